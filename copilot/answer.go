@@ -1,0 +1,93 @@
+package copilot
+
+// Engine names as they appear in answers.
+const (
+	EngineLocal = "local"
+	EngineLLM   = "llm"
+)
+
+// Citation is one statement of an answer with the messages it came from.
+type Citation struct {
+	Text     string   `json:"text"`
+	SourceTS []string `json:"source_ts"`
+}
+
+// TimelineEntry is one key moment of an incident.
+type TimelineEntry struct {
+	At       string   `json:"at"` // RFC 3339
+	Text     string   `json:"text"`
+	SourceTS []string `json:"source_ts"`
+}
+
+// Summary is the body of a summary answer; each field holds whole sentences, each
+// of which appears in SummaryAnswer.Citations with its sources.
+type Summary struct {
+	Overview   string          `json:"overview"`
+	Impact     string          `json:"impact"`
+	RootCause  string          `json:"root_cause"`
+	Resolution string          `json:"resolution"`
+	Status     string          `json:"status"`
+	Timeline   []TimelineEntry `json:"timeline"`
+}
+
+// SummaryAnswer is what the summary capability returns.
+type SummaryAnswer struct {
+	IncidentID       string     `json:"incident_id"`
+	Engine           string     `json:"engine"`
+	Fallback         string     `json:"fallback,omitempty"` // why the local engine answered instead of the LLM
+	PromptVersion    string     `json:"prompt_version"`
+	Summary          Summary    `json:"summary"`
+	Citations        []Citation `json:"citations"`
+	DroppedSentences int        `json:"dropped_sentences"`
+	FlaggedSentences int        `json:"flagged_sentences,omitempty"`
+}
+
+// FollowUp is an improvement someone committed to or proposed in the channel.
+type FollowUp struct {
+	Text      string `json:"text"`
+	Owner     string `json:"owner"`
+	Due       string `json:"due"`
+	SourceTS  string `json:"source_ts"`
+	Captured  bool   `json:"captured"`
+	TicketKey string `json:"ticket_key"`
+}
+
+// FollowUpsAnswer is what the follow-up capability returns.
+type FollowUpsAnswer struct {
+	IncidentID    string     `json:"incident_id"`
+	Engine        string     `json:"engine"`
+	Fallback      string     `json:"fallback,omitempty"`
+	PromptVersion string     `json:"prompt_version,omitempty"`
+	Items         []FollowUp `json:"items"`
+}
+
+// StepSource points at the incident message a runbook step came from.
+type StepSource struct {
+	IncidentID string `json:"incident_id"`
+	SourceTS   string `json:"source_ts"`
+}
+
+// RunbookStep is one action that mitigated or resolved a similar past incident.
+type RunbookStep struct {
+	Text    string       `json:"text"`
+	Kind    string       `json:"kind,omitempty"` // "mitigation" or "diagnostic"
+	Sources []StepSource `json:"sources"`
+}
+
+// RunbookMatch is a library runbook ranked by similarity to the incident.
+type RunbookMatch struct {
+	ID    string  `json:"id"`
+	Title string  `json:"title"`
+	Path  string  `json:"path"`
+	Score float64 `json:"score"`
+}
+
+// RunbookAnswer is what the runbook capability returns.
+type RunbookAnswer struct {
+	IncidentID    string         `json:"incident_id"`
+	Engine        string         `json:"engine"`
+	Fallback      string         `json:"fallback,omitempty"`
+	PromptVersion string         `json:"prompt_version,omitempty"`
+	Steps         []RunbookStep  `json:"steps"`
+	Runbooks      []RunbookMatch `json:"runbooks"`
+}

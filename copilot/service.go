@@ -1,0 +1,33 @@
+package copilot
+
+import "context"
+
+// Embedder turns text into vectors. Its method set is langchaingo's
+// embeddings.Embedder, so every langchaingo provider plugs in unchanged.
+//
+// Errors: EINVALID for a provider answer of the wrong shape, EUNAVAILABLE when the
+// provider cannot be reached or rate-limits, EINTERNAL otherwise.
+type Embedder interface {
+	EmbedDocuments(ctx context.Context, texts []string) ([][]float32, error)
+	EmbedQuery(ctx context.Context, text string) ([]float32, error)
+}
+
+// EmbedderInfo identifies the vectors an embedder produces. Vectors of different
+// ids are never compared.
+type EmbedderInfo interface {
+	// EmbedderID is "name/version/dimension", e.g. "local/v1/384".
+	EmbedderID() string
+	Dimensions() int
+}
+
+// Engine drafts the answers. The local engine is deterministic and offline; the
+// LLM engine falls back to it and says so in the answer's Fallback field.
+//
+// Errors: EINVALID for an incident that cannot be answered (no messages), EINTERNAL otherwise.
+type Engine interface {
+	Summarize(ctx context.Context, inc *Incident) (*SummaryAnswer, error)
+	FollowUps(ctx context.Context, inc *Incident) (*FollowUpsAnswer, error)
+	// Runbook drafts steps from how the similar past incidents were mitigated; the
+	// library runbooks are ranked by the caller and passed through.
+	Runbook(ctx context.Context, inc *Incident, similar []*Incident, runbooks []RunbookMatch) (*RunbookAnswer, error)
+}
