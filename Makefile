@@ -1,0 +1,63 @@
+# Incident Copilot. `make run` and `make test` set up everything they need.
+SHELL := /bin/bash
+GO ?= go
+ADDR ?= :8080
+BIN := bin/copilot
+SAMPLE := evals/testdata/corpus
+DB_URL = $$(scripts/db.sh url)
+TEST_DB_URL = $$(scripts/db.sh url copilot_test)
+
+.PHONY: all build setup db db-stop db-url migrate ingest-sample run test test-short vet fmt fuzz bench clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/copilot
+
+setup:
+	@scripts/setup.sh
+
+db: setup
+	@scripts/db.sh start
+
+db-stop:
+	@scripts/db.sh stop
+
+db-url:
+	@scripts/db.sh url
+
+migrate: db build
+	@DATABASE_URL=$(DB_URL) $(BIN) migrate
+
+ingest-sample: migrate
+	@DATABASE_URL=$(DB_URL) $(BIN) ingest $(SAMPLE)/documents $(SAMPLE)/slack
+	@DATABASE_URL=$(DB_URL) $(BIN) ingest runbooks ../shared/fixtures/runbooks-prometheus-operator/content/runbooks 2>/dev/null || echo "(runbook library fixtures not found; skipped)"
+
+run: ingest-sample
+	@echo
+	@echo "Incident Copilot on http://localhost$(ADDR) with the sample corpus loaded. Try:"
+	@echo "  export DATABASE_URL=\$$(make -s db-url)"
+	@echo "  $(BIN) stats --json"
+	@echo "  $(BIN) search 'too many clients already' --limit 3"
+	@echo "  $(BIN) similar INC-2041"
+	@echo "  curl -s localhost$(ADDR)/healthz"
+	@echo
+	@DATABASE_URL=$(DB_URL) $(BIN) serve --addr $(ADDR)
+
+test: db
+	@scripts/db.sh ensure-db copilot_test
+	DATABASE_URL=$(TEST_DB_URL) COPILOT_REQUIRE_DB=1 $(GO) test -count=1 -timeout 15m ./...
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
+
+fuzz:
+	@scripts/fuzz.sh 20s
+
+bench: db
+	@scripts/db.sh ensure-db copilot_bench
+	DATABASE_URL=$$(scripts/db.sh url copilot_bench) $(GO) test -run '^$$' -bench . -benchtime 1x ./retrieval/
+
+clean:
+	rm -rf bin

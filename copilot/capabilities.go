@@ -1,0 +1,136 @@
+package copilot
+
+import (
+	"context"
+	"strings"
+)
+
+// Copilot answers responders' questions from the incident memory: it loads what an
+// answer needs and lets the engine draft it. Scope rules live here so the CLI, the
+// HTTP API and Slack apply the same ones.
+type Copilot struct {
+	Memory Memory
+	Engine Engine
+}
+
+// Summary drafts a cited summary of a stored incident.
+//
+// Errors: ENOTFOUND (also for a private incident without includePrivate), EINVALID, EUNAVAILABLE.
+func (c *Copilot) Summary(ctx context.Context, id string, includePrivate bool) (*SummaryAnswer, error) {
+	inc, err := c.Memory.FindIncidentByID(ctx, id, includePrivate)
+	if err != nil {
+		return nil, err
+	}
+	return c.SummarizeIncident(ctx, inc)
+}
+
+// SummarizeIncident drafts a cited summary of an incident given whole.
+func (c *Copilot) SummarizeIncident(ctx context.Context, inc *Incident) (*SummaryAnswer, error) {
+	if len(inc.Messages) == 0 {
+		return nil, Errorf(EINVALID, "Incident %q has no messages to summarize.", inc.ID)
+	}
+	return c.Engine.Summarize(ctx, inc)
+}
+
+// FollowUps lists what people committed to or proposed in a stored incident; with
+// uncapturedOnly, only those no ticket covers.
+//
+// Errors: ENOTFOUND, EINVALID, EUNAVAILABLE.
+func (c *Copilot) FollowUps(ctx context.Context, id string, includePrivate, uncapturedOnly bool) (*FollowUpsAnswer, error) {
+	inc, err := c.Memory.FindIncidentByID(ctx, id, includePrivate)
+	if err != nil {
+		return nil, err
+	}
+	return c.FollowUpsOfIncident(ctx, inc, uncapturedOnly)
+}
+
+// FollowUpsOfIncident extracts follow-ups from an incident given whole.
+func (c *Copilot) FollowUpsOfIncident(ctx context.Context, inc *Incident, uncapturedOnly bool) (*FollowUpsAnswer, error) {
+	if len(inc.Messages) == 0 {
+		return nil, Errorf(EINVALID, "Incident %q has no messages.", inc.ID)
+	}
+	ans, err := c.Engine.FollowUps(ctx, inc)
+	if err != nil {
+		return nil, err
+	}
+	if uncapturedOnly {
+		kept := []FollowUp{}
+		for _, it := range ans.Items {
+			if !it.Captured {
+				kept = append(kept, it)
+			}
+		}
+		ans.Items = kept
+	}
+	if ans.Items == nil {
+		ans.Items = []FollowUp{}
+	}
+	return ans, nil
+}
+
+// similarForRunbook is how many past incidents a runbook draws its steps from.
+const similarForRunbook = 5
+
+// Runbook suggests steps from how the incidents most like a stored incident were
+// mitigated, and the library runbooks that match it.
+//
+// Errors: ENOTFOUND, EUNAVAILABLE.
+func (c *Copilot) Runbook(ctx context.Context, id string, includePrivate bool) (*RunbookAnswer, error) {
+	inc, err := c.Memory.FindIncidentByID(ctx, id, includePrivate)
+	if err != nil {
+		return nil, err
+	}
+	return c.runbook(ctx, inc, SearchQuery{IncidentID: id, Limit: similarForRunbook, Filter: IncidentFilter{IncludePrivate: includePrivate}})
+}
+
+// RunbookForIncident does the same for an incident given whole (not stored).
+func (c *Copilot) RunbookForIncident(ctx context.Context, inc *Incident, includePrivate bool) (*RunbookAnswer, error) {
+	if len(inc.Messages) == 0 {
+		return nil, Errorf(EINVALID, "Incident %q has no messages.", inc.ID)
+	}
+	q := SearchQuery{Text: IncidentText(inc, 16<<10), Limit: similarForRunbook, Filter: IncidentFilter{IncludePrivate: includePrivate}}
+	if inc.ID != "" {
+		q.Filter.ExcludeIDs = []string{inc.ID}
+	}
+	return c.runbook(ctx, inc, q)
+}
+
+func (c *Copilot) runbook(ctx context.Context, inc *Incident, q SearchQuery) (*RunbookAnswer, error) {
+	results, err := c.Memory.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(results))
+	for i, r := range results {
+		ids[i] = r.IncidentID
+	}
+	similar, err := c.Memory.FindIncidentsByIDs(ctx, ids, q.Filter.IncludePrivate)
+	if err != nil {
+		return nil, err
+	}
+	runbooks, err := c.Memory.MatchRunbooks(ctx, IncidentText(inc, 8<<10), 3)
+	if err != nil {
+		return nil, err
+	}
+	return c.Engine.Runbook(ctx, inc, similar, runbooks)
+}
+
+// IncidentText is an incident's title and transcript as one text, at most max bytes
+// (the start of an incident says most about what broke).
+func IncidentText(inc *Incident, max int) string {
+	var b strings.Builder
+	b.WriteString(inc.Title)
+	for _, m := range inc.Messages {
+		if b.Len() >= max {
+			break
+		}
+		b.WriteString("\n")
+		b.WriteString(m.Text)
+	}
+	s := b.String()
+	if len(s) > max {
+		// Cutting may split a character; drop the broken tail.
+		s = strings.ToValidUTF8(s[:max], "")
+	}
+	return s
+}

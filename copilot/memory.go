@@ -1,0 +1,105 @@
+package copilot
+
+import (
+	"context"
+	"time"
+)
+
+// IncidentFilter narrows a search. Private incidents are searched only with
+// IncludePrivate; without it they are invisible, in results and in counts.
+type IncidentFilter struct {
+	Services       []string  `json:"services,omitempty"`
+	Team           string    `json:"team,omitempty"`
+	Status         string    `json:"status,omitempty"`
+	Since          time.Time `json:"since,omitzero"`
+	Until          time.Time `json:"until,omitzero"`
+	ExcludeIDs     []string  `json:"exclude,omitempty"`
+	IncludePrivate bool      `json:"-"`
+}
+
+// SearchQuery asks for incidents like an incident (IncidentID) or like a text.
+type SearchQuery struct {
+	Text       string         `json:"text,omitempty"`
+	IncidentID string         `json:"incident_id,omitempty"`
+	Limit      int            `json:"limit"`
+	Filter     IncidentFilter `json:"filters"`
+}
+
+// Snippet is a matching excerpt with the messages it came from.
+type Snippet struct {
+	Text     string   `json:"text"`
+	SourceTS []string `json:"source_ts"`
+}
+
+// Why explains a result: where its best chunk ranked in each retriever and what it
+// shares with the query.
+type Why struct {
+	VectorRank       int      `json:"vector_rank,omitempty"`
+	TextRank         int      `json:"text_rank,omitempty"`
+	VectorSimilarity float64  `json:"vector_similarity"`
+	SharedServices   []string `json:"shared_services"`
+	SharedSignatures []string `json:"shared_signatures"`
+	SharedTerms      []string `json:"shared_terms"`
+}
+
+// SearchResult is one similar incident.
+type SearchResult struct {
+	IncidentID string     `json:"incident_id"`
+	Title      string     `json:"title"`
+	Severity   string     `json:"severity"`
+	Status     string     `json:"status"`
+	Services   []string   `json:"services"`
+	Team       string     `json:"team,omitempty"`
+	StartedAt  *time.Time `json:"started_at"`
+	ResolvedAt *time.Time `json:"resolved_at"`
+	Score      float64    `json:"score"`
+	Snippets   []Snippet  `json:"snippets"`
+	Why        Why        `json:"why"`
+}
+
+// IngestResult counts what an ingest read and what it changed.
+type IngestResult struct {
+	Incidents int     `json:"incidents"`
+	Messages  int     `json:"messages"`
+	Chunks    int     `json:"chunks"`
+	Tickets   int     `json:"tickets"`
+	Written   int     `json:"written"`   // incidents inserted or replaced
+	Unchanged int     `json:"unchanged"` // incidents already stored as they are
+	Seconds   float64 `json:"seconds"`
+}
+
+// Stats counts what the memory holds.
+type Stats struct {
+	Incidents        int    `json:"incidents"`
+	PrivateIncidents int    `json:"private_incidents"`
+	Messages         int    `json:"messages"`
+	Chunks           int    `json:"chunks"`
+	Tickets          int    `json:"tickets"`
+	Runbooks         int    `json:"runbooks"`
+	Embedder         string `json:"embedder"`
+}
+
+// Memory is the incident memory the capabilities read and the API writes.
+type Memory interface {
+	// FindIncidentByID returns an incident with its transcript and tickets. A private
+	// incident without includePrivate is reported exactly like a missing one.
+	// Errors: ENOTFOUND, EUNAVAILABLE.
+	FindIncidentByID(ctx context.Context, id string, includePrivate bool) (*Incident, error)
+	// FindIncidentsByIDs returns the visible incidents among ids, in that order.
+	// Errors: EUNAVAILABLE.
+	FindIncidentsByIDs(ctx context.Context, ids []string, includePrivate bool) ([]*Incident, error)
+	// Ingest stores incidents, one transaction each; unchanged ones are skipped.
+	// Errors: EINVALID, EUNAVAILABLE.
+	Ingest(ctx context.Context, incs []*Incident, progress func(done, total int)) (IngestResult, error)
+	// Search finds incidents like a text or a stored incident.
+	// Errors: EINVALID, ENOTFOUND, EUNAVAILABLE.
+	Search(ctx context.Context, q SearchQuery) ([]SearchResult, error)
+	// MatchRunbooks ranks the runbook library against a text.
+	// Errors: EUNAVAILABLE.
+	MatchRunbooks(ctx context.Context, text string, limit int) ([]RunbookMatch, error)
+	// Stats counts what the memory holds. Errors: EUNAVAILABLE.
+	Stats(ctx context.Context) (Stats, error)
+	// Ready reports whether the database answers and its schema is current.
+	// Errors: EUNAVAILABLE.
+	Ready(ctx context.Context) error
+}

@@ -1,0 +1,377 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/pgvector/pgvector-go"
+
+	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/failure"
+)
+
+// rrfK is the reciprocal-rank-fusion constant: 60 is the value from the original
+// paper and held up best on the sample corpus (BENCHMARKS.md).
+const rrfK = 60
+
+// MaxLimit bounds how many incidents one search returns.
+const MaxLimit = 50
+
+// Search finds incidents similar to a text or to a stored incident: pgvector cosine
+// search over the HNSW index and PostgreSQL full-text search, fused by reciprocal
+// rank, then grouped per incident.
+//
+// Errors: EINVALID for an empty query or bad limit, ENOTFOUND for an unknown (or
+// invisible) query incident, EUNAVAILABLE.
+func (s *Store) Search(ctx context.Context, q copilot.SearchQuery) ([]copilot.SearchResult, error) {
+	if q.Limit == 0 {
+		q.Limit = 5
+	}
+	if q.Limit < 1 || q.Limit > MaxLimit {
+		return nil, copilot.Errorf(copilot.EINVALID, "limit: %d is outside 1..%d", q.Limit, MaxLimit)
+	}
+	var (
+		vec       []float32
+		textQuery string
+		services  []string
+		err       error
+	)
+	switch {
+	case q.IncidentID != "":
+		inc, err := s.FindIncidentByID(ctx, q.IncidentID, q.Filter.IncludePrivate)
+		if err != nil {
+			return nil, err
+		}
+		if vec, err = s.incidentVector(ctx, q.IncidentID); err != nil {
+			return nil, err
+		}
+		textQuery = incidentQueryText(inc)
+		services = inc.Services
+		q.Filter.ExcludeIDs = append(q.Filter.ExcludeIDs, q.IncidentID)
+	case strings.TrimSpace(q.Text) != "":
+		if len(q.Text) > 64<<10 {
+			return nil, copilot.Errorf(copilot.EINVALID, "query: longer than 64 KiB")
+		}
+		textQuery = q.Text
+		if vec, err = s.model.EmbedQuery(ctx, q.Text); err != nil {
+			return nil, fmt.Errorf("embed query: %w", err)
+		}
+		services = q.Filter.Services
+	default:
+		return nil, copilot.Errorf(copilot.EINVALID, "query: give a text or an incident id")
+	}
+	return s.search(ctx, vec, textQuery, services, q)
+}
+
+// incidentVector is the centroid of an incident's chunk vectors: a summary of what
+// the whole transcript is about.
+func (s *Store) incidentVector(ctx context.Context, externalID string) ([]float32, error) {
+	rows, err := s.pool.Query(ctx, `SELECT c.embedding FROM chunks c JOIN incidents i ON i.id = c.incident_id
+		WHERE i.external_id = $1 AND c.embedder = $2`, externalID, s.model.EmbedderID())
+	if err != nil {
+		return nil, mapError(err)
+	}
+	sum := make([]float64, s.model.Dimensions())
+	n := 0
+	var v pgvector.Vector
+	_, err = pgx.ForEachRow(rows, []any{&v}, func() error {
+		for i, x := range v.Slice() {
+			if i < len(sum) {
+				sum[i] += float64(x)
+			}
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		return nil, mapError(err)
+	}
+	if n == 0 {
+		return nil, copilot.Errorf(copilot.EUNAVAILABLE, "Incident %q has no vectors of embedder %s yet; run `copilot reembed`.", externalID, s.model.EmbedderID())
+	}
+	var norm float64
+	for _, x := range sum {
+		norm += x * x
+	}
+	norm = math.Sqrt(norm)
+	out := make([]float32, len(sum))
+	for i, x := range sum {
+		if norm > 0 {
+			out[i] = float32(x / norm)
+		}
+	}
+	return out, nil
+}
+
+// incidentQueryText is the text side of a by-incident query: the title, services and
+// the failure-mode concepts of the transcript, so wording differences do not matter.
+func incidentQueryText(inc *copilot.Incident) string {
+	var b strings.Builder
+	b.WriteString(inc.Title)
+	for _, m := range inc.Messages {
+		b.WriteString("\n")
+		b.WriteString(m.Text)
+	}
+	return b.String()
+}
+
+type candidate struct {
+	chunkID    int64
+	incidentID int64
+	vecRank    int
+	textRank   int
+	distance   float64
+	score      float64
+}
+
+func (s *Store) search(ctx context.Context, vec []float32, textQuery string, queryServices []string, q copilot.SearchQuery) ([]copilot.SearchResult, error) {
+	depth := q.Limit * 10
+	if depth < 60 {
+		depth = 60
+	}
+	where, args := filterSQL(q.Filter, 3)
+	embedderID, dim := s.model.EmbedderID(), s.model.Dimensions()
+	// The embedder is a literal so the planner can match the partial index; the
+	// vector expression is the index's expression.
+	vecSQL := fmt.Sprintf(`SELECT c.id, c.incident_id, (c.embedding::vector(%d) <=> $1::vector(%d)) AS dist
+		FROM chunks c JOIN incidents i ON i.id = c.incident_id
+		WHERE c.embedder = %s %s
+		ORDER BY c.embedding::vector(%d) <=> $1::vector(%d) LIMIT $2`, dim, dim, quoteLiteral(embedderID), where, dim, dim)
+
+	concepts := failure.Concepts(textQuery)
+	tsq := textTSQuery(textQuery, concepts)
+	textSQL := fmt.Sprintf(`SELECT c.id, c.incident_id, ts_rank_cd(c.tsv, q) AS r
+		FROM chunks c JOIN incidents i ON i.id = c.incident_id, to_tsquery('english', $1) q
+		WHERE c.embedder = %s AND c.tsv @@ q %s
+		ORDER BY r DESC, c.id LIMIT $2`, quoteLiteral(embedderID), where)
+
+	byChunk := map[int64]*candidate{}
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer tx.Rollback(ctx)
+	// Iterative index scans keep reading the graph until the filters have let
+	// through enough rows, so a filtered search still returns `limit` results.
+	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL hnsw.ef_search = %d; SET LOCAL hnsw.iterative_scan = relaxed_order", s.opts.HNSW.EfSearch)); err != nil {
+		return nil, mapError(err)
+	}
+	rows, err := tx.Query(ctx, vecSQL, append([]any{pgvector.NewVector(vec), depth}, args...)...)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	var vc []*candidate
+	var c candidate
+	_, err = pgx.ForEachRow(rows, []any{&c.chunkID, &c.incidentID, &c.distance}, func() error {
+		cc := c
+		vc = append(vc, &cc)
+		return nil
+	})
+	if err != nil {
+		return nil, mapError(err)
+	}
+	// relaxed_order may return rows slightly out of order.
+	sort.SliceStable(vc, func(i, j int) bool { return vc[i].distance < vc[j].distance })
+	for i, cand := range vc {
+		cand.vecRank = i + 1
+		byChunk[cand.chunkID] = cand
+	}
+	if tsq != "" {
+		rows, err = tx.Query(ctx, textSQL, append([]any{tsq, depth}, args...)...)
+		if err != nil {
+			return nil, mapError(err)
+		}
+		rank := 0
+		var rscore float64
+		_, err = pgx.ForEachRow(rows, []any{&c.chunkID, &c.incidentID, &rscore}, func() error {
+			rank++
+			if have := byChunk[c.chunkID]; have != nil {
+				have.textRank = rank
+			} else {
+				cc := c
+				cc.textRank, cc.vecRank, cc.distance = rank, 0, math.NaN()
+				byChunk[c.chunkID] = &cc
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, mapError(err)
+		}
+	}
+
+	// Fuse, then let each incident take the score of its best chunks.
+	type group struct {
+		incidentID int64
+		chunks     []*candidate
+		score      float64
+	}
+	groups := map[int64]*group{}
+	for _, cand := range byChunk {
+		if cand.vecRank > 0 {
+			cand.score += 1 / float64(rrfK+cand.vecRank)
+		}
+		if cand.textRank > 0 {
+			cand.score += 1 / float64(rrfK+cand.textRank)
+		}
+		g := groups[cand.incidentID]
+		if g == nil {
+			g = &group{incidentID: cand.incidentID}
+			groups[cand.incidentID] = g
+		}
+		g.chunks = append(g.chunks, cand)
+	}
+	ranked := make([]*group, 0, len(groups))
+	for _, g := range groups {
+		sort.Slice(g.chunks, func(i, j int) bool {
+			if g.chunks[i].score != g.chunks[j].score {
+				return g.chunks[i].score > g.chunks[j].score
+			}
+			return g.chunks[i].chunkID < g.chunks[j].chunkID
+		})
+		// The best chunk decides; a second good chunk adds a little, so an incident
+		// that matches in several places beats a single lucky line.
+		g.score = g.chunks[0].score
+		if len(g.chunks) > 1 {
+			g.score += 0.5 * g.chunks[1].score
+		}
+		ranked = append(ranked, g)
+	}
+	sort.Slice(ranked, func(i, j int) bool {
+		if ranked[i].score != ranked[j].score {
+			return ranked[i].score > ranked[j].score
+		}
+		return ranked[i].incidentID < ranked[j].incidentID
+	})
+	if len(ranked) > q.Limit {
+		ranked = ranked[:q.Limit]
+	}
+	if len(ranked) == 0 {
+		return []copilot.SearchResult{}, nil
+	}
+
+	// Load what the answer shows: incident rows and the best chunks' text.
+	ids := make([]int64, len(ranked))
+	var chunkIDs []int64
+	for i, g := range ranked {
+		ids[i] = g.incidentID
+		for j, cand := range g.chunks {
+			if j == 2 {
+				break
+			}
+			chunkIDs = append(chunkIDs, cand.chunkID)
+		}
+	}
+	results := map[int64]*copilot.SearchResult{}
+	rows, err = tx.Query(ctx, `SELECT id, external_id, title, severity, status, services, team, started_at, resolved_at
+		FROM incidents WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	var (
+		rowID int64
+		r     copilot.SearchResult
+	)
+	_, err = pgx.ForEachRow(rows, []any{&rowID, &r.IncidentID, &r.Title, &r.Severity, &r.Status, &r.Services, &r.Team, &r.StartedAt, &r.ResolvedAt}, func() error {
+		rr := r
+		results[rowID] = &rr
+		return nil
+	})
+	if err != nil {
+		return nil, mapError(err)
+	}
+	type chunkRow struct {
+		text, terms string
+		ts          []string
+	}
+	chunkText := map[int64]chunkRow{}
+	rows, err = tx.Query(ctx, `SELECT id, text, terms, message_ts FROM chunks WHERE id = ANY($1)`, chunkIDs)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	var (
+		cid int64
+		cr  chunkRow
+	)
+	_, err = pgx.ForEachRow(rows, []any{&cid, &cr.text, &cr.terms, &cr.ts}, func() error {
+		chunkText[cid] = cr
+		return nil
+	})
+	if err != nil {
+		return nil, mapError(err)
+	}
+
+	qTerms := contentTerms(textQuery)
+	out := make([]copilot.SearchResult, 0, len(ranked))
+	for _, g := range ranked {
+		res := results[g.incidentID]
+		if res == nil {
+			continue
+		}
+		res.Score = math.Round(g.score*1e6) / 1e6
+		best := g.chunks[0]
+		res.Why.VectorRank, res.Why.TextRank = best.vecRank, best.textRank
+		if !math.IsNaN(best.distance) && best.vecRank > 0 {
+			res.Why.VectorSimilarity = math.Round((1-best.distance)*1e4) / 1e4
+		}
+		res.Why.SharedServices = intersect(queryServices, res.Services)
+		var matchedText, matchedTerms strings.Builder
+		res.Snippets = []copilot.Snippet{}
+		for j, cand := range g.chunks {
+			if j == 2 {
+				break
+			}
+			ch := chunkText[cand.chunkID]
+			matchedText.WriteString(ch.text + "\n")
+			matchedTerms.WriteString(ch.terms + " ")
+			res.Snippets = append(res.Snippets, snippet(ch.text, ch.ts, qTerms))
+		}
+		res.Why.SharedSignatures = sharedConcepts(concepts, matchedTerms.String())
+		res.Why.SharedTerms = sharedTerms(qTerms, matchedText.String())
+		if res.Services == nil {
+			res.Services = []string{}
+		}
+		out = append(out, *res)
+	}
+	return out, nil
+}
+
+// filterSQL renders the filter as SQL conditions on incidents i, numbering its
+// parameters from next.
+func filterSQL(f copilot.IncidentFilter, next int) (string, []any) {
+	var conds []string
+	var args []any
+	add := func(cond string, arg any) {
+		conds = append(conds, fmt.Sprintf(cond, next))
+		args = append(args, arg)
+		next++
+	}
+	if !f.IncludePrivate {
+		conds = append(conds, "i.visibility = 'public'")
+	}
+	if len(f.Services) > 0 {
+		add("i.services && $%d", f.Services)
+	}
+	if f.Team != "" {
+		add("i.team = $%d", f.Team)
+	}
+	if f.Status != "" {
+		add("i.status = $%d", f.Status)
+	}
+	if !f.Since.IsZero() {
+		add("i.started_at >= $%d", f.Since)
+	}
+	if !f.Until.IsZero() {
+		add("i.started_at < $%d", f.Until)
+	}
+	if len(f.ExcludeIDs) > 0 {
+		add("i.external_id <> ALL($%d)", f.ExcludeIDs)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return "AND " + strings.Join(conds, " AND "), args
+}

@@ -1,0 +1,290 @@
+package retrieval
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
+	pgxvec "github.com/pgvector/pgvector-go/pgx"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+
+	"incidentcopilot/copilot"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Model is an embedder that says which vectors it makes.
+type Model interface {
+	copilot.Embedder
+	copilot.EmbedderInfo
+}
+
+// HNSW holds the index parameters. The defaults are pgvector's build defaults with a
+// wider search beam; BENCHMARKS.md has the recall/latency measurements behind them.
+type HNSW struct {
+	M              int // links per node
+	EfConstruction int // candidate list while building
+	EfSearch       int // candidate list while searching
+}
+
+// DefaultHNSW is what the store uses when a field is zero.
+var DefaultHNSW = HNSW{M: 16, EfConstruction: 64, EfSearch: 100}
+
+// Options configure a Store.
+type Options struct {
+	// Schema, when set, confines the store to one schema (tests use one per test).
+	Schema   string
+	MaxConns int32
+	HNSW     HNSW
+	Chunking copilot.ChunkOptions
+}
+
+func (o *Options) validate() error {
+	if o.Schema != "" && !identRE.MatchString(o.Schema) {
+		return copilot.Errorf(copilot.EINVALID, "schema %q: must be a lowercase identifier", o.Schema)
+	}
+	if o.HNSW.M == 0 {
+		o.HNSW.M = DefaultHNSW.M
+	}
+	if o.HNSW.EfConstruction == 0 {
+		o.HNSW.EfConstruction = DefaultHNSW.EfConstruction
+	}
+	if o.HNSW.EfSearch == 0 {
+		o.HNSW.EfSearch = DefaultHNSW.EfSearch
+	}
+	if o.HNSW.M < 2 || o.HNSW.M > 100 {
+		return copilot.Errorf(copilot.EINVALID, "hnsw m: %d is outside 2..100", o.HNSW.M)
+	}
+	if o.HNSW.EfConstruction < 2*o.HNSW.M || o.HNSW.EfConstruction > 1000 {
+		return copilot.Errorf(copilot.EINVALID, "hnsw ef_construction: %d must be between 2*m and 1000", o.HNSW.EfConstruction)
+	}
+	if o.HNSW.EfSearch < 1 || o.HNSW.EfSearch > 1000 {
+		return copilot.Errorf(copilot.EINVALID, "hnsw ef_search: %d is outside 1..1000", o.HNSW.EfSearch)
+	}
+	if o.Chunking.MaxTokens == 0 {
+		o.Chunking = copilot.DefaultChunkOptions
+	}
+	return nil
+}
+
+var identRE = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
+
+// Store is the incident memory in PostgreSQL.
+type Store struct {
+	pool  *pgxpool.Pool
+	model Model
+	opts  Options
+}
+
+// Open connects to the database at url. The schema is not touched until Migrate.
+//
+// Errors: EINVALID for a malformed url or options, EUNAVAILABLE when the server cannot be reached.
+func Open(ctx context.Context, url string, model Model, opts Options) (*Store, error) {
+	if err := opts.validate(); err != nil {
+		return nil, err
+	}
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		// pgx quotes the whole URL, password included: never repeat its message.
+		return nil, copilot.Errorf(copilot.EINVALID, "DATABASE_URL: not a valid PostgreSQL connection string")
+	}
+	if opts.MaxConns > 0 {
+		cfg.MaxConns = opts.MaxConns
+	} else if cfg.MaxConns < 8 {
+		cfg.MaxConns = 8
+	}
+	if opts.Schema != "" {
+		cfg.ConnConfig.RuntimeParams["search_path"] = opts.Schema + ",public"
+	}
+	cfg.AfterConnect = func(ctx context.Context, conn *pgx.Conn) error {
+		if err := pgxvec.RegisterTypes(ctx, conn); err != nil {
+			return fmt.Errorf("register vector type: %w", err)
+		}
+		return nil
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	s := &Store{pool: pool, model: model, opts: opts}
+	return s, nil
+}
+
+// Close releases the connections.
+func (s *Store) Close() { s.pool.Close() }
+
+// Ping reports whether the database answers.
+//
+// Errors: EUNAVAILABLE.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.pool.Ping(ctx); err != nil {
+		return mapError(err)
+	}
+	return nil
+}
+
+// EmbedderID is the id of the embedder whose vectors this store searches.
+func (s *Store) EmbedderID() string { return s.model.EmbedderID() }
+
+func (s *Store) provider() (*goose.Provider, func(), error) {
+	db := stdlib.OpenDBFromPool(s.pool)
+	locker, err := lock.NewPostgresSessionLocker()
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("migration lock: %w", err)
+	}
+	fsys, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("migrations: %w", err)
+	}
+	p, err := goose.NewProvider(goose.DialectPostgres, db, fsys, goose.WithSessionLocker(locker))
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("migrations: %w", err)
+	}
+	return p, func() { db.Close() }, nil
+}
+
+// Migrate applies the pending migrations; replicas starting together take turns
+// through an advisory lock.
+//
+// Errors: EUNAVAILABLE when the database cannot be reached, EINTERNAL otherwise.
+func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
+	if s.opts.Schema != "" {
+		if _, err := s.pool.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+s.opts.Schema); err != nil {
+			return 0, mapError(err)
+		}
+	}
+	p, done, err := s.provider()
+	if err != nil {
+		return 0, err
+	}
+	defer done()
+	res, err := p.Up(ctx)
+	if err != nil {
+		return 0, mapError(fmt.Errorf("migrate: %w", err))
+	}
+	if err := s.ensureIndex(ctx); err != nil {
+		return len(res), err
+	}
+	return len(res), nil
+}
+
+// MigrationsCurrent reports whether every embedded migration has been applied.
+func (s *Store) MigrationsCurrent(ctx context.Context) (bool, error) {
+	p, done, err := s.provider()
+	if err != nil {
+		return false, err
+	}
+	defer done()
+	pending, err := p.HasPending(ctx)
+	if err != nil {
+		return false, mapError(err)
+	}
+	return !pending, nil
+}
+
+// indexName is the partial HNSW index of one embedder's vectors.
+func indexName(embedderID string) string {
+	return "chunks_hnsw_" + strings.Trim(nonIdent.ReplaceAllString(strings.ToLower(embedderID), "_"), "_")
+}
+
+var nonIdent = regexp.MustCompile(`[^a-z0-9]+`)
+
+// ensureIndex creates the HNSW index over the active embedder's vectors when it is
+// missing. The index is partial and on a typed expression because the column holds
+// vectors of several embedders and dimensions.
+func (s *Store) ensureIndex(ctx context.Context) error {
+	id, dim := s.model.EmbedderID(), s.model.Dimensions()
+	sql := fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON chunks USING hnsw ((embedding::vector(%d)) vector_cosine_ops)
+		WITH (m = %d, ef_construction = %d) WHERE embedder = %s`,
+		indexName(id), dim, s.opts.HNSW.M, s.opts.HNSW.EfConstruction, quoteLiteral(id))
+	if _, err := s.pool.Exec(ctx, sql); err != nil {
+		return mapError(fmt.Errorf("create hnsw index: %w", err))
+	}
+	return nil
+}
+
+func (s *Store) dropIndex(ctx context.Context) error {
+	_, err := s.pool.Exec(ctx, "DROP INDEX IF EXISTS "+indexName(s.model.EmbedderID()))
+	return mapError(err)
+}
+
+func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// mapError is the one place where driver errors become domain errors, so no other
+// package sees pgx.
+func mapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ce *copilot.Error
+	if errors.As(err, &ce) {
+		return err
+	}
+	if errors.Is(err, pgx.ErrNoRows) {
+		return copilot.Errorf(copilot.ENOTFOUND, "Not found.")
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database did not answer in time."), err}
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch {
+		case pgErr.Code == "23505":
+			return &wrapped{copilot.Errorf(copilot.ECONFLICT, "Conflicting write; try again."), err}
+		case strings.HasPrefix(pgErr.Code, "08"), pgErr.Code == "57P01", pgErr.Code == "57P03", pgErr.Code == "53300":
+			return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database is unavailable."), err}
+		}
+		return err
+	}
+	var connErr *pgconn.ConnectError
+	if errors.As(err, &connErr) || pgconn.SafeToRetry(err) {
+		return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database is unavailable."), err}
+	}
+	return err
+}
+
+// wrapped carries a domain error for users and the driver error for logs.
+type wrapped struct {
+	domain *copilot.Error
+	cause  error
+}
+
+func (w *wrapped) Error() string { return w.domain.Message + ": " + w.cause.Error() }
+func (w *wrapped) Unwrap() []error {
+	return []error{w.domain, w.cause}
+}
+
+// Ready reports whether the database answers and every migration is applied.
+//
+// Errors: EUNAVAILABLE.
+func (s *Store) Ready(ctx context.Context) error {
+	if err := s.Ping(ctx); err != nil {
+		return err
+	}
+	ok, err := s.MigrationsCurrent(ctx)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return copilot.Errorf(copilot.EUNAVAILABLE, "Database schema is not current; run `copilot migrate`.")
+	}
+	return nil
+}
+
+var _ copilot.Memory = (*Store)(nil)
+
+// Model is the embedder the store embeds and searches with.
+func (s *Store) Model() Model { return s.model }

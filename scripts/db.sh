@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Project-local PostgreSQL cluster: data in .data/pg, listening on localhost only, on
+# its own port. Usage: db.sh start | stop | url [dbname] | ensure-db NAME
+# With DATABASE_URL set, start/stop do nothing and url prints it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${COPILOT_PG_PORT:-54329}
+DATA="$PWD/.data/pg"
+RUN="$PWD/.data/run"
+LOG="$PWD/.data/pg.log"
+DB=${COPILOT_DB:-copilot}
+
+say() { printf 'db: %s\n' "$*" >&2; }
+
+bindir() {
+	local d
+	d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+	if [ -n "$d" ]; then printf '%s' "$d"; else dirname "$(command -v pg_ctl)"; fi
+}
+BIN=$(bindir)
+
+# PostgreSQL refuses to run as root: when we are root, the cluster belongs to the
+# unprivileged postgres user.
+as_owner() {
+	if [ "$(id -u)" -eq 0 ]; then
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+
+url() { printf 'postgres://postgres@127.0.0.1:%s/%s?sslmode=disable\n' "$PORT" "${1:-$DB}"; }
+
+psql_admin() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres "$@"; }
+
+ensure_db() {
+	local name=$1
+	if ! psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
+		psql_admin -d postgres -c "CREATE DATABASE \"$name\""
+		say "created database $name"
+	fi
+	psql_admin -d "$name" -c "CREATE EXTENSION IF NOT EXISTS vector" 2>&1 | grep -v 'already exists' >&2 || true
+}
+
+start() {
+	if [ -n "${DATABASE_URL:-}" ]; then
+		say "DATABASE_URL is set; not starting a local cluster"
+		return
+	fi
+	mkdir -p .data "$RUN"
+	if [ "$(id -u)" -eq 0 ]; then
+		chown postgres "$RUN"
+		# the postgres user must be able to reach the data directory
+		chmod o+x "$PWD/.data" "$PWD" 2>/dev/null || true
+	fi
+	if [ ! -f "$DATA/PG_VERSION" ]; then
+		mkdir -p "$DATA"
+		[ "$(id -u)" -eq 0 ] && chown postgres "$DATA"
+		as_owner "$BIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+		say "initialized cluster in .data/pg"
+	fi
+	if as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+		say "cluster already running on port $PORT"
+	else
+		touch "$LOG"
+		[ "$(id -u)" -eq 0 ] && chown postgres "$LOG"
+		as_owner "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
+			-o "-p $PORT -c listen_addresses=127.0.0.1 -k $RUN -c max_connections=200 -c shared_buffers=256MB -c maintenance_work_mem=512MB -c fsync=${COPILOT_PG_FSYNC:-on}" start >/dev/null
+		say "started cluster on 127.0.0.1:$PORT (log: .data/pg.log)"
+	fi
+	ensure_db "$DB"
+}
+
+stop() {
+	if [ -f "$DATA/PG_VERSION" ] && as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+		as_owner "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null
+		say "stopped cluster"
+	else
+		say "cluster not running"
+	fi
+}
+
+case "${1:-}" in
+start) start ;;
+stop) stop ;;
+url)
+	if [ -n "${DATABASE_URL:-}" ]; then printf '%s\n' "$DATABASE_URL"; else url "${2:-}"; fi
+	;;
+ensure-db) ensure_db "$2" ;;
+*)
+	echo "usage: $0 start|stop|url [db]|ensure-db NAME" >&2
+	exit 2
+	;;
+esac
