@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"incidentcopilot/copilot"
+)
+
+func (m *Main) answerFlags(name string, args []string) (id string, includePrivate, asJSON, uncaptured *bool, err error) {
+	fs := m.flagSet(name)
+	includePrivate = fs.Bool("include-private", false, "allow private incidents")
+	asJSON = fs.Bool("json", false, "print JSON")
+	uncaptured = new(bool)
+	if name == "followups" {
+		uncaptured = fs.Bool("uncaptured", false, "only follow-ups no ticket covers")
+	}
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return "", nil, nil, nil, err
+	}
+	if len(pos) != 1 {
+		fmt.Fprintf(m.Stderr, "usage: copilot %s INCIDENT-ID [--json] [--include-private]\n", name)
+		return "", nil, nil, nil, errUsage
+	}
+	return pos[0], includePrivate, asJSON, uncaptured, nil
+}
+
+func (m *Main) withCopilot(ctx context.Context, f func(*copilot.Copilot) error) error {
+	s, cfg, err := m.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cp, err := m.copilot(s, cfg)
+	if err != nil {
+		return err
+	}
+	return f(cp)
+}
+
+func (m *Main) summarize(ctx context.Context, args []string) error {
+	id, priv, asJSON, _, err := m.answerFlags("summarize", args)
+	if err != nil {
+		return err
+	}
+	return m.withCopilot(ctx, func(cp *copilot.Copilot) error {
+		ans, err := cp.Summary(ctx, id, *priv)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return m.printJSON(ans)
+		}
+		w := m.Stdout
+		fmt.Fprintf(w, "%s — summary (engine %s%s)\n\n", ans.IncidentID, ans.Engine, fallbackNote(ans.Fallback))
+		for _, f := range []struct{ label, text string }{
+			{"Overview", ans.Summary.Overview}, {"Impact", ans.Summary.Impact}, {"Root cause", ans.Summary.RootCause},
+			{"Resolution", ans.Summary.Resolution}, {"Status", ans.Summary.Status},
+		} {
+			if f.text != "" {
+				fmt.Fprintf(w, "%s: %s\n", f.label, f.text)
+			}
+		}
+		if len(ans.Summary.Timeline) > 0 {
+			fmt.Fprintln(w, "\nTimeline:")
+			for _, e := range ans.Summary.Timeline {
+				fmt.Fprintf(w, "  %s  %s  [ts %s]\n", e.At, e.Text, strings.Join(e.SourceTS, ","))
+			}
+		}
+		fmt.Fprintf(w, "\nSources: %d cited statements", len(ans.Citations))
+		if ans.DroppedSentences > 0 {
+			fmt.Fprintf(w, ", %d dropped for lack of a valid citation", ans.DroppedSentences)
+		}
+		fmt.Fprintln(w)
+		return nil
+	})
+}
+
+func fallbackNote(f string) string {
+	if f == "" {
+		return ""
+	}
+	return ", LLM unavailable: " + f
+}
+
+func (m *Main) followups(ctx context.Context, args []string) error {
+	id, priv, asJSON, unc, err := m.answerFlags("followups", args)
+	if err != nil {
+		return err
+	}
+	return m.withCopilot(ctx, func(cp *copilot.Copilot) error {
+		ans, err := cp.FollowUps(ctx, id, *priv, *unc)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return m.printJSON(ans)
+		}
+		w := m.Stdout
+		if len(ans.Items) == 0 {
+			fmt.Fprintf(w, "%s: no follow-ups found\n", ans.IncidentID)
+			return nil
+		}
+		fmt.Fprintf(w, "%s — follow-ups (engine %s%s)\n\n", ans.IncidentID, ans.Engine, fallbackNote(ans.Fallback))
+		for _, it := range ans.Items {
+			mark := "[ ] NOT TICKETED"
+			if it.Captured {
+				mark = "[x] " + it.TicketKey
+			}
+			owner := it.Owner
+			if owner == "" {
+				owner = "no owner"
+			}
+			due := ""
+			if it.Due != "" {
+				due = ", due " + it.Due
+			}
+			fmt.Fprintf(w, "%s  %s (%s%s)  [ts %s]\n", mark, it.Text, owner, due, it.SourceTS)
+		}
+		return nil
+	})
+}
+
+func (m *Main) runbook(ctx context.Context, args []string) error {
+	id, priv, asJSON, _, err := m.answerFlags("runbook", args)
+	if err != nil {
+		return err
+	}
+	return m.withCopilot(ctx, func(cp *copilot.Copilot) error {
+		ans, err := cp.Runbook(ctx, id, *priv)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return m.printJSON(ans)
+		}
+		w := m.Stdout
+		fmt.Fprintf(w, "%s — what fixed similar incidents (engine %s%s)\n\n", ans.IncidentID, ans.Engine, fallbackNote(ans.Fallback))
+		if len(ans.Steps) == 0 {
+			fmt.Fprintln(w, "  no mitigation steps found in similar incidents")
+		}
+		for i, st := range ans.Steps {
+			var src []string
+			for _, s := range st.Sources {
+				src = append(src, s.IncidentID+"@"+s.SourceTS)
+			}
+			kind := ""
+			if st.Kind == "diagnostic" {
+				kind = " (diagnostic)"
+			}
+			fmt.Fprintf(w, "%2d. %s%s  [%s]\n", i+1, st.Text, kind, strings.Join(src, ", "))
+		}
+		if len(ans.Runbooks) > 0 {
+			fmt.Fprintln(w, "\nRunbooks:")
+			for _, rb := range ans.Runbooks {
+				fmt.Fprintf(w, "  %.4f  %s  (%s)\n", rb.Score, rb.Title, rb.Path)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,246 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"incidentcopilot/api"
+	"incidentcopilot/copilot"
+	"incidentcopilot/retrieval"
+)
+
+func (m *Main) serve(ctx context.Context, args []string) error {
+	fs := m.flagSet("serve")
+	addr := fs.String("addr", "", "listen address HOST:PORT (default $COPILOT_ADDR or :8080)")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	s, cfg, err := m.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if *addr == "" {
+		*addr = cfg.Addr
+	}
+	logger := slog.New(slog.NewJSONHandler(m.Stderr, nil))
+	tokens, err := api.ParseTokens(cfg.APITokens)
+	if err != nil {
+		return err
+	}
+	if tokens.Empty() {
+		logger.Warn("COPILOT_API_TOKENS is not set: /v1 answers anonymous reads of public incidents only; writes and private incidents need tokens")
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		return err
+	}
+	cp, err := m.copilot(s, cfg)
+	if err != nil {
+		return err
+	}
+	srv := api.NewServer(s, cp, api.Options{Tokens: tokens, Logger: logger, MaxBody: cfg.MaxBodyBytes})
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return copilot.Errorf(copilot.EINVALID, "--addr %s: %v", *addr, err)
+	}
+	logger.Info("serving", "addr", ln.Addr().String(), "embedder", s.EmbedderID())
+	if m.Ready != nil {
+		m.Ready(ln.Addr().String())
+	}
+	return srv.Serve(ctx, ln, cfg.ShutdownWait)
+}
+
+// copilot wires the capabilities to the store and the configured engine.
+func (m *Main) copilot(s *retrieval.Store, cfg Config) (*copilot.Copilot, error) {
+	engine, err := newEngine(s.Model(), cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &copilot.Copilot{Memory: s, Engine: engine}, nil
+}
+
+// searchFlags are the filters shared by similar and search.
+type searchFlags struct {
+	limit          *int
+	services, team *string
+	status         *string
+	since, until   *string
+	includePrivate *bool
+	asJSON         *bool
+}
+
+func addSearchFlags(fs interface {
+	Int(string, int, string) *int
+	String(string, string, string) *string
+	Bool(string, bool, string) *bool
+}) searchFlags {
+	return searchFlags{
+		limit:          fs.Int("limit", 5, "how many incidents"),
+		services:       fs.String("service", "", "only incidents touching these services (comma-separated)"),
+		team:           fs.String("team", "", "only incidents of this team"),
+		status:         fs.String("status", "", "only incidents with this status"),
+		since:          fs.String("since", "", "only incidents started at or after (RFC 3339 or YYYY-MM-DD)"),
+		until:          fs.String("until", "", "only incidents started before"),
+		includePrivate: fs.Bool("include-private", false, "include private incidents"),
+		asJSON:         fs.Bool("json", false, "print JSON"),
+	}
+}
+
+func (f searchFlags) filter() (copilot.IncidentFilter, error) {
+	out := copilot.IncidentFilter{Team: *f.team, Status: *f.status, IncludePrivate: *f.includePrivate}
+	for _, s := range strings.Split(*f.services, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out.Services = append(out.Services, s)
+		}
+	}
+	var err error
+	if out.Since, err = parseTime(*f.since, "--since"); err != nil {
+		return out, err
+	}
+	out.Until, err = parseTime(*f.until, "--until")
+	return out, err
+}
+
+func parseTime(v, name string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, copilot.Errorf(copilot.EINVALID, "%s: %q is not an RFC 3339 time or a YYYY-MM-DD date", name, v)
+}
+
+func (m *Main) similar(ctx context.Context, args []string) error {
+	fs := m.flagSet("similar")
+	sf := addSearchFlags(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(m.Stderr, "usage: copilot similar INCIDENT-ID [--limit N] [--json] [filters]")
+		return errUsage
+	}
+	f, err := sf.filter()
+	if err != nil {
+		return err
+	}
+	return m.runSearch(ctx, copilot.SearchQuery{IncidentID: pos[0], Limit: *sf.limit, Filter: f}, *sf.asJSON)
+}
+
+func (m *Main) search(ctx context.Context, args []string) error {
+	fs := m.flagSet("search")
+	sf := addSearchFlags(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		fmt.Fprintln(m.Stderr, "usage: copilot search TEXT [--limit N] [--json] [filters]")
+		return errUsage
+	}
+	f, err := sf.filter()
+	if err != nil {
+		return err
+	}
+	return m.runSearch(ctx, copilot.SearchQuery{Text: strings.Join(pos, " "), Limit: *sf.limit, Filter: f}, *sf.asJSON)
+}
+
+func (m *Main) runSearch(ctx context.Context, q copilot.SearchQuery, asJSON bool) error {
+	s, _, err := m.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	results, err := s.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return m.printJSON(api.SearchResponseOf(q, results))
+	}
+	if len(results) == 0 {
+		fmt.Fprintln(m.Stdout, "no similar incidents found")
+		return nil
+	}
+	tw := tabwriter.NewWriter(m.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SCORE\tINCIDENT\tSEV\tSTARTED\tTITLE\tWHY")
+	for _, r := range results {
+		started := "-"
+		if r.StartedAt != nil {
+			started = r.StartedAt.Format("2006-01-02")
+		}
+		fmt.Fprintf(tw, "%.4f\t%s\t%s\t%s\t%s\t%s\n", r.Score, r.IncidentID, r.Severity, started, clip(r.Title, 50), whyLine(r.Why))
+	}
+	tw.Flush()
+	for _, r := range results {
+		if len(r.Snippets) > 0 {
+			fmt.Fprintf(m.Stdout, "\n%s: %s  [ts %s]", r.IncidentID, clip(r.Snippets[0].Text, 160), strings.Join(r.Snippets[0].SourceTS, ","))
+		}
+	}
+	fmt.Fprintln(m.Stdout)
+	return nil
+}
+
+func whyLine(w copilot.Why) string {
+	var parts []string
+	if w.VectorRank > 0 {
+		parts = append(parts, fmt.Sprintf("vector #%d", w.VectorRank))
+	}
+	if w.TextRank > 0 {
+		parts = append(parts, fmt.Sprintf("text #%d", w.TextRank))
+	}
+	if len(w.SharedSignatures) > 0 {
+		parts = append(parts, "signatures: "+strings.Join(w.SharedSignatures, ","))
+	}
+	if len(w.SharedServices) > 0 {
+		parts = append(parts, "services: "+strings.Join(w.SharedServices, ","))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func clip(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func (m *Main) reembed(ctx context.Context, args []string) error {
+	fs := m.flagSet("reembed")
+	all := fs.Bool("all", false, "re-embed every incident, not only those without vectors of the configured embedder")
+	prune := fs.Bool("prune", false, "afterwards delete vectors of other embedders")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	s, _, err := m.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	bar := newProgress(m.Stderr, "reembed", *asJSON)
+	res, err := s.Reembed(ctx, *all, *prune, bar.update)
+	bar.finish()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return m.printJSON(res)
+	}
+	fmt.Fprintf(m.Stdout, "re-embedded %d incidents (%d chunks) with %s; pruned %d old vectors\n", res.Incidents, res.Chunks, res.Embedder, res.Pruned)
+	return nil
+}
+
+func (m *Main) eval(ctx context.Context, args []string) error {
+	return copilot.Errorf(copilot.ENOTIMPLEMENTED, "eval: not built yet")
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"incidentcopilot/copilot"
+	"incidentcopilot/embeddings"
+	"incidentcopilot/retrieval"
+)
+
+// Config is everything the binary reads from its environment. Flags override it.
+type Config struct {
+	DatabaseURL  string
+	Addr         string
+	APITokens    string // name:token:scope+scope,...
+	HNSW         retrieval.HNSW
+	Embedder     embeddings.Config
+	ShutdownWait time.Duration
+	MaxBodyBytes int64
+}
+
+// ConfigFromEnv reads the configuration; defaults fill what is unset.
+func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	c := Config{
+		DatabaseURL:  getenv("DATABASE_URL"),
+		Addr:         getenv("COPILOT_ADDR"),
+		APITokens:    getenv("COPILOT_API_TOKENS"),
+		HNSW:         retrieval.DefaultHNSW,
+		Embedder:     embeddings.ConfigFromEnv(getenv),
+		ShutdownWait: 15 * time.Second,
+	}
+	if v := getenv("COPILOT_MAX_BODY_BYTES"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			return c, copilot.Errorf(copilot.EINVALID, "COPILOT_MAX_BODY_BYTES: %q is not a positive whole number", v)
+		}
+		c.MaxBodyBytes = n
+	}
+	if c.Addr == "" {
+		c.Addr = ":8080"
+	}
+	for _, f := range []struct {
+		env string
+		dst *int
+	}{
+		{"COPILOT_HNSW_M", &c.HNSW.M},
+		{"COPILOT_HNSW_EF_CONSTRUCTION", &c.HNSW.EfConstruction},
+		{"COPILOT_HNSW_EF_SEARCH", &c.HNSW.EfSearch},
+	} {
+		if v := getenv(f.env); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return c, copilot.Errorf(copilot.EINVALID, "%s: %q is not a whole number", f.env, v)
+			}
+			*f.dst = n
+		}
+	}
+	return c, c.validate()
+}
+
+func (c Config) validate() error {
+	if strings.TrimSpace(c.DatabaseURL) == "" {
+		return copilot.Errorf(copilot.EINVALID, "DATABASE_URL: not set (for the project's own database: export DATABASE_URL=$(make -s db-url))")
+	}
+	if err := c.Embedder.Validate(); err != nil {
+		return fmt.Errorf("embedder: %w", err)
+	}
+	return nil
+}
