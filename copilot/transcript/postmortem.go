@@ -1,0 +1,400 @@
+package transcript
+
+import (
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"incidentcopilot/copilot"
+)
+
+// ReadPostmortem parses one Markdown postmortem (see ../shared/fixtures/postmortems-dfds).
+// name is the file path; it gives the id ("PM2021-005 - Title.md" → "PM2021-005"), else
+// the first heading does, else the file name.
+//
+// The document becomes a transcript: each paragraph, list item, table row and code
+// block is a Message of Kind copilot.KindSection whose UserName is its section heading
+// ("Summary", "Timeline", or "Lessons Learned / General" for a subsection). Messages get
+// synthetic ts one second apart, in document order, so they are unique and increasing
+// and a citation still points at one block. The base is the first timeline row whose
+// time parses (in the zone the timeline names: UTC, CET = +01:00 or CEST = +02:00),
+// else the first YYYY-MM-DD date in the text, else 1 January of the year in the id,
+// else 2000-01-01 UTC. StartedAt is that base; ResolvedAt is the time of the last
+// timeline row saying "resolved", when there is one.
+//
+// Action Items (list items or table rows) become Tickets: the Key is a tracker key
+// found in the item (ABC-123, or owner/repo#12 for a GitHub issue link), else
+// "<id>-AI<n>"; Status is "done" when the item is marked done ("(done)", "[x]", ✅ or
+// struck through) and "open" otherwise. Nested items are tickets of their own, except a
+// nested "See …" reference, which is added to its parent's title.
+//
+// Errors: EINVALID for the template, invalid UTF-8 or a document without text;
+// ETOOLARGE for a block over the default message limit.
+func ReadPostmortem(name string, data []byte) (*copilot.Incident, error) {
+	if err := checkUTF8(name, data); err != nil {
+		return nil, err
+	}
+	src := string(data)
+	if isPostmortemTemplate(name, src) {
+		return nil, invalidf("%s: is the postmortem template, not a postmortem", name)
+	}
+	blocks := parseMarkdown(src)
+	id, title := postmortemIDTitle(name, blocks)
+	if id == "" {
+		return nil, invalidf("%s: no id: name the file like \"PM2021-005 - Title.md\"", name)
+	}
+	pm := &pmBuilder{id: id, name: name, lim: Limits{}.withDefaults()}
+	inc := &copilot.Incident{
+		ID:         id,
+		Title:      title,
+		Status:     "resolved",
+		Visibility: copilot.VisibilityPublic,
+		Services:   []string{},
+		Source:     copilot.SourcePostmortem,
+		Tickets:    []copilot.Ticket{},
+	}
+	if err := pm.build(blocks, inc); err != nil {
+		return nil, err
+	}
+	if len(inc.Messages) == 0 {
+		return nil, invalidf("%s: no text below the title", name)
+	}
+	return inc, nil
+}
+
+var (
+	pmIDRE          = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*$`)
+	pmHeadingIDRE   = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*)\s*(?:[-:—–]\s+|$)`)
+	pmTemplateIDRE  = regexp.MustCompile(`(?i)y{4}|n{3}`)
+	pmYearRE        = regexp.MustCompile(`(19|20)[0-9]{2}`)
+	actionSectionRE = regexp.MustCompile(`(?i)^(action items?|action points|follow[- ]?ups?|remediation( items)?)\b`)
+	timelineRE      = regexp.MustCompile(`(?i)^timeline\b`)
+	trackerKeyRE    = regexp.MustCompile(`\b([A-Z][A-Z0-9]{1,9}-[0-9]{1,7})\b`)
+	githubIssueRE   = regexp.MustCompile(`https://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/([0-9]+)`)
+	doneRE          = regexp.MustCompile(`(?i)\s*(\((done|completed|fixed|resolved)\)|✅|✔️?|\[(done)\])\s*`)
+	checkboxRE      = regexp.MustCompile(`^\[([ xX])\]\s*`)
+	kvLineRE        = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
+	dateTimeRE      = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2}))?`)
+	anyDateRE       = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
+	resolvedRE      = regexp.MustCompile(`(?i)\bresolv(ed|ution)\b|\brecovered\b`)
+	zoneRE          = regexp.MustCompile(`\b(UTC|GMT|CEST|CET)\b`)
+	listSepRE       = regexp.MustCompile(`\s*(?:,|;|\band\b)\s*`)
+	pmPrefixRE      = regexp.MustCompile(`^PM[0-9]`)
+	seeRefRE        = regexp.MustCompile(`(?i)^(see|ref|refs|reference|cf\.?)\b|^https?://\S+$`)
+)
+
+// baseName is the file name without a .md/.markdown extension.
+func baseName(name string) string {
+	b := filepath.Base(name)
+	for _, ext := range []string{".md", ".markdown", ".MD"} {
+		b = strings.TrimSuffix(b, ext)
+	}
+	return b
+}
+
+// isPostmortemTemplate spots the blank template kept next to real postmortems: its file
+// name holds a placeholder id ("PMyyyy-nnn") or the word "template", or its title is the
+// template's "Incident Title".
+func isPostmortemTemplate(name, src string) bool {
+	b := baseName(name)
+	idPart, _, _ := strings.Cut(b, " ")
+	if pmTemplateIDRE.MatchString(idPart) || strings.Contains(strings.ToLower(b), "template") {
+		return true
+	}
+	for _, blk := range parseMarkdown(src) {
+		if blk.kind == "heading" {
+			return strings.EqualFold(cleanInline(blk.text), "Incident Title")
+		}
+	}
+	return false
+}
+
+func postmortemIDTitle(name string, blocks []mdBlock) (id, title string) {
+	b := strings.TrimSpace(baseName(name))
+	idPart, rest, hasRest := strings.Cut(b, " - ")
+	idPart = strings.TrimSpace(idPart)
+	if pmIDRE.MatchString(idPart) {
+		id = idPart
+	}
+	for _, blk := range blocks {
+		if blk.kind == "heading" {
+			title = cleanInline(blk.text)
+			break
+		}
+	}
+	if m := pmHeadingIDRE.FindStringSubmatch(title); m != nil {
+		if id == "" {
+			id = m[1]
+		}
+		if strings.EqualFold(m[1], id) {
+			title = strings.TrimSpace(title[len(m[0]):])
+		}
+	}
+	if id == "" {
+		id = b
+	}
+	if title == "" && hasRest {
+		title = strings.TrimSpace(rest)
+	}
+	if title == "" {
+		title = id
+	}
+	return id, title
+}
+
+type pmBuilder struct {
+	id, name string
+	lim      Limits
+}
+
+type pmTimeRow struct {
+	at   time.Time
+	text string
+}
+
+func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
+	type piece struct {
+		section string
+		text    string
+	}
+	var pieces []piece
+	var rows []pmTimeRow
+	var timelineText []string
+	var actions []pmAction
+	section, sub := "", ""
+	seenTitle := false
+	for _, blk := range blocks {
+		if blk.kind == "heading" {
+			if !seenTitle {
+				seenTitle = true
+				continue
+			}
+			if blk.level <= 2 {
+				section, sub = cleanInline(blk.text), ""
+			} else {
+				sub = cleanInline(blk.text)
+			}
+			continue
+		}
+		name := section
+		if name == "" {
+			name = "Introduction"
+		}
+		if sub != "" {
+			name += " / " + sub
+		}
+		var text string
+		switch blk.kind {
+		case "row":
+			if blk.header {
+				if timelineRE.MatchString(section) {
+					timelineText = append(timelineText, strings.Join(blk.cells, " "))
+				}
+				continue
+			}
+			cells := make([]string, 0, len(blk.cells))
+			for _, c := range blk.cells {
+				if c = cleanInline(c); c != "" {
+					cells = append(cells, c)
+				}
+			}
+			text = strings.Join(cells, " | ")
+			if timelineRE.MatchString(section) && len(cells) > 0 {
+				if at, ok := parseDateTime(cells[0], time.UTC); ok {
+					rows = append(rows, pmTimeRow{at: at, text: text})
+				}
+			}
+		case "code":
+			text = blk.text
+		default:
+			text = cleanInline(blk.text)
+			if timelineRE.MatchString(section) {
+				timelineText = append(timelineText, text)
+			}
+		}
+		if text == "" || text == "-" {
+			continue
+		}
+		if actionSectionRE.MatchString(section) && (blk.kind == "item" || blk.kind == "row") {
+			actions = append(actions, pmAction{nested: blk.kind == "item" && blk.level > 0, raw: blk.text, text: text})
+		}
+		if blk.kind == "para" || blk.kind == "item" {
+			// A paragraph may stack "Key: value" lines; each is read on its own.
+			for _, l := range blk.lines {
+				pm.kvLine(cleanInline(l), inc)
+			}
+		}
+		pieces = append(pieces, piece{section: name, text: text})
+	}
+
+	zone := timelineZone(strings.Join(timelineText, " "))
+	base, ok := time.Time{}, false
+	for i := range rows {
+		rows[i].at = time.Date(rows[i].at.Year(), rows[i].at.Month(), rows[i].at.Day(), rows[i].at.Hour(), rows[i].at.Minute(), 0, 0, zone).UTC()
+	}
+	if len(rows) > 0 {
+		base, ok = rows[0].at, true
+	}
+	if !ok {
+		for _, p := range pieces {
+			if m := anyDateRE.FindString(p.text); m != "" {
+				if base, ok = parseDateTime(m, time.UTC); ok {
+					break
+				}
+			}
+		}
+	}
+	if !ok {
+		if y := pmYearRE.FindString(pm.id); y != "" {
+			if n, _ := strconv.Atoi(y); n >= 1971 {
+				base, ok = time.Date(n, 1, 1, 0, 0, 0, 0, time.UTC), true
+			}
+		}
+	}
+	if !ok {
+		base = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	inc.StartedAt = base
+	for _, r := range rows {
+		if resolvedRE.MatchString(r.text) && !r.at.Before(base) {
+			inc.ResolvedAt = r.at
+		}
+	}
+	for i, p := range pieces {
+		ts := copilot.FormatTS(base.Add(time.Duration(i) * time.Second))
+		if len(p.text) > pm.lim.MaxMessageBytes {
+			return tooLargef("%s: message ts %s (%s) is %d bytes, over the limit of %d", pm.name, ts, p.section, len(p.text), pm.lim.MaxMessageBytes)
+		}
+		inc.Messages = append(inc.Messages, copilot.Message{TS: ts, UserName: p.section, Text: p.text, Kind: copilot.KindSection})
+	}
+	inc.Tickets = pm.tickets(actions)
+	return nil
+}
+
+// kvLine picks incident fields out of "Key: value" lines (services, severity).
+func (pm *pmBuilder) kvLine(text string, inc *copilot.Incident) {
+	m := kvLineRE.FindStringSubmatch(text)
+	if m == nil {
+		return
+	}
+	key, val := strings.ToLower(strings.TrimSpace(m[1])), strings.TrimSpace(m[2])
+	switch key {
+	case "services", "service", "affected", "affected services", "services affected",
+		"affected service", "affected systems", "systems affected", "affected components":
+		seen := map[string]bool{}
+		for _, s := range inc.Services {
+			seen[s] = true
+		}
+		for _, s := range listSepRE.Split(val, -1) {
+			s = strings.Trim(strings.TrimSpace(s), ".")
+			if s != "" && !seen[s] && len(s) <= 100 {
+				seen[s] = true
+				inc.Services = append(inc.Services, s)
+			}
+		}
+	case "severity", "sev":
+		if inc.Severity == "" {
+			if sm := severityRE.FindStringSubmatch(val); sm != nil {
+				inc.Severity = "SEV" + sm[1]
+			} else if len(val) <= 20 {
+				inc.Severity = val
+			}
+		}
+	}
+}
+
+func timelineZone(s string) *time.Location {
+	switch zoneRE.FindString(s) {
+	case "CET":
+		return time.FixedZone("CET", 3600)
+	case "CEST":
+		return time.FixedZone("CEST", 2*3600)
+	}
+	return time.UTC
+}
+
+// parseDateTime reads "2021-06-22 08:21" or "2021-06-22" at the start of s.
+func parseDateTime(s string, loc *time.Location) (time.Time, bool) {
+	m := dateTimeRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return time.Time{}, false
+	}
+	n := make([]int, 6)
+	for i := 1; i <= 5; i++ {
+		if m[i] != "" {
+			n[i], _ = strconv.Atoi(m[i])
+		}
+	}
+	// Years outside 1971–2999 would give negative or oversized Slack timestamps.
+	if n[1] < 1971 || n[1] > 2999 || n[2] < 1 || n[2] > 12 || n[3] < 1 || n[3] > 31 || n[4] > 23 || n[5] > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(n[1], time.Month(n[2]), n[3], n[4], n[5], 0, 0, loc)
+	if t.Day() != n[3] { // 2021-02-30 would roll over into March
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// pmAction is one action item: its Markdown source and its cleaned text.
+type pmAction struct {
+	nested    bool
+	raw, text string
+}
+
+func (pm *pmBuilder) tickets(actions []pmAction) []copilot.Ticket {
+	tickets := []copilot.Ticket{}
+	used := map[string]bool{}
+	for _, a := range actions {
+		text := a.text
+		if a.nested && seeRefRE.MatchString(text) && len(tickets) > 0 {
+			last := &tickets[len(tickets)-1]
+			last.Title += " (" + text + ")"
+			continue
+		}
+		status := "open"
+		if m := checkboxRE.FindStringSubmatch(text); m != nil {
+			if m[1] != " " {
+				status = "done"
+			}
+			text = text[len(m[0]):]
+		}
+		if doneRE.MatchString(text) {
+			status = "done"
+			text = strings.TrimSpace(doneRE.ReplaceAllString(text, " "))
+		}
+		if raw := strings.TrimSpace(a.raw); strings.HasPrefix(raw, "~~") && strings.HasSuffix(raw, "~~") {
+			status = "done"
+		}
+		t := copilot.Ticket{Title: text, Status: status}
+		if m := githubIssueRE.FindStringSubmatch(text); m != nil {
+			t.Key, t.URL = m[1]+"#"+m[2], m[0]
+		} else {
+			for _, k := range trackerKeyRE.FindAllString(text, -1) {
+				if !notTrackerKey(k) {
+					t.Key = k
+					break
+				}
+			}
+		}
+		if t.Key == "" || used[t.Key] {
+			t.Key = pm.id + "-AI" + strconv.Itoa(len(tickets)+1)
+			t.URL = ""
+		}
+		used[t.Key] = true
+		tickets = append(tickets, t)
+	}
+	return tickets
+}
+
+// notTrackerKey rejects look-alikes of tracker keys: postmortem ids, CVEs, severities.
+func notTrackerKey(k string) bool {
+	prefix, _, _ := strings.Cut(k, "-")
+	switch prefix {
+	case "CVE", "SEV", "RFC", "ISO", "UTF", "TLS", "SHA", "AES":
+		return true
+	}
+	return pmPrefixRE.MatchString(prefix)
+}

@@ -1,0 +1,133 @@
+// Package transcript turns outside input (incident documents, Slack workspace exports,
+// Markdown postmortems and runbooks) into domain values. It is pure: no database, no network.
+package transcript
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"unicode/utf8"
+
+	"incidentcopilot/copilot"
+)
+
+// Default limits. A message bigger than 256 KiB is almost certainly a pasted log or a
+// binary blob, and it would dominate any chunk it landed in.
+const (
+	DefaultMaxMessageBytes       = 256 << 10
+	DefaultMaxFileBytes    int64 = 512 << 20
+	DefaultChannelPattern        = `^inc[-_]`
+)
+
+// Limits applied by every reader; zero values mean the defaults.
+type Limits struct {
+	MaxMessageBytes int   // default 256 KiB: a bigger message text is an error naming file and ts
+	MaxFileBytes    int64 // default 512 MiB
+}
+
+// Options tune the readers.
+type Options struct {
+	ChannelPattern string // regexp; default `^inc[-_]`, for Slack exports
+	Limits         Limits
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxMessageBytes <= 0 {
+		l.MaxMessageBytes = DefaultMaxMessageBytes
+	}
+	if l.MaxFileBytes <= 0 {
+		l.MaxFileBytes = DefaultMaxFileBytes
+	}
+	return l
+}
+
+func (o Options) channelRE() (*regexp.Regexp, error) {
+	p := o.ChannelPattern
+	if p == "" {
+		p = DefaultChannelPattern
+	}
+	re, err := regexp.Compile(p)
+	if err != nil {
+		return nil, invalidf("channel pattern %q: %v", p, err)
+	}
+	return re, nil
+}
+
+// tsRE is a Slack timestamp: seconds, a dot, up to six fraction digits. More fraction
+// digits would collide after copilot.TSTime truncates them to microseconds.
+var tsRE = regexp.MustCompile(`^[0-9]{1,12}\.[0-9]{1,6}$`)
+
+// validTS reports whether ts is a well-formed Slack timestamp.
+func validTS(ts string) bool { return tsRE.MatchString(ts) }
+
+// tsBefore orders Slack timestamps numerically ("9.5" before "10.1").
+func tsBefore(a, b string) bool {
+	ta, tb := copilot.TSTime(a), copilot.TSTime(b)
+	if !ta.Equal(tb) {
+		return ta.Before(tb)
+	}
+	return a < b
+}
+
+func invalidf(format string, args ...any) error {
+	return copilot.Errorf(copilot.EINVALID, format, args...)
+}
+
+func tooLargef(format string, args ...any) error {
+	return copilot.Errorf(copilot.ETOOLARGE, format, args...)
+}
+
+// readLimited reads all of r, failing once it passes max bytes so a huge upload is
+// never held in memory whole.
+func readLimited(name string, r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if int64(len(data)) > max {
+		return nil, tooLargef("%s: file is larger than the limit of %d bytes", name, max)
+	}
+	return data, nil
+}
+
+// checkUTF8 names the line of the first invalid byte: Go's JSON decoder would quietly
+// turn it into U+FFFD and the stored transcript would no longer match its source.
+func checkUTF8(name string, data []byte) error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	off := 0
+	for off < len(data) {
+		r, size := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		off += size
+	}
+	line, col := lineCol(data, off)
+	return invalidf("%s:%d:%d: invalid UTF-8", name, line, col)
+}
+
+// lineCol converts a byte offset into a 1-based line and column.
+func lineCol(data []byte, off int) (line, col int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	if off < 0 {
+		off = 0
+	}
+	before := data[:off]
+	line = 1 + bytes.Count(before, []byte{'\n'})
+	col = off - bytes.LastIndexByte(before, '\n')
+	return line, col
+}
+
+// blankBOM turns a leading UTF-8 byte order mark, which some Windows tools write, into
+// spaces: JSON rejects it, and spaces keep every offset (and so every line:column) true.
+func blankBOM(data []byte) []byte {
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		data = append([]byte("   "), data[3:]...)
+	}
+	return data
+}
