@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/retrieval"
 )
@@ -18,6 +19,7 @@ type Config struct {
 	APITokens    string // name:token:scope+scope,...
 	HNSW         retrieval.HNSW
 	Embedder     embeddings.Config
+	Chat         embeddings.ChatConfig
 	ShutdownWait time.Duration
 	MaxBodyBytes int64
 }
@@ -30,6 +32,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		APITokens:    getenv("COPILOT_API_TOKENS"),
 		HNSW:         retrieval.DefaultHNSW,
 		Embedder:     embeddings.ConfigFromEnv(getenv),
+		Chat:         embeddings.ChatConfigFromEnv(getenv),
 		ShutdownWait: 15 * time.Second,
 	}
 	if v := getenv("COPILOT_MAX_BODY_BYTES"); v != "" {
@@ -39,6 +42,8 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		}
 		c.MaxBodyBytes = n
 	}
+	// Text sent to a remote embedder is masked like text sent to an LLM.
+	c.Embedder.Redact = redact.String
 	if c.Addr == "" {
 		c.Addr = ":8080"
 	}
@@ -67,6 +72,11 @@ func (c Config) validate() error {
 	}
 	if err := c.Embedder.Validate(); err != nil {
 		return fmt.Errorf("embedder: %w", err)
+	}
+	if c.Chat.Provider != "" {
+		if err := c.Chat.Validate(); err != nil {
+			return fmt.Errorf("llm: %w", err)
+		}
 	}
 	return nil
 }

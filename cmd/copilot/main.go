@@ -99,6 +99,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		"stats":     m.stats,
 		"eval":      m.eval,
 		"reembed":   m.reembed,
+		"bench":     m.bench,
 	}[cmd]
 	if !ok {
 		fmt.Fprintf(m.Stderr, "copilot: unknown command %q\n\n%s", cmd, usage)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
@@ -331,4 +332,61 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// TestLLMFallbackWiring configures an OpenAI-compatible LLM that fails: the answer
+// must come from the local engine and say why, and the secret in the transcript must
+// not reach the provider.
+func TestLLMFallbackWiring(t *testing.T) {
+	base := testEnv(t)
+	var bodies syncBuffer
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		bodies.Write(b)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusInternalServerError)
+		io.WriteString(w, `{"error":{"message":"boom","type":"server_error"}}`)
+	}))
+	defer fake.Close()
+	env := func(k string) string {
+		switch k {
+		case "COPILOT_LLM":
+			return "openai"
+		case "COPILOT_LLM_BASE_URL":
+			return fake.URL + "/v1"
+		case "COPILOT_LLM_API_KEY":
+			return "sk-test-not-a-real-key-000000000000"
+		}
+		return base(k)
+	}
+	if _, stderr, err := run(t, env, "migrate"); err != nil {
+		t.Fatalf("migrate: %v %s", err, stderr)
+	}
+	doc := t.TempDir() + "/secret.json"
+	os.WriteFile(doc, []byte(`{"id":"SEC-1","title":"db down","messages":[
+		{"ts":"1780000000.000100","user_name":"a","text":"api 5xx, postgres refusing connections"},
+		{"ts":"1780000060.000100","user_name":"b","text":"try postgres://app:Sup3rS3cretPw@db.internal:5432/app"},
+		{"ts":"1780000120.000100","user_name":"a","text":"restarted pgbouncer, resolved"}]}`), 0o644)
+	if _, stderr, err := run(t, env, "ingest", doc); err != nil {
+		t.Fatalf("ingest: %v %s", err, stderr)
+	}
+	out, stderr, err := run(t, env, "summarize", "SEC-1", "--json")
+	if err != nil {
+		t.Fatalf("summarize: %v %s", err, stderr)
+	}
+	var ans struct {
+		Engine   string `json:"engine"`
+		Fallback string `json:"fallback"`
+	}
+	mustJSON(t, out, &ans)
+	if ans.Engine != "local" || ans.Fallback != "provider_error" {
+		t.Errorf("answer engine=%q fallback=%q, want local/provider_error", ans.Engine, ans.Fallback)
+	}
+	sent := bodies.String()
+	if sent == "" {
+		t.Fatal("the LLM was never called")
+	}
+	if strings.Contains(sent, "Sup3rS3cretPw") {
+		t.Error("the password reached the LLM provider")
+	}
 }
