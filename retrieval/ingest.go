@@ -118,6 +118,13 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, progress f
 	if ierr := s.ensureIndex(ctx); err == nil && ierr != nil {
 		err = ierr
 	}
+	if rebuild && err == nil {
+		// Fresh statistics let the planner choose between the HNSW index and
+		// filter-first plans for filtered searches right after a large import.
+		if _, aerr := s.pool.Exec(ctx, "ANALYZE incidents, chunks"); aerr != nil {
+			err = mapError(aerr)
+		}
+	}
 	res.Seconds = time.Since(start).Seconds()
 	return res, err
 }

@@ -174,6 +174,30 @@ func (s *Store) search(ctx context.Context, vec []float32, textQuery string, que
 	if err != nil {
 		return nil, mapError(err)
 	}
+	// A selective filter can exhaust the iterative scan's budget before enough rows
+	// pass it. The rows that do pass are then few, so an exact scan over them is cheap
+	// and returns everything that exists.
+	if len(vc) < depth && hasSelectiveFilter(q.Filter) {
+		if _, err := tx.Exec(ctx, "SET LOCAL enable_indexscan = off"); err != nil {
+			return nil, mapError(err)
+		}
+		rows, err = tx.Query(ctx, vecSQL, append([]any{pgvector.NewVector(vec), depth}, args...)...)
+		if err != nil {
+			return nil, mapError(err)
+		}
+		vc = vc[:0]
+		_, err = pgx.ForEachRow(rows, []any{&c.chunkID, &c.incidentID, &c.distance}, func() error {
+			cc := c
+			vc = append(vc, &cc)
+			return nil
+		})
+		if err != nil {
+			return nil, mapError(err)
+		}
+		if _, err := tx.Exec(ctx, "SET LOCAL enable_indexscan = on"); err != nil {
+			return nil, mapError(err)
+		}
+	}
 	// relaxed_order may return rows slightly out of order.
 	sort.SliceStable(vc, func(i, j int) bool { return vc[i].distance < vc[j].distance })
 	for i, cand := range vc {
@@ -337,6 +361,12 @@ func (s *Store) search(ctx context.Context, vec []float32, textQuery string, que
 		out = append(out, *res)
 	}
 	return out, nil
+}
+
+// hasSelectiveFilter reports whether a filter beyond visibility and the excluded
+// query incident narrows the search.
+func hasSelectiveFilter(f copilot.IncidentFilter) bool {
+	return len(f.Services) > 0 || f.Team != "" || f.Status != "" || !f.Since.IsZero() || !f.Until.IsZero()
 }
 
 // filterSQL renders the filter as SQL conditions on incidents i, numbering its

@@ -288,3 +288,12 @@ var _ copilot.Memory = (*Store)(nil)
 
 // Model is the embedder the store embeds and searches with.
 func (s *Store) Model() Model { return s.model }
+
+// RecordEvalRun keeps the outcome of an evaluation so gate decisions have a history.
+//
+// Errors: EUNAVAILABLE.
+func (s *Store) RecordEvalRun(ctx context.Context, capability, engine string, metricsJSON []byte, passed bool) error {
+	_, err := s.pool.Exec(ctx, `INSERT INTO eval_runs (capability, engine, metrics, passed) VALUES ($1, $2, $3, $4)`,
+		capability, engine, metricsJSON, passed)
+	return mapError(err)
+}

@@ -16,12 +16,18 @@ import (
 // newStore opens a migrated store in a schema of its own.
 func newStore(t testing.TB) *retrieval.Store {
 	t.Helper()
+	return newStoreWith(t, retrieval.Options{MaxConns: 6})
+}
+
+func newStoreWith(t testing.TB, opts retrieval.Options) *retrieval.Store {
+	t.Helper()
 	model, err := embeddings.NewLocal(64)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	s, err := retrieval.Open(ctx, dbtest.URL(t), model, retrieval.Options{Schema: dbtest.Schema(t), MaxConns: 6})
+	opts.Schema = dbtest.Schema(t)
+	s, err := retrieval.Open(ctx, dbtest.URL(t), model, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
