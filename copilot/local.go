@@ -1,0 +1,81 @@
+package copilot
+
+// LocalPromptVersion identifies the local engine's extraction rules in answers, so a
+// change of heuristics shows up in eval runs like a prompt change would.
+const LocalPromptVersion = "local/v1"
+
+// LocalEngine drafts answers from the transcript alone: deterministic, offline, and
+// the baseline every eval run measures. Zero thresholds mean the defaults.
+type LocalEngine struct {
+	// Embedder matches follow-ups to tickets by meaning; nil means shared terms only.
+	Embedder Embedder
+
+	// TicketTermOverlap is the share of the shorter side's content terms (follow-up
+	// or ticket title) that must be shared for a ticket to capture a follow-up, with
+	// at least TicketMinSharedTerms terms in common. Titles are short ("Alert on DB
+	// pool saturation"), so the overlap coefficient suits them better than Jaccard.
+	// Default 0.5 and 2: one shared word ("alert") is too weak, half a title is not.
+	TicketTermOverlap    float64
+	TicketMinSharedTerms int
+	// TicketCosine is the embedding cosine at which a ticket captures a follow-up it
+	// shares at least one content term with (default 0.75). The shared term keeps a
+	// degenerate or unrelated embedder from capturing everything.
+	TicketCosine float64
+	// DuplicateJaccard is the Jaccard similarity of content terms above which two
+	// proposals are the same follow-up (default 0.6: restatements in new words stay
+	// separate, a repeated sentence does not).
+	DuplicateJaccard float64
+	// CaptureWindow is how many messages after a follow-up a message announcing a
+	// ticket ("filed OPS-12") may come and still refer to it (default 8). Replies in
+	// the follow-up's thread refer to it at any distance.
+	CaptureWindow int
+}
+
+var _ Engine = (*LocalEngine)(nil)
+
+// NewLocalEngine returns a local engine with the default thresholds; e may be nil.
+func NewLocalEngine(e Embedder) *LocalEngine {
+	return &LocalEngine{
+		Embedder:             e,
+		TicketTermOverlap:    DefaultTicketTermOverlap,
+		TicketMinSharedTerms: DefaultTicketMinSharedTerms,
+		TicketCosine:         DefaultTicketCosine,
+		DuplicateJaccard:     DefaultDuplicateJaccard,
+		CaptureWindow:        DefaultCaptureWindow,
+	}
+}
+
+func (l *LocalEngine) ticketTermOverlap() float64 {
+	if l.TicketTermOverlap > 0 {
+		return l.TicketTermOverlap
+	}
+	return DefaultTicketTermOverlap
+}
+
+func (l *LocalEngine) ticketMinShared() int {
+	if l.TicketMinSharedTerms > 0 {
+		return l.TicketMinSharedTerms
+	}
+	return DefaultTicketMinSharedTerms
+}
+
+func (l *LocalEngine) ticketCosine() float64 {
+	if l.TicketCosine > 0 {
+		return l.TicketCosine
+	}
+	return DefaultTicketCosine
+}
+
+func (l *LocalEngine) duplicateJaccard() float64 {
+	if l.DuplicateJaccard > 0 {
+		return l.DuplicateJaccard
+	}
+	return DefaultDuplicateJaccard
+}
+
+func (l *LocalEngine) captureWindow() int {
+	if l.CaptureWindow > 0 {
+		return l.CaptureWindow
+	}
+	return DefaultCaptureWindow
+}

@@ -1,0 +1,661 @@
+package copilot
+
+import (
+	"context"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Follow-up detection reads each message for two things: a proposal form (DOMAIN.md:
+// "we should…", TODO, action item, "I'll…", "next time…", questions, +1, complaints
+// that imply a fix, owner+date plans) and improvement content (alerts, dashboards,
+// limits, automation, tests, guards, runbooks, drills, vendors…). Position matters:
+// before the incident is mitigated, a proposal to act ("should we roll back?") is
+// firefighting, not a follow-up.
+
+var (
+	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodo\b|\bto-do\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b`)
+	fuAIMarkerRE = regexp.MustCompile(`(^|\s)AI\s*:`)
+	fuSuggestRE  = regexp.MustCompile(`\bwe (really |probably |definitely |also |still |seriously |clearly |absolutely )?(should|need|needs to|must|ought to|have to|gotta|could)\b|\bshould (we|probably|really|also|definitely|have|be|alert|page|fail|reject|block|never|always)\b|\b(could|can|shall) we\b|\bcan (someone|somebody|you)\b|\blet'?s\b|\blets (make|add|get|set|put|have|create|write|move|document|automate|alert|build|bump|raise|lower|schedule|do|not|also|track)\b|\b(would|it'?d|will) be (nice|good|great|useful|better|worth)\b|\bworth (adding|having|doing|considering|a|an|looking|automating|putting|writing)\b|\bmaybe we\b|\bhow about\b|\bwhat about\b|\bwhy (don'?t|do not|not) we\b|\bi'?d (like|love|want) (to see|us to|to have)\b|\b(propose|suggest|suggestion|proposal|recommend)\b|\bwe'?re missing\b|\bwe (don'?t|do not) have\b|\bneeds? (a|an|its own|better|proper|more|to be)\b|\bplease (add|make|create|write|file|open|update|document)\b|\bmust (be|have|not)\b|\bshould'?ve\b|\bshould have\b|\b(they|teams?|people|folks|customers|users|support|ops|on-?call) (really )?(need|needs|want|wants) (something|a|an|to|better|more|some)\b|\bwould (really )?(help|make (it|this|that|life)|catch|save)\b|\bi'?d (like|love|want) (a|an|some)\b`)
+	// fuModalQRE: a question that proposes ("could the deploy tool refuse…?").
+	fuModalQRE = regexp.MustCompile(`(^|[.!?]\s+)(so |also |and |but |ok |okay )?(could|can|should|shouldn'?t|would|wouldn'?t|why (don'?t|doesn'?t|isn'?t|can'?t|wasn'?t|didn'?t|not))\b[^?]*\?`)
+	// fuHypothesisRE: a question about the cause, not a proposal.
+	fuHypothesisRE = regexp.MustCompile(`\b(could|can|would|might) (it|this|that|there) (be|have been)\b|\b(is|was) it (the|a|an|our|just)\b`)
+	// fuShouldRE: "<something> should <do>", except predictions about the incident.
+	fuShouldRE    = regexp.MustCompile(`\bshould(n'?t)?\b|\b(someone|somebody|one of us|the team|each team|every team|every service|all services) (needs to|should|must|has to|ought to)\b`)
+	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
+	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
+	fuCommitRE    = regexp.MustCompile(`\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b`)
+	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:you\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look)\b|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
+	fuDeclareRE   = regexp.MustCompile(`\bdeclaring\b|\b(i'?m|taking|i'?ll be) (the )?ic\b`)
+	fuNoneRE      = regexp.MustCompile(`^\W*(none|n/?a|tbd|-)\W*$`)
+	fuOwnRE       = regexp.MustCompile(`\b(own|owning|take ownership|drive|driving)\b`)
+	fuTodoOwnerRE = regexp.MustCompile(`(?i)\btodo\s*\(\s*@?([\w.\-]+)\s*\)`)
+	fuComplainRE  = regexp.MustCompile(`\b(nothing|nobody|no one|no alerts?|no pages?|no alarms?|no monitoring)\b[^.?!]{0,60}\b(alert\w*|paged|fired|notic\w*|caught|told|until|warn\w*|detect\w*)\b|\b(didn'?t|did not|never|wasn'?t|weren'?t|doesn'?t|does not|don'?t|do not) (get |even )?(alert|page|fire|notice|catch|detect|warn|know|see|monitor|test)\w*\b[^.?!]{0,50}\b(until|till|before|alert\w*|pag\w*|monitor\w*|dashboard|metric|runbook|test\w*|check)|\bwe (only )?(found out|noticed|learned|heard|knew|saw)\b[^.?!]{0,40}\b(from|when|because|via|through)\b[^.?!]{0,30}\b(customers?|users?|support|twitter|merchants?|sales|someone|a customer)\b|\b(flying |were )blind\b|\bno (visibility|dashboards?|metrics?|runbooks?|alerting|monitoring|docs?|documentation|tests?|way to (see|tell|know))\b|\bthere'?s no (alert|runbook|dashboard|metric|monitoring|test|check|limit|doc)\w*|\btook (us )?(\d+|an?|over an?|almost an?|like|about) ?(\d+ )?(min\w*|hours?|hrs?)\b[^.?!]{0,30}\bto (notice|find|figure|realize|detect|spot|get|see)|\bhad to (guess|dig|grep|ssh|manually)\b|\b(nothing|nobody|no one) (\w+ )?(watch|monitor|check|track|alert|page|look)(s|es|ed|ing)?\b|\b(third|second|fourth|nth) time\b|\bkeeps happening\b|\bhappened before\b|\bnot the first time\b|\bagain\?!|\bwhy (do|did) we (not|never)\b|\bwhy (wasn'?t|isn'?t|didn'?t)\b[^.?!]{0,40}\b(alert|page|monitor|test|caught|check)\w*`)
+	// fuComplainWeakRE are complaints that imply a fix only after the fire is out
+	// (during the incident "no alerts since 10:40" is a status).
+	fuComplainWeakRE = regexp.MustCompile(`\b(would|could|might|we'?d|it'?d) have (given|found out|known|caught|saved|helped|prevented|told|warned|paged|alerted|avoided|noticed|bought|stopped|flagged|shown|surfaced)\b|\b(nobody|no one|no-one)( \w+)? (knew|know|noticed|realized|realised|saw|told|was told|was paged|got paged)\b|\bhad no (idea|clue|visibility|warning)\b|\bbefore (anything|anyone|anybody|we|any alert|an alert) (paged|alerted|fired|noticed|knew)\b|\b(customers?|users?|support|merchants?)\b[^.?!]{0,50}\bbefore (anything|anyone|we|our)\b|\bno (alerts?|alarms?|paging|monitors?|warning)( \w+)? (on|for)\b|\bis there (really )?no\b|\bwhy (is|was) there no\b|\bwe (only |first )?(heard|learned|found out|knew)( about)?( it| this| of it)? (from|via|through|when)\b|\b(doesn'?t|does not|didn'?t|did not|never|won'?t) (page|alert|notify|wake|ping)( up)? (any|no|some)(body|one)\b`)
+	fuAgreeRE        = regexp.MustCompile(`^\s*(\+\s?1+\b|:\+1:|👍|\+100|big \+1|strong \+1|huge \+1|agreed?\b|yes please|yes,? (we|let'?s)\b|seconded|seconding|same here|this ?\^|\^\s*(this|\+1)|\+1)`)
+	fuHopeRE         = regexp.MustCompile(`\bhop(e|efully|ing)\b|\bfingers crossed\b|\bknock on wood\b|\bpray\w*\b|\blol\b|\blmao\b|\brofl\b|\bha(ha)+\b|\bhehe\b|\bjk\b|\bkidding\b|🤞|😂|:joy:|:sweat_smile:|:crossed_fingers:|\bsacrifice\b|\bblame\b|\bbeer\b|\bcoffee\b|\bpizza\b|\bfriday deploy`)
+	fuTriageRE       = regexp.MustCompile(`\b(grab(bing)?|pull(ing)? (up|the)|look(ing)? (at|into)|check(ing)?|dig(ging)? (in|into)|investigat\w*|on it|looking|eyes on|brb|ack|paging|ping(ing)?|restart(ing)?|roll(ing)? ?back|revert(ing)?|bounc(e|ing)|kill(ing)?|drain(ing)?|cordon(ing)?|failing over|fail over|scal(e|ing) (up|out)|bump(ing)?|flip(ping)?|toggl\w*|join(ing)?|hop(ping)? on|dial(ing)? in|tail(ing)?|grep\w*|dump\w*|screenshot|shar(e|ing)|post(ing)? (the|a)|send(ing)?|watch(ing)?|keep an eye)\b`)
+	fuNowRE          = regexp.MustCompile(`\bfirst([,.!;]|$| thing| step)|\b(now|right now|asap|quick(ly)?|in a (sec|min|minute|bit|moment)|one sec|1 sec|sec|brb|currently|atm|meanwhile|for now|real quick|temporarily|for the moment|immediately|while we|until we|today|tonight|this (morning|afternoon|evening)|after lunch|shortly|in a bit)\b`)
+
+	// fuLastingRE names things that outlive an incident.
+	fuLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|page (us|someone|oncall|on-call|the|when|if|on)|paged (on|when|earlier|sooner)|monitor\w*|dashboards?|metrics?|slos?|slis?|thresholds?|limits?|quotas?|caps?|autoscal\w*|hpa|automat\w*|scripts?|tests?|testing|canar(y|ies)|staging|guard\w*|checks|validat\w*|lint\w*|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|vendors?|contracts?|sla|retr(y|ies)|backoff|circuit[- ]breakers?|timeouts?|rate[- ]limit\w*|capacity|sizing|reviews?|audit\w*|polic(y|ies)|lifecycle|rotation|auto-?renew\w*|renewal|expir\w*|backups?|ci|pipelines?|gates?|gating|approvals?|feature flags?|kill[- ]?switch|fallbacks?|redundan\w*|failover|budgets?|ownership|on-?call|escalation|process|training|tooling|observability|logging|retention|tracing|synthetic\w*|probes?|health ?checks?|readiness|liveness|pdbs?|resource (requests|limits)|migrat\w*|upgrade\w*|replace\w*|deprecat\w*|pinn?(ed|ing)?|dependabot|defaults?|idempoten\w*|dedup\w*|leases?|jitter|stagger\w*|pool\w*|prevent\w*|protect\w*|safeguards?|terraform|helm|iac|status ?page|templates?|schedule|ntp|chrony|freeze|permanent\w*|long[- ]term|ticket|jira|backlog|precommit|pre-commit|unit tests?|e2e|regression tests?|load tests?|soak|preflight|pre-flight|admission|webhook|quota|headroom|sharding|tuning|tune|warning|warn|notif\w*|report\w*|visibility|approv\w*|refus\w*|reject\w*|requir\w*|enforc\w*|disallow\w*|forbid\w*|subscri\w*|catch(es)? (\w+ ){0,2}(errors?|bugs?|mistakes?|leaks?|regressions?|misconfig\w*|secrets?|credentials?|strings|it|them|this|these)\b|detect\w*|isolat\w*|separat\w*|decoupl\w*|dedicated|ttls?|kb|knowledge ?base|faq|own (cluster|pool|instance|queue|node ?pool|database)|bound(s|ed)?)\b|\bso (that )?([\w'-]+ ){0,6}(can'?t|cannot|won'?t|doesn'?t|never|isn'?t|no longer|don'?t)\b`)
+	// fuStrongLastingRE is the part of the lasting vocabulary that never describes a
+	// firefighting step, so it outweighs an action verb in the same message.
+	fuStrongLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|monitor\w*|dashboards?|slos?|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|tests?|testing|canar(y|ies)|guard\w*|lint\w*|validat\w*|automat\w*|polic(y|ies)|process|audit\w*|postmortem|ticket|jira|backlog|permanent\w*|long[- ]term|defaults?|ci|pipelines?|gates?|approvals?|terraform|iac|helm|precommit|pre-commit|admission|webhook|contracts?|sla|vendors?|training|ownership|lifecycle|auto-?renew\w*|synthetic\w*|probes?|next time|going forward|in the future|from now on|headroom|notif\w*|warning|longer[- ]term)\b`)
+	// fuMakeRE: the verbs of building something, as opposed to looking at something.
+	fuMakeRE = regexp.MustCompile(`\b(add|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm)\w*`)
+	// fuPaperworkRE: the incident's own paperwork is not an improvement.
+	fuPaperworkRE = regexp.MustCompile(`\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication)\b`)
+
+	// Ticket references: a tracker key, or a tracker URL.
+	ticketKeyRE  = regexp.MustCompile(`\b[A-Z][A-Z0-9]+-\d+\b`)
+	trackerURLRE = regexp.MustCompile(`https?://[^\s<>|)]*(?:jira|atlassian\.net|/browse/|linear\.app|/issues?/\d+|youtrack|shortcut\.com|app\.clubhouse|/tickets?/\d+|/-/issues/)[^\s<>|)]*`)
+	browseKeyRE  = regexp.MustCompile(`(?:/browse/|/issue/|selectedIssue=)([A-Z][A-Z0-9]+-\d+)`)
+	// fuFiledRE marks a message that announces a ticket.
+	fuFiledRE = regexp.MustCompile(`\b(filed|file|created|create|opened|open|raised|logged|added|ticket\w*|tracking|tracked|jira|issue|here'?s|here it is|see|->|=>|backlog)\b`)
+
+	dueRE = regexp.MustCompile(`(?i)\b(?:by|before|until|due|for)\s+(?:the\s+)?(end of (?:the )?(?:next |this )?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|next (?:week|sprint|month|quarter|release|retro)|this (?:week|sprint|month|quarter)|tomorrow|tonight|(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|q[1-4]|the (?:next )?(?:retro|postmortem|review|release))\b|\b(eo[dwm]|next sprint|this sprint)\b`)
+	// Keys that name standards or severities, not tickets.
+	notTicketPrefixes = toSet("SEV HTTP HTTPS UTF ISO RFC CVE TLS SSL SHA AES RSA MD IPV X GPT INC P PR US EU AP SA CA AZ T3 M5 C5 R5 E2 N1 N2 TCP UDP")
+)
+
+// Defaults of the follow-up thresholds; see LocalEngine.
+const (
+	DefaultTicketTermOverlap    = 0.5
+	DefaultTicketMinSharedTerms = 2
+	DefaultTicketCosine         = 0.75
+	DefaultDuplicateJaccard     = 0.6
+	DefaultCaptureWindow        = 8
+)
+
+// fuCandidate is a message that proposes something, before attribution and capture.
+type fuCandidate struct {
+	idx      int
+	text     string
+	terms    []string
+	owner    string
+	due      string
+	accepted bool // a follow-up in its own right; otherwise only if someone agrees
+	ticket   string
+}
+
+// FollowUps lists what people committed to or proposed as lasting improvements,
+// uncaptured items first. Due keeps the deadline as written ("friday", "EOW",
+// "2026-03-10", "next sprint"): resolving "next sprint" needs the team's calendar,
+// which the transcript does not hold.
+//
+// Errors: EINVALID when the incident has no messages.
+func (l *LocalEngine) FollowUps(ctx context.Context, inc *Incident) (*FollowUpsAnswer, error) {
+	if err := answerable(inc); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	msgs := sortedMessages(inc)
+	lc := analyzeLifecycle(msgs)
+	names := userNames(msgs)
+	threadOf := func(m Message) string {
+		if m.ThreadTS != "" {
+			return m.ThreadTS
+		}
+		return m.TS
+	}
+
+	cands := map[int]*fuCandidate{}
+	var order []int
+	for _, t := range lc.msgs {
+		if c := detectFollowUp(t, lc, names); c != nil {
+			cands[t.idx] = c
+			order = append(order, t.idx)
+		}
+	}
+
+	// Agreement promotes the idea it agrees with; the +1 itself is not an item
+	// unless it carries an idea of its own.
+	for _, t := range lc.msgs {
+		if t.bot || t.section != "" || !fuAgreeRE.MatchString(t.lower) {
+			continue
+		}
+		own := agreementTerms(t.lower)
+		explicit := fuAgreeToRE.MatchString(t.lower)
+		self := cands[t.idx]
+		target := agreedIdea(lc, cands, t, own, explicit, threadOf)
+		if target < 0 {
+			// "+1 to <an idea from elsewhere>" in the wrap-up proposes that idea here.
+			firefight := (len(t.actions) > 0 || fuTriageRE.MatchString(t.lower)) && !fuStrongLastingRE.MatchString(t.lower)
+			if self == nil && len(own) >= 3 && t.idx >= lc.wrapUpStart() && !firefight && !fuHopeRE.MatchString(t.lower) {
+				self = newCandidate(t, t.msg.Text, names)
+				cands[t.idx] = self
+				order = append(order, t.idx)
+			}
+			if self != nil && len(own) >= 3 {
+				self.accepted = true
+			}
+			continue
+		}
+		tc := cands[target]
+		tc.accepted = true
+		// "+1 lena. and a startup check that refuses bad timeouts" adds an idea.
+		if ov, _ := termOverlap(own, tc.terms); self == nil && !explicit && len(own) >= 4 && ov < 0.5 &&
+			t.idx >= lc.wrapUpStart() && fuLastingRE.MatchString(fuLeadRE.ReplaceAllString(t.lower, "")) && !fuHopeRE.MatchString(t.lower) {
+			self = newCandidate(t, t.msg.Text, names)
+			self.accepted = true
+			cands[t.idx] = self
+			order = append(order, t.idx)
+		}
+		if tc.owner == "" && fuCommitRE.MatchString(t.lower) {
+			tc.owner = speaker(t.msg)
+		}
+		if self != nil {
+			// "+1. also, could we…" adds a second idea; "+1, I'll take it" does not.
+			if ov, _ := termOverlap(own, tc.terms); !(self.accepted && !explicit && len(own) >= 4 && ov < 0.5) {
+				delete(cands, t.idx)
+			}
+		}
+	}
+
+	var items []*fuCandidate
+	for _, idx := range order {
+		if c := cands[idx]; c != nil && c.accepted {
+			items = append(items, c)
+		}
+	}
+	items = dedupFollowUps(items, l.duplicateJaccard())
+
+	// Capture by reference: a key in the same message, or a later message in the same
+	// thread or nearby that announces a ticket.
+	byIdx := map[int]*fuCandidate{}
+	for _, c := range items {
+		byIdx[c.idx] = c
+		if refs := ticketRefs(lc.msgs[c.idx].msg.Text, inc); len(refs) > 0 {
+			c.ticket = refs[0]
+		}
+	}
+	usedKey := map[string]bool{}
+	for _, c := range items {
+		if c.ticket != "" {
+			usedKey[c.ticket] = true
+		}
+	}
+	for _, t := range lc.msgs {
+		refs := ticketRefs(t.msg.Text, inc)
+		if len(refs) == 0 || byIdx[t.idx] != nil {
+			continue
+		}
+		for _, ref := range refs {
+			if usedKey[ref] {
+				continue
+			}
+			if c := l.referredItem(lc, items, t, ref, inc, threadOf); c != nil {
+				c.ticket = ref
+				usedKey[ref] = true
+			}
+		}
+	}
+
+	// Capture by content: a ticket exported by the tracker that the channel never
+	// mentions, worded differently from the message.
+	if err := l.matchTickets(ctx, inc, items, usedKey); err != nil {
+		return nil, err
+	}
+
+	out := make([]FollowUp, 0, len(items))
+	for _, c := range items {
+		out = append(out, FollowUp{
+			Text:      c.text,
+			Owner:     SafeText(c.owner),
+			Due:       SafeText(c.due),
+			SourceTS:  lc.msgs[c.idx].msg.TS,
+			Captured:  c.ticket != "",
+			TicketKey: SafeText(c.ticket),
+		})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Captured != out[j].Captured {
+			return !out[i].Captured
+		}
+		return tsLess(out[i].SourceTS, out[j].SourceTS)
+	})
+	return &FollowUpsAnswer{
+		IncidentID:    inc.ID,
+		Engine:        EngineLocal,
+		PromptVersion: LocalPromptVersion,
+		Items:         out,
+	}, nil
+}
+
+// detectFollowUp decides whether a message proposes a lasting improvement. It returns
+// nil for anything else, and a candidate with accepted unset for a weak proposal that
+// becomes a follow-up only when someone agrees with it.
+func detectFollowUp(t msgTags, lc *incidentLifecycle, names map[string]string) *fuCandidate {
+	if t.bot || strings.TrimSpace(t.msg.Text) == "" {
+		return nil
+	}
+	low := t.lower
+	raw := t.msg.Text
+	if t.section != "" {
+		switch {
+		case sectionIs(t.section, "action", "follow", "next step", "todo", "remediation", "corrective", "preventive", "improvement"):
+			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) {
+				return nil
+			}
+			c := newCandidate(t, raw, names)
+			c.accepted = true
+			return c
+		case sectionIs(t.section, "lesson", "what went wrong", "discussion", "learning", "takeaway"):
+			// Lessons are judged like chat: "we need better test coverage" is one,
+			// "remain calm" is not.
+		default:
+			return nil
+		}
+	}
+
+	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw)
+	suggest := fuSuggestRE.MatchString(low) || (fuModalQRE.MatchString(low) && !fuHypothesisRE.MatchString(low)) ||
+		(fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low))
+	nextTime := fuNextTimeRE.MatchString(low)
+	commit := fuCommitRE.MatchString(low)
+	ask := fuAskRE.MatchString(raw)
+	wrapUp := t.idx >= lc.wrapUpStart()
+	strongComplaint := fuComplainRE.MatchString(low)
+	complain := strongComplaint || (wrapUp && fuComplainWeakRE.MatchString(low) &&
+		(fuLastingRE.MatchString(low) || len(contentTerms(raw)) >= 6))
+	if !(marker || suggest || nextTime || commit || ask || complain) {
+		return nil
+	}
+	if fuHopeRE.MatchString(low) && !marker {
+		return nil
+	}
+	if fuPaperworkRE.MatchString(low) && !fuStrongLastingRE.MatchString(fuPaperworkRE.ReplaceAllString(low, "")) {
+		return nil
+	}
+	lasting := fuLastingRE.MatchString(low)
+	strong := fuStrongLastingRE.MatchString(low)
+	resolved := lc.resolvedAt >= 0 && t.idx > lc.resolvedAt
+	firefight := len(t.actions) > 0 || fuTriageRE.MatchString(low)
+	immediate := fuNowRE.MatchString(low)
+
+	// A step to take now, however phrased, is firefighting or a chore.
+	if immediate && !strong && !marker && !strongComplaint {
+		return nil
+	}
+	if fuDeclareRE.MatchString(low) && !marker {
+		return nil // "declaring sev3, I'll watch the dashboards" is the incident starting
+	}
+	if firefight && !strong && !resolved && !marker && !nextTime {
+		return nil
+	}
+	accepted := false
+	switch {
+	case marker:
+		accepted = lasting || len(contentTerms(raw)) >= 3
+	case complain:
+		accepted = true
+	case nextTime:
+		accepted = lasting || (wrapUp && len(contentTerms(raw)) >= 3)
+	case suggest:
+		accepted = lasting && (wrapUp || strong)
+	case ask, commit:
+		accepted = (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
+		// A plan with an owner and a date is a follow-up by its form.
+		accepted = accepted || (wrapUp && !firefight && dueRE.MatchString(raw)) || (ask && wrapUp && fuOwnRE.MatchString(low))
+	}
+	// A weaker proposal becomes a follow-up only when someone agrees with it.
+	weak := (suggest || nextTime || commit || ask) && lasting
+	if !accepted && !weak {
+		return nil
+	}
+	c := newCandidate(t, raw, names)
+	c.accepted = accepted
+	return c
+}
+
+// newCandidate fills text, terms, owner and due of a proposal.
+func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
+	c := &fuCandidate{idx: t.idx}
+	c.text = followUpText(raw)
+	c.terms = contentTerms(c.text)
+	if sub := fuAskRE.FindStringSubmatch(raw); sub != nil {
+		for _, g := range sub[1:] {
+			if g != "" {
+				c.owner = resolveName(g, names)
+				break
+			}
+		}
+	} else if sub := fuTodoOwnerRE.FindStringSubmatch(raw); sub != nil {
+		c.owner = resolveName(sub[1], names)
+	} else if fuCommitRE.MatchString(t.lower) && t.section == "" {
+		c.owner = speaker(t.msg)
+	}
+	if sub := dueRE.FindStringSubmatch(raw); sub != nil {
+		for _, g := range sub[1:] {
+			if g != "" {
+				c.due = g
+				break
+			}
+		}
+	}
+	return c
+}
+
+// followUpText quotes the sentences of a message that carry the proposal.
+func followUpText(raw string) string {
+	var keep []string
+	sents := splitSentences(raw)
+	for _, s := range sents {
+		low := strings.ToLower(s)
+		if fuMarkerRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
+			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuComplainRE.MatchString(low) || fuLastingRE.MatchString(low) {
+			if !hasSecret(s) {
+				keep = append(keep, s)
+			}
+		}
+	}
+	if len(keep) == 0 {
+		for _, s := range sents {
+			if !hasSecret(s) {
+				keep = append(keep, s)
+				break
+			}
+		}
+	}
+	text := strings.Join(keep, " ")
+	text = fuLeadRE.ReplaceAllString(cleanText(text), "")
+	return quoteText(text, false)
+}
+
+var fuLeadRE = regexp.MustCompile(`(?i)^\s*(\+\s?1+|:\+1:|agreed?|yes please)?[\s,.!:;-]*((action[- ]items?|todo|to-do|follow[- ]?ups?|ai|next steps?)\s*(\([^)]*\))?\s*[:\-–]\s*)?`)
+
+// agreedIdea finds the proposal an agreement refers to. "+1 to X" (explicit) picks
+// the recent candidate that shares most terms with X, if any shares enough; a bare
+// "+1" agrees with the latest idea of someone else in its thread, or just before it.
+func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, own []string, explicit bool, threadOf func(Message) string) int {
+	inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
+	best, bestScore := -1, -1.0
+	for i := t.idx - 1; i >= max(0, t.idx-12); i-- {
+		c := cands[i]
+		if c == nil || speaker(lc.msgs[i].msg) == speaker(t.msg) {
+			continue
+		}
+		sameThread := inThread && threadOf(lc.msgs[i].msg) == t.msg.ThreadTS
+		if inThread && !sameThread {
+			continue
+		}
+		dist := t.idx - i
+		if explicit && len(own) > 0 {
+			ov, n := termOverlap(own, c.terms)
+			if n == 0 || ov < 0.34 {
+				continue
+			}
+			if score := ov - 0.02*float64(dist); score > bestScore {
+				best, bestScore = i, score
+			}
+			continue
+		}
+		if !sameThread && dist > 4 {
+			continue
+		}
+		return i // the latest idea
+	}
+	return best
+}
+
+// fuAgreeToRE: an agreement that names what it agrees with.
+var fuAgreeToRE = regexp.MustCompile(`^\s*(\+\s?1+|:\+1:|👍|\+100|big \+1|strong \+1|huge \+1|agreed?)\s*(to|on|with|for|re|about)\b`)
+
+// agreementFiller are words of agreeing and taking on work, which say nothing about
+// the idea itself.
+var agreementFiller = toSet("ticket open fil file take do idea plan agree agreed good great call point definitely totally mine one that this it also too same here yes yep me on own will")
+
+// agreementTerms are the content terms of an agreement beyond agreeing.
+func agreementTerms(low string) []string {
+	var out []string
+	for _, t := range contentTerms(fuLeadRE.ReplaceAllString(low, "")) {
+		if !agreementFiller[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// dedupFollowUps merges near-identical proposals into the earliest one, keeping the
+// owner and due date of whichever stated them.
+func dedupFollowUps(items []*fuCandidate, threshold float64) []*fuCandidate {
+	var out []*fuCandidate
+	for _, c := range items {
+		merged := false
+		for _, k := range out {
+			if len(c.terms) > 0 && jaccard(k.terms, c.terms) >= threshold {
+				if k.owner == "" {
+					k.owner = c.owner
+				}
+				if k.due == "" {
+					k.due = c.due
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ticketRefs returns the ticket keys and tracker URLs in a message: keys of the
+// incident's known tickets first, then other keys that look like tracker keys, then
+// URLs without a key.
+func ticketRefs(text string, inc *Incident) []string {
+	known := map[string]bool{}
+	for _, tk := range inc.Tickets {
+		known[tk.Key] = true
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(k string) {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	for _, u := range trackerURLRE.FindAllString(text, -1) {
+		if sub := browseKeyRE.FindStringSubmatch(u); sub != nil {
+			add(sub[1])
+		} else {
+			add(strings.TrimRight(u, ".,;:"))
+		}
+	}
+	for _, k := range ticketKeyRE.FindAllString(text, -1) {
+		prefix := k[:strings.IndexByte(k, '-')]
+		if known[k] || (!notTicketPrefixes[prefix] && !strings.EqualFold(k, inc.ID)) {
+			add(k)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return known[out[i]] && !known[out[j]] })
+	return out
+}
+
+// referredItem finds the follow-up that a later message's ticket reference captures:
+// one in the same thread, or one shortly before when the message announces a ticket,
+// comes from the item's author or owner, or is little more than the reference.
+func (l *LocalEngine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msgTags, ref string, inc *Incident, threadOf func(Message) string) *fuCandidate {
+	window := l.captureWindow()
+	text := t.msg.Text
+	for _, tk := range inc.Tickets {
+		if tk.Key == ref {
+			text += " " + tk.Title
+		}
+	}
+	terms := contentTerms(ticketKeyRE.ReplaceAllString(trackerURLRE.ReplaceAllString(text, ""), ""))
+	announces := fuFiledRE.MatchString(t.lower)
+	ownTerms := agreementTerms(strings.ToLower(ticketKeyRE.ReplaceAllString(trackerURLRE.ReplaceAllString(t.msg.Text, ""), "")))
+	bare := len(ownTerms) <= 2
+	inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
+	var best *fuCandidate
+	bestScore := -1.0
+	for _, c := range items {
+		if c.idx >= t.idx || c.ticket != "" {
+			continue
+		}
+		m := lc.msgs[c.idx].msg
+		sameThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS && t.msg.ThreadTS == threadOf(m)
+		near := t.idx-c.idx <= window
+		author := speaker(t.msg) != "" && (speaker(t.msg) == speaker(m) || speaker(t.msg) == c.owner)
+		// A reply in a thread refers to that thread.
+		if inThread && !sameThread {
+			continue
+		}
+		if !sameThread && !(near && (announces || author || bare)) {
+			continue
+		}
+		ov, n := termOverlap(terms, c.terms)
+		// A message that describes its ticket ("SEC-77 covers dlp") refers to an
+		// item about the same thing.
+		if !sameThread && !bare && n == 0 {
+			continue
+		}
+		score := ov - 0.02*float64(t.idx-c.idx)
+		if sameThread {
+			score += 1
+		}
+		if author {
+			score += 0.25
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	return best
+}
+
+// matchTickets captures follow-ups by content: a ticket whose title shares enough
+// content terms with the follow-up (TicketTermOverlap with at least TicketMinSharedTerms
+// shared), or whose embedding is close (TicketCosine) while sharing at least one term.
+// Each ticket captures at most one follow-up, best pairs first.
+func (l *LocalEngine) matchTickets(ctx context.Context, inc *Incident, items []*fuCandidate, usedKey map[string]bool) error {
+	var tickets []Ticket
+	for _, tk := range inc.Tickets {
+		if tk.Key != "" && !usedKey[tk.Key] && strings.TrimSpace(tk.Title) != "" {
+			tickets = append(tickets, tk)
+		}
+	}
+	var open []*fuCandidate
+	for _, c := range items {
+		if c.ticket == "" {
+			open = append(open, c)
+		}
+	}
+	if len(tickets) == 0 || len(open) == 0 {
+		return nil
+	}
+	cos, err := l.cosines(ctx, open, tickets)
+	if err != nil {
+		return err
+	}
+	type pair struct {
+		i, j  int
+		score float64
+	}
+	var pairs []pair
+	for i, c := range open {
+		for j, tk := range tickets {
+			ov, n := termOverlap(c.terms, contentTerms(tk.Title))
+			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
+			score := ov
+			if cos != nil {
+				ok = ok || (cos[i][j] >= l.ticketCosine() && n >= 1)
+				score = math.Max(ov, cos[i][j])
+			}
+			if ok {
+				pairs = append(pairs, pair{i, j, score + 0.01*float64(n)})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].score > pairs[b].score })
+	usedT := map[int]bool{}
+	for _, p := range pairs {
+		if open[p.i].ticket != "" || usedT[p.j] {
+			continue
+		}
+		open[p.i].ticket = tickets[p.j].Key
+		usedT[p.j] = true
+	}
+	return nil
+}
+
+// cosines embeds follow-ups and ticket titles when an embedder is configured. An
+// embedder failure leaves content matching to shared terms (the answer stays useful
+// offline); a cancelled context is returned.
+func (l *LocalEngine) cosines(ctx context.Context, items []*fuCandidate, tickets []Ticket) ([][]float64, error) {
+	if l.Embedder == nil {
+		return nil, nil
+	}
+	texts := make([]string, 0, len(items)+len(tickets))
+	for _, c := range items {
+		texts = append(texts, c.text)
+	}
+	for _, tk := range tickets {
+		texts = append(texts, tk.Title)
+	}
+	vecs, err := l.Embedder.EmbedDocuments(ctx, texts)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, nil
+	}
+	if len(vecs) != len(texts) {
+		return nil, nil
+	}
+	out := make([][]float64, len(items))
+	for i := range items {
+		out[i] = make([]float64, len(tickets))
+		for j := range tickets {
+			out[i][j] = cosine(vecs[i], vecs[len(items)+j])
+		}
+	}
+	return out, nil
+}
+
+func cosine(a, b []float32) float64 {
+	if len(a) != len(b) || len(a) == 0 {
+		return 0
+	}
+	var dot, na, nb float64
+	for i := range a {
+		dot += float64(a[i]) * float64(b[i])
+		na += float64(a[i]) * float64(a[i])
+		nb += float64(b[i]) * float64(b[i])
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// userNames maps user ids to names as the transcript shows them, to resolve raw
+// <@U123> mentions into owners.
+func userNames(msgs []Message) map[string]string {
+	m := map[string]string{}
+	for _, msg := range msgs {
+		if msg.User != "" && msg.UserName != "" {
+			m[msg.User] = msg.UserName
+		}
+	}
+	return m
+}
+
+func resolveName(s string, names map[string]string) string {
+	s = strings.TrimPrefix(s, "@")
+	if n, ok := names[s]; ok {
+		return n
+	}
+	return strings.TrimRight(s, ".-")
+}

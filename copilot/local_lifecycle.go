@@ -1,0 +1,324 @@
+package copilot
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// The incident lifecycle as it shows in a channel (DOMAIN.md): detection → triage →
+// mitigation → resolution → wrap-up. The cues below are general incident language;
+// each message is tagged with them once and every capability reads the tags.
+
+var (
+	detectionRE  = regexp.MustCompile(`\b(alert(s|ing|ed)?|alarm|firing|fired|triggered|pagerduty|opsgenie|alertmanager|datadog|paged|on-?call got)\b|\[firing|\bcustomers?\b[^.?!]{0,30}\b(report|complain|seeing|saying|can'?t|cannot|unable)|\bsupport\b[^.?!]{0,20}\b(says|report|ticket|getting|flagg)|\breports? (of|from)\b|\b(detected|noticed|spotted|reported)\b|\b(error rate|5xx|50[0-4]s?|timeouts?|timing out|latency|spik(e|es|ing)|elevated|degraded|outage|failing|errors?)\b`)
+	escalationRE = regexp.MustCompile(`\bdeclar(e|ed|ing)\b|\bincident commander\b|\b(i'?m|i am|taking|i'?ll be|i'?ll take) (the )?ic\b|\bic:|\bsev[- ]?[0-4]\b|\bstatus ?page\b|\bescalat(e|ed|ing)\b|\bwar ?room\b|\bmajor incident\b|\bopen(ed|ing)? (an |the )?incident\b`)
+
+	causeStrongRE = regexp.MustCompile(`\broot[- ]?caus|\brca\b|\bturns? out\b|\bculprit\b|\bsmoking gun\b|\bcaused by\b|\bthe cause\b|\btriggered by\b|\bintroduced (in|by|with)\b|\bthat'?s (why|the (issue|problem|cause|bug|reason))\b|\bfound (it|the (issue|problem|cause|bug|leak|reason))\b|\bexplains\b|\bthe (issue|problem|bug|reason) (is|was)\b|\bconfirmed\b|\b(discovered|identified|determined|realized|realised|pinpointed)\b`)
+	causeWeakRE   = regexp.MustCompile(`\bbecause\b|\bmeans\b|\bfrom (this morning|yesterday|last night|earlier today)\b|\bdue to\b|\bsince (the|our|we)\b|\bafter (the|our|we)\b[^.?!]{0,40}\b(deploy|change|upgrade|release|migration|rollout)|\bso (the|our|every|all)\b|\bwhich (means|meant|caused|made)\b|\bleads? to\b|\bled to\b|\bresult(ed|ing)? in\b`)
+	mechanismRE   = regexp.MustCompile(`\b(limit|limits|max_?\w*|exhaust\w*|expired?|expir\w*|leak\w*|full|misconfig\w*|typo|missing|wrong|bug|regression|change[sd]?|deploy\w*|config\w*|flag|saturat\w*|overload\w*|too many|not renewed|renew\w*|oom\w*|evict\w*|drift\w*|skew|overlap\w*|race|deadlock\w*|lock\w*|throttl\w*|rate[- ]limit\w*|429|reserved|runaway|storm|stampede|retry|retries|removed|dropped|deleted|reverted|upgrade\w*|migration|ttl|quota|capacity|space|inodes?|certificate|cert|ndots|partition\w*|rebalanc\w*)\b`)
+	// findingRE: how people announce that they found the cause.
+	findingRE = regexp.MustCompile(`\b(found it|found the (bug|issue|problem|cause|leak|culprit)|bingo|there it is|that'?s (it|ours|on us|mine|me|my|the (bug|issue|problem|cause|one|culprit|reason))|my bad|on us|oh no|ugh|oops|whoops|explains (it|everything|why|the)|strikes again|smoking gun|culprit|here'?s (why|the problem)|the reason|so that'?s why|mystery solved|poison pill|gotcha)\b`)
+	// explainRE: words that explain a mechanism rather than report a symptom.
+	explainRE      = regexp.MustCompile(`\b(never|no ttl|not set|unset|without|instead of|only|per (pod|node|request|send|call|row|host|instance|worker)|can'?t|cannot|doesn'?t|won'?t|no longer|predates|default|renamed|moved|pinning|holds?|holding|blocks?|waits?|stuck|loop|forever|nobody|hand|manual\w*|refactor\w*|scoped|removed|switched|bumped|raised|lowered|doesn'?t exist|went (out|from)|x \d+|\d+ ?x ?\d+|->|=)`)
+	proposalFormRE = regexp.MustCompile(`\bwe (should|need|must|could)\b|\blet'?s\b|\b(could|can|should) we\b|\baction item|\btodo\b|\bnext time\b|\bi'?ll\b`)
+	hedgeRE        = regexp.MustCompile(`\b(maybe|might|could it|could be|possibly|perhaps|not sure|i think|i guess|guessing|wonder|suspect|is it|was it|any chance|theory|hypothesis|or is|unless)\b|\?`)
+	negationRE     = regexp.MustCompile(`\b(not the|isn'?t|wasn'?t|aren'?t|not it|ruled out|rule out|red herring|false alarm|nothing to do with|unrelated|doesn'?t look like|don'?t think)\b`)
+
+	verifyRE    = regexp.MustCompile(`\bback to (normal|baseline|green|healthy)\b|\brecover(ed|ing|y)\b|\blook(s|ing)? (good|healthy|better|clean|stable|fine|normal)\b|\ball green\b|\bgreen again\b|\bhealthy\b|\bstable\b|\bstabiliz\w*|\bholding\b|\bno (more )?(new )?(errors|5xx|timeouts|alerts|failures|restarts|evictions|oom\w*)\b|\b(error|errors|5xx|latency|lag|p99|p95|queue|backlog|usage|connections|conns|success rate|failures)\b[^.?!]{0,40}\b(down|dropp\w*|back|flat|zero|normal|clean|gone|recover\w*|draining|drained|fell|falling|below|under|decreas\w*)\b|\balert (resolved|cleared|stopped)\b|\bconfirmed (fixed|working|ok)\b|\bworking again\b|\bback up\b|\bsucceed\w*|\bcaught up\b`)
+	resolvedRE  = regexp.MustCompile(`\bresolved\b|\ball clear\b|\bclos(e|ing|ed) (the |this |out )?(incident|channel|out)\b|\bincident (is )?(over|closed|resolved)\b|\bfully recovered\b|\bstand(ing)? down\b|\bconsider(ing)? (this|it) (resolved|closed|done)\b|\bwe'?re (good|done|all good)\b`)
+	unresolveRE = regexp.MustCompile(`\b(not|isn'?t|wasn'?t|until|once|when|before|if|un)[ -]?(yet )?(fully )?resolved\b|\bresolved\?|\bnot (all|yet) clear\b`)
+
+	impactRE  = regexp.MustCompile(`\b(customers?|users?|merchants?|orders?|checkouts?|requests?|payments?|logins?|sign-?ups?|tenants?|traffic|api calls?|emails?|bookings?|accounts?|visitors?|shoppers?|buyers?|drivers?|riders?|patients?|students?|partners?|sites?|websites?|apps?|checkout|services)\b`)
+	impactQRE = regexp.MustCompile(`\d+(\.\d+)?\s?%|\b\d[\d,.]*\s?(k|m)?\s?(req|requests|orders|users|customers|errors|merchants|payments|transactions|emails|messages|jobs|tenants|calls|tickets|complaints|reports|accounts|bookings|logins)\b|\bin \d+\s?(min|mins|minutes|h|hours)\b|\b(all|every|most|half|majority|some|many)\b|\bfor (about |~)?\d+\s?(min|mins|minutes|h|hrs|hours)\b|\bimpact\w*|\baffect\w*|\bblast radius\b|\bunable to\b|\bcan'?t\b|\bcannot\b|\bfail\w*|\b(5xx|50[0-4]s?|errors?|timeouts?|down|unavailable|degraded|slow|latency|delayed|lost|dropped|missing|duplicate\w*|double)\b`)
+	statusRE  = regexp.MustCompile(`(?i)^\s*(update|status)\b|\bstill\b|\binvestigating\b|\bmonitoring\b|\bmitigated\b|\bwatching\b|\bkeeping an eye\b`)
+)
+
+// Mitigation actions. Each class is one kind of step, so that equivalent steps from
+// different incidents can be merged into one runbook line.
+type actionClass struct {
+	name string
+	re   *regexp.Regexp
+}
+
+var actionClasses = []actionClass{
+	{"rollback", regexp.MustCompile(`\broll(ed|ing)?[ -]?back\b|\brollback\b|\brevert(ed|ing|s)?\b|\bredeploy(ed|ing)? (the )?(previous|last|old|prior)\b|\bback out\b`)},
+	{"failover", regexp.MustCompile(`\bfail(ed|ing)?[ -]?over\b|\bfailover\b|\bswitch(ed|ing)? (traffic |over |reads |writes )*to (the )?(secondary|replica|standby|backup|other|dr)\b|\bpromot(e|ed|ing) (the )?(replica|standby|secondary)\b|\bdrain(ed|ing)? (the )?(\w+ )?(region|az|zone|dc)\b`)},
+	{"scale", regexp.MustCompile(`\bscal(e|ed|ing) (up|out|the|it|to|\w+ (up|out|to))\b|\bscaled\b|\badd(ed|ing)? (\d+ |more |a few |another |an? extra )(nodes?|replicas?|instances?|workers?|consumers?|brokers?|shards?|capacity|pods?)\b`)},
+	{"restart", regexp.MustCompile(`\brestart(ed|ing|s)?\b|\bbounc(e|ed|ing)\b|\brecycl(e|ed|ing)\b|\bcycl(e|ed|ing) (the )?(\w+ )?(pods|nodes|instances|workers)\b|\brollout restart\b`)},
+	{"raise-limit", regexp.MustCompile(`\b(rais|bump|increas|doubl|lower|tripl)\w* (the |our |its |their )?([\w.-]+ ){0,3}(limits?|max\w*|pool\w*|replicas?|memory|heap|timeouts?|quotas?|size|capacity|connections|workers|threads|instances|nodes|partitions|consumers|ttl|cpu|requests|threshold|ulimit|watches|xmx)\b|\b(set|raised|bumped|increased) [\w.-]+ (from \d+ )?to \d`)},
+	{"rotate", regexp.MustCompile(`\b(renew(ed|ing)?|rotat(e|ed|ing)|reissu(e|ed|ing)|re-issu(e|ed|ing)|regenerat(e|ed|ing))\b`)},
+	{"kill", regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)|cancel(l?ed|l?ing)?) (the |all |some )?([\w-]+ ){0,2}(quer(y|ies)|connections?|sessions?|process(es)?|jobs?|backends?|idle|transactions?|pids?|txns?)\b|\bpg_(terminate|cancel)_backend\b|\bkill \d+\b`)},
+	{"drop", regexp.MustCompile(`\bdrop(ped|ping)? (the |a |an |old |stale )?([\w-]+ ){0,2}(table|index|slot|replication slot|rule|partition|keys|cache|consumer group|subscription|route)\b`)},
+	{"clean", regexp.MustCompile(`-delete\b|\brm -\w+|\bunlink\w*|\b\d[\d.,]*[kmb]? (\w+ )?(deleted|removed|purged|cleaned)\b|\b(purg(e|ed|ing)|flush(ed|ing)?|truncat(e|ed|ing)|prun(e|ed|ing)|vacuum(ed|ing)?|compact(ed|ing)?|clean(ed|ing)? up|free(d|ing)? up|rotated? (the )?logs|deleted? (the |old |stale )?([\w-]+ )?(files?|logs?|snapshots?|images?|wal|backups?|indices|indexes|data|keys|pods?))\b|\bclear(ed|ing)? (the |out )?([\w-]+ )?(cache|queue|disk|space|logs?|keys|tmp|backlog|dlq)\b`)},
+	{"expand-storage", regexp.MustCompile(`\b(expand|resiz|extend|grow|grew|enlarg)\w* (the )?([\w-]+ ){0,2}(disk|volume|pvc|ebs|storage|partition|filesystem|fs)\b`)},
+	{"disable", regexp.MustCompile(`\b(disabl(e|ed|ing)|turn(ed|ing)? (\w+ )?(off|on)|switch(ed|ing)? (\w+ )?(off|on)|flipp?(ed|ing)?|toggl(e|ed|ing)|kill[- ]?switch)\b|\b(flag|feature|toggle)s? (is |now |set to )?(off|on|disabled|enabled|0%|100%)\b|\bset (to )?0%|\b[\w.-]+ ?= ?(true|false|off|on|0|1)\b( \w+)? (in|on|pushed|applied|live|set|is out|out)\b|\b[\w.-]+ ?= ?(true|false|off|on)\b pushed`)},
+	{"restore", regexp.MustCompile(`\bre-?add(ed|ing)?\b|\brestor(e|ed|ing)\b|\bre-?appl(y|ied|ying)\b|\bre-?enabl(e|ed|ing)\b|\breattach(ed|ing)?\b|\bre-?register(ed|ing)?\b|\b(allow|white)list(ed|ing)\b|\bput (it |the \w+ )?back\b`)},
+	{"replay", regexp.MustCompile(`\breplay(ed|ing)?\b|\breprocess(ed|ing)?\b|\brequeu(e|ed|ing)\b|\bre-?driv(e|en|ing)\b|\bre-?run\b|\breran\b|\bbackfill(ed|ing)?\b|\breset (the )?([\w-]+ )?offsets?\b|\bskip(ped)? (the )?(poison|bad) (message|record)`)},
+	{"block", regexp.MustCompile(`\bblock(ed|ing)? (the |all )?([\w.-]+ ){0,2}(traffic|ips?|requests|clients?|bots?|user[- ]agents?|range|endpoint|tenant|asn)\b|\bthrottl(e|ed|ing)\b|\brate[- ]limit(ed|ing)\b|\bshed(ding)? (load|traffic)\b|\bwaf rule\b`)},
+	{"drain-node", regexp.MustCompile(`\b(drain(ed|ing)?|cordon(ed|ing)?|uncordon(ed)?|evict(ed|ing)?|terminat(e|ed|ing) (the )?(bad |unhealthy |broken )?(node|instance|host|vm)s?)\b`)},
+	{"fix-forward", regexp.MustCompile(`\bhotfix(ed)?\b|\bpatch(ed|ing)?\b|\b(deploy(ed|ing)?|ship(ped|ping)?|push(ed|ing)?|merg(e|ed|ing)|appl(y|ied|ying)|roll(ed|ing)? out) (the |a |our )?(fix|patch|hotfix|change|correct)\w*|\bfix (is )?(out|deployed|live|merged|in)\b|\bpinn?(ed|ing)? (the )?([\w-]+ ){0,2}(version|image|to)\b|\bcorrected\b|\bfixed (the )?(typo|config|value|rule|record|setting)`)},
+	{"pause", regexp.MustCompile(`\b(paus(e|ed|ing)|suspend(ed|ing)?|stopp?(ed|ing)?|halt(ed|ing)?|froze|freez(e|ing)) (the |all )?([\w-]+ ){0,2}(cron\w*|jobs?|consumers?|workers?|batch\w*|sync|pipelines?|schedules?|deploys?|deployments?|traffic|replication|ingestion|writes)\b`)},
+}
+
+var (
+	// notDoneRE: an action that was not taken ("we never dropped the slot").
+	notDoneRE = regexp.MustCompile(`\b(never|didn'?t|did not|haven'?t|hasn'?t|not yet|forgot to|without)\b|^\W*no[,.!]`)
+	// symptomRE: action words used for what the system did, not what people did
+	// ("0 restarts", "restarting a lot", "throttled 80%", "backlog draining").
+	symptomRE = regexp.MustCompile(`\b(\d+|no|zero|many|lots of|keeps?|kept|constantly|crash\w*)\s+(restarts?|restarting|evictions?|throttling)\b|\b(restarting|evicting|throttling|dropping) (a lot|constantly|again|repeatedly|every)\b|\bthrottled( \w+)? \d+%|\b(lag|backlog|queue|errors?|conns|connections)( is| are)? (draining|dropping)\b|\buntil the (pod|process|service) restarts\b`)
+	// Proposals and questions about an action are not the action itself.
+	proposalRE = regexp.MustCompile(`\?|'ll\b|\bwhile we\b|\bshould( have|'ve)\b|\blet'?s\b|\b(will|gonna|going to|as soon as|once (this|we|it)|later|afterwards|tomorrow|probably|make it worse|plan is|the plan)\b|\bshould (we|i)\b|\b(can|could|shall) we\b|\bwhat if\b|\bdo we\b|\bif (we|it|that)\b|\bwe (should|could|might|need to)\b|\bwhy\b|\bwould\b|\bwant to\b|\bnext time\b|\bin the future\b|\bgoing forward\b|\bautomat\w*|\bdon'?t\b`)
+	// Wording that marks an action as actually taken.
+	takenRE = regexp.MustCompile(`\b\w+ed\b|\b\w+ing\b|\bdone\b|\bcomplete\b|\bfinished\b|\bis out\b|\bkicked off\b|\bin progress\b|\bnow\b|\bthrough\b`)
+
+	diagnosticRE = regexp.MustCompile(`\b(check(ed|ing)?|look(ed|ing)? at|inspect(ed|ing)?|quer(y|ied|ying)|ran|run(ning)?|grep(ped|ping)?|tail(ed|ing)?|describ(e|ed|ing)|dump(ed|ing)?|captur(e|ed|ing)|compar(e|ed|ing)|pull(ed|ing)? up|profil(e|ed|ing))\b`)
+	toolRE       = regexp.MustCompile("`[^`]+`|" + toolNameRE.String())
+	toolNameRE   = regexp.MustCompile(`\b(kubectl|pg_stat_\w+|pg_locks|show processlist|redis-cli|info (memory|stats|clients)|df -\w+|du -\w+|jstack|jmap|jcmd|heap ?dump|thread ?dump|tcpdump|strace|dig|nslookup|openssl|curl|journalctl|dmesg|iostat|vmstat|netstat|lsof|kafka-consumer-groups|rabbitmqctl|explain( analyze)?|events|describe|top|pprof|traceroute|mtr|host|whois|ntpq|chronyc|timedatectl|certbot|cert-manager|aws \w+|gcloud|slowlog|access logs?|error logs?)\b`)
+)
+
+// msgTags is what the lifecycle cues say about one message.
+type msgTags struct {
+	idx       int
+	msg       Message
+	lower     string // cleaned, lower-case text
+	section   string // lower-case section heading of a postmortem message, else ""
+	bot       bool
+	question  bool
+	detection bool
+	escalated bool
+	cause     float64 // how strongly it states the cause
+	actions   []string
+	taken     bool // an action was taken, not proposed
+	diagnose  bool
+	verify    bool
+	resolved  bool
+	impact    float64
+}
+
+// incidentLifecycle holds the tags of every message and the positions of the moments
+// that divide the incident into phases.
+type incidentLifecycle struct {
+	msgs        []msgTags
+	firstSignal int // -1 when unknown
+	declared    int
+	causeFound  int
+	mitigated   int
+	resolvedAt  int
+}
+
+// wrapUpStart is the index from which messages are wrap-up rather than firefighting:
+// the first mitigation, else the resolution, else the last 40% of the transcript.
+func (lc *incidentLifecycle) wrapUpStart() int {
+	switch {
+	case lc.mitigated >= 0:
+		return lc.mitigated
+	case lc.resolvedAt >= 0:
+		return lc.resolvedAt
+	default:
+		return len(lc.msgs) * 6 / 10
+	}
+}
+
+// sectionIs reports whether a postmortem heading is one of names (lower case, prefix match).
+func sectionIs(section string, names ...string) bool {
+	for _, n := range names {
+		if strings.HasPrefix(section, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// Postmortem sections that hold what happened (usable for the summary) versus what
+// should happen next (follow-ups) or bookkeeping.
+func isNarrativeSection(s string) bool {
+	return s == "" || !sectionIs(s, "action", "lesson", "attendee", "stats", "follow", "next step", "todo", "participants", "reference", "link", "appendix", "remediation", "corrective", "preventive", "what went well", "what went wrong", "where we got lucky")
+}
+
+func tagMessage(i int, m Message) msgTags {
+	t := msgTags{idx: i, msg: m, bot: m.Kind == KindBot}
+	if m.Kind == KindSection {
+		t.section = strings.ToLower(strings.TrimSpace(m.UserName))
+	}
+	low := strings.ToLower(cleanText(m.Text))
+	t.lower = low
+	t.question = strings.Contains(low, "?")
+	t.detection = detectionRE.MatchString(low)
+	t.escalated = escalationRE.MatchString(low)
+	t.cause = causeScore(low)
+	for _, ac := range actionClasses {
+		if ac.re.MatchString(low) {
+			t.actions = append(t.actions, ac.name)
+		}
+	}
+	if len(t.actions) > 0 {
+		t.taken = !proposalRE.MatchString(low) && !notDoneRE.MatchString(low) && !symptomRE.MatchString(low) &&
+			!hedgeRE.MatchString(low) && (takenRE.MatchString(low) || m.Kind == KindSection)
+	}
+	t.diagnose = diagnosticRE.MatchString(low) && toolRE.MatchString(strings.ToLower(m.Text))
+	t.verify = verifyRE.MatchString(low) && !t.question
+	t.resolved = resolvedRE.MatchString(low) && !unresolveRE.MatchString(low)
+	t.impact = impactScore(low)
+	return t
+}
+
+// causeScore rates how clearly a text states the mechanism of the incident. Channels
+// rarely say "root cause"; the finding reads like "found it", "that's my PR", or an
+// explanation dense with mechanism words ("no TTL", "never dropped", "30 x 20 = 600
+// on a 400 box"). Hedges, questions and negations count against it: wrong guesses
+// are common before the real cause is found.
+func causeScore(low string) float64 {
+	s := 0.0
+	if causeStrongRE.MatchString(low) {
+		s += 2
+	} else if causeWeakRE.MatchString(low) {
+		s += 1
+	}
+	if findingRE.MatchString(low) {
+		s += 1.5
+	}
+	n := len(mechanismRE.FindAllString(low, 6)) + len(explainRE.FindAllString(low, 4))
+	s += 0.4 * float64(min(n, 6))
+	if terms := len(contentTerms(low)); terms >= 12 {
+		s += 0.5
+	} else if terms < 4 {
+		s -= 0.5
+	}
+	if hedgeRE.MatchString(low) {
+		s -= 1.5
+	}
+	if negationRE.MatchString(low) {
+		s -= 1
+	}
+	if s < 1 {
+		return 0
+	}
+	return s
+}
+
+func impactScore(low string) float64 {
+	s := 0.0
+	if impactRE.MatchString(low) {
+		s++
+	}
+	s += 0.5 * float64(len(impactQRE.FindAllString(low, 4)))
+	if strings.Contains(low, "impact") || strings.Contains(low, "affected") {
+		s++
+	}
+	return s
+}
+
+// analyzeLifecycle tags the messages (sorted by ts) and finds the key moments.
+func analyzeLifecycle(msgs []Message) *incidentLifecycle {
+	lc := &incidentLifecycle{firstSignal: -1, declared: -1, causeFound: -1, mitigated: -1, resolvedAt: -1}
+	for i, m := range msgs {
+		lc.msgs = append(lc.msgs, tagMessage(i, m))
+	}
+	narrative := func(t msgTags) bool { return isNarrativeSection(t.section) }
+
+	// Resolution: the first human declaration of resolution, else the first bot one.
+	// It must come after something happened, so a first-line "resolved?" or a quoted
+	// old incident does not end the incident before it started.
+	minResolve := min(2, len(msgs)-1)
+	for _, t := range lc.msgs {
+		if t.idx >= minResolve && t.resolved && !t.bot && narrative(t) {
+			lc.resolvedAt = t.idx
+			break
+		}
+	}
+	if lc.resolvedAt < 0 {
+		for _, t := range lc.msgs {
+			if t.idx >= minResolve && t.resolved && narrative(t) {
+				lc.resolvedAt = t.idx
+				break
+			}
+		}
+	}
+	end := len(msgs)
+	if lc.resolvedAt >= 0 {
+		end = lc.resolvedAt + 1
+	}
+	for _, t := range lc.msgs[:end] {
+		if !narrative(t) {
+			continue
+		}
+		if lc.firstSignal < 0 && (t.detection || t.bot) {
+			lc.firstSignal = t.idx
+		}
+		if lc.declared < 0 && t.escalated && !t.question {
+			lc.declared = t.idx
+		}
+		if lc.mitigated < 0 && t.taken && !t.bot && t.idx > 0 {
+			lc.mitigated = t.idx
+		}
+	}
+	if lc.firstSignal < 0 && len(msgs) > 0 {
+		lc.firstSignal = 0
+	}
+	lc.causeFound = lc.bestCause(-1)
+	return lc
+}
+
+// bestCause returns the index of the message that most clearly states the cause,
+// skipping skip; -1 when none does. Statements near and before the mitigation weigh
+// more than speculation at the start or chatter in the wrap-up.
+func (lc *incidentLifecycle) bestCause(skip int) int {
+	best, bestScore := -1, 1.5
+	n := len(lc.msgs)
+	for _, t := range lc.msgs {
+		if t.idx == skip || t.bot || !isNarrativeSection(t.section) || t.cause <= 0 {
+			continue
+		}
+		s := t.cause
+		if t.verify {
+			s -= 1.5 // "confirmed, it works again" is a check, not a finding
+		}
+		if proposalFormRE.MatchString(t.lower) {
+			s -= 1.5 // "we need an alert on…" is a follow-up
+		}
+		switch {
+		case sectionIs(t.section, "root cause", "cause", "contributing", "what happened", "trigger"):
+			s += 2
+		case sectionIs(t.section, "summary", "description", "overview"):
+			s += 0.5
+		case t.section != "":
+			s -= 0.5
+		}
+		if t.section == "" {
+			if lc.mitigated >= 0 && t.idx <= lc.mitigated && t.idx >= lc.mitigated-6 {
+				s += 0.5 // the finding usually comes just before the fix
+			}
+			if lc.resolvedAt >= 0 && t.idx > lc.resolvedAt {
+				s -= 0.75 // the wrap-up often restates the cause; the first statement is the finding
+			}
+			if n > 4 && t.idx < n/8 {
+				s -= 0.5 // the first few messages are symptoms, not causes
+			}
+		}
+		if s > bestScore {
+			best, bestScore = t.idx, s
+		}
+	}
+	return best
+}
+
+// timelineTimeRE finds a date and time at the start of a postmortem timeline row.
+var timelineTimeRE = regexp.MustCompile(`^\W*(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2}:\d{2})`)
+
+// momentTime is when a message's moment happened: a postmortem timeline row states its
+// own time (postmortems give times in UTC), anything else happened at its ts.
+func momentTime(m Message) time.Time {
+	if m.Kind == KindSection {
+		if sub := timelineTimeRE.FindStringSubmatch(m.Text); sub != nil {
+			hm := sub[2]
+			if len(hm) == 4 {
+				hm = "0" + hm
+			}
+			if t, err := time.Parse("2006-01-02 15:04", sub[1]+" "+hm); err == nil {
+				return t.UTC()
+			}
+		}
+	}
+	return m.Time()
+}

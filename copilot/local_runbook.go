@@ -1,0 +1,301 @@
+package copilot
+
+import (
+	"context"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Runbook limits.
+const (
+	maxRunbookSteps   = 8
+	maxDiagnosticStep = 3
+	// verifyLookahead is how many messages after an action may confirm it worked.
+	verifyLookahead = 5
+	// stepMergeJaccard: two steps of one action class are the same step when their
+	// content terms overlap this much (or the class needs no object: a rollback is a
+	// rollback).
+	stepMergeJaccard = 0.2
+)
+
+// genericActions name steps whose object does not distinguish them.
+var genericActions = map[string]bool{"rollback": true, "failover": true}
+
+// severityRE: a severity change is bookkeeping, not a step.
+var severityRE = regexp.MustCompile(`\bsev[- ]?[0-4]\b`)
+
+// notHelpedRE marks an action that was tried and did not work.
+var notHelpedRE = regexp.MustCompile(`\b(didn'?t|did not|doesn'?t|does not|not) (help|work|fix|change)\w*\b|\bno (change|luck|improvement|difference|effect)\b|\bstill (failing|broken|erroring|seeing|down|high|bad|the same)\b|\bsame (errors?|thing|problem)\b|\bmade it worse\b|\bno dice\b`)
+
+// stepDraft is one step found in one similar incident.
+type stepDraft struct {
+	class    string
+	kind     string
+	text     string
+	terms    []string
+	source   StepSource
+	rank     int // position of the incident among the similar ones
+	verified bool
+	helped   bool
+}
+
+// stepCluster merges equivalent steps across incidents.
+type stepCluster struct {
+	drafts    []stepDraft
+	incidents map[string]bool
+}
+
+// Runbook drafts steps from how the similar incidents (most similar first) were
+// mitigated: the actions taken before they were resolved, each with the check that
+// showed it worked when one followed, plus diagnostic steps that used a concrete
+// tool. Equivalent steps are merged; steps seen in more incidents rank higher.
+//
+// Errors: EINVALID for a nil incident.
+func (l *LocalEngine) Runbook(ctx context.Context, inc *Incident, similar []*Incident, runbooks []RunbookMatch) (*RunbookAnswer, error) {
+	if inc == nil {
+		return nil, Errorf(EINVALID, "No incident to draft a runbook for.")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	known := map[string]*Incident{}
+	var drafts []stepDraft
+	rank := 0
+	for _, s := range similar {
+		if s == nil || s.ID == inc.ID || known[s.ID] != nil {
+			continue
+		}
+		known[s.ID] = s
+		drafts = append(drafts, incidentSteps(s, rank)...)
+		rank++
+	}
+
+	var clusters []*stepCluster
+	for _, d := range drafts {
+		var into *stepCluster
+		for _, c := range clusters {
+			first := c.drafts[0]
+			if first.class != d.class || first.kind != d.kind {
+				continue
+			}
+			if genericActions[d.class] || jaccard(first.terms, d.terms) >= stepMergeJaccard {
+				into = c
+				break
+			}
+		}
+		if into == nil {
+			into = &stepCluster{incidents: map[string]bool{}}
+			clusters = append(clusters, into)
+		}
+		// One source per incident and step: the first mention is where it was done.
+		if !into.incidents[d.source.IncidentID] {
+			into.drafts = append(into.drafts, d)
+			into.incidents[d.source.IncidentID] = true
+		}
+	}
+
+	type ranked struct {
+		step  RunbookStep
+		score float64
+		kind  string
+	}
+	var rs []ranked
+	for _, c := range clusters {
+		// The representative is the version from the most similar incident, preferring
+		// one whose effect was checked.
+		rep := c.drafts[0]
+		for _, d := range c.drafts[1:] {
+			if d.verified && !rep.verified {
+				rep = d
+			}
+		}
+		var sources []StepSource
+		score := 10 * float64(len(c.incidents))
+		verified, helped := false, true
+		for _, d := range c.drafts {
+			sources = append(sources, d.source)
+			verified = verified || d.verified
+			helped = helped && d.helped
+		}
+		sources = ValidStepSources(known, sources)
+		if len(sources) == 0 {
+			continue
+		}
+		if rep.kind == "mitigation" {
+			score += 3
+		}
+		if verified {
+			score += 2
+		}
+		if !helped {
+			continue // tried and did not work: not a step to repeat
+		}
+		score += 2 / float64(1+rep.rank)
+		rs = append(rs, ranked{RunbookStep{Text: rep.text, Kind: rep.kind, Sources: sources}, score, rep.kind})
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
+
+	steps := []RunbookStep{}
+	diagnostics := 0
+	for _, r := range rs {
+		if len(steps) == maxRunbookSteps {
+			break
+		}
+		if r.kind == "diagnostic" {
+			if diagnostics == maxDiagnosticStep {
+				continue
+			}
+			diagnostics++
+		}
+		steps = append(steps, r.step)
+	}
+	if runbooks == nil {
+		runbooks = []RunbookMatch{}
+	}
+	return &RunbookAnswer{
+		IncidentID:    inc.ID,
+		Engine:        EngineLocal,
+		PromptVersion: LocalPromptVersion,
+		Steps:         steps,
+		Runbooks:      runbooks,
+	}, nil
+}
+
+// incidentSteps extracts the steps of one past incident.
+func incidentSteps(s *Incident, rank int) []stepDraft {
+	lc := analyzeLifecycle(sortedMessages(s))
+	end := len(lc.msgs)
+	if lc.resolvedAt >= 0 {
+		end = lc.resolvedAt + 1
+	}
+	firstAction := lc.mitigated
+	if firstAction < 0 {
+		firstAction = end
+	}
+	var out []stepDraft
+	for _, t := range lc.msgs[:end] {
+		if t.bot || !isNarrativeSection(t.section) {
+			continue
+		}
+		switch {
+		case t.taken:
+			text, class, at := actionSentence(t.msg.Text)
+			if text == "" {
+				continue
+			}
+			d := stepDraft{class: class, kind: "mitigation", text: text, terms: contentTerms(text),
+				source: StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true}
+			if notHelpedRE.MatchString(t.lower) {
+				d.helped = false
+			}
+			for _, u := range lc.msgs[t.idx+1 : min(len(lc.msgs), t.idx+1+verifyLookahead)] {
+				if u.taken && !u.bot {
+					break // a check after the next action is that action's
+				}
+				if notHelpedRE.MatchString(u.lower) && !u.verify {
+					d.helped = false
+					break
+				}
+				if u.verify && !u.bot || u.verify && u.section != "" {
+					if check := checkSentence(u.msg.Text); check != "" {
+						d.text = SafeText(strings.TrimSuffix(d.text, ".") + " (check: " + strings.TrimSuffix(check, ".") + ").")
+						d.verified = true
+					}
+					break
+				}
+				if u.verify {
+					d.verified = true
+					break
+				}
+			}
+			// Responders write what they did verb first ("rolled back X", "scaled Y
+			// to 12"); an action word deep in a sentence is more often the system's
+			// doing or an explanation, kept only when a check shows it worked.
+			if at > actionLead && !d.verified {
+				continue
+			}
+			out = append(out, d)
+		case t.diagnose && t.idx <= firstAction:
+			text, tool := diagnosticSentence(t.msg.Text)
+			if text == "" {
+				continue
+			}
+			out = append(out, stepDraft{class: "diagnostic:" + tool, kind: "diagnostic", text: text,
+				terms: contentTerms(text), source: StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true})
+		}
+	}
+	return out
+}
+
+// actionLead is how many words may precede the action word of an unverified step.
+const actionLead = 4
+
+// actionSentence picks the sentence of a message that states the action, its class,
+// and how many words precede the action word.
+func actionSentence(text string) (string, string, int) {
+	for _, raw := range splitSentences(text) {
+		if hasSecret(raw) {
+			continue
+		}
+		low := lowerClean(raw)
+		if proposalRE.MatchString(low) || notDoneRE.MatchString(low) || symptomRE.MatchString(low) || hedgeRE.MatchString(low) || severityRE.MatchString(low) {
+			continue
+		}
+		// "Checking pod restarts" is a diagnostic, whatever words follow.
+		if loc := diagnosticRE.FindStringIndex(low); loc != nil && len(strings.Fields(low[:loc[0]])) == 0 {
+			continue
+		}
+		for _, ac := range actionClasses {
+			if loc := ac.re.FindStringIndex(low); loc != nil {
+				if q := quote(raw); len(contentTerms(q)) >= 2 {
+					return q, ac.name, len(strings.Fields(low[:loc[0]]))
+				}
+			}
+		}
+	}
+	return "", "", 0
+}
+
+// checkSentence picks the sentence that says the action worked.
+func checkSentence(text string) string {
+	for _, raw := range splitSentences(text) {
+		if !hasSecret(raw) && verifyRE.MatchString(lowerClean(raw)) {
+			return quote(raw)
+		}
+	}
+	return ""
+}
+
+// diagnosticSentence picks the sentence naming a diagnostic with its tool; the tool
+// (lower case) lets the same check from several incidents merge.
+func diagnosticSentence(text string) (string, string) {
+	for _, raw := range splitSentences(text) {
+		if hasSecret(raw) {
+			continue
+		}
+		// The check is what the sentence is about: its verb comes first.
+		low := lowerClean(raw)
+		loc := diagnosticRE.FindStringIndex(low)
+		if loc == nil || len(strings.Fields(low[:loc[0]])) > actionLead || proposalRE.MatchString(low) {
+			continue
+		}
+		// The tool named in the sentence identifies the check; a pasted command
+		// without a known tool is identified by its first word.
+		rawLow := strings.ToLower(raw)
+		tool := toolNameRE.FindString(rawLow)
+		if tool == "" {
+			tool = strings.Trim(toolRE.FindString(rawLow), "` ")
+			if f := strings.Fields(tool); len(f) > 0 {
+				tool = f[0]
+			}
+		}
+		if tool == "" {
+			continue
+		}
+		if q := quote(raw); len(contentTerms(q)) >= 2 {
+			return q, tool
+		}
+	}
+	return "", ""
+}

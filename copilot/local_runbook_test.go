@@ -1,0 +1,92 @@
+package copilot
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestLocalRunbook(t *testing.T) {
+	pool := loadTestIncident(t, "slack_pool")
+	orders := loadTestIncident(t, "doc_pool_orders")
+	dns := loadTestIncident(t, "slack_dns")
+	current := synthetic("INC-NEW", "bot> [FIRING] ApiErrors too many clients")
+	runbooks := []RunbookMatch{{ID: "db/pool", Title: "DB pool exhaustion", Path: "db/pool.md", Score: 0.8}}
+
+	ans, err := NewLocalEngine(nil).Runbook(context.Background(), current, []*Incident{pool, orders, dns, current}, runbooks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Engine != EngineLocal || ans.IncidentID != "INC-NEW" {
+		t.Errorf("answer header = %q %q", ans.Engine, ans.IncidentID)
+	}
+	if len(ans.Runbooks) != 1 || ans.Runbooks[0] != runbooks[0] {
+		t.Errorf("runbooks not passed through: %+v", ans.Runbooks)
+	}
+	if n := len(ans.Steps); n == 0 || n > maxRunbookSteps {
+		t.Fatalf("%d steps, want 1..%d", n, maxRunbookSteps)
+	}
+	known := map[string]*Incident{pool.ID: pool, orders.ID: orders, dns.ID: dns}
+	incidentsOf := func(s RunbookStep) map[string]bool {
+		m := map[string]bool{}
+		for _, src := range s.Sources {
+			m[src.IncidentID] = true
+		}
+		return m
+	}
+	prev := 99
+	for i, s := range ans.Steps {
+		if got := ValidStepSources(known, s.Sources); len(got) != len(s.Sources) || len(s.Sources) == 0 {
+			t.Errorf("step %d %q has invalid sources %+v", i, s.Text, s.Sources)
+		}
+		if s.Kind != "mitigation" && s.Kind != "diagnostic" {
+			t.Errorf("step %q kind %q", s.Text, s.Kind)
+		}
+		if incidentsOf(s)["INC-NEW"] {
+			t.Errorf("step %q comes from the incident itself", s.Text)
+		}
+		// Steps seen in more incidents rank higher.
+		if n := len(incidentsOf(s)); n > prev {
+			t.Errorf("step %d %q (%d incidents) ranks below one with %d", i, s.Text, n, prev)
+		} else {
+			prev = n
+		}
+		if strings.Contains(s.Text, "no change") {
+			t.Errorf("a step that did not help is suggested: %q", s.Text)
+		}
+	}
+
+	find := func(sub string) *RunbookStep {
+		for i := range ans.Steps {
+			if strings.Contains(strings.ToLower(ans.Steps[i].Text), sub) {
+				return &ans.Steps[i]
+			}
+		}
+		return nil
+	}
+	rollback := ans.Steps[0]
+	if got := incidentsOf(rollback); len(got) != 3 {
+		t.Errorf("the top step %q merges %d incidents, want the rollback done in all 3", rollback.Text, len(got))
+	}
+	if kill := find("pg_terminate_backend"); kill == nil {
+		t.Error("no step for terminating idle sessions")
+	} else if got := incidentsOf(*kill); !got[pool.ID] || !got[orders.ID] || kill.Kind != "mitigation" {
+		t.Errorf("session kill step = %+v, want a mitigation from both pool incidents", *kill)
+	}
+	if diag := find("pg_stat_activity"); diag == nil || diag.Kind != "diagnostic" || len(incidentsOf(*diag)) != 2 {
+		t.Errorf("pg_stat_activity step = %+v, want a diagnostic from 2 incidents", diag)
+	}
+	if scale := find("scaled coredns"); scale == nil || !strings.Contains(scale.Text, "check:") {
+		t.Errorf("scale step = %+v, want it with the check that showed it worked", scale)
+	}
+}
+
+func TestLocalRunbookWithoutHistory(t *testing.T) {
+	ans, err := NewLocalEngine(nil).Runbook(context.Background(), synthetic("INC-1", "x"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Steps == nil || len(ans.Steps) != 0 || ans.Runbooks == nil {
+		t.Errorf("empty runbook = %+v, want empty non-nil lists", ans)
+	}
+}

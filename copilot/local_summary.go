@@ -1,0 +1,522 @@
+package copilot
+
+import (
+	"context"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Limits that keep a local summary readable in half a minute.
+const (
+	summaryOverviewSentences   = 2
+	summaryImpactSentences     = 2
+	summaryCauseSentences      = 2
+	summaryResolutionSentences = 2
+	timelineTextRunes          = 140
+	// minImpactScore is the impactScore a sentence needs to be reported as impact:
+	// an affected thing plus a measure or a failure word.
+	minImpactScore = 2
+)
+
+// summaryBuilder collects cited sentences, each used once across the fields.
+type summaryBuilder struct {
+	lc    *incidentLifecycle
+	used  map[string]bool
+	cites []Citation
+}
+
+// sentence picks the most useful sentence of message idx: the first one matching
+// prefer (when given) that carries content, else the one with the most content
+// terms. It returns "" when the message has nothing quotable or it was used already.
+func (b *summaryBuilder) sentence(idx int, prefer *regexp.Regexp) string {
+	return b.sentenceBy(idx, func(low string) float64 {
+		if prefer != nil && prefer.MatchString(low) {
+			return 10
+		}
+		return 0
+	})
+}
+
+// sentenceBy picks the sentence of message idx with the best score (ties: more
+// content terms, then the earlier one). A sentence scoring above zero may be short
+// ("Resolved."); any other needs two content terms to be worth quoting.
+func (b *summaryBuilder) sentenceBy(idx int, score func(low string) float64) string {
+	if idx < 0 || idx >= len(b.lc.msgs) {
+		return ""
+	}
+	best, bestScore := "", -1.0
+	for _, raw := range splitSentences(b.lc.msgs[idx].msg.Text) {
+		if hasSecret(raw) {
+			continue
+		}
+		q := quote(raw)
+		n := len(contentTerms(q))
+		if q == "" || n < 1 || b.used[q] {
+			continue
+		}
+		sc := score(lowerClean(raw))
+		if sc <= 0 && n < 2 {
+			continue
+		}
+		if total := sc + 0.01*float64(min(n, 30)); total > bestScore {
+			best, bestScore = q, total
+		}
+	}
+	return best
+}
+
+// cite records a sentence with its source and returns it for the field.
+func (b *summaryBuilder) cite(idx int, prefer *regexp.Regexp) string {
+	s := b.sentence(idx, prefer)
+	if s == "" {
+		return ""
+	}
+	b.used[s] = true
+	b.cites = append(b.cites, Citation{Text: s, SourceTS: []string{b.lc.msgs[idx].msg.TS}})
+	return s
+}
+
+// fieldBy is field with a scored choice of sentence.
+func (b *summaryBuilder) fieldBy(cands []int, score func(string) float64, n int) string {
+	out := ""
+	k := 0
+	for _, idx := range cands {
+		if k == n {
+			break
+		}
+		s := b.sentenceBy(idx, score)
+		if s == "" || (len(contentTerms(s)) < 3 && score(strings.ToLower(s)) < 1) {
+			continue
+		}
+		b.used[s] = true
+		b.cites = append(b.cites, Citation{Text: s, SourceTS: []string{b.lc.msgs[idx].msg.TS}})
+		out = joinSentences(out, s)
+		k++
+	}
+	return out
+}
+
+// causeSentenceScore prefers the sentence that explains the mechanism over the
+// exclamation that announced it ("ugh. found it.").
+func causeSentenceScore(low string) float64 {
+	s := 0.5 * float64(len(mechanismRE.FindAllString(low, 6))+len(explainRE.FindAllString(low, 6)))
+	if causeCueRE.MatchString(low) {
+		s += 1
+	}
+	if len(contentTerms(low)) < 4 {
+		s -= 1
+	}
+	return s
+}
+
+// field cites up to n of the candidate messages (best first) into one field.
+func (b *summaryBuilder) field(cands []int, prefer *regexp.Regexp, n int) string {
+	out := ""
+	k := 0
+	for _, idx := range cands {
+		if k == n {
+			break
+		}
+		if s := b.cite(idx, prefer); s != "" {
+			if out != "" {
+				out += " "
+			}
+			out += s
+			k++
+		}
+	}
+	return out
+}
+
+// Summarize drafts a cited summary extractively: each field quotes the transcript
+// sentences that the lifecycle cues single out, and every sentence is cited with the
+// message it came from. Postmortem documents use their own sections directly.
+//
+// Errors: EINVALID when the incident has no messages.
+func (l *LocalEngine) Summarize(ctx context.Context, inc *Incident) (*SummaryAnswer, error) {
+	if err := answerable(inc); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	lc := analyzeLifecycle(sortedMessages(inc))
+	b := &summaryBuilder{lc: lc, used: map[string]bool{}}
+	var s Summary
+	overviewCue := detectionRE
+	if b.hasSections() {
+		overviewCue = nil // a postmortem's summary reads best in its own order
+	}
+	// The first signal opens the overview; impact picks next so that the best impact
+	// statement lands under Impact; then the overview may add a responder's first
+	// description of the problem when the first signal was a terse alert.
+	ov := b.overviewCandidates()
+	s.Overview = b.field(ov[:min(1, len(ov))], overviewCue, 1)
+	s.Impact = b.field(b.impactCandidates(), impactQRE, summaryImpactSentences)
+	if len(ov) > 1 {
+		s.Overview = joinSentences(s.Overview, b.field(ov[1:], overviewCue, summaryOverviewSentences-1))
+	}
+	s.RootCause = b.fieldBy(b.causeCandidates(), causeSentenceScore, summaryCauseSentences)
+	mit, verify := b.resolutionCandidates()
+	if a, v := b.recoveryAction(); a >= 0 {
+		mit, verify = append([]int{a}, mit...), v
+	}
+	s.Resolution = b.field(mit, actionCueRE, 1)
+	if verify >= 0 && verify != lc.resolvedAt {
+		if v := b.cite(verify, verifyRE); v != "" {
+			s.Resolution = joinSentences(s.Resolution, v)
+		}
+	}
+	s.Status = b.field(b.statusCandidates(), resolvedRE, 1)
+	s.Timeline = b.timeline()
+
+	ans := &SummaryAnswer{
+		IncidentID:    inc.ID,
+		Engine:        EngineLocal,
+		PromptVersion: LocalPromptVersion,
+		Summary:       s,
+		Citations:     b.cites,
+	}
+	if ans.Citations == nil {
+		ans.Citations = []Citation{}
+	}
+	CheckSummaryCitations(inc, ans, true)
+	return ans, nil
+}
+
+func joinSentences(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}
+
+var (
+	causeCueRE  = regexp.MustCompile(causeStrongRE.String() + "|" + causeWeakRE.String())
+	actionCueRE = func() *regexp.Regexp {
+		s := ""
+		for i, ac := range actionClasses {
+			if i > 0 {
+				s += "|"
+			}
+			s += ac.re.String()
+		}
+		return regexp.MustCompile(s)
+	}()
+)
+
+// answerable rejects incidents no engine can answer.
+func answerable(inc *Incident) error {
+	if inc == nil || len(inc.Messages) == 0 {
+		return Errorf(EINVALID, "The incident has no messages to work from.")
+	}
+	return nil
+}
+
+// lowerClean is the form every cue regexp is matched against.
+func lowerClean(s string) string { return strings.ToLower(cleanText(s)) }
+
+// hasSections reports whether the transcript came from a sectioned document.
+func (b *summaryBuilder) hasSections() bool {
+	for _, t := range b.lc.msgs {
+		if t.section != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// inSections lists the narrative messages of the named sections, in order.
+func (b *summaryBuilder) inSections(names ...string) []int {
+	var out []int
+	for _, t := range b.lc.msgs {
+		if t.section != "" && sectionIs(t.section, names...) {
+			out = append(out, t.idx)
+		}
+	}
+	return out
+}
+
+func (b *summaryBuilder) overviewCandidates() []int {
+	if b.hasSections() {
+		if c := b.inSections("summary", "overview", "description", "what happened", "incident summary"); len(c) > 0 {
+			return c
+		}
+	}
+	var out []int
+	if b.lc.firstSignal >= 0 {
+		out = append(out, b.lc.firstSignal)
+	}
+	// A human's first description of the problem complements a terse alert.
+	if b.lc.firstSignal >= 0 && b.lc.msgs[b.lc.firstSignal].bot {
+		for _, t := range b.lc.msgs[b.lc.firstSignal+1:] {
+			if !t.bot && t.detection && !t.question {
+				out = append(out, t.idx)
+				break
+			}
+			if t.idx > b.lc.firstSignal+6 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+func (b *summaryBuilder) causeCandidates() []int {
+	var out []int
+	if b.hasSections() {
+		out = append(out, b.inSections("root cause", "cause", "contributing", "trigger")...)
+	}
+	if c := b.lc.causeFound; c >= 0 && !containsInt(out, c) {
+		out = append([]int{c}, out...)
+	}
+	if c := b.lc.bestCause(b.lc.causeFound); c >= 0 && !containsInt(out, c) && len(out) < summaryCauseSentences {
+		// A second statement only when the cue is as clear as a finding.
+		if b.lc.msgs[c].cause >= 2.5 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// recoveryAction finds the first check that things recovered after the first action
+// (and no later than the resolution), and the last action taken before it: what
+// was done just before things got better is what mitigated the incident.
+func (b *summaryBuilder) recoveryAction() (action, check int) {
+	lc := b.lc
+	if lc.mitigated < 0 {
+		return -1, -1
+	}
+	end := len(lc.msgs)
+	if lc.resolvedAt >= 0 {
+		end = lc.resolvedAt + 1
+	}
+	for _, t := range lc.msgs[lc.mitigated+1 : end] {
+		if !t.verify || t.question || !isNarrativeSection(t.section) || notHelpedRE.MatchString(t.lower) {
+			continue
+		}
+		for i := t.idx - 1; i >= lc.mitigated; i-- {
+			if u := lc.msgs[i]; u.taken && !u.bot && isNarrativeSection(u.section) {
+				return i, t.idx
+			}
+		}
+		break
+	}
+	return -1, -1
+}
+
+// resolutionCandidates ranks the actions taken: an action followed by a check that it
+// worked is most likely what mitigated the incident. It also returns that check.
+func (b *summaryBuilder) resolutionCandidates() ([]int, int) {
+	lc := b.lc
+	type cand struct {
+		idx, verify int
+		score       float64
+	}
+	var cs []cand
+	end := len(lc.msgs)
+	if lc.resolvedAt >= 0 {
+		end = lc.resolvedAt + 1
+	}
+	for _, t := range lc.msgs[:end] {
+		if !t.taken || t.bot || !isNarrativeSection(t.section) {
+			continue
+		}
+		c := cand{idx: t.idx, verify: -1, score: 1 + 0.25*float64(len(t.actions))}
+		if sectionIs(t.section, "resolution", "mitigation", "recovery", "fix") {
+			c.score += 2
+		}
+		for _, u := range lc.msgs[t.idx+1 : min(len(lc.msgs), t.idx+6)] {
+			if u.verify && !u.question {
+				c.verify = u.idx
+				c.score += 2
+				break
+			}
+		}
+		if t.verify || t.resolved {
+			c.score += 1
+		}
+		// Later actions are more often the one that worked.
+		c.score += 0.5 * float64(t.idx) / float64(max(1, end))
+		cs = append(cs, c)
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	var out []int
+	for _, c := range cs {
+		out = append(out, c.idx)
+	}
+	verify := -1
+	if len(cs) > 0 {
+		verify = cs[0].verify
+	}
+	return out, verify
+}
+
+func (b *summaryBuilder) statusCandidates() []int {
+	lc := b.lc
+	var out []int
+	if lc.resolvedAt >= 0 {
+		out = append(out, lc.resolvedAt)
+	}
+	if b.hasSections() {
+		// A postmortem states its end in the last timeline row; its other sections
+		// are analysis, not status.
+		if rows := b.inSections("timeline", "resolution", "recovery"); len(rows) > 0 && !containsInt(out, rows[len(rows)-1]) {
+			out = append(out, rows[len(rows)-1])
+		}
+		return out
+	}
+	// Latest check that things work, then the latest status update, then the last word.
+	for i := len(lc.msgs) - 1; i >= 0; i-- {
+		if t := lc.msgs[i]; t.verify && isNarrativeSection(t.section) && !containsInt(out, i) {
+			out = append(out, i)
+			break
+		}
+	}
+	for i := len(lc.msgs) - 1; i >= 0; i-- {
+		t := lc.msgs[i]
+		if !t.bot && isNarrativeSection(t.section) && statusRE.MatchString(t.lower) && !containsInt(out, i) {
+			out = append(out, i)
+			break
+		}
+	}
+	for i := len(lc.msgs) - 1; i >= 0; i-- {
+		if t := lc.msgs[i]; !t.bot && isNarrativeSection(t.section) && !containsInt(out, i) {
+			out = append(out, i)
+			break
+		}
+	}
+	return out
+}
+
+func (b *summaryBuilder) impactCandidates() []int {
+	lc := b.lc
+	type cand struct {
+		idx   int
+		score float64
+	}
+	var cs []cand
+	end := len(lc.msgs)
+	if lc.resolvedAt >= 0 {
+		end = lc.resolvedAt + 1
+	}
+	for _, t := range lc.msgs {
+		// Impact names who or what was affected; a bare measurement is not impact.
+		if !isNarrativeSection(t.section) || t.question || t.verify || !impactRE.MatchString(t.lower) {
+			continue
+		}
+		s := t.impact
+		switch {
+		case sectionIs(t.section, "impact", "customer impact", "user impact"):
+			s += 2
+		case sectionIs(t.section, "summary", "overview", "description"):
+			s += 0.5
+		}
+		if t.idx >= end && t.section == "" {
+			s -= 0.5 // the wrap-up sometimes states impact, but less often than triage
+		}
+		if t.bot {
+			s -= 0.5
+		}
+		if s >= minImpactScore {
+			cs = append(cs, cand{t.idx, s})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	var out []int
+	for _, c := range cs {
+		out = append(out, c.idx)
+	}
+	return out
+}
+
+// timeline lists the moments that matter, in time order. A postmortem's own Timeline
+// rows are used when it has them, since they carry the real times.
+func (b *summaryBuilder) timeline() []TimelineEntry {
+	lc := b.lc
+	var rows []Message
+	for _, t := range lc.msgs {
+		if sectionIs(t.section, "timeline") && timelineTimeRE.MatchString(t.msg.Text) {
+			rows = append(rows, t.msg)
+		}
+	}
+	if b.hasSections() {
+		if len(rows) < 2 {
+			// The messages of a document without a timeline table carry synthetic
+			// times; a timeline from them would invent when things happened.
+			return []TimelineEntry{}
+		}
+		lc = analyzeLifecycle(rows)
+	}
+	first := "First signal"
+	if lc.firstSignal >= 0 && !lc.msgs[lc.firstSignal].detection && !lc.msgs[lc.firstSignal].bot {
+		first = "Started" // the first message, which no cue marks as a detection
+	}
+	moments := []struct {
+		idx   int
+		label string
+	}{
+		{lc.firstSignal, first},
+		{lc.declared, "Declared"},
+		{lc.causeFound, "Cause found"},
+		{lc.mitigated, "Mitigation"},
+		{lc.resolvedAt, "Resolved"},
+	}
+	var out []TimelineEntry
+	seen := map[int]int{}
+	for _, mo := range moments {
+		if mo.idx < 0 || mo.idx >= len(lc.msgs) {
+			continue
+		}
+		m := lc.msgs[mo.idx].msg
+		if j, ok := seen[mo.idx]; ok {
+			out[j].Text = SafeText(mo.label + " / " + out[j].Text)
+			continue
+		}
+		text := timelineText(m.Text)
+		if text == "" {
+			continue
+		}
+		at := momentTime(m)
+		e := TimelineEntry{Text: SafeText(mo.label + ": " + text), SourceTS: []string{m.TS}}
+		if !at.IsZero() {
+			e.At = at.Format(time.RFC3339)
+		}
+		seen[mo.idx] = len(out)
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At < out[j].At })
+	return out
+}
+
+// timelineText shortens a message to a timeline line, without the row's own time.
+func timelineText(text string) string {
+	if loc := timelineTimeRE.FindStringIndex(text); loc != nil {
+		text = text[loc[1]:]
+	}
+	var best string
+	for _, raw := range splitSentences(text) {
+		if hasSecret(raw) {
+			continue
+		}
+		if q := quote(raw); len(contentTerms(q)) >= 1 {
+			best = q
+			break
+		}
+	}
+	return truncateRunes(best, timelineTextRunes)
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,219 @@
+package copilot
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// summaryTests name, per hand-made transcript, the message each field must cite
+// (by the start of its text) and the timeline moments expected.
+var summaryTests = []struct {
+	name       string
+	file       string
+	rootCause  string
+	resolution string
+	status     string
+	impact     string
+	timeline   map[string]string // label -> message prefix
+}{
+	{
+		name:       "slack channel with wrong guess before the finding",
+		file:       "slack_pool",
+		rootCause:  "turns out the new batch reconciler",
+		resolution: "rolled back batch-reconciler",
+		status:     "resolved. thanks all",
+		impact:     "support says customers",
+		timeline: map[string]string{
+			"First signal": "[FIRING:1] CheckoutHighErrorRate",
+			"Declared":     "declaring SEV2",
+			"Cause found":  "turns out the new batch reconciler",
+			"Mitigation":   "killed the idle in transaction",
+			"Resolved":     "resolved. thanks all",
+		},
+	},
+	{
+		name:       "document with a restart that did not help",
+		file:       "doc_pool_orders",
+		rootCause:  "root cause: the export worker release",
+		resolution: "reverted the export worker",
+		status:     "resolved",
+		timeline: map[string]string{
+			"Cause found": "root cause: the export worker release",
+			"Resolved":    "resolved",
+		},
+	},
+	{
+		name:       "dns incident with a cause stated without cue words",
+		file:       "slack_dns",
+		rootCause:  "coredns pods at 100% cpu",
+		resolution: "scaled coredns from 2 to 6",
+		status:     "all clear, closing the incident",
+		timeline: map[string]string{
+			"First signal": "Monitor triggered",
+			"Resolved":     "all clear",
+		},
+	},
+	{
+		name:       "postmortem sections",
+		file:       "postmortem_ingress",
+		rootCause:  "The default route was defined",
+		resolution: "2025-04-03 10:05 | Reverted the cleanup commit",
+		status:     "2025-04-03 10:13 | All services responding again",
+		impact:     "On Thursday 3rd April 2025",
+		timeline: map[string]string{
+			"First signal": "2025-04-03 09:36 | Issue detected",
+			"Cause found":  "2025-04-03 09:58 | Discovered",
+			"Mitigation":   "2025-04-03 10:05 | Reverted",
+			"Resolved":     "2025-04-03 10:13 | All services",
+		},
+	},
+}
+
+func TestLocalSummarize(t *testing.T) {
+	e := NewLocalEngine(nil)
+	for _, tt := range summaryTests {
+		t.Run(tt.name, func(t *testing.T) {
+			inc := loadTestIncident(t, tt.file)
+			ans, err := e.Summarize(context.Background(), inc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSummaryShape(t, inc, ans)
+			cited := func(field, text, prefix string) {
+				t.Helper()
+				if prefix == "" {
+					return
+				}
+				want := tsOf(t, inc, prefix)
+				for _, c := range ans.Citations {
+					if strings.Contains(text, c.Text) && len(c.SourceTS) == 1 && c.SourceTS[0] == want {
+						return
+					}
+				}
+				t.Errorf("%s %q does not cite the message %q (%s)", field, text, prefix, want)
+			}
+			s := ans.Summary
+			cited("root cause", s.RootCause, tt.rootCause)
+			cited("resolution", s.Resolution, tt.resolution)
+			cited("status", s.Status, tt.status)
+			cited("impact", s.Impact, tt.impact)
+			for label, prefix := range tt.timeline {
+				want := tsOf(t, inc, prefix)
+				found := false
+				for _, e := range s.Timeline {
+					if strings.Contains(e.Text, label) && e.SourceTS[0] == want {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("timeline has no %q entry citing %q: %+v", label, prefix, s.Timeline)
+				}
+			}
+			if ans.DroppedSentences != 0 {
+				t.Errorf("the local engine drafted %d sentences with invalid citations", ans.DroppedSentences)
+			}
+		})
+	}
+}
+
+// checkSummaryShape asserts what holds for every local summary: each field is made
+// of cited sentences that point at real messages, the timeline is in time order with
+// RFC 3339 times, and the whole is short.
+func checkSummaryShape(t *testing.T, inc *Incident, ans *SummaryAnswer) {
+	t.Helper()
+	if ans.Engine != EngineLocal || ans.PromptVersion != LocalPromptVersion || ans.IncidentID != inc.ID {
+		t.Errorf("answer header = %q %q %q", ans.Engine, ans.PromptVersion, ans.IncidentID)
+	}
+	s := ans.Summary
+	for name, field := range map[string]string{"overview": s.Overview, "impact": s.Impact, "root cause": s.RootCause, "resolution": s.Resolution, "status": s.Status} {
+		rest := field
+		for _, c := range ans.Citations {
+			rest = strings.Replace(rest, c.Text, "", 1)
+		}
+		if strings.TrimSpace(rest) != "" {
+			t.Errorf("%s has uncited text %q", name, rest)
+		}
+		if strings.Contains(field, "<!") || strings.Contains(field, "<@") {
+			t.Errorf("%s can ping people: %q", name, field)
+		}
+	}
+	for _, c := range ans.Citations {
+		if !ValidCitation(inc, c.SourceTS) {
+			t.Errorf("citation %q points at %v, not messages of the incident", c.Text, c.SourceTS)
+		}
+	}
+	var last time.Time
+	for _, e := range s.Timeline {
+		if !ValidCitation(inc, e.SourceTS) {
+			t.Errorf("timeline entry %q points at %v", e.Text, e.SourceTS)
+		}
+		at, err := time.Parse(time.RFC3339, e.At)
+		if err != nil {
+			t.Errorf("timeline entry %q has time %q: %v", e.Text, e.At, err)
+			continue
+		}
+		if at.Before(last) {
+			t.Errorf("timeline out of order at %q", e.Text)
+		}
+		last = at
+	}
+	words := len(strings.Fields(strings.Join([]string{s.Overview, s.Impact, s.RootCause, s.Resolution, s.Status}, " ")))
+	if words > 150 {
+		t.Errorf("summary has %d words; it must be readable in half a minute", words)
+	}
+}
+
+func TestLocalSummarizeSafety(t *testing.T) {
+	inc := synthetic("INC-9",
+		"bot> [FIRING] ApiErrors 5xx 30% <!channel>",
+		"ana: <!here> customers cannot log in, 40% of logins failing",
+		"ben: db url is postgres://app:hunter2@db.internal:5432/app and it refuses connections",
+		"ben: turns out the pool limit was lowered to 5 in the last config change, so logins queue until timeout <!channel>",
+		"ana: rolled back the config change",
+		"ben: errors back to normal",
+		"ana: resolved",
+	)
+	ans, err := NewLocalEngine(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSummaryShape(t, inc, ans)
+	all := ans.Summary.Overview + ans.Summary.Impact + ans.Summary.RootCause + ans.Summary.Resolution + ans.Summary.Status
+	for _, e := range ans.Summary.Timeline {
+		all += e.Text
+	}
+	if strings.Contains(all, "hunter2") {
+		t.Errorf("summary quotes a pasted secret: %q", all)
+	}
+	if strings.Contains(all, "<!") || strings.Contains(all, "@here") {
+		t.Errorf("summary can notify people: %q", all)
+	}
+	if !strings.Contains(ans.Summary.RootCause, "pool limit was lowered") {
+		t.Errorf("root cause = %q", ans.Summary.RootCause)
+	}
+}
+
+func TestLocalSummarizeInvestigating(t *testing.T) {
+	// Still open: no resolution, the status is the latest update.
+	inc := synthetic("INC-10",
+		"bot> [FIRING] QueueLag orders 2M messages behind",
+		"ana: looking",
+		"ben: consumers keep rebalancing, checking the broker logs",
+		"ana: update: still investigating, lag growing 10k/min",
+	)
+	ans, err := NewLocalEngine(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSummaryShape(t, inc, ans)
+	if !strings.Contains(ans.Summary.Status, "still investigating") {
+		t.Errorf("status = %q, want the latest update", ans.Summary.Status)
+	}
+	for _, e := range ans.Summary.Timeline {
+		if strings.HasPrefix(e.Text, "Resolved") {
+			t.Errorf("an open incident has a resolution entry %q", e.Text)
+		}
+	}
+}

@@ -1,0 +1,338 @@
+package copilot
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text handling shared by the local engine's capabilities: cleaning transcript text
+// into quotable sentences and reducing it to comparable content terms.
+
+var (
+	fencedCodeRE = regexp.MustCompile("(?s)```.*?(```|$)")
+	inlineCodeRE = regexp.MustCompile("`([^`\n]*)`")
+	// A normalized Slack link reads "label (url)"; a raw one "<url|label>" or "<url>".
+	labelURLRE   = regexp.MustCompile(`\s*\(https?://[^\s)]+\)`)
+	slackLinkRE  = regexp.MustCompile(`<(https?://[^|>\s]+)(?:\|([^>]*))?>`)
+	bareURLRE    = regexp.MustCompile(`https?://\S+`)
+	addressingRE = regexp.MustCompile(`^(?:\s*(?:@[\w.\-]+|<@[A-Z0-9]+(?:\|[^>]*)?>)[:,]?\s*)+`)
+	// A postmortem timeline row starts with its time; the timeline shows it apart.
+	rowTimeRE = regexp.MustCompile(`^\W*\d{4}-\d{2}-\d{2}[ T]+\d{1,2}:\d{2}(:\d{2})?\s*\|?\s*`)
+	emojiRE   = regexp.MustCompile(`:[a-z0-9_+\-]+:`)
+	spaceRE   = regexp.MustCompile(`\s+`)
+	// A sentence ends at . ! or ? followed by white space, or at a line break.
+	sentenceEndRE = regexp.MustCompile(`[.!?]+["')\]]*\s+|\n+|;\s+`)
+	// Secrets pasted by mistake must not be quoted back; the local engine simply never
+	// picks a sentence that looks like it holds one.
+	secretRE = regexp.MustCompile(`(?i)AKIA[0-9A-Z]{12,}|xox[abprs]-[0-9A-Za-z-]{8,}|://[^\s/:@]+:[^\s/@]+@|\bbearer\s+[A-Za-z0-9._\-]{12,}|\b(?:password|passwd|pwd|secret|api[_-]?key|token)\s*[=:]\s*\S{4,}|-----BEGIN [A-Z ]*PRIVATE KEY`)
+)
+
+// maxSentenceRunes bounds a quoted sentence so that a summary stays readable in
+// half a minute; longer sentences are cut at a word boundary.
+const maxSentenceRunes = 220
+
+// cleanText removes what does not read well when quoted: code blocks, URLs, emoji
+// codes, leading @-addressing, repeated white space.
+func cleanText(s string) string {
+	s = fencedCodeRE.ReplaceAllString(s, " ")
+	s = inlineCodeRE.ReplaceAllString(s, "$1")
+	s = slackLinkRE.ReplaceAllStringFunc(s, func(m string) string {
+		sub := slackLinkRE.FindStringSubmatch(m)
+		return sub[2]
+	})
+	s = labelURLRE.ReplaceAllString(s, "")
+	s = bareURLRE.ReplaceAllString(s, "")
+	s = emojiRE.ReplaceAllString(s, "")
+	s = strings.ReplaceAll(s, "&gt;", ">")
+	s = strings.ReplaceAll(s, "&lt;", "<")
+	s = strings.ReplaceAll(s, "&amp;", "&")
+	s = strings.TrimLeft(s, "> ")
+	return strings.TrimSpace(spaceRE.ReplaceAllString(s, " "))
+}
+
+// splitSentences cuts a message into sentences (after fenced code is removed, so log
+// lines do not count as sentences).
+func splitSentences(text string) []string {
+	text = fencedCodeRE.ReplaceAllString(text, "\n")
+	var out []string
+	last := 0
+	for _, loc := range sentenceEndRE.FindAllStringIndex(text, -1) {
+		// Keep the terminal punctuation with its sentence.
+		end := loc[0]
+		for end < loc[1] && strings.ContainsRune(".!?\"')]", rune(text[end])) {
+			end++
+		}
+		if s := strings.TrimSpace(text[last:end]); s != "" {
+			out = append(out, s)
+		}
+		last = loc[1]
+	}
+	if s := strings.TrimSpace(text[last:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// quote turns a transcript sentence into a summary sentence: cleaned, shortened,
+// capitalised, ending with punctuation, and inert for Slack. Leading @-addressing
+// ("@sam: restarted it") is dropped.
+func quote(s string) string { return quoteText(s, true) }
+
+// quoteText is quote with the choice to keep leading mentions, which matter in a
+// follow-up ("@sam can you own…").
+func quoteText(s string, dropAddressing bool) string {
+	s = cleanText(s)
+	s = rowTimeRE.ReplaceAllString(s, "")
+	if dropAddressing {
+		s = addressingRE.ReplaceAllString(s, "")
+	}
+	s = strings.TrimLeft(s, "-*•·|: ")
+	s = strings.TrimRight(s, " |")
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	s = truncateRunes(SafeText(s), maxSentenceRunes)
+	r, size := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(r) {
+		s = string(unicode.ToUpper(r)) + s[size:]
+	}
+	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".!?…", last) {
+		s += "."
+	}
+	return SafeText(s)
+}
+
+// truncateRunes cuts s to at most n runes at a word boundary, marking the cut.
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)[:n]
+	cut := string(rs)
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:-") + "…"
+}
+
+// hasSecret reports whether s looks like it holds a credential.
+func hasSecret(s string) bool { return secretRE.MatchString(s) }
+
+// stopwords are function words and chat filler that carry no content.
+var stopwords = toSet(`a an the and or but if then else of to in on at by for with from into onto
+about as is are was were be been being am do does did done doing have has had having it its
+it's this that these those there here we us our you your i me my he she they them their
+his her so too very just also not no yes can could should would will shall may might must
+lets let let's i'll we'll i'm we're you're it'll im ill ok okay pls please thanks thx ty
+what which who whom when where why how all any some more most other such only own same than
+via per up down out over again further once now still yet maybe really actually probably
+think guess like sure one two get got make sure need needs want wants going gonna go
+able lol haha yeah yep nope hey hi folks team someone anyone everyone people thing things
+bit lot kind sort way day today tomorrow time next last new`)
+
+func toSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// synonyms map general operations vocabulary to one canonical stem so that a ticket
+// titled "Alert on DB pool saturation" and a message saying "page us when postgres
+// connections run out" share terms.
+var synonyms = map[string]string{
+	"alert": "alert", "alarm": "alert", "page": "alert", "pager": "alert", "notify": "alert",
+	"notif": "alert", "notification": "alert", "pag": "alert", "pagerduty": "alert", "opsgenie": "alert",
+	"monitor": "monitor", "observability": "monitor", "visibility": "monitor",
+	"db": "db", "database": "db", "postgres": "db", "postgresql": "db", "pg": "db", "mysql": "db",
+	"rds": "db", "aurora": "db",
+	"conn": "conn", "connection": "conn",
+	"k8s": "k8s", "kubernetes": "k8s", "kube": "k8s", "eks": "k8s", "gke": "k8s", "aks": "k8s",
+	"cert": "cert", "certificate": "cert", "tls": "cert", "ssl": "cert", "x509": "cert",
+	"mem": "memory", "memory": "memory", "ram": "memory", "oom": "memory", "oomkill": "memory",
+	"dash": "dashboard", "dashboard": "dashboard", "grafana": "dashboard", "panel": "dashboard",
+	"doc": "doc", "documentation": "doc", "document": "doc", "wiki": "doc", "readme": "doc",
+	"runbook": "runbook", "playbook": "runbook",
+	"test": "test", "testing": "test", "e2e": "test", "integration": "test",
+	"quota": "limit", "limit": "limit", "cap": "limit", "ceiling": "limit",
+	"autoscal": "autoscal", "autoscaler": "autoscal", "hpa": "autoscal", "autoscaling": "autoscal",
+	"retry": "retry", "retri": "retry", "backoff": "retry",
+	"deploy": "deploy", "deployment": "deploy", "release": "deploy", "rollout": "deploy",
+	"ship":   "deploy",
+	"config": "config", "configuration": "config", "setting": "config", "conf": "config",
+	"flag": "flag", "toggle": "flag",
+	"disk": "disk", "volume": "disk", "pvc": "disk", "storage": "disk", "inode": "disk",
+	"queue": "queue", "backlog": "queue", "lag": "queue",
+	"cron": "cron", "cronjob": "cron", "schedul": "cron", "scheduler": "cron", "job": "cron",
+	"dns": "dns", "resolver": "dns", "coredns": "dns", "nxdomain": "dns",
+	"lb": "lb", "alb": "lb", "elb": "lb", "nlb": "lb", "loadbalancer": "lb", "ingress": "lb",
+	"vendor": "vendor", "provider": "vendor", "upstream": "vendor", "supplier": "vendor",
+	"expiry": "expir", "expir": "expir", "expiration": "expir", "expire": "expir",
+	"renewal": "renew", "renew": "renew",
+	"rotation": "rotat", "rotat": "rotat",
+	"automate": "automat", "automat": "automat", "automation": "automat", "script": "automat",
+	"check": "check", "probe": "check", "healthcheck": "check", "validation": "check",
+	"validat": "check", "guard": "check", "guardrail": "check", "lint": "check", "linter": "check",
+	"ticket": "ticket", "jira": "ticket", "issue": "ticket",
+	"sat": "saturat", "saturat": "saturat", "saturation": "saturat", "exhaust": "saturat",
+	"exhaustion": "saturat", "full": "saturat",
+}
+
+// stem strips common English suffixes; crude, but both sides of every comparison go
+// through it.
+func stem(w string) string {
+	for _, suf := range []string{"ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			base := w[:len(w)-len(suf)]
+			switch suf {
+			case "ies", "ied":
+				base += "y"
+			case "s":
+				if strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") {
+					return w
+				}
+			case "es":
+				// "caches" -> "cach" would miss "cache"; keep the e unless the base
+				// ends like "boxes"/"fixes"/"pushes".
+				if !strings.HasSuffix(base, "x") && !strings.HasSuffix(base, "sh") && !strings.HasSuffix(base, "ss") && !strings.HasSuffix(base, "ch") {
+					base += "e"
+				}
+			}
+			w = base
+			break
+		}
+	}
+	// Drop a trailing e so "rotate"/"rotated" and "cache"/"caching" meet.
+	if len(w) > 4 && strings.HasSuffix(w, "e") {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// canonical returns the comparable form of one lower-case word.
+func canonical(w string) string {
+	if c, ok := synonyms[w]; ok {
+		return c
+	}
+	s := stem(w)
+	if c, ok := synonyms[s]; ok {
+		return c
+	}
+	if c, ok := synonyms[s+"e"]; ok { // "certificates" -> "certificat" -> "certificate"
+		return c
+	}
+	return s
+}
+
+// contentTerms returns the canonical content terms of s, in order of appearance, unique.
+func contentTerms(s string) []string {
+	s = strings.ToLower(cleanText(s))
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'')
+	})
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range words {
+		w = strings.TrimSuffix(strings.Trim(w, "'"), "'s")
+		if len(w) < 2 || stopwords[w] || isNumber(w) {
+			continue
+		}
+		c := canonical(w)
+		if c == "" || stopwords[c] || seen[c] {
+			continue
+		}
+		seen[c] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// termOverlap measures how much two term lists share: shared terms over the size of
+// the smaller list (the overlap coefficient), which suits a short ticket title
+// compared with a longer message. It also returns the number of shared terms.
+func termOverlap(a, b []string) (float64, int) {
+	if len(a) == 0 || len(b) == 0 {
+		return 0, 0
+	}
+	set := map[string]bool{}
+	for _, t := range a {
+		set[t] = true
+	}
+	n := 0
+	for _, t := range b {
+		if set[t] {
+			n++
+		}
+	}
+	m := min(len(a), len(b))
+	return float64(n) / float64(m), n
+}
+
+// jaccard is the shared share of the union of two term lists.
+func jaccard(a, b []string) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 0
+	}
+	set := map[string]bool{}
+	for _, t := range a {
+		set[t] = true
+	}
+	n := 0
+	union := len(set)
+	for _, t := range b {
+		if set[t] {
+			n++
+		} else {
+			union++
+		}
+	}
+	return float64(n) / float64(union)
+}
+
+// sortedMessages returns a copy of the incident's messages in ts order, with raw
+// Slack mentions (<@U123>) of people who speak in the channel turned into @name so
+// that quotes read well and owners are names. inc is not touched.
+func sortedMessages(inc *Incident) []Message {
+	ms := append([]Message(nil), inc.Messages...)
+	sort.SliceStable(ms, func(i, j int) bool { return tsLess(ms[i].TS, ms[j].TS) })
+	names := userNames(ms)
+	for i := range ms {
+		if strings.Contains(ms[i].Text, "<@") {
+			ms[i].Text = rawMentionRE.ReplaceAllStringFunc(ms[i].Text, func(m string) string {
+				sub := rawMentionRE.FindStringSubmatch(m)
+				if sub[2] != "" {
+					return "@" + strings.TrimPrefix(sub[2], "@")
+				}
+				if n, ok := names[sub[1]]; ok {
+					return "@" + n
+				}
+				return m
+			})
+		}
+	}
+	return ms
+}
+
+var rawMentionRE = regexp.MustCompile(`<@([A-Z0-9]+)(?:\|([^>]*))?>`)
+
+// speaker names the author of a message for owners and attributions.
+func speaker(m Message) string {
+	if m.UserName != "" {
+		return m.UserName
+	}
+	return m.User
+}

@@ -1,0 +1,164 @@
+package evals
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/transcript"
+)
+
+// Corpus is a set of incident transcripts with their labels.
+type Corpus struct {
+	Dir string
+	// Incidents are the labelled incidents, in the order of the label files
+	// (sorted by name) and of the incidents inside them.
+	Incidents []*LabeledIncident
+	// All holds every incident read from the transcripts, labelled or not (search
+	// evaluations use the unlabelled ones as distractors).
+	All []*copilot.Incident
+}
+
+// LabeledIncident is one incident and what a person said is true about it.
+type LabeledIncident struct {
+	Incident *copilot.Incident
+	Labels   Labels
+	// Source names the labels file the labels came from ("documents", "slack").
+	Source string
+}
+
+// Labels is one incident's entry in a labels file.
+type Labels struct {
+	ID           string         `json:"id"`
+	Family       string         `json:"family"`
+	File         string         `json:"file"`
+	FollowUps    []GoldFollowUp `json:"followups"`
+	NotFollowUps []string       `json:"not_followups"`
+	MitigationTS []string       `json:"mitigation_ts"`
+	ResolvedTS   string         `json:"resolved_ts"`
+	RootCauseTS  []string       `json:"root_cause_ts"`
+}
+
+// GoldFollowUp is a labelled follow-up: the message that states it and whether a
+// ticket covers it.
+type GoldFollowUp struct {
+	TS        string `json:"ts"`
+	Text      string `json:"text"`
+	Owner     string `json:"owner"`
+	Due       string `json:"due"`
+	Captured  bool   `json:"captured"`
+	TicketKey string `json:"ticket_key"`
+}
+
+type labelsFile struct {
+	Incidents []Labels `json:"incidents"`
+}
+
+// transcriptDirs are the corpus folders holding transcripts, read when present.
+var transcriptDirs = []string{"documents", "slack", "postmortems"}
+
+// LoadCorpus reads dir/labels/*.json and the transcripts under dir (documents/,
+// slack/, postmortems/ — whichever exist) through transcript.Read. Every labelled
+// incident must exist in the transcripts and every ts a label names must be one of
+// its messages: a label that points nowhere would silently skew the metrics.
+//
+// Errors: EINVALID naming the labels file and incident for bad labels; ENOTFOUND
+// when dir has no labels folder; whatever transcript.Read returns.
+func LoadCorpus(dir string) (*Corpus, error) {
+	labelFiles, err := filepath.Glob(filepath.Join(dir, "labels", "*.json"))
+	if err != nil {
+		return nil, fmt.Errorf("list labels: %w", err)
+	}
+	if len(labelFiles) == 0 {
+		return nil, copilot.Errorf(copilot.ENOTFOUND, "%s: no labels/*.json", dir)
+	}
+	sort.Strings(labelFiles)
+
+	var paths []string
+	for _, d := range transcriptDirs {
+		p := filepath.Join(dir, d)
+		if _, err := os.Stat(p); err == nil {
+			paths = append(paths, p)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("stat %s: %w", p, err)
+		}
+	}
+	all, err := transcript.Read(paths, transcript.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("read corpus transcripts: %w", err)
+	}
+	byID := make(map[string]*copilot.Incident, len(all))
+	for _, inc := range all {
+		byID[inc.ID] = inc
+	}
+
+	c := &Corpus{Dir: dir, All: all}
+	seen := map[string]string{}
+	for _, lf := range labelFiles {
+		name := filepath.Base(lf)
+		data, err := os.ReadFile(lf)
+		if err != nil {
+			return nil, fmt.Errorf("read labels: %w", err)
+		}
+		var f labelsFile
+		if err := json.Unmarshal(data, &f); err != nil {
+			return nil, copilot.Errorf(copilot.EINVALID, "labels/%s: %v", name, err)
+		}
+		for i, l := range f.Incidents {
+			if l.ID == "" {
+				return nil, copilot.Errorf(copilot.EINVALID, "labels/%s: incidents[%d].id: missing", name, i)
+			}
+			if prev, dup := seen[l.ID]; dup {
+				return nil, copilot.Errorf(copilot.EINVALID, "labels/%s: incident %s is also labelled in %s", name, l.ID, prev)
+			}
+			seen[l.ID] = name
+			inc := byID[l.ID]
+			if inc == nil {
+				return nil, copilot.Errorf(copilot.EINVALID, "labels/%s: incident %s: not found in the transcripts", name, l.ID)
+			}
+			if err := checkLabels(inc, l); err != nil {
+				return nil, copilot.Errorf(copilot.EINVALID, "labels/%s: incident %s: %v", name, l.ID, err)
+			}
+			c.Incidents = append(c.Incidents, &LabeledIncident{
+				Incident: inc,
+				Labels:   l,
+				Source:   name[:len(name)-len(filepath.Ext(name))],
+			})
+		}
+	}
+	return c, nil
+}
+
+// checkLabels verifies that every ts a label names is a message of the incident.
+func checkLabels(inc *copilot.Incident, l Labels) error {
+	check := func(field, ts string) error {
+		if inc.MessageByTS(ts) == nil {
+			return fmt.Errorf("%s: ts %s is not a message of the incident", field, ts)
+		}
+		return nil
+	}
+	for i, f := range l.FollowUps {
+		if err := check(fmt.Sprintf("followups[%d]", i), f.TS); err != nil {
+			return err
+		}
+	}
+	for _, group := range []struct {
+		field string
+		ts    []string
+	}{{"not_followups", l.NotFollowUps}, {"mitigation_ts", l.MitigationTS}, {"root_cause_ts", l.RootCauseTS}} {
+		for _, ts := range group.ts {
+			if err := check(group.field, ts); err != nil {
+				return err
+			}
+		}
+	}
+	if l.ResolvedTS != "" {
+		return check("resolved_ts", l.ResolvedTS)
+	}
+	return nil
+}

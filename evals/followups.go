@@ -1,0 +1,157 @@
+package evals
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"incidentcopilot/copilot"
+)
+
+// Follow-up metric names.
+const (
+	MetricFollowUpPrecision       = "followups.precision"
+	MetricFollowUpRecall          = "followups.recall"
+	MetricFollowUpF1              = "followups.f1"
+	MetricFollowUpCaptureAccuracy = "followups.capture_accuracy"
+	MetricFollowUpDetectPrecision = "followups.detect_precision"
+	MetricFollowUpDetectRecall    = "followups.detect_recall"
+)
+
+// FollowUpResult measures follow-up extraction. The headline numbers are about
+// uncaptured follow-ups (what the copilot is for: ideas nobody ticketed). A predicted
+// item matches a gold one when its SourceTS equals the gold ts in the same incident;
+// several predicted items on one message count once.
+type FollowUpResult struct {
+	// Uncaptured: predicted uncaptured items, gold uncaptured follow-ups, predicted
+	// uncaptured items at a gold uncaptured ts, gold uncaptured follow-ups found.
+	Predicted, Gold, TruePositives, Found int
+	Precision, Recall, F1                 float64
+
+	// Capture: of the predicted items at any gold follow-up's ts, how many got
+	// Captured right.
+	CaptureMatched, CaptureCorrect int
+	CaptureAccuracy                float64
+
+	// Detection regardless of capture: all predicted items against all gold ones.
+	DetectPredicted, DetectGold, DetectTruePositives, DetectFound int
+	DetectPrecision, DetectRecall                                 float64
+
+	Incidents []IncidentFollowUps
+}
+
+// IncidentFollowUps lists one incident's errors, for reading a run.
+type IncidentFollowUps struct {
+	ID string `json:"id"`
+	// FalsePositives are predicted uncaptured items not at a gold uncaptured ts.
+	FalsePositives []string `json:"false_positives,omitempty"`
+	// Missed are gold uncaptured follow-ups with no predicted uncaptured item.
+	Missed []string `json:"missed,omitempty"`
+	// CaptureWrong are gold follow-ups found with the wrong Captured value.
+	CaptureWrong []string `json:"capture_wrong,omitempty"`
+}
+
+// FollowUpMetrics runs the engine's follow-up extraction on every labelled incident.
+// Precision is 1 when nothing is predicted and recall 1 when nothing is gold (both
+// vacuous; the other number then tells).
+func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*FollowUpResult, error) {
+	r := &FollowUpResult{}
+	for _, li := range c.Incidents {
+		ans, err := engine.FollowUps(ctx, li.Incident)
+		if err != nil {
+			return nil, fmt.Errorf("follow-ups of %s: %w", li.Labels.ID, err)
+		}
+		gold := map[string]GoldFollowUp{}
+		for _, g := range li.Labels.FollowUps {
+			gold[g.TS] = g
+		}
+		predUncaptured := map[string]bool{}
+		predAll := map[string]bool{}
+		captured := map[string]bool{} // ts -> some item there is captured
+		for _, it := range ans.Items {
+			predAll[it.SourceTS] = true
+			if it.Captured {
+				captured[it.SourceTS] = true
+			} else {
+				predUncaptured[it.SourceTS] = true
+			}
+		}
+		inc := IncidentFollowUps{ID: li.Labels.ID}
+		for ts := range predUncaptured {
+			r.Predicted++
+			if g, ok := gold[ts]; ok && !g.Captured {
+				r.TruePositives++
+			} else {
+				inc.FalsePositives = append(inc.FalsePositives, ts)
+			}
+		}
+		for ts := range predAll {
+			r.DetectPredicted++
+			if _, ok := gold[ts]; ok {
+				r.DetectTruePositives++
+			}
+		}
+		for _, g := range li.Labels.FollowUps {
+			r.DetectGold++
+			if predAll[g.TS] {
+				r.DetectFound++
+				r.CaptureMatched++
+				// An item at the ts is right about capture when the gold state is
+				// among what was predicted there and nothing contradicts it.
+				right := (g.Captured && captured[g.TS] && !predUncaptured[g.TS]) || (!g.Captured && predUncaptured[g.TS] && !captured[g.TS])
+				if right {
+					r.CaptureCorrect++
+				} else {
+					inc.CaptureWrong = append(inc.CaptureWrong, g.TS)
+				}
+			}
+			if g.Captured {
+				continue
+			}
+			r.Gold++
+			if predUncaptured[g.TS] {
+				r.Found++
+			} else {
+				inc.Missed = append(inc.Missed, g.TS)
+			}
+		}
+		sort.Strings(inc.FalsePositives)
+		if len(inc.FalsePositives)+len(inc.Missed)+len(inc.CaptureWrong) > 0 {
+			r.Incidents = append(r.Incidents, inc)
+		}
+	}
+	r.Precision = ratio(r.TruePositives, r.Predicted)
+	r.Recall = ratio(r.Found, r.Gold)
+	r.F1 = f1(r.Precision, r.Recall)
+	r.CaptureAccuracy = ratio(r.CaptureCorrect, r.CaptureMatched)
+	r.DetectPrecision = ratio(r.DetectTruePositives, r.DetectPredicted)
+	r.DetectRecall = ratio(r.DetectFound, r.DetectGold)
+	return r, nil
+}
+
+// Metrics lists the result as report lines.
+func (r *FollowUpResult) Metrics() []Metric {
+	return []Metric{
+		{MetricFollowUpPrecision, r.Precision, fmt.Sprintf("%d/%d predicted uncaptured items are gold uncaptured", r.TruePositives, r.Predicted)},
+		{MetricFollowUpRecall, r.Recall, fmt.Sprintf("%d/%d gold uncaptured follow-ups found", r.Found, r.Gold)},
+		{MetricFollowUpF1, r.F1, "uncaptured follow-ups"},
+		{MetricFollowUpCaptureAccuracy, r.CaptureAccuracy, fmt.Sprintf("%d/%d found follow-ups with the right captured state", r.CaptureCorrect, r.CaptureMatched)},
+		{MetricFollowUpDetectPrecision, r.DetectPrecision, fmt.Sprintf("%d/%d predicted items are gold follow-ups", r.DetectTruePositives, r.DetectPredicted)},
+		{MetricFollowUpDetectRecall, r.DetectRecall, fmt.Sprintf("%d/%d gold follow-ups found", r.DetectFound, r.DetectGold)},
+	}
+}
+
+// ratio is n/d, and 1 for 0/0 (nothing to get wrong).
+func ratio(n, d int) float64 {
+	if d == 0 {
+		return 1
+	}
+	return float64(n) / float64(d)
+}
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}

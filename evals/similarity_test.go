@@ -1,0 +1,50 @@
+package evals_test
+
+import (
+	"context"
+	"testing"
+
+	"incidentcopilot/embeddings"
+	"incidentcopilot/evals"
+	"incidentcopilot/internal/dbtest"
+	"incidentcopilot/retrieval"
+)
+
+// TestSimilarIncidentsOnCorpus: for each sample incident whose family has another
+// member, another member ranks in its top 3 for at least 80% of them.
+func TestSimilarIncidentsOnCorpus(t *testing.T) {
+	c, err := evals.LoadCorpus("testdata/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	model, err := embeddings.NewLocal(384)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := retrieval.Open(ctx, dbtest.URL(t), model, retrieval.Options{Schema: dbtest.Schema(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Ingest(ctx, c.All, nil); err != nil {
+		t.Fatal(err)
+	}
+	res, err := evals.SimilarityMetrics(ctx, s, c, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("family hit@3 = %.3f (%d/%d), MRR@3 = %.3f", res.HitRate(), res.Hits, res.Queries, res.MRR)
+	for _, m := range res.Misses {
+		t.Logf("miss: %s", m)
+	}
+	if res.Queries < 20 {
+		t.Fatalf("only %d incidents with a family sibling; the corpus should have more", res.Queries)
+	}
+	if res.HitRate() < 0.8 {
+		t.Errorf("family hit@3 = %.3f, want >= 0.8", res.HitRate())
+	}
+}
