@@ -240,7 +240,3 @@ func (m *Main) reembed(ctx context.Context, args []string) error {
 	fmt.Fprintf(m.Stdout, "re-embedded %d incidents (%d chunks) with %s; pruned %d old vectors\n", res.Incidents, res.Chunks, res.Embedder, res.Pruned)
 	return nil
 }
-
-func (m *Main) eval(ctx context.Context, args []string) error {
-	return copilot.Errorf(copilot.ENOTIMPLEMENTED, "eval: not built yet")
-}

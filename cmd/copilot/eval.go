@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"incidentcopilot/copilot"
+	"incidentcopilot/embeddings"
+	"incidentcopilot/evals"
+	"incidentcopilot/retrieval"
+)
+
+// eval measures every capability on a labelled corpus and checks the gates: the
+// exit status says whether the engine may act on its own.
+func (m *Main) eval(ctx context.Context, args []string) error {
+	fs := m.flagSet("eval")
+	corpus := fs.String("corpus", "evals/testdata/corpus", "labelled corpus folder")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	record := fs.Bool("record", true, "store the run in the eval_runs table")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := ConfigFromEnv(m.Getenv)
+	if err != nil {
+		return err
+	}
+	c, err := evals.LoadCorpus(*corpus)
+	if err != nil {
+		return err
+	}
+	model, err := embeddings.New(cfg.Embedder)
+	if err != nil {
+		return err
+	}
+	engine, err := newEngine(model, cfg)
+	if err != nil {
+		return err
+	}
+	report, err := evals.Evaluate(ctx, engine, c)
+	if err != nil {
+		return err
+	}
+
+	// Similarity is measured on a schema of its own, so the evaluation neither
+	// reads nor disturbs the incidents in the database.
+	scratch, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{Schema: fmt.Sprintf("eval_%d", os.Getpid()), HNSW: cfg.HNSW})
+	if err != nil {
+		return err
+	}
+	defer scratch.Close()
+	defer scratch.DropSchema(context.WithoutCancel(ctx))
+	if _, err := scratch.Migrate(ctx); err != nil {
+		return err
+	}
+	if _, err := scratch.Ingest(ctx, c.All, nil); err != nil {
+		return err
+	}
+	sim, err := evals.SimilarityMetrics(ctx, scratch, c, 3)
+	if err != nil {
+		return err
+	}
+	report.Add(sim.Metrics()...)
+	passed := report.Check(append(evals.DefaultGates(), evals.Gate{Metric: "similar.family_hit_at_3", Min: 0.8}))
+
+	if *record {
+		s, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{HNSW: cfg.HNSW})
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		b, err := report.JSON()
+		if err != nil {
+			return err
+		}
+		if _, err := s.Migrate(ctx); err != nil {
+			return err
+		}
+		if err := s.RecordEvalRun(ctx, "all", report.Engine, b, passed); err != nil {
+			return err
+		}
+	}
+	if *asJSON {
+		b, err := report.JSON()
+		if err != nil {
+			return err
+		}
+		m.Stdout.Write(b)
+	} else if err := report.WriteText(m.Stdout); err != nil {
+		return err
+	}
+	if !passed {
+		return copilot.Errorf(copilot.EINVALID, "eval: a gate failed; see the report")
+	}
+	return nil
+}
