@@ -20,7 +20,7 @@ import (
 
 // hashVersion changes when what is derived from a transcript (chunks, terms) changes,
 // so that re-ingesting rewrites incidents stored the old way.
-const hashVersion = "v1"
+const hashVersion = "v2"
 
 // rebuildAbove is the number of new chunks above which ingest drops the embedder's
 // HNSW index, loads, and builds it again: inserting into the graph row by row costs
@@ -108,6 +108,7 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, progress f
 			return res, err
 		}
 	}
+	defer s.forgetConceptFrequencies()
 	written, err := s.writeAll(ctx, work, func(n int) {
 		if progress != nil {
 			progress(res.Unchanged+n, len(incs))

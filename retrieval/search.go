@@ -125,6 +125,7 @@ type candidate struct {
 	vecRank    int
 	textRank   int
 	distance   float64
+	textScore  float64
 	score      float64
 }
 
@@ -143,7 +144,11 @@ func (s *Store) search(ctx context.Context, vec []float32, textQuery string, que
 		ORDER BY c.embedding::vector(%d) <=> $1::vector(%d) LIMIT $2`, dim, dim, quoteLiteral(embedderID), where, dim, dim)
 
 	concepts := failure.Concepts(textQuery)
-	tsq := textTSQuery(textQuery, concepts)
+	stats, err := s.conceptFrequencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tsq := textTSQuery(textQuery, stats.discriminating(concepts))
 	textSQL := fmt.Sprintf(`SELECT c.id, c.incident_id, ts_rank_cd(c.tsv, q) AS r
 		FROM chunks c JOIN incidents i ON i.id = c.incident_id, to_tsquery('english', $1) q
 		WHERE c.embedder = %s AND c.tsv @@ q %s
@@ -214,10 +219,10 @@ func (s *Store) search(ctx context.Context, vec []float32, textQuery string, que
 		_, err = pgx.ForEachRow(rows, []any{&c.chunkID, &c.incidentID, &rscore}, func() error {
 			rank++
 			if have := byChunk[c.chunkID]; have != nil {
-				have.textRank = rank
+				have.textRank, have.textScore = rank, rscore
 			} else {
 				cc := c
-				cc.textRank, cc.vecRank, cc.distance = rank, 0, math.NaN()
+				cc.textRank, cc.textScore, cc.vecRank, cc.distance = rank, rscore, 0, math.NaN()
 				byChunk[c.chunkID] = &cc
 			}
 			return nil
@@ -234,13 +239,12 @@ func (s *Store) search(ctx context.Context, vec []float32, textQuery string, que
 		score      float64
 	}
 	groups := map[int64]*group{}
+	maxText := 0.0
 	for _, cand := range byChunk {
-		if cand.vecRank > 0 {
-			cand.score += 1 / float64(rrfK+cand.vecRank)
-		}
-		if cand.textRank > 0 {
-			cand.score += 1 / float64(rrfK+cand.textRank)
-		}
+		maxText = math.Max(maxText, cand.textScore)
+	}
+	for _, cand := range byChunk {
+		cand.score = s.fuse(cand, maxText)
 		g := groups[cand.incidentID]
 		if g == nil {
 			g = &group{incidentID: cand.incidentID}
@@ -367,6 +371,32 @@ func (s *Store) search(ctx context.Context, vec []float32, textQuery string, que
 // query incident narrows the search.
 func hasSelectiveFilter(f copilot.IncidentFilter) bool {
 	return len(f.Services) > 0 || f.Team != "" || f.Status != "" || !f.Since.IsZero() || !f.Until.IsZero()
+}
+
+// weightedVector is the vector share of the weighted fusion; the rest is the
+// normalized full-text score.
+const weightedVector = 0.7
+
+// fuse scores one chunk from its places in the two rankings.
+func (s *Store) fuse(c *candidate, maxText float64) float64 {
+	if s.opts.Fusion == FusionWeighted {
+		var v, t float64
+		if c.vecRank > 0 {
+			v = 1 - c.distance
+		}
+		if c.textRank > 0 && maxText > 0 {
+			t = c.textScore / maxText
+		}
+		return weightedVector*v + (1-weightedVector)*t
+	}
+	var score float64
+	if c.vecRank > 0 {
+		score += 1 / float64(rrfK+c.vecRank)
+	}
+	if c.textRank > 0 {
+		score += 1 / float64(rrfK+c.textRank)
+	}
+	return score
 }
 
 // filterSQL renders the filter as SQL conditions on incidents i, numbering its

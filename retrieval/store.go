@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -47,7 +48,16 @@ type Options struct {
 	MaxConns int32
 	HNSW     HNSW
 	Chunking copilot.ChunkOptions
+	// Fusion combines the vector and full-text rankings: FusionRRF (the default) or
+	// FusionWeighted. BENCHMARKS.md compares them on the sample corpus.
+	Fusion string
 }
+
+// Fusion modes.
+const (
+	FusionRRF      = "rrf"
+	FusionWeighted = "weighted"
+)
 
 func (o *Options) validate() error {
 	if o.Schema != "" && !identRE.MatchString(o.Schema) {
@@ -71,6 +81,13 @@ func (o *Options) validate() error {
 	if o.HNSW.EfSearch < 1 || o.HNSW.EfSearch > 1000 {
 		return copilot.Errorf(copilot.EINVALID, "hnsw ef_search: %d is outside 1..1000", o.HNSW.EfSearch)
 	}
+	switch o.Fusion {
+	case "":
+		o.Fusion = FusionRRF
+	case FusionRRF, FusionWeighted:
+	default:
+		return copilot.Errorf(copilot.EINVALID, "fusion: %q is not %s or %s", o.Fusion, FusionRRF, FusionWeighted)
+	}
 	if o.Chunking.MaxTokens == 0 {
 		o.Chunking = copilot.DefaultChunkOptions
 	}
@@ -84,6 +101,9 @@ type Store struct {
 	pool  *pgxpool.Pool
 	model Model
 	opts  Options
+
+	dfMu sync.Mutex
+	df   *conceptStats
 }
 
 // Open connects to the database at url. The schema is not touched until Migrate.

@@ -100,9 +100,17 @@ func isTSWord(w string) bool {
 	return w != ""
 }
 
-// conceptToken is how a failure concept is written into the chunks' terms column.
+// conceptToken is how a failure concept is written into the chunks' terms column:
+// one word of letters and digits, so the text-search parser keeps it whole.
 func conceptToken(concept string) string {
-	return "concept_" + strings.ReplaceAll(concept, "-", "_")
+	var b strings.Builder
+	b.WriteString("concept")
+	for _, r := range concept {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func intersect(a, b []string) []string {
