@@ -480,7 +480,16 @@ func (b *summaryBuilder) timeline() []TimelineEntry {
 		}
 		text := timelineText(m.Text)
 		if text == "" {
-			continue
+			// The moment happened but its message says little ("ack", "oh no"): name
+			// who marked it rather than quote noise or drop the moment.
+			who := m.UserName
+			if who == "" {
+				who = m.User
+			}
+			if who == "" {
+				continue
+			}
+			text = "by " + who
 		}
 		at := momentTime(m)
 		e := TimelineEntry{Text: SafeText(mo.label + ": " + text), SourceTS: []string{m.TS}}
@@ -499,18 +508,23 @@ func timelineText(text string) string {
 	if loc := timelineTimeRE.FindStringIndex(text); loc != nil {
 		text = text[loc[1]:]
 	}
+	// The first sentence that says something; a message of nothing but
+	// acknowledgements gives "".
 	var best string
 	for _, raw := range splitSentences(text) {
 		if hasSecret(raw) {
 			continue
 		}
-		if q := quote(raw); len(contentTerms(q)) >= 1 {
+		if q := quote(raw); len(contentTerms(q)) >= 1 && !fillerRE.MatchString(strings.ToLower(q)) {
 			best = q
 			break
 		}
 	}
 	return truncateRunes(best, timelineTextRunes)
 }
+
+// fillerRE matches sentences that only acknowledge or react.
+var fillerRE = regexp.MustCompile(`^\W*(ack(ed|'d)?|oh no|ok(ay)?|on it|yes|yep|yeah|looking|thanks?( all)?|ty|nice|wow|ugh|hmm+|lol|same|\+1|👀)\W*$`)
 
 func containsInt(xs []int, x int) bool {
 	for _, y := range xs {
