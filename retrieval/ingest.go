@@ -131,11 +131,10 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, progress f
 }
 
 type pending struct {
-	inc     *copilot.Incident
-	hash    string
-	chunks  []copilot.Chunk
-	terms   []string
-	written bool
+	inc    *copilot.Incident
+	hash   string
+	chunks []copilot.Chunk
+	terms  []string
 }
 
 // contentHash identifies an incident as stored: its transcript and metadata, the

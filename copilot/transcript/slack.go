@@ -532,15 +532,3 @@ func isSlackExportDir(dir string) bool {
 	fsys := os.DirFS(dir)
 	return exists(fsys, "users.json") || exists(fsys, "channels.json")
 }
-
-// zipIsSlackExport reports whether a zip holds users.json or channels.json at its top or
-// under one folder.
-func zipIsSlackExport(p string) bool {
-	zr, err := zip.OpenReader(p)
-	if err != nil {
-		return false
-	}
-	defer zr.Close()
-	_, ok := exportRoot(zr)
-	return ok
-}

@@ -29,11 +29,9 @@ func NormalizeSlackText(text string, users map[string]string) string {
 		end := strings.IndexAny(rest, "<>")
 		if end < 0 || rest[end] == '<' {
 			// Not markup: keep the "<" and look again after it.
-			skip := open + 1
+			skip := len(text)
 			if end >= 0 {
 				skip = open + 1 + end
-			} else {
-				skip = len(text)
 			}
 			b.WriteString(entityReplacer.Replace(text[:skip]))
 			text = text[skip:]
