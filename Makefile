@@ -7,7 +7,9 @@ SAMPLE := evals/testdata/corpus
 DB_URL = $$(scripts/db.sh url)
 TEST_DB_URL = $$(scripts/db.sh url copilot_test)
 
-.PHONY: all build setup db db-stop db-url migrate ingest-sample run test test-short vet fmt fuzz bench clean
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: all build setup db db-stop db-url migrate ingest-sample run test vet lint fuzz bench clean
 
 all: build
 
@@ -52,12 +54,15 @@ vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
 
+lint: vet
+	$(GO) run $(STATICCHECK) ./...
+
 fuzz:
 	@scripts/fuzz.sh 20s
 
 bench: db
 	@scripts/db.sh ensure-db copilot_bench
-	DATABASE_URL=$$(scripts/db.sh url copilot_bench) $(GO) test -run '^$$' -bench . -benchtime 1x ./retrieval/
+	DATABASE_URL=$$(scripts/db.sh url copilot_bench) $(GO) test -run '^$$' -bench BenchmarkIngest -count 5 ./retrieval/
 
 clean:
 	rm -rf bin
