@@ -35,10 +35,10 @@ func (s *Store) Search(ctx context.Context, q copilot.SearchQuery) ([]copilot.Se
 		return nil, copilot.Errorf(copilot.EINVALID, "limit: %d is outside 1..%d", q.Limit, MaxLimit)
 	}
 	var (
-		vec       []float32
-		textQuery string
-		services  []string
-		err       error
+		vec                []float32
+		words, conceptText string
+		services           []string
+		err                error
 	)
 	switch {
 	case q.IncidentID != "":
@@ -49,14 +49,15 @@ func (s *Store) Search(ctx context.Context, q copilot.SearchQuery) ([]copilot.Se
 		if vec, err = s.incidentVector(ctx, q.IncidentID); err != nil {
 			return nil, err
 		}
-		textQuery = incidentQueryText(inc)
+		words = incidentQueryText(inc)
+		conceptText = words
 		services = inc.Services
 		q.Filter.ExcludeIDs = append(q.Filter.ExcludeIDs, q.IncidentID)
 	case strings.TrimSpace(q.Text) != "":
 		if len(q.Text) > 64<<10 {
 			return nil, copilot.Errorf(copilot.EINVALID, "query: longer than 64 KiB")
 		}
-		textQuery = q.Text
+		words, conceptText = q.Text, q.Text
 		if vec, err = s.model.EmbedQuery(ctx, q.Text); err != nil {
 			return nil, fmt.Errorf("embed query: %w", err)
 		}
@@ -64,7 +65,7 @@ func (s *Store) Search(ctx context.Context, q copilot.SearchQuery) ([]copilot.Se
 	default:
 		return nil, copilot.Errorf(copilot.EINVALID, "query: give a text or an incident id")
 	}
-	return s.search(ctx, vec, textQuery, services, q)
+	return s.search(ctx, vec, words, conceptText, services, q)
 }
 
 // incidentVector is the centroid of an incident's chunk vectors: a summary of what
@@ -129,7 +130,10 @@ type candidate struct {
 	score      float64
 }
 
-func (s *Store) search(ctx context.Context, vec []float32, textQuery string, queryServices []string, q copilot.SearchQuery) ([]copilot.SearchResult, error) {
+// search runs the hybrid query: vec for the vector side; words (free text, or an
+// incident's title) for the full-text side; conceptText for failure concepts, which
+// for an incident is its whole transcript.
+func (s *Store) search(ctx context.Context, vec []float32, words, conceptText string, queryServices []string, q copilot.SearchQuery) ([]copilot.SearchResult, error) {
 	depth := q.Limit * 10
 	if depth < 60 {
 		depth = 60
@@ -143,14 +147,17 @@ func (s *Store) search(ctx context.Context, vec []float32, textQuery string, que
 		WHERE c.embedder = %s %s
 		ORDER BY c.embedding::vector(%d) <=> $1::vector(%d) LIMIT $2`, dim, dim, quoteLiteral(embedderID), where, dim, dim)
 
-	concepts := failure.Concepts(textQuery)
+	concepts := failure.Concepts(conceptText)
 	stats, err := s.conceptFrequencies(ctx)
 	if err != nil {
 		return nil, err
 	}
-	tsq := textTSQuery(textQuery, stats.discriminating(concepts))
+	tsq, err := s.textQuery(ctx, words, stats.discriminating(concepts), stats)
+	if err != nil {
+		return nil, err
+	}
 	textSQL := fmt.Sprintf(`SELECT c.id, c.incident_id, ts_rank_cd(c.tsv, q) AS r
-		FROM chunks c JOIN incidents i ON i.id = c.incident_id, to_tsquery('english', $1) q
+		FROM chunks c JOIN incidents i ON i.id = c.incident_id, to_tsquery('simple', $1) q
 		WHERE c.embedder = %s AND c.tsv @@ q %s
 		ORDER BY r DESC, c.id LIMIT $2`, quoteLiteral(embedderID), where)
 
@@ -332,7 +339,7 @@ func (s *Store) search(ctx context.Context, vec []float32, textQuery string, que
 		return nil, mapError(err)
 	}
 
-	qTerms := contentTerms(textQuery)
+	qTerms := contentTerms(conceptText)
 	out := make([]copilot.SearchResult, 0, len(ranked))
 	for _, g := range ranked {
 		res := results[g.incidentID]

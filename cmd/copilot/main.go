@@ -33,6 +33,7 @@ commands:
   stats      what the memory holds
   eval       run the offline evaluations and gates
   reembed    re-embed every chunk with the configured embedder
+  bench      benchmarks in a scratch schema: bench ingest | bench search
 
 Every command takes --json for the same JSON as the HTTP API.
 DATABASE_URL selects the database.

@@ -1,0 +1,330 @@
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"incidentcopilot/copilot"
+	"incidentcopilot/embeddings"
+	"incidentcopilot/internal/dbtest"
+	"incidentcopilot/internal/synth"
+	"incidentcopilot/retrieval"
+)
+
+func testSchema(name string) string { return fmt.Sprintf("bench_t%d_%s", os.Getpid(), name) }
+
+// schemaExists asks the database whether the bench left its schema behind.
+func schemaExists(t *testing.T, url, schema string) bool {
+	t.Helper()
+	model, err := embeddings.NewLocal(dimensions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := retrieval.Open(context.Background(), url, model, retrieval.Options{Schema: schema})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ok, err := s.SchemaExists(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ok
+}
+
+func checkLatency(t *testing.T, name string, l Latency, n int) {
+	t.Helper()
+	if l.N != n {
+		t.Errorf("%s: %d timings, want %d", name, l.N, n)
+	}
+	if !(l.P50Ms > 0 && l.P50Ms <= l.P95Ms && l.P95Ms <= l.P99Ms && l.P99Ms <= l.MaxMs && l.MeanMs > 0) {
+		t.Errorf("%s: latencies not positive and ordered: %+v", name, l)
+	}
+}
+
+func TestRunIngestSmall(t *testing.T) {
+	url := dbtest.URL(t)
+	schema := testSchema("ingest")
+	rep, err := RunIngest(context.Background(), IngestConfig{DatabaseURL: url, Schema: schema, Messages: 300, Command: "copilot bench ingest --messages 300"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Corpus.Messages != 300 || rep.Corpus.Incidents != 15 || rep.Corpus.Chunks < rep.Corpus.Incidents {
+		t.Errorf("corpus = %+v, want 300 messages in 15 incidents, at least a chunk each", rep.Corpus)
+	}
+	if len(rep.Runs) != DefaultIngestRuns {
+		t.Fatalf("%d runs, want %d", len(rep.Runs), DefaultIngestRuns)
+	}
+	for i, r := range rep.Runs {
+		if r.Seconds <= 0 || math.Abs(r.MessagesPerSec-300/r.Seconds) > 0.01*r.MessagesPerSec+0.1 {
+			t.Errorf("run %d = %+v: rate does not match 300 messages over its time", i, r)
+		}
+	}
+	if !(rep.MinMessagesPerSec <= rep.MedianMessagesPerSec && rep.MedianMessagesPerSec <= rep.MaxMessagesPerSec && rep.MinMessagesPerSec > 0) {
+		t.Errorf("median %v outside [%v, %v]", rep.MedianMessagesPerSec, rep.MinMessagesPerSec, rep.MaxMessagesPerSec)
+	}
+	if rep.Environment.Postgres == "" || rep.Environment.PGVector == "" || rep.Environment.Embedder != "local/v1/384" {
+		t.Errorf("environment = %+v", rep.Environment)
+	}
+	if schemaExists(t, url, schema) {
+		t.Errorf("schema %s was left behind", schema)
+	}
+	var b strings.Builder
+	if err := rep.WriteTable(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "`copilot bench ingest --messages 300`") {
+		t.Errorf("table lacks the command:\n%s", b.String())
+	}
+}
+
+func TestRunSearchSmall(t *testing.T) {
+	url := dbtest.URL(t)
+	schema := testSchema("search")
+	const chunks, queries = 2000, 20
+	rep, err := RunSearch(context.Background(), SearchConfig{DatabaseURL: url, Schema: schema, Chunks: chunks, Queries: queries, Command: "copilot bench search"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if schemaExists(t, url, schema) {
+		t.Errorf("schema %s was left behind", schema)
+	}
+	c := rep.Corpus
+	if c.Chunks < chunks || c.Chunks > chunks+50 || c.Incidents == 0 || c.PublicIncidents == 0 || c.Messages != c.Incidents*searchMsgsPer {
+		t.Errorf("corpus = %+v, want about %d chunks of %d-message incidents", c, chunks, searchMsgsPer)
+	}
+	if rep.Ours.Chunks != c.Chunks || rep.Langchaingo.Chunks != c.Chunks || rep.Langchaingo.Batch != DefaultLangchainBatch {
+		t.Errorf("inserts ours %+v, langchaingo %+v, want %d chunks each", rep.Ours, rep.Langchaingo, c.Chunks)
+	}
+	for name, in := range map[string]Insert{"ours": rep.Ours, "langchaingo": rep.Langchaingo} {
+		if in.Seconds <= 0 || in.ChunksPerSec <= 0 {
+			t.Errorf("%s insert = %+v", name, in)
+		}
+	}
+	q := rep.Queries
+	if q.Total != queries || q.Text+q.ByIncident != queries || q.ByIncident != queries/3 || q.K != 10 {
+		t.Errorf("queries = %+v", q)
+	}
+	for name, p := range map[string]PathLatency{"in process": rep.Latency.InProcess, "http": rep.Latency.HTTP, "langchaingo": rep.Latency.Langchaingo, "vector": rep.Latency.VectorHNSW} {
+		checkLatency(t, name, p.All, queries)
+		checkLatency(t, name+" text", p.Text, q.Text)
+		checkLatency(t, name+" by incident", p.ByIncident, q.ByIncident)
+		if p.Empty != 0 {
+			t.Errorf("%s: %d queries found nothing", name, p.Empty)
+		}
+	}
+
+	rc := rep.Recall
+	if rc.K != 10 || rc.Queries != queries || rc.ExactUsedIndex || rc.DefaultEfSearch != retrieval.DefaultHNSW.EfSearch {
+		t.Errorf("recall = %+v", rc)
+	}
+	checkLatency(t, "exact", rc.Exact, queries)
+	if len(rc.Points) != len(DefaultEfSearch) {
+		t.Fatalf("%d recall points, want %d", len(rc.Points), len(DefaultEfSearch))
+	}
+	for i, pt := range rc.Points {
+		if pt.EfSearch != DefaultEfSearch[i] || !pt.IndexUsed {
+			t.Errorf("point %d = %+v, want ef_search %d through the index", i, pt, DefaultEfSearch[i])
+		}
+		if pt.Recall < 0 || pt.Recall > 1 || pt.MinRecall < 0 || pt.MinRecall > pt.Recall {
+			t.Errorf("ef_search %d: recall %v (min %v) out of range", pt.EfSearch, pt.Recall, pt.MinRecall)
+		}
+		// The overall mean is the kinds' means weighted by their counts.
+		weighted := (pt.RecallText*float64(q.Text) + pt.RecallByIncident*float64(q.ByIncident)) / float64(queries)
+		if math.Abs(weighted-pt.Recall) > 1e-3 || pt.RecallText < pt.MinRecall || pt.RecallByIncident < pt.MinRecall {
+			t.Errorf("ef_search %d: recall %v does not match text %v and by incident %v", pt.EfSearch, pt.Recall, pt.RecallText, pt.RecallByIncident)
+		}
+		checkLatency(t, fmt.Sprintf("ef_search %d", pt.EfSearch), pt.Latency, queries)
+	}
+
+	x := rep.Ratios
+	for name, v := range map[string]float64{
+		"insert": x.InsertOursOverLangchaingo, "http/in process": x.HTTPOverInProcessP50, "in process/langchaingo": x.InProcessOverLangchaingoP50,
+		"hnsw/langchaingo": x.VectorHNSWOverLangchaingoP50, "hnsw/exact": x.HNSWOverExactP50,
+	} {
+		if v <= 0 {
+			t.Errorf("ratio %s = %v, want > 0", name, v)
+		}
+	}
+	if want := ratio(rep.Ours.ChunksPerSec, rep.Langchaingo.ChunksPerSec); x.InsertOursOverLangchaingo != want {
+		t.Errorf("insert ratio = %v, want %v", x.InsertOursOverLangchaingo, want)
+	}
+
+	// The JSON carries every section the table is made from.
+	b, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"command", "environment", "corpus", "insert_ours", "insert_langchaingo", "queries", "latency", "recall", "ratios"} {
+		if _, ok := m[key]; !ok {
+			t.Errorf("JSON lacks %q", key)
+		}
+	}
+}
+
+func TestRunSearchLeavesAnExistingSchemaAlone(t *testing.T) {
+	url := dbtest.URL(t)
+	schema := testSchema("taken")
+	model, err := embeddings.NewLocal(dimensions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		defer s.Close()
+		if err := s.DropSchema(context.Background()); err != nil {
+			t.Errorf("drop %s: %v", schema, err)
+		}
+	})
+	if err := s.CreateSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err = RunSearch(ctx, SearchConfig{DatabaseURL: url, Schema: schema, Chunks: 100, Queries: 3}, nil)
+	if copilot.ErrorCode(err) != copilot.ECONFLICT {
+		t.Errorf("RunSearch into an existing schema = %v, want ECONFLICT", err)
+	}
+	if !schemaExists(t, url, schema) {
+		t.Errorf("RunSearch dropped schema %s, which it did not create", schema)
+	}
+}
+
+// TestVectorTopK checks the bench's measuring stick against a brute-force search in
+// Go over the same vectors: exact mode must return the true nearest distances, and
+// the HNSW mode can never beat them.
+func TestVectorTopK(t *testing.T) {
+	url := dbtest.URL(t)
+	ctx := context.Background()
+	model, err := embeddings.NewLocal(dimensions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, cleanup, err := openFresh(ctx, url, testSchema("topk"), model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := cleanup(); err != nil {
+			t.Error(err)
+		}
+	})
+	incs := synth.Incidents(60, searchMsgsPer, 7, "V")
+	if _, err := s.Ingest(ctx, incs, nil); err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, inc := range incs {
+		texts = append(texts, s.ChunkTexts(inc)...)
+	}
+	vecs, err := model.EmbedDocuments(ctx, texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const k = 10
+	for _, qtext := range []string{"FATAL: sorry, too many clients already", "x509: certificate has expired", "rolling back checkout-api"} {
+		qv, err := model.EmbedQuery(ctx, qtext)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []float64
+		for _, v := range vecs {
+			want = append(want, cosineDistance(qv, v))
+		}
+		sort.Float64s(want)
+		want = want[:k]
+
+		exact, err := s.VectorTopK(ctx, qv, k, retrieval.VectorScan{Exact: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(exact) != k {
+			t.Fatalf("%q: exact returned %d hits", qtext, len(exact))
+		}
+		for i, h := range exact {
+			if math.Abs(h.Distance-want[i]) > 1e-4 {
+				t.Errorf("%q: exact hit %d at distance %.6f, brute force %.6f", qtext, i, h.Distance, want[i])
+			}
+		}
+		approx, err := s.VectorTopK(ctx, qv, k, retrieval.VectorScan{EfSearch: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, h := range approx {
+			if h.Distance < want[i]-1e-4 {
+				t.Errorf("%q: hnsw hit %d nearer (%.6f) than the true %d-th neighbour (%.6f)", qtext, i, h.Distance, i+1, want[i])
+			}
+		}
+		if r := recallAt(exact, approx, k); r < 0 || r > 1 {
+			t.Errorf("recall %v", r)
+		}
+	}
+
+	// The HNSW mode measures the index even on a table this small, where the planner
+	// on its own may prefer a sequential scan; the exact mode must never use it.
+	used, err := s.VectorScanUsesIndex(ctx, retrieval.VectorScan{})
+	if err != nil || !used {
+		t.Errorf("hnsw plan uses index = %v, %v; want true", used, err)
+	}
+	used, err = s.VectorScanUsesIndex(ctx, retrieval.VectorScan{Exact: true})
+	if err != nil || used {
+		t.Errorf("exact plan uses index = %v, %v; want false", used, err)
+	}
+
+	for _, tt := range []struct {
+		name string
+		vec  []float32
+		k    int
+		scan retrieval.VectorScan
+	}{
+		{"wrong dimension", make([]float32, 3), k, retrieval.VectorScan{}},
+		{"k zero", make([]float32, dimensions), 0, retrieval.VectorScan{}},
+		{"k too large", make([]float32, dimensions), retrieval.MaxVectorTopK + 1, retrieval.VectorScan{}},
+		{"ef_search too large", make([]float32, dimensions), k, retrieval.VectorScan{EfSearch: 5000}},
+	} {
+		if _, err := s.VectorTopK(ctx, tt.vec, tt.k, tt.scan); copilot.ErrorCode(err) != copilot.EINVALID {
+			t.Errorf("%s: err = %v, want EINVALID", tt.name, err)
+		}
+	}
+}
+
+func cosineDistance(a, b []float32) float64 {
+	var dot, na, nb float64
+	for i := range a {
+		dot += float64(a[i]) * float64(b[i])
+		na += float64(a[i]) * float64(a[i])
+		nb += float64(b[i]) * float64(b[i])
+	}
+	return 1 - dot/math.Sqrt(na*nb)
+}
+
+func TestDropSchemaNeedsOwnSchema(t *testing.T) {
+	url := dbtest.URL(t)
+	model, err := embeddings.NewLocal(dimensions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := retrieval.Open(context.Background(), url, model, retrieval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for name, f := range map[string]func(context.Context) error{"drop": s.DropSchema, "create": s.CreateSchema} {
+		if err := f(context.Background()); copilot.ErrorCode(err) != copilot.EINVALID {
+			t.Errorf("%s without a schema of its own = %v, want EINVALID", name, err)
+		}
+	}
+}

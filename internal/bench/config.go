@@ -1,0 +1,133 @@
+package bench
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"incidentcopilot/copilot"
+)
+
+// Defaults of the two benchmarks; BENCHMARKS.md quotes runs made with them.
+const (
+	DefaultChunks         = 100_000
+	DefaultQueries        = 300
+	DefaultMessages       = 10_000
+	DefaultIngestRuns     = 5
+	DefaultLangchainBatch = 512 // langchaingo's own embedder batch size, the size its users meet first
+	DefaultK              = 10
+	dimensions            = 384
+	maxQueries            = 10_000 // keeps every phase's request count bounded
+	maxChunks             = 2_000_000
+	maxMessages           = 5_000_000
+)
+
+// DefaultEfSearch are the HNSW candidate-list sizes whose recall the search bench
+// measures: pgvector's default (40), the store's (100), and two wider beams that show
+// what more recall costs.
+var DefaultEfSearch = []int{40, 100, 200, 400}
+
+// SearchConfig configures RunSearch. Zero fields take the defaults.
+type SearchConfig struct {
+	DatabaseURL string
+	// Schema is the throw-away schema both stores live in; bench_<pid> when empty.
+	// It must not exist yet, and is dropped at the end.
+	Schema  string
+	Chunks  int // at least this many chunks in the corpus
+	Queries int
+	Warmup  int // queries run untimed through every path first; min(20, Queries) when 0
+	// EfSearch lists the ef_search values whose recall is measured.
+	EfSearch []int
+	// LangchainBatch is how many documents go to one langchaingo AddDocuments call.
+	LangchainBatch int
+	Seed           uint64
+	// Command is the command line quoted in the report.
+	Command string
+}
+
+// IngestConfig configures RunIngest. Zero fields take the defaults.
+type IngestConfig struct {
+	DatabaseURL string
+	Schema      string // as in SearchConfig; re-created for every run
+	Messages    int
+	Runs        int
+	Seed        uint64
+	Command     string
+}
+
+func defaultSchema() string { return fmt.Sprintf("bench_%d", os.Getpid()) }
+
+func checkCommon(url, schema string) error {
+	if strings.TrimSpace(url) == "" {
+		return copilot.Errorf(copilot.EINVALID, "DATABASE_URL: not set; the bench needs a PostgreSQL server with pgvector (it works in a schema of its own and drops it)")
+	}
+	if !strings.HasPrefix(schema, "bench_") {
+		// The bench drops its schema at the end: insisting on the prefix keeps a typo
+		// from ever naming a schema that holds real data.
+		return copilot.Errorf(copilot.EINVALID, "schema %q: must start with bench_", schema)
+	}
+	return nil
+}
+
+func (c *SearchConfig) setDefaults() error {
+	if c.Schema == "" {
+		c.Schema = defaultSchema()
+	}
+	if c.Chunks == 0 {
+		c.Chunks = DefaultChunks
+	}
+	if c.Queries == 0 {
+		c.Queries = DefaultQueries
+	}
+	if c.Warmup == 0 {
+		c.Warmup = min(20, c.Queries)
+	}
+	if len(c.EfSearch) == 0 {
+		c.EfSearch = DefaultEfSearch
+	}
+	if c.LangchainBatch == 0 {
+		c.LangchainBatch = DefaultLangchainBatch
+	}
+	if c.Seed == 0 {
+		c.Seed = 1
+	}
+	switch {
+	case c.Chunks < 100 || c.Chunks > maxChunks:
+		return copilot.Errorf(copilot.EINVALID, "--chunks: %d is outside 100..%d", c.Chunks, maxChunks)
+	case c.Queries < 3 || c.Queries > maxQueries:
+		// Three is the smallest count that holds every query kind.
+		return copilot.Errorf(copilot.EINVALID, "--queries: %d is outside 3..%d", c.Queries, maxQueries)
+	case c.Warmup < 0 || c.Warmup > c.Queries:
+		return copilot.Errorf(copilot.EINVALID, "warmup: %d is outside 0..%d (the query count)", c.Warmup, c.Queries)
+	case c.LangchainBatch < 1 || c.LangchainBatch > 100_000:
+		return copilot.Errorf(copilot.EINVALID, "langchaingo batch: %d is outside 1..100000", c.LangchainBatch)
+	}
+	for _, ef := range c.EfSearch {
+		if ef < DefaultK || ef > 1000 {
+			return copilot.Errorf(copilot.EINVALID, "ef_search: %d is outside %d..1000", ef, DefaultK)
+		}
+	}
+	return checkCommon(c.DatabaseURL, c.Schema)
+}
+
+func (c *IngestConfig) setDefaults() error {
+	if c.Schema == "" {
+		c.Schema = defaultSchema()
+	}
+	if c.Messages == 0 {
+		c.Messages = DefaultMessages
+	}
+	if c.Runs == 0 {
+		c.Runs = DefaultIngestRuns
+	}
+	if c.Seed == 0 {
+		c.Seed = 1
+	}
+	switch {
+	case c.Messages < 1 || c.Messages > maxMessages:
+		return copilot.Errorf(copilot.EINVALID, "--messages: %d is outside 1..%d", c.Messages, maxMessages)
+	case c.Runs < 1 || c.Runs > 50:
+		return copilot.Errorf(copilot.EINVALID, "runs: %d is outside 1..50", c.Runs)
+	}
+	return checkCommon(c.DatabaseURL, c.Schema)
+}

@@ -1,0 +1,401 @@
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	lcpgvector "github.com/tmc/langchaingo/vectorstores/pgvector"
+
+	"incidentcopilot/copilot"
+	"incidentcopilot/embeddings"
+	"incidentcopilot/internal/synth"
+	"incidentcopilot/retrieval"
+)
+
+// searchMsgsPer is the size of the corpus incidents: a mid-sized incident channel,
+// which the chunker cuts into a few chunks.
+const searchMsgsPer = 40
+
+// corpus is the synthetic memory both stores load, chunk by chunk in the same order.
+type corpus struct {
+	incs  []*copilot.Incident
+	texts []string // what the store embeds for each chunk
+	owner []int    // index into incs of each chunk
+	seq   []int    // chunk number within its incident
+	info  Corpus
+}
+
+// buildCorpus generates incidents until their chunks number at least target. The
+// chunk texts come from the store, so both stores embed exactly the same strings.
+func buildCorpus(s *retrieval.Store, target int, seed uint64) *corpus {
+	c := &corpus{}
+	for block := uint64(0); len(c.texts) < target; block++ {
+		// A chunk takes a dozen or so messages, so a block of size remaining/2
+		// overshoots only by the incidents it stops short of using.
+		size := min(2000, max(10, (target-len(c.texts))/2))
+		for _, inc := range synth.Incidents(size, searchMsgsPer, seed+block, fmt.Sprintf("S%d", block)) {
+			if len(c.texts) >= target {
+				break
+			}
+			texts := s.ChunkTexts(inc)
+			for i, t := range texts {
+				c.texts = append(c.texts, t)
+				c.owner = append(c.owner, len(c.incs))
+				c.seq = append(c.seq, i)
+			}
+			c.incs = append(c.incs, inc)
+			c.info.Messages += len(inc.Messages)
+			if inc.Visibility == copilot.VisibilityPublic {
+				c.info.PublicIncidents++
+			}
+		}
+	}
+	c.info.Incidents, c.info.Chunks = len(c.incs), len(c.texts)
+	return c
+}
+
+// query is one benchmark query as each path asks it.
+type query struct {
+	text       string // a free-text query, or
+	incidentID string // a by-incident lookup
+	// lcText is what langchaingo and the raw vector path embed: the query text, or for
+	// a by-incident lookup the incident's transcript, as a langchaingo user would pass.
+	lcText string
+}
+
+// makeQueries returns n queries: a third incident titles and a third error lines of
+// incidents that are not in the corpus (same vocabulary, new combinations), and a
+// third by-incident lookups of public corpus incidents.
+func makeQueries(c *corpus, n int, seed uint64) ([]query, error) {
+	var public []*copilot.Incident
+	for _, inc := range c.incs {
+		if inc.Visibility == copilot.VisibilityPublic {
+			public = append(public, inc)
+		}
+	}
+	if len(public) == 0 {
+		return nil, copilot.Errorf(copilot.EINVALID, "corpus has no public incident to look up; raise --chunks")
+	}
+	held := synth.Incidents(n, searchMsgsPer, seed^0x5eed, "Q")
+	r := rand.New(rand.NewPCG(seed, 77))
+	qs := make([]query, n)
+	for i := range qs {
+		switch i % 3 {
+		case 0:
+			qs[i].text = held[i].Title
+		case 1:
+			qs[i].text = errorLine(held[i])
+		default:
+			inc := public[r.IntN(len(public))]
+			qs[i].incidentID = inc.ID
+			qs[i].lcText = copilot.IncidentText(inc, 16<<10)
+			continue
+		}
+		qs[i].lcText = qs[i].text
+	}
+	return qs, nil
+}
+
+// errorLine is the first quoted error message of a synthetic incident (responders
+// paste them in backquotes), or its title when none was pasted.
+func errorLine(inc *copilot.Incident) string {
+	for _, m := range inc.Messages {
+		if _, rest, ok := strings.Cut(m.Text, "`"); ok {
+			if line, _, ok := strings.Cut(rest, "`"); ok && strings.TrimSpace(line) != "" {
+				return line
+			}
+		}
+	}
+	return inc.Title
+}
+
+// timings collects one path's latencies by query kind.
+type timings struct {
+	all, text, byIncident []time.Duration
+	empty                 int
+}
+
+func (t *timings) add(q query, d time.Duration, results int) {
+	t.all = append(t.all, d)
+	if q.incidentID != "" {
+		t.byIncident = append(t.byIncident, d)
+	} else {
+		t.text = append(t.text, d)
+	}
+	if results == 0 {
+		t.empty++
+	}
+}
+
+func (t *timings) latency() PathLatency {
+	return PathLatency{All: latencyOf(t.all), Text: latencyOf(t.text), ByIncident: latencyOf(t.byIncident), Empty: t.empty}
+}
+
+// searchRun holds what one RunSearch has open.
+type searchRun struct {
+	cfg   SearchConfig
+	model *embeddings.Local
+	store *retrieval.Store
+	lc    lcpgvector.Store
+	api   *apiServer
+}
+
+// RunSearch loads a synthetic corpus of at least cfg.Chunks chunks into our store and
+// into langchaingo's pgvector store, both in a throw-away schema, then times the
+// query paths and measures the HNSW index's recall against exact search. Progress
+// lines go to log.
+//
+// Errors: EINVALID for a bad configuration, ECONFLICT when the schema exists,
+// EUNAVAILABLE when the database cannot be reached.
+func RunSearch(ctx context.Context, cfg SearchConfig, log io.Writer) (rep *SearchReport, err error) {
+	began := time.Now()
+	if err := cfg.setDefaults(); err != nil {
+		return nil, err
+	}
+	if log == nil {
+		log = io.Discard
+	}
+	model, err := embeddings.NewLocal(dimensions)
+	if err != nil {
+		return nil, err
+	}
+	s, cleanup, err := openFresh(ctx, cfg.DatabaseURL, cfg.Schema, model)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if cerr := cleanup(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}()
+	run := &searchRun{cfg: cfg, model: model, store: s}
+
+	rep = &SearchReport{Command: cfg.Command, Environment: environment(), Schema: cfg.Schema}
+	rep.Environment.Embedder = model.EmbedderID()
+	if rep.Environment.Postgres, rep.Environment.PGVector, err = s.ServerVersions(ctx); err != nil {
+		return nil, err
+	}
+
+	c := buildCorpus(s, cfg.Chunks, cfg.Seed)
+	rep.Corpus = c.info
+	fmt.Fprintf(log, "bench search: loading %d chunks (%d incidents) into our store, schema %s\n", c.info.Chunks, c.info.Incidents, cfg.Schema)
+	start := time.Now()
+	res, err := s.Ingest(ctx, c.incs, nil)
+	if err != nil {
+		return nil, fmt.Errorf("ingest corpus: %w", err)
+	}
+	rep.Ours = insertOf(res.Chunks, time.Since(start), 0)
+	if res.Chunks != c.info.Chunks || res.Written != c.info.Incidents {
+		return nil, copilot.Errorf(copilot.EINTERNAL, "ingest stored %d chunks of %d incidents, want %d of %d", res.Chunks, res.Written, c.info.Chunks, c.info.Incidents)
+	}
+
+	fmt.Fprintf(log, "bench search: loading the same %d chunks into langchaingo's pgvector store, %d documents a call\n", c.info.Chunks, cfg.LangchainBatch)
+	lc, lcConn, lcTime, err := loadLangchaingo(ctx, cfg.DatabaseURL, cfg.Schema, model, c, cfg.LangchainBatch)
+	if err != nil {
+		return nil, err
+	}
+	defer lcConn.Close(context.WithoutCancel(ctx))
+	run.lc = lc
+	rep.Langchaingo = insertOf(len(c.texts), lcTime, cfg.LangchainBatch)
+
+	// Production tables have planner statistics; fresh ones may or may not, depending
+	// on whether autovacuum got there first.
+	if err := s.AnalyzeSchema(ctx); err != nil {
+		return nil, err
+	}
+
+	qs, err := makeQueries(c, cfg.Queries, cfg.Seed)
+	if err != nil {
+		return nil, err
+	}
+	rep.Queries = Queries{Total: len(qs), Warmup: cfg.Warmup, K: DefaultK}
+	for _, q := range qs {
+		if q.incidentID != "" {
+			rep.Queries.ByIncident++
+		} else {
+			rep.Queries.Text++
+		}
+	}
+
+	if run.api, err = startAPI(ctx, s); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if cerr := run.api.close(); err == nil && cerr != nil {
+			err = fmt.Errorf("stop api server: %w", cerr)
+		}
+	}()
+
+	fmt.Fprintf(log, "bench search: timing %d queries through 4 paths (%d warm-up)\n", len(qs), cfg.Warmup)
+	if err := run.timePaths(ctx, qs, rep); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(log, "bench search: recall@%d at ef_search %v against exact search\n", DefaultK, cfg.EfSearch)
+	if err := run.measureRecall(ctx, qs, rep); err != nil {
+		return nil, err
+	}
+
+	l, x := rep.Latency, &rep.Ratios
+	x.InsertOursOverLangchaingo = ratio(rep.Ours.ChunksPerSec, rep.Langchaingo.ChunksPerSec)
+	x.HTTPOverInProcessP50 = ratio(l.HTTP.All.P50Ms, l.InProcess.All.P50Ms)
+	x.HTTPOverInProcessP95 = ratio(l.HTTP.All.P95Ms, l.InProcess.All.P95Ms)
+	x.InProcessOverLangchaingoP50 = ratio(l.InProcess.All.P50Ms, l.Langchaingo.All.P50Ms)
+	x.VectorHNSWOverLangchaingoP50 = ratio(l.VectorHNSW.All.P50Ms, l.Langchaingo.All.P50Ms)
+	x.VectorHNSWOverLangchaingoP95 = ratio(l.VectorHNSW.All.P95Ms, l.Langchaingo.All.P95Ms)
+	for _, pt := range rep.Recall.Points {
+		if pt.EfSearch == rep.Recall.DefaultEfSearch {
+			x.HNSWOverExactP50 = ratio(pt.Latency.P50Ms, rep.Recall.Exact.P50Ms)
+		}
+	}
+	rep.Seconds = round(time.Since(began).Seconds(), 1)
+	return rep, nil
+}
+
+// path answers one query one way and says how many results came back.
+type path func(ctx context.Context, q query) (int, error)
+
+func (r *searchRun) paths() []path {
+	k := DefaultK
+	return []path{
+		func(ctx context.Context, q query) (int, error) {
+			res, err := r.store.Search(ctx, copilot.SearchQuery{Text: q.text, IncidentID: q.incidentID, Limit: k})
+			return len(res), err
+		},
+		func(ctx context.Context, q query) (int, error) { return r.api.search(ctx, q, k) },
+		func(ctx context.Context, q query) (int, error) {
+			docs, err := r.lc.SimilaritySearch(ctx, q.lcText, k)
+			if err != nil {
+				return 0, scrub(err, r.cfg.DatabaseURL)
+			}
+			return len(docs), nil
+		},
+		func(ctx context.Context, q query) (int, error) {
+			vec, err := r.model.EmbedQuery(ctx, q.lcText)
+			if err != nil {
+				return 0, err
+			}
+			hits, err := r.store.VectorTopK(ctx, vec, k, retrieval.VectorScan{})
+			return len(hits), err
+		},
+	}
+}
+
+var pathNames = []string{"in-process search", "http search", "langchaingo similarity search", "vector top-k"}
+
+// timePaths warms every path up, then times each query through all four paths in
+// turn, so a change in the machine's load hits every path alike.
+func (r *searchRun) timePaths(ctx context.Context, qs []query, rep *SearchReport) error {
+	paths := r.paths()
+	for _, q := range qs[:r.cfg.Warmup] {
+		for i, p := range paths {
+			if _, err := p(ctx, q); err != nil {
+				return fmt.Errorf("warm-up, %s: %w", pathNames[i], err)
+			}
+		}
+	}
+	t := make([]timings, len(paths))
+	for _, q := range qs {
+		for i, p := range paths {
+			start := time.Now()
+			n, err := p(ctx, q)
+			d := time.Since(start)
+			if err != nil {
+				return fmt.Errorf("%s: %w", pathNames[i], err)
+			}
+			t[i].add(q, d, n)
+		}
+	}
+	rep.Latency = Paths{InProcess: t[0].latency(), HTTP: t[1].latency(), Langchaingo: t[2].latency(), VectorHNSW: t[3].latency()}
+	return nil
+}
+
+// measureRecall runs every query vector through exact search and through the HNSW
+// index at each ef_search, timing the database query alone.
+func (r *searchRun) measureRecall(ctx context.Context, qs []query, rep *SearchReport) error {
+	k := DefaultK
+	vecs := make([][]float32, len(qs))
+	for i, q := range qs {
+		v, err := r.model.EmbedQuery(ctx, q.lcText)
+		if err != nil {
+			return err
+		}
+		vecs[i] = v
+	}
+	rc := Recall{K: k, Queries: len(qs), DefaultEfSearch: retrieval.DefaultHNSW.EfSearch}
+	used, err := r.store.VectorScanUsesIndex(ctx, retrieval.VectorScan{Exact: true})
+	if err != nil {
+		return err
+	}
+	rc.ExactUsedIndex = used
+	if used {
+		return errors.New("exact search plan uses the HNSW index; recall would compare the index with itself")
+	}
+
+	if rc.PlannerPicksIndex, err = r.store.VectorScanUsesIndex(ctx, retrieval.VectorScan{LetPlannerChoose: true}); err != nil {
+		return err
+	}
+
+	scans := []retrieval.VectorScan{{Exact: true}}
+	for _, ef := range r.cfg.EfSearch {
+		scans = append(scans, retrieval.VectorScan{EfSearch: ef})
+	}
+	// One untimed pass per scan brings each plan's pages into the cache.
+	for _, sc := range scans {
+		for _, v := range vecs[:r.cfg.Warmup] {
+			if _, err := r.store.VectorTopK(ctx, v, k, sc); err != nil {
+				return fmt.Errorf("warm-up vector search: %w", err)
+			}
+		}
+	}
+	exact := make([][]retrieval.VectorHit, len(vecs))
+	var exactTimes []time.Duration
+	for i, v := range vecs {
+		start := time.Now()
+		hits, err := r.store.VectorTopK(ctx, v, k, scans[0])
+		exactTimes = append(exactTimes, time.Since(start))
+		if err != nil {
+			return fmt.Errorf("exact vector search: %w", err)
+		}
+		exact[i] = hits
+	}
+	rc.Exact = latencyOf(exactTimes)
+	for _, sc := range scans[1:] {
+		used, err := r.store.VectorScanUsesIndex(ctx, sc)
+		if err != nil {
+			return err
+		}
+		if !used {
+			return fmt.Errorf("hnsw vector search (ef_search %d) is not planned with the index", sc.EfSearch)
+		}
+		pt := RecallPoint{EfSearch: sc.EfSearch, IndexUsed: used, MinRecall: 1}
+		var times []time.Duration
+		var all, text, byIncident []float64
+		for i, v := range vecs {
+			start := time.Now()
+			hits, err := r.store.VectorTopK(ctx, v, k, sc)
+			times = append(times, time.Since(start))
+			if err != nil {
+				return fmt.Errorf("hnsw vector search (ef_search %d): %w", sc.EfSearch, err)
+			}
+			rec := recallAt(exact[i], hits, k)
+			all = append(all, rec)
+			if qs[i].incidentID != "" {
+				byIncident = append(byIncident, rec)
+			} else {
+				text = append(text, rec)
+			}
+			pt.MinRecall = min(pt.MinRecall, rec)
+		}
+		pt.Recall, pt.RecallText, pt.RecallByIncident = mean(all), mean(text), mean(byIncident)
+		pt.MinRecall = round(pt.MinRecall, 4)
+		pt.Latency = latencyOf(times)
+		rc.Points = append(rc.Points, pt)
+	}
+	rep.Recall = rc
+	return nil
+}

@@ -1,0 +1,247 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/pgvector/pgvector-go"
+
+	"incidentcopilot/copilot"
+)
+
+// This file holds the few store operations `copilot bench` needs beyond the product's
+// own: a raw vector top-k that can bypass the HNSW index (to measure its recall), the
+// exact texts the store embeds (to load the same corpus into another store), and
+// the lifecycle of a throw-away schema.
+
+// VectorHit is one chunk of a raw vector search.
+type VectorHit struct {
+	ChunkID  int64
+	Distance float64 // cosine distance, 0 = same direction
+}
+
+// VectorScan says how VectorTopK reads the vectors.
+type VectorScan struct {
+	// Exact turns index scans off, so PostgreSQL compares the query with every
+	// vector: the true nearest neighbours, the reference for recall.
+	Exact bool
+	// EfSearch is the HNSW candidate list; 0 means the store's configured value.
+	EfSearch int
+	// LetPlannerChoose leaves the choice between the HNSW index and a scan-and-sort
+	// to PostgreSQL, as Search does. Otherwise a non-exact scan has sorting turned off,
+	// which rules out every plan but the index that returns rows in distance order, so
+	// it measures the index even where the planner would rather not use it: with fresh
+	// statistics it prefers a sequential scan on tables of a few thousand chunks.
+	LetPlannerChoose bool
+}
+
+// MaxVectorTopK bounds k in VectorTopK.
+const MaxVectorTopK = 1000
+
+// vectorTopKSQL is the nearest-neighbour query on the active embedder's vectors, in
+// the shape the partial HNSW index serves: the embedder as a literal and the index's
+// typed expression. It has no join and no filter, so it measures the index alone.
+func (s *Store) vectorTopKSQL() string {
+	dim := s.model.Dimensions()
+	return fmt.Sprintf(`SELECT id, embedding::vector(%d) <=> $1::vector(%d) FROM chunks
+		WHERE embedder = %s ORDER BY embedding::vector(%d) <=> $1::vector(%d) LIMIT $2`,
+		dim, dim, quoteLiteral(s.model.EmbedderID()), dim, dim)
+}
+
+// scanSettings prepares a transaction for one kind of scan.
+func (s *Store) scanSettings(ctx context.Context, tx pgx.Tx, scan VectorScan) error {
+	if scan.Exact {
+		_, err := tx.Exec(ctx, "SET LOCAL enable_indexscan = off")
+		return err
+	}
+	ef := scan.EfSearch
+	if ef == 0 {
+		ef = s.opts.HNSW.EfSearch
+	}
+	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL hnsw.ef_search = %d", ef)); err != nil {
+		return err
+	}
+	if !scan.LetPlannerChoose {
+		_, err := tx.Exec(ctx, "SET LOCAL enable_sort = off")
+		return err
+	}
+	return nil
+}
+
+func (scan VectorScan) validate() error {
+	if scan.EfSearch < 0 || scan.EfSearch > 1000 {
+		return copilot.Errorf(copilot.EINVALID, "ef_search: %d is outside 1..1000", scan.EfSearch)
+	}
+	return nil
+}
+
+// VectorTopK returns the k chunks (of the store's embedder) nearest to vec by cosine
+// distance, nearest first, without the incident join, filters or text search of
+// Search.
+//
+// Errors: EINVALID for a vector of the wrong dimension or a bad k or ef_search,
+// EUNAVAILABLE.
+func (s *Store) VectorTopK(ctx context.Context, vec []float32, k int, scan VectorScan) ([]VectorHit, error) {
+	if len(vec) != s.model.Dimensions() {
+		return nil, copilot.Errorf(copilot.EINVALID, "query vector: %d dimensions, want %d", len(vec), s.model.Dimensions())
+	}
+	if k < 1 || k > MaxVectorTopK {
+		return nil, copilot.Errorf(copilot.EINVALID, "k: %d is outside 1..%d", k, MaxVectorTopK)
+	}
+	if err := scan.validate(); err != nil {
+		return nil, err
+	}
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	if err := s.scanSettings(ctx, tx, scan); err != nil {
+		return nil, mapError(err)
+	}
+	rows, err := tx.Query(ctx, s.vectorTopKSQL(), pgvector.NewVector(vec), k)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	hits := make([]VectorHit, 0, k)
+	var h VectorHit
+	if _, err := pgx.ForEachRow(rows, []any{&h.ChunkID, &h.Distance}, func() error {
+		hits = append(hits, h)
+		return nil
+	}); err != nil {
+		return nil, mapError(err)
+	}
+	return hits, nil
+}
+
+// VectorScanUsesIndex reports whether PostgreSQL plans VectorTopK with the embedder's
+// HNSW index under scan: a benchmark of the index must check that it measured one.
+//
+// Errors: EUNAVAILABLE.
+func (s *Store) VectorScanUsesIndex(ctx context.Context, scan VectorScan) (bool, error) {
+	if err := scan.validate(); err != nil {
+		return false, err
+	}
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return false, mapError(err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	if err := s.scanSettings(ctx, tx, scan); err != nil {
+		return false, mapError(err)
+	}
+	// EXPLAIN without ANALYZE plans the query with a zero vector; the plan does not
+	// depend on the value.
+	rows, err := tx.Query(ctx, "EXPLAIN "+s.vectorTopKSQL(), pgvector.NewVector(make([]float32, s.model.Dimensions())), 10)
+	if err != nil {
+		return false, mapError(err)
+	}
+	var plan strings.Builder
+	var line string
+	if _, err := pgx.ForEachRow(rows, []any{&line}, func() error {
+		plan.WriteString(line + "\n")
+		return nil
+	}); err != nil {
+		return false, mapError(err)
+	}
+	return strings.Contains(plan.String(), indexName(s.model.EmbedderID())), nil
+}
+
+// ChunkTexts returns the texts the store embeds for an incident's chunks, in chunk
+// order: the same chunking options and the same title prefix as Ingest.
+func (s *Store) ChunkTexts(inc *copilot.Incident) []string {
+	chunks := copilot.ChunkIncident(inc, s.opts.Chunking)
+	out := make([]string, len(chunks))
+	for i, c := range chunks {
+		out[i] = embedText(inc, c)
+	}
+	return out
+}
+
+// CreateSchema creates the store's own schema and fails when it already exists, so
+// a benchmark never writes into (and later drops) a schema it did not make.
+//
+// Errors: EINVALID when the store has no schema of its own, ECONFLICT when the schema
+// exists, EUNAVAILABLE.
+func (s *Store) CreateSchema(ctx context.Context) error {
+	if s.opts.Schema == "" {
+		return copilot.Errorf(copilot.EINVALID, "schema: the store has no schema of its own")
+	}
+	exists, err := s.SchemaExists(ctx)
+	if err != nil {
+		return err
+	}
+	if exists {
+		return copilot.Errorf(copilot.ECONFLICT, "schema %s already exists; drop it or choose another name", s.opts.Schema)
+	}
+	if _, err := s.pool.Exec(ctx, "CREATE SCHEMA "+s.opts.Schema); err != nil {
+		return mapError(fmt.Errorf("create schema %s: %w", s.opts.Schema, err))
+	}
+	return nil
+}
+
+// SchemaExists reports whether the store's schema exists.
+//
+// Errors: EINVALID when the store has no schema of its own, EUNAVAILABLE.
+func (s *Store) SchemaExists(ctx context.Context) (bool, error) {
+	if s.opts.Schema == "" {
+		return false, copilot.Errorf(copilot.EINVALID, "schema: the store has no schema of its own")
+	}
+	var exists bool
+	err := s.pool.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", s.opts.Schema).Scan(&exists)
+	if err != nil {
+		return false, mapError(err)
+	}
+	return exists, nil
+}
+
+// DropSchema drops the store's schema with everything in it. Only a store confined
+// to a schema of its own may do this; the shared public schema is never dropped.
+//
+// Errors: EINVALID when the store has no schema of its own, EUNAVAILABLE.
+func (s *Store) DropSchema(ctx context.Context) error {
+	if s.opts.Schema == "" || s.opts.Schema == "public" {
+		return copilot.Errorf(copilot.EINVALID, "schema: the store has no schema of its own to drop")
+	}
+	if _, err := s.pool.Exec(ctx, "DROP SCHEMA IF EXISTS "+s.opts.Schema+" CASCADE"); err != nil {
+		return mapError(fmt.Errorf("drop schema %s: %w", s.opts.Schema, err))
+	}
+	return nil
+}
+
+// ServerVersions returns the PostgreSQL and pgvector versions, for benchmark reports.
+//
+// Errors: EUNAVAILABLE.
+func (s *Store) ServerVersions(ctx context.Context) (postgres, vector string, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT current_setting('server_version'),
+		COALESCE((SELECT extversion FROM pg_extension WHERE extname = 'vector'), '')`).Scan(&postgres, &vector)
+	return postgres, vector, mapError(err)
+}
+
+// AnalyzeSchema refreshes the planner statistics of every table in the store's
+// schema. A benchmark calls it after a bulk load so that query plans do not depend on
+// whether autovacuum happened to get there first.
+//
+// Errors: EINVALID when the store has no schema of its own, EUNAVAILABLE.
+func (s *Store) AnalyzeSchema(ctx context.Context) error {
+	if s.opts.Schema == "" {
+		return copilot.Errorf(copilot.EINVALID, "schema: the store has no schema of its own")
+	}
+	rows, err := s.pool.Query(ctx, "SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", s.opts.Schema)
+	if err != nil {
+		return mapError(err)
+	}
+	tables, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return mapError(err)
+	}
+	for _, t := range tables {
+		name := pgx.Identifier{s.opts.Schema, t}.Sanitize()
+		if _, err := s.pool.Exec(ctx, "ANALYZE "+name); err != nil {
+			return mapError(fmt.Errorf("analyze %s: %w", name, err))
+		}
+	}
+	return nil
+}
