@@ -6,9 +6,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${COPILOT_PG_PORT:-54329}
-DATA="$PWD/.data/pg"
-RUN="$PWD/.data/run"
-LOG="$PWD/.data/pg.log"
+BASE="$PWD/.data"
+# As root the cluster runs as postgres, which must reach the data directory; when a
+# parent folder shuts it out, the cluster lives under /var/tmp instead.
+if [ "$(id -u)" -eq 0 ]; then
+	mkdir -p "$BASE"
+	chmod o+x "$BASE" 2>/dev/null || true
+	if ! runuser -u postgres -- test -x "$BASE" 2>/dev/null; then
+		BASE="/var/tmp/copilot-pg-$(printf '%s' "$PWD" | md5sum | cut -c1-12)"
+		mkdir -p "$BASE"
+		chown postgres "$BASE"
+	fi
+fi
+DATA="$BASE/pg"
+RUN="$BASE/run"
+LOG="$BASE/pg.log"
 DB=${COPILOT_DB:-copilot}
 
 say() { printf 'db: %s\n' "$*" >&2; }
@@ -24,7 +36,7 @@ BIN=$(bindir)
 # unprivileged postgres user.
 as_owner() {
 	if [ "$(id -u)" -eq 0 ]; then
-		runuser -u postgres -- "$@"
+		(cd / && runuser -u postgres -- "$@")
 	else
 		"$@"
 	fi
@@ -48,17 +60,15 @@ start() {
 		say "DATABASE_URL is set; not starting a local cluster"
 		return
 	fi
-	mkdir -p .data "$RUN"
+	mkdir -p "$BASE" "$RUN"
 	if [ "$(id -u)" -eq 0 ]; then
 		chown postgres "$RUN"
-		# the postgres user must be able to reach the data directory
-		chmod o+x "$PWD/.data" "$PWD" 2>/dev/null || true
 	fi
 	if [ ! -f "$DATA/PG_VERSION" ]; then
 		mkdir -p "$DATA"
 		[ "$(id -u)" -eq 0 ] && chown postgres "$DATA"
 		as_owner "$BIN/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-		say "initialized cluster in .data/pg"
+		say "initialized cluster in $DATA"
 	fi
 	if as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
 		say "cluster already running on port $PORT"
@@ -67,7 +77,7 @@ start() {
 		[ "$(id -u)" -eq 0 ] && chown postgres "$LOG"
 		as_owner "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
 			-o "-p $PORT -c listen_addresses=127.0.0.1 -k $RUN -c max_connections=200 -c shared_buffers=256MB -c maintenance_work_mem=512MB -c fsync=${COPILOT_PG_FSYNC:-on}" start >/dev/null
-		say "started cluster on 127.0.0.1:$PORT (log: .data/pg.log)"
+		say "started cluster on 127.0.0.1:$PORT (log: $LOG)"
 	fi
 	ensure_db "$DB"
 }
