@@ -80,6 +80,11 @@ func (t *Tokens) lookup(bearer string) *Token {
 
 type callerKey struct{}
 
+// callerName is where authenticate leaves the caller's name for the request log.
+type callerName struct{ name string }
+
+type callerNameKey struct{}
+
 // caller is who is asking and what they may do.
 type caller struct {
 	name   string
@@ -115,6 +120,9 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 			c = caller{name: tok.Name, scopes: tok.Scopes}
+		}
+		if who, ok := r.Context().Value(callerNameKey{}).(*callerName); ok {
+			who.name = c.name
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), callerKey{}, c)))
 	})

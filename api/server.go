@@ -121,6 +121,10 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		if id := middleware.GetReqID(r.Context()); id != "" {
 			ww.Header().Set("X-Request-Id", id)
 		}
+		// authenticate runs deeper in the chain; it records the caller here so the
+		// request line can name who asked.
+		who := &callerName{}
+		r = r.WithContext(context.WithValue(r.Context(), callerNameKey{}, who))
 		next.ServeHTTP(ww, r)
 		route := routeOf(r)
 		status := ww.Status()
@@ -131,7 +135,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		s.requests.WithLabelValues(route, r.Method, strconv.Itoa(status)).Inc()
 		s.latency.WithLabelValues(route, r.Method).Observe(d.Seconds())
 		s.logger.Info("request", "method", r.Method, "route", route, "status", status,
-			"duration_ms", float64(d.Microseconds())/1000, "request_id", requestID(r), "caller", callerOf(r.Context()).name)
+			"duration_ms", float64(d.Microseconds())/1000, "request_id", requestID(r), "caller", who.name)
 	})
 }
 

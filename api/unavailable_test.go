@@ -1,0 +1,55 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"incidentcopilot/api"
+	"incidentcopilot/copilot"
+	"incidentcopilot/embeddings"
+	"incidentcopilot/retrieval"
+)
+
+// TestDatabaseDownAnswers503 points the server at a port where no database listens:
+// readiness and every data endpoint answer 503 with the JSON error, and liveness
+// stays 200 so an orchestrator does not restart a process that is not at fault.
+func TestDatabaseDownAnswers503(t *testing.T) {
+	model, err := embeddings.NewLocal(64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := retrieval.Open(context.Background(), "postgres://copilot@127.0.0.1:1/none?sslmode=disable&connect_timeout=2", model, retrieval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	srv := api.NewServer(store, &copilot.Copilot{Memory: store, Engine: copilot.NewLocalEngine(model)}, api.Options{})
+	for _, tc := range []struct {
+		method, path string
+		want         int
+	}{
+		{"GET", "/healthz", 200},
+		{"GET", "/readyz", 503},
+		{"GET", "/v1/incidents/INC-1", 503},
+		{"GET", "/v1/incidents/INC-1/similar", 503},
+		{"GET", "/v1/incidents/INC-1/summary", 503},
+	} {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest(tc.method, tc.path, nil))
+		if rec.Code != tc.want {
+			t.Errorf("%s %s = %d, want %d: %s", tc.method, tc.path, rec.Code, tc.want, rec.Body)
+			continue
+		}
+		if tc.want == http.StatusServiceUnavailable {
+			var body struct {
+				Error struct{ Code, Message string } `json:"error"`
+			}
+			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body.Error.Code != copilot.EUNAVAILABLE {
+				t.Errorf("%s: body %s", tc.path, rec.Body)
+			}
+		}
+	}
+}
