@@ -40,6 +40,9 @@ type Why struct {
 	SharedServices   []string `json:"shared_services"`
 	SharedSignatures []string `json:"shared_signatures"`
 	SharedTerms      []string `json:"shared_terms"`
+	// TextSkipped is set when the full-text side ran out of its time budget and the
+	// ranking is the vector side's alone.
+	TextSkipped bool `json:"text_skipped,omitempty"`
 }
 
 // SearchResult is one similar incident.

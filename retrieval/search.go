@@ -2,12 +2,15 @@ package retrieval
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pgvector/pgvector-go"
 
 	"incidentcopilot/copilot"
@@ -161,6 +164,10 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		WHERE c.embedder = %s AND c.tsv @@ q %s
 		ORDER BY r DESC, c.id LIMIT $2`, quoteLiteral(embedderID), where)
 
+	// The full-text side runs beside the vector side on its own connection.
+	textc := make(chan textResult, 1)
+	go func() { textc <- s.textHits(ctx, textSQL, tsq, depth, args) }()
+
 	byChunk := map[int64]*candidate{}
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
 	if err != nil {
@@ -216,26 +223,17 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		cand.vecRank = i + 1
 		byChunk[cand.chunkID] = cand
 	}
-	if tsq != "" {
-		rows, err = tx.Query(ctx, textSQL, append([]any{tsq, depth}, args...)...)
-		if err != nil {
-			return nil, mapError(err)
-		}
-		rank := 0
-		var rscore float64
-		_, err = pgx.ForEachRow(rows, []any{&c.chunkID, &c.incidentID, &rscore}, func() error {
-			rank++
-			if have := byChunk[c.chunkID]; have != nil {
-				have.textRank, have.textScore = rank, rscore
-			} else {
-				cc := c
-				cc.textRank, cc.textScore, cc.vecRank, cc.distance = rank, rscore, 0, math.NaN()
-				byChunk[c.chunkID] = &cc
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, mapError(err)
+	text := <-textc
+	if text.err != nil {
+		return nil, text.err
+	}
+	for i, h := range text.hits {
+		if have := byChunk[h.chunkID]; have != nil {
+			have.textRank, have.textScore = i+1, h.textScore
+		} else {
+			hh := h
+			hh.textRank, hh.vecRank, hh.distance = i+1, 0, math.NaN()
+			byChunk[h.chunkID] = &hh
 		}
 	}
 
@@ -349,6 +347,7 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		res.Score = math.Round(g.score*1e6) / 1e6
 		best := g.chunks[0]
 		res.Why.VectorRank, res.Why.TextRank = best.vecRank, best.textRank
+		res.Why.TextSkipped = text.timedOut
 		if !math.IsNaN(best.distance) && best.vecRank > 0 {
 			res.Why.VectorSimilarity = math.Round((1-best.distance)*1e4) / 1e4
 		}
@@ -378,6 +377,50 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 // query incident narrows the search.
 func hasSelectiveFilter(f copilot.IncidentFilter) bool {
 	return len(f.Services) > 0 || f.Team != "" || f.Status != "" || !f.Since.IsZero() || !f.Until.IsZero()
+}
+
+type textResult struct {
+	hits     []candidate
+	timedOut bool
+	err      error
+}
+
+// TextBudget bounds the full-text side of a search. Ranking every chunk that shares
+// a common word can take longer than a responder should wait; past the budget the
+// search answers from the vector side alone, which is always bounded by the index.
+const TextBudget = 35 * time.Millisecond
+
+// textHits runs the full-text ranking within TextBudget.
+func (s *Store) textHits(ctx context.Context, textSQL, tsq string, depth int, args []any) textResult {
+	if tsq == "" {
+		return textResult{}
+	}
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return textResult{err: mapError(err)}
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL statement_timeout = %d", TextBudget.Milliseconds())); err != nil {
+		return textResult{err: mapError(err)}
+	}
+	rows, err := tx.Query(ctx, textSQL, append([]any{tsq, depth}, args...)...)
+	if err != nil {
+		return textResult{err: mapError(err)}
+	}
+	var res textResult
+	var c candidate
+	_, err = pgx.ForEachRow(rows, []any{&c.chunkID, &c.incidentID, &c.textScore}, func() error {
+		res.hits = append(res.hits, c)
+		return nil
+	})
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "57014" && ctx.Err() == nil {
+		return textResult{timedOut: true}
+	}
+	if err != nil {
+		return textResult{err: mapError(err)}
+	}
+	return res
 }
 
 // weightedVector is the vector share of the weighted fusion; the rest is the
