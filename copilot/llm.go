@@ -47,19 +47,9 @@ type LLMEngine struct {
 
 var _ Engine = (*LLMEngine)(nil)
 
-func (e *LLMEngine) timeout() time.Duration {
-	if e.Timeout > 0 {
-		return e.Timeout
-	}
-	return DefaultLLMTimeout
-}
+func (e *LLMEngine) timeout() time.Duration { return positiveOr(e.Timeout, DefaultLLMTimeout) }
 
-func (e *LLMEngine) maxContext() int {
-	if e.MaxContextTokens > 0 {
-		return e.MaxContextTokens
-	}
-	return DefaultMaxContextTokens
-}
+func (e *LLMEngine) maxContext() int { return positiveOr(e.MaxContextTokens, DefaultMaxContextTokens) }
 
 // outputReserve is the part of the context window kept for the answer.
 func (e *LLMEngine) outputReserve() int {

@@ -1,5 +1,7 @@
 package copilot
 
+import "time"
+
 // LocalPromptVersion identifies the local engine's extraction rules in answers, so a
 // change of heuristics shows up in eval runs like a prompt change would.
 const LocalPromptVersion = "local/v1"
@@ -46,36 +48,25 @@ func NewLocalEngine(e Embedder) *LocalEngine {
 }
 
 func (l *LocalEngine) ticketTermOverlap() float64 {
-	if l.TicketTermOverlap > 0 {
-		return l.TicketTermOverlap
-	}
-	return DefaultTicketTermOverlap
+	return positiveOr(l.TicketTermOverlap, DefaultTicketTermOverlap)
 }
 
 func (l *LocalEngine) ticketMinShared() int {
-	if l.TicketMinSharedTerms > 0 {
-		return l.TicketMinSharedTerms
-	}
-	return DefaultTicketMinSharedTerms
+	return positiveOr(l.TicketMinSharedTerms, DefaultTicketMinSharedTerms)
 }
 
-func (l *LocalEngine) ticketCosine() float64 {
-	if l.TicketCosine > 0 {
-		return l.TicketCosine
-	}
-	return DefaultTicketCosine
-}
+func (l *LocalEngine) ticketCosine() float64 { return positiveOr(l.TicketCosine, DefaultTicketCosine) }
 
 func (l *LocalEngine) duplicateJaccard() float64 {
-	if l.DuplicateJaccard > 0 {
-		return l.DuplicateJaccard
-	}
-	return DefaultDuplicateJaccard
+	return positiveOr(l.DuplicateJaccard, DefaultDuplicateJaccard)
 }
 
-func (l *LocalEngine) captureWindow() int {
-	if l.CaptureWindow > 0 {
-		return l.CaptureWindow
+func (l *LocalEngine) captureWindow() int { return positiveOr(l.CaptureWindow, DefaultCaptureWindow) }
+
+// positiveOr returns v when it is set (positive), else the default.
+func positiveOr[T int | float64 | time.Duration](v, def T) T {
+	if v > 0 {
+		return v
 	}
-	return DefaultCaptureWindow
+	return def
 }
