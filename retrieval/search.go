@@ -388,7 +388,7 @@ type textResult struct {
 // TextBudget bounds the full-text side of a search. Ranking every chunk that shares
 // a common word can take longer than a responder should wait; past the budget the
 // search answers from the vector side alone, which is always bounded by the index.
-const TextBudget = 35 * time.Millisecond
+const TextBudget = 25 * time.Millisecond
 
 // textHits runs the full-text ranking within TextBudget.
 func (s *Store) textHits(ctx context.Context, textSQL, tsq string, depth int, args []any) textResult {
