@@ -95,10 +95,23 @@ func (s *Server) readOneIncident(w http.ResponseWriter, r *http.Request) (*copil
 	if len(incs) != 1 {
 		return nil, copilot.Errorf(copilot.EINVALID, "Request body must hold exactly one incident document, found %d.", len(incs))
 	}
-	if incs[0].IsPrivate() && !callerOf(r.Context()).has(ScopePrivate) {
-		return nil, copilot.Errorf(copilot.EFORBIDDEN, "Private incidents need the %q scope.", ScopePrivate)
+	if err := mayWrite(r, incs); err != nil {
+		return nil, err
 	}
 	return incs[0], nil
+}
+
+// mayWrite refuses private incidents to callers without the private scope.
+func mayWrite(r *http.Request, incs []*copilot.Incident) error {
+	if callerOf(r.Context()).has(ScopePrivate) {
+		return nil
+	}
+	for _, inc := range incs {
+		if inc.IsPrivate() {
+			return copilot.Errorf(copilot.EFORBIDDEN, "Private incidents need the %q scope.", ScopePrivate)
+		}
+	}
+	return nil
 }
 
 func (s *Server) handlePostIncidents(w http.ResponseWriter, r *http.Request) {
@@ -107,13 +120,9 @@ func (s *Server) handlePostIncidents(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	if !callerOf(r.Context()).has(ScopePrivate) {
-		for _, inc := range incs {
-			if inc.IsPrivate() {
-				s.writeError(w, r, copilot.Errorf(copilot.EFORBIDDEN, "Private incidents need the %q scope.", ScopePrivate))
-				return
-			}
-		}
+	if err := mayWrite(r, incs); err != nil {
+		s.writeError(w, r, err)
+		return
 	}
 	res, err := s.memory.Ingest(r.Context(), incs, nil)
 	if err != nil {
@@ -206,11 +215,11 @@ func (s *Server) handleSimilar(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	q.Filter.Team, q.Filter.Status = v.Get("team"), v.Get("status")
-	if q.Filter.Since, err = timeParam(v.Get("since"), "since"); err != nil {
+	if q.Filter.Since, err = copilot.ParseTime(`Parameter "since"`, v.Get("since")); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	if q.Filter.Until, err = timeParam(v.Get("until"), "until"); err != nil {
+	if q.Filter.Until, err = copilot.ParseTime(`Parameter "until"`, v.Get("until")); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
@@ -247,11 +256,11 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	q := copilot.SearchQuery{Text: req.Query, Limit: req.Limit}
 	q.Filter.Services, q.Filter.Team, q.Filter.Status = req.Filters.Services, req.Filters.Team, req.Filters.Status
-	if q.Filter.Since, err = timeParam(req.Filters.Since, "filters.since"); err != nil {
+	if q.Filter.Since, err = copilot.ParseTime(`Field "filters.since"`, req.Filters.Since); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	if q.Filter.Until, err = timeParam(req.Filters.Until, "filters.until"); err != nil {
+	if q.Filter.Until, err = copilot.ParseTime(`Field "filters.until"`, req.Filters.Until); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
@@ -341,17 +350,4 @@ func boolParam(v, name string) (bool, error) {
 		return false, copilot.Errorf(copilot.EINVALID, "Parameter %q: %q is not true or false.", name, v)
 	}
 	return b, nil
-}
-
-// timeParam accepts RFC 3339 or a plain date.
-func timeParam(v, name string) (time.Time, error) {
-	if v == "" {
-		return time.Time{}, nil
-	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
-		if t, err := time.Parse(layout, v); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, copilot.Errorf(copilot.EINVALID, "Parameter %q: %q is not an RFC 3339 time or a YYYY-MM-DD date.", name, v)
 }

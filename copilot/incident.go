@@ -130,3 +130,19 @@ type Runbook struct {
 	Path  string `json:"path"`
 	Text  string `json:"text"`
 }
+
+// ParseTime reads a time filter given as RFC 3339 or as a plain YYYY-MM-DD date
+// (midnight UTC); field names it in the error. An empty value is the zero time.
+//
+// Errors: EINVALID.
+func ParseTime(field, v string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, Errorf(EINVALID, "%s: %q is not an RFC 3339 time or a YYYY-MM-DD date.", field, v)
+}

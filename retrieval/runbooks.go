@@ -105,10 +105,13 @@ func (s *Store) MatchRunbooks(ctx context.Context, text string, limit int) ([]co
 		return nil, fmt.Errorf("embed query: %w", err)
 	}
 	dim := s.model.Dimensions()
-	tsq := textTSQuery(text, nil)
+	tsq, err := s.textQuery(ctx, text, nil, &conceptStats{})
+	if err != nil {
+		return nil, err
+	}
 	rows, err := s.pool.Query(ctx, fmt.Sprintf(`
 		SELECT id, title, path, 1 - (embedding::vector(%d) <=> $1::vector(%d)) AS sim,
-			CASE WHEN $3 = '' THEN 0 ELSE ts_rank_cd(tsv, to_tsquery('english', $3)) END AS tr
+			CASE WHEN $3 = '' THEN 0 ELSE ts_rank_cd(tsv, to_tsquery('simple', $3)) END AS tr
 		FROM runbooks WHERE embedder = $2 AND vector_dims(embedding) = %d`, dim, dim, dim),
 		pgvector.NewVector(vec), s.model.EmbedderID(), tsq)
 	if err != nil {

@@ -52,7 +52,7 @@ func (s *Store) Search(ctx context.Context, q copilot.SearchQuery) ([]copilot.Se
 		if vec, err = s.incidentVector(ctx, q.IncidentID); err != nil {
 			return nil, err
 		}
-		words = incidentQueryText(inc)
+		words = copilot.IncidentText(inc, maxIncidentQueryBytes)
 		conceptText = words
 		services = inc.Services
 		q.Filter.ExcludeIDs = append(q.Filter.ExcludeIDs, q.IncidentID)
@@ -111,17 +111,9 @@ func (s *Store) incidentVector(ctx context.Context, externalID string) ([]float3
 	return out, nil
 }
 
-// incidentQueryText is the text side of a by-incident query: the title, services and
-// the failure-mode concepts of the transcript, so wording differences do not matter.
-func incidentQueryText(inc *copilot.Incident) string {
-	var b strings.Builder
-	b.WriteString(inc.Title)
-	for _, m := range inc.Messages {
-		b.WriteString("\n")
-		b.WriteString(m.Text)
-	}
-	return b.String()
-}
+// maxIncidentQueryBytes bounds the transcript a by-incident query reads words and
+// concepts from; far beyond any channel's length, it only guards against a runaway one.
+const maxIncidentQueryBytes = 1 << 20
 
 type candidate struct {
 	chunkID    int64
@@ -179,19 +171,23 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL hnsw.ef_search = %d; SET LOCAL hnsw.iterative_scan = relaxed_order", s.opts.HNSW.EfSearch)); err != nil {
 		return nil, mapError(err)
 	}
-	rows, err := tx.Query(ctx, vecSQL, append([]any{pgvector.NewVector(vec), depth}, args...)...)
-	if err != nil {
-		return nil, mapError(err)
+	vectorHits := func() ([]*candidate, error) {
+		rows, err := tx.Query(ctx, vecSQL, append([]any{pgvector.NewVector(vec), depth}, args...)...)
+		if err != nil {
+			return nil, mapError(err)
+		}
+		var hits []*candidate
+		var c candidate
+		_, err = pgx.ForEachRow(rows, []any{&c.chunkID, &c.incidentID, &c.distance}, func() error {
+			cc := c
+			hits = append(hits, &cc)
+			return nil
+		})
+		return hits, mapError(err)
 	}
-	var vc []*candidate
-	var c candidate
-	_, err = pgx.ForEachRow(rows, []any{&c.chunkID, &c.incidentID, &c.distance}, func() error {
-		cc := c
-		vc = append(vc, &cc)
-		return nil
-	})
+	vc, err := vectorHits()
 	if err != nil {
-		return nil, mapError(err)
+		return nil, err
 	}
 	// A selective filter can exhaust the iterative scan's budget before enough rows
 	// pass it. The rows that do pass are then few, so an exact scan over them is cheap
@@ -200,18 +196,8 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		if _, err := tx.Exec(ctx, "SET LOCAL enable_indexscan = off"); err != nil {
 			return nil, mapError(err)
 		}
-		rows, err = tx.Query(ctx, vecSQL, append([]any{pgvector.NewVector(vec), depth}, args...)...)
-		if err != nil {
-			return nil, mapError(err)
-		}
-		vc = vc[:0]
-		_, err = pgx.ForEachRow(rows, []any{&c.chunkID, &c.incidentID, &c.distance}, func() error {
-			cc := c
-			vc = append(vc, &cc)
-			return nil
-		})
-		if err != nil {
-			return nil, mapError(err)
+		if vc, err = vectorHits(); err != nil {
+			return nil, err
 		}
 		if _, err := tx.Exec(ctx, "SET LOCAL enable_indexscan = on"); err != nil {
 			return nil, mapError(err)
@@ -299,7 +285,7 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		}
 	}
 	results := map[int64]*copilot.SearchResult{}
-	rows, err = tx.Query(ctx, `SELECT id, external_id, title, severity, status, services, team, started_at, resolved_at
+	rows, err := tx.Query(ctx, `SELECT id, external_id, title, severity, status, services, team, started_at, resolved_at
 		FROM incidents WHERE id = ANY($1)`, ids)
 	if err != nil {
 		return nil, mapError(err)

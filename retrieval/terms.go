@@ -70,36 +70,6 @@ func isNumber(w string) bool {
 	return true
 }
 
-// textTSQuery ORs the query's informative words and failure concepts into a
-// to_tsquery expression. Only [a-z0-9_] reaches it, so the expression is always valid.
-func textTSQuery(text string, concepts []string) string {
-	var parts []string
-	for _, c := range concepts {
-		parts = append(parts, conceptToken(c))
-	}
-	n := 0
-	for _, w := range contentTerms(text) {
-		if n == maxQueryTerms {
-			break
-		}
-		if !isTSWord(w) {
-			continue
-		}
-		parts = append(parts, w)
-		n++
-	}
-	return strings.Join(parts, " | ")
-}
-
-func isTSWord(w string) bool {
-	for _, r := range w {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
-			return false
-		}
-	}
-	return w != ""
-}
-
 // conceptToken is how a failure concept is written into the chunks' terms column:
 // one word of letters and digits, so the text-search parser keeps it whole.
 func conceptToken(concept string) string {

@@ -7,7 +7,6 @@ import (
 	"net"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"incidentcopilot/api"
 	"incidentcopilot/copilot"
@@ -99,23 +98,11 @@ func (f searchFlags) filter() (copilot.IncidentFilter, error) {
 		}
 	}
 	var err error
-	if out.Since, err = parseTime(*f.since, "--since"); err != nil {
+	if out.Since, err = copilot.ParseTime("--since", *f.since); err != nil {
 		return out, err
 	}
-	out.Until, err = parseTime(*f.until, "--until")
+	out.Until, err = copilot.ParseTime("--until", *f.until)
 	return out, err
-}
-
-func parseTime(v, name string) (time.Time, error) {
-	if v == "" {
-		return time.Time{}, nil
-	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
-		if t, err := time.Parse(layout, v); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, copilot.Errorf(copilot.EINVALID, "%s: %q is not an RFC 3339 time or a YYYY-MM-DD date", name, v)
 }
 
 func (m *Main) similar(ctx context.Context, args []string) error {
