@@ -106,9 +106,9 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		if s.tokens.Empty() {
 			c = caller{name: "anonymous", scopes: map[string]bool{ScopeRead: true}}
 		} else {
-			auth := r.Header.Get("Authorization")
-			bearer, ok := strings.CutPrefix(auth, "Bearer ")
-			if !ok || bearer == "" {
+			// The scheme is case-insensitive (RFC 9110 section 11.1).
+			scheme, bearer, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+			if !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(bearer) == "" {
 				w.Header().Set("WWW-Authenticate", `Bearer realm="copilot"`)
 				s.writeError(w, r, copilot.Errorf(copilot.EUNAUTHORIZED, "Missing bearer token."))
 				return
@@ -126,6 +126,11 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), callerKey{}, c)))
 	})
+}
+
+// actor is the caller as the memory sees a writer.
+func (c caller) actor() copilot.Actor {
+	return copilot.Actor{Name: c.name, Private: c.has(ScopePrivate)}
 }
 
 // require rejects callers without the scope.

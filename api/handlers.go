@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +33,12 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error
 
 // decodeJSON decodes a request body strictly; errors give the line and column.
 func decodeJSON(body []byte, v any) error {
+	// encoding/json would quietly turn invalid UTF-8 into U+FFFD: refuse it instead,
+	// so what is searched is what was sent.
+	if off := copilot.InvalidUTF8At(string(body)); off >= 0 {
+		line, col := position(body, int64(off))
+		return copilot.Errorf(copilot.EINVALID, "Request body is not valid UTF-8 at line %d, column %d.", line, col)
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
@@ -83,7 +91,16 @@ func (s *Server) readIncidents(w http.ResponseWriter, r *http.Request) ([]*copil
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, copilot.Errorf(copilot.EINVALID, "Request body is empty.")
 	}
-	return transcript.ReadDocuments("request body", bytes.NewReader(body), transcript.Options{})
+	incs, err := transcript.ReadDocuments("request body", bytes.NewReader(body), transcript.Options{})
+	if err != nil {
+		return nil, err
+	}
+	for _, inc := range incs {
+		if err := copilot.CheckIncident(inc); err != nil {
+			return nil, err
+		}
+	}
+	return incs, nil
 }
 
 // readOneIncident parses a single incident document given inline.
@@ -124,7 +141,7 @@ func (s *Server) handlePostIncidents(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	res, err := s.memory.Ingest(r.Context(), incs, nil)
+	res, err := s.memory.Ingest(r.Context(), incs, copilot.IngestOptions{Actor: callerOf(r.Context()).actor()})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -133,7 +150,12 @@ func (s *Server) handlePostIncidents(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleGetIncident(w http.ResponseWriter, r *http.Request) {
-	inc, err := s.memory.FindIncidentByID(r.Context(), chi.URLParam(r, "id"), callerOf(r.Context()).has(ScopePrivate))
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	inc, err := s.memory.FindIncidentByID(r.Context(), id, callerOf(r.Context()).has(ScopePrivate))
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -196,14 +218,22 @@ func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, q copilot.Sea
 		s.writeError(w, r, err)
 		return
 	}
+	if s.copilot != nil && s.copilot.Redact != nil {
+		// The answer repeats the query: never a secret someone pasted into it.
+		q.Text = s.copilot.Redact(q.Text)
+	}
 	writeJSON(w, http.StatusOK, SearchResponseOf(q, results))
 }
 
 func (s *Server) handleSimilar(w http.ResponseWriter, r *http.Request) {
-	q := copilot.SearchQuery{IncidentID: chi.URLParam(r, "id")}
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	q := copilot.SearchQuery{IncidentID: id}
 	v := r.URL.Query()
-	var err error
-	if q.Limit, err = intParam(v.Get("limit"), "limit"); err != nil {
+	if q.Limit, err = limitParam(v, "limit", 5, retrievalMaxLimit); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
@@ -229,7 +259,7 @@ func (s *Server) handleSimilar(w http.ResponseWriter, r *http.Request) {
 // searchRequest is the body of POST /v1/search.
 type searchRequest struct {
 	Query   string `json:"query"`
-	Limit   int    `json:"limit"`
+	Limit   *int   `json:"limit"`
 	Filters struct {
 		Services []string `json:"services"`
 		Team     string   `json:"team"`
@@ -250,11 +280,14 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	if strings.TrimSpace(req.Query) == "" {
-		s.writeError(w, r, copilot.Errorf(copilot.EINVALID, "Field \"query\": must not be empty."))
+	if err := req.check(); err != nil {
+		s.writeError(w, r, err)
 		return
 	}
-	q := copilot.SearchQuery{Text: req.Query, Limit: req.Limit}
+	q := copilot.SearchQuery{Text: req.Query, Limit: 5}
+	if req.Limit != nil {
+		q.Limit = *req.Limit
+	}
 	q.Filter.Services, q.Filter.Team, q.Filter.Status = req.Filters.Services, req.Filters.Team, req.Filters.Status
 	if q.Filter.Since, err = copilot.ParseTime(`Field "filters.since"`, req.Filters.Since); err != nil {
 		s.writeError(w, r, err)
@@ -268,7 +301,12 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleSummary(w http.ResponseWriter, r *http.Request) {
-	ans, err := s.copilot.Summary(r.Context(), chi.URLParam(r, "id"), callerOf(r.Context()).has(ScopePrivate))
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ans, err := s.copilot.Summary(r.Context(), id, callerOf(r.Context()).has(ScopePrivate))
 	s.answer(w, r, ans, err)
 }
 
@@ -288,7 +326,12 @@ func (s *Server) handleFollowUps(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	ans, err := s.copilot.FollowUps(r.Context(), chi.URLParam(r, "id"), callerOf(r.Context()).has(ScopePrivate), unc)
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ans, err := s.copilot.FollowUps(r.Context(), id, callerOf(r.Context()).has(ScopePrivate), unc)
 	s.answer(w, r, ans, err)
 }
 
@@ -308,7 +351,12 @@ func (s *Server) handlePostFollowUps(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleRunbook(w http.ResponseWriter, r *http.Request) {
-	ans, err := s.copilot.Runbook(r.Context(), chi.URLParam(r, "id"), callerOf(r.Context()).has(ScopePrivate))
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ans, err := s.copilot.Runbook(r.Context(), id, callerOf(r.Context()).has(ScopePrivate))
 	s.answer(w, r, ans, err)
 }
 
@@ -330,15 +378,120 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, v any, err error
 	writeJSON(w, http.StatusOK, v)
 }
 
-func intParam(v, name string) (int, error) {
-	if v == "" {
-		return 0, nil
+// retrievalMaxLimit bounds how many incidents one search returns (the store's
+// MaxLimit; the api does not import the adapter).
+const retrievalMaxLimit = 50
+
+// limitParam reads an optional limit: absent means def, anything else must be a whole
+// number in 1..max (limit=0 is a mistake, not "the default").
+func limitParam(v url.Values, name string, def, max int) (int, error) {
+	if _, ok := v[name]; !ok {
+		return def, nil
 	}
-	n, err := strconv.Atoi(v)
+	raw := v.Get(name)
+	n, err := strconv.Atoi(raw)
 	if err != nil {
-		return 0, copilot.Errorf(copilot.EINVALID, "Parameter %q: %q is not a whole number.", name, v)
+		return 0, copilot.Errorf(copilot.EINVALID, "Parameter %q: %s is not a whole number.", name, copilot.Quote(raw, 20))
+	}
+	if n < 1 || n > max {
+		return 0, copilot.Errorf(copilot.EINVALID, "Parameter %q: %d is outside 1..%d.", name, n, max)
 	}
 	return n, nil
+}
+
+// pathID is the {id} of the route, checked against copilot.IDPattern: a malformed id
+// is a 400, never a lookup.
+func pathID(r *http.Request) (string, error) {
+	id := chi.URLParam(r, "id")
+	if err := copilot.CheckID(`Path parameter "id"`, id); err != nil {
+		return "", err
+	}
+	return id, nil
+}
+
+// check validates a search request before anything runs: every string is text the
+// database can hold, the limit is in range.
+func (req *searchRequest) check() error {
+	if err := copilot.CheckText(`Field "query"`, req.Query); err != nil {
+		return err
+	}
+	if strings.TrimSpace(req.Query) == "" {
+		return copilot.Errorf(copilot.EINVALID, "Field \"query\": must not be empty.")
+	}
+	if req.Limit != nil && (*req.Limit < 1 || *req.Limit > retrievalMaxLimit) {
+		return copilot.Errorf(copilot.EINVALID, "Field \"limit\": %d is outside 1..%d.", *req.Limit, retrievalMaxLimit)
+	}
+	for i, sv := range req.Filters.Services {
+		if err := copilot.CheckText(fmt.Sprintf("Field \"filters.services[%d]\"", i), sv); err != nil {
+			return err
+		}
+	}
+	for _, f := range []struct{ name, v string }{
+		{"filters.team", req.Filters.Team}, {"filters.status", req.Filters.Status},
+		{"filters.since", req.Filters.Since}, {"filters.until", req.Filters.Until},
+	} {
+		if err := copilot.CheckText(fmt.Sprintf("Field %q", f.name), f.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkParams answers 400 for a query string that holds a NUL byte or invalid UTF-8,
+// in a name or a value, before any handler or the database sees it.
+func (s *Server) checkParams(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q, err := url.ParseQuery(r.URL.RawQuery)
+		if err != nil {
+			s.writeError(w, r, copilot.Errorf(copilot.EINVALID, "Query string is malformed: %s.", strings.TrimPrefix(err.Error(), "invalid ")))
+			return
+		}
+		for name, vs := range q {
+			if err := copilot.CheckText("Parameter name", name); err != nil {
+				s.writeError(w, r, err)
+				return
+			}
+			for _, v := range vs {
+				if err := copilot.CheckText(fmt.Sprintf("Parameter %s", copilot.Quote(name, 40)), v); err != nil {
+					s.writeError(w, r, err)
+					return
+				}
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) handleDeleteIncident(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if err := s.memory.DeleteIncident(r.Context(), id, callerOf(r.Context()).actor()); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// AuditResponse is the answer of GET /v1/audit.
+type AuditResponse struct {
+	Entries []copilot.AuditEntry `json:"entries"`
+}
+
+func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
+	limit, err := limitParam(r.URL.Query(), "limit", 100, 1000)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	entries, err := s.memory.AuditLog(r.Context(), limit)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, AuditResponse{Entries: entries})
 }
 
 func boolParam(v, name string) (bool, error) {

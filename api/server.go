@@ -80,7 +80,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.Se
 
 func (s *Server) routes() chi.Router {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, s.observe, middleware.Recoverer)
+	r.Use(middleware.RequestID, s.observe, middleware.Recoverer, middleware.GetHead)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, copilot.Errorf(copilot.ENOTFOUND, "No such endpoint."))
 	})
@@ -94,8 +94,10 @@ func (s *Server) routes() chi.Router {
 	r.Method(http.MethodGet, "/metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
 	r.Get("/openapi.json", s.handleOpenAPI)
 	r.Route("/v1", func(r chi.Router) {
-		r.Use(s.authenticate)
+		r.Use(s.authenticate, s.checkParams)
 		r.With(s.require(ScopeWrite)).Post("/incidents", s.handlePostIncidents)
+		r.With(s.require(ScopeWrite)).Delete("/incidents/{id}", s.handleDeleteIncident)
+		r.With(s.require(ScopePrivate)).Get("/audit", s.handleAudit)
 		r.Group(func(r chi.Router) {
 			r.Use(s.require(ScopeRead))
 			r.Get("/incidents/{id}", s.handleGetIncident)

@@ -11,7 +11,13 @@ import (
 type Copilot struct {
 	Memory Memory
 	Engine Engine
+	// Redact masks secrets in incidents given whole (not read from the memory, which
+	// masks at ingest) before an engine sees them, so no answer repeats a secret.
+	Redact func(string) string
 }
+
+// given masks an incident that did not come from the memory.
+func (c *Copilot) given(inc *Incident) { MaskIncident(inc, c.Redact) }
 
 // Summary drafts a cited summary of a stored incident.
 //
@@ -29,6 +35,7 @@ func (c *Copilot) SummarizeIncident(ctx context.Context, inc *Incident) (*Summar
 	if len(inc.Messages) == 0 {
 		return nil, Errorf(EINVALID, "Incident %q has no messages to summarize.", inc.ID)
 	}
+	c.given(inc)
 	return c.Engine.Summarize(ctx, inc)
 }
 
@@ -49,6 +56,7 @@ func (c *Copilot) FollowUpsOfIncident(ctx context.Context, inc *Incident, uncapt
 	if len(inc.Messages) == 0 {
 		return nil, Errorf(EINVALID, "Incident %q has no messages.", inc.ID)
 	}
+	c.given(inc)
 	ans, err := c.Engine.FollowUps(ctx, inc)
 	if err != nil {
 		return nil, err
@@ -88,6 +96,7 @@ func (c *Copilot) RunbookForIncident(ctx context.Context, inc *Incident, include
 	if len(inc.Messages) == 0 {
 		return nil, Errorf(EINVALID, "Incident %q has no messages.", inc.ID)
 	}
+	c.given(inc)
 	q := SearchQuery{Text: IncidentText(inc, 16<<10), Limit: similarForRunbook, Filter: IncidentFilter{IncludePrivate: includePrivate}}
 	if inc.ID != "" {
 		q.Filter.ExcludeIDs = []string{inc.ID}

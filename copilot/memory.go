@@ -91,9 +91,7 @@ type Memory interface {
 	// FindIncidentsByIDs returns the visible incidents among ids, in that order.
 	// Errors: EUNAVAILABLE.
 	FindIncidentsByIDs(ctx context.Context, ids []string, includePrivate bool) ([]*Incident, error)
-	// Ingest stores incidents, one transaction each; unchanged ones are skipped.
-	// Errors: EINVALID, EUNAVAILABLE.
-	Ingest(ctx context.Context, incs []*Incident, progress func(done, total int)) (IngestResult, error)
+	Writer
 	// Search finds incidents like a text or a stored incident.
 	// Errors: EINVALID, ENOTFOUND, EUNAVAILABLE.
 	Search(ctx context.Context, q SearchQuery) ([]SearchResult, error)

@@ -1,6 +1,7 @@
 package copilot
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -38,18 +39,27 @@ func CheckText(where, s string) error {
 	if i := strings.IndexByte(s, 0); i >= 0 {
 		return Errorf(EINVALID, "%s: holds a NUL byte (at byte %d).", where, i)
 	}
-	if !utf8.ValidString(s) {
-		i := 0
-		for i < len(s) {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			i += n
-		}
+	if i := InvalidUTF8At(s); i >= 0 {
 		return Errorf(EINVALID, "%s: is not valid UTF-8 (at byte %d).", where, i)
 	}
 	return nil
+}
+
+// InvalidUTF8At returns the byte offset of the first invalid UTF-8 sequence in s, or
+// -1 when s is valid.
+func InvalidUTF8At(s string) int {
+	if utf8.ValidString(s) {
+		return -1
+	}
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
 }
 
 // Quote returns s as a Go-quoted string of at most max runes (an ellipsis marks the
@@ -72,4 +82,49 @@ func Quote(s string, max int) string {
 		q += "…"
 	}
 	return q
+}
+
+// CheckIncident refuses an incident whose id is not valid or whose text PostgreSQL
+// cannot store (NUL bytes, invalid UTF-8), naming the incident and the field. The
+// parsers name the file and line; this is the last check before anything is stored
+// or answered, for incidents that reach the memory another way.
+func CheckIncident(inc *Incident) error {
+	if err := CheckID("incident id", inc.ID); err != nil {
+		return err
+	}
+	where := func(field string) string { return fmt.Sprintf("incident %s, field %q", inc.ID, field) }
+	for _, f := range []struct{ name, v string }{
+		{"title", inc.Title}, {"severity", inc.Severity}, {"status", inc.Status},
+		{"visibility", inc.Visibility}, {"team", inc.Team}, {"channel_id", inc.ChannelID},
+		{"channel_name", inc.ChannelName}, {"source", inc.Source},
+	} {
+		if err := CheckText(where(f.name), f.v); err != nil {
+			return err
+		}
+	}
+	for i, sv := range inc.Services {
+		if err := CheckText(where(fmt.Sprintf("services[%d]", i)), sv); err != nil {
+			return err
+		}
+	}
+	for i, m := range inc.Messages {
+		for _, f := range []struct{ name, v string }{
+			{"ts", m.TS}, {"user", m.User}, {"user_name", m.UserName}, {"text", m.Text},
+			{"thread_ts", m.ThreadTS}, {"kind", m.Kind},
+		} {
+			if err := CheckText(where(fmt.Sprintf("messages[%d].%s", i, f.name)), f.v); err != nil {
+				return err
+			}
+		}
+	}
+	for i, t := range inc.Tickets {
+		for _, f := range []struct{ name, v string }{
+			{"key", t.Key}, {"title", t.Title}, {"url", t.URL}, {"status", t.Status},
+		} {
+			if err := CheckText(where(fmt.Sprintf("tickets[%d].%s", i, f.name)), f.v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

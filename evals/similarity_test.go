@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/evals"
 	"incidentcopilot/internal/dbtest"
@@ -34,7 +36,7 @@ func similarity(t *testing.T, c *evals.Corpus, fusion string) *evals.SimilarityR
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	s, err := retrieval.Open(ctx, dbtest.URL(t), model, retrieval.Options{Schema: dbtest.Schema(t), Fusion: fusion})
+	s, err := retrieval.Open(ctx, dbtest.URL(t), model, retrieval.Options{Schema: dbtest.Schema(t), Fusion: fusion, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +44,7 @@ func similarity(t *testing.T, c *evals.Corpus, fusion string) *evals.SimilarityR
 	if _, err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Ingest(ctx, c.All, nil); err != nil {
+	if _, err := s.Ingest(ctx, c.All, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
 		t.Fatal(err)
 	}
 	res, err := evals.SimilarityMetrics(ctx, s, c, 3)

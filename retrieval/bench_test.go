@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 
+	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
 	"incidentcopilot/internal/synth"
@@ -28,7 +30,7 @@ func BenchmarkIngest(b *testing.B) {
 		b.StopTimer()
 		iter++
 		incs := synth.Incidents(incidents, msgsPer, uint64(iter), fmt.Sprintf("B%d", iter))
-		s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: dbtest.Schema(b)})
+		s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: dbtest.Schema(b), Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -36,7 +38,7 @@ func BenchmarkIngest(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		res, err := s.Ingest(ctx, incs, nil)
+		res, err := s.Ingest(ctx, incs, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}})
 		b.StopTimer()
 		if err != nil {
 			b.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -27,20 +28,33 @@ const hashVersion = "v2"
 // ~1.6 ms a row on 2 cores, while building it afterwards costs ~0.3 ms a row.
 const rebuildAbove = 2000
 
-// Ingest stores incidents. Each incident is written in its own transaction: a failure
-// never leaves half an incident, and incidents written before it stay. An incident
-// whose content and embedder are unchanged is skipped; a changed one replaces its
-// messages, chunks and tickets.
+// Ingest stores incidents. Secrets are masked first, in place, with the store's
+// Redact, so nothing stored, indexed or embedded holds one. Each incident is written
+// in its own transaction: a failure never leaves half an incident, and incidents
+// written before it stay. An incident whose content and embedder are unchanged is
+// skipped; a changed one replaces its messages, chunks and tickets.
 //
-// Errors: EINVALID for an incident without id, EUNAVAILABLE when the database or
-// embedder cannot be reached, EINTERNAL otherwise.
-func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, progress func(done, total int)) (copilot.IngestResult, error) {
+// An actor without Private may not create a private incident, nor replace (or
+// publish) a stored private one: such a request writes nothing. Visibility changes
+// are recorded in the audit log.
+//
+// Errors: EINVALID for an incident without a valid id or with text the database
+// cannot store, EFORBIDDEN, EUNAVAILABLE when the database or embedder cannot be
+// reached, EINTERNAL otherwise.
+func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, opts copilot.IngestOptions) (copilot.IngestResult, error) {
 	start := time.Now()
+	progress := opts.Progress
 	var res copilot.IngestResult
 	seen := map[string]bool{}
 	for i, inc := range incs {
-		if strings.TrimSpace(inc.ID) == "" {
-			return res, copilot.Errorf(copilot.EINVALID, "incident %d: id is empty", i+1)
+		if err := copilot.CheckID(fmt.Sprintf("incident %d", i+1), inc.ID); err != nil {
+			return res, err
+		}
+		if err := copilot.CheckIncident(inc); err != nil {
+			return res, err
+		}
+		if inc.IsPrivate() && !opts.Actor.Private {
+			return res, copilot.Errorf(copilot.EFORBIDDEN, "Incident %s: writing a private incident needs the %q scope.", inc.ID, "private")
 		}
 		if seen[inc.ID] {
 			return res, copilot.Errorf(copilot.EINVALID, "incident %s: appears twice in the input", inc.ID)
@@ -51,7 +65,12 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, progress f
 		res.Tickets += len(inc.Tickets)
 	}
 
-	// Skip what is stored unchanged.
+	for _, inc := range incs {
+		copilot.MaskIncident(inc, s.opts.Redact)
+	}
+
+	// Skip what is stored unchanged; refuse the whole request when it would touch a
+	// private incident the actor may not.
 	hashes := make([]string, len(incs))
 	ids := make([]string, len(incs))
 	for i, inc := range incs {
@@ -59,21 +78,28 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, progress f
 		ids[i] = inc.ID
 	}
 	stored := map[string]string{}
-	rows, err := s.pool.Query(ctx, `SELECT external_id, content_hash FROM incidents WHERE external_id = ANY($1)`, ids)
+	rows, err := s.pool.Query(ctx, `SELECT external_id, content_hash, visibility FROM incidents WHERE external_id = ANY($1)`, ids)
 	if err != nil {
 		return res, mapError(err)
 	}
+	var forbidden []string
 	for rows.Next() {
-		var id, h string
-		if err := rows.Scan(&id, &h); err != nil {
+		var id, h, vis string
+		if err := rows.Scan(&id, &h, &vis); err != nil {
 			rows.Close()
 			return res, mapError(err)
 		}
 		stored[id] = h
+		if vis == copilot.VisibilityPrivate && !opts.Actor.Private {
+			forbidden = append(forbidden, id)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return res, mapError(err)
+	}
+	if len(forbidden) > 0 {
+		return res, errPrivateTarget(forbidden[0])
 	}
 
 	var work []*pending
@@ -109,7 +135,7 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, progress f
 		}
 	}
 	defer s.forgetConceptFrequencies()
-	written, err := s.writeAll(ctx, work, func(n int) {
+	written, err := s.writeAll(ctx, work, opts.Actor, func(n int) {
 		if progress != nil {
 			progress(res.Unchanged+n, len(incs))
 		}
@@ -147,7 +173,7 @@ type pending struct {
 func (s *Store) contentHash(inc *copilot.Incident) string {
 	h := sha256.New()
 	b, _ := json.Marshal(inc)
-	fmt.Fprintf(h, "%s|%s|%d|%s|", hashVersion, s.model.EmbedderID(), s.opts.Chunking.MaxTokens, s.opts.Chunking.Window)
+	fmt.Fprintf(h, "%s|%s|%d|%s|%s|", hashVersion, s.model.EmbedderID(), s.opts.Chunking.MaxTokens, s.opts.Chunking.Window, s.opts.RedactVersion)
 	h.Write(b)
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -205,7 +231,7 @@ func (s *Store) embedPending(ctx context.Context, work []*pending) error {
 
 // writeAll writes incidents over several connections at once: the per-incident
 // transactions are independent and a single backend would leave cores idle.
-func (s *Store) writeAll(ctx context.Context, work []*pending, done func(n int)) (int, error) {
+func (s *Store) writeAll(ctx context.Context, work []*pending, by copilot.Actor, done func(n int)) (int, error) {
 	workers := runtime.GOMAXPROCS(0) * 2
 	if workers > int(s.pool.Config().MaxConns)-1 {
 		workers = int(s.pool.Config().MaxConns) - 1
@@ -227,7 +253,7 @@ func (s *Store) writeAll(ctx context.Context, work []*pending, done func(n int))
 		go func() {
 			defer wg.Done()
 			for w := range jobs {
-				if err := s.writeIncident(ctx, w); err != nil {
+				if err := s.writeIncident(ctx, w, by); err != nil {
 					mu.Lock()
 					if firstErr == nil {
 						firstErr = fmt.Errorf("incident %s: %w", w.inc.ID, err)
@@ -257,7 +283,7 @@ func (s *Store) writeAll(ctx context.Context, work []*pending, done func(n int))
 	return count, firstErr
 }
 
-func (s *Store) writeIncident(ctx context.Context, w *pending) error {
+func (s *Store) writeIncident(ctx context.Context, w *pending, by copilot.Actor) error {
 	inc := w.inc
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
@@ -279,6 +305,16 @@ func (s *Store) writeIncident(ctx context.Context, w *pending) error {
 	if visibility == "" {
 		visibility = copilot.VisibilityPublic
 	}
+	// The row lock holds the visibility checked here until the commit; the guard on
+	// the upsert covers a private incident created between the two statements.
+	var before string
+	err = tx.QueryRow(ctx, `SELECT visibility FROM incidents WHERE external_id = $1 FOR UPDATE`, inc.ID).Scan(&before)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return mapError(err)
+	}
+	if before == copilot.VisibilityPrivate && !by.Private {
+		return errPrivateTarget(inc.ID)
+	}
 	var (
 		id       int64
 		inserted bool
@@ -293,12 +329,22 @@ func (s *Store) writeIncident(ctx context.Context, w *pending) error {
 			channel_id = EXCLUDED.channel_id, channel_name = EXCLUDED.channel_name,
 			started_at = EXCLUDED.started_at, resolved_at = EXCLUDED.resolved_at,
 			source = EXCLUDED.source, content_hash = EXCLUDED.content_hash, updated_at = now()
+		WHERE $14 OR incidents.visibility = 'public'
 		RETURNING id, xmax = 0`,
 		inc.ID, inc.Title, inc.Severity, inc.Status, visibility, services, inc.Team,
 		inc.ChannelID, inc.ChannelName, nullTime(inc.StartedAt), nullTime(inc.ResolvedAt), inc.Source, w.hash,
+		by.Private,
 	).Scan(&id, &inserted)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return errPrivateTarget(inc.ID)
+	}
 	if err != nil {
 		return mapError(err)
+	}
+	if before != "" && before != visibility {
+		if err := audit(ctx, tx, by, copilot.AuditVisibility, inc.ID, before+" -> "+visibility); err != nil {
+			return err
+		}
 	}
 	// xmax = 0 marks a row this statement inserted: a new incident has nothing to replace.
 	if !inserted {

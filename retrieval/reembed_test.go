@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
 	"incidentcopilot/retrieval"
@@ -21,7 +22,7 @@ func TestReembedSwitchesEmbedder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema})
+		s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -32,7 +33,7 @@ func TestReembedSwitchesEmbedder(t *testing.T) {
 		return s
 	}
 	old := open(64)
-	if _, err := old.Ingest(ctx, []*copilot.Incident{sampleIncident("R-1", 8, "public"), sampleIncident("R-2", 8, "private")}, nil); err != nil {
+	if _, err := old.Ingest(ctx, []*copilot.Incident{sampleIncident("R-1", 8, "public"), sampleIncident("R-2", 8, "private")}, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := old.Stats(ctx)

@@ -45,7 +45,14 @@ func (s *Store) IngestRunbooks(ctx context.Context, rbs []*copilot.Runbook) (Run
 		if rb.ID == "" {
 			return res, copilot.Errorf(copilot.EINVALID, "runbook %d (%s): id is empty", i+1, rb.Path)
 		}
-		sum := sha256.Sum256([]byte(s.model.EmbedderID() + "\x00" + rb.Title + "\x00" + rb.Path + "\x00" + rb.Text))
+		for _, f := range []struct{ name, v string }{{"id", rb.ID}, {"title", rb.Title}, {"path", rb.Path}, {"text", rb.Text}} {
+			if err := copilot.CheckText(fmt.Sprintf("runbook %d (%s), field %q", i+1, rb.Path, f.name), f.v); err != nil {
+				return res, err
+			}
+		}
+		// Runbooks are pasted from wikis, secrets and all: mask before storing.
+		rb.Title, rb.Text = s.opts.Redact(rb.Title), s.opts.Redact(rb.Text)
+		sum := sha256.Sum256([]byte(s.model.EmbedderID() + "\x00" + s.opts.RedactVersion + "\x00" + rb.Title + "\x00" + rb.Path + "\x00" + rb.Text))
 		hash := hex.EncodeToString(sum[:])
 		if stored[rb.ID] == hash {
 			res.Unchanged++

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/retrieval"
 )
 
@@ -58,9 +59,9 @@ var filterTests = []struct {
 // would come back short.
 func TestSearchFilters(t *testing.T) {
 	t.Parallel()
-	s := newStoreWith(t, retrieval.Options{HNSW: retrieval.HNSW{M: 16, EfConstruction: 64, EfSearch: 10}})
+	s := newStoreWith(t, retrieval.Options{HNSW: retrieval.HNSW{M: 16, EfConstruction: 64, EfSearch: 10}, Redact: redact.String, RedactVersion: redact.Version})
 	ctx := context.Background()
-	if _, err := s.Ingest(ctx, filterCorpus(t), nil); err != nil {
+	if _, err := s.Ingest(ctx, filterCorpus(t), copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range filterTests {
@@ -95,7 +96,7 @@ func TestSearchExplainsAndExcludesQueryIncident(t *testing.T) {
 	t.Parallel()
 	s := newStore(t)
 	ctx := context.Background()
-	if _, err := s.Ingest(ctx, filterCorpus(t), nil); err != nil {
+	if _, err := s.Ingest(ctx, filterCorpus(t), copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
 		t.Fatal(err)
 	}
 	res, err := s.Search(ctx, copilot.SearchQuery{IncidentID: "DNS-1", Limit: 3})

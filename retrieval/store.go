@@ -52,6 +52,12 @@ type Options struct {
 	// Fusion combines the vector and full-text rankings: FusionRRF (the default) or
 	// FusionWeighted. BENCHMARKS.md compares them on the sample corpus.
 	Fusion string
+	// Redact masks secrets in every text before it is stored or indexed (the binary
+	// wires redact.String); RedactVersion names its rules and is part of the content
+	// hash, so a rule change re-processes what is stored. Open refuses a store
+	// without Redact: a forgotten masker must not mean secrets stored raw.
+	Redact        func(string) string
+	RedactVersion string
 }
 
 // Fusion modes.
@@ -61,6 +67,9 @@ const (
 )
 
 func (o *Options) validate() error {
+	if o.Redact == nil {
+		return copilot.Errorf(copilot.EINVALID, "store options: Redact is required (redact.String masks secrets before they are stored)")
+	}
 	if o.Schema != "" && !identRE.MatchString(o.Schema) {
 		return copilot.Errorf(copilot.EINVALID, "schema %q: must be a lowercase identifier", o.Schema)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
 	"incidentcopilot/retrieval"
@@ -16,7 +17,7 @@ import (
 // newStore opens a migrated store in a schema of its own.
 func newStore(t testing.TB) *retrieval.Store {
 	t.Helper()
-	return newStoreWith(t, retrieval.Options{MaxConns: 6})
+	return newStoreWith(t, retrieval.Options{MaxConns: 6, Redact: redact.String, RedactVersion: redact.Version})
 }
 
 func newStoreWith(t testing.TB, opts retrieval.Options) *retrieval.Store {
@@ -61,7 +62,7 @@ func TestIngestIdempotent(t *testing.T) {
 	ctx := context.Background()
 	incs := []*copilot.Incident{sampleIncident("INC-1", 12, "public"), sampleIncident("INC-2", 30, "private")}
 
-	res, err := s.Ingest(ctx, incs, nil)
+	res, err := s.Ingest(ctx, incs, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestIngestIdempotent(t *testing.T) {
 		t.Fatalf("stats after first ingest = %+v (ingest %+v)", before, res)
 	}
 
-	res2, err := s.Ingest(ctx, []*copilot.Incident{sampleIncident("INC-1", 12, "public"), sampleIncident("INC-2", 30, "private")}, nil)
+	res2, err := s.Ingest(ctx, []*copilot.Incident{sampleIncident("INC-1", 12, "public"), sampleIncident("INC-2", 30, "private")}, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,13 +94,13 @@ func TestIngestChangedTranscriptReplaces(t *testing.T) {
 	t.Parallel()
 	s := newStore(t)
 	ctx := context.Background()
-	if _, err := s.Ingest(ctx, []*copilot.Incident{sampleIncident("INC-1", 20, "public")}, nil); err != nil {
+	if _, err := s.Ingest(ctx, []*copilot.Incident{sampleIncident("INC-1", 20, "public")}, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
 		t.Fatal(err)
 	}
 	changed := sampleIncident("INC-1", 5, "public")
 	changed.Messages[4].Text = "resolved after raising max_connections"
 	changed.Tickets = nil
-	res, err := s.Ingest(ctx, []*copilot.Incident{changed}, nil)
+	res, err := s.Ingest(ctx, []*copilot.Incident{changed}, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +129,7 @@ func TestIngestAllOrNothingPerIncident(t *testing.T) {
 	// PostgreSQL rejects NUL in text: the failure comes after the incident row and
 	// some of its rows were already sent in the same transaction.
 	bad.Messages[6].Text = "broken \x00 byte"
-	_, err := s.Ingest(ctx, []*copilot.Incident{good, bad}, nil)
+	_, err := s.Ingest(ctx, []*copilot.Incident{good, bad}, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}})
 	if err == nil {
 		t.Fatal("ingest of an incident the database rejects succeeded")
 	}
@@ -150,7 +151,7 @@ func TestPrivateIncidentHiddenByID(t *testing.T) {
 	t.Parallel()
 	s := newStore(t)
 	ctx := context.Background()
-	if _, err := s.Ingest(ctx, []*copilot.Incident{sampleIncident("INC-P", 3, "private")}, nil); err != nil {
+	if _, err := s.Ingest(ctx, []*copilot.Incident{sampleIncident("INC-P", 3, "private")}, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
 		t.Fatal(err)
 	}
 	_, err := s.FindIncidentByID(ctx, "INC-P", false)

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os/user"
 	"strings"
 	"text/tabwriter"
 
 	"incidentcopilot/api"
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/retrieval"
 )
 
@@ -60,7 +62,7 @@ func (m *Main) copilot(s *retrieval.Store, cfg Config) (*copilot.Copilot, error)
 	if err != nil {
 		return nil, err
 	}
-	return &copilot.Copilot{Memory: s, Engine: engine}, nil
+	return &copilot.Copilot{Memory: s, Engine: engine, Redact: redact.String}, nil
 }
 
 // searchFlags are the filters shared by similar and search.
@@ -225,5 +227,69 @@ func (m *Main) reembed(ctx context.Context, args []string) error {
 		return m.printJSON(res)
 	}
 	fmt.Fprintf(m.Stdout, "re-embedded %d incidents (%d chunks) with %s; pruned %d old vectors\n", res.Incidents, res.Chunks, res.Embedder, res.Pruned)
+	return nil
+}
+
+// cliActor is who the CLI writes as: an operator holding the database's credentials,
+// who may touch private incidents.
+func cliActor() copilot.Actor {
+	name := "cli"
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		name = "cli:" + u.Username
+	}
+	return copilot.Actor{Name: name, Private: true}
+}
+
+func (m *Main) deleteIncident(ctx context.Context, args []string) error {
+	fs := m.flagSet("delete")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(m.Stderr, "usage: copilot delete ID")
+		return errUsage
+	}
+	s, _, err := m.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.DeleteIncident(ctx, pos[0], cliActor()); err != nil {
+		return err
+	}
+	if *asJSON {
+		return m.printJSON(map[string]string{"deleted": pos[0]})
+	}
+	fmt.Fprintf(m.Stdout, "deleted %s (with its messages, chunks and tickets)\n", pos[0])
+	return nil
+}
+
+func (m *Main) redactStored(ctx context.Context, args []string) error {
+	fs := m.flagSet("redact")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 0 {
+		fmt.Fprintln(m.Stderr, "usage: copilot redact")
+		return errUsage
+	}
+	s, _, err := m.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	res, err := s.RedactStored(ctx, cliActor())
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return m.printJSON(res)
+	}
+	fmt.Fprintf(m.Stdout, "redact: %d incidents read, %d held secrets and were masked, %d rebuilt (rows, chunks, vectors, text index); %d runbooks rebuilt (rules %s)\n",
+		res.Incidents, res.Masked, res.Rewritten, res.Runbooks, redact.Version)
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/evals"
 	"incidentcopilot/retrieval"
@@ -44,7 +45,7 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 
 	// Similarity is measured on a schema of its own, so the evaluation neither
 	// reads nor disturbs the incidents in the database.
-	scratch, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{Schema: fmt.Sprintf("eval_%d", os.Getpid()), HNSW: cfg.HNSW})
+	scratch, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{Schema: fmt.Sprintf("eval_%d", os.Getpid()), HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return err
 	}
@@ -53,7 +54,7 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 	if _, err := scratch.Migrate(ctx); err != nil {
 		return err
 	}
-	if _, err := scratch.Ingest(ctx, c.All, nil); err != nil {
+	if _, err := scratch.Ingest(ctx, c.All, copilot.IngestOptions{Actor: copilot.Actor{Name: "eval", Private: true}}); err != nil {
 		return err
 	}
 	sim, err := evals.SimilarityMetrics(ctx, scratch, c, 3)
@@ -64,7 +65,7 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 	passed := report.Check(append(evals.DefaultGates(), evals.Gate{Metric: "similar.family_hit_at_3", Min: 0.8}))
 
 	if *record {
-		s, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{HNSW: cfg.HNSW})
+		s, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			return err
 		}

@@ -43,7 +43,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	}
 	defer s.Close()
 	bar := newProgress(m.Stderr, "ingest", *asJSON)
-	res, err := s.Ingest(ctx, incs, bar.update)
+	res, err := s.Ingest(ctx, incs, copilot.IngestOptions{Actor: cliActor(), Progress: bar.update})
 	bar.finish()
 	res.Seconds = time.Since(start).Seconds()
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/retrieval"
 )
@@ -33,6 +34,8 @@ commands:
   stats      what the memory holds
   eval       run the offline evaluations and gates
   reembed    re-embed every chunk with the configured embedder
+  delete     remove an incident with its messages, chunks and tickets: delete ID
+  redact     mask secrets in incidents and runbooks stored before the current rules
   bench      benchmarks in a scratch schema: bench ingest | bench search
 
 Every command takes --json for the same JSON as the HTTP API.
@@ -100,6 +103,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		"stats":     m.stats,
 		"eval":      m.eval,
 		"reembed":   m.reembed,
+		"delete":    m.deleteIncident,
+		"redact":    m.redactStored,
 		"bench":     m.bench,
 	}[cmd]
 	if !ok {
@@ -142,7 +147,7 @@ func (m *Main) open(ctx context.Context) (*retrieval.Store, Config, error) {
 	if err != nil {
 		return nil, cfg, err
 	}
-	s, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{HNSW: cfg.HNSW})
+	s, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return nil, cfg, err
 	}

@@ -25,6 +25,12 @@ const (
 // schema of its own, and two API tokens.
 func testEnv(t *testing.T) func(string) string {
 	t.Helper()
+	return testEnvWith(t, "reader:"+readerToken+":read,admin:"+adminToken+":read+write+private")
+}
+
+// testEnvWith is testEnv with other API tokens.
+func testEnvWith(t *testing.T, tokens string) func(string) string {
+	t.Helper()
 	url := dbtest.URL(t)
 	schema := dbtest.Schema(t)
 	sep := "?"
@@ -33,7 +39,7 @@ func testEnv(t *testing.T) func(string) string {
 	}
 	env := map[string]string{
 		"DATABASE_URL":           url + sep + "search_path=" + schema + ",public",
-		"COPILOT_API_TOKENS":     "reader:" + readerToken + ":read,admin:" + adminToken + ":read+write+private",
+		"COPILOT_API_TOKENS":     tokens,
 		"COPILOT_MAX_BODY_BYTES": "65536",
 	}
 	return func(k string) string { return env[k] }

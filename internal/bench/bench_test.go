@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
 	"incidentcopilot/internal/synth"
@@ -26,7 +27,7 @@ func schemaExists(t *testing.T, url, schema string) bool {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := retrieval.Open(context.Background(), url, model, retrieval.Options{Schema: schema})
+	s, err := retrieval.Open(context.Background(), url, model, retrieval.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +181,7 @@ func TestRunSearchLeavesAnExistingSchemaAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema})
+	s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +224,7 @@ func TestVectorTopK(t *testing.T) {
 		}
 	})
 	incs := synth.Incidents(60, searchMsgsPer, 7, "V")
-	if _, err := s.Ingest(ctx, incs, nil); err != nil {
+	if _, err := s.Ingest(ctx, incs, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
 		t.Fatal(err)
 	}
 	var texts []string
@@ -317,7 +318,7 @@ func TestDropSchemaNeedsOwnSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := retrieval.Open(context.Background(), url, model, retrieval.Options{})
+	s, err := retrieval.Open(context.Background(), url, model, retrieval.Options{Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/synth"
 	"incidentcopilot/retrieval"
@@ -97,7 +98,7 @@ func ingestOnce(ctx context.Context, cfg IngestConfig, model *embeddings.Local, 
 		}
 	}
 	start := time.Now()
-	res, err = s.Ingest(ctx, incs, nil)
+	res, err = s.Ingest(ctx, incs, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}})
 	d = time.Since(start)
 	if err != nil {
 		return res, 0, fmt.Errorf("ingest: %w", err)
@@ -108,7 +109,7 @@ func ingestOnce(ctx context.Context, cfg IngestConfig, model *embeddings.Local, 
 // openFresh opens a store in a schema it creates, migrated; cleanup drops the schema
 // and closes the store. A schema that already exists is left alone and reported.
 func openFresh(ctx context.Context, url, schema string, model *embeddings.Local) (*retrieval.Store, func() error, error) {
-	s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema})
+	s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return nil, nil, err
 	}
