@@ -211,6 +211,11 @@ func echoOf(q copilot.SearchQuery) SearchEcho {
 
 func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, q copilot.SearchQuery, kind string) {
 	q.Filter.IncludePrivate = callerOf(r.Context()).has(ScopePrivate)
+	if s.copilot != nil && s.copilot.Redact != nil {
+		// The memory holds masked text; a secret pasted into the query is masked the
+		// same way, and the answer, which repeats the query, never echoes it.
+		q.Text = s.copilot.Redact(q.Text)
+	}
 	start := time.Now()
 	results, err := s.memory.Search(r.Context(), q)
 	s.retrieval.WithLabelValues(kind).Observe(time.Since(start).Seconds())
@@ -218,10 +223,7 @@ func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, q copilot.Sea
 		s.writeError(w, r, err)
 		return
 	}
-	if s.copilot != nil && s.copilot.Redact != nil {
-		// The answer repeats the query: never a secret someone pasted into it.
-		q.Text = s.copilot.Redact(q.Text)
-	}
+
 	writeJSON(w, http.StatusOK, SearchResponseOf(q, results))
 }
 

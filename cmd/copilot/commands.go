@@ -149,6 +149,9 @@ func (m *Main) runSearch(ctx context.Context, q copilot.SearchQuery, asJSON bool
 		return err
 	}
 	defer s.Close()
+	// The memory holds masked text; a secret pasted into the query is masked the same
+	// way, and never echoed.
+	q.Text = redact.String(q.Text)
 	results, err := s.Search(ctx, q)
 	if err != nil {
 		return err
