@@ -91,22 +91,45 @@ func readLimited(name string, r io.Reader, max int64) ([]byte, error) {
 	return data, nil
 }
 
-// checkUTF8 names the line of the first invalid byte: Go's JSON decoder would quietly
-// turn it into U+FFFD and the stored transcript would no longer match its source.
+// checkUTF8 names the line of the first invalid byte: a reader would otherwise pass
+// it on (or Go's JSON decoder quietly turn it into U+FFFD) and the stored transcript
+// would no longer match its source. JSON files use checkJSONUTF8, which also names the
+// field.
 func checkUTF8(name string, data []byte) error {
-	if utf8.Valid(data) {
+	off := invalidUTF8At(data)
+	if off < 0 {
 		return nil
+	}
+	line, col := lineCol(data, off)
+	return invalidf("%s:%d:%d: invalid UTF-8", name, line, col)
+}
+
+// invalidUTF8At returns the offset of the first byte of data that is not valid UTF-8,
+// or -1.
+func invalidUTF8At(data []byte) int {
+	if utf8.Valid(data) {
+		return -1
 	}
 	off := 0
 	for off < len(data) {
 		r, size := utf8.DecodeRune(data[off:])
 		if r == utf8.RuneError && size <= 1 {
-			break
+			return off
 		}
 		off += size
 	}
+	return -1
+}
+
+// checkNUL names the line and column of the first NUL byte of a Markdown file:
+// PostgreSQL stores no NUL, and Markdown (unlike JSON) lets one through as text.
+func checkNUL(name string, data []byte) error {
+	off := bytes.IndexByte(data, 0)
+	if off < 0 {
+		return nil
+	}
 	line, col := lineCol(data, off)
-	return invalidf("%s:%d:%d: invalid UTF-8", name, line, col)
+	return invalidf("%s:%d:%d: holds a NUL byte", name, line, col)
 }
 
 // lineCol converts a byte offset into a 1-based line and column.
