@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"incidentcopilot/copilot"
@@ -153,4 +154,38 @@ func blankBOM(data []byte) []byte {
 		data = append([]byte("   "), data[3:]...)
 	}
 	return data
+}
+
+// maxIDLen is the longest incident id copilot.IDPattern allows.
+const maxIDLen = 128
+
+// slugID makes an incident id out of a name that is not one (a file name with
+// spaces, a channel name in another script): each run of characters an id may not
+// hold becomes one '-', separators at either end go, and the result is cut to the
+// length an id may have. It returns "" when nothing usable is left.
+func slugID(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range name {
+		ok := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._:-", r))
+		if !ok {
+			dash = true
+			continue
+		}
+		if dash {
+			// One '-' stands for the whole run, also next to a '-' of the name.
+			dash = false
+			if ends := strings.HasSuffix(b.String(), "-"); ends && r == '-' {
+				continue
+			} else if !ends && r != '-' && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+		}
+		b.WriteRune(r)
+	}
+	s := strings.TrimLeft(b.String(), "._:-")
+	if len(s) > maxIDLen {
+		s = s[:maxIDLen]
+	}
+	return strings.TrimRight(s, "._:-")
 }
