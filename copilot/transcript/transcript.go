@@ -189,3 +189,49 @@ func slugID(name string) string {
 	}
 	return strings.TrimRight(s, "._:-")
 }
+
+// checkStored reports the first field of inc that the database or the API would
+// refuse, named as in a JSON document ("messages[3].text"). The readers check their
+// input where they can still name its line; this catches what a reader derives from
+// elsewhere, such as a title taken from a file name.
+func checkStored(name string, inc *copilot.Incident) error {
+	if err := copilot.CheckID(name+": id", inc.ID); err != nil {
+		return err
+	}
+	// Paths are formatted only for a bad value: this runs over every message.
+	check := func(s, format string, args ...any) error {
+		if copilot.CheckText("", s) == nil {
+			return nil
+		}
+		return copilot.CheckText(name+": "+fmt.Sprintf(format, args...), s)
+	}
+	for _, f := range []struct{ k, s string }{
+		{"title", inc.Title}, {"severity", inc.Severity}, {"status", inc.Status},
+		{"visibility", inc.Visibility}, {"team", inc.Team},
+		{"channel.id", inc.ChannelID}, {"channel.name", inc.ChannelName},
+	} {
+		if err := check(f.s, "%s", f.k); err != nil {
+			return err
+		}
+	}
+	for i, s := range inc.Services {
+		if err := check(s, "services[%d]", i); err != nil {
+			return err
+		}
+	}
+	for i, m := range inc.Messages {
+		for _, f := range []struct{ k, s string }{{"ts", m.TS}, {"user", m.User}, {"user_name", m.UserName}, {"text", m.Text}, {"thread_ts", m.ThreadTS}, {"kind", m.Kind}} {
+			if err := check(f.s, "messages[%d].%s", i, f.k); err != nil {
+				return err
+			}
+		}
+	}
+	for i, t := range inc.Tickets {
+		for _, f := range []struct{ k, s string }{{"key", t.Key}, {"title", t.Title}, {"url", t.URL}, {"status", t.Status}} {
+			if err := check(f.s, "tickets[%d].%s", i, f.k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
