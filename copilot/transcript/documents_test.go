@@ -190,6 +190,12 @@ var documentErrorTests = []struct {
 		want: "in.json:2: id: holds a NUL byte (at byte 1).",
 	},
 	{
+		name: "lone surrogate escape",
+		in:   "{\"id\": \"A\",\n \"title\": \"x\\ud800y\"}",
+		code: copilot.EINVALID,
+		want: `in.json:2: title: holds a \u escape that is not a character (a lone UTF-16 surrogate)`,
+	},
+	{
 		name: "id with a slash",
 		in:   "{\n\"id\": \"INC/42\"}",
 		code: copilot.EINVALID,
@@ -327,5 +333,16 @@ func TestReadDocumentsBOM(t *testing.T) {
 	_, err = ReadDocuments("bom.json", strings.NewReader("\xef\xbb\xbf{\"id\": 1}"), Options{})
 	if !strings.Contains(copilot.ErrorMessage(err), "bom.json:1: id: must be a string") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+func TestReadDocumentsKeepsWholeCharacters(t *testing.T) {
+	in := `{"id": "A", "title": "\ud83d\ude00 \uFFFD ` + "\uFFFD" + ` ok"}`
+	incs, err := ReadDocuments("in.json", strings.NewReader(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "\U0001F600 \uFFFD \uFFFD ok"; incs[0].Title != want {
+		t.Errorf("title = %q, want %q", incs[0].Title, want)
 	}
 }
