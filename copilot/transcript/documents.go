@@ -17,7 +17,9 @@ import (
 // name is used in error messages (the file path). Errors are *copilot.Error EINVALID naming
 // name and the line (JSONL line, or the line:column of a JSON syntax error) and field, e.g.
 // `incidents.json:12: messages[3].ts: missing`; ETOOLARGE when the file or a message
-// passes its limit.
+// passes its limit. An id must match copilot.IDPattern, and no string may hold a NUL
+// byte (\u0000), invalid UTF-8 or a lone surrogate escape: what the database or the
+// API would refuse later is refused here, before anything is written.
 //
 // StartedAt defaults to the first message's time when the document leaves it out.
 func ReadDocuments(name string, r io.Reader, opts Options) ([]*copilot.Incident, error) {

@@ -32,8 +32,12 @@ import (
 // User names are display_name, else real_name, else name: display_name is what people
 // see and type after "@" in the channel, so mentions read as written.
 //
-// Errors: EINVALID naming the file (and line) for a malformed export, ETOOLARGE for a
-// file or message over opts.Limits.
+// The incident id is the channel name (see channelIncidentID for a name outside
+// copilot.IDPattern).
+//
+// Errors: EINVALID naming the file (and line) for a malformed export, or naming file,
+// line, message and field for a stored string with a NUL byte; ETOOLARGE for a file or
+// message over opts.Limits.
 func ReadSlackExport(path string, opts Options) ([]*copilot.Incident, error) {
 	re, err := opts.channelRE()
 	if err != nil {
