@@ -3,10 +3,12 @@ package transcript
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"incidentcopilot/copilot"
 )
@@ -15,7 +17,9 @@ import (
 // name is used in error messages (the file path). Errors are *copilot.Error EINVALID naming
 // name and the line (JSONL line, or the line:column of a JSON syntax error) and field, e.g.
 // `incidents.json:12: messages[3].ts: missing`; ETOOLARGE when the file or a message
-// passes its limit.
+// passes its limit. An id must match copilot.IDPattern, and no string may hold a NUL
+// byte (\u0000), invalid UTF-8 or a lone surrogate escape: what the database or the
+// API would refuse later is refused here, before anything is written.
 //
 // StartedAt defaults to the first message's time when the document leaves it out.
 func ReadDocuments(name string, r io.Reader, opts Options) ([]*copilot.Incident, error) {
@@ -28,10 +32,10 @@ func ReadDocuments(name string, r io.Reader, opts Options) ([]*copilot.Incident,
 }
 
 func parseDocuments(name string, data []byte, lim Limits) ([]*copilot.Incident, error) {
-	if err := checkUTF8(name, data); err != nil {
+	data = blankBOM(data)
+	if err := checkJSONUTF8(name, data); err != nil {
 		return nil, err
 	}
-	data = blankBOM(data)
 	vals, err := splitTopValues(name, data)
 	if err != nil {
 		return nil, err
@@ -82,19 +86,31 @@ func isNull(raw json.RawMessage) bool {
 	return len(raw) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null"))
 }
 
-// str decodes an optional string; absent and null read as "".
+// str decodes an optional string; absent and null read as "". Every string of a
+// document may be stored, so one holding what PostgreSQL rejects (a NUL byte, written
+// \u0000 in JSON) is an error here rather than half-way through an ingest.
 func (d *docReader) str(raw json.RawMessage, p jsonPath) (string, bool, error) {
 	if isNull(raw) {
 		return "", false, nil
 	}
 	// Fast path: the bytes were validated when the file was split, so a quoted value
-	// without escapes is the string itself.
+	// without escapes is the string itself (and, JSON forbidding raw control
+	// characters in strings, holds no NUL).
 	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && bytes.IndexByte(raw, '\\') < 0 {
 		return string(raw[1 : len(raw)-1]), true, nil
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return "", false, d.errAt(p, "must be a string")
+	}
+	if copilot.CheckText("", s) != nil {
+		return "", false, copilot.CheckText(fmt.Sprintf("%s:%d: %s", d.name, d.line(p), p), s)
+	}
+	// The decoder turns a lone UTF-16 surrogate escape ("\ud800") into U+FFFD without
+	// a word; more U+FFFD out than the source wrote is such a change.
+	if strings.ContainsRune(s, utf8.RuneError) &&
+		strings.Count(s, "\uFFFD") > bytes.Count(raw, []byte("\uFFFD"))+bytes.Count(bytes.ToLower(raw), []byte(`\ufffd`)) {
+		return "", false, d.errAt(p, "holds a \\u escape that is not a character (a lone UTF-16 surrogate)")
 	}
 	return s, true, nil
 }
@@ -185,6 +201,10 @@ func (d *docReader) incident() (*copilot.Incident, error) {
 	}
 	if inc.ID == "" {
 		return nil, d.errAt(jsonPath{"id"}, "empty")
+	}
+	// Ids travel in URL paths: one the API could never read back is refused here.
+	if !copilot.ValidID(inc.ID) {
+		return nil, copilot.CheckID(fmt.Sprintf("%s:%d: id", d.name, d.line(jsonPath{"id"})), inc.ID)
 	}
 	for _, f := range []struct {
 		raw json.RawMessage

@@ -157,7 +157,55 @@ var documentErrorTests = []struct {
 		name: "invalid UTF-8",
 		in:   "{\"id\": \"A\",\n\"title\": \"caf\xe9\"}",
 		code: copilot.EINVALID,
-		want: "in.json:2:14: invalid UTF-8",
+		want: "in.json:2:14: title: invalid UTF-8",
+	},
+	{
+		name: "invalid UTF-8 in a message of a JSON array",
+		in:   "[\n{\"id\": \"A\"},\n{\"id\": \"B\", \"messages\": [\n  {\"ts\": \"1.1\", \"text\": \"before\xffafter\"}]}\n]",
+		code: copilot.EINVALID,
+		want: "in.json:4:32: [1].messages[0].text: invalid UTF-8",
+	},
+	{
+		name: "invalid UTF-8 in a JSONL line",
+		in:   "{\"id\": \"A\"}\n{\"id\": \"B\", \"services\": [\"api\", \"d\xc3b\"]}\n",
+		code: copilot.EINVALID,
+		want: "in.json:2:35: services[1]: invalid UTF-8",
+	},
+	{
+		name: "escaped NUL in a message text",
+		in:   "{\"id\": \"A\", \"messages\": [\n {\"ts\": \"1.1\", \"text\": \"ok\"},\n {\"ts\": \"1.2\",\n  \"text\": \"before\\u0000after\"}]}",
+		code: copilot.EINVALID,
+		want: "in.json:4: messages[1].text: holds a NUL byte (at byte 6).",
+	},
+	{
+		name: "escaped NUL in a ticket title",
+		in:   "{\"id\": \"A\",\n \"tickets\": [{\"key\": \"OPS-1\", \"title\": \"\\u0000\"}]}",
+		code: copilot.EINVALID,
+		want: "in.json:2: tickets[0].title: holds a NUL byte",
+	},
+	{
+		name: "escaped NUL in the id",
+		in:   "{\"title\": \"t\",\n \"id\": \"A\\u0000\"}",
+		code: copilot.EINVALID,
+		want: "in.json:2: id: holds a NUL byte (at byte 1).",
+	},
+	{
+		name: "lone surrogate escape",
+		in:   "{\"id\": \"A\",\n \"title\": \"x\\ud800y\"}",
+		code: copilot.EINVALID,
+		want: `in.json:2: title: holds a \u escape that is not a character (a lone UTF-16 surrogate)`,
+	},
+	{
+		name: "id with a slash",
+		in:   "{\n\"id\": \"INC/42\"}",
+		code: copilot.EINVALID,
+		want: `in.json:2: id: "INC/42" is not a valid incident id`,
+	},
+	{
+		name: "id too long for the index",
+		in:   "{\n\"id\": \"" + strings.Repeat("x", 10000) + "\"}",
+		code: copilot.EINVALID,
+		want: `in.json:2: id: "` + strings.Repeat("x", 40) + `"… is not a valid incident id`,
 	},
 	{
 		name: "oversized message",
@@ -285,5 +333,16 @@ func TestReadDocumentsBOM(t *testing.T) {
 	_, err = ReadDocuments("bom.json", strings.NewReader("\xef\xbb\xbf{\"id\": 1}"), Options{})
 	if !strings.Contains(copilot.ErrorMessage(err), "bom.json:1: id: must be a string") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+func TestReadDocumentsKeepsWholeCharacters(t *testing.T) {
+	in := `{"id": "A", "title": "\ud83d\ude00 \uFFFD ` + "\uFFFD" + ` ok"}`
+	incs, err := ReadDocuments("in.json", strings.NewReader(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "\U0001F600 \uFFFD \uFFFD ok"; incs[0].Title != want {
+		t.Errorf("title = %q, want %q", incs[0].Title, want)
 	}
 }

@@ -199,3 +199,91 @@ func syntaxAt(name string, data []byte, start int, err error) error {
 	}
 	return jsonErr(name, data, start, err)
 }
+
+// pathAt returns the path of the key or value holding byte off of data, a JSON value
+// or a stream of them (the stream index is left out). It is the reverse of
+// pathOffset, for problems found in the raw bytes (invalid UTF-8) that the decoder
+// would hide. A path that cannot be followed (a syntax error) ends where it broke.
+func pathAt(data []byte, off int) jsonPath {
+	type frame struct {
+		obj     bool
+		key     string
+		idx     int
+		wantKey bool
+	}
+	var stack []*frame
+	path := func() jsonPath {
+		var p jsonPath
+		for _, f := range stack {
+			switch {
+			case f.obj && f.key != "":
+				p = append(p, f.key)
+			case !f.obj && f.idx >= 0:
+				p = append(p, f.idx)
+			}
+		}
+		return p
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		start := skipSep(data, int(dec.InputOffset()))
+		if start > off {
+			return path()
+		}
+		tok, err := dec.Token()
+		if err != nil {
+			return path()
+		}
+		end := int(dec.InputOffset())
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if tok == json.Delim('}') || tok == json.Delim(']') {
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			continue
+		}
+		if top != nil && top.obj && top.wantKey {
+			top.key, _ = tok.(string)
+			top.wantKey = false
+			if off < end {
+				return path()
+			}
+			continue
+		}
+		if top != nil {
+			if top.obj {
+				top.wantKey = true
+			} else {
+				top.idx++
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{obj: true, wantKey: true})
+		case json.Delim('['):
+			stack = append(stack, &frame{idx: -1})
+		default:
+			if off < end {
+				return path()
+			}
+		}
+	}
+}
+
+// checkJSONUTF8 names the line, column and field of the first invalid UTF-8 byte of a
+// JSON file: Go's JSON decoder would quietly turn it into U+FFFD and the stored
+// transcript would no longer match its source.
+func checkJSONUTF8(name string, data []byte) error {
+	off := invalidUTF8At(data)
+	if off < 0 {
+		return nil
+	}
+	line, col := lineCol(data, off)
+	if p := pathAt(data, off); len(p) > 0 {
+		return invalidf("%s:%d:%d: %s: invalid UTF-8", name, line, col, p)
+	}
+	return invalidf("%s:%d:%d: invalid UTF-8", name, line, col)
+}

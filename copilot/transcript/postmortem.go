@@ -12,7 +12,8 @@ import (
 
 // ReadPostmortem parses one Markdown postmortem (see ../shared/fixtures/postmortems-dfds).
 // name is the file path; it gives the id ("PM2021-005 - Title.md" → "PM2021-005"), else
-// the first heading does, else the file name.
+// the first heading does, else the file name, made into a valid id (see slugID:
+// "Bad deploy on Friday.md" → "Bad-deploy-on-Friday").
 //
 // The document becomes a transcript: each paragraph, list item, table row and code
 // block is a Message of Kind copilot.KindSection whose UserName is its section heading
@@ -30,10 +31,14 @@ import (
 // struck through) and "open" otherwise. Nested items are tickets of their own, except a
 // nested "See …" reference, which is added to its parent's title.
 //
-// Errors: EINVALID for the template, invalid UTF-8 or a document without text;
+// Errors: EINVALID for the template, invalid UTF-8, a NUL byte (naming the line) or a
+// document without text;
 // ETOOLARGE for a block over the default message limit.
 func ReadPostmortem(name string, data []byte) (*copilot.Incident, error) {
 	if err := checkUTF8(name, data); err != nil {
+		return nil, err
+	}
+	if err := checkNUL(name, data); err != nil {
 		return nil, err
 	}
 	src := string(data)
@@ -42,6 +47,11 @@ func ReadPostmortem(name string, data []byte) (*copilot.Incident, error) {
 	}
 	blocks := parseMarkdown(src)
 	id, title := postmortemIDTitle(name, blocks)
+	if !copilot.ValidID(id) {
+		// A file named "Bad deploy on Friday.md" is a postmortem all the same; its id
+		// must still fit in a URL path.
+		id = slugID(id)
+	}
 	if id == "" {
 		return nil, invalidf("%s: no id: name the file like \"PM2021-005 - Title.md\"", name)
 	}
@@ -60,6 +70,11 @@ func ReadPostmortem(name string, data []byte) (*copilot.Incident, error) {
 	}
 	if len(inc.Messages) == 0 {
 		return nil, invalidf("%s: no text below the title", name)
+	}
+	// The file was checked for NUL bytes and invalid UTF-8 above; what is left is the
+	// title or a ticket taken from the file name, which nothing has checked.
+	if err := checkStored(name, inc); err != nil {
+		return nil, err
 	}
 	return inc, nil
 }

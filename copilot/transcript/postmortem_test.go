@@ -132,6 +132,29 @@ var postmortemTests = []struct {
 		name: "invalid UTF-8", file: "PM2020-002.md", src: "# T\n\nbad \xff\n",
 		wantErr: "PM2020-002.md:3:5: invalid UTF-8",
 	},
+	{
+		name: "NUL byte", file: "PM2020-003.md", src: "# T\n\n## Summary\n\nbefore\x00after\n",
+		wantErr: "PM2020-003.md:5:7: holds a NUL byte",
+	},
+	{
+		name: "file name with spaces gives a slug id",
+		file: "Bad deploy on Friday.md", src: "Plain text, no heading.\n",
+		wantID: "Bad-deploy-on-Friday", wantTitle: "Bad deploy on Friday", wantBase: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC),
+	},
+	{
+		name: "file name with a slash-free but odd name",
+		file: "dir/Ausfall: Zahlungen (Prod)?.md", src: "No heading.\n",
+		wantID: "Ausfall:-Zahlungen-Prod", wantTitle: "Ausfall: Zahlungen (Prod)?", wantBase: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC),
+	},
+	{
+		name: "file name with nothing usable", file: "障害.md", src: "No heading.\n",
+		wantErr: "no id",
+	},
+	{
+		name: "title from a file name with invalid UTF-8",
+		file: "PM2020-004 - bad \xff.md", src: "No heading.\n",
+		wantErr: ".md: title: is not valid UTF-8 (at byte 4).",
+	},
 }
 
 func TestReadPostmortemCases(t *testing.T) {

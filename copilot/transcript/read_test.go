@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -138,5 +139,63 @@ func TestReadHalfExport(t *testing.T) {
 	_, err := Read([]string{dir}, Options{})
 	if copilot.ErrorCode(err) != copilot.EINVALID || !strings.Contains(copilot.ErrorMessage(err), "users.json: missing") {
 		t.Errorf("folder with channels.json only: %v", err)
+	}
+}
+
+// badFolderTests each spoil one file of a folder of 27 incidents; the review found the
+// other 26 stored before PostgreSQL refused the bad value.
+var badFolderTests = []struct {
+	name string
+	bad  string // the content of inc-13.json
+	want string // the whole error message, with <dir> for the folder
+}{
+	{
+		name: "escaped NUL in a message text",
+		bad:  "{\"id\": \"INC-13\",\n \"messages\": [\n  {\"ts\": \"1.1\",\n   \"text\":\"before\\u0000after\"}]}\n",
+		want: `<dir>/inc-13.json:4: messages[0].text: holds a NUL byte (at byte 6).`,
+	},
+	{
+		name: "raw 0xff byte inside a string",
+		bad:  "{\"id\": \"INC-13\",\n \"messages\": [\n  {\"ts\": \"1.1\",\n   \"text\":\"before\xffafter\"}]}\n",
+		want: `<dir>/inc-13.json:4:18: messages[0].text: invalid UTF-8`,
+	},
+	{
+		name: "10,000-character id",
+		bad:  "{\"title\": \"long\",\n \"id\": \"" + strings.Repeat("a", 10000) + "\"}\n",
+		want: `<dir>/inc-13.json:2: id: "` + strings.Repeat("a", 40) + `"… is not a valid incident id (1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit).`,
+	},
+	{
+		name: "id with a slash",
+		bad:  "{\"title\": \"slash\",\n \"id\": \"INC/13\"}\n",
+		want: `<dir>/inc-13.json:2: id: "INC/13" is not a valid incident id (1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit).`,
+	},
+}
+
+func TestReadRefusesBadValueInFolder(t *testing.T) {
+	for _, tt := range badFolderTests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for i := 1; i <= 27; i++ {
+				name := fmt.Sprintf("inc-%02d.json", i)
+				content := fmt.Sprintf(`{"id": "INC-%02d", "title": "t", "messages": [{"ts": "1.1", "text": "fine"}]}`, i)
+				if i == 13 {
+					content = tt.bad
+				}
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			incs, err := Read([]string{dir}, Options{})
+			if err == nil || incs != nil {
+				t.Fatalf("got %d incidents and err %v; want none and an error", len(incs), err)
+			}
+			if copilot.ErrorCode(err) != copilot.EINVALID {
+				t.Errorf("code %s, want %s", copilot.ErrorCode(err), copilot.EINVALID)
+			}
+			want := strings.ReplaceAll(tt.want, "<dir>", dir)
+			if got := copilot.ErrorMessage(err); got != want {
+				t.Errorf("error = %s\nwant    %s", got, want)
+			}
+		})
 	}
 }

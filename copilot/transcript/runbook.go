@@ -20,13 +20,17 @@ var frontMatterTitleRE = regexp.MustCompile(`(?m)^title:\s*["']?(.*?)["']?\s*$`)
 // document with Markdown noise reduced: no front matter, heading marks, link syntax,
 // emphasis or HTML tags; code blocks are kept as they are.
 //
-// Errors: EINVALID for invalid UTF-8 or a document without text; ETOOLARGE for a
+// Errors: EINVALID for invalid UTF-8 or a NUL byte (naming the line), a path that
+// is not UTF-8, or a document without text; ETOOLARGE for a
 // file over the default file limit.
 func ReadRunbook(root, path string, data []byte) (*copilot.Runbook, error) {
 	if int64(len(data)) > DefaultMaxFileBytes {
 		return nil, tooLargef("%s: file is larger than the limit of %d bytes", path, DefaultMaxFileBytes)
 	}
 	if err := checkUTF8(path, data); err != nil {
+		return nil, err
+	}
+	if err := checkNUL(path, data); err != nil {
 		return nil, err
 	}
 	rel, err := filepath.Rel(root, path)
@@ -87,6 +91,13 @@ func ReadRunbook(root, path string, data []byte) (*copilot.Runbook, error) {
 	}
 	if title == "" {
 		title = filepath.Base(id)
+	}
+	// The text was checked above; the id, path and a title taken from the file name
+	// come from the file system, which allows bytes that are not UTF-8.
+	for _, f := range []struct{ k, s string }{{"id", id}, {"path", rel}, {"title", title}, {"text", text}} {
+		if err := copilot.CheckText(path+": "+f.k, f.s); err != nil {
+			return nil, err
+		}
 	}
 	return &copilot.Runbook{ID: id, Title: title, Path: rel, Text: text}, nil
 }

@@ -55,3 +55,23 @@ func TestReadRunbookTitleFallbacks(t *testing.T) {
 		t.Errorf("missing folder: %v", err)
 	}
 }
+
+var runbookErrorTests = []struct {
+	name, path, src, want string
+}{
+	{"NUL byte in the text", "/rb/a.md", "# A\n\nrun\x00 this\n", "/rb/a.md:3:4: holds a NUL byte"},
+	{"NUL byte in the front matter title", "/rb/a.md", "---\ntitle: x\x00\n---\ntext\n", "/rb/a.md:2:9: holds a NUL byte"},
+	{"invalid UTF-8", "/rb/a.md", "# A\n\nrun \xff\n", "/rb/a.md:3:5: invalid UTF-8"},
+	{"path not UTF-8", "/rb/b\xff.md", "# B\n\ntext\n", ": id: is not valid UTF-8 (at byte 1)."},
+}
+
+func TestReadRunbookErrors(t *testing.T) {
+	for _, tt := range runbookErrorTests {
+		t.Run(tt.name, func(t *testing.T) {
+			rb, err := ReadRunbook("/rb", tt.path, []byte(tt.src))
+			if copilot.ErrorCode(err) != copilot.EINVALID || !strings.Contains(copilot.ErrorMessage(err), tt.want) {
+				t.Fatalf("got %+v, %v; want EINVALID containing %q", rb, err, tt.want)
+			}
+		})
+	}
+}

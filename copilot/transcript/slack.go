@@ -32,8 +32,12 @@ import (
 // User names are display_name, else real_name, else name: display_name is what people
 // see and type after "@" in the channel, so mentions read as written.
 //
-// Errors: EINVALID naming the file (and line) for a malformed export, ETOOLARGE for a
-// file or message over opts.Limits.
+// The incident id is the channel name (see channelIncidentID for a name outside
+// copilot.IDPattern).
+//
+// Errors: EINVALID naming the file (and line) for a malformed export, or naming file,
+// line, message and field for a stored string with a NUL byte; ETOOLARGE for a file or
+// message over opts.Limits.
 func ReadSlackExport(path string, opts Options) ([]*copilot.Incident, error) {
 	re, err := opts.channelRE()
 	if err != nil {
@@ -70,6 +74,7 @@ type slackExport struct {
 	name  string // the export's path, for error messages
 	fsys  fs.FS
 	lim   Limits
+	re    *regexp.Regexp // channels that are incidents
 	users map[string]string
 }
 
@@ -89,10 +94,11 @@ func (x *slackExport) readFile(p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkUTF8(x.fileName(p), data); err != nil {
+	data = blankBOM(data)
+	if err := checkJSONUTF8(x.fileName(p), data); err != nil {
 		return nil, err
 	}
-	return blankBOM(data), nil
+	return data, nil
 }
 
 func exists(fsys fs.FS, p string) bool {
@@ -134,7 +140,7 @@ func readSlackFS(name string, fsys fs.FS, re *regexp.Regexp, lim Limits) ([]*cop
 	if !ok {
 		return nil, invalidf("%s: not a Slack export: no users.json or channels.json at its top level or in its one top-level folder", name)
 	}
-	x := &slackExport{name: name, fsys: root, lim: lim}
+	x := &slackExport{name: name, fsys: root, lim: lim, re: re}
 	for _, req := range []string{"users.json", "channels.json"} {
 		if !exists(root, req) {
 			return nil, invalidf("%s: %s: missing; a Slack export holds users.json and channels.json", name, req)
@@ -184,14 +190,23 @@ type slackUser struct {
 	} `json:"profile"`
 }
 
-// displayName picks the name people see in the channel.
-func (u slackUser) displayName() string {
-	for _, n := range []string{u.Profile.DisplayName, u.Profile.RealName, u.RealName, u.Name} {
-		if n = strings.TrimSpace(n); n != "" {
-			return n
+// displayName picks the name people see in the channel, and says which field of the
+// user it came from.
+func (u slackUser) displayName() (string, jsonPath) {
+	for _, f := range []struct {
+		n    string
+		path jsonPath
+	}{
+		{u.Profile.DisplayName, jsonPath{"profile", "display_name"}},
+		{u.Profile.RealName, jsonPath{"profile", "real_name"}},
+		{u.RealName, jsonPath{"real_name"}},
+		{u.Name, jsonPath{"name"}},
+	} {
+		if n := strings.TrimSpace(f.n); n != "" {
+			return n, f.path
 		}
 	}
-	return ""
+	return "", nil
 }
 
 func (x *slackExport) readUsers() (map[string]string, error) {
@@ -204,10 +219,19 @@ func (x *slackExport) readUsers() (map[string]string, error) {
 		return nil, jsonErr(x.fileName("users.json"), data, 0, err)
 	}
 	users := make(map[string]string, len(us))
-	for _, u := range us {
-		if n := u.displayName(); u.ID != "" && n != "" {
-			users[u.ID] = n
+	for i, u := range us {
+		n, field := u.displayName()
+		if u.ID == "" || n == "" {
+			continue
 		}
+		// The name is stored with every message the user wrote or is mentioned in.
+		if copilot.CheckText("", n) != nil {
+			p := jsonPath{i}
+			p = append(p, field...)
+			line, _ := lineCol(data, pathOffset(data, p))
+			return nil, copilot.CheckText(fmt.Sprintf("%s:%d: %s", x.fileName("users.json"), line, p), n)
+		}
+		users[u.ID] = n
 	}
 	return users, nil
 }
@@ -241,6 +265,7 @@ type slackChannel struct {
 	Topic      slackText `json:"topic"`
 	Purpose    slackText `json:"purpose"`
 	visibility string
+	incidentID string // see channelIncidentID
 }
 
 func (x *slackExport) readChannels(file, visibility string) ([]slackChannel, error) {
@@ -257,8 +282,56 @@ func (x *slackExport) readChannels(file, visibility string) ([]slackChannel, err
 		if cs[i].IsPrivate {
 			cs[i].visibility = copilot.VisibilityPrivate
 		}
+		if !x.re.MatchString(cs[i].Name) {
+			continue
+		}
+		// An incident channel's fields are stored, so what PostgreSQL or the API
+		// would refuse is an error naming the channel's line here.
+		where := func(p jsonPath) string {
+			p = append(jsonPath{i}, p...)
+			line, _ := lineCol(data, pathOffset(data, p))
+			return fmt.Sprintf("%s:%d: %s", x.fileName(file), line, p)
+		}
+		for _, f := range []struct {
+			s    string
+			path jsonPath
+		}{
+			{cs[i].ID, jsonPath{"id"}},
+			{cs[i].Name, jsonPath{"name"}},
+			{cs[i].Topic.Value, jsonPath{"topic", "value"}},
+			{cs[i].Purpose.Value, jsonPath{"purpose", "value"}},
+		} {
+			if copilot.CheckText("", f.s) != nil {
+				return nil, copilot.CheckText(where(f.path), f.s)
+			}
+		}
+		cs[i].incidentID = channelIncidentID(cs[i].Name, cs[i].ID)
+		if err := copilot.CheckID(where(jsonPath{"name"}), cs[i].incidentID); err != nil {
+			return nil, err
+		}
 	}
 	return cs, nil
+}
+
+// channelIncidentID is the incident id of a channel: its name, which is what people
+// call the incident. Slack names are lowercase letters, digits, '-' and '_', always
+// valid ids, but some workspaces allow other letters; such a name becomes a slug of
+// what is left, followed by the channel id, which keeps two such channels apart.
+func channelIncidentID(name, channelID string) string {
+	if copilot.ValidID(name) {
+		return name
+	}
+	slug := slugID(name)
+	if slug == "" {
+		return channelID
+	}
+	if len(slug)+1+len(channelID) > maxIDLen {
+		slug = strings.TrimRight(slug[:max(maxIDLen-1-len(channelID), 0)], "-._:")
+	}
+	if slug == "" {
+		return channelID
+	}
+	return slug + "-" + channelID
 }
 
 var (
@@ -310,7 +383,7 @@ func (x *slackExport) channelIncident(ch slackChannel) (*copilot.Incident, error
 	topic := strings.TrimSpace(NormalizeSlackText(ch.Topic.Value, x.users))
 	purpose := strings.TrimSpace(NormalizeSlackText(ch.Purpose.Value, x.users))
 	inc := &copilot.Incident{
-		ID:          ch.Name,
+		ID:          ch.incidentID,
 		Title:       firstNonEmpty(purpose, topic, ch.Name),
 		Visibility:  ch.visibility,
 		Services:    []string{},
@@ -393,16 +466,16 @@ type slackMessage struct {
 // messages; a single message object is accepted too) into content messages, in file
 // order. name is used in error messages.
 func parseDayFile(name string, data []byte, users map[string]string, lim Limits) ([]copilot.Message, error) {
-	if err := checkUTF8(name, data); err != nil {
+	data = blankBOM(data)
+	if err := checkJSONUTF8(name, data); err != nil {
 		return nil, err
 	}
-	data = blankBOM(data)
 	vals, err := splitTopValues(name, data)
 	if err != nil {
 		return nil, err
 	}
 	var out []copilot.Message
-	for _, v := range vals {
+	for i, v := range vals {
 		line, _ := lineCol(data, v.base)
 		var sm slackMessage
 		if err := json.Unmarshal(v.raw, &sm); err != nil {
@@ -419,12 +492,58 @@ func parseDayFile(name string, data []byte, users map[string]string, lim Limits)
 		if !keep {
 			continue
 		}
+		for _, f := range sm.storedFields() {
+			if copilot.CheckText("", f.s) != nil {
+				fl, _ := lineCol(data, v.base+pathOffset(v.raw, f.path))
+				return nil, copilot.CheckText(fmt.Sprintf("%s:%d: message %d (ts %s): %s", name, fl, i, m.TS, f.path), f.s)
+			}
+		}
 		if len(m.Text) > lim.MaxMessageBytes {
 			return nil, tooLargef("%s:%d: message ts %s is %d bytes, over the limit of %d", name, line, m.TS, len(m.Text), lim.MaxMessageBytes)
 		}
 		out = append(out, m)
 	}
 	return out, nil
+}
+
+// storedField is a string of an export message that can reach the transcript, and
+// its path in the message.
+type storedField struct {
+	s    string
+	path jsonPath
+}
+
+// storedFields lists every string of sm that message may copy into the transcript
+// (ts and thread_ts are checked against tsRE instead), so one PostgreSQL would refuse
+// is reported under the field the export has it in.
+func (sm *slackMessage) storedFields() []storedField {
+	out := []storedField{
+		{sm.Text, jsonPath{"text"}},
+		{sm.User, jsonPath{"user"}},
+		{sm.Username, jsonPath{"username"}},
+		{sm.BotID, jsonPath{"bot_id"}},
+	}
+	if sm.File != nil {
+		out = append(out, storedField{sm.File.Name, jsonPath{"file", "name"}}, storedField{sm.File.Title, jsonPath{"file", "title"}})
+	}
+	for i, f := range sm.Files {
+		out = append(out, storedField{f.Name, jsonPath{"files", i, "name"}}, storedField{f.Title, jsonPath{"files", i, "title"}})
+	}
+	for i, a := range sm.Attach {
+		for _, f := range []storedField{{a.Fallback, jsonPath{"fallback"}}, {a.Pretext, jsonPath{"pretext"}}, {a.Title, jsonPath{"title"}}, {a.Text, jsonPath{"text"}}} {
+			out = append(out, storedField{f.s, append(jsonPath{"attachments", i}, f.path...)})
+		}
+	}
+	if sm.BotProfile != nil {
+		out = append(out, storedField{sm.BotProfile.Name, jsonPath{"bot_profile", "name"}})
+	}
+	if p := sm.UserProfile; p != nil {
+		out = append(out,
+			storedField{p.DisplayName, jsonPath{"user_profile", "display_name"}},
+			storedField{p.RealName, jsonPath{"user_profile", "real_name"}},
+			storedField{p.Name, jsonPath{"user_profile", "name"}})
+	}
+	return out
 }
 
 // message turns one export message into a transcript message; keep is false for

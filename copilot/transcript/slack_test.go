@@ -232,6 +232,61 @@ var slackErrorTests = []struct {
 		want: []string{"users.json:", "invalid UTF-8"},
 	},
 	{
+		name: "invalid UTF-8 in a day file names the message and field",
+		edit: func(rel string, data []byte) []byte {
+			if rel == "inc-2050-secret/2026-03-10.json" {
+				return []byte("[\n{\"ts\": \"1.1\", \"text\": \"a\"},\n{\"ts\": \"1.2\", \"text\": \"b\xff\"}\n]")
+			}
+			return data
+		},
+		code: copilot.EINVALID,
+		want: []string{"inc-2050-secret/2026-03-10.json:3:25: [1].text: invalid UTF-8"},
+	},
+	{
+		name: "NUL in a message text",
+		edit: func(rel string, data []byte) []byte {
+			if rel == "inc-2050-secret/2026-03-10.json" {
+				return []byte("[\n{\"ts\": \"1.1\", \"text\": \"a\"},\n{\"ts\": \"1.2\",\n \"text\": \"before\\u0000after\"}\n]")
+			}
+			return data
+		},
+		code: copilot.EINVALID,
+		want: []string{"inc-2050-secret/2026-03-10.json:4: message 1 (ts 1.2): text: holds a NUL byte (at byte 6)."},
+	},
+	{
+		name: "NUL in an attachment title",
+		edit: func(rel string, data []byte) []byte {
+			if rel == "inc-2050-secret/2026-03-10.json" {
+				return []byte("[{\"ts\": \"1.1\", \"text\": \"a\",\n \"attachments\": [{\"text\": \"x\"},\n {\"title\": \"\\u0000\"}]}]")
+			}
+			return data
+		},
+		code: copilot.EINVALID,
+		want: []string{"inc-2050-secret/2026-03-10.json:3: message 0 (ts 1.1): attachments[1].title: holds a NUL byte"},
+	},
+	{
+		name: "NUL in a user's display name",
+		edit: func(rel string, data []byte) []byte {
+			if rel == "users.json" {
+				return []byte(strings.Replace(string(data), `"display_name": "alice"`, `"display_name": "al\u0000ice"`, 1))
+			}
+			return data
+		},
+		code: copilot.EINVALID,
+		want: []string{"users.json:3: [0].profile.display_name: holds a NUL byte (at byte 2)."},
+	},
+	{
+		name: "NUL in an incident channel's topic",
+		edit: func(rel string, data []byte) []byte {
+			if rel == "channels.json" {
+				return []byte(strings.Replace(string(data), "Status: mitigated", `Status:\u0000`, 1))
+			}
+			return data
+		},
+		code: copilot.EINVALID,
+		want: []string{"channels.json:3: [0].topic.value: holds a NUL byte"},
+	},
+	{
 		name: "malformed day file",
 		edit: func(rel string, data []byte) []byte {
 			if rel == "inc-2050-secret/2026-03-10.json" {
@@ -338,5 +393,23 @@ func TestParseDayFileDuplicatesAcrossDays(t *testing.T) {
 	}
 	if len(incs) != 1 || len(incs[0].Messages) != 2 {
 		t.Fatalf("got %+v", incs)
+	}
+}
+
+var channelIDTests = []struct {
+	name, channelID, want string
+}{
+	{"inc-2041-checkout", "C0123", "inc-2041-checkout"},
+	{"inc-障害-db", "C0123", "inc-db-C0123"},
+	{"障害", "C0123", "C0123"},
+	{"inc-" + strings.Repeat("x", 200) + "-é", "C0123", "inc-" + strings.Repeat("x", 128-len("inc-")-len("-C0123")) + "-C0123"},
+}
+
+func TestChannelIncidentID(t *testing.T) {
+	for _, tt := range channelIDTests {
+		got := channelIncidentID(tt.name, tt.channelID)
+		if got != tt.want || !copilot.ValidID(got) {
+			t.Errorf("channelIncidentID(%q, %q) = %q, want %q (a valid id)", tt.name, tt.channelID, got, tt.want)
+		}
 	}
 }
