@@ -5,7 +5,9 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"net"
 	"regexp"
 	"strings"
 	"sync"
@@ -245,7 +247,8 @@ func (s *Store) dropIndex(ctx context.Context) error {
 func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 // mapError is the one place where driver errors become domain errors, so no other
-// package sees pgx.
+// package sees pgx. Everything that says "the database is down, restarting, busy or
+// slow" is EUNAVAILABLE (503, try again): only what is our own fault stays EINTERNAL.
 func mapError(err error) error {
 	if err == nil {
 		return nil
@@ -257,7 +260,7 @@ func mapError(err error) error {
 	if errors.Is(err, pgx.ErrNoRows) {
 		return copilot.Errorf(copilot.ENOTFOUND, "Not found.")
 	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err) {
 		return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database did not answer in time."), err}
 	}
 	var pgErr *pgconn.PgError
@@ -265,16 +268,37 @@ func mapError(err error) error {
 		switch {
 		case pgErr.Code == "23505":
 			return &wrapped{copilot.Errorf(copilot.ECONFLICT, "Conflicting write; try again."), err}
-		case strings.HasPrefix(pgErr.Code, "08"), pgErr.Code == "57P01", pgErr.Code == "57P03", pgErr.Code == "53300":
+		case pgErr.Code == "57014": // query_canceled: statement_timeout, or a cancel request
+			return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database did not answer in time."), err}
+		case pgErr.Code == "40001", pgErr.Code == "40P01", pgErr.Code == "55P03":
+			// serialization failure, deadlock, lock not available: retrying succeeds.
+			return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database is busy; try again."), err}
+		case strings.HasPrefix(pgErr.Code, "08"), strings.HasPrefix(pgErr.Code, "53"),
+			pgErr.Code == "57P01", pgErr.Code == "57P02", pgErr.Code == "57P03":
+			// connection exceptions, insufficient resources, shutdown and startup.
 			return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database is unavailable."), err}
 		}
 		return err
 	}
-	var connErr *pgconn.ConnectError
-	if errors.As(err, &connErr) || pgconn.SafeToRetry(err) {
+	var (
+		connErr *pgconn.ConnectError
+		netErr  net.Error
+	)
+	if errors.As(err, &connErr) || pgconn.SafeToRetry(err) || errors.As(err, &netErr) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed) ||
+		errors.Is(err, pgconn.ErrConnClosed) {
+		// The connection broke under a statement: the server went away mid-query.
 		return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database is unavailable."), err}
 	}
 	return err
+}
+
+// isStatementTimeout reports whether err is a statement that ran out of its
+// statement_timeout while the caller still waits (ctx alive): a budget we set, not an
+// outage, so the caller can answer without that part.
+func isStatementTimeout(ctx context.Context, err error) bool {
+	var pgErr *pgconn.PgError
+	return ctx.Err() == nil && errors.As(err, &pgErr) && pgErr.Code == "57014"
 }
 
 // wrapped carries a domain error for users and the driver error for logs.
