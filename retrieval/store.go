@@ -101,15 +101,19 @@ var identRE = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
 // Store is the incident memory in PostgreSQL.
 type Store struct {
-	pool  *pgxpool.Pool
-	model Model
-	opts  Options
+	pool    *pgxpool.Pool
+	model   Model
+	opts    Options
+	backoff *connBackoff
 
 	dfMu sync.Mutex
 	df   *conceptStats
 }
 
 // Open connects to the database at url. The schema is not touched until Migrate.
+//
+// While the database is down, connection attempts back off (see connBackoff): calls
+// in between fail at once with EUNAVAILABLE instead of dialing.
 //
 // Errors: EINVALID for a malformed url or options, EUNAVAILABLE when the server cannot be reached.
 func Open(ctx context.Context, url string, model Model, opts Options) (*Store, error) {
@@ -135,11 +139,13 @@ func Open(ctx context.Context, url string, model Model, opts Options) (*Store, e
 		}
 		return nil
 	}
+	backoff := newConnBackoff()
+	cfg.BeforeConnect = backoff.hook
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, mapError(err)
 	}
-	s := &Store{pool: pool, model: model, opts: opts}
+	s := &Store{pool: pool, model: model, opts: opts, backoff: backoff}
 	return s, nil
 }
 
