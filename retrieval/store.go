@@ -204,7 +204,7 @@ func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
 	if err != nil {
 		return 0, mapError(fmt.Errorf("migrate: %w", err))
 	}
-	if err := s.ensureIndex(ctx); err != nil {
+	if err := s.RestoreIndex(ctx); err != nil {
 		return len(res), err
 	}
 	return len(res), nil
@@ -243,6 +243,66 @@ func (s *Store) ensureIndex(ctx context.Context) error {
 		return mapError(fmt.Errorf("create hnsw index: %w", err))
 	}
 	return nil
+}
+
+// bulkLoadLock names the advisory lock a bulk load holds (shared) while the index
+// is dropped; RestoreIndex takes it exclusively. Each schema has its own.
+const bulkLoadLock = `hashtext(current_schema() || '.' || $1)`
+
+// holdBulkLoad takes the bulk-load lock on a connection of its own, for as long as
+// the index is dropped. A killed process's session ends, and its lock with it.
+func (s *Store) holdBulkLoad(ctx context.Context) (release func(), err error) {
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock_shared("+bulkLoadLock+")", indexName(s.model.EmbedderID())); err != nil {
+		conn.Release()
+		return nil, mapError(err)
+	}
+	return func() {
+		// Unlocking on a broken connection fails; the session's end then unlocks.
+		if _, err := conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock_shared("+bulkLoadLock+")", indexName(s.model.EmbedderID())); err != nil {
+			conn.Conn().Close(context.WithoutCancel(ctx))
+		}
+		conn.Release()
+	}, nil
+}
+
+// RestoreIndex builds the active embedder's HNSW index when it is missing and no
+// bulk load is under way: a load drops the index and builds it at the end, so an
+// index missing with no load running was left by a load that died. Every command
+// that opens the store calls it, so search never stays without its index.
+//
+// Errors: EUNAVAILABLE.
+func (s *Store) RestoreIndex(ctx context.Context) error {
+	name := indexName(s.model.EmbedderID())
+	var haveTable, haveIndex bool
+	if err := s.pool.QueryRow(ctx, `SELECT to_regclass('chunks') IS NOT NULL, to_regclass($1) IS NOT NULL`, name).
+		Scan(&haveTable, &haveIndex); err != nil {
+		return mapError(err)
+	}
+	if !haveTable || haveIndex {
+		return nil
+	}
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return mapError(err)
+	}
+	defer conn.Release()
+	var free bool
+	if err := conn.QueryRow(ctx, "SELECT pg_try_advisory_lock("+bulkLoadLock+")", name).Scan(&free); err != nil {
+		return mapError(err)
+	}
+	if !free {
+		return nil // a load is under way and builds the index when it ends
+	}
+	defer func() {
+		if _, err := conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock("+bulkLoadLock+")", name); err != nil {
+			conn.Conn().Close(context.WithoutCancel(ctx))
+		}
+	}()
+	return s.ensureIndex(ctx)
 }
 
 func (s *Store) dropIndex(ctx context.Context) error {
