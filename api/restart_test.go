@@ -56,7 +56,6 @@ func (tl *tally) badf(format string, args ...any) {
 // 500), pg_ctl start succeeds although the clients keep asking, and the same server
 // answers 200 again afterwards without being restarted.
 func TestDatabaseRestartUnderLoad(t *testing.T) {
-
 	cluster := dbtest.NewCluster(t)
 	ctx := context.Background()
 	model, err := embeddings.NewLocal(64)
