@@ -140,7 +140,11 @@ func (b *connBackoff) hook(ctx context.Context, cc *pgx.ConnConfig) error {
 	cc.DialFunc = func(ctx context.Context, network, addr string) (net.Conn, error) {
 		c, err := dial(ctx, network, addr)
 		if err != nil {
-			a.fail(ctx, err)
+			if ctx.Err() != nil {
+				a.abandon() // the caller gave up; the database said nothing
+			} else {
+				a.fail(err)
+			}
 			return nil, err
 		}
 		return &attemptConn{Conn: c, a: a}, nil
@@ -164,15 +168,16 @@ type connAttempt struct {
 	done atomic.Bool
 }
 
-func (a *connAttempt) fail(ctx context.Context, err error) {
-	if a.done.Swap(true) {
-		return
+func (a *connAttempt) fail(err error) {
+	if !a.done.Swap(true) {
+		a.b.failed(err)
 	}
-	if ctx != nil && ctx.Err() != nil {
+}
+
+func (a *connAttempt) abandon() {
+	if !a.done.Swap(true) {
 		a.b.abandoned()
-		return
 	}
-	a.b.failed(err)
 }
 
 func (a *connAttempt) succeed() {
@@ -191,12 +196,12 @@ type attemptConn struct {
 func (c *attemptConn) Read(p []byte) (int, error) {
 	n, err := c.Conn.Read(p)
 	if err != nil && !c.a.done.Load() {
-		c.a.fail(nil, fmt.Errorf("%w: %w", errStartupClosed, err))
+		c.a.fail(fmt.Errorf("%w: %w", errStartupClosed, err))
 	}
 	return n, err
 }
 
 func (c *attemptConn) Close() error {
-	c.a.fail(nil, errStartupClosed)
+	c.a.fail(errStartupClosed)
 	return c.Conn.Close()
 }
