@@ -36,13 +36,12 @@ type errorBody struct {
 	} `json:"error"`
 }
 
-// writeError answers with the JSON error for err. Only internal errors are logged
-// with their cause; the client sees the code and the domain's user-safe message.
+// writeError answers with the JSON error for err. Only internal and unavailable
+// errors are logged with their cause, throttled (see failureLog); the client sees the
+// code and the domain's user-safe message.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	code, msg := copilot.ErrorCode(err), copilot.ErrorMessage(err)
-	if code == copilot.EINTERNAL || code == copilot.EUNAVAILABLE {
-		s.logger.Error("request failed", "code", code, "err", err, "request_id", requestID(r), "route", routeOf(r))
-	}
+	s.failures.record(r, code, err)
 	var body errorBody
 	body.Error.Code, body.Error.Message = code, msg
 	writeJSON(w, StatusOf(code), body)

@@ -35,6 +35,7 @@ type Server struct {
 	requests  *prometheus.CounterVec
 	latency   *prometheus.HistogramVec
 	retrieval *prometheus.HistogramVec
+	failures  *failureLog
 	router    chi.Router
 }
 
@@ -71,6 +72,7 @@ func NewServer(memory copilot.Memory, cp *copilot.Copilot, opts Options) *Server
 		Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1},
 	}, []string{"kind"})
 	s.registry.MustRegister(s.requests, s.latency, s.retrieval)
+	s.failures = newFailureLog(s.logger, s.registry)
 	s.router = s.routes()
 	return s
 }

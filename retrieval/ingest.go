@@ -130,6 +130,14 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, opts copil
 	}
 	rebuild := newChunks > rebuildAbove
 	if rebuild {
+		// While the index is down this session holds the bulk-load lock, so a
+		// command opening the store can tell a load in progress (leave the index
+		// to it) from one that died (build the index again; see RestoreIndex).
+		release, err := s.holdBulkLoad(ctx)
+		if err != nil {
+			return res, err
+		}
+		defer release()
 		if err := s.dropIndex(ctx); err != nil {
 			return res, err
 		}

@@ -2,7 +2,6 @@ package retrieval
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -10,7 +9,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/pgvector/pgvector-go"
 
 	"incidentcopilot/copilot"
@@ -142,14 +140,24 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		WHERE c.embedder = %s %s
 		ORDER BY c.embedding::vector(%d) <=> $1::vector(%d) LIMIT $2`, dim, dim, quoteLiteral(embedderID), where, dim, dim)
 
+	// The full-text side is an extra: when a statement that prepares it runs out of
+	// time, the search answers from the vector side and says so (Why.TextSkipped).
 	concepts := failure.Concepts(conceptText)
+	textSkipped := false
+	tsq := ""
 	stats, err := s.conceptFrequencies(ctx)
-	if err != nil {
+	switch {
+	case isStatementTimeout(ctx, err):
+		textSkipped = true
+	case err != nil:
 		return nil, err
-	}
-	tsq, err := s.textQuery(ctx, words, stats.discriminating(concepts), stats)
-	if err != nil {
-		return nil, err
+	default:
+		tsq, err = s.textQuery(ctx, words, stats.discriminating(concepts), stats)
+		if isStatementTimeout(ctx, err) {
+			textSkipped, tsq = true, ""
+		} else if err != nil {
+			return nil, err
+		}
 	}
 	textSQL := fmt.Sprintf(`SELECT c.id, c.incident_id, ts_rank_cd(c.tsv, q) AS r
 		FROM chunks c JOIN incidents i ON i.id = c.incident_id, to_tsquery('simple', $1) q
@@ -333,7 +341,7 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		res.Score = math.Round(g.score*1e6) / 1e6
 		best := g.chunks[0]
 		res.Why.VectorRank, res.Why.TextRank = best.vecRank, best.textRank
-		res.Why.TextSkipped = text.timedOut
+		res.Why.TextSkipped = text.timedOut || textSkipped
 		if !math.IsNaN(best.distance) && best.vecRank > 0 {
 			res.Why.VectorSimilarity = math.Round((1-best.distance)*1e4) / 1e4
 		}
@@ -376,22 +384,35 @@ type textResult struct {
 // search answers from the vector side alone, which is always bounded by the index.
 const TextBudget = 25 * time.Millisecond
 
-// textHits runs the full-text ranking within TextBudget.
+// textHits runs the full-text ranking within TextBudget. It waits for a connection
+// no longer than the budget either: the caller holds one for the vector side, and
+// requests that each held one while waiting for a second would starve the pool.
 func (s *Store) textHits(ctx context.Context, textSQL, tsq string, depth int, args []any) textResult {
 	if tsq == "" {
 		return textResult{}
 	}
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
+	actx, cancel := context.WithTimeout(ctx, TextBudget)
+	conn, err := s.pool.Acquire(actx)
+	cancel()
+	if err != nil {
+		if ctx.Err() == nil && actx.Err() != nil {
+			return textResult{timedOut: true}
+		}
+		return textResult{err: mapError(err)}
+	}
+	defer conn.Release()
+	tx, err := conn.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return textResult{err: mapError(err)}
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
+	// A timeout can surface from any of the three calls, depending on when it fires.
 	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL statement_timeout = %d", TextBudget.Milliseconds())); err != nil {
-		return textResult{err: mapError(err)}
+		return textFailed(ctx, err)
 	}
 	rows, err := tx.Query(ctx, textSQL, append([]any{tsq, depth}, args...)...)
 	if err != nil {
-		return textResult{err: mapError(err)}
+		return textFailed(ctx, err)
 	}
 	var res textResult
 	var c candidate
@@ -399,14 +420,19 @@ func (s *Store) textHits(ctx context.Context, textSQL, tsq string, depth int, ar
 		res.hits = append(res.hits, c)
 		return nil
 	})
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "57014" && ctx.Err() == nil {
-		return textResult{timedOut: true}
-	}
 	if err != nil {
-		return textResult{err: mapError(err)}
+		return textFailed(ctx, err)
 	}
 	return res
+}
+
+// textFailed is the full-text side's answer to err: skipped when the budget ran out,
+// the error otherwise.
+func textFailed(ctx context.Context, err error) textResult {
+	if isStatementTimeout(ctx, err) {
+		return textResult{timedOut: true}
+	}
+	return textResult{err: mapError(err)}
 }
 
 // weightedVector is the vector share of the weighted fusion; the rest is the

@@ -5,7 +5,9 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"net"
 	"regexp"
 	"strings"
 	"sync"
@@ -108,15 +110,19 @@ var identRE = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
 // Store is the incident memory in PostgreSQL.
 type Store struct {
-	pool  *pgxpool.Pool
-	model Model
-	opts  Options
+	pool    *pgxpool.Pool
+	model   Model
+	opts    Options
+	backoff *connBackoff
 
 	dfMu sync.Mutex
 	df   *conceptStats
 }
 
 // Open connects to the database at url. The schema is not touched until Migrate.
+//
+// While the database is down, connection attempts back off (see connBackoff): calls
+// in between fail at once with EUNAVAILABLE instead of dialing.
 //
 // Errors: EINVALID for a malformed url or options, EUNAVAILABLE when the server cannot be reached.
 func Open(ctx context.Context, url string, model Model, opts Options) (*Store, error) {
@@ -142,11 +148,13 @@ func Open(ctx context.Context, url string, model Model, opts Options) (*Store, e
 		}
 		return nil
 	}
+	backoff := newConnBackoff()
+	cfg.BeforeConnect = backoff.hook
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, mapError(err)
 	}
-	s := &Store{pool: pool, model: model, opts: opts}
+	s := &Store{pool: pool, model: model, opts: opts, backoff: backoff}
 	return s, nil
 }
 
@@ -205,7 +213,7 @@ func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
 	if err != nil {
 		return 0, mapError(fmt.Errorf("migrate: %w", err))
 	}
-	if err := s.ensureIndex(ctx); err != nil {
+	if err := s.RestoreIndex(ctx); err != nil {
 		return len(res), err
 	}
 	return len(res), nil
@@ -246,6 +254,66 @@ func (s *Store) ensureIndex(ctx context.Context) error {
 	return nil
 }
 
+// bulkLoadLock names the advisory lock a bulk load holds (shared) while the index
+// is dropped; RestoreIndex takes it exclusively. Each schema has its own.
+const bulkLoadLock = `hashtext(current_schema() || '.' || $1)`
+
+// holdBulkLoad takes the bulk-load lock on a connection of its own, for as long as
+// the index is dropped. A killed process's session ends, and its lock with it.
+func (s *Store) holdBulkLoad(ctx context.Context) (release func(), err error) {
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock_shared("+bulkLoadLock+")", indexName(s.model.EmbedderID())); err != nil {
+		conn.Release()
+		return nil, mapError(err)
+	}
+	return func() {
+		// Unlocking on a broken connection fails; the session's end then unlocks.
+		if _, err := conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock_shared("+bulkLoadLock+")", indexName(s.model.EmbedderID())); err != nil {
+			conn.Conn().Close(context.WithoutCancel(ctx))
+		}
+		conn.Release()
+	}, nil
+}
+
+// RestoreIndex builds the active embedder's HNSW index when it is missing and no
+// bulk load is under way: a load drops the index and builds it at the end, so an
+// index missing with no load running was left by a load that died. Every command
+// that opens the store calls it, so search never stays without its index.
+//
+// Errors: EUNAVAILABLE.
+func (s *Store) RestoreIndex(ctx context.Context) error {
+	name := indexName(s.model.EmbedderID())
+	var haveTable, haveIndex bool
+	if err := s.pool.QueryRow(ctx, `SELECT to_regclass('chunks') IS NOT NULL, to_regclass($1) IS NOT NULL`, name).
+		Scan(&haveTable, &haveIndex); err != nil {
+		return mapError(err)
+	}
+	if !haveTable || haveIndex {
+		return nil
+	}
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return mapError(err)
+	}
+	defer conn.Release()
+	var free bool
+	if err := conn.QueryRow(ctx, "SELECT pg_try_advisory_lock("+bulkLoadLock+")", name).Scan(&free); err != nil {
+		return mapError(err)
+	}
+	if !free {
+		return nil // a load is under way and builds the index when it ends
+	}
+	defer func() {
+		if _, err := conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock("+bulkLoadLock+")", name); err != nil {
+			conn.Conn().Close(context.WithoutCancel(ctx))
+		}
+	}()
+	return s.ensureIndex(ctx)
+}
+
 func (s *Store) dropIndex(ctx context.Context) error {
 	_, err := s.pool.Exec(ctx, "DROP INDEX IF EXISTS "+indexName(s.model.EmbedderID()))
 	return mapError(err)
@@ -254,7 +322,8 @@ func (s *Store) dropIndex(ctx context.Context) error {
 func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 // mapError is the one place where driver errors become domain errors, so no other
-// package sees pgx.
+// package sees pgx. Everything that says "the database is down, restarting, busy or
+// slow" is EUNAVAILABLE (503, try again): only what is our own fault stays EINTERNAL.
 func mapError(err error) error {
 	if err == nil {
 		return nil
@@ -266,7 +335,7 @@ func mapError(err error) error {
 	if errors.Is(err, pgx.ErrNoRows) {
 		return copilot.Errorf(copilot.ENOTFOUND, "Not found.")
 	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err) {
 		return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database did not answer in time."), err}
 	}
 	var pgErr *pgconn.PgError
@@ -274,16 +343,37 @@ func mapError(err error) error {
 		switch {
 		case pgErr.Code == "23505":
 			return &wrapped{copilot.Errorf(copilot.ECONFLICT, "Conflicting write; try again."), err}
-		case strings.HasPrefix(pgErr.Code, "08"), pgErr.Code == "57P01", pgErr.Code == "57P03", pgErr.Code == "53300":
+		case pgErr.Code == "57014": // query_canceled: statement_timeout, or a cancel request
+			return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database did not answer in time."), err}
+		case pgErr.Code == "40001", pgErr.Code == "40P01", pgErr.Code == "55P03":
+			// serialization failure, deadlock, lock not available: retrying succeeds.
+			return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database is busy; try again."), err}
+		case strings.HasPrefix(pgErr.Code, "08"), strings.HasPrefix(pgErr.Code, "53"),
+			pgErr.Code == "57P01", pgErr.Code == "57P02", pgErr.Code == "57P03":
+			// connection exceptions, insufficient resources, shutdown and startup.
 			return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database is unavailable."), err}
 		}
 		return err
 	}
-	var connErr *pgconn.ConnectError
-	if errors.As(err, &connErr) || pgconn.SafeToRetry(err) {
+	var (
+		connErr *pgconn.ConnectError
+		netErr  net.Error
+	)
+	if errors.As(err, &connErr) || pgconn.SafeToRetry(err) || errors.As(err, &netErr) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed) ||
+		errors.Is(err, pgconn.ErrConnClosed) {
+		// The connection broke under a statement: the server went away mid-query.
 		return &wrapped{copilot.Errorf(copilot.EUNAVAILABLE, "The database is unavailable."), err}
 	}
 	return err
+}
+
+// isStatementTimeout reports whether err is a statement that ran out of its
+// statement_timeout while the caller still waits (ctx alive): a budget we set, not an
+// outage, so the caller can answer without that part.
+func isStatementTimeout(ctx context.Context, err error) bool {
+	var pgErr *pgconn.PgError
+	return ctx.Err() == nil && errors.As(err, &pgErr) && pgErr.Code == "57014"
 }
 
 // wrapped carries a domain error for users and the driver error for logs.

@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORT=${COPILOT_PG_PORT:-54329}
+# 25432 lies below Linux's ephemeral range (32768-60999 by default): a port inside it
+# can be taken as the local end of an outgoing connection (a client's own connection
+# to it included) while the cluster is down, and then the cluster cannot start again.
+PORT=${COPILOT_PG_PORT:-25432}
 BASE="$PWD/.data"
 # As root the cluster runs as postgres, which must reach the data directory; when a
 # parent folder shuts it out, the cluster lives under /var/tmp instead.
@@ -42,6 +45,17 @@ as_owner() {
 	fi
 }
 
+# A cluster started before the default port moved keeps its port until it is
+# restarted: url and ensure-db follow the port it actually listens on.
+if [ -z "${COPILOT_PG_PORT:-}" ] && [ -f "$DATA/postmaster.pid" ] &&
+	as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+	running=$(sed -n 4p "$DATA/postmaster.pid")
+	if [ -n "$running" ] && [ "$running" != "$PORT" ]; then
+		say "cluster runs on port $running, not $PORT; db-stop then db moves it"
+		PORT=$running
+	fi
+fi
+
 url() { printf 'postgres://postgres@127.0.0.1:%s/%s?sslmode=disable\n' "$PORT" "${1:-$DB}"; }
 
 psql_admin() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres "$@"; }
@@ -55,11 +69,22 @@ ensure_db() {
 	psql_admin -d "$name" -c "CREATE EXTENSION IF NOT EXISTS vector" 2>&1 | grep -v 'already exists' >&2 || true
 }
 
+# warn_ephemeral says when PORT lies in the kernel's range of local ports for
+# outgoing connections; see PORT above.
+warn_ephemeral() {
+	local lo hi
+	read -r lo hi </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || return 0
+	if [ "$PORT" -ge "$lo" ] && [ "$PORT" -le "$hi" ]; then
+		say "warning: port $PORT is inside the ephemeral range $lo-$hi; a restart can fail while clients reconnect"
+	fi
+}
+
 start() {
 	if [ -n "${DATABASE_URL:-}" ]; then
 		say "DATABASE_URL is set; not starting a local cluster"
 		return
 	fi
+	warn_ephemeral
 	mkdir -p "$BASE" "$RUN"
 	if [ "$(id -u)" -eq 0 ]; then
 		chown postgres "$RUN"

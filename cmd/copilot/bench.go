@@ -11,12 +11,18 @@ import (
 const benchUsage = `usage:
   copilot bench search [--chunks N] [--queries N] [--json]
   copilot bench ingest [--messages N] [--json]
+  copilot bench load --url http://127.0.0.1:PORT [--clients N] [--duration D] [--json]
 
-Each bench works in a schema of its own (bench_<pid>) of the DATABASE_URL database
-and drops it at the end. The output is Markdown for BENCHMARKS.md; --json has every figure.
+Search and ingest work in a schema of their own (bench_<pid>) of the DATABASE_URL
+database and drop it at the end. Load drives a running server (copilot serve) on a
+loopback address with every read route; COPILOT_BENCH_TOKEN is its bearer token, if
+it has tokens. The output is Markdown for BENCHMARKS.md; --json has every figure.
 `
 
 func (m *Main) bench(ctx context.Context, args []string) error {
+	if len(args) > 0 && args[0] == "load" {
+		return m.benchLoad(ctx, args[1:])
+	}
 	if len(args) == 0 || (args[0] != "search" && args[0] != "ingest") {
 		fmt.Fprint(m.Stderr, benchUsage)
 		return errUsage
@@ -65,4 +71,30 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	}
 	_, err = fmt.Fprint(m.Stdout, b.String())
 	return err
+}
+
+func (m *Main) benchLoad(ctx context.Context, args []string) error {
+	fs := m.flagSet("bench load")
+	asJSON := fs.Bool("json", false, "print JSON")
+	base := fs.String("url", "", "base URL of the running server, on a loopback address")
+	clients := fs.Int("clients", bench.DefaultLoadClients, "concurrent clients")
+	duration := fs.Duration("duration", bench.DefaultLoadDuration, "how long to run")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || *base == "" {
+		fmt.Fprint(m.Stderr, benchUsage)
+		return errUsage
+	}
+	cmd := fmt.Sprintf("copilot bench load --url %s --clients %d --duration %s", *base, *clients, *duration)
+	rep, err := bench.RunLoad(ctx, bench.LoadConfig{BaseURL: *base, Token: m.Getenv("COPILOT_BENCH_TOKEN"),
+		Clients: *clients, Duration: *duration, Command: cmd}, m.Stderr)
+	if err != nil {
+		return fmt.Errorf("bench load: %w", err)
+	}
+	if *asJSON {
+		return m.printJSON(rep)
+	}
+	return rep.WriteTable(m.Stdout)
 }

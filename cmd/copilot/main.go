@@ -155,6 +155,11 @@ func (m *Main) open(ctx context.Context) (*retrieval.Store, Config, error) {
 		s.Close()
 		return nil, cfg, err
 	}
+	// A bulk ingest that was killed leaves the search index dropped.
+	if err := s.RestoreIndex(ctx); err != nil {
+		s.Close()
+		return nil, cfg, err
+	}
 	return s, cfg, nil
 }
 
