@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/retrieval"
 )
@@ -78,7 +79,7 @@ func TestOutageLogsOncePerInterval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := retrieval.Open(context.Background(), "postgres://copilot@127.0.0.1:1/none?sslmode=disable&connect_timeout=2", model, retrieval.Options{})
+	store, err := retrieval.Open(context.Background(), "postgres://copilot@127.0.0.1:1/none?sslmode=disable&connect_timeout=2", model, retrieval.Options{Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}

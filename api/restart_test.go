@@ -15,6 +15,7 @@ import (
 
 	"incidentcopilot/api"
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
 	"incidentcopilot/retrieval"
@@ -62,7 +63,7 @@ func TestDatabaseRestartUnderLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := retrieval.Open(ctx, cluster.URL+"&connect_timeout=5", model, retrieval.Options{})
+	store, err := retrieval.Open(ctx, cluster.URL+"&connect_timeout=5", model, retrieval.Options{Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,7 @@ func TestDatabaseRestartUnderLoad(t *testing.T) {
 	if _, err := store.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Ingest(ctx, []*copilot.Incident{restartIncident("INC-1"), restartIncident("INC-2")}, nil); err != nil {
+	if _, err := store.Ingest(ctx, []*copilot.Incident{restartIncident("INC-1"), restartIncident("INC-2")}, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
 		t.Fatal(err)
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))

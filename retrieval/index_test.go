@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
 )
@@ -14,7 +15,7 @@ func openInSchema(t *testing.T, schema string) *Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Open(context.Background(), dbtest.URL(t), model, Options{Schema: schema})
+	s, err := Open(context.Background(), dbtest.URL(t), model, Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}

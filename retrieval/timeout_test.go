@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/internal/dbtest"
 )
 
@@ -37,7 +38,7 @@ func TestRealStatementTimeoutIsUnavailable(t *testing.T) {
 func TestTextSideSkipsWhenPoolIsBusy(t *testing.T) {
 	t.Parallel()
 	model := openUnmigrated(t, dbtest.URL(t)).model
-	s, err := Open(context.Background(), dbtest.URL(t), model, Options{MaxConns: 2})
+	s, err := Open(context.Background(), dbtest.URL(t), model, Options{MaxConns: 2, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}
