@@ -17,15 +17,14 @@ const placeholderPrefix = "[REDACTED:"
 // took part in the match) is replaced, so the surrounding key, scheme or quotes stay
 // and the reader still sees what was there ("password=[REDACTED:password]").
 type rule struct {
-	kind string
-	re   *regexp.Regexp
+	kind  string
+	stage stage
+	re    *regexp.Regexp
 	// need lists literals of which the text must hold one for the rule to run at
 	// all (compared in lower case when fold is set): most text holds none, and a
 	// substring search is far cheaper than the regexp.
 	need []string
 	fold bool
-	// multiline rules run over the whole text; the others line by line.
-	multiline bool
 	// groups lists candidate submatches to mask; nil masks the whole match.
 	groups []int
 	// kindOf refines the kind from the match (an assignment's key says what it holds).
@@ -49,21 +48,34 @@ const sensitiveKey = `(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key
 // "&" belongs to the password ("Tr0ub4dor&3").
 const assignedValue = `(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^\s,;"'<>}\]\)]+))`
 
-// Order matters: blocks and specific token shapes go first so their placeholders are
-// in place before the generic assignment, email and phone rules look at the text.
+// stage orders the rules and gitleaks' detectors: blocks and token shapes first, so
+// their placeholders are in place before anything more general looks at the text.
+type stage uint8
+
+const (
+	stageBlock   stage = iota // PEM blocks, over the whole text
+	stageToken                // token shapes we name ourselves
+	stageContext              // credentials known by what precedes them (headers, flags)
+	// gitleaks' provider rules run here
+	stageAssign // key = value assignments
+	// gitleaks' generic rule runs here
+	stagePeople // emails and phone numbers
+)
+
+// Order matters within a stage too: earlier rules mask first.
 var rules = []rule{
 	{
-		kind:      "private-key",
-		need:      []string{"PRIVATE KEY"},
-		multiline: true,
+		kind:  "private-key",
+		stage: stageBlock,
+		need:  []string{"PRIVATE KEY"},
 		// PEM blocks, also when pasted as one JSON string with literal \n (GCP
 		// service-account files).
 		re: regexp.MustCompile(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----`),
 	},
 	{
-		kind:      "private-key",
-		need:      []string{"PRIVATE KEY"},
-		multiline: true,
+		kind:  "private-key",
+		stage: stageBlock,
+		need:  []string{"PRIVATE KEY"},
 		// A truncated paste (complete blocks are gone by now): the header and the
 		// base64 that follows it.
 		re:  regexp.MustCompile(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----`),
@@ -71,6 +83,7 @@ var rules = []rule{
 	},
 	{
 		kind:   "password",
+		stage:  stageToken,
 		need:   []string{"://"},
 		re:     regexp.MustCompile(`\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s<>|"'\[\]]*:([^@\s/<>|"'\[\]]+)@`),
 		groups: []int{1},
@@ -78,6 +91,7 @@ var rules = []rule{
 	},
 	{
 		kind:   "azure-key",
+		stage:  stageToken,
 		need:   []string{"accountkey", "sharedaccess"},
 		fold:   true,
 		re:     regexp.MustCompile(`(?i)\b(?:AccountKey|SharedAccessKey|SharedAccessSignature)\s*=\s*([^;\s"'<>]+)`),
@@ -85,62 +99,73 @@ var rules = []rule{
 	},
 	{
 		kind:   "azure-sas",
+		stage:  stageToken,
 		need:   []string{"sig="},
 		re:     regexp.MustCompile(`[?&]sig=([A-Za-z0-9%+/=_-]{10,})`),
 		groups: []int{1},
 	},
 	{
 		kind:   "aws-secret",
+		stage:  stageToken,
 		need:   []string{"secret"},
 		fold:   true,
 		re:     regexp.MustCompile(`(?i)\b(?:aws[_-]?secret[_-]?access[_-]?key|aws[_-]?secret[_-]?key|secret[_-]?access[_-]?key|SecretAccessKey)["']?\s*(?:[:=]|=>)\s*["']?([A-Za-z0-9/+=]{40})\b`),
 		groups: []int{1},
 	},
 	{
-		kind: "aws-key",
-		need: []string{"AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA"},
-		re:   regexp.MustCompile(`\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b`),
+		kind:  "aws-key",
+		stage: stageToken,
+		need:  []string{"AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA"},
+		re:    regexp.MustCompile(`\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b`),
 	},
 	{
-		kind: "gcp-key",
-		need: []string{"AIza"},
-		re:   regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}`),
+		kind:  "gcp-key",
+		stage: stageToken,
+		need:  []string{"AIza"},
+		re:    regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}`),
 	},
 	{
-		kind: "slack-webhook",
-		need: []string{"hooks.slack.com"},
-		re:   regexp.MustCompile(`https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]+`),
+		kind:  "slack-webhook",
+		stage: stageToken,
+		need:  []string{"hooks.slack.com"},
+		re:    regexp.MustCompile(`https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]+`),
 	},
 	{
-		kind: "slack-token",
-		need: []string{"xox", "xapp-"},
-		re:   regexp.MustCompile(`\b(?:xox[abeoprs]-[0-9A-Za-z-]{10,}|xapp-\d-[0-9A-Za-z-]{10,})`),
+		kind:  "slack-token",
+		stage: stageToken,
+		need:  []string{"xox", "xapp-"},
+		re:    regexp.MustCompile(`\b(?:xox[abeoprs]-[0-9A-Za-z-]{10,}|xapp-\d-[0-9A-Za-z-]{10,})`),
 	},
 	{
-		kind: "github-token",
-		need: []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"},
-		re:   regexp.MustCompile(`\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})`),
+		kind:  "github-token",
+		stage: stageToken,
+		need:  []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"},
+		re:    regexp.MustCompile(`\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})`),
 	},
 	{
-		kind: "gitlab-token",
-		need: []string{"glpat-", "gldt-", "glptt-", "glrt-"},
-		re:   regexp.MustCompile(`\bgl(?:pat|dt|ptt|rt)-[A-Za-z0-9_-]{20,}`),
+		kind:  "gitlab-token",
+		stage: stageToken,
+		need:  []string{"glpat-", "gldt-", "glptt-", "glrt-"},
+		re:    regexp.MustCompile(`\bgl(?:pat|dt|ptt|rt)-[A-Za-z0-9_-]{20,}`),
 	},
 	{
-		kind: "api-key",
-		need: []string{"sk-", "sk_", "rk_", "pk_", "npm_", "SG."},
+		kind:  "api-key",
+		stage: stageToken,
+		need:  []string{"sk-", "sk_", "rk_", "pk_", "npm_", "SG."},
 		// Model providers, Stripe, npm and SendGrid keys: common in the same configs.
 		re: regexp.MustCompile(`\b(?:sk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}|npm_[A-Za-z0-9]{36}|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})`),
 	},
 	{
-		kind: "jwt",
-		need: []string{"eyJ"},
-		re:   regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`),
+		kind:  "jwt",
+		stage: stageToken,
+		need:  []string{"eyJ"},
+		re:    regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`),
 	},
 	{
-		kind: "auth",
-		need: []string{"authorization"},
-		fold: true,
+		kind:  "auth",
+		stage: stageContext,
+		need:  []string{"authorization"},
+		fold:  true,
 		// The whole credential of an Authorization header, whatever its scheme.
 		re:     regexp.MustCompile(`(?i)\b(?:proxy-)?authorization\s*["']?\s*[:=]\s*["']?(?:(bearer|basic|token|digest|negotiate|apikey)\s+)?([^\s"',;]+)`),
 		groups: []int{2},
@@ -153,9 +178,10 @@ var rules = []rule{
 		keep: func(s string, loc []int) bool { return isMasked(s[loc[4]:loc[5]]) },
 	},
 	{
-		kind: "bearer",
-		need: []string{"bearer"},
-		fold: true,
+		kind:  "bearer",
+		stage: stageContext,
+		need:  []string{"bearer"},
+		fold:  true,
 		// A bearer token outside a header (logs, curl lines); the length keeps
 		// "bearer tokens expired" readable.
 		re:     regexp.MustCompile(`(?i)\bbearer\s+([A-Za-z0-9._~+/-]{16,}=*)`),
@@ -163,6 +189,7 @@ var rules = []rule{
 	},
 	{
 		kind:   "password",
+		stage:  stageContext,
 		need:   []string{"-u ", "-u\t", "--user"},
 		re:     regexp.MustCompile(`(?:^|\s)(?:-u|--user)\s+[^\s:]+:(\S+)`),
 		groups: []int{1},
@@ -170,6 +197,7 @@ var rules = []rule{
 	},
 	{
 		kind:   "password",
+		stage:  stageContext,
 		need:   []string{"identified"},
 		fold:   true,
 		re:     regexp.MustCompile(`(?i)\bidentified\s+by\s+(?:'([^'\n]*)'|"([^"\n]*)")`),
@@ -177,15 +205,17 @@ var rules = []rule{
 	},
 	{
 		kind:   "password",
+		stage:  stageContext,
 		need:   []string{"--"},
 		re:     regexp.MustCompile(`(?i)(?:^|\s)--(?:password|passwd|token|secret|api-key)\s+([^\s-]\S*)`),
 		groups: []int{1},
 		keep:   func(s string, loc []int) bool { return isMasked(s[loc[2]:loc[3]]) },
 	},
 	{
-		kind: "secret",
-		need: []string{"pass", "pwd", "secret", "token", "key", "credential"},
-		fold: true,
+		kind:  "secret",
+		stage: stageAssign,
+		need:  []string{"pass", "pwd", "secret", "token", "key", "credential"},
+		fold:  true,
 		// Assignments: env vars, config files, JSON/YAML, query strings, libpq and
 		// ADO.NET connection strings.
 		re:     regexp.MustCompile(`(?i)(` + sensitiveKey + `)["']?[ \t]*(:|=>|=)[ \t]*` + assignedValue),
@@ -195,23 +225,26 @@ var rules = []rule{
 		end:    queryEnd,
 	},
 	{
-		kind: "email",
-		need: []string{"@"},
-		re:   regexp.MustCompile(`\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b`),
+		kind:  "email",
+		stage: stagePeople,
+		need:  []string{"@"},
+		re:    regexp.MustCompile(`\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b`),
 		// "git@github.com:org/repo" is an SSH remote, not a person.
 		keep: func(s string, loc []int) bool {
 			return strings.HasPrefix(s[loc[0]:], "git@") && loc[1] < len(s) && s[loc[1]] == ':'
 		},
 	},
 	{
-		kind: "phone",
-		need: []string{"+"},
+		kind:  "phone",
+		stage: stagePeople,
+		need:  []string{"+"},
 		// International numbers: "+44 20 7946 0958", "+1-415-555-0132".
 		re:   regexp.MustCompile(`\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}`),
 		keep: func(s string, loc []int) bool { return !phoneShaped(s, loc[0], loc[1], 8, 15) },
 	},
 	{
-		kind: "phone",
+		kind:  "phone",
+		stage: stagePeople,
 		// North American numbers with separators: "(415) 555-0132", "415-555-0132".
 		re:   regexp.MustCompile(`(?:\(\d{3}\)\s?|\b\d{3}[-. ])\d{3}[-.]\d{4}\b`),
 		keep: func(s string, loc []int) bool { return !phoneShaped(s, loc[0], loc[1], 10, 10) },
@@ -220,20 +253,50 @@ var rules = []rule{
 
 // String masks every secret, credential, email address and phone number in s with a
 // typed placeholder such as "[REDACTED:aws-key]". Ordinary incident text (timestamps,
-// error codes, IPs, hostnames, version numbers) is left as it was.
-func String(s string) string {
-	for i := range rules {
-		if r := &rules[i]; r.multiline && r.applies(s, strings.ToLower(s)) {
-			s = r.apply(s)
-		}
+// error codes, IPs, hostnames, version numbers, commit SHAs, UUIDs) is left as it was.
+// It is safe for concurrent use.
+func String(s string) string { return redact(s, true) }
+
+// redact runs the stages in order; people says whether emails and phone numbers are
+// masked too.
+func redact(s string, people bool) string {
+	if s == "" {
+		return s
 	}
-	// The other rules match within a line. Running them line by line lets most lines
-	// skip most rules on a substring check, and keeps each regexp run short.
+	d := loadDetectors()
+	s = applyStage(stageBlock, s)
+	s = applyStage(stageToken, s)
+	s = applyStage(stageContext, s)
+	s = applyDetector(d.specific, s)
+	s = applyStage(stageAssign, s)
+	s = applyDetector(d.generic, s)
+	if people {
+		s = applyStage(stagePeople, s)
+	}
+	return s
+}
+
+// applyStage runs the rules of one stage. Blocks span lines; the other rules match
+// within a line, and running them line by line lets most lines skip most rules on a
+// substring check and keeps each regexp run short.
+func applyStage(st stage, s string) string {
+	if st == stageBlock {
+		lower := strings.ToLower(s)
+		for i := range rules {
+			if r := &rules[i]; r.stage == st && r.applies(s, lower) {
+				s = r.apply(s)
+			}
+		}
+		return s
+	}
+	if !strings.Contains(s, "\n") {
+		return redactLine(st, s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for len(s) > 0 {
 		line, rest, found := strings.Cut(s, "\n")
-		b.WriteString(redactLine(line))
+		b.WriteString(redactLine(st, line))
 		if found {
 			b.WriteByte('\n')
 		}
@@ -242,15 +305,21 @@ func String(s string) string {
 	return b.String()
 }
 
-func redactLine(line string) string {
-	lower := strings.ToLower(line)
+func redactLine(st stage, line string) string {
+	var lower string
 	for i := range rules {
 		r := &rules[i]
-		if r.multiline || !r.applies(line, lower) {
+		if r.stage != st {
+			continue
+		}
+		if r.fold && lower == "" {
+			lower = strings.ToLower(line)
+		}
+		if !r.applies(line, lower) {
 			continue
 		}
 		if out := r.apply(line); out != line {
-			line, lower = out, strings.ToLower(out)
+			line, lower = out, ""
 		}
 	}
 	return line
