@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	ahocorasick "github.com/BobuSumisu/aho-corasick"
 	"github.com/spf13/viper"
 	"github.com/zricethezav/gitleaks/v8/config"
 	"github.com/zricethezav/gitleaks/v8/detect"
@@ -34,8 +35,15 @@ var skipRules = map[string]bool{
 // per call, the keyword trie and the compiled regexps are only read, and the byte
 // counter is atomic (TestStringConcurrent runs under -race).
 type detectors struct {
-	specific *detect.Detector
-	generic  *detect.Detector
+	specific, generic *scanner
+}
+
+// scanner is a gitleaks detector with a keyword trie of its own. The detector also
+// prefilters by keyword, but only after per-call set-up (loggers, maps) that costs
+// more than the check itself; most chat lines hold no keyword and skip it all.
+type scanner struct {
+	d        *detect.Detector
+	keywords *ahocorasick.Trie
 }
 
 var loadDetectors = sync.OnceValue(func() detectors {
@@ -60,7 +68,7 @@ var loadDetectors = sync.OnceValue(func() detectors {
 
 // newDetector builds a detector over the rules of cfg that keep accepts, with the
 // keyword prefilter rebuilt for just those rules.
-func newDetector(cfg config.Config, keep func(id string) bool) *detect.Detector {
+func newDetector(cfg config.Config, keep func(id string) bool) *scanner {
 	sub := cfg
 	sub.Rules = make(map[string]config.Rule)
 	sub.Keywords = make(map[string]struct{})
@@ -84,7 +92,15 @@ func newDetector(cfg config.Config, keep func(id string) bool) *detect.Detector 
 			}
 		}
 	}
-	return detect.NewDetector(sub)
+	words := make([]string, 0, len(sub.Keywords))
+	for k := range sub.Keywords {
+		words = append(words, k)
+	}
+	sort.Strings(words)
+	return &scanner{
+		d:        detect.NewDetector(sub),
+		keywords: ahocorasick.NewTrieBuilder().AddStrings(words).Build(),
+	}
 }
 
 // gitleaksKinds maps gitleaks rule ids to the short kinds our placeholders already
@@ -129,8 +145,30 @@ func gitleaksKind(id string) string {
 // applyDetector masks the secrets d finds in line. Only the captured secret is
 // masked, not the key or scheme around it ("DD_API_KEY=[REDACTED:…]"); every copy of
 // it in the line goes, longest secrets first so no part of one is left behind.
-func applyDetector(d *detect.Detector, line string) string {
-	findings := d.DetectString(line)
+func applyDetector(sc *scanner, text string) string {
+	if !strings.Contains(text, "\n") {
+		return scanLine(sc, text)
+	}
+	// Line by line: the keyword prefilter then works per line, and a rule whose
+	// keyword is on one line does not scan the whole message.
+	var b strings.Builder
+	b.Grow(len(text))
+	for len(text) > 0 {
+		line, rest, found := strings.Cut(text, "\n")
+		b.WriteString(scanLine(sc, line))
+		if found {
+			b.WriteByte('\n')
+		}
+		text = rest
+	}
+	return b.String()
+}
+
+func scanLine(sc *scanner, line string) string {
+	if len(line) < 8 || sc.keywords.MatchFirstString(strings.ToLower(line)) == nil {
+		return line
+	}
+	findings := sc.d.DetectString(line)
 	if len(findings) == 0 {
 		return line
 	}
