@@ -40,7 +40,7 @@ type rule struct {
 // separator must follow the word, so the key ends with it: "DB_PASSWORD=" and
 // "client_secret:" are keys, "max_tokens=" and "secretary:" are not. What comes before
 // the word does not matter, as only the value is masked.
-const sensitiveKey = `(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key(?:[_-]?id)?|account[_-]?key|signing[_-]?key|encryption[_-]?key|credentials?)`
+const sensitiveKey = `(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key(?:[_-]?id)?|account[_-]?key|signing[_-]?key|encryption[_-]?key|credentials?|auth)`
 
 // Values are a double-quoted string, a single-quoted string or a bare word; a bare
 // word ends at whitespace or at the separators of connection strings and JSON so the
@@ -162,6 +162,96 @@ var rules = []rule{
 		re:    regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`),
 	},
 	{
+		kind:  "sentry-dsn",
+		stage: stageToken,
+		need:  []string{"sentry"},
+		// A DSN's user part is the project key; without this rule the email rule
+		// would take "<key>@o123.ingest.sentry.io" for an address.
+		re:     regexp.MustCompile(`\bhttps?://([0-9a-f]{32})(?::[0-9a-f]{32})?@[A-Za-z0-9.-]*sentry[A-Za-z0-9.-]*`),
+		groups: []int{1},
+	},
+	{
+		kind:   "datadog-api-key",
+		stage:  stageToken,
+		need:   []string{"dd", "datadog"},
+		fold:   true,
+		re:     regexp.MustCompile(`(?i)\b(?:dd|datadog)[_-]?(api|app(?:lication)?)[_-]?key["']?\s*(?:[:=]|=>)\s*["']?([0-9a-z]{32,40})\b`),
+		groups: []int{2},
+		kindOf: func(s string, loc []int) string {
+			if strings.EqualFold(s[loc[2]:loc[3]], "api") {
+				return "datadog-api-key"
+			}
+			return "datadog-app-key"
+		},
+	},
+	{
+		kind:  "twilio-account-sid",
+		stage: stageToken,
+		need:  []string{"AC"},
+		re:    regexp.MustCompile(`\bAC[0-9a-f]{32}\b`),
+	},
+	{
+		kind:   "twilio-auth-token",
+		stage:  stageToken,
+		need:   []string{"twilio"},
+		fold:   true,
+		re:     regexp.MustCompile(`(?i)\btwilio[\w.-]{0,20}?(?:auth[_-]?token|secret|token)["']?\s*(?:[:=]|=>)\s*["']?([0-9a-f]{32})\b`),
+		groups: []int{1},
+	},
+	{
+		kind:  "pagerduty-key",
+		stage: stageToken,
+		need:  []string{"pagerduty", "pd_", "routing", "integration", "service_key"},
+		fold:  true,
+		// Events API routing/integration keys (32 hex) and REST API tokens (20 chars).
+		re:     regexp.MustCompile(`(?i)\b(?:pagerduty|pd)[\w.-]{0,20}?(?:token|key)["']?\s*(?:[:=]|=>)\s*["']?([A-Za-z0-9+_-]{20,32})\b|\b(?:routing|integration|service)[_-]?key["']?\s*(?:[:=]|=>)\s*["']?([0-9a-f]{32})\b`),
+		groups: []int{1, 2},
+	},
+	{
+		kind:  "new-relic-api-key",
+		stage: stageToken,
+		need:  []string{"nrak-", "nrii-"},
+		fold:  true,
+		re:    regexp.MustCompile(`(?i)\bNR(?:AK|II)-[A-Z0-9_-]{27,32}\b`),
+	},
+	{
+		kind:   "new-relic-license-key",
+		stage:  stageToken,
+		need:   []string{"NRAL", "relic"},
+		re:     regexp.MustCompile(`\b([0-9a-f]{36}NRAL)\b|(?i:new[_-]?relic[\w.-]{0,20}?license[_-]?key)["']?\s*(?:[:=]|=>)\s*["']?([0-9A-Za-z]{40})\b`),
+		groups: []int{1, 2},
+	},
+	{
+		kind:  "mailgun-key",
+		stage: stageToken,
+		need:  []string{"key-"},
+		re:    regexp.MustCompile(`\bkey-[0-9a-f]{32}\b`),
+	},
+	{
+		kind:  "vault-token",
+		stage: stageToken,
+		need:  []string{"hvs.", "hvb."},
+		re:    regexp.MustCompile(`\bhv[sb]\.[A-Za-z0-9_-]{24,}`),
+	},
+	{
+		kind:  "doppler-token",
+		stage: stageToken,
+		need:  []string{"dp."},
+		re:    regexp.MustCompile(`\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b`),
+	},
+	{
+		kind:  "password",
+		stage: stageContext,
+		need:  []string{"mysql", "mariadb"},
+		fold:  true,
+		// The client's -pPASSWORD (no space; "-p" alone prompts).
+		re:     regexp.MustCompile(`(?i)\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]*?\s-p(?:'([^'\n]+)'|"([^"\n]+)"|([^\s'"]+))`),
+		groups: []int{1, 2, 3},
+		keep: func(s string, loc []int) bool {
+			return isMasked(s[loc[0]:loc[1]]) && !strings.Contains(s[loc[0]:loc[1]], "-p")
+		},
+	},
+	{
 		kind:  "auth",
 		stage: stageContext,
 		need:  []string{"authorization"},
@@ -207,7 +297,7 @@ var rules = []rule{
 		kind:   "password",
 		stage:  stageContext,
 		need:   []string{"--"},
-		re:     regexp.MustCompile(`(?i)(?:^|\s)--(?:password|passwd|token|secret|api-key)\s+([^\s-]\S*)`),
+		re:     regexp.MustCompile(`(?i)(?:^|\s)--(?:password|passwd|token|secret|api-key)(?:\s+|=)([^\s-]\S*)`),
 		groups: []int{1},
 		keep:   func(s string, loc []int) bool { return isMasked(s[loc[2]:loc[3]]) },
 	},
@@ -231,6 +321,9 @@ var rules = []rule{
 		re:    regexp.MustCompile(`\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b`),
 		// "git@github.com:org/repo" is an SSH remote, not a person.
 		keep: func(s string, loc []int) bool {
+			if strings.HasSuffix(s[:loc[0]], "://") {
+				return true // the user part of a URL, not a mailbox
+			}
 			return strings.HasPrefix(s[loc[0]:], "git@") && loc[1] < len(s) && s[loc[1]] == ':'
 		},
 	},
@@ -468,6 +561,17 @@ func looksBase64(tok string) bool {
 	return false
 }
 
+// maskedGroup vetoes a match whose first participating group is a placeholder
+// already.
+func maskedGroup(s string, loc []int) bool {
+	for g := 2; g+1 < len(loc); g += 2 {
+		if loc[g] >= 0 {
+			return isMasked(s[loc[g]:loc[g+1]])
+		}
+	}
+	return false
+}
+
 // isMasked reports whether v already is (or holds) a placeholder.
 func isMasked(v string) bool { return strings.Contains(v, placeholderPrefix) }
 
@@ -481,6 +585,8 @@ func keyKind(key string) string {
 		return "token"
 	case strings.Contains(k, "key"):
 		return "key"
+	case strings.HasSuffix(k, "auth"):
+		return "auth"
 	}
 	return "secret"
 }
