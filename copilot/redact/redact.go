@@ -228,6 +228,13 @@ var rules = []rule{
 		re:    regexp.MustCompile(`\bkey-[0-9a-f]{32}\b`),
 	},
 	{
+		kind:  "digitalocean-pat",
+		stage: stageToken,
+		need:  []string{"_v1_"},
+		// gitleaks' rule wants white space or a quote after the token, not a comma.
+		re: regexp.MustCompile(`\bdo[opr]_v1_[a-f0-9]{64}\b`),
+	},
+	{
 		kind:  "vault-token",
 		stage: stageToken,
 		need:  []string{"hvs.", "hvb."},
