@@ -252,11 +252,9 @@ var rules = []rule{
 		need:  []string{"mysql", "mariadb"},
 		fold:  true,
 		// The client's -pPASSWORD (no space; "-p" alone prompts).
-		re:     regexp.MustCompile(`(?i)\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]*?\s-p(?:'([^'\n]+)'|"([^"\n]+)"|([^\s'"]+))`),
+		re:     regexp.MustCompile(`\b(?i:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]*?\s-p(?:'([^'\n]+)'|"([^"\n]+)"|([^\s'"]+))`),
 		groups: []int{1, 2, 3},
-		keep: func(s string, loc []int) bool {
-			return isMasked(s[loc[0]:loc[1]]) && !strings.Contains(s[loc[0]:loc[1]], "-p")
-		},
+		keep:   maskedGroup,
 	},
 	{
 		kind:  "auth",

@@ -80,6 +80,14 @@ var redactTests = []struct {
 	{"api key header", "X-Api-Key: 7c4a8d09ca3762af61e5", "X-Api-Key: [REDACTED:key]"},
 	{"sql identified by", "ALTER USER app IDENTIFIED BY 'n3wpass';", "ALTER USER app IDENTIFIED BY '[REDACTED:password]';"},
 	{"cli password flag", "mysql --password s3cret -h db1", "mysql --password [REDACTED:password] -h db1"},
+	{"mysql -p password", "mysql -h db1 -P3306 -u app -pS3cret99 orders", "mysql -h db1 -P3306 -u app -p[REDACTED:password] orders"},
+	{"mysql -p quoted", "mysqldump -u app -p'Ab c1' orders", "mysqldump -u app -p'[REDACTED:password]' orders"},
+	{"mysql -p prompts", "mysql -h db -P 3306 -u app -p orders; ssh -p2222 bastion", "mysql -h db -P 3306 -u app -p orders; ssh -p2222 bastion"},
+	{"datadog api key", "DD_API_KEY=0123456789abcdef0123456789abcdef", "DD_API_KEY=[REDACTED:datadog-api-key]"},
+	{"sentry dsn", "SENTRY_DSN=https://0123456789abcdef0123456789abcdef@o123456.ingest.sentry.io/789", "SENTRY_DSN=https://[REDACTED:sentry-dsn]@o123456.ingest.sentry.io/789"},
+	{"twilio sid", "account AC0123456789abcdef0123456789abcdef failing", "account [REDACTED:twilio-account-sid] failing"},
+	{"new relic user key", "key NRAK-ABCDEFGHIJ0123456789KLMNOPQ here", "key [REDACTED:new-relic-api-key] here"},
+	{"pod and commit", "checkout-7d9f8c6b5-x2x9z at 3f2a9c1e8b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a, api: checkout-7d9f8c6b5-x2x9z", "checkout-7d9f8c6b5-x2x9z at 3f2a9c1e8b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a, api: checkout-7d9f8c6b5-x2x9z"},
 	{"curl user", "curl -u admin:hunter2 https://grafana.internal/api", "curl -u admin:[REDACTED:password] https://grafana.internal/api"},
 
 	// People.
