@@ -198,6 +198,7 @@ var keepShapes = regexp.MustCompile(`^(?:` +
 	`|[A-Z][A-Z0-9]+-[0-9]+` + // ticket keys
 	`|[a-z0-9-]+(?:\.[a-z0-9-]+)+` + // host names
 	`|[a-z]+(?:[_.-][a-z]+)*` + // words and identifiers
+	`|(?:i|vol|sg|subnet|vpc|ami|eni|snap|igw|rtb|nat|lt)-[0-9a-f]{8,17}` + // AWS resource ids
 	`)$`)
 
 // keepGeneric vetoes a generic-rule finding that is not a key: a value of one of the
@@ -211,5 +212,25 @@ func keepGeneric(f *report.Finding) bool {
 	if i < 0 {
 		return false
 	}
-	return !strings.ContainsAny(f.Match[:i], "=:")
+	before := f.Match[:i]
+	sep := strings.IndexAny(before, "=:")
+	if sep < 0 {
+		return true
+	}
+	// The key is the last word before the separator: in "auth-tg --targets Id=…"
+	// the keyword belongs to another word and the key ("Id") names no secret.
+	key := strings.ToLower(strings.Trim(before[:sep], " \t'\""))
+	if k := strings.LastIndexAny(key, " \t"); k >= 0 {
+		key = key[k+1:]
+	}
+	for _, w := range genericKeyWords {
+		if strings.Contains(key, w) {
+			return false
+		}
+	}
+	return true
 }
+
+// genericKeyWords are the words of gitleaks' generic rule that make a key name a
+// secret's.
+var genericKeyWords = []string{"access", "api", "auth", "credential", "creds", "key", "passw", "secret", "token"}

@@ -270,7 +270,10 @@ var rules = []rule{
 			}
 			return "auth"
 		},
-		keep: func(s string, loc []int) bool { return isMasked(s[loc[4]:loc[5]]) },
+		keep: func(s string, loc []int) bool {
+			v := s[loc[4]:loc[5]]
+			return isMasked(v) || elided(v)
+		},
 	},
 	{
 		kind:  "bearer",
@@ -483,9 +486,13 @@ func (r *rule) span(loc []int) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
-// queryEnd cuts a bare value at the next query parameter ("&sslmode=require").
+// queryEnd cuts a bare value at the next query parameter ("&sslmode=require") and
+// at a literal "\n" of text pasted from JSON, where the next line begins.
 func queryEnd(s string, start, end int) int {
 	v := s[start:end]
+	if i := strings.Index(v, `\n`); i > 0 {
+		end, v = start+i, v[:i]
+	}
 	for i := 0; i < len(v); i++ {
 		if v[i] != '&' {
 			continue
@@ -575,6 +582,12 @@ func maskedGroup(s string, loc []int) bool {
 		}
 	}
 	return false
+}
+
+// elided reports whether v stands for a value left out ("…", "...", "<token>",
+// "$TOKEN") rather than being one.
+func elided(v string) bool {
+	return strings.Trim(v, ".…*xX") == "" || strings.HasPrefix(v, "<") || strings.HasPrefix(v, "$") || strings.HasPrefix(v, "{{")
 }
 
 // isMasked reports whether v already is (or holds) a placeholder.

@@ -88,6 +88,9 @@ var redactTests = []struct {
 	{"twilio sid", "account AC0123456789abcdef0123456789abcdef failing", "account [REDACTED:twilio-account-sid] failing"},
 	{"new relic user key", "key NRAK-ABCDEFGHIJ0123456789KLMNOPQ here", "key [REDACTED:new-relic-api-key] here"},
 	{"pod and commit", "checkout-7d9f8c6b5-x2x9z at 3f2a9c1e8b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a, api: checkout-7d9f8c6b5-x2x9z", "checkout-7d9f8c6b5-x2x9z at 3f2a9c1e8b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a, api: checkout-7d9f8c6b5-x2x9z"},
+	{"elided bearer", "curl -H 'Authorization: Bearer …' https://api.example.com/v1/orders", "curl -H 'Authorization: Bearer …' https://api.example.com/v1/orders"},
+	{"aws instance id after auth", "aws elbv2 deregister-targets --target-group-arn …/auth-tg --targets Id=i-0a3f71c9e2b5d8841", "aws elbv2 deregister-targets --target-group-arn …/auth-tg --targets Id=i-0a3f71c9e2b5d8841"},
+	{"json-escaped env lines", `"export DB_PASSWORD=Qm7vT2xL9pRw4sZk\nexport AWS_DEFAULT_REGION=eu-west-1"`, `"export DB_PASSWORD=[REDACTED:password]\nexport AWS_DEFAULT_REGION=eu-west-1"`},
 	{"curl user", "curl -u admin:hunter2 https://grafana.internal/api", "curl -u admin:[REDACTED:password] https://grafana.internal/api"},
 
 	// People.
