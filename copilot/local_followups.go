@@ -2,6 +2,7 @@ package copilot
 
 import (
 	"context"
+	"incidentcopilot/copilot/redact"
 	"math"
 	"regexp"
 	"sort"
@@ -162,7 +163,9 @@ func (l *LocalEngine) FollowUps(ctx context.Context, inc *Incident) (*FollowUpsA
 
 	var items []*fuCandidate
 	for _, idx := range order {
-		if c := cands[idx]; c != nil && c.accepted {
+		// A proposal whose every sentence held a credential quotes as nothing:
+		// there is no follow-up to show, only a secret to leave out.
+		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !redact.Only(c.text) {
 			items = append(items, c)
 		}
 	}

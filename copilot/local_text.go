@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"incidentcopilot/copilot/redact"
 )
 
 // Text handling shared by the local engine's capabilities: cleaning transcript text
@@ -25,9 +27,6 @@ var (
 	spaceRE   = regexp.MustCompile(`\s+`)
 	// A sentence ends at . ! or ? followed by white space, or at a line break.
 	sentenceEndRE = regexp.MustCompile(`[.!?]+["')\]]*\s+|\n+|;\s+`)
-	// Secrets pasted by mistake must not be quoted back; the local engine simply never
-	// picks a sentence that looks like it holds one.
-	secretRE = regexp.MustCompile(`(?i)AKIA[0-9A-Z]{12,}|xox[abprs]-[0-9A-Za-z-]{8,}|://[^\s/:@]+:[^\s/@]+@|\bbearer\s+[A-Za-z0-9._\-]{12,}|\b(?:password|passwd|pwd|secret|api[_-]?key|token)\s*[=:]\s*\S{4,}|-----BEGIN [A-Z ]*PRIVATE KEY`)
 )
 
 // maxSentenceRunes bounds a quoted sentence so that a summary stays readable in
@@ -119,8 +118,11 @@ func truncateRunes(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:-") + "…"
 }
 
-// hasSecret reports whether s looks like it holds a credential.
-func hasSecret(s string) bool { return secretRE.MatchString(s) }
+// hasSecret reports whether s holds a credential, raw or already masked at ingest.
+// Secrets pasted by mistake must not be quoted back, and a sentence that was all
+// secret would quote as nothing: the local engine never picks either. The one
+// detector decides (copilot/redact), so this engine cannot miss what ingest masks.
+func hasSecret(s string) bool { return redact.Has(s) }
 
 // stopwords are function words and chat filler that carry no content.
 var stopwords = toSet(`a an the and or but if then else of to in on at by for with from into onto

@@ -17,15 +17,14 @@ const placeholderPrefix = "[REDACTED:"
 // took part in the match) is replaced, so the surrounding key, scheme or quotes stay
 // and the reader still sees what was there ("password=[REDACTED:password]").
 type rule struct {
-	kind string
-	re   *regexp.Regexp
+	kind  string
+	stage stage
+	re    *regexp.Regexp
 	// need lists literals of which the text must hold one for the rule to run at
 	// all (compared in lower case when fold is set): most text holds none, and a
 	// substring search is far cheaper than the regexp.
 	need []string
 	fold bool
-	// multiline rules run over the whole text; the others line by line.
-	multiline bool
 	// groups lists candidate submatches to mask; nil masks the whole match.
 	groups []int
 	// kindOf refines the kind from the match (an assignment's key says what it holds).
@@ -41,7 +40,7 @@ type rule struct {
 // separator must follow the word, so the key ends with it: "DB_PASSWORD=" and
 // "client_secret:" are keys, "max_tokens=" and "secretary:" are not. What comes before
 // the word does not matter, as only the value is masked.
-const sensitiveKey = `(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key(?:[_-]?id)?|account[_-]?key|signing[_-]?key|encryption[_-]?key|credentials?)`
+const sensitiveKey = `(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key(?:[_-]?id)?|account[_-]?key|signing[_-]?key|encryption[_-]?key|credentials?|auth)`
 
 // Values are a double-quoted string, a single-quoted string or a bare word; a bare
 // word ends at whitespace or at the separators of connection strings and JSON so the
@@ -49,21 +48,34 @@ const sensitiveKey = `(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key
 // "&" belongs to the password ("Tr0ub4dor&3").
 const assignedValue = `(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^\s,;"'<>}\]\)]+))`
 
-// Order matters: blocks and specific token shapes go first so their placeholders are
-// in place before the generic assignment, email and phone rules look at the text.
+// stage orders the rules and gitleaks' detectors: blocks and token shapes first, so
+// their placeholders are in place before anything more general looks at the text.
+type stage uint8
+
+const (
+	stageBlock   stage = iota // PEM blocks, over the whole text
+	stageToken                // token shapes we name ourselves
+	stageContext              // credentials known by what precedes them (headers, flags)
+	// gitleaks' provider rules run here
+	stageAssign // key = value assignments
+	// gitleaks' generic rule runs here
+	stagePeople // emails and phone numbers
+)
+
+// Order matters within a stage too: earlier rules mask first.
 var rules = []rule{
 	{
-		kind:      "private-key",
-		need:      []string{"PRIVATE KEY"},
-		multiline: true,
+		kind:  "private-key",
+		stage: stageBlock,
+		need:  []string{"PRIVATE KEY"},
 		// PEM blocks, also when pasted as one JSON string with literal \n (GCP
 		// service-account files).
 		re: regexp.MustCompile(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----`),
 	},
 	{
-		kind:      "private-key",
-		need:      []string{"PRIVATE KEY"},
-		multiline: true,
+		kind:  "private-key",
+		stage: stageBlock,
+		need:  []string{"PRIVATE KEY"},
 		// A truncated paste (complete blocks are gone by now): the header and the
 		// base64 that follows it.
 		re:  regexp.MustCompile(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----`),
@@ -71,6 +83,7 @@ var rules = []rule{
 	},
 	{
 		kind:   "password",
+		stage:  stageToken,
 		need:   []string{"://"},
 		re:     regexp.MustCompile(`\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s<>|"'\[\]]*:([^@\s/<>|"'\[\]]+)@`),
 		groups: []int{1},
@@ -78,6 +91,7 @@ var rules = []rule{
 	},
 	{
 		kind:   "azure-key",
+		stage:  stageToken,
 		need:   []string{"accountkey", "sharedaccess"},
 		fold:   true,
 		re:     regexp.MustCompile(`(?i)\b(?:AccountKey|SharedAccessKey|SharedAccessSignature)\s*=\s*([^;\s"'<>]+)`),
@@ -85,62 +99,168 @@ var rules = []rule{
 	},
 	{
 		kind:   "azure-sas",
+		stage:  stageToken,
 		need:   []string{"sig="},
 		re:     regexp.MustCompile(`[?&]sig=([A-Za-z0-9%+/=_-]{10,})`),
 		groups: []int{1},
 	},
 	{
 		kind:   "aws-secret",
+		stage:  stageToken,
 		need:   []string{"secret"},
 		fold:   true,
 		re:     regexp.MustCompile(`(?i)\b(?:aws[_-]?secret[_-]?access[_-]?key|aws[_-]?secret[_-]?key|secret[_-]?access[_-]?key|SecretAccessKey)["']?\s*(?:[:=]|=>)\s*["']?([A-Za-z0-9/+=]{40})\b`),
 		groups: []int{1},
 	},
 	{
-		kind: "aws-key",
-		need: []string{"AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA"},
-		re:   regexp.MustCompile(`\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b`),
+		kind:  "aws-key",
+		stage: stageToken,
+		need:  []string{"AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA"},
+		re:    regexp.MustCompile(`\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b`),
 	},
 	{
-		kind: "gcp-key",
-		need: []string{"AIza"},
-		re:   regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}`),
+		kind:  "gcp-key",
+		stage: stageToken,
+		need:  []string{"AIza"},
+		re:    regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}`),
 	},
 	{
-		kind: "slack-webhook",
-		need: []string{"hooks.slack.com"},
-		re:   regexp.MustCompile(`https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]+`),
+		kind:  "slack-webhook",
+		stage: stageToken,
+		need:  []string{"hooks.slack.com"},
+		re:    regexp.MustCompile(`https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]+`),
 	},
 	{
-		kind: "slack-token",
-		need: []string{"xox", "xapp-"},
-		re:   regexp.MustCompile(`\b(?:xox[abeoprs]-[0-9A-Za-z-]{10,}|xapp-\d-[0-9A-Za-z-]{10,})`),
+		kind:  "slack-token",
+		stage: stageToken,
+		need:  []string{"xox", "xapp-"},
+		re:    regexp.MustCompile(`\b(?:xox[abeoprs]-[0-9A-Za-z-]{10,}|xapp-\d-[0-9A-Za-z-]{10,})`),
 	},
 	{
-		kind: "github-token",
-		need: []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"},
-		re:   regexp.MustCompile(`\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})`),
+		kind:  "github-token",
+		stage: stageToken,
+		need:  []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"},
+		re:    regexp.MustCompile(`\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})`),
 	},
 	{
-		kind: "gitlab-token",
-		need: []string{"glpat-", "gldt-", "glptt-", "glrt-"},
-		re:   regexp.MustCompile(`\bgl(?:pat|dt|ptt|rt)-[A-Za-z0-9_-]{20,}`),
+		kind:  "gitlab-token",
+		stage: stageToken,
+		need:  []string{"glpat-", "gldt-", "glptt-", "glrt-"},
+		re:    regexp.MustCompile(`\bgl(?:pat|dt|ptt|rt)-[A-Za-z0-9_-]{20,}`),
 	},
 	{
-		kind: "api-key",
-		need: []string{"sk-", "sk_", "rk_", "pk_", "npm_", "SG."},
+		kind:  "api-key",
+		stage: stageToken,
+		need:  []string{"sk-", "sk_", "rk_", "pk_", "npm_", "SG."},
 		// Model providers, Stripe, npm and SendGrid keys: common in the same configs.
 		re: regexp.MustCompile(`\b(?:sk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}|npm_[A-Za-z0-9]{36}|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})`),
 	},
 	{
-		kind: "jwt",
-		need: []string{"eyJ"},
-		re:   regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`),
+		kind:  "jwt",
+		stage: stageToken,
+		need:  []string{"eyJ"},
+		re:    regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`),
 	},
 	{
-		kind: "auth",
-		need: []string{"authorization"},
-		fold: true,
+		kind:  "sentry-dsn",
+		stage: stageToken,
+		need:  []string{"sentry"},
+		// A DSN's user part is the project key; without this rule the email rule
+		// would take "<key>@o123.ingest.sentry.io" for an address.
+		re:     regexp.MustCompile(`\bhttps?://([0-9a-f]{32})(?::[0-9a-f]{32})?@[A-Za-z0-9.-]*sentry[A-Za-z0-9.-]*`),
+		groups: []int{1},
+	},
+	{
+		kind:   "datadog-api-key",
+		stage:  stageToken,
+		need:   []string{"dd", "datadog"},
+		fold:   true,
+		re:     regexp.MustCompile(`(?i)\b(?:dd|datadog)[_-]?(api|app(?:lication)?)[_-]?key["']?\s*(?:[:=]|=>)\s*["']?([0-9a-z]{32,40})\b`),
+		groups: []int{2},
+		kindOf: func(s string, loc []int) string {
+			if strings.EqualFold(s[loc[2]:loc[3]], "api") {
+				return "datadog-api-key"
+			}
+			return "datadog-app-key"
+		},
+	},
+	{
+		kind:  "twilio-account-sid",
+		stage: stageToken,
+		need:  []string{"AC"},
+		re:    regexp.MustCompile(`\bAC[0-9a-f]{32}\b`),
+	},
+	{
+		kind:   "twilio-auth-token",
+		stage:  stageToken,
+		need:   []string{"twilio"},
+		fold:   true,
+		re:     regexp.MustCompile(`(?i)\btwilio[\w.-]{0,20}?(?:auth[_-]?token|secret|token)["']?\s*(?:[:=]|=>)\s*["']?([0-9a-f]{32})\b`),
+		groups: []int{1},
+	},
+	{
+		kind:  "pagerduty-key",
+		stage: stageToken,
+		need:  []string{"pagerduty", "pd_", "routing", "integration", "service_key"},
+		fold:  true,
+		// Events API routing/integration keys (32 hex) and REST API tokens (20 chars).
+		re:     regexp.MustCompile(`(?i)\b(?:pagerduty|pd)[\w.-]{0,20}?(?:token|key)["']?\s*(?:[:=]|=>)\s*["']?([A-Za-z0-9+_-]{20,32})\b|\b(?:routing|integration|service)[_-]?key["']?\s*(?:[:=]|=>)\s*["']?([0-9a-f]{32})\b`),
+		groups: []int{1, 2},
+	},
+	{
+		kind:  "new-relic-api-key",
+		stage: stageToken,
+		need:  []string{"nrak-", "nrii-"},
+		fold:  true,
+		re:    regexp.MustCompile(`(?i)\bNR(?:AK|II)-[A-Z0-9_-]{27,32}\b`),
+	},
+	{
+		kind:   "new-relic-license-key",
+		stage:  stageToken,
+		need:   []string{"NRAL", "relic"},
+		re:     regexp.MustCompile(`\b([0-9a-f]{36}NRAL)\b|(?i:new[_-]?relic[\w.-]{0,20}?license[_-]?key)["']?\s*(?:[:=]|=>)\s*["']?([0-9A-Za-z]{40})\b`),
+		groups: []int{1, 2},
+	},
+	{
+		kind:  "mailgun-key",
+		stage: stageToken,
+		need:  []string{"key-"},
+		re:    regexp.MustCompile(`\bkey-[0-9a-f]{32}\b`),
+	},
+	{
+		kind:  "digitalocean-pat",
+		stage: stageToken,
+		need:  []string{"_v1_"},
+		// gitleaks' rule wants white space or a quote after the token, not a comma.
+		re: regexp.MustCompile(`\bdo[opr]_v1_[a-f0-9]{64}\b`),
+	},
+	{
+		kind:  "vault-token",
+		stage: stageToken,
+		need:  []string{"hvs.", "hvb."},
+		re:    regexp.MustCompile(`\bhv[sb]\.[A-Za-z0-9_-]{24,}`),
+	},
+	{
+		kind:  "doppler-token",
+		stage: stageToken,
+		need:  []string{"dp."},
+		re:    regexp.MustCompile(`\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b`),
+	},
+	{
+		kind:  "password",
+		stage: stageContext,
+		need:  []string{"mysql", "mariadb"},
+		fold:  true,
+		// The client's -pPASSWORD (no space; "-p" alone prompts).
+		re:     regexp.MustCompile(`\b(?i:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]*?\s-p(?:'([^'\n]+)'|"([^"\n]+)"|([^\s'"]+))`),
+		groups: []int{1, 2, 3},
+		keep:   maskedGroup,
+	},
+	{
+		kind:  "auth",
+		stage: stageContext,
+		need:  []string{"authorization"},
+		fold:  true,
 		// The whole credential of an Authorization header, whatever its scheme.
 		re:     regexp.MustCompile(`(?i)\b(?:proxy-)?authorization\s*["']?\s*[:=]\s*["']?(?:(bearer|basic|token|digest|negotiate|apikey)\s+)?([^\s"',;]+)`),
 		groups: []int{2},
@@ -150,12 +270,16 @@ var rules = []rule{
 			}
 			return "auth"
 		},
-		keep: func(s string, loc []int) bool { return isMasked(s[loc[4]:loc[5]]) },
+		keep: func(s string, loc []int) bool {
+			v := s[loc[4]:loc[5]]
+			return isMasked(v) || elided(v)
+		},
 	},
 	{
-		kind: "bearer",
-		need: []string{"bearer"},
-		fold: true,
+		kind:  "bearer",
+		stage: stageContext,
+		need:  []string{"bearer"},
+		fold:  true,
 		// A bearer token outside a header (logs, curl lines); the length keeps
 		// "bearer tokens expired" readable.
 		re:     regexp.MustCompile(`(?i)\bbearer\s+([A-Za-z0-9._~+/-]{16,}=*)`),
@@ -163,6 +287,7 @@ var rules = []rule{
 	},
 	{
 		kind:   "password",
+		stage:  stageContext,
 		need:   []string{"-u ", "-u\t", "--user"},
 		re:     regexp.MustCompile(`(?:^|\s)(?:-u|--user)\s+[^\s:]+:(\S+)`),
 		groups: []int{1},
@@ -170,6 +295,7 @@ var rules = []rule{
 	},
 	{
 		kind:   "password",
+		stage:  stageContext,
 		need:   []string{"identified"},
 		fold:   true,
 		re:     regexp.MustCompile(`(?i)\bidentified\s+by\s+(?:'([^'\n]*)'|"([^"\n]*)")`),
@@ -177,15 +303,17 @@ var rules = []rule{
 	},
 	{
 		kind:   "password",
+		stage:  stageContext,
 		need:   []string{"--"},
-		re:     regexp.MustCompile(`(?i)(?:^|\s)--(?:password|passwd|token|secret|api-key)\s+([^\s-]\S*)`),
+		re:     regexp.MustCompile(`(?i)(?:^|\s)--(?:password|passwd|token|secret|api-key)(?:\s+|=)([^\s-]\S*)`),
 		groups: []int{1},
 		keep:   func(s string, loc []int) bool { return isMasked(s[loc[2]:loc[3]]) },
 	},
 	{
-		kind: "secret",
-		need: []string{"pass", "pwd", "secret", "token", "key", "credential"},
-		fold: true,
+		kind:  "secret",
+		stage: stageAssign,
+		need:  []string{"pass", "pwd", "secret", "token", "key", "credential"},
+		fold:  true,
 		// Assignments: env vars, config files, JSON/YAML, query strings, libpq and
 		// ADO.NET connection strings.
 		re:     regexp.MustCompile(`(?i)(` + sensitiveKey + `)["']?[ \t]*(:|=>|=)[ \t]*` + assignedValue),
@@ -195,23 +323,29 @@ var rules = []rule{
 		end:    queryEnd,
 	},
 	{
-		kind: "email",
-		need: []string{"@"},
-		re:   regexp.MustCompile(`\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b`),
+		kind:  "email",
+		stage: stagePeople,
+		need:  []string{"@"},
+		re:    regexp.MustCompile(`\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b`),
 		// "git@github.com:org/repo" is an SSH remote, not a person.
 		keep: func(s string, loc []int) bool {
+			if strings.HasSuffix(s[:loc[0]], "://") {
+				return true // the user part of a URL, not a mailbox
+			}
 			return strings.HasPrefix(s[loc[0]:], "git@") && loc[1] < len(s) && s[loc[1]] == ':'
 		},
 	},
 	{
-		kind: "phone",
-		need: []string{"+"},
+		kind:  "phone",
+		stage: stagePeople,
+		need:  []string{"+"},
 		// International numbers: "+44 20 7946 0958", "+1-415-555-0132".
 		re:   regexp.MustCompile(`\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}`),
 		keep: func(s string, loc []int) bool { return !phoneShaped(s, loc[0], loc[1], 8, 15) },
 	},
 	{
-		kind: "phone",
+		kind:  "phone",
+		stage: stagePeople,
 		// North American numbers with separators: "(415) 555-0132", "415-555-0132".
 		re:   regexp.MustCompile(`(?:\(\d{3}\)\s?|\b\d{3}[-. ])\d{3}[-.]\d{4}\b`),
 		keep: func(s string, loc []int) bool { return !phoneShaped(s, loc[0], loc[1], 10, 10) },
@@ -220,20 +354,50 @@ var rules = []rule{
 
 // String masks every secret, credential, email address and phone number in s with a
 // typed placeholder such as "[REDACTED:aws-key]". Ordinary incident text (timestamps,
-// error codes, IPs, hostnames, version numbers) is left as it was.
-func String(s string) string {
-	for i := range rules {
-		if r := &rules[i]; r.multiline && r.applies(s, strings.ToLower(s)) {
-			s = r.apply(s)
-		}
+// error codes, IPs, hostnames, version numbers, commit SHAs, UUIDs) is left as it was.
+// It is safe for concurrent use.
+func String(s string) string { return redact(s, true) }
+
+// redact runs the stages in order; people says whether emails and phone numbers are
+// masked too.
+func redact(s string, people bool) string {
+	if s == "" {
+		return s
 	}
-	// The other rules match within a line. Running them line by line lets most lines
-	// skip most rules on a substring check, and keeps each regexp run short.
+	d := loadDetectors()
+	s = applyStage(stageBlock, s)
+	s = applyStage(stageToken, s)
+	s = applyStage(stageContext, s)
+	s = applyDetector(d.specific, s)
+	s = applyStage(stageAssign, s)
+	s = applyDetector(d.generic, s)
+	if people {
+		s = applyStage(stagePeople, s)
+	}
+	return s
+}
+
+// applyStage runs the rules of one stage. Blocks span lines; the other rules match
+// within a line, and running them line by line lets most lines skip most rules on a
+// substring check and keeps each regexp run short.
+func applyStage(st stage, s string) string {
+	if st == stageBlock {
+		lower := strings.ToLower(s)
+		for i := range rules {
+			if r := &rules[i]; r.stage == st && r.applies(s, lower) {
+				s = r.apply(s)
+			}
+		}
+		return s
+	}
+	if !strings.Contains(s, "\n") {
+		return redactLine(st, s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for len(s) > 0 {
 		line, rest, found := strings.Cut(s, "\n")
-		b.WriteString(redactLine(line))
+		b.WriteString(redactLine(st, line))
 		if found {
 			b.WriteByte('\n')
 		}
@@ -242,15 +406,21 @@ func String(s string) string {
 	return b.String()
 }
 
-func redactLine(line string) string {
-	lower := strings.ToLower(line)
+func redactLine(st stage, line string) string {
+	var lower string
 	for i := range rules {
 		r := &rules[i]
-		if r.multiline || !r.applies(line, lower) {
+		if r.stage != st {
+			continue
+		}
+		if r.fold && lower == "" {
+			lower = strings.ToLower(line)
+		}
+		if !r.applies(line, lower) {
 			continue
 		}
 		if out := r.apply(line); out != line {
-			line, lower = out, strings.ToLower(out)
+			line, lower = out, ""
 		}
 	}
 	return line
@@ -316,9 +486,13 @@ func (r *rule) span(loc []int) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
-// queryEnd cuts a bare value at the next query parameter ("&sslmode=require").
+// queryEnd cuts a bare value at the next query parameter ("&sslmode=require") and
+// at a literal "\n" of text pasted from JSON, where the next line begins.
 func queryEnd(s string, start, end int) int {
 	v := s[start:end]
+	if i := strings.Index(v, `\n`); i > 0 {
+		end, v = start+i, v[:i]
+	}
 	for i := 0; i < len(v); i++ {
 		if v[i] != '&' {
 			continue
@@ -399,6 +573,23 @@ func looksBase64(tok string) bool {
 	return false
 }
 
+// maskedGroup vetoes a match whose first participating group is a placeholder
+// already.
+func maskedGroup(s string, loc []int) bool {
+	for g := 2; g+1 < len(loc); g += 2 {
+		if loc[g] >= 0 {
+			return isMasked(s[loc[g]:loc[g+1]])
+		}
+	}
+	return false
+}
+
+// elided reports whether v stands for a value left out ("…", "...", "<token>",
+// "$TOKEN") rather than being one.
+func elided(v string) bool {
+	return strings.Trim(v, ".…*xX") == "" || strings.HasPrefix(v, "<") || strings.HasPrefix(v, "$") || strings.HasPrefix(v, "{{")
+}
+
 // isMasked reports whether v already is (or holds) a placeholder.
 func isMasked(v string) bool { return strings.Contains(v, placeholderPrefix) }
 
@@ -412,6 +603,8 @@ func keyKind(key string) string {
 		return "token"
 	case strings.Contains(k, "key"):
 		return "key"
+	case strings.HasSuffix(k, "auth"):
+		return "auth"
 	}
 	return "secret"
 }

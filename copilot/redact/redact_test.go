@@ -1,8 +1,11 @@
 package redact
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"incidentcopilot/copilot/redact/redacttest"
 )
 
 // The secrets below are fakes in the shapes real ones take (AWS's documented example
@@ -77,6 +80,17 @@ var redactTests = []struct {
 	{"api key header", "X-Api-Key: 7c4a8d09ca3762af61e5", "X-Api-Key: [REDACTED:key]"},
 	{"sql identified by", "ALTER USER app IDENTIFIED BY 'n3wpass';", "ALTER USER app IDENTIFIED BY '[REDACTED:password]';"},
 	{"cli password flag", "mysql --password s3cret -h db1", "mysql --password [REDACTED:password] -h db1"},
+	{"mysql -p password", "mysql -h db1 -P3306 -u app -pS3cret99 orders", "mysql -h db1 -P3306 -u app -p[REDACTED:password] orders"},
+	{"mysql -p quoted", "mysqldump -u app -p'Ab c1' orders", "mysqldump -u app -p'[REDACTED:password]' orders"},
+	{"mysql -p prompts", "mysql -h db -P 3306 -u app -p orders; ssh -p2222 bastion", "mysql -h db -P 3306 -u app -p orders; ssh -p2222 bastion"},
+	{"datadog api key", "DD_API_KEY=0123456789abcdef0123456789abcdef", "DD_API_KEY=[REDACTED:datadog-api-key]"},
+	{"sentry dsn", "SENTRY_DSN=https://0123456789abcdef0123456789abcdef@o123456.ingest.sentry.io/789", "SENTRY_DSN=https://[REDACTED:sentry-dsn]@o123456.ingest.sentry.io/789"},
+	{"twilio sid", "account AC0123456789abcdef0123456789abcdef failing", "account [REDACTED:twilio-account-sid] failing"},
+	{"new relic user key", "key NRAK-ABCDEFGHIJ0123456789KLMNOPQ here", "key [REDACTED:new-relic-api-key] here"},
+	{"pod and commit", "checkout-7d9f8c6b5-x2x9z at 3f2a9c1e8b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a, api: checkout-7d9f8c6b5-x2x9z", "checkout-7d9f8c6b5-x2x9z at 3f2a9c1e8b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a, api: checkout-7d9f8c6b5-x2x9z"},
+	{"elided bearer", "curl -H 'Authorization: Bearer …' https://api.example.com/v1/orders", "curl -H 'Authorization: Bearer …' https://api.example.com/v1/orders"},
+	{"aws instance id after auth", "aws elbv2 deregister-targets --target-group-arn …/auth-tg --targets Id=i-0a3f71c9e2b5d8841", "aws elbv2 deregister-targets --target-group-arn …/auth-tg --targets Id=i-0a3f71c9e2b5d8841"},
+	{"json-escaped env lines", `"export DB_PASSWORD=Qm7vT2xL9pRw4sZk\nexport AWS_DEFAULT_REGION=eu-west-1"`, `"export DB_PASSWORD=[REDACTED:password]\nexport AWS_DEFAULT_REGION=eu-west-1"`},
 	{"curl user", "curl -u admin:hunter2 https://grafana.internal/api", "curl -u admin:[REDACTED:password] https://grafana.internal/api"},
 
 	// People.
@@ -135,12 +149,20 @@ func FuzzString(f *testing.F) {
 	for _, tt := range redactTests {
 		f.Add(tt.in, uint8(0))
 	}
+	for _, smp := range redacttest.Samples(rand.New(rand.NewPCG(1, 0))) {
+		f.Add(smp.Line, uint8(len(smp.Line)))
+	}
 	f.Add("password=\"abc", uint8(3))
 	f.Add("-----BEGIN PRIVATE KEY-----", uint8(1))
 	f.Fuzz(func(t *testing.T, s string, pick uint8) {
 		out := String(s)
 		if again := String(out); again != out {
 			t.Errorf("not idempotent: %q -> %q -> %q", s, out, again)
+		}
+		// Masking only ever takes text away and puts placeholders in: what is left
+		// around the placeholders is never longer than the input.
+		if kept := placeholderRE.ReplaceAllString(out, ""); len(kept) > len(s) {
+			t.Errorf("output grew beyond its placeholders: %q -> %q", s, out)
 		}
 		// A known secret planted as its own word never survives, whatever surrounds it.
 		// (Copies glued inside longer words of s may stay: inside a hash or an id run
@@ -153,8 +175,48 @@ func FuzzString(f *testing.F) {
 	})
 }
 
-// BenchmarkString measures redaction of a typical incident message mix.
+// chatLines are ordinary incident channel messages: what most of ingest sees.
+var chatLines = []string{
+	"[FIRING:1] CheckoutLatencyHigh checkout-api p99 2.3s (threshold 1s) <!channel>",
+	"looking, dashboards at https://grafana.internal/d/abc?orgId=1&from=now-1h",
+	"pool saturated: FATAL: remaining connection slots are reserved (SQLSTATE 53300)",
+	"rolled back to v2.3.0 on 10.0.3.7:8080, 5xx dropping",
+	"checkout-7d9f8c6b5-x2x9z is crashlooping, OOMKilled twice in 10 minutes",
+	"I think it's the deploy at 10:14, commit 3f2a9c1 changed the pool size",
+	"auth-service returns 401 for ~20% of token refreshes since 10:20 UTC",
+	"trace 4bf92f3577b34da6a3ce929d0e0e4736 shows 1.8s in the payments call",
+	"filed PAY-881 to add an alert on pool usage, @ana can you own it?",
+	"ok mitigated, error rate back to 0.1%, keeping the incident open for 30m",
+	"kubectl -n checkout rollout undo deploy/checkout-api",
+	"the api key rotation job failed last night, might be related?",
+	"request_id=9f8e7d6c5b4a3928 got ERR_CONN_RESET from the edge",
+	"+1, also we should add a runbook step for draining the pool",
+	"who has access to the stripe dashboard? need to check refunds",
+	"resolved. postmortem on Thursday",
+}
+
+// BenchmarkString measures one message of a realistic mix: ordinary chat and log
+// lines, and one line in ten pasted with a secret.
 func BenchmarkString(b *testing.B) {
+	samples := redacttest.Samples(rand.New(rand.NewPCG(1, 0)))
+	var lines []string
+	for i := range 10 * len(chatLines) {
+		if i%10 == 9 {
+			lines = append(lines, samples[(i/10)%len(samples)].Line)
+		} else {
+			lines = append(lines, chatLines[i%len(chatLines)])
+		}
+	}
+	String("warm up the detectors")
+	i := 0
+	for b.Loop() {
+		String(lines[i%len(lines)])
+		i++
+	}
+}
+
+// BenchmarkStringSecrets measures the table of test inputs, nearly all secrets.
+func BenchmarkStringSecrets(b *testing.B) {
 	var sb strings.Builder
 	for _, tt := range redactTests {
 		sb.WriteString(tt.in)
