@@ -683,7 +683,3 @@ func phoneShaped(s string, start, end, minDigits, maxDigits int) bool {
 
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
-// Version names the rule set; it is part of the ingest content hash, so a rule change
-// re-processes what is stored.
-const Version = "r1"
