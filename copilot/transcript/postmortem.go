@@ -25,11 +25,21 @@ import (
 // else 2000-01-01 UTC. StartedAt is that base; ResolvedAt is the time of the last
 // timeline row saying "resolved", when there is one.
 //
-// Action Items (list items or table rows) become Tickets: the Key is a tracker key
-// found in the item (ABC-123, or owner/repo#12 for a GitHub issue link), else
-// "<id>-AI<n>"; Status is "done" when the item is marked done ("(done)", "[x]", ✅ or
-// struck through) and "open" otherwise. Nested items are tickets of their own, except a
-// nested "See …" reference, which is added to its parent's title.
+// The document is read as GitHub-flavoured Markdown (goldmark): setext and ATX
+// headings, tables, task lists, strikethrough, footnotes; HTML comments are dropped.
+//
+// Each entry of the Action Items section (also "Action points", "Follow-ups",
+// "Remediation"), a list item or a table row, is one message. A table is read by
+// column, recognised by header words: the item (action, description, task…), owner
+// (assignee, who…), ticket (issue, jira, link…), due (date, deadline…) and status
+// (state…). The message is the item's text, then one "Owner: …", "Due: …",
+// "Status: …" or "Ticket: …" line for each field the entry has (other named columns
+// too), which copilot.ActionItemFields takes apart again. An entry that names a
+// ticket, a tracker key or tracker link (see copilot.TicketRef) in its ticket column
+// or its text, becomes a Ticket with that key; Status is the status column, else
+// "done" when checked ("[x]"), struck through or marked "(done)", else "open". An
+// entry naming no ticket is not given one: it is an uncaptured follow-up. A nested
+// "See …" reference is added to the item above it.
 //
 // Errors: EINVALID for the template, invalid UTF-8, a NUL byte (naming the line) or a
 // document without text;
@@ -86,10 +96,7 @@ var (
 	pmYearRE        = regexp.MustCompile(`(19|20)[0-9]{2}`)
 	actionSectionRE = regexp.MustCompile(`(?i)^(action items?|action points|follow[- ]?ups?|remediation( items)?)\b`)
 	timelineRE      = regexp.MustCompile(`(?i)^timeline\b`)
-	trackerKeyRE    = regexp.MustCompile(`\b([A-Z][A-Z0-9]{1,9}-[0-9]{1,7})\b`)
-	githubIssueRE   = regexp.MustCompile(`https://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/([0-9]+)`)
 	doneRE          = regexp.MustCompile(`(?i)\s*(\((done|completed|fixed|resolved)\)|✅|✔️?|\[(done)\])\s*`)
-	checkboxRE      = regexp.MustCompile(`^\[([ xX])\]\s*`)
 	kvLineRE        = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
 	dateTimeRE      = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2}))?`)
 	anyDateRE       = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
