@@ -23,7 +23,7 @@ func needFixtures(t *testing.T, sub string) string {
 }
 
 // TestLocalEngineOnRealPostmortems runs the engine over the 39 real postmortems: every
-// Action Items entry (a ticket, for the parser) is found as a captured follow-up,
+// ticket an action item names is found as a captured follow-up,
 // and summaries cite only real messages with times from the postmortem's timeline.
 func TestLocalEngineOnRealPostmortems(t *testing.T) {
 	dir := needFixtures(t, "postmortems-dfds")

@@ -248,7 +248,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, names map[string]string) *
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) {
 				return nil
 			}
-			c := newCandidate(t, raw, names)
+			c := newActionItemCandidate(t, raw, names)
 			c.accepted = true
 			return c
 		case sectionIs(t.section, "lesson", "what went wrong", "discussion", "learning", "takeaway"):

@@ -25,11 +25,21 @@ import (
 // else 2000-01-01 UTC. StartedAt is that base; ResolvedAt is the time of the last
 // timeline row saying "resolved", when there is one.
 //
-// Action Items (list items or table rows) become Tickets: the Key is a tracker key
-// found in the item (ABC-123, or owner/repo#12 for a GitHub issue link), else
-// "<id>-AI<n>"; Status is "done" when the item is marked done ("(done)", "[x]", ✅ or
-// struck through) and "open" otherwise. Nested items are tickets of their own, except a
-// nested "See …" reference, which is added to its parent's title.
+// The document is read as GitHub-flavoured Markdown (goldmark): setext and ATX
+// headings, tables, task lists, strikethrough, footnotes; HTML comments are dropped.
+//
+// Each entry of the Action Items section (also "Action points", "Follow-ups",
+// "Remediation"), a list item or a table row, is one message. A table is read by
+// column, recognised by header words: the item (action, description, task…), owner
+// (assignee, who…), ticket (issue, jira, link…), due (date, deadline…) and status
+// (state…). The message is the item's text, then one "Owner: …", "Due: …",
+// "Status: …" or "Ticket: …" line for each field the entry has (other named columns
+// too), which copilot.ActionItemFields takes apart again. An entry that names a
+// ticket, a tracker key or tracker link (see copilot.TicketRef) in its ticket column
+// or its text, becomes a Ticket with that key; Status is the status column, else
+// "done" when checked ("[x]"), struck through or marked "(done)", else "open". An
+// entry naming no ticket is not given one: it is an uncaptured follow-up. A nested
+// "See …" reference is added to the item above it.
 //
 // Errors: EINVALID for the template, invalid UTF-8, a NUL byte (naming the line) or a
 // document without text;
@@ -86,10 +96,7 @@ var (
 	pmYearRE        = regexp.MustCompile(`(19|20)[0-9]{2}`)
 	actionSectionRE = regexp.MustCompile(`(?i)^(action items?|action points|follow[- ]?ups?|remediation( items)?)\b`)
 	timelineRE      = regexp.MustCompile(`(?i)^timeline\b`)
-	trackerKeyRE    = regexp.MustCompile(`\b([A-Z][A-Z0-9]{1,9}-[0-9]{1,7})\b`)
-	githubIssueRE   = regexp.MustCompile(`https://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/([0-9]+)`)
 	doneRE          = regexp.MustCompile(`(?i)\s*(\((done|completed|fixed|resolved)\)|✅|✔️?|\[(done)\])\s*`)
-	checkboxRE      = regexp.MustCompile(`^\[([ xX])\]\s*`)
 	kvLineRE        = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
 	dateTimeRE      = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2}))?`)
 	anyDateRE       = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
@@ -120,7 +127,7 @@ func isPostmortemTemplate(name, src string) bool {
 	}
 	for _, blk := range parseMarkdown(src) {
 		if blk.kind == "heading" {
-			return strings.EqualFold(cleanInline(blk.text), "Incident Title")
+			return strings.EqualFold(blk.text, "Incident Title")
 		}
 	}
 	return false
@@ -135,7 +142,7 @@ func postmortemIDTitle(name string, blocks []mdBlock) (id, title string) {
 	}
 	for _, blk := range blocks {
 		if blk.kind == "heading" {
-			title = cleanInline(blk.text)
+			title = blk.text
 			break
 		}
 	}
@@ -173,11 +180,12 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 	type piece struct {
 		section string
 		text    string
+		action  int // index into actions, or -1
 	}
 	var pieces []piece
 	var rows []pmTimeRow
 	var timelineText []string
-	var actions []pmAction
+	var actions []*pmAction
 	section, sub := "", ""
 	seenTitle := false
 	for _, blk := range blocks {
@@ -187,9 +195,9 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 				continue
 			}
 			if blk.level <= 2 {
-				section, sub = cleanInline(blk.text), ""
+				section, sub = blk.text, ""
 			} else {
-				sub = cleanInline(blk.text)
+				sub = blk.text
 			}
 			continue
 		}
@@ -200,7 +208,9 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 		if sub != "" {
 			name += " / " + sub
 		}
+		inActions := actionSectionRE.MatchString(section)
 		var text string
+		var act *pmAction
 		switch blk.kind {
 		case "row":
 			if blk.header {
@@ -209,9 +219,13 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 				}
 				continue
 			}
+			if inActions {
+				act = pm.rowAction(blk)
+				break
+			}
 			cells := make([]string, 0, len(blk.cells))
 			for _, c := range blk.cells {
-				if c = cleanInline(c); c != "" {
+				if c != "" {
 					cells = append(cells, c)
 				}
 			}
@@ -223,25 +237,46 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 			}
 		case "code":
 			text = blk.text
+		case "item":
+			text = blk.text
+			if inActions {
+				if blk.level > 0 && seeRefRE.MatchString(text) && len(pieces) > 0 && pieces[len(pieces)-1].action >= 0 {
+					// A nested "See …" is a reference for the item above, not an item.
+					prev := actions[pieces[len(pieces)-1].action]
+					prev.text += " (" + text + ")"
+					if prev.key == "" {
+						if k, u, ok := pm.ticketRef(text); ok {
+							prev.key, prev.url, prev.keyInText = k, u, true
+						}
+					}
+					continue
+				}
+				act = pm.listAction(blk)
+			}
 		default:
-			text = cleanInline(blk.text)
+			text = blk.text
 			if timelineRE.MatchString(section) {
 				timelineText = append(timelineText, text)
 			}
 		}
+		if act != nil {
+			text = act.text
+		}
 		if text == "" || text == "-" {
 			continue
-		}
-		if actionSectionRE.MatchString(section) && (blk.kind == "item" || blk.kind == "row") {
-			actions = append(actions, pmAction{nested: blk.kind == "item" && blk.level > 0, raw: blk.text, text: text})
 		}
 		if blk.kind == "para" || blk.kind == "item" {
 			// A paragraph may stack "Key: value" lines; each is read on its own.
 			for _, l := range blk.lines {
-				pm.kvLine(cleanInline(l), inc)
+				pm.kvLine(l, inc)
 			}
 		}
-		pieces = append(pieces, piece{section: name, text: text})
+		p := piece{section: name, text: text, action: -1}
+		if act != nil {
+			p.action = len(actions)
+			actions = append(actions, act)
+		}
+		pieces = append(pieces, p)
 	}
 
 	zone := timelineZone(strings.Join(timelineText, " "))
@@ -279,12 +314,16 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 	}
 	for i, p := range pieces {
 		ts := copilot.FormatTS(base.Add(time.Duration(i) * time.Second))
-		if len(p.text) > pm.lim.MaxMessageBytes {
-			return tooLargef("%s: message ts %s (%s) is %d bytes, over the limit of %d", pm.name, ts, p.section, len(p.text), pm.lim.MaxMessageBytes)
+		text := p.text
+		if p.action >= 0 {
+			text = actions[p.action].message()
 		}
-		inc.Messages = append(inc.Messages, copilot.Message{TS: ts, UserName: p.section, Text: p.text, Kind: copilot.KindSection})
+		if len(text) > pm.lim.MaxMessageBytes {
+			return tooLargef("%s: message ts %s (%s) is %d bytes, over the limit of %d", pm.name, ts, p.section, len(text), pm.lim.MaxMessageBytes)
+		}
+		inc.Messages = append(inc.Messages, copilot.Message{TS: ts, UserName: p.section, Text: text, Kind: copilot.KindSection})
 	}
-	inc.Tickets = pm.tickets(actions)
+	inc.Tickets = ticketsOf(actions)
 	return nil
 }
 
@@ -351,57 +390,6 @@ func parseDateTime(s string, loc *time.Location) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t, true
-}
-
-// pmAction is one action item: its Markdown source and its cleaned text.
-type pmAction struct {
-	nested    bool
-	raw, text string
-}
-
-func (pm *pmBuilder) tickets(actions []pmAction) []copilot.Ticket {
-	tickets := []copilot.Ticket{}
-	used := map[string]bool{}
-	for _, a := range actions {
-		text := a.text
-		if a.nested && seeRefRE.MatchString(text) && len(tickets) > 0 {
-			last := &tickets[len(tickets)-1]
-			last.Title += " (" + text + ")"
-			continue
-		}
-		status := "open"
-		if m := checkboxRE.FindStringSubmatch(text); m != nil {
-			if m[1] != " " {
-				status = "done"
-			}
-			text = text[len(m[0]):]
-		}
-		if doneRE.MatchString(text) {
-			status = "done"
-			text = strings.TrimSpace(doneRE.ReplaceAllString(text, " "))
-		}
-		if raw := strings.TrimSpace(a.raw); strings.HasPrefix(raw, "~~") && strings.HasSuffix(raw, "~~") {
-			status = "done"
-		}
-		t := copilot.Ticket{Title: text, Status: status}
-		if m := githubIssueRE.FindStringSubmatch(text); m != nil {
-			t.Key, t.URL = m[1]+"#"+m[2], m[0]
-		} else {
-			for _, k := range trackerKeyRE.FindAllString(text, -1) {
-				if !notTrackerKey(k) {
-					t.Key = k
-					break
-				}
-			}
-		}
-		if t.Key == "" || used[t.Key] {
-			t.Key = pm.id + "-AI" + strconv.Itoa(len(tickets)+1)
-			t.URL = ""
-		}
-		used[t.Key] = true
-		tickets = append(tickets, t)
-	}
-	return tickets
 }
 
 // notTrackerKey rejects look-alikes of tracker keys: postmortem ids, CVEs, severities.

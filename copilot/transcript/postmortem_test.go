@@ -62,7 +62,7 @@ func TestReadPostmortem(t *testing.T) {
 	if inc.Messages[0].TS != copilot.FormatTS(inc.StartedAt) {
 		t.Errorf("first ts %s, want the timeline base %s", inc.Messages[0].TS, copilot.FormatTS(inc.StartedAt))
 	}
-	for name, n := range map[string]int{"Summary": 1, "Timeline": 5, "Contributing Factors": 2, "Action Items": 5, "Lessons Learned / What went well": 1, "Stats": 2} {
+	for name, n := range map[string]int{"Summary": 1, "Timeline": 5, "Contributing Factors": 2, "Action Items": 4, "Lessons Learned / What went well": 1, "Stats": 2} {
 		if sections[name] != n {
 			t.Errorf("section %q has %d messages, want %d (all: %v)", name, sections[name], n, sections)
 		}
@@ -76,11 +76,10 @@ func TestReadPostmortem(t *testing.T) {
 	if timeline[1] != "2026-03-02 10:05 | Deploy of checkout-api v2.14 finished" {
 		t.Errorf("timeline row keeps its time: %q", timeline[1])
 	}
+	// Only the item that names its ticket has one; the others are uncaptured
+	// follow-ups, and a nested "See …" belongs to the item above it.
 	want := []copilot.Ticket{
-		{Key: "PM2026-001-AI1", Title: "Pin the pool size in checkout-api config", Status: "done"},
 		{Key: "PAY-881", Title: "Alert on DB pool saturation (PAY-881)", Status: "open"},
-		{Key: "PM2026-001-AI3", Title: "Add a canary step to the deploy pipeline (See https://wiki.example.com/canary)", Status: "open"},
-		{Key: "PM2026-001-AI4", Title: "Write a load test for checkout", Status: "done"},
 	}
 	if jsonOf(t, inc.Tickets) != jsonOf(t, want) {
 		t.Errorf("tickets:\n%s\nwant\n%s", jsonOf(t, inc.Tickets), jsonOf(t, want))

@@ -50,7 +50,7 @@ func ReadRunbook(root, path string, data []byte) (*copilot.Runbook, error) {
 		var line string
 		switch blk.kind {
 		case "heading":
-			line = cleanInline(blk.text)
+			line = blk.text
 			if title == "" {
 				title = line
 			}
@@ -58,11 +58,11 @@ func ReadRunbook(root, path string, data []byte) (*copilot.Runbook, error) {
 				b.WriteString("\n")
 			}
 		case "item":
-			line = strings.Repeat("  ", blk.level) + "- " + cleanInline(blk.text)
+			line = strings.Repeat("  ", blk.level) + "- " + blk.text
 		case "row":
 			cells := make([]string, 0, len(blk.cells))
 			for _, c := range blk.cells {
-				if c = cleanInline(c); c != "" {
+				if c != "" {
 					cells = append(cells, c)
 				}
 			}
@@ -70,7 +70,7 @@ func ReadRunbook(root, path string, data []byte) (*copilot.Runbook, error) {
 		case "code":
 			line = blk.text
 		default:
-			line = cleanInline(blk.text)
+			line = blk.text
 		}
 		if strings.TrimSpace(line) == "" || strings.TrimSpace(line) == "-" {
 			continue

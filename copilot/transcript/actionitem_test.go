@@ -1,0 +1,160 @@
+package transcript
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"incidentcopilot/copilot"
+)
+
+// actionItemTests give a postmortem and what its action items become: the messages
+// of the Action Items section (in order) and the tickets.
+var actionItemTests = []struct {
+	name     string
+	src      string
+	section  string // where the items are, "Action Items" unless set
+	messages []string
+	tickets  []copilot.Ticket
+}{
+	{
+		name: "table read by column: owner, ticket, due, status",
+		src: "# Payments outage\n\n## Action items\n\n" +
+			"| Action | Owner | Ticket | Due date | Status |\n|---|---|---|---|---|\n" +
+			"| Alert on pool saturation | @dana | [PAY-12](https://acme.atlassian.net/browse/PAY-12) | 2024-06-01 | Done |\n" +
+			"| Add a canary stage | Lee Park | - | Q3 | in progress |\n" +
+			"| Document the failover | | | | |\n",
+		section: "Action items",
+		messages: []string{
+			"Alert on pool saturation\nOwner: @dana\nDue: 2024-06-01\nStatus: done\nTicket: PAY-12 (https://acme.atlassian.net/browse/PAY-12)",
+			"Add a canary stage\nOwner: Lee Park\nDue: Q3\nStatus: in progress",
+			"Document the failover",
+		},
+		tickets: []copilot.Ticket{{Key: "PAY-12", Title: "Alert on pool saturation", URL: "https://acme.atlassian.net/browse/PAY-12", Status: "done"}},
+	},
+	{
+		name: "synonyms in other order; the item column found by name",
+		src: "# X\n\n## Follow-ups\n\n" +
+			"| Who | Deadline | Description | Jira |\n|---|---|---|---|\n" +
+			"| sam | next sprint | Cap connections per pod | OPS-7 |\n",
+		section:  "Follow-ups",
+		messages: []string{"Cap connections per pod\nOwner: sam\nDue: next sprint\nTicket: OPS-7"},
+		tickets:  []copilot.Ticket{{Key: "OPS-7", Title: "Cap connections per pod", Status: "open"}},
+	},
+	{
+		name: "lists: inline keys, tracker links, task boxes, strikethrough",
+		src: "# X\n\n## Action Items\n\n" +
+			"- [x] Pin the pool size (PAY-881)\n" +
+			"- [ ] Add a probe, see [the issue](https://github.com/acme/infra/issues/42 \"probe\")\n" +
+			"- ~~Write a load test~~\n" +
+			"- Review limits with **platform**\n" +
+			"  - Reach out to teams about limits\n",
+		messages: []string{
+			"Pin the pool size (PAY-881)\nStatus: done",
+			"Add a probe, see the issue (https://github.com/acme/infra/issues/42)",
+			"Write a load test\nStatus: done",
+			"Review limits with platform",
+			"Reach out to teams about limits",
+		},
+		tickets: []copilot.Ticket{
+			{Key: "PAY-881", Title: "Pin the pool size (PAY-881)", Status: "done"},
+			{Key: "https://github.com/acme/infra/issues/42", Title: "Add a probe, see the issue (https://github.com/acme/infra/issues/42)", URL: "https://github.com/acme/infra/issues/42", Status: "open"},
+		},
+	},
+	{
+		name:     "setext title, then the Action items section",
+		src:      "Payments outage\n===============\n\nOverview text.\n\nAction items\n------------\n\n* Add an alert\n<!-- reviewer: check owners -->\n",
+		messages: []string{"Add an alert"},
+		section:  "Action items",
+		tickets:  []copilot.Ticket{},
+	},
+	{
+		name:     "no Action items heading: nothing invented",
+		src:      "# X\n\n## Summary\n\nWe should alert on pool saturation (see CVE-2021-44228).\n\n- Restarted the pods\n",
+		section:  "Action Items",
+		messages: nil,
+		tickets:  []copilot.Ticket{},
+	},
+	{
+		name:     "a reference to another postmortem is not a ticket",
+		src:      "# X\n\n## Action Items\n\n- Finish the work from PM2019-009\n",
+		messages: []string{"Finish the work from PM2019-009"},
+		tickets:  []copilot.Ticket{},
+	},
+}
+
+func TestActionItems(t *testing.T) {
+	for _, tt := range actionItemTests {
+		t.Run(tt.name, func(t *testing.T) {
+			inc, err := ReadPostmortem("PM2024-001 - X.md", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			section := tt.section
+			if section == "" {
+				section = "Action Items"
+			}
+			var got []string
+			for _, m := range inc.Messages {
+				if m.UserName == section {
+					got = append(got, m.Text)
+				}
+			}
+			if jsonOf(t, got) != jsonOf(t, tt.messages) {
+				t.Errorf("messages:\n%s\nwant\n%s", jsonOf(t, got), jsonOf(t, tt.messages))
+			}
+			if jsonOf(t, inc.Tickets) != jsonOf(t, tt.tickets) {
+				t.Errorf("tickets:\n%s\nwant\n%s", jsonOf(t, inc.Tickets), jsonOf(t, tt.tickets))
+			}
+		})
+	}
+}
+
+func TestSetextTitle(t *testing.T) {
+	src := "Payments outage\n===============\n\nOverview text.\n\nAction items\n------------\n\n- Add an alert\n"
+	inc, err := ReadPostmortem("notes/outage.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inc.Title != "Payments outage" || inc.ID != "outage" {
+		t.Errorf("id %q title %q", inc.ID, inc.Title)
+	}
+	if m := inc.Messages[0]; m.UserName != "Introduction" || m.Text != "Overview text." {
+		t.Errorf("first message %+v", m)
+	}
+}
+
+// TestActionItemFollowUps runs the local engine over a table of action items: the
+// rows without a ticket come out uncaptured, with the owner and due of their columns
+// and text without pipes or field lines.
+func TestActionItemFollowUps(t *testing.T) {
+	inc, err := ReadPostmortem("PM2024-001 - X.md", []byte(actionItemTests[0].src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := copilot.NewLocalEngine(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type item struct {
+		Text, Owner, Due, Key string
+		Captured              bool
+	}
+	var got []item
+	for _, it := range ans.Items {
+		got = append(got, item{it.Text, it.Owner, it.Due, it.TicketKey, it.Captured})
+	}
+	want := []item{
+		{Text: "Add a canary stage.", Owner: "Lee Park", Due: "Q3"},
+		{Text: "Document the failover."},
+		{Text: "Alert on pool saturation.", Owner: "dana", Due: "2024-06-01", Key: "PAY-12", Captured: true},
+	}
+	if jsonOf(t, got) != jsonOf(t, want) {
+		t.Errorf("follow-ups:\n%s\nwant\n%s", jsonOf(t, got), jsonOf(t, want))
+	}
+	for _, it := range ans.Items {
+		if strings.Contains(it.Text, "|") {
+			t.Errorf("pipe in %q", it.Text)
+		}
+	}
+}
