@@ -44,12 +44,18 @@ type SummaryAnswer struct {
 
 // FollowUp is an improvement someone committed to or proposed in the channel.
 type FollowUp struct {
+	// ID is stable while the transcript does not change the source message (see
+	// FollowUpID): buttons and URLs use it.
+	ID        string `json:"id,omitempty"`
 	Text      string `json:"text"`
 	Owner     string `json:"owner"`
 	Due       string `json:"due"`
 	SourceTS  string `json:"source_ts"`
 	Captured  bool   `json:"captured"`
 	TicketKey string `json:"ticket_key"`
+	TicketURL string `json:"ticket_url,omitempty"`
+	// CapturedBy names who filed it from the copilot (or marked it captured).
+	CapturedBy string `json:"captured_by,omitempty"`
 }
 
 // FollowUpsAnswer is what the follow-up capability returns.

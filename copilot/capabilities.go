@@ -14,6 +14,13 @@ type Copilot struct {
 	// Redact masks secrets in incidents given whole (not read from the memory, which
 	// masks at ingest) before an engine sees them, so no answer repeats a secret.
 	Redact func(string) string
+	// Ledger records follow-ups captured from the copilot; nil disables filing.
+	Ledger TicketLedger
+	// Tracker files follow-ups as tickets; nil records them as captured by whoever
+	// asked.
+	Tracker Tracker
+	// Permalink links a message of an incident (a Slack permalink), or "".
+	Permalink func(inc *Incident, ts string) string
 }
 
 // given masks an incident that did not come from the memory.
@@ -48,18 +55,31 @@ func (c *Copilot) FollowUps(ctx context.Context, id string, includePrivate, unca
 	if err != nil {
 		return nil, err
 	}
-	return c.FollowUpsOfIncident(ctx, inc, uncapturedOnly)
+	return c.followUps(ctx, inc, true, uncapturedOnly)
 }
 
 // FollowUpsOfIncident extracts follow-ups from an incident given whole.
 func (c *Copilot) FollowUpsOfIncident(ctx context.Context, inc *Incident, uncapturedOnly bool) (*FollowUpsAnswer, error) {
+	c.given(inc)
+	return c.followUps(ctx, inc, false, uncapturedOnly)
+}
+
+// followUps asks the engine, gives every item its stable id and, for a stored
+// incident, marks what was filed from the copilot as captured. An incident given
+// whole never reads the ledger: its id may be a stored incident's.
+func (c *Copilot) followUps(ctx context.Context, inc *Incident, stored, uncapturedOnly bool) (*FollowUpsAnswer, error) {
 	if len(inc.Messages) == 0 {
 		return nil, Errorf(EINVALID, "Incident %q has no messages.", inc.ID)
 	}
-	c.given(inc)
 	ans, err := c.Engine.FollowUps(ctx, inc)
 	if err != nil {
 		return nil, err
+	}
+	assignFollowUpIDs(ans.Items)
+	if stored {
+		if err := c.applyLedger(ctx, inc.ID, ans.Items); err != nil {
+			return nil, err
+		}
 	}
 	if uncapturedOnly {
 		kept := []FollowUp{}
