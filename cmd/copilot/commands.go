@@ -16,7 +16,7 @@ import (
 )
 
 func (m *Main) serve(ctx context.Context, addr string) error {
-	s, cfg, err := m.open(ctx)
+	s, cfg, err := m.openUnmigrated(ctx)
 	if err != nil {
 		return err
 	}

@@ -57,8 +57,23 @@ type Main struct {
 	Ready func(addr string)
 }
 
-// open reads the configuration and connects to the store.
+// open reads the configuration and connects to a store that `copilot migrate` has
+// prepared.
 func (m *Main) open(ctx context.Context) (*retrieval.Store, Config, error) {
+	s, cfg, err := m.openUnmigrated(ctx)
+	if err != nil {
+		return nil, cfg, err
+	}
+	if err := s.CheckSchema(ctx); err != nil {
+		s.Close()
+		return nil, cfg, err
+	}
+	return s, cfg, nil
+}
+
+// openUnmigrated connects to the store whatever its schema: for migrate, and for
+// serve, which migrates at start.
+func (m *Main) openUnmigrated(ctx context.Context) (*retrieval.Store, Config, error) {
 	cfg, err := ConfigFromEnv(m.Getenv)
 	if err != nil {
 		return nil, cfg, err
@@ -73,7 +88,7 @@ func (m *Main) open(ctx context.Context) (*retrieval.Store, Config, error) {
 	}
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
-		return nil, cfg, err
+		return nil, cfg, unreachable(cfg.DatabaseURL, err)
 	}
 	// A bulk ingest that was killed leaves the search index dropped.
 	if err := s.RestoreIndex(ctx); err != nil {
@@ -90,7 +105,7 @@ func (m *Main) printJSON(v any) error {
 }
 
 func (m *Main) migrate(ctx context.Context, asJSON bool) error {
-	s, _, err := m.open(ctx)
+	s, _, err := m.openUnmigrated(ctx)
 	if err != nil {
 		return err
 	}
