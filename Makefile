@@ -35,14 +35,19 @@ ingest-sample: migrate
 	@DATABASE_URL=$(DB_URL) $(BIN) ingest $(SAMPLE)/documents $(SAMPLE)/slack
 	@DATABASE_URL=$(DB_URL) $(BIN) ingest runbooks ../shared/fixtures/runbooks-prometheus-operator/content/runbooks 2>/dev/null || echo "(runbook library fixtures not found; skipped)"
 
+# URL is where ADDR can be reached from this machine: ":8080" and "0.0.0.0:8080" are
+# localhost:8080, "127.0.0.1:18443" stays as it is.
+URL = http://$(if $(filter :%,$(ADDR)),localhost$(ADDR),$(patsubst 0.0.0.0:%,localhost:%,$(patsubst [::]:%,localhost:%,$(ADDR))))
+
 run: ingest-sample
 	@echo
-	@echo "Incident Copilot on http://localhost$(ADDR) with the sample corpus loaded. Try:"
+	@echo "Incident Copilot on $(URL) with the sample corpus loaded. Try:"
 	@echo "  export DATABASE_URL=\$$(make -s db-url)"
 	@echo "  $(BIN) stats --json"
 	@echo "  $(BIN) search 'too many clients already' --limit 3"
 	@echo "  $(BIN) similar INC-2041"
-	@echo "  curl -s localhost$(ADDR)/healthz"
+	@echo "  $(BIN) list --limit 5"
+	@echo "  curl -s $(URL)/healthz"
 	@echo
 	@DATABASE_URL=$(DB_URL) $(BIN) serve --addr $(ADDR)
 

@@ -239,23 +239,49 @@ func (s *Server) handleSimilar(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	for _, sv := range v["service"] {
-		for _, one := range strings.Split(sv, ",") {
-			if one = strings.TrimSpace(one); one != "" {
-				q.Filter.Services = append(q.Filter.Services, one)
-			}
-		}
-	}
-	q.Filter.Team, q.Filter.Status = v.Get("team"), v.Get("status")
-	if q.Filter.Since, err = copilot.ParseTime(`Parameter "since"`, v.Get("since")); err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	if q.Filter.Until, err = copilot.ParseTime(`Parameter "until"`, v.Get("until")); err != nil {
+	if q.Filter, err = filterParams(v); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
 	s.runSearch(w, r, q, "similar")
+}
+
+// filterParams reads the incident filters shared by similar and the listing.
+func filterParams(v url.Values) (copilot.IncidentFilter, error) {
+	var f copilot.IncidentFilter
+	for _, sv := range v["service"] {
+		for _, one := range strings.Split(sv, ",") {
+			if one = strings.TrimSpace(one); one != "" {
+				f.Services = append(f.Services, one)
+			}
+		}
+	}
+	f.Team, f.Status = v.Get("team"), v.Get("status")
+	var err error
+	if f.Since, err = copilot.ParseTime(`Parameter "since"`, v.Get("since")); err != nil {
+		return f, err
+	}
+	f.Until, err = copilot.ParseTime(`Parameter "until"`, v.Get("until"))
+	return f, err
+}
+
+// handleListIncidents pages through incidents, newest first. Private incidents are
+// listed only for callers with the private scope, exactly as search shows them.
+func (s *Server) handleListIncidents(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	limit, err := limitParam(v, "limit", 50, copilot.MaxListLimit)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	f, err := filterParams(v)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	f.IncludePrivate = callerOf(r.Context()).has(ScopePrivate)
+	l, err := s.memory.ListIncidents(r.Context(), f, copilot.Page{Limit: limit, Cursor: v.Get("cursor")})
+	s.answer(w, r, l, err)
 }
 
 // searchRequest is the body of POST /v1/search.

@@ -82,6 +82,38 @@ type Stats struct {
 	Embedder         string `json:"embedder"`
 }
 
+// Page asks for one page of a listing: at most Limit items after Cursor, the
+// NextCursor of the previous page (empty for the first page).
+type Page struct {
+	Limit  int
+	Cursor string
+}
+
+// MaxListLimit bounds one page of a listing.
+const MaxListLimit = 200
+
+// IncidentSummary is an incident as a listing shows it: without its transcript.
+type IncidentSummary struct {
+	ID         string     `json:"id"`
+	Title      string     `json:"title"`
+	Severity   string     `json:"severity"`
+	Status     string     `json:"status"`
+	Visibility string     `json:"visibility"`
+	Services   []string   `json:"services"`
+	Team       string     `json:"team,omitempty"`
+	StartedAt  *time.Time `json:"started_at"`
+	ResolvedAt *time.Time `json:"resolved_at"`
+	Messages   int        `json:"messages"`
+	Tickets    int        `json:"tickets"`
+}
+
+// IncidentList is one page of incidents. NextCursor, when set, asks for the next
+// page; the last page has none.
+type IncidentList struct {
+	Incidents  []IncidentSummary `json:"incidents"`
+	NextCursor string            `json:"next_cursor,omitempty"`
+}
+
 // Memory is the incident memory the capabilities read and the API writes.
 type Memory interface {
 	// FindIncidentByID returns an incident with its transcript and tickets. A private
@@ -98,6 +130,11 @@ type Memory interface {
 	// MatchRunbooks ranks the runbook library against a text.
 	// Errors: EUNAVAILABLE.
 	MatchRunbooks(ctx context.Context, text string, limit int) ([]RunbookMatch, error)
+	// ListIncidents lists the incidents f selects, newest first, one page at a time;
+	// private incidents only with f.IncludePrivate, exactly as Search sees them.
+	// Errors: EINVALID for a limit outside 1..MaxListLimit or a cursor this memory
+	// did not issue, EUNAVAILABLE.
+	ListIncidents(ctx context.Context, f IncidentFilter, p Page) (IncidentList, error)
 	// Stats counts what the memory holds. Errors: EUNAVAILABLE.
 	Stats(ctx context.Context) (Stats, error)
 	// Ready reports whether the database answers and its schema is current.

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -114,6 +115,8 @@ type Store struct {
 	model   Model
 	opts    Options
 	backoff *connBackoff
+	// noVector is set when a connection was opened before the vector extension existed.
+	noVector *atomic.Bool
 
 	dfMu sync.Mutex
 	df   *conceptStats
@@ -142,7 +145,19 @@ func Open(ctx context.Context, url string, model Model, opts Options) (*Store, e
 	if opts.Schema != "" {
 		cfg.ConnConfig.RuntimeParams["search_path"] = opts.Schema + ",public"
 	}
+	// A database without the vector extension is one `copilot migrate` has not
+	// prepared yet: its connections must still serve migrate, which creates the
+	// extension (and then resets the pool so new connections know the type).
+	noVector := new(atomic.Bool)
 	cfg.AfterConnect = func(ctx context.Context, conn *pgx.Conn) error {
+		var have bool
+		if err := conn.QueryRow(ctx, "SELECT to_regtype('vector') IS NOT NULL").Scan(&have); err != nil {
+			return fmt.Errorf("look up vector type: %w", err)
+		}
+		if !have {
+			noVector.Store(true)
+			return nil
+		}
 		if err := pgxvec.RegisterTypes(ctx, conn); err != nil {
 			return fmt.Errorf("register vector type: %w", err)
 		}
@@ -154,7 +169,7 @@ func Open(ctx context.Context, url string, model Model, opts Options) (*Store, e
 	if err != nil {
 		return nil, mapError(err)
 	}
-	s := &Store{pool: pool, model: model, opts: opts, backoff: backoff}
+	s := &Store{pool: pool, model: model, opts: opts, backoff: backoff, noVector: noVector}
 	return s, nil
 }
 
@@ -212,6 +227,11 @@ func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
 	res, err := p.Up(ctx)
 	if err != nil {
 		return 0, mapError(fmt.Errorf("migrate: %w", err))
+	}
+	if s.noVector.Swap(false) {
+		// Connections opened before the migrations created the extension cannot
+		// encode vectors: replace them.
+		s.pool.Reset()
 	}
 	if err := s.RestoreIndex(ctx); err != nil {
 		return len(res), err

@@ -8,23 +8,9 @@ import (
 	"incidentcopilot/copilot"
 )
 
-func (m *Main) answerFlags(name string, args []string) (id string, includePrivate, asJSON, uncaptured *bool, err error) {
-	fs := m.flagSet(name)
-	includePrivate = fs.Bool("include-private", false, "allow private incidents")
-	asJSON = fs.Bool("json", false, "print JSON")
-	uncaptured = new(bool)
-	if name == "followups" {
-		uncaptured = fs.Bool("uncaptured", false, "only follow-ups no ticket covers")
-	}
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return "", nil, nil, nil, err
-	}
-	if len(pos) != 1 {
-		fmt.Fprintf(m.Stderr, "usage: copilot %s INCIDENT-ID [--json] [--include-private]\n", name)
-		return "", nil, nil, nil, errUsage
-	}
-	return pos[0], includePrivate, asJSON, uncaptured, nil
+// answerOptions are the flags of summarize, followups and runbook.
+type answerOptions struct {
+	includePrivate, asJSON, uncaptured bool
 }
 
 func (m *Main) withCopilot(ctx context.Context, f func(*copilot.Copilot) error) error {
@@ -40,17 +26,13 @@ func (m *Main) withCopilot(ctx context.Context, f func(*copilot.Copilot) error) 
 	return f(cp)
 }
 
-func (m *Main) summarize(ctx context.Context, args []string) error {
-	id, priv, asJSON, _, err := m.answerFlags("summarize", args)
-	if err != nil {
-		return err
-	}
+func (m *Main) summarize(ctx context.Context, id string, o answerOptions) error {
 	return m.withCopilot(ctx, func(cp *copilot.Copilot) error {
-		ans, err := cp.Summary(ctx, id, *priv)
+		ans, err := cp.Summary(ctx, id, o.includePrivate)
 		if err != nil {
 			return err
 		}
-		if *asJSON {
+		if o.asJSON {
 			return m.printJSON(ans)
 		}
 		w := m.Stdout
@@ -85,17 +67,13 @@ func fallbackNote(f string) string {
 	return ", LLM unavailable: " + f
 }
 
-func (m *Main) followups(ctx context.Context, args []string) error {
-	id, priv, asJSON, unc, err := m.answerFlags("followups", args)
-	if err != nil {
-		return err
-	}
+func (m *Main) followups(ctx context.Context, id string, o answerOptions) error {
 	return m.withCopilot(ctx, func(cp *copilot.Copilot) error {
-		ans, err := cp.FollowUps(ctx, id, *priv, *unc)
+		ans, err := cp.FollowUps(ctx, id, o.includePrivate, o.uncaptured)
 		if err != nil {
 			return err
 		}
-		if *asJSON {
+		if o.asJSON {
 			return m.printJSON(ans)
 		}
 		w := m.Stdout
@@ -123,17 +101,13 @@ func (m *Main) followups(ctx context.Context, args []string) error {
 	})
 }
 
-func (m *Main) runbook(ctx context.Context, args []string) error {
-	id, priv, asJSON, _, err := m.answerFlags("runbook", args)
-	if err != nil {
-		return err
-	}
+func (m *Main) runbook(ctx context.Context, id string, o answerOptions) error {
 	return m.withCopilot(ctx, func(cp *copilot.Copilot) error {
-		ans, err := cp.Runbook(ctx, id, *priv)
+		ans, err := cp.Runbook(ctx, id, o.includePrivate)
 		if err != nil {
 			return err
 		}
-		if *asJSON {
+		if o.asJSON {
 			return m.printJSON(ans)
 		}
 		w := m.Stdout

@@ -4,59 +4,101 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
 
 	"incidentcopilot/internal/bench"
 )
 
-const benchUsage = `usage:
-  copilot bench search [--chunks N] [--queries N] [--json]
-  copilot bench ingest [--messages N] [--json]
-  copilot bench load --url http://127.0.0.1:PORT [--clients N] [--duration D] [--json]
+const benchLong = `Benchmarks. Search and ingest work in a schema of their own (bench_<pid>) of the
+DATABASE_URL database and drop it at the end. Load drives a running server (copilot
+serve) on a loopback address with every read route; COPILOT_BENCH_TOKEN is its
+bearer token, if it has tokens. The output is Markdown for BENCHMARKS.md; --json has
+every figure.`
 
-Search and ingest work in a schema of their own (bench_<pid>) of the DATABASE_URL
-database and drop it at the end. Load drives a running server (copilot serve) on a
-loopback address with every read route; COPILOT_BENCH_TOKEN is its bearer token, if
-it has tokens. The output is Markdown for BENCHMARKS.md; --json has every figure.
-`
+func (m *Main) benchCommand() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "bench search|ingest|load",
+		Short: "Benchmarks in a scratch schema, or against a running server",
+		Long:  benchLong,
+		Example: `  copilot bench search --chunks 20000
+  copilot bench ingest --messages 5000 --json
+  copilot bench load --url http://127.0.0.1:8080 --clients 8 --duration 30s`,
+		Args: cobra.ArbitraryArgs,
+		RunE: group,
+	}
+	var o benchOptions
+	search := &cobra.Command{
+		Use:     "search [--chunks N] [--queries N]",
+		Short:   "Search latency and HNSW recall on a synthetic corpus",
+		Example: "  copilot bench search\n  copilot bench search --chunks 50000 --queries 200 --json",
+		Args:    nArgs(0, 0, ""),
+		RunE:    func(c *cobra.Command, _ []string) error { return m.bench(c.Context(), "search", o) },
+	}
+	search.Flags().IntVar(&o.chunks, "chunks", bench.DefaultChunks, "load at least this many chunks")
+	search.Flags().IntVar(&o.queries, "queries", bench.DefaultQueries, "timed queries per path")
+	ingest := &cobra.Command{
+		Use:     "ingest [--messages N]",
+		Short:   "Ingest throughput on a synthetic corpus",
+		Example: "  copilot bench ingest\n  copilot bench ingest --messages 20000 --json",
+		Args:    nArgs(0, 0, ""),
+		RunE:    func(c *cobra.Command, _ []string) error { return m.bench(c.Context(), "ingest", o) },
+	}
+	ingest.Flags().IntVar(&o.messages, "messages", bench.DefaultMessages, "messages ingested per run")
+	var lo loadOptions
+	load := &cobra.Command{
+		Use:     "load --url http://127.0.0.1:PORT [--clients N] [--duration D]",
+		Short:   "Drive a running server with every read route",
+		Example: "  copilot bench load --url http://127.0.0.1:8080\n  COPILOT_BENCH_TOKEN=... copilot bench load --url http://127.0.0.1:8080 --duration 1m --json",
+		Args:    nArgs(0, 0, ""),
+		RunE: func(c *cobra.Command, _ []string) error {
+			if lo.url == "" {
+				return usageErr(c, "bench load: --url is required")
+			}
+			return m.benchLoad(c.Context(), lo)
+		},
+	}
+	load.Flags().StringVar(&lo.url, "url", "", "base URL of the running server, on a loopback address")
+	load.Flags().IntVar(&lo.clients, "clients", bench.DefaultLoadClients, "concurrent clients")
+	load.Flags().DurationVar(&lo.duration, "duration", bench.DefaultLoadDuration, "how long to run")
+	for _, sub := range []*cobra.Command{search, ingest} {
+		sub.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
+	}
+	load.Flags().BoolVar(&lo.asJSON, "json", false, "print JSON")
+	c.AddCommand(search, ingest, load)
+	return c
+}
 
-func (m *Main) bench(ctx context.Context, args []string) error {
-	if len(args) > 0 && args[0] == "load" {
-		return m.benchLoad(ctx, args[1:])
-	}
-	if len(args) == 0 || (args[0] != "search" && args[0] != "ingest") {
-		fmt.Fprint(m.Stderr, benchUsage)
-		return errUsage
-	}
-	fs := m.flagSet("bench " + args[0])
-	asJSON := fs.Bool("json", false, "print JSON")
-	var chunks, queries, messages *int
-	if args[0] == "search" {
-		chunks = fs.Int("chunks", bench.DefaultChunks, "load at least this many chunks")
-		queries = fs.Int("queries", bench.DefaultQueries, "timed queries per path")
-	} else {
-		messages = fs.Int("messages", bench.DefaultMessages, "messages ingested per run")
-	}
-	pos, err := parseFlags(fs, args[1:])
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		fmt.Fprint(m.Stderr, benchUsage)
-		return errUsage
-	}
+type benchOptions struct {
+	chunks, queries, messages int
+	asJSON                    bool
+}
+
+type loadOptions struct {
+	url      string
+	clients  int
+	duration time.Duration
+	asJSON   bool
+}
+
+func (m *Main) bench(ctx context.Context, kind string, o benchOptions) error {
 	url := m.Getenv("DATABASE_URL")
-	var report any
-	if args[0] == "search" {
-		cmd := fmt.Sprintf("copilot bench search --chunks %d --queries %d", *chunks, *queries)
-		report, err = bench.RunSearch(ctx, bench.SearchConfig{DatabaseURL: url, Chunks: *chunks, Queries: *queries, Command: cmd}, m.Stderr)
+	var (
+		report any
+		err    error
+	)
+	if kind == "search" {
+		cmd := fmt.Sprintf("copilot bench search --chunks %d --queries %d", o.chunks, o.queries)
+		report, err = bench.RunSearch(ctx, bench.SearchConfig{DatabaseURL: url, Chunks: o.chunks, Queries: o.queries, Command: cmd}, m.Stderr)
 	} else {
-		cmd := fmt.Sprintf("copilot bench ingest --messages %d", *messages)
-		report, err = bench.RunIngest(ctx, bench.IngestConfig{DatabaseURL: url, Messages: *messages, Command: cmd}, m.Stderr)
+		cmd := fmt.Sprintf("copilot bench ingest --messages %d", o.messages)
+		report, err = bench.RunIngest(ctx, bench.IngestConfig{DatabaseURL: url, Messages: o.messages, Command: cmd}, m.Stderr)
 	}
 	if err != nil {
-		return fmt.Errorf("bench %s: %w", args[0], err)
+		return fmt.Errorf("bench %s: %w", kind, err)
 	}
-	if *asJSON {
+	if o.asJSON {
 		return m.printJSON(report)
 	}
 	var b strings.Builder
@@ -73,27 +115,14 @@ func (m *Main) bench(ctx context.Context, args []string) error {
 	return err
 }
 
-func (m *Main) benchLoad(ctx context.Context, args []string) error {
-	fs := m.flagSet("bench load")
-	asJSON := fs.Bool("json", false, "print JSON")
-	base := fs.String("url", "", "base URL of the running server, on a loopback address")
-	clients := fs.Int("clients", bench.DefaultLoadClients, "concurrent clients")
-	duration := fs.Duration("duration", bench.DefaultLoadDuration, "how long to run")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 || *base == "" {
-		fmt.Fprint(m.Stderr, benchUsage)
-		return errUsage
-	}
-	cmd := fmt.Sprintf("copilot bench load --url %s --clients %d --duration %s", *base, *clients, *duration)
-	rep, err := bench.RunLoad(ctx, bench.LoadConfig{BaseURL: *base, Token: m.Getenv("COPILOT_BENCH_TOKEN"),
-		Clients: *clients, Duration: *duration, Command: cmd}, m.Stderr)
+func (m *Main) benchLoad(ctx context.Context, o loadOptions) error {
+	cmd := fmt.Sprintf("copilot bench load --url %s --clients %d --duration %s", o.url, o.clients, o.duration)
+	rep, err := bench.RunLoad(ctx, bench.LoadConfig{BaseURL: o.url, Token: m.Getenv("COPILOT_BENCH_TOKEN"),
+		Clients: o.clients, Duration: o.duration, Command: cmd}, m.Stderr)
 	if err != nil {
 		return fmt.Errorf("bench load: %w", err)
 	}
-	if *asJSON {
+	if o.asJSON {
 		return m.printJSON(rep)
 	}
 	return rep.WriteTable(m.Stdout)

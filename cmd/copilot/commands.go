@@ -15,19 +15,14 @@ import (
 	"incidentcopilot/retrieval"
 )
 
-func (m *Main) serve(ctx context.Context, args []string) error {
-	fs := m.flagSet("serve")
-	addr := fs.String("addr", "", "listen address HOST:PORT (default $COPILOT_ADDR or :8080)")
-	if _, err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	s, cfg, err := m.open(ctx)
+func (m *Main) serve(ctx context.Context, addr string) error {
+	s, cfg, err := m.openUnmigrated(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if *addr == "" {
-		*addr = cfg.Addr
+	if addr == "" {
+		addr = cfg.Addr
 	}
 	logger := slog.New(slog.NewJSONHandler(m.Stderr, nil))
 	tokens, err := api.ParseTokens(cfg.APITokens)
@@ -45,9 +40,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	srv := api.NewServer(s, cp, api.Options{Tokens: tokens, Logger: logger, MaxBody: cfg.MaxBodyBytes})
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return copilot.Errorf(copilot.EINVALID, "--addr %s: %v", *addr, err)
+		return copilot.Errorf(copilot.EINVALID, "--addr %s: %v", addr, err)
 	}
 	logger.Info("serving", "addr", ln.Addr().String(), "embedder", s.EmbedderID())
 	if m.Ready != nil {
@@ -107,40 +102,20 @@ func (f searchFlags) filter() (copilot.IncidentFilter, error) {
 	return out, err
 }
 
-func (m *Main) similar(ctx context.Context, args []string) error {
-	fs := m.flagSet("similar")
-	sf := addSearchFlags(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		fmt.Fprintln(m.Stderr, "usage: copilot similar INCIDENT-ID [--limit N] [--json] [filters]")
-		return errUsage
-	}
+func (m *Main) similar(ctx context.Context, id string, sf searchFlags) error {
 	f, err := sf.filter()
 	if err != nil {
 		return err
 	}
-	return m.runSearch(ctx, copilot.SearchQuery{IncidentID: pos[0], Limit: *sf.limit, Filter: f}, *sf.asJSON)
+	return m.runSearch(ctx, copilot.SearchQuery{IncidentID: id, Limit: *sf.limit, Filter: f}, *sf.asJSON)
 }
 
-func (m *Main) search(ctx context.Context, args []string) error {
-	fs := m.flagSet("search")
-	sf := addSearchFlags(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) == 0 {
-		fmt.Fprintln(m.Stderr, "usage: copilot search TEXT [--limit N] [--json] [filters]")
-		return errUsage
-	}
+func (m *Main) search(ctx context.Context, text string, sf searchFlags) error {
 	f, err := sf.filter()
 	if err != nil {
 		return err
 	}
-	return m.runSearch(ctx, copilot.SearchQuery{Text: strings.Join(pos, " "), Limit: *sf.limit, Filter: f}, *sf.asJSON)
+	return m.runSearch(ctx, copilot.SearchQuery{Text: text, Limit: *sf.limit, Filter: f}, *sf.asJSON)
 }
 
 func (m *Main) runSearch(ctx context.Context, q copilot.SearchQuery, asJSON bool) error {
@@ -207,26 +182,19 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-func (m *Main) reembed(ctx context.Context, args []string) error {
-	fs := m.flagSet("reembed")
-	all := fs.Bool("all", false, "re-embed every incident, not only those without vectors of the configured embedder")
-	prune := fs.Bool("prune", false, "afterwards delete vectors of other embedders")
-	asJSON := fs.Bool("json", false, "print JSON")
-	if _, err := parseFlags(fs, args); err != nil {
-		return err
-	}
+func (m *Main) reembed(ctx context.Context, all, prune, asJSON bool) error {
 	s, _, err := m.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	bar := newProgress(m.Stderr, "reembed", *asJSON)
-	res, err := s.Reembed(ctx, *all, *prune, bar.update)
+	bar := newProgress(m.Stderr, "reembed", "incidents", asJSON)
+	res, err := s.Reembed(ctx, all, prune, bar.update)
 	bar.finish()
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return m.printJSON(res)
 	}
 	fmt.Fprintf(m.Stdout, "re-embedded %d incidents (%d chunks) with %s; pruned %d old vectors\n", res.Incidents, res.Chunks, res.Embedder, res.Pruned)
@@ -243,43 +211,23 @@ func cliActor() copilot.Actor {
 	return copilot.Actor{Name: name, Private: true}
 }
 
-func (m *Main) deleteIncident(ctx context.Context, args []string) error {
-	fs := m.flagSet("delete")
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		fmt.Fprintln(m.Stderr, "usage: copilot delete ID")
-		return errUsage
-	}
+func (m *Main) deleteIncident(ctx context.Context, id string, asJSON bool) error {
 	s, _, err := m.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if err := s.DeleteIncident(ctx, pos[0], cliActor()); err != nil {
+	if err := s.DeleteIncident(ctx, id, cliActor()); err != nil {
 		return err
 	}
-	if *asJSON {
-		return m.printJSON(map[string]string{"deleted": pos[0]})
+	if asJSON {
+		return m.printJSON(map[string]string{"deleted": id})
 	}
-	fmt.Fprintf(m.Stdout, "deleted %s (with its messages, chunks and tickets)\n", pos[0])
+	fmt.Fprintf(m.Stdout, "deleted %s (with its messages, chunks and tickets)\n", id)
 	return nil
 }
 
-func (m *Main) redactStored(ctx context.Context, args []string) error {
-	fs := m.flagSet("redact")
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 0 {
-		fmt.Fprintln(m.Stderr, "usage: copilot redact")
-		return errUsage
-	}
+func (m *Main) redactStored(ctx context.Context, asJSON bool) error {
 	s, _, err := m.open(ctx)
 	if err != nil {
 		return err
@@ -289,7 +237,7 @@ func (m *Main) redactStored(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return m.printJSON(res)
 	}
 	fmt.Fprintf(m.Stdout, "redact: %d incidents read, %d held secrets and were masked, %d rebuilt (rows, chunks, vectors, text index); %d runbooks rebuilt (rules %s)\n",

@@ -12,21 +12,20 @@ import (
 	"incidentcopilot/retrieval"
 )
 
+// evalOptions are the flags of eval.
+type evalOptions struct {
+	corpus         string
+	asJSON, record bool
+}
+
 // eval measures every capability on a labelled corpus and checks the gates: the
 // exit status says whether the engine may act on its own.
-func (m *Main) eval(ctx context.Context, args []string) error {
-	fs := m.flagSet("eval")
-	corpus := fs.String("corpus", "evals/testdata/corpus", "labelled corpus folder")
-	asJSON := fs.Bool("json", false, "print the report as JSON")
-	record := fs.Bool("record", true, "store the run in the eval_runs table")
-	if _, err := parseFlags(fs, args); err != nil {
-		return err
-	}
+func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	cfg, err := ConfigFromEnv(m.Getenv)
 	if err != nil {
 		return err
 	}
-	c, err := evals.LoadCorpus(*corpus)
+	c, err := evals.LoadCorpus(o.corpus)
 	if err != nil {
 		return err
 	}
@@ -64,7 +63,7 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 	report.Add(sim.Metrics()...)
 	passed := report.Check(append(evals.DefaultGates(), evals.Gate{Metric: "similar.family_hit_at_3", Min: 0.8}))
 
-	if *record {
+	if o.record {
 		s, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			return err
@@ -81,7 +80,7 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	if *asJSON {
+	if o.asJSON {
 		b, err := report.JSON()
 		if err != nil {
 			return err

@@ -14,35 +14,25 @@ import (
 	"incidentcopilot/copilot/transcript"
 )
 
-func (m *Main) ingest(ctx context.Context, args []string) error {
-	fs := m.flagSet("ingest")
-	asJSON := fs.Bool("json", false, "print the counts as JSON")
-	pattern := fs.String("channel-pattern", "^inc[-_]", "Slack channels whose name matches this regexp become incidents")
-	paths, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(paths) > 0 && paths[0] == "runbooks" {
-		return m.ingestRunbooks(ctx, paths[1:], *asJSON)
-	}
-	if len(paths) == 0 {
-		fmt.Fprintln(m.Stderr, "usage: copilot ingest [--json] [--channel-pattern RE] PATH...\n       copilot ingest runbooks DIR")
-		return errUsage
-	}
-
+func (m *Main) ingest(ctx context.Context, paths []string, pattern string, asJSON bool) error {
 	// Everything is parsed before anything is written: a bad file stops the ingest
 	// with nothing stored.
 	start := time.Now()
-	incs, err := transcript.Read(paths, transcript.Options{ChannelPattern: *pattern})
+	var skipped []string
+	incs, err := transcript.Read(paths, transcript.Options{ChannelPattern: pattern, SkippedChannel: func(name string) { skipped = append(skipped, name) }})
 	if err != nil {
 		return err
+	}
+	m.reportSkipped(skipped, pattern)
+	if len(incs) == 0 {
+		fmt.Fprintf(m.Stderr, "ingest: no incidents found in %s\n", strings.Join(paths, " "))
 	}
 	s, _, err := m.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	bar := newProgress(m.Stderr, "ingest", *asJSON)
+	bar := newProgress(m.Stderr, "ingest", "incidents", asJSON)
 	res, err := s.Ingest(ctx, incs, copilot.IngestOptions{Actor: cliActor(), Progress: bar.update})
 	bar.finish()
 	res.Seconds = time.Since(start).Seconds()
@@ -52,7 +42,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		}
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return m.printJSON(res)
 	}
 	fmt.Fprintf(m.Stdout, "ingested %d incidents (%d written, %d unchanged), %d messages, %d chunks, %d tickets in %.2fs\n",
@@ -60,11 +50,26 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	return nil
 }
 
-func (m *Main) ingestRunbooks(ctx context.Context, dirs []string, asJSON bool) error {
-	if len(dirs) == 0 {
-		fmt.Fprintln(m.Stderr, "usage: copilot ingest runbooks DIR...")
-		return errUsage
+// reportSkipped names the Slack channels the pattern left out and the flag that
+// would pick them: an export of general-purpose channels otherwise stores nothing
+// in silence.
+func (m *Main) reportSkipped(names []string, pattern string) {
+	if len(names) == 0 {
+		return
 	}
+	const show = 8
+	list := strings.Join(names[:min(len(names), show)], ", ")
+	if len(names) > show {
+		list += fmt.Sprintf(", … (%d more)", len(names)-show)
+	}
+	noun := "channels that do not"
+	if len(names) == 1 {
+		noun = "channel that does not"
+	}
+	fmt.Fprintf(m.Stderr, "ingest: skipped %d %s match --channel-pattern '%s': %s\n", len(names), noun, pattern, list)
+}
+
+func (m *Main) ingestRunbooks(ctx context.Context, dirs []string, asJSON bool) error {
 	start := time.Now()
 	var all []*copilot.Runbook
 	for _, d := range dirs {
@@ -91,22 +96,30 @@ func (m *Main) ingestRunbooks(ctx context.Context, dirs []string, asJSON bool) e
 	return nil
 }
 
-// progress draws a bar on a terminal and a line every few seconds elsewhere.
+// progress draws a bar on a terminal and, elsewhere (logs, CI), a line every
+// interval: the interval counts from the last line printed, so a steady stream of
+// updates still produces a line every few seconds.
 type progress struct {
-	w        io.Writer
-	label    string
-	tty      bool
-	quiet    bool
-	last     time.Time
-	drawn    bool
-	lastDone int
+	w           io.Writer
+	label, unit string
+	tty, quiet  bool
+	interval    time.Duration
+	now         func() time.Time
+
+	start, last time.Time
+	drawn       bool
 }
 
-func newProgress(w io.Writer, label string, quiet bool) *progress {
-	p := &progress{w: w, label: label, quiet: quiet, last: time.Now()}
+// progressInterval is how often a line is printed when stderr is not a terminal.
+const progressInterval = 5 * time.Second
+
+func newProgress(w io.Writer, label, unit string, quiet bool) *progress {
+	p := &progress{w: w, label: label, unit: unit, quiet: quiet, interval: progressInterval, now: time.Now}
 	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		p.tty = true
 	}
+	p.start = p.now()
+	p.last = p.start
 	return p
 }
 
@@ -114,19 +127,22 @@ func (p *progress) update(done, total int) {
 	if p.quiet || total == 0 {
 		return
 	}
-	p.lastDone = done
-	now := time.Now()
+	now := p.now()
 	if p.tty {
-		if now.Sub(p.last) < 50*time.Millisecond && done < total {
+		if now.Sub(p.last) < 100*time.Millisecond && done < total && p.drawn {
 			return
 		}
 		const width = 30
-		fill := width * done / total
-		fmt.Fprintf(p.w, "\r%s [%s%s] %d/%d incidents", p.label, strings.Repeat("#", fill), strings.Repeat(".", width-fill), done, total)
+		fill := width * min(done, total) / total
+		fmt.Fprintf(p.w, "\r%s [%s%s] %d/%d %s", p.label, strings.Repeat("#", fill), strings.Repeat(".", width-fill), done, total, p.unit)
 		p.drawn = true
-	} else if now.Sub(p.last) >= 2*time.Second {
-		fmt.Fprintf(p.w, "%s: %d/%d incidents\n", p.label, done, total)
+		p.last = now
+		return
 	}
+	if now.Sub(p.last) < p.interval {
+		return
+	}
+	fmt.Fprintf(p.w, "%s: %d/%d %s (%d%%), %s elapsed\n", p.label, done, total, p.unit, 100*done/total, now.Sub(p.start).Round(time.Second))
 	p.last = now
 }
 

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,29 +17,6 @@ import (
 	"incidentcopilot/embeddings"
 	"incidentcopilot/retrieval"
 )
-
-const usage = `usage: copilot <command> [flags] [args]
-
-commands:
-  serve      run the HTTP API (--addr HOST:PORT)
-  migrate    apply database migrations
-  ingest     ingest incidents: Slack exports (zip or folder), incident documents
-             (JSON, JSONL), Markdown postmortems; 'ingest runbooks DIR' loads runbooks
-  similar    past incidents similar to an incident: similar ID
-  search     incidents matching free text: search TEXT
-  summarize  cited summary of an incident: summarize ID
-  followups  follow-ups promised in the channel: followups ID [--uncaptured]
-  runbook    steps that fixed similar incidents: runbook ID
-  stats      what the memory holds
-  eval       run the offline evaluations and gates
-  reembed    re-embed every chunk with the configured embedder
-  delete     remove an incident with its messages, chunks and tickets: delete ID
-  redact     mask secrets in incidents and runbooks stored before the current rules
-  bench      benchmarks in a scratch schema: bench ingest | bench search
-
-Every command takes --json for the same JSON as the HTTP API.
-DATABASE_URL selects the database.
-`
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -81,64 +57,23 @@ type Main struct {
 	Ready func(addr string)
 }
 
-// Run executes one command.
-func (m *Main) Run(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(m.Stderr, usage)
-		if len(args) == 0 {
-			return errUsage
-		}
-		return nil
-	}
-	cmd, rest := args[0], args[1:]
-	run, ok := map[string]func(context.Context, []string) error{
-		"serve":     m.serve,
-		"migrate":   m.migrate,
-		"ingest":    m.ingest,
-		"similar":   m.similar,
-		"search":    m.search,
-		"summarize": m.summarize,
-		"followups": m.followups,
-		"runbook":   m.runbook,
-		"stats":     m.stats,
-		"eval":      m.eval,
-		"reembed":   m.reembed,
-		"delete":    m.deleteIncident,
-		"redact":    m.redactStored,
-		"bench":     m.bench,
-	}[cmd]
-	if !ok {
-		fmt.Fprintf(m.Stderr, "copilot: unknown command %q\n\n%s", cmd, usage)
-		return errUsage
-	}
-	return run(ctx, rest)
-}
-
-// parseFlags parses flags wherever they stand among the arguments, so
-// `copilot similar INC-1 --json` works as well as `copilot similar --json INC-1`.
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, errUsage
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-}
-
-func (m *Main) flagSet(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	return fs
-}
-
-// open reads the configuration and connects to the store.
+// open reads the configuration and connects to a store that `copilot migrate` has
+// prepared.
 func (m *Main) open(ctx context.Context) (*retrieval.Store, Config, error) {
+	s, cfg, err := m.openUnmigrated(ctx)
+	if err != nil {
+		return nil, cfg, err
+	}
+	if err := s.CheckSchema(ctx); err != nil {
+		s.Close()
+		return nil, cfg, err
+	}
+	return s, cfg, nil
+}
+
+// openUnmigrated connects to the store whatever its schema: for migrate, and for
+// serve, which migrates at start.
+func (m *Main) openUnmigrated(ctx context.Context) (*retrieval.Store, Config, error) {
 	cfg, err := ConfigFromEnv(m.Getenv)
 	if err != nil {
 		return nil, cfg, err
@@ -153,7 +88,7 @@ func (m *Main) open(ctx context.Context) (*retrieval.Store, Config, error) {
 	}
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
-		return nil, cfg, err
+		return nil, cfg, unreachable(cfg.DatabaseURL, err)
 	}
 	// A bulk ingest that was killed leaves the search index dropped.
 	if err := s.RestoreIndex(ctx); err != nil {
@@ -169,12 +104,8 @@ func (m *Main) printJSON(v any) error {
 	return enc.Encode(v)
 }
 
-func (m *Main) migrate(ctx context.Context, args []string) error {
-	fs := m.flagSet("migrate")
-	if _, err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	s, _, err := m.open(ctx)
+func (m *Main) migrate(ctx context.Context, asJSON bool) error {
+	s, _, err := m.openUnmigrated(ctx)
 	if err != nil {
 		return err
 	}
@@ -183,16 +114,14 @@ func (m *Main) migrate(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if asJSON {
+		return m.printJSON(map[string]any{"applied": n, "current": true})
+	}
 	fmt.Fprintf(m.Stderr, "migrate: %d migration(s) applied; schema is current\n", n)
 	return nil
 }
 
-func (m *Main) stats(ctx context.Context, args []string) error {
-	fs := m.flagSet("stats")
-	asJSON := fs.Bool("json", false, "print JSON")
-	if _, err := parseFlags(fs, args); err != nil {
-		return err
-	}
+func (m *Main) stats(ctx context.Context, asJSON bool) error {
 	s, _, err := m.open(ctx)
 	if err != nil {
 		return err
@@ -202,7 +131,7 @@ func (m *Main) stats(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return m.printJSON(st)
 	}
 	fmt.Fprintf(m.Stdout, "incidents  %d (%d private)\nmessages   %d\nchunks     %d\ntickets    %d\nrunbooks   %d\nembedder   %s\n",

@@ -177,6 +177,49 @@ func TestEndToEnd(t *testing.T) {
 		expectError(t, do(t, "GET", base+"/v1/incidents/E2E-1/similar?limit=abc", readerToken, nil), 400, "invalid")
 		expectError(t, do(t, "GET", base+"/v1/incidents/E2E-1/similar?since=yesterday", readerToken, nil), 400, "invalid")
 	})
+	t.Run("list", func(t *testing.T) {
+		type page struct {
+			Incidents []struct {
+				ID string `json:"id"`
+			} `json:"incidents"`
+			NextCursor string `json:"next_cursor"`
+		}
+		ids := func(p page) string {
+			var out []string
+			for _, inc := range p.Incidents {
+				out = append(out, inc.ID)
+			}
+			return strings.Join(out, " ")
+		}
+		var first, second, admin page
+		res := do(t, "GET", base+"/v1/incidents?limit=2", readerToken, nil)
+		expectStatus(t, res, 200)
+		mustJSON(t, res.body, &first)
+		if ids(first) != "E2E-4 E2E-2" || first.NextCursor == "" {
+			t.Fatalf("first page = %s", res.body)
+		}
+		res = do(t, "GET", base+"/v1/incidents?limit=2&cursor="+first.NextCursor, readerToken, nil)
+		mustJSON(t, res.body, &second)
+		if ids(second) != "E2E-1" || second.NextCursor != "" {
+			t.Errorf("second page (the private E2E-3 must not show) = %s", res.body)
+		}
+		mustJSON(t, do(t, "GET", base+"/v1/incidents?team=edge", adminToken, nil).body, &admin)
+		if ids(admin) != "E2E-3" {
+			t.Errorf("admin's list of team edge = %q", ids(admin))
+		}
+		expectError(t, do(t, "GET", base+"/v1/incidents?cursor=nonsense", readerToken, nil), 400, "invalid")
+		expectError(t, do(t, "GET", base+"/v1/incidents?limit=0", readerToken, nil), 400, "invalid")
+		// The CLI's --json is the API's answer.
+		out, stderr, err := run(t, env, "list", "--limit", "2", "--json")
+		if err != nil {
+			t.Fatalf("list --json: %v\n%s", err, stderr)
+		}
+		var cli page
+		mustJSON(t, out, &cli)
+		if ids(cli) != "E2E-4 E2E-2" {
+			t.Errorf("list --json = %s", out)
+		}
+	})
 	t.Run("writes", func(t *testing.T) {
 		doc := map[string]any{"id": "E2E-5", "title": "kafka lag", "messages": []map[string]string{{"ts": "1780000000.000100", "text": "consumer lag 2M on orders topic"}}}
 		expectError(t, do(t, "POST", base+"/v1/incidents", readerToken, doc), 403, "forbidden")

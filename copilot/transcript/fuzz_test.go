@@ -248,7 +248,7 @@ func FuzzReadSlackExport(f *testing.F) {
 		for _, name := range []string{"inc-1", "inc-障害", "inc_x"} {
 			fsys[name+"/2026-03-05.json"] = &fstest.MapFile{Data: day}
 		}
-		incs, err := readSlackFS("export", fsys, re, lim)
+		incs, err := readSlackFS("export", fsys, re, lim, nil)
 		if err != nil {
 			if code := copilot.ErrorCode(err); code != copilot.EINVALID && code != copilot.ETOOLARGE {
 				t.Fatalf("error code %s: %v", code, err)

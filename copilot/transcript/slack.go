@@ -59,7 +59,7 @@ func ReadSlackExport(path string, opts Options) ([]*copilot.Incident, error) {
 		defer zr.Close()
 		fsys = zr
 	}
-	return readSlackFS(path, fsys, re, lim)
+	return readSlackFS(path, fsys, re, lim, opts.SkippedChannel)
 }
 
 func statErr(path string, err error) error {
@@ -135,7 +135,7 @@ func exportRoot(fsys fs.FS) (fs.FS, bool) {
 	return nil, false
 }
 
-func readSlackFS(name string, fsys fs.FS, re *regexp.Regexp, lim Limits) ([]*copilot.Incident, error) {
+func readSlackFS(name string, fsys fs.FS, re *regexp.Regexp, lim Limits, skipped func(string)) ([]*copilot.Incident, error) {
 	root, ok := exportRoot(fsys)
 	if !ok {
 		return nil, invalidf("%s: not a Slack export: no users.json or channels.json at its top level or in its one top-level folder", name)
@@ -165,10 +165,16 @@ func readSlackFS(name string, fsys fs.FS, re *regexp.Regexp, lim Limits) ([]*cop
 	var out []*copilot.Incident
 	seen := map[string]bool{}
 	for _, ch := range chans {
-		if seen[ch.Name] || !re.MatchString(ch.Name) {
+		if seen[ch.Name] {
 			continue
 		}
 		seen[ch.Name] = true
+		if !re.MatchString(ch.Name) {
+			if skipped != nil {
+				skipped(ch.Name)
+			}
+			continue
+		}
 		inc, err := x.channelIncident(ch)
 		if err != nil {
 			return nil, err

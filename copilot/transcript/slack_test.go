@@ -379,6 +379,29 @@ func TestReadSlackExportPattern(t *testing.T) {
 	}
 }
 
+// TestReadSlackExportReportsSkipped: a channel the pattern leaves out is named, so the
+// CLI can say which channels an ingest ignored instead of storing nothing in silence.
+func TestReadSlackExportReportsSkipped(t *testing.T) {
+	var skipped []string
+	incs, err := ReadSlackExport(testExport, Options{ChannelPattern: "^inc-20", SkippedChannel: func(name string) { skipped = append(skipped, name) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(skipped) == 0 {
+		t.Fatal("no skipped channel reported")
+	}
+	for _, name := range skipped {
+		if strings.HasPrefix(name, "inc-20") {
+			t.Errorf("channel %q matches the pattern but is reported skipped", name)
+		}
+		for _, inc := range incs {
+			if inc.ChannelName == name {
+				t.Errorf("channel %q is both skipped and ingested", name)
+			}
+		}
+	}
+}
+
 func TestParseDayFileDuplicatesAcrossDays(t *testing.T) {
 	dir := t.TempDir()
 	copyDir(t, testExport, dir, nil)

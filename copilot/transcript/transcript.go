@@ -31,6 +31,10 @@ type Limits struct {
 type Options struct {
 	ChannelPattern string // regexp; default `^inc[-_]`, for Slack exports
 	Limits         Limits
+	// SkippedChannel, when set, is told the name of every Slack channel that does not
+	// match ChannelPattern, so the caller can say what an ingest left out and which
+	// flag would pick it.
+	SkippedChannel func(name string)
 }
 
 func (l Limits) withDefaults() Limits {
