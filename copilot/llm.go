@@ -1,6 +1,7 @@
 package copilot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -32,8 +33,11 @@ const (
 // copilot act. When the model is slow, fails or keeps answering out of schema, the
 // Fallback engine answers and the answer says why.
 type LLMEngine struct {
-	Model    llms.Model
-	Fallback Engine
+	Model llms.Model
+	// ModelName names the model in Info (the provider's name for it); empty reads
+	// "model".
+	ModelName string
+	Fallback  Engine
 	// Timeout bounds each model call (the first and the repair); zero means
 	// DefaultLLMTimeout.
 	Timeout time.Duration
@@ -46,6 +50,18 @@ type LLMEngine struct {
 }
 
 var _ Engine = (*LLMEngine)(nil)
+
+// Info names the engine with its model and the versions of the prompts it sends,
+// e.g. "gpt-4o-mini summary/v1 followups/v1 runbook/v1 repair/v1".
+func (e *LLMEngine) Info() EngineInfo {
+	v := []string{cmp.Or(e.ModelName, "model")}
+	for _, id := range []string{prompts.Summary, prompts.FollowUps, prompts.Runbook, prompts.Repair} {
+		if t, err := prompts.Get(id); err == nil {
+			v = append(v, t.Version)
+		}
+	}
+	return EngineInfo{Name: EngineLLM, Version: strings.Join(v, " ")}
+}
 
 func (e *LLMEngine) timeout() time.Duration { return positiveOr(e.Timeout, DefaultLLMTimeout) }
 
@@ -345,3 +361,11 @@ func llmClip(s string, n int) string {
 }
 
 func llmRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// positiveOr returns v when it is set (positive), else the default.
+func positiveOr[T int | float64 | time.Duration](v, def T) T {
+	if v > 0 {
+		return v
+	}
+	return def
+}

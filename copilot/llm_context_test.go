@@ -69,7 +69,7 @@ func TestLLMContextBudgetKeepsResolution(t *testing.T) {
 		t.Fatalf("%d of %d messages sent; want a cut-down transcript", len(lines), len(inc.Messages))
 	}
 	for i := 1; i < len(lines); i++ {
-		if !tsLess(lines[i-1][1], lines[i][1]) {
+		if !TSLess(lines[i-1][1], lines[i][1]) {
 			t.Fatalf("transcript out of order at %s then %s", lines[i-1][1], lines[i][1])
 		}
 	}

@@ -160,6 +160,8 @@ func (l *fakeLocal) record(c string) {
 	l.calls = append(l.calls, c)
 }
 
+func (l *fakeLocal) Info() EngineInfo { return EngineInfo{Name: EngineLocal, Version: "fake"} }
+
 func (l *fakeLocal) Summarize(ctx context.Context, inc *Incident) (*SummaryAnswer, error) {
 	l.record("summary")
 	return &SummaryAnswer{IncidentID: inc.ID, Engine: EngineLocal, PromptVersion: "local/v1", Summary: Summary{Overview: "local overview"}}, nil

@@ -11,10 +11,8 @@ import (
 // the report, gates not yet checked. Similarity search is measured separately (it
 // needs a retriever, not an engine) and its metrics are added with Report.Add.
 func Evaluate(ctx context.Context, engine copilot.Engine, c *Corpus) (*Report, error) {
-	r := &Report{Engine: engineName(engine), Corpus: filepath.Base(c.Dir), Incidents: len(c.Incidents)}
-	if l, ok := engine.(*copilot.LocalEngine); ok && l != nil {
-		r.PromptVersion = copilot.LocalPromptVersion
-	}
+	info := engine.Info()
+	r := &Report{Engine: info.Name, PromptVersion: info.Version, Corpus: filepath.Base(c.Dir), Incidents: len(c.Incidents)}
 	fu, err := FollowUpMetrics(ctx, engine, c)
 	if err != nil {
 		return nil, err
@@ -26,11 +24,4 @@ func Evaluate(ctx context.Context, engine copilot.Engine, c *Corpus) (*Report, e
 	}
 	r.Add(sum.Metrics()...)
 	return r, nil
-}
-
-func engineName(e copilot.Engine) string {
-	if _, ok := e.(*copilot.LocalEngine); ok {
-		return copilot.EngineLocal
-	}
-	return copilot.EngineLLM
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/local"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/retrieval"
@@ -10,7 +11,7 @@ import (
 // newEngine returns the local engine, or, when an LLM provider is configured, the
 // LLM engine with the local engine as its fallback.
 func newEngine(model retrieval.Model, cfg Config) (copilot.Engine, error) {
-	local := copilot.NewLocalEngine(model)
+	local := local.New(model)
 	if cfg.Chat.Provider == "" {
 		return local, nil
 	}

@@ -1,4 +1,4 @@
-package copilot
+package local
 
 import (
 	"context"
@@ -45,7 +45,7 @@ func TestLocalEngineNeverQuotesSecrets(t *testing.T) {
 			}
 			lines = append(lines, "ana: rolled back the config change", "ben: errors back to normal", "ana: resolved")
 			inc := synthetic("INC-77", lines...)
-			eng := NewLocalEngine(nil)
+			eng := New(nil)
 			ctx := context.Background()
 			var outs []any
 			if a, err := eng.Summarize(ctx, inc); err == nil {
