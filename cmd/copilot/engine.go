@@ -2,6 +2,7 @@ package main
 
 import (
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/llm"
 	"incidentcopilot/copilot/local"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
@@ -11,13 +12,13 @@ import (
 // newEngine returns the local engine, or, when an LLM provider is configured, the
 // LLM engine with the local engine as its fallback.
 func newEngine(model retrieval.Model, cfg Config) (copilot.Engine, error) {
-	local := local.New(model)
+	offline := local.New(model)
 	if cfg.Chat.Provider == "" {
-		return local, nil
+		return offline, nil
 	}
 	chat, err := embeddings.NewChatModel(cfg.Chat)
 	if err != nil {
 		return nil, err
 	}
-	return &copilot.LLMEngine{Model: chat, Fallback: local, Redact: redact.String}, nil
+	return &llm.Engine{Model: chat, ModelName: cfg.Chat.ModelName(), Fallback: offline, Redact: redact.String}, nil
 }
