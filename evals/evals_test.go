@@ -12,6 +12,7 @@ import (
 
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/local"
+	"incidentcopilot/copilot/redact"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/golden")
@@ -285,6 +286,7 @@ func TestLocalEngineOnSampleCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.Mask(redact.String) // as the memory and the Copilot service do
 	r, err := Evaluate(context.Background(), local.New(nil), c)
 	if err != nil {
 		t.Fatal(err)

@@ -30,6 +30,7 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	c.Mask(redact.String)
 	model, err := embeddings.New(cfg.Embedder)
 	if err != nil {
 		return err

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
 )
 
 // Follow-up detection reads each message for two things: a proposal form (DOMAIN.md:
@@ -167,7 +166,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	for _, idx := range order {
 		// A proposal whose every sentence held a credential quotes as nothing:
 		// there is no follow-up to show, only a secret to leave out.
-		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !redact.Only(c.text) {
+		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !copilot.OnlyPlaceholders(c.text) {
 			items = append(items, c)
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
 )
 
 // Text handling shared by the local engine's capabilities: cleaning transcript text
@@ -119,11 +118,11 @@ func truncateRunes(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:-") + "…"
 }
 
-// hasSecret reports whether s holds a credential, raw or already masked at ingest.
-// Secrets pasted by mistake must not be quoted back, and a sentence that was all
-// secret would quote as nothing: the local engine never picks either. The one
-// detector decides (copilot/redact), so this engine cannot miss what ingest masks.
-func hasSecret(s string) bool { return redact.Has(s) }
+// hasSecret reports whether s holds a masked credential. The engine reads masked
+// text only (the memory masks at ingest, copilot.Copilot masks incidents given
+// whole), and a sentence that was a secret would quote as a bare placeholder: the
+// local engine never picks one.
+func hasSecret(s string) bool { return copilot.HasMaskedSecret(s) }
 
 // stopwords are function words and chat filler that carry no content.
 var stopwords = toSet(`a an the and or but if then else of to in on at by for with from into onto
