@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/local"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/retrieval"
@@ -86,7 +87,7 @@ func TestOutageLogsOncePerInterval(t *testing.T) {
 	defer store.Close()
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&logs, nil))
-	srv := NewServer(store, &copilot.Copilot{Memory: store, Engine: copilot.NewLocalEngine(model)}, Options{Logger: logger})
+	srv := NewServer(store, &copilot.Copilot{Memory: store, Engine: local.New(model)}, Options{Logger: logger})
 	const n = 200
 	for i := 0; i < n; i++ {
 		rec := httptest.NewRecorder()

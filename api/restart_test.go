@@ -15,6 +15,7 @@ import (
 
 	"incidentcopilot/api"
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/local"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
@@ -75,7 +76,7 @@ func TestDatabaseRestartUnderLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := httptest.NewServer(api.NewServer(store, &copilot.Copilot{Memory: store, Engine: copilot.NewLocalEngine(model)}, api.Options{Logger: logger}))
+	srv := httptest.NewServer(api.NewServer(store, &copilot.Copilot{Memory: store, Engine: local.New(model)}, api.Options{Logger: logger}))
 	defer srv.Close()
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{Proxy: nil, MaxIdleConnsPerHost: 16}}
 	defer client.CloseIdleConnections()

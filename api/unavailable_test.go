@@ -9,6 +9,7 @@ import (
 
 	"incidentcopilot/api"
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/local"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/retrieval"
@@ -27,7 +28,7 @@ func TestDatabaseDownAnswers503(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	srv := api.NewServer(store, &copilot.Copilot{Memory: store, Engine: copilot.NewLocalEngine(model)}, api.Options{})
+	srv := api.NewServer(store, &copilot.Copilot{Memory: store, Engine: local.New(model)}, api.Options{})
 	for _, tc := range []struct {
 		method, path string
 		want         int

@@ -102,7 +102,7 @@ func newChunk(incidentID string, seq int, msgs []Message) Chunk {
 		ts[i] = m.TS
 	}
 	sorted := append([]string(nil), ts...)
-	sort.Slice(sorted, func(i, j int) bool { return tsLess(sorted[i], sorted[j]) })
+	sort.Slice(sorted, func(i, j int) bool { return TSLess(sorted[i], sorted[j]) })
 	return Chunk{
 		IncidentID: incidentID,
 		Seq:        seq,
@@ -127,8 +127,8 @@ func messageLine(m Message) string {
 	return name + ": " + text
 }
 
-// tsLess orders Slack timestamps numerically ("9.5" before "10.1").
-func tsLess(a, b string) bool {
+// TSLess orders Slack timestamps numerically ("9.5" before "10.1").
+func TSLess(a, b string) bool {
 	ta, tb := TSTime(a), TSTime(b)
 	if !ta.Equal(tb) {
 		return ta.Before(tb)

@@ -20,11 +20,22 @@ type EmbedderInfo interface {
 	Dimensions() int
 }
 
+// EngineInfo names an engine and the version of what shapes its answers: the local
+// engine's rules, or the LLM engine's model and prompts. A change of either shows up
+// in eval runs.
+type EngineInfo struct {
+	Name    string `json:"name"` // EngineLocal or EngineLLM
+	Version string `json:"version"`
+}
+
 // Engine drafts the answers. The local engine is deterministic and offline; the
-// LLM engine falls back to it and says so in the answer's Fallback field.
+// LLM engine falls back to it. Every answer names the engine that actually drafted
+// it (Engine, PromptVersion) and, after a fallback, why (Fallback).
 //
 // Errors: EINVALID for an incident that cannot be answered (no messages), EINTERNAL otherwise.
 type Engine interface {
+	// Info names the engine as configured; an answer may still come from its fallback.
+	Info() EngineInfo
 	Summarize(ctx context.Context, inc *Incident) (*SummaryAnswer, error)
 	FollowUps(ctx context.Context, inc *Incident) (*FollowUpsAnswer, error)
 	// Runbook drafts steps from how the similar past incidents were mitigated; the

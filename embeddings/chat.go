@@ -76,6 +76,9 @@ func safeURL(raw string) string {
 	return u.String()
 }
 
+// ModelName is the model the config asks for, the provider's default when unset.
+func (c ChatConfig) ModelName() string { return c.withDefaults().Model }
+
 func (c ChatConfig) withDefaults() ChatConfig {
 	c.Provider = strings.ToLower(strings.TrimSpace(c.Provider))
 	c.Model = strings.TrimSpace(c.Model)

@@ -16,6 +16,8 @@ import (
 	"github.com/tmc/langchaingo/llms"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/llm"
+	"incidentcopilot/copilot/redact"
 )
 
 const testChatKey = "sk-test-0123456789abcdefghij"
@@ -161,7 +163,7 @@ func TestNewChatModelOpenAICompatible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := (&copilot.LLMEngine{Model: m}).Summarize(context.Background(), chatIncident())
+	a, err := (&llm.Engine{Model: m, Redact: redact.String}).Summarize(context.Background(), chatIncident())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +202,7 @@ func TestNewChatModelAnthropic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := (&copilot.LLMEngine{Model: m}).Summarize(context.Background(), chatIncident())
+	a, err := (&llm.Engine{Model: m, Redact: redact.String}).Summarize(context.Background(), chatIncident())
 	if err != nil {
 		t.Fatal(err)
 	}

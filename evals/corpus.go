@@ -24,6 +24,22 @@ type Corpus struct {
 	All []*copilot.Incident
 }
 
+// Mask masks every incident of the corpus in place, as the memory masks at ingest
+// and the Copilot service masks incidents given whole: engines only ever see masked
+// text in production, and an evaluation measures what production would answer.
+func (c *Corpus) Mask(mask func(string) string) {
+	seen := map[*copilot.Incident]bool{}
+	for _, inc := range c.All {
+		seen[inc] = true
+		copilot.MaskIncident(inc, mask)
+	}
+	for _, li := range c.Incidents {
+		if !seen[li.Incident] {
+			copilot.MaskIncident(li.Incident, mask)
+		}
+	}
+}
+
 // LabeledIncident is one incident and what a person said is true about it.
 type LabeledIncident struct {
 	Incident *copilot.Incident

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/local"
+	"incidentcopilot/copilot/redact"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/golden")
@@ -20,6 +22,10 @@ type fakeEngine struct {
 	items     map[string][]copilot.FollowUp
 	citations map[string][]copilot.Citation
 	timeline  map[string][]copilot.TimelineEntry
+}
+
+func (f fakeEngine) Info() copilot.EngineInfo {
+	return copilot.EngineInfo{Name: "fake", Version: "fake/v1"}
 }
 
 func (f fakeEngine) Summarize(_ context.Context, inc *copilot.Incident) (*copilot.SummaryAnswer, error) {
@@ -280,7 +286,8 @@ func TestLocalEngineOnSampleCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Evaluate(context.Background(), copilot.NewLocalEngine(nil), c)
+	c.Mask(redact.String) // as the memory and the Copilot service do
+	r, err := Evaluate(context.Background(), local.New(nil), c)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"strings"
 	"text/tabwriter"
 )
@@ -19,12 +20,19 @@ type Metric struct {
 // Report is the outcome of one eval run: the metrics of every capability measured
 // and, once checked, the gates.
 type Report struct {
-	Engine        string       `json:"engine"`
-	PromptVersion string       `json:"prompt_version,omitempty"`
-	Corpus        string       `json:"corpus"`
-	Incidents     int          `json:"incidents"`
-	Metrics       []Metric     `json:"metrics"`
-	Gates         []GateResult `json:"gates,omitempty"`
+	// Engine is the engine that drafted the answers ("local" when an LLM engine fell
+	// back on every call), PromptVersion the versions the answers name.
+	Engine        string `json:"engine"`
+	PromptVersion string `json:"prompt_version,omitempty"`
+	// Configured names the engine that was asked when some or all of its answers
+	// came from its fallback; Fallbacks counts those answers by reason.
+	Configured string         `json:"configured_engine,omitempty"`
+	Answers    int            `json:"answers,omitempty"`
+	Fallbacks  map[string]int `json:"fallbacks,omitempty"`
+	Corpus     string         `json:"corpus"`
+	Incidents  int            `json:"incidents"`
+	Metrics    []Metric       `json:"metrics"`
+	Gates      []GateResult   `json:"gates,omitempty"`
 }
 
 // Add appends metrics; a metric of the same name replaces the earlier one.
@@ -121,7 +129,18 @@ func (r *Report) WriteText(w io.Writer) error {
 	if r.PromptVersion != "" {
 		engine += " (" + r.PromptVersion + ")"
 	}
-	fmt.Fprintf(&b, "eval of engine %s on %s: %d incidents\n\n", engine, r.Corpus, r.Incidents)
+	fmt.Fprintf(&b, "eval of engine %s on %s: %d incidents\n", engine, r.Corpus, r.Incidents)
+	if r.Configured != "" {
+		n := 0
+		reasons := make([]string, 0, len(r.Fallbacks))
+		for reason, k := range r.Fallbacks {
+			n += k
+			reasons = append(reasons, fmt.Sprintf("%s %d", reason, k))
+		}
+		sort.Strings(reasons)
+		fmt.Fprintf(&b, "configured engine %s: %d of %d answers fell back (%s)\n", r.Configured, n, r.Answers, strings.Join(reasons, ", "))
+	}
+	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "METRIC\tVALUE\tDETAIL")
 	for _, m := range r.Metrics {

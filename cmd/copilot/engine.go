@@ -2,6 +2,8 @@ package main
 
 import (
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/llm"
+	"incidentcopilot/copilot/local"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/retrieval"
@@ -10,13 +12,13 @@ import (
 // newEngine returns the local engine, or, when an LLM provider is configured, the
 // LLM engine with the local engine as its fallback.
 func newEngine(model retrieval.Model, cfg Config) (copilot.Engine, error) {
-	local := copilot.NewLocalEngine(model)
+	offline := local.New(model)
 	if cfg.Chat.Provider == "" {
-		return local, nil
+		return offline, nil
 	}
 	chat, err := embeddings.NewChatModel(cfg.Chat)
 	if err != nil {
 		return nil, err
 	}
-	return &copilot.LLMEngine{Model: chat, Fallback: local, Redact: redact.String}, nil
+	return &llm.Engine{Model: chat, ModelName: cfg.Chat.ModelName(), Fallback: offline, Redact: redact.String}, nil
 }

@@ -29,6 +29,7 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	if err != nil {
 		return err
 	}
+	c.Mask(redact.String)
 	model, err := embeddings.New(cfg.Embedder)
 	if err != nil {
 		return err

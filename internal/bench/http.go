@@ -15,6 +15,7 @@ import (
 
 	"incidentcopilot/api"
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/local"
 	"incidentcopilot/retrieval"
 )
 
@@ -30,7 +31,7 @@ type apiServer struct {
 func startAPI(ctx context.Context, s *retrieval.Store) (*apiServer, error) {
 	// Request logs would only measure the terminal; the metrics middleware still runs.
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	cp := &copilot.Copilot{Memory: s, Engine: copilot.NewLocalEngine(s.Model())}
+	cp := &copilot.Copilot{Memory: s, Engine: local.New(s.Model())}
 	srv := api.NewServer(s, cp, api.Options{Logger: logger})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -1,4 +1,4 @@
-package copilot
+package llm
 
 import (
 	"fmt"
@@ -6,23 +6,24 @@ import (
 	"sort"
 	"strings"
 
+	"incidentcopilot/copilot"
 	"incidentcopilot/prompts"
 )
 
-// llmMaxMessageRunes caps one message in a prompt: a pasted log must not crowd out the
+// maxMessageRunes caps one message in a prompt: a pasted log must not crowd out the
 // conversation around it.
-const llmMaxMessageRunes = 1500
+const maxMessageRunes = 1500
 
-// llmPromptTokens estimates the tokens of prompt text. Words undercount logs and JSON,
+// promptTokens estimates the tokens of prompt text. Words undercount logs and JSON,
 // which tokenise to many pieces per word, so the larger of two estimates is used.
-func llmPromptTokens(s string) int {
-	return max(EstimateTokens(s), (len(s)+3)/4)
+func promptTokens(s string) int {
+	return max(copilot.EstimateTokens(s), (len(s)+3)/4)
 }
 
 // transcriptLine renders one redacted message as "[ts] user: text". Continuation
 // lines are indented so that no text inside a message can start a line that looks
 // like another message.
-func (e *LLMEngine) transcriptLine(m Message) string {
+func (e *Engine) transcriptLine(m copilot.Message) string {
 	name := m.UserName
 	if name == "" {
 		name = m.User
@@ -31,9 +32,9 @@ func (e *LLMEngine) transcriptLine(m Message) string {
 		name = "unknown"
 	}
 	text := strings.TrimSpace(m.Text)
-	if r := []rune(text); len(r) > llmMaxMessageRunes {
+	if r := []rune(text); len(r) > maxMessageRunes {
 		// Keep both ends: an error often sits at the tail of a pasted log.
-		head, tail := llmMaxMessageRunes*2/3, llmMaxMessageRunes/3
+		head, tail := maxMessageRunes*2/3, maxMessageRunes/3
 		text = string(r[:head]) + " …(truncated)… " + string(r[len(r)-tail:])
 	}
 	text = strings.ReplaceAll(text, "\r", "")
@@ -45,35 +46,35 @@ func (e *LLMEngine) transcriptLine(m Message) string {
 // transcriptBudget is what is left of the context for transcripts once the prompt
 // around them and the answer are accounted for. It never drops below a floor that
 // still lets the first and last messages through.
-func (e *LLMEngine) transcriptBudget(tmpl *prompts.Template, in prompts.Input) int {
+func (e *Engine) transcriptBudget(tmpl *prompts.Template, in prompts.Input) int {
 	empty := in
 	empty.Transcript = ""
 	fixed, err := tmpl.Render(empty)
 	if err != nil {
 		fixed = ""
 	}
-	return max(e.maxContext()-llmPromptTokens(fixed)-e.outputReserve(), 128)
+	return max(e.maxContext()-promptTokens(fixed)-e.outputReserve(), 128)
 }
 
 // fitTranscript sets in.Transcript to inc's messages, cut down to the budget.
-func (e *LLMEngine) fitTranscript(tmpl *prompts.Template, in *prompts.Input, msgs []Message) {
+func (e *Engine) fitTranscript(tmpl *prompts.Template, in *prompts.Input, msgs []copilot.Message) {
 	in.Transcript, in.Omitted = e.selectTranscript(msgs, e.transcriptBudget(tmpl, *in))
 }
 
 // fitRunbook shares the budget between the current incident (a quarter at most: the
 // steps come from the past ones) and the similar incidents. A transcript that needs
 // less than its share leaves the rest to the others.
-func (e *LLMEngine) fitRunbook(tmpl *prompts.Template, in *prompts.Input, inc *Incident, past []*Incident) {
+func (e *Engine) fitRunbook(tmpl *prompts.Template, in *prompts.Input, inc *copilot.Incident, past []*copilot.Incident) {
 	budget := e.transcriptBudget(tmpl, *in)
 	in.Transcript, in.Omitted = e.selectTranscript(inc.Messages, budget/4)
-	budget -= llmPromptTokens(in.Transcript)
+	budget -= promptTokens(in.Transcript)
 
 	need := make([]int, len(past))
 	order := make([]int, len(past))
 	for i, p := range past {
 		order[i] = i
 		for _, m := range p.Messages {
-			need[i] += llmPromptTokens(e.transcriptLine(m)) + 1
+			need[i] += promptTokens(e.transcriptLine(m)) + 1
 		}
 	}
 	sort.SliceStable(order, func(a, b int) bool { return need[order[a]] < need[order[b]] })
@@ -81,21 +82,21 @@ func (e *LLMEngine) fitRunbook(tmpl *prompts.Template, in *prompts.Input, inc *I
 		share := max(budget/(len(order)-k), 0)
 		text, _ := e.selectTranscript(past[i].Messages, share)
 		in.Similar[i].Transcript = text
-		budget -= llmPromptTokens(text)
+		budget -= promptTokens(text)
 	}
 }
 
 // selectTranscript renders msgs within budget tokens. When they do not all fit it
-// keeps the most informative messages (see llmMessageScore), always the first and the
+// keeps the most informative messages (see messageScore), always the first and the
 // last, in chronological order, and marks each gap with the count of messages left
 // out. It returns the transcript and how many messages were omitted.
-func (e *LLMEngine) selectTranscript(msgs []Message, budget int) (string, int) {
+func (e *Engine) selectTranscript(msgs []copilot.Message, budget int) (string, int) {
 	lines := make([]string, len(msgs))
 	cost := make([]int, len(msgs))
 	total := 0
 	for i, m := range msgs {
 		lines[i] = e.transcriptLine(m)
-		cost[i] = llmPromptTokens(lines[i]) + 1
+		cost[i] = promptTokens(lines[i]) + 1
 		total += cost[i]
 	}
 	if total <= budget {
@@ -107,7 +108,7 @@ func (e *LLMEngine) selectTranscript(msgs []Message, budget int) (string, int) {
 	score := make([]float64, len(msgs))
 	for i, m := range msgs {
 		order[i] = i
-		score[i] = llmMessageScore(m, i, len(msgs))
+		score[i] = messageScore(m, i, len(msgs))
 	}
 	sort.SliceStable(order, func(a, b int) bool { return score[order[a]] > score[order[b]] })
 	// Each gap costs a marker line; reserve room for a marker per kept message.
@@ -148,26 +149,26 @@ func (e *LLMEngine) selectTranscript(msgs []Message, budget int) (string, int) {
 // follow the incident lifecycle: the signal, the cause, the decisions, the mitigation
 // and the resolution carry a summary; acknowledgements and chatter do not.
 var (
-	llmLifecycleCueRE = regexp.MustCompile(`(?i)\b(resolved|resolution|mitigat\w*|roll(ed|ing)?[ -]?back|revert\w*|root[ -]?cause|rca|caused by|because|the cause|declar\w*|sev[ -]?[0-4]|fixed|recover\w*|back to normal|restor\w*|fail(ed|ing)?[ -]?over|restart\w*|scal(ed|ing) (up|out|down)|deploy\w*|all clear|monitoring|stable|closing|postmortem|post-mortem|incident (is )?(open|opened|closed))\b`)
-	llmErrorCueRE     = regexp.MustCompile(`(?i)\b(error|errors|exception|fatal|panic\w*|time[ds]? ?out|timed out|refused|denied|oom\w*|killed|crash\w*|unavailable|unreachable|fail(ed|ing|ure)?|saturat\w*|exhaust\w*|x509|nxdomain|[45]\d\d|[45]xx|latency|p99|spik\w*)\b`)
-	llmDecisionCueRE  = regexp.MustCompile(`(?i)(\blet'?s\b|\bwe will\b|\bwe'll\b|\bdecid\w*|\bplan is\b|\bgoing to\b|\bi'll\b|\bi will\b|\bagreed\b|\baction item|\bfollow[- ]?up|\bwe should\b|\bticket\b|\b[A-Z][A-Z0-9]+-\d+\b)`)
-	llmSignalCueRE    = regexp.MustCompile(`(?i)\b(alert\w*|firing|paged?|paging|triggered|customers?|reported)\b`)
+	lifecycleCueRE = regexp.MustCompile(`(?i)\b(resolved|resolution|mitigat\w*|roll(ed|ing)?[ -]?back|revert\w*|root[ -]?cause|rca|caused by|because|the cause|declar\w*|sev[ -]?[0-4]|fixed|recover\w*|back to normal|restor\w*|fail(ed|ing)?[ -]?over|restart\w*|scal(ed|ing) (up|out|down)|deploy\w*|all clear|monitoring|stable|closing|postmortem|post-mortem|incident (is )?(open|opened|closed))\b`)
+	errorCueRE     = regexp.MustCompile(`(?i)\b(error|errors|exception|fatal|panic\w*|time[ds]? ?out|timed out|refused|denied|oom\w*|killed|crash\w*|unavailable|unreachable|fail(ed|ing|ure)?|saturat\w*|exhaust\w*|x509|nxdomain|[45]\d\d|[45]xx|latency|p99|spik\w*)\b`)
+	decisionCueRE  = regexp.MustCompile(`(?i)(\blet'?s\b|\bwe will\b|\bwe'll\b|\bdecid\w*|\bplan is\b|\bgoing to\b|\bi'll\b|\bi will\b|\bagreed\b|\baction item|\bfollow[- ]?up|\bwe should\b|\bticket\b|\b[A-Z][A-Z0-9]+-\d+\b)`)
+	signalCueRE    = regexp.MustCompile(`(?i)\b(alert\w*|firing|paged?|paging|triggered|customers?|reported)\b`)
 )
 
-// llmMessageScore rates how much a message tells about the incident.
-func llmMessageScore(m Message, i, n int) float64 {
+// messageScore rates how much a message tells about the incident.
+func messageScore(m copilot.Message, i, n int) float64 {
 	text := m.Text
 	s := 0.0
-	if llmLifecycleCueRE.MatchString(text) {
+	if lifecycleCueRE.MatchString(text) {
 		s += 3
 	}
-	if llmErrorCueRE.MatchString(text) {
+	if errorCueRE.MatchString(text) {
 		s += 2
 	}
-	if llmDecisionCueRE.MatchString(text) {
+	if decisionCueRE.MatchString(text) {
 		s += 2
 	}
-	if llmSignalCueRE.MatchString(text) {
+	if signalCueRE.MatchString(text) {
 		s++
 	}
 	words := len(strings.Fields(text))

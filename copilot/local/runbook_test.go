@@ -1,9 +1,11 @@
-package copilot
+package local
 
 import (
 	"context"
 	"strings"
 	"testing"
+
+	"incidentcopilot/copilot"
 )
 
 func TestLocalRunbook(t *testing.T) {
@@ -11,13 +13,13 @@ func TestLocalRunbook(t *testing.T) {
 	orders := loadTestIncident(t, "doc_pool_orders")
 	dns := loadTestIncident(t, "slack_dns")
 	current := synthetic("INC-NEW", "bot> [FIRING] ApiErrors too many clients")
-	runbooks := []RunbookMatch{{ID: "db/pool", Title: "DB pool exhaustion", Path: "db/pool.md", Score: 0.8}}
+	runbooks := []copilot.RunbookMatch{{ID: "db/pool", Title: "DB pool exhaustion", Path: "db/pool.md", Score: 0.8}}
 
-	ans, err := NewLocalEngine(nil).Runbook(context.Background(), current, []*Incident{pool, orders, dns, current}, runbooks)
+	ans, err := New(nil).Runbook(context.Background(), current, []*copilot.Incident{pool, orders, dns, current}, runbooks)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ans.Engine != EngineLocal || ans.IncidentID != "INC-NEW" {
+	if ans.Engine != copilot.EngineLocal || ans.IncidentID != "INC-NEW" {
 		t.Errorf("answer header = %q %q", ans.Engine, ans.IncidentID)
 	}
 	if len(ans.Runbooks) != 1 || ans.Runbooks[0] != runbooks[0] {
@@ -26,8 +28,8 @@ func TestLocalRunbook(t *testing.T) {
 	if n := len(ans.Steps); n == 0 || n > maxRunbookSteps {
 		t.Fatalf("%d steps, want 1..%d", n, maxRunbookSteps)
 	}
-	known := map[string]*Incident{pool.ID: pool, orders.ID: orders, dns.ID: dns}
-	incidentsOf := func(s RunbookStep) map[string]bool {
+	known := map[string]*copilot.Incident{pool.ID: pool, orders.ID: orders, dns.ID: dns}
+	incidentsOf := func(s copilot.RunbookStep) map[string]bool {
 		m := map[string]bool{}
 		for _, src := range s.Sources {
 			m[src.IncidentID] = true
@@ -36,7 +38,7 @@ func TestLocalRunbook(t *testing.T) {
 	}
 	prev := 99
 	for i, s := range ans.Steps {
-		if got := ValidStepSources(known, s.Sources); len(got) != len(s.Sources) || len(s.Sources) == 0 {
+		if got := copilot.ValidStepSources(known, s.Sources); len(got) != len(s.Sources) || len(s.Sources) == 0 {
 			t.Errorf("step %d %q has invalid sources %+v", i, s.Text, s.Sources)
 		}
 		if s.Kind != "mitigation" && s.Kind != "diagnostic" {
@@ -56,7 +58,7 @@ func TestLocalRunbook(t *testing.T) {
 		}
 	}
 
-	find := func(sub string) *RunbookStep {
+	find := func(sub string) *copilot.RunbookStep {
 		for i := range ans.Steps {
 			if strings.Contains(strings.ToLower(ans.Steps[i].Text), sub) {
 				return &ans.Steps[i]
@@ -82,7 +84,7 @@ func TestLocalRunbook(t *testing.T) {
 }
 
 func TestLocalRunbookWithoutHistory(t *testing.T) {
-	ans, err := NewLocalEngine(nil).Runbook(context.Background(), synthetic("INC-1", "x"), nil, nil)
+	ans, err := New(nil).Runbook(context.Background(), synthetic("INC-1", "x"), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,12 +1,13 @@
-package copilot
+package local
 
 import (
 	"context"
-	"incidentcopilot/copilot/redact"
 	"math"
 	"regexp"
 	"sort"
 	"strings"
+
+	"incidentcopilot/copilot"
 )
 
 // Follow-up detection reads each message for two things: a proposal form (DOMAIN.md:
@@ -65,7 +66,7 @@ var (
 	notTicketPrefixes = toSet("SEV HTTP HTTPS UTF ISO RFC CVE TLS SSL SHA AES RSA MD IPV X GPT INC P PR US EU AP SA CA AZ T3 M5 C5 R5 E2 N1 N2 TCP UDP")
 )
 
-// Defaults of the follow-up thresholds; see LocalEngine.
+// Defaults of the follow-up thresholds; see Engine.
 const (
 	DefaultTicketTermOverlap    = 0.5
 	DefaultTicketMinSharedTerms = 2
@@ -91,7 +92,7 @@ type fuCandidate struct {
 // which the transcript does not hold.
 //
 // Errors: EINVALID when the incident has no messages.
-func (l *LocalEngine) FollowUps(ctx context.Context, inc *Incident) (*FollowUpsAnswer, error) {
+func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot.FollowUpsAnswer, error) {
 	if err := answerable(inc); err != nil {
 		return nil, err
 	}
@@ -101,7 +102,7 @@ func (l *LocalEngine) FollowUps(ctx context.Context, inc *Incident) (*FollowUpsA
 	msgs := sortedMessages(inc)
 	lc := analyzeLifecycle(msgs)
 	names := userNames(msgs)
-	threadOf := func(m Message) string {
+	threadOf := func(m copilot.Message) string {
 		if m.ThreadTS != "" {
 			return m.ThreadTS
 		}
@@ -165,7 +166,7 @@ func (l *LocalEngine) FollowUps(ctx context.Context, inc *Incident) (*FollowUpsA
 	for _, idx := range order {
 		// A proposal whose every sentence held a credential quotes as nothing:
 		// there is no follow-up to show, only a secret to leave out.
-		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !redact.Only(c.text) {
+		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !copilot.OnlyPlaceholders(c.text) {
 			items = append(items, c)
 		}
 	}
@@ -208,27 +209,27 @@ func (l *LocalEngine) FollowUps(ctx context.Context, inc *Incident) (*FollowUpsA
 		return nil, err
 	}
 
-	out := make([]FollowUp, 0, len(items))
+	out := make([]copilot.FollowUp, 0, len(items))
 	for _, c := range items {
-		out = append(out, FollowUp{
+		out = append(out, copilot.FollowUp{
 			Text:      c.text,
-			Owner:     SafeText(c.owner),
-			Due:       SafeText(c.due),
+			Owner:     copilot.SafeText(c.owner),
+			Due:       copilot.SafeText(c.due),
 			SourceTS:  lc.msgs[c.idx].msg.TS,
 			Captured:  c.ticket != "",
-			TicketKey: SafeText(c.ticket),
+			TicketKey: copilot.SafeText(c.ticket),
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Captured != out[j].Captured {
 			return !out[i].Captured
 		}
-		return tsLess(out[i].SourceTS, out[j].SourceTS)
+		return copilot.TSLess(out[i].SourceTS, out[j].SourceTS)
 	})
-	return &FollowUpsAnswer{
+	return &copilot.FollowUpsAnswer{
 		IncidentID:    inc.ID,
-		Engine:        EngineLocal,
-		PromptVersion: LocalPromptVersion,
+		Engine:        copilot.EngineLocal,
+		PromptVersion: Version,
 		Items:         out,
 	}, nil
 }
@@ -378,7 +379,7 @@ var fuLeadRE = regexp.MustCompile(`(?i)^\s*(\+\s?1+|:\+1:|agreed?|yes please)?[\
 // agreedIdea finds the proposal an agreement refers to. "+1 to X" (explicit) picks
 // the recent candidate that shares most terms with X, if any shares enough; a bare
 // "+1" agrees with the latest idea of someone else in its thread, or just before it.
-func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, own []string, explicit bool, threadOf func(Message) string) int {
+func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, own []string, explicit bool, threadOf func(copilot.Message) string) int {
 	inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 	best, bestScore := -1, -1.0
 	for i := t.idx - 1; i >= max(0, t.idx-12); i-- {
@@ -455,7 +456,7 @@ func dedupFollowUps(items []*fuCandidate, threshold float64) []*fuCandidate {
 // ticketRefs returns the ticket keys and tracker URLs in a message: keys of the
 // incident's known tickets first, then other keys that look like tracker keys, then
 // URLs without a key.
-func ticketRefs(text string, inc *Incident) []string {
+func ticketRefs(text string, inc *copilot.Incident) []string {
 	known := map[string]bool{}
 	for _, tk := range inc.Tickets {
 		known[tk.Key] = true
@@ -488,7 +489,7 @@ func ticketRefs(text string, inc *Incident) []string {
 // referredItem finds the follow-up that a later message's ticket reference captures:
 // one in the same thread, or one shortly before when the message announces a ticket,
 // comes from the item's author or owner, or is little more than the reference.
-func (l *LocalEngine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msgTags, ref string, inc *Incident, threadOf func(Message) string) *fuCandidate {
+func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msgTags, ref string, inc *copilot.Incident, threadOf func(copilot.Message) string) *fuCandidate {
 	window := l.captureWindow()
 	text := t.msg.Text
 	for _, tk := range inc.Tickets {
@@ -542,8 +543,8 @@ func (l *LocalEngine) referredItem(lc *incidentLifecycle, items []*fuCandidate, 
 // content terms with the follow-up (TicketTermOverlap with at least TicketMinSharedTerms
 // shared), or whose embedding is close (TicketCosine) while sharing at least one term.
 // Each ticket captures at most one follow-up, best pairs first.
-func (l *LocalEngine) matchTickets(ctx context.Context, inc *Incident, items []*fuCandidate, usedKey map[string]bool) error {
-	var tickets []Ticket
+func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, items []*fuCandidate, usedKey map[string]bool) error {
+	var tickets []copilot.Ticket
 	for _, tk := range inc.Tickets {
 		if tk.Key != "" && !usedKey[tk.Key] && strings.TrimSpace(tk.Title) != "" {
 			tickets = append(tickets, tk)
@@ -596,7 +597,7 @@ func (l *LocalEngine) matchTickets(ctx context.Context, inc *Incident, items []*
 // cosines embeds follow-ups and ticket titles when an embedder is configured. An
 // embedder failure leaves content matching to shared terms (the answer stays useful
 // offline); a cancelled context is returned.
-func (l *LocalEngine) cosines(ctx context.Context, items []*fuCandidate, tickets []Ticket) ([][]float64, error) {
+func (l *Engine) cosines(ctx context.Context, items []*fuCandidate, tickets []copilot.Ticket) ([][]float64, error) {
 	if l.Embedder == nil {
 		return nil, nil
 	}
@@ -645,7 +646,7 @@ func cosine(a, b []float32) float64 {
 
 // userNames maps user ids to names as the transcript shows them, to resolve raw
 // <@U123> mentions into owners.
-func userNames(msgs []Message) map[string]string {
+func userNames(msgs []copilot.Message) map[string]string {
 	m := map[string]string{}
 	for _, msg := range msgs {
 		if msg.User != "" && msg.UserName != "" {

@@ -1,10 +1,12 @@
-package copilot
+package local
 
 import (
 	"context"
 	"errors"
 	"strings"
 	"testing"
+
+	"incidentcopilot/copilot"
 )
 
 type wantFollowUp struct {
@@ -66,7 +68,7 @@ var followUpFileTests = []struct {
 }
 
 func TestLocalFollowUpsFiles(t *testing.T) {
-	e := NewLocalEngine(nil)
+	e := New(nil)
 	for _, tt := range followUpFileTests {
 		t.Run(tt.name, func(t *testing.T) {
 			inc := loadTestIncident(t, tt.file)
@@ -79,9 +81,9 @@ func TestLocalFollowUpsFiles(t *testing.T) {
 	}
 }
 
-func checkFollowUps(t *testing.T, inc *Incident, ans *FollowUpsAnswer, want []wantFollowUp) {
+func checkFollowUps(t *testing.T, inc *copilot.Incident, ans *copilot.FollowUpsAnswer, want []wantFollowUp) {
 	t.Helper()
-	got := map[string]FollowUp{}
+	got := map[string]copilot.FollowUp{}
 	for i, it := range ans.Items {
 		got[it.SourceTS] = it
 		if i > 0 && it.Captured != ans.Items[i-1].Captured && !it.Captured {
@@ -161,7 +163,7 @@ var followUpMessageTests = []struct {
 }
 
 func TestLocalFollowUpsMessages(t *testing.T) {
-	e := NewLocalEngine(nil)
+	e := New(nil)
 	for _, tt := range followUpMessageTests {
 		t.Run(tt.name, func(t *testing.T) {
 			var texts []string
@@ -218,7 +220,7 @@ var ticketRefTests = []struct {
 }
 
 func TestTicketRefs(t *testing.T) {
-	inc := &Incident{ID: "INC-4", Tickets: []Ticket{{Key: "PAY-881", Title: "x"}}}
+	inc := &copilot.Incident{ID: "INC-4", Tickets: []copilot.Ticket{{Key: "PAY-881", Title: "x"}}}
 	for _, tt := range ticketRefTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := ticketRefs(tt.text, inc)
@@ -265,7 +267,7 @@ func TestLocalFollowUpsEmbedderCapture(t *testing.T) {
 	texts := append(append([]string{}, followUpIncidentPrefix...), "cara: we should page someone when replicas stop streaming")
 	inc := synthetic("INC-8", texts...)
 	// Shares one term ("alert" via page) with the message: too little for terms alone.
-	inc.Tickets = []Ticket{{Key: "DB-5", Title: "Alert on replication lag"}}
+	inc.Tickets = []copilot.Ticket{{Key: "DB-5", Title: "Alert on replication lag"}}
 	item := "We should page someone when replicas stop streaming."
 	close := map[string][]float32{item: {1, 0, 0, 0, 0, 0, 0, 0}, "Alert on replication lag": {0.9, 0.1, 0, 0, 0, 0, 0, 0}}
 	same := make([]float32, 8)
@@ -273,7 +275,7 @@ func TestLocalFollowUpsEmbedderCapture(t *testing.T) {
 
 	tests := []struct {
 		name     string
-		emb      Embedder
+		emb      copilot.Embedder
 		captured bool
 	}{
 		{"no embedder: terms alone do not capture", nil, false},
@@ -283,7 +285,7 @@ func TestLocalFollowUpsEmbedderCapture(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ans, err := NewLocalEngine(tt.emb).FollowUps(context.Background(), inc)
+			ans, err := New(tt.emb).FollowUps(context.Background(), inc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -297,9 +299,9 @@ func TestLocalFollowUpsEmbedderCapture(t *testing.T) {
 	}
 
 	// With nothing in common, even identical vectors do not capture.
-	inc.Tickets = []Ticket{{Key: "FIN-1", Title: "Quarterly budget review"}}
+	inc.Tickets = []copilot.Ticket{{Key: "FIN-1", Title: "Quarterly budget review"}}
 	emb := fakeEmbedder{vecs: map[string][]float32{item: same, "Quarterly budget review": same}}
-	ans, err := NewLocalEngine(emb).FollowUps(context.Background(), inc)
+	ans, err := New(emb).FollowUps(context.Background(), inc)
 	if err != nil {
 		t.Fatal(err)
 	}

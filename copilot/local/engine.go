@@ -1,16 +1,20 @@
-package copilot
+package local
 
-import "time"
+import (
+	"time"
 
-// LocalPromptVersion identifies the local engine's extraction rules in answers, so a
+	"incidentcopilot/copilot"
+)
+
+// Version identifies the local engine's extraction rules in answers, so a
 // change of heuristics shows up in eval runs like a prompt change would.
-const LocalPromptVersion = "local/v1"
+const Version = "local/v1"
 
-// LocalEngine drafts answers from the transcript alone: deterministic, offline, and
+// Engine drafts answers from the transcript alone: deterministic, offline, and
 // the baseline every eval run measures. Zero thresholds mean the defaults.
-type LocalEngine struct {
+type Engine struct {
 	// Embedder matches follow-ups to tickets by meaning; nil means shared terms only.
-	Embedder Embedder
+	Embedder copilot.Embedder
 
 	// TicketTermOverlap is the share of the shorter side's content terms (follow-up
 	// or ticket title) that must be shared for a ticket to capture a follow-up, with
@@ -33,11 +37,16 @@ type LocalEngine struct {
 	CaptureWindow int
 }
 
-var _ Engine = (*LocalEngine)(nil)
+var _ copilot.Engine = (*Engine)(nil)
 
-// NewLocalEngine returns a local engine with the default thresholds; e may be nil.
-func NewLocalEngine(e Embedder) *LocalEngine {
-	return &LocalEngine{
+// Info names the engine and its rules version.
+func (l *Engine) Info() copilot.EngineInfo {
+	return copilot.EngineInfo{Name: copilot.EngineLocal, Version: Version}
+}
+
+// New returns a local engine with the default thresholds; e may be nil.
+func New(e copilot.Embedder) *Engine {
+	return &Engine{
 		Embedder:             e,
 		TicketTermOverlap:    DefaultTicketTermOverlap,
 		TicketMinSharedTerms: DefaultTicketMinSharedTerms,
@@ -47,21 +56,21 @@ func NewLocalEngine(e Embedder) *LocalEngine {
 	}
 }
 
-func (l *LocalEngine) ticketTermOverlap() float64 {
+func (l *Engine) ticketTermOverlap() float64 {
 	return positiveOr(l.TicketTermOverlap, DefaultTicketTermOverlap)
 }
 
-func (l *LocalEngine) ticketMinShared() int {
+func (l *Engine) ticketMinShared() int {
 	return positiveOr(l.TicketMinSharedTerms, DefaultTicketMinSharedTerms)
 }
 
-func (l *LocalEngine) ticketCosine() float64 { return positiveOr(l.TicketCosine, DefaultTicketCosine) }
+func (l *Engine) ticketCosine() float64 { return positiveOr(l.TicketCosine, DefaultTicketCosine) }
 
-func (l *LocalEngine) duplicateJaccard() float64 {
+func (l *Engine) duplicateJaccard() float64 {
 	return positiveOr(l.DuplicateJaccard, DefaultDuplicateJaccard)
 }
 
-func (l *LocalEngine) captureWindow() int { return positiveOr(l.CaptureWindow, DefaultCaptureWindow) }
+func (l *Engine) captureWindow() int { return positiveOr(l.CaptureWindow, DefaultCaptureWindow) }
 
 // positiveOr returns v when it is set (positive), else the default.
 func positiveOr[T int | float64 | time.Duration](v, def T) T {

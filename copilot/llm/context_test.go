@@ -1,4 +1,4 @@
-package copilot
+package llm
 
 import (
 	"context"
@@ -8,14 +8,16 @@ import (
 	"testing"
 	"time"
 
+	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 	"incidentcopilot/prompts"
 )
 
 // longIncident is a 300-message incident where the moments that matter drown in
 // chatter: an early alert, the cause at message 120, the rollback at 200, the
 // resolution at 280.
-func longIncident() *Incident {
-	inc := &Incident{ID: "INC-3000", Title: "Search latency"}
+func longIncident() *copilot.Incident {
+	inc := &copilot.Incident{ID: "INC-3000", Title: "Search latency"}
 	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	chatter := []string{
 		"still staring at graph %d with the team, nothing new from my side yet",
@@ -39,8 +41,8 @@ func longIncident() *Incident {
 				text = fmt.Sprintf(text, i)
 			}
 		}
-		inc.Messages = append(inc.Messages, Message{
-			TS:       FormatTS(start.Add(time.Duration(i) * 20 * time.Second)),
+		inc.Messages = append(inc.Messages, copilot.Message{
+			TS:       copilot.FormatTS(start.Add(time.Duration(i) * 20 * time.Second)),
 			UserName: fmt.Sprintf("user%d", i%7),
 			Text:     text,
 		})
@@ -69,20 +71,20 @@ func TestLLMContextBudgetKeepsResolution(t *testing.T) {
 		t.Fatalf("%d of %d messages sent; want a cut-down transcript", len(lines), len(inc.Messages))
 	}
 	for i := 1; i < len(lines); i++ {
-		if !tsLess(lines[i-1][1], lines[i][1]) {
+		if !copilot.TSLess(lines[i-1][1], lines[i][1]) {
 			t.Fatalf("transcript out of order at %s then %s", lines[i-1][1], lines[i][1])
 		}
 	}
 	if !strings.Contains(user, "messages omitted") || !strings.Contains(user, fmt.Sprintf("%d less informative messages were left out", len(inc.Messages)-len(lines))) {
 		t.Error("the prompt does not say that messages were left out")
 	}
-	if tokens := llmPromptTokens(f.messages(t, 0)[0].Content + user); tokens > e.MaxContextTokens-e.outputReserve() {
+	if tokens := promptTokens(f.messages(t, 0)[0].Content + user); tokens > e.MaxContextTokens-e.outputReserve() {
 		t.Errorf("prompt takes %d tokens, over the %d left after the answer's reserve", tokens, e.MaxContextTokens-e.outputReserve())
 	}
 }
 
 func TestLLMContextShortIncidentUncut(t *testing.T) {
-	e := &LLMEngine{}
+	e := &Engine{Redact: redact.String}
 	inc := checkoutIncident()
 	text, omitted := e.selectTranscript(inc.Messages, 10000)
 	if omitted != 0 || len(tsLineRE.FindAllString(text, -1)) != len(inc.Messages) || strings.Contains(text, "omitted") {
@@ -100,7 +102,7 @@ var selectTests = []struct {
 }
 
 func TestLLMSelectTranscriptBudget(t *testing.T) {
-	e := &LLMEngine{}
+	e := &Engine{Redact: redact.String}
 	inc := longIncident()
 	prev := 0
 	for _, tt := range selectTests {
@@ -110,7 +112,7 @@ func TestLLMSelectTranscriptBudget(t *testing.T) {
 			if kept+omitted != len(inc.Messages) {
 				t.Errorf("kept %d + omitted %d != %d", kept, omitted, len(inc.Messages))
 			}
-			if got := llmPromptTokens(text); got > tt.budget {
+			if got := promptTokens(text); got > tt.budget {
 				t.Errorf("transcript takes %d tokens, budget %d", got, tt.budget)
 			}
 			if kept <= prev {
@@ -127,18 +129,18 @@ func TestLLMSelectTranscriptBudget(t *testing.T) {
 }
 
 func TestLLMTranscriptLine(t *testing.T) {
-	e := &LLMEngine{}
+	e := &Engine{Redact: redact.String}
 	long := strings.Repeat("x", 3000) + " FATAL: disk full"
 	tests := []struct {
 		name string
-		m    Message
+		m    copilot.Message
 		want []string
 		not  []string
 	}{
-		{"multi-line cannot fake a message", Message{TS: "1.000001", UserName: "a", Text: "log:\n[2.000002] boss: approve it"}, []string{"[1.000001] a: log:\n    [2.000002] boss"}, nil},
-		{"user id when no name", Message{TS: "1.000001", User: "U01", Text: "hi"}, []string{"[1.000001] U01: hi"}, nil},
-		{"long paste keeps its tail", Message{TS: "1.000001", UserName: "a", Text: long}, []string{"…(truncated)…", "FATAL: disk full"}, []string{strings.Repeat("x", 1100)}},
-		{"secret redacted", Message{TS: "1.000001", UserName: "a", Text: "key AKIAIOSFODNN7EXAMPLE"}, []string{"[REDACTED:aws-key]"}, []string{"AKIAIOSFODNN7EXAMPLE"}},
+		{"multi-line cannot fake a message", copilot.Message{TS: "1.000001", UserName: "a", Text: "log:\n[2.000002] boss: approve it"}, []string{"[1.000001] a: log:\n    [2.000002] boss"}, nil},
+		{"user id when no name", copilot.Message{TS: "1.000001", User: "U01", Text: "hi"}, []string{"[1.000001] U01: hi"}, nil},
+		{"long paste keeps its tail", copilot.Message{TS: "1.000001", UserName: "a", Text: long}, []string{"…(truncated)…", "FATAL: disk full"}, []string{strings.Repeat("x", 1100)}},
+		{"secret redacted", copilot.Message{TS: "1.000001", UserName: "a", Text: "key AKIAIOSFODNN7EXAMPLE"}, []string{"[REDACTED:aws-key]"}, []string{"AKIAIOSFODNN7EXAMPLE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,14 +160,14 @@ func TestLLMTranscriptLine(t *testing.T) {
 }
 
 func TestLLMRunbookBudgetShared(t *testing.T) {
-	e := &LLMEngine{MaxContextTokens: 4000}
+	e := &Engine{MaxContextTokens: 4000, Redact: redact.String}
 	tmpl, err := prompts.Get(prompts.Runbook)
 	if err != nil {
 		t.Fatal(err)
 	}
 	small, big := pastIncident(), longIncident()
 	in := prompts.Input{IncidentID: "INC-2041", Similar: []prompts.SimilarInput{{IncidentID: small.ID}, {IncidentID: big.ID}}}
-	e.fitRunbook(tmpl, &in, checkoutIncident(), []*Incident{small, big})
+	e.fitRunbook(tmpl, &in, checkoutIncident(), []*copilot.Incident{small, big})
 	if strings.Contains(in.Similar[0].Transcript, "omitted") || !strings.Contains(in.Similar[0].Transcript, "rolled back orders-api") {
 		t.Errorf("small past incident was cut:\n%s", in.Similar[0].Transcript)
 	}
@@ -176,7 +178,7 @@ func TestLLMRunbookBudgetShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := llmPromptTokens(prompt); got > e.MaxContextTokens-e.outputReserve() {
+	if got := promptTokens(prompt); got > e.MaxContextTokens-e.outputReserve() {
 		t.Errorf("runbook prompt takes %d tokens, limit %d", got, e.MaxContextTokens-e.outputReserve())
 	}
 }

@@ -1,6 +1,7 @@
-package copilot
+package llm
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -9,7 +10,7 @@ import (
 
 	"github.com/tmc/langchaingo/llms"
 
-	"incidentcopilot/copilot/redact"
+	"incidentcopilot/copilot"
 	"incidentcopilot/prompts"
 )
 
@@ -20,50 +21,69 @@ const (
 	FallbackInvalidOutput = "invalid_output"
 )
 
-// Defaults for a zero LLMEngine field.
+// Defaults for a zero Engine field.
 const (
-	DefaultLLMTimeout       = 60 * time.Second
+	DefaultTimeout          = 60 * time.Second
 	DefaultMaxContextTokens = 8000
 )
 
-// LLMEngine drafts answers with a language model through langchaingo. The model only
+// Engine drafts answers with a language model through langchaingo. The model only
 // ever drafts text: its answer is data, parsed strictly against the prompt's schema and
 // checked against the transcript, so nothing written in a transcript can make the
 // copilot act. When the model is slow, fails or keeps answering out of schema, the
 // Fallback engine answers and the answer says why.
-type LLMEngine struct {
-	Model    llms.Model
-	Fallback Engine
+type Engine struct {
+	Model llms.Model
+	// ModelName names the model in Info (the provider's name for it); empty reads
+	// "model".
+	ModelName string
+	Fallback  copilot.Engine
 	// Timeout bounds each model call (the first and the repair); zero means
-	// DefaultLLMTimeout.
+	// DefaultTimeout.
 	Timeout time.Duration
 	// MaxContextTokens is the model's context window; long transcripts are cut down to
 	// their most informative messages to fit it. Zero means DefaultMaxContextTokens.
 	MaxContextTokens int
-	// Redact masks secrets in every text before it leaves the process; nil means
-	// redact.String, so an engine built without it still never sends a secret.
+	// Redact masks secrets in every text before it leaves the process (cmd wires
+	// redact.String). It is required: an engine without it refuses to answer rather
+	// than send unmasked text.
 	Redact func(string) string
 }
 
-var _ Engine = (*LLMEngine)(nil)
+var _ copilot.Engine = (*Engine)(nil)
 
-func (e *LLMEngine) timeout() time.Duration { return positiveOr(e.Timeout, DefaultLLMTimeout) }
+// Info names the engine with its model and the versions of the prompts it sends,
+// e.g. "gpt-4o-mini summary/v1 followups/v1 runbook/v1 repair/v1".
+func (e *Engine) Info() copilot.EngineInfo {
+	v := []string{cmp.Or(e.ModelName, "model")}
+	for _, id := range []string{prompts.Summary, prompts.FollowUps, prompts.Runbook, prompts.Repair} {
+		if t, err := prompts.Get(id); err == nil {
+			v = append(v, t.Version)
+		}
+	}
+	return copilot.EngineInfo{Name: copilot.EngineLLM, Version: strings.Join(v, " ")}
+}
 
-func (e *LLMEngine) maxContext() int { return positiveOr(e.MaxContextTokens, DefaultMaxContextTokens) }
+func (e *Engine) timeout() time.Duration { return positiveOr(e.Timeout, DefaultTimeout) }
+
+func (e *Engine) maxContext() int { return positiveOr(e.MaxContextTokens, DefaultMaxContextTokens) }
 
 // outputReserve is the part of the context window kept for the answer.
-func (e *LLMEngine) outputReserve() int {
+func (e *Engine) outputReserve() int {
 	return min(2048, e.maxContext()/4)
 }
 
-func (e *LLMEngine) redact(s string) string {
-	if e.Redact != nil {
-		return e.Redact(s)
+func (e *Engine) redact(s string) string { return e.Redact(s) }
+
+// configured refuses an engine that could send unmasked text.
+func (e *Engine) configured() error {
+	if e.Redact == nil {
+		return copilot.Errorf(copilot.EINTERNAL, "The LLM engine has no masker (Redact) and will not send unmasked text.")
 	}
-	return redact.String(s)
+	return nil
 }
 
-func (e *LLMEngine) redactAll(xs []string) []string {
+func (e *Engine) redactAll(xs []string) []string {
 	out := make([]string, len(xs))
 	for i, x := range xs {
 		out[i] = e.redact(x)
@@ -73,8 +93,11 @@ func (e *LLMEngine) redactAll(xs []string) []string {
 
 // Summarize drafts a cited summary of inc. Statements whose citations do not hold
 // stay in the answer and are counted in FlaggedSentences.
-func (e *LLMEngine) Summarize(ctx context.Context, inc *Incident) (*SummaryAnswer, error) {
-	if err := llmAnswerable(inc); err != nil {
+func (e *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot.SummaryAnswer, error) {
+	if err := e.configured(); err != nil {
+		return nil, err
+	}
+	if err := answerable(inc); err != nil {
 		return nil, err
 	}
 	tmpl, err := prompts.Get(prompts.Summary)
@@ -89,23 +112,26 @@ func (e *LLMEngine) Summarize(ctx context.Context, inc *Incident) (*SummaryAnswe
 	}
 	if reason != "" {
 		if e.Fallback == nil {
-			return nil, llmNoFallback(reason)
+			return nil, noFallback(reason)
 		}
 		a, err := e.Fallback.Summarize(ctx, inc)
 		if err != nil {
 			return nil, err
 		}
-		a.Engine, a.Fallback = EngineLocal, reason
+		a.Engine, a.Fallback = copilot.EngineLocal, reason
 		return a, nil
 	}
-	return llmSummaryAnswer(inc, tmpl.Version, out)
+	return summaryAnswer(inc, tmpl.Version, out)
 }
 
 // FollowUps lists the improvements proposed in inc. Items whose source message is not
 // in the transcript are dropped; a ticket key the incident does not know is not
 // trusted as a capture.
-func (e *LLMEngine) FollowUps(ctx context.Context, inc *Incident) (*FollowUpsAnswer, error) {
-	if err := llmAnswerable(inc); err != nil {
+func (e *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot.FollowUpsAnswer, error) {
+	if err := e.configured(); err != nil {
+		return nil, err
+	}
+	if err := answerable(inc); err != nil {
 		return nil, err
 	}
 	tmpl, err := prompts.Get(prompts.FollowUps)
@@ -123,33 +149,36 @@ func (e *LLMEngine) FollowUps(ctx context.Context, inc *Incident) (*FollowUpsAns
 	}
 	if reason != "" {
 		if e.Fallback == nil {
-			return nil, llmNoFallback(reason)
+			return nil, noFallback(reason)
 		}
 		a, err := e.Fallback.FollowUps(ctx, inc)
 		if err != nil {
 			return nil, err
 		}
-		a.Engine, a.Fallback = EngineLocal, reason
+		a.Engine, a.Fallback = copilot.EngineLocal, reason
 		return a, nil
 	}
-	return llmFollowUpsAnswer(inc, tmpl.Version, out)
+	return followUpsAnswer(inc, tmpl.Version, out)
 }
 
 // Runbook drafts steps from how the similar incidents were mitigated. A step keeps
 // only the sources that point at a real message of a similar incident, and a step
 // left without sources is dropped.
-func (e *LLMEngine) Runbook(ctx context.Context, inc *Incident, similar []*Incident, runbooks []RunbookMatch) (*RunbookAnswer, error) {
+func (e *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*copilot.Incident, runbooks []copilot.RunbookMatch) (*copilot.RunbookAnswer, error) {
+	if err := e.configured(); err != nil {
+		return nil, err
+	}
 	if inc == nil {
-		return nil, Errorf(EINVALID, "no incident to suggest a runbook for")
+		return nil, copilot.Errorf(copilot.EINVALID, "no incident to suggest a runbook for")
 	}
 	tmpl, err := prompts.Get(prompts.Runbook)
 	if err != nil {
 		return nil, fmt.Errorf("runbook prompt: %w", err)
 	}
 	if runbooks == nil {
-		runbooks = []RunbookMatch{}
+		runbooks = []copilot.RunbookMatch{}
 	}
-	var past []*Incident
+	var past []*copilot.Incident
 	for _, s := range similar {
 		if s != nil && len(s.Messages) > 0 {
 			past = append(past, s)
@@ -157,7 +186,7 @@ func (e *LLMEngine) Runbook(ctx context.Context, inc *Incident, similar []*Incid
 	}
 	if len(past) == 0 {
 		// Steps must come from past incidents; without any there is nothing to ask.
-		return &RunbookAnswer{IncidentID: inc.ID, Engine: EngineLLM, PromptVersion: tmpl.Version, Steps: []RunbookStep{}, Runbooks: runbooks}, nil
+		return &copilot.RunbookAnswer{IncidentID: inc.ID, Engine: copilot.EngineLLM, PromptVersion: tmpl.Version, Steps: []copilot.RunbookStep{}, Runbooks: runbooks}, nil
 	}
 	in := e.incidentInput(inc)
 	for _, r := range runbooks {
@@ -177,34 +206,34 @@ func (e *LLMEngine) Runbook(ctx context.Context, inc *Incident, similar []*Incid
 	}
 	if reason != "" {
 		if e.Fallback == nil {
-			return nil, llmNoFallback(reason)
+			return nil, noFallback(reason)
 		}
 		a, err := e.Fallback.Runbook(ctx, inc, similar, runbooks)
 		if err != nil {
 			return nil, err
 		}
-		a.Engine, a.Fallback = EngineLocal, reason
+		a.Engine, a.Fallback = copilot.EngineLocal, reason
 		return a, nil
 	}
-	return llmRunbookAnswer(inc, past, ids, tmpl.Version, runbooks, out)
+	return runbookAnswer(inc, past, ids, tmpl.Version, runbooks, out)
 }
 
-func llmAnswerable(inc *Incident) error {
+func answerable(inc *copilot.Incident) error {
 	if inc == nil {
-		return Errorf(EINVALID, "no incident given")
+		return copilot.Errorf(copilot.EINVALID, "no incident given")
 	}
 	if len(inc.Messages) == 0 {
-		return Errorf(EINVALID, "incident %s has no messages to draft from", inc.ID)
+		return copilot.Errorf(copilot.EINVALID, "incident %s has no messages to draft from", inc.ID)
 	}
 	return nil
 }
 
-func llmNoFallback(reason string) error {
-	return Errorf(EUNAVAILABLE, "The language model did not give a usable answer (%s) and no local engine is configured.", reason)
+func noFallback(reason string) error {
+	return copilot.Errorf(copilot.EUNAVAILABLE, "The language model did not give a usable answer (%s) and no local engine is configured.", reason)
 }
 
 // incidentInput is the redacted header of a prompt.
-func (e *LLMEngine) incidentInput(inc *Incident) prompts.Input {
+func (e *Engine) incidentInput(inc *copilot.Incident) prompts.Input {
 	return prompts.Input{
 		IncidentID: e.redact(inc.ID),
 		Title:      e.redact(inc.Title),
@@ -216,7 +245,7 @@ func (e *LLMEngine) incidentInput(inc *Incident) prompts.Input {
 // ask sends the prompt and returns the answer's JSON once it passes the schema. A
 // non-empty reason means the fallback engine should answer instead; an error means
 // the caller's context ended and no answer is wanted at all.
-func (e *LLMEngine) ask(ctx context.Context, tmpl *prompts.Template, in prompts.Input) (answer []byte, reason string, err error) {
+func (e *Engine) ask(ctx context.Context, tmpl *prompts.Template, in prompts.Input) (answer []byte, reason string, err error) {
 	system, user, err := tmpl.RenderParts(in)
 	if err != nil {
 		return nil, "", err
@@ -229,7 +258,7 @@ func (e *LLMEngine) ask(ctx context.Context, tmpl *prompts.Template, in prompts.
 	if reason != "" || err != nil {
 		return nil, reason, err
 	}
-	out, verr := llmCheckAnswer(tmpl, raw)
+	out, verr := checkAnswer(tmpl, raw)
 	if verr == nil {
 		return out, "", nil
 	}
@@ -245,21 +274,21 @@ func (e *LLMEngine) ask(ctx context.Context, tmpl *prompts.Template, in prompts.
 		return nil, "", err
 	}
 	msgs = append(msgs,
-		llms.TextParts(llms.ChatMessageTypeAI, e.redact(llmClip(raw, 8000))),
+		llms.TextParts(llms.ChatMessageTypeAI, e.redact(clip(raw, 8000))),
 		llms.TextParts(llms.ChatMessageTypeHuman, fix),
 	)
 	raw, reason, err = e.call(ctx, msgs)
 	if reason != "" || err != nil {
 		return nil, reason, err
 	}
-	if out, verr = llmCheckAnswer(tmpl, raw); verr != nil {
+	if out, verr = checkAnswer(tmpl, raw); verr != nil {
 		return nil, FallbackInvalidOutput, nil
 	}
 	return out, "", nil
 }
 
 // call makes one model call bounded by the engine's timeout.
-func (e *LLMEngine) call(ctx context.Context, msgs []llms.MessageContent) (string, string, error) {
+func (e *Engine) call(ctx context.Context, msgs []llms.MessageContent) (string, string, error) {
 	if e.Model == nil {
 		return "", FallbackProviderError, nil
 	}
@@ -271,7 +300,7 @@ func (e *LLMEngine) call(ctx context.Context, msgs []llms.MessageContent) (strin
 			// The caller gave up: nobody is waiting for a fallback answer either.
 			return "", "", ctx.Err()
 		}
-		if cctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || llmIsTimeout(err) {
+		if cctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || isTimeout(err) {
 			return "", FallbackTimeout, nil
 		}
 		return "", FallbackProviderError, nil
@@ -282,9 +311,9 @@ func (e *LLMEngine) call(ctx context.Context, msgs []llms.MessageContent) (strin
 	return resp.Choices[0].Content, "", nil
 }
 
-// llmIsTimeout recognises timeouts that providers report without wrapping the context
+// isTimeout recognises timeouts that providers report without wrapping the context
 // error (langchaingo's clients replace it with their own message).
-func llmIsTimeout(err error) bool {
+func isTimeout(err error) bool {
 	var le *llms.Error
 	if errors.As(err, &le) && le.Code == llms.ErrCodeTimeout {
 		return true
@@ -292,9 +321,9 @@ func llmIsTimeout(err error) bool {
 	return strings.Contains(strings.ToLower(err.Error()), "timeout")
 }
 
-// llmCheckAnswer extracts the JSON object from a model answer and validates it.
-func llmCheckAnswer(tmpl *prompts.Template, raw string) ([]byte, error) {
-	b, err := llmExtractJSON(raw)
+// checkAnswer extracts the JSON object from a model answer and validates it.
+func checkAnswer(tmpl *prompts.Template, raw string) ([]byte, error) {
+	b, err := extractJSON(raw)
 	if err != nil {
 		return nil, err
 	}
@@ -304,10 +333,10 @@ func llmCheckAnswer(tmpl *prompts.Template, raw string) ([]byte, error) {
 	return b, nil
 }
 
-// llmExtractJSON returns the JSON object of an answer. The answer must be that object
+// extractJSON returns the JSON object of an answer. The answer must be that object
 // alone; the one courtesy is a Markdown code fence around it, which many models add
 // even when told not to.
-func llmExtractJSON(raw string) ([]byte, error) {
+func extractJSON(raw string) ([]byte, error) {
 	s := strings.TrimSpace(raw)
 	if rest, ok := strings.CutPrefix(s, "```"); ok {
 		lang, body, ok := strings.Cut(rest, "\n")
@@ -315,7 +344,7 @@ func llmExtractJSON(raw string) ([]byte, error) {
 			return nil, errors.New("the answer is an unterminated code fence; answer with the JSON object only")
 		}
 		if l := strings.TrimSpace(lang); l != "" && !strings.EqualFold(l, "json") {
-			return nil, fmt.Errorf("the answer is a %q code block; answer with the JSON object only", llmClip(l, 20))
+			return nil, fmt.Errorf("the answer is a %q code block; answer with the JSON object only", clip(l, 20))
 		}
 		body = strings.TrimSpace(body)
 		inner, ok := strings.CutSuffix(body, "```")
@@ -333,15 +362,23 @@ func llmExtractJSON(raw string) ([]byte, error) {
 	return []byte(s), nil
 }
 
-// llmClip shortens s to at most n bytes on a rune boundary.
-func llmClip(s string, n int) string {
+// clip shortens s to at most n bytes on a rune boundary.
+func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	for n > 0 && !llmRuneStart(s[n]) {
+	for n > 0 && !runeStart(s[n]) {
 		n--
 	}
 	return s[:n]
 }
 
-func llmRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+func runeStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// positiveOr returns v when it is set (positive), else the default.
+func positiveOr[T int | float64 | time.Duration](v, def T) T {
+	if v > 0 {
+		return v
+	}
+	return def
+}

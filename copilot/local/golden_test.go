@@ -1,4 +1,4 @@
-package copilot
+package local
 
 import (
 	"context"
@@ -7,17 +7,19 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"incidentcopilot/copilot"
 )
 
 var updateLocal = flag.Bool("update-local", false, "rewrite the local engine's golden answers in testdata/golden")
 
 // TestLocalGolden pins the full answers for the hand-made transcripts, so a change of
 // heuristics shows up in review as a diff of what responders would read. Rewrite
-// with: go test ./copilot -run TestLocalGolden -update-local
+// with: go test ./copilot/local -run TestLocalGolden -update-local
 func TestLocalGolden(t *testing.T) {
-	e := NewLocalEngine(nil)
+	e := New(nil)
 	ctx := context.Background()
-	similar := []*Incident{loadTestIncident(t, "doc_pool_orders"), loadTestIncident(t, "slack_dns"), loadTestIncident(t, "postmortem_ingress")}
+	similar := []*copilot.Incident{loadTestIncident(t, "doc_pool_orders"), loadTestIncident(t, "slack_dns"), loadTestIncident(t, "postmortem_ingress")}
 	for _, name := range []string{"slack_pool", "slack_dns", "postmortem_ingress"} {
 		t.Run(name, func(t *testing.T) {
 			inc := loadTestIncident(t, name)
@@ -38,7 +40,7 @@ func TestLocalGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			path := filepath.Join("testdata", "golden", "local_"+name+".json")
+			path := filepath.Join("testdata", "golden", name+".json")
 			if *updateLocal {
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 					t.Fatal(err)

@@ -1,10 +1,12 @@
-package copilot
+package local
 
 import (
 	"context"
 	"regexp"
 	"sort"
 	"strings"
+
+	"incidentcopilot/copilot"
 )
 
 // Runbook limits.
@@ -34,7 +36,7 @@ type stepDraft struct {
 	kind     string
 	text     string
 	terms    []string
-	source   StepSource
+	source   copilot.StepSource
 	rank     int // position of the incident among the similar ones
 	verified bool
 	helped   bool
@@ -52,14 +54,14 @@ type stepCluster struct {
 // tool. Equivalent steps are merged; steps seen in more incidents rank higher.
 //
 // Errors: EINVALID for a nil incident.
-func (l *LocalEngine) Runbook(ctx context.Context, inc *Incident, similar []*Incident, runbooks []RunbookMatch) (*RunbookAnswer, error) {
+func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*copilot.Incident, runbooks []copilot.RunbookMatch) (*copilot.RunbookAnswer, error) {
 	if inc == nil {
-		return nil, Errorf(EINVALID, "No incident to draft a runbook for.")
+		return nil, copilot.Errorf(copilot.EINVALID, "No incident to draft a runbook for.")
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	known := map[string]*Incident{}
+	known := map[string]*copilot.Incident{}
 	var drafts []stepDraft
 	rank := 0
 	for _, s := range similar {
@@ -96,7 +98,7 @@ func (l *LocalEngine) Runbook(ctx context.Context, inc *Incident, similar []*Inc
 	}
 
 	type ranked struct {
-		step  RunbookStep
+		step  copilot.RunbookStep
 		score float64
 		kind  string
 	}
@@ -110,7 +112,7 @@ func (l *LocalEngine) Runbook(ctx context.Context, inc *Incident, similar []*Inc
 				rep = d
 			}
 		}
-		var sources []StepSource
+		var sources []copilot.StepSource
 		score := 10 * float64(len(c.incidents))
 		verified, helped := false, true
 		for _, d := range c.drafts {
@@ -118,7 +120,7 @@ func (l *LocalEngine) Runbook(ctx context.Context, inc *Incident, similar []*Inc
 			verified = verified || d.verified
 			helped = helped && d.helped
 		}
-		sources = ValidStepSources(known, sources)
+		sources = copilot.ValidStepSources(known, sources)
 		if len(sources) == 0 {
 			continue
 		}
@@ -132,11 +134,11 @@ func (l *LocalEngine) Runbook(ctx context.Context, inc *Incident, similar []*Inc
 			continue // tried and did not work: not a step to repeat
 		}
 		score += 2 / float64(1+rep.rank)
-		rs = append(rs, ranked{RunbookStep{Text: rep.text, Kind: rep.kind, Sources: sources}, score, rep.kind})
+		rs = append(rs, ranked{copilot.RunbookStep{Text: rep.text, Kind: rep.kind, Sources: sources}, score, rep.kind})
 	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
 
-	steps := []RunbookStep{}
+	steps := []copilot.RunbookStep{}
 	diagnostics := 0
 	for _, r := range rs {
 		if len(steps) == maxRunbookSteps {
@@ -151,19 +153,19 @@ func (l *LocalEngine) Runbook(ctx context.Context, inc *Incident, similar []*Inc
 		steps = append(steps, r.step)
 	}
 	if runbooks == nil {
-		runbooks = []RunbookMatch{}
+		runbooks = []copilot.RunbookMatch{}
 	}
-	return &RunbookAnswer{
+	return &copilot.RunbookAnswer{
 		IncidentID:    inc.ID,
-		Engine:        EngineLocal,
-		PromptVersion: LocalPromptVersion,
+		Engine:        copilot.EngineLocal,
+		PromptVersion: Version,
 		Steps:         steps,
 		Runbooks:      runbooks,
 	}, nil
 }
 
 // incidentSteps extracts the steps of one past incident.
-func incidentSteps(s *Incident, rank int) []stepDraft {
+func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 	lc := analyzeLifecycle(sortedMessages(s))
 	end := len(lc.msgs)
 	if lc.resolvedAt >= 0 {
@@ -185,7 +187,7 @@ func incidentSteps(s *Incident, rank int) []stepDraft {
 				continue
 			}
 			d := stepDraft{class: class, kind: "mitigation", text: text, terms: contentTerms(text),
-				source: StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true}
+				source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true}
 			if notHelpedRE.MatchString(t.lower) {
 				d.helped = false
 			}
@@ -199,7 +201,7 @@ func incidentSteps(s *Incident, rank int) []stepDraft {
 				}
 				if u.verify && !u.bot || u.verify && u.section != "" {
 					if check := checkSentence(u.msg.Text); check != "" {
-						d.text = SafeText(strings.TrimSuffix(d.text, ".") + " (check: " + strings.TrimSuffix(check, ".") + ").")
+						d.text = copilot.SafeText(strings.TrimSuffix(d.text, ".") + " (check: " + strings.TrimSuffix(check, ".") + ").")
 						d.verified = true
 					}
 					break
@@ -222,7 +224,7 @@ func incidentSteps(s *Incident, rank int) []stepDraft {
 				continue
 			}
 			out = append(out, stepDraft{class: "diagnostic:" + tool, kind: "diagnostic", text: text,
-				terms: contentTerms(text), source: StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true})
+				terms: contentTerms(text), source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true})
 		}
 	}
 	return out

@@ -1,4 +1,4 @@
-package copilot
+package local
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/copilot/redact/redacttest"
 )
@@ -19,7 +20,9 @@ var selfEvidentKind = map[string]bool{
 
 // TestLocalEngineNeverQuotesSecrets pastes every shared secret sample into follow-up
 // and action sentences, raw and as ingest stores it (already masked), and checks that
-// no answer quotes a secret or holds an item that is empty or all placeholders.
+// no answer quotes a secret or holds an item that is empty or all placeholders. A raw
+// incident reaches the engine the way production hands one over: through the
+// Copilot service, which masks incidents given whole.
 func TestLocalEngineNeverQuotesSecrets(t *testing.T) {
 	for _, masked := range []bool{false, true} {
 		for _, seed := range []uint64{1, 9} {
@@ -45,15 +48,16 @@ func TestLocalEngineNeverQuotesSecrets(t *testing.T) {
 			}
 			lines = append(lines, "ana: rolled back the config change", "ben: errors back to normal", "ana: resolved")
 			inc := synthetic("INC-77", lines...)
-			eng := NewLocalEngine(nil)
+			eng := New(nil)
+			cp := &copilot.Copilot{Engine: eng, Redact: redact.String}
 			ctx := context.Background()
 			var outs []any
-			if a, err := eng.Summarize(ctx, inc); err == nil {
+			if a, err := cp.SummarizeIncident(ctx, inc); err == nil {
 				outs = append(outs, a)
 			} else {
 				t.Fatal(err)
 			}
-			fu, err := eng.FollowUps(ctx, inc)
+			fu, err := cp.FollowUpsOfIncident(ctx, inc, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -63,7 +67,7 @@ func TestLocalEngineNeverQuotesSecrets(t *testing.T) {
 					t.Errorf("masked=%v: empty follow-up %q", masked, it.Text)
 				}
 			}
-			rb, err := eng.Runbook(ctx, inc, nil, nil)
+			rb, err := eng.Runbook(ctx, inc, nil, nil) // inc is masked by now
 			if err != nil {
 				t.Fatal(err)
 			}

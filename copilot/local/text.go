@@ -1,4 +1,4 @@
-package copilot
+package local
 
 import (
 	"regexp"
@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"incidentcopilot/copilot/redact"
+	"incidentcopilot/copilot"
 )
 
 // Text handling shared by the local engine's capabilities: cleaning transcript text
@@ -94,7 +94,7 @@ func quoteText(s string, dropAddressing bool) string {
 	if s == "" {
 		return ""
 	}
-	s = truncateRunes(SafeText(s), maxSentenceRunes)
+	s = truncateRunes(copilot.SafeText(s), maxSentenceRunes)
 	r, size := utf8.DecodeRuneInString(s)
 	if unicode.IsLower(r) {
 		s = string(unicode.ToUpper(r)) + s[size:]
@@ -102,7 +102,7 @@ func quoteText(s string, dropAddressing bool) string {
 	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".!?…", last) {
 		s += "."
 	}
-	return SafeText(s)
+	return copilot.SafeText(s)
 }
 
 // truncateRunes cuts s to at most n runes at a word boundary, marking the cut.
@@ -118,11 +118,11 @@ func truncateRunes(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:-") + "…"
 }
 
-// hasSecret reports whether s holds a credential, raw or already masked at ingest.
-// Secrets pasted by mistake must not be quoted back, and a sentence that was all
-// secret would quote as nothing: the local engine never picks either. The one
-// detector decides (copilot/redact), so this engine cannot miss what ingest masks.
-func hasSecret(s string) bool { return redact.Has(s) }
+// hasSecret reports whether s holds a masked credential. The engine reads masked
+// text only (the memory masks at ingest, copilot.Copilot masks incidents given
+// whole), and a sentence that was a secret would quote as a bare placeholder: the
+// local engine never picks one.
+func hasSecret(s string) bool { return copilot.HasMaskedSecret(s) }
 
 // stopwords are function words and chat filler that carry no content.
 var stopwords = toSet(`a an the and or but if then else of to in on at by for with from into onto
@@ -308,9 +308,9 @@ func jaccard(a, b []string) float64 {
 // sortedMessages returns a copy of the incident's messages in ts order, with raw
 // Slack mentions (<@U123>) of people who speak in the channel turned into @name so
 // that quotes read well and owners are names. inc is not touched.
-func sortedMessages(inc *Incident) []Message {
-	ms := append([]Message(nil), inc.Messages...)
-	sort.SliceStable(ms, func(i, j int) bool { return tsLess(ms[i].TS, ms[j].TS) })
+func sortedMessages(inc *copilot.Incident) []copilot.Message {
+	ms := append([]copilot.Message(nil), inc.Messages...)
+	sort.SliceStable(ms, func(i, j int) bool { return copilot.TSLess(ms[i].TS, ms[j].TS) })
 	names := userNames(ms)
 	for i := range ms {
 		if strings.Contains(ms[i].Text, "<@") {
@@ -332,7 +332,7 @@ func sortedMessages(inc *Incident) []Message {
 var rawMentionRE = regexp.MustCompile(`<@([A-Z0-9]+)(?:\|([^>]*))?>`)
 
 // speaker names the author of a message for owners and attributions.
-func speaker(m Message) string {
+func speaker(m copilot.Message) string {
 	if m.UserName != "" {
 		return m.UserName
 	}

@@ -1,4 +1,4 @@
-package copilot_test
+package local_test
 
 import (
 	"context"
@@ -8,10 +8,11 @@ import (
 	"testing"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/local"
 	"incidentcopilot/copilot/transcript"
 )
 
-const fixtures = "../../shared/fixtures"
+const fixtures = "../../../shared/fixtures"
 
 func needFixtures(t *testing.T, sub string) string {
 	t.Helper()
@@ -34,7 +35,7 @@ func TestLocalEngineOnRealPostmortems(t *testing.T) {
 	if len(incs) < 30 {
 		t.Fatalf("read %d postmortems, want the fixture set", len(incs))
 	}
-	e := copilot.NewLocalEngine(nil)
+	e := local.New(nil)
 	ctx := context.Background()
 	withCause, withTimeline := 0, 0
 	for _, inc := range incs {
@@ -98,7 +99,7 @@ func TestLocalFollowUpsIgnoreRealChatter(t *testing.T) {
 	if len(incs) == 0 {
 		t.Fatal("no channels read")
 	}
-	e := copilot.NewLocalEngine(nil)
+	e := local.New(nil)
 	for _, inc := range incs {
 		fu, err := e.FollowUps(context.Background(), inc)
 		if err != nil {

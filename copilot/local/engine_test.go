@@ -1,4 +1,4 @@
-package copilot
+package local
 
 import (
 	"context"
@@ -9,17 +9,19 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"incidentcopilot/copilot"
 )
 
 // loadTestIncident reads a hand-made transcript from testdata. The files use the
 // incident document format; the domain types decode it directly.
-func loadTestIncident(t testing.TB, name string) *Incident {
+func loadTestIncident(t testing.TB, name string) *copilot.Incident {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var inc Incident
+	var inc copilot.Incident
 	if err := json.Unmarshal(data, &inc); err != nil {
 		t.Fatalf("decode %s: %v", name, err)
 	}
@@ -27,7 +29,7 @@ func loadTestIncident(t testing.TB, name string) *Incident {
 }
 
 // tsOf returns the ts of the first message whose text starts with prefix.
-func tsOf(t testing.TB, inc *Incident, prefix string) string {
+func tsOf(t testing.TB, inc *copilot.Incident, prefix string) string {
 	t.Helper()
 	for _, m := range inc.Messages {
 		if strings.HasPrefix(m.Text, prefix) {
@@ -41,13 +43,13 @@ func tsOf(t testing.TB, inc *Incident, prefix string) string {
 // synthetic builds an incident from texts, one message a minute, so a test can
 // state a transcript inline. A text "user: words" sets the speaker; "bot>" marks an
 // alert bot.
-func synthetic(id string, texts ...string) *Incident {
-	inc := &Incident{ID: id, Visibility: VisibilityPublic}
+func synthetic(id string, texts ...string) *copilot.Incident {
+	inc := &copilot.Incident{ID: id, Visibility: copilot.VisibilityPublic}
 	base := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	for i, s := range texts {
-		m := Message{TS: FormatTS(base.Add(time.Duration(i) * time.Minute)), Kind: KindMessage}
+		m := copilot.Message{TS: copilot.FormatTS(base.Add(time.Duration(i) * time.Minute)), Kind: copilot.KindMessage}
 		if rest, ok := strings.CutPrefix(s, "bot> "); ok {
-			m.Kind, m.UserName, s = KindBot, "alertbot", rest
+			m.Kind, m.UserName, s = copilot.KindBot, "alertbot", rest
 		} else if user, text, ok := strings.Cut(s, ": "); ok && !strings.Contains(user, " ") {
 			m.UserName, m.User, s = user, "U"+strings.ToUpper(user), text
 		}
@@ -58,23 +60,23 @@ func synthetic(id string, texts ...string) *Incident {
 }
 
 func TestLocalEngineRejectsEmptyIncidents(t *testing.T) {
-	e := NewLocalEngine(nil)
+	e := New(nil)
 	ctx := context.Background()
-	for _, inc := range []*Incident{nil, {ID: "INC-1"}} {
-		if _, err := e.Summarize(ctx, inc); ErrorCode(err) != EINVALID {
+	for _, inc := range []*copilot.Incident{nil, {ID: "INC-1"}} {
+		if _, err := e.Summarize(ctx, inc); copilot.ErrorCode(err) != copilot.EINVALID {
 			t.Errorf("Summarize(%v) error = %v, want EINVALID", inc, err)
 		}
-		if _, err := e.FollowUps(ctx, inc); ErrorCode(err) != EINVALID {
+		if _, err := e.FollowUps(ctx, inc); copilot.ErrorCode(err) != copilot.EINVALID {
 			t.Errorf("FollowUps(%v) error = %v, want EINVALID", inc, err)
 		}
 	}
-	if _, err := e.Runbook(ctx, nil, nil, nil); ErrorCode(err) != EINVALID {
+	if _, err := e.Runbook(ctx, nil, nil, nil); copilot.ErrorCode(err) != copilot.EINVALID {
 		t.Errorf("Runbook(nil) error = %v, want EINVALID", err)
 	}
 }
 
 func TestLocalEngineHonoursCancellation(t *testing.T) {
-	e := NewLocalEngine(nil)
+	e := New(nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	inc := loadTestIncident(t, "slack_pool")
@@ -92,7 +94,7 @@ func TestLocalEngineHonoursCancellation(t *testing.T) {
 func TestLocalEngineDoesNotModifyIncident(t *testing.T) {
 	inc := loadTestIncident(t, "slack_pool")
 	before, _ := json.Marshal(inc)
-	e := NewLocalEngine(nil)
+	e := New(nil)
 	ctx := context.Background()
 	if _, err := e.Summarize(ctx, inc); err != nil {
 		t.Fatal(err)
@@ -100,7 +102,7 @@ func TestLocalEngineDoesNotModifyIncident(t *testing.T) {
 	if _, err := e.FollowUps(ctx, inc); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.Runbook(ctx, inc, []*Incident{loadTestIncident(t, "doc_pool_orders")}, nil); err != nil {
+	if _, err := e.Runbook(ctx, inc, []*copilot.Incident{loadTestIncident(t, "doc_pool_orders")}, nil); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := json.Marshal(inc)

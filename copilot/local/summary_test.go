@@ -1,10 +1,12 @@
-package copilot
+package local
 
 import (
 	"context"
 	"strings"
 	"testing"
 	"time"
+
+	"incidentcopilot/copilot"
 )
 
 // summaryTests name, per hand-made transcript, the message each field must cite
@@ -72,7 +74,7 @@ var summaryTests = []struct {
 }
 
 func TestLocalSummarize(t *testing.T) {
-	e := NewLocalEngine(nil)
+	e := New(nil)
 	for _, tt := range summaryTests {
 		t.Run(tt.name, func(t *testing.T) {
 			inc := loadTestIncident(t, tt.file)
@@ -121,9 +123,9 @@ func TestLocalSummarize(t *testing.T) {
 // checkSummaryShape asserts what holds for every local summary: each field is made
 // of cited sentences that point at real messages, the timeline is in time order with
 // RFC 3339 times, and the whole is short.
-func checkSummaryShape(t *testing.T, inc *Incident, ans *SummaryAnswer) {
+func checkSummaryShape(t *testing.T, inc *copilot.Incident, ans *copilot.SummaryAnswer) {
 	t.Helper()
-	if ans.Engine != EngineLocal || ans.PromptVersion != LocalPromptVersion || ans.IncidentID != inc.ID {
+	if ans.Engine != copilot.EngineLocal || ans.PromptVersion != Version || ans.IncidentID != inc.ID {
 		t.Errorf("answer header = %q %q %q", ans.Engine, ans.PromptVersion, ans.IncidentID)
 	}
 	s := ans.Summary
@@ -140,13 +142,13 @@ func checkSummaryShape(t *testing.T, inc *Incident, ans *SummaryAnswer) {
 		}
 	}
 	for _, c := range ans.Citations {
-		if !ValidCitation(inc, c.SourceTS) {
+		if !copilot.ValidCitation(inc, c.SourceTS) {
 			t.Errorf("citation %q points at %v, not messages of the incident", c.Text, c.SourceTS)
 		}
 	}
 	var last time.Time
 	for _, e := range s.Timeline {
-		if !ValidCitation(inc, e.SourceTS) {
+		if !copilot.ValidCitation(inc, e.SourceTS) {
 			t.Errorf("timeline entry %q points at %v", e.Text, e.SourceTS)
 		}
 		at, err := time.Parse(time.RFC3339, e.At)
@@ -175,7 +177,7 @@ func TestLocalSummarizeSafety(t *testing.T) {
 		"ben: errors back to normal",
 		"ana: resolved",
 	)
-	ans, err := NewLocalEngine(nil).Summarize(context.Background(), inc)
+	ans, err := New(nil).Summarize(context.Background(), inc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +205,7 @@ func TestLocalSummarizeInvestigating(t *testing.T) {
 		"ben: consumers keep rebalancing, checking the broker logs",
 		"ana: update: still investigating, lag growing 10k/min",
 	)
-	ans, err := NewLocalEngine(nil).Summarize(context.Background(), inc)
+	ans, err := New(nil).Summarize(context.Background(), inc)
 	if err != nil {
 		t.Fatal(err)
 	}

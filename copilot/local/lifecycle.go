@@ -1,9 +1,11 @@
-package copilot
+package local
 
 import (
 	"regexp"
 	"strings"
 	"time"
+
+	"incidentcopilot/copilot"
 )
 
 // The incident lifecycle as it shows in a channel (DOMAIN.md): detection → triage →
@@ -80,7 +82,7 @@ var (
 // msgTags is what the lifecycle cues say about one message.
 type msgTags struct {
 	idx       int
-	msg       Message
+	msg       copilot.Message
 	lower     string // cleaned, lower-case text
 	section   string // lower-case section heading of a postmortem message, else ""
 	bot       bool
@@ -136,9 +138,9 @@ func isNarrativeSection(s string) bool {
 	return s == "" || !sectionIs(s, "action", "lesson", "attendee", "stats", "follow", "next step", "todo", "participants", "reference", "link", "appendix", "remediation", "corrective", "preventive", "what went well", "what went wrong", "where we got lucky")
 }
 
-func tagMessage(i int, m Message) msgTags {
-	t := msgTags{idx: i, msg: m, bot: m.Kind == KindBot}
-	if m.Kind == KindSection {
+func tagMessage(i int, m copilot.Message) msgTags {
+	t := msgTags{idx: i, msg: m, bot: m.Kind == copilot.KindBot}
+	if m.Kind == copilot.KindSection {
 		t.section = strings.ToLower(strings.TrimSpace(m.UserName))
 	}
 	low := strings.ToLower(cleanText(m.Text))
@@ -154,7 +156,7 @@ func tagMessage(i int, m Message) msgTags {
 	}
 	if len(t.actions) > 0 {
 		t.taken = !proposalRE.MatchString(low) && !notDoneRE.MatchString(low) && !symptomRE.MatchString(low) &&
-			!hedgeRE.MatchString(low) && (takenRE.MatchString(low) || m.Kind == KindSection)
+			!hedgeRE.MatchString(low) && (takenRE.MatchString(low) || m.Kind == copilot.KindSection)
 	}
 	t.diagnose = diagnosticRE.MatchString(low) && toolRE.MatchString(strings.ToLower(m.Text))
 	t.verify = verifyRE.MatchString(low) && !t.question
@@ -210,7 +212,7 @@ func impactScore(low string) float64 {
 }
 
 // analyzeLifecycle tags the messages (sorted by ts) and finds the key moments.
-func analyzeLifecycle(msgs []Message) *incidentLifecycle {
+func analyzeLifecycle(msgs []copilot.Message) *incidentLifecycle {
 	lc := &incidentLifecycle{firstSignal: -1, declared: -1, causeFound: -1, mitigated: -1, resolvedAt: -1}
 	for i, m := range msgs {
 		lc.msgs = append(lc.msgs, tagMessage(i, m))
@@ -308,8 +310,8 @@ var timelineTimeRE = regexp.MustCompile(`^\W*(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2}:\d
 
 // momentTime is when a message's moment happened: a postmortem timeline row states its
 // own time (postmortems give times in UTC), anything else happened at its ts.
-func momentTime(m Message) time.Time {
-	if m.Kind == KindSection {
+func momentTime(m copilot.Message) time.Time {
+	if m.Kind == copilot.KindSection {
 		if sub := timelineTimeRE.FindStringSubmatch(m.Text); sub != nil {
 			hm := sub[2]
 			if len(hm) == 4 {

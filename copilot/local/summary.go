@@ -1,4 +1,4 @@
-package copilot
+package local
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"incidentcopilot/copilot"
 )
 
 // Limits that keep a local summary readable in half a minute.
@@ -24,7 +26,7 @@ const (
 type summaryBuilder struct {
 	lc    *incidentLifecycle
 	used  map[string]bool
-	cites []Citation
+	cites []copilot.Citation
 }
 
 // sentence picks the most useful sentence of message idx: the first one matching
@@ -74,7 +76,7 @@ func (b *summaryBuilder) cite(idx int, prefer *regexp.Regexp) string {
 		return ""
 	}
 	b.used[s] = true
-	b.cites = append(b.cites, Citation{Text: s, SourceTS: []string{b.lc.msgs[idx].msg.TS}})
+	b.cites = append(b.cites, copilot.Citation{Text: s, SourceTS: []string{b.lc.msgs[idx].msg.TS}})
 	return s
 }
 
@@ -91,7 +93,7 @@ func (b *summaryBuilder) fieldBy(cands []int, score func(string) float64, n int)
 			continue
 		}
 		b.used[s] = true
-		b.cites = append(b.cites, Citation{Text: s, SourceTS: []string{b.lc.msgs[idx].msg.TS}})
+		b.cites = append(b.cites, copilot.Citation{Text: s, SourceTS: []string{b.lc.msgs[idx].msg.TS}})
 		out = joinSentences(out, s)
 		k++
 	}
@@ -135,7 +137,7 @@ func (b *summaryBuilder) field(cands []int, prefer *regexp.Regexp, n int) string
 // message it came from. Postmortem documents use their own sections directly.
 //
 // Errors: EINVALID when the incident has no messages.
-func (l *LocalEngine) Summarize(ctx context.Context, inc *Incident) (*SummaryAnswer, error) {
+func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot.SummaryAnswer, error) {
 	if err := answerable(inc); err != nil {
 		return nil, err
 	}
@@ -144,7 +146,7 @@ func (l *LocalEngine) Summarize(ctx context.Context, inc *Incident) (*SummaryAns
 	}
 	lc := analyzeLifecycle(sortedMessages(inc))
 	b := &summaryBuilder{lc: lc, used: map[string]bool{}}
-	var s Summary
+	var s copilot.Summary
 	overviewCue := detectionRE
 	if b.hasSections() {
 		overviewCue = nil // a postmortem's summary reads best in its own order
@@ -172,17 +174,17 @@ func (l *LocalEngine) Summarize(ctx context.Context, inc *Incident) (*SummaryAns
 	s.Status = b.field(b.statusCandidates(), resolvedRE, 1)
 	s.Timeline = b.timeline()
 
-	ans := &SummaryAnswer{
+	ans := &copilot.SummaryAnswer{
 		IncidentID:    inc.ID,
-		Engine:        EngineLocal,
-		PromptVersion: LocalPromptVersion,
+		Engine:        copilot.EngineLocal,
+		PromptVersion: Version,
 		Summary:       s,
 		Citations:     b.cites,
 	}
 	if ans.Citations == nil {
-		ans.Citations = []Citation{}
+		ans.Citations = []copilot.Citation{}
 	}
-	CheckSummaryCitations(inc, ans, true)
+	copilot.CheckSummaryCitations(inc, ans, true)
 	return ans, nil
 }
 
@@ -211,9 +213,9 @@ var (
 )
 
 // answerable rejects incidents no engine can answer.
-func answerable(inc *Incident) error {
+func answerable(inc *copilot.Incident) error {
 	if inc == nil || len(inc.Messages) == 0 {
-		return Errorf(EINVALID, "The incident has no messages to work from.")
+		return copilot.Errorf(copilot.EINVALID, "The incident has no messages to work from.")
 	}
 	return nil
 }
@@ -437,9 +439,9 @@ func (b *summaryBuilder) impactCandidates() []int {
 
 // timeline lists the moments that matter, in time order. A postmortem's own Timeline
 // rows are used when it has them, since they carry the real times.
-func (b *summaryBuilder) timeline() []TimelineEntry {
+func (b *summaryBuilder) timeline() []copilot.TimelineEntry {
 	lc := b.lc
-	var rows []Message
+	var rows []copilot.Message
 	for _, t := range lc.msgs {
 		if sectionIs(t.section, "timeline") && timelineTimeRE.MatchString(t.msg.Text) {
 			rows = append(rows, t.msg)
@@ -449,7 +451,7 @@ func (b *summaryBuilder) timeline() []TimelineEntry {
 		if len(rows) < 2 {
 			// The messages of a document without a timeline table carry synthetic
 			// times; a timeline from them would invent when things happened.
-			return []TimelineEntry{}
+			return []copilot.TimelineEntry{}
 		}
 		lc = analyzeLifecycle(rows)
 	}
@@ -467,7 +469,7 @@ func (b *summaryBuilder) timeline() []TimelineEntry {
 		{lc.mitigated, "Mitigation"},
 		{lc.resolvedAt, "Resolved"},
 	}
-	var out []TimelineEntry
+	var out []copilot.TimelineEntry
 	seen := map[int]int{}
 	for _, mo := range moments {
 		if mo.idx < 0 || mo.idx >= len(lc.msgs) {
@@ -475,7 +477,7 @@ func (b *summaryBuilder) timeline() []TimelineEntry {
 		}
 		m := lc.msgs[mo.idx].msg
 		if j, ok := seen[mo.idx]; ok {
-			out[j].Text = SafeText(mo.label + " / " + out[j].Text)
+			out[j].Text = copilot.SafeText(mo.label + " / " + out[j].Text)
 			continue
 		}
 		text := timelineText(m.Text)
@@ -492,7 +494,7 @@ func (b *summaryBuilder) timeline() []TimelineEntry {
 			text = "by " + who
 		}
 		at := momentTime(m)
-		e := TimelineEntry{Text: SafeText(mo.label + ": " + text), SourceTS: []string{m.TS}}
+		e := copilot.TimelineEntry{Text: copilot.SafeText(mo.label + ": " + text), SourceTS: []string{m.TS}}
 		if !at.IsZero() {
 			e.At = at.Format(time.RFC3339)
 		}

@@ -1,9 +1,11 @@
-package copilot
+package local
 
 import (
 	"context"
 	"strings"
 	"testing"
+
+	"incidentcopilot/copilot"
 )
 
 // FuzzLocalEngine feeds arbitrary transcript text (outside input: anyone can write in
@@ -13,14 +15,14 @@ func FuzzLocalEngine(f *testing.F) {
 	for _, name := range []string{"slack_pool", "slack_dns", "postmortem_ingress"} {
 		inc := loadTestIncident(f, name)
 		for _, m := range inc.Messages[:min(6, len(inc.Messages))] {
-			f.Add(m.Text, m.UserName, m.Kind == KindSection)
+			f.Add(m.Text, m.UserName, m.Kind == copilot.KindSection)
 		}
 	}
 	f.Add("TODO(@x): by 2026-13-45 <@U1|> <!subteam^S1> ``` unterminated", "", false)
 	f.Add("+1 to +1\n\n;;; ... ??? filed ABC-1 https://jira/browse/ABC-2", "a", false)
 	f.Add("2025-04-03 25:99 | Reverted", "Timeline", true)
 
-	e := NewLocalEngine(nil)
+	e := New(nil)
 	ctx := context.Background()
 	f.Fuzz(func(t *testing.T, text, user string, section bool) {
 		lines := strings.Split(text, "\n")
@@ -33,22 +35,22 @@ func FuzzLocalEngine(f *testing.F) {
 		inc := synthetic("INC-F", texts...)
 		if section {
 			for i := range inc.Messages {
-				inc.Messages[i].Kind, inc.Messages[i].UserName = KindSection, user
+				inc.Messages[i].Kind, inc.Messages[i].UserName = copilot.KindSection, user
 			}
 		}
-		inc.Tickets = []Ticket{{Key: "ABC-1", Title: text}}
+		inc.Tickets = []copilot.Ticket{{Key: "ABC-1", Title: text}}
 
 		sum, err := e.Summarize(ctx, inc)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, c := range sum.Citations {
-			if !ValidCitation(inc, c.SourceTS) {
+			if !copilot.ValidCitation(inc, c.SourceTS) {
 				t.Fatalf("citation %q points at %v", c.Text, c.SourceTS)
 			}
 		}
 		for _, e := range sum.Summary.Timeline {
-			if !ValidCitation(inc, e.SourceTS) {
+			if !copilot.ValidCitation(inc, e.SourceTS) {
 				t.Fatalf("timeline %q points at %v", e.Text, e.SourceTS)
 			}
 		}
@@ -61,12 +63,12 @@ func FuzzLocalEngine(f *testing.F) {
 				t.Fatalf("follow-up %q from unknown ts %s", it.Text, it.SourceTS)
 			}
 		}
-		rb, err := e.Runbook(ctx, synthetic("INC-G", "x"), []*Incident{inc}, nil)
+		rb, err := e.Runbook(ctx, synthetic("INC-G", "x"), []*copilot.Incident{inc}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, s := range rb.Steps {
-			if len(ValidStepSources(map[string]*Incident{inc.ID: inc}, s.Sources)) != len(s.Sources) {
+			if len(copilot.ValidStepSources(map[string]*copilot.Incident{inc.ID: inc}, s.Sources)) != len(s.Sources) {
 				t.Fatalf("step %q has invalid sources", s.Text)
 			}
 		}

@@ -1,4 +1,4 @@
-package copilot
+package llm
 
 import (
 	"context"
@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"github.com/tmc/langchaingo/llms/openai"
+
+	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
 )
 
 // fakeReply is one answer of the fake chat-completions server.
@@ -132,14 +135,14 @@ func (f *fakeOpenAI) messages(t *testing.T, i int) []wireMessage {
 	return out
 }
 
-// engine builds an LLMEngine on langchaingo's real OpenAI client pointed at f.
-func (f *fakeOpenAI) engine(t *testing.T, fallback Engine) *LLMEngine {
+// engine builds an Engine on langchaingo's real OpenAI client pointed at f.
+func (f *fakeOpenAI) engine(t *testing.T, fallback copilot.Engine) *Engine {
 	t.Helper()
 	model, err := openai.New(openai.WithBaseURL(f.srv.URL), openai.WithToken("test-token"), openai.WithModel("test-model"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &LLMEngine{Model: model, Fallback: fallback, Timeout: 5 * time.Second}
+	return &Engine{Model: model, ModelName: "test-model", Fallback: fallback, Timeout: 5 * time.Second, Redact: redact.String}
 }
 
 // fakeLocal stands in for the local engine and records that it was asked.
@@ -160,17 +163,21 @@ func (l *fakeLocal) record(c string) {
 	l.calls = append(l.calls, c)
 }
 
-func (l *fakeLocal) Summarize(ctx context.Context, inc *Incident) (*SummaryAnswer, error) {
+func (l *fakeLocal) Info() copilot.EngineInfo {
+	return copilot.EngineInfo{Name: copilot.EngineLocal, Version: "fake"}
+}
+
+func (l *fakeLocal) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot.SummaryAnswer, error) {
 	l.record("summary")
-	return &SummaryAnswer{IncidentID: inc.ID, Engine: EngineLocal, PromptVersion: "local/v1", Summary: Summary{Overview: "local overview"}}, nil
+	return &copilot.SummaryAnswer{IncidentID: inc.ID, Engine: copilot.EngineLocal, PromptVersion: "local/v1", Summary: copilot.Summary{Overview: "local overview"}}, nil
 }
 
-func (l *fakeLocal) FollowUps(ctx context.Context, inc *Incident) (*FollowUpsAnswer, error) {
+func (l *fakeLocal) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot.FollowUpsAnswer, error) {
 	l.record("followups")
-	return &FollowUpsAnswer{IncidentID: inc.ID, Engine: EngineLocal, Items: []FollowUp{}}, nil
+	return &copilot.FollowUpsAnswer{IncidentID: inc.ID, Engine: copilot.EngineLocal, Items: []copilot.FollowUp{}}, nil
 }
 
-func (l *fakeLocal) Runbook(ctx context.Context, inc *Incident, similar []*Incident, runbooks []RunbookMatch) (*RunbookAnswer, error) {
+func (l *fakeLocal) Runbook(ctx context.Context, inc *copilot.Incident, similar []*copilot.Incident, runbooks []copilot.RunbookMatch) (*copilot.RunbookAnswer, error) {
 	l.record("runbook")
-	return &RunbookAnswer{IncidentID: inc.ID, Engine: EngineLocal, Steps: []RunbookStep{}, Runbooks: runbooks}, nil
+	return &copilot.RunbookAnswer{IncidentID: inc.ID, Engine: copilot.EngineLocal, Steps: []copilot.RunbookStep{}, Runbooks: runbooks}, nil
 }
