@@ -34,18 +34,3 @@ func ActionItemFields(text string) (item, owner, due string) {
 	}
 	return strings.Join(lines[:end], "\n"), owner, due
 }
-
-// newActionItemCandidate is newCandidate for an entry of a postmortem's action items:
-// the item's own text is judged and quoted, its Owner and Due fields win over what
-// the wording suggests, and its ticket is found in the whole message.
-func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
-	item, owner, due := ActionItemFields(raw)
-	c := newCandidate(t, item, names)
-	if owner != "" {
-		c.owner = owner
-	}
-	if due != "" {
-		c.due = due
-	}
-	return c
-}

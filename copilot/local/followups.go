@@ -54,16 +54,16 @@ var (
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
 	fuPaperworkRE = regexp.MustCompile(`\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication)\b`)
 
-	// Ticket references: a tracker key, or a tracker URL.
-	ticketKeyRE  = regexp.MustCompile(`\b[A-Z][A-Z0-9]+-\d+\b`)
-	trackerURLRE = regexp.MustCompile(`https?://[^\s<>|)]*(?:jira|atlassian\.net|/browse/|linear\.app|/issues?/\d+|youtrack|shortcut\.com|app\.clubhouse|/tickets?/\d+|/-/issues/)[^\s<>|)]*`)
-	browseKeyRE  = regexp.MustCompile(`(?:/browse/|/issue/|selectedIssue=)([A-Z][A-Z0-9]+-\d+)`)
+	// Ticket references: a tracker key, or a tracker URL (one rule for every reader).
+	ticketKeyRE  = copilot.TicketKeyRE
+	trackerURLRE = copilot.TrackerURLRE
+	browseKeyRE  = copilot.BrowseKeyRE
 	// fuFiledRE marks a message that announces a ticket.
 	fuFiledRE = regexp.MustCompile(`\b(filed|file|created|create|opened|open|raised|logged|added|ticket\w*|tracking|tracked|jira|issue|here'?s|here it is|see|->|=>|backlog)\b`)
 
 	dueRE = regexp.MustCompile(`(?i)\b(?:by|before|until|due|for)\s+(?:the\s+)?(end of (?:the )?(?:next |this )?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|next (?:week|sprint|month|quarter|release|retro)|this (?:week|sprint|month|quarter)|tomorrow|tonight|(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|q[1-4]|the (?:next )?(?:retro|postmortem|review|release))\b|\b(eo[dwm]|next sprint|this sprint)\b`)
 	// Keys that name standards or severities, not tickets.
-	notTicketPrefixes = toSet("SEV HTTP HTTPS UTF ISO RFC CVE TLS SSL SHA AES RSA MD IPV X GPT INC P PR US EU AP SA CA AZ T3 M5 C5 R5 E2 N1 N2 TCP UDP")
+	notTicketPrefixes = copilot.NotTicketPrefixes
 )
 
 // Defaults of the follow-up thresholds; see Engine.
@@ -662,4 +662,19 @@ func resolveName(s string, names map[string]string) string {
 		return n
 	}
 	return strings.TrimRight(s, ".-")
+}
+
+// newActionItemCandidate is newCandidate for an entry of a postmortem's action items:
+// the item's own text is judged and quoted, its Owner and Due fields win over what
+// the wording suggests, and its ticket is found in the whole message.
+func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
+	item, owner, due := copilot.ActionItemFields(raw)
+	c := newCandidate(t, item, names)
+	if owner != "" {
+		c.owner = owner
+	}
+	if due != "" {
+		c.due = due
+	}
+	return c
 }

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -165,6 +166,66 @@ func words(s string) map[string]bool {
 
 // Search ranks the visible incidents that pass the filter by the share of the
 // query's words they hold.
+// selected applies a filter as the store does.
+func selected(inc *copilot.Incident, f copilot.IncidentFilter) bool {
+	switch {
+	case inc.IsPrivate() && !f.IncludePrivate,
+		f.Team != "" && f.Team != inc.Team, f.Status != "" && f.Status != inc.Status,
+		!f.Since.IsZero() && inc.StartedAt.Before(f.Since), !f.Until.IsZero() && inc.StartedAt.After(f.Until),
+		len(f.Services) > 0 && !slices.ContainsFunc(f.Services, func(s string) bool { return slices.Contains(inc.Services, s) }):
+		return false
+	}
+	return true
+}
+
+// ListIncidents lists the selected incidents newest first; the cursor is the offset.
+func (m *Memory) ListIncidents(_ context.Context, f copilot.IncidentFilter, p copilot.Page) (copilot.IncidentList, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if p.Limit < 1 || p.Limit > copilot.MaxListLimit {
+		return copilot.IncidentList{}, copilot.Errorf(copilot.EINVALID, "limit: %d is outside 1..%d", p.Limit, copilot.MaxListLimit)
+	}
+	off := 0
+	if p.Cursor != "" {
+		n, err := strconv.Atoi(p.Cursor)
+		if err != nil || n < 0 {
+			return copilot.IncidentList{}, copilot.Errorf(copilot.EINVALID, "cursor: not one this listing issued")
+		}
+		off = n
+	}
+	var sel []*copilot.Incident
+	for _, inc := range m.incidents {
+		if selected(inc, f) {
+			sel = append(sel, inc)
+		}
+	}
+	sort.Slice(sel, func(i, j int) bool {
+		if !sel[i].StartedAt.Equal(sel[j].StartedAt) {
+			return sel[i].StartedAt.After(sel[j].StartedAt)
+		}
+		return sel[i].ID < sel[j].ID
+	})
+	out := copilot.IncidentList{Incidents: []copilot.IncidentSummary{}}
+	for i := off; i < len(sel) && i < off+p.Limit; i++ {
+		inc := sel[i]
+		sum := copilot.IncidentSummary{ID: inc.ID, Title: inc.Title, Severity: inc.Severity, Status: inc.Status,
+			Visibility: inc.Visibility, Services: inc.Services, Team: inc.Team, Messages: len(inc.Messages), Tickets: len(inc.Tickets)}
+		if !inc.StartedAt.IsZero() {
+			t := inc.StartedAt
+			sum.StartedAt = &t
+		}
+		if !inc.ResolvedAt.IsZero() {
+			t := inc.ResolvedAt
+			sum.ResolvedAt = &t
+		}
+		out.Incidents = append(out.Incidents, sum)
+	}
+	if off+p.Limit < len(sel) {
+		out.NextCursor = strconv.Itoa(off + p.Limit)
+	}
+	return out, nil
+}
+
 func (m *Memory) Search(_ context.Context, q copilot.SearchQuery) ([]copilot.SearchResult, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -184,11 +245,7 @@ func (m *Memory) Search(_ context.Context, q copilot.SearchQuery) ([]copilot.Sea
 	f := q.Filter
 	var out []copilot.SearchResult
 	for _, inc := range m.incidents {
-		switch {
-		case inc.IsPrivate() && !f.IncludePrivate, slices.Contains(exclude, inc.ID),
-			f.Team != "" && f.Team != inc.Team, f.Status != "" && f.Status != inc.Status,
-			!f.Since.IsZero() && inc.StartedAt.Before(f.Since), !f.Until.IsZero() && inc.StartedAt.After(f.Until),
-			len(f.Services) > 0 && !slices.ContainsFunc(f.Services, func(s string) bool { return slices.Contains(inc.Services, s) }):
+		if !selected(inc, f) || slices.Contains(exclude, inc.ID) {
 			continue
 		}
 		have := words(copilot.IncidentText(inc, 16<<10))

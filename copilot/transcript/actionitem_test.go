@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/local"
 )
 
 // actionItemTests give a postmortem and what its action items become: the messages
@@ -132,7 +133,7 @@ func TestActionItemFollowUps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ans, err := copilot.NewLocalEngine(nil).FollowUps(context.Background(), inc)
+	ans, err := local.New(nil).FollowUps(context.Background(), inc)
 	if err != nil {
 		t.Fatal(err)
 	}

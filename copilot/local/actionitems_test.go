@@ -1,4 +1,4 @@
-package copilot_test
+package local_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/local"
 	"incidentcopilot/copilot/transcript"
 )
 
@@ -20,7 +21,7 @@ func TestActionItemsOfRealPostmortems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := copilot.NewLocalEngine(nil)
+	e := local.New(nil)
 	cp := &copilot.Copilot{Engine: e}
 	ctx := context.Background()
 	n, items, uncaptured := 0, 0, 0
