@@ -9,7 +9,7 @@ import (
 	"incidentcopilot/embeddings"
 	"incidentcopilot/evals"
 	"incidentcopilot/internal/dbtest"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // TestSimilarIncidentsOnCorpus: for each sample incident whose family has another
@@ -20,10 +20,10 @@ func TestSimilarIncidentsOnCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, fusion := range []string{retrieval.FusionRRF, retrieval.FusionWeighted} {
+	for _, fusion := range []string{postgres.FusionRRF, postgres.FusionWeighted} {
 		t.Run(fusion, func(t *testing.T) {
 			res := similarity(t, c, fusion)
-			if fusion == retrieval.FusionRRF && res.HitRate() < 0.8 {
+			if fusion == postgres.FusionRRF && res.HitRate() < 0.8 {
 				t.Errorf("family hit@3 = %.3f, want >= 0.8", res.HitRate())
 			}
 		})
@@ -36,7 +36,7 @@ func similarity(t *testing.T, c *evals.Corpus, fusion string) *evals.SimilarityR
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	s, err := retrieval.Open(ctx, dbtest.URL(t), model, retrieval.Options{Schema: dbtest.Schema(t), Fusion: fusion, Redact: redact.String, RedactVersion: redact.Version})
+	s, err := postgres.Open(ctx, dbtest.URL(t), model, postgres.Options{Schema: dbtest.Schema(t), Fusion: fusion, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,12 +4,12 @@ import (
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // newEngine returns the local engine, or, when an LLM provider is configured, the
 // LLM engine with the local engine as its fallback.
-func newEngine(model retrieval.Model, cfg Config) (copilot.Engine, error) {
+func newEngine(model postgres.Model, cfg Config) (copilot.Engine, error) {
 	local := copilot.NewLocalEngine(model)
 	if cfg.Chat.Provider == "" {
 		return local, nil

@@ -16,7 +16,7 @@ import (
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 const usage = `usage: copilot <command> [flags] [args]
@@ -138,7 +138,7 @@ func (m *Main) flagSet(name string) *flag.FlagSet {
 }
 
 // open reads the configuration and connects to the store.
-func (m *Main) open(ctx context.Context) (*retrieval.Store, Config, error) {
+func (m *Main) open(ctx context.Context) (*postgres.Store, Config, error) {
 	cfg, err := ConfigFromEnv(m.Getenv)
 	if err != nil {
 		return nil, cfg, err
@@ -147,7 +147,7 @@ func (m *Main) open(ctx context.Context) (*retrieval.Store, Config, error) {
 	if err != nil {
 		return nil, cfg, err
 	}
-	s, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
+	s, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return nil, cfg, err
 	}

@@ -15,7 +15,7 @@ import (
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
 	"incidentcopilot/internal/synth"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 func testSchema(name string) string { return fmt.Sprintf("bench_t%d_%s", os.Getpid(), name) }
@@ -27,7 +27,7 @@ func schemaExists(t *testing.T, url, schema string) bool {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := retrieval.Open(context.Background(), url, model, retrieval.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
+	s, err := postgres.Open(context.Background(), url, model, postgres.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestRunSearchSmall(t *testing.T) {
 	}
 
 	rc := rep.Recall
-	if rc.K != 10 || rc.Queries != queries || rc.ExactUsedIndex || rc.DefaultEfSearch != retrieval.DefaultHNSW.EfSearch {
+	if rc.K != 10 || rc.Queries != queries || rc.ExactUsedIndex || rc.DefaultEfSearch != postgres.DefaultHNSW.EfSearch {
 		t.Errorf("recall = %+v", rc)
 	}
 	checkLatency(t, "exact", rc.Exact, queries)
@@ -181,7 +181,7 @@ func TestRunSearchLeavesAnExistingSchemaAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
+	s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +248,7 @@ func TestVectorTopK(t *testing.T) {
 		sort.Float64s(want)
 		want = want[:k]
 
-		exact, err := s.VectorTopK(ctx, qv, k, retrieval.VectorScan{Exact: true})
+		exact, err := s.VectorTopK(ctx, qv, k, postgres.VectorScan{Exact: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -260,7 +260,7 @@ func TestVectorTopK(t *testing.T) {
 				t.Errorf("%q: exact hit %d at distance %.6f, brute force %.6f", qtext, i, h.Distance, want[i])
 			}
 		}
-		approx, err := s.VectorTopK(ctx, qv, k, retrieval.VectorScan{EfSearch: 200})
+		approx, err := s.VectorTopK(ctx, qv, k, postgres.VectorScan{EfSearch: 200})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -276,11 +276,11 @@ func TestVectorTopK(t *testing.T) {
 
 	// The HNSW mode measures the index even on a table this small, where the planner
 	// on its own may prefer a sequential scan; the exact mode must never use it.
-	used, err := s.VectorScanUsesIndex(ctx, retrieval.VectorScan{})
+	used, err := s.VectorScanUsesIndex(ctx, postgres.VectorScan{})
 	if err != nil || !used {
 		t.Errorf("hnsw plan uses index = %v, %v; want true", used, err)
 	}
-	used, err = s.VectorScanUsesIndex(ctx, retrieval.VectorScan{Exact: true})
+	used, err = s.VectorScanUsesIndex(ctx, postgres.VectorScan{Exact: true})
 	if err != nil || used {
 		t.Errorf("exact plan uses index = %v, %v; want false", used, err)
 	}
@@ -289,12 +289,12 @@ func TestVectorTopK(t *testing.T) {
 		name string
 		vec  []float32
 		k    int
-		scan retrieval.VectorScan
+		scan postgres.VectorScan
 	}{
-		{"wrong dimension", make([]float32, 3), k, retrieval.VectorScan{}},
-		{"k zero", make([]float32, dimensions), 0, retrieval.VectorScan{}},
-		{"k too large", make([]float32, dimensions), retrieval.MaxVectorTopK + 1, retrieval.VectorScan{}},
-		{"ef_search too large", make([]float32, dimensions), k, retrieval.VectorScan{EfSearch: 5000}},
+		{"wrong dimension", make([]float32, 3), k, postgres.VectorScan{}},
+		{"k zero", make([]float32, dimensions), 0, postgres.VectorScan{}},
+		{"k too large", make([]float32, dimensions), postgres.MaxVectorTopK + 1, postgres.VectorScan{}},
+		{"ef_search too large", make([]float32, dimensions), k, postgres.VectorScan{EfSearch: 5000}},
 	} {
 		if _, err := s.VectorTopK(ctx, tt.vec, tt.k, tt.scan); copilot.ErrorCode(err) != copilot.EINVALID {
 			t.Errorf("%s: err = %v, want EINVALID", tt.name, err)
@@ -318,7 +318,7 @@ func TestDropSchemaNeedsOwnSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := retrieval.Open(context.Background(), url, model, retrieval.Options{Redact: redact.String, RedactVersion: redact.Version})
+	s, err := postgres.Open(context.Background(), url, model, postgres.Options{Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,11 +10,11 @@ import (
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/synth"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // ingestMsgsPer is the size of the incidents the ingest bench writes, the same as
-// retrieval's BenchmarkIngest so the two agree.
+// retrieval/postgres's BenchmarkIngest so the two agree.
 const ingestMsgsPer = 20
 
 // ingestCorpus returns synthetic incidents holding exactly n messages.
@@ -108,8 +108,8 @@ func ingestOnce(ctx context.Context, cfg IngestConfig, model *embeddings.Local, 
 
 // openFresh opens a store in a schema it creates, migrated; cleanup drops the schema
 // and closes the store. A schema that already exists is left alone and reported.
-func openFresh(ctx context.Context, url, schema string, model *embeddings.Local) (*retrieval.Store, func() error, error) {
-	s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
+func openFresh(ctx context.Context, url, schema string, model *embeddings.Local) (*postgres.Store, func() error, error) {
+	s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return nil, nil, err
 	}

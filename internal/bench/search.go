@@ -14,7 +14,7 @@ import (
 	"incidentcopilot/copilot"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/synth"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // searchMsgsPer is the size of the corpus incidents: a mid-sized incident channel,
@@ -32,7 +32,7 @@ type corpus struct {
 
 // buildCorpus generates incidents until their chunks number at least target. The
 // chunk texts come from the store, so both stores embed exactly the same strings.
-func buildCorpus(s *retrieval.Store, target int, seed uint64) *corpus {
+func buildCorpus(s *postgres.Store, target int, seed uint64) *corpus {
 	c := &corpus{}
 	for block := uint64(0); len(c.texts) < target; block++ {
 		// A chunk takes a dozen or so messages, so a block of size remaining/2
@@ -140,7 +140,7 @@ func (t *timings) latency() PathLatency {
 type searchRun struct {
 	cfg   SearchConfig
 	model *embeddings.Local
-	store *retrieval.Store
+	store *postgres.Store
 	lc    lcpgvector.Store
 	api   *apiServer
 }
@@ -279,7 +279,7 @@ func (r *searchRun) paths() []path {
 			if err != nil {
 				return 0, err
 			}
-			hits, err := r.store.VectorTopK(ctx, vec, k, retrieval.VectorScan{})
+			hits, err := r.store.VectorTopK(ctx, vec, k, postgres.VectorScan{})
 			return len(hits), err
 		},
 	}
@@ -326,8 +326,8 @@ func (r *searchRun) measureRecall(ctx context.Context, qs []query, rep *SearchRe
 		}
 		vecs[i] = v
 	}
-	rc := Recall{K: k, Queries: len(qs), DefaultEfSearch: retrieval.DefaultHNSW.EfSearch}
-	used, err := r.store.VectorScanUsesIndex(ctx, retrieval.VectorScan{Exact: true})
+	rc := Recall{K: k, Queries: len(qs), DefaultEfSearch: postgres.DefaultHNSW.EfSearch}
+	used, err := r.store.VectorScanUsesIndex(ctx, postgres.VectorScan{Exact: true})
 	if err != nil {
 		return err
 	}
@@ -336,13 +336,13 @@ func (r *searchRun) measureRecall(ctx context.Context, qs []query, rep *SearchRe
 		return errors.New("exact search plan uses the HNSW index; recall would compare the index with itself")
 	}
 
-	if rc.PlannerPicksIndex, err = r.store.VectorScanUsesIndex(ctx, retrieval.VectorScan{LetPlannerChoose: true}); err != nil {
+	if rc.PlannerPicksIndex, err = r.store.VectorScanUsesIndex(ctx, postgres.VectorScan{LetPlannerChoose: true}); err != nil {
 		return err
 	}
 
-	scans := []retrieval.VectorScan{{Exact: true}}
+	scans := []postgres.VectorScan{{Exact: true}}
 	for _, ef := range r.cfg.EfSearch {
-		scans = append(scans, retrieval.VectorScan{EfSearch: ef})
+		scans = append(scans, postgres.VectorScan{EfSearch: ef})
 	}
 	// One untimed pass per scan brings each plan's pages into the cache.
 	for _, sc := range scans {
@@ -352,7 +352,7 @@ func (r *searchRun) measureRecall(ctx context.Context, qs []query, rep *SearchRe
 			}
 		}
 	}
-	exact := make([][]retrieval.VectorHit, len(vecs))
+	exact := make([][]postgres.VectorHit, len(vecs))
 	var exactTimes []time.Duration
 	for i, v := range vecs {
 		start := time.Now()

@@ -1,4 +1,4 @@
-package retrieval_test
+package postgres_test
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // TestReembedSwitchesEmbedder stores incidents with one embedder, re-embeds them for
@@ -17,12 +17,12 @@ func TestReembedSwitchesEmbedder(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	url, schema := dbtest.URL(t), dbtest.Schema(t)
-	open := func(dim int) *retrieval.Store {
+	open := func(dim int) *postgres.Store {
 		model, err := embeddings.NewLocal(dim)
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
+		s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			t.Fatal(err)
 		}
