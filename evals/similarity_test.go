@@ -9,6 +9,7 @@ import (
 	"incidentcopilot/embeddings"
 	"incidentcopilot/evals"
 	"incidentcopilot/internal/dbtest"
+	"incidentcopilot/retrieval"
 	"incidentcopilot/retrieval/postgres"
 )
 
@@ -20,10 +21,10 @@ func TestSimilarIncidentsOnCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, fusion := range []string{postgres.FusionRRF, postgres.FusionWeighted} {
+	for _, fusion := range []string{retrieval.FusionRRF, retrieval.FusionWeighted} {
 		t.Run(fusion, func(t *testing.T) {
 			res := similarity(t, c, fusion)
-			if fusion == postgres.FusionRRF && res.HitRate() < 0.8 {
+			if fusion == retrieval.FusionRRF && res.HitRate() < 0.8 {
 				t.Errorf("family hit@3 = %.3f, want >= 0.8", res.HitRate())
 			}
 		})

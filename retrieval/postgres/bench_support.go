@@ -9,6 +9,7 @@ import (
 	"github.com/pgvector/pgvector-go"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/retrieval"
 )
 
 // This file holds the few store operations `copilot bench` needs beyond the product's
@@ -155,7 +156,7 @@ func (s *Store) ChunkTexts(inc *copilot.Incident) []string {
 	chunks := copilot.ChunkIncident(inc, s.opts.Chunking)
 	out := make([]string, len(chunks))
 	for i, c := range chunks {
-		out[i] = embedText(inc, c)
+		out[i] = retrieval.EmbedText(inc, c)
 	}
 	return out
 }

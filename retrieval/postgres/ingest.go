@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -16,7 +15,7 @@ import (
 	"github.com/pgvector/pgvector-go"
 
 	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/failure"
+	"incidentcopilot/retrieval"
 )
 
 // hashVersion changes when what is derived from a transcript (chunks, terms) changes,
@@ -186,32 +185,13 @@ func (s *Store) contentHash(inc *copilot.Incident) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// embedText is what a chunk's vector is computed from: the incident title gives
-// every chunk its context.
-func embedText(inc *copilot.Incident, c copilot.Chunk) string {
-	if inc.Title == "" {
-		return c.Text
-	}
-	return inc.Title + "\n" + c.Text
-}
-
-// chunkTerms are the failure-mode concepts found in a chunk, stored beside the text so
-// full-text search matches "too many clients" with "connection pool exhausted".
-func chunkTerms(inc *copilot.Incident, c copilot.Chunk) string {
-	cs := failure.Concepts(inc.Title + "\n" + c.Text)
-	for i := range cs {
-		cs[i] = conceptToken(cs[i])
-	}
-	return strings.Join(cs, " ")
-}
-
 func (s *Store) embedPending(ctx context.Context, work []*pending) error {
 	var texts []string
 	for _, w := range work {
 		w.terms = make([]string, len(w.chunks))
 		for i, c := range w.chunks {
-			texts = append(texts, embedText(w.inc, c))
-			w.terms[i] = chunkTerms(w.inc, c)
+			texts = append(texts, retrieval.EmbedText(w.inc, c))
+			w.terms[i] = retrieval.ChunkTerms(w.inc, c)
 		}
 	}
 	if len(texts) == 0 {

@@ -21,6 +21,7 @@ import (
 	"github.com/pressly/goose/v3/lock"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/retrieval"
 )
 
 //go:embed migrations/*.sql
@@ -51,8 +52,8 @@ type Options struct {
 	MaxConns int32
 	HNSW     HNSW
 	Chunking copilot.ChunkOptions
-	// Fusion combines the vector and full-text rankings: FusionRRF (the default) or
-	// FusionWeighted. BENCHMARKS.md compares them on the sample corpus.
+	// Fusion combines the vector and full-text rankings: retrieval.FusionRRF (the
+	// default) or retrieval.FusionWeighted. BENCHMARKS.md compares them on the sample corpus.
 	Fusion string
 	// Redact masks secrets in every text before it is stored or indexed (the binary
 	// wires redact.String); RedactVersion names its rules and is part of the content
@@ -61,12 +62,6 @@ type Options struct {
 	Redact        func(string) string
 	RedactVersion string
 }
-
-// Fusion modes.
-const (
-	FusionRRF      = "rrf"
-	FusionWeighted = "weighted"
-)
 
 func (o *Options) validate() error {
 	if o.Redact == nil {
@@ -95,10 +90,10 @@ func (o *Options) validate() error {
 	}
 	switch o.Fusion {
 	case "":
-		o.Fusion = FusionRRF
-	case FusionRRF, FusionWeighted:
+		o.Fusion = retrieval.FusionRRF
+	case retrieval.FusionRRF, retrieval.FusionWeighted:
 	default:
-		return copilot.Errorf(copilot.EINVALID, "fusion: %q is not %s or %s", o.Fusion, FusionRRF, FusionWeighted)
+		return copilot.Errorf(copilot.EINVALID, "fusion: %q is not %s or %s", o.Fusion, retrieval.FusionRRF, retrieval.FusionWeighted)
 	}
 	if o.Chunking.MaxTokens == 0 {
 		o.Chunking = copilot.DefaultChunkOptions
