@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/failure"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
@@ -70,7 +71,7 @@ func TestRunIngestSmall(t *testing.T) {
 	if !(rep.MinMessagesPerSec <= rep.MedianMessagesPerSec && rep.MedianMessagesPerSec <= rep.MaxMessagesPerSec && rep.MinMessagesPerSec > 0) {
 		t.Errorf("median %v outside [%v, %v]", rep.MedianMessagesPerSec, rep.MinMessagesPerSec, rep.MaxMessagesPerSec)
 	}
-	if rep.Environment.Postgres == "" || rep.Environment.PGVector == "" || rep.Environment.Embedder != "local/v1/384" {
+	if rep.Environment.Postgres == "" || rep.Environment.PGVector == "" || rep.Environment.Embedder != "local/v1/384/lex-"+failure.Version() {
 		t.Errorf("environment = %+v", rep.Environment)
 	}
 	if schemaExists(t, url, schema) {

@@ -176,11 +176,12 @@ type pending struct {
 }
 
 // contentHash identifies an incident as stored: its transcript and metadata, the
-// embedder and the chunking that derived its chunks.
+// embedder, the chunking and the failure lexicon that derived its chunks and their
+// concept terms (a provider embedder's id does not change with the lexicon).
 func (s *Store) contentHash(inc *copilot.Incident) string {
 	h := sha256.New()
 	b, _ := json.Marshal(inc)
-	fmt.Fprintf(h, "%s|%s|%d|%s|%s|", hashVersion, s.model.EmbedderID(), s.opts.Chunking.MaxTokens, s.opts.Chunking.Window, s.opts.RedactVersion)
+	fmt.Fprintf(h, "%s|%s|%d|%s|%s|%s|", hashVersion, s.model.EmbedderID(), s.opts.Chunking.MaxTokens, s.opts.Chunking.Window, s.opts.RedactVersion, s.lexicon)
 	h.Write(b)
 	return hex.EncodeToString(h.Sum(nil))
 }

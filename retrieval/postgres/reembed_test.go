@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/failure"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
@@ -49,7 +50,7 @@ func TestReembedSwitchesEmbedder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Incidents != 2 || res.Chunks != before.Chunks || res.Embedder != "local/v1/32" {
+	if res.Incidents != 2 || res.Chunks != before.Chunks || res.Embedder != "local/v1/32/lex-"+failure.Version() {
 		t.Fatalf("reembed = %+v, want 2 incidents and %d chunks", res, before.Chunks)
 	}
 	if again, err := s.Reembed(ctx, false, false, nil); err != nil || again.Incidents != 0 {

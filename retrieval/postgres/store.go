@@ -21,6 +21,7 @@ import (
 	"github.com/pressly/goose/v3/lock"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/failure"
 	"incidentcopilot/retrieval"
 )
 
@@ -109,6 +110,7 @@ type Store struct {
 	model   Model
 	opts    Options
 	backoff *connBackoff
+	lexicon string // failure.Version: part of the content hash
 
 	dfMu sync.Mutex
 	df   *conceptStats
@@ -149,7 +151,7 @@ func Open(ctx context.Context, url string, model Model, opts Options) (*Store, e
 	if err != nil {
 		return nil, mapError(err)
 	}
-	s := &Store{pool: pool, model: model, opts: opts, backoff: backoff}
+	s := &Store{pool: pool, model: model, opts: opts, backoff: backoff, lexicon: failure.Version()}
 	return s, nil
 }
 
