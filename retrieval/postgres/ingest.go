@@ -142,6 +142,7 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, opts copil
 		}
 	}
 	defer s.forgetConceptFrequencies()
+	defer s.stale.forget()
 	written, err := s.writeAll(ctx, work, opts.Actor, func(n int) {
 		if progress != nil {
 			progress(res.Unchanged+n, len(incs))

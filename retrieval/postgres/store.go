@@ -114,6 +114,8 @@ type Store struct {
 
 	dfMu sync.Mutex
 	df   *conceptStats
+
+	stale staleCache // last answer of staleVectors, for readiness probes
 }
 
 // Open connects to the database at url. The schema is not touched until Migrate.
@@ -384,21 +386,26 @@ func (w *wrapped) Unwrap() []error {
 	return []error{w.domain, w.cause}
 }
 
-// Ready reports whether the database answers and every migration is applied.
+// Ready reports whether the database answers, every migration is applied and the
+// stored vectors are the configured embedder's. Incidents with vectors of other
+// embedders only (another model, dimension or lexicon version) are invisible to
+// search: that is a warning while the configured embedder has vectors, and
+// EUNAVAILABLE while it has none, since such a replica finds nothing; the old
+// replicas keep serving until `copilot reembed` has run.
 //
 // Errors: EUNAVAILABLE.
-func (s *Store) Ready(ctx context.Context) error {
+func (s *Store) Ready(ctx context.Context) ([]string, error) {
 	if err := s.Ping(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	ok, err := s.MigrationsCurrent(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !ok {
-		return copilot.Errorf(copilot.EUNAVAILABLE, "Database schema is not current; run `copilot migrate`.")
+		return nil, copilot.Errorf(copilot.EUNAVAILABLE, "Database schema is not current; run `copilot migrate`.")
 	}
-	return nil
+	return s.staleVectors(ctx)
 }
 
 var _ copilot.Memory = (*Store)(nil)
