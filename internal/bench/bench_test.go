@@ -28,12 +28,12 @@ func schemaExists(t *testing.T, url, schema string) bool {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := postgres.Open(context.Background(), url, model, postgres.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
+	db, err := openDB(context.Background(), url, schema, model, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	ok, err := s.SchemaExists(context.Background())
+	defer db.Close()
+	ok, err := db.SchemaExists(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +192,12 @@ func TestRunSearchLeavesAnExistingSchemaAlone(t *testing.T) {
 			t.Errorf("drop %s: %v", schema, err)
 		}
 	})
-	if err := s.CreateSchema(ctx); err != nil {
+	db, err := openDB(ctx, url, schema, model, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.CreateSchema(ctx); err != nil {
 		t.Fatal(err)
 	}
 
@@ -215,7 +220,7 @@ func TestVectorTopK(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, cleanup, err := openFresh(ctx, url, testSchema("topk"), model)
+	s, db, cleanup, err := openFresh(ctx, url, testSchema("topk"), model)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +235,7 @@ func TestVectorTopK(t *testing.T) {
 	}
 	var texts []string
 	for _, inc := range incs {
-		texts = append(texts, s.ChunkTexts(inc)...)
+		texts = append(texts, chunkTexts(inc)...)
 	}
 	vecs, err := model.EmbedDocuments(ctx, texts)
 	if err != nil {
@@ -249,7 +254,7 @@ func TestVectorTopK(t *testing.T) {
 		sort.Float64s(want)
 		want = want[:k]
 
-		exact, err := s.VectorTopK(ctx, qv, k, postgres.VectorScan{Exact: true})
+		exact, err := db.VectorTopK(ctx, qv, k, VectorScan{Exact: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -261,7 +266,7 @@ func TestVectorTopK(t *testing.T) {
 				t.Errorf("%q: exact hit %d at distance %.6f, brute force %.6f", qtext, i, h.Distance, want[i])
 			}
 		}
-		approx, err := s.VectorTopK(ctx, qv, k, postgres.VectorScan{EfSearch: 200})
+		approx, err := db.VectorTopK(ctx, qv, k, VectorScan{EfSearch: 200})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -277,11 +282,11 @@ func TestVectorTopK(t *testing.T) {
 
 	// The HNSW mode measures the index even on a table this small, where the planner
 	// on its own may prefer a sequential scan; the exact mode must never use it.
-	used, err := s.VectorScanUsesIndex(ctx, postgres.VectorScan{})
+	used, err := db.VectorScanUsesIndex(ctx, VectorScan{})
 	if err != nil || !used {
 		t.Errorf("hnsw plan uses index = %v, %v; want true", used, err)
 	}
-	used, err = s.VectorScanUsesIndex(ctx, postgres.VectorScan{Exact: true})
+	used, err = db.VectorScanUsesIndex(ctx, VectorScan{Exact: true})
 	if err != nil || used {
 		t.Errorf("exact plan uses index = %v, %v; want false", used, err)
 	}
@@ -290,14 +295,14 @@ func TestVectorTopK(t *testing.T) {
 		name string
 		vec  []float32
 		k    int
-		scan postgres.VectorScan
+		scan VectorScan
 	}{
-		{"wrong dimension", make([]float32, 3), k, postgres.VectorScan{}},
-		{"k zero", make([]float32, dimensions), 0, postgres.VectorScan{}},
-		{"k too large", make([]float32, dimensions), postgres.MaxVectorTopK + 1, postgres.VectorScan{}},
-		{"ef_search too large", make([]float32, dimensions), k, postgres.VectorScan{EfSearch: 5000}},
+		{"wrong dimension", make([]float32, 3), k, VectorScan{}},
+		{"k zero", make([]float32, dimensions), 0, VectorScan{}},
+		{"k too large", make([]float32, dimensions), MaxVectorTopK + 1, VectorScan{}},
+		{"ef_search too large", make([]float32, dimensions), k, VectorScan{EfSearch: 5000}},
 	} {
-		if _, err := s.VectorTopK(ctx, tt.vec, tt.k, tt.scan); copilot.ErrorCode(err) != copilot.EINVALID {
+		if _, err := db.VectorTopK(ctx, tt.vec, tt.k, tt.scan); copilot.ErrorCode(err) != copilot.EINVALID {
 			t.Errorf("%s: err = %v, want EINVALID", tt.name, err)
 		}
 	}
@@ -324,7 +329,12 @@ func TestDropSchemaNeedsOwnSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	for name, f := range map[string]func(context.Context) error{"drop": s.DropSchema, "create": s.CreateSchema} {
+	db, err := openDB(context.Background(), url, "", model, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for name, f := range map[string]func(context.Context) error{"drop": s.DropSchema, "create": db.CreateSchema} {
 		if err := f(context.Background()); copilot.ErrorCode(err) != copilot.EINVALID {
 			t.Errorf("%s without a schema of its own = %v, want EINVALID", name, err)
 		}

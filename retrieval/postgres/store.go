@@ -421,3 +421,17 @@ func (s *Store) RecordEvalRun(ctx context.Context, capability, engine string, me
 		capability, engine, metricsJSON, passed)
 	return mapError(err)
 }
+
+// DropSchema drops the store's schema with everything in it. Only a store confined
+// to a schema of its own may do this; the shared public schema is never dropped.
+//
+// Errors: EINVALID when the store has no schema of its own, EUNAVAILABLE.
+func (s *Store) DropSchema(ctx context.Context) error {
+	if s.opts.Schema == "" || s.opts.Schema == "public" {
+		return copilot.Errorf(copilot.EINVALID, "schema: the store has no schema of its own to drop")
+	}
+	if _, err := s.pool.Exec(ctx, "DROP SCHEMA IF EXISTS "+s.opts.Schema+" CASCADE"); err != nil {
+		return mapError(fmt.Errorf("drop schema %s: %w", s.opts.Schema, err))
+	}
+	return nil
+}
