@@ -67,7 +67,7 @@ fuzz:
 
 bench: db
 	@scripts/db.sh ensure-db copilot_bench
-	DATABASE_URL=$$(scripts/db.sh url copilot_bench) $(GO) test -run '^$$' -bench BenchmarkIngest -count 5 ./retrieval/
+	DATABASE_URL=$$(scripts/db.sh url copilot_bench) $(GO) test -run '^$$' -bench BenchmarkIngest -count 5 ./retrieval/postgres/
 
 clean:
 	rm -rf bin

@@ -15,7 +15,7 @@ import (
 	"incidentcopilot/copilot/local"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 type step struct {
@@ -80,7 +80,7 @@ func TestOutageLogsOncePerInterval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := retrieval.Open(context.Background(), "postgres://copilot@127.0.0.1:1/none?sslmode=disable&connect_timeout=2", model, retrieval.Options{Redact: redact.String, RedactVersion: redact.Version})
+	store, err := postgres.Open(context.Background(), "postgres://copilot@127.0.0.1:1/none?sslmode=disable&connect_timeout=2", model, postgres.Options{Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}

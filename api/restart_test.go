@@ -19,7 +19,7 @@ import (
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 func restartIncident(id string) *copilot.Incident {
@@ -64,7 +64,7 @@ func TestDatabaseRestartUnderLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := retrieval.Open(ctx, cluster.URL+"&connect_timeout=5", model, retrieval.Options{Redact: redact.String, RedactVersion: redact.Version})
+	store, err := postgres.Open(ctx, cluster.URL+"&connect_timeout=5", model, postgres.Options{Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 	"incidentcopilot/copilot/local"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // TestDatabaseDownAnswers503 points the server at a port where no database listens:
@@ -23,7 +23,7 @@ func TestDatabaseDownAnswers503(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := retrieval.Open(context.Background(), "postgres://copilot@127.0.0.1:1/none?sslmode=disable&connect_timeout=2", model, retrieval.Options{Redact: redact.String, RedactVersion: redact.Version})
+	store, err := postgres.Open(context.Background(), "postgres://copilot@127.0.0.1:1/none?sslmode=disable&connect_timeout=2", model, postgres.Options{Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -137,7 +137,11 @@ type Memory interface {
 	ListIncidents(ctx context.Context, f IncidentFilter, p Page) (IncidentList, error)
 	// Stats counts what the memory holds. Errors: EUNAVAILABLE.
 	Stats(ctx context.Context) (Stats, error)
-	// Ready reports whether the database answers and its schema is current.
-	// Errors: EUNAVAILABLE.
-	Ready(ctx context.Context) error
+	// Ready reports whether the database answers, its schema is current and it
+	// holds vectors of the configured embedder. Warnings name what serves but
+	// degraded, e.g. incidents whose vectors only another embedder (or lexicon
+	// version) made, which search cannot find until a re-embed.
+	// Errors: EUNAVAILABLE, also when no chunk of the configured embedder exists
+	// while chunks of another do.
+	Ready(ctx context.Context) (warnings []string, err error)
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/failure"
 )
 
 // Model is an embedder that says which vectors it produces.
@@ -43,23 +44,31 @@ const parallelThreshold = 32
 // Safe for concurrent use.
 type Local struct {
 	dim  int
+	lex  string    // failure.Version of the lexicon whose concepts the vectors carry
 	pool sync.Pool // *extractor
 }
 
 // NewLocal returns a local embedder producing vectors of dim dimensions.
 // Errors: EINVALID when dim is outside [MinLocalDimensions, MaxLocalDimensions].
-func NewLocal(dim int) (*Local, error) {
+func NewLocal(dim int) (*Local, error) { return newLocal(dim, failure.Version()) }
+
+// newLocal is NewLocal for the lexicon of version lex.
+func newLocal(dim int, lex string) (*Local, error) {
 	if dim < MinLocalDimensions || dim > MaxLocalDimensions {
 		return nil, copilot.Errorf(copilot.EINVALID, "local embedder dimensions must be between %d and %d, got %d",
 			MinLocalDimensions, MaxLocalDimensions, dim)
 	}
-	l := &Local{dim: dim}
+	l := &Local{dim: dim, lex: lex}
 	l.pool.New = func() any { return newExtractor(dim) }
 	return l, nil
 }
 
-// EmbedderID is "local/<version>/<dim>".
-func (l *Local) EmbedderID() string { return fmt.Sprintf("local/%s/%d", localVersion, l.dim) }
+// EmbedderID is "local/<version>/<dim>/lex-<lexicon version>": the failure concepts
+// weigh heavily in the vectors, so an edited lexicon makes vectors that must not be
+// compared with the old ones.
+func (l *Local) EmbedderID() string {
+	return fmt.Sprintf("local/%s/%d/lex-%s", localVersion, l.dim, l.lex)
+}
 
 // Dimensions returns the vector length.
 func (l *Local) Dimensions() int { return l.dim }

@@ -61,7 +61,7 @@ func TestNewLocalDimensions(t *testing.T) {
 			if l.Dimensions() != tt.dim {
 				t.Errorf("Dimensions() = %d", l.Dimensions())
 			}
-			if want := fmt.Sprintf("local/v1/%d", tt.dim); l.EmbedderID() != want {
+			if want := fmt.Sprintf("local/v1/%d/lex-%s", tt.dim, failure.Version()); l.EmbedderID() != want {
 				t.Errorf("EmbedderID() = %q, want %q", l.EmbedderID(), want)
 			}
 			v, err := l.EmbedQuery(context.Background(), "FATAL: sorry, too many clients already")
@@ -389,4 +389,24 @@ func BenchmarkLocalEmbedDocuments(b *testing.B) {
 	}
 	b.ReportMetric(float64(bytes)/float64(len(chunks)), "chars/chunk")
 	b.ReportMetric(float64(b.N*len(chunks))/b.Elapsed().Seconds(), "chunks/s")
+}
+
+// TestLexiconEditChangesEmbedderID: vectors carry the lexicon's concepts, so a lexicon
+// of another version must give another embedder id (and with it another index and
+// content hash), never a silent mix of old and new vectors.
+func TestLexiconEditChangesEmbedderID(t *testing.T) {
+	a, err := newLocal(64, failure.Version())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := newLocal(64, "0edited0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.EmbedderID() == b.EmbedderID() {
+		t.Fatalf("both lexicons give embedder id %s", a.EmbedderID())
+	}
+	if !strings.HasSuffix(b.EmbedderID(), "/lex-0edited0") {
+		t.Fatalf("embedder id %s does not name the lexicon", b.EmbedderID())
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"incidentcopilot/evals"
 	"incidentcopilot/internal/dbtest"
 	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // TestSimilarIncidentsOnCorpus: for each sample incident whose family has another
@@ -36,7 +37,7 @@ func similarity(t *testing.T, c *evals.Corpus, fusion string) *evals.SimilarityR
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	s, err := retrieval.Open(ctx, dbtest.URL(t), model, retrieval.Options{Schema: dbtest.Schema(t), Fusion: fusion, Redact: redact.String, RedactVersion: redact.Version})
+	s, err := postgres.Open(ctx, dbtest.URL(t), model, postgres.Options{Schema: dbtest.Schema(t), Fusion: fusion, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 	"incidentcopilot/api"
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/redact"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 func (m *Main) serve(ctx context.Context, addr string) error {
@@ -52,7 +52,7 @@ func (m *Main) serve(ctx context.Context, addr string) error {
 }
 
 // copilot wires the capabilities to the store and the configured engine.
-func (m *Main) copilot(s *retrieval.Store, cfg Config) (*copilot.Copilot, error) {
+func (m *Main) copilot(s *postgres.Store, cfg Config) (*copilot.Copilot, error) {
 	engine, err := newEngine(s.Model(), cfg)
 	if err != nil {
 		return nil, err

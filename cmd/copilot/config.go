@@ -9,7 +9,7 @@ import (
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // Config is everything the binary reads from its environment. Flags override it.
@@ -17,7 +17,7 @@ type Config struct {
 	DatabaseURL  string
 	Addr         string
 	APITokens    string // name:token:scope+scope,...
-	HNSW         retrieval.HNSW
+	HNSW         postgres.HNSW
 	Embedder     embeddings.Config
 	Chat         embeddings.ChatConfig
 	ShutdownWait time.Duration
@@ -30,7 +30,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		DatabaseURL:  getenv("DATABASE_URL"),
 		Addr:         getenv("COPILOT_ADDR"),
 		APITokens:    getenv("COPILOT_API_TOKENS"),
-		HNSW:         retrieval.DefaultHNSW,
+		HNSW:         postgres.DefaultHNSW,
 		Embedder:     embeddings.ConfigFromEnv(getenv),
 		Chat:         embeddings.ChatConfigFromEnv(getenv),
 		ShutdownWait: 15 * time.Second,

@@ -6,12 +6,12 @@ import (
 	"incidentcopilot/copilot/local"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // newEngine returns the local engine, or, when an LLM provider is configured, the
 // LLM engine with the local engine as its fallback.
-func newEngine(model retrieval.Model, cfg Config) (copilot.Engine, error) {
+func newEngine(model postgres.Model, cfg Config) (copilot.Engine, error) {
 	offline := local.New(model)
 	if cfg.Chat.Provider == "" {
 		return offline, nil

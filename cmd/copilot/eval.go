@@ -9,7 +9,7 @@ import (
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/evals"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // evalOptions are the flags of eval.
@@ -45,7 +45,7 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 
 	// Similarity is measured on a schema of its own, so the evaluation neither
 	// reads nor disturbs the incidents in the database.
-	scratch, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{Schema: fmt.Sprintf("eval_%d", os.Getpid()), HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
+	scratch, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: fmt.Sprintf("eval_%d", os.Getpid()), HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	passed := report.Check(append(evals.DefaultGates(), evals.Gate{Metric: "similar.family_hit_at_3", Min: 0.8}))
 
 	if o.record {
-		s, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
+		s, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			return err
 		}

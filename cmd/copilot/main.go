@@ -15,7 +15,7 @@ import (
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 func main() {
@@ -59,7 +59,7 @@ type Main struct {
 
 // open reads the configuration and connects to a store that `copilot migrate` has
 // prepared.
-func (m *Main) open(ctx context.Context) (*retrieval.Store, Config, error) {
+func (m *Main) open(ctx context.Context) (*postgres.Store, Config, error) {
 	s, cfg, err := m.openUnmigrated(ctx)
 	if err != nil {
 		return nil, cfg, err
@@ -73,7 +73,7 @@ func (m *Main) open(ctx context.Context) (*retrieval.Store, Config, error) {
 
 // openUnmigrated connects to the store whatever its schema: for migrate, and for
 // serve, which migrates at start.
-func (m *Main) openUnmigrated(ctx context.Context) (*retrieval.Store, Config, error) {
+func (m *Main) openUnmigrated(ctx context.Context) (*postgres.Store, Config, error) {
 	cfg, err := ConfigFromEnv(m.Getenv)
 	if err != nil {
 		return nil, cfg, err
@@ -82,7 +82,7 @@ func (m *Main) openUnmigrated(ctx context.Context) (*retrieval.Store, Config, er
 	if err != nil {
 		return nil, cfg, err
 	}
-	s, err := retrieval.Open(ctx, cfg.DatabaseURL, model, retrieval.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
+	s, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return nil, cfg, err
 	}

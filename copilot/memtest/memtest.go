@@ -318,4 +318,4 @@ func (m *Memory) Stats(context.Context) (copilot.Stats, error) {
 }
 
 // Ready always answers: there is no database to wait for.
-func (m *Memory) Ready(context.Context) error { return nil }
+func (m *Memory) Ready(context.Context) ([]string, error) { return nil, nil }

@@ -11,11 +11,12 @@ import (
 	"testing"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/failure"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
 	"incidentcopilot/internal/synth"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 func testSchema(name string) string { return fmt.Sprintf("bench_t%d_%s", os.Getpid(), name) }
@@ -27,12 +28,12 @@ func schemaExists(t *testing.T, url, schema string) bool {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := retrieval.Open(context.Background(), url, model, retrieval.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
+	db, err := openDB(context.Background(), url, schema, model, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	ok, err := s.SchemaExists(context.Background())
+	defer db.Close()
+	ok, err := db.SchemaExists(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,7 @@ func TestRunIngestSmall(t *testing.T) {
 	if !(rep.MinMessagesPerSec <= rep.MedianMessagesPerSec && rep.MedianMessagesPerSec <= rep.MaxMessagesPerSec && rep.MinMessagesPerSec > 0) {
 		t.Errorf("median %v outside [%v, %v]", rep.MedianMessagesPerSec, rep.MinMessagesPerSec, rep.MaxMessagesPerSec)
 	}
-	if rep.Environment.Postgres == "" || rep.Environment.PGVector == "" || rep.Environment.Embedder != "local/v1/384" {
+	if rep.Environment.Postgres == "" || rep.Environment.PGVector == "" || rep.Environment.Embedder != "local/v1/384/lex-"+failure.Version() {
 		t.Errorf("environment = %+v", rep.Environment)
 	}
 	if schemaExists(t, url, schema) {
@@ -122,7 +123,7 @@ func TestRunSearchSmall(t *testing.T) {
 	}
 
 	rc := rep.Recall
-	if rc.K != 10 || rc.Queries != queries || rc.ExactUsedIndex || rc.DefaultEfSearch != retrieval.DefaultHNSW.EfSearch {
+	if rc.K != 10 || rc.Queries != queries || rc.ExactUsedIndex || rc.DefaultEfSearch != postgres.DefaultHNSW.EfSearch {
 		t.Errorf("recall = %+v", rc)
 	}
 	checkLatency(t, "exact", rc.Exact, queries)
@@ -181,7 +182,7 @@ func TestRunSearchLeavesAnExistingSchemaAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
+	s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +192,12 @@ func TestRunSearchLeavesAnExistingSchemaAlone(t *testing.T) {
 			t.Errorf("drop %s: %v", schema, err)
 		}
 	})
-	if err := s.CreateSchema(ctx); err != nil {
+	db, err := openDB(ctx, url, schema, model, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.CreateSchema(ctx); err != nil {
 		t.Fatal(err)
 	}
 
@@ -214,7 +220,7 @@ func TestVectorTopK(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, cleanup, err := openFresh(ctx, url, testSchema("topk"), model)
+	s, db, cleanup, err := openFresh(ctx, url, testSchema("topk"), model)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +235,7 @@ func TestVectorTopK(t *testing.T) {
 	}
 	var texts []string
 	for _, inc := range incs {
-		texts = append(texts, s.ChunkTexts(inc)...)
+		texts = append(texts, chunkTexts(inc)...)
 	}
 	vecs, err := model.EmbedDocuments(ctx, texts)
 	if err != nil {
@@ -248,7 +254,7 @@ func TestVectorTopK(t *testing.T) {
 		sort.Float64s(want)
 		want = want[:k]
 
-		exact, err := s.VectorTopK(ctx, qv, k, retrieval.VectorScan{Exact: true})
+		exact, err := db.VectorTopK(ctx, qv, k, VectorScan{Exact: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -260,7 +266,7 @@ func TestVectorTopK(t *testing.T) {
 				t.Errorf("%q: exact hit %d at distance %.6f, brute force %.6f", qtext, i, h.Distance, want[i])
 			}
 		}
-		approx, err := s.VectorTopK(ctx, qv, k, retrieval.VectorScan{EfSearch: 200})
+		approx, err := db.VectorTopK(ctx, qv, k, VectorScan{EfSearch: 200})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -276,11 +282,11 @@ func TestVectorTopK(t *testing.T) {
 
 	// The HNSW mode measures the index even on a table this small, where the planner
 	// on its own may prefer a sequential scan; the exact mode must never use it.
-	used, err := s.VectorScanUsesIndex(ctx, retrieval.VectorScan{})
+	used, err := db.VectorScanUsesIndex(ctx, VectorScan{})
 	if err != nil || !used {
 		t.Errorf("hnsw plan uses index = %v, %v; want true", used, err)
 	}
-	used, err = s.VectorScanUsesIndex(ctx, retrieval.VectorScan{Exact: true})
+	used, err = db.VectorScanUsesIndex(ctx, VectorScan{Exact: true})
 	if err != nil || used {
 		t.Errorf("exact plan uses index = %v, %v; want false", used, err)
 	}
@@ -289,14 +295,14 @@ func TestVectorTopK(t *testing.T) {
 		name string
 		vec  []float32
 		k    int
-		scan retrieval.VectorScan
+		scan VectorScan
 	}{
-		{"wrong dimension", make([]float32, 3), k, retrieval.VectorScan{}},
-		{"k zero", make([]float32, dimensions), 0, retrieval.VectorScan{}},
-		{"k too large", make([]float32, dimensions), retrieval.MaxVectorTopK + 1, retrieval.VectorScan{}},
-		{"ef_search too large", make([]float32, dimensions), k, retrieval.VectorScan{EfSearch: 5000}},
+		{"wrong dimension", make([]float32, 3), k, VectorScan{}},
+		{"k zero", make([]float32, dimensions), 0, VectorScan{}},
+		{"k too large", make([]float32, dimensions), MaxVectorTopK + 1, VectorScan{}},
+		{"ef_search too large", make([]float32, dimensions), k, VectorScan{EfSearch: 5000}},
 	} {
-		if _, err := s.VectorTopK(ctx, tt.vec, tt.k, tt.scan); copilot.ErrorCode(err) != copilot.EINVALID {
+		if _, err := db.VectorTopK(ctx, tt.vec, tt.k, tt.scan); copilot.ErrorCode(err) != copilot.EINVALID {
 			t.Errorf("%s: err = %v, want EINVALID", tt.name, err)
 		}
 	}
@@ -318,12 +324,17 @@ func TestDropSchemaNeedsOwnSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := retrieval.Open(context.Background(), url, model, retrieval.Options{Redact: redact.String, RedactVersion: redact.Version})
+	s, err := postgres.Open(context.Background(), url, model, postgres.Options{Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	for name, f := range map[string]func(context.Context) error{"drop": s.DropSchema, "create": s.CreateSchema} {
+	db, err := openDB(context.Background(), url, "", model, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for name, f := range map[string]func(context.Context) error{"drop": s.DropSchema, "create": db.CreateSchema} {
 		if err := f(context.Background()); copilot.ErrorCode(err) != copilot.EINVALID {
 			t.Errorf("%s without a schema of its own = %v, want EINVALID", name, err)
 		}

@@ -16,7 +16,7 @@ import (
 	"incidentcopilot/api"
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/local"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // apiServer is the real HTTP API on a loopback port, as `copilot serve` runs it
@@ -28,7 +28,7 @@ type apiServer struct {
 	done   chan error
 }
 
-func startAPI(ctx context.Context, s *retrieval.Store) (*apiServer, error) {
+func startAPI(ctx context.Context, s *postgres.Store) (*apiServer, error) {
 	// Request logs would only measure the terminal; the metrics middleware still runs.
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	cp := &copilot.Copilot{Memory: s, Engine: local.New(s.Model())}

@@ -10,11 +10,11 @@ import (
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/synth"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // ingestMsgsPer is the size of the incidents the ingest bench writes, the same as
-// retrieval's BenchmarkIngest so the two agree.
+// retrieval/postgres's BenchmarkIngest so the two agree.
 const ingestMsgsPer = 20
 
 // ingestCorpus returns synthetic incidents holding exactly n messages.
@@ -83,7 +83,7 @@ func RunIngest(ctx context.Context, cfg IngestConfig, log io.Writer) (*IngestRep
 
 // ingestOnce ingests into a fresh schema and drops it, whatever happens.
 func ingestOnce(ctx context.Context, cfg IngestConfig, model *embeddings.Local, incs []*copilot.Incident, env *Environment) (res copilot.IngestResult, d time.Duration, err error) {
-	s, cleanup, err := openFresh(ctx, cfg.DatabaseURL, cfg.Schema, model)
+	s, db, cleanup, err := openFresh(ctx, cfg.DatabaseURL, cfg.Schema, model)
 	if err != nil {
 		return res, 0, err
 	}
@@ -93,7 +93,7 @@ func ingestOnce(ctx context.Context, cfg IngestConfig, model *embeddings.Local, 
 		}
 	}()
 	if env.Postgres == "" {
-		if env.Postgres, env.PGVector, err = s.ServerVersions(ctx); err != nil {
+		if env.Postgres, env.PGVector, err = db.ServerVersions(ctx); err != nil {
 			return res, 0, err
 		}
 	}
@@ -106,21 +106,28 @@ func ingestOnce(ctx context.Context, cfg IngestConfig, model *embeddings.Local, 
 	return res, d, nil
 }
 
-// openFresh opens a store in a schema it creates, migrated; cleanup drops the schema
-// and closes the store. A schema that already exists is left alone and reported.
-func openFresh(ctx context.Context, url, schema string, model *embeddings.Local) (*retrieval.Store, func() error, error) {
-	s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
+// openFresh opens a store in a schema it creates, migrated, and the bench's own
+// connection to it; cleanup drops the schema and closes both. A schema that already
+// exists is left alone and reported.
+func openFresh(ctx context.Context, url, schema string, model *embeddings.Local) (*postgres.Store, *benchDB, func() error, error) {
+	db, err := openDB(ctx, url, schema, model, postgres.DefaultHNSW.EfSearch)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	if err := s.CreateSchema(ctx); err != nil {
-		s.Close()
-		return nil, nil, err
+	if err := db.CreateSchema(ctx); err != nil {
+		db.Close()
+		return nil, nil, nil, err
+	}
+	s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
+	if err != nil {
+		db.Close()
+		return nil, nil, nil, err
 	}
 	cleanup := func() error {
 		// The schema goes even when the bench was interrupted.
 		dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 		defer cancel()
+		defer db.Close()
 		defer s.Close()
 		if err := s.DropSchema(dctx); err != nil {
 			return fmt.Errorf("drop bench schema %s: %w", schema, err)
@@ -129,7 +136,7 @@ func openFresh(ctx context.Context, url, schema string, model *embeddings.Local)
 	}
 	if _, err := s.Migrate(ctx); err != nil {
 		_ = cleanup() // the migration error says more
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return s, cleanup, nil
+	return s, db, cleanup, nil
 }

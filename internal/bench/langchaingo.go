@@ -62,7 +62,7 @@ func scrub(err error, secrets ...string) error {
 // loadLangchaingo creates the langchaingo store and adds every chunk text in batches
 // of batch documents, the way its users load documents. The time covers connecting,
 // table and index creation, embedding and inserts. This harness is the one place
-// outside retrieval that touches pgx: it plays a langchaingo user.
+// outside retrieval/postgres that touches pgx: it plays a langchaingo user.
 //
 // The caller closes the returned connection: langchaingo's Store.Close cannot close
 // a *pgx.Conn (its Close takes a context), so the store is given one we own.

@@ -14,7 +14,7 @@ import (
 	"incidentcopilot/copilot"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/synth"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // searchMsgsPer is the size of the corpus incidents: a mid-sized incident channel,
@@ -32,7 +32,7 @@ type corpus struct {
 
 // buildCorpus generates incidents until their chunks number at least target. The
 // chunk texts come from the store, so both stores embed exactly the same strings.
-func buildCorpus(s *retrieval.Store, target int, seed uint64) *corpus {
+func buildCorpus(target int, seed uint64) *corpus {
 	c := &corpus{}
 	for block := uint64(0); len(c.texts) < target; block++ {
 		// A chunk takes a dozen or so messages, so a block of size remaining/2
@@ -42,7 +42,7 @@ func buildCorpus(s *retrieval.Store, target int, seed uint64) *corpus {
 			if len(c.texts) >= target {
 				break
 			}
-			texts := s.ChunkTexts(inc)
+			texts := chunkTexts(inc)
 			for i, t := range texts {
 				c.texts = append(c.texts, t)
 				c.owner = append(c.owner, len(c.incs))
@@ -140,7 +140,8 @@ func (t *timings) latency() PathLatency {
 type searchRun struct {
 	cfg   SearchConfig
 	model *embeddings.Local
-	store *retrieval.Store
+	store *postgres.Store
+	db    *benchDB
 	lc    lcpgvector.Store
 	api   *apiServer
 }
@@ -164,7 +165,7 @@ func RunSearch(ctx context.Context, cfg SearchConfig, log io.Writer) (rep *Searc
 	if err != nil {
 		return nil, err
 	}
-	s, cleanup, err := openFresh(ctx, cfg.DatabaseURL, cfg.Schema, model)
+	s, db, cleanup, err := openFresh(ctx, cfg.DatabaseURL, cfg.Schema, model)
 	if err != nil {
 		return nil, err
 	}
@@ -173,15 +174,15 @@ func RunSearch(ctx context.Context, cfg SearchConfig, log io.Writer) (rep *Searc
 			err = cerr
 		}
 	}()
-	run := &searchRun{cfg: cfg, model: model, store: s}
+	run := &searchRun{cfg: cfg, model: model, store: s, db: db}
 
 	rep = &SearchReport{Command: cfg.Command, Environment: environment(), Schema: cfg.Schema}
 	rep.Environment.Embedder = model.EmbedderID()
-	if rep.Environment.Postgres, rep.Environment.PGVector, err = s.ServerVersions(ctx); err != nil {
+	if rep.Environment.Postgres, rep.Environment.PGVector, err = db.ServerVersions(ctx); err != nil {
 		return nil, err
 	}
 
-	c := buildCorpus(s, cfg.Chunks, cfg.Seed)
+	c := buildCorpus(cfg.Chunks, cfg.Seed)
 	rep.Corpus = c.info
 	fmt.Fprintf(log, "bench search: loading %d chunks (%d incidents) into our store, schema %s\n", c.info.Chunks, c.info.Incidents, cfg.Schema)
 	start := time.Now()
@@ -205,7 +206,7 @@ func RunSearch(ctx context.Context, cfg SearchConfig, log io.Writer) (rep *Searc
 
 	// Production tables have planner statistics; fresh ones may or may not, depending
 	// on whether autovacuum got there first.
-	if err := s.AnalyzeSchema(ctx); err != nil {
+	if err := db.AnalyzeSchema(ctx); err != nil {
 		return nil, err
 	}
 
@@ -279,7 +280,7 @@ func (r *searchRun) paths() []path {
 			if err != nil {
 				return 0, err
 			}
-			hits, err := r.store.VectorTopK(ctx, vec, k, retrieval.VectorScan{})
+			hits, err := r.db.VectorTopK(ctx, vec, k, VectorScan{})
 			return len(hits), err
 		},
 	}
@@ -326,8 +327,8 @@ func (r *searchRun) measureRecall(ctx context.Context, qs []query, rep *SearchRe
 		}
 		vecs[i] = v
 	}
-	rc := Recall{K: k, Queries: len(qs), DefaultEfSearch: retrieval.DefaultHNSW.EfSearch}
-	used, err := r.store.VectorScanUsesIndex(ctx, retrieval.VectorScan{Exact: true})
+	rc := Recall{K: k, Queries: len(qs), DefaultEfSearch: postgres.DefaultHNSW.EfSearch}
+	used, err := r.db.VectorScanUsesIndex(ctx, VectorScan{Exact: true})
 	if err != nil {
 		return err
 	}
@@ -336,27 +337,27 @@ func (r *searchRun) measureRecall(ctx context.Context, qs []query, rep *SearchRe
 		return errors.New("exact search plan uses the HNSW index; recall would compare the index with itself")
 	}
 
-	if rc.PlannerPicksIndex, err = r.store.VectorScanUsesIndex(ctx, retrieval.VectorScan{LetPlannerChoose: true}); err != nil {
+	if rc.PlannerPicksIndex, err = r.db.VectorScanUsesIndex(ctx, VectorScan{LetPlannerChoose: true}); err != nil {
 		return err
 	}
 
-	scans := []retrieval.VectorScan{{Exact: true}}
+	scans := []VectorScan{{Exact: true}}
 	for _, ef := range r.cfg.EfSearch {
-		scans = append(scans, retrieval.VectorScan{EfSearch: ef})
+		scans = append(scans, VectorScan{EfSearch: ef})
 	}
 	// One untimed pass per scan brings each plan's pages into the cache.
 	for _, sc := range scans {
 		for _, v := range vecs[:r.cfg.Warmup] {
-			if _, err := r.store.VectorTopK(ctx, v, k, sc); err != nil {
+			if _, err := r.db.VectorTopK(ctx, v, k, sc); err != nil {
 				return fmt.Errorf("warm-up vector search: %w", err)
 			}
 		}
 	}
-	exact := make([][]retrieval.VectorHit, len(vecs))
+	exact := make([][]VectorHit, len(vecs))
 	var exactTimes []time.Duration
 	for i, v := range vecs {
 		start := time.Now()
-		hits, err := r.store.VectorTopK(ctx, v, k, scans[0])
+		hits, err := r.db.VectorTopK(ctx, v, k, scans[0])
 		exactTimes = append(exactTimes, time.Since(start))
 		if err != nil {
 			return fmt.Errorf("exact vector search: %w", err)
@@ -365,7 +366,7 @@ func (r *searchRun) measureRecall(ctx context.Context, qs []query, rep *SearchRe
 	}
 	rc.Exact = latencyOf(exactTimes)
 	for _, sc := range scans[1:] {
-		used, err := r.store.VectorScanUsesIndex(ctx, sc)
+		used, err := r.db.VectorScanUsesIndex(ctx, sc)
 		if err != nil {
 			return err
 		}
@@ -377,7 +378,7 @@ func (r *searchRun) measureRecall(ctx context.Context, qs []query, rep *SearchRe
 		var all, text, byIncident []float64
 		for i, v := range vecs {
 			start := time.Now()
-			hits, err := r.store.VectorTopK(ctx, v, k, sc)
+			hits, err := r.db.VectorTopK(ctx, v, k, sc)
 			times = append(times, time.Since(start))
 			if err != nil {
 				return fmt.Errorf("hnsw vector search (ef_search %d): %w", sc.EfSearch, err)

@@ -4,8 +4,6 @@ import (
 	"math"
 	"sort"
 	"time"
-
-	"incidentcopilot/retrieval"
 )
 
 // Latency summarizes the timings of one query path, in milliseconds.
@@ -98,7 +96,7 @@ const tieEpsilon = 1e-6
 // recallAt is the share of the exact top k that the approximate search found. Ties
 // count: an approximate hit as near as the exact k-th neighbour is a correct answer,
 // since exact search could as well have returned it (duplicate chunk texts are common).
-func recallAt(exact, approx []retrieval.VectorHit, k int) float64 {
+func recallAt(exact, approx []VectorHit, k int) float64 {
 	want := min(k, len(exact))
 	if want == 0 {
 		return 1

@@ -4,8 +4,6 @@ import (
 	"math"
 	"testing"
 	"time"
-
-	"incidentcopilot/retrieval"
 )
 
 func durations(msList ...int) []time.Duration {
@@ -55,26 +53,26 @@ func TestLatencyOfKeepsInput(t *testing.T) {
 	}
 }
 
-func hits(dists ...float64) []retrieval.VectorHit {
-	out := make([]retrieval.VectorHit, len(dists))
+func hits(dists ...float64) []VectorHit {
+	out := make([]VectorHit, len(dists))
 	for i, d := range dists {
-		out[i] = retrieval.VectorHit{ChunkID: int64(i + 1), Distance: d}
+		out[i] = VectorHit{ChunkID: int64(i + 1), Distance: d}
 	}
 	return out
 }
 
 var recallTests = []struct {
 	name          string
-	exact, approx []retrieval.VectorHit
+	exact, approx []VectorHit
 	k             int
 	want          float64
 }{
 	{"identical", hits(.1, .2, .3), hits(.1, .2, .3), 3, 1},
-	{"missed the farthest", hits(.1, .2, .3), append(hits(.1, .2), retrieval.VectorHit{ChunkID: 9, Distance: .5}), 3, 2.0 / 3},
+	{"missed the farthest", hits(.1, .2, .3), append(hits(.1, .2), VectorHit{ChunkID: 9, Distance: .5}), 3, 2.0 / 3},
 	{"nothing found", hits(.1, .2), nil, 2, 0},
-	{"tie with the k-th counts", hits(.1, .2), []retrieval.VectorHit{{ChunkID: 1, Distance: .1}, {ChunkID: 7, Distance: .2}}, 2, 1},
-	{"duplicates count once", hits(.1, .2), []retrieval.VectorHit{{ChunkID: 1, Distance: .1}, {ChunkID: 1, Distance: .1}}, 2, .5},
-	{"only the first k approximate hits count", hits(.1), []retrieval.VectorHit{{ChunkID: 5, Distance: .9}, {ChunkID: 1, Distance: .1}}, 1, 0},
+	{"tie with the k-th counts", hits(.1, .2), []VectorHit{{ChunkID: 1, Distance: .1}, {ChunkID: 7, Distance: .2}}, 2, 1},
+	{"duplicates count once", hits(.1, .2), []VectorHit{{ChunkID: 1, Distance: .1}, {ChunkID: 1, Distance: .1}}, 2, .5},
+	{"only the first k approximate hits count", hits(.1), []VectorHit{{ChunkID: 5, Distance: .9}, {ChunkID: 1, Distance: .1}}, 1, 0},
 	{"empty exact", nil, nil, 10, 1},
 	{"fewer than k exist", hits(.1, .2), hits(.1, .2), 10, 1},
 }

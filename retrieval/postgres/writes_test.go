@@ -1,4 +1,4 @@
-package retrieval_test
+package postgres_test
 
 import (
 	"context"
@@ -11,17 +11,17 @@ import (
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // openIn opens a migrated store in the given schema with the given masker.
-func openIn(t *testing.T, schema string, mask func(string) string, version string) *retrieval.Store {
+func openIn(t *testing.T, schema string, mask func(string) string, version string) *postgres.Store {
 	t.Helper()
 	model, err := embeddings.NewLocal(64)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := retrieval.Open(context.Background(), dbtest.URL(t), model, retrieval.Options{Schema: schema, Redact: mask, RedactVersion: version})
+	s, err := postgres.Open(context.Background(), dbtest.URL(t), model, postgres.Options{Schema: schema, Redact: mask, RedactVersion: version})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +167,7 @@ func TestIngestMasksAndHashesRules(t *testing.T) {
 // one never means secrets stored raw.
 func TestOpenNeedsRedact(t *testing.T) {
 	model, _ := embeddings.NewLocal(64)
-	_, err := retrieval.Open(context.Background(), "postgres://x@127.0.0.1:1/x", model, retrieval.Options{})
+	_, err := postgres.Open(context.Background(), "postgres://x@127.0.0.1:1/x", model, postgres.Options{})
 	if copilot.ErrorCode(err) != copilot.EINVALID || !strings.Contains(copilot.ErrorMessage(err), "Redact") {
 		t.Errorf("Open without Redact = %v", err)
 	}

@@ -1,4 +1,4 @@
-package retrieval_test
+package postgres_test
 
 import (
 	"context"
@@ -10,13 +10,13 @@ import (
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
 	"incidentcopilot/internal/synth"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // BenchmarkIngest measures end-to-end ingest (chunking, local embedding, CopyFrom,
 // HNSW build) of 10,000 messages into a fresh schema per iteration.
 //
-//	make db && DATABASE_URL=$(scripts/db.sh url) go test -run '^$' -bench BenchmarkIngest -count 5 ./retrieval/
+//	make db && DATABASE_URL=$(scripts/db.sh url) go test -run '^$' -bench BenchmarkIngest -count 5 ./retrieval/postgres/
 func BenchmarkIngest(b *testing.B) {
 	const incidents, msgsPer = 500, 20
 	model, err := embeddings.NewLocal(384)
@@ -30,7 +30,7 @@ func BenchmarkIngest(b *testing.B) {
 		b.StopTimer()
 		iter++
 		incs := synth.Incidents(incidents, msgsPer, uint64(iter), fmt.Sprintf("B%d", iter))
-		s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: dbtest.Schema(b), Redact: redact.String, RedactVersion: redact.Version})
+		s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: dbtest.Schema(b), Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			b.Fatal(err)
 		}

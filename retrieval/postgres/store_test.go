@@ -1,4 +1,4 @@
-package retrieval_test
+package postgres_test
 
 import (
 	"context"
@@ -11,16 +11,16 @@ import (
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // newStore opens a migrated store in a schema of its own.
-func newStore(t testing.TB) *retrieval.Store {
+func newStore(t testing.TB) *postgres.Store {
 	t.Helper()
-	return newStoreWith(t, retrieval.Options{MaxConns: 6, Redact: redact.String, RedactVersion: redact.Version})
+	return newStoreWith(t, postgres.Options{MaxConns: 6, Redact: redact.String, RedactVersion: redact.Version})
 }
 
-func newStoreWith(t testing.TB, opts retrieval.Options) *retrieval.Store {
+func newStoreWith(t testing.TB, opts postgres.Options) *postgres.Store {
 	t.Helper()
 	model, err := embeddings.NewLocal(64)
 	if err != nil {
@@ -28,7 +28,7 @@ func newStoreWith(t testing.TB, opts retrieval.Options) *retrieval.Store {
 	}
 	ctx := context.Background()
 	opts.Schema = dbtest.Schema(t)
-	s, err := retrieval.Open(ctx, dbtest.URL(t), model, opts)
+	s, err := postgres.Open(ctx, dbtest.URL(t), model, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

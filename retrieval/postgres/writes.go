@@ -1,4 +1,4 @@
-package retrieval
+package postgres
 
 import (
 	"context"
@@ -37,6 +37,7 @@ func (s *Store) DeleteIncident(ctx context.Context, id string, by copilot.Actor)
 	if err := copilot.CheckID(`incident id`, id); err != nil {
 		return err
 	}
+	defer s.stale.forget()
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return mapError(err)

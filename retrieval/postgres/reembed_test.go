@@ -1,14 +1,15 @@
-package retrieval_test
+package postgres_test
 
 import (
 	"context"
 	"testing"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/failure"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // TestReembedSwitchesEmbedder stores incidents with one embedder, re-embeds them for
@@ -17,12 +18,12 @@ func TestReembedSwitchesEmbedder(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	url, schema := dbtest.URL(t), dbtest.Schema(t)
-	open := func(dim int) *retrieval.Store {
+	open := func(dim int) *postgres.Store {
 		model, err := embeddings.NewLocal(dim)
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := retrieval.Open(ctx, url, model, retrieval.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
+		s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -49,7 +50,7 @@ func TestReembedSwitchesEmbedder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Incidents != 2 || res.Chunks != before.Chunks || res.Embedder != "local/v1/32" {
+	if res.Incidents != 2 || res.Chunks != before.Chunks || res.Embedder != "local/v1/32/lex-"+failure.Version() {
 		t.Fatalf("reembed = %+v, want 2 incidents and %d chunks", res, before.Chunks)
 	}
 	if again, err := s.Reembed(ctx, false, false, nil); err != nil || again.Incidents != 0 {

@@ -1,10 +1,9 @@
-package retrieval
+package postgres
 
 import (
 	"context"
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"time"
 
@@ -13,11 +12,8 @@ import (
 
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/failure"
+	"incidentcopilot/retrieval"
 )
-
-// rrfK is the reciprocal-rank-fusion constant: 60 is the value from the original
-// paper and held up best on the sample corpus (BENCHMARKS.md).
-const rrfK = 60
 
 // MaxLimit bounds how many incidents one search returns.
 const MaxLimit = 50
@@ -113,16 +109,6 @@ func (s *Store) incidentVector(ctx context.Context, externalID string) ([]float3
 // concepts from; far beyond any channel's length, it only guards against a runaway one.
 const maxIncidentQueryBytes = 1 << 20
 
-type candidate struct {
-	chunkID    int64
-	incidentID int64
-	vecRank    int
-	textRank   int
-	distance   float64
-	textScore  float64
-	score      float64
-}
-
 // search runs the hybrid query: vec for the vector side; words (free text, or an
 // incident's title) for the full-text side; conceptText for failure concepts, which
 // for an incident is its whole transcript.
@@ -152,7 +138,7 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	case err != nil:
 		return nil, err
 	default:
-		tsq, err = s.textQuery(ctx, words, stats.discriminating(concepts), stats)
+		tsq, err = s.textQuery(ctx, words, stats.Discriminating(concepts), stats)
 		if isStatementTimeout(ctx, err) {
 			textSkipped, tsq = true, ""
 		} else if err != nil {
@@ -168,7 +154,6 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	textc := make(chan textResult, 1)
 	go func() { textc <- s.textHits(ctx, textSQL, tsq, depth, args) }()
 
-	byChunk := map[int64]*candidate{}
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return nil, mapError(err)
@@ -179,16 +164,15 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL hnsw.ef_search = %d; SET LOCAL hnsw.iterative_scan = relaxed_order", s.opts.HNSW.EfSearch)); err != nil {
 		return nil, mapError(err)
 	}
-	vectorHits := func() ([]*candidate, error) {
+	vectorHits := func() ([]retrieval.Hit, error) {
 		rows, err := tx.Query(ctx, vecSQL, append([]any{pgvector.NewVector(vec), depth}, args...)...)
 		if err != nil {
 			return nil, mapError(err)
 		}
-		var hits []*candidate
-		var c candidate
-		_, err = pgx.ForEachRow(rows, []any{&c.chunkID, &c.incidentID, &c.distance}, func() error {
-			cc := c
-			hits = append(hits, &cc)
+		var hits []retrieval.Hit
+		var h retrieval.Hit
+		_, err = pgx.ForEachRow(rows, []any{&h.ChunkID, &h.IncidentID, &h.Distance}, func() error {
+			hits = append(hits, h)
 			return nil
 		})
 		return hits, mapError(err)
@@ -211,71 +195,15 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 			return nil, mapError(err)
 		}
 	}
-	// relaxed_order may return rows slightly out of order.
-	sort.SliceStable(vc, func(i, j int) bool { return vc[i].distance < vc[j].distance })
-	for i, cand := range vc {
-		cand.vecRank = i + 1
-		byChunk[cand.chunkID] = cand
-	}
 	text := <-textc
 	if text.err != nil {
 		return nil, text.err
 	}
-	for i, h := range text.hits {
-		if have := byChunk[h.chunkID]; have != nil {
-			have.textRank, have.textScore = i+1, h.textScore
-		} else {
-			hh := h
-			hh.textRank, hh.vecRank, hh.distance = i+1, 0, math.NaN()
-			byChunk[h.chunkID] = &hh
-		}
-	}
 
 	// Fuse, then let each incident take the score of its best chunks.
-	type group struct {
-		incidentID int64
-		chunks     []*candidate
-		score      float64
-	}
-	groups := map[int64]*group{}
-	maxText := 0.0
-	for _, cand := range byChunk {
-		maxText = math.Max(maxText, cand.textScore)
-	}
-	for _, cand := range byChunk {
-		cand.score = s.fuse(cand, maxText)
-		g := groups[cand.incidentID]
-		if g == nil {
-			g = &group{incidentID: cand.incidentID}
-			groups[cand.incidentID] = g
-		}
-		g.chunks = append(g.chunks, cand)
-	}
-	ranked := make([]*group, 0, len(groups))
-	for _, g := range groups {
-		sort.Slice(g.chunks, func(i, j int) bool {
-			if g.chunks[i].score != g.chunks[j].score {
-				return g.chunks[i].score > g.chunks[j].score
-			}
-			return g.chunks[i].chunkID < g.chunks[j].chunkID
-		})
-		// The best chunk decides; a second good chunk adds a little, so an incident
-		// that matches in several places beats a single lucky line.
-		g.score = g.chunks[0].score
-		if len(g.chunks) > 1 {
-			g.score += 0.5 * g.chunks[1].score
-		}
-		ranked = append(ranked, g)
-	}
-	sort.Slice(ranked, func(i, j int) bool {
-		if ranked[i].score != ranked[j].score {
-			return ranked[i].score > ranked[j].score
-		}
-		return ranked[i].incidentID < ranked[j].incidentID
-	})
-	if len(ranked) > q.Limit {
-		ranked = ranked[:q.Limit]
-	}
+	hits := retrieval.Merge(vc, text.hits)
+	retrieval.Fuse(hits, s.opts.Fusion)
+	ranked := retrieval.GroupByIncident(hits, q.Limit)
 	if len(ranked) == 0 {
 		return []copilot.SearchResult{}, nil
 	}
@@ -284,12 +212,9 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	ids := make([]int64, len(ranked))
 	var chunkIDs []int64
 	for i, g := range ranked {
-		ids[i] = g.incidentID
-		for j, cand := range g.chunks {
-			if j == 2 {
-				break
-			}
-			chunkIDs = append(chunkIDs, cand.chunkID)
+		ids[i] = g.IncidentID
+		for _, h := range g.Evidence() {
+			chunkIDs = append(chunkIDs, h.ChunkID)
 		}
 	}
 	results := map[int64]*copilot.SearchResult{}
@@ -310,58 +235,31 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	if err != nil {
 		return nil, mapError(err)
 	}
-	type chunkRow struct {
-		text, terms string
-		ts          []string
-	}
-	chunkText := map[int64]chunkRow{}
+	evidence := map[int64]retrieval.Evidence{}
 	rows, err = tx.Query(ctx, `SELECT id, text, terms, message_ts FROM chunks WHERE id = ANY($1)`, chunkIDs)
 	if err != nil {
 		return nil, mapError(err)
 	}
 	var (
 		cid int64
-		cr  chunkRow
+		ev  retrieval.Evidence
 	)
-	_, err = pgx.ForEachRow(rows, []any{&cid, &cr.text, &cr.terms, &cr.ts}, func() error {
-		chunkText[cid] = cr
+	_, err = pgx.ForEachRow(rows, []any{&cid, &ev.Text, &ev.Terms, &ev.MessageTS}, func() error {
+		evidence[cid] = ev
 		return nil
 	})
 	if err != nil {
 		return nil, mapError(err)
 	}
 
-	qTerms := contentTerms(conceptText)
+	query := retrieval.Query{Concepts: concepts, Terms: retrieval.ContentTerms(conceptText), Services: queryServices}
 	out := make([]copilot.SearchResult, 0, len(ranked))
 	for _, g := range ranked {
-		res := results[g.incidentID]
+		res := results[g.IncidentID]
 		if res == nil {
 			continue
 		}
-		res.Score = math.Round(g.score*1e6) / 1e6
-		best := g.chunks[0]
-		res.Why.VectorRank, res.Why.TextRank = best.vecRank, best.textRank
-		res.Why.TextSkipped = text.timedOut || textSkipped
-		if !math.IsNaN(best.distance) && best.vecRank > 0 {
-			res.Why.VectorSimilarity = math.Round((1-best.distance)*1e4) / 1e4
-		}
-		res.Why.SharedServices = intersect(queryServices, res.Services)
-		var matchedText, matchedTerms strings.Builder
-		res.Snippets = []copilot.Snippet{}
-		for j, cand := range g.chunks {
-			if j == 2 {
-				break
-			}
-			ch := chunkText[cand.chunkID]
-			matchedText.WriteString(ch.text + "\n")
-			matchedTerms.WriteString(ch.terms + " ")
-			res.Snippets = append(res.Snippets, snippet(ch.text, ch.ts, qTerms))
-		}
-		res.Why.SharedSignatures = sharedConcepts(concepts, matchedTerms.String())
-		res.Why.SharedTerms = sharedTerms(qTerms, matchedText.String())
-		if res.Services == nil {
-			res.Services = []string{}
-		}
+		retrieval.Explain(res, g, query, evidence, text.timedOut || textSkipped)
 		out = append(out, *res)
 	}
 	return out, nil
@@ -374,7 +272,7 @@ func hasSelectiveFilter(f copilot.IncidentFilter) bool {
 }
 
 type textResult struct {
-	hits     []candidate
+	hits     []retrieval.Hit
 	timedOut bool
 	err      error
 }
@@ -415,9 +313,9 @@ func (s *Store) textHits(ctx context.Context, textSQL, tsq string, depth int, ar
 		return textFailed(ctx, err)
 	}
 	var res textResult
-	var c candidate
-	_, err = pgx.ForEachRow(rows, []any{&c.chunkID, &c.incidentID, &c.textScore}, func() error {
-		res.hits = append(res.hits, c)
+	var h retrieval.Hit
+	_, err = pgx.ForEachRow(rows, []any{&h.ChunkID, &h.IncidentID, &h.TextScore}, func() error {
+		res.hits = append(res.hits, h)
 		return nil
 	})
 	if err != nil {
@@ -433,32 +331,6 @@ func textFailed(ctx context.Context, err error) textResult {
 		return textResult{timedOut: true}
 	}
 	return textResult{err: mapError(err)}
-}
-
-// weightedVector is the vector share of the weighted fusion; the rest is the
-// normalized full-text score.
-const weightedVector = 0.7
-
-// fuse scores one chunk from its places in the two rankings.
-func (s *Store) fuse(c *candidate, maxText float64) float64 {
-	if s.opts.Fusion == FusionWeighted {
-		var v, t float64
-		if c.vecRank > 0 {
-			v = 1 - c.distance
-		}
-		if c.textRank > 0 && maxText > 0 {
-			t = c.textScore / maxText
-		}
-		return weightedVector*v + (1-weightedVector)*t
-	}
-	var score float64
-	if c.vecRank > 0 {
-		score += 1 / float64(rrfK+c.vecRank)
-	}
-	if c.textRank > 0 {
-		score += 1 / float64(rrfK+c.textRank)
-	}
-	return score
 }
 
 // filterSQL renders the filter as SQL conditions on incidents i, numbering its

@@ -1,4 +1,4 @@
-package retrieval
+package postgres
 
 import (
 	"context"
@@ -27,6 +27,7 @@ const reembedBatch = 200
 // Errors: EUNAVAILABLE.
 func (s *Store) Reembed(ctx context.Context, all, prune bool, progress func(done, total int)) (ReembedResult, error) {
 	res := ReembedResult{Embedder: s.model.EmbedderID()}
+	defer s.stale.forget()
 	sql := `SELECT external_id FROM incidents i WHERE $2 OR NOT EXISTS
 		(SELECT 1 FROM chunks c WHERE c.incident_id = i.id AND c.embedder = $1) ORDER BY id`
 	rows, err := s.pool.Query(ctx, sql, s.model.EmbedderID(), all)

@@ -1,4 +1,4 @@
-package retrieval
+package postgres
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/pgvector/pgvector-go"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/retrieval"
 )
 
 // RunbookResult counts a runbook ingest.
@@ -150,10 +151,7 @@ func (s *Store) MatchRunbooks(ctx context.Context, text string, limit int) ([]co
 		}
 	}
 	for _, x := range all {
-		x.m.Score = 1 / float64(rrfK+x.vrank)
-		if x.trank > 0 {
-			x.m.Score += 1 / float64(rrfK+x.trank)
-		}
+		x.m.Score = retrieval.RRF(x.vrank) + retrieval.RRF(x.trank)
 		x.m.Score = math.Round(x.m.Score*1e6) / 1e6
 	}
 	sort.SliceStable(all, func(i, j int) bool {

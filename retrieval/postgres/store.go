@@ -1,4 +1,4 @@
-package retrieval
+package postgres
 
 import (
 	"context"
@@ -22,6 +22,8 @@ import (
 	"github.com/pressly/goose/v3/lock"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/failure"
+	"incidentcopilot/retrieval"
 )
 
 //go:embed migrations/*.sql
@@ -52,8 +54,8 @@ type Options struct {
 	MaxConns int32
 	HNSW     HNSW
 	Chunking copilot.ChunkOptions
-	// Fusion combines the vector and full-text rankings: FusionRRF (the default) or
-	// FusionWeighted. BENCHMARKS.md compares them on the sample corpus.
+	// Fusion combines the vector and full-text rankings: retrieval.FusionRRF (the
+	// default) or retrieval.FusionWeighted. BENCHMARKS.md compares them on the sample corpus.
 	Fusion string
 	// Redact masks secrets in every text before it is stored or indexed (the binary
 	// wires redact.String); RedactVersion names its rules and is part of the content
@@ -62,12 +64,6 @@ type Options struct {
 	Redact        func(string) string
 	RedactVersion string
 }
-
-// Fusion modes.
-const (
-	FusionRRF      = "rrf"
-	FusionWeighted = "weighted"
-)
 
 func (o *Options) validate() error {
 	if o.Redact == nil {
@@ -96,10 +92,10 @@ func (o *Options) validate() error {
 	}
 	switch o.Fusion {
 	case "":
-		o.Fusion = FusionRRF
-	case FusionRRF, FusionWeighted:
+		o.Fusion = retrieval.FusionRRF
+	case retrieval.FusionRRF, retrieval.FusionWeighted:
 	default:
-		return copilot.Errorf(copilot.EINVALID, "fusion: %q is not %s or %s", o.Fusion, FusionRRF, FusionWeighted)
+		return copilot.Errorf(copilot.EINVALID, "fusion: %q is not %s or %s", o.Fusion, retrieval.FusionRRF, retrieval.FusionWeighted)
 	}
 	if o.Chunking.MaxTokens == 0 {
 		o.Chunking = copilot.DefaultChunkOptions
@@ -117,9 +113,12 @@ type Store struct {
 	backoff *connBackoff
 	// noVector is set when a connection was opened before the vector extension existed.
 	noVector *atomic.Bool
+	lexicon  string // failure.Version: part of the content hash
 
 	dfMu sync.Mutex
 	df   *conceptStats
+
+	stale staleCache // last answer of staleVectors, for readiness probes
 }
 
 // Open connects to the database at url. The schema is not touched until Migrate.
@@ -169,7 +168,7 @@ func Open(ctx context.Context, url string, model Model, opts Options) (*Store, e
 	if err != nil {
 		return nil, mapError(err)
 	}
-	s := &Store{pool: pool, model: model, opts: opts, backoff: backoff, noVector: noVector}
+	s := &Store{pool: pool, model: model, opts: opts, backoff: backoff, noVector: noVector, lexicon: failure.Version()}
 	return s, nil
 }
 
@@ -407,21 +406,26 @@ func (w *wrapped) Unwrap() []error {
 	return []error{w.domain, w.cause}
 }
 
-// Ready reports whether the database answers and every migration is applied.
+// Ready reports whether the database answers, every migration is applied and the
+// stored vectors are the configured embedder's. Incidents with vectors of other
+// embedders only (another model, dimension or lexicon version) are invisible to
+// search: that is a warning while the configured embedder has vectors, and
+// EUNAVAILABLE while it has none, since such a replica finds nothing; the old
+// replicas keep serving until `copilot reembed` has run.
 //
 // Errors: EUNAVAILABLE.
-func (s *Store) Ready(ctx context.Context) error {
+func (s *Store) Ready(ctx context.Context) ([]string, error) {
 	if err := s.Ping(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	ok, err := s.MigrationsCurrent(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !ok {
-		return copilot.Errorf(copilot.EUNAVAILABLE, "Database schema is not current; run `copilot migrate`.")
+		return nil, copilot.Errorf(copilot.EUNAVAILABLE, "Database schema is not current; run `copilot migrate`.")
 	}
-	return nil
+	return s.staleVectors(ctx)
 }
 
 var _ copilot.Memory = (*Store)(nil)
@@ -436,4 +440,18 @@ func (s *Store) RecordEvalRun(ctx context.Context, capability, engine string, me
 	_, err := s.pool.Exec(ctx, `INSERT INTO eval_runs (capability, engine, metrics, passed) VALUES ($1, $2, $3, $4)`,
 		capability, engine, metricsJSON, passed)
 	return mapError(err)
+}
+
+// DropSchema drops the store's schema with everything in it. Only a store confined
+// to a schema of its own may do this; the shared public schema is never dropped.
+//
+// Errors: EINVALID when the store has no schema of its own, EUNAVAILABLE.
+func (s *Store) DropSchema(ctx context.Context) error {
+	if s.opts.Schema == "" || s.opts.Schema == "public" {
+		return copilot.Errorf(copilot.EINVALID, "schema: the store has no schema of its own to drop")
+	}
+	if _, err := s.pool.Exec(ctx, "DROP SCHEMA IF EXISTS "+s.opts.Schema+" CASCADE"); err != nil {
+		return mapError(fmt.Errorf("drop schema %s: %w", s.opts.Schema, err))
+	}
+	return nil
 }

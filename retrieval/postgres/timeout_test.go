@@ -1,4 +1,4 @@
-package retrieval
+package postgres
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package retrieval
+package postgres
 
 import (
 	"context"
@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -16,7 +15,7 @@ import (
 	"github.com/pgvector/pgvector-go"
 
 	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/failure"
+	"incidentcopilot/retrieval"
 )
 
 // hashVersion changes when what is derived from a transcript (chunks, terms) changes,
@@ -143,6 +142,7 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, opts copil
 		}
 	}
 	defer s.forgetConceptFrequencies()
+	defer s.stale.forget()
 	written, err := s.writeAll(ctx, work, opts.Actor, func(n int) {
 		if progress != nil {
 			progress(res.Unchanged+n, len(incs))
@@ -177,32 +177,14 @@ type pending struct {
 }
 
 // contentHash identifies an incident as stored: its transcript and metadata, the
-// embedder and the chunking that derived its chunks.
+// embedder, the chunking and the failure lexicon that derived its chunks and their
+// concept terms (a provider embedder's id does not change with the lexicon).
 func (s *Store) contentHash(inc *copilot.Incident) string {
 	h := sha256.New()
 	b, _ := json.Marshal(inc)
-	fmt.Fprintf(h, "%s|%s|%d|%s|%s|", hashVersion, s.model.EmbedderID(), s.opts.Chunking.MaxTokens, s.opts.Chunking.Window, s.opts.RedactVersion)
+	fmt.Fprintf(h, "%s|%s|%d|%s|%s|%s|", hashVersion, s.model.EmbedderID(), s.opts.Chunking.MaxTokens, s.opts.Chunking.Window, s.opts.RedactVersion, s.lexicon)
 	h.Write(b)
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// embedText is what a chunk's vector is computed from: the incident title gives
-// every chunk its context.
-func embedText(inc *copilot.Incident, c copilot.Chunk) string {
-	if inc.Title == "" {
-		return c.Text
-	}
-	return inc.Title + "\n" + c.Text
-}
-
-// chunkTerms are the failure-mode concepts found in a chunk, stored beside the text so
-// full-text search matches "too many clients" with "connection pool exhausted".
-func chunkTerms(inc *copilot.Incident, c copilot.Chunk) string {
-	cs := failure.Concepts(inc.Title + "\n" + c.Text)
-	for i := range cs {
-		cs[i] = conceptToken(cs[i])
-	}
-	return strings.Join(cs, " ")
 }
 
 func (s *Store) embedPending(ctx context.Context, work []*pending) error {
@@ -210,8 +192,8 @@ func (s *Store) embedPending(ctx context.Context, work []*pending) error {
 	for _, w := range work {
 		w.terms = make([]string, len(w.chunks))
 		for i, c := range w.chunks {
-			texts = append(texts, embedText(w.inc, c))
-			w.terms[i] = chunkTerms(w.inc, c)
+			texts = append(texts, retrieval.EmbedText(w.inc, c))
+			w.terms[i] = retrieval.ChunkTerms(w.inc, c)
 		}
 	}
 	if len(texts) == 0 {

@@ -1,4 +1,4 @@
-package retrieval_test
+package postgres_test
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/redact"
-	"incidentcopilot/retrieval"
+	"incidentcopilot/retrieval/postgres"
 )
 
 // filterCorpus: 1,500 public checkout incidents about connection exhaustion, and a few
@@ -59,7 +59,7 @@ var filterTests = []struct {
 // would come back short.
 func TestSearchFilters(t *testing.T) {
 	t.Parallel()
-	s := newStoreWith(t, retrieval.Options{HNSW: retrieval.HNSW{M: 16, EfConstruction: 64, EfSearch: 10}, Redact: redact.String, RedactVersion: redact.Version})
+	s := newStoreWith(t, postgres.Options{HNSW: postgres.HNSW{M: 16, EfConstruction: 64, EfSearch: 10}, Redact: redact.String, RedactVersion: redact.Version})
 	ctx := context.Background()
 	if _, err := s.Ingest(ctx, filterCorpus(t), copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
 		t.Fatal(err)

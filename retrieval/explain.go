@@ -1,0 +1,140 @@
+package retrieval
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"incidentcopilot/copilot"
+)
+
+// Query is what a search asked, as the explanations compare it with a result.
+type Query struct {
+	Concepts []string // failure concepts of the query text
+	Terms    []string // ContentTerms of the query text, most frequent first
+	Services []string // services named by the query or its incident
+}
+
+// Evidence is a cited chunk as stored.
+type Evidence struct {
+	Text      string   // one line per message
+	Terms     string   // concept tokens (ConceptToken), space-separated
+	MessageTS []string // ts of the chunk's messages, in order
+}
+
+// Explain fills in the score, snippets and why of a result whose incident row is
+// already set: the best chunk's ranks and similarity, and what the cited chunks
+// (chunks: g.Evidence() by chunk id) share with the query. textSkipped marks a
+// ranking made without the full-text side.
+func Explain(res *copilot.SearchResult, g Group, q Query, chunks map[int64]Evidence, textSkipped bool) {
+	res.Score = math.Round(g.Score*1e6) / 1e6
+	best := g.Chunks[0]
+	res.Why.VectorRank, res.Why.TextRank = best.VectorRank, best.TextRank
+	res.Why.TextSkipped = textSkipped
+	if !math.IsNaN(best.Distance) && best.VectorRank > 0 {
+		res.Why.VectorSimilarity = math.Round((1-best.Distance)*1e4) / 1e4
+	}
+	res.Why.SharedServices = intersect(q.Services, res.Services)
+	var matchedText, matchedTerms strings.Builder
+	res.Snippets = []copilot.Snippet{}
+	for _, h := range g.Evidence() {
+		ch := chunks[h.ChunkID]
+		matchedText.WriteString(ch.Text + "\n")
+		matchedTerms.WriteString(ch.Terms + " ")
+		res.Snippets = append(res.Snippets, snippet(ch.Text, ch.MessageTS, q.Terms))
+	}
+	res.Why.SharedSignatures = sharedConcepts(q.Concepts, matchedTerms.String())
+	res.Why.SharedTerms = sharedTerms(q.Terms, matchedText.String())
+	if res.Services == nil {
+		res.Services = []string{}
+	}
+}
+
+func intersect(a, b []string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, x := range b {
+		seen[x] = true
+	}
+	for _, x := range a {
+		if seen[x] {
+			out = append(out, x)
+			seen[x] = false
+		}
+	}
+	return out
+}
+
+func sharedConcepts(queryConcepts []string, terms string) []string {
+	have := toSet(strings.Fields(terms))
+	out := []string{}
+	for _, c := range queryConcepts {
+		if have[ConceptToken(c)] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// sharedTerms lists up to eight query words found in the matched text.
+func sharedTerms(queryTerms []string, text string) []string {
+	have := toSet(ContentTerms(text))
+	out := []string{}
+	for _, w := range queryTerms {
+		if have[w] {
+			out = append(out, w)
+			if len(out) == 8 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// snippet picks the chunk lines that share most with the query, in transcript order,
+// within maxSnippet characters, with the ts of the messages they are.
+func snippet(text string, ts []string, queryTerms []string) copilot.Snippet {
+	const maxSnippet = 320
+	lines := strings.Split(text, "\n")
+	if len(lines) != len(ts) {
+		// Not one line per message (older rows): cite the whole chunk.
+		return copilot.Snippet{Text: truncate(strings.Join(lines, " "), maxSnippet), SourceTS: ts}
+	}
+	q := toSet(queryTerms)
+	type scored struct{ i, score int }
+	var ss []scored
+	for i, l := range lines {
+		n := 0
+		for _, w := range ContentTerms(l) {
+			if q[w] {
+				n++
+			}
+		}
+		ss = append(ss, scored{i, n})
+	}
+	sort.SliceStable(ss, func(a, b int) bool { return ss[a].score > ss[b].score })
+	pick := []int{ss[0].i}
+	if len(ss) > 1 && ss[1].score > 0 && len(lines[ss[0].i])+len(lines[ss[1].i]) < maxSnippet {
+		pick = append(pick, ss[1].i)
+	}
+	sort.Ints(pick)
+	var parts, src []string
+	for _, i := range pick {
+		parts = append(parts, lines[i])
+		src = append(src, ts[i])
+	}
+	return copilot.Snippet{Text: truncate(strings.Join(parts, " … "), maxSnippet), SourceTS: src}
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8Start(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
