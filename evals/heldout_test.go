@@ -1,6 +1,13 @@
 package evals
 
-import "testing"
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"incidentcopilot/copilot/transcript"
+)
 
 // TestHeldoutCorpus checks the held-out test split: it loads without a database and
 // is big and varied enough to measure generalisation.
@@ -42,5 +49,50 @@ func TestHeldoutCorpus(t *testing.T) {
 	}
 	if withSteps < 30 {
 		t.Errorf("incidents with runbook_steps: %d, want >= 30", withSteps)
+	}
+}
+
+// TestHeldoutDFDSLabels checks that every dfds label names a postmortem the parser
+// reads from ../shared/fixtures/postmortems-dfds (skipped when the fixtures are absent).
+func TestHeldoutDFDSLabels(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "fixtures", "postmortems-dfds")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("dfds fixtures not present: %v", err)
+	}
+	data, err := os.ReadFile("testdata/dfds/labels.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		LabelledBy string   `json:"labelled_by"`
+		Incidents  []Labels `json:"incidents"`
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	if f.LabelledBy == "" {
+		t.Error("labelled_by missing")
+	}
+	incs, err := transcript.Read([]string{dir}, transcript.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, inc := range incs {
+		ids[inc.ID] = true
+	}
+	if len(f.Incidents) != len(incs) {
+		t.Errorf("%d labels for %d postmortems", len(f.Incidents), len(incs))
+	}
+	for _, l := range f.Incidents {
+		if !ids[l.ID] {
+			t.Errorf("%s: no such postmortem", l.ID)
+		}
+		if l.RootCause == nil || l.RootCause.Text == "" || l.Family == "" {
+			t.Errorf("%s: family or root_cause missing", l.ID)
+		}
+		if s := l.SplitOf(); s != SplitDev && s != SplitTest {
+			t.Errorf("%s: split %q", l.ID, s)
+		}
 	}
 }
