@@ -58,6 +58,50 @@ type Labels struct {
 	MitigationTS []string       `json:"mitigation_ts"`
 	ResolvedTS   string         `json:"resolved_ts"`
 	RootCauseTS  []string       `json:"root_cause_ts"`
+
+	// Split is "dev" for data the engine may be tuned on and "test" for held-out
+	// data it must generalise to; a missing split means "dev" (see SplitOf).
+	Split string `json:"split,omitempty"`
+	// RootCause is the trigger or cause in a sentence or two, with the messages
+	// that state it (not the fix).
+	RootCause *GoldStatement `json:"root_cause,omitempty"`
+	// Impact is who was affected and how much, as said in the transcript (numbers,
+	// durations, regions), with the messages that say it.
+	Impact *GoldStatement `json:"impact,omitempty"`
+	// Mitigation is the first action that stopped the bleeding, with its messages.
+	Mitigation *GoldStatement `json:"mitigation,omitempty"`
+	// RunbookSteps are the actions that really fixed the incident, in order.
+	RunbookSteps []GoldRunbookStep `json:"runbook_steps,omitempty"`
+}
+
+// SplitDev and SplitTest are the values of Labels.Split.
+const (
+	SplitDev  = "dev"
+	SplitTest = "test"
+)
+
+// SplitOf is the split of l: its Split field, or SplitDev when it is empty.
+func (l Labels) SplitOf() string {
+	if l.Split == "" {
+		return SplitDev
+	}
+	return l.Split
+}
+
+// GoldStatement is a labelled statement about an incident (its root cause,
+// impact or mitigation): the text a person would write and the messages it rests on.
+type GoldStatement struct {
+	Text string   `json:"text"`
+	TS   []string `json:"ts"`
+}
+
+// GoldRunbookStep is one action that fixed an incident: an imperative step naming
+// what was changed, the message that did or announced it, and how the responders
+// saw it work ("" when the transcript does not say).
+type GoldRunbookStep struct {
+	Text  string `json:"text"`
+	TS    string `json:"ts"`
+	Check string `json:"check"`
 }
 
 // GoldFollowUp is a labelled follow-up: the message that states it and whether a
@@ -172,6 +216,29 @@ func checkLabels(inc *copilot.Incident, l Labels) error {
 				return err
 			}
 		}
+	}
+	for _, st := range []struct {
+		field string
+		s     *GoldStatement
+	}{{"root_cause", l.RootCause}, {"impact", l.Impact}, {"mitigation", l.Mitigation}} {
+		if st.s == nil {
+			continue
+		}
+		for i, ts := range st.s.TS {
+			if err := check(fmt.Sprintf("%s.ts[%d]", st.field, i), ts); err != nil {
+				return err
+			}
+		}
+	}
+	for i, step := range l.RunbookSteps {
+		if err := check(fmt.Sprintf("runbook_steps[%d]", i), step.TS); err != nil {
+			return err
+		}
+	}
+	switch l.Split {
+	case "", SplitDev, SplitTest:
+	default:
+		return fmt.Errorf("split: %q is neither %q nor %q", l.Split, SplitDev, SplitTest)
 	}
 	if l.ResolvedTS != "" {
 		return check("resolved_ts", l.ResolvedTS)
