@@ -21,6 +21,8 @@ type Copilot struct {
 	Tracker Tracker
 	// Permalink links a message of an incident (a Slack permalink), or "".
 	Permalink func(inc *Incident, ts string) string
+	// Gates say which capabilities may act on their own; nil: none may.
+	Gates Gates
 }
 
 // given masks an incident that did not come from the memory.
