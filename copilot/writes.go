@@ -19,9 +19,29 @@ type Actor struct {
 
 // IngestOptions say who writes and how to report progress.
 type IngestOptions struct {
-	Actor    Actor
+	Actor Actor
+	// Progress reports incidents written so far.
 	Progress func(done, total int)
+	// Stage announces each long step before it starts: StageEmbed (total = chunks),
+	// StageWrite (total = incidents), StageIndex (total = chunks).
+	Stage func(stage string, total int)
 }
+
+// Ingest stages.
+const (
+	StageEmbed = "embedding"
+	StageWrite = "writing"
+	StageIndex = "building the search index"
+)
+
+func (o IngestOptions) stage(name string, total int) {
+	if o.Stage != nil {
+		o.Stage(name, total)
+	}
+}
+
+// Announce calls Stage when set.
+func (o IngestOptions) Announce(name string, total int) { o.stage(name, total) }
 
 // Audit actions.
 const (

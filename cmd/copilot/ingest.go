@@ -19,6 +19,9 @@ func (m *Main) ingest(ctx context.Context, paths []string, pattern string, asJSO
 	// with nothing stored.
 	start := time.Now()
 	var skipped []string
+	if !asJSON {
+		fmt.Fprintf(m.Stderr, "ingest: parsing %s\n", strings.Join(paths, " "))
+	}
 	incs, err := transcript.Read(paths, transcript.Options{ChannelPattern: pattern, SkippedChannel: func(name string) { skipped = append(skipped, name) }})
 	if err != nil {
 		return err
@@ -33,7 +36,7 @@ func (m *Main) ingest(ctx context.Context, paths []string, pattern string, asJSO
 	}
 	defer s.Close()
 	bar := newProgress(m.Stderr, "ingest", "incidents", asJSON)
-	res, err := s.Ingest(ctx, incs, copilot.IngestOptions{Actor: cliActor(), Progress: bar.update})
+	res, err := s.Ingest(ctx, incs, copilot.IngestOptions{Actor: cliActor(), Progress: bar.update, Stage: bar.stage})
 	bar.finish()
 	res.Seconds = time.Since(start).Seconds()
 	if err != nil {
@@ -144,6 +147,18 @@ func (p *progress) update(done, total int) {
 	}
 	fmt.Fprintf(p.w, "%s: %d/%d %s (%d%%), %s elapsed\n", p.label, done, total, p.unit, 100*done/total, now.Sub(p.start).Round(time.Second))
 	p.last = now
+}
+
+// stage announces a long step on its own line, whatever the output is.
+func (p *progress) stage(name string, total int) {
+	if p.quiet {
+		return
+	}
+	if p.drawn {
+		fmt.Fprintln(p.w)
+		p.drawn = false
+	}
+	fmt.Fprintf(p.w, "%s: %s (%d)\n", p.label, name, total)
 }
 
 func (p *progress) finish() {

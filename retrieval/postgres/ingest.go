@@ -119,14 +119,15 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, opts copil
 		return res, nil
 	}
 
-	if err := s.embedPending(ctx, work); err != nil {
-		return res, err
-	}
-
 	newChunks := 0
 	for _, w := range work {
 		newChunks += len(w.chunks)
 	}
+	opts.Announce(copilot.StageEmbed, newChunks)
+	if err := s.embedPending(ctx, work); err != nil {
+		return res, err
+	}
+
 	rebuild := newChunks > rebuildAbove
 	if rebuild {
 		// While the index is down this session holds the bulk-load lock, so a
@@ -143,6 +144,7 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, opts copil
 	}
 	defer s.forgetConceptFrequencies()
 	defer s.stale.forget()
+	opts.Announce(copilot.StageWrite, len(work))
 	written, err := s.writeAll(ctx, work, opts.Actor, func(n int) {
 		if progress != nil {
 			progress(res.Unchanged+n, len(incs))
@@ -155,6 +157,9 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, opts copil
 		err = mapError(ferr)
 	}
 	// The index comes back whatever happened, so search never stays without it.
+	if rebuild {
+		opts.Announce(copilot.StageIndex, newChunks)
+	}
 	if ierr := s.ensureIndex(ctx); err == nil && ierr != nil {
 		err = ierr
 	}

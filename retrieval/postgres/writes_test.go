@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -170,5 +171,27 @@ func TestOpenNeedsRedact(t *testing.T) {
 	_, err := postgres.Open(context.Background(), "postgres://x@127.0.0.1:1/x", model, postgres.Options{})
 	if copilot.ErrorCode(err) != copilot.EINVALID || !strings.Contains(copilot.ErrorMessage(err), "Redact") {
 		t.Errorf("Open without Redact = %v", err)
+	}
+}
+
+// TestIngestAnnouncesStages: each long step is announced with its size, so the CLI
+// can say what it is doing between progress lines.
+func TestIngestAnnouncesStages(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	var got []string
+	opts := copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true},
+		Stage: func(name string, total int) { got = append(got, fmt.Sprintf("%s %d", name, total)) }}
+	res, err := s.Ingest(context.Background(), []*copilot.Incident{sampleIncident("ST-1", 8, "public"), sampleIncident("ST-2", 8, "public")}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{fmt.Sprintf("%s %d", copilot.StageEmbed, res.Chunks), copilot.StageWrite + " 2"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("stages %q, want %q", got, want)
+	}
+	got = nil
+	if _, err := s.Ingest(context.Background(), []*copilot.Incident{sampleIncident("ST-1", 8, "public")}, opts); err != nil || len(got) != 0 {
+		t.Errorf("unchanged re-ingest announced %q (%v)", got, err)
 	}
 }
