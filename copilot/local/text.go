@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/text"
 )
 
 // Text handling shared by the local engine's capabilities: cleaning transcript text
@@ -94,7 +95,7 @@ func quoteText(s string, dropAddressing bool) string {
 	if s == "" {
 		return ""
 	}
-	s = truncateRunes(copilot.SafeText(s), maxSentenceRunes)
+	s = text.ClipWords(copilot.SafeText(s), maxSentenceRunes)
 	r, size := utf8.DecodeRuneInString(s)
 	if unicode.IsLower(r) {
 		s = string(unicode.ToUpper(r)) + s[size:]
@@ -103,19 +104,6 @@ func quoteText(s string, dropAddressing bool) string {
 		s += "."
 	}
 	return copilot.SafeText(s)
-}
-
-// truncateRunes cuts s to at most n runes at a word boundary, marking the cut.
-func truncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	rs := []rune(s)[:n]
-	cut := string(rs)
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:-") + "…"
 }
 
 // hasSecret reports whether s holds a masked credential. The engine reads masked
