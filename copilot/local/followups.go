@@ -410,8 +410,17 @@ func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, ow
 var fuAgreeToRE = regexp.MustCompile(`^\s*(\+\s?1+|:\+1:|👍|\+100|big \+1|strong \+1|huge \+1|agreed?)\s*(to|on|with|for|re|about)\b`)
 
 // agreementFiller are words of agreeing and taking on work, which say nothing about
-// the idea itself.
-var agreementFiller = toSet("ticket open fil file take do idea plan agree agreed good great call point definitely totally mine one that this it also too same here yes yep me on own will")
+// the idea itself; held as the terms contentTerms makes of them.
+var agreementFiller = termSet("ticket open fil file take do idea plan agree agreed good great call point definitely totally mine one that this it also too same here yes yep me on own will")
+
+// termSet holds words and their canonical terms.
+func termSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w], m[canonical(w)] = true, true
+	}
+	return m
+}
 
 // agreementTerms are the content terms of an agreement beyond agreeing.
 func agreementTerms(low string) []string {

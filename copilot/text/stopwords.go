@@ -20,13 +20,12 @@ var stopWords = toSet(`
 	i'll we'll i'm we're you're it'll im ill ive dont didnt doesnt isnt wasnt cant wont
 	thats theres shall per via whose many
 	yet still really maybe probably actually think thought seems seem see saw say
-	look looks looking know going gonna go want wants need needs make made sure
+	know going gonna go want wants need needs make made sure
 	thing things something anything everything nothing someone anyone everyone people
 	way well lot bit kind sort right yes yeah yep nope ok okay able guess two
 	hi hey hello thanks thank thx ty pls please lol haha hmm btw fyi cc ack np ping pinged
 	sorry cool great nice awesome guys folks team
 	time today tomorrow day next last new old now ago min mins minutes hour hours
-	put use check checking incident issue problem channel update status
 	http https www com org net io html htm`)
 
 // negations flip what a phrase says ("not ready", "no such host").

@@ -5,11 +5,12 @@ import (
 	"unicode"
 )
 
-// Words returns the lower-case words of s in order: runs of letters and digits,
-// with inner apostrophes kept ("don't") and a possessive "'s" dropped.
+// Words returns the lower-case words of s in order: runs of letters, digits and
+// underscores (so identifiers such as "max_connections" stay whole), with inner
+// apostrophes kept ("don't") and a possessive "'s" dropped.
 func Words(s string) []string {
 	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’')
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '\'' || r == '’')
 	})
 	out := fields[:0]
 	for _, w := range fields {
