@@ -11,15 +11,9 @@ import (
 	"incidentcopilot/copilot/text"
 )
 
-// Model is an embedder that says which vectors it produces.
-type Model interface {
-	copilot.Embedder
-	copilot.EmbedderInfo
-}
-
 var (
-	_ Model = (*Local)(nil)
-	_ Model = (*Provider)(nil)
+	_ copilot.EmbeddingModel = (*Local)(nil)
+	_ copilot.EmbeddingModel = (*Provider)(nil)
 )
 
 // Dimension bounds of the local embedder.

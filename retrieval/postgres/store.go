@@ -29,11 +29,8 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// Model is an embedder that says which vectors it makes.
-type Model interface {
-	copilot.Embedder
-	copilot.EmbedderInfo
-}
+// Model is the domain's embedding model under the name callers of the store know.
+type Model = copilot.EmbeddingModel
 
 // HNSW holds the index parameters. The defaults are pgvector's build defaults with a
 // search beam wide enough for recall@10 >= 0.95 (0.85 at pgvector's 40..100), which
