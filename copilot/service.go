@@ -20,6 +20,13 @@ type EmbedderInfo interface {
 	Dimensions() int
 }
 
+// EmbeddingModel is an embedder that says which vectors it produces: what the
+// store embeds and searches with, and what package embeddings makes.
+type EmbeddingModel interface {
+	Embedder
+	EmbedderInfo
+}
+
 // EngineInfo names an engine and the version of what shapes its answers: the local
 // engine's rules, or the LLM engine's model and prompts. A change of either shows up
 // in eval runs.

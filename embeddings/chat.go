@@ -14,6 +14,7 @@ import (
 	"github.com/tmc/langchaingo/llms/openai"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/text"
 )
 
 // Chat model providers. "openai" also covers every server that speaks the OpenAI
@@ -118,7 +119,7 @@ func (c ChatConfig) Validate() error {
 		return nil
 	case ChatProviderOpenAI, ChatProviderAnthropic:
 	default:
-		return bad("Provider (COPILOT_LLM) must be %q, %q or empty, got %q", ChatProviderOpenAI, ChatProviderAnthropic, clipValue(c.Provider))
+		return bad("Provider (COPILOT_LLM) must be %q, %q or empty, got %q", ChatProviderOpenAI, ChatProviderAnthropic, text.ClipBytes(c.Provider, 40, text.Ellipsis))
 	}
 	if c.Timeout < 0 {
 		return bad("Timeout must not be negative, got %s", c.Timeout)
@@ -137,14 +138,6 @@ func (c ChatConfig) Validate() error {
 		}
 	}
 	return nil
-}
-
-// clipValue bounds a user-supplied value quoted in an error message.
-func clipValue(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
 }
 
 func providerKeyEnv(provider string) string {

@@ -179,7 +179,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 
 // New builds the embedder c describes, after Validate.
 // Errors: EINVALID for a config Validate rejects.
-func New(c Config) (Model, error) {
+func New(c Config) (copilot.EmbeddingModel, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/failure"
+	"incidentcopilot/copilot/text"
 )
 
 var validateTests = []struct {
@@ -110,7 +111,7 @@ func TestNewLocalByDefault(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := m.(*Local); !ok || m.EmbedderID() != "local/v1/384/lex-"+failure.Version() || m.Dimensions() != 384 {
+	if _, ok := m.(*Local); !ok || m.EmbedderID() != "local/v1/384/lex-"+failure.Version()+"/text-"+text.Version() || m.Dimensions() != 384 {
 		t.Errorf("New(default) = %T %q", m, m.EmbedderID())
 	}
 	if _, err := New(Config{Provider: "nope"}); copilot.ErrorCode(err) != copilot.EINVALID {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"incidentcopilot/copilot/failure"
+	"incidentcopilot/copilot/text"
 )
 
 // Feature classes. The class is mixed into every hash so that the word "pool"
@@ -204,10 +205,10 @@ func newExtractor(dim int) *extractor {
 	}
 }
 
-// embed writes the unit vector of text into out (len(out) == dim).
-func (x *extractor) embed(text string, out []float32) {
-	toks := failure.AppendTokens(x.toks[:0], text)
-	// Keep the slice for the next text but not the strings of this one.
+// embed writes the unit vector of src into out (len(out) == dim).
+func (x *extractor) embed(src string, out []float32) {
+	toks := failure.AppendTokens(x.toks[:0], src)
+	// Keep the slice for the next src but not the strings of this one.
 	defer func() { clear(toks); x.toks = toks[:0] }()
 	concepts := failure.ConceptsOf(toks)
 
@@ -229,7 +230,7 @@ func (x *extractor) embed(text string, out []float32) {
 			x.table.add(hashPair(classBigram, prev, t.S), weightBigram)
 		}
 		prev = t.S
-		if !t.Ticket && len(t.S) >= minCharGramWord && !isNumber(t.S) {
+		if !t.Ticket && len(t.S) >= minCharGramWord && !text.IsNumber(t.S) {
 			x.charGrams(t.S)
 		}
 	}

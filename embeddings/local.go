@@ -8,17 +8,12 @@ import (
 
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/failure"
+	"incidentcopilot/copilot/text"
 )
 
-// Model is an embedder that says which vectors it produces.
-type Model interface {
-	copilot.Embedder
-	copilot.EmbedderInfo
-}
-
 var (
-	_ Model = (*Local)(nil)
-	_ Model = (*Provider)(nil)
+	_ copilot.EmbeddingModel = (*Local)(nil)
+	_ copilot.EmbeddingModel = (*Provider)(nil)
 )
 
 // Dimension bounds of the local embedder.
@@ -63,11 +58,12 @@ func newLocal(dim int, lex string) (*Local, error) {
 	return l, nil
 }
 
-// EmbedderID is "local/<version>/<dim>/lex-<lexicon version>": the failure concepts
-// weigh heavily in the vectors, so an edited lexicon makes vectors that must not be
-// compared with the old ones.
+// EmbedderID is "local/<version>/<dim>/lex-<lexicon version>/text-<text version>":
+// the failure concepts weigh heavily in the vectors and the words are the text
+// toolkit's, so an edited lexicon, stop-word list or tokenizer rule makes vectors
+// that must not be compared with the old ones.
 func (l *Local) EmbedderID() string {
-	return fmt.Sprintf("local/%s/%d/lex-%s", localVersion, l.dim, l.lex)
+	return fmt.Sprintf("local/%s/%d/lex-%s/text-%s", localVersion, l.dim, l.lex, text.Version())
 }
 
 // Dimensions returns the vector length.

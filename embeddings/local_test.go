@@ -12,6 +12,7 @@ import (
 
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/failure"
+	"incidentcopilot/copilot/text"
 )
 
 func cosine(a, b []float32) float64 {
@@ -61,7 +62,7 @@ func TestNewLocalDimensions(t *testing.T) {
 			if l.Dimensions() != tt.dim {
 				t.Errorf("Dimensions() = %d", l.Dimensions())
 			}
-			if want := fmt.Sprintf("local/v1/%d/lex-%s", tt.dim, failure.Version()); l.EmbedderID() != want {
+			if want := fmt.Sprintf("local/v1/%d/lex-%s/text-%s", tt.dim, failure.Version(), text.Version()); l.EmbedderID() != want {
 				t.Errorf("EmbedderID() = %q, want %q", l.EmbedderID(), want)
 			}
 			v, err := l.EmbedQuery(context.Background(), "FATAL: sorry, too many clients already")
@@ -406,7 +407,7 @@ func TestLexiconEditChangesEmbedderID(t *testing.T) {
 	if a.EmbedderID() == b.EmbedderID() {
 		t.Fatalf("both lexicons give embedder id %s", a.EmbedderID())
 	}
-	if !strings.HasSuffix(b.EmbedderID(), "/lex-0edited0") {
+	if !strings.Contains(b.EmbedderID(), "/lex-0edited0/") {
 		t.Fatalf("embedder id %s does not name the lexicon", b.EmbedderID())
 	}
 }

@@ -117,7 +117,7 @@ func validAnswer(dim int) func(http.ResponseWriter, *http.Request, embeddingsReq
 func redactSecret(s string) string { return strings.ReplaceAll(s, testSecret, "[REDACTED]") }
 
 // newFake starts a fake server and an embedder built by New talking to it.
-func newFake(t *testing.T, cfg Config, answer func(http.ResponseWriter, *http.Request, embeddingsRequest)) (*fakeOpenAI, Model) {
+func newFake(t *testing.T, cfg Config, answer func(http.ResponseWriter, *http.Request, embeddingsRequest)) (*fakeOpenAI, copilot.EmbeddingModel) {
 	t.Helper()
 	f := &fakeOpenAI{t: t, answer: answer}
 	srv := httptest.NewServer(f)

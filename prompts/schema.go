@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"incidentcopilot/copilot/text"
 )
 
 // schema is the subset of JSON Schema the output schemas use. Parsing rejects any
@@ -171,7 +173,7 @@ func (s *schema) validate(v any, path string, problems *[]string) {
 		for _, k := range keys {
 			p := s.Properties[k]
 			if p == nil {
-				add("unknown field %q", truncate(k, 40))
+				add("unknown field %q", text.Clip(k, 40))
 				continue
 			}
 			p.validate(obj[k], path+"."+k, problems)
@@ -205,7 +207,7 @@ func (s *schema) validate(v any, path string, problems *[]string) {
 			add("want at most %d characters, got %d", *s.MaxLength, n)
 		}
 		if len(s.Enum) > 0 && !contains(s.Enum, str) {
-			add("want one of %s, got %q", strings.Join(quoteAll(s.Enum), ", "), truncate(str, 40))
+			add("want one of %s, got %q", strings.Join(quoteAll(s.Enum), ", "), text.Clip(str, 40))
 		}
 	case "boolean":
 		if _, ok := v.(bool); !ok {
@@ -256,12 +258,4 @@ func quoteAll(xs []string) []string {
 		out[i] = fmt.Sprintf("%q", x)
 	}
 	return out
-}
-
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
 }

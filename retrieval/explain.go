@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/text"
 )
 
 // Query is what a search asked, as the explanations compare it with a result.
@@ -93,12 +94,12 @@ func sharedTerms(queryTerms []string, text string) []string {
 
 // snippet picks the chunk lines that share most with the query, in transcript order,
 // within maxSnippet characters, with the ts of the messages they are.
-func snippet(text string, ts []string, queryTerms []string) copilot.Snippet {
+func snippet(body string, ts []string, queryTerms []string) copilot.Snippet {
 	const maxSnippet = 320
-	lines := strings.Split(text, "\n")
+	lines := strings.Split(body, "\n")
 	if len(lines) != len(ts) {
 		// Not one line per message (older rows): cite the whole chunk.
-		return copilot.Snippet{Text: truncate(strings.Join(lines, " "), maxSnippet), SourceTS: ts}
+		return copilot.Snippet{Text: text.ClipBytes(strings.Join(lines, " "), maxSnippet, text.Ellipsis), SourceTS: ts}
 	}
 	q := toSet(queryTerms)
 	type scored struct{ i, score int }
@@ -123,18 +124,5 @@ func snippet(text string, ts []string, queryTerms []string) copilot.Snippet {
 		parts = append(parts, lines[i])
 		src = append(src, ts[i])
 	}
-	return copilot.Snippet{Text: truncate(strings.Join(parts, " … "), maxSnippet), SourceTS: src}
+	return copilot.Snippet{Text: text.ClipBytes(strings.Join(parts, " … "), maxSnippet, text.Ellipsis), SourceTS: src}
 }
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8Start(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-func utf8Start(b byte) bool { return b&0xC0 != 0x80 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/text"
 )
 
 func TestExplain(t *testing.T) {
@@ -138,7 +139,7 @@ func TestSnippet(t *testing.T) {
 }
 
 func TestTruncateKeepsRunes(t *testing.T) {
-	if got := truncate("ééé", 3); got != "é…" {
+	if got := text.ClipBytes("ééé", 3, text.Ellipsis); got != "é…" {
 		t.Fatalf("truncate = %q", got)
 	}
 }

@@ -3,19 +3,14 @@ package retrieval
 import (
 	"sort"
 	"strings"
-	"unicode"
+
+	"incidentcopilot/copilot/text"
 )
 
-// chatter are words that carry no failure information in incident channels, on top
-// of PostgreSQL's English stop words.
-var chatter = toSet(strings.Fields(`
-	the and for are but not you all any can had her was one our out has him his how its may new now old see two who
-	did get got let put say she too use yes yeah yep nope okay thanks thank thx pls please just still also some
-	this that with from have what when where which while will would could should there their them then than they
-	been being into over only very more most much many such here about after again before does done doing going
-	look looks looking check checking think thought know seems seem like sure ack lol hmm right back maybe might
-	anyone someone something everything nothing time today now mins min minutes hour hours ago way make made
-	incident issue problem team people folks channel update status`))
+// queryNoise are words of incident channels that appear in nearly every incident,
+// so they rank nothing; text.IsStopWord covers English function words and chatter.
+var queryNoise = toSet(strings.Fields(`incident issue problem channel update status
+	look looks looking check checking put use`))
 
 func toSet(ws []string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -25,15 +20,15 @@ func toSet(ws []string) map[string]bool {
 	return m
 }
 
-// ContentTerms are the distinct informative words of a text, most frequent first.
-func ContentTerms(text string) []string {
+// ContentTerms are the distinct content words of a text (text.ContentWords of at
+// least three letters, without incident-channel noise), most frequent first. They
+// stay unstemmed: PostgreSQL's text search stems them on its side.
+func ContentTerms(s string) []string {
 	counts := map[string]int{}
 	first := map[string]int{}
 	i := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
-	}) {
-		if len(w) < 3 || len(w) > 40 || chatter[w] || isNumber(w) {
+	for _, w := range text.ContentWords(s) {
+		if len(w) < 3 || len(w) > 40 || queryNoise[w] {
 			continue
 		}
 		if _, ok := counts[w]; !ok {
@@ -53,15 +48,6 @@ func ContentTerms(text string) []string {
 		return first[terms[a]] < first[terms[b]]
 	})
 	return terms
-}
-
-func isNumber(w string) bool {
-	for _, r := range w {
-		if !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // ConceptToken is how a failure concept is written into the chunks' terms column:

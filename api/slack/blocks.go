@@ -11,6 +11,7 @@ import (
 	slackgo "github.com/slack-go/slack"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/text"
 )
 
 // Slack's limits for one message (Block Kit reference): blocks per message and
@@ -86,16 +87,12 @@ func clip(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	r := []rune(s)[:n-1]
-	cut := string(r)
-	if i := strings.LastIndexAny(cut, " \n"); i > n/2 {
-		cut = cut[:i]
-	}
+	cut := strings.TrimSuffix(text.ClipWords(s, n-1), text.Ellipsis)
 	// Never leave half an escape or half a link.
 	if i := strings.LastIndexAny(cut, "&<"); i >= 0 && !strings.ContainsAny(cut[i:], ";>") {
-		cut = cut[:i]
+		cut = strings.TrimRight(cut[:i], " \n")
 	}
-	return strings.TrimRight(cut, " \n") + "…"
+	return cut + text.Ellipsis
 }
 
 func mrkdwn(s string) *slackgo.TextBlockObject {

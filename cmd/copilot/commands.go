@@ -8,10 +8,12 @@ import (
 	"os/user"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"incidentcopilot/api"
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/redact"
+	"incidentcopilot/copilot/text"
 	"incidentcopilot/retrieval/postgres"
 )
 
@@ -174,12 +176,13 @@ func whyLine(w copilot.Why) string {
 	return strings.Join(parts, "; ")
 }
 
+// clip folds white space and fits s into a column of n runes.
 func clip(s string, n int) string {
-	r := []rune(strings.Join(strings.Fields(s), " "))
-	if len(r) <= n {
-		return string(r)
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
 	}
-	return string(r[:n-1]) + "…"
+	return text.Clip(s, n-1)
 }
 
 func (m *Main) reembed(ctx context.Context, all, prune, asJSON bool) error {

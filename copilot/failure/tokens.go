@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"incidentcopilot/copilot/text"
 )
 
 // Token is one normalized word of a text. S is the lowercased surface form (after
@@ -141,47 +143,47 @@ func isSpace(c byte) bool {
 }
 
 // scan tokenizes text into s.buf/s.spans.
-func (s *scanner) scan(text string) {
-	if cap(s.buf) < len(text) {
-		s.buf = make([]byte, 0, len(text))
+func (s *scanner) scan(src string) {
+	if cap(s.buf) < len(src) {
+		s.buf = make([]byte, 0, len(src))
 	}
 	i := 0
-	for i < len(text) {
-		c := text[i]
+	for i < len(src) {
+		c := src[i]
 		switch {
-		case c == '<' && i+1 < len(text) && (text[i+1] == '@' || text[i+1] == '#' || text[i+1] == '!'):
+		case c == '<' && i+1 < len(src) && (src[i+1] == '@' || src[i+1] == '#' || src[i+1] == '!'):
 			// Slack reference: <@U123>, <#C123|name>, <!here>, <!subteam^S1|@sre>.
 			// Only a human label after '|' carries meaning.
-			end := strings.IndexByte(text[i:min(len(text), i+256)], '>')
+			end := strings.IndexByte(src[i:min(len(src), i+256)], '>')
 			if end < 0 {
 				i++
 				continue
 			}
-			ref := text[i+2 : i+end]
+			ref := src[i+2 : i+end]
 			if _, label, ok := strings.Cut(ref, "|"); ok {
 				s.scanPlain(label)
 			}
 			i += end + 1
-		case c == ':' && (i == 0 || isSpace(text[i-1])):
+		case c == ':' && (i == 0 || isSpace(src[i-1])):
 			// Emoji shortcode such as :white_check_mark: — decoration, not content.
-			if n := emojiLen(text[i:]); n > 0 {
+			if n := emojiLen(src[i:]); n > 0 {
 				i += n
 				continue
 			}
 			i++
-		case (c == 'h' || c == 'H') && hasURLPrefix(text[i:]):
-			i += s.scanURL(text[i:])
+		case (c == 'h' || c == 'H') && hasURLPrefix(src[i:]):
+			i += s.scanURL(src[i:])
 		case c < utf8.RuneSelf && isWordByte(c):
-			if n := ticketKeyLen(text, i); n > 0 {
-				s.emitTicket(text[i : i+n])
+			if n := text.TicketKeyLen(src, i); n > 0 {
+				s.emitTicket(src[i : i+n])
 				i += n
 				continue
 			}
-			i += s.scanWord(text[i:])
+			i += s.scanWord(src[i:])
 		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRuneInString(text[i:])
+			r, size := utf8.DecodeRuneInString(src[i:])
 			if isWordRune(r) {
-				i += s.scanWord(text[i:])
+				i += s.scanWord(src[i:])
 				continue
 			}
 			i += size
@@ -292,28 +294,4 @@ func emojiLen(t string) int {
 		}
 	}
 	return 0
-}
-
-// ticketKeyLen returns the length of a tracker key such as "PAY-881" starting at
-// text[i] (2–10 upper-case letters or digits starting with a letter, a hyphen,
-// digits), or 0. The key must stand alone: not glued to a preceding word or hyphen.
-func ticketKeyLen(text string, i int) int {
-	if i > 0 && (isWordByte(text[i-1]) || text[i-1] == '-' || text[i-1] == '.') {
-		return 0
-	}
-	j := i
-	for j < len(text) && (text[j] >= 'A' && text[j] <= 'Z' || j > i && text[j] >= '0' && text[j] <= '9') {
-		j++
-	}
-	if n := j - i; n < 2 || n > 10 || j >= len(text) || text[j] != '-' {
-		return 0
-	}
-	k := j + 1
-	for k < len(text) && text[k] >= '0' && text[k] <= '9' {
-		k++
-	}
-	if k == j+1 || k < len(text) && (isWordByte(text[k]) || text[k] == '-') {
-		return 0
-	}
-	return k - i
 }

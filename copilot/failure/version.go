@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sync"
+
+	"incidentcopilot/copilot/text"
 )
 
 // Version names the lexicon by its content: a short hash over every concept id, its
@@ -16,10 +18,12 @@ func Version() string { return versionOnce() }
 
 var versionOnce = sync.OnceValue(func() string { return version(lexicon) })
 
-// version hashes table and the alias tables. Descriptions are left out: they change
+// version hashes table, the alias tables and the text toolkit's version (its
+// ticket-key rule decides what a token is). Descriptions are left out: they change
 // no match.
 func version(table []entry) string {
 	h := sha256.New()
+	fmt.Fprintf(h, "text %s\n", text.Version())
 	for _, e := range table {
 		fmt.Fprintf(h, "concept %q\n", e.id)
 		for _, s := range e.sigs {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/text"
 	"incidentcopilot/prompts"
 )
 
@@ -151,27 +152,27 @@ func (e *Engine) selectTranscript(msgs []copilot.Message, budget int) (string, i
 var (
 	lifecycleCueRE = regexp.MustCompile(`(?i)\b(resolved|resolution|mitigat\w*|roll(ed|ing)?[ -]?back|revert\w*|root[ -]?cause|rca|caused by|because|the cause|declar\w*|sev[ -]?[0-4]|fixed|recover\w*|back to normal|restor\w*|fail(ed|ing)?[ -]?over|restart\w*|scal(ed|ing) (up|out|down)|deploy\w*|all clear|monitoring|stable|closing|postmortem|post-mortem|incident (is )?(open|opened|closed))\b`)
 	errorCueRE     = regexp.MustCompile(`(?i)\b(error|errors|exception|fatal|panic\w*|time[ds]? ?out|timed out|refused|denied|oom\w*|killed|crash\w*|unavailable|unreachable|fail(ed|ing|ure)?|saturat\w*|exhaust\w*|x509|nxdomain|[45]\d\d|[45]xx|latency|p99|spik\w*)\b`)
-	decisionCueRE  = regexp.MustCompile(`(?i)(\blet'?s\b|\bwe will\b|\bwe'll\b|\bdecid\w*|\bplan is\b|\bgoing to\b|\bi'll\b|\bi will\b|\bagreed\b|\baction item|\bfollow[- ]?up|\bwe should\b|\bticket\b|\b[A-Z][A-Z0-9]+-\d+\b)`)
+	decisionCueRE  = regexp.MustCompile(`(?i)(\blet'?s\b|\bwe will\b|\bwe'll\b|\bdecid\w*|\bplan is\b|\bgoing to\b|\bi'll\b|\bi will\b|\bagreed\b|\baction item|\bfollow[- ]?up|\bwe should\b|\bticket\b)`)
 	signalCueRE    = regexp.MustCompile(`(?i)\b(alert\w*|firing|paged?|paging|triggered|customers?|reported)\b`)
 )
 
 // messageScore rates how much a message tells about the incident.
 func messageScore(m copilot.Message, i, n int) float64 {
-	text := m.Text
+	msg := m.Text
 	s := 0.0
-	if lifecycleCueRE.MatchString(text) {
+	if lifecycleCueRE.MatchString(msg) {
 		s += 3
 	}
-	if errorCueRE.MatchString(text) {
+	if errorCueRE.MatchString(msg) {
 		s += 2
 	}
-	if decisionCueRE.MatchString(text) {
+	if decisionCueRE.MatchString(msg) || text.HasTicketKey(msg) {
 		s += 2
 	}
-	if signalCueRE.MatchString(text) {
+	if signalCueRE.MatchString(msg) {
 		s++
 	}
-	words := len(strings.Fields(text))
+	words := len(strings.Fields(msg))
 	if s == 0 && words < 4 {
 		s-- // "ack", "+1", "looking"
 	}

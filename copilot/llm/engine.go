@@ -11,6 +11,7 @@ import (
 	"github.com/tmc/langchaingo/llms"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/text"
 	"incidentcopilot/prompts"
 )
 
@@ -274,7 +275,7 @@ func (e *Engine) ask(ctx context.Context, tmpl *prompts.Template, in prompts.Inp
 		return nil, "", err
 	}
 	msgs = append(msgs,
-		llms.TextParts(llms.ChatMessageTypeAI, e.redact(clip(raw, 8000))),
+		llms.TextParts(llms.ChatMessageTypeAI, e.redact(text.ClipBytes(raw, 8000, ""))),
 		llms.TextParts(llms.ChatMessageTypeHuman, fix),
 	)
 	raw, reason, err = e.call(ctx, msgs)
@@ -344,7 +345,7 @@ func extractJSON(raw string) ([]byte, error) {
 			return nil, errors.New("the answer is an unterminated code fence; answer with the JSON object only")
 		}
 		if l := strings.TrimSpace(lang); l != "" && !strings.EqualFold(l, "json") {
-			return nil, fmt.Errorf("the answer is a %q code block; answer with the JSON object only", clip(l, 20))
+			return nil, fmt.Errorf("the answer is a %q code block; answer with the JSON object only", text.ClipBytes(l, 20, ""))
 		}
 		body = strings.TrimSpace(body)
 		inner, ok := strings.CutSuffix(body, "```")
@@ -361,19 +362,6 @@ func extractJSON(raw string) ([]byte, error) {
 	}
 	return []byte(s), nil
 }
-
-// clip shortens s to at most n bytes on a rune boundary.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !runeStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
-func runeStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // positiveOr returns v when it is set (positive), else the default.
 func positiveOr[T int | float64 | time.Duration](v, def T) T {

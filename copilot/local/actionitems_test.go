@@ -9,6 +9,7 @@ import (
 
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/local"
+	"incidentcopilot/copilot/text"
 	"incidentcopilot/copilot/transcript"
 )
 
@@ -64,7 +65,7 @@ func TestActionItemsOfRealPostmortems(t *testing.T) {
 				t.Errorf("%s: action item %q is not a follow-up", inc.ID, m.Text)
 				continue
 			}
-			_, _, ticketed := copilot.TicketRef(m.Text)
+			_, _, ticketed := text.TicketRef(m.Text)
 			if it.Captured != ticketed || openTS[m.TS] == ticketed {
 				t.Errorf("%s: %q captured=%v, want %v", inc.ID, m.Text, it.Captured, ticketed)
 			}

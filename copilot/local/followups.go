@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/text"
 )
 
 // Follow-up detection reads each message for two things: a proposal form (DOMAIN.md:
@@ -54,16 +55,11 @@ var (
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
 	fuPaperworkRE = regexp.MustCompile(`\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication)\b`)
 
-	// Ticket references: a tracker key, or a tracker URL (one rule for every reader).
-	ticketKeyRE  = copilot.TicketKeyRE
-	trackerURLRE = copilot.TrackerURLRE
-	browseKeyRE  = copilot.BrowseKeyRE
-	// fuFiledRE marks a message that announces a ticket.
+	// fuFiledRE marks a message that announces a ticket (read by text.TicketRef and
+	// friends: one rule for every reader).
 	fuFiledRE = regexp.MustCompile(`\b(filed|file|created|create|opened|open|raised|logged|added|ticket\w*|tracking|tracked|jira|issue|here'?s|here it is|see|->|=>|backlog)\b`)
 
 	dueRE = regexp.MustCompile(`(?i)\b(?:by|before|until|due|for)\s+(?:the\s+)?(end of (?:the )?(?:next |this )?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|next (?:week|sprint|month|quarter|release|retro)|this (?:week|sprint|month|quarter)|tomorrow|tonight|(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|q[1-4]|the (?:next )?(?:retro|postmortem|review|release))\b|\b(eo[dwm]|next sprint|this sprint)\b`)
-	// Keys that name standards or severities, not tickets.
-	notTicketPrefixes = copilot.NotTicketPrefixes
 )
 
 // Defaults of the follow-up thresholds; see Engine.
@@ -414,8 +410,17 @@ func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, ow
 var fuAgreeToRE = regexp.MustCompile(`^\s*(\+\s?1+|:\+1:|👍|\+100|big \+1|strong \+1|huge \+1|agreed?)\s*(to|on|with|for|re|about)\b`)
 
 // agreementFiller are words of agreeing and taking on work, which say nothing about
-// the idea itself.
-var agreementFiller = toSet("ticket open fil file take do idea plan agree agreed good great call point definitely totally mine one that this it also too same here yes yep me on own will")
+// the idea itself; held as the terms contentTerms makes of them.
+var agreementFiller = termSet("ticket open fil file take do idea plan agree agreed good great call point definitely totally mine one that this it also too same here yes yep me on own will")
+
+// termSet holds words and their canonical terms.
+func termSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w], m[canonical(w)] = true, true
+	}
+	return m
+}
 
 // agreementTerms are the content terms of an agreement beyond agreeing.
 func agreementTerms(low string) []string {
@@ -456,7 +461,7 @@ func dedupFollowUps(items []*fuCandidate, threshold float64) []*fuCandidate {
 // ticketRefs returns the ticket keys and tracker URLs in a message: keys of the
 // incident's known tickets first, then other keys that look like tracker keys, then
 // URLs without a key.
-func ticketRefs(text string, inc *copilot.Incident) []string {
+func ticketRefs(s string, inc *copilot.Incident) []string {
 	known := map[string]bool{}
 	for _, tk := range inc.Tickets {
 		known[tk.Key] = true
@@ -469,16 +474,17 @@ func ticketRefs(text string, inc *copilot.Incident) []string {
 			out = append(out, k)
 		}
 	}
-	for _, u := range trackerURLRE.FindAllString(text, -1) {
-		if sub := browseKeyRE.FindStringSubmatch(u); sub != nil {
-			add(sub[1])
+	urls, keys := text.TrackerLinks(s)
+	for i, u := range urls {
+		if keys[i] != "" {
+			add(keys[i])
 		} else {
-			add(strings.TrimRight(u, ".,;:"))
+			add(u)
 		}
 	}
-	for _, k := range ticketKeyRE.FindAllString(text, -1) {
+	for _, k := range text.TicketKeys(s) {
 		prefix := k[:strings.IndexByte(k, '-')]
-		if known[k] || (!notTicketPrefixes[prefix] && !strings.EqualFold(k, inc.ID)) {
+		if known[k] || (!text.NotTicketPrefix(prefix) && !strings.EqualFold(k, inc.ID)) {
 			add(k)
 		}
 	}
@@ -491,15 +497,15 @@ func ticketRefs(text string, inc *copilot.Incident) []string {
 // comes from the item's author or owner, or is little more than the reference.
 func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msgTags, ref string, inc *copilot.Incident, threadOf func(copilot.Message) string) *fuCandidate {
 	window := l.captureWindow()
-	text := t.msg.Text
+	msgText := t.msg.Text
 	for _, tk := range inc.Tickets {
 		if tk.Key == ref {
-			text += " " + tk.Title
+			msgText += " " + tk.Title
 		}
 	}
-	terms := contentTerms(ticketKeyRE.ReplaceAllString(trackerURLRE.ReplaceAllString(text, ""), ""))
+	terms := contentTerms(text.WithoutTicketRefs(msgText))
 	announces := fuFiledRE.MatchString(t.lower)
-	ownTerms := agreementTerms(strings.ToLower(ticketKeyRE.ReplaceAllString(trackerURLRE.ReplaceAllString(t.msg.Text, ""), "")))
+	ownTerms := agreementTerms(strings.ToLower(text.WithoutTicketRefs(t.msg.Text)))
 	bare := len(ownTerms) <= 2
 	inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 	var best *fuCandidate

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/text"
 )
 
 // Limits that keep a local summary readable in half a minute.
@@ -506,14 +507,14 @@ func (b *summaryBuilder) timeline() []copilot.TimelineEntry {
 }
 
 // timelineText shortens a message to a timeline line, without the row's own time.
-func timelineText(text string) string {
-	if loc := timelineTimeRE.FindStringIndex(text); loc != nil {
-		text = text[loc[1]:]
+func timelineText(raw string) string {
+	if loc := timelineTimeRE.FindStringIndex(raw); loc != nil {
+		raw = raw[loc[1]:]
 	}
 	// The first sentence that says something; a message of nothing but
 	// acknowledgements gives "".
 	var best string
-	for _, raw := range splitSentences(text) {
+	for _, raw := range splitSentences(raw) {
 		if hasSecret(raw) {
 			continue
 		}
@@ -522,7 +523,7 @@ func timelineText(text string) string {
 			break
 		}
 	}
-	return truncateRunes(best, timelineTextRunes)
+	return text.ClipWords(best, timelineTextRunes)
 }
 
 // fillerRE matches sentences that only acknowledge or react.

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/text"
 )
 
 // Text handling shared by the local engine's capabilities: cleaning transcript text
@@ -94,7 +95,7 @@ func quoteText(s string, dropAddressing bool) string {
 	if s == "" {
 		return ""
 	}
-	s = truncateRunes(copilot.SafeText(s), maxSentenceRunes)
+	s = text.ClipWords(copilot.SafeText(s), maxSentenceRunes)
 	r, size := utf8.DecodeRuneInString(s)
 	if unicode.IsLower(r) {
 		s = string(unicode.ToUpper(r)) + s[size:]
@@ -105,44 +106,11 @@ func quoteText(s string, dropAddressing bool) string {
 	return copilot.SafeText(s)
 }
 
-// truncateRunes cuts s to at most n runes at a word boundary, marking the cut.
-func truncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	rs := []rune(s)[:n]
-	cut := string(rs)
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:-") + "…"
-}
-
 // hasSecret reports whether s holds a masked credential. The engine reads masked
 // text only (the memory masks at ingest, copilot.Copilot masks incidents given
 // whole), and a sentence that was a secret would quote as a bare placeholder: the
 // local engine never picks one.
 func hasSecret(s string) bool { return copilot.HasMaskedSecret(s) }
-
-// stopwords are function words and chat filler that carry no content.
-var stopwords = toSet(`a an the and or but if then else of to in on at by for with from into onto
-about as is are was were be been being am do does did done doing have has had having it its
-it's this that these those there here we us our you your i me my he she they them their
-his her so too very just also not no yes can could should would will shall may might must
-lets let let's i'll we'll i'm we're you're it'll im ill ok okay pls please thanks thx ty
-what which who whom when where why how all any some more most other such only own same than
-via per up down out over again further once now still yet maybe really actually probably
-think guess like sure one two get got make sure need needs want wants going gonna go
-able lol haha yeah yep nope hey hi folks team someone anyone everyone people thing things
-bit lot kind sort way day today tomorrow time next last new`)
-
-func toSet(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
 
 // synonyms map general operations vocabulary to one canonical stem so that a ticket
 // titled "Alert on DB pool saturation" and a message saying "page us when postgres
@@ -185,82 +153,48 @@ var synonyms = map[string]string{
 	"exhaustion": "saturat", "full": "saturat",
 }
 
-// stem strips common English suffixes; crude, but both sides of every comparison go
-// through it.
-func stem(w string) string {
-	for _, suf := range []string{"ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"} {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
-			base := w[:len(w)-len(suf)]
-			switch suf {
-			case "ies", "ied":
-				base += "y"
-			case "s":
-				if strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") {
-					return w
-				}
-			case "es":
-				// "caches" -> "cach" would miss "cache"; keep the e unless the base
-				// ends like "boxes"/"fixes"/"pushes".
-				if !strings.HasSuffix(base, "x") && !strings.HasSuffix(base, "sh") && !strings.HasSuffix(base, "ss") && !strings.HasSuffix(base, "ch") {
-					base += "e"
-				}
-			}
-			w = base
-			break
+// stemmedSynonyms adds the stem of every synonym, so that inflected forms
+// ("automated", "validating") meet their canonical term through text.Stem.
+var stemmedSynonyms = func() map[string]string {
+	m := make(map[string]string, 2*len(synonyms))
+	for w, c := range synonyms {
+		m[w] = c
+	}
+	for w, c := range synonyms {
+		if s := text.Stem(w); m[s] == "" {
+			m[s] = c
 		}
 	}
-	// Drop a trailing e so "rotate"/"rotated" and "cache"/"caching" meet.
-	if len(w) > 4 && strings.HasSuffix(w, "e") {
-		w = w[:len(w)-1]
-	}
-	return w
-}
+	return m
+}()
 
-// canonical returns the comparable form of one lower-case word.
+// canonical returns the comparable form of one lower-case content word: its
+// synonym group, else its stem.
 func canonical(w string) string {
-	if c, ok := synonyms[w]; ok {
+	if c, ok := stemmedSynonyms[w]; ok {
 		return c
 	}
-	s := stem(w)
-	if c, ok := synonyms[s]; ok {
-		return c
-	}
-	if c, ok := synonyms[s+"e"]; ok { // "certificates" -> "certificat" -> "certificate"
+	s := text.Stem(w)
+	if c, ok := stemmedSynonyms[s]; ok {
 		return c
 	}
 	return s
 }
 
-// contentTerms returns the canonical content terms of s, in order of appearance, unique.
+// contentTerms returns the canonical content terms of s (text.ContentWords of the
+// cleaned text, through the synonym groups), in order of appearance, unique.
 func contentTerms(s string) []string {
-	s = strings.ToLower(cleanText(s))
-	words := strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'')
-	})
 	seen := map[string]bool{}
 	var out []string
-	for _, w := range words {
-		w = strings.TrimSuffix(strings.Trim(w, "'"), "'s")
-		if len(w) < 2 || stopwords[w] || isNumber(w) {
-			continue
-		}
+	for _, w := range text.ContentWords(cleanText(s)) {
 		c := canonical(w)
-		if c == "" || stopwords[c] || seen[c] {
+		if c == "" || text.IsStopWord(c) || seen[c] {
 			continue
 		}
 		seen[c] = true
 		out = append(out, c)
 	}
 	return out
-}
-
-func isNumber(w string) bool {
-	for _, r := range w {
-		if !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // termOverlap measures how much two term lists share: shared terms over the size of

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/text"
 )
 
 // pmAction is one action item of a postmortem: a list item or a table row of its
@@ -204,10 +205,10 @@ func (pm *pmBuilder) listAction(blk mdBlock) *pmAction {
 	return a
 }
 
-// ticketRef is copilot.TicketRef without references to postmortems (PM2019-009) or
+// ticketRef is text.TicketRef without references to postmortems (PM2019-009) or
 // to this document's own id, which look like tracker keys.
 func (pm *pmBuilder) ticketRef(s string) (key, url string, ok bool) {
-	key, url, ok = copilot.TicketRef(s)
+	key, url, ok = text.TicketRef(s)
 	if ok && url == "" && (notTrackerKey(key) || strings.EqualFold(key, pm.id)) {
 		return "", "", false
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/text"
 )
 
 // ReadPostmortem parses one Markdown postmortem (see ../shared/fixtures/postmortems-dfds).
@@ -35,7 +36,7 @@ import (
 // (state…). The message is the item's text, then one "Owner: …", "Due: …",
 // "Status: …" or "Ticket: …" line for each field the entry has (other named columns
 // too), which copilot.ActionItemFields takes apart again. An entry that names a
-// ticket, a tracker key or tracker link (see copilot.TicketRef) in its ticket column
+// ticket, a tracker key or tracker link (see text.TicketRef) in its ticket column
 // or its text, becomes a Ticket with that key; Status is the status column, else
 // "done" when checked ("[x]"), struck through or marked "(done)", else "open". An
 // entry naming no ticket is not given one: it is an uncaptured follow-up. A nested
@@ -392,12 +393,9 @@ func parseDateTime(s string, loc *time.Location) (time.Time, bool) {
 	return t, true
 }
 
-// notTrackerKey rejects look-alikes of tracker keys: postmortem ids, CVEs, severities.
+// notTrackerKey rejects look-alikes of tracker keys: postmortem ids ("PM2019-009")
+// on top of the standards and severities text.TicketRef already leaves out.
 func notTrackerKey(k string) bool {
 	prefix, _, _ := strings.Cut(k, "-")
-	switch prefix {
-	case "CVE", "SEV", "RFC", "ISO", "UTF", "TLS", "SHA", "AES":
-		return true
-	}
-	return pmPrefixRE.MatchString(prefix)
+	return text.NotTicketPrefix(prefix) || pmPrefixRE.MatchString(prefix)
 }

@@ -13,6 +13,7 @@ import (
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/failure"
 	"incidentcopilot/copilot/redact"
+	"incidentcopilot/copilot/text"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
 	"incidentcopilot/internal/synth"
@@ -71,7 +72,7 @@ func TestRunIngestSmall(t *testing.T) {
 	if !(rep.MinMessagesPerSec <= rep.MedianMessagesPerSec && rep.MedianMessagesPerSec <= rep.MaxMessagesPerSec && rep.MinMessagesPerSec > 0) {
 		t.Errorf("median %v outside [%v, %v]", rep.MedianMessagesPerSec, rep.MinMessagesPerSec, rep.MaxMessagesPerSec)
 	}
-	if rep.Environment.Postgres == "" || rep.Environment.PGVector == "" || rep.Environment.Embedder != "local/v1/384/lex-"+failure.Version() {
+	if rep.Environment.Postgres == "" || rep.Environment.PGVector == "" || rep.Environment.Embedder != "local/v1/384/lex-"+failure.Version()+"/text-"+text.Version() {
 		t.Errorf("environment = %+v", rep.Environment)
 	}
 	if schemaExists(t, url, schema) {

@@ -7,6 +7,7 @@ import (
 
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/failure"
+	"incidentcopilot/copilot/text"
 )
 
 type fakeModel struct{ id string }
@@ -28,14 +29,14 @@ func TestContentHashFollowsLexicon(t *testing.T) {
 	store := func(embedder, lexicon string) *Store {
 		return &Store{model: fakeModel{embedder}, opts: Options{Chunking: copilot.DefaultChunkOptions, RedactVersion: "r1"}, lexicon: lexicon}
 	}
-	base := store("local/v1/4/lex-"+failure.Version(), failure.Version()).contentHash(inc)
-	if again := store("local/v1/4/lex-"+failure.Version(), failure.Version()).contentHash(inc); again != base {
+	base := store("local/v1/4/lex-"+failure.Version()+"/text-"+text.Version(), failure.Version()).contentHash(inc)
+	if again := store("local/v1/4/lex-"+failure.Version()+"/text-"+text.Version(), failure.Version()).contentHash(inc); again != base {
 		t.Fatal("content hash is not stable")
 	}
 	if store("local/v1/4/lex-0edited0", failure.Version()).contentHash(inc) == base {
 		t.Error("another embedder id gives the same content hash")
 	}
-	if store("local/v1/4/lex-"+failure.Version(), "0edited0").contentHash(inc) == base {
+	if store("local/v1/4/lex-"+failure.Version()+"/text-"+text.Version(), "0edited0").contentHash(inc) == base {
 		t.Error("another lexicon under the same provider embedder gives the same content hash")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/failure"
 	"incidentcopilot/copilot/redact"
+	"incidentcopilot/copilot/text"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/internal/dbtest"
 	"incidentcopilot/retrieval/postgres"
@@ -50,7 +51,7 @@ func TestReembedSwitchesEmbedder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Incidents != 2 || res.Chunks != before.Chunks || res.Embedder != "local/v1/32/lex-"+failure.Version() {
+	if res.Incidents != 2 || res.Chunks != before.Chunks || res.Embedder != "local/v1/32/lex-"+failure.Version()+"/text-"+text.Version() {
 		t.Fatalf("reembed = %+v, want 2 incidents and %d chunks", res, before.Chunks)
 	}
 	if again, err := s.Reembed(ctx, false, false, nil); err != nil || again.Incidents != 0 {

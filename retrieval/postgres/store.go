@@ -29,11 +29,8 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// Model is an embedder that says which vectors it makes.
-type Model interface {
-	copilot.Embedder
-	copilot.EmbedderInfo
-}
+// Model is the domain's embedding model under the name callers of the store know.
+type Model = copilot.EmbeddingModel
 
 // HNSW holds the index parameters. The defaults are pgvector's build defaults with a
 // search beam wide enough for recall@10 >= 0.95 (0.85 at pgvector's 40..100), which
@@ -306,7 +303,7 @@ func (s *Store) holdBulkLoad(ctx context.Context) (release func(), err error) {
 func (s *Store) RestoreIndex(ctx context.Context) error {
 	name := indexName(s.model.EmbedderID())
 	var haveTable, haveIndex bool
-	if err := s.pool.QueryRow(ctx, `SELECT to_regclass('chunks') IS NOT NULL, to_regclass($1) IS NOT NULL`, name).
+	if err := s.pool.QueryRow(ctx, `SELECT to_regclass($1) IS NOT NULL, to_regclass($2) IS NOT NULL`, s.rel("chunks"), s.rel(name)).
 		Scan(&haveTable, &haveIndex); err != nil {
 		return mapError(err)
 	}
@@ -334,8 +331,18 @@ func (s *Store) RestoreIndex(ctx context.Context) error {
 }
 
 func (s *Store) dropIndex(ctx context.Context) error {
-	_, err := s.pool.Exec(ctx, "DROP INDEX IF EXISTS "+indexName(s.model.EmbedderID()))
+	_, err := s.pool.Exec(ctx, "DROP INDEX IF EXISTS "+s.rel(indexName(s.model.EmbedderID())))
 	return mapError(err)
+}
+
+// rel qualifies a relation name with the store's schema. The search path of a
+// confined store ends in public (where the vector type lives), so an unqualified
+// name missing from the schema would find, or drop, a table or index in public.
+func (s *Store) rel(name string) string {
+	if s.opts.Schema == "" {
+		return name
+	}
+	return s.opts.Schema + "." + name
 }
 
 func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

@@ -1,0 +1,116 @@
+package text
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Ticket references, read the same way by the parsers, the lexicon and the engines:
+// a tracker key ("PAY-881"), a tracker URL, and the key inside a Jira browse link.
+var (
+	ticketKeyRE  = regexp.MustCompile(`\b[A-Z][A-Z0-9]{1,9}-\d+\b`)
+	trackerURLRE = regexp.MustCompile(`https?://[^\s<>|)]*(?:jira|atlassian\.net|/browse/|linear\.app|/issues?/\d+|youtrack|shortcut\.com|app\.clubhouse|/tickets?/\d+|/-/issues/)[^\s<>|)]*`)
+	browseKeyRE  = regexp.MustCompile(`(?:/browse/|/issue/|selectedIssue=)([A-Z][A-Z0-9]+-\d+)`)
+)
+
+// notTicketPrefixes are key prefixes that name standards, severities, regions or
+// instance types, not trackers (CVE-2024-1, SEV-1, ISO-8601, EU-1, M5-2).
+var notTicketPrefixes = toSet(`SEV HTTP HTTPS UTF ISO RFC CVE TLS SSL SHA AES RSA MD IPV X GPT
+	INC P PR US EU AP SA CA AZ T3 M5 C5 R5 E2 N1 N2 TCP UDP`)
+
+// NotTicketPrefix reports whether the prefix of a key-shaped word ("CVE" of
+// "CVE-2024-1") names a standard or severity rather than a tracker project.
+func NotTicketPrefix(prefix string) bool { return notTicketPrefixes[prefix] }
+
+// TicketKeys returns every key-shaped word of s ("PAY-881", "CVE-2024-1" too), in
+// order. Callers decide which prefixes to trust; see NotTicketPrefix.
+func TicketKeys(s string) []string {
+	var out []string
+	for _, loc := range ticketKeyRE.FindAllStringIndex(s, -1) {
+		if TicketKeyLen(s, loc[0]) == loc[1]-loc[0] {
+			out = append(out, s[loc[0]:loc[1]])
+		}
+	}
+	return out
+}
+
+// HasTicketKey reports whether s holds a tracker key whose prefix is not a standard.
+func HasTicketKey(s string) bool {
+	for _, k := range TicketKeys(s) {
+		if !NotTicketPrefix(k[:strings.IndexByte(k, '-')]) {
+			return true
+		}
+	}
+	return false
+}
+
+// TrackerLinks returns the tracker URLs of s, each with the key a browse link
+// carries ("" for other trackers), trailing sentence punctuation removed.
+func TrackerLinks(s string) (urls, keys []string) {
+	for _, u := range trackerURLRE.FindAllString(s, -1) {
+		u = strings.TrimRight(u, ".,;:")
+		key := ""
+		if sub := browseKeyRE.FindStringSubmatch(u); sub != nil {
+			key = sub[1]
+		}
+		urls, keys = append(urls, u), append(keys, key)
+	}
+	return urls, keys
+}
+
+// WithoutTicketRefs returns s with its tracker URLs and keys removed, so that what
+// is left can be compared by its words.
+func WithoutTicketRefs(s string) string {
+	return ticketKeyRE.ReplaceAllString(trackerURLRE.ReplaceAllString(s, ""), "")
+}
+
+// TicketRef returns the first ticket that s refers to, read the way the follow-up
+// engine reads it, so that a parser marking an action item as ticketed and the engine
+// counting it as captured agree: a tracker link (a Jira "/browse/OPS-12" link gives
+// its key, any other tracker link is its own key), else a tracker key such as
+// "OPS-12" whose prefix is not a standard or severity (CVE-, SEV-, ISO-…). ok is false
+// when s names no ticket.
+func TicketRef(s string) (key, url string, ok bool) {
+	if u := trackerURLRE.FindString(s); u != "" {
+		u = strings.TrimRight(u, ".,;:")
+		if sub := browseKeyRE.FindStringSubmatch(u); sub != nil {
+			return sub[1], u, true
+		}
+		return u, u, true
+	}
+	for _, k := range TicketKeys(s) {
+		if !NotTicketPrefix(k[:strings.IndexByte(k, '-')]) {
+			return k, "", true
+		}
+	}
+	return "", "", false
+}
+
+// TicketKeyLen returns the length of a tracker key such as "PAY-881" starting at
+// s[i] (2–10 upper-case letters or digits starting with a letter, a hyphen, digits),
+// or 0. The key must stand alone: not glued to a word, hyphen or dot on either side.
+// It is the byte-scanner form of the key rule, for tokenizers that walk text once.
+func TicketKeyLen(s string, i int) int {
+	if i > 0 && (isWordByte(s[i-1]) || s[i-1] == '-' || s[i-1] == '.') {
+		return 0
+	}
+	j := i
+	for j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || j > i && s[j] >= '0' && s[j] <= '9') {
+		j++
+	}
+	if n := j - i; n < 2 || n > 10 || j >= len(s) || s[j] != '-' {
+		return 0
+	}
+	k := j + 1
+	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k == j+1 || k < len(s) && (isWordByte(s[k]) || s[k] == '-') {
+		return 0
+	}
+	return k - i
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+}
