@@ -37,6 +37,7 @@ type Server struct {
 	retrieval *prometheus.HistogramVec
 	failures  *failureLog
 	router    chi.Router
+	slack     SlackRoutes
 }
 
 // Options configure a Server.
@@ -44,11 +45,13 @@ type Options struct {
 	Tokens  *Tokens
 	Logger  *slog.Logger
 	MaxBody int64
+	// Slack serves the Slack request URLs; nil answers them 501.
+	Slack SlackRoutes
 }
 
 // NewServer builds the router.
 func NewServer(memory copilot.Memory, cp *copilot.Copilot, opts Options) *Server {
-	s := &Server{memory: memory, copilot: cp, tokens: opts.Tokens, logger: opts.Logger, maxBody: opts.MaxBody}
+	s := &Server{memory: memory, copilot: cp, tokens: opts.Tokens, logger: opts.Logger, maxBody: opts.MaxBody, slack: opts.Slack}
 	if s.tokens == nil {
 		s.tokens = &Tokens{}
 	}
@@ -95,6 +98,7 @@ func (s *Server) routes() chi.Router {
 	r.Get("/readyz", s.handleReadyz)
 	r.Method(http.MethodGet, "/metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
 	r.Get("/openapi.json", s.handleOpenAPI)
+	s.slackRoutes(r)
 	r.Route("/v1", func(r chi.Router) {
 		r.Use(s.authenticate, s.checkParams)
 		r.With(s.require(ScopeWrite)).Post("/incidents", s.handlePostIncidents)

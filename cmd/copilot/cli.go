@@ -172,6 +172,7 @@ func (m *Main) rootCommand(ctx context.Context) *cobra.Command {
 		m.redactCommand(),
 		m.benchCommand(),
 		m.versionCommand(),
+		m.feedbackCommand(),
 	)
 	return root
 }

@@ -41,7 +41,12 @@ func (m *Main) serve(ctx context.Context, addr string) error {
 	if err != nil {
 		return err
 	}
-	srv := api.NewServer(s, cp, api.Options{Tokens: tokens, Logger: logger, MaxBody: cfg.MaxBodyBytes})
+	slackRoutes, stopSlack, err := startSlack(ctx, cfg.Slack, s, cp, logger)
+	if err != nil {
+		return err
+	}
+	defer stopSlack()
+	srv := api.NewServer(s, cp, api.Options{Tokens: tokens, Logger: logger, MaxBody: cfg.MaxBodyBytes, Slack: slackRoutes})
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return copilot.Errorf(copilot.EINVALID, "--addr %s: %v", addr, err)
@@ -59,7 +64,7 @@ func (m *Main) copilot(s *postgres.Store, cfg Config) (*copilot.Copilot, error) 
 	if err != nil {
 		return nil, err
 	}
-	return &copilot.Copilot{Memory: s, Engine: engine, Redact: redact.String}, nil
+	return &copilot.Copilot{Memory: s, Engine: engine, Redact: redact.String, Permalink: cfg.Slack.Permalink()}, nil
 }
 
 // searchFlags are the filters shared by similar and search.

@@ -22,6 +22,7 @@ type Config struct {
 	Chat         embeddings.ChatConfig
 	ShutdownWait time.Duration
 	MaxBodyBytes int64
+	Slack        SlackConfig
 }
 
 // ConfigFromEnv reads the configuration; defaults fill what is unset.
@@ -34,6 +35,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		Embedder:     embeddings.ConfigFromEnv(getenv),
 		Chat:         embeddings.ChatConfigFromEnv(getenv),
 		ShutdownWait: 15 * time.Second,
+		Slack:        slackConfigFromEnv(getenv),
 	}
 	if v := getenv("COPILOT_MAX_BODY_BYTES"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -78,5 +80,5 @@ func (c Config) validate() error {
 			return fmt.Errorf("llm: %w", err)
 		}
 	}
-	return nil
+	return c.Slack.validate()
 }

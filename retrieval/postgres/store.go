@@ -116,6 +116,8 @@ type Store struct {
 	df   *conceptStats
 
 	stale staleCache // last answer of staleVectors, for readiness probes
+
+	queue queueState // river's insert-only client (queue.go)
 }
 
 // Open connects to the database at url. The schema is not touched until Migrate.
@@ -228,6 +230,9 @@ func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
 		// Connections opened before the migrations created the extension cannot
 		// encode vectors: replace them.
 		s.pool.Reset()
+	}
+	if err := s.migrateQueue(ctx); err != nil {
+		return len(res), err
 	}
 	if err := s.RestoreIndex(ctx); err != nil {
 		return len(res), err

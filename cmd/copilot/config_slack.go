@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	slackgo "github.com/slack-go/slack"
+
+	"incidentcopilot/api"
+	"incidentcopilot/api/slack"
+	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/redact"
+	"incidentcopilot/retrieval/postgres"
+)
+
+// SlackConfig is the Slack app's configuration. Slack is on when the bot token
+// and the signing secret are both set.
+type SlackConfig struct {
+	BotToken      string // SLACK_BOT_TOKEN (xoxb-…)
+	SigningSecret string // SLACK_SIGNING_SECRET
+	AppToken      string // SLACK_APP_TOKEN (xapp-…), for Socket Mode
+	APIURL        string // COPILOT_SLACK_API_URL: the Web API base, for tests and proxies
+	WorkspaceURL  string // COPILOT_SLACK_WORKSPACE_URL: https://acme.slack.com, for permalinks
+	// ChannelPattern names incident channels (COPILOT_SLACK_CHANNEL_PATTERN).
+	ChannelPattern string
+}
+
+func slackConfigFromEnv(getenv func(string) string) SlackConfig {
+	c := SlackConfig{
+		BotToken:       strings.TrimSpace(getenv("SLACK_BOT_TOKEN")),
+		SigningSecret:  strings.TrimSpace(getenv("SLACK_SIGNING_SECRET")),
+		AppToken:       strings.TrimSpace(getenv("SLACK_APP_TOKEN")),
+		APIURL:         strings.TrimSpace(getenv("COPILOT_SLACK_API_URL")),
+		WorkspaceURL:   strings.TrimRight(strings.TrimSpace(getenv("COPILOT_SLACK_WORKSPACE_URL")), "/"),
+		ChannelPattern: getenv("COPILOT_SLACK_CHANNEL_PATTERN"),
+	}
+	if c.ChannelPattern == "" {
+		c.ChannelPattern = slack.DefaultChannelPattern
+	}
+	if c.APIURL != "" && !strings.HasSuffix(c.APIURL, "/") {
+		c.APIURL += "/" // slack-go appends method names to it
+	}
+	return c
+}
+
+// Enabled reports whether the Slack routes and workers run.
+func (c SlackConfig) Enabled() bool { return c.BotToken != "" || c.SigningSecret != "" }
+
+// validate names the bad variable, never its value.
+func (c SlackConfig) validate() error {
+	if !c.Enabled() {
+		if c.AppToken != "" {
+			return copilot.Errorf(copilot.EINVALID, "SLACK_APP_TOKEN: set, but SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not")
+		}
+		return nil
+	}
+	switch {
+	case c.BotToken == "":
+		return copilot.Errorf(copilot.EINVALID, "SLACK_BOT_TOKEN: not set, but SLACK_SIGNING_SECRET is (the copilot needs both to answer in Slack)")
+	case c.SigningSecret == "":
+		return copilot.Errorf(copilot.EINVALID, "SLACK_SIGNING_SECRET: not set, but SLACK_BOT_TOKEN is (every Slack request is verified with it)")
+	case !strings.HasPrefix(c.BotToken, "xoxb-"):
+		return copilot.Errorf(copilot.EINVALID, "SLACK_BOT_TOKEN: not a bot token (it starts with xoxb-)")
+	case c.AppToken != "" && !strings.HasPrefix(c.AppToken, "xapp-"):
+		return copilot.Errorf(copilot.EINVALID, "SLACK_APP_TOKEN: not an app-level token (it starts with xapp-)")
+	}
+	for _, u := range []struct{ env, v string }{{"COPILOT_SLACK_API_URL", c.APIURL}, {"COPILOT_SLACK_WORKSPACE_URL", c.WorkspaceURL}} {
+		if u.v == "" {
+			continue
+		}
+		p, err := url.Parse(u.v)
+		if err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
+			return copilot.Errorf(copilot.EINVALID, "%s: %q is not an http(s) URL", u.env, u.v)
+		}
+	}
+	if _, err := regexp.Compile(c.ChannelPattern); err != nil {
+		return copilot.Errorf(copilot.EINVALID, "COPILOT_SLACK_CHANNEL_PATTERN: %v", err)
+	}
+	return nil
+}
+
+// Permalink links a message of an incident whose channel is known:
+// WORKSPACE/archives/CHANNEL/p<ts without its dot>, the form Slack's own
+// permalinks take. Nil without a workspace URL.
+func (c SlackConfig) Permalink() func(inc *copilot.Incident, ts string) string {
+	if c.WorkspaceURL == "" {
+		return nil
+	}
+	return func(inc *copilot.Incident, ts string) string {
+		if inc == nil || inc.ChannelID == "" || ts == "" {
+			return ""
+		}
+		return c.WorkspaceURL + "/archives/" + url.PathEscape(inc.ChannelID) + "/p" + strings.ReplaceAll(ts, ".", "")
+	}
+}
+
+// startSlack builds the Slack handler and starts its job workers; stop lets the
+// running jobs finish. Both are nil when Slack is not configured.
+func startSlack(ctx context.Context, cfg SlackConfig, s *postgres.Store, cp *copilot.Copilot, logger *slog.Logger) (api.SlackRoutes, func(), error) {
+	if !cfg.Enabled() {
+		return nil, func() {}, nil
+	}
+	opts := []slackgo.Option{}
+	if cfg.APIURL != "" {
+		opts = append(opts, slackgo.OptionAPIURL(cfg.APIURL))
+	}
+	if cfg.AppToken != "" {
+		logger.Warn("SLACK_APP_TOKEN is set but Socket Mode is not implemented yet: Slack must reach the HTTP request URLs")
+	}
+	h, err := slack.New(slack.Options{
+		SigningSecret:  cfg.SigningSecret,
+		Client:         slackgo.New(cfg.BotToken, opts...),
+		Store:          s,
+		Copilot:        cp,
+		Redact:         redact.String,
+		ChannelPattern: regexp.MustCompile(cfg.ChannelPattern),
+		Logger:         logger,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	jobs, err := s.RunChatJobs(ctx, h.Work, postgres.JobOptions{Logger: logger})
+	if err != nil {
+		return nil, nil, err
+	}
+	stop := func() {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		if err := jobs.Stop(sctx); err != nil {
+			logger.Warn("slack workers did not stop cleanly", "error", err.Error())
+		}
+	}
+	logger.Info("slack: serving", "events", "/v1/slack/events", "commands", "/v1/slack/commands", "interactions", "/v1/slack/interactions")
+	return h, stop, nil
+}
+
+var _ slack.Store = (*postgres.Store)(nil)
