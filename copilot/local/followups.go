@@ -81,8 +81,9 @@ type fuCandidate struct {
 	text     string
 	terms    []string
 	owner    string
-	due      string
-	accepted bool // a follow-up in its own right; otherwise only if someone agrees
+	due      string // YYYY-MM-DD, "" when the words name no day
+	dueText  string // the deadline as written
+	accepted bool   // a follow-up in its own right; otherwise only if someone agrees
 	ticket   string
 }
 
@@ -215,6 +216,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			Text:      c.text,
 			Owner:     copilot.SafeText(c.owner),
 			Due:       copilot.SafeText(c.due),
+			DueText:   copilot.SafeText(c.dueText),
 			SourceTS:  lc.msgs[c.idx].msg.TS,
 			Captured:  c.ticket != "",
 			TicketKey: copilot.SafeText(c.ticket),
@@ -334,19 +336,22 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 		}
 	} else if sub := fuTodoOwnerRE.FindStringSubmatch(raw); sub != nil {
 		c.owner = resolveName(sub[1], names)
-	} else if fuCommitRE.MatchString(t.lower) && t.section == "" {
+	} else if sub := fuMentionWillRE.FindStringSubmatch(raw); sub != nil {
+		c.owner = resolveName(sub[1]+sub[2], names)
+	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower)) && t.section == "" {
 		c.owner = speaker(t.msg)
 	}
-	if sub := dueRE.FindStringSubmatch(raw); sub != nil {
-		for _, g := range sub[1:] {
-			if g != "" {
-				c.due = g
-				break
-			}
-		}
-	}
+	commits := fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || fuAskRE.MatchString(raw)
+	c.dueText, c.due = findDue(raw, t.msg.Time(), commits)
 	return c
 }
+
+var (
+	// fuSelfRE: the speaker takes the item ("TODO for me: …", "that one's on me").
+	fuSelfRE = regexp.MustCompile(`\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s? (for|on) me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b`)
+	// fuMentionWillRE: someone named takes the item ("@dana will add the alert").
+	fuMentionWillRE = regexp.MustCompile(`(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:will|is going to|'ll|agreed to|volunteered to|is on)\b`)
+)
 
 // followUpText quotes the sentences of a message that carry the proposal.
 func followUpText(raw string) string {
@@ -439,8 +444,8 @@ func dedupFollowUps(items []*fuCandidate, threshold float64) []*fuCandidate {
 				if k.owner == "" {
 					k.owner = c.owner
 				}
-				if k.due == "" {
-					k.due = c.due
+				if k.dueText == "" {
+					k.due, k.dueText = c.due, c.dueText
 				}
 				merged = true
 				break
@@ -674,7 +679,9 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 		c.owner = owner
 	}
 	if due != "" {
-		c.due = due
+		// A due column holds a date or words ("Q3", "next sprint").
+		c.dueText = due
+		c.due = resolveDue(due, t.msg.Time())
 	}
 	return c
 }
