@@ -110,10 +110,11 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		return m.TS
 	}
 
+	pm := shapeOf(lc)
 	cands := map[int]*fuCandidate{}
 	var order []int
 	for _, t := range lc.msgs {
-		if c := detectFollowUp(t, lc, names); c != nil {
+		if c := detectFollowUp(t, lc, pm, names); c != nil {
 			cands[t.idx] = c
 			order = append(order, t.idx)
 		}
@@ -239,27 +240,43 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 // detectFollowUp decides whether a message proposes a lasting improvement. It returns
 // nil for anything else, and a candidate with accepted unset for a weak proposal that
 // becomes a follow-up only when someone agrees with it.
-func detectFollowUp(t msgTags, lc *incidentLifecycle, names map[string]string) *fuCandidate {
+func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names map[string]string) *fuCandidate {
 	if t.bot || strings.TrimSpace(t.msg.Text) == "" {
 		return nil
 	}
 	low := t.lower
 	raw := t.msg.Text
 	if t.section != "" {
-		switch {
-		case sectionIs(t.section, "action", "follow", "next step", "todo", "remediation", "corrective", "preventive", "improvement"):
+		kind := kindOfSection(t.section)
+		if pm.todo[t.section] && (kind == sectionOther || kind == sectionLessons) {
+			kind = sectionActions
+		}
+		switch kind {
+		case sectionActions:
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
 			c.accepted = true
 			return c
-		case sectionIs(t.section, "lesson", "what went wrong", "discussion", "learning", "takeaway"):
-			// Lessons are judged like chat: "we need better test coverage" is one,
-			// "remain calm" is not.
-		default:
+		case sectionSkip:
 			return nil
 		}
+		if rowTimeRE.MatchString(raw) {
+			return nil // a timeline row narrates
+		}
+		// A promise is a follow-up wherever it is written; so is a to-do entry
+		// after the narrative of a report whose headings do not say so.
+		if sentencePromise(raw) || (kind == sectionOther && t.idx > pm.narrativeEnd && isImperative(raw) && len(contentTerms(raw)) >= 3) {
+			c := newCandidate(t, raw, names)
+			c.accepted = true
+			return c
+		}
+		if kind != sectionLessons {
+			return nil
+		}
+		// Lessons are judged like chat: "we need better test coverage" is one,
+		// "remain calm" is not.
 	}
 
 	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw)
@@ -325,7 +342,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, names map[string]string) *
 // newCandidate fills text, terms, owner and due of a proposal.
 func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 	c := &fuCandidate{idx: t.idx}
-	c.text = followUpText(raw)
+	c.text = followUpText(raw, t.section != "")
 	c.terms = contentTerms(c.text)
 	if sub := fuAskRE.FindStringSubmatch(raw); sub != nil {
 		for _, g := range sub[1:] {
@@ -353,18 +370,34 @@ var (
 	fuMentionWillRE = regexp.MustCompile(`(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:will|is going to|'ll|agreed to|volunteered to|is on)\b`)
 )
 
-// followUpText quotes the sentences of a message that carry the proposal.
-func followUpText(raw string) string {
-	var keep []string
-	sents := splitSentences(raw)
-	for _, s := range sents {
-		low := strings.ToLower(s)
-		if fuMarkerRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
-			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuComplainRE.MatchString(low) || fuLastingRE.MatchString(low) {
-			if !hasSecret(s) {
-				keep = append(keep, s)
-			}
+// followUpText quotes the sentences of a message that carry the proposal: the
+// promise or proposal itself rather than the sentences explaining it, whole. An entry
+// of a report written "Title: explanation" with an imperative title is the title.
+func followUpText(raw string, entry bool) string {
+	if entry {
+		if head := actionHead(raw); head != "" && !hasSecret(head) {
+			return quoteFollowUp(fuLeadRE.ReplaceAllString(cleanText(head), ""), 0)
 		}
+	}
+	var propose, related []string
+	sents := followUpSentences(raw)
+	for _, s := range sents {
+		if hasSecret(s) {
+			continue
+		}
+		low := strings.ToLower(s)
+		promise, _ := isPromise(s)
+		switch {
+		case promise || fuMarkerRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
+			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuSelfRE.MatchString(low):
+			propose = append(propose, s)
+		case fuComplainRE.MatchString(low) || fuLastingRE.MatchString(low):
+			related = append(related, s)
+		}
+	}
+	keep := propose
+	if len(keep) == 0 {
+		keep = related
 	}
 	if len(keep) == 0 {
 		for _, s := range sents {
@@ -374,9 +407,45 @@ func followUpText(raw string) string {
 			}
 		}
 	}
-	text := strings.Join(keep, " ")
-	text = fuLeadRE.ReplaceAllString(cleanText(text), "")
-	return quoteText(text, false)
+	text := fuLeadRE.ReplaceAllString(cleanText(strings.Join(keep, " ")), "")
+	keepTo := 0
+	if ok, end := isPromise(text); ok {
+		keepTo = end
+	} else if loc := fuSuggestRE.FindStringIndex(strings.ToLower(text)); loc != nil {
+		keepTo = loc[1]
+	}
+	return quoteFollowUp(text, keepTo)
+}
+
+// sentencePromise reports whether some sentence of text is a promise.
+func sentencePromise(text string) bool {
+	for _, s := range followUpSentences(text) {
+		if ok, _ := isPromise(s); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// postmortemShape is where a report's narrative ends and which of its sections are
+// to-do lists by their entries.
+type postmortemShape struct {
+	todo         map[string]bool
+	narrativeEnd int // index of the last timeline row, else half the report
+}
+
+func shapeOf(lc *incidentLifecycle) postmortemShape {
+	pm := postmortemShape{todo: todoSections(lc), narrativeEnd: len(lc.msgs) / 2}
+	last := -1
+	for _, t := range lc.msgs {
+		if t.section != "" && rowTimeRE.MatchString(t.msg.Text) {
+			last = t.idx
+		}
+	}
+	if last >= 0 {
+		pm.narrativeEnd = last
+	}
+	return pm
 }
 
 var fuLeadRE = regexp.MustCompile(`(?i)^\s*(\+\s?1+|:\+1:|agreed?|yes please)?[\s,.!:;-]*((action[- ]items?|todo|to-do|follow[- ]?ups?|ai|next steps?)\s*(\([^)]*\))?\s*[:\-–]\s*)?`)

@@ -2,8 +2,11 @@ package local_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"incidentcopilot/copilot/transcript"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -170,5 +173,138 @@ func TestFollowUpFigures(t *testing.T) {
 	if os.Getenv("COPILOT_HELDOUT") != "" {
 		test := scoreCorpus(t, "../../evals/testdata/heldout")
 		t.Logf("test: %v", test)
+	}
+}
+
+// dfdsVariants rewrite a real postmortem so the action items stop being findable by
+// their heading: the same report with the heading reworded, and with no headings at
+// all. The gold items are the entries of the original Action Items section.
+var dfdsVariants = []struct {
+	name    string
+	rewrite func(string) string
+}{
+	{"as written", func(s string) string { return s }},
+	{"heading reworded", func(s string) string {
+		return regexp.MustCompile(`(?m)^##\s*Action Items\s*$`).ReplaceAllString(s, "## Making the platform sturdier")
+	}},
+	{"no headings", func(s string) string {
+		return regexp.MustCompile(`(?m)^#.*$`).ReplaceAllString(s, "")
+	}},
+}
+
+// dfdsScore counts, over the dfds postmortems of one split, the action items the
+// engine finds (any item at the entry's ts) and those the cue-phrase baseline finds,
+// with the precision of each against the action items.
+type dfdsScore struct {
+	gold, found, pred, tp       int
+	baseFound, basePred, baseTP int
+}
+
+func (s dfdsScore) String() string {
+	p, r := ratio(s.tp, s.pred), ratio(s.found, s.gold)
+	bp, br := ratio(s.baseTP, s.basePred), ratio(s.baseFound, s.gold)
+	return fmt.Sprintf("engine R %.3f (%d/%d) P %.3f F1 %.3f; cue phrases R %.3f (%d/%d) P %.3f F1 %.3f",
+		r, s.found, s.gold, p, f1(p, r), br, s.baseFound, s.gold, bp, f1(bp, br))
+}
+
+func scoreDFDS(t *testing.T, split string, rewrite func(string) string, debug bool) dfdsScore {
+	t.Helper()
+	dir := needFixtures(t, "postmortems-dfds")
+	data, err := os.ReadFile("../../evals/testdata/dfds/labels.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels struct {
+		Incidents []struct{ ID, Split string }
+	}
+	if err := json.Unmarshal(data, &labels); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, l := range labels.Incidents {
+		if l.Split == split {
+			want[l.ID] = true
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "PM2*"))
+	e := local.New(nil)
+	var s dfdsScore
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig, err := transcript.ReadPostmortem(f, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !want[orig.ID] {
+			continue
+		}
+		// Gold: the action items' texts; a rewrite keeps the blocks, so they are
+		// found again by text.
+		gold := map[string]bool{}
+		for _, m := range orig.Messages {
+			if strings.EqualFold(m.UserName, "Action Items") {
+				gold[m.Text] = true
+			}
+		}
+		inc, err := transcript.ReadPostmortem(f, []byte(rewrite(string(raw))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ans, err := e.FollowUps(context.Background(), inc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pred := map[string]bool{}
+		for _, it := range ans.Items {
+			pred[it.SourceTS] = true
+		}
+		base := cueBaseline(inc)
+		for _, m := range inc.Messages {
+			g := gold[m.Text]
+			if g {
+				s.gold++
+				if pred[m.TS] {
+					s.found++
+				} else if debug {
+					t.Logf("%s missed: %.160q", inc.ID, m.Text)
+				}
+				if base[m.TS] {
+					s.baseFound++
+				}
+			}
+			if pred[m.TS] {
+				s.pred++
+				if g {
+					s.tp++
+				} else if debug {
+					t.Logf("%s extra [%s]: %.160q", inc.ID, m.UserName, m.Text)
+				}
+			}
+			if base[m.TS] {
+				s.basePred++
+				if g {
+					s.baseTP++
+				}
+			}
+		}
+	}
+	return s
+}
+
+// TestFollowUpFiguresDFDS prints engine versus cue-phrase baseline on the real
+// postmortems, per split and per rewrite (test split only with COPILOT_HELDOUT=1).
+func TestFollowUpFiguresDFDS(t *testing.T) {
+	splits := []string{"dev"}
+	if os.Getenv("COPILOT_HELDOUT") != "" {
+		splits = append(splits, "test")
+	}
+	for _, split := range splits {
+		for _, v := range dfdsVariants {
+			s := scoreDFDS(t, split, v.rewrite, split == "dev" && os.Getenv("FU_DEBUG") == v.name)
+			t.Logf("dfds %s, %s: %v", split, v.name, s)
+		}
 	}
 }
