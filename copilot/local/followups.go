@@ -29,7 +29,7 @@ var (
 	fuShouldRE    = regexp.MustCompile(`\bshould(n'?t)?\b|\b(someone|somebody|one of us|the team|each team|every team|every service|all services) (needs to|should|must|has to|ought to)\b`)
 	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
 	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
-	fuCommitRE    = regexp.MustCompile(`\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b`)
+	fuCommitRE    = regexp.MustCompile(`\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b`)
 	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:you\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look)\b|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
 	fuDeclareRE   = regexp.MustCompile(`\bdeclaring\b|\b(i'?m|taking|i'?ll be) (the )?ic\b`)
 	fuNoneRE      = regexp.MustCompile(`^\W*(none|n/?a|tbd|-)\W*$`)
@@ -68,7 +68,7 @@ var (
 
 // Defaults of the follow-up thresholds; see Engine.
 const (
-	DefaultTicketTermOverlap    = 0.5
+	DefaultTicketTermOverlap    = 0.4
 	DefaultTicketMinSharedTerms = 2
 	DefaultTicketCosine         = 0.75
 	DefaultDuplicateJaccard     = 0.6
@@ -80,6 +80,7 @@ type fuCandidate struct {
 	idx      int
 	text     string
 	terms    []string
+	msgTerms []string // of the whole message, to match ticket titles
 	owner    string
 	due      string // YYYY-MM-DD, "" when the words name no day
 	dueText  string // the deadline as written
@@ -207,7 +208,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 
 	// Capture by content: a ticket exported by the tracker that the channel never
 	// mentions, worded differently from the message.
-	if err := l.matchTickets(ctx, inc, items, usedKey); err != nil {
+	if err := l.matchTickets(ctx, inc, lc, items, usedKey); err != nil {
 		return nil, err
 	}
 
@@ -344,6 +345,7 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 	c := &fuCandidate{idx: t.idx}
 	c.text = followUpText(raw, t.section != "")
 	c.terms = contentTerms(c.text)
+	c.msgTerms = contentTerms(raw)
 	if sub := fuAskRE.FindStringSubmatch(raw); sub != nil {
 		for _, g := range sub[1:] {
 			if g != "" {
@@ -613,11 +615,12 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 	return best
 }
 
-// matchTickets captures follow-ups by content: a ticket whose title shares enough
-// content terms with the follow-up (TicketTermOverlap with at least TicketMinSharedTerms
-// shared), or whose embedding is close (TicketCosine) while sharing at least one term.
+// matchTickets captures follow-ups by content: a ticket whose title's IDF-weighted
+// terms the follow-up's message covers (TicketTermOverlap, with at least
+// TicketMinSharedTerms shared; see capture.go), or whose embedding is close
+// (TicketCosine) while sharing at least one term.
 // Each ticket captures at most one follow-up, best pairs first.
-func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, items []*fuCandidate, usedKey map[string]bool) error {
+func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *incidentLifecycle, items []*fuCandidate, usedKey map[string]bool) error {
 	var tickets []copilot.Ticket
 	for _, tk := range inc.Tickets {
 		if tk.Key != "" && !usedKey[tk.Key] && strings.TrimSpace(tk.Title) != "" {
@@ -637,6 +640,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, items 
 	if err != nil {
 		return err
 	}
+	w := weightsOf(lc.msgs, inc.Tickets)
 	type pair struct {
 		i, j  int
 		score float64
@@ -644,7 +648,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, items 
 	var pairs []pair
 	for i, c := range open {
 		for j, tk := range tickets {
-			ov, n := termOverlap(c.terms, contentTerms(tk.Title))
+			ov, n := w.coverage(c.msgTerms, ticketTitleTerms(tk.Title))
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
 			score := ov
 			if cos != nil {
