@@ -46,10 +46,15 @@ type SummaryAnswer struct {
 type FollowUp struct {
 	// ID is stable while the transcript does not change the source message (see
 	// FollowUpID): buttons and URLs use it.
-	ID        string `json:"id,omitempty"`
-	Text      string `json:"text"`
-	Owner     string `json:"owner"`
+	ID    string `json:"id,omitempty"`
+	Text  string `json:"text"`
+	Owner string `json:"owner"`
+	// Due is the deadline as a calendar date (YYYY-MM-DD) when the words give one,
+	// resolved against the time the message was sent; DueText keeps the words as
+	// written ("by friday 3/6", "next sprint"), so a deadline that names no date
+	// ("next sprint" needs the team's calendar) is still shown.
 	Due       string `json:"due"`
+	DueText   string `json:"due_text,omitempty"`
 	SourceTS  string `json:"source_ts"`
 	Captured  bool   `json:"captured"`
 	TicketKey string `json:"ticket_key"`

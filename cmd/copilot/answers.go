@@ -92,8 +92,13 @@ func (m *Main) followups(ctx context.Context, id string, o answerOptions) error 
 				owner = "no owner"
 			}
 			due := ""
-			if it.Due != "" {
+			switch {
+			case it.Due != "" && it.DueText != "":
+				due = ", due " + it.Due + " (" + it.DueText + ")"
+			case it.Due != "":
 				due = ", due " + it.Due
+			case it.DueText != "":
+				due = ", due " + it.DueText
 			}
 			fmt.Fprintf(w, "%s  %s (%s%s)  [ts %s]\n", mark, it.Text, owner, due, it.SourceTS)
 		}

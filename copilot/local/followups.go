@@ -30,7 +30,7 @@ var (
 	fuShouldRE    = regexp.MustCompile(`\bshould(n'?t)?\b|\b(someone|somebody|one of us|the team|each team|every team|every service|all services) (needs to|should|must|has to|ought to)\b`)
 	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
 	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
-	fuCommitRE    = regexp.MustCompile(`\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b`)
+	fuCommitRE    = regexp.MustCompile(`\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b`)
 	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:you\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look)\b|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
 	fuDeclareRE   = regexp.MustCompile(`\bdeclaring\b|\b(i'?m|taking|i'?ll be) (the )?ic\b`)
 	fuNoneRE      = regexp.MustCompile(`^\W*(none|n/?a|tbd|-)\W*$`)
@@ -64,7 +64,7 @@ var (
 
 // Defaults of the follow-up thresholds; see Engine.
 const (
-	DefaultTicketTermOverlap    = 0.5
+	DefaultTicketTermOverlap    = 0.4
 	DefaultTicketMinSharedTerms = 2
 	DefaultTicketCosine         = 0.75
 	DefaultDuplicateJaccard     = 0.6
@@ -76,9 +76,11 @@ type fuCandidate struct {
 	idx      int
 	text     string
 	terms    []string
+	msgTerms []string // of the whole message, to match ticket titles
 	owner    string
-	due      string
-	accepted bool // a follow-up in its own right; otherwise only if someone agrees
+	due      string // YYYY-MM-DD, "" when the words name no day
+	dueText  string // the deadline as written
+	accepted bool   // a follow-up in its own right; otherwise only if someone agrees
 	ticket   string
 }
 
@@ -105,10 +107,11 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		return m.TS
 	}
 
+	pm := shapeOf(lc)
 	cands := map[int]*fuCandidate{}
 	var order []int
 	for _, t := range lc.msgs {
-		if c := detectFollowUp(t, lc, names); c != nil {
+		if c := detectFollowUp(t, lc, pm, names); c != nil {
 			cands[t.idx] = c
 			order = append(order, t.idx)
 		}
@@ -201,7 +204,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 
 	// Capture by content: a ticket exported by the tracker that the channel never
 	// mentions, worded differently from the message.
-	if err := l.matchTickets(ctx, inc, items, usedKey); err != nil {
+	if err := l.matchTickets(ctx, inc, lc, items, usedKey); err != nil {
 		return nil, err
 	}
 
@@ -211,6 +214,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			Text:      c.text,
 			Owner:     copilot.SafeText(c.owner),
 			Due:       copilot.SafeText(c.due),
+			DueText:   copilot.SafeText(c.dueText),
 			SourceTS:  lc.msgs[c.idx].msg.TS,
 			Captured:  c.ticket != "",
 			TicketKey: copilot.SafeText(c.ticket),
@@ -233,27 +237,43 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 // detectFollowUp decides whether a message proposes a lasting improvement. It returns
 // nil for anything else, and a candidate with accepted unset for a weak proposal that
 // becomes a follow-up only when someone agrees with it.
-func detectFollowUp(t msgTags, lc *incidentLifecycle, names map[string]string) *fuCandidate {
+func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names map[string]string) *fuCandidate {
 	if t.bot || strings.TrimSpace(t.msg.Text) == "" {
 		return nil
 	}
 	low := t.lower
 	raw := t.msg.Text
 	if t.section != "" {
-		switch {
-		case sectionIs(t.section, "action", "follow", "next step", "todo", "remediation", "corrective", "preventive", "improvement"):
+		kind := kindOfSection(t.section)
+		if pm.todo[t.section] && (kind == sectionOther || kind == sectionLessons) {
+			kind = sectionActions
+		}
+		switch kind {
+		case sectionActions:
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
 			c.accepted = true
 			return c
-		case sectionIs(t.section, "lesson", "what went wrong", "discussion", "learning", "takeaway"):
-			// Lessons are judged like chat: "we need better test coverage" is one,
-			// "remain calm" is not.
-		default:
+		case sectionSkip:
 			return nil
 		}
+		if rowTimeRE.MatchString(raw) {
+			return nil // a timeline row narrates
+		}
+		// A promise is a follow-up wherever it is written; so is a to-do entry
+		// after the narrative of a report whose headings do not say so.
+		if sentencePromise(raw) || (kind == sectionOther && t.idx > pm.narrativeEnd && isImperative(raw) && len(contentTerms(raw)) >= 3) {
+			c := newCandidate(t, raw, names)
+			c.accepted = true
+			return c
+		}
+		if kind != sectionLessons {
+			return nil
+		}
+		// Lessons are judged like chat: "we need better test coverage" is one,
+		// "remain calm" is not.
 	}
 
 	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw)
@@ -319,8 +339,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, names map[string]string) *
 // newCandidate fills text, terms, owner and due of a proposal.
 func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 	c := &fuCandidate{idx: t.idx}
-	c.text = followUpText(raw)
+	c.text = followUpText(raw, t.section != "")
 	c.terms = contentTerms(c.text)
+	c.msgTerms = contentTerms(raw)
 	if sub := fuAskRE.FindStringSubmatch(raw); sub != nil {
 		for _, g := range sub[1:] {
 			if g != "" {
@@ -330,32 +351,51 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 		}
 	} else if sub := fuTodoOwnerRE.FindStringSubmatch(raw); sub != nil {
 		c.owner = resolveName(sub[1], names)
-	} else if fuCommitRE.MatchString(t.lower) && t.section == "" {
+	} else if sub := fuMentionWillRE.FindStringSubmatch(raw); sub != nil {
+		c.owner = resolveName(sub[1]+sub[2], names)
+	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower)) && t.section == "" {
 		c.owner = speaker(t.msg)
 	}
-	if sub := dueRE.FindStringSubmatch(raw); sub != nil {
-		for _, g := range sub[1:] {
-			if g != "" {
-				c.due = g
-				break
-			}
-		}
-	}
+	commits := fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || fuAskRE.MatchString(raw)
+	c.dueText, c.due = findDue(raw, t.msg.Time(), commits)
 	return c
 }
 
-// followUpText quotes the sentences of a message that carry the proposal.
-func followUpText(raw string) string {
-	var keep []string
-	sents := splitSentences(raw)
-	for _, s := range sents {
-		low := strings.ToLower(s)
-		if fuMarkerRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
-			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuComplainRE.MatchString(low) || fuLastingRE.MatchString(low) {
-			if !hasSecret(s) {
-				keep = append(keep, s)
-			}
+var (
+	// fuSelfRE: the speaker takes the item ("TODO for me: …", "that one's on me").
+	fuSelfRE = regexp.MustCompile(`\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s? (for|on) me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b`)
+	// fuMentionWillRE: someone named takes the item ("@dana will add the alert").
+	fuMentionWillRE = regexp.MustCompile(`(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:will|is going to|'ll|agreed to|volunteered to|is on)\b`)
+)
+
+// followUpText quotes the sentences of a message that carry the proposal: the
+// promise or proposal itself rather than the sentences explaining it, whole. An entry
+// of a report written "Title: explanation" with an imperative title is the title.
+func followUpText(raw string, entry bool) string {
+	if entry {
+		if head := actionHead(raw); head != "" && !hasSecret(head) {
+			return quoteFollowUp(fuLeadRE.ReplaceAllString(cleanText(head), ""), 0)
 		}
+	}
+	var propose, related []string
+	sents := followUpSentences(raw)
+	for _, s := range sents {
+		if hasSecret(s) {
+			continue
+		}
+		low := strings.ToLower(s)
+		promise, _ := isPromise(s)
+		switch {
+		case promise || fuMarkerRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
+			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuSelfRE.MatchString(low):
+			propose = append(propose, s)
+		case fuComplainRE.MatchString(low) || fuLastingRE.MatchString(low):
+			related = append(related, s)
+		}
+	}
+	keep := propose
+	if len(keep) == 0 {
+		keep = related
 	}
 	if len(keep) == 0 {
 		for _, s := range sents {
@@ -365,9 +405,45 @@ func followUpText(raw string) string {
 			}
 		}
 	}
-	text := strings.Join(keep, " ")
-	text = fuLeadRE.ReplaceAllString(cleanText(text), "")
-	return quoteText(text, false)
+	text := fuLeadRE.ReplaceAllString(cleanText(strings.Join(keep, " ")), "")
+	keepTo := 0
+	if ok, end := isPromise(text); ok {
+		keepTo = end
+	} else if loc := fuSuggestRE.FindStringIndex(strings.ToLower(text)); loc != nil {
+		keepTo = loc[1]
+	}
+	return quoteFollowUp(text, keepTo)
+}
+
+// sentencePromise reports whether some sentence of text is a promise.
+func sentencePromise(text string) bool {
+	for _, s := range followUpSentences(text) {
+		if ok, _ := isPromise(s); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// postmortemShape is where a report's narrative ends and which of its sections are
+// to-do lists by their entries.
+type postmortemShape struct {
+	todo         map[string]bool
+	narrativeEnd int // index of the last timeline row, else half the report
+}
+
+func shapeOf(lc *incidentLifecycle) postmortemShape {
+	pm := postmortemShape{todo: todoSections(lc), narrativeEnd: len(lc.msgs) / 2}
+	last := -1
+	for _, t := range lc.msgs {
+		if t.section != "" && rowTimeRE.MatchString(t.msg.Text) {
+			last = t.idx
+		}
+	}
+	if last >= 0 {
+		pm.narrativeEnd = last
+	}
+	return pm
 }
 
 var fuLeadRE = regexp.MustCompile(`(?i)^\s*(\+\s?1+|:\+1:|agreed?|yes please)?[\s,.!:;-]*((action[- ]items?|todo|to-do|follow[- ]?ups?|ai|next steps?)\s*(\([^)]*\))?\s*[:\-–]\s*)?`)
@@ -444,8 +520,8 @@ func dedupFollowUps(items []*fuCandidate, threshold float64) []*fuCandidate {
 				if k.owner == "" {
 					k.owner = c.owner
 				}
-				if k.due == "" {
-					k.due = c.due
+				if k.dueText == "" {
+					k.due, k.dueText = c.due, c.dueText
 				}
 				merged = true
 				break
@@ -545,11 +621,12 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 	return best
 }
 
-// matchTickets captures follow-ups by content: a ticket whose title shares enough
-// content terms with the follow-up (TicketTermOverlap with at least TicketMinSharedTerms
-// shared), or whose embedding is close (TicketCosine) while sharing at least one term.
+// matchTickets captures follow-ups by content: a ticket whose title's IDF-weighted
+// terms the follow-up's message covers (TicketTermOverlap, with at least
+// TicketMinSharedTerms shared; see capture.go), or whose embedding is close
+// (TicketCosine) while sharing at least one term.
 // Each ticket captures at most one follow-up, best pairs first.
-func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, items []*fuCandidate, usedKey map[string]bool) error {
+func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *incidentLifecycle, items []*fuCandidate, usedKey map[string]bool) error {
 	var tickets []copilot.Ticket
 	for _, tk := range inc.Tickets {
 		if tk.Key != "" && !usedKey[tk.Key] && strings.TrimSpace(tk.Title) != "" {
@@ -569,6 +646,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, items 
 	if err != nil {
 		return err
 	}
+	w := weightsOf(lc.msgs, inc.Tickets)
 	type pair struct {
 		i, j  int
 		score float64
@@ -576,7 +654,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, items 
 	var pairs []pair
 	for i, c := range open {
 		for j, tk := range tickets {
-			ov, n := termOverlap(c.terms, contentTerms(tk.Title))
+			ov, n := w.coverage(c.msgTerms, ticketTitleTerms(tk.Title))
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
 			score := ov
 			if cos != nil {
@@ -680,7 +758,9 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 		c.owner = owner
 	}
 	if due != "" {
-		c.due = due
+		// A due column holds a date or words ("Q3", "next sprint").
+		c.dueText = due
+		c.due = resolveDue(due, t.msg.Time())
 	}
 	return c
 }

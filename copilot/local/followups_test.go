@@ -30,7 +30,7 @@ var followUpFileTests = []struct {
 		want: []wantFollowUp{
 			{prefix: "we should alert on pool usage"},
 			{prefix: "TODO: add a per-job connection cap", captured: true, key: "PAY-912"},
-			{prefix: "<@U0SAM> can you own the pool sizing review", owner: "sam", due: "friday"},
+			{prefix: "<@U0SAM> can you own the pool sizing review", owner: "sam", due: "by friday"},
 			{prefix: "next time let's make sure batch jobs", captured: true, key: "PAY-915"},
 			{prefix: "could we get a runbook for killing", captured: true, key: "SRE-210"},
 		},
@@ -104,8 +104,8 @@ func checkFollowUps(t *testing.T, inc *copilot.Incident, ans *copilot.FollowUpsA
 		if it.Captured != w.captured || it.TicketKey != w.key {
 			t.Errorf("%q: captured=%v key=%q, want %v %q", w.prefix, it.Captured, it.TicketKey, w.captured, w.key)
 		}
-		if it.Owner != w.owner || it.Due != w.due {
-			t.Errorf("%q: owner=%q due=%q, want %q %q", w.prefix, it.Owner, it.Due, w.owner, w.due)
+		if it.Owner != w.owner || it.DueText != w.due {
+			t.Errorf("%q: owner=%q due=%q, want %q %q", w.prefix, it.Owner, it.DueText, w.owner, w.due)
 		}
 	}
 	for _, it := range got {
@@ -130,19 +130,22 @@ var followUpMessageTests = []struct {
 	msgs    []string // appended after the prefix
 	at      int      // index (from 0 in msgs) of the message expected as follow-up; -1 for none
 	owner   string
-	due     string
-	before  bool // insert msgs before the mitigation instead
+	due     string // the words
+	date    string // the date they name, when checked
+	before  bool   // insert msgs before the mitigation instead
 	capture string
 }{
 	{name: "we should", msgs: []string{"cara: we should alert on pool saturation"}, at: 0},
 	{name: "action item", msgs: []string{"cara: action item: add a canary stage for config changes"}, at: 0},
+	{name: "todo for the speaker", msgs: []string{"cara: TODO for me: document the pool limits in the runbook"}, at: 0, owner: "cara"},
+	{name: "named owner will", msgs: []string{"cara: @ben will add an alert on pool saturation by EOW"}, at: 0, owner: "ben", due: "by EOW"},
 	{name: "todo with owner", msgs: []string{"cara: TODO(ben): document the pool limits in the runbook"}, at: 0, owner: "ben"},
 	{name: "next time", msgs: []string{"cara: next time let's check the dashboard for pool usage first"}, at: 0},
 	{name: "question proposal", msgs: []string{"cara: could we cap connections per pod in the helm chart?"}, at: 0},
 	{name: "complaint implying an alert", msgs: []string{"cara: nothing paged us until customers complained"}, at: 0},
-	{name: "commitment with a date", msgs: []string{"cara: I'll add a lint check for pool sizes by EOW"}, at: 0, owner: "cara", due: "EOW"},
-	{name: "owner asked by mention", msgs: []string{"cara: @ben can you own the pool sizing review by next sprint?"}, at: 0, owner: "ben", due: "next sprint"},
-	{name: "due date as a date", msgs: []string{"cara: we should add a pool alert before 2026-03-10"}, at: 0, due: "2026-03-10"},
+	{name: "commitment with a date", msgs: []string{"cara: I'll add a lint check for pool sizes by EOW"}, at: 0, owner: "cara", due: "by EOW"},
+	{name: "owner asked by mention", msgs: []string{"cara: @ben can you own the pool sizing review by next sprint?"}, at: 0, owner: "ben", due: "by next sprint"},
+	{name: "due date as a date", msgs: []string{"cara: we should add a pool alert before 2026-03-10"}, at: 0, due: "before 2026-03-10", date: "2026-03-10"},
 	{name: "agreement is attributed to the idea", msgs: []string{"cara: we should add a dashboard for pool usage", "ben: +1"}, at: 0},
 	{name: "agreement with commitment sets the owner", msgs: []string{"cara: we should add a dashboard for pool usage", "ben: +1, I'll take it"}, at: 0, owner: "ben"},
 	{name: "agreement promotes a weak proposal", msgs: []string{"cara: maybe we could tune the pool timeout", "ben: +1 to tuning the pool timeout"}, at: 0},
@@ -196,8 +199,8 @@ func TestLocalFollowUpsMessages(t *testing.T) {
 			if want := inc.Messages[off+tt.at].TS; it.SourceTS != want {
 				t.Errorf("item from %s (%q), want %s", it.SourceTS, it.Text, want)
 			}
-			if it.Owner != tt.owner || it.Due != tt.due {
-				t.Errorf("owner=%q due=%q, want %q %q", it.Owner, it.Due, tt.owner, tt.due)
+			if it.Owner != tt.owner || it.DueText != tt.due || (tt.date != "" && it.Due != tt.date) {
+				t.Errorf("owner=%q due=%q (%s), want %q %q (%s)", it.Owner, it.DueText, it.Due, tt.owner, tt.due, tt.date)
 			}
 			if it.TicketKey != tt.capture || it.Captured != (tt.capture != "") {
 				t.Errorf("captured=%v key=%q, want key %q", it.Captured, it.TicketKey, tt.capture)

@@ -1,0 +1,238 @@
+package local
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"incidentcopilot/copilot"
+)
+
+// A postmortem states what its authors will do in many places besides a section
+// called "Action Items": a section with any title ("Improving Recovery Procedures",
+// "What we are changing"), a sentence in the summary ("we will add an alert on…"),
+// or a report with no headings at all. Two signals carry across wordings, because
+// they are grammar rather than vocabulary:
+//
+//   - a promise: a first-person (or team) subject with a future or obligation form
+//     ("we will", "we're going to", "I'll", "the team needs to", "we are adding");
+//   - an imperative list item ("Add…", "Document…", "Separate…"), which in a report
+//     written after the incident is a to-do, not a narration (that is past tense).
+//
+// A section most of whose entries are promises or imperatives is a to-do list
+// whatever its heading says.
+
+var (
+	// promiseRE: first-person or team subject, then a future or obligation form.
+	promiseRE = regexp.MustCompile(`(?i)\b(?:we|i|the team|our team|the \w+ team|each team|every team|teams)\s*(?:will|'ll|shall|are going to|'re going to|am going to|'m going to|are gonna|'re gonna|plan to|are planning to|'re planning to|intend to|aim to|need to|needs? (?:a|an|more|better|proper|some)|need|must|have to|should|are (?:now |currently |also )?(?:looking|working) (?:into|on|to))\b(?:\s+(?:also|now|then|further|first|soon|definitely|likely|probably))?\s+(\w+)`)
+	// promiseNotRE: a promise form that is a regret, a prediction or a hedge.
+	promiseNotRE = regexp.MustCompile(`(?i)\b(?:will|'ll|should|must|need to|have to) (?:have|be (?:fine|ok|okay|able to see|back|done|up|down|good))\b|\bwould\b|\bcould\b`)
+	// progressiveRE: "we are adding…", "we're moving…": work under way.
+	progressiveRE = regexp.MustCompile(`(?i)\b(?:we|i)\s*(?:are|'re|am|'m)\s+(?:now |currently |also |actively |already )?(\w+ing)\b`)
+	// leadWordRE is the first word of an entry, past list marks and emphasis.
+	leadWordRE = regexp.MustCompile(`^[\s*_\-•·>\d.)\[\]x]*([A-Za-z]+)`)
+	// wishItemRE: an entry that names a wanted improvement without a verb ("Better
+	// monitoring of namespaces", "More alerts on lag").
+	wishItemRE = regexp.MustCompile(`(?i)^[\s*_\-•·\d.)]*(?:better|more|improved|proper|additional|automated|automatic|stricter|clearer)\s`)
+	// abbrevEndRE: a sentence piece ending in an abbreviation runs on.
+	abbrevEndRE = regexp.MustCompile(`(?i)\b(?:e\.g|i\.e|etc|vs|approx|incl|esp|cf|resp|mr|ms|dr|no)\.$`)
+)
+
+// imperativeVerbs are base forms that open a to-do ("Add an alert…"). A report's
+// narration uses the past tense or a noun first ("Scaled down…", "Lack of…").
+var imperativeVerbs = toSet(`add adjust alert align analyse analyze apply archive assess audit automate
+block build change check clarify clean communicate configure consider continue create decide define
+delete deploy deprecate design disable discuss document double drop educate enable enforce ensure
+establish evaluate expand explore expose extend find fix follow formalize formalise gather get harden
+identify implement improve include increase install integrate introduce investigate isolate limit look
+lower make measure migrate monitor move notify own patch pin plan practice practise prepare prevent
+prioritize prioritise protect provide publish raise re-evaluate reassess rebuild reconfigure reduce
+refactor reinforce remove rename replace report request require research restrict retire revert
+review revise revisit rewrite rotate run schedule separate set setup share simplify spike split
+standardize standardise start stop streamline switch tag test track train tune update upgrade use
+validate verify watch write avoid teach figure bring agree enhance observe keep reach talk ask
+learn hold organize organise assign allocate escalate backport cover decouple shard cap gate lock page
+align inform link map mark extract collect enrich label alarm subscribe contact engage coordinate`)
+
+// isPromise reports whether a sentence commits its speaker or team to work, and where
+// the commitment ends (so a clip never cuts it).
+func isPromise(s string) (bool, int) {
+	if m := promiseRE.FindStringSubmatchIndex(s); m != nil && !promiseNotRE.MatchString(s[m[0]:]) {
+		rest := strings.ToLower(s[m[2]:])
+		if fuMakeRE.MatchString(rest) || fuLastingRE.MatchString(rest) {
+			return true, m[1]
+		}
+	}
+	if m := progressiveRE.FindStringSubmatchIndex(s); m != nil {
+		verb := strings.ToLower(s[m[2]:m[3]])
+		if fuMakeRE.MatchString(verb) && !fuTriageRE.MatchString(verb) {
+			return true, m[1]
+		}
+	}
+	return false, 0
+}
+
+// isImperative reports whether an entry opens with a verb in its base form.
+func isImperative(text string) bool {
+	sub := leadWordRE.FindStringSubmatch(text)
+	if sub == nil {
+		return false
+	}
+	w := strings.ToLower(sub[1])
+	if !imperativeVerbs[w] {
+		return false
+	}
+	// "Update: the pods are back" is a status label, not an order.
+	rest := strings.TrimSpace(text[strings.Index(text, sub[1])+len(sub[1]):])
+	return rest != "" && !strings.HasPrefix(rest, ":")
+}
+
+// actionHead is the to-do of an entry written "Title: explanation" or
+// "Title. Explanation." when the title is imperative; else "".
+func actionHead(text string) string {
+	if !isImperative(text) {
+		return ""
+	}
+	sents := followUpSentences(text)
+	head := sents[0]
+	if i := strings.Index(head, ": "); i > 0 && utf8.RuneCountInString(head[:i]) >= 12 {
+		head = head[:i]
+	}
+	return head
+}
+
+// followUpSentences splits text into sentences, rejoining pieces that a split after
+// an abbreviation ("e.g.") broke off.
+func followUpSentences(text string) []string {
+	var out []string
+	for _, s := range splitSentences(text) {
+		if n := len(out); n > 0 && abbrevEndRE.MatchString(out[n-1]) {
+			out[n-1] += " " + s
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// maxFollowUpRunes bounds a quoted follow-up. A commitment is quoted whole; only a
+// sentence longer than this is clipped, and never before its promise ends.
+const maxFollowUpRunes = 480
+
+// quoteFollowUp quotes a follow-up like quoteText does, but keeps long sentences
+// whole up to maxFollowUpRunes, and clips beyond that only after keepTo (a byte
+// offset into s: the end of the promise).
+func quoteFollowUp(s string, keepTo int) string {
+	s = cleanText(s)
+	s = rowTimeRE.ReplaceAllString(s, "")
+	s = strings.TrimLeft(s, "-*•·|: ")
+	s = strings.TrimSpace(strings.TrimRight(s, " |"))
+	if s == "" {
+		return ""
+	}
+	s = clipAfter(copilot.SafeText(s), keepTo)
+	r, size := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(r) {
+		s = string(unicode.ToUpper(r)) + s[size:]
+	}
+	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".!?…", last) {
+		s += "."
+	}
+	return copilot.SafeText(s)
+}
+
+// clipAfter shortens s to maxFollowUpRunes at a word boundary, but not before byte
+// offset keepTo plus some words of what the promise is about.
+func clipAfter(s string, keepTo int) string {
+	if utf8.RuneCountInString(s) <= maxFollowUpRunes {
+		return s
+	}
+	limit := len(string([]rune(s)[:maxFollowUpRunes]))
+	if keepTo+120 > limit {
+		limit = min(len(s), keepTo+120)
+		for limit < len(s) && !utf8.RuneStart(s[limit]) {
+			limit++
+		}
+	}
+	cut := s[:limit]
+	if i := strings.LastIndexByte(cut, ' '); i > keepTo && i > limit/2 {
+		cut = cut[:i]
+	}
+	if len(cut) == len(s) {
+		return s
+	}
+	return strings.TrimRight(cut, " ,;:-") + "…"
+}
+
+// sectionKind sorts postmortem sections by what they hold.
+type sectionKind int
+
+const (
+	sectionOther     sectionKind = iota // unknown heading, or none
+	sectionNarrative                    // what happened
+	sectionLessons                      // reflections, judged like chat
+	sectionActions                      // a to-do list
+	sectionSkip                         // attendees, stats, links
+)
+
+// kindOfSection reads a heading. Words that say "to do" in any phrasing count
+// (improve, prevent, remediate, next, follow, future…), so "Improving Recovery
+// Procedures" is a to-do list; anything unknown is decided by its entries.
+func kindOfSection(section string) sectionKind {
+	switch {
+	case section == "":
+		return sectionOther
+	case sectionIs(section, "attendee", "atendee", "stats", "participants", "reference", "link", "appendix", "glossary"):
+		return sectionSkip
+	case actionHeadingRE.MatchString(section):
+		return sectionActions
+	case sectionIs(section, "lesson", "what went wrong", "what went well", "where we got lucky", "discussion", "learning", "takeaway", "reflection", "general"):
+		return sectionLessons
+	case narrativeHeadingRE.MatchString(section):
+		return sectionNarrative
+	}
+	return sectionOther
+}
+
+var (
+	actionHeadingRE    = regexp.MustCompile(`\b(action|follow[- ]?ups?|next steps?|todo|to-do|to do|remediat\w*|corrective|prevent\w*|improv\w*|recommend\w*|future|going forward|tasks?|work items?|backlog)\b`)
+	narrativeHeadingRE = regexp.MustCompile(`\b(summary|timeline|impact|root cause|causes?|contributing|factors|findings|what happened|background|overview|description|detection|resolution|recovery|response|trigger|context|details?|analysis|investigation|mitigation)\b`)
+)
+
+// todoSections finds the sections whose entries are mostly promises or imperatives
+// (at least two of them, and at least half): to-do lists under any heading. The
+// first section is never one: a report starts with what happened.
+func todoSections(lc *incidentLifecycle) map[string]bool {
+	type tally struct{ n, todo int }
+	counts := map[string]*tally{}
+	var order []string
+	for _, t := range lc.msgs {
+		if t.section == "" || t.bot {
+			continue
+		}
+		c := counts[t.section]
+		if c == nil {
+			c = &tally{}
+			counts[t.section] = c
+			order = append(order, t.section)
+		}
+		if rowTimeRE.MatchString(t.msg.Text) {
+			c.n++
+			continue
+		}
+		c.n++
+		wish := wishItemRE.MatchString(t.msg.Text) && fuLastingRE.MatchString(t.lower)
+		if p, _ := isPromise(t.msg.Text); p || wish || isImperative(t.msg.Text) {
+			c.todo++
+		}
+	}
+	out := map[string]bool{}
+	for i, s := range order {
+		c := counts[s]
+		if i > 0 && c.todo >= 2 && 2*c.todo >= c.n {
+			out[s] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,250 @@
+package local
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// A deadline is read in two parts: the words as written ("by friday 3/6") and, when
+// the words name a day, that day as a calendar date resolved against the time the
+// message was sent. Conventions, chosen to match how a reader of the channel would
+// put the deadline in a tracker:
+//
+//   - a bare weekday ("by friday") is the first such day after the message day;
+//     "this friday" the same; "next friday" the one in the following week;
+//   - "this week", "end of (the) week" and "EOW" are that week's Friday; "end of next
+//     week" the Friday after; months, quarters and years end on their last day;
+//   - an explicit date wins over a weekday written with it ("friday 3/6"); numeric
+//     dates are month/day, and a date without a year is the next one on or after
+//     the message day (give or take a month of looking back, for "as of 3/1");
+//   - sprints, releases, retros and "next week" name no day: only the words are kept.
+
+const (
+	dueWeekday = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?`
+	dueMonth   = `(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?`
+	dueDay     = `\d{1,2}(?:st|nd|rd|th)?`
+	// dueExplicit is a written calendar date.
+	dueExplicit = `\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|` + dueMonth + `\s+` + dueDay + `(?:,?\s+\d{4})?|` + dueDay + `\s+(?:of\s+)?` + dueMonth + `(?:,?\s+\d{4})?`
+	// dueRelative are deadlines that are words about the calendar.
+	dueRelative = `end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmqy]|(?:this|next)\s+(?:week|sprint|month|quarter|year|release|retro)|q[1-4]|the\s+(?:next\s+)?(?:retro|postmortem|release)`
+	dueDayExpr  = `(?:(?:this|next)\s+)?` + dueWeekday + `(?:\s*,?\s*(?:the\s+)?(?:` + dueExplicit + `|\d{1,2}(?:st|nd|rd|th)))?`
+)
+
+var (
+	// dueTriggeredRE is a deadline after a word that makes it one ("by", "before",
+	// "due"…): weekdays and dates need it, or "on monday we saw" would be a deadline.
+	dueTriggeredRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|due:?|no later than|for|on|in)\s+(?:the\s+)?(` + dueDayExpr + `|` + dueExplicit + `|` + dueRelative + `|today|tonight|tomorrow)\b`)
+	// dueBareRE is a deadline that is one without a trigger ("this week", "EOW").
+	dueBareRE = regexp.MustCompile(`(?i)\b(end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|(?:this|next)\s+(?:week|sprint)|(?:this|next)\s+` + dueWeekday + `)\b`)
+	// dueSoonRE is "today"/"tomorrow", a deadline only in a sentence that commits.
+	dueSoonRE = regexp.MustCompile(`(?i)\b(today|tonight|tomorrow)\b`)
+
+	dueISORE     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	dueSlashRE   = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b`)
+	dueMonDayRE  = regexp.MustCompile(`(?i)\b(` + dueMonth + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`)
+	dueDayMonRE  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + dueMonth + `)(?:,?\s+(\d{4}))?`)
+	dueWeekdayRE = regexp.MustCompile(`(?i)\b(this\s+|next\s+)?(` + dueWeekday + `)`)
+	dueOrdinalRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b`)
+	dueEndRE     = regexp.MustCompile(`(?i)\bend\s+of\s+(?:the\s+)?(this\s+|next\s+)?(day|week|month|quarter|year)\b|\beo([dwmqy])\b`)
+	dueQuarterRE = regexp.MustCompile(`(?i)^q([1-4])$`)
+	dueWeekRE    = regexp.MustCompile(`(?i)^this\s+week$`)
+)
+
+// findDue finds the deadline in a follow-up's text: the words (with their trigger,
+// "by friday 3/6") and the date they name, "" when they name none. commits says the
+// text is a commitment or a request, where a bare "today" or "tomorrow" is a
+// deadline rather than a report.
+func findDue(text string, said time.Time, commits bool) (words, date string) {
+	var loc []int
+	var expr string
+	if m := dueTriggeredRE.FindStringSubmatchIndex(text); m != nil {
+		loc, expr = m[:2], text[m[2]:m[3]]
+	}
+	if m := dueBareRE.FindStringSubmatchIndex(text); m != nil && (loc == nil || m[0] < loc[0]) {
+		loc, expr = m[:2], text[m[2]:m[3]]
+	}
+	if loc == nil && commits {
+		if m := dueSoonRE.FindStringSubmatchIndex(text); m != nil {
+			loc, expr = m[:2], text[m[2]:m[3]]
+		}
+	}
+	if loc == nil {
+		return "", ""
+	}
+	words = strings.Join(strings.Fields(text[loc[0]:loc[1]]), " ")
+	return words, resolveDue(expr, said)
+}
+
+// resolveDue turns deadline words into a YYYY-MM-DD date against the time they were
+// said, "" when they name no day or said is unknown.
+func resolveDue(expr string, said time.Time) string {
+	if said.IsZero() {
+		return ""
+	}
+	said = said.UTC()
+	day := time.Date(said.Year(), said.Month(), said.Day(), 0, 0, 0, 0, time.UTC)
+	low := strings.ToLower(strings.Join(strings.Fields(expr), " "))
+	format := func(t time.Time) string { return t.Format("2006-01-02") }
+
+	if d, ok := explicitDate(low, day); ok {
+		return format(d)
+	}
+	switch low {
+	case "today", "tonight":
+		return format(day)
+	case "tomorrow":
+		return format(day.AddDate(0, 0, 1))
+	}
+	if dueWeekRE.MatchString(low) {
+		return format(fridayOf(day, 0))
+	}
+	if sub := dueQuarterRE.FindStringSubmatch(low); sub != nil {
+		q, _ := strconv.Atoi(sub[1])
+		end := time.Date(day.Year(), time.Month(3*q)+1, 0, 0, 0, 0, 0, time.UTC)
+		if end.Before(day) {
+			end = end.AddDate(1, 0, 0)
+		}
+		return format(end)
+	}
+	if sub := dueEndRE.FindStringSubmatch(low); sub != nil {
+		next := strings.TrimSpace(sub[1]) == "next"
+		unit := sub[2]
+		if sub[3] != "" {
+			unit = map[string]string{"d": "day", "w": "week", "m": "month", "q": "quarter", "y": "year"}[sub[3]]
+		}
+		n := 0
+		if next {
+			n = 1
+		}
+		switch unit {
+		case "day":
+			return format(day.AddDate(0, 0, n))
+		case "week":
+			return format(fridayOf(day, n))
+		case "month":
+			return format(time.Date(day.Year(), day.Month()+time.Month(n)+1, 0, 0, 0, 0, 0, time.UTC))
+		case "quarter":
+			q := (int(day.Month())-1)/3 + 1 + n
+			return format(time.Date(day.Year(), time.Month(3*q)+1, 0, 0, 0, 0, 0, time.UTC))
+		case "year":
+			return format(time.Date(day.Year()+n, 12, 31, 0, 0, 0, 0, time.UTC))
+		}
+	}
+	if sub := dueWeekdayRE.FindStringSubmatch(low); sub != nil && !strings.Contains(low, "week") {
+		wd, ok := weekdayOf(sub[2])
+		if !ok {
+			return ""
+		}
+		if strings.TrimSpace(sub[1]) == "next" {
+			// The named day of the following week (weeks start on Monday).
+			monday := day.AddDate(0, 0, -((int(day.Weekday())+6)%7)+7)
+			return format(monday.AddDate(0, 0, (int(wd)+6)%7))
+		}
+		ahead := (int(wd) - int(day.Weekday()) + 7) % 7
+		if ahead == 0 {
+			ahead = 7
+		}
+		return format(day.AddDate(0, 0, ahead))
+	}
+	return ""
+}
+
+// explicitDate reads a written calendar date out of low; a date without a year is
+// the next one from a month before day.
+func explicitDate(low string, day time.Time) (time.Time, bool) {
+	var y, m, d int
+	switch {
+	case dueISORE.MatchString(low):
+		sub := dueISORE.FindStringSubmatch(low)
+		y, _ = strconv.Atoi(sub[1])
+		m, _ = strconv.Atoi(sub[2])
+		d, _ = strconv.Atoi(sub[3])
+	case dueSlashRE.MatchString(low):
+		sub := dueSlashRE.FindStringSubmatch(low)
+		m, _ = strconv.Atoi(sub[1])
+		d, _ = strconv.Atoi(sub[2])
+		if sub[3] != "" {
+			y, _ = strconv.Atoi(sub[3])
+			if y < 100 {
+				y += 2000
+			}
+		}
+	case dueMonDayRE.MatchString(low):
+		sub := dueMonDayRE.FindStringSubmatch(low)
+		m = monthOf(sub[1])
+		d, _ = strconv.Atoi(sub[2])
+		if sub[3] != "" {
+			y, _ = strconv.Atoi(sub[3])
+		}
+	case dueDayMonRE.MatchString(low):
+		sub := dueDayMonRE.FindStringSubmatch(low)
+		d, _ = strconv.Atoi(sub[1])
+		m = monthOf(sub[2])
+		if sub[3] != "" {
+			y, _ = strconv.Atoi(sub[3])
+		}
+	case dueOrdinalRE.MatchString(low):
+		// "friday the 6th": the next 6th.
+		sub := dueOrdinalRE.FindStringSubmatch(low)
+		d, _ = strconv.Atoi(sub[1])
+		m = int(day.Month())
+		if d < day.Day() {
+			m++
+		}
+		if m > 12 {
+			m, y = 1, day.Year()+1
+		}
+	default:
+		return time.Time{}, false
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 || (y != 0 && (y < 1970 || y > 2200)) {
+		return time.Time{}, false
+	}
+	guess := y == 0
+	if guess {
+		y = day.Year()
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{}, false // 2/30
+	}
+	if guess && t.Before(day.AddDate(0, -1, 0)) {
+		t = t.AddDate(1, 0, 0)
+	}
+	return t, true
+}
+
+// fridayOf is the Friday of day's week, or of the week n weeks later. On a weekend
+// the week that is ending has no working days left, so it is the next one.
+func fridayOf(day time.Time, n int) time.Time {
+	ahead := (int(time.Friday) - int(day.Weekday()) + 7) % 7
+	if day.Weekday() == time.Saturday {
+		ahead = 6
+	}
+	return day.AddDate(0, 0, ahead+7*n)
+}
+
+func weekdayOf(s string) (time.Weekday, bool) {
+	s = strings.TrimSuffix(strings.ToLower(s), ".")
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		if strings.HasPrefix(strings.ToLower(wd.String()), s[:min(3, len(s))]) && len(s) >= 3 {
+			return wd, true
+		}
+	}
+	return 0, false
+}
+
+func monthOf(s string) int {
+	s = strings.TrimSuffix(strings.ToLower(s), ".")
+	if len(s) < 3 {
+		return 0
+	}
+	for m := time.January; m <= time.December; m++ {
+		if strings.HasPrefix(strings.ToLower(m.String()), s[:3]) {
+			return int(m)
+		}
+	}
+	return 0
+}

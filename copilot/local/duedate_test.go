@@ -1,0 +1,74 @@
+package local
+
+import (
+	"testing"
+	"time"
+)
+
+var dueTests = []struct {
+	name, text, said string
+	commits          bool
+	words, date      string
+}{
+	{"weekday with date", "can you own it, by friday 3/6?", "2026-03-02", false, "by friday 3/6", "2026-03-06"},
+	{"bare weekday", "i'll take it, by friday", "2026-09-15", true, "by friday", "2026-09-18"},
+	{"weekday on the day is a week later", "@ravi can you add a test by tuesday?", "2026-05-19", false, "by tuesday", "2026-05-26"},
+	{"next weekday is the following week", "write the runbook by next thursday?", "2025-09-30", false, "by next thursday", "2025-10-09"},
+	{"eow", "I'll sweep IAM, EOW", "2026-07-08", true, "EOW", "2026-07-10"},
+	{"end of week", "I'll sweep IAM, by end of week", "2026-07-08", true, "by end of week", "2026-07-10"},
+	{"end of next week", "import them into tf, by end of next week", "2025-04-09", true, "by end of next week", "2025-04-18"},
+	{"this week", "I'll do it this week", "2025-08-27", true, "this week", "2025-08-29"},
+	{"end of month", "quota process by end of month", "2025-07-15", false, "by end of month", "2025-07-31"},
+	{"month day", "I'll get it done before june 30, otherwise", "2026-05-12", true, "before june 30", "2026-06-30"},
+	{"day month", "due 3rd of March", "2026-02-20", false, "due 3rd of March", "2026-03-03"},
+	{"iso", "Due: 2024-06-01", "2024-05-01", false, "Due: 2024-06-01", "2024-06-01"},
+	{"tomorrow in a commitment", "I'll add an exclusion list tomorrow", "2026-02-24", true, "tomorrow", "2026-02-25"},
+	{"tomorrow in a report is no deadline", "the batch runs again tomorrow", "2026-02-24", false, "", ""},
+	{"today", "and I'll audit those other 11 today", "2025-12-02", true, "today", "2025-12-02"},
+	{"sprint has no date", "i'll get it into next sprint", "2025-06-24", true, "next sprint", ""},
+	{"end of sprint has no date", "can you own it, by end of sprint?", "2025-12-09", false, "by end of sprint", ""},
+	{"a release is no date", "we'll switch to the route template in 5.17", "2026-07-22", true, "", ""},
+	{"quarter", "migrate the fleet by Q3", "2026-02-01", false, "by Q3", "2026-09-30"},
+	{"a year-end date next year", "renew it by jan 15", "2025-12-20", false, "by jan 15", "2026-01-15"},
+	{"impossible date", "fix it by 2/30", "2026-01-10", false, "by 2/30", ""},
+	{"weekend eow", "eow", "2026-03-07", true, "eow", "2026-03-13"},
+}
+
+func TestFindDue(t *testing.T) {
+	for _, tt := range dueTests {
+		t.Run(tt.name, func(t *testing.T) {
+			said, err := time.Parse("2006-01-02", tt.said)
+			if err != nil {
+				t.Fatal(err)
+			}
+			said = said.Add(10 * time.Hour)
+			words, date := findDue(tt.text, said, tt.commits)
+			if words != tt.words || date != tt.date {
+				t.Errorf("findDue(%q) = %q, %q; want %q, %q", tt.text, words, date, tt.words, tt.date)
+			}
+		})
+	}
+}
+
+// FuzzFindDue feeds arbitrary text: no panic, and a date is always a real one on or
+// after a month before the message day.
+func FuzzFindDue(f *testing.F) {
+	for _, tt := range dueTests {
+		f.Add(tt.text)
+	}
+	f.Add("by 99/99/99 or the 31st of feb, next sun. eoq")
+	said := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, text string) {
+		_, date := findDue(text, said, true)
+		if date == "" {
+			return
+		}
+		d, err := time.Parse("2006-01-02", date)
+		if err != nil {
+			t.Fatalf("findDue(%q) date %q: %v", text, date, err)
+		}
+		if d.Before(said.AddDate(-1, 0, 0)) && !dueISORE.MatchString(text) && !dueSlashRE.MatchString(text) && !dueMonDayRE.MatchString(text) && !dueDayMonRE.MatchString(text) {
+			t.Fatalf("findDue(%q) = %s, long before the message", text, date)
+		}
+	})
+}
