@@ -236,3 +236,12 @@ func todoSections(lc *incidentLifecycle) map[string]bool {
 	}
 	return out
 }
+
+// toSet makes a set of the white-space separated words.
+func toSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
