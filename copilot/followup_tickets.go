@@ -16,7 +16,7 @@ type FollowUpTicket struct {
 	URL        string    `json:"url,omitempty"`
 	Tracker    string    `json:"tracker,omitempty"`
 	CreatedBy  string    `json:"created_by"`
-	CreatedAt  time.Time `json:"created_at"`
+	CreatedAt  time.Time `json:"created_at,omitzero"`
 	// Pending is set while the tracker call that files it is under way.
 	Pending bool `json:"pending,omitempty"`
 	// New is set when this call captured the follow-up; a repeat returns the first
