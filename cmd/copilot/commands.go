@@ -57,7 +57,13 @@ func (m *Main) copilot(s *postgres.Store, cfg Config) (*copilot.Copilot, error) 
 	if err != nil {
 		return nil, err
 	}
-	return &copilot.Copilot{Memory: s, Engine: engine, Redact: redact.String}, nil
+	tracker, err := cfg.tracker()
+	if err != nil {
+		return nil, err
+	}
+	// Ledger and Tracker make follow-ups fileable; Permalink stays nil until Slack's
+	// workspace is configured.
+	return &copilot.Copilot{Memory: s, Engine: engine, Redact: redact.String, Ledger: s, Tracker: tracker}, nil
 }
 
 // searchFlags are the filters shared by similar and search.
