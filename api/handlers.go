@@ -168,6 +168,8 @@ func (s *Server) handleGetIncident(w http.ResponseWriter, r *http.Request) {
 type SearchResponse struct {
 	Query   SearchEcho             `json:"query"`
 	Results []copilot.SearchResult `json:"results"`
+	// Note says what the answer lacks (the tracker did not answer: no open fixes).
+	Note string `json:"note,omitempty"`
 }
 
 // SearchResponseOf builds the answer to q.
@@ -217,14 +219,15 @@ func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, q copilot.Sea
 		q.Text = s.copilot.Redact(q.Text)
 	}
 	start := time.Now()
-	results, err := s.memory.Search(r.Context(), q)
+	ans, err := s.copilot.Similar(r.Context(), q)
 	s.retrieval.WithLabelValues(kind).Observe(time.Since(start).Seconds())
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-
-	writeJSON(w, http.StatusOK, SearchResponseOf(q, results))
+	resp := SearchResponseOf(q, ans.Results)
+	resp.Note = ans.Note
+	writeJSON(w, http.StatusOK, resp)
 }
 
 func (s *Server) handleSimilar(w http.ResponseWriter, r *http.Request) {

@@ -103,6 +103,7 @@ func (s *Server) routes() chi.Router {
 		r.Use(s.authenticate, s.checkParams)
 		r.With(s.require(ScopeWrite)).Post("/incidents", s.handlePostIncidents)
 		r.With(s.require(ScopeWrite)).Delete("/incidents/{id}", s.handleDeleteIncident)
+		r.With(s.require(ScopeWrite)).Post("/incidents/{id}/follow-ups/{followup_id}/ticket", s.handleFileFollowUp)
 		r.With(s.require(ScopePrivate)).Get("/audit", s.handleAudit)
 		r.Group(func(r chi.Router) {
 			r.Use(s.require(ScopeRead))

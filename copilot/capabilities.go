@@ -23,6 +23,8 @@ type Copilot struct {
 	Permalink func(inc *Incident, ts string) string
 	// Gates say which capabilities may act on their own; nil: none may.
 	Gates Gates
+
+	fixes fixCache // what the tracker said of past incidents' tickets (open_fixes.go)
 }
 
 // given masks an incident that did not come from the memory.

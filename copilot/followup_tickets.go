@@ -16,24 +16,35 @@ type FollowUpTicket struct {
 	URL        string    `json:"url,omitempty"`
 	Tracker    string    `json:"tracker,omitempty"`
 	CreatedBy  string    `json:"created_by"`
-	CreatedAt  time.Time `json:"created_at"`
+	CreatedAt  time.Time `json:"created_at,omitzero"`
 	// Pending is set while the tracker call that files it is under way.
 	Pending bool `json:"pending,omitempty"`
+	// New is set when this call captured the follow-up; a repeat returns the first
+	// record without it (the API answers 201 or 200 by it).
+	New bool `json:"-"`
 }
+
+// StaleReservation is how long a pending record holds its follow-up. A tracker call
+// takes seconds (retries included); a reservation older than this was left by a
+// process that died mid-call, and the next request may take it over.
+const StaleReservation = 2 * time.Minute
 
 // TicketLedger remembers which follow-ups were captured from the copilot, so a second
 // click returns the first ticket and every answer shows the follow-up as captured.
 type TicketLedger interface {
 	// ReserveFollowUpTicket claims the follow-up for filing. It returns the existing
-	// record and false when someone claimed it first (finished or still pending).
-	// Errors: EUNAVAILABLE.
+	// record and false when someone claimed it first (finished, or pending for less
+	// than StaleReservation; an older pending claim is taken over).
+	// Errors: ENOTFOUND for an unknown incident, EUNAVAILABLE.
 	ReserveFollowUpTicket(ctx context.Context, t FollowUpTicket) (FollowUpTicket, bool, error)
 	// CompleteFollowUpTicket stores the key of a reserved follow-up's ticket.
+	// Errors: EUNAVAILABLE.
 	CompleteFollowUpTicket(ctx context.Context, t FollowUpTicket) error
 	// ReleaseFollowUpTicket drops a reservation whose filing failed, so it can be
-	// tried again.
+	// tried again; a finished record is never dropped. Errors: EUNAVAILABLE.
 	ReleaseFollowUpTicket(ctx context.Context, incidentID, followUpID string) error
-	// FollowUpTickets lists an incident's records.
+	// FollowUpTickets lists an incident's records, oldest first; none for an
+	// unknown incident. Errors: EUNAVAILABLE.
 	FollowUpTickets(ctx context.Context, incidentID string) ([]FollowUpTicket, error)
 }
 
@@ -133,6 +144,7 @@ func (c *Copilot) FileFollowUp(ctx context.Context, incidentID, followUpID strin
 		}
 		return &existing, nil
 	}
+	rec.New = true
 	if c.Tracker == nil {
 		return &rec, nil
 	}

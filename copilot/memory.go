@@ -58,6 +58,9 @@ type SearchResult struct {
 	Score      float64    `json:"score"`
 	Snippets   []Snippet  `json:"snippets"`
 	Why        Why        `json:"why"`
+	// OpenFixes are the incident's tickets the tracker still has open (only from
+	// Copilot.Similar with a tracker configured).
+	OpenFixes []TrackedTicket `json:"open_fixes,omitempty"`
 }
 
 // IngestResult counts what an ingest read and what it changed.

@@ -267,8 +267,13 @@ func FollowUpBlocks(ans *copilot.FollowUpsAnswer, l Links, verified, buttons boo
 		if it.Owner != "" {
 			meta = append(meta, "owner "+Escape(it.Owner))
 		}
-		if it.Due != "" {
+		switch {
+		case it.Due != "" && it.DueText != "" && it.DueText != it.Due:
+			meta = append(meta, "due "+Escape(it.Due)+" ("+Escape(it.DueText)+")")
+		case it.Due != "":
 			meta = append(meta, "due "+Escape(it.Due))
+		case it.DueText != "":
+			meta = append(meta, "due "+Escape(it.DueText))
 		}
 		switch {
 		case it.Captured && it.TicketKey != "" && it.TicketURL != "":

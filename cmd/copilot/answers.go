@@ -86,6 +86,9 @@ func (m *Main) followups(ctx context.Context, id string, o answerOptions) error 
 			mark := "[ ] NOT TICKETED"
 			if it.Captured {
 				mark = "[x] " + it.TicketKey
+				if it.TicketKey == "" {
+					mark = "[x] captured by " + it.CapturedBy
+				}
 			}
 			owner := it.Owner
 			if owner == "" {
@@ -100,7 +103,13 @@ func (m *Main) followups(ctx context.Context, id string, o answerOptions) error 
 			case it.DueText != "":
 				due = ", due " + it.DueText
 			}
-			fmt.Fprintf(w, "%s  %s (%s%s)  [ts %s]\n", mark, it.Text, owner, due, it.SourceTS)
+			fmt.Fprintf(w, "%s  %s (%s%s)  [ts %s]  %s\n", mark, it.Text, owner, due, it.SourceTS, it.ID)
+		}
+		for _, it := range ans.Items {
+			if !it.Captured {
+				fmt.Fprintf(w, "\nFile one as a ticket: copilot ticket %s FOLLOWUP-ID (the last column)\n", ans.IncidentID)
+				break
+			}
 		}
 		return nil
 	})

@@ -165,6 +165,7 @@ func (m *Main) rootCommand(ctx context.Context) *cobra.Command {
   copilot followups INC-2041 --uncaptured --json`),
 		m.answerCommand("runbook", "Steps that fixed similar incidents, and matching runbooks", `  copilot runbook INC-2041
   copilot runbook INC-2041 --json`),
+		m.ticketCommand(),
 		m.statsCommand(),
 		m.evalCommand(),
 		m.reembedCommand(),
@@ -320,6 +321,27 @@ func (m *Main) answerCommand(name, short, example string) *cobra.Command {
 	if name == "followups" {
 		c.Flags().BoolVar(&o.uncaptured, "uncaptured", false, "only follow-ups no ticket covers")
 	}
+	return c
+}
+
+func (m *Main) ticketCommand() *cobra.Command {
+	var o answerOptions
+	c := &cobra.Command{
+		Use:   "ticket INCIDENT-ID FOLLOWUP-ID",
+		Short: "File a follow-up as a ticket (once: a repeat prints the first)",
+		Long: `File one follow-up of a stored incident as a ticket in the tracker that
+COPILOT_JIRA_URL, COPILOT_JIRA_EMAIL, COPILOT_JIRA_TOKEN and COPILOT_JIRA_PROJECT
+configure; without a tracker, record it as captured by you. FOLLOWUP-ID is the id
+'copilot followups' prints. Filing twice files once: the second run prints the
+first ticket. Every follow-up answer afterwards shows the item captured.`,
+		Example: `  copilot followups INC-2041 --uncaptured
+  copilot ticket INC-2041 fu-1772447400-000100
+  copilot ticket INC-2050 fu-1777593900-000100 --include-private --json`,
+		Args: nArgs(2, 2, "INCIDENT-ID FOLLOWUP-ID"),
+		RunE: func(c *cobra.Command, a []string) error { return m.ticket(c.Context(), a[0], a[1], o) },
+	}
+	c.Flags().BoolVar(&o.includePrivate, "include-private", false, "allow private incidents")
+	c.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
 	return c
 }
 

@@ -64,7 +64,13 @@ func (m *Main) copilot(s *postgres.Store, cfg Config) (*copilot.Copilot, error) 
 	if err != nil {
 		return nil, err
 	}
-	return &copilot.Copilot{Memory: s, Engine: engine, Redact: redact.String, Permalink: cfg.Slack.Permalink()}, nil
+	tracker, err := cfg.tracker()
+	if err != nil {
+		return nil, err
+	}
+	// Ledger and Tracker make follow-ups fileable; Permalink links messages once
+	// Slack's workspace is configured.
+	return &copilot.Copilot{Memory: s, Engine: engine, Redact: redact.String, Ledger: s, Tracker: tracker, Permalink: cfg.Slack.Permalink()}, nil
 }
 
 // searchFlags are the filters shared by similar and search.
@@ -126,20 +132,27 @@ func (m *Main) search(ctx context.Context, text string, sf searchFlags) error {
 }
 
 func (m *Main) runSearch(ctx context.Context, q copilot.SearchQuery, asJSON bool) error {
-	s, _, err := m.open(ctx)
+	s, cfg, err := m.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	// The memory holds masked text; a secret pasted into the query is masked the same
-	// way, and never echoed.
-	q.Text = redact.String(q.Text)
-	results, err := s.Search(ctx, q)
+	cp, err := m.copilot(s, cfg)
 	if err != nil {
 		return err
 	}
+	// The memory holds masked text; a secret pasted into the query is masked the same
+	// way, and never echoed.
+	q.Text = redact.String(q.Text)
+	ans, err := cp.Similar(ctx, q)
+	if err != nil {
+		return err
+	}
+	results := ans.Results
 	if asJSON {
-		return m.printJSON(api.SearchResponseOf(q, results))
+		resp := api.SearchResponseOf(q, results)
+		resp.Note = ans.Note
+		return m.printJSON(resp)
 	}
 	if len(results) == 0 {
 		fmt.Fprintln(m.Stdout, "no similar incidents found")
@@ -161,6 +174,14 @@ func (m *Main) runSearch(ctx context.Context, q copilot.SearchQuery, asJSON bool
 		}
 	}
 	fmt.Fprintln(m.Stdout)
+	for _, r := range results {
+		if n := r.OpenFixNote(); n != "" {
+			fmt.Fprintln(m.Stdout, n)
+		}
+	}
+	if ans.Note != "" {
+		fmt.Fprintln(m.Stdout, "note: "+ans.Note)
+	}
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
 	"incidentcopilot/retrieval/postgres"
+	"incidentcopilot/tracker/jira"
 )
 
 // Config is everything the binary reads from its environment. Flags override it.
@@ -23,6 +24,7 @@ type Config struct {
 	ShutdownWait time.Duration
 	MaxBodyBytes int64
 	Slack        SlackConfig
+	Jira         *jira.Config // nil: no tracker (config_jira.go)
 }
 
 // ConfigFromEnv reads the configuration; defaults fill what is unset.
@@ -43,6 +45,10 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			return c, copilot.Errorf(copilot.EINVALID, "COPILOT_MAX_BODY_BYTES: %q is not a positive whole number", v)
 		}
 		c.MaxBodyBytes = n
+	}
+	var err error
+	if c.Jira, err = jiraFromEnv(getenv); err != nil {
+		return c, err
 	}
 	// Text sent to a remote embedder is masked like text sent to an LLM.
 	c.Embedder.Redact = redact.String

@@ -27,6 +27,8 @@ type Memory struct {
 	mu        sync.Mutex
 	incidents map[string]*copilot.Incident
 	audit     []copilot.AuditEntry
+	// tickets is the ledger (ledger.go): incident id → follow-up id → record.
+	tickets map[string]map[string]copilot.FollowUpTicket
 }
 
 var _ copilot.Memory = (*Memory)(nil)
@@ -135,6 +137,7 @@ func (m *Memory) DeleteIncident(_ context.Context, id string, by copilot.Actor) 
 		return copilot.Errorf(copilot.ENOTFOUND, "Incident %q not found.", id)
 	}
 	delete(m.incidents, id)
+	delete(m.tickets, id) // as the store's ON DELETE CASCADE
 	m.record(by, copilot.AuditDelete, id, "")
 	return nil
 }
