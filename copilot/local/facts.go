@@ -247,7 +247,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			if hedgeRE.MatchString(low) || proposalFormRE.MatchString(low) {
 				s -= 1.5
 			}
-			if t.taken && labels[i] == "" {
+			if t.taken && labels[i] == "" && counts == 0 {
 				s -= 1 // an action report, not an effect
 			}
 			cs = append(cs, scoredSentence{t.idx, quote(raw), s})

@@ -20,9 +20,11 @@ const (
 	// content terms overlap this much (or the class needs no object: a rollback is a
 	// rollback).
 	stepMergeJaccard = 0.2
-	// minMechanismOverlap is the Jaccard similarity of failure concepts a past
-	// incident needs with the current one to lend it steps.
-	minMechanismOverlap = 0.3
+	// minMechanismOverlap is the share of the smaller side's failure concepts a past
+	// incident must share with the current one to lend it steps. The overlap
+	// coefficient, not Jaccard: a long transcript picks up incidental concepts
+	// ("charged twice", a cron's name) that should not push a true match out.
+	minMechanismOverlap = 0.5
 	// runbookTextBytes is how much of a transcript names its failure mechanism.
 	runbookTextBytes = 16 << 10
 	// minStepTerms: a step names what it changed ("rolled back checkout-api to
@@ -82,7 +84,7 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 		if s == nil || s.ID == inc.ID || known[s.ID] != nil {
 			continue
 		}
-		if jaccard(want, mechanisms(s)) < minMechanismOverlap {
+		if ov, _ := termOverlap(want, mechanisms(s)); ov < minMechanismOverlap {
 			continue
 		}
 		known[s.ID] = s
