@@ -22,9 +22,12 @@ type TimelineEntry struct {
 // Summary is the body of a summary answer; each field holds whole sentences, each
 // of which appears in SummaryAnswer.Citations with its sources.
 type Summary struct {
-	Overview   string          `json:"overview"`
-	Impact     string          `json:"impact"`
-	RootCause  string          `json:"root_cause"`
+	Overview  string `json:"overview"`
+	Impact    string `json:"impact"`
+	RootCause string `json:"root_cause"`
+	// Mitigation is the first action that stopped the bleeding; Resolution what
+	// ended the incident (often a later, permanent fix) and the check that showed it.
+	Mitigation string          `json:"mitigation"`
 	Resolution string          `json:"resolution"`
 	Status     string          `json:"status"`
 	Timeline   []TimelineEntry `json:"timeline"`

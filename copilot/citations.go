@@ -63,7 +63,7 @@ func CheckSummaryCitations(inc *Incident, a *SummaryAnswer, drop bool) {
 	a.Citations, a.Summary.Timeline = keptCites, keptTimeline
 	if drop && len(bad) > 0 {
 		s := &a.Summary
-		for _, f := range []*string{&s.Overview, &s.Impact, &s.RootCause, &s.Resolution, &s.Status} {
+		for _, f := range []*string{&s.Overview, &s.Impact, &s.RootCause, &s.Mitigation, &s.Resolution, &s.Status} {
 			*f = removeSentences(*f, bad)
 		}
 	}

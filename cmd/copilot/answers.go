@@ -39,7 +39,7 @@ func (m *Main) summarize(ctx context.Context, id string, o answerOptions) error 
 		fmt.Fprintf(w, "%s — summary (engine %s%s)\n\n", ans.IncidentID, ans.Engine, fallbackNote(ans.Fallback))
 		for _, f := range []struct{ label, text string }{
 			{"Overview", ans.Summary.Overview}, {"Impact", ans.Summary.Impact}, {"Root cause", ans.Summary.RootCause},
-			{"Resolution", ans.Summary.Resolution}, {"Status", ans.Summary.Status},
+			{"Mitigation", ans.Summary.Mitigation}, {"Resolution", ans.Summary.Resolution}, {"Status", ans.Summary.Status},
 		} {
 			if f.text != "" {
 				fmt.Fprintf(w, "%s: %s\n", f.label, f.text)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"incidentcopilot/copilot"
+	"incidentcopilot/copilot/failure"
 )
 
 // Runbook limits.
@@ -19,6 +20,16 @@ const (
 	// content terms overlap this much (or the class needs no object: a rollback is a
 	// rollback).
 	stepMergeJaccard = 0.2
+	// minMechanismOverlap is the share of the smaller side's failure concepts a past
+	// incident must share with the current one to lend it steps. The overlap
+	// coefficient, not Jaccard: a long transcript picks up incidental concepts
+	// ("charged twice", a cron's name) that should not push a true match out.
+	minMechanismOverlap = 0.5
+	// runbookTextBytes is how much of a transcript names its failure mechanism.
+	runbookTextBytes = 16 << 10
+	// minStepTerms: a step names what it changed ("rolled back checkout-api to
+	// 2.30.4"), not only the verb ("patching the deployment").
+	minStepTerms = 3
 )
 
 // genericActions name steps whose object does not distinguish them.
@@ -64,8 +75,16 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 	known := map[string]*copilot.Incident{}
 	var drafts []stepDraft
 	rank := 0
+	// Steps come only from incidents of the same failure mechanism: search ranks
+	// the nearest incidents whether or not any is really alike, and a step from an
+	// unrelated incident is worse than no step. The mechanism is read through the
+	// failure lexicon, so different wordings of one failure still meet.
+	want := mechanisms(inc)
 	for _, s := range similar {
 		if s == nil || s.ID == inc.ID || known[s.ID] != nil {
+			continue
+		}
+		if ov, _ := termOverlap(want, mechanisms(s)); ov < minMechanismOverlap {
 			continue
 		}
 		known[s.ID] = s
@@ -164,6 +183,21 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 	}, nil
 }
 
+// symptomConcepts say what responders saw or that something changed, which nearly
+// every incident shares; they do not tell two failure mechanisms apart.
+var symptomConcepts = map[string]bool{"http-5xx": true, "timeout": true, "deploy": true, "config-change": true}
+
+// mechanisms lists the failure-mechanism concepts of an incident's transcript.
+func mechanisms(inc *copilot.Incident) []string {
+	var out []string
+	for _, c := range failure.Concepts(copilot.IncidentText(inc, runbookTextBytes)) {
+		if !symptomConcepts[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // incidentSteps extracts the steps of one past incident.
 func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 	lc := analyzeLifecycle(sortedMessages(s))
@@ -183,8 +217,8 @@ func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 		switch {
 		case t.taken:
 			text, class, at := actionSentence(t.msg.Text)
-			if text == "" {
-				continue
+			if text == "" || secretReactionRE.MatchString(lowerClean(text)) || len(contentTerms(text)) < minStepTerms {
+				continue // hygiene after a pasted secret, or a verb without its object
 			}
 			d := stepDraft{class: class, kind: "mitigation", text: text, terms: contentTerms(text),
 				source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true}

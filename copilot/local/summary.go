@@ -15,12 +15,8 @@ import (
 const (
 	summaryOverviewSentences   = 2
 	summaryImpactSentences     = 2
-	summaryCauseSentences      = 2
 	summaryResolutionSentences = 2
 	timelineTextRunes          = 140
-	// minImpactScore is the impactScore a sentence needs to be reported as impact:
-	// an affected thing plus a measure or a failure word.
-	minImpactScore = 2
 )
 
 // summaryBuilder collects cited sentences, each used once across the fields.
@@ -81,39 +77,6 @@ func (b *summaryBuilder) cite(idx int, prefer *regexp.Regexp) string {
 	return s
 }
 
-// fieldBy is field with a scored choice of sentence.
-func (b *summaryBuilder) fieldBy(cands []int, score func(string) float64, n int) string {
-	out := ""
-	k := 0
-	for _, idx := range cands {
-		if k == n {
-			break
-		}
-		s := b.sentenceBy(idx, score)
-		if s == "" || (len(contentTerms(s)) < 3 && score(strings.ToLower(s)) < 1) {
-			continue
-		}
-		b.used[s] = true
-		b.cites = append(b.cites, copilot.Citation{Text: s, SourceTS: []string{b.lc.msgs[idx].msg.TS}})
-		out = joinSentences(out, s)
-		k++
-	}
-	return out
-}
-
-// causeSentenceScore prefers the sentence that explains the mechanism over the
-// exclamation that announced it ("ugh. found it.").
-func causeSentenceScore(low string) float64 {
-	s := 0.5 * float64(len(mechanismRE.FindAllString(low, 6))+len(explainRE.FindAllString(low, 6)))
-	if causeCueRE.MatchString(low) {
-		s += 1
-	}
-	if len(contentTerms(low)) < 4 {
-		s -= 1
-	}
-	return s
-}
-
 // field cites up to n of the candidate messages (best first) into one field.
 func (b *summaryBuilder) field(cands []int, prefer *regexp.Regexp, n int) string {
 	out := ""
@@ -157,11 +120,25 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	// description of the problem when the first signal was a terse alert.
 	ov := b.overviewCandidates()
 	s.Overview = b.field(ov[:min(1, len(ov))], overviewCue, 1)
-	s.Impact = b.field(b.impactCandidates(), impactQRE, summaryImpactSentences)
+	if mi := b.mitigationIndex(); mi >= 0 {
+		if m := b.sentenceBy(mi, mitigationSentenceScore); m != "" {
+			b.used[m] = true
+			b.cites = append(b.cites, copilot.Citation{Text: m, SourceTS: []string{lc.msgs[mi].msg.TS}})
+			s.Mitigation = m
+			lc.mitigated = mi
+		}
+	}
+	cause := b.causeSentences()
+	s.RootCause = b.citeSentences(cause)
+	if len(cause) > 0 {
+		lc.causeFound = cause[0].idx
+	} else {
+		lc.causeFound = -1
+	}
+	s.Impact = b.citeSentences(b.impactSentences())
 	if len(ov) > 1 {
 		s.Overview = joinSentences(s.Overview, b.field(ov[1:], overviewCue, summaryOverviewSentences-1))
 	}
-	s.RootCause = b.fieldBy(b.causeCandidates(), causeSentenceScore, summaryCauseSentences)
 	mit, verify := b.resolutionCandidates()
 	if a, v := b.recoveryAction(); a >= 0 {
 		mit, verify = append([]int{a}, mit...), v
@@ -189,6 +166,20 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	return ans, nil
 }
 
+// mitigationSentenceScore prefers the sentence of the mitigating message that states
+// the action or its completion over the chatter around it.
+func mitigationSentenceScore(low string) float64 {
+	switch {
+	case secretReactionRE.MatchString(low):
+		return -1
+	case actionCueRE.MatchString(low):
+		return 2
+	case doneRE.MatchString(low):
+		return 1
+	}
+	return 0
+}
+
 func joinSentences(a, b string) string {
 	switch {
 	case a == "":
@@ -200,7 +191,6 @@ func joinSentences(a, b string) string {
 }
 
 var (
-	causeCueRE  = regexp.MustCompile(causeStrongRE.String() + "|" + causeWeakRE.String())
 	actionCueRE = func() *regexp.Regexp {
 		s := ""
 		for i, ac := range actionClasses {
@@ -265,23 +255,6 @@ func (b *summaryBuilder) overviewCandidates() []int {
 			if t.idx > b.lc.firstSignal+6 {
 				break
 			}
-		}
-	}
-	return out
-}
-
-func (b *summaryBuilder) causeCandidates() []int {
-	var out []int
-	if b.hasSections() {
-		out = append(out, b.inSections("root cause", "cause", "contributing", "trigger")...)
-	}
-	if c := b.lc.causeFound; c >= 0 && !containsInt(out, c) {
-		out = append([]int{c}, out...)
-	}
-	if c := b.lc.bestCause(b.lc.causeFound); c >= 0 && !containsInt(out, c) && len(out) < summaryCauseSentences {
-		// A second statement only when the cue is as clear as a finding.
-		if b.lc.msgs[c].cause >= 2.5 {
-			out = append(out, c)
 		}
 	}
 	return out
@@ -393,47 +366,6 @@ func (b *summaryBuilder) statusCandidates() []int {
 			out = append(out, i)
 			break
 		}
-	}
-	return out
-}
-
-func (b *summaryBuilder) impactCandidates() []int {
-	lc := b.lc
-	type cand struct {
-		idx   int
-		score float64
-	}
-	var cs []cand
-	end := len(lc.msgs)
-	if lc.resolvedAt >= 0 {
-		end = lc.resolvedAt + 1
-	}
-	for _, t := range lc.msgs {
-		// Impact names who or what was affected; a bare measurement is not impact.
-		if !isNarrativeSection(t.section) || t.question || t.verify || !impactRE.MatchString(t.lower) {
-			continue
-		}
-		s := t.impact
-		switch {
-		case sectionIs(t.section, "impact", "customer impact", "user impact"):
-			s += 2
-		case sectionIs(t.section, "summary", "overview", "description"):
-			s += 0.5
-		}
-		if t.idx >= end && t.section == "" {
-			s -= 0.5 // the wrap-up sometimes states impact, but less often than triage
-		}
-		if t.bot {
-			s -= 0.5
-		}
-		if s >= minImpactScore {
-			cs = append(cs, cand{t.idx, s})
-		}
-	}
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
-	var out []int
-	for _, c := range cs {
-		out = append(out, c.idx)
 	}
 	return out
 }

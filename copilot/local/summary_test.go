@@ -98,7 +98,9 @@ func TestLocalSummarize(t *testing.T) {
 			}
 			s := ans.Summary
 			cited("root cause", s.RootCause, tt.rootCause)
-			cited("resolution", s.Resolution, tt.resolution)
+			// The action that fixed it is the mitigation when it was the first to
+			// work, else the resolution.
+			cited("mitigation or resolution", s.Mitigation+" "+s.Resolution, tt.resolution)
 			cited("status", s.Status, tt.status)
 			cited("impact", s.Impact, tt.impact)
 			for label, prefix := range tt.timeline {

@@ -1,0 +1,338 @@
+package local
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"incidentcopilot/copilot"
+)
+
+// Summary facts chosen sentence by sentence: the trigger (root cause), the impact
+// with its numbers, and the first action that stopped the bleeding. Messages mix a
+// finding with chatter ("uh. I applied the refactor at 13:20"), so the unit scored
+// is the sentence, and the signals are ones that hold across writers: an inline
+// label ("Root cause: …"), causal connectives, where the sentence sits relative to
+// the first mitigation, and counts of affected things.
+
+// inlineLabelRE finds a part of a report labelled inline, at the start of a line or
+// sentence: "Root cause: …", "**Impact** - …", "Next steps: …".
+var inlineLabelRE = regexp.MustCompile(`(?i)^[\s>*_#•·-]*(root[ -]?causes?|causes?|trigger|what happened|(?:customer |user |business )?impact|mitigation|resolution|fix|next steps?|status|current status|follow[- ]?ups?|action items?)[*_]*\s*[:—–-]\s*[*_]*`)
+
+// labelOf returns the canonical inline label of a sentence ("root cause", "impact",
+// "mitigation", "resolution", "next", "status", "followup") and the text after it.
+func labelOf(s string) (string, string) {
+	loc := inlineLabelRE.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return "", s
+	}
+	name := strings.ToLower(s[loc[2]:loc[3]])
+	rest := strings.TrimSpace(s[loc[1]:])
+	switch {
+	case strings.HasPrefix(name, "root") || strings.HasPrefix(name, "cause") || name == "trigger" || name == "what happened":
+		return "root cause", rest
+	case strings.HasSuffix(name, "impact"):
+		return "impact", rest
+	case name == "mitigation":
+		return "mitigation", rest
+	case name == "resolution" || name == "fix":
+		return "resolution", rest
+	case strings.HasPrefix(name, "next"):
+		return "next", rest
+	case strings.HasSuffix(name, "status"):
+		return "status", rest
+	}
+	return "followup", rest
+}
+
+// labelledSentences splits a message into sentences, carrying an inline label over
+// to the sentences that follow it on the same line ("Root cause: X. Y." labels both)
+// until the next label.
+func labelledSentences(text string) (sents, labels []string) {
+	for _, line := range strings.Split(fencedCodeRE.ReplaceAllString(text, "\n"), "\n") {
+		cur := ""
+		for _, s := range splitSentences(line) {
+			if l, rest := labelOf(s); l != "" {
+				cur, s = l, rest
+			}
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			sents, labels = append(sents, s), append(labels, cur)
+		}
+	}
+	return sents, labels
+}
+
+var (
+	// causalRE: connectives that tie an effect to its cause.
+	causalRE = regexp.MustCompile(`\bcaused by\b|\bbecause\b|\bdue to\b|\bthe trigger\b|\btriggered by\b|\broot[- ]?cause\b|\bresult(ed|ing)? in\b|\bled to\b|\bwhich (meant|caused|made|broke)\b|\bafter (we|i|the|our|someone|they)\b|\bsince (we|the|our)\b|\bturns? out\b|\bthat'?s (why|the (cause|reason|issue|problem|bug|destroy|change|one))\b|\bthe (issue|problem|bug|reason|cause) (is|was)\b|\bintroduced (in|by|with)\b|\bbroke\b|\bstarted when\b`)
+	// triggerRE: what a trigger reads like: a change someone made, or something that
+	// ran out or expired.
+	triggerRE = regexp.MustCompile(`\b(appl(y|ied)|deploy(ed)?|shipp?ed|merged|moved|changed|chang(e|es) to|bump(ed)?|upgrad\w+|migrat\w+|refactor\w*|rolled out|introduced|released|enabled|disabled|expired|expir(y|ation)|exhaust\w*|ran out|filled|full|default|removed|deleted|dropped|renamed|misconfig\w*|typo|leak\w*|overrode|overrid\w+|limit|max_?\w*|doubled|tripled|per[- ]pod|no longer|never|missing|stale|wrong|reserved)\b`)
+	// secretReactionRE: rotating or revoking a credential someone pasted is hygiene,
+	// not what fixed the incident.
+	secretReactionRE = regexp.MustCompile(`\b(keys?|tokens?|pw|passwords?|secrets?|creds?|credentials|api[- ]?keys?)\b[^.!?]{0,40}\b(rotat\w+|revok\w+|deactivat\w+|delet\w+|invalidat\w+|disabl\w+|regenerat\w+)|\b(rotat\w+|revok\w+|deactivat\w+|invalidat\w+|regenerat\w+)\b[^.!?]{0,30}\b(keys?|tokens?|pw|passwords?|secrets?|creds?|credentials)\b`)
+	// doneRE: a responder reporting that an action finished ("association done").
+	doneRE = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|is in|is out|synced|live now)\b`)
+
+	// Impact: counts of affected things, shares, durations, affected people.
+	impactCountRE = regexp.MustCompile(`[~≈]?\d[\d,.]*\s?[km]?\+?\s+(\w+[ -]){0,2}(customers?|users?|merchants?|orders?|payouts?|payments?|transactions?|requests?|calls?|jobs?|messages?|emails?|sms|logins?|sign-?ups?|accounts?|tenants?|bookings?|tickets?|chats?|complaints?|attempts?|checkouts?|sessions?|records?|rows|events?|pods?|nodes?|sites?|stores?|shipments?|invoices?|refunds?|charges?|devices?|subscribers?|reports?)\b`)
+	impactShareRE = regexp.MustCompile(`\d+(\.\d+)?\s?%`)
+	impactTimeRE  = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
+	impactWhoRE   = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
+	impactHarmRE  = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|timed out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
+)
+
+// scoredSentence is one candidate sentence of a fact.
+type scoredSentence struct {
+	idx   int
+	text  string
+	score float64
+}
+
+// causeSentences picks the root cause: the sentence that names the trigger, plus a
+// second one from a nearby message that completes the mechanism. It returns nothing
+// when no sentence reads like a cause.
+func (b *summaryBuilder) causeSentences() []scoredSentence {
+	lc := b.lc
+	n := len(lc.msgs)
+	firstFix := lc.mitigated
+	if firstFix < 0 {
+		firstFix = lc.resolvedAt
+	}
+	var cs []scoredSentence
+	for _, t := range lc.msgs {
+		if t.bot || !isNarrativeSection(t.section) {
+			continue
+		}
+		sents, labels := labelledSentences(t.msg.Text)
+		for i, raw := range sents {
+			if hasSecret(raw) {
+				continue
+			}
+			low := lowerClean(raw)
+			if strings.Contains(low, "?") || len(contentTerms(low)) < 3 {
+				continue
+			}
+			s := 0.0
+			switch {
+			case labels[i] == "root cause":
+				s += 3
+			case labels[i] != "":
+				s -= 2 // labelled as something else
+			}
+			switch {
+			case sectionIs(t.section, "root cause", "cause", "contributing", "trigger", "what happened"):
+				s += 2
+			case sectionIs(t.section, "summary", "description", "overview", "incident summary"):
+				s += 0.5
+			case t.section != "":
+				s -= 0.5
+			}
+			if causalRE.MatchString(low) {
+				s += 1.5
+			}
+			if triggerRE.MatchString(low) {
+				s += 1
+			}
+			if findingRE.MatchString(low) {
+				s += 0.5
+			}
+			// The message around the sentence counts too: a finding announced in one
+			// sentence ("found it.") is explained in the next.
+			s += 0.3 * min(t.cause, 4)
+			s += 0.3 * float64(min(3, len(mechanismRE.FindAllString(low, 3))+len(explainRE.FindAllString(low, 3))))
+			if hedgeRE.MatchString(low) {
+				s -= 1.5
+			}
+			if negationRE.MatchString(low) {
+				s -= 1
+			}
+			if proposalFormRE.MatchString(low) || proposalRE.MatchString(low) && !causalRE.MatchString(low) {
+				s -= 1.5
+			}
+			if verifyRE.MatchString(low) || resolvedRE.MatchString(low) || secretReactionRE.MatchString(low) {
+				s -= 2
+			}
+			if t.section == "" {
+				switch {
+				case firstFix >= 0 && t.idx < firstFix:
+					s += 1 // the trigger is found before the fix, not after
+				case lc.resolvedAt >= 0 && t.idx > lc.resolvedAt:
+					s -= 0.75 // the wrap-up restates; a label still wins
+				default:
+					if t.taken {
+						s -= 2 // an action after the first fix is a fix, not a cause
+					}
+				}
+				if n > 6 && t.idx < n/10 && labels[i] == "" {
+					s -= 0.5 // the opening messages report symptoms
+				}
+			}
+			cs = append(cs, scoredSentence{t.idx, quote(raw), s})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	if len(cs) == 0 || cs[0].score < minCauseScore {
+		return nil
+	}
+	out := []scoredSentence{cs[0]}
+	// A second sentence completes the mechanism when it is as clearly causal and
+	// comes from the same stretch of the conversation.
+	for _, c := range cs[1:] {
+		d := c.idx - cs[0].idx
+		if c.score >= cs[0].score-1 && c.score >= minCauseScore && d >= -3 && d <= 3 && c.text != cs[0].text {
+			out = append(out, c)
+			break
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
+	return out
+}
+
+// minCauseScore is the score a sentence needs to be reported as the root cause: a
+// causal or trigger reading plus either its position before the fix or a label.
+const minCauseScore = 2
+
+// impactSentences picks up to two sentences that say who was affected and how much.
+func (b *summaryBuilder) impactSentences() []scoredSentence {
+	lc := b.lc
+	var cs []scoredSentence
+	for _, t := range lc.msgs {
+		if !isNarrativeSection(t.section) {
+			continue
+		}
+		sents, labels := labelledSentences(t.msg.Text)
+		for i, raw := range sents {
+			if hasSecret(raw) {
+				continue
+			}
+			low := lowerClean(raw)
+			if strings.Contains(low, "?") || len(contentTerms(low)) < 2 {
+				continue
+			}
+			s := 0.0
+			if labels[i] == "impact" {
+				s += 3
+			} else if labels[i] != "" {
+				s -= 2
+			}
+			switch {
+			case sectionIs(t.section, "impact", "customer impact", "user impact"):
+				s += 2
+			case sectionIs(t.section, "summary", "overview", "description"):
+				s += 0.5
+			}
+			counts := len(impactCountRE.FindAllString(low, 3))
+			s += 1.5 * float64(min(counts, 2))
+			if impactShareRE.MatchString(low) {
+				s += 0.5
+			}
+			if impactTimeRE.MatchString(low) {
+				s += 0.5
+			}
+			if impactWhoRE.MatchString(low) {
+				s += 1
+			}
+			if impactHarmRE.MatchString(low) {
+				s += 1
+			}
+			if counts == 0 && !impactWhoRE.MatchString(low) && labels[i] != "impact" {
+				continue // a bare measurement names nobody affected
+			}
+			if t.bot {
+				s -= 1
+			}
+			if hedgeRE.MatchString(low) || proposalFormRE.MatchString(low) {
+				s -= 1.5
+			}
+			if t.taken && labels[i] == "" && counts == 0 {
+				s -= 1 // an action report, not an effect
+			}
+			cs = append(cs, scoredSentence{t.idx, quote(raw), s})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	var out []scoredSentence
+	for _, c := range cs {
+		if len(out) == summaryImpactSentences || c.score < minImpactFactScore {
+			break
+		}
+		if len(out) == 1 && (c.idx == out[0].idx || c.score < out[0].score-1) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// recoveryWindow is how many messages before the first recovery check an action may
+// be and still count as what brought it.
+const recoveryWindow = 6
+
+// minImpactFactScore: an affected thing with a number, or a labelled impact.
+const minImpactFactScore = 3
+
+// mitigationIndex finds the first action that stopped the bleeding: of the actions
+// taken (or reported done) before the first sign of recovery, the one that recovery
+// followed, traced back to where it was first announced. Without a recovery check it
+// is the first action taken. -1 when nothing was done.
+func (b *summaryBuilder) mitigationIndex() int {
+	lc := b.lc
+	end := len(lc.msgs)
+	if lc.resolvedAt >= 0 {
+		end = lc.resolvedAt + 1
+	}
+	acting := func(t msgTags) bool {
+		if t.bot || t.question || !isNarrativeSection(t.section) || secretReactionRE.MatchString(t.lower) || hasSecret(t.msg.Text) || notHelpedRE.MatchString(t.lower) {
+			return false
+		}
+		if t.taken {
+			return true
+		}
+		// A completion report without an action word ("association done"); a finding
+		// or a progress report ("1,840 of 9,300 done and not moving") is not one.
+		return doneRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
+			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2
+	}
+	var acts []int
+	for _, t := range lc.msgs[:end] {
+		if acting(t) {
+			if t.verify {
+				return t.idx // done and checked in one message
+			}
+			acts = append(acts, t.idx)
+			continue
+		}
+		if t.verify && !t.bot && len(acts) > 0 && !notHelpedRE.MatchString(t.lower) {
+			// Of the actions just before the recovery, the first stopped the bleeding
+			// ("rolling back now" before "rollback done"; a kill before the revert);
+			// older ones did not make things better.
+			for _, a := range acts {
+				if a >= t.idx-recoveryWindow {
+					return a
+				}
+			}
+			return acts[len(acts)-1]
+		}
+	}
+	if len(acts) > 0 {
+		return acts[0]
+	}
+	return -1
+}
+
+// citeSentences records chosen sentences and joins them into a field.
+func (b *summaryBuilder) citeSentences(ss []scoredSentence) string {
+	out := ""
+	for _, s := range ss {
+		if s.text == "" || b.used[s.text] {
+			continue
+		}
+		b.used[s.text] = true
+		b.cites = append(b.cites, copilot.Citation{Text: s.text, SourceTS: []string{b.lc.msgs[s.idx].msg.TS}})
+		out = joinSentences(out, s.text)
+	}
+	return out
+}
