@@ -212,6 +212,7 @@ func SummaryBlocks(ans *copilot.SummaryAnswer, l Links, verified bool) []slackgo
 	field("Overview", s.Overview)
 	field("Impact", s.Impact)
 	field("Root cause", s.RootCause)
+	field("Mitigation", s.Mitigation)
 	field("Resolution", s.Resolution)
 	if len(s.Timeline) > 0 {
 		var b strings.Builder
