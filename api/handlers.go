@@ -168,6 +168,8 @@ func (s *Server) handleGetIncident(w http.ResponseWriter, r *http.Request) {
 type SearchResponse struct {
 	Query   SearchEcho             `json:"query"`
 	Results []copilot.SearchResult `json:"results"`
+	// Verified says whether similar-incident search passed its gate.
+	Verified bool `json:"verified"`
 }
 
 // SearchResponseOf builds the answer to q.
@@ -210,6 +212,10 @@ func echoOf(q copilot.SearchQuery) SearchEcho {
 }
 
 func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, q copilot.SearchQuery, kind string) {
+	verified, ok := s.gate(w, r, copilot.CapSimilar)
+	if !ok {
+		return
+	}
 	q.Filter.IncludePrivate = callerOf(r.Context()).has(ScopePrivate)
 	if s.copilot != nil && s.copilot.Redact != nil {
 		// The memory holds masked text; a secret pasted into the query is masked the
@@ -224,7 +230,9 @@ func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, q copilot.Sea
 		return
 	}
 
-	writeJSON(w, http.StatusOK, SearchResponseOf(q, results))
+	resp := SearchResponseOf(q, results)
+	resp.Verified = verified
+	writeJSON(w, http.StatusOK, resp)
 }
 
 func (s *Server) handleSimilar(w http.ResponseWriter, r *http.Request) {
@@ -334,7 +342,14 @@ func (s *Server) handleSummary(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	verified, ok := s.gate(w, r, copilot.CapSummary)
+	if !ok {
+		return
+	}
 	ans, err := s.copilot.Summary(r.Context(), id, callerOf(r.Context()).has(ScopePrivate))
+	if err == nil {
+		ans.Verified = verified
+	}
 	s.answer(w, r, ans, err)
 }
 
@@ -344,7 +359,14 @@ func (s *Server) handlePostSummary(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	verified, ok := s.gate(w, r, copilot.CapSummary)
+	if !ok {
+		return
+	}
 	ans, err := s.copilot.SummarizeIncident(r.Context(), inc)
+	if err == nil {
+		ans.Verified = verified
+	}
 	s.answer(w, r, ans, err)
 }
 
@@ -359,7 +381,14 @@ func (s *Server) handleFollowUps(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	verified, ok := s.gate(w, r, copilot.CapFollowUps)
+	if !ok {
+		return
+	}
 	ans, err := s.copilot.FollowUps(r.Context(), id, callerOf(r.Context()).has(ScopePrivate), unc)
+	if err == nil {
+		ans.Verified = verified
+	}
 	s.answer(w, r, ans, err)
 }
 
@@ -374,7 +403,14 @@ func (s *Server) handlePostFollowUps(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	verified, ok := s.gate(w, r, copilot.CapFollowUps)
+	if !ok {
+		return
+	}
 	ans, err := s.copilot.FollowUpsOfIncident(r.Context(), inc, unc)
+	if err == nil {
+		ans.Verified = verified
+	}
 	s.answer(w, r, ans, err)
 }
 
@@ -384,7 +420,14 @@ func (s *Server) handleRunbook(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	verified, ok := s.gate(w, r, copilot.CapRunbook)
+	if !ok {
+		return
+	}
 	ans, err := s.copilot.Runbook(r.Context(), id, callerOf(r.Context()).has(ScopePrivate))
+	if err == nil {
+		ans.Verified = verified
+	}
 	s.answer(w, r, ans, err)
 }
 
@@ -394,8 +437,58 @@ func (s *Server) handlePostRunbook(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	verified, ok := s.gate(w, r, copilot.CapRunbook)
+	if !ok {
+		return
+	}
 	ans, err := s.copilot.RunbookForIncident(r.Context(), inc, callerOf(r.Context()).has(ScopePrivate))
+	if err == nil {
+		ans.Verified = verified
+	}
 	s.answer(w, r, ans, err)
+}
+
+// gate asks the gates about a capability before it runs: a capability the operator
+// turned off answers 503, and anything else runs with its verified flag.
+func (s *Server) gate(w http.ResponseWriter, r *http.Request, capability string) (verified, ok bool) {
+	if s.copilot == nil {
+		return false, true
+	}
+	st, err := s.copilot.Capability(r.Context(), capability)
+	if err != nil {
+		s.writeError(w, r, err)
+		return false, false
+	}
+	if st.Mode == copilot.ModeOff {
+		s.writeError(w, r, copilot.Errorf(copilot.EUNAVAILABLE, "Capability %q is turned off by the operator (COPILOT_CAPABILITIES).", capability))
+		return false, false
+	}
+	return st.Verified, true
+}
+
+// capabilitiesResponse is GET /v1/capabilities.
+type capabilitiesResponse struct {
+	Capabilities []copilot.CapabilityStatus `json:"capabilities"`
+}
+
+// handleCapabilities lists what each capability may do now and why.
+func (s *Server) handleCapabilities(w http.ResponseWriter, r *http.Request) {
+	resp := capabilitiesResponse{Capabilities: []copilot.CapabilityStatus{}}
+	for _, name := range copilot.Capabilities {
+		var cp *copilot.Copilot
+		if s.copilot != nil {
+			cp = s.copilot
+		} else {
+			cp = &copilot.Copilot{}
+		}
+		st, err := cp.Capability(r.Context(), name)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		resp.Capabilities = append(resp.Capabilities, st)
+	}
+	writeJSON(w, http.StatusOK, resp)
 }
 
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, v any, err error) {

@@ -167,6 +167,7 @@ func (m *Main) rootCommand(ctx context.Context) *cobra.Command {
   copilot runbook INC-2041 --json`),
 		m.statsCommand(),
 		m.evalCommand(),
+		m.capabilitiesCommand(),
 		m.reembedCommand(),
 		m.deleteCommand(),
 		m.redactCommand(),

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"incidentcopilot/evals"
 	"log/slog"
 	"net"
 	"os/user"
@@ -57,7 +58,8 @@ func (m *Main) copilot(s *postgres.Store, cfg Config) (*copilot.Copilot, error) 
 	if err != nil {
 		return nil, err
 	}
-	return &copilot.Copilot{Memory: s, Engine: engine, Redact: redact.String}, nil
+	gates := &evals.RuntimeGates{Runs: s, Config: evalConfig(cfg, s.Model(), engine), Operator: cfg.Capabilities, Targets: cfg.Gates}
+	return &copilot.Copilot{Memory: s, Engine: engine, Redact: redact.String, Gates: gates}, nil
 }
 
 // searchFlags are the filters shared by similar and search.

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"incidentcopilot/evals"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -22,6 +24,12 @@ type Config struct {
 	Chat         embeddings.ChatConfig
 	ShutdownWait time.Duration
 	MaxBodyBytes int64
+	// Capabilities are the operator's modes (COPILOT_CAPABILITIES), which turn a
+	// capability off or to suggest-only whatever its eval says.
+	Capabilities map[string]string
+	// Gates are the targets that open the runtime gate: evals/gates.yaml as built
+	// in, or the file COPILOT_GATES names.
+	Gates *evals.GateSet
 }
 
 // ConfigFromEnv reads the configuration; defaults fill what is unset.
@@ -41,6 +49,24 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			return c, copilot.Errorf(copilot.EINVALID, "COPILOT_MAX_BODY_BYTES: %q is not a positive whole number", v)
 		}
 		c.MaxBodyBytes = n
+	}
+	modes := getenv("COPILOT_CAPABILITIES")
+	if path, ok := strings.CutPrefix(modes, "@"); ok {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return c, copilot.Errorf(copilot.EINVALID, "COPILOT_CAPABILITIES: read %s: %v", path, err)
+		}
+		modes = strings.Join(strings.Fields(string(b)), ",")
+	}
+	var err error
+	if c.Capabilities, err = evals.ParseModes(modes); err != nil {
+		return c, err
+	}
+	c.Gates = evals.TargetGates()
+	if path := getenv("COPILOT_GATES"); path != "" {
+		if c.Gates, err = evals.LoadGates(path); err != nil {
+			return c, fmt.Errorf("COPILOT_GATES: %w", err)
+		}
 	}
 	// Text sent to a remote embedder is masked like text sent to an LLM.
 	c.Embedder.Redact = redact.String

@@ -32,7 +32,7 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	if err != nil {
 		return err
 	}
-	gates := evals.TargetGates()
+	gates := cfg.Gates
 	if o.gate != "" {
 		if gates, err = evals.LoadGates(o.gate); err != nil {
 			return err
@@ -87,7 +87,7 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	passed := report.Check(gates.Gates())
 
 	if o.record {
-		if err := m.recordEval(ctx, cfg, model, engine, report); err != nil {
+		if err := m.recordEval(ctx, cfg, model, engine, report, gates.Split); err != nil {
 			return err
 		}
 	}

@@ -48,7 +48,7 @@ func evalConfig(cfg Config, model postgres.Model, engine copilot.Engine) copilot
 
 // recordEval stores one run per measured capability, with the configuration, for
 // the runtime gates; each run's passed is against the gates the eval checked.
-func (m *Main) recordEval(ctx context.Context, cfg Config, model postgres.Model, engine copilot.Engine, r *evals.Report) error {
+func (m *Main) recordEval(ctx context.Context, cfg Config, model postgres.Model, engine copilot.Engine, r *evals.Report, gatesSplit string) error {
 	s, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return err
@@ -58,7 +58,7 @@ func (m *Main) recordEval(ctx context.Context, cfg Config, model postgres.Model,
 		return err
 	}
 	ec := evalConfig(cfg, model, engine)
-	ec.DatasetHash, ec.DatasetSize = r.DatasetHash, r.Splits[evals.SplitTest]
+	ec.DatasetHash, ec.DatasetSize = r.DatasetHash, r.Splits[gatesSplit]
 	// The previous runs, before this one is stored, for the report's comparison.
 	r.PreviousRuns = map[string]string{}
 	for _, c := range r.Capabilities {
