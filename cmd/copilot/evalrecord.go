@@ -46,37 +46,50 @@ func evalConfig(cfg Config, model postgres.Model, engine copilot.Engine) copilot
 	return c
 }
 
-// recordEval stores one run per measured capability, with the configuration, for
-// the runtime gates; each run's passed is against the gates the eval checked.
-func (m *Main) recordEval(ctx context.Context, cfg Config, model postgres.Model, engine copilot.Engine, r *evals.Report, gatesSplit string) error {
+// openRuns opens the store that keeps eval runs, migrated.
+func openRuns(ctx context.Context, cfg Config, model postgres.Model) (*postgres.Store, error) {
 	s, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer s.Close()
 	if _, err := s.Migrate(ctx); err != nil {
-		return err
+		s.Close()
+		return nil, err
 	}
-	ec := evalConfig(cfg, model, engine)
-	ec.DatasetHash, ec.DatasetSize = r.DatasetHash, r.Splits[gatesSplit]
-	// The previous runs, before this one is stored, for the report's comparison.
+	return s, nil
+}
+
+// loadPrevious puts the latest stored run of each measured capability into the
+// report, for the comparison with this one.
+func loadPrevious(ctx context.Context, s *postgres.Store, r *evals.Report) error {
 	r.PreviousRuns = map[string]string{}
 	for _, c := range r.Capabilities {
 		prev, err := s.EvalRuns(ctx, c.Name, 1)
 		if err != nil {
 			return err
 		}
-		if len(prev) > 0 {
-			var ms []evals.Metric
-			if json.Unmarshal(prev[0].Metrics, &ms) == nil {
-				for _, pm := range ms {
-					if pm.Capability() == c.Name {
-						r.Previous = append(r.Previous, pm)
-					}
-				}
-				r.PreviousRuns[c.Name] = fmt.Sprintf("run %d, %s", prev[0].ID, prev[0].CreatedAt.UTC().Format("2006-01-02 15:04"))
+		if len(prev) == 0 {
+			continue
+		}
+		var ms []evals.Metric
+		if json.Unmarshal(prev[0].Metrics, &ms) != nil {
+			continue
+		}
+		for _, pm := range ms {
+			if pm.Capability() == c.Name {
+				r.Previous = append(r.Previous, pm)
 			}
 		}
+		r.PreviousRuns[c.Name] = fmt.Sprintf("run %d, %s", prev[0].ID, prev[0].CreatedAt.UTC().Format("2006-01-02 15:04"))
+	}
+	return nil
+}
+
+// recordEval stores one run per measured capability, with the configuration, for
+// the runtime gates; each run's passed is against the gates the eval checked.
+func recordEval(ctx context.Context, s *postgres.Store, ec copilot.EvalConfig, r *evals.Report, gatesSplit string) error {
+	ec.DatasetHash, ec.DatasetSize = r.DatasetHash, r.Splits[gatesSplit]
+	for _, c := range r.Capabilities {
 		b, err := json.Marshal(r.CapabilityMetrics(c.Name))
 		if err != nil {
 			return fmt.Errorf("encode metrics: %w", err)
