@@ -86,13 +86,15 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	report.GatesFile = gates.Name
 	passed := report.Check(gates.Gates())
 
-	runs, err := openRuns(ctx, cfg, model)
+	runs, err := openRuns(ctx, cfg, model, o.record)
 	if err != nil {
 		return err
 	}
-	defer runs.Close()
-	if err := loadPrevious(ctx, runs, report); err != nil {
-		return err
+	if runs != nil {
+		defer runs.Close()
+		if err := loadPrevious(ctx, runs, report); err != nil {
+			return err
+		}
 	}
 	if o.record {
 		if err := recordEval(ctx, runs, evalConfig(cfg, model, engine), report, gates.Split); err != nil {

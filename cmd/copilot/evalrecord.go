@@ -46,13 +46,21 @@ func evalConfig(cfg Config, model postgres.Model, engine copilot.Engine) copilot
 	return c
 }
 
-// openRuns opens the store that keeps eval runs, migrated.
-func openRuns(ctx context.Context, cfg Config, model postgres.Model) (*postgres.Store, error) {
+// openRuns opens the store that keeps eval runs. Recording migrates it; a run that
+// only reads the previous runs leaves an unmigrated database as it is (nil store,
+// no error), so that `eval --record=false` never changes the database.
+func openRuns(ctx context.Context, cfg Config, model postgres.Model, migrate bool) (*postgres.Store, error) {
 	s, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.Migrate(ctx); err != nil {
+	if migrate {
+		_, err = s.Migrate(ctx)
+	} else if s.CheckSchema(ctx) != nil {
+		s.Close()
+		return nil, nil
+	}
+	if err != nil {
 		s.Close()
 		return nil, err
 	}
