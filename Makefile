@@ -54,6 +54,8 @@ run: ingest-sample
 test: db
 	@scripts/db.sh ensure-db copilot_test
 	DATABASE_URL=$(TEST_DB_URL) COPILOT_REQUIRE_DB=1 $(GO) test -count=1 -timeout 15m ./...
+	@# The floors, not the targets: a change that lowers quality fails; see evals/README.md.
+	DATABASE_URL=$(TEST_DB_URL) $(GO) run ./cmd/copilot eval --gate evals/floors.yaml --record=false > /dev/null
 
 vet:
 	$(GO) vet ./...

@@ -170,6 +170,8 @@ type SearchResponse struct {
 	Results []copilot.SearchResult `json:"results"`
 	// Note says what the answer lacks (the tracker did not answer: no open fixes).
 	Note string `json:"note,omitempty"`
+	// Verified says whether similar-incident search passed its gate.
+	Verified bool `json:"verified"`
 }
 
 // SearchResponseOf builds the answer to q.
@@ -212,6 +214,10 @@ func echoOf(q copilot.SearchQuery) SearchEcho {
 }
 
 func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, q copilot.SearchQuery, kind string) {
+	verified, ok := s.gate(w, r, copilot.CapSimilar)
+	if !ok {
+		return
+	}
 	q.Filter.IncludePrivate = callerOf(r.Context()).has(ScopePrivate)
 	if s.copilot != nil && s.copilot.Redact != nil {
 		// The memory holds masked text; a secret pasted into the query is masked the
@@ -227,6 +233,7 @@ func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, q copilot.Sea
 	}
 	resp := SearchResponseOf(q, ans.Results)
 	resp.Note = ans.Note
+	resp.Verified = verified
 	writeJSON(w, http.StatusOK, resp)
 }
 
@@ -337,7 +344,14 @@ func (s *Server) handleSummary(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	verified, ok := s.gate(w, r, copilot.CapSummary)
+	if !ok {
+		return
+	}
 	ans, err := s.copilot.Summary(r.Context(), id, callerOf(r.Context()).has(ScopePrivate))
+	if err == nil {
+		ans.Verified = verified
+	}
 	s.answer(w, r, ans, err)
 }
 
@@ -347,7 +361,14 @@ func (s *Server) handlePostSummary(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	verified, ok := s.gate(w, r, copilot.CapSummary)
+	if !ok {
+		return
+	}
 	ans, err := s.copilot.SummarizeIncident(r.Context(), inc)
+	if err == nil {
+		ans.Verified = verified
+	}
 	s.answer(w, r, ans, err)
 }
 
@@ -362,7 +383,14 @@ func (s *Server) handleFollowUps(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	verified, ok := s.gate(w, r, copilot.CapFollowUps)
+	if !ok {
+		return
+	}
 	ans, err := s.copilot.FollowUps(r.Context(), id, callerOf(r.Context()).has(ScopePrivate), unc)
+	if err == nil {
+		ans.Verified = verified
+	}
 	s.answer(w, r, ans, err)
 }
 
@@ -377,7 +405,14 @@ func (s *Server) handlePostFollowUps(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	verified, ok := s.gate(w, r, copilot.CapFollowUps)
+	if !ok {
+		return
+	}
 	ans, err := s.copilot.FollowUpsOfIncident(r.Context(), inc, unc)
+	if err == nil {
+		ans.Verified = verified
+	}
 	s.answer(w, r, ans, err)
 }
 
@@ -387,7 +422,14 @@ func (s *Server) handleRunbook(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	verified, ok := s.gate(w, r, copilot.CapRunbook)
+	if !ok {
+		return
+	}
 	ans, err := s.copilot.Runbook(r.Context(), id, callerOf(r.Context()).has(ScopePrivate))
+	if err == nil {
+		ans.Verified = verified
+	}
 	s.answer(w, r, ans, err)
 }
 
@@ -397,8 +439,58 @@ func (s *Server) handlePostRunbook(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	verified, ok := s.gate(w, r, copilot.CapRunbook)
+	if !ok {
+		return
+	}
 	ans, err := s.copilot.RunbookForIncident(r.Context(), inc, callerOf(r.Context()).has(ScopePrivate))
+	if err == nil {
+		ans.Verified = verified
+	}
 	s.answer(w, r, ans, err)
+}
+
+// gate asks the gates about a capability before it runs: a capability the operator
+// turned off answers 503, and anything else runs with its verified flag.
+func (s *Server) gate(w http.ResponseWriter, r *http.Request, capability string) (verified, ok bool) {
+	if s.copilot == nil {
+		return false, true
+	}
+	st, err := s.copilot.Capability(r.Context(), capability)
+	if err != nil {
+		s.writeError(w, r, err)
+		return false, false
+	}
+	if st.Mode == copilot.ModeOff {
+		s.writeError(w, r, copilot.Errorf(copilot.EUNAVAILABLE, "Capability %q is turned off by the operator (COPILOT_CAPABILITIES).", capability))
+		return false, false
+	}
+	return st.Verified, true
+}
+
+// capabilitiesResponse is GET /v1/capabilities.
+type capabilitiesResponse struct {
+	Capabilities []copilot.CapabilityStatus `json:"capabilities"`
+}
+
+// handleCapabilities lists what each capability may do now and why.
+func (s *Server) handleCapabilities(w http.ResponseWriter, r *http.Request) {
+	resp := capabilitiesResponse{Capabilities: []copilot.CapabilityStatus{}}
+	for _, name := range copilot.Capabilities {
+		var cp *copilot.Copilot
+		if s.copilot != nil {
+			cp = s.copilot
+		} else {
+			cp = &copilot.Copilot{}
+		}
+		st, err := cp.Capability(r.Context(), name)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		resp.Capabilities = append(resp.Capabilities, st)
+	}
+	writeJSON(w, http.StatusOK, resp)
 }
 
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, v any, err error) {

@@ -107,6 +107,7 @@ func (s *Server) routes() chi.Router {
 		r.With(s.require(ScopePrivate)).Get("/audit", s.handleAudit)
 		r.Group(func(r chi.Router) {
 			r.Use(s.require(ScopeRead))
+			r.Get("/capabilities", s.handleCapabilities)
 			r.Get("/incidents", s.handleListIncidents)
 			r.Get("/incidents/{id}", s.handleGetIncident)
 			r.Get("/incidents/{id}/similar", s.handleSimilar)

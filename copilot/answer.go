@@ -43,6 +43,10 @@ type SummaryAnswer struct {
 	Citations        []Citation `json:"citations"`
 	DroppedSentences int        `json:"dropped_sentences"`
 	FlaggedSentences int        `json:"flagged_sentences,omitempty"`
+	// Verified is set by the front door when the capability passed its gate on the
+	// current configuration (see Copilot.Capability); unverified answers are
+	// suggestions.
+	Verified bool `json:"verified"`
 }
 
 // FollowUp is an improvement someone committed to or proposed in the channel.
@@ -73,6 +77,10 @@ type FollowUpsAnswer struct {
 	Fallback      string     `json:"fallback,omitempty"`
 	PromptVersion string     `json:"prompt_version,omitempty"`
 	Items         []FollowUp `json:"items"`
+	// Verified is set by the front door when the capability passed its gate on the
+	// current configuration (see Copilot.Capability); unverified answers are
+	// suggestions.
+	Verified bool `json:"verified"`
 }
 
 // StepSource points at the incident message a runbook step came from.
@@ -104,4 +112,8 @@ type RunbookAnswer struct {
 	PromptVersion string         `json:"prompt_version,omitempty"`
 	Steps         []RunbookStep  `json:"steps"`
 	Runbooks      []RunbookMatch `json:"runbooks"`
+	// Verified is set by the front door when the capability passed its gate on the
+	// current configuration (see Copilot.Capability); unverified answers are
+	// suggestions.
+	Verified bool `json:"verified"`
 }

@@ -43,6 +43,8 @@ type recorder struct {
 	engines   map[string]int
 	versions  []string
 	fallbacks map[string]int
+	caps      map[string]*capStats
+	tick      func()
 }
 
 func (r *recorder) note(engine, version, fallback string) {

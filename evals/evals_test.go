@@ -240,10 +240,10 @@ func TestReportAddReplaces(t *testing.T) {
 func TestReportGolden(t *testing.T) {
 	r := &Report{Engine: "local", PromptVersion: "local/v1", Corpus: "corpus", Incidents: 30}
 	r.Add(
-		Metric{MetricFollowUpPrecision, 0.85, "34/40 predicted uncaptured items are gold uncaptured"},
-		Metric{MetricFollowUpRecall, 0.6875, "33/48 gold uncaptured follow-ups found"},
-		Metric{MetricSummaryCitationValidity, 1, "200/200 cited ts are messages of the incident"},
-		Metric{MetricSummaryWords, 41.5, "mean words in overview, impact, root cause, resolution and status"},
+		Metric{Name: MetricFollowUpPrecision, Value: 0.85, Detail: "34/40 predicted uncaptured items are gold uncaptured"},
+		Metric{Name: MetricFollowUpRecall, Value: 0.6875, Detail: "33/48 gold uncaptured follow-ups found"},
+		Metric{Name: MetricSummaryCitationValidity, Value: 1, Detail: "200/200 cited ts are messages of the incident"},
+		Metric{Name: MetricSummaryWords, Value: 41.5, Detail: "mean words in overview, impact, root cause, resolution and status"},
 	)
 	r.Check(DefaultGates())
 	js, err := r.JSON()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"incidentcopilot/copilot"
 )
@@ -16,6 +17,9 @@ const (
 	MetricFollowUpCaptureAccuracy = "followups.capture_accuracy"
 	MetricFollowUpDetectPrecision = "followups.detect_precision"
 	MetricFollowUpDetectRecall    = "followups.detect_recall"
+	MetricFollowUpDetectF1        = "followups.detect_f1"
+	MetricFollowUpOwner           = "followups.owner_accuracy"
+	MetricFollowUpDue             = "followups.due_accuracy"
 )
 
 // FollowUpResult measures follow-up extraction. The headline numbers are about
@@ -35,7 +39,13 @@ type FollowUpResult struct {
 
 	// Detection regardless of capture: all predicted items against all gold ones.
 	DetectPredicted, DetectGold, DetectTruePositives, DetectFound int
-	DetectPrecision, DetectRecall                                 float64
+	DetectPrecision, DetectRecall, DetectF1                       float64
+
+	// Owner and due date: of the gold follow-ups found (any item at their ts), how
+	// many got the labelled owner (case and a leading @ ignored) and due date.
+	OwnerCorrect, DueCorrect int
+	OwnerAccuracy            float64
+	DueAccuracy              float64
 
 	Incidents []IncidentFollowUps
 }
@@ -49,6 +59,15 @@ type IncidentFollowUps struct {
 	Missed []string `json:"missed,omitempty"`
 	// CaptureWrong are gold follow-ups found with the wrong Captured value.
 	CaptureWrong []string `json:"capture_wrong,omitempty"`
+	// OwnerWrong and DueWrong are gold follow-ups found with another owner or date.
+	OwnerWrong []string `json:"owner_wrong,omitempty"`
+	DueWrong   []string `json:"due_wrong,omitempty"`
+}
+
+// sameOwner compares user names as people write them.
+func sameOwner(a, b string) bool {
+	norm := func(s string) string { return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "@")) }
+	return norm(a) == norm(b)
 }
 
 // FollowUpMetrics runs the engine's follow-up extraction on every labelled incident.
@@ -68,8 +87,10 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 		predUncaptured := map[string]bool{}
 		predAll := map[string]bool{}
 		captured := map[string]bool{} // ts -> some item there is captured
+		at := map[string][]copilot.FollowUp{}
 		for _, it := range ans.Items {
 			predAll[it.SourceTS] = true
+			at[it.SourceTS] = append(at[it.SourceTS], it)
 			if it.Captured {
 				captured[it.SourceTS] = true
 			} else {
@@ -104,6 +125,21 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 				} else {
 					inc.CaptureWrong = append(inc.CaptureWrong, g.TS)
 				}
+				owner, due := false, false
+				for _, it := range at[g.TS] {
+					owner = owner || sameOwner(it.Owner, g.Owner)
+					due = due || it.Due == g.Due
+				}
+				if owner {
+					r.OwnerCorrect++
+				} else {
+					inc.OwnerWrong = append(inc.OwnerWrong, g.TS)
+				}
+				if due {
+					r.DueCorrect++
+				} else {
+					inc.DueWrong = append(inc.DueWrong, g.TS)
+				}
 			}
 			if g.Captured {
 				continue
@@ -116,7 +152,7 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 			}
 		}
 		sort.Strings(inc.FalsePositives)
-		if len(inc.FalsePositives)+len(inc.Missed)+len(inc.CaptureWrong) > 0 {
+		if len(inc.FalsePositives)+len(inc.Missed)+len(inc.CaptureWrong)+len(inc.OwnerWrong)+len(inc.DueWrong) > 0 {
 			r.Incidents = append(r.Incidents, inc)
 		}
 	}
@@ -126,18 +162,24 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 	r.CaptureAccuracy = ratio(r.CaptureCorrect, r.CaptureMatched)
 	r.DetectPrecision = ratio(r.DetectTruePositives, r.DetectPredicted)
 	r.DetectRecall = ratio(r.DetectFound, r.DetectGold)
+	r.DetectF1 = f1(r.DetectPrecision, r.DetectRecall)
+	r.OwnerAccuracy = ratio(r.OwnerCorrect, r.DetectFound)
+	r.DueAccuracy = ratio(r.DueCorrect, r.DetectFound)
 	return r, nil
 }
 
 // Metrics lists the result as report lines.
 func (r *FollowUpResult) Metrics() []Metric {
 	return []Metric{
-		{MetricFollowUpPrecision, r.Precision, fmt.Sprintf("%d/%d predicted uncaptured items are gold uncaptured", r.TruePositives, r.Predicted)},
-		{MetricFollowUpRecall, r.Recall, fmt.Sprintf("%d/%d gold uncaptured follow-ups found", r.Found, r.Gold)},
-		{MetricFollowUpF1, r.F1, "uncaptured follow-ups"},
-		{MetricFollowUpCaptureAccuracy, r.CaptureAccuracy, fmt.Sprintf("%d/%d found follow-ups with the right captured state", r.CaptureCorrect, r.CaptureMatched)},
-		{MetricFollowUpDetectPrecision, r.DetectPrecision, fmt.Sprintf("%d/%d predicted items are gold follow-ups", r.DetectTruePositives, r.DetectPredicted)},
-		{MetricFollowUpDetectRecall, r.DetectRecall, fmt.Sprintf("%d/%d gold follow-ups found", r.DetectFound, r.DetectGold)},
+		{Name: MetricFollowUpPrecision, Value: r.Precision, Detail: fmt.Sprintf("%d/%d predicted uncaptured items are gold uncaptured", r.TruePositives, r.Predicted)},
+		{Name: MetricFollowUpRecall, Value: r.Recall, Detail: fmt.Sprintf("%d/%d gold uncaptured follow-ups found", r.Found, r.Gold)},
+		{Name: MetricFollowUpF1, Value: r.F1, Detail: "uncaptured follow-ups"},
+		{Name: MetricFollowUpCaptureAccuracy, Value: r.CaptureAccuracy, Detail: fmt.Sprintf("%d/%d found follow-ups with the right captured state", r.CaptureCorrect, r.CaptureMatched)},
+		{Name: MetricFollowUpDetectPrecision, Value: r.DetectPrecision, Detail: fmt.Sprintf("%d/%d predicted items are gold follow-ups", r.DetectTruePositives, r.DetectPredicted)},
+		{Name: MetricFollowUpDetectRecall, Value: r.DetectRecall, Detail: fmt.Sprintf("%d/%d gold follow-ups found", r.DetectFound, r.DetectGold)},
+		{Name: MetricFollowUpDetectF1, Value: r.DetectF1, Detail: "all follow-ups, captured or not"},
+		{Name: MetricFollowUpOwner, Value: r.OwnerAccuracy, Detail: fmt.Sprintf("%d/%d found follow-ups with the labelled owner", r.OwnerCorrect, r.DetectFound)},
+		{Name: MetricFollowUpDue, Value: r.DueAccuracy, Detail: fmt.Sprintf("%d/%d found follow-ups with the labelled due date", r.DueCorrect, r.DetectFound)},
 	}
 }
 

@@ -168,6 +168,7 @@ func (m *Main) rootCommand(ctx context.Context) *cobra.Command {
 		m.ticketCommand(),
 		m.statsCommand(),
 		m.evalCommand(),
+		m.capabilitiesCommand(),
 		m.reembedCommand(),
 		m.deleteCommand(),
 		m.redactCommand(),
@@ -361,18 +362,36 @@ func (m *Main) statsCommand() *cobra.Command {
 
 func (m *Main) evalCommand() *cobra.Command {
 	var o evalOptions
+	var corpus string
 	c := &cobra.Command{
 		Use:   "eval",
 		Short: "Run the offline evaluations and gates",
-		Long: `Measure every capability on a labelled corpus and check the gates. The exit
-status says whether the engine may act on its own: 0 passed, 2 a gate failed.`,
+		Long: `Measure every capability on labelled datasets (dev and test splits apart, with
+BM25 and TF-IDF baselines for similar incidents) and check the gates. Without
+--dataset it reads evals/testdata/corpus (dev) and evals/testdata/heldout (test).
+The gates are the targets built in from evals/gates.yaml unless --gate names
+another file. The exit status is 0 when every gate passed and 2 when one failed;
+the message names every metric below its threshold.
+
+With --record (the default) each capability's run is stored with its
+configuration; 'copilot capabilities' and GET /v1/capabilities read them.`,
 		Example: `  copilot eval
-  copilot eval --corpus evals/testdata/corpus --record=false
+  copilot eval --gate evals/floors.yaml --record=false
+  copilot eval --dataset evals/testdata/heldout --report out/
   copilot eval --json > report.json`,
 		Args: nArgs(0, 0, ""),
-		RunE: func(c *cobra.Command, _ []string) error { return m.eval(c.Context(), o) },
+		RunE: func(c *cobra.Command, _ []string) error {
+			if corpus != "" {
+				o.datasets = append(o.datasets, corpus)
+			}
+			return m.eval(c.Context(), o)
+		},
 	}
-	c.Flags().StringVar(&o.corpus, "corpus", "evals/testdata/corpus", "labelled corpus folder")
+	c.Flags().StringArrayVar(&o.datasets, "dataset", nil, "labelled dataset folder; repeat for several (default evals/testdata/corpus and evals/testdata/heldout)")
+	c.Flags().StringVar(&corpus, "corpus", "", "same as --dataset")
+	c.Flags().MarkHidden("corpus")
+	c.Flags().StringVar(&o.gate, "gate", "", "gates file (default: the targets of evals/gates.yaml, built in)")
+	c.Flags().StringVar(&o.report, "report", "", "write report.json, report.md and report.html into this folder")
 	c.Flags().BoolVar(&o.asJSON, "json", false, "print the report as JSON")
 	c.Flags().BoolVar(&o.record, "record", true, "store the run in the eval_runs table")
 	return c

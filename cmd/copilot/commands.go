@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"incidentcopilot/evals"
 	"log/slog"
 	"net"
 	"os/user"
@@ -68,9 +69,11 @@ func (m *Main) copilot(s *postgres.Store, cfg Config) (*copilot.Copilot, error) 
 	if err != nil {
 		return nil, err
 	}
+	gates := &evals.RuntimeGates{Runs: s, Config: evalConfig(cfg, s.Model(), engine), Operator: cfg.Capabilities, Targets: cfg.Gates}
 	// Ledger and Tracker make follow-ups fileable; Permalink links messages once
-	// Slack's workspace is configured.
-	return &copilot.Copilot{Memory: s, Engine: engine, Redact: redact.String, Ledger: s, Tracker: tracker, Permalink: cfg.Slack.Permalink()}, nil
+	// Slack's workspace is configured; Gates say what may act on its own.
+	return &copilot.Copilot{Memory: s, Engine: engine, Redact: redact.String, Ledger: s, Tracker: tracker,
+		Permalink: cfg.Slack.Permalink(), Gates: gates}, nil
 }
 
 // searchFlags are the filters shared by similar and search.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/redact"
 	"incidentcopilot/embeddings"
+	"incidentcopilot/evals"
 	"incidentcopilot/retrieval/postgres"
 	"incidentcopilot/tracker/jira"
 )
@@ -25,6 +27,12 @@ type Config struct {
 	MaxBodyBytes int64
 	Slack        SlackConfig
 	Jira         *jira.Config // nil: no tracker (config_jira.go)
+	// Capabilities are the operator's modes (COPILOT_CAPABILITIES), which turn a
+	// capability off or to suggest-only whatever its eval says.
+	Capabilities map[string]string
+	// Gates are the targets that open the runtime gate: evals/gates.yaml as built
+	// in, or the file COPILOT_GATES names.
+	Gates *evals.GateSet
 }
 
 // ConfigFromEnv reads the configuration; defaults fill what is unset.
@@ -49,6 +57,23 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	var err error
 	if c.Jira, err = jiraFromEnv(getenv); err != nil {
 		return c, err
+	}
+	modes := getenv("COPILOT_CAPABILITIES")
+	if path, ok := strings.CutPrefix(modes, "@"); ok {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return c, copilot.Errorf(copilot.EINVALID, "COPILOT_CAPABILITIES: read %s: %v", path, err)
+		}
+		modes = strings.Join(strings.Fields(string(b)), ",")
+	}
+	if c.Capabilities, err = evals.ParseModes(modes); err != nil {
+		return c, err
+	}
+	c.Gates = evals.TargetGates()
+	if path := getenv("COPILOT_GATES"); path != "" {
+		if c.Gates, err = evals.LoadGates(path); err != nil {
+			return c, fmt.Errorf("COPILOT_GATES: %w", err)
+		}
 	}
 	// Text sent to a remote embedder is masked like text sent to an LLM.
 	c.Embedder.Redact = redact.String

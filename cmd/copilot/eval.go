@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"incidentcopilot/copilot"
 	"incidentcopilot/copilot/redact"
@@ -12,33 +13,48 @@ import (
 	"incidentcopilot/retrieval/postgres"
 )
 
+// defaultDatasets are read when no --dataset is given: the dev corpus the engine is
+// tuned on and the held-out test corpus the gates read.
+var defaultDatasets = []string{"evals/testdata/corpus", "evals/testdata/heldout"}
+
 // evalOptions are the flags of eval.
 type evalOptions struct {
-	corpus         string
+	datasets       []string
+	gate, report   string
 	asJSON, record bool
 }
 
-// eval measures every capability on a labelled corpus and checks the gates: the
-// exit status says whether the engine may act on its own.
+// eval measures every capability on the labelled datasets, dev and test apart,
+// checks the gates and, with --record, stores one run per capability for the
+// runtime gates to read. The exit status says whether every gate passed.
 func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	cfg, err := ConfigFromEnv(m.Getenv)
 	if err != nil {
 		return err
 	}
-	c, err := evals.LoadCorpus(o.corpus)
-	if err != nil {
-		return err
+	gates := cfg.Gates
+	if o.gate != "" {
+		if gates, err = evals.LoadGates(o.gate); err != nil {
+			return err
+		}
 	}
-	c.Mask(redact.String)
+	if len(o.datasets) == 0 {
+		o.datasets = defaultDatasets
+	}
+	var corpora []*evals.Corpus
+	for _, d := range o.datasets {
+		c, err := evals.LoadCorpus(d)
+		if err != nil {
+			return err
+		}
+		c.Mask(redact.String)
+		corpora = append(corpora, c)
+	}
 	model, err := embeddings.New(cfg.Embedder)
 	if err != nil {
 		return err
 	}
 	engine, err := newEngine(model, cfg)
-	if err != nil {
-		return err
-	}
-	report, err := evals.Evaluate(ctx, engine, c)
 	if err != nil {
 		return err
 	}
@@ -52,34 +68,44 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	defer scratch.Close()
 	defer scratch.DropSchema(context.WithoutCancel(ctx))
 	if _, err := scratch.Migrate(ctx); err != nil {
+		return unreachable(cfg.DatabaseURL, err)
+	}
+	var pool []*copilot.Incident
+	for _, c := range corpora {
+		pool = append(pool, c.All...)
+	}
+	if _, err := scratch.Ingest(ctx, pool, copilot.IngestOptions{Actor: copilot.Actor{Name: "eval", Private: true}}); err != nil {
 		return err
 	}
-	if _, err := scratch.Ingest(ctx, c.All, copilot.IngestOptions{Actor: copilot.Actor{Name: "eval", Private: true}}); err != nil {
-		return err
-	}
-	sim, err := evals.SimilarityMetrics(ctx, scratch, c, 3)
+	bar := newProgress(m.Stderr, "eval", "steps", o.asJSON)
+	report, err := evals.Run(ctx, corpora, evals.RunOptions{Engine: engine, Search: scratch, Progress: bar.update})
+	bar.finish()
 	if err != nil {
 		return err
 	}
-	report.Add(sim.Metrics()...)
-	passed := report.Check(append(evals.DefaultGates(), evals.Gate{Metric: "similar.family_hit_at_3", Min: 0.8}))
+	report.GatesFile = gates.Name
+	passed := report.Check(gates.Gates())
 
+	runs, err := openRuns(ctx, cfg, model, o.record)
+	if err != nil {
+		return err
+	}
+	if runs != nil {
+		defer runs.Close()
+		if err := loadPrevious(ctx, runs, report); err != nil {
+			return err
+		}
+	}
 	if o.record {
-		s, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{HNSW: cfg.HNSW, Redact: redact.String, RedactVersion: redact.Version})
-		if err != nil {
+		if err := recordEval(ctx, runs, evalConfig(cfg, model, engine), report, gates.Split); err != nil {
 			return err
 		}
-		defer s.Close()
-		b, err := report.JSON()
-		if err != nil {
+	}
+	if o.report != "" {
+		if err := report.WriteFiles(o.report); err != nil {
 			return err
 		}
-		if _, err := s.Migrate(ctx); err != nil {
-			return err
-		}
-		if err := s.RecordEvalRun(ctx, "all", report.Engine, b, passed); err != nil {
-			return err
-		}
+		fmt.Fprintf(m.Stderr, "eval: report written to %s/report.{json,md,html}\n", strings.TrimRight(o.report, "/"))
 	}
 	if o.asJSON {
 		b, err := report.JSON()
@@ -91,7 +117,8 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 		return err
 	}
 	if !passed {
-		return copilot.Errorf(copilot.EINVALID, "eval: a gate failed; see the report")
+		failed := report.Failed()
+		return copilot.Errorf(copilot.EINVALID, "eval: %d gate(s) of %s failed: %s", len(failed), gates.Name, strings.Join(failed, "; "))
 	}
 	return nil
 }

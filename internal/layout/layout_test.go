@@ -47,7 +47,8 @@ var rules = map[string]rule{
 	"embeddings": {internal: []string{"copilot", "copilot/text", "copilot/failure", "copilot/redact"}, external: langchain},
 	// The text toolkit is a stdlib leaf beside the domain: prompts clips with it.
 	"prompts": {internal: []string{"copilot/text"}},
-	"evals":   {internal: []string{"copilot", "copilot/transcript", "copilot/text", "retrieval"}},
+	// Gates are data: evals/gates.yaml and floors.yaml are read with a YAML parser.
+	"evals": {internal: []string{"copilot", "copilot/transcript", "copilot/text", "retrieval"}, external: []string{"gopkg.in/yaml.v3"}},
 	// /metrics is Prometheus' exposition format.
 	"api":          {internal: []string{"copilot", "copilot/transcript"}, external: []string{"github.com/go-chi/chi/v5", "github.com/prometheus/client_golang"}},
 	"api/slack":    {internal: []string{"copilot", "copilot/transcript", "copilot/redact", "copilot/text"}, external: []string{"github.com/slack-go/slack"}},

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -445,14 +446,52 @@ var _ copilot.Memory = (*Store)(nil)
 // Model is the embedder the store embeds and searches with.
 func (s *Store) Model() Model { return s.model }
 
-// RecordEvalRun keeps the outcome of an evaluation so gate decisions have a history.
+// RecordEvalRun keeps the outcome of one capability's evaluation, with the
+// configuration it measured, so gate decisions have a history.
 //
 // Errors: EUNAVAILABLE.
-func (s *Store) RecordEvalRun(ctx context.Context, capability, engine string, metricsJSON []byte, passed bool) error {
-	_, err := s.pool.Exec(ctx, `INSERT INTO eval_runs (capability, engine, metrics, passed) VALUES ($1, $2, $3, $4)`,
-		capability, engine, metricsJSON, passed)
+func (s *Store) RecordEvalRun(ctx context.Context, run *copilot.EvalRun) error {
+	cfg, err := json.Marshal(run.Config)
+	if err != nil {
+		return fmt.Errorf("encode eval config: %w", err)
+	}
+	metrics := run.Metrics
+	if len(metrics) == 0 {
+		metrics = json.RawMessage("[]")
+	}
+	err = s.pool.QueryRow(ctx, `INSERT INTO eval_runs (capability, engine, metrics, passed, config, dataset_size)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
+		run.Capability, run.Engine, []byte(metrics), run.Passed, cfg, run.Config.DatasetSize).Scan(&run.ID, &run.CreatedAt)
 	return mapError(err)
 }
+
+// EvalRuns lists a capability's runs, newest first.
+//
+// Errors: EUNAVAILABLE.
+func (s *Store) EvalRuns(ctx context.Context, capability string, limit int) ([]copilot.EvalRun, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id, capability, engine, metrics, passed, config, created_at
+		FROM eval_runs WHERE capability = $1 ORDER BY created_at DESC, id DESC LIMIT $2`, capability, limit)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var out []copilot.EvalRun
+	for rows.Next() {
+		var r copilot.EvalRun
+		var metrics, cfg []byte
+		if err := rows.Scan(&r.ID, &r.Capability, &r.Engine, &metrics, &r.Passed, &cfg, &r.CreatedAt); err != nil {
+			return nil, mapError(err)
+		}
+		r.Metrics = metrics
+		if err := json.Unmarshal(cfg, &r.Config); err != nil {
+			return nil, fmt.Errorf("eval run %d: config: %w", r.ID, err)
+		}
+		out = append(out, r)
+	}
+	return out, mapError(rows.Err())
+}
+
+var _ copilot.EvalRuns = (*Store)(nil)
 
 // DropSchema drops the store's schema with everything in it. Only a store confined
 // to a schema of its own may do this; the shared public schema is never dropped.

@@ -1,0 +1,143 @@
+package evals
+
+import (
+	"math"
+	"sort"
+
+	"incidentcopilot/copilot"
+)
+
+// Baselines: the two classic lexical rankers every similar-incident result is held
+// against, computed in the same run over the same incidents. Each incident is one
+// whole document (title and every message); the query is the whole document of the
+// query incident, each of its terms counted once.
+
+// Baseline names, as they appear in Metric.Engine.
+const (
+	BaselineBM25  = "bm25"
+	BaselineTFIDF = "tfidf"
+)
+
+// BM25 parameters: the standard Okapi values.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// lexicalIndex holds term statistics of a pool of incidents.
+type lexicalIndex struct {
+	ids    []string
+	tf     []map[string]int
+	length []int
+	df     map[string]int
+	avgLen float64
+}
+
+func newLexicalIndex(pool []*copilot.Incident) *lexicalIndex {
+	ix := &lexicalIndex{df: map[string]int{}}
+	total := 0
+	for _, inc := range pool {
+		tf := map[string]int{}
+		n := 0
+		for _, t := range contentTokens(incidentText(inc)) {
+			tf[t]++
+			n++
+		}
+		for t := range tf {
+			ix.df[t]++
+		}
+		ix.ids = append(ix.ids, inc.ID)
+		ix.tf = append(ix.tf, tf)
+		ix.length = append(ix.length, n)
+		total += n
+	}
+	if len(pool) > 0 {
+		ix.avgLen = float64(total) / float64(len(pool))
+	}
+	return ix
+}
+
+// incidentText is an incident as one document.
+func incidentText(inc *copilot.Incident) string {
+	b := []byte(inc.Title)
+	for _, m := range inc.Messages {
+		b = append(b, '\n')
+		b = append(b, m.Text...)
+	}
+	return string(b)
+}
+
+// rank orders the pool by score against the query incident's terms, best first,
+// leaving the query incident out; ties go to the smaller id so runs repeat.
+func (ix *lexicalIndex) rank(query *copilot.Incident, score func(doc int, terms map[string]bool) float64, limit int) []string {
+	terms := tokenSet(incidentText(query))
+	type scored struct {
+		id string
+		s  float64
+	}
+	var all []scored
+	for i, id := range ix.ids {
+		if id == query.ID {
+			continue
+		}
+		if s := score(i, terms); s > 0 {
+			all = append(all, scored{id, s})
+		}
+	}
+	sort.Slice(all, func(a, b int) bool {
+		if all[a].s != all[b].s {
+			return all[a].s > all[b].s
+		}
+		return all[a].id < all[b].id
+	})
+	out := make([]string, 0, min(limit, len(all)))
+	for _, s := range all[:min(limit, len(all))] {
+		out = append(out, s.id)
+	}
+	return out
+}
+
+// bm25 is Okapi BM25 with k1=1.2, b=0.75 and the non-negative idf
+// ln(1 + (N-df+0.5)/(df+0.5)).
+func (ix *lexicalIndex) bm25(doc int, terms map[string]bool) float64 {
+	n := float64(len(ix.ids))
+	s := 0.0
+	for t := range terms {
+		f := float64(ix.tf[doc][t])
+		if f == 0 {
+			continue
+		}
+		df := float64(ix.df[t])
+		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+		norm := bm25K1 * (1 - bm25B + bm25B*float64(ix.length[doc])/ix.avgLen)
+		s += idf * f * (bm25K1 + 1) / (f + norm)
+	}
+	return s
+}
+
+// tfidf is the cosine between the query's binary term vector weighted by idf and
+// the document's (1+ln tf)·idf vector, with idf = ln(N/df).
+func (ix *lexicalIndex) tfidf(doc int, terms map[string]bool) float64 {
+	n := float64(len(ix.ids))
+	idf := func(t string) float64 {
+		if ix.df[t] == 0 {
+			return 0
+		}
+		return math.Log(n / float64(ix.df[t]))
+	}
+	var dot, dn, qn float64
+	for t, f := range ix.tf[doc] {
+		w := (1 + math.Log(float64(f))) * idf(t)
+		dn += w * w
+		if terms[t] {
+			dot += w * idf(t)
+		}
+	}
+	for t := range terms {
+		qn += idf(t) * idf(t)
+	}
+	if dn == 0 || qn == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(dn*qn)
+}

@@ -1,0 +1,545 @@
+package evals
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"incidentcopilot/copilot"
+)
+
+// EngineHybrid names the store's own search (vectors fused with lexical ranking) in
+// similar-incident metrics.
+const EngineHybrid = "hybrid"
+
+// Similar-incident and runbook metric names.
+const (
+	MetricSimilarHit1      = "similar.hit_at_1"
+	MetricSimilarHit3      = "similar.hit_at_3"
+	MetricSimilarMRR       = "similar.mrr"
+	MetricSimilarNDCG5     = "similar.ndcg_at_5"
+	MetricSimilarKnownItem = "similar.known_item"
+	MetricRunbookRecall5   = "runbook.gold_step_recall_at_5"
+	MetricRunbookFamily3   = "runbook.same_family_top3"
+	MetricDatasetSize      = "dataset.incidents"
+)
+
+// similarDepth is how deep rankings are read for MRR; stepMatchMin is the share of
+// a gold runbook step's content tokens a drafted step must hold to recall it.
+const (
+	similarDepth = 10
+	stepMatchMin = 0.5
+	runbookK     = 5
+)
+
+// Searcher is the similar-incident search under evaluation; the store implements it
+// once the corpora are ingested.
+type Searcher interface {
+	Search(ctx context.Context, q copilot.SearchQuery) ([]copilot.SearchResult, error)
+}
+
+// RunOptions configure Run.
+type RunOptions struct {
+	Engine copilot.Engine
+	// Search, when set, measures similar incidents (with the baselines) and
+	// runbooks, which draft from the similar incidents found.
+	Search Searcher
+	// Progress is told how many items of how many are done.
+	Progress func(done, total int)
+}
+
+// Run measures every capability on the corpora, each split on its own: labels
+// without a split are dev. Similar-incident search and the baselines rank the
+// union of the corpora (labelled or not) so that every query sees the same pool.
+func Run(ctx context.Context, corpora []*Corpus, o RunOptions) (*Report, error) {
+	r := &Report{Splits: map[string]int{}}
+	var pool []*copilot.Incident
+	bySplit := map[string]*Corpus{}
+	var all []*LabeledIncident
+	for _, c := range corpora {
+		r.Datasets = append(r.Datasets, filepath.Base(c.Dir))
+		pool = append(pool, c.All...)
+		for _, li := range c.Incidents {
+			sp := li.Labels.SplitOf()
+			if bySplit[sp] == nil {
+				bySplit[sp] = &Corpus{Dir: c.Dir}
+			}
+			bySplit[sp].Incidents = append(bySplit[sp].Incidents, li)
+			r.Splits[sp]++
+			all = append(all, li)
+		}
+	}
+	r.Corpus = strings.Join(r.Datasets, "+")
+	r.Incidents = len(all)
+	r.DatasetHash = datasetHash(corpora)
+	splits := make([]string, 0, len(bySplit))
+	for sp := range bySplit {
+		splits = append(splits, sp)
+	}
+	sort.Strings(splits)
+
+	rec := &recorder{Engine: o.Engine}
+	steps := 2
+	if o.Search != nil {
+		steps = 5
+	}
+	total, done := steps*len(all), 0
+	tick := func() {
+		done++
+		if o.Progress != nil {
+			o.Progress(done, total)
+		}
+	}
+	rec.tick = tick
+
+	for _, sp := range splits {
+		c := bySplit[sp]
+		r.Add(Metric{Name: MetricDatasetSize, Split: sp, Value: float64(len(c.Incidents)), Detail: "labelled incidents"})
+		fu, err := FollowUpMetrics(ctx, rec.as(copilot.CapFollowUps), c)
+		if err != nil {
+			return nil, err
+		}
+		sum, err := SummaryMetrics(ctx, rec.as(copilot.CapSummary), c)
+		if err != nil {
+			return nil, err
+		}
+		r.addAnswered(sp, rec, copilot.CapFollowUps, fu.Metrics())
+		r.addAnswered(sp, rec, copilot.CapSummary, sum.Metrics())
+		for _, inc := range fu.Incidents {
+			if n := len(inc.Missed) + len(inc.FalsePositives); n > 0 {
+				r.Misses = append(r.Misses, Miss{Capability: copilot.CapFollowUps, Split: sp, IncidentID: inc.ID, Score: float64(n),
+					Detail: fmt.Sprintf("%d missed, %d false positives", len(inc.Missed), len(inc.FalsePositives))})
+			}
+		}
+		for id, f := range sum.PerIncident {
+			if f < 0.5 {
+				r.Misses = append(r.Misses, Miss{Capability: copilot.CapSummary, Split: sp, IncidentID: id, Score: 1 - f,
+					Detail: fmt.Sprintf("key-fact F1 %.2f", f)})
+			}
+		}
+	}
+	if o.Search != nil {
+		if err := r.measureSearch(ctx, o, rec, pool, all, tick); err != nil {
+			return nil, err
+		}
+	}
+	rec.describe(r)
+	r.Capabilities = rec.capabilities()
+	sort.SliceStable(r.Misses, func(i, j int) bool {
+		if r.Misses[i].Capability != r.Misses[j].Capability {
+			return capOrder(r.Misses[i].Capability) < capOrder(r.Misses[j].Capability)
+		}
+		if r.Misses[i].Score != r.Misses[j].Score {
+			return r.Misses[i].Score > r.Misses[j].Score
+		}
+		return r.Misses[i].IncidentID < r.Misses[j].IncidentID
+	})
+	return r, nil
+}
+
+func capOrder(c string) int {
+	if i := slices.Index(copilot.Capabilities, c); i >= 0 {
+		return i
+	}
+	return len(copilot.Capabilities)
+}
+
+// addAnswered adds a capability's metrics for a split under the engine that
+// answered most of its items.
+func (r *Report) addAnswered(split string, rec *recorder, capability string, ms []Metric) {
+	eng := rec.engineOf(capability)
+	for _, m := range ms {
+		m.Split, m.Engine = split, eng
+		r.Add(m)
+	}
+}
+
+// ranking is one query's ranked incident ids.
+type ranking struct {
+	query *LabeledIncident
+	ids   []string
+}
+
+// measureSearch runs similar-incident search, its baselines, known-item search and
+// runbooks over the pool.
+func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder, pool []*copilot.Incident, all []*LabeledIncident, tick func()) error {
+	family := map[string]string{}
+	size := map[string]int{}
+	for _, li := range all {
+		family[li.Incident.ID] = li.Labels.Family
+		size[li.Labels.Family]++
+	}
+	byID := map[string]*copilot.Incident{}
+	for _, inc := range pool {
+		byID[inc.ID] = inc
+	}
+	ix := newLexicalIndex(pool)
+	systems := []string{EngineHybrid, BaselineBM25, BaselineTFIDF}
+	rankings := map[string][]ranking{} // system -> rankings
+	known := map[string][2]int{}       // split -> found, queries
+	runbooks := map[string]*runbookScore{}
+	for _, li := range all {
+		sp := li.Labels.SplitOf()
+		start := time.Now()
+		res, err := o.Search.Search(ctx, copilot.SearchQuery{IncidentID: li.Incident.ID, Limit: similarDepth, Filter: copilot.IncidentFilter{IncludePrivate: true}})
+		if err != nil {
+			return fmt.Errorf("similar %s: %w", li.Incident.ID, err)
+		}
+		rec.time(copilot.CapSimilar, EngineHybrid, time.Since(start))
+		var ids []string
+		for _, x := range res {
+			if x.IncidentID != li.Incident.ID {
+				ids = append(ids, x.IncidentID)
+			}
+		}
+		tick()
+		if size[li.Labels.Family] >= 2 {
+			rankings[EngineHybrid] = append(rankings[EngineHybrid], ranking{li, ids})
+			rankings[BaselineBM25] = append(rankings[BaselineBM25], ranking{li, ix.rank(li.Incident, ix.bm25, similarDepth)})
+			rankings[BaselineTFIDF] = append(rankings[BaselineTFIDF], ranking{li, ix.rank(li.Incident, ix.tfidf, similarDepth)})
+		}
+
+		// Known item: a responder types the incident's title and expects it first.
+		kq, err := o.Search.Search(ctx, copilot.SearchQuery{Text: li.Incident.Title, Limit: 3, Filter: copilot.IncidentFilter{IncludePrivate: true}})
+		if err != nil {
+			return fmt.Errorf("search %s: %w", li.Incident.ID, err)
+		}
+		k := known[sp]
+		k[1]++
+		if len(kq) > 0 && kq[0].IncidentID == li.Incident.ID {
+			k[0]++
+		} else {
+			r.Misses = append(r.Misses, Miss{Capability: copilot.CapSimilar, Split: sp, IncidentID: li.Incident.ID, Score: 0.5, Detail: "its own title does not find it first"})
+		}
+		known[sp] = k
+		tick()
+
+		// Runbook: drafted from the similar incidents the search found.
+		var similar []*copilot.Incident
+		for _, id := range ids[:min(runbookK, len(ids))] {
+			if inc := byID[id]; inc != nil {
+				similar = append(similar, inc)
+			}
+		}
+		ans, err := rec.as(copilot.CapRunbook).Runbook(ctx, li.Incident, similar, nil)
+		if err != nil {
+			return fmt.Errorf("runbook of %s: %w", li.Incident.ID, err)
+		}
+		rb := runbooks[sp]
+		if rb == nil {
+			rb = &runbookScore{}
+			runbooks[sp] = rb
+		}
+		rb.add(li, ans.Steps, family, r)
+		tick()
+	}
+	for sp, k := range known {
+		r.Add(Metric{Name: MetricSimilarKnownItem, Split: sp, Engine: EngineHybrid, Value: ratio(k[0], k[1]), Detail: fmt.Sprintf("%d/%d incidents found first by their own title", k[0], k[1])})
+	}
+	for sp, rb := range runbooks {
+		eng := rec.engineOf(copilot.CapRunbook)
+		if rb.goldSteps > 0 {
+			r.Add(Metric{Name: MetricRunbookRecall5, Split: sp, Engine: eng, Value: ratio(rb.recalled, rb.goldSteps), Detail: fmt.Sprintf("%d/%d gold steps matched by a top-%d step", rb.recalled, rb.goldSteps, runbookK)})
+		}
+		r.Add(Metric{Name: MetricRunbookFamily3, Split: sp, Engine: eng, Value: ratio(rb.sameFamily, rb.top3), Detail: fmt.Sprintf("%d/%d top-3 steps come from an incident of the same family", rb.sameFamily, rb.top3)})
+	}
+
+	for _, sys := range systems {
+		bySplit := map[string][]ranking{}
+		for _, rk := range rankings[sys] {
+			sp := rk.query.Labels.SplitOf()
+			bySplit[sp] = append(bySplit[sp], rk)
+		}
+		for sp, rks := range bySplit {
+			var h1, h3, rr, ndcg float64
+			for _, rk := range rks {
+				s := scoreRanking(rk, family, size)
+				h1 += s.hit1
+				h3 += s.hit3
+				rr += s.rr
+				ndcg += s.ndcg
+				if sys == EngineHybrid && s.hit3 == 0 {
+					r.Misses = append(r.Misses, Miss{Capability: copilot.CapSimilar, Split: sp, IncidentID: rk.query.Incident.ID, Score: 1 - s.rr,
+						Detail: fmt.Sprintf("no %s incident in the top 3: %s", rk.query.Labels.Family, strings.Join(withFamilies(rk.ids[:min(3, len(rk.ids))], family), ", "))})
+				}
+			}
+			n := float64(len(rks))
+			detail := fmt.Sprintf("%d queries with a sibling", len(rks))
+			r.Add(
+				Metric{Name: MetricSimilarHit1, Split: sp, Engine: sys, Value: h1 / n, Detail: detail},
+				Metric{Name: MetricSimilarHit3, Split: sp, Engine: sys, Value: h3 / n, Detail: detail},
+				Metric{Name: MetricSimilarMRR, Split: sp, Engine: sys, Value: rr / n, Detail: fmt.Sprintf("first sibling within the top %d", similarDepth)},
+				Metric{Name: MetricSimilarNDCG5, Split: sp, Engine: sys, Value: ndcg / n, Detail: "binary relevance: same family"},
+			)
+		}
+	}
+	r.Families = familyScores(rankings, family, size)
+	return nil
+}
+
+type runbookScore struct {
+	goldSteps, recalled int
+	top3, sameFamily    int
+}
+
+func (rb *runbookScore) add(li *LabeledIncident, steps []copilot.RunbookStep, family map[string]string, r *Report) {
+	top := steps[:min(runbookK, len(steps))]
+	found := 0
+	for _, g := range li.Labels.RunbookSteps {
+		rb.goldSteps++
+		for _, s := range top {
+			if _, rec, _ := overlap(s.Text, g.Text); rec >= stepMatchMin {
+				rb.recalled++
+				found++
+				break
+			}
+		}
+	}
+	if n := len(li.Labels.RunbookSteps); n > 0 && found == 0 {
+		r.Misses = append(r.Misses, Miss{Capability: copilot.CapRunbook, Split: li.Labels.SplitOf(), IncidentID: li.Labels.ID, Score: float64(n),
+			Detail: fmt.Sprintf("none of %d gold steps among %d drafted", n, len(top))})
+	}
+	for _, s := range steps[:min(3, len(steps))] {
+		rb.top3++
+		if len(s.Sources) > 0 && family[s.Sources[0].IncidentID] == li.Labels.Family {
+			rb.sameFamily++
+		}
+	}
+}
+
+type rankScore struct{ hit1, hit3, rr, ndcg float64 }
+
+func scoreRanking(rk ranking, family map[string]string, size map[string]int) rankScore {
+	fam := rk.query.Labels.Family
+	var s rankScore
+	var dcg float64
+	for i, id := range rk.ids {
+		if family[id] != fam {
+			continue
+		}
+		if s.rr == 0 {
+			s.rr = 1 / float64(i+1)
+			if i == 0 {
+				s.hit1 = 1
+			}
+			if i < 3 {
+				s.hit3 = 1
+			}
+		}
+		if i < 5 {
+			dcg += 1 / math.Log2(float64(i+2))
+		}
+	}
+	var ideal float64
+	for i := range min(5, size[fam]-1) {
+		ideal += 1 / math.Log2(float64(i+2))
+	}
+	if ideal > 0 {
+		s.ndcg = dcg / ideal
+	}
+	return s
+}
+
+func withFamilies(ids []string, family map[string]string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		f := family[id]
+		if f == "" {
+			f = "unlabelled"
+		}
+		out[i] = id + " (" + f + ")"
+	}
+	return out
+}
+
+func familyScores(rankings map[string][]ranking, family map[string]string, size map[string]int) []FamilyScore {
+	type key struct{ split, family string }
+	acc := map[key]*FamilyScore{}
+	var keys []key
+	for _, sys := range []string{EngineHybrid, BaselineBM25} {
+		for _, rk := range rankings[sys] {
+			k := key{rk.query.Labels.SplitOf(), rk.query.Labels.Family}
+			fs := acc[k]
+			if fs == nil {
+				fs = &FamilyScore{Split: k.split, Family: k.family}
+				acc[k] = fs
+				keys = append(keys, k)
+			}
+			s := scoreRanking(rk, family, size)
+			if sys == EngineHybrid {
+				fs.Queries++
+				fs.HitAt3 += s.hit3
+				fs.MRR += s.rr
+			} else {
+				fs.BM25 += s.hit3
+			}
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].split != keys[j].split {
+			return keys[i].split < keys[j].split
+		}
+		return keys[i].family < keys[j].family
+	})
+	out := make([]FamilyScore, 0, len(keys))
+	for _, k := range keys {
+		fs := *acc[k]
+		if fs.Queries > 0 {
+			n := float64(fs.Queries)
+			fs.HitAt3, fs.MRR, fs.BM25 = fs.HitAt3/n, fs.MRR/n, fs.BM25/n
+		}
+		out = append(out, fs)
+	}
+	return out
+}
+
+// datasetHash identifies what a run measured: every labelled incident's labels and
+// messages, in order. Unlabelled distractors count too, by id and message text.
+func datasetHash(corpora []*Corpus) string {
+	h := sha256.New()
+	for _, c := range corpora {
+		for _, li := range c.Incidents {
+			b, _ := json.Marshal(li.Labels)
+			h.Write(b)
+		}
+		for _, inc := range c.All {
+			fmt.Fprintf(h, "%s\x00", inc.ID)
+			for _, m := range inc.Messages {
+				fmt.Fprintf(h, "%s\x00%s\x00", m.TS, m.Text)
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// capRecorder is the recorder seen as the engine of one capability.
+type capRecorder struct {
+	*recorder
+	capability string
+}
+
+func (r *recorder) as(capability string) copilot.Engine { return capRecorder{r, capability} }
+
+func (c capRecorder) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot.SummaryAnswer, error) {
+	start := time.Now()
+	a, err := c.Engine.Summarize(ctx, inc)
+	if err == nil {
+		c.answered(c.capability, a.Engine, a.PromptVersion, a.Fallback, time.Since(start))
+	}
+	return a, err
+}
+
+func (c capRecorder) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot.FollowUpsAnswer, error) {
+	start := time.Now()
+	a, err := c.Engine.FollowUps(ctx, inc)
+	if err == nil {
+		c.answered(c.capability, a.Engine, a.PromptVersion, a.Fallback, time.Since(start))
+	}
+	return a, err
+}
+
+func (c capRecorder) Runbook(ctx context.Context, inc *copilot.Incident, similar []*copilot.Incident, rbs []copilot.RunbookMatch) (*copilot.RunbookAnswer, error) {
+	start := time.Now()
+	a, err := c.Engine.Runbook(ctx, inc, similar, rbs)
+	if err == nil {
+		c.answered(c.capability, a.Engine, a.PromptVersion, a.Fallback, time.Since(start))
+	}
+	return a, err
+}
+
+// capStats is what the recorder keeps per capability.
+type capStats struct {
+	engines, fallbacks map[string]int
+	latency            []time.Duration
+}
+
+func (r *recorder) stats(capability string) *capStats {
+	if r.caps == nil {
+		r.caps = map[string]*capStats{}
+	}
+	s := r.caps[capability]
+	if s == nil {
+		s = &capStats{engines: map[string]int{}, fallbacks: map[string]int{}}
+		r.caps[capability] = s
+	}
+	return s
+}
+
+func (r *recorder) answered(capability, engine, version, fallback string, d time.Duration) {
+	r.note(engine, version, fallback)
+	r.mu.Lock()
+	s := r.stats(capability)
+	s.engines[engine]++
+	if fallback != "" {
+		s.fallbacks[fallback]++
+	}
+	s.latency = append(s.latency, d)
+	tick := r.tick
+	r.mu.Unlock()
+	if tick != nil && capability != copilot.CapRunbook {
+		tick()
+	}
+}
+
+func (r *recorder) time(capability, engine string, d time.Duration) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s := r.stats(capability)
+	s.engines[engine]++
+	s.latency = append(s.latency, d)
+}
+
+// engineOf is the engine that answered most items of the capability (ties to the
+// smaller name); before any answer, the configured engine.
+func (r *recorder) engineOf(capability string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s := r.caps[capability]
+	if s == nil || len(s.engines) == 0 {
+		return r.Engine.Info().Name
+	}
+	best, n := "", -1
+	for e, k := range s.engines {
+		if k > n || (k == n && e < best) {
+			best, n = e, k
+		}
+	}
+	return best
+}
+
+func (r *recorder) capabilities() []CapabilityRun {
+	var out []CapabilityRun
+	for _, name := range copilot.Capabilities {
+		s := r.caps[name]
+		if s == nil {
+			continue
+		}
+		c := CapabilityRun{Name: name, Items: len(s.latency), Engine: r.engineOf(name), Engines: s.engines}
+		if len(s.fallbacks) > 0 {
+			c.Fallbacks = s.fallbacks
+		}
+		c.P50ms, c.P95ms = percentileMS(s.latency, 0.50), percentileMS(s.latency, 0.95)
+		out = append(out, c)
+	}
+	return out
+}
+
+// percentileMS is the nearest-rank percentile of ds in milliseconds.
+func percentileMS(ds []time.Duration, p float64) float64 {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	i := int(math.Ceil(p*float64(len(s)))) - 1
+	i = max(0, min(i, len(s)-1))
+	return math.Round(float64(s[i].Microseconds())/10) / 100
+}
