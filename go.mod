@@ -1,4 +1,4 @@
-module incidentcopilot
+module github.com/incidentcopilot/incident-copilot
 
 go 1.26.0
 

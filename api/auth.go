@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Scopes a token can carry.

@@ -5,7 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // codes is the one table from domain error codes to HTTP statuses.

@@ -14,8 +14,8 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/transcript"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
 // readBody reads a request body within the size limit.

@@ -11,11 +11,11 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/local"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/local"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 type step struct {

@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/api"
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/local"
-	"incidentcopilot/copilot/memtest"
+	"github.com/incidentcopilot/incident-copilot/api"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/local"
+	"github.com/incidentcopilot/incident-copilot/copilot/memtest"
 )
 
 // TestRoutesWithoutDatabase drives the router over the in-memory memory: status

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"testing"
 
-	"incidentcopilot/api"
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/api"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // readiness is a memory that only answers Ready.

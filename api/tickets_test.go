@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/api"
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/local"
-	"incidentcopilot/copilot/memtest"
+	"github.com/incidentcopilot/incident-copilot/api"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/local"
+	"github.com/incidentcopilot/incident-copilot/copilot/memtest"
 )
 
 // fakeTracker files tickets OPS-1, OPS-2, … and can be told to be down or to hold

@@ -7,12 +7,12 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"incidentcopilot/api"
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/local"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/api"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/local"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // TestDatabaseDownAnswers503 points the server at a port where no database listens:

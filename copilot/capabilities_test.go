@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/memtest"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/memtest"
 )
 
 // stubEngine answers from the incident as given, so the tests see what the Copilot

@@ -15,9 +15,9 @@ import (
 
 	"github.com/tmc/langchaingo/llms"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/llm"
-	"incidentcopilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/llm"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
 )
 
 const testChatKey = "sk-test-0123456789abcdefghij"

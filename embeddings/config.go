@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Provider names.

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/failure"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/failure"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 var validateTests = []struct {

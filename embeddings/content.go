@@ -1,8 +1,8 @@
 package embeddings
 
 import (
-	"incidentcopilot/copilot/failure"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot/failure"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // content reports whether a token should become a feature: not a stop word

@@ -4,8 +4,8 @@ import (
 	"math"
 	"strings"
 
-	"incidentcopilot/copilot/failure"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot/failure"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Feature classes. The class is mixed into every hash so that the word "pool"

@@ -10,9 +10,9 @@ import (
 	"sync"
 	"testing"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/failure"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/failure"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 func cosine(a, b []float32) float64 {

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 const (

@@ -4,7 +4,7 @@ import (
 	"math"
 	"sort"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Baselines: the two classic lexical rankers every similar-incident result is held

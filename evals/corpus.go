@@ -9,8 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/transcript"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
 // Corpus is a set of incident transcripts with their labels.

@@ -12,10 +12,10 @@ import (
 
 	"github.com/tmc/langchaingo/llms/openai"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/llm"
-	"incidentcopilot/copilot/local"
-	"incidentcopilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/llm"
+	"github.com/incidentcopilot/incident-copilot/copilot/local"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
 )
 
 // TestEvaluateCountsFallbacksAsLocal points an LLM engine at a provider that always

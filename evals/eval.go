@@ -7,7 +7,7 @@ import (
 	"strings"
 	"sync"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Evaluate measures the engine's follow-ups and summaries on the corpus and returns

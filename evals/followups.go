@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Follow-up metric names.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // TestGateFilesParse: both shipped gates files are valid, and the targets are the

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"incidentcopilot/copilot/transcript"
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
 // TestHeldoutCorpus checks the held-out test split: it loads without a database and

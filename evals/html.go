@@ -6,7 +6,7 @@ import (
 	"math"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // The HTML report is one file with no network: styles inline, charts drawn here as

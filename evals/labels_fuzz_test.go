@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // FuzzLoadCorpusLabels feeds arbitrary labels files to LoadCorpus: it never panics,

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // EngineHybrid names the store's own search (vectors fused with lexical ranking) in

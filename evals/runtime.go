@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // RuntimeGates decide, per capability, what the running process may do: the latest

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // fakeRuns holds runs in memory, newest last.

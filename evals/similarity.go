@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // SimilarityResult measures similar-incident lookup: for every labelled incident whose

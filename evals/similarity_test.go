@@ -4,13 +4,13 @@ import (
 	"context"
 	"testing"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/evals"
-	"incidentcopilot/internal/dbtest"
-	"incidentcopilot/retrieval"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/evals"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/retrieval"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // TestSimilarIncidentsOnCorpus: for each sample incident whose family has another

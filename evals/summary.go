@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Summary metric names.

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // schema is the subset of JSON Schema the output schemas use. Parsing rejects any

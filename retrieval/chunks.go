@@ -3,8 +3,8 @@ package retrieval
 import (
 	"strings"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/failure"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/failure"
 )
 
 // EmbedText is what a chunk's vector is computed from: the incident title gives

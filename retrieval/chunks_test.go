@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 func TestEmbedTextCarriesTheTitle(t *testing.T) {

@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Query is what a search asked, as the explanations compare it with a result.

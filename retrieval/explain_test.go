@@ -5,8 +5,8 @@ import (
 	"slices"
 	"testing"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 func TestExplain(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // queryNoise are words of incident channels that appear in nearly every incident,

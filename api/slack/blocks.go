@@ -10,8 +10,8 @@ import (
 
 	slackgo "github.com/slack-go/slack"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Slack's limits for one message (Block Kit reference): blocks per message and

@@ -10,7 +10,7 @@ import (
 
 	slackgo "github.com/slack-go/slack"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 func render(t *testing.T, blocks []slackgo.Block) string {

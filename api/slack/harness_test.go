@@ -19,13 +19,13 @@ import (
 
 	slackgo "github.com/slack-go/slack"
 
-	"incidentcopilot/api/slack"
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/local"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/internal/dbtest"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/api/slack"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/local"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 const secret = "8f742231b10e8888abcd99yyyzzz85a5"

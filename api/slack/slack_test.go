@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/api/slack"
-	"incidentcopilot/copilot"
-	"incidentcopilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/api/slack"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
 )
 
 // plantedToken is a Slack bot token someone pastes into an incident channel.

@@ -10,10 +10,10 @@ import (
 
 	slackgo "github.com/slack-go/slack"
 
-	"incidentcopilot/api/slack"
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/memtest"
-	"incidentcopilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/api/slack"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/memtest"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
 )
 
 // downStore is a store whose database is unreachable.

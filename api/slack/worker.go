@@ -14,7 +14,7 @@ import (
 
 	slackgo "github.com/slack-go/slack"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Work does the work of one stored event; the job queue calls it, and calls it

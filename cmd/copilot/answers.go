@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // answerOptions are the flags of summarize, followups and runbook.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"incidentcopilot/internal/bench"
+	"github.com/incidentcopilot/incident-copilot/internal/bench"
 )
 
 const benchLong = `Benchmarks. Search and ingest work in a schema of their own (bench_<pid>) of the

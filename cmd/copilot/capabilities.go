@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 func (m *Main) capabilitiesCommand() *cobra.Command {

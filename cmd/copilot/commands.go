@@ -3,7 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"incidentcopilot/evals"
+	"github.com/incidentcopilot/incident-copilot/evals"
 	"log/slog"
 	"net"
 	"os/user"
@@ -11,11 +11,11 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"incidentcopilot/api"
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/copilot/text"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/api"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 func (m *Main) serve(ctx context.Context, addr string) error {

@@ -7,12 +7,12 @@ import (
 	"strings"
 	"time"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/evals"
-	"incidentcopilot/retrieval/postgres"
-	"incidentcopilot/tracker/jira"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/evals"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/tracker/jira"
 )
 
 // Config is everything the binary reads from its environment. Flags override it.

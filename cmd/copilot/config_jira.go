@@ -3,8 +3,8 @@ package main
 import (
 	"strings"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/tracker/jira"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/tracker/jira"
 )
 
 // jiraVars are the settings a Jira tracker needs, all or none.

@@ -10,11 +10,11 @@ import (
 
 	slackgo "github.com/slack-go/slack"
 
-	"incidentcopilot/api"
-	"incidentcopilot/api/slack"
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/api"
+	"github.com/incidentcopilot/incident-copilot/api/slack"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // SlackConfig is the Slack app's configuration. Slack is on when the bot token

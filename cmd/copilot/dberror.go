@@ -5,7 +5,7 @@ import (
 	"net/url"
 	"regexp"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // unreachable turns "the database is unavailable" into what a person at a terminal

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/llm"
-	"incidentcopilot/copilot/local"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/llm"
+	"github.com/incidentcopilot/incident-copilot/copilot/local"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // newEngine returns the local engine, or, when an LLM provider is configured, the

@@ -6,11 +6,11 @@ import (
 	"os"
 	"strings"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/evals"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/evals"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // defaultDatasets are read when no --dataset is given: the dev corpus the engine is

@@ -7,7 +7,7 @@ import (
 	"os"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 	"path/filepath"
 	"strings"
 	"testing"

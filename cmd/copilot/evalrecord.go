@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"strings"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/failure"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/evals"
-	"incidentcopilot/prompts"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/failure"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/evals"
+	"github.com/incidentcopilot/incident-copilot/prompts"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // evalConfig is the configuration an eval run measures and a running process

@@ -10,8 +10,8 @@ import (
 
 	"golang.org/x/term"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/transcript"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
 func (m *Main) ingest(ctx context.Context, paths []string, pattern string, asJSON bool) error {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // listFlags are the flags of list: search's filters and a page.

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
 )
 
 const (

@@ -15,9 +15,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/copilot/redact/redacttest"
-	"incidentcopilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact/redacttest"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
 )
 
 // TestNoSecretEscapes plants realistic secrets of every format the redaction test set

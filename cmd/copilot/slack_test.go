@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 const testSigningSecret = "e2e-signing-secret-0123456789"

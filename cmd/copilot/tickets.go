@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // ticket files one follow-up through the same Copilot.FileFollowUp as the API and

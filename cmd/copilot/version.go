@@ -6,8 +6,8 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"incidentcopilot/embeddings"
-	"incidentcopilot/prompts"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/prompts"
 )
 
 // buildInfo is what the binary knows about itself from the Go toolchain's stamp.

@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Token is one normalized word of a text. S is the lowercased surface form (after

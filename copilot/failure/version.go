@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"sync"
 
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Version names the lexicon by its content: a short hash over every concept id, its

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // The shapes of the model's answers, as the prompts' schemas declare them. They are

@@ -6,9 +6,9 @@ import (
 	"sort"
 	"strings"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/text"
-	"incidentcopilot/prompts"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/prompts"
 )
 
 // maxMessageRunes caps one message in a prompt: a pasted log must not crowd out the

@@ -10,9 +10,9 @@ import (
 
 	"github.com/tmc/langchaingo/llms"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/text"
-	"incidentcopilot/prompts"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/prompts"
 )
 
 // Fallback reasons, as they appear in an answer's "fallback" field.

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/prompts"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/prompts"
 )
 
 func checkoutIncident() *copilot.Incident {

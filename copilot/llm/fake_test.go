@@ -14,8 +14,8 @@ import (
 
 	"github.com/tmc/langchaingo/llms/openai"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
 )
 
 // fakeReply is one answer of the fake chat-completions server.

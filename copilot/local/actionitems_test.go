@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/local"
-	"incidentcopilot/copilot/text"
-	"incidentcopilot/copilot/transcript"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/local"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
 // TestActionItemsOfRealPostmortems reads every dfds postmortem: each entry of its

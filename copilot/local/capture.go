@@ -4,7 +4,7 @@ import (
 	"math"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Capture by meaning: a ticket that the channel never cites (exported by the tracker

@@ -3,7 +3,7 @@ package local
 import (
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Version identifies the local engine's extraction rules in answers, so a

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // loadTestIncident reads a hand-made transcript from testdata. The files use the

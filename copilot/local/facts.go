@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Summary facts chosen sentence by sentence: the trigger (root cause), the impact

@@ -7,8 +7,8 @@ import (
 	"sort"
 	"strings"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Follow-up detection reads each message for two things: a proposal form (DOMAIN.md:

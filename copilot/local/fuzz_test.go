@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // FuzzLocalEngine feeds arbitrary transcript text (outside input: anyone can write in

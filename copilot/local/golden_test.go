@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 var updateLocal = flag.Bool("update-local", false, "rewrite the local engine's golden answers in testdata/golden")

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // The incident lifecycle as it shows in a channel (DOMAIN.md): detection → triage →

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/failure"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/failure"
 )
 
 // Runbook limits.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 func TestLocalRunbook(t *testing.T) {

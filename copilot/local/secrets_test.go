@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/copilot/redact/redacttest"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact/redacttest"
 )
 
 var selfEvidentKind = map[string]bool{

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Limits that keep a local summary readable in half a minute.

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // summaryTests name, per hand-made transcript, the message each field must cite

@@ -7,8 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Text handling shared by the local engine's capabilities: cleaning transcript text

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 var _ copilot.TicketLedger = (*Memory)(nil)

@@ -14,7 +14,7 @@ import (
 	"time"
 	"unicode"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Memory holds incidents in a map. Its zero value is empty and ready to use.

@@ -4,9 +4,9 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/copilot/redact/redacttest"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact/redacttest"
 )
 
 // TestPlaceholderContract holds the masker to what the domain reads: every line

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot/redact/redacttest"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact/redacttest"
 )
 
 // The secrets below are fakes in the shapes real ones take (AWS's documented example

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"incidentcopilot/copilot/redact/redacttest"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact/redacttest"
 )
 
 var seeds = []uint64{1, 2, 7, 42, 20260302}

@@ -4,8 +4,8 @@ import (
 	"regexp"
 	"strings"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // pmAction is one action item of a postmortem: a list item or a table row of its

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/local"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/local"
 )
 
 // actionItemTests give a postmortem and what its action items become: the messages

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Conformance over real data written by others (../shared/fixtures); each test skips

@@ -10,7 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // ReadDocuments parses incident documents: one JSON object, a JSON array of them, or JSONL.

@@ -12,7 +12,7 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // addSeeds adds every file matching pattern as a seed.

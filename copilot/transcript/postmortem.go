@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // ReadPostmortem parses one Markdown postmortem (see ../shared/fixtures/postmortems-dfds).

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 const testPostmortem = "testdata/postmortems/PM2026-001 - Checkout API 5xx after deploy.md"

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Read detects the format of each path (file or folder; a folder holding users.json+channels.json

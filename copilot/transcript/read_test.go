@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // mixedFolder builds a folder like a user's incident repository: documents, postmortems

@@ -8,7 +8,7 @@ import (
 	"regexp"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 var frontMatterTitleRE = regexp.MustCompile(`(?m)^title:\s*["']?(.*?)["']?\s*$`)

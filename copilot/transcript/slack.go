@@ -13,7 +13,7 @@ import (
 	"strconv"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // ReadSlackExport reads a Slack workspace export: a .zip file or an unpacked folder,

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 const testExport = "testdata/slack-export"

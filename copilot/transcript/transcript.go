@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Default limits. A message bigger than 256 KiB is almost certainly a pasted log or a

@@ -10,14 +10,14 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/failure"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/copilot/text"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/internal/dbtest"
-	"incidentcopilot/internal/synth"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/failure"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/internal/synth"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 func testSchema(name string) string { return fmt.Sprintf("bench_t%d_%s", os.Getpid(), name) }

@@ -5,7 +5,7 @@ import (
 	"os"
 	"strings"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Defaults of the two benchmarks; BENCHMARKS.md quotes runs made with them.

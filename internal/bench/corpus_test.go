@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 func TestIngestCorpusHoldsExactlyTheMessages(t *testing.T) {

@@ -10,8 +10,8 @@ import (
 	"github.com/pgvector/pgvector-go"
 	pgxvec "github.com/pgvector/pgvector-go/pgx"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/retrieval"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/retrieval"
 )
 
 // This file holds the database work the benchmarks need beyond the product's own, on

@@ -13,10 +13,10 @@ import (
 	"strconv"
 	"time"
 
-	"incidentcopilot/api"
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/local"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/api"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/local"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // apiServer is the real HTTP API on a loopback port, as `copilot serve` runs it

@@ -6,11 +6,11 @@ import (
 	"io"
 	"time"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/internal/synth"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/internal/synth"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // ingestMsgsPer is the size of the incidents the ingest bench writes, the same as

@@ -12,7 +12,7 @@ import (
 	"github.com/tmc/langchaingo/schema"
 	lcpgvector "github.com/tmc/langchaingo/vectorstores/pgvector"
 
-	"incidentcopilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
 )
 
 // The side-by-side store: langchaingo's pgvector vector store configured as its

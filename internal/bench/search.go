@@ -11,10 +11,10 @@ import (
 
 	lcpgvector "github.com/tmc/langchaingo/vectorstores/pgvector"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/internal/synth"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/internal/synth"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // searchMsgsPer is the size of the corpus incidents: a mid-sized incident channel,

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-const module = "incidentcopilot"
+const module = "github.com/incidentcopilot/incident-copilot"
 
 // rule is one row of the "may import" table of the architecture guide: packages of
 // this module (paths below the module) and third-party module path prefixes. The

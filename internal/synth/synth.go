@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 var (

@@ -8,10 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
 )
 
 // fakeClock is a clock the test moves by hand.

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"testing"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/internal/dbtest"
-	"incidentcopilot/internal/synth"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/internal/synth"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // BenchmarkIngest measures end-to-end ingest (chunking, local embedding, CopyFrom,

@@ -7,7 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"incidentcopilot/retrieval"
+	"github.com/incidentcopilot/incident-copilot/retrieval"
 )
 
 // conceptStats are the memory's Frequencies as of at.

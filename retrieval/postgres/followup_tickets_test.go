@@ -7,10 +7,10 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/internal/dbtest"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // ledgerStore is a migrated store holding INC-1 (public) and INC-2 (private), and

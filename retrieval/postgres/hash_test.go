@@ -5,9 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/failure"
-	"incidentcopilot/copilot/text"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/failure"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 type fakeModel struct{ id string }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Stats counts incidents, messages, chunks of the active embedder, tickets and runbooks.

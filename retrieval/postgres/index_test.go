@@ -4,9 +4,9 @@ import (
 	"context"
 	"testing"
 
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
 )
 
 func openInSchema(t *testing.T, schema string) *Store {

@@ -14,8 +14,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/pgvector/pgvector-go"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/retrieval"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/retrieval"
 )
 
 // hashVersion changes when what is derived from a transcript (chunks, terms) changes,

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // listOrder sorts newest first; an incident without a start time sorts as if it

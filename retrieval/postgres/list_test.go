@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 func TestListIncidents(t *testing.T) {

@@ -12,8 +12,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/pgvector/pgvector-go"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/retrieval"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/retrieval"
 )
 
 // RunbookResult counts a runbook ingest.

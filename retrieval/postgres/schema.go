@@ -3,7 +3,7 @@ package postgres
 import (
 	"context"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // CheckSchema reports a database that `copilot migrate` has not prepared: without

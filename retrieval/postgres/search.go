@@ -10,9 +10,9 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/pgvector/pgvector-go"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/failure"
-	"incidentcopilot/retrieval"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/failure"
+	"github.com/incidentcopilot/incident-copilot/retrieval"
 )
 
 // MaxLimit bounds how many incidents one search returns.

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // filterCorpus: 1,500 public checkout incidents about connection exhaustion, and a few

@@ -4,9 +4,9 @@ import (
 	"context"
 	"testing"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
 )
 
 // TestRealStatementTimeoutIsUnavailable: the error PostgreSQL itself raises when a

@@ -8,11 +8,11 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"incidentcopilot/copilot"
-	"incidentcopilot/copilot/redact"
-	"incidentcopilot/embeddings"
-	"incidentcopilot/internal/dbtest"
-	"incidentcopilot/retrieval/postgres"
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // openIn opens a migrated store in the given schema with the given masker.

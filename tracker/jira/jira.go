@@ -19,7 +19,7 @@ import (
 	"strings"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Config says where to file tickets.

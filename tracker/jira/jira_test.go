@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"incidentcopilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // fakeJira speaks the parts of Jira Cloud's REST API v3 the client uses, with the
