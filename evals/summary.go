@@ -52,7 +52,7 @@ type SummaryResult struct {
 
 	// Key facts: mean token-overlap F1 of a summary field against the labelled
 	// text, over the incidents labelled with it (root cause → RootCause, impact →
-	// Impact, mitigation → Resolution).
+	// Impact, mitigation → Mitigation, or Resolution for engines without the field).
 	RootCauseF1, ImpactF1, MitigationF1 KeyFact
 
 	// Sentences are the cited statements; Unsupported those with no valid source
@@ -126,7 +126,7 @@ func SummaryMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Sum
 			gold *GoldStatement
 			got  string
 			dst  *KeyFact
-		}{{li.Labels.RootCause, s.RootCause, &r.RootCauseF1}, {li.Labels.Impact, s.Impact, &r.ImpactF1}, {li.Labels.Mitigation, s.Resolution, &r.MitigationF1}} {
+		}{{li.Labels.RootCause, s.RootCause, &r.RootCauseF1}, {li.Labels.Impact, s.Impact, &r.ImpactF1}, {li.Labels.Mitigation, mitigationOf(s), &r.MitigationF1}} {
 			if kf.gold == nil || strings.TrimSpace(kf.gold.Text) == "" {
 				continue
 			}
@@ -139,7 +139,7 @@ func SummaryMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Sum
 		if n > 0 {
 			r.PerIncident[li.Labels.ID] = sum / float64(n)
 		}
-		words += len(strings.Fields(strings.Join([]string{s.Overview, s.Impact, s.RootCause, s.Resolution, s.Status}, " ")))
+		words += len(strings.Fields(strings.Join([]string{s.Overview, s.Impact, s.RootCause, s.Mitigation, s.Resolution, s.Status}, " ")))
 
 		l := li.Labels
 		anyCited := func(ts []string) bool {
@@ -215,4 +215,13 @@ func (r *SummaryResult) Metrics() []Metric {
 		}
 	}
 	return ms
+}
+
+// mitigationOf is the summary's mitigation: its own field, or, from an engine that
+// does not tell mitigation from resolution (the LLM prompt's schema), the resolution.
+func mitigationOf(s copilot.Summary) string {
+	if strings.TrimSpace(s.Mitigation) != "" {
+		return s.Mitigation
+	}
+	return s.Resolution
 }
