@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 )
@@ -24,16 +25,62 @@ type RuntimeGates struct {
 	// Operator holds modes set by configuration (COPILOT_CAPABILITIES). ModeOff and
 	// ModeSuggest win over any eval; ModeAct only allows what the gate allows.
 	Operator map[string]string
-	// Feedback, when set, may demote a capability that passed its gate to
-	// suggest-only (for example on a high share of 👎 reactions in Slack). Nothing
-	// implements it yet.
+	// Feedback, when set, demotes a capability that passed its gate to suggest-only
+	// when people's verdicts on its answers since that run say it is wrong too often
+	// (FeedbackDemotion: the 👎 share of Slack's 👍/👎).
 	Feedback Feedback
 }
 
 // Feedback is the hook for demotion by what people say of the answers.
 type Feedback interface {
-	// Demote reports whether the capability should only suggest, and why.
-	Demote(ctx context.Context, capability string) (demote bool, reason string, err error)
+	// Demote reports whether the capability should only suggest, judging the
+	// verdicts given since the eval run that opened its gate, and why.
+	Demote(ctx context.Context, capability string, since time.Time) (demote bool, reason string, err error)
+}
+
+// Votes counts the verdicts on a capability's answers.
+type Votes interface {
+	// CapabilityVotes counts 👍 and 👎 on the capability's answers given after since,
+	// over the last `last` verdicts at most. Errors: EUNAVAILABLE.
+	CapabilityVotes(ctx context.Context, capability string, since time.Time, last int) (up, down int, err error)
+}
+
+// FeedbackDemotion demotes a capability whose 👎 share over its last Window verdicts
+// (at least MinVotes of them, given after the run that opened its gate) is above
+// MaxDown. A new eval run starts the count again.
+type FeedbackDemotion struct {
+	Votes    Votes
+	Window   int     // verdicts looked at; 0 means 50
+	MinVotes int     // fewer verdicts decide nothing; 0 means 5
+	MaxDown  float64 // 👎 share above which the capability only suggests; 0 means 0.3
+}
+
+// Demote implements Feedback.
+func (d FeedbackDemotion) Demote(ctx context.Context, capability string, since time.Time) (bool, string, error) {
+	window, minVotes, maxDown := d.Window, d.MinVotes, d.MaxDown
+	if window <= 0 {
+		window = 50
+	}
+	if minVotes <= 0 {
+		minVotes = 5
+	}
+	if maxDown <= 0 {
+		maxDown = 0.3
+	}
+	up, down, err := d.Votes.CapabilityVotes(ctx, capability, since, window)
+	if err != nil {
+		return false, "", err
+	}
+	n := up + down
+	if n < minVotes {
+		return false, "", nil
+	}
+	share := float64(down) / float64(n)
+	if share <= maxDown {
+		return false, "", nil
+	}
+	return true, fmt.Sprintf("%d of the last %d verdicts were 👎 (%.0f%% > %.0f%%) since the eval run of %s; a new eval run clears it",
+		down, n, 100*share, 100*maxDown, since.UTC().Format("2006-01-02 15:04")), nil
 }
 
 var _ copilot.Gates = (*RuntimeGates)(nil)
@@ -68,8 +115,8 @@ func (g *RuntimeGates) Capability(ctx context.Context, name string) (copilot.Cap
 	default:
 		g.decide(&st, run)
 	}
-	if g.Feedback != nil && st.Mode == copilot.ModeAct {
-		demote, why, err := g.Feedback.Demote(ctx, name)
+	if g.Feedback != nil && st.Mode == copilot.ModeAct && run != nil {
+		demote, why, err := g.Feedback.Demote(ctx, name, run.CreatedAt)
 		if err != nil {
 			return st, err
 		}

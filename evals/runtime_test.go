@@ -105,3 +105,87 @@ func TestRuntimeGatesUnknownCapability(t *testing.T) {
 		t.Errorf("no runs: %+v %v, want suggest_only and unknown", st, err)
 	}
 }
+
+// fakeVotes answers CapabilityVotes from a list of verdicts with their times.
+type fakeVotes struct {
+	votes []struct {
+		at   time.Time
+		down bool
+	}
+	since time.Time
+}
+
+func (f *fakeVotes) CapabilityVotes(_ context.Context, _ string, since time.Time, last int) (up, down int, err error) {
+	f.since = since
+	for i := len(f.votes) - 1; i >= 0 && up+down < last; i-- {
+		if !f.votes[i].at.After(since) {
+			continue
+		}
+		if f.votes[i].down {
+			down++
+		} else {
+			up++
+		}
+	}
+	return up, down, nil
+}
+
+func (f *fakeVotes) add(at time.Time, downs, ups int) {
+	for range downs {
+		f.votes = append(f.votes, struct {
+			at   time.Time
+			down bool
+		}{at, true})
+	}
+	for range ups {
+		f.votes = append(f.votes, struct {
+			at   time.Time
+			down bool
+		}{at, false})
+	}
+}
+
+// TestFeedbackDemotes: a capability whose gate passed drops to suggest-only when
+// too many of the verdicts since that run are 👎, and only then; verdicts from
+// before the run do not count, so a new eval run clears a demotion.
+func TestFeedbackDemotes(t *testing.T) {
+	min := 40.0
+	targets := &GateSet{Split: SplitTest, MinIncidents: 20, Capabilities: map[string][]GateSpec{
+		copilot.CapSummary: {{Metric: MetricSummaryWords, Min: &min}},
+	}}
+	cfg := copilot.EvalConfig{Embedder: "local/384", Engine: "local"}
+	runAt := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC) // fakeRuns' CreatedAt
+	for _, tt := range []struct {
+		name          string
+		before, after [2]int // downs, ups
+		mode          string
+	}{
+		{"no verdicts", [2]int{}, [2]int{}, copilot.ModeAct},
+		{"too few to judge", [2]int{}, [2]int{3, 0}, copilot.ModeAct},
+		{"mostly good", [2]int{}, [2]int{2, 8}, copilot.ModeAct},
+		{"mostly bad", [2]int{}, [2]int{6, 4}, copilot.ModeSuggest},
+		{"bad before the run, good after", [2]int{9, 0}, [2]int{1, 9}, copilot.ModeAct},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			runs := &fakeRuns{}
+			record(t, runs, cfg, 30, 50)
+			votes := &fakeVotes{}
+			votes.add(runAt.Add(-time.Hour), tt.before[0], tt.before[1])
+			votes.add(runAt.Add(time.Hour), tt.after[0], tt.after[1])
+			g := &RuntimeGates{Runs: runs, Config: cfg, Targets: targets, Feedback: FeedbackDemotion{Votes: votes}}
+			st, err := g.Capability(context.Background(), copilot.CapSummary)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Mode != tt.mode {
+				t.Errorf("mode %s (%s), want %s", st.Mode, st.Reason, tt.mode)
+			}
+			if tt.mode == copilot.ModeSuggest && !strings.Contains(st.Reason, "demoted by feedback") {
+				t.Errorf("reason %q", st.Reason)
+			}
+			if !votes.since.Equal(runAt) {
+				t.Errorf("verdicts counted since %v, want the run's time %v", votes.since, runAt)
+			}
+		})
+	}
+}

@@ -69,7 +69,10 @@ func (m *Main) copilot(s *postgres.Store, cfg Config) (*copilot.Copilot, error) 
 	if err != nil {
 		return nil, err
 	}
-	gates := &evals.RuntimeGates{Runs: s, Config: evalConfig(cfg, s.Model(), engine), Operator: cfg.Capabilities, Targets: cfg.Gates}
+	// A capability whose answers people mark 👎 too often since its eval run goes
+	// back to suggesting until a new run (defaults of evals.FeedbackDemotion).
+	gates := &evals.RuntimeGates{Runs: s, Config: evalConfig(cfg, s.Model(), engine), Operator: cfg.Capabilities, Targets: cfg.Gates,
+		Feedback: evals.FeedbackDemotion{Votes: s}}
 	// Ledger and Tracker make follow-ups fileable; Permalink links messages once
 	// Slack's workspace is configured; Gates say what may act on its own.
 	return &copilot.Copilot{Memory: s, Engine: engine, Redact: redact.String, Ledger: s, Tracker: tracker,

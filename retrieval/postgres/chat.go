@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -183,4 +184,17 @@ func (s *Store) LockChatChannel(ctx context.Context, channelID string) (unlock f
 		}
 		conn.Release()
 	}, nil
+}
+
+// CapabilityVotes counts 👍 and 👎 given after since on the capability's answers,
+// over the last `last` verdicts (newest first).
+//
+// Errors: EUNAVAILABLE.
+func (s *Store) CapabilityVotes(ctx context.Context, capability string, since time.Time, last int) (up, down int, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE kind = $1), count(*) FILTER (WHERE kind = $2) FROM (
+			SELECT f.kind FROM chat_feedback f JOIN chat_answers a ON a.id = f.answer_id AND f.answer_id <> ''
+			WHERE a.capability = $3 AND f.at > $4 AND f.kind IN ($1, $2)
+			ORDER BY f.at DESC, f.id DESC LIMIT $5) v`,
+		copilot.FeedbackUp, copilot.FeedbackDown, capability, since, last).Scan(&up, &down)
+	return up, down, mapError(err)
 }
