@@ -64,7 +64,9 @@ type Options struct {
 	// ChannelPattern names incident channels; DefaultChannelPattern when nil.
 	ChannelPattern *regexp.Regexp
 	MaxBody        int64
-	Logger         *slog.Logger
+	// BackfillPage is the page size of conversations.history; DefaultBackfillPage when 0.
+	BackfillPage int
+	Logger       *slog.Logger
 }
 
 func (o *Options) validate() error {
@@ -86,6 +88,9 @@ func (o *Options) validate() error {
 	if o.MaxBody <= 0 {
 		o.MaxBody = DefaultMaxBody
 	}
+	if o.BackfillPage <= 0 {
+		o.BackfillPage = DefaultBackfillPage
+	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
@@ -99,6 +104,7 @@ type Handler struct {
 	store  Store
 	cp     *copilot.Copilot
 	logger *slog.Logger
+	bot    botUser
 }
 
 // New checks the options and builds the handler.

@@ -95,6 +95,8 @@ func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 		out = map[string]any{"ok": true, "members": f.members[r.Form.Get("channel")], "response_metadata": map[string]string{"next_cursor": ""}}
 	case "conversations.history":
 		out = f.historyPage(r.Form)
+	case "auth.test":
+		out = map[string]any{"ok": true, "user_id": "UBOT", "bot_id": "BBOT"}
 	case "apps.connections.open":
 		out = map[string]any{"ok": true, "url": f.wsURL}
 	default:
@@ -156,7 +158,7 @@ func newEnv(t *testing.T, gates copilot.Gates) *copilotEnv {
 			return "https://example.slack.com/archives/" + inc.ChannelID + "/p" + strings.ReplaceAll(ts, ".", "")
 		}}
 	h, err := slack.New(slack.Options{SigningSecret: secret, Client: slackgo.New("xoxb-test", slackgo.OptionAPIURL(fake.URL+"/")),
-		Store: store, Copilot: cp, Redact: redact.String})
+		Store: store, Copilot: cp, Redact: redact.String, BackfillPage: 25})
 	if err != nil {
 		t.Fatal(err)
 	}
