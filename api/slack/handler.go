@@ -64,7 +64,9 @@ type Options struct {
 	// ChannelPattern names incident channels; DefaultChannelPattern when nil.
 	ChannelPattern *regexp.Regexp
 	MaxBody        int64
-	Logger         *slog.Logger
+	// BackfillPage is the page size of conversations.history; DefaultBackfillPage when 0.
+	BackfillPage int
+	Logger       *slog.Logger
 }
 
 func (o *Options) validate() error {
@@ -86,6 +88,9 @@ func (o *Options) validate() error {
 	if o.MaxBody <= 0 {
 		o.MaxBody = DefaultMaxBody
 	}
+	if o.BackfillPage <= 0 {
+		o.BackfillPage = DefaultBackfillPage
+	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
@@ -99,6 +104,7 @@ type Handler struct {
 	store  Store
 	cp     *copilot.Copilot
 	logger *slog.Logger
+	bot    botUser
 }
 
 // New checks the options and builds the handler.
@@ -145,24 +151,46 @@ func refusal(err error) string {
 	return "bad or missing signature"
 }
 
-// accept stores an event and queues its work before Slack gets its 200: a store
-// that is down answers 503, so Slack sends the event again.
-func (h *Handler) accept(w http.ResponseWriter, r *http.Request, ev copilot.ChatEvent) bool {
+// reply is what one of Slack's requests is answered, whichever way it came (HTTP
+// or Socket Mode): a status, and a JSON body or an error text.
+type reply struct {
+	status int
+	body   any    // JSON body of a 200, or nil
+	text   string // error text of anything else
+}
+
+func ok(body any) reply               { return reply{status: http.StatusOK, body: body} }
+func fail(status int, t string) reply { return reply{status: status, text: t} }
+
+func (rp reply) write(w http.ResponseWriter) {
+	switch {
+	case rp.status != http.StatusOK:
+		http.Error(w, rp.text, rp.status)
+	case rp.body != nil:
+		writeJSON(w, rp.body)
+	default:
+		w.WriteHeader(http.StatusOK)
+	}
+}
+
+// accept stores an event and queues its work before Slack gets its
+// acknowledgement: a store that is down answers 503 (or, in Socket Mode, no
+// acknowledgement), so Slack sends the event again.
+func (h *Handler) accept(ctx context.Context, ev copilot.ChatEvent, retry string) reply {
 	ev.ReceivedAt = time.Now().UTC()
-	ok, err := h.store.AcceptChatEvent(r.Context(), ev)
+	accepted, err := h.store.AcceptChatEvent(ctx, ev)
 	if err != nil {
 		status := http.StatusInternalServerError
 		if copilot.ErrorCode(err) == copilot.EUNAVAILABLE {
 			status = http.StatusServiceUnavailable
 		}
 		h.logger.Error("slack: event not stored", "event_id", ev.ID, "kind", ev.Kind, "error", err.Error())
-		http.Error(w, "try again", status)
-		return false
+		return fail(status, "try again")
 	}
-	if !ok {
-		h.logger.Info("slack: repeat ignored", "event_id", ev.ID, "retry", r.Header.Get("X-Slack-Retry-Num"))
+	if !accepted {
+		h.logger.Info("slack: repeat ignored", "event_id", ev.ID, "retry", retry)
 	}
-	return true
+	return ok(nil)
 }
 
 // outerEvent is the Events API envelope. The inner event stays raw: it is masked
@@ -181,37 +209,34 @@ func (h *Handler) Events(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	h.ingestEvent(r.Context(), body, r.Header.Get("X-Slack-Retry-Num")).write(w)
+}
+
+// ingestEvent takes one Events API envelope (verified, or from Socket Mode).
+func (h *Handler) ingestEvent(ctx context.Context, body []byte, retry string) reply {
 	var ev outerEvent
 	if err := json.Unmarshal(body, &ev); err != nil {
-		http.Error(w, "not a JSON event", http.StatusBadRequest)
-		return
+		return fail(http.StatusBadRequest, "not a JSON event")
 	}
 	switch ev.Type {
 	case slackevents.URLVerification:
-		writeJSON(w, slackevents.ChallengeResponse{Challenge: ev.Challenge})
-		return
+		return ok(slackevents.ChallengeResponse{Challenge: ev.Challenge})
 	case slackevents.CallbackEvent:
 	default:
-		w.WriteHeader(http.StatusOK) // app_rate_limited and the like: nothing to do
-		return
+		return ok(nil) // app_rate_limited and the like: nothing to do
 	}
 	if ev.EventID == "" || len(ev.Event) == 0 {
-		http.Error(w, "event_callback without event_id or event", http.StatusBadRequest)
-		return
+		return fail(http.StatusBadRequest, "event_callback without event_id or event")
 	}
 	payload, err := maskJSON(ev.Event, h.opts.Redact)
 	if err != nil {
-		http.Error(w, "event is not a JSON object", http.StatusBadRequest)
-		return
+		return fail(http.StatusBadRequest, "event is not a JSON object")
 	}
 	var head struct {
 		Channel string `json:"channel"`
 	}
 	_ = json.Unmarshal(payload, &head)
-	if !h.accept(w, r, copilot.ChatEvent{ID: ev.EventID, Kind: copilot.ChatKindEvent, Team: ev.TeamID, Channel: head.Channel, Payload: payload}) {
-		return
-	}
-	w.WriteHeader(http.StatusOK)
+	return h.accept(ctx, copilot.ChatEvent{ID: ev.EventID, Kind: copilot.ChatKindEvent, Team: ev.TeamID, Channel: head.Channel, Payload: payload}, retry)
 }
 
 // Commands serves POST /v1/slack/commands: /copilot help answers at once, every
@@ -226,25 +251,26 @@ func (h *Handler) Commands(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "not a form", http.StatusBadRequest)
 		return
 	}
-	cmd := commandFromForm(form)
+	h.ingestCommand(r.Context(), commandFromForm(form), r.Header.Get("X-Slack-Retry-Num")).write(w)
+}
+
+func (h *Handler) ingestCommand(ctx context.Context, cmd command, retry string) reply {
 	verb, _ := parseCommand(cmd.Text)
 	if verb == "help" || verb == "" {
-		writeJSON(w, map[string]string{"response_type": "ephemeral", "text": helpText(cmd.Command)})
-		return
+		return ok(map[string]string{"response_type": "ephemeral", "text": helpText(cmd.Command)})
 	}
 	if cmd.TriggerID == "" {
-		http.Error(w, "command without trigger_id", http.StatusBadRequest)
-		return
+		return fail(http.StatusBadRequest, "command without trigger_id")
 	}
 	payload, err := json.Marshal(maskCommand(cmd, h.opts.Redact))
 	if err != nil {
-		http.Error(w, "command not stored", http.StatusInternalServerError)
-		return
+		return fail(http.StatusInternalServerError, "command not stored")
 	}
-	if !h.accept(w, r, copilot.ChatEvent{ID: "cmd:" + cmd.TriggerID, Kind: copilot.ChatKindCommand, Team: cmd.TeamID, Channel: cmd.ChannelID, Payload: payload}) {
-		return
+	rp := h.accept(ctx, copilot.ChatEvent{ID: "cmd:" + cmd.TriggerID, Kind: copilot.ChatKindCommand, Team: cmd.TeamID, Channel: cmd.ChannelID, Payload: payload}, retry)
+	if rp.status != http.StatusOK {
+		return rp
 	}
-	writeJSON(w, map[string]string{"response_type": "ephemeral", "text": "On it: `" + Escape(cmd.Command+" "+cmd.Text) + "`"})
+	return ok(map[string]string{"response_type": "ephemeral", "text": "On it: `" + Escape(cmd.Command+" "+cmd.Text) + "`"})
 }
 
 // Interactions serves POST /v1/slack/interactions (button clicks).
@@ -258,19 +284,20 @@ func (h *Handler) Interactions(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "no payload", http.StatusBadRequest)
 		return
 	}
-	payload, err := maskJSON([]byte(form.Get("payload")), h.opts.Redact)
+	h.ingestInteraction(r.Context(), []byte(form.Get("payload")), r.Header.Get("X-Slack-Retry-Num")).write(w)
+}
+
+func (h *Handler) ingestInteraction(ctx context.Context, raw []byte, retry string) reply {
+	payload, err := maskJSON(raw, h.opts.Redact)
 	if err != nil {
-		http.Error(w, "payload is not a JSON object", http.StatusBadRequest)
-		return
+		return fail(http.StatusBadRequest, "payload is not a JSON object")
 	}
 	var cb slackgo.InteractionCallback
 	if err := json.Unmarshal(payload, &cb); err != nil {
-		http.Error(w, "payload is not an interaction", http.StatusBadRequest)
-		return
+		return fail(http.StatusBadRequest, "payload is not an interaction")
 	}
 	if cb.Type != slackgo.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 {
-		w.WriteHeader(http.StatusOK)
-		return
+		return ok(nil)
 	}
 	a := cb.ActionCallback.BlockActions[0]
 	// A click is one action_ts by one user; Slack's retries of it carry the same.
@@ -278,10 +305,7 @@ func (h *Handler) Interactions(w http.ResponseWriter, r *http.Request) {
 	if a.ActionTs == "" {
 		id = "act:" + cb.TriggerID
 	}
-	if !h.accept(w, r, copilot.ChatEvent{ID: id, Kind: copilot.ChatKindInteraction, Team: cb.Team.ID, Channel: cb.Channel.ID, Payload: payload}) {
-		return
-	}
-	w.WriteHeader(http.StatusOK)
+	return h.accept(ctx, copilot.ChatEvent{ID: id, Kind: copilot.ChatKindInteraction, Team: cb.Team.ID, Channel: cb.Channel.ID, Payload: payload}, retry)
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

@@ -40,6 +40,8 @@ type fakeSlack struct {
 	members  map[string][]string
 	limit    int // chat.postMessage calls still to answer 429
 	seq      int
+	wsURL    string                      // apps.connections.open's answer (Socket Mode)
+	history  map[string][]map[string]any // conversations.history, oldest first
 }
 
 type fakeChannel struct {
@@ -92,7 +94,11 @@ func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 	case "conversations.members":
 		out = map[string]any{"ok": true, "members": f.members[r.Form.Get("channel")], "response_metadata": map[string]string{"next_cursor": ""}}
 	case "conversations.history":
-		out = map[string]any{"ok": true, "messages": []any{}, "has_more": false}
+		out = f.historyPage(r.Form)
+	case "auth.test":
+		out = map[string]any{"ok": true, "user_id": "UBOT", "bot_id": "BBOT"}
+	case "apps.connections.open":
+		out = map[string]any{"ok": true, "url": f.wsURL}
 	default:
 		out = map[string]any{"ok": false, "error": "unknown_method"}
 	}
@@ -152,7 +158,7 @@ func newEnv(t *testing.T, gates copilot.Gates) *copilotEnv {
 			return "https://example.slack.com/archives/" + inc.ChannelID + "/p" + strings.ReplaceAll(ts, ".", "")
 		}}
 	h, err := slack.New(slack.Options{SigningSecret: secret, Client: slackgo.New("xoxb-test", slackgo.OptionAPIURL(fake.URL+"/")),
-		Store: store, Copilot: cp, Redact: redact.String})
+		Store: store, Copilot: cp, Redact: redact.String, BackfillPage: 25})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,4 +323,37 @@ func (l *ledger) FollowUpTickets(_ context.Context, inc string) ([]copilot.Follo
 		}
 	}
 	return out, nil
+}
+
+// historyPage answers conversations.history from f.history, newest first as
+// Slack does, within oldest/latest, limit per page, with a cursor.
+func (f *fakeSlack) historyPage(form url.Values) map[string]any {
+	all := f.history[form.Get("channel")]
+	oldest := form.Get("oldest")
+	var in []map[string]any
+	for i := len(all) - 1; i >= 0; i-- {
+		if ts, _ := all[i]["ts"].(string); oldest == "" || copilotTSAfter(ts, oldest) {
+			in = append(in, all[i])
+		}
+	}
+	limit, _ := strconv.Atoi(form.Get("limit"))
+	if limit <= 0 {
+		limit = 100
+	}
+	start, _ := strconv.Atoi(form.Get("cursor"))
+	end := min(start+limit, len(in))
+	if start > end {
+		start = end
+	}
+	next := ""
+	if end < len(in) {
+		next = strconv.Itoa(end)
+	}
+	return map[string]any{"ok": true, "messages": in[start:end], "has_more": next != "", "response_metadata": map[string]string{"next_cursor": next}}
+}
+
+func copilotTSAfter(ts, oldest string) bool {
+	a, _ := strconv.ParseFloat(ts, 64)
+	b, _ := strconv.ParseFloat(oldest, 64)
+	return a > b
 }

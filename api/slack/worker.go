@@ -84,6 +84,8 @@ func (h *Handler) workEvent(ctx context.Context, ev copilot.ChatEvent) error {
 		return h.run(ctx, request{key: ev.ID, channel: in.Channel, user: in.User, thread: thread}, verb, rest)
 	case "message":
 		return h.workMessage(ctx, ev, in)
+	case "member_joined_channel":
+		return h.joined(ctx, in.Channel, in.User)
 	}
 	return nil
 }

@@ -14,17 +14,21 @@ import (
 const benchLong = `Benchmarks. Search and ingest work in a schema of their own (bench_<pid>) of the
 DATABASE_URL database and drop it at the end. Load drives a running server (copilot
 serve) on a loopback address with every read route; COPILOT_BENCH_TOKEN is its
-bearer token, if it has tokens. The output is Markdown for BENCHMARKS.md; --json has
+bearer token, if it has tokens. Slack sends signed Events API mentions at a fixed
+rate to the Slack request URL of a server built as copilot serve builds it (store,
+river workers, a fake Slack Web API, all on loopback, in a bench_<pid> schema) and
+counts acknowledgements, replies, lost events and duplicates. The output is Markdown for BENCHMARKS.md; --json has
 every figure.`
 
 func (m *Main) benchCommand() *cobra.Command {
 	c := &cobra.Command{
-		Use:   "bench search|ingest|load",
+		Use:   "bench search|ingest|load|slack",
 		Short: "Benchmarks in a scratch schema, or against a running server",
 		Long:  benchLong,
 		Example: `  copilot bench search --chunks 20000
   copilot bench ingest --messages 5000 --json
-  copilot bench load --url http://127.0.0.1:8080 --clients 8 --duration 30s`,
+  copilot bench load --url http://127.0.0.1:8080 --clients 8 --duration 30s
+  copilot bench slack --events 500 --rate 100`,
 		Args: cobra.ArbitraryArgs,
 		RunE: group,
 	}
@@ -66,7 +70,19 @@ func (m *Main) benchCommand() *cobra.Command {
 		sub.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
 	}
 	load.Flags().BoolVar(&lo.asJSON, "json", false, "print JSON")
-	c.AddCommand(search, ingest, load)
+	var so slackBenchOptions
+	slackCmd := &cobra.Command{
+		Use:     "slack [--events N] [--rate N]",
+		Short:   "Slack events at a fixed rate: ack latency, lost and duplicate replies",
+		Example: "  copilot bench slack --events 500 --rate 100\n  copilot bench slack --events 50 --json",
+		Args:    nArgs(0, 0, ""),
+		RunE:    func(c *cobra.Command, _ []string) error { return m.benchSlack(c.Context(), so) },
+	}
+	slackCmd.Flags().IntVar(&so.events, "events", bench.DefaultSlackEvents, "events sent")
+	slackCmd.Flags().IntVar(&so.rate, "rate", bench.DefaultSlackRate, "events per second")
+	slackCmd.Flags().IntVar(&so.workers, "workers", 0, "job workers (the server's default when 0)")
+	slackCmd.Flags().BoolVar(&so.asJSON, "json", false, "print JSON")
+	c.AddCommand(search, ingest, load, slackCmd)
 	return c
 }
 
@@ -121,6 +137,27 @@ func (m *Main) benchLoad(ctx context.Context, o loadOptions) error {
 		Clients: o.clients, Duration: o.duration, Command: cmd}, m.Stderr)
 	if err != nil {
 		return fmt.Errorf("bench load: %w", err)
+	}
+	if o.asJSON {
+		return m.printJSON(rep)
+	}
+	return rep.WriteTable(m.Stdout)
+}
+
+type slackBenchOptions struct {
+	events, rate, workers int
+	asJSON                bool
+}
+
+func (m *Main) benchSlack(ctx context.Context, o slackBenchOptions) error {
+	if o.events <= 0 || o.rate <= 0 {
+		return fmt.Errorf("bench slack: --events and --rate must be positive")
+	}
+	cmd := fmt.Sprintf("copilot bench slack --events %d --rate %d", o.events, o.rate)
+	rep, err := bench.RunSlack(ctx, bench.SlackConfig{DatabaseURL: m.Getenv("DATABASE_URL"), Events: o.events, Rate: o.rate,
+		Workers: o.workers, Command: cmd}, m.Stderr)
+	if err != nil {
+		return fmt.Errorf("bench slack: %w", err)
 	}
 	if o.asJSON {
 		return m.printJSON(rep)

@@ -180,20 +180,27 @@ func (m *Main) rootCommand(ctx context.Context) *cobra.Command {
 }
 
 func (m *Main) serveCommand() *cobra.Command {
-	var addr string
+	var (
+		addr       string
+		socketMode bool
+	)
 	c := &cobra.Command{
-		Use:   "serve [--addr HOST:PORT]",
+		Use:   "serve [--addr HOST:PORT] [--slack-socket-mode]",
 		Short: "Run the HTTP API (applies migrations at start)",
 		Long: `Serve the /v1 JSON API, /healthz, /readyz, /metrics and /openapi.json.
 COPILOT_API_TOKENS (name:token:scope+scope,...) holds the bearer tokens; without
-it /v1 answers anonymous reads of public incidents only.`,
+it /v1 answers anonymous reads of public incidents only. With --slack-socket-mode
+Slack's events, slash commands and button clicks come over a Socket Mode
+connection opened with SLACK_APP_TOKEN (xapp-…), for a server Slack cannot reach.`,
 		Example: `  copilot serve
   copilot serve --addr 127.0.0.1:8080
-  COPILOT_API_TOKENS=bot:$(openssl rand -hex 16):read copilot serve`,
+  COPILOT_API_TOKENS=bot:$(openssl rand -hex 16):read copilot serve
+  SLACK_APP_TOKEN=xapp-... copilot serve --slack-socket-mode`,
 		Args: nArgs(0, 0, ""),
-		RunE: func(c *cobra.Command, _ []string) error { return m.serve(c.Context(), addr) },
+		RunE: func(c *cobra.Command, _ []string) error { return m.serve(c.Context(), addr, socketMode) },
 	}
 	c.Flags().StringVar(&addr, "addr", "", "listen address HOST:PORT (default $COPILOT_ADDR or :8080)")
+	c.Flags().BoolVar(&socketMode, "slack-socket-mode", false, "receive Slack's requests over Socket Mode (needs SLACK_APP_TOKEN)")
 	return c
 }
 

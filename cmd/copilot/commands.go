@@ -18,9 +18,13 @@ import (
 	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
-func (m *Main) serve(ctx context.Context, addr string) error {
+func (m *Main) serve(ctx context.Context, addr string, socketMode bool) error {
 	s, cfg, err := m.openUnmigrated(ctx)
 	if err != nil {
+		return err
+	}
+	cfg.Slack.SocketMode = socketMode
+	if err := cfg.Slack.validate(); err != nil {
 		return err
 	}
 	defer s.Close()

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	slackgo "github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
 
 	"github.com/incidentcopilot/incident-copilot/api"
 	"github.com/incidentcopilot/incident-copilot/api/slack"
@@ -27,6 +28,8 @@ type SlackConfig struct {
 	WorkspaceURL  string // COPILOT_SLACK_WORKSPACE_URL: https://acme.slack.com, for permalinks
 	// ChannelPattern names incident channels (COPILOT_SLACK_CHANNEL_PATTERN).
 	ChannelPattern string
+	// SocketMode receives Slack's requests over Socket Mode (serve --slack-socket-mode).
+	SocketMode bool
 }
 
 func slackConfigFromEnv(getenv func(string) string) SlackConfig {
@@ -53,6 +56,9 @@ func (c SlackConfig) Enabled() bool { return c.BotToken != "" || c.SigningSecret
 // validate names the bad variable, never its value.
 func (c SlackConfig) validate() error {
 	if !c.Enabled() {
+		if c.SocketMode {
+			return copilot.Errorf(copilot.EINVALID, "--slack-socket-mode: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_APP_TOKEN must be set")
+		}
 		if c.AppToken != "" {
 			return copilot.Errorf(copilot.EINVALID, "SLACK_APP_TOKEN: set, but SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not")
 		}
@@ -65,6 +71,8 @@ func (c SlackConfig) validate() error {
 		return copilot.Errorf(copilot.EINVALID, "SLACK_SIGNING_SECRET: not set, but SLACK_BOT_TOKEN is (every Slack request is verified with it)")
 	case !strings.HasPrefix(c.BotToken, "xoxb-"):
 		return copilot.Errorf(copilot.EINVALID, "SLACK_BOT_TOKEN: not a bot token (it starts with xoxb-)")
+	case c.SocketMode && c.AppToken == "":
+		return copilot.Errorf(copilot.EINVALID, "SLACK_APP_TOKEN: not set, but --slack-socket-mode is (Socket Mode connects with the app-level token, xapp-…)")
 	case c.AppToken != "" && !strings.HasPrefix(c.AppToken, "xapp-"):
 		return copilot.Errorf(copilot.EINVALID, "SLACK_APP_TOKEN: not an app-level token (it starts with xapp-)")
 	}
@@ -109,11 +117,12 @@ func startSlack(ctx context.Context, cfg SlackConfig, s *postgres.Store, cp *cop
 		opts = append(opts, slackgo.OptionAPIURL(cfg.APIURL))
 	}
 	if cfg.AppToken != "" {
-		logger.Warn("SLACK_APP_TOKEN is set but Socket Mode is not implemented yet: Slack must reach the HTTP request URLs")
+		opts = append(opts, slackgo.OptionAppLevelToken(cfg.AppToken))
 	}
+	client := slackgo.New(cfg.BotToken, opts...)
 	h, err := slack.New(slack.Options{
 		SigningSecret:  cfg.SigningSecret,
-		Client:         slackgo.New(cfg.BotToken, opts...),
+		Client:         client,
 		Store:          s,
 		Copilot:        cp,
 		Redact:         redact.String,
@@ -127,7 +136,22 @@ func startSlack(ctx context.Context, cfg SlackConfig, s *postgres.Store, cp *cop
 	if err != nil {
 		return nil, nil, err
 	}
+	socketCtx, stopSocket := context.WithCancel(ctx)
+	socketDone := make(chan struct{})
+	if cfg.SocketMode {
+		go func() {
+			defer close(socketDone)
+			if err := h.RunSocketMode(socketCtx, socketmode.New(client)); err != nil {
+				logger.Error("slack: socket mode stopped", "error", err.Error())
+			}
+		}()
+		logger.Info("slack: socket mode")
+	} else {
+		close(socketDone)
+	}
 	stop := func() {
+		stopSocket()
+		<-socketDone
 		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 		defer cancel()
 		if err := jobs.Stop(sctx); err != nil {
