@@ -224,7 +224,7 @@ func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 			if text == "" || secretReactionRE.MatchString(lowerClean(text)) || len(contentTerms(text)) < minStepTerms {
 				continue // hygiene after a pasted secret, or a verb without its object
 			}
-			d := stepDraft{class: class, kind: "mitigation", text: text, terms: contentTerms(text),
+			d := stepDraft{class: class, kind: "mitigation", text: imperative(text), terms: contentTerms(text),
 				source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true}
 			if notHelpedRE.MatchString(t.lower) {
 				d.helped = false
@@ -261,7 +261,7 @@ func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 			if text == "" {
 				continue
 			}
-			out = append(out, stepDraft{class: "diagnostic:" + tool, kind: "diagnostic", text: text,
+			out = append(out, stepDraft{class: "diagnostic:" + tool, kind: "diagnostic", text: imperative(text),
 				terms: contentTerms(text), source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true})
 		}
 	}
