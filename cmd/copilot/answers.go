@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -45,6 +46,7 @@ func (m *Main) summarize(ctx context.Context, id string, o answerOptions) error 
 				fmt.Fprintf(w, "%s: %s\n", f.label, f.text)
 			}
 		}
+		printMidIncident(w, &ans.Summary)
 		if len(ans.Summary.Timeline) > 0 {
 			fmt.Fprintln(w, "\nTimeline:")
 			for _, e := range ans.Summary.Timeline {
@@ -58,6 +60,33 @@ func (m *Main) summarize(ctx context.Context, id string, o answerOptions) error 
 		fmt.Fprintln(w)
 		return nil
 	})
+}
+
+// printMidIncident prints what an open incident's summary adds: who is on what,
+// what was tried, what is next.
+func printMidIncident(w io.Writer, s *copilot.Summary) {
+	if !s.Open {
+		return
+	}
+	fmt.Fprintln(w, "\nStill open.")
+	if len(s.Owners) > 0 {
+		fmt.Fprintln(w, "Who is on what:")
+		for _, o := range s.Owners {
+			fmt.Fprintf(w, "  %s: %s\n", o.Person, o.Doing)
+		}
+	}
+	for _, l := range []struct {
+		label string
+		items []string
+	}{{"Tried so far:", s.Tried}, {"Next:", s.Next}} {
+		if len(l.items) == 0 {
+			continue
+		}
+		fmt.Fprintln(w, l.label)
+		for _, it := range l.items {
+			fmt.Fprintf(w, "  - %s\n", it)
+		}
+	}
 }
 
 func fallbackNote(f string) string {
