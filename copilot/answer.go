@@ -31,6 +31,21 @@ type Summary struct {
 	Resolution string          `json:"resolution"`
 	Status     string          `json:"status"`
 	Timeline   []TimelineEntry `json:"timeline"`
+
+	// The fields below are set while the incident is open (no resolution yet), for a
+	// responder joining mid-incident: who is on what, what has been tried, what is
+	// next. Each sentence is cited like the others.
+	Open   bool     `json:"open,omitempty"`
+	Owners []Owner  `json:"owners,omitempty"`
+	Tried  []string `json:"tried,omitempty"`
+	Next   []string `json:"next,omitempty"`
+}
+
+// Owner is a responder and what they last said they are doing.
+type Owner struct {
+	Person   string `json:"person"`
+	Doing    string `json:"doing"`
+	SourceTS string `json:"source_ts"`
 }
 
 // SummaryAnswer is what the summary capability returns.

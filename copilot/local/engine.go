@@ -36,6 +36,9 @@ type Engine struct {
 	// ticket ("filed OPS-12") may come and still refer to it (default 8). Replies in
 	// the follow-up's thread refer to it at any distance.
 	CaptureWindow int
+
+	// analysis caches what runbooks read from each incident (analysis.go).
+	analysis analysisCache
 }
 
 var _ copilot.Engine = (*Engine)(nil)

@@ -79,16 +79,20 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 	// the nearest incidents whether or not any is really alike, and a step from an
 	// unrelated incident is worse than no step. The mechanism is read through the
 	// failure lexicon, so different wordings of one failure still meet.
-	want := mechanisms(inc)
+	want := l.analysis.analysis(inc).mechanisms
 	for _, s := range similar {
 		if s == nil || s.ID == inc.ID || known[s.ID] != nil {
 			continue
 		}
-		if ov, _ := termOverlap(want, mechanisms(s)); ov < minMechanismOverlap {
+		a := l.analysis.analysis(s)
+		if ov, _ := termOverlap(want, a.mechanisms); ov < minMechanismOverlap {
 			continue
 		}
 		known[s.ID] = s
-		drafts = append(drafts, incidentSteps(s, rank)...)
+		for _, d := range a.steps {
+			d.rank = rank // a copy: the cached draft stays rank 0
+			drafts = append(drafts, d)
+		}
 		rank++
 	}
 
@@ -220,7 +224,7 @@ func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 			if text == "" || secretReactionRE.MatchString(lowerClean(text)) || len(contentTerms(text)) < minStepTerms {
 				continue // hygiene after a pasted secret, or a verb without its object
 			}
-			d := stepDraft{class: class, kind: "mitigation", text: text, terms: contentTerms(text),
+			d := stepDraft{class: class, kind: "mitigation", text: imperative(text), terms: contentTerms(text),
 				source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true}
 			if notHelpedRE.MatchString(t.lower) {
 				d.helped = false
@@ -257,7 +261,7 @@ func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 			if text == "" {
 				continue
 			}
-			out = append(out, stepDraft{class: "diagnostic:" + tool, kind: "diagnostic", text: text,
+			out = append(out, stepDraft{class: "diagnostic:" + tool, kind: "diagnostic", text: imperative(text),
 				terms: contentTerms(text), source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true})
 		}
 	}

@@ -151,6 +151,9 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	}
 	s.Status = b.field(b.statusCandidates(), resolvedRE, 1)
 	s.Timeline = b.timeline()
+	if openIncident(inc, b) {
+		b.midIncident(&s)
+	}
 
 	ans := &copilot.SummaryAnswer{
 		IncidentID:    inc.ID,

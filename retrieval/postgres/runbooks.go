@@ -100,8 +100,11 @@ func (s *Store) IngestRunbooks(ctx context.Context, rbs []*copilot.Runbook) (Run
 	return res, nil
 }
 
-// MatchRunbooks ranks library runbooks against a text by fusing cosine similarity and
-// full-text rank. A library holds hundreds of runbooks, so an exact scan is cheap.
+// MatchRunbooks ranks library runbooks against a text by evidence (the runbook's alert
+// named in the text, shared failure mechanisms, the runbook's component named; see
+// runbookscore.go), with cosine similarity and full-text rank fused as tie-breaker.
+// Runbooks below minRunbookScore are left out, so the answer may be empty. A library
+// holds hundreds of runbooks, so an exact scan is cheap.
 //
 // Errors: EUNAVAILABLE.
 func (s *Store) MatchRunbooks(ctx context.Context, text string, limit int) ([]copilot.RunbookMatch, error) {
@@ -118,7 +121,7 @@ func (s *Store) MatchRunbooks(ctx context.Context, text string, limit int) ([]co
 		return nil, err
 	}
 	rows, err := s.pool.Query(ctx, fmt.Sprintf(`
-		SELECT id, title, path, 1 - (embedding::vector(%d) <=> $1::vector(%d)) AS sim,
+		SELECT id, title, path, text, content_hash, 1 - (embedding::vector(%d) <=> $1::vector(%d)) AS sim,
 			CASE WHEN $3 = '' THEN 0 ELSE ts_rank_cd(tsv, to_tsquery('simple', $3)) END AS tr
 		FROM runbooks WHERE embedder = $2 AND vector_dims(embedding) = %d`, dim, dim, dim),
 		pgvector.NewVector(vec), s.model.EmbedderID(), tsq)
@@ -128,12 +131,16 @@ func (s *Store) MatchRunbooks(ctx context.Context, text string, limit int) ([]co
 	type rb struct {
 		m            copilot.RunbookMatch
 		sim, tr      float64
+		evidence     float64
 		vrank, trank int
 	}
+	inc := newIncidentFeatures(text)
 	var all []*rb
 	var r rb
-	_, err = pgx.ForEachRow(rows, []any{&r.m.ID, &r.m.Title, &r.m.Path, &r.sim, &r.tr}, func() error {
+	var body, hash string
+	_, err = pgx.ForEachRow(rows, []any{&r.m.ID, &r.m.Title, &r.m.Path, &body, &hash, &r.sim, &r.tr}, func() error {
 		rr := r
+		rr.evidence = inc.score(s.runbooks.features(r.m.ID, hash, r.m.Title, r.m.Path, body))
 		all = append(all, &rr)
 		return nil
 	})
@@ -151,7 +158,7 @@ func (s *Store) MatchRunbooks(ctx context.Context, text string, limit int) ([]co
 		}
 	}
 	for _, x := range all {
-		x.m.Score = retrieval.RRF(x.vrank) + retrieval.RRF(x.trank)
+		x.m.Score = x.evidence + retrieval.RRF(x.vrank) + retrieval.RRF(x.trank)
 		x.m.Score = math.Round(x.m.Score*1e6) / 1e6
 	}
 	sort.SliceStable(all, func(i, j int) bool {
@@ -161,8 +168,10 @@ func (s *Store) MatchRunbooks(ctx context.Context, text string, limit int) ([]co
 		return all[i].m.ID < all[j].m.ID
 	})
 	out := []copilot.RunbookMatch{}
-	for i := 0; i < len(all) && i < limit; i++ {
-		out = append(out, all[i].m)
+	for i := 0; i < len(all) && len(out) < limit; i++ {
+		if all[i].evidence >= minRunbookScore {
+			out = append(out, all[i].m)
+		}
 	}
 	return out, nil
 }

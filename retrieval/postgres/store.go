@@ -116,6 +116,8 @@ type Store struct {
 	dfMu sync.Mutex
 	df   *conceptStats
 
+	runbooks runbookCache // what MatchRunbooks needs from each library runbook
+
 	stale staleCache // last answer of staleVectors, for readiness probes
 
 	queue queueState // river's insert-only client (queue.go)
