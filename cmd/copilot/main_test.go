@@ -54,6 +54,7 @@ func run(t *testing.T, getenv func(string) string, args ...string) (stdout, stde
 }
 
 func TestEndToEnd(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	if _, stderr, err := run(t, env, "migrate"); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, stderr)
@@ -275,6 +276,7 @@ func TestEndToEnd(t *testing.T) {
 }
 
 func TestBadInputExitsNonZero(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	dir := t.TempDir()
 	bad := dir + "/bad.json"
@@ -387,6 +389,7 @@ func (b *syncBuffer) String() string {
 // must come from the local engine and say why, and the secret in the transcript must
 // not reach the provider.
 func TestLLMFallbackWiring(t *testing.T) {
+	t.Parallel()
 	base := testEnv(t)
 	var bodies syncBuffer
 	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
