@@ -28,7 +28,7 @@ func TestSkippedChannelsAreNamed(t *testing.T) {
 // command that fixes it, not with "relation does not exist".
 func TestMissingSchemaSaysMigrate(t *testing.T) {
 	t.Parallel()
-	env := testEnv(t)
+	env := emptyEnv(t)
 	for _, args := range [][]string{{"stats"}, {"list"}, {"search", "pool exhausted"}} {
 		_, _, err := run(t, env, args...)
 		if err == nil {
