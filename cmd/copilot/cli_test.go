@@ -37,6 +37,7 @@ var cliTests = []struct {
 }
 
 func TestCLI(t *testing.T) {
+	t.Parallel()
 	for _, tt := range cliTests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
@@ -70,6 +71,7 @@ func TestCLI(t *testing.T) {
 }
 
 func TestVersionJSON(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
 	m := &Main{Stdout: &out, Stderr: &out, Getenv: noEnv}
 	if err := m.Run(t.Context(), []string{"version", "--json"}); err != nil {
@@ -89,6 +91,7 @@ func TestVersionJSON(t *testing.T) {
 
 // TestSingleDashFlags: scripts written for the flag package's -json keep working.
 func TestSingleDashFlags(t *testing.T) {
+	t.Parallel()
 	got := strings.Join(longFlags([]string{"similar", "-json", "-limit=3", "-h", "X", "--", "-json"}), " ")
 	if want := "similar --json --limit=3 -h X -- -json"; got != want {
 		t.Errorf("longFlags = %q, want %q", got, want)
@@ -98,6 +101,7 @@ func TestSingleDashFlags(t *testing.T) {
 // TestProgressLines: off a terminal, a line every interval however often the store
 // reports, counted from the last line printed.
 func TestProgressLines(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	p := newProgress(&out, "ingest", "incidents", false)

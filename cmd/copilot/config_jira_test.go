@@ -23,6 +23,7 @@ var jiraConfigTests = []struct {
 }
 
 func TestJiraConfig(t *testing.T) {
+	t.Parallel()
 	for _, tt := range jiraConfigTests {
 		t.Run(tt.name, func(t *testing.T) {
 			env := map[string]string{"DATABASE_URL": "postgres://localhost/x"}

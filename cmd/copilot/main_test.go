@@ -13,7 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
 	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 const (
@@ -31,8 +34,34 @@ func testEnv(t *testing.T) func(string) string {
 // testEnvWith is testEnv with other API tokens.
 func testEnvWith(t *testing.T, tokens string) func(string) string {
 	t.Helper()
+	return envIn(t, migrated.Schema(t), tokens)
+}
+
+// emptyEnv is testEnv in a schema with no tables at all, not even migrated.
+func emptyEnv(t *testing.T) func(string) string {
+	t.Helper()
+	return envIn(t, dbtest.Schema(t), "reader:"+readerToken+":read,admin:"+adminToken+":read+write+private")
+}
+
+// migrated hands each test a schema migrated once per test binary, so the tests'
+// own `copilot migrate` finds nothing to apply and only creates the HNSW index.
+var migrated = dbtest.NewMigrated(func(ctx context.Context, url, schema string) error {
+	model, err := embeddings.NewLocal(64)
+	if err != nil {
+		return err
+	}
+	s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, MaxConns: 2, Redact: redact.String, RedactVersion: redact.Version})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	_, err = s.Migrate(ctx)
+	return err
+})
+
+func envIn(t *testing.T, schema, tokens string) func(string) string {
+	t.Helper()
 	url := dbtest.URL(t)
-	schema := dbtest.Schema(t)
 	sep := "?"
 	if strings.Contains(url, "?") {
 		sep = "&"
@@ -54,6 +83,7 @@ func run(t *testing.T, getenv func(string) string, args ...string) (stdout, stde
 }
 
 func TestEndToEnd(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	if _, stderr, err := run(t, env, "migrate"); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, stderr)
@@ -275,6 +305,7 @@ func TestEndToEnd(t *testing.T) {
 }
 
 func TestBadInputExitsNonZero(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	dir := t.TempDir()
 	bad := dir + "/bad.json"
@@ -387,6 +418,7 @@ func (b *syncBuffer) String() string {
 // must come from the local engine and say why, and the secret in the transcript must
 // not reach the provider.
 func TestLLMFallbackWiring(t *testing.T) {
+	t.Parallel()
 	base := testEnv(t)
 	var bodies syncBuffer
 	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -8,6 +8,7 @@ import (
 // TestSkippedChannelsAreNamed: an export whose channels do not match the pattern
 // says which channels it skipped and which flag picks them.
 func TestSkippedChannelsAreNamed(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	if _, stderr, err := run(t, env, "migrate"); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, stderr)
@@ -26,7 +27,8 @@ func TestSkippedChannelsAreNamed(t *testing.T) {
 // TestMissingSchemaSaysMigrate: a database that was never migrated answers with the
 // command that fixes it, not with "relation does not exist".
 func TestMissingSchemaSaysMigrate(t *testing.T) {
-	env := testEnv(t)
+	t.Parallel()
+	env := emptyEnv(t)
 	for _, args := range [][]string{{"stats"}, {"list"}, {"search", "pool exhausted"}} {
 		_, _, err := run(t, env, args...)
 		if err == nil {
@@ -40,6 +42,7 @@ func TestMissingSchemaSaysMigrate(t *testing.T) {
 
 // TestUnreachableDatabaseSaysWhere names host, port and cause, never credentials.
 func TestUnreachableDatabaseSaysWhere(t *testing.T) {
+	t.Parallel()
 	env := func(k string) string {
 		if k == "DATABASE_URL" {
 			return "postgres://someone:Hunter2Secret@127.0.0.1:1/none?sslmode=disable&connect_timeout=2"

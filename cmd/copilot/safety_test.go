@@ -86,6 +86,7 @@ func storedState(t *testing.T, base, id string) string {
 // TestWriteAuthorization: every write route × every scope × (missing, public,
 // private) target. A refused write changes nothing and names no stored content.
 func TestWriteAuthorization(t *testing.T) {
+	t.Parallel()
 	env := safetyEnv(t)
 	base, _ := serveFor(t, env)
 
@@ -224,6 +225,7 @@ func TestWriteAuthorization(t *testing.T) {
 // paths, parameters, filter values and document fields, a huge id, an id with a
 // slash. Each is a 400 naming the field, and nothing is stored.
 func TestBadInputGets400(t *testing.T) {
+	t.Parallel()
 	env := safetyEnv(t)
 	base, _ := serveFor(t, env)
 	expectStatus(t, do(t, "POST", base+"/v1/incidents", rootToken, incidentDoc("OK-1", "public", "pool exhausted", "too many clients already")), 201)

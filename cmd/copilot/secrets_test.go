@@ -28,6 +28,7 @@ import (
 // full-text columns pg_dump leaves out) and the server's log. Commit SHAs, UUIDs and
 // the other look-alikes must survive unmasked.
 func TestNoSecretEscapes(t *testing.T) {
+	t.Parallel()
 	env := testEnv(t)
 	rng := rand.New(rand.NewPCG(20261201, 7))
 	samples := redacttest.Samples(rng)

@@ -25,6 +25,7 @@ const testSigningSecret = "e2e-signing-secret-0123456789"
 // API: a signed message in an incident channel is remembered, a mention is
 // answered in its thread with a permalink, a 👍 lands in `copilot feedback export`.
 func TestSlackEndToEnd(t *testing.T) {
+	t.Parallel()
 	var (
 		mu    sync.Mutex
 		posts []url.Values
@@ -169,6 +170,7 @@ var slackConfigTests = []struct {
 }
 
 func TestSlackConfig(t *testing.T) {
+	t.Parallel()
 	for _, c := range slackConfigTests {
 		t.Run(c.name, func(t *testing.T) {
 			err := slackConfigFromEnv(func(k string) string { return c.env[k] }).validate()

@@ -174,6 +174,7 @@ func followUpIDs(t *testing.T, body string) (ids []string, byID map[string]map[s
 // afterwards, private incidents hidden without the scope, a tracker outage a 503
 // that a retry recovers from, and similar incidents naming their open fixes.
 func TestTicketsEndToEnd(t *testing.T) {
+	t.Parallel()
 	jira, jsrv := newFakeJira(t)
 	jira.status["PAY-881"] = "indeterminate"
 	base := testEnvWith(t, "reader:"+readerToken+":read,writer:"+writerToken+":read+write,admin:"+adminToken+":read+write+private")

@@ -17,7 +17,7 @@ import (
 // the name of its schema for statements the store does not offer.
 func ledgerStore(t *testing.T) (*postgres.Store, string) {
 	t.Helper()
-	schema := dbtest.Schema(t)
+	schema := migratedSchema(t)
 	s := openIn(t, schema, redact.String, redact.Version)
 	incs := []*copilot.Incident{sampleIncident("INC-1", 4, "public"), sampleIncident("INC-2", 4, "private")}
 	if _, err := s.Ingest(context.Background(), incs, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {

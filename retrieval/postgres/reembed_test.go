@@ -18,7 +18,7 @@ import (
 func TestReembedSwitchesEmbedder(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	url, schema := dbtest.URL(t), dbtest.Schema(t)
+	url, schema := dbtest.URL(t), migratedSchema(t)
 	open := func(dim int) *postgres.Store {
 		model, err := embeddings.NewLocal(dim)
 		if err != nil {

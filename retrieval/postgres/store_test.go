@@ -27,7 +27,7 @@ func newStoreWith(t testing.TB, opts postgres.Options) *postgres.Store {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	opts.Schema = dbtest.Schema(t)
+	opts.Schema = migratedSchema(t)
 	s, err := postgres.Open(ctx, dbtest.URL(t), model, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +171,19 @@ func TestPrivateIncidentHiddenByID(t *testing.T) {
 
 func TestMigrateTwice(t *testing.T) {
 	t.Parallel()
-	s := newStore(t)
+	// A fresh schema, not a pooled one: the first Migrate must apply everything.
+	model, err := embeddings.NewLocal(64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := postgres.Open(context.Background(), dbtest.URL(t), model, postgres.Options{Schema: dbtest.Schema(t), Redact: redact.String, RedactVersion: redact.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	if n, err := s.Migrate(context.Background()); err != nil || n == 0 {
+		t.Fatalf("first migrate applied %d, err %v", n, err)
+	}
 	n, err := s.Migrate(context.Background())
 	if err != nil || n != 0 {
 		t.Fatalf("second migrate applied %d, err %v", n, err)

@@ -87,7 +87,7 @@ func leakyIncident(id string) *copilot.Incident {
 // and full-text index included, and each masked incident is audited.
 func TestRedactStoredMasksOldRows(t *testing.T) {
 	t.Parallel()
-	schema := dbtest.Schema(t)
+	schema := migratedSchema(t)
 	ctx := context.Background()
 	old := openIn(t, schema, func(s string) string { return s }, "none")
 	all := copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}
@@ -143,7 +143,7 @@ func TestRedactStoredMasksOldRows(t *testing.T) {
 // rules' version re-processes an incident whose transcript did not change.
 func TestIngestMasksAndHashesRules(t *testing.T) {
 	t.Parallel()
-	schema := dbtest.Schema(t)
+	schema := migratedSchema(t)
 	ctx := context.Background()
 	all := copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}
 	v1 := openIn(t, schema, redact.String, "rules-1")
