@@ -29,10 +29,15 @@ func (m *Main) withCopilot(ctx context.Context, f func(*copilot.Copilot) error) 
 
 func (m *Main) summarize(ctx context.Context, id string, o answerOptions) error {
 	return m.withCopilot(ctx, func(cp *copilot.Copilot) error {
+		verified, err := cliGate(ctx, cp, copilot.CapSummary)
+		if err != nil {
+			return err
+		}
 		ans, err := cp.Summary(ctx, id, o.includePrivate)
 		if err != nil {
 			return err
 		}
+		ans.Verified = verified
 		if o.asJSON {
 			return m.printJSON(ans)
 		}
@@ -51,7 +56,7 @@ func (m *Main) summarize(ctx context.Context, id string, o answerOptions) error 
 // printSummary prints a summary answer as text: fields with unverified sentences
 // marked, then each cited statement with a link to its message.
 func printSummary(w io.Writer, ans *copilot.SummaryAnswer, l citeLinker, flagged map[string]bool) {
-	fmt.Fprintf(w, "%s — summary (engine %s%s)\n\n", ans.IncidentID, ans.Engine, fallbackNote(ans.Fallback))
+	fmt.Fprintf(w, "%s — summary (engine %s%s)\n\n", ans.IncidentID, ans.Engine, fallbackNote(ans.Fallback)+unverifiedNote(ans.Verified))
 	for _, f := range []struct{ label, text string }{
 		{"Overview", ans.Summary.Overview}, {"Impact", ans.Summary.Impact}, {"Root cause", ans.Summary.RootCause},
 		{"Mitigation", ans.Summary.Mitigation}, {"Resolution", ans.Summary.Resolution}, {"Status", ans.Summary.Status},
@@ -118,10 +123,15 @@ func fallbackNote(f string) string {
 
 func (m *Main) followups(ctx context.Context, id string, o answerOptions) error {
 	return m.withCopilot(ctx, func(cp *copilot.Copilot) error {
+		verified, err := cliGate(ctx, cp, copilot.CapFollowUps)
+		if err != nil {
+			return err
+		}
 		ans, err := cp.FollowUps(ctx, id, o.includePrivate, o.uncaptured)
 		if err != nil {
 			return err
 		}
+		ans.Verified = verified
 		if o.asJSON {
 			return m.printJSON(ans)
 		}
@@ -130,7 +140,7 @@ func (m *Main) followups(ctx context.Context, id string, o answerOptions) error 
 			fmt.Fprintf(w, "%s: no follow-ups found\n", ans.IncidentID)
 			return nil
 		}
-		fmt.Fprintf(w, "%s — follow-ups (engine %s%s)\n\n", ans.IncidentID, ans.Engine, fallbackNote(ans.Fallback))
+		fmt.Fprintf(w, "%s — follow-ups (engine %s%s)\n\n", ans.IncidentID, ans.Engine, fallbackNote(ans.Fallback)+unverifiedNote(ans.Verified))
 		for _, it := range ans.Items {
 			mark := "[ ] NOT TICKETED"
 			if it.Captured {
@@ -166,10 +176,15 @@ func (m *Main) followups(ctx context.Context, id string, o answerOptions) error 
 
 func (m *Main) runbook(ctx context.Context, id string, o answerOptions) error {
 	return m.withCopilot(ctx, func(cp *copilot.Copilot) error {
+		verified, err := cliGate(ctx, cp, copilot.CapRunbook)
+		if err != nil {
+			return err
+		}
 		ans, err := cp.Runbook(ctx, id, o.includePrivate)
 		if err != nil {
 			return err
 		}
+		ans.Verified = verified
 		if o.asJSON {
 			return m.printJSON(ans)
 		}
@@ -189,7 +204,7 @@ func (m *Main) runbook(ctx context.Context, id string, o answerOptions) error {
 			}
 		}
 		w := m.Stdout
-		fmt.Fprintf(w, "%s — what fixed similar incidents (engine %s%s)\n\n", ans.IncidentID, ans.Engine, fallbackNote(ans.Fallback))
+		fmt.Fprintf(w, "%s — what fixed similar incidents (engine %s%s)\n\n", ans.IncidentID, ans.Engine, fallbackNote(ans.Fallback)+unverifiedNote(ans.Verified))
 		if len(ans.Steps) == 0 {
 			fmt.Fprintln(w, "  no mitigation steps found in similar incidents")
 		}

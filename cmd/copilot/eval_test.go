@@ -140,6 +140,14 @@ func TestRuntimeGates(t *testing.T) {
 		}
 	})
 
+	t.Run("CLI answers ask the gates too", func(t *testing.T) {
+		off := with("COPILOT_GATES", gates, "COPILOT_CAPABILITIES", "summary:off")
+		_, _, err := run(t, off, "summarize", "INC-1")
+		if copilot.ErrorCode(err) != copilot.EUNAVAILABLE || !strings.Contains(userMessage(err), "turned off by the operator") {
+			t.Errorf("summarize with summary off: %v", err)
+		}
+	})
+
 	t.Run("bad switch", func(t *testing.T) {
 		_, _, err := run(t, with("COPILOT_CAPABILITIES", "similar:maybe"), "capabilities")
 		if err == nil || !strings.Contains(userMessage(err), "COPILOT_CAPABILITIES") {
