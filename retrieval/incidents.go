@@ -15,6 +15,12 @@ const (
 	BM25B  = 0.75
 )
 
+// MinSimilarity is the cosine an incident's closest chunk needs for the incident to
+// count as similar without sharing a single word with the query. Measured on the dev
+// split with the local embedder: nonsense queries ("xyzzy plugh frobnicate" and four
+// more) reach at most 0.146; the weakest best match of a real dev query is 0.205.
+const MinSimilarity = 0.2
+
 // IncidentHit is one incident found by either side of a search, scored as a whole.
 type IncidentHit struct {
 	IncidentID int64
@@ -78,4 +84,11 @@ func FuseIncidents(vector, text []IncidentHit, mode string) []IncidentHit {
 		return out[i].IncidentID < out[j].IncidentID
 	})
 	return out
+}
+
+// Similar reports whether a fused hit is an answer at all: it shares a query term or
+// its vector similarity reaches MinSimilarity. A query that matches nothing so
+// answers no similar incident instead of the least unlike ones.
+func Similar(h IncidentHit) bool {
+	return h.TextScore > 0 || (h.VectorRank > 0 && h.Similarity >= MinSimilarity)
 }

@@ -142,7 +142,6 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, opts copil
 			return res, err
 		}
 	}
-	defer s.forgetConceptFrequencies()
 	defer s.stale.forget()
 	opts.Announce(copilot.StageWrite, len(work))
 	written, err := s.writeAll(ctx, work, opts.Actor, func(n int) {

@@ -180,7 +180,12 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		}
 	}
 
-	ranked := retrieval.FuseIncidents(vecHits, textHits, s.opts.Fusion)
+	var ranked []retrieval.IncidentHit
+	for _, h := range retrieval.FuseIncidents(vecHits, textHits, s.opts.Fusion) {
+		if retrieval.Similar(h) {
+			ranked = append(ranked, h)
+		}
+	}
 	if len(ranked) > q.Limit {
 		ranked = ranked[:q.Limit]
 	}
@@ -250,12 +255,6 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		out = append(out, *res)
 	}
 	return out, nil
-}
-
-// hasSelectiveFilter reports whether a filter beyond visibility and the excluded
-// query incident narrows the search.
-func hasSelectiveFilter(f copilot.IncidentFilter) bool {
-	return len(f.Services) > 0 || f.Team != "" || f.Status != "" || !f.Since.IsZero() || !f.Until.IsZero()
 }
 
 // filterSQL renders the filter as SQL conditions on incidents i, numbering its

@@ -11,7 +11,6 @@ import (
 	"net"
 	"regexp"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/jackc/pgx/v5"
@@ -114,9 +113,6 @@ type Store struct {
 	// noVector is set when a connection was opened before the vector extension existed.
 	noVector *atomic.Bool
 	lexicon  string // failure.Version: part of the content hash
-
-	dfMu sync.Mutex
-	df   *conceptStats
 
 	stale staleCache // last answer of staleVectors, for readiness probes
 
