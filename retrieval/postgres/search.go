@@ -17,9 +17,10 @@ import (
 // MaxLimit bounds how many incidents one search returns.
 const MaxLimit = 50
 
-// Search finds incidents similar to a text or to a stored incident: pgvector cosine
-// search over the HNSW index and PostgreSQL full-text search, fused by reciprocal
-// rank, then grouped per incident.
+// Search finds incidents similar to a text or to a stored incident, scoring each
+// incident as a whole: the cosine of its closest chunk and BM25 over its whole text,
+// fused (Options.Fusion). Incidents that share no word with the query and are not
+// close enough (retrieval.MinSimilarity) are no answer.
 //
 // Errors: EINVALID for an empty query or bad limit, ENOTFOUND for an unknown (or
 // invisible) query incident, EUNAVAILABLE.
