@@ -31,8 +31,8 @@ type Snippet struct {
 	SourceTS []string `json:"source_ts"`
 }
 
-// Why explains a result: where its best chunk ranked in each retriever and what it
-// shares with the query.
+// Why explains a result: where its incident ranked in each retriever, how close its
+// closest chunk is, and what its cited chunks share with the query.
 type Why struct {
 	VectorRank       int      `json:"vector_rank,omitempty"`
 	TextRank         int      `json:"text_rank,omitempty"`
@@ -40,8 +40,8 @@ type Why struct {
 	SharedServices   []string `json:"shared_services"`
 	SharedSignatures []string `json:"shared_signatures"`
 	SharedTerms      []string `json:"shared_terms"`
-	// TextSkipped is set when the full-text side ran out of its time budget and the
-	// ranking is the vector side's alone.
+	// TextSkipped is set when the ranking is the vector side's alone. The incident
+	// lexical side has no time budget, so today's store never sets it.
 	TextSkipped bool `json:"text_skipped,omitempty"`
 }
 

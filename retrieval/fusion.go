@@ -9,6 +9,9 @@ import (
 const (
 	FusionRRF      = "rrf"
 	FusionWeighted = "weighted"
+	// FusionVector and FusionLexical rank by one side alone: baselines for the others.
+	FusionVector  = "vector"
+	FusionLexical = "lexical"
 )
 
 // RRFK is the reciprocal-rank-fusion constant: 60 is the value from the original

@@ -21,6 +21,7 @@ type Config struct {
 	Addr         string
 	APITokens    string // name:token:scope+scope,...
 	HNSW         postgres.HNSW
+	Fusion       string // COPILOT_FUSION: how similar-incident search fuses its sides (postgres.Options.Fusion)
 	Embedder     embeddings.Config
 	Chat         embeddings.ChatConfig
 	ShutdownWait time.Duration
@@ -42,6 +43,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		Addr:         getenv("COPILOT_ADDR"),
 		APITokens:    getenv("COPILOT_API_TOKENS"),
 		HNSW:         postgres.DefaultHNSW,
+		Fusion:       getenv("COPILOT_FUSION"),
 		Embedder:     embeddings.ConfigFromEnv(getenv),
 		Chat:         embeddings.ChatConfigFromEnv(getenv),
 		ShutdownWait: 15 * time.Second,

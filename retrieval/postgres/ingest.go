@@ -142,7 +142,6 @@ func (s *Store) Ingest(ctx context.Context, incs []*copilot.Incident, opts copil
 			return res, err
 		}
 	}
-	defer s.forgetConceptFrequencies()
 	defer s.stale.forget()
 	opts.Announce(copilot.StageWrite, len(work))
 	written, err := s.writeAll(ctx, work, opts.Actor, func(n int) {
@@ -362,6 +361,9 @@ func (s *Store) writeIncident(ctx context.Context, w *pending, by copilot.Actor)
 		}))
 	if err != nil {
 		return mapError(fmt.Errorf("copy messages: %w", err))
+	}
+	if _, err := tx.Exec(ctx, "SELECT refresh_incident_terms($1, $2)", id, retrieval.TitleWeight); err != nil {
+		return mapError(fmt.Errorf("count incident terms: %w", err))
 	}
 
 	if err := s.copyChunks(ctx, tx, id, w); err != nil {

@@ -116,7 +116,7 @@ func (s *Store) MatchRunbooks(ctx context.Context, text string, limit int) ([]co
 		return nil, fmt.Errorf("embed query: %w", err)
 	}
 	dim := s.model.Dimensions()
-	tsq, err := s.textQuery(ctx, text, nil, &conceptStats{})
+	tsq, err := s.textQuery(ctx, text, nil, &retrieval.Frequencies{})
 	if err != nil {
 		return nil, err
 	}

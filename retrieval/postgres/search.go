@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/pgvector/pgvector-go"
@@ -18,9 +17,10 @@ import (
 // MaxLimit bounds how many incidents one search returns.
 const MaxLimit = 50
 
-// Search finds incidents similar to a text or to a stored incident: pgvector cosine
-// search over the HNSW index and PostgreSQL full-text search, fused by reciprocal
-// rank, then grouped per incident.
+// Search finds incidents similar to a text or to a stored incident, scoring each
+// incident as a whole: the cosine of its closest chunk and BM25 over its whole text,
+// fused (Options.Fusion). Incidents that share no word with the query and are not
+// close enough (retrieval.MinSimilarity) are no answer.
 //
 // Errors: EINVALID for an empty query or bad limit, ENOTFOUND for an unknown (or
 // invisible) query incident, EUNAVAILABLE.
@@ -109,9 +109,11 @@ func (s *Store) incidentVector(ctx context.Context, externalID string) ([]float3
 // concepts from; far beyond any channel's length, it only guards against a runaway one.
 const maxIncidentQueryBytes = 1 << 20
 
-// search runs the hybrid query: vec for the vector side; words (free text, or an
-// incident's title) for the full-text side; conceptText for failure concepts, which
-// for an incident is its whole transcript.
+// search runs the hybrid query over whole incidents: vec for the vector side (an
+// incident's closest chunk), words for the lexical side (BM25 over each incident's
+// whole text), conceptText for the failure concepts the explanations cite. Both sides
+// are exact and run in one read-only transaction, so the same query ranks the same
+// way cold, warm and under load.
 func (s *Store) search(ctx context.Context, vec []float32, words, conceptText string, queryServices []string, q copilot.SearchQuery) ([]copilot.SearchResult, error) {
 	depth := q.Limit * 10
 	if depth < 60 {
@@ -119,106 +121,86 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	}
 	where, args := filterSQL(q.Filter, 3)
 	embedderID, dim := s.model.EmbedderID(), s.model.Dimensions()
-	// The embedder is a literal so the planner can match the partial index; the
-	// vector expression is the index's expression.
-	vecSQL := fmt.Sprintf(`SELECT c.id, c.incident_id, (c.embedding::vector(%d) <=> $1::vector(%d)) AS dist
+	// Ordering by an aggregate keeps the planner off the approximate HNSW index: every
+	// visible chunk is compared, and ties go to the lower incident id.
+	vecSQL := fmt.Sprintf(`SELECT c.incident_id, min(c.embedding::vector(%d) <=> $1::vector(%d)) AS dist
 		FROM chunks c JOIN incidents i ON i.id = c.incident_id
 		WHERE c.embedder = %s %s
-		ORDER BY c.embedding::vector(%d) <=> $1::vector(%d) LIMIT $2`, dim, dim, quoteLiteral(embedderID), where, dim, dim)
-
-	// The full-text side is an extra: when a statement that prepares it runs out of
-	// time, the search answers from the vector side and says so (Why.TextSkipped).
-	concepts := failure.Concepts(conceptText)
-	textSkipped := false
-	tsq := ""
-	stats, err := s.conceptFrequencies(ctx)
-	switch {
-	case isStatementTimeout(ctx, err):
-		textSkipped = true
-	case err != nil:
-		return nil, err
-	default:
-		tsq, err = s.textQuery(ctx, words, stats.Discriminating(concepts), stats)
-		if isStatementTimeout(ctx, err) {
-			textSkipped, tsq = true, ""
-		} else if err != nil {
-			return nil, err
-		}
-	}
-	textSQL := fmt.Sprintf(`SELECT c.id, c.incident_id, ts_rank_cd(c.tsv, q) AS r
-		FROM chunks c JOIN incidents i ON i.id = c.incident_id, to_tsquery('simple', $1) q
-		WHERE c.embedder = %s AND c.tsv @@ q %s
-		ORDER BY r DESC, c.id LIMIT $2`, quoteLiteral(embedderID), where)
-
-	// The full-text side runs beside the vector side on its own connection.
-	textc := make(chan textResult, 1)
-	go func() { textc <- s.textHits(ctx, textSQL, tsq, depth, args) }()
+		GROUP BY c.incident_id
+		ORDER BY dist, c.incident_id LIMIT $2`, dim, dim, quoteLiteral(embedderID), where)
+	textSQL := fmt.Sprintf(`WITH q AS (
+			SELECT DISTINCT t.lexeme FROM unnest(string_to_array($1, E'\n')) AS l(line),
+				unnest(to_tsvector('english', l.line)) AS t
+		), st AS (
+			SELECT count(*)::float8 AS n, coalesce(avg(term_count), 1)::float8 AS avgdl FROM incidents WHERE term_count > 0
+		), df AS (
+			SELECT it.lexeme, count(*)::float8 AS df FROM incident_terms it JOIN q USING (lexeme) GROUP BY it.lexeme
+		)
+		SELECT it.incident_id, sum(ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) * it.tf * %[1]g
+			/ (it.tf + %[2]g * (1 - %[3]g + %[3]g * i.term_count / st.avgdl))) AS score
+		FROM incident_terms it JOIN df USING (lexeme) JOIN incidents i ON i.id = it.incident_id CROSS JOIN st
+		WHERE EXISTS (SELECT 1 FROM chunks c WHERE c.incident_id = i.id AND c.embedder = %[4]s) %[5]s
+		GROUP BY it.incident_id
+		ORDER BY score DESC, it.incident_id LIMIT $2`,
+		retrieval.BM25K1+1, retrieval.BM25K1, retrieval.BM25B, quoteLiteral(embedderID), where)
 
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return nil, mapError(err)
 	}
-	defer tx.Rollback(ctx)
-	// Iterative index scans keep reading the graph until the filters have let
-	// through enough rows, so a filtered search still returns `limit` results.
-	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL hnsw.ef_search = %d; SET LOCAL hnsw.iterative_scan = relaxed_order", s.opts.HNSW.EfSearch)); err != nil {
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	// One process sums each score in one order, so equal queries get equal floats.
+	if _, err := tx.Exec(ctx, "SET LOCAL max_parallel_workers_per_gather = 0"); err != nil {
 		return nil, mapError(err)
 	}
-	vectorHits := func() ([]retrieval.Hit, error) {
-		rows, err := tx.Query(ctx, vecSQL, append([]any{pgvector.NewVector(vec), depth}, args...)...)
+	var vecHits, textHits []retrieval.IncidentHit
+	var h retrieval.IncidentHit
+	rows, err := tx.Query(ctx, vecSQL, append([]any{pgvector.NewVector(vec), depth}, args...)...)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	var dist float64
+	if _, err = pgx.ForEachRow(rows, []any{&h.IncidentID, &dist}, func() error {
+		h.Similarity = 1 - dist
+		vecHits = append(vecHits, h)
+		return nil
+	}); err != nil {
+		return nil, mapError(err)
+	}
+	if strings.TrimSpace(words) != "" {
+		rows, err = tx.Query(ctx, textSQL, append([]any{words, depth}, args...)...)
 		if err != nil {
 			return nil, mapError(err)
 		}
-		var hits []retrieval.Hit
-		var h retrieval.Hit
-		_, err = pgx.ForEachRow(rows, []any{&h.ChunkID, &h.IncidentID, &h.Distance}, func() error {
-			hits = append(hits, h)
+		h = retrieval.IncidentHit{}
+		if _, err = pgx.ForEachRow(rows, []any{&h.IncidentID, &h.TextScore}, func() error {
+			textHits = append(textHits, h)
 			return nil
-		})
-		return hits, mapError(err)
-	}
-	vc, err := vectorHits()
-	if err != nil {
-		return nil, err
-	}
-	// A selective filter can exhaust the iterative scan's budget before enough rows
-	// pass it. The rows that do pass are then few, so an exact scan over them is cheap
-	// and returns everything that exists.
-	if len(vc) < depth && hasSelectiveFilter(q.Filter) {
-		if _, err := tx.Exec(ctx, "SET LOCAL enable_indexscan = off"); err != nil {
+		}); err != nil {
 			return nil, mapError(err)
 		}
-		if vc, err = vectorHits(); err != nil {
-			return nil, err
-		}
-		if _, err := tx.Exec(ctx, "SET LOCAL enable_indexscan = on"); err != nil {
-			return nil, mapError(err)
-		}
-	}
-	text := <-textc
-	if text.err != nil {
-		return nil, text.err
 	}
 
-	// Fuse, then let each incident take the score of its best chunks.
-	hits := retrieval.Merge(vc, text.hits)
-	retrieval.Fuse(hits, s.opts.Fusion)
-	ranked := retrieval.GroupByIncident(hits, q.Limit)
+	var ranked []retrieval.IncidentHit
+	for _, h := range retrieval.FuseIncidents(vecHits, textHits, s.opts.Fusion) {
+		if retrieval.Similar(h) {
+			ranked = append(ranked, h)
+		}
+	}
+	if len(ranked) > q.Limit {
+		ranked = ranked[:q.Limit]
+	}
 	if len(ranked) == 0 {
 		return []copilot.SearchResult{}, nil
 	}
 
-	// Load what the answer shows: incident rows and the best chunks' text.
+	// Load what the answer shows: incident rows and each incident's closest chunks.
 	ids := make([]int64, len(ranked))
-	var chunkIDs []int64
 	for i, g := range ranked {
 		ids[i] = g.IncidentID
-		for _, h := range g.Evidence() {
-			chunkIDs = append(chunkIDs, h.ChunkID)
-		}
 	}
 	results := map[int64]*copilot.SearchResult{}
-	rows, err := tx.Query(ctx, `SELECT id, external_id, title, severity, status, services, team, started_at, resolved_at
+	rows, err = tx.Query(ctx, `SELECT id, external_id, title, severity, status, services, team, started_at, resolved_at
 		FROM incidents WHERE id = ANY($1)`, ids)
 	if err != nil {
 		return nil, mapError(err)
@@ -235,102 +217,45 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	if err != nil {
 		return nil, mapError(err)
 	}
-	evidence := map[int64]retrieval.Evidence{}
-	rows, err = tx.Query(ctx, `SELECT id, text, terms, message_ts FROM chunks WHERE id = ANY($1)`, chunkIDs)
+	rows, err = tx.Query(ctx, fmt.Sprintf(`SELECT id, incident_id, dist, text, terms, message_ts FROM (
+			SELECT c.id, c.incident_id, c.text, c.terms, c.message_ts, c.embedding::vector(%[1]d) <=> $1::vector(%[1]d) AS dist,
+				row_number() OVER (PARTITION BY c.incident_id ORDER BY c.embedding::vector(%[1]d) <=> $1::vector(%[1]d), c.id) AS n
+			FROM chunks c WHERE c.embedder = %[2]s AND c.incident_id = ANY($2)) x
+		WHERE n <= %[3]d ORDER BY incident_id, n`, dim, quoteLiteral(embedderID), retrieval.MaxEvidence),
+		pgvector.NewVector(vec), ids)
 	if err != nil {
 		return nil, mapError(err)
 	}
+	evidence := map[int64]retrieval.Evidence{}
+	chunksOf := map[int64][]retrieval.Hit{}
 	var (
-		cid int64
-		ev  retrieval.Evidence
+		c  retrieval.Hit
+		ev retrieval.Evidence
 	)
-	_, err = pgx.ForEachRow(rows, []any{&cid, &ev.Text, &ev.Terms, &ev.MessageTS}, func() error {
-		evidence[cid] = ev
+	_, err = pgx.ForEachRow(rows, []any{&c.ChunkID, &c.IncidentID, &c.Distance, &ev.Text, &ev.Terms, &ev.MessageTS}, func() error {
+		evidence[c.ChunkID] = ev
+		chunksOf[c.IncidentID] = append(chunksOf[c.IncidentID], c)
 		return nil
 	})
 	if err != nil {
 		return nil, mapError(err)
 	}
 
-	query := retrieval.Query{Concepts: concepts, Terms: retrieval.ContentTerms(conceptText), Services: queryServices}
+	query := retrieval.Query{Concepts: failure.Concepts(conceptText), Terms: retrieval.ContentTerms(conceptText), Services: queryServices}
 	out := make([]copilot.SearchResult, 0, len(ranked))
-	for _, g := range ranked {
-		res := results[g.IncidentID]
-		if res == nil {
+	for _, ih := range ranked {
+		res := results[ih.IncidentID]
+		cs := chunksOf[ih.IncidentID]
+		if res == nil || len(cs) == 0 {
 			continue
 		}
-		retrieval.Explain(res, g, query, evidence, text.timedOut || textSkipped)
+		for i := range cs {
+			cs[i].VectorRank, cs[i].TextRank, cs[i].TextScore, cs[i].Score = ih.VectorRank, ih.TextRank, ih.TextScore, ih.Score
+		}
+		retrieval.Explain(res, retrieval.Group{IncidentID: ih.IncidentID, Chunks: cs, Score: ih.Score}, query, evidence, false)
 		out = append(out, *res)
 	}
 	return out, nil
-}
-
-// hasSelectiveFilter reports whether a filter beyond visibility and the excluded
-// query incident narrows the search.
-func hasSelectiveFilter(f copilot.IncidentFilter) bool {
-	return len(f.Services) > 0 || f.Team != "" || f.Status != "" || !f.Since.IsZero() || !f.Until.IsZero()
-}
-
-type textResult struct {
-	hits     []retrieval.Hit
-	timedOut bool
-	err      error
-}
-
-// TextBudget bounds the full-text side of a search. Ranking every chunk that shares
-// a common word can take longer than a responder should wait; past the budget the
-// search answers from the vector side alone, which is always bounded by the index.
-const TextBudget = 25 * time.Millisecond
-
-// textHits runs the full-text ranking within TextBudget. It waits for a connection
-// no longer than the budget either: the caller holds one for the vector side, and
-// requests that each held one while waiting for a second would starve the pool.
-func (s *Store) textHits(ctx context.Context, textSQL, tsq string, depth int, args []any) textResult {
-	if tsq == "" {
-		return textResult{}
-	}
-	actx, cancel := context.WithTimeout(ctx, TextBudget)
-	conn, err := s.pool.Acquire(actx)
-	cancel()
-	if err != nil {
-		if ctx.Err() == nil && actx.Err() != nil {
-			return textResult{timedOut: true}
-		}
-		return textResult{err: mapError(err)}
-	}
-	defer conn.Release()
-	tx, err := conn.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
-	if err != nil {
-		return textResult{err: mapError(err)}
-	}
-	defer tx.Rollback(context.WithoutCancel(ctx))
-	// A timeout can surface from any of the three calls, depending on when it fires.
-	if _, err := tx.Exec(ctx, fmt.Sprintf("SET LOCAL statement_timeout = %d", TextBudget.Milliseconds())); err != nil {
-		return textFailed(ctx, err)
-	}
-	rows, err := tx.Query(ctx, textSQL, append([]any{tsq, depth}, args...)...)
-	if err != nil {
-		return textFailed(ctx, err)
-	}
-	var res textResult
-	var h retrieval.Hit
-	_, err = pgx.ForEachRow(rows, []any{&h.ChunkID, &h.IncidentID, &h.TextScore}, func() error {
-		res.hits = append(res.hits, h)
-		return nil
-	})
-	if err != nil {
-		return textFailed(ctx, err)
-	}
-	return res
-}
-
-// textFailed is the full-text side's answer to err: skipped when the budget ran out,
-// the error otherwise.
-func textFailed(ctx context.Context, err error) textResult {
-	if isStatementTimeout(ctx, err) {
-		return textResult{timedOut: true}
-	}
-	return textResult{err: mapError(err)}
 }
 
 // filterSQL renders the filter as SQL conditions on incidents i, numbering its

@@ -11,7 +11,6 @@ import (
 	"net"
 	"regexp"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/jackc/pgx/v5"
@@ -52,8 +51,9 @@ type Options struct {
 	MaxConns int32
 	HNSW     HNSW
 	Chunking copilot.ChunkOptions
-	// Fusion combines the vector and full-text rankings: retrieval.FusionRRF (the
-	// default) or retrieval.FusionWeighted. BENCHMARKS.md compares them on the sample corpus.
+	// Fusion combines the vector and lexical incident rankings: retrieval.FusionWeighted
+	// (the default: best on the dev split) or retrieval.FusionRRF; FusionVector and FusionLexical rank by one
+	// side alone, for comparisons. BENCHMARKS.md compares them.
 	Fusion string
 	// Redact masks secrets in every text before it is stored or indexed (the binary
 	// wires redact.String); RedactVersion names its rules and is part of the content
@@ -90,10 +90,11 @@ func (o *Options) validate() error {
 	}
 	switch o.Fusion {
 	case "":
-		o.Fusion = retrieval.FusionRRF
-	case retrieval.FusionRRF, retrieval.FusionWeighted:
+		o.Fusion = retrieval.FusionWeighted
+	case retrieval.FusionRRF, retrieval.FusionWeighted, retrieval.FusionVector, retrieval.FusionLexical:
 	default:
-		return copilot.Errorf(copilot.EINVALID, "fusion: %q is not %s or %s", o.Fusion, retrieval.FusionRRF, retrieval.FusionWeighted)
+		return copilot.Errorf(copilot.EINVALID, "fusion: %q is not %s, %s, %s or %s", o.Fusion,
+			retrieval.FusionRRF, retrieval.FusionWeighted, retrieval.FusionVector, retrieval.FusionLexical)
 	}
 	if o.Chunking.MaxTokens == 0 {
 		o.Chunking = copilot.DefaultChunkOptions
@@ -112,9 +113,6 @@ type Store struct {
 	// noVector is set when a connection was opened before the vector extension existed.
 	noVector *atomic.Bool
 	lexicon  string // failure.Version: part of the content hash
-
-	dfMu sync.Mutex
-	df   *conceptStats
 
 	runbooks runbookCache // what MatchRunbooks needs from each library runbook
 

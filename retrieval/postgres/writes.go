@@ -58,7 +58,6 @@ func (s *Store) DeleteIncident(ctx context.Context, id string, by copilot.Actor)
 	if err := tx.Commit(ctx); err != nil {
 		return mapError(err)
 	}
-	s.forgetConceptFrequencies()
 	return nil
 }
 
