@@ -42,6 +42,10 @@ type Store interface {
 	// LockChatChannel serialises the changes of one channel's transcript.
 	// Errors: EUNAVAILABLE.
 	LockChatChannel(ctx context.Context, channelID string) (unlock func(), err error)
+	// LatestMessageChange returns the stored edit or deletion of a channel's message
+	// that Slack sent last (by its event ts), so events worked out of order end in
+	// the same transcript.
+	LatestMessageChange(ctx context.Context, channelID, ts string) (payload []byte, found bool, err error)
 }
 
 // DefaultChannelPattern is the name of an incident channel, as for Slack exports.

@@ -410,3 +410,38 @@ func TestProactiveWhenGatesAct(t *testing.T) {
 		})
 	}
 }
+
+// TestOutOfOrderEditsAndDeletes: workers may take a channel's events in any order,
+// and Slack may deliver an edit or a deletion before the message itself (retries).
+// The transcript ends the same: the deleted message stays deleted and the edited
+// one keeps its edit.
+func TestOutOfOrderEditsAndDeletes(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, nil)
+	ctx := context.Background()
+	e.slack.channels["C5"] = fakeChannel{Name: "inc-5-order"}
+	must := func(status int) {
+		t.Helper()
+		if status != http.StatusOK {
+			t.Fatalf("status %d", status)
+		}
+	}
+	// Deletion and edit first, the messages they change after.
+	must(e.event("Ev51", map[string]any{"type": "message", "subtype": "message_deleted", "channel": "C5", "ts": "1772446700.000200",
+		"deleted_ts": "1772446500.000100", "previous_message": map[string]any{"type": "message", "user": "U2", "text": "wrong guess", "ts": "1772446500.000100"}}, nil))
+	must(e.event("Ev52", map[string]any{"type": "message", "subtype": "message_changed", "channel": "C5", "ts": "1772446710.000200",
+		"message":          map[string]any{"type": "message", "user": "U1", "text": "queue stuck since 10:14 on a poison message", "ts": "1772446440.000100"},
+		"previous_message": map[string]any{"type": "message", "user": "U1", "text": "queue stuck", "ts": "1772446440.000100"}}, nil))
+	must(e.event("Ev53", message("C5", "U1", "1772446440.000100", "queue stuck"), nil))
+	must(e.event("Ev54", message("C5", "U2", "1772446500.000100", "wrong guess"), nil))
+	must(e.event("Ev55", message("C5", "U1", "1772446560.000100", "skipped the poison message, consumers draining"), nil))
+	e.startWorkers()
+	eventually(t, "the transcript", func() bool {
+		inc, err := e.cp.Memory.FindIncidentByID(ctx, "inc-5-order", true)
+		if err != nil || len(inc.Messages) != 2 || inc.MessageByTS("1772446560.000100") == nil {
+			return false
+		}
+		m := inc.MessageByTS("1772446440.000100")
+		return m != nil && strings.Contains(m.Text, "since 10:14") && inc.MessageByTS("1772446500.000100") == nil
+	})
+}

@@ -125,6 +125,13 @@ func (h *Handler) workMessage(ctx context.Context, ev copilot.ChatEvent, in inne
 		return err
 	}
 	defer unlock()
+	// Workers take events in any order: a message's newest edit or its deletion,
+	// when Slack already sent it, wins over this (older) event.
+	if later, err := h.laterChange(ctx, in); err != nil {
+		return err
+	} else if later != nil {
+		op = later
+	}
 	inc, err := h.incidentOf(ctx, ch)
 	if err != nil {
 		return err
@@ -676,4 +683,35 @@ func (h *Handler) workInteraction(ctx context.Context, ev copilot.ChatEvent) err
 		msg += " (by " + Escape(t.CreatedBy) + ")"
 	}
 	return h.say(ctx, req, msg+".")
+}
+
+// laterChange returns the operation of the stored edit or deletion of in's message
+// that Slack sent after in, or nil when in is the newest word on that message.
+func (h *Handler) laterChange(ctx context.Context, in innerEvent) (func(*copilot.Incident) bool, error) {
+	ts, at := in.TS, in.TS
+	switch {
+	case in.SubType == "message_changed" && in.Message != nil:
+		ts = in.Message.TS
+	case in.SubType == "message_deleted":
+		return nil, nil // a deletion is final
+	}
+	payload, found, err := h.store.LatestMessageChange(ctx, in.Channel, ts)
+	if err != nil || !found {
+		return nil, err
+	}
+	var later innerEvent
+	if err := json.Unmarshal(payload, &later); err != nil {
+		return nil, nil
+	}
+	if !copilot.TSLess(at, later.TS) {
+		return nil, nil
+	}
+	if later.SubType == "message_deleted" {
+		return func(inc *copilot.Incident) bool { return deleteMessage(inc, ts) }, nil
+	}
+	if later.Message == nil || later.Message.fromBot() {
+		return nil, nil
+	}
+	m := *later.Message
+	return func(inc *copilot.Incident) bool { return upsertMessage(inc, m) }, nil
 }

@@ -198,3 +198,23 @@ func (s *Store) CapabilityVotes(ctx context.Context, capability string, since ti
 		copilot.FeedbackUp, copilot.FeedbackDown, capability, since, last).Scan(&up, &down)
 	return up, down, mapError(err)
 }
+
+// LatestMessageChange returns the payload of the stored message_changed or
+// message_deleted event of the channel's message ts that Slack sent last.
+//
+// Errors: EUNAVAILABLE.
+func (s *Store) LatestMessageChange(ctx context.Context, channelID, ts string) ([]byte, bool, error) {
+	var payload []byte
+	err := s.pool.QueryRow(ctx, `SELECT payload FROM chat_events
+		WHERE channel = $1 AND kind = $3 AND payload->>'type' = 'message' AND (
+			(payload->>'subtype' = 'message_deleted' AND (payload->>'deleted_ts' = $2 OR payload->'previous_message'->>'ts' = $2))
+			OR (payload->>'subtype' = 'message_changed' AND payload->'message'->>'ts' = $2))
+		ORDER BY payload->>'ts' DESC, id DESC LIMIT 1`, channelID, ts, copilot.ChatKindEvent).Scan(&payload)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, mapError(err)
+	}
+	return payload, true, nil
+}
