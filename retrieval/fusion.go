@@ -1,10 +1,5 @@
 package retrieval
 
-import (
-	"math"
-	"sort"
-)
-
 // Fusion modes: how the vector and full-text rankings of a chunk become one score.
 const (
 	FusionRRF      = "rrf"
@@ -30,57 +25,7 @@ type Hit struct {
 	TextRank   int     // 1 = best full-text rank; 0 = not found by the full-text side
 	Distance   float64 // cosine distance; NaN when the vector side did not find it
 	TextScore  float64 // the full-text rank score (ts_rank_cd)
-	Score      float64 // set by Fuse
-}
-
-// Merge joins the two sides of a search into one hit per chunk with both ranks set.
-// vector may come slightly out of distance order (pgvector's relaxed iterative scan),
-// so ranks follow the distances; text is in full-text rank order, best first.
-func Merge(vector, text []Hit) []Hit {
-	vector = append([]Hit(nil), vector...)
-	sort.SliceStable(vector, func(i, j int) bool { return vector[i].Distance < vector[j].Distance })
-	out := make([]Hit, 0, len(vector)+len(text))
-	at := make(map[int64]int, len(vector)+len(text))
-	for i, h := range vector {
-		h.VectorRank, h.TextRank, h.TextScore = i+1, 0, 0
-		at[h.ChunkID] = len(out)
-		out = append(out, h)
-	}
-	for i, h := range text {
-		if k, ok := at[h.ChunkID]; ok {
-			out[k].TextRank, out[k].TextScore = i+1, h.TextScore
-			continue
-		}
-		h.TextRank, h.VectorRank, h.Distance = i+1, 0, math.NaN()
-		at[h.ChunkID] = len(out)
-		out = append(out, h)
-	}
-	return out
-}
-
-// Fuse scores every hit from its places in the two rankings, by mode (FusionRRF
-// when empty).
-func Fuse(hits []Hit, mode string) {
-	if mode != FusionWeighted {
-		for i := range hits {
-			hits[i].Score = RRF(hits[i].VectorRank) + RRF(hits[i].TextRank)
-		}
-		return
-	}
-	maxText := 0.0
-	for _, h := range hits {
-		maxText = math.Max(maxText, h.TextScore)
-	}
-	for i, h := range hits {
-		var v, t float64
-		if h.VectorRank > 0 {
-			v = 1 - h.Distance
-		}
-		if h.TextRank > 0 && maxText > 0 {
-			t = h.TextScore / maxText
-		}
-		hits[i].Score = WeightedVector*v + (1-WeightedVector)*t
-	}
+	Score      float64 // the incident score it is shown under
 }
 
 // RRF is the reciprocal-rank contribution of one 1-based rank; rank 0 (not found)

@@ -29,20 +29,6 @@ type Frequencies struct {
 	Words     map[string]int // full-text lexeme → chunks it occurs in (from MinChunksForShare chunks)
 }
 
-// Discriminating keeps the concepts rare enough to tell incidents apart.
-func (f *Frequencies) Discriminating(concepts []string) []string {
-	if f.Incidents < MinIncidentsForShare {
-		return concepts
-	}
-	var out []string
-	for _, c := range concepts {
-		if float64(f.Concepts[ConceptToken(c)]) <= MaxConceptShare*float64(f.Incidents) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 // QueryWords are the candidates for the full-text side of a query: the concepts'
 // tokens first, then the text's content terms, most frequent first. The store turns
 // each into full-text lexemes and SelectLexemes picks among them.

@@ -32,50 +32,6 @@ func TestConceptTokenIsOneWord(t *testing.T) {
 
 // freq builds Frequencies of n incidents where each concept occurs in the given
 // number of incidents.
-func freq(incidents int, concepts map[string]int) *Frequencies {
-	f := &Frequencies{Incidents: incidents, Concepts: map[string]int{}}
-	for c, n := range concepts {
-		f.Concepts[ConceptToken(c)] = n
-	}
-	return f
-}
-
-var discriminatingTests = []struct {
-	name     string
-	f        *Frequencies
-	concepts []string
-	want     []string
-}{
-	{
-		name:     "a concept in more than a quarter of the incidents is dropped",
-		f:        freq(100, map[string]int{"http-5xx": 40, "conn-exhaustion": 6, "deploy": 25}),
-		concepts: []string{"conn-exhaustion", "deploy", "http-5xx"},
-		want:     []string{"conn-exhaustion", "deploy"},
-	},
-	{
-		name:     "below twenty incidents every concept counts",
-		f:        freq(19, map[string]int{"http-5xx": 19}),
-		concepts: []string{"http-5xx"},
-		want:     []string{"http-5xx"},
-	},
-	{
-		name:     "an unseen concept discriminates",
-		f:        freq(50, nil),
-		concepts: []string{"dns-failure"},
-		want:     []string{"dns-failure"},
-	},
-}
-
-func TestDiscriminating(t *testing.T) {
-	for _, tt := range discriminatingTests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.f.Discriminating(tt.concepts); !slices.Equal(got, tt.want) {
-				t.Fatalf("got %v, want %v", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestQueryWordsConceptsFirst(t *testing.T) {
 	got := QueryWords("pool pool exhausted", []string{"conn-exhaustion"})
 	if !slices.Equal(got, []string{"conceptconnexhaustion", "pool", "exhausted"}) {
