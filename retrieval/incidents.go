@@ -32,8 +32,8 @@ type IncidentHit struct {
 }
 
 // FuseIncidents joins the two incident rankings (each best first) into one, scored
-// by mode (FusionWeighted, FusionRRF, or one side alone), best first. Equal scores go to the lower incident id, so equal
-// inputs always rank the same way.
+// by mode (FusionWeighted, FusionRRF, or one side alone), best first. Equal scores
+// go to the lower incident id, so equal inputs always rank the same way.
 func FuseIncidents(vector, text []IncidentHit, mode string) []IncidentHit {
 	out := make([]IncidentHit, 0, len(vector)+len(text))
 	at := make(map[int64]int, len(vector)+len(text))
