@@ -1,4 +1,5 @@
-// Package text is the one text toolkit of the copilot: words, stop words, stemming,
+// Package text is the one text toolkit of the copilot: words (plain and chat-aware:
+// ChatWords drops Slack markup), stop words, stemming,
 // content terms, numbers, ticket keys and clipping, each defined once with one set of
 // rules. It imports the standard library and a Snowball stemmer only, so every
 // other package (engines, parsers, lexicon, retrieval, embedder, evals) may use it.

@@ -39,7 +39,7 @@ func Version() string { return versionOnce() }
 
 var versionOnce = sync.OnceValue(func() string {
 	h := sha256.New()
-	fmt.Fprintf(h, "stemmer %s\n", stemmer)
+	fmt.Fprintf(h, "stemmer %s\ntokenizer %s\n", stemmer, chatTokenizer)
 	for _, set := range []map[string]bool{stopWords, negations, notTicketPrefixes} {
 		ws := make([]string, 0, len(set))
 		for w := range set {
