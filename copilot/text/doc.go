@@ -1,7 +1,6 @@
-// Package text is the one text toolkit of the copilot: words (plain and chat-aware:
-// ChatWords drops Slack markup), stop words, stemming,
-// content terms, numbers, ticket keys and clipping, each defined once with one set of
-// rules. It imports the standard library and a Snowball stemmer only, so every
+// Package text is the one text toolkit of the copilot: words (plain, and chat-aware
+// where ChatWords drops Slack markup), stop words, stemming, content terms, numbers,
+// ticket keys and clipping, each defined once with one set of rules. It imports the standard library and a Snowball stemmer only, so every
 // other package (engines, parsers, lexicon, retrieval, embedder, evals) may use it.
 //
 // Anything derived from its output and stored (vectors, concept terms) must record
