@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 )
@@ -106,11 +105,8 @@ func (d *docReader) str(raw json.RawMessage, p jsonPath) (string, bool, error) {
 	if copilot.CheckText("", s) != nil {
 		return "", false, copilot.CheckText(fmt.Sprintf("%s:%d: %s", d.name, d.line(p), p), s)
 	}
-	// The decoder turns a lone UTF-16 surrogate escape ("\ud800") into U+FFFD without
-	// a word; more U+FFFD out than the source wrote is such a change.
-	if strings.ContainsRune(s, utf8.RuneError) &&
-		strings.Count(s, "\uFFFD") > bytes.Count(raw, []byte("\uFFFD"))+bytes.Count(bytes.ToLower(raw), []byte(`\ufffd`)) {
-		return "", false, d.errAt(p, "holds a \\u escape that is not a character (a lone UTF-16 surrogate)")
+	if lostSurrogate(raw, s) {
+		return "", false, d.errAt(p, errLoneSurrogate)
 	}
 	return s, true, nil
 }

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // jsonPath is a path into a JSON value: string elements are object keys, int elements
@@ -286,4 +288,62 @@ func checkJSONUTF8(name string, data []byte) error {
 		return invalidf("%s:%d:%d: %s: invalid UTF-8", name, line, col, p)
 	}
 	return invalidf("%s:%d:%d: invalid UTF-8", name, line, col)
+}
+
+// lostSurrogate reports whether decoded, the string the JSON value src decodes to,
+// holds more U+FFFD than src wrote, literally or as \ufffd: encoding/json turns a lone
+// UTF-16 surrogate escape ("\ud800") into U+FFFD without a word, which would store a
+// character the author never wrote.
+func lostSurrogate(src []byte, decoded string) bool {
+	if !strings.ContainsRune(decoded, '\uFFFD') {
+		return false
+	}
+	return strings.Count(decoded, "\uFFFD") > bytes.Count(src, []byte("\uFFFD"))+bytes.Count(bytes.ToLower(src), []byte(`\ufffd`))
+}
+
+// rawAt returns the JSON value at path in raw (the last of duplicate keys, as
+// encoding/json decodes them).
+func rawAt(raw []byte, path jsonPath) (json.RawMessage, bool) {
+	cur := json.RawMessage(raw)
+	for _, elem := range path {
+		switch k := elem.(type) {
+		case string:
+			var m map[string]json.RawMessage
+			if json.Unmarshal(cur, &m) != nil {
+				return nil, false
+			}
+			v, ok := m[k]
+			if !ok {
+				return nil, false
+			}
+			cur = v
+		case int:
+			var a []json.RawMessage
+			if json.Unmarshal(cur, &a) != nil || k < 0 || k >= len(a) {
+				return nil, false
+			}
+			cur = a[k]
+		default:
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+// errLoneSurrogate is the complaint about a value lostSurrogate caught.
+const errLoneSurrogate = "holds a \\u escape that is not a character (a lone UTF-16 surrogate)"
+
+// checkDecoded is copilot.CheckText for s, decoded from the value at path in raw,
+// plus the lone-surrogate check. where names the value for the error; it is called
+// only when there is one, since finding a line costs a parse.
+func checkDecoded(where func() string, raw []byte, path jsonPath, s string) error {
+	if copilot.CheckText("", s) != nil {
+		return copilot.CheckText(where(), s)
+	}
+	if strings.ContainsRune(s, '\uFFFD') {
+		if src, ok := rawAt(raw, path); ok && lostSurrogate(src, s) {
+			return invalidf("%s: %s", where(), errLoneSurrogate)
+		}
+	}
+	return nil
 }

@@ -231,11 +231,12 @@ func (x *slackExport) readUsers() (map[string]string, error) {
 			continue
 		}
 		// The name is stored with every message the user wrote or is mentioned in.
-		if copilot.CheckText("", n) != nil {
-			p := jsonPath{i}
-			p = append(p, field...)
+		p := append(jsonPath{i}, field...)
+		if err := checkDecoded(func() string {
 			line, _ := lineCol(data, pathOffset(data, p))
-			return nil, copilot.CheckText(fmt.Sprintf("%s:%d: %s", x.fileName("users.json"), line, p), n)
+			return fmt.Sprintf("%s:%d: %s", x.fileName("users.json"), line, p)
+		}, data, p, n); err != nil {
+			return nil, err
 		}
 		users[u.ID] = n
 	}
@@ -307,8 +308,8 @@ func (x *slackExport) readChannels(file, visibility string) ([]slackChannel, err
 			{cs[i].Topic.Value, jsonPath{"topic", "value"}},
 			{cs[i].Purpose.Value, jsonPath{"purpose", "value"}},
 		} {
-			if copilot.CheckText("", f.s) != nil {
-				return nil, copilot.CheckText(where(f.path), f.s)
+			if err := checkDecoded(func() string { return where(f.path) }, data, append(jsonPath{i}, f.path...), f.s); err != nil {
+				return nil, err
 			}
 		}
 		cs[i].incidentID = channelIncidentID(cs[i].Name, cs[i].ID)
@@ -499,9 +500,11 @@ func parseDayFile(name string, data []byte, users map[string]string, lim Limits)
 			continue
 		}
 		for _, f := range sm.storedFields() {
-			if copilot.CheckText("", f.s) != nil {
+			if err := checkDecoded(func() string {
 				fl, _ := lineCol(data, v.base+pathOffset(v.raw, f.path))
-				return nil, copilot.CheckText(fmt.Sprintf("%s:%d: message %d (ts %s): %s", name, fl, i, m.TS, f.path), f.s)
+				return fmt.Sprintf("%s:%d: message %d (ts %s): %s", name, fl, i, m.TS, f.path)
+			}, v.raw, f.path, f.s); err != nil {
+				return nil, err
 			}
 		}
 		if len(m.Text) > lim.MaxMessageBytes {

@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"archive/zip"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -287,6 +288,50 @@ var slackErrorTests = []struct {
 		want: []string{"channels.json:3: [0].topic.value: holds a NUL byte"},
 	},
 	{
+		name: "lone surrogate in a message text",
+		edit: func(rel string, data []byte) []byte {
+			if rel == "inc-2050-secret/2026-03-10.json" {
+				return []byte("[\n{\"ts\": \"1.1\", \"text\": \"a\"},\n{\"ts\": \"1.2\",\n \"text\": \"before\\ud800after\"}\n]")
+			}
+			return data
+		},
+		code: copilot.EINVALID,
+		want: []string{"inc-2050-secret/2026-03-10.json:4: message 1 (ts 1.2): text: holds a \\u escape that is not a character (a lone UTF-16 surrogate)"},
+	},
+	{
+		name: "lone low surrogate in an attachment title",
+		edit: func(rel string, data []byte) []byte {
+			if rel == "inc-2050-secret/2026-03-10.json" {
+				return []byte("[{\"ts\": \"1.1\", \"text\": \"a\",\n \"attachments\": [{\"text\": \"x\"},\n {\"title\": \"\\udc00\"}]}]")
+			}
+			return data
+		},
+		code: copilot.EINVALID,
+		want: []string{"inc-2050-secret/2026-03-10.json:3: message 0 (ts 1.1): attachments[1].title: holds a \\u escape"},
+	},
+	{
+		name: "lone surrogate in a user's display name",
+		edit: func(rel string, data []byte) []byte {
+			if rel == "users.json" {
+				return []byte(strings.Replace(string(data), `"display_name": "alice"`, `"display_name": "al\ud83dice"`, 1))
+			}
+			return data
+		},
+		code: copilot.EINVALID,
+		want: []string{"users.json:3: [0].profile.display_name: holds a \\u escape"},
+	},
+	{
+		name: "lone surrogate in an incident channel's topic",
+		edit: func(rel string, data []byte) []byte {
+			if rel == "channels.json" {
+				return []byte(strings.Replace(string(data), "Status: mitigated", `Status: \ud800`, 1))
+			}
+			return data
+		},
+		code: copilot.EINVALID,
+		want: []string{"channels.json:3: [0].topic.value: holds a \\u escape"},
+	},
+	{
 		name: "malformed day file",
 		edit: func(rel string, data []byte) []byte {
 			if rel == "inc-2050-secret/2026-03-10.json" {
@@ -433,6 +478,29 @@ func TestChannelIncidentID(t *testing.T) {
 		got := channelIncidentID(tt.name, tt.channelID)
 		if got != tt.want || !copilot.ValidID(got) {
 			t.Errorf("channelIncidentID(%q, %q) = %q, want %q (a valid id)", tt.name, tt.channelID, got, tt.want)
+		}
+	}
+}
+
+func TestLostSurrogate(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		lost bool
+	}{
+		{`"plain"`, false},
+		{`"pair \ud83d\ude00 ok"`, false},
+		{`"written \ufffd on purpose"`, false},
+		{"\"raw \uFFFD on purpose\"", false},
+		{`"lone \ud800"`, true},
+		{`"lone low \udc00 and \ufffd"`, true},
+		{`"pair then lone \ud83d\ude00\ud83d"`, true},
+	} {
+		var s string
+		if err := json.Unmarshal([]byte(tc.src), &s); err != nil {
+			t.Fatal(err)
+		}
+		if got := lostSurrogate([]byte(tc.src), s); got != tc.lost {
+			t.Errorf("lostSurrogate(%s) = %v, want %v", tc.src, got, tc.lost)
 		}
 	}
 }
