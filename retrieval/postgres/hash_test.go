@@ -40,3 +40,21 @@ func TestContentHashFollowsLexicon(t *testing.T) {
 		t.Error("another lexicon under the same provider embedder gives the same content hash")
 	}
 }
+
+func TestRebuildPays(t *testing.T) {
+	for _, tc := range []struct {
+		existing, added int
+		want            bool
+	}{
+		{0, 1, false},
+		{0, rebuildMin - 1, false},
+		{0, rebuildMin, true},
+		{1000, 600, true},
+		{100000, 5000, false},
+		{100000, 30000, true},
+	} {
+		if got := rebuildPays(tc.existing, tc.added); got != tc.want {
+			t.Errorf("rebuildPays(%d, %d) = %v, want %v", tc.existing, tc.added, got, tc.want)
+		}
+	}
+}
