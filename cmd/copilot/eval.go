@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/redact"
@@ -60,8 +61,8 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	}
 
 	// Similarity is measured on a schema of its own, so the evaluation neither
-	// reads nor disturbs the incidents in the database.
-	scratch, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: fmt.Sprintf("eval_%d", os.Getpid()), HNSW: cfg.HNSW, Fusion: cfg.Fusion, Redact: redact.String, RedactVersion: redact.Version})
+	// reads nor disturbs the incidents in the database, nor another evaluation's.
+	scratch, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: fmt.Sprintf("eval_%d_%d", os.Getpid(), evalRuns.Add(1)), HNSW: cfg.HNSW, Fusion: cfg.Fusion, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return err
 	}
@@ -122,3 +123,6 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	}
 	return nil
 }
+
+// evalRuns numbers the evaluations of this process, whose scratch schemas must differ.
+var evalRuns atomic.Int64

@@ -16,8 +16,7 @@ import (
 // TestEvalGateNamesMetric: a threshold no run can reach makes eval exit non-zero,
 // and the message names the metric, its value and the threshold.
 func TestEvalGateNamesMetric(t *testing.T) {
-	// Not parallel: eval measures in a scratch schema named after the process,
-	// so two evals of one test binary would share it.
+	t.Parallel()
 	env := testEnv(t)
 	dir := t.TempDir()
 	gates := filepath.Join(dir, "gates.yaml")
@@ -85,8 +84,7 @@ func capabilitiesOf(t *testing.T, base string) map[string]copilot.CapabilityStat
 // and the capability suggest-only; the operator's off switch closes it whatever
 // the run says, and its endpoints answer 503.
 func TestRuntimeGates(t *testing.T) {
-	// Not parallel: eval measures in a scratch schema named after the process,
-	// so two evals of one test binary would share it.
+	t.Parallel()
 	base := testEnv(t)
 	gates := filepath.Join(t.TempDir(), "gates.yaml")
 	if err := os.WriteFile(gates, []byte("split: test\nmin_incidents: 20\ncapabilities:\n  similar:\n    - {metric: similar.hit_at_3, min: 0}\n"), 0o644); err != nil {
