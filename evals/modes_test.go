@@ -114,7 +114,7 @@ func TestSearchModes(t *testing.T) {
 	// Pool order puts the postmortems first, so each agent-disk one ranks its sibling first.
 	pool := append(append([]*copilot.Incident{}, pm.All...), mini.All...)
 	r, err := Run(context.Background(), []*Corpus{mini, pm}, RunOptions{Engine: fakeEngine{}, Search: searchQuoted{pool},
-		Ablations: map[string]Searcher{EngineVector: searchAll{pool}, EngineLexical: searchQuoted{pool}}})
+		Ablations: map[string]Searcher{EngineVector: searchAll{append(append([]*copilot.Incident{}, mini.All...), pm.All...)}, EngineLexical: searchQuoted{pool}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,6 +136,11 @@ func TestSearchModes(t *testing.T) {
 	}
 	if v := get(MetricSimilarMRR, "pm", SplitDev, EngineHybrid); v != 1 {
 		t.Errorf("pm dev MRR = %v, want 1", v)
+	}
+	// Answers are read within the query's dataset: the mini incidents the vector
+	// ablation ranks first do not push the sibling down.
+	if v := get(MetricSimilarMRR, "pm", SplitDev, EngineVector); v != 1 {
+		t.Errorf("pm dev MRR behind another dataset's incidents = %v, want 1", v)
 	}
 	// The mini corpus has no family with two members: no by-incident query there.
 	for _, m := range r.Metrics {

@@ -65,6 +65,7 @@ type RunOptions struct {
 func Run(ctx context.Context, corpora []*Corpus, o RunOptions) (*Report, error) {
 	r := &Report{Splits: map[string]int{}}
 	var pool []*copilot.Incident
+	datasetOf := map[string]string{} // incident id -> dataset
 	bySplit := map[string]*Corpus{}
 	fuBySplit := map[string]*Corpus{} // the incidents of datasets that label follow-ups
 	var all []*LabeledIncident
@@ -73,6 +74,9 @@ func Run(ctx context.Context, corpora []*Corpus, o RunOptions) (*Report, error) 
 		labelsFollowUps := c.LabelsFollowUps()
 		r.Datasets = append(r.Datasets, filepath.Base(c.Dir))
 		pool = append(pool, c.All...)
+		for _, inc := range c.All {
+			datasetOf[inc.ID] = filepath.Base(c.Dir)
+		}
 		for _, li := range c.Incidents {
 			if li.Dataset == "" {
 				li.Dataset = filepath.Base(c.Dir)
@@ -145,7 +149,7 @@ func Run(ctx context.Context, corpora []*Corpus, o RunOptions) (*Report, error) 
 		}
 	}
 	if o.Search != nil {
-		if err := r.measureSearch(ctx, o, rec, pool, all, tick); err != nil {
+		if err := r.measureSearch(ctx, o, rec, pool, datasetOf, all, tick); err != nil {
 			return nil, err
 		}
 	}

@@ -126,9 +126,17 @@ func (s searchRankings) add(mode, engine string, rk ranking) {
 	s[mode][engine] = append(s[mode][engine], rk)
 }
 
+// searchLimit is how many results each search asks for before the answers of
+// other datasets are dropped (the store's maximum).
+const searchLimit = 50
+
 // measureSearch runs similar-incident search in every mode with its ablations and
-// baselines, and runbooks (drafted from the by-incident hybrid results), over the pool.
-func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder, pool []*copilot.Incident, all []*LabeledIncident, tick func()) error {
+// baselines, and runbooks (drafted from the by-incident hybrid results). Every
+// dataset's incidents share one memory, but a query's answers are read within its
+// own dataset (as a responder filters by team): a dataset is one organisation's
+// history, its figures must not depend on which other datasets a run loads, and an
+// incident of another dataset can never be a sibling anyway.
+func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder, pool []*copilot.Incident, datasetOf map[string]string, all []*LabeledIncident, tick func()) error {
 	family := map[string]string{} // incident id -> dataset/family
 	size := map[string]int{}
 	for _, li := range all {
@@ -151,25 +159,43 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 	type hits struct{ found, queries int }
 	known := map[string]map[string]*hits{} // engine -> dataset/split -> hits
 	runbooks := map[string]*runbookScore{}
-	search := func(engine string, q copilot.SearchQuery) ([]string, error) {
+	// search returns up to limit answers of the query incident's dataset.
+	search := func(engine string, li *LabeledIncident, limit int, q copilot.SearchQuery) ([]string, error) {
 		q.Filter.IncludePrivate = true
+		q.Limit = searchLimit
 		res, err := searchers[engine].Search(ctx, q)
 		if err != nil {
 			return nil, err
 		}
-		ids := make([]string, 0, len(res))
+		ids := make([]string, 0, limit)
 		for _, x := range res {
-			if x.IncidentID != q.IncidentID && !slices.Contains(q.Filter.ExcludeIDs, x.IncidentID) {
+			if len(ids) == limit {
+				break
+			}
+			if x.IncidentID != q.IncidentID && !slices.Contains(q.Filter.ExcludeIDs, x.IncidentID) && datasetOf[x.IncidentID] == li.Dataset {
 				ids = append(ids, x.IncidentID)
 			}
 		}
 		return ids, nil
 	}
+	// baseline ranks the pool with a baseline, keeping the query's dataset.
+	baseline := func(li *LabeledIncident, exclude string, terms map[string]bool, score func(int, map[string]bool) float64, limit int) []string {
+		var ids []string
+		for _, id := range ix.rank(exclude, terms, score, len(pool)) {
+			if len(ids) == limit {
+				break
+			}
+			if datasetOf[id] == li.Dataset {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
 	for _, li := range all {
 		sp := li.Labels.SplitOf()
 		id := li.Incident.ID
 		start := time.Now()
-		hybridIDs, err := search(EngineHybrid, copilot.SearchQuery{IncidentID: id, Limit: similarDepth})
+		hybridIDs, err := search(EngineHybrid, li, similarDepth, copilot.SearchQuery{IncidentID: id})
 		if err != nil {
 			return fmt.Errorf("similar %s: %w", id, err)
 		}
@@ -180,13 +206,13 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		if size[family[id]] >= 2 {
 			rks.add(ModeIncident, EngineHybrid, ranking{li, hybridIDs})
 			whole := tokenSet(incidentText(li.Incident))
-			rks.add(ModeIncident, BaselineBM25, ranking{li, ix.rank(id, whole, ix.bm25, similarDepth)})
-			rks.add(ModeIncident, BaselineTFIDF, ranking{li, ix.rank(id, whole, ix.tfidf, similarDepth)})
+			rks.add(ModeIncident, BaselineBM25, ranking{li, baseline(li, id, whole, ix.bm25, similarDepth)})
+			rks.add(ModeIncident, BaselineTFIDF, ranking{li, baseline(li, id, whole, ix.tfidf, similarDepth)})
 			for _, e := range []string{EngineVector, EngineLexical} {
 				if searchers[e] == nil {
 					continue
 				}
-				ids, err := search(e, copilot.SearchQuery{IncidentID: id, Limit: similarDepth})
+				ids, err := search(e, li, similarDepth, copilot.SearchQuery{IncidentID: id})
 				if err != nil {
 					return fmt.Errorf("similar %s (%s): %w", id, e, err)
 				}
@@ -195,15 +221,15 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 			for _, mode := range []string{ModeText, ModeEarly} {
 				q := queries[mode]
 				for e := range searchers {
-					ids, err := search(e, copilot.SearchQuery{Text: q, Limit: similarDepth, Filter: copilot.IncidentFilter{ExcludeIDs: []string{id}}})
+					ids, err := search(e, li, similarDepth, copilot.SearchQuery{Text: q, Filter: copilot.IncidentFilter{ExcludeIDs: []string{id}}})
 					if err != nil {
 						return fmt.Errorf("search %s (%s, %s): %w", id, mode, e, err)
 					}
 					rks.add(mode, e, ranking{li, ids})
 				}
 				terms := tokenSet(q)
-				rks.add(mode, BaselineBM25, ranking{li, ix.rank(id, terms, ix.bm25, similarDepth)})
-				rks.add(mode, BaselineTFIDF, ranking{li, ix.rank(id, terms, ix.tfidf, similarDepth)})
+				rks.add(mode, BaselineBM25, ranking{li, baseline(li, id, terms, ix.bm25, similarDepth)})
+				rks.add(mode, BaselineTFIDF, ranking{li, baseline(li, id, terms, ix.tfidf, similarDepth)})
 			}
 		}
 
@@ -211,7 +237,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		for _, q := range knownQueries(li.Incident) {
 			firsts := map[string]string{}
 			for e := range searchers {
-				ids, err := search(e, copilot.SearchQuery{Text: q, Limit: 3})
+				ids, err := search(e, li, 1, copilot.SearchQuery{Text: q})
 				if err != nil {
 					return fmt.Errorf("search %s (known item, %s): %w", id, e, err)
 				}
@@ -224,7 +250,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 				name  string
 				score func(int, map[string]bool) float64
 			}{{BaselineBM25, ix.bm25}, {BaselineTFIDF, ix.tfidf}} {
-				if ids := ix.rank("", terms, b.score, 1); len(ids) > 0 {
+				if ids := baseline(li, "", terms, b.score, 1); len(ids) > 0 {
 					firsts[b.name] = ids[0]
 				}
 			}
