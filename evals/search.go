@@ -234,7 +234,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		}
 
 		// Known item: a responder quotes the incident and expects it first.
-		for _, q := range knownQueries(li.Incident) {
+		for qi, q := range knownQueries(li.Incident) {
 			firsts := map[string]string{}
 			for e := range searchers {
 				ids, err := search(e, li, 1, copilot.SearchQuery{Text: q})
@@ -272,8 +272,13 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 				}
 			}
 			if firsts[EngineHybrid] != id {
+				// Named, not quoted: a report must not carry an incident's text.
+				what := "its title"
+				if qi > 0 {
+					what = fmt.Sprintf("passage %d of its messages", qi)
+				}
 				r.Misses = append(r.Misses, Miss{Capability: copilot.CapSimilar, Split: sp, IncidentID: id, Score: 0.5,
-					Detail: fmt.Sprintf("quoting it (%q) does not find it first", shorten(q, 60))})
+					Detail: fmt.Sprintf("quoting %s does not find it first", what)})
 			}
 		}
 		tick()
@@ -372,14 +377,6 @@ func (r *Report) addRankingMetrics(mode, sys string, rankings []ranking, family 
 			add(MetricSimilarEarlyMRR, rr/n, fmt.Sprintf("first sibling within the top %d", similarDepth))
 		}
 	}
-}
-
-func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }
 
 // modeMetrics names the MRR and hit@3 metrics of a mode ("" for ModeKnown's hit@3).
