@@ -20,7 +20,8 @@ import (
 
 // hashVersion changes when what is derived from a transcript (chunks, terms) changes,
 // so that re-ingesting rewrites incidents stored the old way.
-const hashVersion = "v2"
+// (v3: incident_terms hold the incident's failure concepts).
+const hashVersion = "v3"
 
 // rebuildAbove is the number of new chunks above which ingest drops the embedder's
 // HNSW index, loads, and builds it again: inserting into the graph row by row costs
