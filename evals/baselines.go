@@ -67,17 +67,16 @@ func incidentText(inc *copilot.Incident) string {
 	return string(b)
 }
 
-// rank orders the pool by score against the query incident's terms, best first,
-// leaving the query incident out; ties go to the smaller id so runs repeat.
-func (ix *lexicalIndex) rank(query *copilot.Incident, score func(doc int, terms map[string]bool) float64, limit int) []string {
-	terms := tokenSet(incidentText(query))
+// rank orders the pool by score against the query terms, best first, leaving the
+// incident exclude out; ties go to the smaller id so runs repeat.
+func (ix *lexicalIndex) rank(exclude string, terms map[string]bool, score func(doc int, terms map[string]bool) float64, limit int) []string {
 	type scored struct {
 		id string
 		s  float64
 	}
 	var all []scored
 	for i, id := range ix.ids {
-		if id == query.ID {
+		if id == exclude {
 			continue
 		}
 		if s := score(i, terms); s > 0 {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
@@ -40,12 +41,27 @@ func (c *Corpus) Mask(mask func(string) string) {
 	}
 }
 
+// LabelsFollowUps reports whether the dataset labels follow-ups at all (some
+// incident has followups or not_followups). A dataset labelled only for search and
+// summaries says nothing about them, so follow-up metrics leave it out rather than
+// count every predicted item as wrong.
+func (c *Corpus) LabelsFollowUps() bool {
+	for _, li := range c.Incidents {
+		if len(li.Labels.FollowUps) > 0 || len(li.Labels.NotFollowUps) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // LabeledIncident is one incident and what a person said is true about it.
 type LabeledIncident struct {
 	Incident *copilot.Incident
 	Labels   Labels
 	// Source names the labels file the labels came from ("documents", "slack").
 	Source string
+	// Dataset names the dataset (its folder's name) the incident belongs to.
+	Dataset string
 }
 
 // Labels is one incident's entry in a labels file.
@@ -116,30 +132,60 @@ type GoldFollowUp struct {
 }
 
 type labelsFile struct {
-	Incidents []Labels `json:"incidents"`
+	// Transcripts, in a dataset's labels.json, is the folder holding its transcripts.
+	Transcripts string   `json:"transcripts,omitempty"`
+	Incidents   []Labels `json:"incidents"`
 }
 
 // transcriptDirs are the corpus folders holding transcripts, read when present.
 var transcriptDirs = []string{"documents", "slack", "postmortems"}
 
 // LoadCorpus reads dir/labels/*.json and the transcripts under dir (documents/,
-// slack/, postmortems/ — whichever exist) through transcript.Read. Every labelled
-// incident must exist in the transcripts and every ts a label names must be one of
-// its messages: a label that points nowhere would silently skew the metrics.
+// slack/, postmortems/ — whichever exist) through transcript.Read. A dataset whose
+// transcripts live elsewhere (public data read by path, never copied into the
+// repository) is instead one dir/labels.json whose "transcripts" field names that
+// folder, relative to dir. Every labelled incident must exist in the transcripts and
+// every ts a label names must be one of its messages: a label that points nowhere
+// would silently skew the metrics.
 //
 // Errors: EINVALID naming the labels file and incident for bad labels; ENOTFOUND
-// when dir has no labels folder; whatever transcript.Read returns.
+// when dir has neither labels folder nor labels.json, or the folder labels.json
+// names does not exist; whatever transcript.Read returns.
 func LoadCorpus(dir string) (*Corpus, error) {
 	labelFiles, err := filepath.Glob(filepath.Join(dir, "labels", "*.json"))
 	if err != nil {
 		return nil, fmt.Errorf("list labels: %w", err)
 	}
-	if len(labelFiles) == 0 {
-		return nil, copilot.Errorf(copilot.ENOTFOUND, "%s: no labels/*.json", dir)
-	}
 	sort.Strings(labelFiles)
-
 	var paths []string
+	if len(labelFiles) == 0 {
+		lf := filepath.Join(dir, "labels.json")
+		data, err := os.ReadFile(lf)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, copilot.Errorf(copilot.ENOTFOUND, "%s: no labels/*.json and no labels.json", dir)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read labels: %w", err)
+		}
+		var f labelsFile
+		if err := json.Unmarshal(data, &f); err != nil {
+			return nil, copilot.Errorf(copilot.EINVALID, "labels.json: %v", err)
+		}
+		if strings.TrimSpace(f.Transcripts) == "" {
+			return nil, copilot.Errorf(copilot.EINVALID, "labels.json: transcripts: missing (the folder of the transcripts, relative to %s)", dir)
+		}
+		p := f.Transcripts
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			return nil, copilot.Errorf(copilot.ENOTFOUND, "%s: transcripts folder %s not found", dir, p)
+		} else if err != nil {
+			return nil, fmt.Errorf("stat %s: %w", p, err)
+		}
+		labelFiles, paths = []string{lf}, []string{p}
+	}
+
 	for _, d := range transcriptDirs {
 		p := filepath.Join(dir, d)
 		if _, err := os.Stat(p); err == nil {
@@ -161,33 +207,38 @@ func LoadCorpus(dir string) (*Corpus, error) {
 	seen := map[string]string{}
 	for _, lf := range labelFiles {
 		name := filepath.Base(lf)
+		shown := name
+		if filepath.Base(filepath.Dir(lf)) == "labels" {
+			shown = "labels/" + name
+		}
 		data, err := os.ReadFile(lf)
 		if err != nil {
 			return nil, fmt.Errorf("read labels: %w", err)
 		}
 		var f labelsFile
 		if err := json.Unmarshal(data, &f); err != nil {
-			return nil, copilot.Errorf(copilot.EINVALID, "labels/%s: %v", name, err)
+			return nil, copilot.Errorf(copilot.EINVALID, "%s: %v", shown, err)
 		}
 		for i, l := range f.Incidents {
 			if l.ID == "" {
-				return nil, copilot.Errorf(copilot.EINVALID, "labels/%s: incidents[%d].id: missing", name, i)
+				return nil, copilot.Errorf(copilot.EINVALID, "%s: incidents[%d].id: missing", shown, i)
 			}
 			if prev, dup := seen[l.ID]; dup {
-				return nil, copilot.Errorf(copilot.EINVALID, "labels/%s: incident %s is also labelled in %s", name, l.ID, prev)
+				return nil, copilot.Errorf(copilot.EINVALID, "%s: incident %s is also labelled in %s", shown, l.ID, prev)
 			}
 			seen[l.ID] = name
 			inc := byID[l.ID]
 			if inc == nil {
-				return nil, copilot.Errorf(copilot.EINVALID, "labels/%s: incident %s: not found in the transcripts", name, l.ID)
+				return nil, copilot.Errorf(copilot.EINVALID, "%s: incident %s: not found in the transcripts", shown, l.ID)
 			}
 			if err := checkLabels(inc, l); err != nil {
-				return nil, copilot.Errorf(copilot.EINVALID, "labels/%s: incident %s: %v", name, l.ID, err)
+				return nil, copilot.Errorf(copilot.EINVALID, "%s: incident %s: %v", shown, l.ID, err)
 			}
 			c.Incidents = append(c.Incidents, &LabeledIncident{
 				Incident: inc,
 				Labels:   l,
 				Source:   name[:len(name)-len(filepath.Ext(name))],
+				Dataset:  filepath.Base(dir),
 			})
 		}
 	}

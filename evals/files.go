@@ -54,7 +54,7 @@ type comparison struct {
 func (r *Report) comparisons() []comparison {
 	var out []comparison
 	for _, m := range r.Sorted() {
-		if isBaseline(m.Engine) || m.Name == MetricDatasetSize || !isRatio(m.Name) {
+		if isReference(m.Engine) || m.Dataset != "" || m.Name == MetricDatasetSize || !isRatio(m.Name) {
 			continue
 		}
 		if v, ok := lookup(r.Previous, m.Name, m.Split, m.Engine); ok {
@@ -88,7 +88,19 @@ func (r *Report) Markdown() string {
 	}
 	b.WriteString("## Metrics\n\n| metric | split | engine | value | detail |\n|---|---|---|---|---|\n")
 	for _, m := range r.Sorted() {
+		if inSimilarTable(m) {
+			continue
+		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", m.Name, m.Split, m.Engine, formatValue(m.Value), mdEscape(m.Detail))
+	}
+	if rows := r.SimilarTable(); len(rows) > 0 {
+		b.WriteString("\n## Similar incidents by dataset, split and mode\n\nMRR / hit@3 (known: share of quotes found first).\n\n")
+		for i, row := range rows {
+			b.WriteString("| " + strings.Join(row, " | ") + " |\n")
+			if i == 0 {
+				b.WriteString(strings.Repeat("|---", len(row)) + "|\n")
+			}
+		}
 	}
 	if len(r.Capabilities) > 0 {
 		b.WriteString("\n## Answers and latency\n\n| capability | items | answered by | p50 ms | p95 ms |\n|---|---|---|---|---|\n")

@@ -109,7 +109,7 @@ func TestBM25(t *testing.T) {
 	}
 	ix := newLexicalIndex(pool)
 	for _, score := range []func(int, map[string]bool) float64{ix.bm25, ix.tfidf} {
-		got := ix.rank(pool[0], score, 3)
+		got := ix.rank("q", tokenSet(incidentText(pool[0])), score, 3)
 		if len(got) != 2 || got[0] != "a" || got[1] != "c" {
 			t.Errorf("ranking = %v, want [a c]", got)
 		}
@@ -127,7 +127,7 @@ func TestBM25(t *testing.T) {
 func TestScoreRanking(t *testing.T) {
 	family := map[string]string{"q": "f", "a": "f", "b": "g", "c": "f"}
 	size := map[string]int{"f": 3, "g": 1}
-	s := scoreRanking(ranking{query: &LabeledIncident{Labels: Labels{Family: "f"}}, ids: []string{"b", "a", "c"}}, family, size)
+	s := scoreRanking(ranking{query: &LabeledIncident{Incident: &copilot.Incident{ID: "q"}, Labels: Labels{Family: "f"}}, ids: []string{"b", "a", "c"}}, family, size)
 	ideal := 1 + 1/math.Log2(3)
 	if s.hit1 != 0 || s.hit3 != 1 || s.rr != 0.5 || math.Abs(s.ndcg-(1/math.Log2(3)+0.5)/ideal) > 1e-9 {
 		t.Errorf("score = %+v", s)

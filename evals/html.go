@@ -147,7 +147,7 @@ svg text{font:12px system-ui,sans-serif;fill:#374151}svg text.axis{fill:#9ca3af;
 		var rows []barRow
 		seen := map[string]bool{}
 		for _, m := range r.Sorted() {
-			if m.Capability() != capName || isBaseline(m.Engine) || !isRatio(m.Name) || seen[m.Name] {
+			if m.Capability() != capName || isReference(m.Engine) || m.Dataset != "" || !isRatio(m.Name) || seen[m.Name] {
 				continue
 			}
 			seen[m.Name] = true
@@ -241,9 +241,24 @@ svg text{font:12px system-ui,sans-serif;fill:#374151}svg text.axis{fill:#9ca3af;
 		b.WriteString("</table>\n")
 	}
 
-	b.WriteString("<h2>All metrics</h2><table><tr><th>metric</th><th>split</th><th>engine</th><th>value</th><th>detail</th></tr>\n")
+	if rows := r.SimilarTable(); len(rows) > 0 {
+		b.WriteString("<h2>Similar incidents by dataset, split and mode</h2><p>MRR / hit@3 (known: share of quotes found first).</p><table>\n")
+		for i, row := range rows {
+			cell := "td"
+			if i == 0 {
+				cell = "th"
+			}
+			b.WriteString("<tr>")
+			for _, c := range row {
+				fmt.Fprintf(&b, "<%s>%s</%s>", cell, esc(c), cell)
+			}
+			b.WriteString("</tr>\n")
+		}
+		b.WriteString("</table>\n")
+	}
+	b.WriteString("<h2>All metrics</h2><table><tr><th>metric</th><th>dataset</th><th>split</th><th>engine</th><th>value</th><th>detail</th></tr>\n")
 	for _, m := range r.Sorted() {
-		fmt.Fprintf(&b, "<tr><td>%s</td><td>%s</td><td>%s</td><td class=\"num\">%s</td><td>%s</td></tr>\n", esc(m.Name), esc(m.Split), esc(m.Engine), formatValue(m.Value), esc(m.Detail))
+		fmt.Fprintf(&b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"num\">%s</td><td>%s</td></tr>\n", esc(m.Name), esc(orDash(m.Dataset)), esc(m.Split), esc(m.Engine), formatValue(m.Value), esc(m.Detail))
 	}
 	b.WriteString("</table>\n</body></html>\n")
 	return b.String()

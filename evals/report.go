@@ -14,6 +14,9 @@ import (
 // Metric is one measured number of a run.
 type Metric struct {
 	Name string `json:"name"`
+	// Dataset names the one dataset the metric was measured on; empty when it is
+	// pooled over every dataset of the run (the figure gates read).
+	Dataset string `json:"dataset,omitempty"`
 	// Split is the labels' split the metric was measured on ("dev", "test"); empty
 	// for a run that did not separate them.
 	Split string `json:"split,omitempty"`
@@ -105,13 +108,13 @@ type Miss struct {
 	Detail     string  `json:"detail"`
 }
 
-// Add appends metrics; a metric of the same name, split and engine replaces the
-// earlier one.
+// Add appends metrics; a metric of the same name, dataset, split and engine
+// replaces the earlier one.
 func (r *Report) Add(ms ...Metric) {
 	for _, m := range ms {
 		replaced := false
 		for i := range r.Metrics {
-			if o := r.Metrics[i]; o.Name == m.Name && o.Split == m.Split && o.Engine == m.Engine {
+			if o := r.Metrics[i]; o.Name == m.Name && o.Dataset == m.Dataset && o.Split == m.Split && o.Engine == m.Engine {
 				r.Metrics[i], replaced = m, true
 			}
 		}
@@ -125,18 +128,19 @@ func (r *Report) Add(ms ...Metric) {
 // particular split.
 func (r *Report) Value(name string) (float64, bool) { return r.Lookup(name, "", "") }
 
-// Lookup returns the value of a metric on a split, produced by engine; an empty
-// engine means the system, whichever engine answered, and never a baseline.
+// Lookup returns the value of a metric on a split, pooled over the datasets,
+// produced by engine; an empty engine means the system, whichever engine answered,
+// and never a baseline or an ablation.
 func (r *Report) Lookup(name, split, engine string) (float64, bool) {
 	return lookup(r.Metrics, name, split, engine)
 }
 
 func lookup(ms []Metric, name, split, engine string) (float64, bool) {
 	for _, m := range ms {
-		if m.Name != name || m.Split != split {
+		if m.Name != name || m.Split != split || m.Dataset != "" {
 			continue
 		}
-		if (engine == "" && !isBaseline(m.Engine)) || (engine != "" && m.Engine == engine) {
+		if (engine == "" && !isReference(m.Engine)) || (engine != "" && m.Engine == engine) {
 			return m.Value, true
 		}
 	}
@@ -304,6 +308,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	if split {
 		fmt.Fprintln(tw, "METRIC\tSPLIT\tENGINE\tVALUE\tDETAIL")
 		for _, m := range r.Sorted() {
+			if inSimilarTable(m) {
+				continue
+			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", m.Name, m.Split, m.Engine, formatValue(m.Value), m.Detail)
 		}
 	} else {
@@ -314,6 +321,16 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("render report: %w", err)
+	}
+	if rows := r.SimilarTable(); len(rows) > 0 {
+		b.WriteString("\nSimilar incidents, MRR / hit@3 per mode (known: share of quotes found first):\n")
+		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+		for _, row := range rows {
+			fmt.Fprintln(tw, strings.Join(row, "\t"))
+		}
+		if err := tw.Flush(); err != nil {
+			return fmt.Errorf("render report: %w", err)
+		}
 	}
 	if len(r.Capabilities) > 0 {
 		b.WriteString("\n")
@@ -377,16 +394,19 @@ func (r *Report) CapabilityMetrics(capability string) []Metric {
 	return out
 }
 
-// Sorted lists the metrics by capability, split, name and engine (the system
-// first, then the baselines).
+// inSimilarTable reports whether a metric is shown in SimilarTable only: a figure
+// of one dataset, or of an ablation.
+func inSimilarTable(m Metric) bool { return m.Dataset != "" || isAblation(m.Engine) }
+
+// Sorted lists the metrics by capability, dataset (pooled first), split, name and
+// engine (the system first, then the ablations and baselines).
 func (r *Report) Sorted() []Metric {
 	ms := slices.Clone(r.Metrics)
 	engineRank := func(e string) int {
-		switch e {
-		case BaselineBM25:
-			return 1
-		case BaselineTFIDF:
-			return 2
+		for i, x := range SearchEngines {
+			if x == e {
+				return i
+			}
 		}
 		return 0
 	}
@@ -394,6 +414,9 @@ func (r *Report) Sorted() []Metric {
 		a, b := ms[i], ms[j]
 		if ca, cb := capOrder(a.Capability()), capOrder(b.Capability()); ca != cb {
 			return ca < cb
+		}
+		if a.Dataset != b.Dataset {
+			return a.Dataset < b.Dataset
 		}
 		if a.Split != b.Split {
 			return a.Split < b.Split

@@ -52,6 +52,9 @@ type RunOptions struct {
 	// Search, when set, measures similar incidents (with the baselines) and
 	// runbooks, which draft from the similar incidents found.
 	Search Searcher
+	// Ablations, when set, are the same store ranking by one side alone
+	// (EngineVector, EngineLexical), reported beside Search in every mode.
+	Ablations map[string]Searcher
 	// Progress is told how many items of how many are done.
 	Progress func(done, total int)
 }
@@ -62,17 +65,34 @@ type RunOptions struct {
 func Run(ctx context.Context, corpora []*Corpus, o RunOptions) (*Report, error) {
 	r := &Report{Splits: map[string]int{}}
 	var pool []*copilot.Incident
+	datasetOf := map[string]string{} // incident id -> dataset
 	bySplit := map[string]*Corpus{}
+	fuBySplit := map[string]*Corpus{} // the incidents of datasets that label follow-ups
 	var all []*LabeledIncident
+	nFollowUps := 0
 	for _, c := range corpora {
+		labelsFollowUps := c.LabelsFollowUps()
 		r.Datasets = append(r.Datasets, filepath.Base(c.Dir))
 		pool = append(pool, c.All...)
+		for _, inc := range c.All {
+			datasetOf[inc.ID] = filepath.Base(c.Dir)
+		}
 		for _, li := range c.Incidents {
+			if li.Dataset == "" {
+				li.Dataset = filepath.Base(c.Dir)
+			}
 			sp := li.Labels.SplitOf()
 			if bySplit[sp] == nil {
 				bySplit[sp] = &Corpus{Dir: c.Dir}
 			}
 			bySplit[sp].Incidents = append(bySplit[sp].Incidents, li)
+			if fuBySplit[sp] == nil {
+				fuBySplit[sp] = &Corpus{Dir: c.Dir}
+			}
+			if labelsFollowUps {
+				fuBySplit[sp].Incidents = append(fuBySplit[sp].Incidents, li)
+				nFollowUps++
+			}
 			r.Splits[sp]++
 			all = append(all, li)
 		}
@@ -87,11 +107,11 @@ func Run(ctx context.Context, corpora []*Corpus, o RunOptions) (*Report, error) 
 	sort.Strings(splits)
 
 	rec := &recorder{Engine: o.Engine}
-	steps := 2
+	steps := 1
 	if o.Search != nil {
-		steps = 5
+		steps = 4
 	}
-	total, done := steps*len(all), 0
+	total, done := steps*len(all)+nFollowUps, 0
 	tick := func() {
 		done++
 		if o.Progress != nil {
@@ -103,22 +123,24 @@ func Run(ctx context.Context, corpora []*Corpus, o RunOptions) (*Report, error) 
 	for _, sp := range splits {
 		c := bySplit[sp]
 		r.Add(Metric{Name: MetricDatasetSize, Split: sp, Value: float64(len(c.Incidents)), Detail: "labelled incidents"})
-		fu, err := FollowUpMetrics(ctx, rec.as(copilot.CapFollowUps), c)
-		if err != nil {
-			return nil, err
+		if fc := fuBySplit[sp]; len(fc.Incidents) > 0 {
+			fu, err := FollowUpMetrics(ctx, rec.as(copilot.CapFollowUps), fc)
+			if err != nil {
+				return nil, err
+			}
+			r.addAnswered(sp, rec, copilot.CapFollowUps, fu.Metrics())
+			for _, inc := range fu.Incidents {
+				if n := len(inc.Missed) + len(inc.FalsePositives); n > 0 {
+					r.Misses = append(r.Misses, Miss{Capability: copilot.CapFollowUps, Split: sp, IncidentID: inc.ID, Score: float64(n),
+						Detail: fmt.Sprintf("%d missed, %d false positives", len(inc.Missed), len(inc.FalsePositives))})
+				}
+			}
 		}
 		sum, err := SummaryMetrics(ctx, rec.as(copilot.CapSummary), c)
 		if err != nil {
 			return nil, err
 		}
-		r.addAnswered(sp, rec, copilot.CapFollowUps, fu.Metrics())
 		r.addAnswered(sp, rec, copilot.CapSummary, sum.Metrics())
-		for _, inc := range fu.Incidents {
-			if n := len(inc.Missed) + len(inc.FalsePositives); n > 0 {
-				r.Misses = append(r.Misses, Miss{Capability: copilot.CapFollowUps, Split: sp, IncidentID: inc.ID, Score: float64(n),
-					Detail: fmt.Sprintf("%d missed, %d false positives", len(inc.Missed), len(inc.FalsePositives))})
-			}
-		}
 		for id, f := range sum.PerIncident {
 			if f < 0.5 {
 				r.Misses = append(r.Misses, Miss{Capability: copilot.CapSummary, Split: sp, IncidentID: id, Score: 1 - f,
@@ -127,7 +149,7 @@ func Run(ctx context.Context, corpora []*Corpus, o RunOptions) (*Report, error) 
 		}
 	}
 	if o.Search != nil {
-		if err := r.measureSearch(ctx, o, rec, pool, all, tick); err != nil {
+		if err := r.measureSearch(ctx, o, rec, pool, datasetOf, all, tick); err != nil {
 			return nil, err
 		}
 	}
@@ -168,123 +190,6 @@ type ranking struct {
 	ids   []string
 }
 
-// measureSearch runs similar-incident search, its baselines, known-item search and
-// runbooks over the pool.
-func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder, pool []*copilot.Incident, all []*LabeledIncident, tick func()) error {
-	family := map[string]string{}
-	size := map[string]int{}
-	for _, li := range all {
-		family[li.Incident.ID] = li.Labels.Family
-		size[li.Labels.Family]++
-	}
-	byID := map[string]*copilot.Incident{}
-	for _, inc := range pool {
-		byID[inc.ID] = inc
-	}
-	ix := newLexicalIndex(pool)
-	systems := []string{EngineHybrid, BaselineBM25, BaselineTFIDF}
-	rankings := map[string][]ranking{} // system -> rankings
-	known := map[string][2]int{}       // split -> found, queries
-	runbooks := map[string]*runbookScore{}
-	for _, li := range all {
-		sp := li.Labels.SplitOf()
-		start := time.Now()
-		res, err := o.Search.Search(ctx, copilot.SearchQuery{IncidentID: li.Incident.ID, Limit: similarDepth, Filter: copilot.IncidentFilter{IncludePrivate: true}})
-		if err != nil {
-			return fmt.Errorf("similar %s: %w", li.Incident.ID, err)
-		}
-		rec.time(copilot.CapSimilar, EngineHybrid, time.Since(start))
-		var ids []string
-		for _, x := range res {
-			if x.IncidentID != li.Incident.ID {
-				ids = append(ids, x.IncidentID)
-			}
-		}
-		tick()
-		if size[li.Labels.Family] >= 2 {
-			rankings[EngineHybrid] = append(rankings[EngineHybrid], ranking{li, ids})
-			rankings[BaselineBM25] = append(rankings[BaselineBM25], ranking{li, ix.rank(li.Incident, ix.bm25, similarDepth)})
-			rankings[BaselineTFIDF] = append(rankings[BaselineTFIDF], ranking{li, ix.rank(li.Incident, ix.tfidf, similarDepth)})
-		}
-
-		// Known item: a responder types the incident's title and expects it first.
-		kq, err := o.Search.Search(ctx, copilot.SearchQuery{Text: li.Incident.Title, Limit: 3, Filter: copilot.IncidentFilter{IncludePrivate: true}})
-		if err != nil {
-			return fmt.Errorf("search %s: %w", li.Incident.ID, err)
-		}
-		k := known[sp]
-		k[1]++
-		if len(kq) > 0 && kq[0].IncidentID == li.Incident.ID {
-			k[0]++
-		} else {
-			r.Misses = append(r.Misses, Miss{Capability: copilot.CapSimilar, Split: sp, IncidentID: li.Incident.ID, Score: 0.5, Detail: "its own title does not find it first"})
-		}
-		known[sp] = k
-		tick()
-
-		// Runbook: drafted from the similar incidents the search found.
-		var similar []*copilot.Incident
-		for _, id := range ids[:min(runbookK, len(ids))] {
-			if inc := byID[id]; inc != nil {
-				similar = append(similar, inc)
-			}
-		}
-		ans, err := rec.as(copilot.CapRunbook).Runbook(ctx, li.Incident, similar, nil)
-		if err != nil {
-			return fmt.Errorf("runbook of %s: %w", li.Incident.ID, err)
-		}
-		rb := runbooks[sp]
-		if rb == nil {
-			rb = &runbookScore{}
-			runbooks[sp] = rb
-		}
-		rb.add(li, ans.Steps, family, r)
-		tick()
-	}
-	for sp, k := range known {
-		r.Add(Metric{Name: MetricSimilarKnownItem, Split: sp, Engine: EngineHybrid, Value: ratio(k[0], k[1]), Detail: fmt.Sprintf("%d/%d incidents found first by their own title", k[0], k[1])})
-	}
-	for sp, rb := range runbooks {
-		eng := rec.engineOf(copilot.CapRunbook)
-		if rb.goldSteps > 0 {
-			r.Add(Metric{Name: MetricRunbookRecall5, Split: sp, Engine: eng, Value: ratio(rb.recalled, rb.goldSteps), Detail: fmt.Sprintf("%d/%d gold steps matched by a top-%d step", rb.recalled, rb.goldSteps, runbookK)})
-		}
-		r.Add(Metric{Name: MetricRunbookFamily3, Split: sp, Engine: eng, Value: ratio(rb.sameFamily, rb.top3), Detail: fmt.Sprintf("%d/%d top-3 steps come from an incident of the same family", rb.sameFamily, rb.top3)})
-	}
-
-	for _, sys := range systems {
-		bySplit := map[string][]ranking{}
-		for _, rk := range rankings[sys] {
-			sp := rk.query.Labels.SplitOf()
-			bySplit[sp] = append(bySplit[sp], rk)
-		}
-		for sp, rks := range bySplit {
-			var h1, h3, rr, ndcg float64
-			for _, rk := range rks {
-				s := scoreRanking(rk, family, size)
-				h1 += s.hit1
-				h3 += s.hit3
-				rr += s.rr
-				ndcg += s.ndcg
-				if sys == EngineHybrid && s.hit3 == 0 {
-					r.Misses = append(r.Misses, Miss{Capability: copilot.CapSimilar, Split: sp, IncidentID: rk.query.Incident.ID, Score: 1 - s.rr,
-						Detail: fmt.Sprintf("no %s incident in the top 3: %s", rk.query.Labels.Family, strings.Join(withFamilies(rk.ids[:min(3, len(rk.ids))], family), ", "))})
-				}
-			}
-			n := float64(len(rks))
-			detail := fmt.Sprintf("%d queries with a sibling", len(rks))
-			r.Add(
-				Metric{Name: MetricSimilarHit1, Split: sp, Engine: sys, Value: h1 / n, Detail: detail},
-				Metric{Name: MetricSimilarHit3, Split: sp, Engine: sys, Value: h3 / n, Detail: detail},
-				Metric{Name: MetricSimilarMRR, Split: sp, Engine: sys, Value: rr / n, Detail: fmt.Sprintf("first sibling within the top %d", similarDepth)},
-				Metric{Name: MetricSimilarNDCG5, Split: sp, Engine: sys, Value: ndcg / n, Detail: "binary relevance: same family"},
-			)
-		}
-	}
-	r.Families = familyScores(rankings, family, size)
-	return nil
-}
-
 type runbookScore struct {
 	goldSteps, recalled int
 	top3, sameFamily    int
@@ -309,7 +214,7 @@ func (rb *runbookScore) add(li *LabeledIncident, steps []copilot.RunbookStep, fa
 	}
 	for _, s := range steps[:min(3, len(steps))] {
 		rb.top3++
-		if len(s.Sources) > 0 && family[s.Sources[0].IncidentID] == li.Labels.Family {
+		if len(s.Sources) > 0 && family[s.Sources[0].IncidentID] == family[li.Incident.ID] {
 			rb.sameFamily++
 		}
 	}
@@ -318,7 +223,7 @@ func (rb *runbookScore) add(li *LabeledIncident, steps []copilot.RunbookStep, fa
 type rankScore struct{ hit1, hit3, rr, ndcg float64 }
 
 func scoreRanking(rk ranking, family map[string]string, size map[string]int) rankScore {
-	fam := rk.query.Labels.Family
+	fam := family[rk.query.Incident.ID]
 	var s rankScore
 	var dcg float64
 	for i, id := range rk.ids {

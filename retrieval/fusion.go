@@ -14,8 +14,9 @@ const (
 const RRFK = 60
 
 // WeightedVector is the vector share of the weighted fusion; the rest is the
-// normalized full-text score.
-const WeightedVector = 0.7
+// normalized full-text score. 0.6 was best on the dev split once concepts count on
+// the lexical side too (0.5–0.7 measured; BENCHMARKS.md).
+const WeightedVector = 0.6
 
 // Hit is one chunk found by either side of a search.
 type Hit struct {

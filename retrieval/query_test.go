@@ -98,3 +98,12 @@ func TestSelectLexemes(t *testing.T) {
 		})
 	}
 }
+
+func TestConceptTerms(t *testing.T) {
+	if got := ConceptTerms("write failed: no space left on device"); got != "conceptdiskfull" {
+		t.Errorf("ConceptTerms = %q, want conceptdiskfull", got)
+	}
+	if got := ConceptTerms("all good, thanks"); got != "" {
+		t.Errorf("ConceptTerms of chatter = %q, want empty", got)
+	}
+}

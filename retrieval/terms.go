@@ -4,8 +4,27 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/incidentcopilot/incident-copilot/copilot/failure"
 	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
+
+// ConceptTF is the term frequency an incident's failure concept counts with in its
+// lexical document: once, like a word said once. Its weight then comes from BM25's
+// idf, how rare the concept is in the memory, so a concept half the incidents share
+// (a deploy, an HTTP 5xx) adds almost nothing and a rare one (inotify watches
+// exhausted) counts like a rare word. Chosen on the dev split (BENCHMARKS.md).
+const ConceptTF = 1
+
+// ConceptTerms are the failure concepts of a text as one line of ConceptToken
+// words, "" when it has none.
+func ConceptTerms(s string) string {
+	cs := failure.Concepts(s)
+	toks := make([]string, len(cs))
+	for i, c := range cs {
+		toks[i] = ConceptToken(c)
+	}
+	return strings.Join(toks, " ")
+}
 
 // queryNoise are words of incident channels that appear in nearly every incident,
 // so they rank nothing; text.IsStopWord covers English function words and chatter.

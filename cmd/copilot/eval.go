@@ -11,12 +11,14 @@ import (
 	"github.com/incidentcopilot/incident-copilot/copilot/redact"
 	"github.com/incidentcopilot/incident-copilot/embeddings"
 	"github.com/incidentcopilot/incident-copilot/evals"
+	"github.com/incidentcopilot/incident-copilot/retrieval"
 	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // defaultDatasets are read when no --dataset is given: the dev corpus the engine is
-// tuned on and the held-out test corpus the gates read.
-var defaultDatasets = []string{"evals/testdata/corpus", "evals/testdata/heldout"}
+// tuned on, the held-out test corpus the gates read, and the labelled dfds
+// postmortems (dev and test), read by path from the shared fixtures when they exist.
+var defaultDatasets = []string{"evals/testdata/corpus", "evals/testdata/heldout", "evals/testdata/dfds"}
 
 // evalOptions are the flags of eval.
 type evalOptions struct {
@@ -39,12 +41,18 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 			return err
 		}
 	}
-	if len(o.datasets) == 0 {
+	defaults := len(o.datasets) == 0
+	if defaults {
 		o.datasets = defaultDatasets
 	}
 	var corpora []*evals.Corpus
 	for _, d := range o.datasets {
 		c, err := evals.LoadCorpus(d)
+		if defaults && copilot.ErrorCode(err) == copilot.ENOTFOUND && len(corpora) >= 2 {
+			// A default dataset read by path whose transcripts are not on this machine.
+			fmt.Fprintf(m.Stderr, "eval: skipping %s: %v\n", d, err)
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -62,7 +70,8 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 
 	// Similarity is measured on a schema of its own, so the evaluation neither
 	// reads nor disturbs the incidents in the database, nor another evaluation's.
-	scratch, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: fmt.Sprintf("eval_%d_%d", os.Getpid(), evalRuns.Add(1)), HNSW: cfg.HNSW, Fusion: cfg.Fusion, Redact: redact.String, RedactVersion: redact.Version})
+	schema := fmt.Sprintf("eval_%d_%d", os.Getpid(), evalRuns.Add(1))
+	scratch, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: schema, HNSW: cfg.HNSW, Fusion: cfg.Fusion, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return err
 	}
@@ -78,8 +87,18 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	if _, err := scratch.Ingest(ctx, pool, copilot.IngestOptions{Actor: copilot.Actor{Name: "eval", Private: true}}); err != nil {
 		return err
 	}
+	// The ablations rank the same scratch schema by one side alone.
+	ablations := map[string]evals.Searcher{}
+	for name, fusion := range map[string]string{evals.EngineVector: retrieval.FusionVector, evals.EngineLexical: retrieval.FusionLexical} {
+		st, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: schema, HNSW: cfg.HNSW, Fusion: fusion, Redact: redact.String, RedactVersion: redact.Version})
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		ablations[name] = st
+	}
 	bar := newProgress(m.Stderr, "eval", "steps", o.asJSON)
-	report, err := evals.Run(ctx, corpora, evals.RunOptions{Engine: engine, Search: scratch, Progress: bar.update})
+	report, err := evals.Run(ctx, corpora, evals.RunOptions{Engine: engine, Search: scratch, Ablations: ablations, Progress: bar.update})
 	bar.finish()
 	if err != nil {
 		return err

@@ -20,7 +20,8 @@ import (
 
 // hashVersion changes when what is derived from a transcript (chunks, terms) changes,
 // so that re-ingesting rewrites incidents stored the old way.
-const hashVersion = "v2"
+// (v3: incident_terms hold the incident's failure concepts).
+const hashVersion = "v3"
 
 // A load either inserts its chunks into the embedder's HNSW graph row by row or drops
 // the index, loads, and builds it again over the whole table. Measured on 2 cores:
@@ -383,6 +384,18 @@ func (s *Store) writeIncident(ctx context.Context, w *pending, by copilot.Actor)
 	}
 	if _, err := tx.Exec(ctx, "SELECT refresh_incident_terms($1, $2)", id, retrieval.TitleWeight); err != nil {
 		return mapError(fmt.Errorf("count incident terms: %w", err))
+	}
+	// The incident's failure concepts join its terms, so the lexical side weighs a
+	// shared concept by how rare it is in the memory (BM25's idf) like any word.
+	if toks := retrieval.ConceptTerms(copilot.IncidentText(inc, maxIncidentQueryBytes)); toks != "" {
+		if _, err := tx.Exec(ctx, `INSERT INTO incident_terms (incident_id, lexeme, tf)
+			SELECT $1, t.lexeme, $3 FROM unnest(to_tsvector('english', $2)) t
+			ON CONFLICT (incident_id, lexeme) DO UPDATE SET tf = incident_terms.tf + EXCLUDED.tf`, id, toks, retrieval.ConceptTF); err != nil {
+			return mapError(fmt.Errorf("count incident concepts: %w", err))
+		}
+		if _, err := tx.Exec(ctx, `UPDATE incidents SET term_count = coalesce((SELECT sum(tf) FROM incident_terms WHERE incident_id = $1), 0) WHERE id = $1`, id); err != nil {
+			return mapError(fmt.Errorf("count incident terms: %w", err))
+		}
 	}
 
 	if err := s.copyChunks(ctx, tx, id, w); err != nil {

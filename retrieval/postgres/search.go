@@ -62,6 +62,11 @@ func (s *Store) Search(ctx context.Context, q copilot.SearchQuery) ([]copilot.Se
 	default:
 		return nil, copilot.Errorf(copilot.EINVALID, "query: give a text or an incident id")
 	}
+	// The query's failure concepts join its words: incidents hold theirs among their
+	// terms (ingest), so a shared concept counts by its rarity in the memory.
+	if toks := retrieval.ConceptTerms(conceptText); toks != "" {
+		words += "\n" + toks
+	}
 	return s.search(ctx, vec, words, conceptText, services, q)
 }
 
