@@ -132,6 +132,11 @@ func startSlack(ctx context.Context, cfg SlackConfig, s *postgres.Store, cp *cop
 	if err != nil {
 		return nil, nil, err
 	}
+	// Acknowledgements get connections of their own, opened now: Slack's 200 never
+	// waits behind the workers for a connection, nor for one to be dialled.
+	if err := s.ReserveAckConns(ctx, 0); err != nil {
+		return nil, nil, err
+	}
 	jobs, err := s.RunChatJobs(ctx, h.Work, postgres.JobOptions{Logger: logger})
 	if err != nil {
 		return nil, nil, err
