@@ -46,6 +46,12 @@ type Store interface {
 	// that Slack sent last (by its event ts), so events worked out of order end in
 	// the same transcript.
 	LatestMessageChange(ctx context.Context, channelID, ts string) (payload []byte, found bool, err error)
+	// ChatIncidentChannels returns the incident channels whose incident is not
+	// resolved. Errors: EUNAVAILABLE.
+	ChatIncidentChannels(ctx context.Context) ([]copilot.ChatChannel, error)
+	// QueueChatCatchup queues a catch-up of a channel, once while one is queued or
+	// running (false then). Errors: EINVALID, EUNAVAILABLE.
+	QueueChatCatchup(ctx context.Context, channelID string) (bool, error)
 }
 
 // DefaultChannelPattern is the name of an incident channel, as for Slack exports.

@@ -38,15 +38,17 @@ type fakeSlack struct {
 	calls    []call
 	channels map[string]fakeChannel
 	members  map[string][]string
-	limit    int // chat.postMessage calls still to answer 429
+	limit    int            // chat.postMessage calls still to answer 429
+	limits   map[string]int // calls of other methods still to answer 429
 	seq      int
 	wsURL    string                      // apps.connections.open's answer (Socket Mode)
 	history  map[string][]map[string]any // conversations.history, oldest first
 }
 
 type fakeChannel struct {
-	Name    string
-	Private bool
+	Name     string
+	Private  bool
+	Archived bool
 }
 
 type call struct {
@@ -55,7 +57,7 @@ type call struct {
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
-	f := &fakeSlack{channels: map[string]fakeChannel{}, members: map[string][]string{}}
+	f := &fakeSlack{channels: map[string]fakeChannel{}, members: map[string][]string{}, limits: map[string]int{}}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Close)
 	return f
@@ -69,6 +71,14 @@ func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	if method == "chat.postMessage" && f.limit > 0 {
 		f.limit--
+		f.calls = append(f.calls, call{Method: method + " (429)", Form: r.Form})
+		w.Header().Set("Retry-After", "1")
+		w.WriteHeader(http.StatusTooManyRequests)
+		fmt.Fprint(w, `{"ok":false,"error":"ratelimited"}`)
+		return
+	}
+	if f.limits[method] > 0 {
+		f.limits[method]--
 		f.calls = append(f.calls, call{Method: method + " (429)", Form: r.Form})
 		w.Header().Set("Retry-After", "1")
 		w.WriteHeader(http.StatusTooManyRequests)
@@ -90,7 +100,7 @@ func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 			out = map[string]any{"ok": false, "error": "channel_not_found"}
 			break
 		}
-		out = map[string]any{"ok": true, "channel": map[string]any{"id": r.Form.Get("channel"), "name": ch.Name, "is_private": ch.Private, "is_channel": !ch.Private, "is_group": ch.Private}}
+		out = map[string]any{"ok": true, "channel": map[string]any{"id": r.Form.Get("channel"), "name": ch.Name, "is_private": ch.Private, "is_channel": !ch.Private, "is_group": ch.Private, "is_archived": ch.Archived}}
 	case "conversations.members":
 		out = map[string]any{"ok": true, "members": f.members[r.Form.Get("channel")], "response_metadata": map[string]string{"next_cursor": ""}}
 	case "conversations.history":
@@ -175,7 +185,7 @@ func newEnv(t *testing.T, gates copilot.Gates) *copilotEnv {
 
 func (e *copilotEnv) startWorkers() {
 	e.t.Helper()
-	jobs, err := e.store.RunChatJobs(context.Background(), e.h.Work, postgres.JobOptions{PollInterval: 50 * time.Millisecond})
+	jobs, err := e.store.RunChatJobs(context.Background(), e.h.Work, postgres.JobOptions{PollInterval: 50 * time.Millisecond, Catchup: e.h.WorkCatchup})
 	if err != nil {
 		e.t.Fatal(err)
 	}

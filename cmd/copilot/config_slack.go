@@ -137,9 +137,14 @@ func startSlack(ctx context.Context, cfg SlackConfig, s *postgres.Store, cp *cop
 	if err := s.ReserveAckConns(ctx, 0); err != nil {
 		return nil, nil, err
 	}
-	jobs, err := s.RunChatJobs(ctx, h.Work, postgres.JobOptions{Logger: logger})
+	jobs, err := s.RunChatJobs(ctx, h.Work, postgres.JobOptions{Logger: logger, Catchup: h.WorkCatchup})
 	if err != nil {
 		return nil, nil, err
+	}
+	// What incident channels said while no copilot was running is fetched through
+	// the queue; a failure here leaves live events working, so it is only logged.
+	if _, err := h.CatchUp(ctx); err != nil {
+		logger.Warn("slack: catch-up at start not queued", "error", err.Error())
 	}
 	socketCtx, stopSocket := context.WithCancel(ctx)
 	socketDone := make(chan struct{})

@@ -184,6 +184,30 @@ func (s *Store) ChatChannel(ctx context.Context, id string) (copilot.ChatChannel
 	return ch, mapError(err)
 }
 
+// ChatIncidentChannels returns the incident channels whose incident is not
+// resolved (or not stored yet): the channels a copilot catches up on at start.
+//
+// Errors: EUNAVAILABLE.
+func (s *Store) ChatIncidentChannels(ctx context.Context) ([]copilot.ChatChannel, error) {
+	rows, err := s.pool.Query(ctx, `SELECT c.id, c.name, c.private, c.incident_id, c.title, c.registered FROM chat_channels c
+		WHERE c.incident_id <> '' AND NOT EXISTS (
+			SELECT 1 FROM incidents i WHERE i.external_id = c.incident_id AND lower(i.status) IN ('resolved', 'closed'))
+		ORDER BY c.id`)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var out []copilot.ChatChannel
+	for rows.Next() {
+		var ch copilot.ChatChannel
+		if err := rows.Scan(&ch.ID, &ch.Name, &ch.Private, &ch.IncidentID, &ch.Title, &ch.Registered); err != nil {
+			return nil, mapError(err)
+		}
+		out = append(out, ch)
+	}
+	return out, mapError(rows.Err())
+}
+
 // SaveChatChannel stores what is known of a channel. A channel registered as an
 // incident's stays registered when a later lookup finds its name matches no pattern.
 //
