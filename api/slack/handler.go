@@ -79,7 +79,11 @@ type Options struct {
 	MaxBody        int64
 	// BackfillPage is the page size of conversations.history; DefaultBackfillPage when 0.
 	BackfillPage int
-	Logger       *slog.Logger
+	// NameCacheSize bounds the cache of people's names (DefaultNameCacheSize when
+	// 0); NameTTL is how long a name is kept (DefaultNameTTL when 0).
+	NameCacheSize int
+	NameTTL       time.Duration
+	Logger        *slog.Logger
 	// Observe, when set, is told how long each phase of acknowledging an Events API
 	// request took: "verify" (read the body, check the signature), "mask" (parse
 	// and redact) and "store" (store and queue, committed). The Slack bench uses it.
@@ -111,6 +115,12 @@ func (o *Options) validate() error {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	if o.NameCacheSize <= 0 {
+		o.NameCacheSize = DefaultNameCacheSize
+	}
+	if o.NameTTL <= 0 {
+		o.NameTTL = DefaultNameTTL
+	}
 	return nil
 }
 
@@ -122,6 +132,7 @@ type Handler struct {
 	cp     *copilot.Copilot
 	logger *slog.Logger
 	bot    botUser
+	names  *names
 }
 
 // New checks the options and builds the handler.
@@ -135,7 +146,8 @@ func New(opts Options) (*Handler, error) {
 	// patterns take a second on a busy machine): that must not be the first
 	// event's acknowledgement.
 	_ = opts.Redact("warm-up " + warmUpText)
-	return &Handler{opts: opts, api: opts.Client, store: opts.Store, cp: opts.Copilot, logger: opts.Logger}, nil
+	return &Handler{opts: opts, api: opts.Client, store: opts.Store, cp: opts.Copilot, logger: opts.Logger,
+		names: newNames(opts.NameCacheSize, opts.NameTTL)}, nil
 }
 
 // verified reads the body and checks Slack's signature over it: v0 HMAC-SHA256 of

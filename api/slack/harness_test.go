@@ -43,6 +43,7 @@ type fakeSlack struct {
 	seq      int
 	wsURL    string                      // apps.connections.open's answer (Socket Mode)
 	history  map[string][]map[string]any // conversations.history, oldest first
+	users    map[string]map[string]any   // users.info: id → profile
 }
 
 type fakeChannel struct {
@@ -57,7 +58,7 @@ type call struct {
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
-	f := &fakeSlack{channels: map[string]fakeChannel{}, members: map[string][]string{}, limits: map[string]int{}}
+	f := &fakeSlack{channels: map[string]fakeChannel{}, members: map[string][]string{}, limits: map[string]int{}, users: map[string]map[string]any{}}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Close)
 	return f
@@ -105,6 +106,13 @@ func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 		out = map[string]any{"ok": true, "members": f.members[r.Form.Get("channel")], "response_metadata": map[string]string{"next_cursor": ""}}
 	case "conversations.history":
 		out = f.historyPage(r.Form)
+	case "users.info":
+		p, ok := f.users[r.Form.Get("user")]
+		if !ok {
+			out = map[string]any{"ok": false, "error": "user_not_found"}
+			break
+		}
+		out = map[string]any{"ok": true, "user": map[string]any{"id": r.Form.Get("user"), "name": p["name"], "real_name": p["real_name"], "profile": p}}
 	case "auth.test":
 		out = map[string]any{"ok": true, "user_id": "UBOT", "bot_id": "BBOT"}
 	case "apps.connections.open":

@@ -132,6 +132,8 @@ func startSlack(ctx context.Context, cfg SlackConfig, s *postgres.Store, cp *cop
 	if err != nil {
 		return nil, nil, err
 	}
+	// Owners and speakers are Slack user ids: tickets name them by display name.
+	cp.PersonName = h.UserName
 	// Acknowledgements get connections of their own, opened now: Slack's 200 never
 	// waits behind the workers for a connection, nor for one to be dialled.
 	if err := s.ReserveAckConns(ctx, 0); err != nil {
