@@ -154,6 +154,23 @@ func (actGates) Capability(_ context.Context, name string) (copilot.CapabilitySt
 	return copilot.CapabilityStatus{Capability: name, Mode: copilot.ModeAct, Verified: true, Reason: "test"}, nil
 }
 
+// migrated hands each test a schema migrated once per test binary (goose's and
+// river's migrations), emptied when the test ends; river's tables are emptied
+// too, so no job of one test reaches the next.
+var migrated = dbtest.NewMigrated(func(ctx context.Context, url, schema string) error {
+	model, err := embeddings.NewLocal(64)
+	if err != nil {
+		return err
+	}
+	s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, MaxConns: 2, Redact: redact.String, RedactVersion: redact.Version})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	_, err = s.Migrate(ctx)
+	return err
+})
+
 func newEnv(t *testing.T, gates copilot.Gates) *copilotEnv {
 	t.Helper()
 	ctx := context.Background()
@@ -161,7 +178,7 @@ func newEnv(t *testing.T, gates copilot.Gates) *copilotEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	schema := dbtest.Schema(t)
+	schema := migrated.Schema(t)
 	store, err := postgres.Open(ctx, dbtest.URL(t), model, postgres.Options{Schema: schema, MaxConns: 8, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)

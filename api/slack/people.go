@@ -89,7 +89,8 @@ func (n *names) put(id, name string) {
 }
 
 // userName returns the display name of a Slack user id, or the id itself when it
-// cannot be had (unknown user, Slack down or rate-limiting, no id). Anything that
+// cannot be had (unknown user, Slack down or rate-limiting, no id). An unknown
+// user is remembered as such; network trouble and 429s are not. Anything that
 // is not a user id is returned as it is.
 func (h *Handler) userName(ctx context.Context, id string) string {
 	if !userIDRE.MatchString(id) {
@@ -124,10 +125,17 @@ func (h *Handler) userName(ctx context.Context, id string) string {
 		n.mu.Lock()
 		delete(n.inflight, id)
 		close(done)
-		var rl *slackgo.RateLimitedError
+		var (
+			rl      *slackgo.RateLimitedError
+			refused slackgo.SlackErrorResponse
+		)
 		switch {
 		case err == nil:
 			n.put(id, name)
+		case errors.As(err, &refused), errors.Is(err, errNoName):
+			// Slack answered, and will answer the same (user_not_found): keep the id
+			// as the name rather than asking again for every answer.
+			n.put(id, id)
 		case errors.As(err, &rl):
 			after := rl.RetryAfter
 			if after <= 0 {
@@ -156,8 +164,10 @@ func (h *Handler) lookUpName(ctx context.Context, id string) (string, error) {
 			return s, nil
 		}
 	}
-	return "", errors.New("users.info: no name")
+	return "", errNoName
 }
+
+var errNoName = errors.New("users.info: no name")
 
 // labelMentions writes each <@U…> (or @U…) mention of text as <@U…|name>,
 // Slack's own labelled form, which Escape shows as the name without a ping.

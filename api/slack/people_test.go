@@ -107,9 +107,9 @@ func TestOwnersByName(t *testing.T) {
 			t.Errorf("users.info asked %d times for %s, want once (cached)", lookups[u], u)
 		}
 	}
-	// Slack does not know U0GONE0003 (user_not_found): it was asked, and the
+	// Slack does not know U0GONE0003 (user_not_found): it was asked once, and the
 	// summary shows the id.
-	if lookups["U0GONE0003"] == 0 || !strings.Contains(sum, "*U0GONE0003*:") {
+	if lookups["U0GONE0003"] != 1 || !strings.Contains(sum, "*U0GONE0003*:") {
 		t.Errorf("unknown user: lookups %v, summary:\n%s", lookups, sum)
 	}
 
@@ -135,5 +135,14 @@ func TestOwnersByName(t *testing.T) {
 	later := ask("EvAskSum3", "1772446740.000100", "summary")
 	if !strings.Contains(later, "*Ngozi*:") || strings.Contains(later, "U0NEW00004") {
 		t.Errorf("after Retry-After the name is not shown:\n%s", later)
+	}
+	lookups = map[string]int{}
+	for _, c := range e.slack.posts("users.info") {
+		lookups[c.Form.Get("user")]++
+	}
+	for _, u := range []string{"U0DANA0001", "U0SAM00002", "U0GONE0003", "U0NEW00004"} {
+		if lookups[u] != 1 {
+			t.Errorf("after four answers users.info answered %d times for %s, want once", lookups[u], u)
+		}
 	}
 }
