@@ -23,6 +23,10 @@ type Copilot struct {
 	Permalink func(inc *Incident, ts string) string
 	// Gates say which capabilities may act on their own; nil: none may.
 	Gates Gates
+	// PersonName, when set, turns a person as a transcript names them (a chat
+	// user id) into the name people know them by, for ticket owners. It never
+	// fails: it returns what it was given when it knows no better.
+	PersonName func(ctx context.Context, person string) string
 
 	fixes fixCache // what the tracker said of past incidents' tickets (open_fixes.go)
 }

@@ -148,9 +148,13 @@ func (c *Copilot) FileFollowUp(ctx context.Context, incidentID, followUpID strin
 	if c.Tracker == nil {
 		return &rec, nil
 	}
+	owner := item.Owner
+	if c.PersonName != nil && owner != "" {
+		owner = c.PersonName(ctx, owner)
+	}
 	req := TicketRequest{
 		IncidentID: incidentID, IncidentTitle: inc.Title, FollowUpID: incidentID + "/" + followUpID,
-		Summary: item.Text, Owner: item.Owner, Due: item.Due, RequestedBy: by.Name,
+		Summary: item.Text, Owner: owner, Due: item.Due, RequestedBy: by.Name,
 	}
 	if c.Permalink != nil {
 		req.Permalink = c.Permalink(inc, item.SourceTS)

@@ -239,3 +239,21 @@ func TestFileFollowUpConcurrentClicksFileOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestFileFollowUpOwnerByName: with PersonName set (the Slack copilot resolves
+// user ids), the ticket's owner is the name, not the id the transcript holds.
+func TestFileFollowUpOwnerByName(t *testing.T) {
+	ctx := context.Background()
+	c, tr := ticketFixture(false)
+	var asked []string
+	c.PersonName = func(_ context.Context, p string) string {
+		asked = append(asked, p)
+		return "Ann Lee"
+	}
+	if _, err := c.FileFollowUp(ctx, "INC-9", "fu-1772446440-000300", Actor{Name: "bo"}); err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.calls) != 1 || tr.calls[0].Owner != "Ann Lee" || len(asked) != 1 || asked[0] != "ann" {
+		t.Errorf("owner %q (asked %v), want Ann Lee for ann", tr.calls[0].Owner, asked)
+	}
+}

@@ -78,6 +78,51 @@ func (h *Handler) Backfill(ctx context.Context, channelID string) (int, error) {
 	return queued, nil
 }
 
+// CatchUp queues, for every incident channel whose incident is not resolved, a
+// backfill of what the channel said while no copilot was listening (a server
+// calls it when it starts). The queue holds one catch-up per channel at a time,
+// so replicas starting together fetch each channel once. Returns how many were
+// queued.
+//
+// Errors: EUNAVAILABLE.
+func (h *Handler) CatchUp(ctx context.Context) (int, error) {
+	chans, err := h.store.ChatIncidentChannels(ctx)
+	if err != nil {
+		return 0, err
+	}
+	queued := 0
+	for _, ch := range chans {
+		ok, err := h.store.QueueChatCatchup(ctx, ch.ID)
+		if err != nil {
+			return queued, err
+		}
+		if ok {
+			queued++
+		}
+	}
+	h.logger.Info("slack: catch-up queued", "channels", len(chans), "queued", queued)
+	return queued, nil
+}
+
+// WorkCatchup is the job of one queued catch-up: the channel's history since
+// its incident's newest stored message, unless Slack says the channel is
+// archived (nothing can be said there any more, and its incident is closed by
+// whoever archived it).
+//
+// Errors: as Backfill; conversations.info's.
+func (h *Handler) WorkCatchup(ctx context.Context, channelID string) error {
+	info, err := h.api.GetConversationInfoContext(ctx, &slackgo.GetConversationInfoInput{ChannelID: channelID})
+	if err != nil {
+		return slackError("conversations.info", err)
+	}
+	if info.IsArchived {
+		h.logger.Info("slack: catch-up skipped, channel archived", "channel", channelID)
+		return nil
+	}
+	_, err = h.Backfill(ctx, channelID)
+	return err
+}
+
 // botUser is the copilot's own user id (auth.test), asked once.
 type botUser struct {
 	mu sync.Mutex

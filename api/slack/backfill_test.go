@@ -42,7 +42,7 @@ func TestBackfillOnJoin(t *testing.T) {
 		t.Fatalf("someone else's join fetched history %d times", n)
 	}
 	join("EvJoin1", "UBOT")
-	eventually(t, "the backfilled transcript", func() bool {
+	eventuallyWithin(t, "the backfilled transcript", 90*time.Second, func() bool {
 		inc, err := e.store.FindIncidentByID(ctx, "inc-88-backfill", true)
 		return err == nil && len(inc.Messages) == 60
 	})

@@ -214,6 +214,32 @@ func SummaryBlocks(ans *copilot.SummaryAnswer, l Links, verified bool) []slackgo
 	field("Root cause", s.RootCause)
 	field("Mitigation", s.Mitigation)
 	field("Resolution", s.Resolution)
+	if len(s.Owners) > 0 {
+		var b strings.Builder
+		b.WriteString("*Who is on what*")
+		for _, o := range s.Owners {
+			var src []string
+			if o.SourceTS != "" {
+				src = []string{o.SourceTS}
+			}
+			fmt.Fprintf(&b, "\n• *%s*: %s %s", Escape(o.Person), Escape(o.Doing), sources(src, l))
+		}
+		blocks = append(blocks, section(strings.TrimSpace(b.String())))
+	}
+	for _, list := range []struct {
+		name  string
+		items []string
+	}{{"Tried so far", s.Tried}, {"Next", s.Next}} {
+		if len(list.items) == 0 {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString("*" + list.name + "*")
+		for _, it := range list.items {
+			b.WriteString("\n• " + Escape(it))
+		}
+		blocks = append(blocks, section(b.String()))
+	}
 	if len(s.Timeline) > 0 {
 		var b strings.Builder
 		b.WriteString("*Timeline*")

@@ -46,10 +46,19 @@ type Store interface {
 	// that Slack sent last (by its event ts), so events worked out of order end in
 	// the same transcript.
 	LatestMessageChange(ctx context.Context, channelID, ts string) (payload []byte, found bool, err error)
+	// ChatIncidentChannels returns the incident channels whose incident is not
+	// resolved. Errors: EUNAVAILABLE.
+	ChatIncidentChannels(ctx context.Context) ([]copilot.ChatChannel, error)
+	// QueueChatCatchup queues a catch-up of a channel, once while one is queued or
+	// running (false then). Errors: EINVALID, EUNAVAILABLE.
+	QueueChatCatchup(ctx context.Context, channelID string) (bool, error)
 }
 
 // DefaultChannelPattern is the name of an incident channel, as for Slack exports.
 const DefaultChannelPattern = `^inc[-_]`
+
+// warmUpText looks like a credential so that every rule set of a masker is built.
+const warmUpText = "password=hunter2-warm-up xoxb-0000000000-0000000000-warmupwarmupwarmup"
 
 // DefaultMaxBody bounds a Slack request; Slack's own payloads are far smaller.
 const DefaultMaxBody = 1 << 20
@@ -70,7 +79,15 @@ type Options struct {
 	MaxBody        int64
 	// BackfillPage is the page size of conversations.history; DefaultBackfillPage when 0.
 	BackfillPage int
-	Logger       *slog.Logger
+	// NameCacheSize bounds the cache of people's names (DefaultNameCacheSize when
+	// 0); NameTTL is how long a name is kept (DefaultNameTTL when 0).
+	NameCacheSize int
+	NameTTL       time.Duration
+	Logger        *slog.Logger
+	// Observe, when set, is told how long each phase of acknowledging an Events API
+	// request took: "verify" (read the body, check the signature), "mask" (parse
+	// and redact) and "store" (store and queue, committed). The Slack bench uses it.
+	Observe func(phase string, d time.Duration)
 }
 
 func (o *Options) validate() error {
@@ -98,6 +115,12 @@ func (o *Options) validate() error {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	if o.NameCacheSize <= 0 {
+		o.NameCacheSize = DefaultNameCacheSize
+	}
+	if o.NameTTL <= 0 {
+		o.NameTTL = DefaultNameTTL
+	}
 	return nil
 }
 
@@ -109,6 +132,7 @@ type Handler struct {
 	cp     *copilot.Copilot
 	logger *slog.Logger
 	bot    botUser
+	names  *names
 }
 
 // New checks the options and builds the handler.
@@ -118,7 +142,12 @@ func New(opts Options) (*Handler, error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	return &Handler{opts: opts, api: opts.Client, store: opts.Store, cp: opts.Copilot, logger: opts.Logger}, nil
+	// A masker may build its rules on first use (gitleaks' several hundred
+	// patterns take a second on a busy machine): that must not be the first
+	// event's acknowledgement.
+	_ = opts.Redact("warm-up " + warmUpText)
+	return &Handler{opts: opts, api: opts.Client, store: opts.Store, cp: opts.Copilot, logger: opts.Logger,
+		names: newNames(opts.NameCacheSize, opts.NameTTL)}, nil
 }
 
 // verified reads the body and checks Slack's signature over it: v0 HMAC-SHA256 of
@@ -209,11 +238,20 @@ type outerEvent struct {
 
 // Events serves POST /v1/slack/events.
 func (h *Handler) Events(w http.ResponseWriter, r *http.Request) {
+	t0 := time.Now()
 	body, ok := h.verified(w, r)
 	if !ok {
 		return
 	}
+	h.observe("verify", t0)
 	h.ingestEvent(r.Context(), body, r.Header.Get("X-Slack-Retry-Num")).write(w)
+}
+
+// observe tells Options.Observe the time since t0.
+func (h *Handler) observe(phase string, t0 time.Time) {
+	if h.opts.Observe != nil {
+		h.opts.Observe(phase, time.Since(t0))
+	}
 }
 
 // ingestEvent takes one Events API envelope (verified, or from Socket Mode).
@@ -232,6 +270,7 @@ func (h *Handler) ingestEvent(ctx context.Context, body []byte, retry string) re
 	if ev.EventID == "" || len(ev.Event) == 0 {
 		return fail(http.StatusBadRequest, "event_callback without event_id or event")
 	}
+	t0 := time.Now()
 	payload, err := maskJSON(ev.Event, h.opts.Redact)
 	if err != nil {
 		return fail(http.StatusBadRequest, "event is not a JSON object")
@@ -240,7 +279,11 @@ func (h *Handler) ingestEvent(ctx context.Context, body []byte, retry string) re
 		Channel string `json:"channel"`
 	}
 	_ = json.Unmarshal(payload, &head)
-	return h.accept(ctx, copilot.ChatEvent{ID: ev.EventID, Kind: copilot.ChatKindEvent, Team: ev.TeamID, Channel: head.Channel, Payload: payload}, retry)
+	h.observe("mask", t0)
+	t0 = time.Now()
+	rp := h.accept(ctx, copilot.ChatEvent{ID: ev.EventID, Kind: copilot.ChatKindEvent, Team: ev.TeamID, Channel: head.Channel, Payload: payload}, retry)
+	h.observe("store", t0)
+	return rp
 }
 
 // Commands serves POST /v1/slack/commands: /copilot help answers at once, every

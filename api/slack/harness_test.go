@@ -38,15 +38,18 @@ type fakeSlack struct {
 	calls    []call
 	channels map[string]fakeChannel
 	members  map[string][]string
-	limit    int // chat.postMessage calls still to answer 429
+	limit    int            // chat.postMessage calls still to answer 429
+	limits   map[string]int // calls of other methods still to answer 429
 	seq      int
 	wsURL    string                      // apps.connections.open's answer (Socket Mode)
 	history  map[string][]map[string]any // conversations.history, oldest first
+	users    map[string]map[string]any   // users.info: id → profile
 }
 
 type fakeChannel struct {
-	Name    string
-	Private bool
+	Name     string
+	Private  bool
+	Archived bool
 }
 
 type call struct {
@@ -55,7 +58,7 @@ type call struct {
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
-	f := &fakeSlack{channels: map[string]fakeChannel{}, members: map[string][]string{}}
+	f := &fakeSlack{channels: map[string]fakeChannel{}, members: map[string][]string{}, limits: map[string]int{}, users: map[string]map[string]any{}}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Close)
 	return f
@@ -69,6 +72,14 @@ func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	if method == "chat.postMessage" && f.limit > 0 {
 		f.limit--
+		f.calls = append(f.calls, call{Method: method + " (429)", Form: r.Form})
+		w.Header().Set("Retry-After", "1")
+		w.WriteHeader(http.StatusTooManyRequests)
+		fmt.Fprint(w, `{"ok":false,"error":"ratelimited"}`)
+		return
+	}
+	if f.limits[method] > 0 {
+		f.limits[method]--
 		f.calls = append(f.calls, call{Method: method + " (429)", Form: r.Form})
 		w.Header().Set("Retry-After", "1")
 		w.WriteHeader(http.StatusTooManyRequests)
@@ -90,11 +101,18 @@ func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 			out = map[string]any{"ok": false, "error": "channel_not_found"}
 			break
 		}
-		out = map[string]any{"ok": true, "channel": map[string]any{"id": r.Form.Get("channel"), "name": ch.Name, "is_private": ch.Private, "is_channel": !ch.Private, "is_group": ch.Private}}
+		out = map[string]any{"ok": true, "channel": map[string]any{"id": r.Form.Get("channel"), "name": ch.Name, "is_private": ch.Private, "is_channel": !ch.Private, "is_group": ch.Private, "is_archived": ch.Archived}}
 	case "conversations.members":
 		out = map[string]any{"ok": true, "members": f.members[r.Form.Get("channel")], "response_metadata": map[string]string{"next_cursor": ""}}
 	case "conversations.history":
 		out = f.historyPage(r.Form)
+	case "users.info":
+		p, ok := f.users[r.Form.Get("user")]
+		if !ok {
+			out = map[string]any{"ok": false, "error": "user_not_found"}
+			break
+		}
+		out = map[string]any{"ok": true, "user": map[string]any{"id": r.Form.Get("user"), "name": p["name"], "real_name": p["real_name"], "profile": p}}
 	case "auth.test":
 		out = map[string]any{"ok": true, "user_id": "UBOT", "bot_id": "BBOT"}
 	case "apps.connections.open":
@@ -136,6 +154,23 @@ func (actGates) Capability(_ context.Context, name string) (copilot.CapabilitySt
 	return copilot.CapabilityStatus{Capability: name, Mode: copilot.ModeAct, Verified: true, Reason: "test"}, nil
 }
 
+// migrated hands each test a schema migrated once per test binary (goose's and
+// river's migrations), emptied when the test ends; river's tables are emptied
+// too, so no job of one test reaches the next.
+var migrated = dbtest.NewMigrated(func(ctx context.Context, url, schema string) error {
+	model, err := embeddings.NewLocal(64)
+	if err != nil {
+		return err
+	}
+	s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, MaxConns: 2, Redact: redact.String, RedactVersion: redact.Version})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	_, err = s.Migrate(ctx)
+	return err
+})
+
 func newEnv(t *testing.T, gates copilot.Gates) *copilotEnv {
 	t.Helper()
 	ctx := context.Background()
@@ -143,7 +178,7 @@ func newEnv(t *testing.T, gates copilot.Gates) *copilotEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	schema := dbtest.Schema(t)
+	schema := migrated.Schema(t)
 	store, err := postgres.Open(ctx, dbtest.URL(t), model, postgres.Options{Schema: schema, MaxConns: 8, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		t.Fatal(err)
@@ -175,7 +210,7 @@ func newEnv(t *testing.T, gates copilot.Gates) *copilotEnv {
 
 func (e *copilotEnv) startWorkers() {
 	e.t.Helper()
-	jobs, err := e.store.RunChatJobs(context.Background(), e.h.Work, postgres.JobOptions{PollInterval: 50 * time.Millisecond})
+	jobs, err := e.store.RunChatJobs(context.Background(), e.h.Work, postgres.JobOptions{PollInterval: 50 * time.Millisecond, Catchup: e.h.WorkCatchup})
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -267,10 +302,18 @@ func (e *copilotEnv) click(channel, user, messageTS, actionID, value string) int
 	return status
 }
 
-// eventually polls cond until it holds or ten seconds pass.
+// eventually polls cond until it holds or fifteen seconds pass.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	eventuallyWithin(t, what, 15*time.Second, cond)
+}
+
+// eventuallyWithin is eventually with a longer wait, for work that queues many
+// jobs (a backfill stores the incident once per message): on a loaded machine
+// that takes longer, and only the outcome is asserted.
+func eventuallyWithin(t *testing.T, what string, wait time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(wait)
 	for time.Now().Before(deadline) {
 		if cond() {
 			return

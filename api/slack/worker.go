@@ -365,12 +365,14 @@ func (h *Handler) answer(ctx context.Context, req request, capability, arg strin
 		title = "Summary of " + inc.ID
 		var ans *copilot.SummaryAnswer
 		if ans, err = h.cp.SummarizeIncident(ctx, inc); err == nil {
+			h.nameSummary(ctx, ans)
 			blocks = SummaryBlocks(ans, links, st.Verified)
 		}
 	case copilot.CapFollowUps:
 		title = "Follow-ups of " + inc.ID
 		var ans *copilot.FollowUpsAnswer
 		if ans, err = h.cp.FollowUps(ctx, inc.ID, true, false); err == nil {
+			h.nameFollowUps(ctx, ans)
 			blocks = FollowUpBlocks(ans, links, st.Verified, !req.ephemeral)
 		}
 	case copilot.CapRunbook:
@@ -620,6 +622,7 @@ func (h *Handler) resolve(ctx context.Context, req request) error {
 	if len(ans.Items) == 0 {
 		return nil
 	}
+	h.nameFollowUps(ctx, ans)
 	return h.postAnswer(ctx, request{key: req.key + ":followups", channel: req.channel}, inc, copilot.CapFollowUps, st.Verified,
 		"Follow-ups of "+inc.ID, FollowUpBlocks(ans, h.links(inc), st.Verified, true))
 }

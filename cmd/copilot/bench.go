@@ -82,6 +82,9 @@ func (m *Main) benchCommand() *cobra.Command {
 	slackCmd.Flags().IntVar(&so.rate, "rate", bench.DefaultSlackRate, "events per second")
 	slackCmd.Flags().IntVar(&so.workers, "workers", 0, "job workers (the server's default when 0)")
 	slackCmd.Flags().BoolVar(&so.asJSON, "json", false, "print JSON")
+	slackCmd.Flags().IntVar(&so.ackConns, "ack-conns", 0, "connections reserved for acknowledgements (the server's default when 0)")
+	slackCmd.Flags().DurationVar(&so.settle, "settle", bench.DefaultSlackSettle, "how long the server runs before the first event (0: none)")
+	slackCmd.Flags().BoolVar(&so.sharedPool, "shared-pool", false, "acknowledge on the pool the workers use (no reserved connections), for comparison")
 	c.AddCommand(search, ingest, load, slackCmd)
 	return c
 }
@@ -145,8 +148,9 @@ func (m *Main) benchLoad(ctx context.Context, o loadOptions) error {
 }
 
 type slackBenchOptions struct {
-	events, rate, workers int
-	asJSON                bool
+	events, rate, workers, ackConns int
+	asJSON, sharedPool              bool
+	settle                          time.Duration
 }
 
 func (m *Main) benchSlack(ctx context.Context, o slackBenchOptions) error {
@@ -154,8 +158,24 @@ func (m *Main) benchSlack(ctx context.Context, o slackBenchOptions) error {
 		return fmt.Errorf("bench slack: --events and --rate must be positive")
 	}
 	cmd := fmt.Sprintf("copilot bench slack --events %d --rate %d", o.events, o.rate)
+	if o.workers > 0 {
+		cmd += fmt.Sprintf(" --workers %d", o.workers)
+	}
+	if o.ackConns > 0 {
+		cmd += fmt.Sprintf(" --ack-conns %d", o.ackConns)
+	}
+	if o.sharedPool {
+		cmd += " --shared-pool"
+	}
+	if o.settle != bench.DefaultSlackSettle {
+		cmd += " --settle " + o.settle.String()
+	}
+	settle := o.settle
+	if settle == 0 {
+		settle = -1 // none
+	}
 	rep, err := bench.RunSlack(ctx, bench.SlackConfig{DatabaseURL: m.Getenv("DATABASE_URL"), Events: o.events, Rate: o.rate,
-		Workers: o.workers, Command: cmd}, m.Stderr)
+		Workers: o.workers, SharedPool: o.sharedPool, AckConns: o.ackConns, Settle: settle, Command: cmd}, m.Stderr)
 	if err != nil {
 		return fmt.Errorf("bench slack: %w", err)
 	}

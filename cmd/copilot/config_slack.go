@@ -132,9 +132,21 @@ func startSlack(ctx context.Context, cfg SlackConfig, s *postgres.Store, cp *cop
 	if err != nil {
 		return nil, nil, err
 	}
-	jobs, err := s.RunChatJobs(ctx, h.Work, postgres.JobOptions{Logger: logger})
+	// Owners and speakers are Slack user ids: tickets name them by display name.
+	cp.PersonName = h.UserName
+	// Acknowledgements get connections of their own, opened now: Slack's 200 never
+	// waits behind the workers for a connection, nor for one to be dialled.
+	if err := s.ReserveAckConns(ctx, 0); err != nil {
+		return nil, nil, err
+	}
+	jobs, err := s.RunChatJobs(ctx, h.Work, postgres.JobOptions{Logger: logger, Catchup: h.WorkCatchup})
 	if err != nil {
 		return nil, nil, err
+	}
+	// What incident channels said while no copilot was running is fetched through
+	// the queue; a failure here leaves live events working, so it is only logged.
+	if _, err := h.CatchUp(ctx); err != nil {
+		logger.Warn("slack: catch-up at start not queued", "error", err.Error())
 	}
 	socketCtx, stopSocket := context.WithCancel(ctx)
 	socketDone := make(chan struct{})

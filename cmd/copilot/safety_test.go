@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -30,6 +31,15 @@ func safetyEnv(t *testing.T) func(string) string {
 // serveFor migrates and starts `copilot serve` on a free port; it stops with the test.
 func serveFor(t *testing.T, env func(string) string) (base string, logs *syncBuffer) {
 	t.Helper()
+	base, logs, stop := serveUntil(t, env)
+	t.Cleanup(stop)
+	return base, logs
+}
+
+// serveUntil migrates and starts `copilot serve` on a free port; stop ends it
+// (a shutdown that is not clean fails the test).
+func serveUntil(t *testing.T, env func(string) string) (base string, logs *syncBuffer, stop func()) {
+	t.Helper()
 	if _, stderr, err := run(t, env, "migrate"); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, stderr)
 	}
@@ -43,17 +53,22 @@ func serveFor(t *testing.T, env func(string) string) (base string, logs *syncBuf
 	case a := <-ready:
 		base = "http://" + a
 	case err := <-done:
+		cancel()
 		t.Fatalf("serve exited: %v\n%s", err, logs.String())
 	case <-time.After(60 * time.Second):
+		cancel()
 		t.Fatal("serve did not start")
 	}
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve did not shut down cleanly: %v", err)
-		}
-	})
-	return base, logs
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("serve did not shut down cleanly: %v", err)
+			}
+		})
+	}
+	return base, logs, stop
 }
 
 func incidentDoc(id, visibility, title, text string) map[string]any {

@@ -193,3 +193,119 @@ func TestSlackConfig(t *testing.T) {
 		t.Errorf("permalink without a channel = %q", got)
 	}
 }
+
+// TestSlackCatchUpAtStart: what an incident channel said while `copilot serve`
+// was down reaches the incident when it starts again, once, fetched from the
+// newest message it had stored.
+func TestSlackCatchUpAtStart(t *testing.T) {
+	t.Parallel()
+	var (
+		mu      sync.Mutex
+		history []map[string]any // the channel, oldest first
+		oldests []string         // conversations.history's oldest, per call
+	)
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		w.Header().Set("Content-Type", "application/json")
+		mu.Lock()
+		defer mu.Unlock()
+		switch r.URL.Path {
+		case "/conversations.info":
+			fmt.Fprintf(w, `{"ok":true,"channel":{"id":%q,"name":"inc-43-db","is_private":false}}`, r.Form.Get("channel"))
+		case "/conversations.history":
+			oldest := r.Form.Get("oldest")
+			oldests = append(oldests, oldest)
+			var out []map[string]any
+			for i := len(history) - 1; i >= 0; i-- {
+				if ts := history[i]["ts"].(string); oldest == "" || ts > oldest {
+					out = append(out, history[i])
+				}
+			}
+			_ = json.NewEncoder(w).Encode(map[string]any{"ok": true, "messages": out, "has_more": false})
+		case "/chat.postMessage":
+			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1800000000.000100"}`, r.Form.Get("channel"))
+		default:
+			fmt.Fprint(w, `{"ok":false,"error":"unknown_method"}`)
+		}
+	}))
+	defer fake.Close()
+	base := safetyEnv(t)
+	env := func(k string) string {
+		switch k {
+		case "SLACK_BOT_TOKEN":
+			return "xoxb-e2e"
+		case "SLACK_SIGNING_SECRET":
+			return testSigningSecret
+		case "COPILOT_SLACK_API_URL":
+			return fake.URL
+		}
+		return base(k)
+	}
+	texts := func(srv string) []string {
+		res := do(t, "GET", srv+"/v1/incidents/inc-43-db", rootToken, nil)
+		if res.status != http.StatusOK {
+			return nil
+		}
+		var inc struct {
+			Messages []struct {
+				TS   string `json:"ts"`
+				Text string `json:"text"`
+			} `json:"messages"`
+		}
+		mustJSON(t, res.body, &inc)
+		var out []string
+		for _, m := range inc.Messages {
+			out = append(out, m.TS+" "+m.Text)
+		}
+		return out
+	}
+
+	srv, _, stop := serveUntil(t, env)
+	t.Cleanup(stop)
+	live := map[string]any{"type": "message", "channel": "C43", "user": "U1", "ts": "1772446440.000100", "text": "replica lag 40s on db-2"}
+	mu.Lock()
+	history = append(history, live)
+	mu.Unlock()
+	body, _ := json.Marshal(map[string]any{"type": "event_callback", "team_id": "T1", "event_id": "EvLive", "event": live})
+	req, _ := http.NewRequest(http.MethodPost, srv+"/v1/slack/events", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(testSigningSecret))
+	mac.Write([]byte("v0:" + ts + ":"))
+	mac.Write(body)
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("event = %d", resp.StatusCode)
+	}
+	waitFor(t, "the live message", func() bool { return len(texts(srv)) == 1 })
+	stop()
+
+	// Said while no copilot ran.
+	mu.Lock()
+	history = append(history,
+		map[string]any{"type": "message", "user": "U2", "ts": "1772446500.000100", "text": "promoting db-3 while db-2 catches up"},
+		map[string]any{"type": "message", "user": "U1", "ts": "1772446560.000100", "text": "lag back under 1s"})
+	oldests = nil
+	mu.Unlock()
+
+	srv2, _, stop2 := serveUntil(t, env)
+	t.Cleanup(stop2)
+	waitFor(t, "the missed messages", func() bool { return len(texts(srv2)) == 3 })
+	time.Sleep(500 * time.Millisecond) // a second fetch, were there one, would show
+	got := texts(srv2)
+	want := []string{"1772446440.000100 replica lag 40s on db-2", "1772446500.000100 promoting db-3 while db-2 catches up", "1772446560.000100 lag back under 1s"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("transcript after the restart:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(oldests) != 1 || oldests[0] != "1772446440.000100" {
+		t.Errorf("conversations.history asked with oldest %q, want once from the newest stored message", oldests)
+	}
+}

@@ -109,7 +109,7 @@ func ingestOnce(ctx context.Context, cfg IngestConfig, model *embeddings.Local, 
 // openFresh opens a store in a schema it creates, migrated, and the bench's own
 // connection to it; cleanup drops the schema and closes both. A schema that already
 // exists is left alone and reported.
-func openFresh(ctx context.Context, url, schema string, model *embeddings.Local) (*postgres.Store, *benchDB, func() error, error) {
+func openFresh(ctx context.Context, url, schema string, model *embeddings.Local, tune ...func(*postgres.Options)) (*postgres.Store, *benchDB, func() error, error) {
 	db, err := openDB(ctx, url, schema, model, postgres.DefaultHNSW.EfSearch)
 	if err != nil {
 		return nil, nil, nil, err
@@ -118,7 +118,11 @@ func openFresh(ctx context.Context, url, schema string, model *embeddings.Local)
 		db.Close()
 		return nil, nil, nil, err
 	}
-	s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version})
+	opts := postgres.Options{Schema: schema, Redact: redact.String, RedactVersion: redact.Version}
+	for _, f := range tune {
+		f(&opts)
+	}
+	s, err := postgres.Open(ctx, url, model, opts)
 	if err != nil {
 		db.Close()
 		return nil, nil, nil, err

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,6 +42,8 @@ import (
 const (
 	DefaultSlackEvents = 500
 	DefaultSlackRate   = 100 // events per second
+	// DefaultSlackSettle is the default of SlackConfig.Settle.
+	DefaultSlackSettle = 2 * time.Second
 	// slackDrain bounds the wait for the workers after the last acknowledgement.
 	slackDrain = 2 * time.Minute
 )
@@ -55,7 +58,16 @@ type SlackConfig struct {
 	// X-Slack-Retry-Num: 1); 0 means every 10th, negative none.
 	RetryEvery int
 	Workers    int // job workers; the store's default when 0
-	Command    string
+	// SharedPool acknowledges on the store's one pool, shared with the workers,
+	// as before acknowledgements had connections of their own (for comparison).
+	SharedPool bool
+	// AckConns sizes the reserved pool; postgres.DefaultAckConns when 0.
+	AckConns int
+	// Settle is how long the server runs before the first event, so that river's
+	// start-up (leader election, maintenance services) is not measured as load;
+	// negative means none. RunSlack's default is DefaultSlackSettle.
+	Settle  time.Duration
+	Command string
 }
 
 // SlackReport is the outcome of RunSlack.
@@ -68,7 +80,10 @@ type SlackReport struct {
 	Acked       int         `json:"acked"` // distinct events answered 200
 	Refused     int         `json:"refused"`
 	// Ack is the latency of Slack's request until its 200 (store + queue).
-	Ack         Latency `json:"ack_latency"`
+	Ack Latency `json:"ack_latency"`
+	// AckSteady leaves out the first second's events (and all retries): the
+	// server's start-up against its steady state.
+	AckSteady   Latency `json:"ack_latency_after_first_second"`
 	Worked      int     `json:"jobs_worked"` // distinct events with a reply
 	Lost        int     `json:"lost"`        // acknowledged, never replied to
 	Duplicates  int     `json:"duplicates"`  // replies beyond the first for an event
@@ -76,7 +91,63 @@ type SlackReport struct {
 	// DrainSeconds is from the last acknowledgement until every reply was in.
 	DrainSeconds float64  `json:"drain_seconds"`
 	FirstErrors  []string `json:"first_errors,omitempty"`
+	// Phases splits the server's side of each acknowledgement (RunSlack only):
+	// verify, mask and store in the handler; begin (pool + BEGIN), insert_event,
+	// insert_job and commit inside store.
+	Phases map[string]Latency `json:"ack_phases,omitempty"`
+	// Pool is what the store's connection pool did during the sending, and AckPool
+	// the connections reserved for acknowledgements (absent with SharedPool).
+	Pool    *PoolFigures `json:"pool,omitempty"`
+	AckPool *PoolFigures `json:"ack_pool,omitempty"`
+	// GCCycles and GCPauseMs are the Go collector's cycles and stop-the-world
+	// pauses during the sending.
+	GCCycles  uint32  `json:"gc_cycles"`
+	GCPauseMs float64 `json:"gc_pause_ms"`
+	// LoadAvgEnd is the one-minute load average when the sending ended.
+	LoadAvgEnd float64 `json:"load_avg_1m_end,omitempty"`
 }
+
+// PoolFigures are the pool's counters over the sending.
+type PoolFigures struct {
+	MaxConns int32 `json:"max_conns"`
+	Acquires int64 `json:"acquires"`
+	// EmptyAcquires had to wait for a connection (none idle).
+	EmptyAcquires  int64   `json:"empty_acquires"`
+	AcquireTotalMs float64 `json:"acquire_total_ms"`
+}
+
+func poolDelta(a, b postgres.PoolStat) *PoolFigures {
+	return &PoolFigures{MaxConns: b.MaxConns, Acquires: b.AcquireCount - a.AcquireCount,
+		EmptyAcquires: b.EmptyAcquireCount - a.EmptyAcquireCount, AcquireTotalMs: ms(b.AcquireDuration - a.AcquireDuration)}
+}
+
+// phaseClock collects the phase durations the handler and the store report.
+type phaseClock struct {
+	mu sync.Mutex
+	ds map[string][]time.Duration
+}
+
+func (c *phaseClock) observe(phase string, d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ds == nil {
+		c.ds = map[string][]time.Duration{}
+	}
+	c.ds[phase] = append(c.ds[phase], d)
+}
+
+func (c *phaseClock) latencies() map[string]Latency {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make(map[string]Latency, len(c.ds))
+	for k, ds := range c.ds {
+		out[k] = latencyOf(ds)
+	}
+	return out
+}
+
+// phaseOrder is the order in which the table prints the phases.
+var phaseOrder = []string{"verify", "mask", "store", "begin", "insert_event", "insert_job", "commit"}
 
 // RunSlack builds the server in a scratch schema, sends the events and reports.
 func RunSlack(ctx context.Context, cfg SlackConfig, log io.Writer) (rep *SlackReport, err error) {
@@ -93,7 +164,8 @@ func RunSlack(ctx context.Context, cfg SlackConfig, log io.Writer) (rep *SlackRe
 	if err != nil {
 		return nil, err
 	}
-	store, _, cleanup, err := openFresh(ctx, cfg.DatabaseURL, cfg.Schema, model)
+	clock := &phaseClock{}
+	store, _, cleanup, err := openFresh(ctx, cfg.DatabaseURL, cfg.Schema, model, func(o *postgres.Options) { o.ObserveAck = clock.observe })
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +182,7 @@ func RunSlack(ctx context.Context, cfg SlackConfig, log io.Writer) (rep *SlackRe
 	const secret = "bench-signing-secret"
 	cp := &copilot.Copilot{Memory: store, Engine: local.New(model), Redact: redact.String}
 	h, err := slack.New(slack.Options{SigningSecret: secret, Client: slackgo.New("xoxb-bench", slackgo.OptionAPIURL(fake.URL+"/")),
-		Store: store, Copilot: cp, Redact: redact.String, Logger: quietLogger()})
+		Store: store, Copilot: cp, Redact: redact.String, Logger: quietLogger(), Observe: clock.observe})
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +198,42 @@ func RunSlack(ctx context.Context, cfg SlackConfig, log io.Writer) (rep *SlackRe
 		defer cancel()
 		_ = jobs.Stop(sctx)
 	}()
-	return SendSlackEvents(ctx, SlackTarget{URL: srv.URL, Secret: secret, Fake: fake}, cfg, log)
+	if !cfg.SharedPool {
+		if err := store.ReserveAckConns(ctx, int32(cfg.AckConns)); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Settle == 0 {
+		cfg.Settle = DefaultSlackSettle
+	}
+	if cfg.Settle > 0 {
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(cfg.Settle):
+		}
+	}
+	pool0, ack0 := store.PoolStat()
+	var poolFigures, ackFigures *PoolFigures
+	var gc0, gc1 runtime.MemStats
+	runtime.ReadMemStats(&gc0)
+	rep, err = SendSlackEvents(ctx, SlackTarget{URL: srv.URL, Secret: secret, Fake: fake, sent: func() {
+		runtime.ReadMemStats(&gc1)
+		// Read when the last acknowledgement came, before the drain.
+		pool1, ack1 := store.PoolStat()
+		poolFigures = poolDelta(pool0, pool1)
+		if !cfg.SharedPool {
+			ackFigures = poolDelta(ack0, ack1)
+		}
+	}}, cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	rep.Phases = clock.latencies()
+	rep.Pool, rep.AckPool = poolFigures, ackFigures
+	rep.GCCycles = gc1.NumGC - gc0.NumGC
+	rep.GCPauseMs = ms(time.Duration(gc1.PauseTotalNs - gc0.PauseTotalNs))
+	return rep, nil
 }
 
 // SlackTarget is a server under test and the fake Slack its workers post to.
@@ -134,6 +241,8 @@ type SlackTarget struct {
 	URL    string // base URL, on a loopback address
 	Secret string // the server's signing secret
 	Fake   *FakeSlack
+	// sent, when set, is called once the last acknowledgement came.
+	sent func()
 }
 
 // SendSlackEvents sends cfg.Events signed mentions at cfg.Rate to target, waits
@@ -214,13 +323,18 @@ func SendSlackEvents(ctx context.Context, target SlackTarget, cfg SlackConfig, l
 	}
 	wg.Wait()
 	lastAck := time.Now()
+	rep.LoadAvgEnd = loadAvg()
+	if target.sent != nil {
+		target.sent()
+	}
 	rep.SendSeconds = round(lastAck.Sub(start).Seconds(), 3)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 
-	var acks []time.Duration
+	var acks, steady []time.Duration
 	acked := map[string]bool{}
+	firstSecond := cfg.Rate // events sent in the first second
 	note := func(r result) {
 		if r.err != "" || r.status != http.StatusOK {
 			rep.Refused++
@@ -233,6 +347,9 @@ func SendSlackEvents(ctx context.Context, target SlackTarget, cfg SlackConfig, l
 		note(r)
 		if r.status == http.StatusOK {
 			acks = append(acks, r.d)
+			if i >= firstSecond {
+				steady = append(steady, r.d)
+			}
 			acked[fmt.Sprintf("%d.%06d", 1_800_000_000+i, i%1_000_000)] = true
 		}
 		if cfg.RetryEvery > 0 && i%cfg.RetryEvery == 0 {
@@ -245,6 +362,7 @@ func SendSlackEvents(ctx context.Context, target SlackTarget, cfg SlackConfig, l
 	}
 	rep.Acked = len(acked)
 	rep.Ack = latencyOf(acks)
+	rep.AckSteady = latencyOf(steady)
 
 	// Wait for every acknowledged event's reply, then a little longer so that a
 	// second reply to any of them would be counted too.
@@ -287,6 +405,28 @@ func (r *SlackReport) WriteTable(w io.Writer) error {
 		r.Ack.P50Ms, r.Ack.P99Ms, r.Ack.MaxMs, r.Worked, r.Lost, r.Duplicates, r.DrainSeconds)
 	for _, e := range r.FirstErrors {
 		fmt.Fprintf(&b, "\n- %s", e)
+	}
+	fmt.Fprintf(&b, "\nafter the first second: ack p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d events)\n", r.AckSteady.P50Ms, r.AckSteady.P99Ms, r.AckSteady.MaxMs, r.AckSteady.N)
+	fmt.Fprintf(&b, "load average (1 min): %.2f at start, %.2f after sending\n", r.Environment.LoadAvg, r.LoadAvgEnd)
+	if len(r.Phases) > 0 {
+		b.WriteString("\n| ack phase | n | p50 ms | p99 ms | max ms | mean ms |\n|---|---|---|---|---|---|\n")
+		for _, p := range phaseOrder {
+			if l, ok := r.Phases[p]; ok {
+				fmt.Fprintf(&b, "| %s | %d | %.2f | %.2f | %.2f | %.2f |\n", p, l.N, l.P50Ms, l.P99Ms, l.MaxMs, l.MeanMs)
+			}
+		}
+	}
+	for _, p := range []struct {
+		name string
+		f    *PoolFigures
+	}{{"store pool", r.Pool}, {"ack pool", r.AckPool}} {
+		if p.f != nil {
+			fmt.Fprintf(&b, "\n%s: max %d conns, %d acquires, %d waited for a connection, %.1f ms acquiring in all", p.name,
+				p.f.MaxConns, p.f.Acquires, p.f.EmptyAcquires, p.f.AcquireTotalMs)
+		}
+	}
+	if r.Pool != nil {
+		fmt.Fprintf(&b, "\nGC: %d cycles, %.2f ms paused (while sending)\n", r.GCCycles, r.GCPauseMs)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

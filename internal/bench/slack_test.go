@@ -31,8 +31,19 @@ func TestRunSlackSmall(t *testing.T) {
 	if rep.Ack.N != 60 {
 		t.Errorf("ack samples %d, want 60", rep.Ack.N)
 	}
+	// Every request passes verify, mask and store; the 50 new events reach the
+	// job insert and the commit, the 10 retries stop at the duplicate insert.
+	for phase, n := range map[string]int{"verify": 60, "mask": 60, "store": 60, "begin": 60, "insert_event": 60, "insert_job": 50, "commit": 50} {
+		if got := rep.Phases[phase].N; got != n {
+			t.Errorf("phase %s: %d samples, want %d", phase, got, n)
+		}
+	}
+	if rep.AckPool == nil || rep.AckPool.Acquires != 60 || rep.AckPool.MaxConns != 8 {
+		t.Errorf("ack pool %+v, want 60 acquires of 8 reserved connections", rep.AckPool)
+	}
 	var b strings.Builder
-	if err := rep.WriteTable(&b); err != nil || !strings.Contains(b.String(), "| 50 | 200 | 10 | 50 | 0 |") {
+	if err := rep.WriteTable(&b); err != nil || !strings.Contains(b.String(), "| 50 | 200 | 10 | 50 | 0 |") ||
+		!strings.Contains(b.String(), "| insert_job | 50 |") || !strings.Contains(b.String(), "load average") {
 		t.Errorf("table %q (%v)", b.String(), err)
 	}
 	if schemaExists(t, url, schema) {

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 )
@@ -24,26 +26,134 @@ func (s *Store) AcceptChatEvent(ctx context.Context, ev copilot.ChatEvent) (acce
 	if err != nil {
 		return false, err
 	}
-	tx, err := s.pool.Begin(ctx)
+	phase := s.ackPhases()
+	pool := s.acks.get()
+	if pool == nil {
+		pool = s.pool
+	}
+	tx, err := pool.Begin(ctx)
 	if err != nil {
 		return false, mapError(err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
+	phase("begin")
 	tag, err := tx.Exec(ctx, `INSERT INTO chat_events (id, kind, team, channel, payload) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (id) DO NOTHING`, ev.ID, ev.Kind, ev.Team, ev.Channel, ev.Payload)
 	if err != nil {
 		return false, mapError(fmt.Errorf("store chat event: %w", err))
 	}
+	phase("insert_event")
 	if tag.RowsAffected() == 0 {
 		return false, nil
 	}
 	if err := insertChatJob(ctx, client, tx, ev.ID); err != nil {
 		return false, err
 	}
+	phase("insert_job")
 	if err := tx.Commit(ctx); err != nil {
 		return false, mapError(err)
 	}
+	phase("commit")
 	return true, nil
+}
+
+// ackPool is a small pool of connections kept open for AcceptChatEvent alone, so
+// that an acknowledgement never waits for a connection behind the job workers,
+// river's own services or a search, nor for a new connection to be dialled.
+type ackPool struct {
+	mu   sync.Mutex
+	pool *pgxpool.Pool
+}
+
+func (a *ackPool) get() *pgxpool.Pool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.pool
+}
+
+// DefaultAckConns is the size of the pool ReserveAckConns opens when asked for 0.
+const DefaultAckConns = 8
+
+// ReserveAckConns opens n connections (DefaultAckConns when n <= 0) that from now
+// on serve AcceptChatEvent only, and waits until they are established; the job
+// queue's inserter is built too. Servers that acknowledge chat events call it
+// before they listen. Calling it again changes nothing.
+//
+// Errors: EUNAVAILABLE when the connections cannot be opened.
+func (s *Store) ReserveAckConns(ctx context.Context, n int32) error {
+	if n <= 0 {
+		n = DefaultAckConns
+	}
+	if _, err := s.jobInserter(); err != nil {
+		return err
+	}
+	s.acks.mu.Lock()
+	defer s.acks.mu.Unlock()
+	if s.acks.pool != nil {
+		return nil
+	}
+	cfg := s.poolConfig.Copy()
+	cfg.MaxConns, cfg.MinConns = n, n
+	cfg.AfterConnect = nil // chat events hold no vectors
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return mapError(err)
+	}
+	// Open every connection now, not on the first events.
+	conns := make([]*pgxpool.Conn, 0, n)
+	defer func() {
+		for _, c := range conns {
+			c.Release()
+		}
+	}()
+	for range n {
+		c, err := pool.Acquire(ctx)
+		if err != nil {
+			pool.Close()
+			return mapError(err)
+		}
+		conns = append(conns, c)
+	}
+	s.acks.pool = pool
+	return nil
+}
+
+// ackPhases returns a clock that tells ObserveAck the time since its last tick.
+func (s *Store) ackPhases() func(name string) {
+	observe := s.opts.ObserveAck
+	if observe == nil {
+		return func(string) {}
+	}
+	last := time.Now()
+	return func(name string) {
+		now := time.Now()
+		observe(name, now.Sub(last))
+		last = now
+	}
+}
+
+// PoolStat is a snapshot of the store's connection pool.
+type PoolStat struct {
+	MaxConns          int32
+	TotalConns        int32
+	AcquireCount      int64
+	EmptyAcquireCount int64         // acquires that had to wait for a connection
+	AcquireDuration   time.Duration // total time spent acquiring
+}
+
+// PoolStat returns the counters of the store's pool, and of the connections
+// reserved for acknowledgements (zero before ReserveAckConns).
+func (s *Store) PoolStat() (main, acks PoolStat) {
+	if p := s.acks.get(); p != nil {
+		acks = poolStat(p)
+	}
+	return poolStat(s.pool), acks
+}
+
+func poolStat(p *pgxpool.Pool) PoolStat {
+	st := p.Stat()
+	return PoolStat{MaxConns: st.MaxConns(), TotalConns: st.TotalConns(), AcquireCount: st.AcquireCount(),
+		EmptyAcquireCount: st.EmptyAcquireCount(), AcquireDuration: st.AcquireDuration()}
 }
 
 // ChatEvent returns a stored event.
@@ -72,6 +182,30 @@ func (s *Store) ChatChannel(ctx context.Context, id string) (copilot.ChatChannel
 	err := s.pool.QueryRow(ctx, `SELECT id, name, private, incident_id, title, registered FROM chat_channels WHERE id = $1`, id).
 		Scan(&ch.ID, &ch.Name, &ch.Private, &ch.IncidentID, &ch.Title, &ch.Registered)
 	return ch, mapError(err)
+}
+
+// ChatIncidentChannels returns the incident channels whose incident is not
+// resolved (or not stored yet): the channels a copilot catches up on at start.
+//
+// Errors: EUNAVAILABLE.
+func (s *Store) ChatIncidentChannels(ctx context.Context) ([]copilot.ChatChannel, error) {
+	rows, err := s.pool.Query(ctx, `SELECT c.id, c.name, c.private, c.incident_id, c.title, c.registered FROM chat_channels c
+		WHERE c.incident_id <> '' AND NOT EXISTS (
+			SELECT 1 FROM incidents i WHERE i.external_id = c.incident_id AND lower(i.status) IN ('resolved', 'closed'))
+		ORDER BY c.id`)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var out []copilot.ChatChannel
+	for rows.Next() {
+		var ch copilot.ChatChannel
+		if err := rows.Scan(&ch.ID, &ch.Name, &ch.Private, &ch.IncidentID, &ch.Title, &ch.Registered); err != nil {
+			return nil, mapError(err)
+		}
+		out = append(out, ch)
+	}
+	return out, mapError(rows.Err())
 }
 
 // SaveChatChannel stores what is known of a channel. A channel registered as an

@@ -12,6 +12,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivermigrate"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 )
@@ -33,6 +34,44 @@ type chatEventArgs struct {
 }
 
 func (chatEventArgs) Kind() string { return "chat_event" }
+
+// chatCatchupArgs is the other kind: fetch what one channel said while no copilot
+// was listening. Unique per channel while one is queued or running, so several
+// processes starting at once fetch it once; a finished one does not block the
+// next start's.
+type chatCatchupArgs struct {
+	Channel string `json:"channel" river:"unique"`
+}
+
+func (chatCatchupArgs) Kind() string { return "chat_catchup" }
+
+// catchupUniqueStates are river's states a queued catch-up blocks another in:
+// every state but the finished ones.
+var catchupUniqueStates = []rivertype.JobState{rivertype.JobStateAvailable, rivertype.JobStatePending,
+	rivertype.JobStateRunning, rivertype.JobStateRetryable, rivertype.JobStateScheduled}
+
+// QueueChatCatchup queues a catch-up of channelID; false when one is already
+// queued or running (by this process or another).
+//
+// Errors: EINVALID without a channel, EUNAVAILABLE.
+func (s *Store) QueueChatCatchup(ctx context.Context, channelID string) (bool, error) {
+	if channelID == "" {
+		return false, copilot.Errorf(copilot.EINVALID, "catch-up: channel is required")
+	}
+	c, err := s.jobInserter()
+	if err != nil {
+		return false, err
+	}
+	res, err := c.Insert(ctx, chatCatchupArgs{Channel: channelID}, &river.InsertOpts{
+		Queue:       chatQueue,
+		MaxAttempts: 12,
+		UniqueOpts:  river.UniqueOpts{ByArgs: true, ByState: catchupUniqueStates},
+	})
+	if err != nil {
+		return false, mapError(fmt.Errorf("queue catch-up: %w", err))
+	}
+	return !res.UniqueSkippedAsDuplicate, nil
+}
 
 func (s *Store) driver() *riverpgxv5.Driver { return riverpgxv5.New(s.pool) }
 
@@ -107,6 +146,9 @@ type JobOptions struct {
 	// default one second (tests shorten it).
 	PollInterval time.Duration
 	Logger       *slog.Logger
+	// Catchup works a queued catch-up of a channel (QueueChatCatchup); without it
+	// such a job is cancelled.
+	Catchup func(ctx context.Context, channelID string) error
 }
 
 // RetryLater is what a job returns to be tried again after a wait the other side
@@ -135,24 +177,38 @@ func (s *Store) RunChatJobs(ctx context.Context, work func(ctx context.Context, 
 	if logger == nil {
 		logger = quietLogger()
 	}
+	// outcome maps a job's error to river's: RetryLater snoozes, an error that can
+	// never succeed cancels, any other is retried with backoff.
+	outcome := func(kind, id string, attempt int, err error) error {
+		if err == nil {
+			return nil
+		}
+		var later RetryLater
+		if errors.As(err, &later) {
+			logger.Warn(kind+" job: retry later", "id", id, "after", later.RetryAfter().String())
+			return river.JobSnooze(later.RetryAfter())
+		}
+		switch copilot.ErrorCode(err) {
+		case copilot.EINVALID, copilot.ENOTFOUND, copilot.EFORBIDDEN, copilot.ENOTIMPLEMENTED:
+			logger.Warn(kind+" job: given up", "id", id, "error", err.Error())
+			return river.JobCancel(err)
+		}
+		logger.Warn(kind+" job: will retry", "id", id, "attempt", attempt, "error", err.Error())
+		return err
+	}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, job *river.Job[chatEventArgs]) error {
 		err := work(ctx, job.Args.EventID)
 		if err == nil {
 			return s.FinishChatEvent(ctx, job.Args.EventID)
 		}
-		var later RetryLater
-		if errors.As(err, &later) {
-			logger.Warn("chat job: retry later", "event_id", job.Args.EventID, "after", later.RetryAfter().String())
-			return river.JobSnooze(later.RetryAfter())
+		return outcome("chat", job.Args.EventID, job.Attempt, err)
+	}))
+	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, job *river.Job[chatCatchupArgs]) error {
+		if opts.Catchup == nil {
+			return river.JobCancel(errors.New("no catch-up worker in this process"))
 		}
-		switch copilot.ErrorCode(err) {
-		case copilot.EINVALID, copilot.ENOTFOUND, copilot.EFORBIDDEN, copilot.ENOTIMPLEMENTED:
-			logger.Warn("chat job: given up", "event_id", job.Args.EventID, "error", err.Error())
-			return river.JobCancel(err)
-		}
-		logger.Warn("chat job: will retry", "event_id", job.Args.EventID, "attempt", job.Attempt, "error", err.Error())
-		return err
+		return outcome("catch-up", job.Args.Channel, job.Attempt, opts.Catchup(ctx, job.Args.Channel))
 	}))
 	cooldown := opts.PollInterval / 4
 	if cooldown > 100*time.Millisecond {

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -61,6 +62,10 @@ type Options struct {
 	// without Redact: a forgotten masker must not mean secrets stored raw.
 	Redact        func(string) string
 	RedactVersion string
+	// ObserveAck, when set, is told how long each phase of AcceptChatEvent took
+	// ("begin": a connection from the pool and BEGIN, "insert_event", "insert_job",
+	// "commit"); the Slack bench uses it to show where an acknowledgement waits.
+	ObserveAck func(phase string, d time.Duration)
 }
 
 func (o *Options) validate() error {
@@ -106,10 +111,13 @@ var identRE = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
 // Store is the incident memory in PostgreSQL.
 type Store struct {
-	pool    *pgxpool.Pool
-	model   Model
-	opts    Options
-	backoff *connBackoff
+	pool *pgxpool.Pool
+	// poolConfig is what pool was made from; ReserveAckConns copies it.
+	poolConfig *pgxpool.Config
+	acks       ackPool
+	model      Model
+	opts       Options
+	backoff    *connBackoff
 	// noVector is set when a connection was opened before the vector extension existed.
 	noVector *atomic.Bool
 	lexicon  string // failure.Version: part of the content hash
@@ -164,16 +172,22 @@ func Open(ctx context.Context, url string, model Model, opts Options) (*Store, e
 	}
 	backoff := newConnBackoff()
 	cfg.BeforeConnect = backoff.hook
+	poolConfig := cfg.Copy()
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, mapError(err)
 	}
-	s := &Store{pool: pool, model: model, opts: opts, backoff: backoff, noVector: noVector, lexicon: failure.Version()}
+	s := &Store{pool: pool, poolConfig: poolConfig, model: model, opts: opts, backoff: backoff, noVector: noVector, lexicon: failure.Version()}
 	return s, nil
 }
 
 // Close releases the connections.
-func (s *Store) Close() { s.pool.Close() }
+func (s *Store) Close() {
+	if p := s.acks.get(); p != nil {
+		p.Close()
+	}
+	s.pool.Close()
+}
 
 // Ping reports whether the database answers.
 //
