@@ -50,6 +50,7 @@ type fakeChannel struct {
 	Name     string
 	Private  bool
 	Archived bool
+	Creator  string
 }
 
 type call struct {
@@ -101,7 +102,7 @@ func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 			out = map[string]any{"ok": false, "error": "channel_not_found"}
 			break
 		}
-		out = map[string]any{"ok": true, "channel": map[string]any{"id": r.Form.Get("channel"), "name": ch.Name, "is_private": ch.Private, "is_channel": !ch.Private, "is_group": ch.Private, "is_archived": ch.Archived}}
+		out = map[string]any{"ok": true, "channel": map[string]any{"id": r.Form.Get("channel"), "name": ch.Name, "is_private": ch.Private, "is_channel": !ch.Private, "is_group": ch.Private, "is_archived": ch.Archived, "creator": ch.Creator}}
 	case "conversations.members":
 		out = map[string]any{"ok": true, "members": f.members[r.Form.Get("channel")], "response_metadata": map[string]string{"next_cursor": ""}}
 	case "conversations.history":
@@ -112,7 +113,7 @@ func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 			out = map[string]any{"ok": false, "error": "user_not_found"}
 			break
 		}
-		out = map[string]any{"ok": true, "user": map[string]any{"id": r.Form.Get("user"), "name": p["name"], "real_name": p["real_name"], "profile": p}}
+		out = map[string]any{"ok": true, "user": map[string]any{"id": r.Form.Get("user"), "name": p["name"], "real_name": p["real_name"], "is_bot": p["is_bot"] == true, "profile": p}}
 	case "auth.test":
 		out = map[string]any{"ok": true, "user_id": "UBOT", "bot_id": "BBOT"}
 	case "apps.connections.open":

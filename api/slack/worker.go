@@ -86,8 +86,77 @@ func (h *Handler) workEvent(ctx context.Context, ev copilot.ChatEvent) error {
 		return h.workMessage(ctx, ev, in)
 	case "member_joined_channel":
 		return h.joined(ctx, in.Channel, in.User)
+	case "channel_archive", "group_archive":
+		return h.archived(ctx, in.Channel, in.User)
 	}
 	return nil
+}
+
+// archived handles an incident channel archived before its incident was resolved.
+// Slack refuses posts to an archived channel, so the uncaptured follow-ups that
+// /copilot resolve would have posted there go to the incident lead by direct
+// message: once per channel, only when the follow-ups capability may act on its
+// own, and for a private incident only to a lead who is a member of its channel.
+func (h *Handler) archived(ctx context.Context, channelID, archivedBy string) error {
+	ch, err := h.channel(ctx, channelID)
+	if err != nil || ch.IncidentID == "" {
+		return err
+	}
+	inc, err := h.cp.Memory.FindIncidentByID(ctx, ch.IncidentID, true)
+	if copilot.ErrorCode(err) == copilot.ENOTFOUND {
+		return nil // archived before anyone said anything
+	}
+	if err != nil || inc.Status == "resolved" || len(inc.Messages) == 0 {
+		return err
+	}
+	st, err := h.cp.Capability(ctx, copilot.CapFollowUps)
+	if err != nil || st.Mode != copilot.ModeAct {
+		return err
+	}
+	key := "archived:" + channelID
+	if ts, err := h.store.PostedReply(ctx, key); err != nil || ts != "" {
+		return err
+	}
+	lead, err := h.incidentLead(ctx, channelID, archivedBy)
+	if err != nil || lead == "" {
+		return err
+	}
+	if inc.IsPrivate() {
+		member, err := h.isMember(ctx, channelID, lead)
+		if err != nil || !member {
+			return err
+		}
+	}
+	ans, err := h.cp.FollowUps(ctx, inc.ID, true, true)
+	if err != nil || len(ans.Items) == 0 {
+		return err
+	}
+	h.nameFollowUps(ctx, ans)
+	title := "Follow-ups of " + inc.ID + " (its channel was archived before the incident was resolved)"
+	return h.postAnswer(ctx, request{key: key, channel: lead}, inc, copilot.CapFollowUps, st.Verified, title,
+		FollowUpBlocks(ans, h.links(inc), st.Verified, true))
+}
+
+// incidentLead is who hears about an incident channel archived unresolved: the
+// person who created the channel, unless a bot (an incident tool) did, else the
+// person who archived it.
+func (h *Handler) incidentLead(ctx context.Context, channelID, archivedBy string) (string, error) {
+	info, err := h.api.GetConversationInfoContext(ctx, &slackgo.GetConversationInfoInput{ChannelID: channelID})
+	if err != nil {
+		return "", slackError("conversations.info", err)
+	}
+	if c := info.Creator; c != "" && c != archivedBy {
+		u, err := h.api.GetUserInfoContext(ctx, c)
+		if err == nil && !u.IsBot && !u.Deleted {
+			return c, nil
+		}
+		// Rate limited: ask again later. Any other refusal (a deleted or unknown
+		// user) leaves the person who archived the channel.
+		if err != nil && copilot.ErrorCode(slackError("users.info", err)) != copilot.EINVALID {
+			return "", slackError("users.info", err)
+		}
+	}
+	return archivedBy, nil
 }
 
 // workMessage keeps an incident channel's transcript live: new, edited and deleted
