@@ -15,7 +15,7 @@ import (
 
 // defaultDatasets are read when no --dataset is given: the dev corpus the engine is
 // tuned on and the held-out test corpus the gates read.
-var defaultDatasets = []string{"evals/testdata/corpus", "evals/testdata/heldout"}
+var defaultDatasets = []string{"evals/testdata/corpus", "evals/testdata/dev3", "evals/testdata/heldout"}
 
 // evalOptions are the flags of eval.
 type evalOptions struct {
