@@ -3,6 +3,8 @@ package evals
 import (
 	"math"
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 )
@@ -31,10 +33,34 @@ type lexicalIndex struct {
 	length []int
 	df     map[string]int
 	avgLen float64
+	at     map[string]int // incident id -> index
+}
+
+// transferable keeps the tokens another incident of the pool could share with
+// incident id: not numbers, and used by at least one other incident.
+func (ix *lexicalIndex) transferable(id string, tokens []string) []string {
+	var own map[string]int
+	if i, ok := ix.at[id]; ok {
+		own = ix.tf[i]
+	}
+	var out []string
+	for _, t := range tokens {
+		if !strings.ContainsFunc(t, unicode.IsLetter) {
+			continue
+		}
+		others := ix.df[t]
+		if own[t] > 0 {
+			others--
+		}
+		if others > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func newLexicalIndex(pool []*copilot.Incident) *lexicalIndex {
-	ix := &lexicalIndex{df: map[string]int{}}
+	ix := &lexicalIndex{df: map[string]int{}, at: map[string]int{}}
 	total := 0
 	for _, inc := range pool {
 		tf := map[string]int{}
@@ -46,6 +72,7 @@ func newLexicalIndex(pool []*copilot.Incident) *lexicalIndex {
 		for t := range tf {
 			ix.df[t]++
 		}
+		ix.at[inc.ID] = len(ix.ids)
 		ix.ids = append(ix.ids, inc.ID)
 		ix.tf = append(ix.tf, tf)
 		ix.length = append(ix.length, n)
