@@ -28,7 +28,7 @@ var (
 	negationRE     = regexp.MustCompile(`\b(not the|isn'?t|wasn'?t|aren'?t|not it|ruled out|rule out|red herring|false alarm|nothing to do with|unrelated|doesn'?t look like|don'?t think)\b`)
 
 	verifyRE    = regexp.MustCompile(`\bback to (normal|baseline|green|healthy)\b|\brecover(ed|ing|y)\b|\blook(s|ing)? (good|healthy|better|clean|stable|fine|normal)\b|\ball green\b|\bgreen again\b|\bhealthy\b|\bstable\b|\bstabiliz\w*|\bholding\b|\bno (more )?(new )?(errors|5xx|timeouts|alerts|failures|restarts|evictions|oom\w*)\b|\b(error|errors|5xx|latency|lag|p99|p95|queue|backlog|usage|connections|conns|success rate|failures)\b[^.?!]{0,40}\b(down|dropp\w*|back|flat|zero|normal|clean|gone|recover\w*|draining|drained|fell|falling|below|under|decreas\w*)\b|\balert (resolved|cleared|stopped)\b|\bconfirmed (fixed|working|ok)\b|\bworking again\b|\bback up\b|\bsucceed\w*|\bcaught up\b`)
-	resolvedRE  = regexp.MustCompile(`\bresolved\b|\ball clear\b|\bclos(e|ing|ed) (the |this |out )?(incident|channel|out)\b|\bincident (is )?(over|closed|resolved)\b|\bfully recovered\b|\bstand(ing)? down\b|\bconsider(ing)? (this|it) (resolved|closed|done)\b|\bwe'?re (good|done|all good)\b`)
+	resolvedRE  = regexp.MustCompile(`\bresolved\b|\ball clear\b|\bclos(e|ing|ed) (the |this |out )?(incident|channel|out)\b|\bincident (is )?(over|closed|resolved)\b|\bfully recovered\b|\bstand(ing)? down([^\w]*$|[.!,;]| (now|everyone|all|folks|team))|\bconsider(ing)? (this|it) (resolved|closed|done)\b|\bwe'?re (good|done|all good)\b`)
 	unresolveRE = regexp.MustCompile(`\b(not|isn'?t|wasn'?t|until|once|when|before|if|un)[ -]?(yet )?(fully )?resolved\b|\bresolved\?|\bnot (all|yet) clear\b`)
 
 	impactRE  = regexp.MustCompile(`\b(customers?|users?|merchants?|orders?|checkouts?|requests?|payments?|logins?|sign-?ups?|tenants?|traffic|api calls?|emails?|bookings?|accounts?|visitors?|shoppers?|buyers?|drivers?|riders?|patients?|students?|partners?|sites?|websites?|apps?|checkout|services)\b`)
@@ -60,6 +60,8 @@ var actionClasses = []actionClass{
 	{"block", regexp.MustCompile(`\bblock(ed|ing)? (the |all )?([\w.-]+ ){0,2}(traffic|ips?|requests|clients?|bots?|user[- ]agents?|range|endpoint|tenant|asn)\b|\bthrottl(e|ed|ing)\b|\brate[- ]limit(ed|ing)\b|\bshed(ding)? (load|traffic)\b|\bwaf rule\b`)},
 	{"drain-node", regexp.MustCompile(`\b(drain(ed|ing)?|cordon(ed|ing)?|uncordon(ed)?|evict(ed|ing)?|terminat(e|ed|ing) (the )?(bad |unhealthy |broken )?(node|instance|host|vm)s?)\b`)},
 	{"fix-forward", regexp.MustCompile(`\bhotfix(ed)?\b|\bpatch(ed|ing)?\b|\b(deploy(ed|ing)?|ship(ped|ping)?|push(ed|ing)?|merg(e|ed|ing)|appl(y|ied|ying)|roll(ed|ing)? out) (the |a |our )?(fix|patch|hotfix|change|correct)\w*|\bfix (is )?(out|deployed|live|merged|in)\b|\bpinn?(ed|ing)? (the )?([\w-]+ ){0,2}(version|image|to)\b|\bcorrected\b|\bfixed (the )?(typo|config|value|rule|record|setting)`)},
+	// A setting assigned and reported applied ("max_client_conn = 2500, reload done").
+	{"set-config", regexp.MustCompile(`\b[a-z][\w.-]*[a-z_] ?= ?[\w."'-]+,?( \S+){0,3} (done|applied|pushed|live|reloaded|in place|rolled out)\b`)},
 	{"pause", regexp.MustCompile(`\b(paus(e|ed|ing)|suspend(ed|ing)?|stopp?(ed|ing)?|halt(ed|ing)?|froze|freez(e|ing)) (the |all )?([\w-]+ ){0,2}(cron\w*|jobs?|consumers?|workers?|batch\w*|sync|pipelines?|schedules?|deploys?|deployments?|traffic|replication|ingestion|writes)\b`)},
 }
 

@@ -99,3 +99,27 @@ func TestLocalRunbookWithoutHistory(t *testing.T) {
 		t.Errorf("empty runbook = %+v, want empty non-nil lists", ans)
 	}
 }
+
+// TestRunbookStepsArePeoplesActions: a step is what a responder did, verb first (after
+// "we", a command-line tool or a manner word), not an action word in a sentence about
+// what the system did; in "pause the backfill cronjob" the action is the pause.
+func TestRunbookStepsArePeoplesActions(t *testing.T) {
+	cases := []struct {
+		text, class string
+		step        bool
+	}{
+		{"helm rollback payments-gateway 211 -n payments", "rollback", true},
+		{"we cordoned and drained the three bad nodes", "drain-node", true},
+		{"Pause the geo-batch backfill cronjob", "pause", true},
+		{"max_client_conn = 2500, reload done", "set-config", true},
+		{"feed-api scaled 20 -> 85 pods in the last 15 min for the finals traffic", "", false},
+		{"everything renewed since then chains to the new root", "", false},
+		{"also someone turned on debug logging in the indexer at 03:20", "", false},
+	}
+	for _, c := range cases {
+		_, class, at := actionSentence(c.text)
+		if got := class != "" && at == 0; got != c.step || c.step && class != c.class {
+			t.Errorf("%q: class %q, %d words before the action; want step=%v class %q", c.text, class, at, c.step, c.class)
+		}
+	}
+}
