@@ -78,6 +78,8 @@ var (
 
 	// Impact: counts of affected things, shares, durations, affected people.
 	impactCountRE = regexp.MustCompile(`[~≈]?\d[\d,.]*\s?[km]?\+?\s+(\w+[ -]){0,2}(customers?|users?|merchants?|orders?|payouts?|payments?|transactions?|requests?|calls?|jobs?|messages?|emails?|sms|logins?|sign-?ups?|accounts?|tenants?|bookings?|tickets?|chats?|complaints?|attempts?|checkouts?|sessions?|records?|rows|events?|pods?|nodes?|sites?|stores?|shipments?|invoices?|refunds?|charges?|devices?|subscribers?|reports?)\b`)
+	// impactAnyCountRE: a number of things of any name ("18k searches", "312 jobs").
+	impactAnyCountRE = regexp.MustCompile(`(^|[^\w.:/-])[~≈]?\d[\d,.]*\s?[km]?\+?\s+([a-z]+[ -]){0,2}[a-z]{3,}s\b`)
 	impactShareRE = regexp.MustCompile(`\d+(\.\d+)?\s?%`)
 	impactTimeRE  = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
 	impactWhoRE   = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
@@ -226,20 +228,31 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			}
 			counts := len(impactCountRE.FindAllString(low, 3))
 			s += 1.5 * float64(min(counts, 2))
+			// Any count of things ("18k searches"), a share of them or how long it
+			// lasted is a measure of the damage, whatever the things are called.
+			quantity := counts > 0
+			if counts == 0 && impactAnyCountRE.MatchString(low) {
+				s += 1
+				quantity = true
+			}
 			if impactShareRE.MatchString(low) {
-				s += 0.5
+				s += 1
+				quantity = true
 			}
 			if impactTimeRE.MatchString(low) {
-				s += 0.5
+				s += 1
+				quantity = true
 			}
-			if impactWhoRE.MatchString(low) {
+			who := impactWhoRE.MatchString(low)
+			if who {
 				s += 1
 			}
-			if impactHarmRE.MatchString(low) {
+			harm := impactHarmRE.MatchString(low)
+			if harm {
 				s += 1
 			}
-			if counts == 0 && !impactWhoRE.MatchString(low) && labels[i] != "impact" {
-				continue // a bare measurement names nobody affected
+			if counts == 0 && !who && labels[i] != "impact" && !(quantity && harm) {
+				continue // a bare measurement names nobody affected and no damage
 			}
 			if t.bot {
 				s -= 1

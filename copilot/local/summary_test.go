@@ -221,3 +221,25 @@ func TestLocalSummarizeInvestigating(t *testing.T) {
 		}
 	}
 }
+
+// TestImpactCountsAnyDamage: the impact is the sentence that measures the damage,
+// whatever the affected things are called ("18k searches") and when no customer word
+// is said, not left empty.
+func TestImpactCountsAnyDamage(t *testing.T) {
+	inc := synthetic("INC-IMP",
+		"bot> [FIRING] search cluster status RED",
+		"ana: looking",
+		"ana: 3 of 6 data nodes at 95% disk, indices went read-only",
+		"joe: snapshots were never pruned because the retention job was deleted in the chart refactor",
+		"ana: deleted snapshots older than 7 days, freed 1.1 TB",
+		"ana: cluster green again",
+		"joe: search was down for ~30 min, about 18k searches returned errors",
+		"ana: resolved")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Summary.Impact, "18k searches returned errors") {
+		t.Errorf("impact = %q, want the 18k failed searches", ans.Summary.Impact)
+	}
+}
