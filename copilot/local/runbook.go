@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/failure"
@@ -297,7 +298,8 @@ func leadWords(s string) int {
 	n := 0
 	for _, w := range strings.Fields(s) {
 		t := strings.Trim(w, ",.:;!`$")
-		if leadFillers[t] || leadFillers[w] || cliToolRE.MatchString(t) || leadMannerRE.MatchString(t) || t == "" {
+		if leadFillers[t] || leadFillers[w] || cliToolRE.MatchString(t) || leadMannerRE.MatchString(t) || !strings.ContainsFunc(t, unicode.IsLetter) {
+			// A row's date or time ("2025-04-03 10:05 |") or a bullet is not a subject.
 			continue
 		}
 		n++
