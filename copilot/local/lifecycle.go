@@ -52,7 +52,7 @@ var actionClasses = []actionClass{
 	{"rotate", regexp.MustCompile(`\b(renew(ed|ing)?|rotat(e|ed|ing)|reissu(e|ed|ing)|re-issu(e|ed|ing)|regenerat(e|ed|ing))\b`)},
 	{"kill", regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)|cancel(l?ed|l?ing)?) (the |all |some )?([\w-]+ ){0,2}(quer(y|ies)|connections?|sessions?|process(es)?|jobs?|backends?|idle|transactions?|pids?|txns?)\b|\bpg_(terminate|cancel)_backend\b|\bkill \d+\b`)},
 	{"drop", regexp.MustCompile(`\bdrop(ped|ping)? (the |a |an |old |stale )?([\w-]+ ){0,2}(table|index|slot|replication slot|rule|partition|keys|cache|consumer group|subscription|route)\b`)},
-	{"clean", regexp.MustCompile(`-delete\b|\brm -\w+|\bunlink\w*|\b\d[\d.,]*[kmb]? (\w+ )?(deleted|removed|purged|cleaned)\b|\b(purg(e|ed|ing)|flush(ed|ing)?|truncat(e|ed|ing)|prun(e|ed|ing)|vacuum(ed|ing)?|compact(ed|ing)?|clean(ed|ing)? up|free(d|ing)? up|rotated? (the )?logs|deleted? (the |old |stale )?([\w-]+ )?(files?|logs?|snapshots?|images?|wal|backups?|indices|indexes|data|keys|pods?))\b|\bclear(ed|ing)? (the |out )?([\w-]+ )?(cache|queue|disk|space|logs?|keys|tmp|backlog|dlq)\b`)},
+	{"clean", regexp.MustCompile(`-delete\b|\brm -\w+|\bunlink\w*|\b\d[\d.,]*[kmb]? (\w+ )?(deleted|removed|purged|cleaned)\b|\b(purg(e|ed|ing)|flush(ed|ing)?|truncat(e|ed|ing)|prun(e|ed|ing)|vacuum(ed|ing)?|compact(ed|ing)?|clean(ed|ing)? up|free(d|ing)? up|rotated? (the )?logs|delet(e|ed|ing) (the |old |stale )?([\w-]+ )?(files?|logs?|snapshots?|images?|wal|backups?|indices|indexes|data|keys|pods?))\b|\bclear(ed|ing)? (the |out )?([\w-]+ )?(cache|queue|disk|space|logs?|keys|tmp|backlog|dlq)\b`)},
 	{"expand-storage", regexp.MustCompile(`\b(expand|resiz|extend|grow|grew|enlarg)\w* (the )?([\w-]+ ){0,2}(disk|volume|pvc|ebs|storage|partition|filesystem|fs)\b`)},
 	{"disable", regexp.MustCompile(`\b(disabl(e|ed|ing)|turn(ed|ing)? (\w+ )?(off|on)|switch(ed|ing)? (\w+ )?(off|on)|flipp?(ed|ing)?|toggl(e|ed|ing)|kill[- ]?switch)\b|\b(flag|feature|toggle)s? (is |now |set to )?(off|on|disabled|enabled|0%|100%)\b|\bset (to )?0%|\b[\w.-]+ ?= ?(true|false|off|on|0|1)\b( \w+)? (in|on|pushed|applied|live|set|is out|out)\b|\b[\w.-]+ ?= ?(true|false|off|on)\b pushed`)},
 	{"restore", regexp.MustCompile(`\bre-?add(ed|ing)?\b|\brestor(e|ed|ing)\b|\bre-?appl(y|ied|ying)\b|\bre-?enabl(e|ed|ing)\b|\breattach(ed|ing)?\b|\bre-?register(ed|ing)?\b|\b(allow|white)list(ed|ing)\b|\bput (it |the \w+ )?back\b`)},
@@ -60,8 +60,10 @@ var actionClasses = []actionClass{
 	{"block", regexp.MustCompile(`\bblock(ed|ing)? (the |all )?([\w.-]+ ){0,2}(traffic|ips?|requests|clients?|bots?|user[- ]agents?|range|endpoint|tenant|asn)\b|\bthrottl(e|ed|ing)\b|\brate[- ]limit(ed|ing)\b|\bshed(ding)? (load|traffic)\b|\bwaf rule\b`)},
 	{"drain-node", regexp.MustCompile(`\b(drain(ed|ing)?|cordon(ed|ing)?|uncordon(ed)?|evict(ed|ing)?|terminat(e|ed|ing) (the )?(bad |unhealthy |broken )?(node|instance|host|vm)s?)\b`)},
 	{"fix-forward", regexp.MustCompile(`\bhotfix(ed)?\b|\bpatch(ed|ing)?\b|\b(deploy(ed|ing)?|ship(ped|ping)?|push(ed|ing)?|merg(e|ed|ing)|appl(y|ied|ying)|roll(ed|ing)? out) (the |a |our )?(fix|patch|hotfix|change|correct)\w*|\bfix (is )?(out|deployed|live|merged|in)\b|\bpinn?(ed|ing)? (the )?([\w-]+ ){0,2}(version|image|to)\b|\bcorrected\b|\bfixed (the )?(typo|config|value|rule|record|setting)`)},
-	// A setting assigned and reported applied ("max_client_conn = 2500, reload done").
-	{"set-config", regexp.MustCompile(`\b[a-z][\w.-]*[a-z_] ?= ?[\w."'-]+,?( \S+){0,3} (done|applied|pushed|live|reloaded|in place|rolled out)\b`)},
+	// A setting assigned and reported applied ("max_client_conn = 2500, reload done"),
+	// or changed by name ("config set maxmemory-policy allkeys-lru", "changed option
+	// httpchk to GET /healthz").
+	{"set-config", regexp.MustCompile(`\b[a-z][\w.-]*[a-z_] ?= ?[\w."'-]+,?( \S+){0,3} (done|applied|pushed|live|reloaded|in place|rolled out)\b|\bconfig set [\w.-]+ \S+|\b(chang|switch|updat)(e|ed|ing) (the )?([\w.-]+ ){1,3}(to|=) ?[\w."'/-]+`)},
 	{"pause", regexp.MustCompile(`\b(paus(e|ed|ing)|suspend(ed|ing)?|stopp?(ed|ing)?|halt(ed|ing)?|froze|freez(e|ing)) (the |all )?([\w-]+ ){0,2}(cron\w*|jobs?|consumers?|workers?|batch\w*|sync|pipelines?|schedules?|deploys?|deployments?|traffic|replication|ingestion|writes)\b`)},
 }
 
