@@ -223,8 +223,10 @@ func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 		case t.taken:
 			text, class, at := actionSentence(t.msg.Text)
 			need := minStepTerms
-			if class == "set-config" {
-				need-- // "max_client_conn = 2500": the setting and its value are the object
+			if class == "set-config" || class == "rollback" && versionRE.MatchString(text) {
+				// "max_client_conn = 2500", "rolling back to 3.7.4": the setting and its
+				// value, or the version, are the object.
+				need--
 			}
 			if text == "" || secretReactionRE.MatchString(lowerClean(text)) || len(contentTerms(text)) < need {
 				continue // hygiene after a pasted secret, or a verb without its object
@@ -275,6 +277,9 @@ func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 	}
 	return out
 }
+
+// versionRE: a release version ("3.7.4", "v2.13", "14.1").
+var versionRE = regexp.MustCompile(`\bv?\d+\.\d+(\.\d+)?\b`)
 
 // actionLead is how many words may precede the action word of a verified step.
 const actionLead = 3

@@ -137,3 +137,18 @@ func TestSettingChangesAreActions(t *testing.T) {
 		}
 	}
 }
+
+// TestRollbackToAVersionIsAStep: "rolling back to 3.7.4" names what changed (the
+// version) though it has only two other words.
+func TestRollbackToAVersionIsAStep(t *testing.T) {
+	inc := synthetic("INC-RB",
+		"bot> [FIRING] KubePodCrashLooping indexer OOMKilled",
+		"ben: 3.8.0 went out yesterday, memory climbs until the pod is OOMKilled",
+		"li: rolling back to 3.7.4",
+		"ben: heap flat at 600MB, no restarts",
+		"li: resolved")
+	steps := incidentSteps(inc, 0)
+	if len(steps) == 0 || steps[0].class != "rollback" || !strings.Contains(steps[0].text, "3.7.4") {
+		t.Errorf("steps = %+v, want the rollback to 3.7.4", steps)
+	}
+}
