@@ -36,16 +36,23 @@ type lexicalIndex struct {
 	at     map[string]int // incident id -> index
 }
 
-// transferable keeps the tokens another incident of the pool could share with
-// incident id: not numbers, and used by at least one other incident.
-func (ix *lexicalIndex) transferable(id string, tokens []string) []string {
+// transferable keeps the tokens a step drafted from other incidents could share
+// with incident inc: not numbers, not a word of the incident's own service names,
+// and used by at least one other incident of the pool.
+func (ix *lexicalIndex) transferable(inc *copilot.Incident, tokens []string) []string {
 	var own map[string]int
-	if i, ok := ix.at[id]; ok {
+	if i, ok := ix.at[inc.ID]; ok {
 		own = ix.tf[i]
+	}
+	service := map[string]bool{}
+	for _, s := range inc.Services {
+		for _, t := range contentTokens(s) {
+			service[t] = true
+		}
 	}
 	var out []string
 	for _, t := range tokens {
-		if !strings.ContainsFunc(t, unicode.IsLetter) {
+		if !strings.ContainsFunc(t, unicode.IsLetter) || service[t] {
 			continue
 		}
 		others := ix.df[t]

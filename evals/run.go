@@ -297,8 +297,9 @@ type runbookScore struct {
 // add scores one incident's drafted steps against its gold steps. A runbook is
 // drafted from other incidents, so a gold step is compared on the words another
 // incident could share: numbers (versions, counts, sizes) and words that occur in no
-// other incident of the pool (this service's name, this host) are left out of the
-// gold step, and both sides are compared by stem ("rolled back" is "roll back").
+// other incident of the pool (this host), and the words of the incident's own
+// service names ("order-api"), are left out of the gold step, and both sides are
+// compared by stem ("rolled back" is "roll back").
 func (rb *runbookScore) add(li *LabeledIncident, steps []copilot.RunbookStep, family map[string]string, ix *lexicalIndex, r *Report) {
 	top := steps[:min(runbookK, len(steps))]
 	drafted := make([]map[string]bool, len(top))
@@ -307,7 +308,7 @@ func (rb *runbookScore) add(li *LabeledIncident, steps []copilot.RunbookStep, fa
 	}
 	found := 0
 	for _, g := range li.Labels.RunbookSteps {
-		want := stemSet(ix.transferable(li.Incident.ID, contentTokens(g.Text)))
+		want := stemSet(ix.transferable(li.Incident, contentTokens(g.Text)))
 		if len(want) == 0 {
 			rb.ownOnly++
 			continue

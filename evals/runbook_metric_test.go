@@ -19,7 +19,7 @@ func msgs(texts ...string) []copilot.Message {
 // incident's own service name and version do not count, inflection does not matter,
 // and a step about something else still misses.
 func TestRunbookRecallComparesTransferableWords(t *testing.T) {
-	query := &copilot.Incident{ID: "Q", Messages: msgs("recs-api heap out of memory", "rolled back recs-api to 4.11.2")}
+	query := &copilot.Incident{ID: "Q", Services: []string{"recs-api"}, Messages: msgs("recs-api heap out of memory", "rolled back recs-api to 4.11.2")}
 	past := &copilot.Incident{ID: "P", Messages: msgs("orders api out of memory", "rolled back orders api to 2.3.1, then checked the dashboards")}
 	ix := newLexicalIndex([]*copilot.Incident{query, past})
 	li := &LabeledIncident{Incident: query, Labels: Labels{ID: "Q", Family: "oom", RunbookSteps: []GoldRunbookStep{{Text: "Roll back recs-api to 4.11.2"}}}}
@@ -30,6 +30,8 @@ func TestRunbookRecallComparesTransferableWords(t *testing.T) {
 		want int
 	}{
 		{"Rolled back orders api to 2.3.1", 1},
+		{"Rolled back to 2.3.1", 1}, // "api" is a word of the incident's own service
+		{"Rolled the dice", 0},
 		{"Checked the dashboards", 0},
 	} {
 		rb := &runbookScore{}
