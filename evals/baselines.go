@@ -3,6 +3,8 @@ package evals
 import (
 	"math"
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 )
@@ -31,10 +33,41 @@ type lexicalIndex struct {
 	length []int
 	df     map[string]int
 	avgLen float64
+	at     map[string]int // incident id -> index
+}
+
+// transferable keeps the tokens a step drafted from other incidents could share
+// with incident inc: not numbers, not a word of the incident's own service names,
+// and used by at least one other incident of the pool.
+func (ix *lexicalIndex) transferable(inc *copilot.Incident, tokens []string) []string {
+	var own map[string]int
+	if i, ok := ix.at[inc.ID]; ok {
+		own = ix.tf[i]
+	}
+	service := map[string]bool{}
+	for _, s := range inc.Services {
+		for _, t := range contentTokens(s) {
+			service[t] = true
+		}
+	}
+	var out []string
+	for _, t := range tokens {
+		if !strings.ContainsFunc(t, unicode.IsLetter) || service[t] {
+			continue
+		}
+		others := ix.df[t]
+		if own[t] > 0 {
+			others--
+		}
+		if others > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func newLexicalIndex(pool []*copilot.Incident) *lexicalIndex {
-	ix := &lexicalIndex{df: map[string]int{}}
+	ix := &lexicalIndex{df: map[string]int{}, at: map[string]int{}}
 	total := 0
 	for _, inc := range pool {
 		tf := map[string]int{}
@@ -46,6 +79,7 @@ func newLexicalIndex(pool []*copilot.Incident) *lexicalIndex {
 		for t := range tf {
 			ix.df[t]++
 		}
+		ix.at[inc.ID] = len(ix.ids)
 		ix.ids = append(ix.ids, inc.ID)
 		ix.tf = append(ix.tf, tf)
 		ix.length = append(ix.length, n)

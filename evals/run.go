@@ -192,16 +192,35 @@ type ranking struct {
 
 type runbookScore struct {
 	goldSteps, recalled int
-	top3, sameFamily    int
+	// ownOnly counts gold steps left out of the recall: every content word of theirs
+	// is the incident's own (a name or number no other incident uses), so no runbook
+	// drafted from other incidents could hold them.
+	ownOnly          int
+	top3, sameFamily int
 }
 
-func (rb *runbookScore) add(li *LabeledIncident, steps []copilot.RunbookStep, family map[string]string, r *Report) {
+// add scores one incident's drafted steps against its gold steps. A runbook is
+// drafted from other incidents, so a gold step is compared on the words another
+// incident could share: numbers (versions, counts, sizes) and words that occur in no
+// other incident of the pool (this host), and the words of the incident's own
+// service names ("order-api"), are left out of the gold step, and both sides are
+// compared by stem ("rolled back" is "roll back").
+func (rb *runbookScore) add(li *LabeledIncident, steps []copilot.RunbookStep, family map[string]string, ix *lexicalIndex, r *Report) {
 	top := steps[:min(runbookK, len(steps))]
+	drafted := make([]map[string]bool, len(top))
+	for i, s := range top {
+		drafted[i] = stemSet(contentTokens(s.Text))
+	}
 	found := 0
 	for _, g := range li.Labels.RunbookSteps {
+		want := stemSet(ix.transferable(li.Incident, contentTokens(g.Text)))
+		if len(want) == 0 {
+			rb.ownOnly++
+			continue
+		}
 		rb.goldSteps++
-		for _, s := range top {
-			if _, rec, _ := overlap(s.Text, g.Text); rec >= stepMatchMin {
+		for _, d := range drafted {
+			if coverage(d, want) >= stepMatchMin {
 				rb.recalled++
 				found++
 				break
@@ -218,6 +237,20 @@ func (rb *runbookScore) add(li *LabeledIncident, steps []copilot.RunbookStep, fa
 			rb.sameFamily++
 		}
 	}
+}
+
+// coverage is the share of want's members that got holds.
+func coverage(got, want map[string]bool) float64 {
+	if len(want) == 0 {
+		return 0
+	}
+	n := 0
+	for t := range want {
+		if got[t] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(want))
 }
 
 type rankScore struct{ hit1, hit3, rr, ndcg float64 }

@@ -299,7 +299,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 			rb = &runbookScore{}
 			runbooks[sp] = rb
 		}
-		rb.add(li, ans.Steps, family, r)
+		rb.add(li, ans.Steps, family, ix, r)
 		tick()
 	}
 	for e, byKey := range known {
@@ -312,7 +312,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 	for sp, rb := range runbooks {
 		eng := rec.engineOf(copilot.CapRunbook)
 		if rb.goldSteps > 0 {
-			r.Add(Metric{Name: MetricRunbookRecall5, Split: sp, Engine: eng, Value: ratio(rb.recalled, rb.goldSteps), Detail: fmt.Sprintf("%d/%d gold steps matched by a top-%d step", rb.recalled, rb.goldSteps, runbookK)})
+			r.Add(Metric{Name: MetricRunbookRecall5, Split: sp, Engine: eng, Value: ratio(rb.recalled, rb.goldSteps), Detail: fmt.Sprintf("%d/%d gold steps matched by a top-%d step (%d naming only the incident's own things left out)", rb.recalled, rb.goldSteps, runbookK, rb.ownOnly)})
 		}
 		r.Add(Metric{Name: MetricRunbookFamily3, Split: sp, Engine: eng, Value: ratio(rb.sameFamily, rb.top3), Detail: fmt.Sprintf("%d/%d top-3 steps come from an incident of the same family", rb.sameFamily, rb.top3)})
 	}

@@ -63,3 +63,29 @@ func overlap(got, want string) (p, r, f float64) {
 	p, r = float64(common)/float64(len(g)), float64(common)/float64(len(w))
 	return p, r, f1(p, r)
 }
+
+// stem strips the inflection of an English word so that "rolled", "rolling" and
+// "roll", or "scaled" and "scale", compare equal: a few suffixes, then a final "e".
+// It is deliberately crude and used only where inflection carries no meaning (the
+// verb of a runbook step).
+func stem(t string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if len(t) > len(suf)+2 && strings.HasSuffix(t, suf) && !strings.HasSuffix(t, "ss") {
+			t = strings.TrimSuffix(t, suf)
+			break
+		}
+	}
+	if len(t) > 3 {
+		t = strings.TrimSuffix(t, "e")
+	}
+	return t
+}
+
+// stemSet is the set of the stems of tokens.
+func stemSet(tokens []string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range tokens {
+		set[stem(t)] = true
+	}
+	return set
+}

@@ -16,9 +16,10 @@ import (
 )
 
 // defaultDatasets are read when no --dataset is given: the dev corpus the engine is
-// tuned on, the held-out test corpus the gates read, and the labelled dfds
-// postmortems (dev and test), read by path from the shared fixtures when they exist.
-var defaultDatasets = []string{"evals/testdata/corpus", "evals/testdata/heldout", "evals/testdata/dfds"}
+// tuned on, dev3 (written in other voices to tune summaries and runbooks), the
+// held-out test corpus the gates read, and the labelled dfds postmortems (dev and
+// test), read by path from the shared fixtures when they exist.
+var defaultDatasets = []string{"evals/testdata/corpus", "evals/testdata/dev3", "evals/testdata/heldout", "evals/testdata/dfds"}
 
 // evalOptions are the flags of eval.
 type evalOptions struct {

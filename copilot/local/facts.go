@@ -69,7 +69,7 @@ var (
 	causalRE = regexp.MustCompile(`\bcaused by\b|\bbecause\b|\bdue to\b|\bthe trigger\b|\btriggered by\b|\broot[- ]?cause\b|\bresult(ed|ing)? in\b|\bled to\b|\bwhich (meant|caused|made|broke)\b|\bafter (we|i|the|our|someone|they)\b|\bsince (we|the|our)\b|\bturns? out\b|\bthat'?s (why|the (cause|reason|issue|problem|bug|destroy|change|one))\b|\bthe (issue|problem|bug|reason|cause) (is|was)\b|\bintroduced (in|by|with)\b|\bbroke\b|\bstarted when\b`)
 	// triggerRE: what a trigger reads like: a change someone made, or something that
 	// ran out or expired.
-	triggerRE = regexp.MustCompile(`\b(appl(y|ied)|deploy(ed)?|shipp?ed|merged|moved|changed|chang(e|es) to|bump(ed)?|upgrad\w+|migrat\w+|refactor\w*|rolled out|introduced|released|enabled|disabled|expired|expir(y|ation)|exhaust\w*|ran out|filled|full|default|removed|deleted|dropped|renamed|misconfig\w*|typo|leak\w*|overrode|overrid\w+|limit|max_?\w*|doubled|tripled|per[- ]pod|no longer|never|missing|stale|wrong|reserved)\b`)
+	triggerRE = regexp.MustCompile(`\b(appl(y|ied)|deploy(ed)?|shipp?ed|merged|moved|changed|chang(e|es) to|bump(ed)?|upgrad\w+|migrat\w+|refactor\w*|rolled out|introduced|released|enabled|disabled|expired|expir(y|ation)|exhaust\w*|ran out|filled|full|default|removed|deleted|dropped|renamed|misconfig\w*|typo|leak\w*|overrode|overrid\w+|limit|max_?\w*|doubled|tripled|per[- ]pod|no longer|never|missing|stale|wrong|reserved)\b|\bthe new (\w+[ -]){0,2}(image|release|version|build|config\w*|deploy\w*|rollout|change|setting|job|cron\w*|backfill|module|chart|policy|rule|node|cluster|key|token|cert\w*)\b|\b(was|were|is|are) (off|disabled|unset|missing|not set)\b`)
 	// secretReactionRE: rotating or revoking a credential someone pasted is hygiene,
 	// not what fixed the incident.
 	secretReactionRE = regexp.MustCompile(`\b(keys?|tokens?|pw|passwords?|secrets?|creds?|credentials|api[- ]?keys?)\b[^.!?]{0,40}\b(rotat\w+|revok\w+|deactivat\w+|delet\w+|invalidat\w+|disabl\w+|regenerat\w+)|\b(rotat\w+|revok\w+|deactivat\w+|invalidat\w+|regenerat\w+)\b[^.!?]{0,30}\b(keys?|tokens?|pw|passwords?|secrets?|creds?|credentials)\b`)
@@ -78,10 +78,12 @@ var (
 
 	// Impact: counts of affected things, shares, durations, affected people.
 	impactCountRE = regexp.MustCompile(`[~≈]?\d[\d,.]*\s?[km]?\+?\s+(\w+[ -]){0,2}(customers?|users?|merchants?|orders?|payouts?|payments?|transactions?|requests?|calls?|jobs?|messages?|emails?|sms|logins?|sign-?ups?|accounts?|tenants?|bookings?|tickets?|chats?|complaints?|attempts?|checkouts?|sessions?|records?|rows|events?|pods?|nodes?|sites?|stores?|shipments?|invoices?|refunds?|charges?|devices?|subscribers?|reports?)\b`)
-	impactShareRE = regexp.MustCompile(`\d+(\.\d+)?\s?%`)
-	impactTimeRE  = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
-	impactWhoRE   = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
-	impactHarmRE  = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|timed out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
+	// impactAnyCountRE: a number of things of any name ("18k searches", "312 jobs").
+	impactAnyCountRE = regexp.MustCompile(`(^|[^\w.:/-])[~≈]?\d[\d,.]*\s?[km]?\+?\s+([a-z]+[ -]){0,2}[a-z]{3,}s\b`)
+	impactShareRE    = regexp.MustCompile(`\d+(\.\d+)?\s?%`)
+	impactTimeRE     = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
+	impactWhoRE      = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
+	impactHarmRE     = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|timed out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
 )
 
 // scoredSentence is one candidate sentence of a fact.
@@ -91,10 +93,8 @@ type scoredSentence struct {
 	score float64
 }
 
-// causeSentences picks the root cause: the sentence that names the trigger, plus a
-// second one from a nearby message that completes the mechanism. It returns nothing
-// when no sentence reads like a cause.
-func (b *summaryBuilder) causeSentences() []scoredSentence {
+// causeCandidates scores every sentence that could state the root cause.
+func (b *summaryBuilder) causeCandidates() []scoredSentence {
 	lc := b.lc
 	n := len(lc.msgs)
 	firstFix := lc.mitigated
@@ -155,6 +155,10 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 			if verifyRE.MatchString(low) || resolvedRE.MatchString(low) || secretReactionRE.MatchString(low) {
 				s -= 2
 			}
+			// A count of what was hit is the impact, not the cause.
+			if labels[i] != "root cause" && (impactCountRE.MatchString(low) || impactShareRE.MatchString(low)) && impactHarmRE.MatchString(low) {
+				s -= 1
+			}
 			if t.section == "" {
 				switch {
 				case firstFix >= 0 && t.idx < firstFix:
@@ -173,6 +177,14 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 			cs = append(cs, scoredSentence{t.idx, quote(raw), s})
 		}
 	}
+	return cs
+}
+
+// causeSentences picks the root cause: the sentence that names the trigger, plus a
+// second one from a nearby message that completes the mechanism. It returns nothing
+// when no sentence reads like a cause.
+func (b *summaryBuilder) causeSentences() []scoredSentence {
+	cs := b.causeCandidates()
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
 	if len(cs) == 0 || cs[0].score < minCauseScore {
 		return nil
@@ -226,20 +238,31 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			}
 			counts := len(impactCountRE.FindAllString(low, 3))
 			s += 1.5 * float64(min(counts, 2))
+			// Any count of things ("18k searches"), a share of them or how long it
+			// lasted is a measure of the damage, whatever the things are called.
+			quantity := counts > 0
+			if counts == 0 && impactAnyCountRE.MatchString(low) {
+				s += 1
+				quantity = true
+			}
 			if impactShareRE.MatchString(low) {
-				s += 0.5
+				s += 1
+				quantity = true
 			}
 			if impactTimeRE.MatchString(low) {
-				s += 0.5
+				s += 1
+				quantity = true
 			}
-			if impactWhoRE.MatchString(low) {
+			who := impactWhoRE.MatchString(low)
+			if who {
 				s += 1
 			}
-			if impactHarmRE.MatchString(low) {
+			harm := impactHarmRE.MatchString(low)
+			if harm {
 				s += 1
 			}
-			if counts == 0 && !impactWhoRE.MatchString(low) && labels[i] != "impact" {
-				continue // a bare measurement names nobody affected
+			if counts == 0 && !who && labels[i] != "impact" && !(quantity && harm) {
+				continue // a bare measurement names nobody affected and no damage
 			}
 			if t.bot {
 				s -= 1
@@ -289,7 +312,11 @@ func (b *summaryBuilder) mitigationIndex() int {
 			return false
 		}
 		if t.taken {
-			return true
+			// "The cluster doubled to 400 nodes", "the backfill started at 09:45":
+			// an action word after a subject is the system's doing or the change
+			// that caused the incident, not a responder's action.
+			_, class, at := actionSentence(t.msg.Text)
+			return class == "" || at == 0
 		}
 		// A completion report without an action word ("association done"); a finding
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one.

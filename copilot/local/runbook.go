@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/failure"
@@ -221,7 +222,13 @@ func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 		switch {
 		case t.taken:
 			text, class, at := actionSentence(t.msg.Text)
-			if text == "" || secretReactionRE.MatchString(lowerClean(text)) || len(contentTerms(text)) < minStepTerms {
+			need := minStepTerms
+			if class == "set-config" || class == "rollback" && versionRE.MatchString(text) {
+				// "max_client_conn = 2500", "rolling back to 3.7.4": the setting and its
+				// value, or the version, are the object.
+				need--
+			}
+			if text == "" || secretReactionRE.MatchString(lowerClean(text)) || len(contentTerms(text)) < need {
 				continue // hygiene after a pasted secret, or a verb without its object
 			}
 			d := stepDraft{class: class, kind: "mitigation", text: imperative(text), terms: contentTerms(text),
@@ -250,9 +257,12 @@ func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 				}
 			}
 			// Responders write what they did verb first ("rolled back X", "scaled Y
-			// to 12"); an action word deep in a sentence is more often the system's
-			// doing or an explanation, kept only when a check shows it worked.
-			if at > actionLead && !d.verified {
+			// to 12", "we drained the node"); an action word after a subject is more
+			// often the system's doing or an explanation ("feed-api scaled to 85
+			// pods for the finals traffic", "everything renewed since then"), kept
+			// only in a short passive report that a check shows worked ("hotfix
+			// deployed"), and never deep in a sentence.
+			if at > actionLead || at > 0 && !d.verified {
 				continue
 			}
 			out = append(out, d)
@@ -268,8 +278,39 @@ func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 	return out
 }
 
-// actionLead is how many words may precede the action word of an unverified step.
-const actionLead = 4
+// versionRE: a release version ("3.7.4", "v2.13", "14.1").
+var versionRE = regexp.MustCompile(`\bv?\d+\.\d+(\.\d+)?\b`)
+
+// actionLead is how many words may precede the action word of a verified step.
+const actionLead = 3
+
+// leadFillers are words before an action that do not make it someone else's: the
+// speaker ("I", "we"), acknowledgements and adverbs of time.
+var leadFillers = map[string]bool{"i": true, "we": true, "i'm": true, "we're": true, "i've": true, "we've": true, "have": true, "just": true,
+	"ok": true, "okay": true, "yes": true, "yep": true, "so": true, "now": true, "also": true, "and": true, "then": true, "already": true,
+	"done": true, "done:": true, "+": true, "+1": true, "update:": true, "ok,": true, "yes,": true, "yep,": true, "so,": true, "now,": true, "update": true}
+
+// cliToolRE: the command-line tool that precedes the verb of a pasted command
+// ("helm rollback payments-gateway 211", "argocd app rollback …").
+var cliToolRE = regexp.MustCompile(`^(kubectl|helm|argocd|argo|app|aws|gcloud|az|terraform|tf|cmctl|systemctl|service|sudo|docker|nomad|consul|vault|redis-cli|psql|mysql|rabbitmqctl|ansible|salt|pulumi|flux|eksctl|k9s)$`)
+
+// leadMannerRE: words that say how an action was done, not who did it.
+var leadMannerRE = regexp.MustCompile(`^(forced?|manual(ly)?|quickly|carefully|immediately|roll(ing)?|rolled|graceful(ly)?|hard|soft|emergency)$`)
+
+// leadWords counts the words of s that are not leadFillers, command-line tool names
+// or manner words.
+func leadWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		t := strings.Trim(w, ",.:;!`$")
+		if leadFillers[t] || leadFillers[w] || cliToolRE.MatchString(t) || leadMannerRE.MatchString(t) || !strings.ContainsFunc(t, unicode.IsLetter) {
+			// A row's date or time ("2025-04-03 10:05 |") or a bullet is not a subject.
+			continue
+		}
+		n++
+	}
+	return n
+}
 
 // actionSentence picks the sentence of a message that states the action, its class,
 // and how many words precede the action word.
@@ -286,11 +327,17 @@ func actionSentence(text string) (string, string, int) {
 		if loc := diagnosticRE.FindStringIndex(low); loc != nil && len(strings.Fields(low[:loc[0]])) == 0 {
 			continue
 		}
+		// The action is the earliest action word of the sentence: in "pause the
+		// backfill cronjob" it is the pause, not the backfill.
+		best, at := "", -1
 		for _, ac := range actionClasses {
-			if loc := ac.re.FindStringIndex(low); loc != nil {
-				if q := quote(raw); len(contentTerms(q)) >= 2 {
-					return q, ac.name, len(strings.Fields(low[:loc[0]]))
-				}
+			if loc := ac.re.FindStringIndex(low); loc != nil && (at < 0 || loc[0] < at) {
+				best, at = ac.name, loc[0]
+			}
+		}
+		if at >= 0 {
+			if q := quote(raw); len(contentTerms(q)) >= 2 {
+				return q, best, leadWords(low[:at])
 			}
 		}
 	}

@@ -99,3 +99,56 @@ func TestLocalRunbookWithoutHistory(t *testing.T) {
 		t.Errorf("empty runbook = %+v, want empty non-nil lists", ans)
 	}
 }
+
+// TestRunbookStepsArePeoplesActions: a step is what a responder did, verb first (after
+// "we", a command-line tool or a manner word), not an action word in a sentence about
+// what the system did; in "pause the backfill cronjob" the action is the pause.
+func TestRunbookStepsArePeoplesActions(t *testing.T) {
+	cases := []struct {
+		text, class string
+		step        bool
+	}{
+		{"helm rollback payments-gateway 211 -n payments", "rollback", true},
+		{"we cordoned and drained the three bad nodes", "drain-node", true},
+		{"Pause the geo-batch backfill cronjob", "pause", true},
+		{"max_client_conn = 2500, reload done", "set-config", true},
+		{"feed-api scaled 20 -> 85 pods in the last 15 min for the finals traffic", "", false},
+		{"everything renewed since then chains to the new root", "", false},
+		{"also someone turned on debug logging in the indexer at 03:20", "", false},
+	}
+	for _, c := range cases {
+		_, class, at := actionSentence(c.text)
+		if got := class != "" && at == 0; got != c.step || c.step && class != c.class {
+			t.Errorf("%q: class %q, %d words before the action; want step=%v class %q", c.text, class, at, c.step, c.class)
+		}
+	}
+}
+
+// TestSettingChangesAreActions: a setting changed by name is an action, whether set
+// through a CLI or edited in a config file, and deleting is cleaning up.
+func TestSettingChangesAreActions(t *testing.T) {
+	for _, c := range []struct{ text, class string }{
+		{"CONFIG SET maxmemory-policy allkeys-lru on the primary", "set-config"},
+		{"changed option httpchk to GET /healthz in haproxy.cfg and reloaded haproxy", "set-config"},
+		{"deleting snapshots older than 7 days", "clean"},
+	} {
+		if _, class, at := actionSentence(c.text); class != c.class || at != 0 {
+			t.Errorf("%q: class %q at %d, want %q at 0", c.text, class, at, c.class)
+		}
+	}
+}
+
+// TestRollbackToAVersionIsAStep: "rolling back to 3.7.4" names what changed (the
+// version) though it has only two other words.
+func TestRollbackToAVersionIsAStep(t *testing.T) {
+	inc := synthetic("INC-RB",
+		"bot> [FIRING] KubePodCrashLooping indexer OOMKilled",
+		"ben: 3.8.0 went out yesterday, memory climbs until the pod is OOMKilled",
+		"li: rolling back to 3.7.4",
+		"ben: heap flat at 600MB, no restarts",
+		"li: resolved")
+	steps := incidentSteps(inc, 0)
+	if len(steps) == 0 || steps[0].class != "rollback" || !strings.Contains(steps[0].text, "3.7.4") {
+		t.Errorf("steps = %+v, want the rollback to 3.7.4", steps)
+	}
+}

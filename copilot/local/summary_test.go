@@ -221,3 +221,49 @@ func TestLocalSummarizeInvestigating(t *testing.T) {
 		}
 	}
 }
+
+// TestImpactCountsAnyDamage: the impact is the sentence that measures the damage,
+// whatever the affected things are called ("18k searches") and when no customer word
+// is said, not left empty.
+func TestImpactCountsAnyDamage(t *testing.T) {
+	inc := synthetic("INC-IMP",
+		"bot> [FIRING] search cluster status RED",
+		"ana: looking",
+		"ana: 3 of 6 data nodes at 95% disk, indices went read-only",
+		"joe: snapshots were never pruned because the retention job was deleted in the chart refactor",
+		"ana: deleted snapshots older than 7 days, freed 1.1 TB",
+		"ana: cluster green again",
+		"joe: search was down for ~30 min, about 18k searches returned errors",
+		"ana: resolved")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Summary.Impact, "18k searches returned errors") {
+		t.Errorf("impact = %q, want the 18k failed searches", ans.Summary.Impact)
+	}
+}
+
+// TestCauseIsTheSystemsChangeNotAFix: "the cluster doubled to 400 nodes" has an action
+// word after a subject: it is the trigger, not the responders' mitigation, which is
+// the scale-out that followed.
+func TestCauseIsTheSystemsChangeNotAFix(t *testing.T) {
+	inc := synthetic("INC-RC",
+		"bot> [FIRING] CoreDNSLatencyHigh p99 > 2s",
+		"tariq: seeing i/o timeouts resolving redis.cache.svc in several services",
+		"jo: coredns pods at 100% cpu. the cluster doubled to 400 nodes this afternoon and we still run 2 coredns replicas",
+		"jo: scaled coredns from 2 to 8 replicas",
+		"tariq: p99 back to 12ms, timeouts stopped",
+		"tariq: resolved")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ans.Summary
+	if !strings.Contains(s.RootCause, "doubled to 400 nodes") {
+		t.Errorf("root cause = %q, want the cluster doubling", s.RootCause)
+	}
+	if !strings.Contains(s.Mitigation, "coredns from 2 to 8") {
+		t.Errorf("mitigation = %q, want the scale-out", s.Mitigation)
+	}
+}

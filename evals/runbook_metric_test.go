@@ -1,0 +1,63 @@
+package evals
+
+import (
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
+
+func msgs(texts ...string) []copilot.Message {
+	var out []copilot.Message
+	for i, t := range texts {
+		out = append(out, copilot.Message{TS: string(rune('1'+i)) + ".0", Text: t})
+	}
+	return out
+}
+
+// TestRunbookRecallComparesTransferableWords: a drafted step recalls a gold step when
+// it holds half of the gold step's words that another incident could share; this
+// incident's own service name and version do not count, inflection does not matter,
+// and a step about something else still misses.
+func TestRunbookRecallComparesTransferableWords(t *testing.T) {
+	query := &copilot.Incident{ID: "Q", Services: []string{"recs-api"}, Messages: msgs("recs-api heap out of memory", "rolled back recs-api to 4.11.2")}
+	past := &copilot.Incident{ID: "P", Messages: msgs("orders api out of memory", "rolled back orders api to 2.3.1, then checked the dashboards")}
+	ix := newLexicalIndex([]*copilot.Incident{query, past})
+	li := &LabeledIncident{Incident: query, Labels: Labels{ID: "Q", Family: "oom", RunbookSteps: []GoldRunbookStep{{Text: "Roll back recs-api to 4.11.2"}}}}
+	fam := map[string]string{"Q": "oom", "P": "oom"}
+
+	for _, tc := range []struct {
+		step string
+		want int
+	}{
+		{"Rolled back orders api to 2.3.1", 1},
+		{"Rolled back to 2.3.1", 1}, // "api" is a word of the incident's own service
+		{"Rolled the dice", 0},
+		{"Checked the dashboards", 0},
+	} {
+		rb := &runbookScore{}
+		rb.add(li, []copilot.RunbookStep{{Text: tc.step, Sources: []copilot.StepSource{{IncidentID: "P"}}}}, fam, ix, &Report{})
+		if rb.goldSteps != 1 || rb.recalled != tc.want {
+			t.Errorf("%q: recalled %d of %d gold steps, want %d of 1", tc.step, rb.recalled, rb.goldSteps, tc.want)
+		}
+	}
+
+	// A gold step made only of the incident's own names cannot be drafted from
+	// another incident: it is left out and counted.
+	li.Labels.RunbookSteps = []GoldRunbookStep{{Text: "recs 4.11.2"}}
+	rb := &runbookScore{}
+	rb.add(li, nil, fam, ix, &Report{})
+	if rb.goldSteps != 0 || rb.ownOnly != 1 {
+		t.Errorf("own-only step: gold %d, ownOnly %d; want 0, 1", rb.goldSteps, rb.ownOnly)
+	}
+}
+
+func TestStem(t *testing.T) {
+	for _, p := range [][2]string{{"rolled", "rolling"}, {"scale", "scaled"}, {"restart", "restarting"}, {"pods", "pod"}, {"deleted", "delete"}} {
+		if stem(p[0]) != stem(p[1]) {
+			t.Errorf("stem(%q)=%q, stem(%q)=%q: want equal", p[0], stem(p[0]), p[1], stem(p[1]))
+		}
+	}
+	if stem("roll") == stem("role") {
+		t.Errorf("roll and role share a stem")
+	}
+}
