@@ -197,6 +197,11 @@ type runbookScore struct {
 	// drafted from other incidents could hold them.
 	ownOnly          int
 	top3, sameFamily int
+	// foreign reports a step source from another dataset than the query's; such a
+	// step counts as same-family only when the two datasets happen to use the same
+	// family name, so the share is conservative. otherDataset counts them.
+	foreign      func(query *LabeledIncident, source string) bool
+	otherDataset int
 }
 
 // add scores one incident's drafted steps against its gold steps. A runbook is
@@ -233,6 +238,9 @@ func (rb *runbookScore) add(li *LabeledIncident, steps []copilot.RunbookStep, fa
 	}
 	for _, s := range steps[:min(3, len(steps))] {
 		rb.top3++
+		if len(s.Sources) > 0 && rb.foreign != nil && rb.foreign(li, s.Sources[0].IncidentID) {
+			rb.otherDataset++
+		}
 		if len(s.Sources) > 0 && family[s.Sources[0].IncidentID] == family[li.Incident.ID] {
 			rb.sameFamily++
 		}

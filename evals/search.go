@@ -159,8 +159,9 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 	type hits struct{ found, queries int }
 	known := map[string]map[string]*hits{} // engine -> dataset/split -> hits
 	runbooks := map[string]*runbookScore{}
-	// search returns up to limit answers of the query incident's dataset.
-	search := func(engine string, li *LabeledIncident, limit int, q copilot.SearchQuery) ([]string, error) {
+	// searchIn returns up to limit answers, of the query incident's dataset only when
+	// own is set.
+	searchIn := func(engine string, li *LabeledIncident, limit int, q copilot.SearchQuery, own bool) ([]string, error) {
 		q.Filter.IncludePrivate = true
 		q.Limit = searchLimit
 		res, err := searchers[engine].Search(ctx, q)
@@ -172,11 +173,16 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 			if len(ids) == limit {
 				break
 			}
-			if x.IncidentID != q.IncidentID && !slices.Contains(q.Filter.ExcludeIDs, x.IncidentID) && datasetOf[x.IncidentID] == li.Dataset {
+			if x.IncidentID != q.IncidentID && !slices.Contains(q.Filter.ExcludeIDs, x.IncidentID) && (!own || datasetOf[x.IncidentID] == li.Dataset) {
 				ids = append(ids, x.IncidentID)
 			}
 		}
 		return ids, nil
+	}
+	// search returns up to limit answers of the query incident's dataset: family
+	// labels are a dataset's own.
+	search := func(engine string, li *LabeledIncident, limit int, q copilot.SearchQuery) ([]string, error) {
+		return searchIn(engine, li, limit, q, true)
 	}
 	// baseline ranks the pool with a baseline, keeping the query's dataset.
 	baseline := func(li *LabeledIncident, exclude string, terms map[string]bool, score func(int, map[string]bool) float64, limit int) []string {
@@ -283,9 +289,14 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		}
 		tick()
 
-		// Runbook: drafted from the similar incidents the search found.
+		// Runbook: drafted as the service drafts it, from the most similar incidents of
+		// the whole memory, whichever dataset they come from.
+		memoryIDs, err := searchIn(EngineHybrid, li, runbookK, copilot.SearchQuery{IncidentID: id}, false)
+		if err != nil {
+			return fmt.Errorf("similar %s (runbook): %w", id, err)
+		}
 		var similar []*copilot.Incident
-		for _, sid := range hybridIDs[:min(runbookK, len(hybridIDs))] {
+		for _, sid := range memoryIDs {
 			if inc := byID[sid]; inc != nil {
 				similar = append(similar, inc)
 			}
@@ -296,7 +307,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		}
 		rb := runbooks[sp]
 		if rb == nil {
-			rb = &runbookScore{}
+			rb = &runbookScore{foreign: func(q *LabeledIncident, source string) bool { return datasetOf[source] != q.Dataset }}
 			runbooks[sp] = rb
 		}
 		rb.add(li, ans.Steps, family, ix, r)
@@ -314,7 +325,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		if rb.goldSteps > 0 {
 			r.Add(Metric{Name: MetricRunbookRecall5, Split: sp, Engine: eng, Value: ratio(rb.recalled, rb.goldSteps), Detail: fmt.Sprintf("%d/%d gold steps matched by a top-%d step (%d naming only the incident's own things left out)", rb.recalled, rb.goldSteps, runbookK, rb.ownOnly)})
 		}
-		r.Add(Metric{Name: MetricRunbookFamily3, Split: sp, Engine: eng, Value: ratio(rb.sameFamily, rb.top3), Detail: fmt.Sprintf("%d/%d top-3 steps come from an incident of the same family", rb.sameFamily, rb.top3)})
+		r.Add(Metric{Name: MetricRunbookFamily3, Split: sp, Engine: eng, Value: ratio(rb.sameFamily, rb.top3), Detail: fmt.Sprintf("%d/%d top-3 steps come from an incident of the same family (%d from another dataset, same only where it uses the same family name)", rb.sameFamily, rb.top3, rb.otherDataset)})
 	}
 	for _, mode := range []string{ModeIncident, ModeText, ModeEarly} {
 		for _, sys := range SearchEngines {
