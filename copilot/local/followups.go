@@ -161,6 +161,10 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 	}
 
+	// Requests, acceptances, declines and assignments around a proposal.
+	applyUptake(lc, cands, &order, names, threadOf)
+	sort.Ints(order)
+
 	var items []*fuCandidate
 	for _, idx := range order {
 		// A proposal whose every sentence held a credential quotes as nothing:

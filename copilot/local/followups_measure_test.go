@@ -172,6 +172,13 @@ func TestFollowUpFigures(t *testing.T) {
 			t.Log(w)
 		}
 	}
+	dev2 := scoreCorpus(t, "../../evals/testdata/dev2", local.New(nil))
+	t.Logf("dev2: %v", dev2)
+	if os.Getenv("FU_DEBUG") != "" {
+		for _, w := range dev2.wrong {
+			t.Log("dev2 " + w)
+		}
+	}
 	if os.Getenv("COPILOT_HELDOUT") != "" {
 		test := scoreCorpus(t, "../../evals/testdata/heldout", local.New(nil))
 		t.Logf("test: %v", test)
