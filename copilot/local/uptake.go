@@ -27,7 +27,7 @@ var (
 	upAffirmRE = regexp.MustCompile(`^\W*(yes|yep|yup|ya|yeah|yah|ja|jep|sure|ok|okay|k|kk|ack|noted|understood|fine|oui|si|haan|roger|can do|got it|will do|on it|done|right|of course|np|no problem|absolutely|definitely)\b`)
 	// upTakeRE: a first-person take, an acceptance from anyone ("mine", "on it",
 	// "I'll take the replica one", "me. by 31st", "I can take the freshness one").
-	upTakeRE = regexp.MustCompile(`\bon it\b|\bmine\b|^\W*me\b|\bi(?:'ll| will| can| could| would)? (?:take|own|grab|handle|pick)\b|\bi(?:'ll| will)? do (?:it|this|that|them)\b|\bi(?:'m| am) on (?:it|that|this)\b|\bi(?:'ve)? (?:have|got) (?:it|this|that)\b|\b(?:assign|put) (?:it|that|this) (?:to|on) me\b|\bi own (?:it|that|this|the)\b|\bi'?ll (?:own|be on) (?:it|this|that)\b|\bleave it (?:to|with) me\b|\bdoe ik\b`)
+	upTakeRE = regexp.MustCompile(`(?:^|[.!,;:]\s*)on it\b|\bmine\b|^\W*me\b|\bi(?:'ll| will| can| could| would)? (?:take|own|grab|handle|pick)\b|\bi(?:'ll| will| can| could)? do (?:it|this|that|them|the)\b|\bi(?:'m| am) on (?:it|that|this)\b|\bi(?:'ve)? (?:have|got) (?:it|this|that)\b|\b(?:assign|put) (?:it|that|this) (?:to|on) me\b|\bi own (?:it|that|this|the)\b|\bi'?ll (?:own|be on) (?:it|this|that)\b|\bleave it (?:to|with) me\b|\bdoe ik\b`)
 	// upDeclineRE: the person asked says no.
 	upDeclineRE = regexp.MustCompile(`\bnot (?:this|next) (?:week|sprint)\b|\bnot me\b|\bcan'?t (?:take|do|own)\b|\bno (?:time|capacity|bandwidth)\b|\bon (?:leave|vacation|holiday|pto)\b|\bswamped\b|\bleave it open\b|\bsomeone else\b|\bmoving teams?\b|\bnot (?:now|today),? sorry\b|^\W*sorry\b`)
 	// upRejectRE: an idea turned down ("no, …", "lol no", "I'd rather not", "drop that").
@@ -157,7 +157,27 @@ var upLookRE = regexp.MustCompile(`\b(?:take|have|grab) an? (?:quick |closer |fi
 
 // upDoItRE: a first-person commitment whose object points back at what was said
 // ("I'll do that", "I will raise the ticket for same", "I make it until friday").
-var upDoItRE = regexp.MustCompile(`\b(?:i|we)(?:'ll| will| can| could|'m going to| am going to)?(?: to)? (?:do|take|handle|raise|file|open|create|make|write|fix|own|add|pick up) (?:it|that|this|same|them|the ticket|a ticket)\b|\bfor same\b`)
+var upDoItRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(?:i|we)(?:'ll| will| can| could|'m going to| am going to)?(?: to)? (\w+(?: up)?) (?:it|that|this|same|them|the ticket|a ticket)\b|\bfor same\b`)
+
+// doesIt reports an upDoItRE commitment whose verb makes or takes on work ("do",
+// "raise", "bring", "fix"), not one of looking or firefighting ("I'll rerun it").
+func doesIt(low string) bool {
+	for _, m := range upDoItRE.FindAllStringSubmatch(low, -1) {
+		if m[1] == "" {
+			return true // "for same"
+		}
+		v := m[1]
+		if strings.HasSuffix(v, "ed") {
+			continue // "I added this incident to it" reports
+		}
+		if (fuMakeRE.MatchString(v) || upTakeVerbs[v]) && !fuTriageRE.MatchString(v) {
+			return true
+		}
+	}
+	return false
+}
+
+var upTakeVerbs = toSet(`do bring take handle own drive chase sort raise`)
 
 // upTarget is what the conversation said about one proposal.
 type upTarget struct {
@@ -169,8 +189,8 @@ type upTarget struct {
 // rejections and third-person assignments. An accepted or assigned proposal becomes
 // a follow-up (with the owner and a due date the reply gives), the acceptance itself
 // is merged into it, and a proposal turned down is dropped. A wrap-up message that
-// names a lasting improvement without a proposal form becomes a candidate when
-// someone takes it.
+// names a lasting improvement, or proposes by its grammar, becomes a candidate when
+// someone takes it or it is assigned.
 func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int, names map[string]string, threadOf func(copilot.Message) string) {
 	parts := participantsOf(lc.msgs)
 	state := map[int]*upTarget{}
@@ -181,14 +201,12 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		return state[i]
 	}
 	rejected := map[int]bool{}
-	wrapUp := lc.wrapUpStart()
 	ensure := func(i int) *fuCandidate {
 		if c := cands[i]; c != nil {
 			return c
 		}
 		t := lc.msgs[i]
-		if t.bot || t.section != "" || i < wrapUp || (lc.mitigated < 0 && lc.resolvedAt < 0) || (lc.resolvedAt >= 0 && i <= lc.resolvedAt) || len(t.actions) > 0 || !fuLastingRE.MatchString(t.lower) ||
-			fuHopeRE.MatchString(t.lower) || len(contentTerms(t.msg.Text)) < 3 {
+		if !afterIncident(lc, t) || !(fuLastingRE.MatchString(t.lower) || proposalForm(t.lower, true)) {
 			return nil
 		}
 		c := newCandidate(t, t.msg.Text, names)
@@ -204,18 +222,21 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		self := speaker(t.msg)
 		low := t.lower
 		// A proposal that asks or assigns someone in its own words.
-		if c := cands[t.idx]; c != nil {
-			if upSelfRejectRE.MatchString(low) {
-				rejected[t.idx] = true
-			}
-			if who := parts.assigned(low, self); who != "" && c.owner == "" {
+		if who := parts.assigned(low, self); who != "" {
+			if c := ensure(t.idx); c != nil && c.owner == "" {
 				c.owner, c.accepted = who, true
-			} else if who := parts.addressee(t.msg.Text, names, self); who != "" {
+				get(t.idx).asked = who
+			}
+		} else if c := cands[t.idx]; c != nil {
+			if who := parts.addressee(t.msg.Text, names, self); who != "" {
 				get(t.idx).asked = who
 				if c.owner == "" {
 					c.owner = who
 				}
 			}
+		}
+		if c := cands[t.idx]; c != nil && upSelfRejectRE.MatchString(low) {
+			rejected[t.idx] = true
 		}
 		target := replyTarget(lc, cands, t, threadOf)
 		if target < 0 {
@@ -223,50 +244,58 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		}
 		tm := lc.msgs[target]
 		st := get(target)
-		// A message with an idea of its own is not an answer to the one before it
-		// ("on my side I'll add a step to the checklist" after "could we get a check?").
+		author := speaker(tm.msg)
 		inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 		own := agreementTerms(low)
-		var targetTerms []string
-		if c := cands[target]; c != nil {
-			targetTerms = c.msgTerms
-		} else {
-			targetTerms = contentTerms(tm.msg.Text)
-		}
-		ov, _ := termOverlap(own, targetTerms)
-		refers := inThread || len(own) <= 3 || ov >= 0.5
-		if !refers {
+		ov, _ := termOverlap(own, contentTerms(tm.msg.Text))
+		if upRejectRE.MatchString(low) && !upTakeRE.MatchString(low) {
+			if c := cands[target]; self == author || c == nil || c.owner == "" {
+				rejected[target] = true
+			}
 			continue
 		}
-		// Out of a thread, a commitment answers the idea before it only when its object
-		// points back ("I'll do that", "I will raise the ticket for same").
-		mine := upTakeRE.MatchString(low) || upDoItRE.MatchString(low) || (inThread && sentenceCommits(low) && len(tm.actions) == 0)
+		if upDeclineRE.MatchString(low) && (st.asked == self || st.asked == "") {
+			if c := cands[target]; c != nil && c.owner == self {
+				c.owner = ""
+			}
+			st.declined, st.asked = true, ""
+			continue
+		}
+		// A message with an idea of its own is not an answer to the one before it
+		// ("on my side I'll add a step to the checklist" after "could we get a check?"),
+		// unless it comes from the person asked or points back in its first words
+		// ("i will bring this to our weekly").
+		if !(inThread || st.asked == self || len(own) <= 3 || ov >= 0.5 || doesIt(leadSentence(low))) {
+			continue
+		}
+		// Out of a thread, a commitment answers the idea before it when its object
+		// points back ("I'll do that", "I will raise the ticket for same") or it
+		// restates the idea.
+		commits := sentenceCommits(low) && len(tm.actions) == 0
+		mine := upTakeRE.MatchString(low) || doesIt(low) || (commits && (inThread || ov >= 0.5 || st.asked == self))
 		if upLookRE.MatchString(low) {
 			mine = false // "I'll take a look" is triage, not taking the work
 		}
 		affirm := upAffirmRE.MatchString(low)
 		switch {
-		case upDeclineRE.MatchString(low) && (st.asked == self || st.asked == ""):
-			if c := cands[target]; c != nil && c.owner == self {
-				c.owner = ""
-			}
-			st.declined = true
-			st.asked = ""
-		case upRejectRE.MatchString(low) && self != speaker(tm.msg) && !mine:
-			if c := cands[target]; c == nil || c.owner == "" {
-				rejected[target] = true
-			}
-		case upRejectRE.MatchString(low) && self == speaker(tm.msg):
-			rejected[target] = true
 		case parts.assigned(low, self) != "" || parts.addressee(t.msg.Text, names, self) != "":
 			c := cands[target]
+			if c == nil {
+				c = ensure(target)
+			}
 			if c == nil {
 				break
 			}
 			if who := parts.assigned(low, self); who != "" {
 				c.owner, c.accepted = who, true
+				st.asked = who
 			} else {
 				st.asked = parts.addressee(t.msg.Text, names, self)
+			}
+			if c.due == "" {
+				if words, date := findDue(t.msg.Text, t.msg.Time(), true); date != "" {
+					c.due, c.dueText = date, words
+				}
 			}
 			mergeReply(cands, t, c)
 		case mine || (affirm && st.asked == self):
@@ -284,7 +313,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 				}
 			}
 			mergeReply(cands, t, c)
-		case affirm && st.asked == "" && self != speaker(tm.msg):
+		case affirm && st.asked == "" && self != author && isReplyOnly(t) && afterIncident(lc, tm):
 			// "agreed", "ok" from someone not asked: the idea stands, unowned.
 			if c := cands[target]; c != nil {
 				c.accepted = true
@@ -295,6 +324,38 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 	for i := range rejected {
 		delete(cands, i)
 	}
+	// "@yuki" is the participant "yuki.t" when only one name fits.
+	for _, c := range cands {
+		if c.owner != "" && parts[strings.ToLower(c.owner)] != c.owner {
+			if n := parts.who(c.owner); n != "" {
+				c.owner = n
+			}
+		}
+	}
+}
+
+// afterIncident: a message of the wrap-up, after the incident was resolved, that a
+// person wrote (not a bot, not a report's section) and that names no action taken.
+func afterIncident(lc *incidentLifecycle, t msgTags) bool {
+	if t.bot || t.section != "" || len(t.actions) > 0 || fuHopeRE.MatchString(t.lower) || len(contentTerms(t.msg.Text)) < 3 {
+		return false
+	}
+	if lc.mitigated < 0 && lc.resolvedAt < 0 {
+		return false // no incident to be after
+	}
+	return t.idx >= lc.wrapUpStart() && (lc.resolvedAt < 0 || t.idx > lc.resolvedAt)
+}
+
+// leadSentence is the first sentence of low that is more than an affirmation.
+func leadSentence(low string) string {
+	sents := followUpSentences(low)
+	for _, s := range sents {
+		if upAffirmRE.MatchString(s) && len(agreementTerms(s)) <= 1 {
+			continue
+		}
+		return s
+	}
+	return ""
 }
 
 // mergeReply removes a reply's own candidate when it only takes on the target
@@ -315,15 +376,33 @@ func sentenceCommits(low string) bool {
 	if m := fuCommitRE.FindStringIndex(low); m != nil && fuMakeRE.MatchString(low[m[1]:]) {
 		return true
 	}
-	return upPresentRE.MatchString(low)
+	return presentCommits(low)
 }
 
-// upPresentRE: first person, present simple or progressive, of a verb of making.
-var upPresentRE = regexp.MustCompile(`\b(?:i|we)(?:'m| am|'re| are)? (?:will |'ll )?(?:do|make|add|write|fix|create|put|bring|set up|prepare|update|raise|file|open|change|build|unmut\w*|go(?:ing)? through|adding|writing|fixing|creating|changing|building|doing|making|moving|putting|setting up|updating|reviewing|migrating|replacing|partitioning)\b`)
+// upPresentRE: "I" with the present simple of a verb of making, which many speakers
+// use for the near future ("I add step today"), or "I"/"we" with the present
+// progressive ("we are changing…", "I'm adding…"). A modal or a conjunction before
+// the subject makes it a question or a condition ("could we add…?", "when we
+// add…"); see presentCommits.
+var upPresentRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(\w+[\s,]+)?(?:i (?:add|write|fix|create|put|bring|set up|prepare|update|raise|file|open|change|build|take)|(?:i'm|i am|we're|we are) (?:now |also |already )?(?:unmut\w*|going through|adding|writing|fixing|creating|changing|building|doing|making|moving|putting|setting up|updating|reviewing|migrating|replacing|partitioning|wiring|automating|documenting))\b`)
+
+// presentCommits reports whether low holds a present-tense first-person commitment
+// (upPresentRE) not turned into a question or a condition by the word before it.
+func presentCommits(low string) bool {
+	for _, m := range upPresentRE.FindAllStringSubmatch(low, -1) {
+		if !notCommitLead[strings.TrimRight(strings.TrimSpace(m[1]), ",")] {
+			return true
+		}
+	}
+	return false
+}
+
+var notCommitLead = toSet(`could can should would shall will if when whenever why how whether maybe unless until before after that do did what where once while`)
 
 // replyTarget is the proposal a message answers: the root of its thread (or the
-// latest candidate in that thread), else the latest message by someone else just
-// before it that is a candidate or names a lasting improvement. -1 when none.
+// latest candidate in that thread), else among the few messages before it (past
+// short answers, declines and requests) the candidate or lasting idea it shares most
+// words with, the latest when it shares none. -1 when none.
 func replyTarget(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, threadOf func(copilot.Message) string) int {
 	self := speaker(t.msg)
 	if t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS {
@@ -340,29 +419,38 @@ func replyTarget(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, t
 		}
 		return root
 	}
-	for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
-		m := lc.msgs[i].msg
-		if m.ThreadTS != "" && m.ThreadTS != m.TS {
-			continue // a reply in another thread
+	own := agreementTerms(t.lower)
+	best, bestOv := -1, 0.0
+	for i := t.idx - 1; i >= max(0, t.idx-4); i-- {
+		prev := lc.msgs[i]
+		m := prev.msg
+		if prev.bot || (m.ThreadTS != "" && m.ThreadTS != m.TS) {
+			continue // a bot, or a reply in another thread
 		}
-		if lc.msgs[i].bot {
-			continue
-		}
+		idea := cands[i] != nil || fuLastingRE.MatchString(prev.lower) || proposalForm(prev.lower, true)
 		if speaker(m) == self {
-			if cands[i] != nil {
+			if idea && best < 0 && cands[i] != nil {
 				return i // answering a question about one's own idea ("pablo you do it?" … "yes")
 			}
 			continue
 		}
-		if cands[i] != nil || fuLastingRE.MatchString(lc.msgs[i].lower) {
-			return i
+		if idea && !isReplyOnly(prev) {
+			ov, n := termOverlap(own, contentTerms(m.Text))
+			if best < 0 || (n > 0 && ov > bestOv) {
+				best, bestOv = i, ov
+			}
+			if len(own) == 0 {
+				return best
+			}
+			continue
 		}
-		// A request between the idea and the answer ("igor, this is yours?") is part of it.
-		if !upRequestRE.MatchString(lc.msgs[i].lower) {
-			return -1
+		// Short answers, declines and requests between the idea and this message are
+		// part of the same exchange; anything else ends it.
+		if !(isReplyOnly(prev) || upDeclineRE.MatchString(prev.lower) || upRequestRE.MatchString(prev.lower) || len(contentTerms(m.Text)) <= 4) {
+			break
 		}
 	}
-	return -1
+	return best
 }
 
 // isReplyOnly: a message that only answers (an affirmation or a take), not an idea.
@@ -373,6 +461,9 @@ func isReplyOnly(t msgTags) bool {
 // replyDue is the deadline an acceptance gives: any deadline findDue reads in a
 // commitment, or a bare weekday or day of the month ("mine. friday", "me. by 31st").
 func replyDue(t msgTags) (string, string) {
+	if upStartRE.MatchString(t.lower) {
+		return "", "" // "tomorrow I start" names when work begins, not a deadline
+	}
 	if words, date := findDue(t.msg.Text, t.msg.Time(), true); date != "" {
 		return words, date
 	}
@@ -384,6 +475,8 @@ func replyDue(t msgTags) (string, string) {
 	}
 	return "", ""
 }
+
+var upStartRE = regexp.MustCompile(`\b(start|starting|begin|beginning)\b`)
 
 var dueReplyRE = regexp.MustCompile(`(?i)\b(?:(` + dueWeekday + `)|(\d{1,2})(?:st|nd|rd|th))\b`)
 
