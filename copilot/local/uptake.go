@@ -183,6 +183,7 @@ var upTakeVerbs = toSet(`do bring take handle own drive chase sort raise`)
 type upTarget struct {
 	asked    string // the participant asked to take it
 	declined bool   // the person asked said no
+	taken    bool   // someone took it: a later take by another does not replace them
 }
 
 // applyUptake reads the replies to proposals: requests, acceptances, declines,
@@ -265,7 +266,10 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// ("on my side I'll add a step to the checklist" after "could we get a check?"),
 		// unless it comes from the person asked or points back in its first words
 		// ("i will bring this to our weekly").
-		if !(inThread || st.asked == self || len(own) <= 3 || ov >= 0.5 || doesIt(leadSentence(low))) {
+		// A request or an assignment that carries no idea of its own ("yours mike?",
+		// "Rohit can you check effort by Monday?") is about the idea before it.
+		asks := (parts.addressee(t.msg.Text, names, self) != "" || parts.assigned(low, self) != "") && cands[t.idx] == nil
+		if !(inThread || asks || st.asked == self || len(own) <= 3 || ov >= 0.5 || doesIt(leadSentence(low))) {
 			continue
 		}
 		// Out of a thread, a commitment answers the idea before it when its object
@@ -304,9 +308,10 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 				break
 			}
 			c.accepted = true
-			if c.owner == "" || st.asked == self || mine || st.declined {
+			if c.owner == "" || st.asked == self || (mine && !st.taken) || st.declined {
 				c.owner = self
 			}
+			st.taken = true
 			if c.due == "" {
 				if words, date := replyDue(t); date != "" {
 					c.due, c.dueText = date, words
@@ -340,10 +345,34 @@ func afterIncident(lc *incidentLifecycle, t msgTags) bool {
 	if t.bot || t.section != "" || len(t.actions) > 0 || fuHopeRE.MatchString(t.lower) || len(contentTerms(t.msg.Text)) < 3 {
 		return false
 	}
+	// Without a recognised mitigation or resolution the wrap-up is the last part of
+	// the channel (wrapUpStart), or what follows a terse "done" / "closing".
 	if lc.mitigated < 0 && lc.resolvedAt < 0 {
-		return false // no incident to be after
+		if end := terseClose(lc); end >= 0 {
+			return t.idx > end
+		}
 	}
 	return t.idx >= lc.wrapUpStart() && (lc.resolvedAt < 0 || t.idx > lc.resolvedAt)
+}
+
+// upCloseRE is a sentence that only closes the incident ("done", "ok closed",
+// "solved", "fixed", "closing").
+var upCloseRE = regexp.MustCompile(`^\W*(?:ok(?:ay)?[,.]?\s*)?(?:done|closed|closing|close it|fixed|solved|all good|resolved|c'est bon)\W*$`)
+
+// terseClose is the index of the first message one of whose sentences only closes
+// the incident, -1 when none.
+func terseClose(lc *incidentLifecycle) int {
+	for _, t := range lc.msgs {
+		if t.bot || t.idx == 0 {
+			continue
+		}
+		for _, s := range followUpSentences(t.lower) {
+			if upCloseRE.MatchString(s) {
+				return t.idx
+			}
+		}
+	}
+	return -1
 }
 
 // leadSentence is the first sentence of low that is more than an affirmation.
@@ -429,8 +458,15 @@ func replyTarget(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, t
 		}
 		idea := cands[i] != nil || fuLastingRE.MatchString(prev.lower) || proposalForm(prev.lower, true)
 		if speaker(m) == self {
-			if idea && best < 0 && cands[i] != nil {
-				return i // answering a question about one's own idea ("pablo you do it?" … "yes")
+			// Answering a question about one's own idea ("pablo you do it?" … "yes"),
+			// or taking it ("app should read from primary" … "I own that").
+			if idea && best < 0 && (cands[i] != nil || i == t.idx-1) {
+				return i
+			}
+			if idea && len(own) > 0 {
+				if ov, n := termOverlap(own, contentTerms(m.Text)); n > 0 && ov > bestOv {
+					best, bestOv = i, ov
+				}
 			}
 			continue
 		}
