@@ -27,7 +27,7 @@ var (
 	upAffirmRE = regexp.MustCompile(`^\W*(yes|yep|yup|ya|yeah|yah|ja|jep|sure|ok|okay|k|kk|ack|noted|understood|fine|oui|si|haan|roger|can do|got it|will do|on it|done|right|of course|np|no problem|absolutely|definitely)\b`)
 	// upTakeRE: a first-person take, an acceptance from anyone ("mine", "on it",
 	// "I'll take the replica one", "me. by 31st", "I can take the freshness one").
-	upTakeRE = regexp.MustCompile(`(?:^|[.!,;:]\s*)on it\b|\bmine\b|^\W*me\b|\bi(?:'ll| will| can| could| would)? (?:take|own|grab|handle|pick)\b|\bi(?:'ll| will| can| could)? do (?:it|this|that|them|the)\b|\bi(?:'m| am) on (?:it|that|this)\b|\bi(?:'ve)? (?:have|got) (?:it|this|that)\b|\b(?:assign|put) (?:it|that|this) (?:to|on) me\b|\bi own (?:it|that|this|the)\b|\bi'?ll (?:own|be on) (?:it|this|that)\b|\bleave it (?:to|with) me\b|\bdoe ik\b`)
+	upTakeRE = regexp.MustCompile(`(?:^|[.!,;:]\s*)on it\b|\bmine\b|^\W*me\b|\bi(?:'ll| will| can| could| would)? (?:take|own|grab|handle|pick)\b|\bi(?:'ll| will| can| could)? do (?:it|this|that|them|the)\b|\bi(?:'m| am) on (?:it|that|this)\b|\bi(?:'ve)? (?:have|got) (?:it|this|that)\b|\b(?:assign|put) (?:it|that|this) (?:to|on) me\b|\bi own (?:it|that|this|the)\b|\bi'?ll (?:own|be on) (?:it|this|that)\b|\bleave it (?:to|with) me\b|\bdoe ik\b|^\W*(?:i'?m |i am )?(?:gonna|going to|will) (?:do|take|handle|own) (?:it|that|this)\b|\b(?:this|that) one,? i\b`)
 	// upDeclineRE: the person asked says no.
 	upDeclineRE = regexp.MustCompile(`\bnot (?:this|next) (?:week|sprint)\b|\bnot me\b|\bcan'?t (?:take|do|own)\b|\bno (?:time|capacity|bandwidth)\b|\bon (?:leave|vacation|holiday|pto)\b|\bswamped\b|\bleave it open\b|\bsomeone else\b|\bmoving teams?\b|\bnot (?:now|today),? sorry\b|^\W*sorry\b`)
 	// upRejectRE: an idea turned down ("no, …", "lol no", "I'd rather not", "drop that").
@@ -37,7 +37,7 @@ var (
 	// upAssignRE: a third-person assignment; group 1 or 2 is a name to check
 	// against the participants ("X is on dave", "abena to look at it", "owner: tunde",
 	// "Ravi will be taking up this one", "lee has it", "julien will handle it").
-	upAssignRE = regexp.MustCompile(`\b(?:is|'s|are) on @?([\w.\-]+)|@?([\w.\-]+),? (?:will (?:handle|take|own|do|drive|look|pick|be taking|be owning|follow)|is (?:taking|owning|handling|doing)|to (?:look|own|take|do|handle|drive|write|add|fix|pick|follow|check)|has (?:it|this|that|the)|owns (?:it|this|that|the)|takes (?:it|this|that|the))\b|\bowners?\b[^:()\n]{0,30}[:=]\s*@?([\w.\-]+)`)
+	upAssignRE = regexp.MustCompile(`\b(?:is|'s|are) on @?([\w.\-]+)|@?([\w.\-]+),? (?:will (?:handle|take|own|do|drive|look|pick|be taking|be owning|follow)|is (?:taking|owning|handling|doing)|to (?:look|own|take|do|handle|drive|write|add|fix|pick|follow|check)|has (?:it|this|that|the)|owns (?:it|this|that|the)|takes (?:it|this|that|the))\b|\bowners?\b[^:()\n]{0,30}[:=]\s*@?([\w.\-]+)|[—–]\s*@([\w.\-]+)`)
 	// upNameWordRE is a word that may be a participant's name as people write it.
 	upNameWordRE = regexp.MustCompile(`@?[A-Za-z][\w.\-]*`)
 	// upAuxFirstRE: a question that opens like this asks about the state of things,
@@ -202,6 +202,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		return state[i]
 	}
 	rejected := map[int]bool{}
+	merged := map[int]int{} // a request or an answer merged into the idea it is about
 	ensure := func(i int) *fuCandidate {
 		if c := cands[i]; c != nil {
 			return c
@@ -243,6 +244,12 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		if target < 0 {
 			continue
 		}
+		// An answer to a request answers the idea the request was about.
+		for hops := 0; hops < 4; hops++ {
+			if to, ok := merged[target]; ok {
+				target = to
+			}
+		}
 		tm := lc.msgs[target]
 		st := get(target)
 		author := speaker(tm.msg)
@@ -268,7 +275,8 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// ("i will bring this to our weekly").
 		// A request or an assignment that carries no idea of its own ("yours mike?",
 		// "Rohit can you check effort by Monday?") is about the idea before it.
-		asks := (parts.addressee(t.msg.Text, names, self) != "" || parts.assigned(low, self) != "") && cands[t.idx] == nil
+		asks := (parts.addressee(t.msg.Text, names, self) != "" || parts.assigned(low, self) != "") &&
+			(cands[t.idx] == nil || (strings.Contains(low, "?") && givenRef(low, contentTerms(tm.msg.Text))))
 		if !(inThread || asks || st.asked == self || len(own) <= 3 || ov >= 0.5 || doesIt(leadSentence(low))) {
 			continue
 		}
@@ -302,6 +310,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 				}
 			}
 			mergeReply(cands, t, c)
+			merged[t.idx] = target
 		case mine || (affirm && st.asked == self):
 			c := ensure(target)
 			if c == nil {
@@ -318,11 +327,13 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 				}
 			}
 			mergeReply(cands, t, c)
+			merged[t.idx] = target
 		case affirm && st.asked == "" && self != author && isReplyOnly(t) && afterIncident(lc, tm):
 			// "agreed", "ok" from someone not asked: the idea stands, unowned.
 			if c := cands[target]; c != nil {
 				c.accepted = true
 				mergeReply(cands, t, c)
+				merged[t.idx] = target
 			}
 		}
 	}
@@ -374,6 +385,32 @@ func terseClose(lc *incidentLifecycle) int {
 	}
 	return -1
 }
+
+// givenRef reports whether low names something already said with a definite noun
+// phrase of two or more content terms, all of which the earlier message holds ("can
+// you look into the anomaly alert?" after "a cost anomaly alert per bucket…").
+func givenRef(low string, earlier []string) bool {
+	have := map[string]bool{}
+	for _, t := range earlier {
+		have[t] = true
+	}
+	for _, m := range upTheRE.FindAllStringSubmatch(low, -1) {
+		terms := contentTerms(m[1])
+		if len(terms) < 2 {
+			continue // one word ("the platform") is too common to point back
+		}
+		all := true
+		for _, t := range terms {
+			all = all && have[t]
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+var upTheRE = regexp.MustCompile(`\bthe ((?:[\w-]+ ){0,2}[\w-]+)`)
 
 // leadSentence is the first sentence of low that is more than an affirmation.
 func leadSentence(low string) string {

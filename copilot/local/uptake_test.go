@@ -92,6 +92,20 @@ func TestUptakeOwnerFromConversation(t *testing.T) {
 			"carla: the pool size must come from one config value, not three. this is on dan",
 			"dan: fine",
 		}, 0, "dan", "", 1},
+		{"asked about it by a definite reference, then accepted", []string{
+			"carla: a cost anomaly alert per bucket would have told us in days",
+			"dan: @erin can you look into the anomaly alert? lmk if you need access",
+			"erin: sure thing",
+		}, 0, "erin", "", 1},
+		{"a proposing question, agreed, then taken by someone else", []string{
+			"carla: should we also alert on failed config reloads?",
+			"dan: yes pls",
+			"erin: gonna do that one, tomorrow",
+		}, 0, "erin", "2026-03-04", 1},
+		{"a list entry with a dash owner", []string{
+			"carla: todos:\n1. idempotent writes (upsert on entry id) — @dan",
+			"dan: ok",
+		}, 0, "dan", "", 1},
 		{"taken in a thread, the acceptance merged", []string{
 			"carla: we need a pool saturation alert per database",
 			"^4 dan: mine. thursday",
