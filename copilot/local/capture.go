@@ -66,10 +66,11 @@ func (w termWeights) coverage(terms, title []string) (float64, int) {
 	return shared / total, n
 }
 
-// ticketTitleTerms are a title's content terms without the service prefix a tracker
-// title often starts with ("checkout-api: …"), which names where, not what.
+// ticketTitleTerms are a title's content terms without the prefix of one or two words
+// a tracker title often starts with ("checkout-api: …", "invoice-pdf Dockerfile: …"),
+// which names where, not what.
 func ticketTitleTerms(title string) []string {
-	if i := strings.Index(title, ": "); i > 0 && i < 40 && !strings.Contains(title[:i], " ") {
+	if i := strings.Index(title, ": "); i > 0 && i < 40 && len(strings.Fields(title[:i])) <= 2 {
 		if rest := contentTerms(title[i+2:]); len(rest) >= 2 {
 			return rest
 		}

@@ -19,9 +19,9 @@ import (
 // firefighting, not a follow-up.
 
 var (
-	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodo\b|\bto-do\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b`)
+	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b`)
 	fuAIMarkerRE = regexp.MustCompile(`(^|\s)AI\s*:`)
-	fuSuggestRE  = regexp.MustCompile(`\bwe (really |probably |definitely |also |still |seriously |clearly |absolutely )?(should|need|needs to|must|ought to|have to|gotta|could)\b|\bshould (we|probably|really|also|definitely|have|be|alert|page|fail|reject|block|never|always)\b|\b(could|can|shall) we\b|\bcan (someone|somebody|you)\b|\blet'?s\b|\blets (make|add|get|set|put|have|create|write|move|document|automate|alert|build|bump|raise|lower|schedule|do|not|also|track)\b|\b(would|it'?d|will) be (nice|good|great|useful|better|worth)\b|\bworth (adding|having|doing|considering|a|an|looking|automating|putting|writing)\b|\bmaybe we\b|\bhow about\b|\bwhat about\b|\bwhy (don'?t|do not|not) we\b|\bi'?d (like|love|want) (to see|us to|to have)\b|\b(propose|suggest|suggestion|proposal|recommend)\b|\bwe'?re missing\b|\bwe (don'?t|do not) have\b|\bneeds? (a|an|its own|better|proper|more|to be)\b|\bplease (add|make|create|write|file|open|update|document)\b|\bmust (be|have|not)\b|\bshould'?ve\b|\bshould have\b|\b(they|teams?|people|folks|customers|users|support|ops|on-?call) (really )?(need|needs|want|wants) (something|a|an|to|better|more|some)\b|\bwould (really )?(help|make (it|this|that|life)|catch|save)\b|\bi'?d (like|love|want) (a|an|some)\b`)
+	fuSuggestRE  = regexp.MustCompile(`\bwe (really |probably |definitely |also |still |seriously |clearly |absolutely )?(should|need|needs to|must|ought to|have to|gotta|could)\b|\bshould (we|probably|really|also|definitely|have|be|alert|page|fail|reject|block|never|always)\b|\b(could|can|shall) we\b|\bcan (someone|somebody|you)\b|\blet'?s\b|\blets (make|add|get|set|put|have|create|write|move|document|automate|alert|build|bump|raise|lower|schedule|do|not|also|track)\b|\b(would|it'?d|will) be (nice|good|great|useful|better|worth)\b|\bworth (adding|having|doing|considering|a|an|looking|automating|putting|writing)\b|\bmaybe we\b|\bhow about\b|\bwhat about\b|\bwhy (don'?t|do not|not) we\b|\bi'?d (like|love|want) (to see|us to|to have)\b|\b(propose|suggest|suggestion|proposal|recommend)\b|\bwe'?re missing\b|\bwe (don'?t|do not) have\b|\bwe have no\b|\bneeds? (a|an|its own|better|proper|more|to be)\b|\b(please|pls|kindly) (add|make|create|write|file|open|update|document|set|put|move)\b|\bmust (be|have|not)\b|\bshould'?ve\b|\bshould have\b|\b(they|teams?|people|folks|customers|users|support|ops|on-?call) (really )?(need|needs|want|wants) (something|a|an|to|better|more|some)\b|\bwould (really )?(help|make (it|this|that|life)|catch|save)\b|\bi'?d (like|love|want) (a|an|some)\b`)
 	// fuModalQRE: a question that proposes ("could the deploy tool refuse…?").
 	fuModalQRE = regexp.MustCompile(`(^|[.!?]\s+)(so |also |and |but |ok |okay )?(could|can|should|shouldn'?t|would|wouldn'?t|why (don'?t|doesn'?t|isn'?t|can'?t|wasn'?t|didn'?t|not))\b[^?]*\?`)
 	// fuHypothesisRE: a question about the cause, not a proposal.
@@ -30,7 +30,7 @@ var (
 	fuShouldRE    = regexp.MustCompile(`\bshould(n'?t)?\b|\b(someone|somebody|one of us|the team|each team|every team|every service|all services) (needs to|should|must|has to|ought to)\b`)
 	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
 	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
-	fuCommitRE    = regexp.MustCompile(`\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b`)
+	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b`)
 	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:you\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look)\b|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
 	fuDeclareRE   = regexp.MustCompile(`\bdeclaring\b|\b(i'?m|taking|i'?ll be) (the )?ic\b`)
 	fuNoneRE      = regexp.MustCompile(`^\W*(none|n/?a|tbd|-)\W*$`)
@@ -46,7 +46,7 @@ var (
 	fuNowRE          = regexp.MustCompile(`\bfirst([,.!;]|$| thing| step)|\b(now|right now|asap|quick(ly)?|in a (sec|min|minute|bit|moment)|one sec|1 sec|sec|brb|currently|atm|meanwhile|for now|real quick|temporarily|for the moment|immediately|while we|until we|today|tonight|this (morning|afternoon|evening)|after lunch|shortly|in a bit)\b`)
 
 	// fuLastingRE names things that outlive an incident.
-	fuLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|page (us|someone|oncall|on-call|the|when|if|on)|paged (on|when|earlier|sooner)|monitor\w*|dashboards?|metrics?|slos?|slis?|thresholds?|limits?|quotas?|caps?|autoscal\w*|hpa|automat\w*|scripts?|tests?|testing|canar(y|ies)|staging|guard\w*|checks|validat\w*|lint\w*|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|vendors?|contracts?|sla|retr(y|ies)|backoff|circuit[- ]breakers?|timeouts?|rate[- ]limit\w*|capacity|sizing|reviews?|audit\w*|polic(y|ies)|lifecycle|rotation|auto-?renew\w*|renewal|expir\w*|backups?|ci|pipelines?|gates?|gating|approvals?|feature flags?|kill[- ]?switch|fallbacks?|redundan\w*|failover|budgets?|ownership|on-?call|escalation|process|training|tooling|observability|logging|retention|tracing|synthetic\w*|probes?|health ?checks?|readiness|liveness|pdbs?|resource (requests|limits)|migrat\w*|upgrade\w*|replace\w*|deprecat\w*|pinn?(ed|ing)?|dependabot|defaults?|idempoten\w*|dedup\w*|leases?|jitter|stagger\w*|pool\w*|prevent\w*|protect\w*|safeguards?|terraform|helm|iac|status ?page|templates?|schedule|ntp|chrony|freeze|permanent\w*|long[- ]term|ticket|jira|backlog|precommit|pre-commit|unit tests?|e2e|regression tests?|load tests?|soak|preflight|pre-flight|admission|webhook|quota|headroom|sharding|tuning|tune|warning|warn|notif\w*|report\w*|visibility|approv\w*|refus\w*|reject\w*|requir\w*|enforc\w*|disallow\w*|forbid\w*|subscri\w*|catch(es)? (\w+ ){0,2}(errors?|bugs?|mistakes?|leaks?|regressions?|misconfig\w*|secrets?|credentials?|strings|it|them|this|these)\b|detect\w*|isolat\w*|separat\w*|decoupl\w*|dedicated|ttls?|kb|knowledge ?base|faq|own (cluster|pool|instance|queue|node ?pool|database)|bound(s|ed)?)\b|\bso (that )?([\w'-]+ ){0,6}(can'?t|cannot|won'?t|doesn'?t|never|isn'?t|no longer|don'?t)\b`)
+	fuLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|page (us|someone|oncall|on-call|the|when|if|on)|paged (on|when|earlier|sooner)|monitor\w*|dashboards?|metrics?|slos?|slis?|thresholds?|limits?|quotas?|caps?|autoscal\w*|hpa|automat\w*|scripts?|tests?|testing|canar(y|ies)|staging|guard\w*|checks|validat\w*|lint\w*|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|vendors?|contracts?|sla|retr(y|ies)|backoff|circuit[- ]breakers?|timeouts?|rate[- ]limit\w*|capacity|sizing|reviews?|audit\w*|polic(y|ies)|lifecycle|rotation|auto-?renew\w*|renewal|expir\w*|backups?|ci|pipelines?|gates?|gating|approvals?|feature flags?|kill[- ]?switch|fallbacks?|redundan\w*|failover|budgets?|ownership|on-?call|escalation|process|training|tooling|observability|logging|retention|tracing|synthetic\w*|probes?|health ?checks?|readiness|liveness|pdbs?|resource (requests|limits)|migrat\w*|upgrade\w*|replace\w*|deprecat\w*|pinn?(ed|ing)?|dependabot|defaults?|idempoten\w*|dedup\w*|leases?|jitter|stagger\w*|pool\w*|prevent\w*|protect\w*|safeguards?|terraform|helm|iac|status ?page|templates?|schedule|ntp|chrony|freeze|permanent\w*|long[- ]term|ticket|jira|backlog|precommit|pre-commit|unit tests?|e2e|regression tests?|load tests?|soak|preflight|pre-flight|admission|webhook|quota|headroom|sharding|tuning|tune|warning|warn|notif\w*|report\w*|visibility|approv\w*|refus\w*|reject\w*|requir\w*|enforc\w*|disallow\w*|forbid\w*|subscri\w*|catch(es)? (\w+ ){0,2}(errors?|bugs?|mistakes?|leaks?|regressions?|misconfig\w*|secrets?|credentials?|strings|it|them|this|these)\b|detect\w*|isolat\w*|separat\w*|decoupl\w*|dedicated|ttls?|kb|knowledge ?base|faq|own (cluster|pool|instance|queue|node ?pool|database)|bound(s|ed)?)\b|\bso (that )?([\w'-]+ ){0,6}(can'?t|cant|cannot|won'?t|doesn'?t|does not|do not|will not|is not|never|isn'?t|no longer|don'?t)\b`)
 	// fuStrongLastingRE is the part of the lasting vocabulary that never describes a
 	// firefighting step, so it outweighs an action verb in the same message.
 	fuStrongLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|monitor\w*|dashboards?|slos?|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|tests?|testing|canar(y|ies)|guard\w*|lint\w*|validat\w*|automat\w*|polic(y|ies)|process|audit\w*|postmortem|ticket|jira|backlog|permanent\w*|long[- ]term|defaults?|ci|pipelines?|gates?|approvals?|terraform|iac|helm|precommit|pre-commit|admission|webhook|contracts?|sla|vendors?|training|ownership|lifecycle|auto-?renew\w*|synthetic\w*|probes?|next time|going forward|in the future|from now on|headroom|notif\w*|warning|longer[- ]term)\b`)
@@ -161,6 +161,10 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 	}
 
+	// Requests, acceptances, declines and assignments around a proposal.
+	applyUptake(lc, cands, &order, names, threadOf)
+	sort.Ints(order)
+
 	var items []*fuCandidate
 	for _, idx := range order {
 		// A proposal whose every sentence held a credential quotes as nothing:
@@ -241,7 +245,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if t.bot || strings.TrimSpace(t.msg.Text) == "" {
 		return nil
 	}
-	low := t.lower
+	low := fuPerfectRE.ReplaceAllString(t.lower, "$1 have")
 	raw := t.msg.Text
 	if t.section != "" {
 		kind := kindOfSection(t.section)
@@ -277,15 +281,15 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	}
 
 	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw)
-	suggest := fuSuggestRE.MatchString(low) || (fuModalQRE.MatchString(low) && !fuHypothesisRE.MatchString(low)) ||
-		(fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low))
-	nextTime := fuNextTimeRE.MatchString(low)
-	commit := fuCommitRE.MatchString(low)
-	ask := fuAskRE.MatchString(raw)
 	wrapUp := t.idx >= lc.wrapUpStart()
-	strongComplaint := fuComplainRE.MatchString(low)
+	suggest := proposalForm(low, wrapUp)
+	nextTime := fuNextTimeRE.MatchString(low)
+	commit := fuCommitRE.MatchString(low) || presentCommits(low) || fuTeamWillRE.MatchString(low)
+	ask := fuAskRE.MatchString(raw)
+	// Before the fire is out, "why did nobody get paged?" asks what happened.
+	strongComplaint := fuComplainRE.MatchString(low) && (wrapUp || !strings.HasSuffix(strings.TrimSpace(low), "?"))
 	complain := strongComplaint || (wrapUp && fuComplainWeakRE.MatchString(low) &&
-		(fuLastingRE.MatchString(low) || len(contentTerms(raw)) >= 6))
+		(fuLastingRE.MatchString(low) || len(contentTerms(raw)) >= 6 || fuCounterfactualRE.MatchString(low)))
 	if !(marker || suggest || nextTime || commit || ask || complain) {
 		return nil
 	}
@@ -336,6 +340,52 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	return c
 }
 
+// proposalForm reports whether a message proposes something by its grammar: a
+// suggestion or obligation ("we should", "X must", "retries need backoff"), a
+// proposing question ("could we…?", "pool saturation alert too?"), leaving out
+// regrets ("we should have seen this"). In the wrap-up a question that opens with a
+// noun rather than an auxiliary or a wh-word proposes that thing.
+func proposalForm(low string, wrapUp bool) bool {
+	low = fuRegretRE.ReplaceAllString(low, " ")
+	if fuSuggestRE.MatchString(low) || (fuModalQRE.MatchString(low) && !fuHypothesisRE.MatchString(low)) ||
+		(fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)) {
+		return true
+	}
+	if !wrapUp {
+		return false
+	}
+	for _, m := range fuObligeRE.FindAllStringSubmatch(low, -1) {
+		if !personalSubject[m[1]] && !fuShouldNotRE.MatchString(low) {
+			return true
+		}
+	}
+	for _, sent := range followUpSentences(low) {
+		if strings.HasSuffix(strings.TrimSpace(sent), "?") && !upAuxFirstRE.MatchString(sent) && !fuHypothesisRE.MatchString(sent) &&
+			fuLastingRE.MatchString(sent) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// fuTeamWillRE: a team commits ("the team will separate the relays"); it names
+	// no one person, so it gives no owner.
+	fuTeamWillRE = regexp.MustCompile(`\b(?:the|our|my) (?:\w+ )?team (?:will|is going to|'ll|is gonna)\b`)
+	// fuCounterfactualRE: "if we had X we'd have known" names the missing X.
+	fuCounterfactualRE = regexp.MustCompile(`\bif (?:we|i|they|you|someone) (?:had|'d had)\b`)
+	// fuPerfectRE: "would've" is "would have".
+	fuPerfectRE = regexp.MustCompile(`\b(would|could|might|must)'ve\b`)
+	// fuRegretRE: "we should have <done>" looks back, it proposes nothing.
+	fuRegretRE = regexp.MustCompile(`\bshould(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|\w+ed)\b`)
+	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
+	// need exp backoff").
+	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
+)
+
+// personalSubject: "I need to think", "you must be tired" oblige no system.
+var personalSubject = toSet(`i you he she they we who i'm really just still also`)
+
 // newCandidate fills text, terms, owner and due of a proposal.
 func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 	c := &fuCandidate{idx: t.idx}
@@ -353,17 +403,17 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 		c.owner = resolveName(sub[1], names)
 	} else if sub := fuMentionWillRE.FindStringSubmatch(raw); sub != nil {
 		c.owner = resolveName(sub[1]+sub[2], names)
-	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower)) && t.section == "" {
+	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || presentCommits(t.lower) || upTakeRE.MatchString(t.lower)) && t.section == "" {
 		c.owner = speaker(t.msg)
 	}
-	commits := fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || fuAskRE.MatchString(raw)
+	commits := fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || fuAskRE.MatchString(raw) || presentCommits(t.lower)
 	c.dueText, c.due = findDue(raw, t.msg.Time(), commits)
 	return c
 }
 
 var (
 	// fuSelfRE: the speaker takes the item ("TODO for me: …", "that one's on me").
-	fuSelfRE = regexp.MustCompile(`\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s? (for|on) me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b`)
+	fuSelfRE = regexp.MustCompile(`\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s?( (for|on))? me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b`)
 	// fuMentionWillRE: someone named takes the item ("@dana will add the alert").
 	fuMentionWillRE = regexp.MustCompile(`(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:will|is going to|'ll|agreed to|volunteered to|is on)\b`)
 )

@@ -172,6 +172,16 @@ func TestFollowUpFigures(t *testing.T) {
 			t.Log(w)
 		}
 	}
+	dev2 := scoreCorpus(t, "../../evals/testdata/dev2", local.New(nil))
+	t.Logf("dev2: %v", dev2)
+	if p, r := ratio(dev2.tp, dev2.pred), ratio(dev2.found, dev2.gold); f1(p, r) < 0.88 || ratio(dev2.dueOK, dev2.matched) < 0.9 || ratio(dev2.ownerOK, dev2.matched) < 0.9 {
+		t.Errorf("dev2 follow-ups fell below the floors (F1 0.88, due 0.9, owner 0.9)")
+	}
+	if os.Getenv("FU_DEBUG") != "" {
+		for _, w := range dev2.wrong {
+			t.Log("dev2 " + w)
+		}
+	}
 	if os.Getenv("COPILOT_HELDOUT") != "" {
 		test := scoreCorpus(t, "../../evals/testdata/heldout", local.New(nil))
 		t.Logf("test: %v", test)

@@ -1,0 +1,571 @@
+package local
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
+
+// Who owns a follow-up, and whether it is one at all, is often settled by the
+// conversation around it rather than by its own words: an idea is put to someone
+// ("@maria can you take X?", "pablo you do it?", "bjorn?") and that person accepts
+// ("sure", "on it", "mine. friday") or declines ("not this week") and someone else
+// volunteers; an idea is assigned in the third person ("X is on dave", "abena to look
+// at that one", "(owner: tunde)"); or it is turned down ("no, not worth it"). These
+// are speech acts with a grammar of their own — a request names its addressee and
+// asks; an acceptance is a short affirmation by the person asked, or a first-person
+// take — so they carry across teams and languages better than lists of phrases about
+// the work itself.
+
+var (
+	// upRequestRE: the form of a request once an addressee is named.
+	upRequestRE = regexp.MustCompile(`\?|\b(can|could|would|will) you\b|\byou (take|do|own|handle|pick|grab|want)\b|\b(please|pls|plz|kindly)\b|\byours\b|\byou or me\b|\bown (this|that|it|the)\b|\btake (this|that|it|the)\b`)
+	// upAffirmRE: a short affirmation, an acceptance only from the person asked.
+	upAffirmRE = regexp.MustCompile(`^\W*(yes|yep|yup|ya|yeah|yah|ja|jep|sure|ok|okay|k|kk|ack|noted|understood|fine|oui|si|haan|roger|can do|got it|will do|on it|done|right|of course|np|no problem|absolutely|definitely)\b`)
+	// upTakeRE: a first-person take, an acceptance from anyone ("mine", "on it",
+	// "I'll take the replica one", "me. by 31st", "I can take the freshness one").
+	upTakeRE = regexp.MustCompile(`(?:^|[.!,;:]\s*)on it\b|\bmine\b|^\W*me\b|\bi(?:'ll| will| can| could| would)? (?:take|own|grab|handle|pick)\b|\bi(?:'ll| will| can| could)? do (?:it|this|that|them|the)\b|\bi(?:'m| am) on (?:it|that|this)\b|\bi(?:'ve)? (?:have|got) (?:it|this|that)\b|\b(?:assign|put) (?:it|that|this) (?:to|on) me\b|\bi own (?:it|that|this|the)\b|\bi'?ll (?:own|be on) (?:it|this|that)\b|\bleave it (?:to|with) me\b|\bdoe ik\b|^\W*(?:i'?m |i am )?(?:gonna|going to|will) (?:do|take|handle|own) (?:it|that|this)\b|\b(?:this|that) one,? i\b`)
+	// upDeclineRE: the person asked says no.
+	upDeclineRE = regexp.MustCompile(`\bnot (?:this|next) (?:week|sprint)\b|\bnot me\b|\bcan'?t (?:take|do|own)\b|\bno (?:time|capacity|bandwidth)\b|\bon (?:leave|vacation|holiday|pto)\b|\bswamped\b|\bleave it open\b|\bsomeone else\b|\bmoving teams?\b|\bnot (?:now|today),? sorry\b|^\W*sorry\b`)
+	// upRejectRE: an idea turned down ("no, …", "lol no", "I'd rather not", "drop that").
+	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|agreed?|agree)[,.]?\s+)?(?:no\b|nope\b|nah\b|-1\b|i'?d rather not\b|rather not\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|\bok,? drop (?:it|that)\b`)
+	// upSelfRejectRE: an idea its author turns down in the same breath.
+	upSelfRejectRE = regexp.MustCompile(`\bbut (?:no|nah)\b|\bbut honestly (?:it'?s|its|that'?s|thats) not\b`)
+	// upAssignRE: a third-person assignment; group 1 or 2 is a name to check
+	// against the participants ("X is on dave", "abena to look at it", "owner: tunde",
+	// "Ravi will be taking up this one", "lee has it", "julien will handle it").
+	upAssignRE = regexp.MustCompile(`\b(?:is|'s|are) on @?([\w.\-]+)|@?([\w.\-]+),? (?:will (?:handle|take|own|do|drive|look|pick|be taking|be owning|follow)|is (?:taking|owning|handling|doing)|to (?:look|own|take|do|handle|drive|write|add|fix|pick|follow|check)|has (?:it|this|that|the)|owns (?:it|this|that|the)|takes (?:it|this|that|the))\b|\bowners?\b[^:()\n]{0,30}[:=]\s*@?([\w.\-]+)|[—–]\s*@([\w.\-]+)`)
+	// upNameWordRE is a word that may be a participant's name as people write it.
+	upNameWordRE = regexp.MustCompile(`@?[A-Za-z][\w.\-]*`)
+	// upAuxFirstRE: a question that opens like this asks about the state of things,
+	// not for an improvement ("did the alert fire?", "is it back?").
+	upAuxFirstRE = regexp.MustCompile(`^\W*(did|do|does|is|are|was|were|has|have|had|who|what|when|where|why|how|which|any|anyone|anybody|can|could|should|would|will|shall|may|might|must|am)\b`)
+)
+
+// participants maps the ways people write a participant's name ("jonas.b", "jonas",
+// "kenta-san" → "kenta") to the user name the transcript shows. A short form two
+// people share is dropped: it names nobody.
+type participants map[string]string
+
+func participantsOf(msgs []msgTags) participants {
+	p := participants{}
+	clash := map[string]bool{}
+	add := func(form, name string) {
+		if len(form) < 3 || clash[form] {
+			return
+		}
+		if prev, ok := p[form]; ok && prev != name {
+			delete(p, form)
+			clash[form] = true
+			return
+		}
+		p[form] = name
+	}
+	for _, t := range msgs {
+		name := speaker(t.msg)
+		if t.bot || name == "" || t.msg.UserName == "" {
+			continue
+		}
+		low := strings.ToLower(name)
+		add(low, name)
+		for _, part := range strings.FieldsFunc(low, func(r rune) bool { return r == '.' || r == '_' || r == '-' }) {
+			if part != low && !nameStopWords[part] {
+				add(part, name)
+			}
+		}
+	}
+	return p
+}
+
+// nameStopWords are name parts that are ordinary words ("dev_mike" is not "dev").
+var nameStopWords = toSet(`dev ops sre bot the and admin user team eng oncall`)
+
+// who returns the participant a written word names, or "".
+func (p participants) who(word string) string {
+	w := strings.ToLower(strings.Trim(word, "@.,:;!?()-–"))
+	w = strings.TrimSuffix(w, "-san")
+	w = strings.TrimSuffix(w, "'s")
+	return p[w]
+}
+
+// addressee is the participant a message asks for something: named at the start of
+// a sentence ("Jonas, you take…?", "chen can you…"), alone before a question mark
+// ("…, joost?"), with an honorific ("kenta-san") or by mention; "" when the message
+// addresses nobody or only its speaker.
+func (p participants) addressee(raw string, names map[string]string, self string) string {
+	if sub := fuAskRE.FindStringSubmatch(raw); sub != nil {
+		for _, g := range sub[1:] {
+			if g != "" {
+				if n := resolveName(g, names); n != self {
+					return n
+				}
+			}
+		}
+	}
+	low := strings.ToLower(cleanText(raw))
+	if !upRequestRE.MatchString(low) {
+		return ""
+	}
+	for _, s := range followUpSentences(cleanText(raw)) {
+		words := upNameWordRE.FindAllString(s, -1)
+		if len(words) == 0 {
+			continue
+		}
+		// The first word of a sentence, or the one after a greeting or a filler.
+		cands := []string{words[0]}
+		if len(words) > 1 && fillerWords[strings.ToLower(words[0])] {
+			cands = append(cands, words[1])
+		}
+		// The word before a question mark that ends the sentence ("…, joost?").
+		if strings.HasSuffix(strings.TrimSpace(s), "?") {
+			cands = append(cands, words[len(words)-1])
+		}
+		for _, w := range upNameWordRE.FindAllString(s, -1) {
+			if strings.HasSuffix(strings.ToLower(w), "-san") || strings.HasPrefix(w, "@") {
+				cands = append(cands, w)
+			}
+		}
+		for _, w := range cands {
+			if n := p.who(w); n != "" && n != self {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+var fillerWords = toSet(`hey hi ok okay so and also haan ja yes then hmm well`)
+
+// assigned returns the participant a message assigns work to in the third person.
+func (p participants) assigned(low string, self string) string {
+	for _, sub := range upAssignRE.FindAllStringSubmatch(low, -1) {
+		for _, g := range sub[1:] {
+			if n := p.who(g); g != "" && n != "" {
+				_ = self
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// upLookRE: looking at something, which takes on no work.
+var upLookRE = regexp.MustCompile(`\b(?:take|have|grab) an? (?:quick |closer |first )?(?:look|peek|glance)\b`)
+
+// upDoItRE: a first-person commitment whose object points back at what was said
+// ("I'll do that", "I will raise the ticket for same", "I make it until friday").
+var upDoItRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(?:i|we)(?:'ll| will| can| could|'m going to| am going to)?(?: to)? (\w+(?: up)?) (?:it|that|this|same|them|the ticket|a ticket)\b|\bfor same\b`)
+
+// doesIt reports an upDoItRE commitment whose verb makes or takes on work ("do",
+// "raise", "bring", "fix"), not one of looking or firefighting ("I'll rerun it").
+func doesIt(low string) bool {
+	for _, m := range upDoItRE.FindAllStringSubmatch(low, -1) {
+		if m[1] == "" {
+			return true // "for same"
+		}
+		v := m[1]
+		if strings.HasSuffix(v, "ed") {
+			continue // "I added this incident to it" reports
+		}
+		if (fuMakeRE.MatchString(v) || upTakeVerbs[v]) && !fuTriageRE.MatchString(v) {
+			return true
+		}
+	}
+	return false
+}
+
+var upTakeVerbs = toSet(`do bring take handle own drive chase sort raise`)
+
+// upTarget is what the conversation said about one proposal.
+type upTarget struct {
+	asked    string // the participant asked to take it
+	declined bool   // the person asked said no
+	taken    bool   // someone took it: a later take by another does not replace them
+}
+
+// applyUptake reads the replies to proposals: requests, acceptances, declines,
+// rejections and third-person assignments. An accepted or assigned proposal becomes
+// a follow-up (with the owner and a due date the reply gives), the acceptance itself
+// is merged into it, and a proposal turned down is dropped. A wrap-up message that
+// names a lasting improvement, or proposes by its grammar, becomes a candidate when
+// someone takes it or it is assigned.
+func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int, names map[string]string, threadOf func(copilot.Message) string) {
+	parts := participantsOf(lc.msgs)
+	state := map[int]*upTarget{}
+	get := func(i int) *upTarget {
+		if state[i] == nil {
+			state[i] = &upTarget{}
+		}
+		return state[i]
+	}
+	rejected := map[int]bool{}
+	merged := map[int]int{} // a request or an answer merged into the idea it is about
+	ensure := func(i int) *fuCandidate {
+		if c := cands[i]; c != nil {
+			return c
+		}
+		t := lc.msgs[i]
+		if !afterIncident(lc, t) || !(fuLastingRE.MatchString(t.lower) || proposalForm(t.lower, true)) {
+			return nil
+		}
+		c := newCandidate(t, t.msg.Text, names)
+		cands[i] = c
+		*order = append(*order, i)
+		return c
+	}
+
+	for _, t := range lc.msgs {
+		if t.bot || t.section != "" {
+			continue
+		}
+		self := speaker(t.msg)
+		low := t.lower
+		// A proposal that asks or assigns someone in its own words.
+		if who := parts.assigned(low, self); who != "" {
+			if c := ensure(t.idx); c != nil && c.owner == "" {
+				c.owner, c.accepted = who, true
+				get(t.idx).asked = who
+			}
+		} else if c := cands[t.idx]; c != nil {
+			if who := parts.addressee(t.msg.Text, names, self); who != "" {
+				get(t.idx).asked = who
+				if c.owner == "" {
+					c.owner = who
+				}
+			}
+		}
+		if c := cands[t.idx]; c != nil && upSelfRejectRE.MatchString(low) {
+			rejected[t.idx] = true
+		}
+		target := replyTarget(lc, cands, t, threadOf)
+		if target < 0 {
+			continue
+		}
+		// An answer to a request answers the idea the request was about.
+		for hops := 0; hops < 4; hops++ {
+			if to, ok := merged[target]; ok {
+				target = to
+			}
+		}
+		tm := lc.msgs[target]
+		st := get(target)
+		author := speaker(tm.msg)
+		inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
+		own := agreementTerms(low)
+		ov, _ := termOverlap(own, contentTerms(tm.msg.Text))
+		if upRejectRE.MatchString(low) && !upTakeRE.MatchString(low) {
+			if c := cands[target]; self == author || c == nil || c.owner == "" {
+				rejected[target] = true
+			}
+			continue
+		}
+		if upDeclineRE.MatchString(low) && (st.asked == self || st.asked == "") {
+			if c := cands[target]; c != nil && c.owner == self {
+				c.owner = ""
+			}
+			st.declined, st.asked = true, ""
+			continue
+		}
+		// A message with an idea of its own is not an answer to the one before it
+		// ("on my side I'll add a step to the checklist" after "could we get a check?"),
+		// unless it comes from the person asked or points back in its first words
+		// ("i will bring this to our weekly").
+		// A request or an assignment that carries no idea of its own ("yours mike?",
+		// "Rohit can you check effort by Monday?") is about the idea before it.
+		asks := (parts.addressee(t.msg.Text, names, self) != "" || parts.assigned(low, self) != "") &&
+			(cands[t.idx] == nil || (strings.Contains(low, "?") && givenRef(low, contentTerms(tm.msg.Text))))
+		if !(inThread || asks || st.asked == self || len(own) <= 3 || ov >= 0.5 || doesIt(leadSentence(low))) {
+			continue
+		}
+		// Out of a thread, a commitment answers the idea before it when its object
+		// points back ("I'll do that", "I will raise the ticket for same") or it
+		// restates the idea.
+		commits := sentenceCommits(low) && len(tm.actions) == 0
+		mine := upTakeRE.MatchString(low) || doesIt(low) || (commits && (inThread || ov >= 0.5 || st.asked == self))
+		if upLookRE.MatchString(low) {
+			mine = false // "I'll take a look" is triage, not taking the work
+		}
+		affirm := upAffirmRE.MatchString(low)
+		switch {
+		case parts.assigned(low, self) != "" || parts.addressee(t.msg.Text, names, self) != "":
+			c := cands[target]
+			if c == nil {
+				c = ensure(target)
+			}
+			if c == nil {
+				break
+			}
+			if who := parts.assigned(low, self); who != "" {
+				c.owner, c.accepted = who, true
+				st.asked = who
+			} else {
+				st.asked = parts.addressee(t.msg.Text, names, self)
+			}
+			if c.due == "" {
+				if words, date := findDue(t.msg.Text, t.msg.Time(), true); date != "" {
+					c.due, c.dueText = date, words
+				}
+			}
+			mergeReply(cands, t, c)
+			merged[t.idx] = target
+		case mine || (affirm && st.asked == self):
+			c := ensure(target)
+			if c == nil {
+				break
+			}
+			c.accepted = true
+			if c.owner == "" || st.asked == self || (mine && !st.taken) || st.declined {
+				c.owner = self
+			}
+			st.taken = true
+			if c.due == "" {
+				if words, date := replyDue(t); date != "" {
+					c.due, c.dueText = date, words
+				}
+			}
+			mergeReply(cands, t, c)
+			merged[t.idx] = target
+		case affirm && st.asked == "" && self != author && isReplyOnly(t) && afterIncident(lc, tm):
+			// "agreed", "ok" from someone not asked: the idea stands, unowned.
+			if c := cands[target]; c != nil {
+				c.accepted = true
+				mergeReply(cands, t, c)
+				merged[t.idx] = target
+			}
+		}
+	}
+	for i := range rejected {
+		delete(cands, i)
+	}
+	// "@yuki" is the participant "yuki.t" when only one name fits.
+	for _, c := range cands {
+		if c.owner != "" && parts[strings.ToLower(c.owner)] != c.owner {
+			if n := parts.who(c.owner); n != "" {
+				c.owner = n
+			}
+		}
+	}
+}
+
+// afterIncident: a message of the wrap-up, after the incident was resolved, that a
+// person wrote (not a bot, not a report's section) and that names no action taken.
+func afterIncident(lc *incidentLifecycle, t msgTags) bool {
+	if t.bot || t.section != "" || len(t.actions) > 0 || fuHopeRE.MatchString(t.lower) || len(contentTerms(t.msg.Text)) < 3 {
+		return false
+	}
+	// Without a recognised mitigation or resolution the wrap-up is the last part of
+	// the channel (wrapUpStart), or what follows a terse "done" / "closing".
+	if lc.mitigated < 0 && lc.resolvedAt < 0 {
+		if end := terseClose(lc); end >= 0 {
+			return t.idx > end
+		}
+	}
+	return t.idx >= lc.wrapUpStart() && (lc.resolvedAt < 0 || t.idx > lc.resolvedAt)
+}
+
+// upCloseRE is a sentence that only closes the incident ("done", "ok closed",
+// "solved", "fixed", "closing").
+var upCloseRE = regexp.MustCompile(`^\W*(?:ok(?:ay)?[,.]?\s*)?(?:done|closed|closing|close it|fixed|solved|all good|resolved|c'est bon)\W*$`)
+
+// terseClose is the index of the first message one of whose sentences only closes
+// the incident, -1 when none.
+func terseClose(lc *incidentLifecycle) int {
+	for _, t := range lc.msgs {
+		if t.bot || t.idx == 0 {
+			continue
+		}
+		for _, s := range followUpSentences(t.lower) {
+			if upCloseRE.MatchString(s) {
+				return t.idx
+			}
+		}
+	}
+	return -1
+}
+
+// givenRef reports whether low names something already said with a definite noun
+// phrase of two or more content terms, all of which the earlier message holds ("can
+// you look into the anomaly alert?" after "a cost anomaly alert per bucket…").
+func givenRef(low string, earlier []string) bool {
+	have := map[string]bool{}
+	for _, t := range earlier {
+		have[t] = true
+	}
+	for _, m := range upTheRE.FindAllStringSubmatch(low, -1) {
+		terms := contentTerms(m[1])
+		if len(terms) < 2 {
+			continue // one word ("the platform") is too common to point back
+		}
+		all := true
+		for _, t := range terms {
+			all = all && have[t]
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+var upTheRE = regexp.MustCompile(`\bthe ((?:[\w-]+ ){0,2}[\w-]+)`)
+
+// leadSentence is the first sentence of low that is more than an affirmation.
+func leadSentence(low string) string {
+	sents := followUpSentences(low)
+	for _, s := range sents {
+		if upAffirmRE.MatchString(s) && len(agreementTerms(s)) <= 1 {
+			continue
+		}
+		return s
+	}
+	return ""
+}
+
+// mergeReply removes a reply's own candidate when it only takes on the target
+// ("I will raise the ticket for same", "^ i'll fix the routing").
+func mergeReply(cands map[int]*fuCandidate, t msgTags, target *fuCandidate) {
+	if c := cands[t.idx]; c != nil && c != target {
+		if target.due == "" && c.due != "" {
+			target.due, target.dueText = c.due, c.dueText
+		}
+		delete(cands, t.idx)
+	}
+}
+
+// sentenceCommits: a first-person commitment to make or change something, in the
+// future ("I'll fix the routing"), the present progressive ("I'm adding…") or the
+// present simple that many speakers use for the near future ("I add step today").
+func sentenceCommits(low string) bool {
+	if m := fuCommitRE.FindStringIndex(low); m != nil && fuMakeRE.MatchString(low[m[1]:]) {
+		return true
+	}
+	return presentCommits(low)
+}
+
+// upPresentRE: "I" with the present simple of a verb of making, which many speakers
+// use for the near future ("I add step today"), or "I"/"we" with the present
+// progressive ("we are changing…", "I'm adding…"). A modal or a conjunction before
+// the subject makes it a question or a condition ("could we add…?", "when we
+// add…"); see presentCommits.
+var upPresentRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(\w+[\s,]+)?(?:i (?:add|write|fix|create|put|bring|set up|prepare|update|raise|file|open|change|build|take)|(?:i'm|i am|we're|we are) (?:now |also |already )?(?:unmut\w*|going through|adding|writing|fixing|creating|changing|building|doing|making|moving|putting|setting up|updating|reviewing|migrating|replacing|partitioning|wiring|automating|documenting))\b`)
+
+// presentCommits reports whether low holds a present-tense first-person commitment
+// (upPresentRE) not turned into a question or a condition by the word before it.
+func presentCommits(low string) bool {
+	for _, m := range upPresentRE.FindAllStringSubmatch(low, -1) {
+		if !notCommitLead[strings.TrimRight(strings.TrimSpace(m[1]), ",")] {
+			return true
+		}
+	}
+	return false
+}
+
+var notCommitLead = toSet(`could can should would shall will if when whenever why how whether maybe unless until before after that do did what where once while`)
+
+// replyTarget is the proposal a message answers: the root of its thread (or the
+// latest candidate in that thread), else among the few messages before it (past
+// short answers, declines and requests) the candidate or lasting idea it shares most
+// words with, the latest when it shares none. -1 when none.
+func replyTarget(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, threadOf func(copilot.Message) string) int {
+	self := speaker(t.msg)
+	if t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS {
+		root := -1
+		for i := t.idx - 1; i >= 0; i-- {
+			m := lc.msgs[i].msg
+			if m.TS == t.msg.ThreadTS {
+				root = i
+				break
+			}
+			if threadOf(m) == t.msg.ThreadTS && cands[i] != nil && speaker(m) != self && !isReplyOnly(lc.msgs[i]) {
+				return i
+			}
+		}
+		return root
+	}
+	own := agreementTerms(t.lower)
+	best, bestOv := -1, 0.0
+	for i := t.idx - 1; i >= max(0, t.idx-4); i-- {
+		prev := lc.msgs[i]
+		m := prev.msg
+		if prev.bot || (m.ThreadTS != "" && m.ThreadTS != m.TS) {
+			continue // a bot, or a reply in another thread
+		}
+		idea := cands[i] != nil || fuLastingRE.MatchString(prev.lower) || proposalForm(prev.lower, true)
+		if speaker(m) == self {
+			// Answering a question about one's own idea ("pablo you do it?" … "yes"),
+			// or taking it ("app should read from primary" … "I own that").
+			if idea && best < 0 && (cands[i] != nil || i == t.idx-1) {
+				return i
+			}
+			if idea && len(own) > 0 {
+				if ov, n := termOverlap(own, contentTerms(m.Text)); n > 0 && ov > bestOv {
+					best, bestOv = i, ov
+				}
+			}
+			continue
+		}
+		if idea && !isReplyOnly(prev) {
+			ov, n := termOverlap(own, contentTerms(m.Text))
+			if best < 0 || (n > 0 && ov > bestOv) {
+				best, bestOv = i, ov
+			}
+			if len(own) == 0 {
+				return best
+			}
+			continue
+		}
+		// Short answers, declines and requests between the idea and this message are
+		// part of the same exchange; anything else ends it.
+		if !(isReplyOnly(prev) || upDeclineRE.MatchString(prev.lower) || upRequestRE.MatchString(prev.lower) || len(contentTerms(m.Text)) <= 4) {
+			break
+		}
+	}
+	return best
+}
+
+// isReplyOnly: a message that only answers (an affirmation or a take), not an idea.
+func isReplyOnly(t msgTags) bool {
+	return (upAffirmRE.MatchString(t.lower) || upTakeRE.MatchString(t.lower)) && len(agreementTerms(t.lower)) <= 3
+}
+
+// replyDue is the deadline an acceptance gives: any deadline findDue reads in a
+// commitment, or a bare weekday or day of the month ("mine. friday", "me. by 31st").
+func replyDue(t msgTags) (string, string) {
+	if upStartRE.MatchString(t.lower) {
+		return "", "" // "tomorrow I start" names when work begins, not a deadline
+	}
+	if words, date := findDue(t.msg.Text, t.msg.Time(), true); date != "" {
+		return words, date
+	}
+	if m := dueReplyRE.FindStringSubmatch(t.msg.Text); m != nil {
+		if m[2] != "" {
+			return m[0], dayOfMonthDue(m[2], t.msg.Time())
+		}
+		return m[0], resolveDue(m[1], t.msg.Time())
+	}
+	return "", ""
+}
+
+var upStartRE = regexp.MustCompile(`\b(start|starting|begin|beginning)\b`)
+
+var dueReplyRE = regexp.MustCompile(`(?i)\b(?:(` + dueWeekday + `)|(\d{1,2})(?:st|nd|rd|th))\b`)
+
+// dayOfMonthDue is the next date on or after the day said whose day of the month is
+// day ("by the 31st"), "" when no month within a year has it.
+func dayOfMonthDue(day string, said time.Time) string {
+	d, err := strconv.Atoi(day)
+	if err != nil || d < 1 || d > 31 || said.IsZero() {
+		return ""
+	}
+	said = said.UTC()
+	for k := 0; k < 12; k++ {
+		t := time.Date(said.Year(), said.Month()+time.Month(k), d, 0, 0, 0, 0, time.UTC)
+		if t.Day() == d && !t.Before(time.Date(said.Year(), said.Month(), said.Day(), 0, 0, 0, 0, time.UTC)) {
+			return t.Format("2006-01-02")
+		}
+	}
+	return ""
+}

@@ -1,0 +1,183 @@
+package local
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
+
+// chat builds an incident from "user: text" lines, a minute apart from Tuesday
+// 2026-03-03 10:00 UTC. A line "^N user: text" is a reply in the thread of line N.
+func chat(lines ...string) *copilot.Incident {
+	start := time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC)
+	inc := &copilot.Incident{ID: "INC-T", Title: "test", Visibility: copilot.VisibilityPublic}
+	for i, l := range lines {
+		thread := -1
+		if l[0] == '^' {
+			var n int
+			var rest string
+			fmt.Sscanf(l, "^%d", &n)
+			for j := range l {
+				if l[j] == ' ' {
+					rest = l[j+1:]
+					break
+				}
+			}
+			thread, l = n, rest
+		}
+		var user, text string
+		for j := range l {
+			if l[j] == ':' {
+				user, text = l[:j], l[j+2:]
+				break
+			}
+		}
+		m := copilot.Message{TS: copilot.FormatTS(start.Add(time.Duration(i) * time.Minute)), User: "U" + user, UserName: user, Text: text}
+		if thread >= 0 {
+			m.ThreadTS = inc.Messages[thread].TS
+		}
+		inc.Messages = append(inc.Messages, m)
+	}
+	return inc
+}
+
+// firefight is the start every conversation below shares: an outage, its fix, its end.
+var firefight = []string{
+	"ana: checkout 500s since 09:55",
+	"ben: the pool is exhausted, rolling back the deploy",
+	"ben: rolled back, errors gone",
+	"ana: resolved",
+}
+
+func followUpsOf(t *testing.T, lines ...string) (*copilot.Incident, map[string]copilot.FollowUp) {
+	t.Helper()
+	inc := chat(append(append([]string{}, firefight...), lines...)...)
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]copilot.FollowUp{}
+	for _, it := range ans.Items {
+		got[it.SourceTS] = it
+	}
+	return inc, got
+}
+
+// ts is the ts of line i after the shared firefight.
+func ts(inc *copilot.Incident, i int) string { return inc.Messages[len(firefight)+i].TS }
+
+func TestUptakeOwnerFromConversation(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		lines []string
+		item  int    // the line holding the follow-up
+		owner string // its owner
+		due   string
+		n     int // follow-ups in all
+	}{
+		{"asked by name and accepted", []string{
+			"carla: so. the pool change went out three weeks ago",
+			"carla: Dan, you take a pool saturation alert? warn at 80%",
+			"dan: ja ok. I make it until friday",
+		}, 1, "dan", "2026-03-06", 1},
+		{"asked, declined, someone else volunteers", []string{
+			"carla: @dan can you set up a pool saturation alert?",
+			"dan: not this week sorry, on leave",
+			"erin: I can take the alert one",
+		}, 0, "erin", "", 1},
+		{"assigned in the third person", []string{
+			"carla: the pool size must come from one config value, not three. this is on dan",
+			"dan: fine",
+		}, 0, "dan", "", 1},
+		{"asked about it by a definite reference, then accepted", []string{
+			"carla: a cost anomaly alert per bucket would have told us in days",
+			"dan: @erin can you look into the anomaly alert? lmk if you need access",
+			"erin: sure thing",
+		}, 0, "erin", "", 1},
+		{"a proposing question, agreed, then taken by someone else", []string{
+			"carla: should we also alert on failed config reloads?",
+			"dan: yes pls",
+			"erin: gonna do that one, tomorrow",
+		}, 0, "erin", "2026-03-04", 1},
+		{"a list entry with a dash owner", []string{
+			"carla: todos:\n1. idempotent writes (upsert on entry id) — @dan",
+			"dan: ok",
+		}, 0, "dan", "", 1},
+		{"taken in a thread, the acceptance merged", []string{
+			"carla: we need a pool saturation alert per database",
+			"^4 dan: mine. thursday",
+		}, 0, "dan", "2026-03-05", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			inc, got := followUpsOf(t, tt.lines...)
+			it, ok := got[ts(inc, tt.item)]
+			if !ok {
+				t.Fatalf("no follow-up at line %d; got %v", tt.item, got)
+			}
+			if it.Owner != tt.owner || it.Due != tt.due {
+				t.Errorf("owner %q due %q, want %q %q", it.Owner, it.Due, tt.owner, tt.due)
+			}
+			if len(got) != tt.n {
+				t.Errorf("%d follow-ups, want %d: %v", len(got), tt.n, got)
+			}
+		})
+	}
+}
+
+func TestUptakeNotFollowUps(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		lines []string
+	}{
+		{"an idea turned down", []string{
+			"carla: we could shard the orders table by region",
+			"dan: no, volume is tiny, not worth it",
+		}},
+		{"an idea its author drops", []string{
+			"carla: we could also move everything to a new cluster with terraform but no, too much for this",
+		}},
+		{"a past action", []string{
+			"dan: I restarted the consumer twice before we found it, didn't help",
+		}},
+		{"a regret", []string{
+			"dan: I think we should have seen this in staging",
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := followUpsOf(t, tt.lines...)
+			if len(got) != 0 {
+				t.Errorf("want no follow-ups, got %v", got)
+			}
+		})
+	}
+}
+
+func TestProposalForm(t *testing.T) {
+	for s, want := range map[string]bool{
+		"backup job must exit non-zero when it skips anything": true,
+		"retries need exp backoff + max 24h then dead letter":  true,
+		"pool saturation alert too? we saw it only via 5xx":    true,
+		"i need to think if it is worth it":                    false,
+		"did the alert fire?":                                  false,
+		"we should have seen this in staging":                  false,
+		"we should have alarms on every node":                  true,
+	} {
+		if got := proposalForm(s, true); got != want {
+			t.Errorf("proposalForm(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"i add step today":                        true,
+		"we are changing audit log to partitions": true,
+		"could we add a check?":                   false,
+		"when we add a node it rebalances":        false,
+		"we do announce these":                    false,
+	} {
+		if got := presentCommits(s); got != want {
+			t.Errorf("presentCommits(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
