@@ -113,6 +113,13 @@ func (h *Handler) archived(ctx context.Context, channelID, archivedBy string) er
 	if err != nil || st.Mode != copilot.ModeAct {
 		return err
 	}
+	// The channel's lock makes one worker post when Slack delivers the archive
+	// twice under different event ids.
+	unlock, err := h.store.LockChatChannel(ctx, ch.ID)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	key := "archived:" + channelID
 	if ts, err := h.store.PostedReply(ctx, key); err != nil || ts != "" {
 		return err
