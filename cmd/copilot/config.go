@@ -89,6 +89,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		{"COPILOT_HNSW_M", &c.HNSW.M},
 		{"COPILOT_HNSW_EF_CONSTRUCTION", &c.HNSW.EfConstruction},
 		{"COPILOT_HNSW_EF_SEARCH", &c.HNSW.EfSearch},
+		{"COPILOT_HNSW_EXACT_BELOW", &c.HNSW.ExactBelow},
 	} {
 		if v := getenv(f.env); v != "" {
 			n, err := strconv.Atoi(v)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -274,4 +275,59 @@ func (s *benchDB) AnalyzeSchema(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// benchCorpusTable records, in a kept schema, which corpus was loaded into it.
+const benchCorpusTable = "bench_corpus"
+
+// MarkLoaded records that the schema holds the corpus of cfg, with its load figures,
+// so that a later --keep run can reuse it.
+//
+// Errors: EUNAVAILABLE.
+func (s *benchDB) MarkLoaded(ctx context.Context, cfg SearchConfig, ours, lc Insert) error {
+	name := pgx.Identifier{s.schema, benchCorpusTable}.Sanitize()
+	_, err := s.pool.Exec(ctx, `CREATE TABLE `+name+` (chunks int NOT NULL, seed numeric NOT NULL, loaded_at timestamptz NOT NULL DEFAULT now(),
+		ours_chunks int NOT NULL, ours_seconds float8 NOT NULL, lc_chunks int NOT NULL, lc_seconds float8 NOT NULL, lc_batch int NOT NULL)`)
+	if err != nil {
+		return fmt.Errorf("record kept corpus: %w", err)
+	}
+	_, err = s.pool.Exec(ctx, `INSERT INTO `+name+` (chunks, seed, ours_chunks, ours_seconds, lc_chunks, lc_seconds, lc_batch)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, cfg.Chunks, fmt.Sprint(cfg.Seed), ours.Chunks, ours.Seconds, lc.Chunks, lc.Seconds, lc.Batch)
+	if err != nil {
+		return fmt.Errorf("record kept corpus: %w", err)
+	}
+	return nil
+}
+
+// LoadedCorpus reads what an earlier --keep run recorded in the schema, and checks
+// that it is the corpus cfg asks for.
+//
+// Errors: ECONFLICT when the schema holds no record or another corpus, EUNAVAILABLE.
+func (s *benchDB) LoadedCorpus(ctx context.Context, cfg SearchConfig) (keptCorpus, error) {
+	var found bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = $2)`,
+		s.schema, benchCorpusTable).Scan(&found); err != nil {
+		return keptCorpus{}, err
+	}
+	if !found {
+		return keptCorpus{}, copilot.Errorf(copilot.ECONFLICT, "schema %s exists but no finished --keep run loaded it; drop it or choose another name", s.schema)
+	}
+	var (
+		k     keptCorpus
+		chunk int
+		seed  string
+	)
+	name := pgx.Identifier{s.schema, benchCorpusTable}.Sanitize()
+	err := s.pool.QueryRow(ctx, `SELECT chunks, seed::text, loaded_at, ours_chunks, ours_seconds, lc_chunks, lc_seconds, lc_batch FROM `+name+` LIMIT 1`).
+		Scan(&chunk, &seed, &k.loadedAt, &k.ours.Chunks, &k.ours.Seconds, &k.lc.Chunks, &k.lc.Seconds, &k.lc.Batch)
+	if err != nil {
+		return keptCorpus{}, err
+	}
+	if chunk != cfg.Chunks || seed != fmt.Sprint(cfg.Seed) {
+		return keptCorpus{}, copilot.Errorf(copilot.ECONFLICT, "schema %s holds the corpus of --chunks %d (seed %s), not --chunks %d; drop it or choose another name", s.schema, chunk, seed, cfg.Chunks)
+	}
+	k.ours = insertOf(k.ours.Chunks, time.Duration(k.ours.Seconds*float64(time.Second)), 0)
+	k.lc = insertOf(k.lc.Chunks, time.Duration(k.lc.Seconds*float64(time.Second)), k.lc.Batch)
+	k.loaded = true
+	return k, nil
 }

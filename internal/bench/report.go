@@ -145,6 +145,10 @@ type SearchReport struct {
 	Command     string      `json:"command"`
 	Environment Environment `json:"environment"`
 	Schema      string      `json:"schema"`
+	// Kept says the schema stays for later runs (--keep); Reused that this run found
+	// the corpus loaded by an earlier one, whose load figures it repeats.
+	Kept        bool        `json:"kept"`
+	Reused      bool        `json:"reused"`
 	Corpus      Corpus      `json:"corpus"`
 	Ours        Insert      `json:"insert_ours"`
 	Langchaingo Insert      `json:"insert_langchaingo"`

@@ -39,10 +39,15 @@ type HNSW struct {
 	M              int // links per node
 	EfConstruction int // candidate list while building
 	EfSearch       int // candidate list while searching
+	// ExactBelow is the memory size, in chunks, under which the vector side of
+	// similar-incident search compares every chunk (exact) instead of taking its
+	// candidates from the index: on small memories a scan is as fast and never misses.
+	// A negative value takes the index at every size (tests compare the two paths).
+	ExactBelow int
 }
 
 // DefaultHNSW is what the store uses when a field is zero.
-var DefaultHNSW = HNSW{M: 16, EfConstruction: 64, EfSearch: 400}
+var DefaultHNSW = HNSW{M: 16, EfConstruction: 64, EfSearch: 400, ExactBelow: 10_000}
 
 // Options configure a Store.
 type Options struct {
@@ -78,6 +83,9 @@ func (o *Options) validate() error {
 	}
 	if o.HNSW.EfSearch == 0 {
 		o.HNSW.EfSearch = DefaultHNSW.EfSearch
+	}
+	if o.HNSW.ExactBelow == 0 {
+		o.HNSW.ExactBelow = DefaultHNSW.ExactBelow
 	}
 	if o.HNSW.M < 2 || o.HNSW.M > 100 {
 		return copilot.Errorf(copilot.EINVALID, "hnsw m: %d is outside 2..100", o.HNSW.M)
