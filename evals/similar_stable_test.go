@@ -11,6 +11,7 @@ import (
 	"github.com/incidentcopilot/incident-copilot/embeddings"
 	"github.com/incidentcopilot/incident-copilot/evals"
 	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/retrieval"
 	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
@@ -33,25 +34,34 @@ func devMemoryWith(t *testing.T, hnsw postgres.HNSW) func() *postgres.Store {
 // store on it with the given HNSW settings.
 func devMemoryOpener(t *testing.T) func(postgres.HNSW) *postgres.Store {
 	t.Helper()
+	open := devMemoryOptions(t)
+	return func(h postgres.HNSW) *postgres.Store { return open(postgres.Options{HNSW: h}) }
+}
+
+// devMemoryOptions stores the dev corpus and returns a function that opens a new
+// store on it with the given options (schema, pool size and redaction are set).
+func devMemoryOptions(t *testing.T) func(postgres.Options) *postgres.Store {
+	t.Helper()
 	c, err := evals.LoadCorpus("testdata/corpus")
 	if err != nil {
 		t.Fatal(err)
 	}
 	url, schema := dbtest.URL(t), dbtest.Schema(t)
 	ctx := context.Background()
-	open := func(hnsw postgres.HNSW) *postgres.Store {
+	open := func(o postgres.Options) *postgres.Store {
 		model, err := embeddings.NewLocal(384)
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, MaxConns: 4, HNSW: hnsw, Redact: redact.String, RedactVersion: redact.Version})
+		s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, MaxConns: 4, HNSW: o.HNSW, Fusion: o.Fusion,
+			LexicalExactBelow: o.LexicalExactBelow, Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(s.Close)
 		return s
 	}
-	s := open(postgres.HNSW{})
+	s := open(postgres.Options{})
 	if _, err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -159,6 +169,36 @@ func TestIndexedVectorSideRanksLikeExact(t *testing.T) {
 	}
 	if nonEmpty < len(queries)*9/10 {
 		t.Errorf("only %d of %d queries found anything; the comparison proves little", nonEmpty, len(queries))
+	}
+}
+
+// TestBoundedLexicalSideRanksLikeExact: the capped lexical read (the rarest query
+// terms, the highest-frequency postings of each) ranks like the full one where the
+// caps take nothing away: each dev title as a query has fewer terms than the term
+// cap, and no dev term is in more incidents than the posting cap. Lexical ranking
+// alone, so the vector side cannot hide a difference.
+func TestBoundedLexicalSideRanksLikeExact(t *testing.T) {
+	t.Parallel()
+	c, err := evals.LoadCorpus("testdata/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := devMemoryOptions(t)
+	exact := open(postgres.Options{Fusion: retrieval.FusionLexical})
+	bounded := open(postgres.Options{Fusion: retrieval.FusionLexical, LexicalExactBelow: -1})
+	nonEmpty := 0
+	for _, inc := range c.All {
+		q := copilot.SearchQuery{Text: inc.Title, Limit: 10, Filter: copilot.IncidentFilter{IncludePrivate: true}}
+		want, got := ranking(t, exact, q), ranking(t, bounded, q)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: bounded %v, exact %v", inc.Title, got, want)
+		}
+		if len(want) > 0 {
+			nonEmpty++
+		}
+	}
+	if nonEmpty < len(c.All)*9/10 {
+		t.Errorf("only %d of %d titles found anything; the comparison proves little", nonEmpty, len(c.All))
 	}
 }
 

@@ -331,3 +331,62 @@ func (s *benchDB) LoadedCorpus(ctx context.Context, cfg SearchConfig) (keptCorpu
 	k.loaded = true
 	return k, nil
 }
+
+// BuildIndex makes the store's HNSW index (the schema's one chunks_hnsw_ index) have
+// build parameters b, building it again when they differ, and returns the seconds
+// the build took (0 when it already had them).
+//
+// Errors: EINTERNAL when the schema has no such index, EUNAVAILABLE.
+func (s *benchDB) BuildIndex(ctx context.Context, b HNSWBuild) (float64, error) {
+	var (
+		name string
+		opts []string
+	)
+	err := s.pool.QueryRow(ctx, `SELECT c.relname, coalesce(c.reloptions, '{}') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = $1 AND c.relkind = 'i' AND c.relname LIKE 'chunks\_hnsw\_%' ORDER BY c.relname LIMIT 1`, s.schema).Scan(&name, &opts)
+	if err != nil {
+		if err == pgx.ErrNoRows {
+			return 0, copilot.Errorf(copilot.EINTERNAL, "schema %s has no chunks HNSW index", s.schema)
+		}
+		return 0, err
+	}
+	m, efc := 16, 64 // pgvector's defaults, when the index was built without options
+	for _, o := range opts {
+		k, v, _ := strings.Cut(o, "=")
+		var n int
+		if _, err := fmt.Sscan(v, &n); err != nil {
+			continue
+		}
+		switch k {
+		case "m":
+			m = n
+		case "ef_construction":
+			efc = n
+		}
+	}
+	if m == b.M && efc == b.EfConstruction {
+		return 0, nil
+	}
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Release()
+	ident := pgx.Identifier{s.schema, name}.Sanitize()
+	start := time.Now()
+	// The build runs as the store's own bulk load builds it, in one session with the
+	// graph in memory.
+	for _, stmt := range []string{
+		"SET maintenance_work_mem = '1GB'",
+		"DROP INDEX " + ident,
+		fmt.Sprintf(`CREATE INDEX %s ON %s USING hnsw ((embedding::vector(%d)) vector_cosine_ops) WITH (m = %d, ef_construction = %d) WHERE embedder = '%s'`,
+			pgx.Identifier{name}.Sanitize(), pgx.Identifier{s.schema, "chunks"}.Sanitize(), s.dim, b.M, b.EfConstruction, strings.ReplaceAll(s.embedder, "'", "''")),
+		"ANALYZE " + pgx.Identifier{s.schema, "chunks"}.Sanitize(),
+		"RESET maintenance_work_mem",
+	} {
+		if _, err := conn.Exec(ctx, stmt); err != nil {
+			return 0, fmt.Errorf("rebuild HNSW index (m=%d, ef_construction=%d): %w", b.M, b.EfConstruction, err)
+		}
+	}
+	return time.Since(start).Seconds(), nil
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -14,8 +15,10 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
 	"github.com/incidentcopilot/incident-copilot/embeddings"
 	"github.com/incidentcopilot/incident-copilot/internal/synth"
+	"github.com/incidentcopilot/incident-copilot/retrieval"
 	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
@@ -140,12 +143,16 @@ func (t *timings) latency() PathLatency {
 
 // searchRun holds what one RunSearch has open.
 type searchRun struct {
-	cfg   SearchConfig
-	model *embeddings.Local
-	store *postgres.Store
-	db    *benchDB
-	lc    lcpgvector.Store
-	api   *apiServer
+	// searched counts in-process searches, textSkipped those whose answer says the
+	// lexical side did not run.
+	searched, textSkipped int
+	log                   io.Writer
+	cfg                   SearchConfig
+	model                 *embeddings.Local
+	store                 *postgres.Store
+	db                    *benchDB
+	lc                    lcpgvector.Store
+	api                   *apiServer
 }
 
 // RunSearch loads a synthetic corpus of at least cfg.Chunks chunks into our store and
@@ -186,7 +193,7 @@ func RunSearch(ctx context.Context, cfg SearchConfig, log io.Writer) (rep *Searc
 			err = cerr
 		}
 	}()
-	run := &searchRun{cfg: cfg, model: model, store: s, db: db}
+	run := &searchRun{log: log, cfg: cfg, model: model, store: s, db: db}
 
 	rep = &SearchReport{Command: cfg.Command, Environment: environment(), Schema: cfg.Schema, Kept: cfg.Keep}
 	rep.Environment.Embedder = model.EmbedderID()
@@ -298,6 +305,13 @@ func (r *searchRun) paths() []path {
 	return []path{
 		func(ctx context.Context, q query) (int, error) {
 			res, err := r.store.Search(ctx, copilot.SearchQuery{Text: q.text, IncidentID: q.incidentID, Limit: k})
+			r.searched++
+			for _, x := range res {
+				if x.Why.TextSkipped {
+					r.textSkipped++
+					break
+				}
+			}
 			return len(res), err
 		},
 		func(ctx context.Context, q query) (int, error) { return r.api.search(ctx, q, k) },
@@ -345,6 +359,10 @@ func (r *searchRun) timePaths(ctx context.Context, qs []query, rep *SearchReport
 		}
 	}
 	rep.Latency = Paths{InProcess: t[0].latency(), HTTP: t[1].latency(), Langchaingo: t[2].latency(), VectorHNSW: t[3].latency()}
+	rep.TextSkipped = TextSkipped{Queries: r.textSkipped, Of: r.searched}
+	if r.searched > 0 {
+		rep.TextSkipped.Share = round(float64(r.textSkipped)/float64(r.searched), 4)
+	}
 	return nil
 }
 
@@ -398,38 +416,137 @@ func (r *searchRun) measureRecall(ctx context.Context, qs []query, rep *SearchRe
 		exact[i] = hits
 	}
 	rc.Exact = latencyOf(exactTimes)
-	for _, sc := range scans[1:] {
-		used, err := r.db.VectorScanUsesIndex(ctx, sc)
+
+	// What search itself ranks: the store's vector side with every chunk compared.
+	exactStore, err := r.openStore(ctx, postgres.HNSW{ExactBelow: math.MaxInt32})
+	if err != nil {
+		return err
+	}
+	defer exactStore.Close()
+	exactInc := make([][]string, len(qs))
+	var incTimes []time.Duration
+	for i, q := range qs {
+		start := time.Now()
+		ids, err := searchIDs(ctx, exactStore, q, k)
+		incTimes = append(incTimes, time.Since(start))
+		if err != nil {
+			return fmt.Errorf("exact incident search: %w", err)
+		}
+		exactInc[i] = ids
+	}
+	rc.IncidentExact = latencyOf(incTimes)
+
+	defaultBuild := HNSWBuild{M: postgres.DefaultHNSW.M, EfConstruction: postgres.DefaultHNSW.EfConstruction}
+	for _, b := range r.cfg.HNSW {
+		secs, err := r.db.BuildIndex(ctx, b)
 		if err != nil {
 			return err
 		}
-		if !used {
-			return fmt.Errorf("hnsw vector search (ef_search %d) is not planned with the index", sc.EfSearch)
-		}
-		pt := RecallPoint{EfSearch: sc.EfSearch, IndexUsed: used, MinRecall: 1}
-		var times []time.Duration
-		var all, text, byIncident []float64
-		for i, v := range vecs {
-			start := time.Now()
-			hits, err := r.db.VectorTopK(ctx, v, k, sc)
-			times = append(times, time.Since(start))
+		rc.Builds = append(rc.Builds, IndexBuild{M: b.M, EfConstruction: b.EfConstruction, Seconds: round(secs, 1)})
+		fmt.Fprintf(r.log, "bench search: HNSW m=%d ef_construction=%d (built in %.1f s)\n", b.M, b.EfConstruction, secs)
+		for _, sc := range scans[1:] {
+			pt, err := r.recallPoint(ctx, qs, vecs, exact, exactInc, sc, b)
 			if err != nil {
-				return fmt.Errorf("hnsw vector search (ef_search %d): %w", sc.EfSearch, err)
+				return err
 			}
-			rec := recallAt(exact[i], hits, k)
-			all = append(all, rec)
-			if qs[i].incidentID != "" {
-				byIncident = append(byIncident, rec)
-			} else {
-				text = append(text, rec)
-			}
-			pt.MinRecall = min(pt.MinRecall, rec)
+			rc.Points = append(rc.Points, pt)
 		}
-		pt.Recall, pt.RecallText, pt.RecallByIncident = mean(all), mean(text), mean(byIncident)
-		pt.MinRecall = round(pt.MinRecall, 4)
-		pt.Latency = latencyOf(times)
-		rc.Points = append(rc.Points, pt)
+	}
+	// The search paths are timed on the default build; leave it as the store has it.
+	if _, err := r.db.BuildIndex(ctx, defaultBuild); err != nil {
+		return err
 	}
 	rep.Recall = rc
 	return nil
+}
+
+// recallPoint measures one build at one ef_search: the raw top-k chunks against
+// exact search, and the store's index path against its exact vector side.
+func (r *searchRun) recallPoint(ctx context.Context, qs []query, vecs [][]float32, exact [][]VectorHit, exactInc [][]string, sc VectorScan, b HNSWBuild) (RecallPoint, error) {
+	k := DefaultK
+	used, err := r.db.VectorScanUsesIndex(ctx, sc)
+	if err != nil {
+		return RecallPoint{}, err
+	}
+	if !used {
+		return RecallPoint{}, fmt.Errorf("hnsw vector search (ef_search %d) is not planned with the index", sc.EfSearch)
+	}
+	pt := RecallPoint{M: b.M, EfConstruction: b.EfConstruction, EfSearch: sc.EfSearch, IndexUsed: used, MinRecall: 1, MinIncidentRecall: 1}
+	var times []time.Duration
+	var all, text, byIncident []float64
+	for i, v := range vecs {
+		start := time.Now()
+		hits, err := r.db.VectorTopK(ctx, v, k, sc)
+		times = append(times, time.Since(start))
+		if err != nil {
+			return RecallPoint{}, fmt.Errorf("hnsw vector search (ef_search %d): %w", sc.EfSearch, err)
+		}
+		rec := recallAt(exact[i], hits, k)
+		all = append(all, rec)
+		if qs[i].incidentID != "" {
+			byIncident = append(byIncident, rec)
+		} else {
+			text = append(text, rec)
+		}
+		pt.MinRecall = min(pt.MinRecall, rec)
+	}
+	pt.Recall, pt.RecallText, pt.RecallByIncident = mean(all), mean(text), mean(byIncident)
+	pt.MinRecall = round(pt.MinRecall, 4)
+	pt.Latency = latencyOf(times)
+
+	indexed, err := r.openStore(ctx, postgres.HNSW{EfSearch: sc.EfSearch, ExactBelow: -1})
+	if err != nil {
+		return RecallPoint{}, err
+	}
+	defer indexed.Close()
+	var inc []float64
+	for i, q := range qs {
+		ids, err := searchIDs(ctx, indexed, q, k)
+		if err != nil {
+			return RecallPoint{}, fmt.Errorf("indexed incident search (ef_search %d): %w", sc.EfSearch, err)
+		}
+		rec := overlap(exactInc[i], ids)
+		inc = append(inc, rec)
+		pt.MinIncidentRecall = min(pt.MinIncidentRecall, rec)
+	}
+	pt.IncidentRecall, pt.MinIncidentRecall = mean(inc), round(pt.MinIncidentRecall, 4)
+	return pt, nil
+}
+
+// openStore opens a second store on the bench schema that ranks by the vector side
+// alone, with the given HNSW search settings.
+func (r *searchRun) openStore(ctx context.Context, h postgres.HNSW) (*postgres.Store, error) {
+	return postgres.Open(ctx, r.cfg.DatabaseURL, r.model, postgres.Options{Schema: r.cfg.Schema, MaxConns: 2, HNSW: h,
+		Fusion: retrieval.FusionVector, Redact: redact.String, RedactVersion: redact.Version})
+}
+
+// searchIDs asks the store one query and returns the incident ids it ranks.
+func searchIDs(ctx context.Context, s *postgres.Store, q query, k int) ([]string, error) {
+	res, err := s.Search(ctx, copilot.SearchQuery{Text: q.text, IncidentID: q.incidentID, Limit: k})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(res))
+	for i, r := range res {
+		ids[i] = r.IncidentID
+	}
+	return ids, nil
+}
+
+// overlap is the share of want that got also holds; 1 when want is empty.
+func overlap(want, got []string) float64 {
+	if len(want) == 0 {
+		return 1
+	}
+	in := map[string]bool{}
+	for _, g := range got {
+		in[g] = true
+	}
+	n := 0
+	for _, w := range want {
+		if in[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(want))
 }

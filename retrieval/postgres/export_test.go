@@ -33,3 +33,17 @@ func IndexedVectorPlan(ctx context.Context, s *Store, f copilot.IncidentFilter) 
 	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	return strings.Join(lines, "\n"), err
 }
+
+// TermStatsDrift counts the rows where incident_term_stats differs from a recount
+// of incident_terms and incidents (the '' row included).
+func TermStatsDrift(ctx context.Context, s *Store) (int, error) {
+	var n int
+	err := s.pool.QueryRow(ctx, `WITH truth AS (
+			SELECT lexeme, count(*)::bigint AS df, 0::float8 AS total FROM incident_terms GROUP BY lexeme
+			UNION ALL
+			SELECT '', count(*), coalesce(sum(term_count), 0) FROM incidents WHERE term_count > 0
+		)
+		SELECT count(*) FROM truth t FULL JOIN incident_term_stats s USING (lexeme)
+		WHERE t.df IS DISTINCT FROM s.df OR abs(coalesce(t.total, 0) - coalesce(s.total, 0)) > 0.001`).Scan(&n)
+	return n, err
+}

@@ -251,21 +251,14 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	}
 	where, args := filterSQL(q.Filter, 3)
 	embedderID, dim := s.model.EmbedderID(), s.model.Dimensions()
-	textSQL := fmt.Sprintf(`WITH q AS (
-			SELECT DISTINCT t.lexeme FROM unnest(string_to_array($1, E'\n')) AS l(line),
-				unnest(to_tsvector('english', l.line)) AS t
-		), st AS (
-			SELECT count(*)::float8 AS n, coalesce(avg(term_count), 1)::float8 AS avgdl FROM incidents WHERE term_count > 0
-		), df AS (
-			SELECT it.lexeme, count(*)::float8 AS df FROM incident_terms it JOIN q USING (lexeme) GROUP BY it.lexeme
-		)
-		SELECT it.incident_id, sum(ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) * it.tf * %[1]g
-			/ (it.tf + %[2]g * (1 - %[3]g + %[3]g * i.term_count / st.avgdl))) AS score
-		FROM incident_terms it JOIN df USING (lexeme) JOIN incidents i ON i.id = it.incident_id CROSS JOIN st
-		WHERE EXISTS (SELECT 1 FROM chunks c WHERE c.incident_id = i.id AND c.embedder = %[4]s) %[5]s
-		GROUP BY it.incident_id
-		ORDER BY score DESC, it.incident_id LIMIT $2`,
-		retrieval.BM25K1+1, retrieval.BM25K1, retrieval.BM25B, quoteLiteral(embedderID), where)
+	// The lexical side ranks every incident exactly on small memories and under the
+	// narrow filters (team, services, status, time) whose few incidents a capped
+	// read could miss; otherwise it is bounded (lexicalSQL).
+	exactBelow := s.opts.LexicalExactBelow
+	if narrowFilter(q.Filter) {
+		exactBelow = math.MaxInt32
+	}
+	textSQL := lexicalSQL(quoteLiteral(embedderID), where, 3+len(args))
 
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
 	if err != nil {
@@ -280,7 +273,7 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	var h retrieval.IncidentHit
 	var rows pgx.Rows
 	if strings.TrimSpace(words) != "" {
-		rows, err = tx.Query(ctx, textSQL, append([]any{words, depth}, args...)...)
+		rows, err = tx.Query(ctx, textSQL, append(append([]any{words, depth}, args...), exactBelow)...)
 		if err != nil {
 			return nil, mapError(err)
 		}
@@ -368,6 +361,58 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		out = append(out, *res)
 	}
 	return out, nil
+}
+
+// The bounded lexical side reads at most lexicalTerms × lexicalPerTerm postings,
+// whatever the memory's size: the query's rarest terms (by stored document
+// frequency), and for each the postings with the highest term frequency, in index
+// order. An incident missing from a term's capped list scores nothing for that term;
+// every term whose list fits under the cap scores exactly.
+const (
+	lexicalTerms   = 32
+	lexicalPerTerm = 200
+)
+
+// DefaultLexicalExactBelow is the memory size, in incidents, under which the lexical
+// side ranks with every query term and every posting.
+const DefaultLexicalExactBelow = 5_000
+
+// lexicalSQL is BM25 over incident_terms with the stored statistics of
+// incident_term_stats. $1 is the query text, $2 the depth, filter parameters from $3,
+// and $exactParam the memory size (incidents with terms) under which no cap applies
+// (LIMIT NULL reads everything).
+func lexicalSQL(embedder, where string, exactParam int) string {
+	return fmt.Sprintf(`WITH q AS (
+			SELECT DISTINCT t.lexeme FROM unnest(string_to_array($1, E'\n')) AS l(line),
+				unnest(to_tsvector('english', l.line)) AS t
+		), st AS (
+			SELECT df::float8 AS n, CASE WHEN df > 0 THEN total / df ELSE 1 END AS avgdl,
+				df < $%[6]d AS exact FROM incident_term_stats WHERE lexeme = ''
+		), qt AS (
+			SELECT s.lexeme, ln(1 + (st.n - s.df + 0.5) / (s.df + 0.5)) AS idf
+			FROM q JOIN incident_term_stats s USING (lexeme) CROSS JOIN st
+			WHERE s.df > 0
+			ORDER BY s.df, s.lexeme
+			LIMIT (SELECT CASE WHEN exact THEN NULL ELSE %[7]d END FROM st)
+		), p AS (
+			SELECT qt.idf, x.incident_id, x.tf FROM qt CROSS JOIN LATERAL (
+				SELECT it.incident_id, it.tf FROM incident_terms it WHERE it.lexeme = qt.lexeme
+				ORDER BY it.tf DESC, it.incident_id
+				LIMIT (SELECT CASE WHEN exact THEN NULL ELSE %[8]d END FROM st)) x
+		)
+		SELECT p.incident_id, sum(p.idf * p.tf * %[1]g / (p.tf + %[2]g * (1 - %[3]g + %[3]g * i.term_count / st.avgdl))) AS score
+		FROM p JOIN incidents i ON i.id = p.incident_id CROSS JOIN st
+		WHERE EXISTS (SELECT 1 FROM chunks c WHERE c.incident_id = i.id AND c.embedder = %[4]s) %[5]s
+		GROUP BY p.incident_id
+		ORDER BY score DESC, p.incident_id LIMIT $2`,
+		retrieval.BM25K1+1, retrieval.BM25K1, retrieval.BM25B, embedder, where, exactParam, lexicalTerms, lexicalPerTerm)
+}
+
+// narrowFilter reports whether a filter keeps only a part of the memory that a
+// capped read of the postings could miss entirely; visibility and excluded ids
+// leave nearly all of it.
+func narrowFilter(f copilot.IncidentFilter) bool {
+	return len(f.Services) > 0 || f.Team != "" || f.Status != "" || !f.Since.IsZero() || !f.Until.IsZero()
 }
 
 // filterSQL renders the filter as SQL conditions on incidents i, numbering its

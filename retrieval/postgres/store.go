@@ -60,6 +60,11 @@ type Options struct {
 	// (the default: best on the dev split) or retrieval.FusionRRF; FusionVector and FusionLexical rank by one
 	// side alone, for comparisons. BENCHMARKS.md compares them.
 	Fusion string
+	// LexicalExactBelow is the memory size, in incidents, under which the lexical
+	// side of similar-incident search ranks with every query term and posting; above
+	// it the read is capped (lexicalTerms, lexicalPerTerm). 0 means
+	// DefaultLexicalExactBelow; a negative value caps at every size (tests).
+	LexicalExactBelow int
 	// Redact masks secrets in every text before it is stored or indexed (the binary
 	// wires redact.String); RedactVersion names its rules and is part of the content
 	// hash, so a rule change re-processes what is stored. Open refuses a store
@@ -83,6 +88,9 @@ func (o *Options) validate() error {
 	}
 	if o.HNSW.EfSearch == 0 {
 		o.HNSW.EfSearch = DefaultHNSW.EfSearch
+	}
+	if o.LexicalExactBelow == 0 {
+		o.LexicalExactBelow = DefaultLexicalExactBelow
 	}
 	if o.HNSW.ExactBelow == 0 {
 		o.HNSW.ExactBelow = DefaultHNSW.ExactBelow
