@@ -35,7 +35,7 @@ func IndexedVectorPlan(ctx context.Context, s *Store, f copilot.IncidentFilter) 
 }
 
 // TermStatsDrift counts the rows where incident_term_stats differs from a recount
-// of incident_terms and incidents (the '' row included).
+// of incident_terms and incidents (the ” row included).
 func TermStatsDrift(ctx context.Context, s *Store) (int, error) {
 	var n int
 	err := s.pool.QueryRow(ctx, `WITH truth AS (
