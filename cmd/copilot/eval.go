@@ -61,7 +61,7 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 
 	// Similarity is measured on a schema of its own, so the evaluation neither
 	// reads nor disturbs the incidents in the database.
-	scratch, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: fmt.Sprintf("eval_%d", os.Getpid()), HNSW: cfg.HNSW, Fusion: cfg.Fusion, Redact: redact.String, RedactVersion: redact.Version})
+	scratch, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: fmt.Sprintf("eval_%d", os.Getpid()), HNSW: cfg.HNSW, LexicalExactBelow: cfg.LexicalExactBelow, Fusion: cfg.Fusion, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return err
 	}

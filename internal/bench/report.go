@@ -167,17 +167,18 @@ type SearchReport struct {
 	Schema      string      `json:"schema"`
 	// Kept says the schema stays for later runs (--keep); Reused that this run found
 	// the corpus loaded by an earlier one, whose load figures it repeats.
-	Kept        bool        `json:"kept"`
-	Reused      bool        `json:"reused"`
-	Corpus      Corpus      `json:"corpus"`
-	Ours        Insert      `json:"insert_ours"`
-	Langchaingo Insert      `json:"insert_langchaingo"`
-	Queries     Queries     `json:"queries"`
-	Latency     Paths       `json:"latency"`
-	TextSkipped TextSkipped `json:"text_side_skipped"`
-	Recall      Recall      `json:"recall"`
-	Ratios      Ratios      `json:"ratios"`
-	Seconds     float64     `json:"seconds"`
+	Kept        bool          `json:"kept"`
+	Reused      bool          `json:"reused"`
+	Corpus      Corpus        `json:"corpus"`
+	Ours        Insert        `json:"insert_ours"`
+	Langchaingo Insert        `json:"insert_langchaingo"`
+	Queries     Queries       `json:"queries"`
+	Latency     Paths         `json:"latency"`
+	TextSkipped TextSkipped   `json:"text_side_skipped"`
+	Lexical     LexicalRecall `json:"lexical"`
+	Recall      Recall        `json:"recall"`
+	Ratios      Ratios        `json:"ratios"`
+	Seconds     float64       `json:"seconds"`
 }
 
 // TextSkipped counts the in-process searches (warm-up included) whose answer says
@@ -187,6 +188,17 @@ type TextSkipped struct {
 	Queries int     `json:"queries"`
 	Of      int     `json:"of"`
 	Share   float64 `json:"share"`
+}
+
+// LexicalRecall compares the bounded lexical side with the full read (every query
+// term, every posting), each ranking alone through Store.Search.
+type LexicalRecall struct {
+	K         int     `json:"k"`
+	Queries   int     `json:"queries"`
+	Recall    float64 `json:"recall_at_k"`
+	MinRecall float64 `json:"min_recall_at_k"`
+	Full      Latency `json:"full_latency"`
+	Bounded   Latency `json:"bounded_latency"`
 }
 
 // IngestRun is one timed Store.Ingest.
@@ -275,6 +287,11 @@ func (r *SearchReport) WriteTable(w io.Writer) error {
 		x.HTTPOverInProcessP50, x.HTTPOverInProcessP95, x.InProcessOverLangchaingoP50, x.VectorHNSWOverLangchaingoP50, x.VectorHNSWOverLangchaingoP95, r.Recall.DefaultEfSearch, x.HNSWOverExactP50)
 
 	p("Lexical side skipped (`why.text_skipped`): %d of %d in-process searches (share %s).\n\n", r.TextSkipped.Queries, r.TextSkipped.Of, num(r.TextSkipped.Share, 4))
+
+	lx := r.Lexical
+	p("Lexical side alone (`Store.Search`, lexical ranking): the bounded read (the default above %s incidents) keeps %.4f of the full read's top %d on average (min %.2f); p50 / p95 / p99 ms bounded %s / %s / %s, full %s / %s / %s.\n\n",
+		num(float64(postgres.DefaultLexicalExactBelow), 0), lx.Recall, lx.K, lx.MinRecall, num(lx.Bounded.P50Ms, 2), num(lx.Bounded.P95Ms, 2), num(lx.Bounded.P99Ms, 2),
+		num(lx.Full.P50Ms, 2), num(lx.Full.P95Ms, 2), num(lx.Full.P99Ms, 2))
 
 	rc := r.Recall
 	p("| m | ef_construction | build s | ef_search | chunk recall@%d (mean) | text | by incident | min | incident recall@%d | min | index used | p50 ms | p95 ms |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|\n", rc.K, rc.K)

@@ -436,6 +436,10 @@ func (r *searchRun) measureRecall(ctx context.Context, qs []query, rep *SearchRe
 	}
 	rc.IncidentExact = latencyOf(incTimes)
 
+	if rep.Lexical, err = r.measureLexical(ctx, qs); err != nil {
+		return err
+	}
+
 	defaultBuild := HNSWBuild{M: postgres.DefaultHNSW.M, EfConstruction: postgres.DefaultHNSW.EfConstruction}
 	for _, b := range r.cfg.HNSW {
 		secs, err := r.db.BuildIndex(ctx, b)
@@ -511,6 +515,50 @@ func (r *searchRun) recallPoint(ctx context.Context, qs []query, vecs [][]float3
 	}
 	pt.IncidentRecall, pt.MinIncidentRecall = mean(inc), round(pt.MinIncidentRecall, 4)
 	return pt, nil
+}
+
+// measureLexical compares the store's bounded lexical side (the default at this
+// size) with the full read, lexical ranking alone: the share of the full read's top
+// k the bounded one also ranks in its top k, and each one's latency.
+func (r *searchRun) measureLexical(ctx context.Context, qs []query) (LexicalRecall, error) {
+	k := DefaultK
+	open := func(exactBelow int) (*postgres.Store, error) {
+		return postgres.Open(ctx, r.cfg.DatabaseURL, r.model, postgres.Options{Schema: r.cfg.Schema, MaxConns: 2,
+			LexicalExactBelow: exactBelow, Fusion: retrieval.FusionLexical, Redact: redact.String, RedactVersion: redact.Version})
+	}
+	full, err := open(math.MaxInt32)
+	if err != nil {
+		return LexicalRecall{}, err
+	}
+	defer full.Close()
+	bounded, err := open(0)
+	if err != nil {
+		return LexicalRecall{}, err
+	}
+	defer bounded.Close()
+	lr := LexicalRecall{K: k, Queries: len(qs), MinRecall: 1}
+	var fullTimes, boundedTimes []time.Duration
+	var recs []float64
+	for _, q := range qs {
+		start := time.Now()
+		want, err := searchIDs(ctx, full, q, k)
+		fullTimes = append(fullTimes, time.Since(start))
+		if err != nil {
+			return LexicalRecall{}, fmt.Errorf("full lexical search: %w", err)
+		}
+		start = time.Now()
+		got, err := searchIDs(ctx, bounded, q, k)
+		boundedTimes = append(boundedTimes, time.Since(start))
+		if err != nil {
+			return LexicalRecall{}, fmt.Errorf("bounded lexical search: %w", err)
+		}
+		rec := overlap(want, got)
+		recs = append(recs, rec)
+		lr.MinRecall = min(lr.MinRecall, rec)
+	}
+	lr.Recall, lr.MinRecall = mean(recs), round(lr.MinRecall, 4)
+	lr.Full, lr.Bounded = latencyOf(fullTimes), latencyOf(boundedTimes)
+	return lr, nil
 }
 
 // openStore opens a second store on the bench schema that ranks by the vector side
