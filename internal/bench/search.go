@@ -200,7 +200,9 @@ func RunSearch(ctx context.Context, cfg SearchConfig, log io.Writer) (rep *Searc
 	if rep.Environment.Postgres, rep.Environment.PGVector, err = db.ServerVersions(ctx); err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(log, "bench search: %s; load average %.2f at start\n", rep.Environment.line(), rep.Environment.LoadAvg)
+	fmt.Fprintf(log, "bench search: load average %.2f at start; %s\n", rep.Environment.LoadAvg, rep.Environment.line())
+	fmt.Fprintf(log, "bench search: to re-run: DATABASE_URL=<same database> %s (store defaults: HNSW m=%d, ef_construction=%d, ef_search=%d, exact below %d chunks; lexical full read below %d incidents)\n",
+		cfg.Command, postgres.DefaultHNSW.M, postgres.DefaultHNSW.EfConstruction, postgres.DefaultHNSW.EfSearch, postgres.DefaultHNSW.ExactBelow, postgres.DefaultLexicalExactBelow)
 
 	c := buildCorpus(cfg.Chunks, cfg.Seed)
 	rep.Corpus = c.info
