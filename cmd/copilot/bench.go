@@ -48,6 +48,7 @@ func (m *Main) benchCommand() *cobra.Command {
 	search.Flags().IntSliceVar(&o.m, "m", nil, "HNSW m values whose recall is measured (with each --ef-construction); the store's default when empty")
 	search.Flags().IntSliceVar(&o.efConstruction, "ef-construction", nil, "HNSW ef_construction values whose recall is measured; the store's default when empty")
 	search.Flags().IntSliceVar(&o.efSearch, "ef-search", nil, "HNSW ef_search values whose recall is measured")
+	search.Flags().BoolVar(&o.recallOnly, "recall-only", false, "measure HNSW recall only: no timed query paths, no lexical comparison")
 	ingest := &cobra.Command{
 		Use:     "ingest [--messages N]",
 		Short:   "Ingest throughput on a synthetic corpus",
@@ -96,7 +97,7 @@ type benchOptions struct {
 	chunks, queries, messages int
 	asJSON                    bool
 	schema                    string
-	keep                      bool
+	keep, recallOnly          bool
 	m, efConstruction         []int
 	efSearch                  []int
 }
@@ -111,6 +112,10 @@ func (o benchOptions) searchConfig(url string) bench.SearchConfig {
 	}
 	if o.keep {
 		cmd += " --keep"
+	}
+	if o.recallOnly {
+		cmd += " --recall-only"
+		cfg.RecallOnly = true
 	}
 	list := func(xs []int) string {
 		s := make([]string, len(xs))

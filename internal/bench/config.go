@@ -51,6 +51,9 @@ type SearchConfig struct {
 	Chunks  int // at least this many chunks in the corpus
 	Queries int
 	Warmup  int // queries run untimed through every path first; min(20, Queries) when 0
+	// RecallOnly skips the timed query paths and the lexical comparison: a run that
+	// measures HNSW builds on a kept corpus.
+	RecallOnly bool
 	// EfSearch lists the ef_search values whose recall is measured.
 	EfSearch []int
 	// LangchainBatch is how many documents go to one langchaingo AddDocuments call.

@@ -291,8 +291,8 @@ func (r *SearchReport) WriteTable(w io.Writer) error {
 	p("Lexical side skipped (`why.text_skipped`): %d of %d in-process searches (share %s).\n\n", r.TextSkipped.Queries, r.TextSkipped.Of, num(r.TextSkipped.Share, 4))
 
 	lx := r.Lexical
-	p("Lexical side alone (`Store.Search`, lexical ranking): the bounded read (the default above %s incidents) keeps %.4f of the full read's top %d on average (min %.2f); p50 / p95 / p99 ms bounded %s / %s / %s, full %s / %s / %s.\n\n",
-		num(float64(postgres.DefaultLexicalExactBelow), 0), lx.Recall, lx.K, lx.MinRecall, num(lx.Bounded.P50Ms, 2), num(lx.Bounded.P95Ms, 2), num(lx.Bounded.P99Ms, 2),
+	p("Lexical side alone (`Store.Search`, lexical ranking), %d free-text queries: the bounded read (the default above %s incidents) keeps %.4f of the full read's top %d on average (min %.2f); p50 / p95 / p99 ms bounded %s / %s / %s, full %s / %s / %s.\n\n",
+		lx.Queries, num(float64(postgres.DefaultLexicalExactBelow), 0), lx.Recall, lx.K, lx.MinRecall, num(lx.Bounded.P50Ms, 2), num(lx.Bounded.P95Ms, 2), num(lx.Bounded.P99Ms, 2),
 		num(lx.Full.P50Ms, 2), num(lx.Full.P95Ms, 2), num(lx.Full.P99Ms, 2))
 
 	rc := r.Recall
