@@ -48,6 +48,7 @@ func (m *Main) benchCommand() *cobra.Command {
 	search.Flags().IntSliceVar(&o.m, "m", nil, "HNSW m values whose recall is measured (with each --ef-construction); the store's default when empty")
 	search.Flags().IntSliceVar(&o.efConstruction, "ef-construction", nil, "HNSW ef_construction values whose recall is measured; the store's default when empty")
 	search.Flags().IntSliceVar(&o.efSearch, "ef-search", nil, "HNSW ef_search values whose recall is measured")
+	search.Flags().BoolVar(&o.skipLangchaingo, "skip-langchaingo", false, "do not time langchaingo's query path (it is loaded all the same)")
 	search.Flags().BoolVar(&o.recallOnly, "recall-only", false, "measure HNSW recall only: no timed query paths, no lexical comparison")
 	ingest := &cobra.Command{
 		Use:     "ingest [--messages N]",
@@ -98,6 +99,7 @@ type benchOptions struct {
 	asJSON                    bool
 	schema                    string
 	keep, recallOnly          bool
+	skipLangchaingo           bool
 	m, efConstruction         []int
 	efSearch                  []int
 }
@@ -112,6 +114,10 @@ func (o benchOptions) searchConfig(url string) bench.SearchConfig {
 	}
 	if o.keep {
 		cmd += " --keep"
+	}
+	if o.skipLangchaingo {
+		cmd += " --skip-langchaingo"
+		cfg.SkipLangchaingo = true
 	}
 	if o.recallOnly {
 		cmd += " --recall-only"

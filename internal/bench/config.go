@@ -54,6 +54,9 @@ type SearchConfig struct {
 	// RecallOnly skips the timed query paths and the lexical comparison: a run that
 	// measures HNSW builds on a kept corpus.
 	RecallOnly bool
+	// SkipLangchaingo leaves langchaingo's query path untimed (it takes about 20
+	// times ours, so it dominates a run on a busy machine); its row stays empty.
+	SkipLangchaingo bool
 	// EfSearch lists the ef_search values whose recall is measured.
 	EfSearch []int
 	// LangchainBatch is how many documents go to one langchaingo AddDocuments call.

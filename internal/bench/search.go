@@ -343,8 +343,12 @@ var pathNames = []string{"in-process search", "http search", "langchaingo simila
 // turn, so a change in the machine's load hits every path alike.
 func (r *searchRun) timePaths(ctx context.Context, qs []query, rep *SearchReport) error {
 	paths := r.paths()
+	skip := func(i int) bool { return i == 2 && r.cfg.SkipLangchaingo }
 	for _, q := range qs[:r.cfg.Warmup] {
 		for i, p := range paths {
+			if skip(i) {
+				continue
+			}
 			if _, err := p(ctx, q); err != nil {
 				return fmt.Errorf("warm-up, %s: %w", pathNames[i], err)
 			}
@@ -353,6 +357,9 @@ func (r *searchRun) timePaths(ctx context.Context, qs []query, rep *SearchReport
 	t := make([]timings, len(paths))
 	for _, q := range qs {
 		for i, p := range paths {
+			if skip(i) {
+				continue
+			}
 			start := time.Now()
 			n, err := p(ctx, q)
 			d := time.Since(start)
