@@ -278,7 +278,7 @@ func (r *SearchReport) WriteTable(w io.Writer) error {
 	row := func(name string, l PathLatency) {
 		p("| %s | %s | %s | %s | %s | %s |\n", name, num(l.All.P50Ms, 2), num(l.All.P95Ms, 2), num(l.All.P99Ms, 2), num(l.Text.P50Ms, 2), num(l.ByIncident.P50Ms, 2))
 	}
-	row("(a) `Store.Search` in process (hybrid: HNSW + full text, grouped)", r.Latency.InProcess)
+	row("(a) `Store.Search` in process (hybrid: closest chunk + BM25, per incident)", r.Latency.InProcess)
 	row("(b) HTTP on loopback: `POST /v1/search`, `GET /v1/incidents/{id}/similar`", r.Latency.HTTP)
 	row("(c) langchaingo `SimilaritySearch(ctx, q, 10)`", r.Latency.Langchaingo)
 	row(fmt.Sprintf("(d) ours: embed + raw vector top-%d via HNSW (ef_search %d)", q.K, r.Recall.DefaultEfSearch), r.Latency.VectorHNSW)
