@@ -173,7 +173,7 @@ func TestIndexedVectorSideRanksLikeExact(t *testing.T) {
 }
 
 // TestBoundedLexicalSideRanksLikeExact: the capped lexical read (the rarest query
-// terms, the highest-frequency postings of each) ranks like the full one where the
+// terms, the highest-impact postings of each) ranks like the full one where the
 // caps take nothing away: each dev title as a query has fewer terms than the term
 // cap, and no dev term is in more incidents than the posting cap. Lexical ranking
 // alone, so the vector side cannot hide a difference.

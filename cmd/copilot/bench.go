@@ -49,6 +49,7 @@ func (m *Main) benchCommand() *cobra.Command {
 	search.Flags().IntSliceVar(&o.efConstruction, "ef-construction", nil, "HNSW ef_construction values whose recall is measured; the store's default when empty")
 	search.Flags().IntSliceVar(&o.efSearch, "ef-search", nil, "HNSW ef_search values whose recall is measured")
 	search.Flags().BoolVar(&o.skipLangchaingo, "skip-langchaingo", false, "do not time langchaingo's query path (it is loaded all the same)")
+	search.Flags().BoolVar(&o.lexicalOnly, "lexical-only", false, "measure the bounded lexical side against the full read only")
 	search.Flags().BoolVar(&o.recallOnly, "recall-only", false, "measure HNSW recall only: no timed query paths, no lexical comparison")
 	ingest := &cobra.Command{
 		Use:     "ingest [--messages N]",
@@ -100,6 +101,7 @@ type benchOptions struct {
 	schema                    string
 	keep, recallOnly          bool
 	skipLangchaingo           bool
+	lexicalOnly               bool
 	m, efConstruction         []int
 	efSearch                  []int
 }
@@ -118,6 +120,10 @@ func (o benchOptions) searchConfig(url string) bench.SearchConfig {
 	if o.skipLangchaingo {
 		cmd += " --skip-langchaingo"
 		cfg.SkipLangchaingo = true
+	}
+	if o.lexicalOnly {
+		cmd += " --lexical-only"
+		cfg.LexicalOnly = true
 	}
 	if o.recallOnly {
 		cmd += " --recall-only"

@@ -54,6 +54,9 @@ type SearchConfig struct {
 	// RecallOnly skips the timed query paths and the lexical comparison: a run that
 	// measures HNSW builds on a kept corpus.
 	RecallOnly bool
+	// LexicalOnly measures the bounded lexical side against the full read and
+	// nothing else.
+	LexicalOnly bool
 	// SkipLangchaingo leaves langchaingo's query path untimed (it takes about 20
 	// times ours, so it dominates a run on a busy machine); its row stays empty.
 	SkipLangchaingo bool

@@ -274,6 +274,14 @@ func RunSearch(ctx context.Context, cfg SearchConfig, log io.Writer) (rep *Searc
 		}
 	}()
 
+	if cfg.LexicalOnly {
+		fmt.Fprintf(log, "bench search: lexical side, bounded against the full read\n")
+		if rep.Lexical, err = run.measureLexical(ctx, qs); err != nil {
+			return nil, err
+		}
+		rep.Seconds = round(time.Since(began).Seconds(), 1)
+		return rep, nil
+	}
 	if !cfg.RecallOnly {
 		fmt.Fprintf(log, "bench search: timing %d queries through 4 paths (%d warm-up)\n", len(qs), cfg.Warmup)
 		if err := run.timePaths(ctx, qs, rep); err != nil {

@@ -365,8 +365,8 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 
 // The bounded lexical side reads at most lexicalTerms × lexicalPerTerm postings,
 // whatever the memory's size: the query's rarest terms (by stored document
-// frequency), and for each the postings with the highest term frequency, in index
-// order. An incident missing from a term's capped list scores nothing for that term;
+// frequency), and for each the postings with the highest impact (BM25's
+// length-normalised term frequency, stored at ingest), in index order. An incident missing from a term's capped list scores nothing for that term;
 // every term whose list fits under the cap scores exactly.
 const (
 	lexicalTerms   = 32
@@ -397,7 +397,7 @@ func lexicalSQL(embedder, where string, exactParam int) string {
 		), p AS (
 			SELECT qt.idf, x.incident_id, x.tf FROM qt CROSS JOIN LATERAL (
 				SELECT it.incident_id, it.tf FROM incident_terms it WHERE it.lexeme = qt.lexeme
-				ORDER BY it.tf DESC, it.incident_id
+				ORDER BY it.impact DESC, it.incident_id
 				LIMIT (SELECT CASE WHEN exact THEN NULL ELSE %[8]d END FROM st)) x
 		)
 		SELECT p.incident_id, sum(p.idf * p.tf * %[1]g / (p.tf + %[2]g * (1 - %[3]g + %[3]g * i.term_count / st.avgdl))) AS score

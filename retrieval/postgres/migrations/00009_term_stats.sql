@@ -1,5 +1,5 @@
 -- The lexical side of similar-incident search stays bounded at any memory size: it
--- reads a capped number of postings per query term, highest term frequency first
+-- reads a capped number of postings per query term, highest impact first
 -- (index-ordered), and takes document frequencies and the memory's length from
 -- stored statistics instead of counting them per query. incident_term_stats holds
 -- each lexeme's document frequency; its row '' holds the number of incidents with
@@ -7,6 +7,13 @@
 -- it exact in the ingest's own transaction, updating the rows in lexeme order so
 -- that concurrent ingests never deadlock; deleting an incident subtracts its terms.
 -- A lexeme no incident holds is deleted (it may be a secret masked since).
+--
+-- impact is a posting's BM25 term-frequency factor, tf / (tf + k1 (1 - b + b dl /
+-- avgdl)) with k1 = 1.2 and b = 0.75 (retrieval.BM25K1, BM25B) and the memory's
+-- average length when the incident was written: it orders the capped read, so that
+-- the postings read first are the ones BM25 scores highest, short incidents
+-- included. Scores themselves are computed at query time from tf and the current
+-- average.
 
 -- +goose Up
 CREATE TABLE incident_term_stats (
@@ -19,7 +26,11 @@ SELECT lexeme, count(*) FROM incident_terms GROUP BY lexeme;
 INSERT INTO incident_term_stats (lexeme, df, total)
 SELECT '', count(*), coalesce(sum(term_count), 0) FROM incidents WHERE term_count > 0;
 
-CREATE INDEX incident_terms_lexeme_tf_idx ON incident_terms (lexeme, tf DESC, incident_id);
+ALTER TABLE incident_terms ADD COLUMN impact real NOT NULL DEFAULT 0;
+UPDATE incident_terms it SET impact = it.tf / (it.tf + 1.2 * (1 - 0.75 + 0.75 * i.term_count /
+        (SELECT CASE WHEN df > 0 AND total > 0 THEN total / df ELSE 1 END FROM incident_term_stats WHERE lexeme = '')))
+    FROM incidents i WHERE i.id = it.incident_id;
+CREATE INDEX incident_terms_lexeme_impact_idx ON incident_terms (lexeme, impact DESC, incident_id);
 DROP INDEX incident_terms_lexeme_idx;
 
 -- +goose StatementBegin
@@ -29,20 +40,26 @@ DECLARE
     old_lexemes text[];
     old_len     real;
     new_len     real;
+    avgdl       float8;
 BEGIN
     SELECT coalesce(array_agg(lexeme), '{}') INTO old_lexemes FROM incident_terms WHERE incident_id = inc;
     SELECT term_count INTO old_len FROM incidents WHERE id = inc;
+    SELECT CASE WHEN df > 0 AND total > 0 THEN total / df END INTO avgdl FROM incident_term_stats WHERE lexeme = '';
     DELETE FROM incident_terms WHERE incident_id = inc;
-    INSERT INTO incident_terms (incident_id, lexeme, tf)
-    SELECT inc, x.lexeme, sum(x.n) FROM (
-        SELECT t.lexeme, title_weight * coalesce(array_length(t.positions, 1), 1) AS n
-        FROM incidents i, unnest(to_tsvector('english', i.title)) t
-        WHERE i.id = inc
-        UNION ALL
-        SELECT t.lexeme, coalesce(array_length(t.positions, 1), 1)
-        FROM messages m, unnest(to_tsvector('english', m.text)) t
-        WHERE m.incident_id = inc
-    ) x GROUP BY x.lexeme;
+    WITH x AS (
+        SELECT x.lexeme, sum(x.n) AS tf FROM (
+            SELECT t.lexeme, title_weight * coalesce(array_length(t.positions, 1), 1) AS n
+            FROM incidents i, unnest(to_tsvector('english', i.title)) t
+            WHERE i.id = inc
+            UNION ALL
+            SELECT t.lexeme, coalesce(array_length(t.positions, 1), 1)
+            FROM messages m, unnest(to_tsvector('english', m.text)) t
+            WHERE m.incident_id = inc
+        ) x GROUP BY x.lexeme
+    ), len AS (SELECT sum(tf) AS dl FROM x)
+    INSERT INTO incident_terms (incident_id, lexeme, tf, impact)
+    SELECT inc, x.lexeme, x.tf, x.tf / (x.tf + 1.2 * (1 - 0.75 + 0.75 * len.dl / coalesce(avgdl, len.dl)))
+    FROM x, len;
     UPDATE incidents SET term_count = coalesce((SELECT sum(tf) FROM incident_terms WHERE incident_id = inc), 0)
     WHERE id = inc RETURNING term_count INTO new_len;
     INSERT INTO incident_term_stats AS s (lexeme, df, total)
@@ -88,7 +105,8 @@ CREATE TRIGGER incidents_forget_terms BEFORE DELETE ON incidents
 DROP TRIGGER incidents_forget_terms ON incidents;
 DROP FUNCTION forget_incident_terms();
 CREATE INDEX incident_terms_lexeme_idx ON incident_terms (lexeme);
-DROP INDEX incident_terms_lexeme_tf_idx;
+DROP INDEX incident_terms_lexeme_impact_idx;
+ALTER TABLE incident_terms DROP COLUMN impact;
 DROP TABLE incident_term_stats;
 -- +goose StatementBegin
 CREATE OR REPLACE FUNCTION refresh_incident_terms(inc bigint, title_weight real) RETURNS void
