@@ -366,7 +366,9 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 // The bounded lexical side reads at most lexicalTerms × lexicalPerTerm postings,
 // whatever the memory's size: the query's rarest terms (by stored document
 // frequency), and for each the postings with the highest impact (BM25's
-// length-normalised term frequency, stored at ingest), in index order. An incident missing from a term's capped list scores nothing for that term;
+// length-normalised term frequency, stored at ingest), in index order. The posting
+// budget is shared among the terms a query has: a short query reads deeper into
+// each list (never fewer than lexicalPerTerm a term). An incident missing from a term's capped list scores nothing for that term;
 // every term whose list fits under the cap scores exactly.
 const (
 	lexicalTerms   = 32
@@ -398,14 +400,14 @@ func lexicalSQL(embedder, where string, exactParam int) string {
 			SELECT qt.idf, x.incident_id, x.tf FROM qt CROSS JOIN LATERAL (
 				SELECT it.incident_id, it.tf FROM incident_terms it WHERE it.lexeme = qt.lexeme
 				ORDER BY it.impact DESC, it.incident_id
-				LIMIT (SELECT CASE WHEN exact THEN NULL ELSE %[8]d END FROM st)) x
+				LIMIT (SELECT CASE WHEN exact THEN NULL ELSE greatest(%[8]d, %[9]d / (SELECT count(*) FROM qt)) END FROM st)) x
 		)
 		SELECT p.incident_id, sum(p.idf * p.tf * %[1]g / (p.tf + %[2]g * (1 - %[3]g + %[3]g * i.term_count / st.avgdl))) AS score
 		FROM p JOIN incidents i ON i.id = p.incident_id CROSS JOIN st
 		WHERE EXISTS (SELECT 1 FROM chunks c WHERE c.incident_id = i.id AND c.embedder = %[4]s) %[5]s
 		GROUP BY p.incident_id
 		ORDER BY score DESC, p.incident_id LIMIT $2`,
-		retrieval.BM25K1+1, retrieval.BM25K1, retrieval.BM25B, embedder, where, exactParam, lexicalTerms, lexicalPerTerm)
+		retrieval.BM25K1+1, retrieval.BM25K1, retrieval.BM25B, embedder, where, exactParam, lexicalTerms, lexicalPerTerm, lexicalTerms*lexicalPerTerm)
 }
 
 // narrowFilter reports whether a filter keeps only a part of the memory that a
