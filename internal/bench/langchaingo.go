@@ -16,8 +16,9 @@ import (
 )
 
 // The side-by-side store: langchaingo's pgvector vector store configured as its
-// documentation suggests, with the same embedder, dimension and HNSW parameters as
-// ours, in its default tables inside the bench schema.
+// documentation suggests, with the same embedder and dimension as ours and
+// pgvector's default HNSW build (m 16, ef_construction 64), in its default tables
+// inside the bench schema.
 const (
 	lcCollection = "incident_chunks"
 	lcDistance   = "vector_cosine_ops"

@@ -32,9 +32,11 @@ var migrations embed.FS
 // Model is the domain's embedding model under the name callers of the store know.
 type Model = copilot.EmbeddingModel
 
-// HNSW holds the index parameters. The defaults are pgvector's build defaults with a
-// search beam wide enough for recall@10 >= 0.95 (0.85 at pgvector's 40..100), which
-// costs about a millisecond more; BENCHMARKS.md has the measurements.
+// HNSW holds the index parameters. The defaults are pgvector's m with twice its
+// ef_construction and a wide search beam: on the 100k-chunk bench corpus m=16 /
+// ef_construction=64 stayed under recall@10 0.95 even at ef_search 400 (0.945),
+// ef_construction=128 reached 0.97 there (30 queries; BENCHMARKS.md). A changed
+// m or ef_construction applies when the index is next built.
 type HNSW struct {
 	M              int // links per node
 	EfConstruction int // candidate list while building
@@ -47,7 +49,7 @@ type HNSW struct {
 }
 
 // DefaultHNSW is what the store uses when a field is zero.
-var DefaultHNSW = HNSW{M: 16, EfConstruction: 64, EfSearch: 400, ExactBelow: 10_000}
+var DefaultHNSW = HNSW{M: 16, EfConstruction: 128, EfSearch: 400, ExactBelow: 10_000}
 
 // Options configure a Store.
 type Options struct {
