@@ -287,12 +287,14 @@ const benchCorpusTable = "bench_corpus"
 func (s *benchDB) MarkLoaded(ctx context.Context, cfg SearchConfig, ours, lc Insert) error {
 	name := pgx.Identifier{s.schema, benchCorpusTable}.Sanitize()
 	_, err := s.pool.Exec(ctx, `CREATE TABLE `+name+` (chunks int NOT NULL, seed numeric NOT NULL, loaded_at timestamptz NOT NULL DEFAULT now(),
-		ours_chunks int NOT NULL, ours_seconds float8 NOT NULL, lc_chunks int NOT NULL, lc_seconds float8 NOT NULL, lc_batch int NOT NULL)`)
+		ours_chunks int NOT NULL, ours_seconds float8 NOT NULL, ours_rate float8 NOT NULL,
+		lc_chunks int NOT NULL, lc_seconds float8 NOT NULL, lc_rate float8 NOT NULL, lc_batch int NOT NULL)`)
 	if err != nil {
 		return fmt.Errorf("record kept corpus: %w", err)
 	}
-	_, err = s.pool.Exec(ctx, `INSERT INTO `+name+` (chunks, seed, ours_chunks, ours_seconds, lc_chunks, lc_seconds, lc_batch)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`, cfg.Chunks, fmt.Sprint(cfg.Seed), ours.Chunks, ours.Seconds, lc.Chunks, lc.Seconds, lc.Batch)
+	_, err = s.pool.Exec(ctx, `INSERT INTO `+name+` (chunks, seed, ours_chunks, ours_seconds, ours_rate, lc_chunks, lc_seconds, lc_rate, lc_batch)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, cfg.Chunks, fmt.Sprint(cfg.Seed), ours.Chunks, ours.Seconds, ours.ChunksPerSec,
+		lc.Chunks, lc.Seconds, lc.ChunksPerSec, lc.Batch)
 	if err != nil {
 		return fmt.Errorf("record kept corpus: %w", err)
 	}
@@ -318,16 +320,14 @@ func (s *benchDB) LoadedCorpus(ctx context.Context, cfg SearchConfig) (keptCorpu
 		seed  string
 	)
 	name := pgx.Identifier{s.schema, benchCorpusTable}.Sanitize()
-	err := s.pool.QueryRow(ctx, `SELECT chunks, seed::text, loaded_at, ours_chunks, ours_seconds, lc_chunks, lc_seconds, lc_batch FROM `+name+` LIMIT 1`).
-		Scan(&chunk, &seed, &k.loadedAt, &k.ours.Chunks, &k.ours.Seconds, &k.lc.Chunks, &k.lc.Seconds, &k.lc.Batch)
+	err := s.pool.QueryRow(ctx, `SELECT chunks, seed::text, loaded_at, ours_chunks, ours_seconds, ours_rate, lc_chunks, lc_seconds, lc_rate, lc_batch FROM `+name+` LIMIT 1`).
+		Scan(&chunk, &seed, &k.loadedAt, &k.ours.Chunks, &k.ours.Seconds, &k.ours.ChunksPerSec, &k.lc.Chunks, &k.lc.Seconds, &k.lc.ChunksPerSec, &k.lc.Batch)
 	if err != nil {
 		return keptCorpus{}, err
 	}
 	if chunk != cfg.Chunks || seed != fmt.Sprint(cfg.Seed) {
 		return keptCorpus{}, copilot.Errorf(copilot.ECONFLICT, "schema %s holds the corpus of --chunks %d (seed %s), not --chunks %d; drop it or choose another name", s.schema, chunk, seed, cfg.Chunks)
 	}
-	k.ours = insertOf(k.ours.Chunks, time.Duration(k.ours.Seconds*float64(time.Second)), 0)
-	k.lc = insertOf(k.lc.Chunks, time.Duration(k.lc.Seconds*float64(time.Second)), k.lc.Batch)
 	k.loaded = true
 	return k, nil
 }
