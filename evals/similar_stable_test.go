@@ -11,6 +11,7 @@ import (
 	"github.com/incidentcopilot/incident-copilot/embeddings"
 	"github.com/incidentcopilot/incident-copilot/evals"
 	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
+	"github.com/incidentcopilot/incident-copilot/retrieval"
 	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
@@ -18,25 +19,49 @@ import (
 // opens a new store on it: a cold process, with nothing cached.
 func devMemory(t *testing.T) func() *postgres.Store {
 	t.Helper()
+	open := devMemoryOpener(t)
+	return func() *postgres.Store { return open(postgres.HNSW{}) }
+}
+
+// devMemoryWith is devMemory with stores opened with the given HNSW settings.
+func devMemoryWith(t *testing.T, hnsw postgres.HNSW) func() *postgres.Store {
+	t.Helper()
+	open := devMemoryOpener(t)
+	return func() *postgres.Store { return open(hnsw) }
+}
+
+// devMemoryOpener stores the dev corpus and returns a function that opens a new
+// store on it with the given HNSW settings.
+func devMemoryOpener(t *testing.T) func(postgres.HNSW) *postgres.Store {
+	t.Helper()
+	open := devMemoryOptions(t)
+	return func(h postgres.HNSW) *postgres.Store { return open(postgres.Options{HNSW: h}) }
+}
+
+// devMemoryOptions stores the dev corpus and returns a function that opens a new
+// store on it with the given options (schema, pool size and redaction are set).
+func devMemoryOptions(t *testing.T) func(postgres.Options) *postgres.Store {
+	t.Helper()
 	c, err := evals.LoadCorpus("testdata/corpus")
 	if err != nil {
 		t.Fatal(err)
 	}
 	url, schema := dbtest.URL(t), dbtest.Schema(t)
 	ctx := context.Background()
-	open := func() *postgres.Store {
+	open := func(o postgres.Options) *postgres.Store {
 		model, err := embeddings.NewLocal(384)
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, MaxConns: 4, Redact: redact.String, RedactVersion: redact.Version})
+		s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, MaxConns: 4, HNSW: o.HNSW, Fusion: o.Fusion,
+			LexicalExactBelow: o.LexicalExactBelow, Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(s.Close)
 		return s
 	}
-	s := open()
+	s := open(postgres.Options{})
 	if _, err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -61,10 +86,19 @@ func ranking(t *testing.T, s *postgres.Store, q copilot.SearchQuery) []string {
 
 // TestSimilarIsDeterministic: the same query ranks the same incidents in the same
 // order from a cold store, a warm one asked again and again, and eight at once
-// through a pool smaller than the crowd.
+// through a pool smaller than the crowd; with the vector side exact (the dev memory
+// is small) and with its candidates from the HNSW index.
 func TestSimilarIsDeterministic(t *testing.T) {
 	t.Parallel()
-	open := devMemory(t)
+	for name, hnsw := range map[string]postgres.HNSW{"exact": {}, "index": {ExactBelow: -1}} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			testDeterministic(t, devMemoryWith(t, hnsw))
+		})
+	}
+}
+
+func testDeterministic(t *testing.T, open func() *postgres.Store) {
 	queries := []copilot.SearchQuery{
 		{IncidentID: "INC-1003", Limit: 10},
 		{Text: "checkout 5xx: too many clients already, pool exhausted", Limit: 10},
@@ -100,6 +134,71 @@ func TestSimilarIsDeterministic(t *testing.T) {
 				t.Errorf("concurrent run %d of %+v = %v, want %v", i, q, g, want)
 			}
 		}
+	}
+}
+
+// TestIndexedVectorSideRanksLikeExact: on the dev memory, a store that takes the
+// vector side's candidates from the HNSW index ranks every query (each incident by
+// id, and each title as free text, private incidents in scope) exactly as a store
+// that compares every chunk.
+func TestIndexedVectorSideRanksLikeExact(t *testing.T) {
+	t.Parallel()
+	c, err := evals.LoadCorpus("testdata/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := devMemoryOpener(t)
+	exact, indexed := open(postgres.HNSW{}), open(postgres.HNSW{ExactBelow: -1})
+	if len(c.All) < 40 {
+		t.Fatalf("dev corpus has %d incidents", len(c.All))
+	}
+	var queries []copilot.SearchQuery
+	for _, inc := range c.All {
+		f := copilot.IncidentFilter{IncludePrivate: true}
+		queries = append(queries, copilot.SearchQuery{IncidentID: inc.ID, Limit: 10, Filter: f}, copilot.SearchQuery{Text: inc.Title, Limit: 10, Filter: f})
+	}
+	nonEmpty := 0
+	for _, q := range queries {
+		want, got := ranking(t, exact, q), ranking(t, indexed, q)
+		if !slices.Equal(got, want) {
+			t.Errorf("%+v: index path %v, exact %v", q, got, want)
+		}
+		if len(want) > 0 {
+			nonEmpty++
+		}
+	}
+	if nonEmpty < len(queries)*9/10 {
+		t.Errorf("only %d of %d queries found anything; the comparison proves little", nonEmpty, len(queries))
+	}
+}
+
+// TestBoundedLexicalSideRanksLikeExact: the capped lexical read (the rarest query
+// terms, the highest-impact postings of each) ranks like the full one where the
+// caps take nothing away: each dev title as a query has fewer terms than the term
+// cap, and no dev term is in more incidents than the posting cap. Lexical ranking
+// alone, so the vector side cannot hide a difference.
+func TestBoundedLexicalSideRanksLikeExact(t *testing.T) {
+	t.Parallel()
+	c, err := evals.LoadCorpus("testdata/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := devMemoryOptions(t)
+	exact := open(postgres.Options{Fusion: retrieval.FusionLexical})
+	bounded := open(postgres.Options{Fusion: retrieval.FusionLexical, LexicalExactBelow: -1})
+	nonEmpty := 0
+	for _, inc := range c.All {
+		q := copilot.SearchQuery{Text: inc.Title, Limit: 10, Filter: copilot.IncidentFilter{IncludePrivate: true}}
+		want, got := ranking(t, exact, q), ranking(t, bounded, q)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: bounded %v, exact %v", inc.Title, got, want)
+		}
+		if len(want) > 0 {
+			nonEmpty++
+		}
+	}
+	if nonEmpty < len(c.All)*9/10 {
+		t.Errorf("only %d of %d titles found anything; the comparison proves little", nonEmpty, len(c.All))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/incidentcopilot/incident-copilot/internal/bench"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 const benchLong = `Benchmarks. Search and ingest work in a schema of their own (bench_<pid>) of the
@@ -42,6 +43,14 @@ func (m *Main) benchCommand() *cobra.Command {
 	}
 	search.Flags().IntVar(&o.chunks, "chunks", bench.DefaultChunks, "load at least this many chunks")
 	search.Flags().IntVar(&o.queries, "queries", bench.DefaultQueries, "timed queries per path")
+	search.Flags().StringVar(&o.schema, "schema", "", "schema to work in (bench_<pid> when empty; must start with bench_)")
+	search.Flags().BoolVar(&o.keep, "keep", false, "keep the schema and its corpus, and reuse one an earlier --keep run loaded (needs --schema)")
+	search.Flags().IntSliceVar(&o.m, "m", nil, "HNSW m values whose recall is measured (with each --ef-construction); the store's default when empty")
+	search.Flags().IntSliceVar(&o.efConstruction, "ef-construction", nil, "HNSW ef_construction values whose recall is measured; the store's default when empty")
+	search.Flags().IntSliceVar(&o.efSearch, "ef-search", nil, "HNSW ef_search values whose recall is measured")
+	search.Flags().BoolVar(&o.skipLangchaingo, "skip-langchaingo", false, "do not time langchaingo's query path (it is loaded all the same)")
+	search.Flags().BoolVar(&o.lexicalOnly, "lexical-only", false, "measure the bounded lexical side against the full read only")
+	search.Flags().BoolVar(&o.recallOnly, "recall-only", false, "measure HNSW recall only: no timed query paths, no lexical comparison")
 	ingest := &cobra.Command{
 		Use:     "ingest [--messages N]",
 		Short:   "Ingest throughput on a synthetic corpus",
@@ -92,6 +101,67 @@ func (m *Main) benchCommand() *cobra.Command {
 type benchOptions struct {
 	chunks, queries, messages int
 	asJSON                    bool
+	schema                    string
+	keep, recallOnly          bool
+	skipLangchaingo           bool
+	lexicalOnly               bool
+	m, efConstruction         []int
+	efSearch                  []int
+}
+
+// searchConfig turns the search flags into the bench configuration, and the command
+// line that reproduces the run.
+func (o benchOptions) searchConfig(url string) bench.SearchConfig {
+	cmd := fmt.Sprintf("copilot bench search --chunks %d --queries %d", o.chunks, o.queries)
+	cfg := bench.SearchConfig{DatabaseURL: url, Chunks: o.chunks, Queries: o.queries, Schema: o.schema, Keep: o.keep, EfSearch: o.efSearch}
+	if o.schema != "" {
+		cmd += " --schema " + o.schema
+	}
+	if o.keep {
+		cmd += " --keep"
+	}
+	if o.skipLangchaingo {
+		cmd += " --skip-langchaingo"
+		cfg.SkipLangchaingo = true
+	}
+	if o.lexicalOnly {
+		cmd += " --lexical-only"
+		cfg.LexicalOnly = true
+	}
+	if o.recallOnly {
+		cmd += " --recall-only"
+		cfg.RecallOnly = true
+	}
+	list := func(xs []int) string {
+		s := make([]string, len(xs))
+		for i, x := range xs {
+			s[i] = fmt.Sprint(x)
+		}
+		return strings.Join(s, ",")
+	}
+	ms, efcs := o.m, o.efConstruction
+	if len(ms) > 0 {
+		cmd += " --m " + list(ms)
+	} else {
+		ms = []int{postgres.DefaultHNSW.M}
+	}
+	if len(efcs) > 0 {
+		cmd += " --ef-construction " + list(efcs)
+	} else {
+		efcs = []int{postgres.DefaultHNSW.EfConstruction}
+	}
+	if len(o.m) > 0 || len(o.efConstruction) > 0 {
+		for _, m := range ms {
+			for _, efc := range efcs {
+				cfg.HNSW = append(cfg.HNSW, bench.HNSWBuild{M: m, EfConstruction: efc})
+			}
+		}
+	}
+	if len(o.efSearch) > 0 {
+		cmd += " --ef-search " + list(o.efSearch)
+	}
+	cfg.Command = cmd
+	return cfg
 }
 
 type loadOptions struct {
@@ -108,8 +178,7 @@ func (m *Main) bench(ctx context.Context, kind string, o benchOptions) error {
 		err    error
 	)
 	if kind == "search" {
-		cmd := fmt.Sprintf("copilot bench search --chunks %d --queries %d", o.chunks, o.queries)
-		report, err = bench.RunSearch(ctx, bench.SearchConfig{DatabaseURL: url, Chunks: o.chunks, Queries: o.queries, Command: cmd}, m.Stderr)
+		report, err = bench.RunSearch(ctx, o.searchConfig(url), m.Stderr)
 	} else {
 		cmd := fmt.Sprintf("copilot bench ingest --messages %d", o.messages)
 		report, err = bench.RunIngest(ctx, bench.IngestConfig{DatabaseURL: url, Messages: o.messages, Command: cmd}, m.Stderr)

@@ -17,17 +17,19 @@ import (
 
 // Config is everything the binary reads from its environment. Flags override it.
 type Config struct {
-	DatabaseURL  string
-	Addr         string
-	APITokens    string // name:token:scope+scope,...
-	HNSW         postgres.HNSW
-	Fusion       string // COPILOT_FUSION: how similar-incident search fuses its sides (postgres.Options.Fusion)
-	Embedder     embeddings.Config
-	Chat         embeddings.ChatConfig
-	ShutdownWait time.Duration
-	MaxBodyBytes int64
-	Slack        SlackConfig
-	Jira         *jira.Config // nil: no tracker (config_jira.go)
+	DatabaseURL string
+	Addr        string
+	APITokens   string // name:token:scope+scope,...
+	HNSW        postgres.HNSW
+	// LexicalExactBelow is COPILOT_LEXICAL_EXACT_BELOW (postgres.Options.LexicalExactBelow).
+	LexicalExactBelow int
+	Fusion            string // COPILOT_FUSION: how similar-incident search fuses its sides (postgres.Options.Fusion)
+	Embedder          embeddings.Config
+	Chat              embeddings.ChatConfig
+	ShutdownWait      time.Duration
+	MaxBodyBytes      int64
+	Slack             SlackConfig
+	Jira              *jira.Config // nil: no tracker (config_jira.go)
 	// Capabilities are the operator's modes (COPILOT_CAPABILITIES), which turn a
 	// capability off or to suggest-only whatever its eval says.
 	Capabilities map[string]string
@@ -89,6 +91,8 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		{"COPILOT_HNSW_M", &c.HNSW.M},
 		{"COPILOT_HNSW_EF_CONSTRUCTION", &c.HNSW.EfConstruction},
 		{"COPILOT_HNSW_EF_SEARCH", &c.HNSW.EfSearch},
+		{"COPILOT_HNSW_EXACT_BELOW", &c.HNSW.ExactBelow},
+		{"COPILOT_LEXICAL_EXACT_BELOW", &c.LexicalExactBelow},
 	} {
 		if v := getenv(f.env); v != "" {
 			n, err := strconv.Atoi(v)

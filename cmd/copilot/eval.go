@@ -72,7 +72,7 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	// Similarity is measured on a schema of its own, so the evaluation neither
 	// reads nor disturbs the incidents in the database, nor another evaluation's.
 	schema := fmt.Sprintf("eval_%d_%d", os.Getpid(), evalRuns.Add(1))
-	scratch, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: schema, HNSW: cfg.HNSW, Fusion: cfg.Fusion, Redact: redact.String, RedactVersion: redact.Version})
+	scratch, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: schema, HNSW: cfg.HNSW, LexicalExactBelow: cfg.LexicalExactBelow, Fusion: cfg.Fusion, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	// The ablations rank the same scratch schema by one side alone.
 	ablations := map[string]evals.Searcher{}
 	for name, fusion := range map[string]string{evals.EngineVector: retrieval.FusionVector, evals.EngineLexical: retrieval.FusionLexical} {
-		st, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: schema, HNSW: cfg.HNSW, Fusion: fusion, Redact: redact.String, RedactVersion: redact.Version})
+		st, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: schema, HNSW: cfg.HNSW, LexicalExactBelow: cfg.LexicalExactBelow, Fusion: fusion, Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			return err
 		}

@@ -206,9 +206,71 @@ func TestRunSearchLeavesAnExistingSchemaAlone(t *testing.T) {
 	if copilot.ErrorCode(err) != copilot.ECONFLICT {
 		t.Errorf("RunSearch into an existing schema = %v, want ECONFLICT", err)
 	}
+	// --keep reuses only a schema a finished --keep run loaded.
+	_, err = RunSearch(ctx, SearchConfig{DatabaseURL: url, Schema: schema, Chunks: 100, Queries: 3, Keep: true}, nil)
+	if copilot.ErrorCode(err) != copilot.ECONFLICT {
+		t.Errorf("RunSearch --keep into a schema no keep run loaded = %v, want ECONFLICT", err)
+	}
 	if !schemaExists(t, url, schema) {
 		t.Errorf("RunSearch dropped schema %s, which it did not create", schema)
 	}
+}
+
+// TestRunSearchKeepReuses: a --keep run leaves its loaded schema, a second one with
+// the same corpus reuses it without loading, and one with another corpus refuses it.
+func TestRunSearchKeepReuses(t *testing.T) {
+	url := dbtest.URL(t)
+	schema := testSchema("keep")
+	ctx := context.Background()
+	t.Cleanup(func() {
+		db, err := openDB(context.Background(), url, schema, mustLocal(t), 0)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer db.Close()
+		if _, err := db.pool.Exec(context.Background(), "DROP SCHEMA IF EXISTS "+schema+" CASCADE"); err != nil {
+			t.Error(err)
+		}
+	})
+	cfg := SearchConfig{DatabaseURL: url, Schema: schema, Chunks: 300, Queries: 3, EfSearch: []int{40}, Keep: true}
+	first, err := RunSearch(ctx, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Reused || !first.Kept || first.Ours.Chunks != first.Corpus.Chunks {
+		t.Fatalf("first keep run: reused %v, kept %v, loaded %+v", first.Reused, first.Kept, first.Ours)
+	}
+	if !schemaExists(t, url, schema) {
+		t.Fatalf("--keep dropped schema %s", schema)
+	}
+	second, err := RunSearch(ctx, cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !second.Reused || second.Ours != first.Ours || second.Corpus != first.Corpus {
+		t.Errorf("second keep run: reused %v, load %+v (first %+v)", second.Reused, second.Ours, first.Ours)
+	}
+	if second.Latency.InProcess.Empty == second.Queries.Total {
+		t.Error("the reused corpus answered no query")
+	}
+	other := cfg
+	other.Chunks = 400
+	if _, err := RunSearch(ctx, other, nil); copilot.ErrorCode(err) != copilot.ECONFLICT {
+		t.Errorf("keep run with another corpus = %v, want ECONFLICT", err)
+	}
+	if _, err := RunSearch(ctx, SearchConfig{DatabaseURL: url, Chunks: 300, Queries: 3, Keep: true}, nil); copilot.ErrorCode(err) != copilot.EINVALID {
+		t.Errorf("keep without a schema = %v, want EINVALID", err)
+	}
+}
+
+func mustLocal(t *testing.T) *embeddings.Local {
+	t.Helper()
+	m, err := embeddings.NewLocal(dimensions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 // TestVectorTopK checks the bench's measuring stick against a brute-force search in

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // Defaults of the two benchmarks; BENCHMARKS.md quotes runs made with them.
@@ -27,15 +28,38 @@ const (
 // what more recall costs.
 var DefaultEfSearch = []int{40, 100, 200, 400}
 
+// HNSWBuild is one set of HNSW build parameters.
+type HNSWBuild struct {
+	M              int `json:"m"`
+	EfConstruction int `json:"ef_construction"`
+}
+
 // SearchConfig configures RunSearch. Zero fields take the defaults.
 type SearchConfig struct {
 	DatabaseURL string
 	// Schema is the throw-away schema both stores live in; bench_<pid> when empty.
-	// It must not exist yet, and is dropped at the end.
-	Schema  string
+	// It must not exist yet, and is dropped at the end, unless Keep is set.
+	Schema string
+	// Keep leaves the schema and its loaded corpus in place at the end, and reuses a
+	// schema an earlier Keep run loaded with the same Chunks and Seed instead of
+	// loading it again (a 100k-chunk load takes minutes). It needs a named Schema.
+	Keep bool
+	// HNSW lists the index builds whose recall is measured, each over EfSearch; the
+	// store's defaults when empty. The index the store searches with is rebuilt with
+	// its default parameters at the end.
+	HNSW    []HNSWBuild
 	Chunks  int // at least this many chunks in the corpus
 	Queries int
 	Warmup  int // queries run untimed through every path first; min(20, Queries) when 0
+	// RecallOnly skips the timed query paths and the lexical comparison: a run that
+	// measures HNSW builds on a kept corpus.
+	RecallOnly bool
+	// LexicalOnly measures the bounded lexical side against the full read and
+	// nothing else.
+	LexicalOnly bool
+	// SkipLangchaingo leaves langchaingo's query path untimed (it takes about 20
+	// times ours, so it dominates a run on a busy machine); its row stays empty.
+	SkipLangchaingo bool
 	// EfSearch lists the ef_search values whose recall is measured.
 	EfSearch []int
 	// LangchainBatch is how many documents go to one langchaingo AddDocuments call.
@@ -71,7 +95,21 @@ func checkCommon(url, schema string) error {
 
 func (c *SearchConfig) setDefaults() error {
 	if c.Schema == "" {
+		if c.Keep {
+			return copilot.Errorf(copilot.EINVALID, "--keep: needs --schema, the name a later run reuses")
+		}
 		c.Schema = defaultSchema()
+	}
+	if len(c.HNSW) == 0 {
+		c.HNSW = []HNSWBuild{{M: postgres.DefaultHNSW.M, EfConstruction: postgres.DefaultHNSW.EfConstruction}}
+	}
+	for _, h := range c.HNSW {
+		if h.M < 2 || h.M > 100 {
+			return copilot.Errorf(copilot.EINVALID, "--m: %d is outside 2..100", h.M)
+		}
+		if h.EfConstruction < 2*h.M || h.EfConstruction > 1000 {
+			return copilot.Errorf(copilot.EINVALID, "--ef-construction: %d must be between 2*m (%d) and 1000", h.EfConstruction, 2*h.M)
+		}
 	}
 	if c.Chunks == 0 {
 		c.Chunks = DefaultChunks

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -274,4 +275,118 @@ func (s *benchDB) AnalyzeSchema(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// benchCorpusTable records, in a kept schema, which corpus was loaded into it.
+const benchCorpusTable = "bench_corpus"
+
+// MarkLoaded records that the schema holds the corpus of cfg, with its load figures,
+// so that a later --keep run can reuse it.
+//
+// Errors: EUNAVAILABLE.
+func (s *benchDB) MarkLoaded(ctx context.Context, cfg SearchConfig, ours, lc Insert) error {
+	name := pgx.Identifier{s.schema, benchCorpusTable}.Sanitize()
+	_, err := s.pool.Exec(ctx, `CREATE TABLE `+name+` (chunks int NOT NULL, seed numeric NOT NULL, loaded_at timestamptz NOT NULL DEFAULT now(),
+		ours_chunks int NOT NULL, ours_seconds float8 NOT NULL, ours_rate float8 NOT NULL,
+		lc_chunks int NOT NULL, lc_seconds float8 NOT NULL, lc_rate float8 NOT NULL, lc_batch int NOT NULL)`)
+	if err != nil {
+		return fmt.Errorf("record kept corpus: %w", err)
+	}
+	_, err = s.pool.Exec(ctx, `INSERT INTO `+name+` (chunks, seed, ours_chunks, ours_seconds, ours_rate, lc_chunks, lc_seconds, lc_rate, lc_batch)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, cfg.Chunks, fmt.Sprint(cfg.Seed), ours.Chunks, ours.Seconds, ours.ChunksPerSec,
+		lc.Chunks, lc.Seconds, lc.ChunksPerSec, lc.Batch)
+	if err != nil {
+		return fmt.Errorf("record kept corpus: %w", err)
+	}
+	return nil
+}
+
+// LoadedCorpus reads what an earlier --keep run recorded in the schema, and checks
+// that it is the corpus cfg asks for.
+//
+// Errors: ECONFLICT when the schema holds no record or another corpus, EUNAVAILABLE.
+func (s *benchDB) LoadedCorpus(ctx context.Context, cfg SearchConfig) (keptCorpus, error) {
+	var found bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = $2)`,
+		s.schema, benchCorpusTable).Scan(&found); err != nil {
+		return keptCorpus{}, err
+	}
+	if !found {
+		return keptCorpus{}, copilot.Errorf(copilot.ECONFLICT, "schema %s exists but no finished --keep run loaded it; drop it or choose another name", s.schema)
+	}
+	var (
+		k     keptCorpus
+		chunk int
+		seed  string
+	)
+	name := pgx.Identifier{s.schema, benchCorpusTable}.Sanitize()
+	err := s.pool.QueryRow(ctx, `SELECT chunks, seed::text, loaded_at, ours_chunks, ours_seconds, ours_rate, lc_chunks, lc_seconds, lc_rate, lc_batch FROM `+name+` LIMIT 1`).
+		Scan(&chunk, &seed, &k.loadedAt, &k.ours.Chunks, &k.ours.Seconds, &k.ours.ChunksPerSec, &k.lc.Chunks, &k.lc.Seconds, &k.lc.ChunksPerSec, &k.lc.Batch)
+	if err != nil {
+		return keptCorpus{}, err
+	}
+	if chunk != cfg.Chunks || seed != fmt.Sprint(cfg.Seed) {
+		return keptCorpus{}, copilot.Errorf(copilot.ECONFLICT, "schema %s holds the corpus of --chunks %d (seed %s), not --chunks %d; drop it or choose another name", s.schema, chunk, seed, cfg.Chunks)
+	}
+	k.loaded = true
+	return k, nil
+}
+
+// BuildIndex makes the store's HNSW index (the schema's one chunks_hnsw_ index) have
+// build parameters b, building it again when they differ, and returns the seconds
+// the build took (0 when it already had them).
+//
+// Errors: EINTERNAL when the schema has no such index, EUNAVAILABLE.
+func (s *benchDB) BuildIndex(ctx context.Context, b HNSWBuild) (float64, error) {
+	var (
+		name string
+		opts []string
+	)
+	err := s.pool.QueryRow(ctx, `SELECT c.relname, coalesce(c.reloptions, '{}') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE n.nspname = $1 AND c.relkind = 'i' AND c.relname LIKE 'chunks\_hnsw\_%' ORDER BY c.relname LIMIT 1`, s.schema).Scan(&name, &opts)
+	if err != nil {
+		if err == pgx.ErrNoRows {
+			return 0, copilot.Errorf(copilot.EINTERNAL, "schema %s has no chunks HNSW index", s.schema)
+		}
+		return 0, err
+	}
+	m, efc := 16, 64 // pgvector's defaults, when the index was built without options
+	for _, o := range opts {
+		k, v, _ := strings.Cut(o, "=")
+		var n int
+		if _, err := fmt.Sscan(v, &n); err != nil {
+			continue
+		}
+		switch k {
+		case "m":
+			m = n
+		case "ef_construction":
+			efc = n
+		}
+	}
+	if m == b.M && efc == b.EfConstruction {
+		return 0, nil
+	}
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Release()
+	ident := pgx.Identifier{s.schema, name}.Sanitize()
+	start := time.Now()
+	// The build runs as the store's own bulk load builds it, in one session with the
+	// graph in memory.
+	for _, stmt := range []string{
+		"SET maintenance_work_mem = '1GB'",
+		"DROP INDEX " + ident,
+		fmt.Sprintf(`CREATE INDEX %s ON %s USING hnsw ((embedding::vector(%d)) vector_cosine_ops) WITH (m = %d, ef_construction = %d) WHERE embedder = '%s'`,
+			pgx.Identifier{name}.Sanitize(), pgx.Identifier{s.schema, "chunks"}.Sanitize(), s.dim, b.M, b.EfConstruction, strings.ReplaceAll(s.embedder, "'", "''")),
+		"ANALYZE " + pgx.Identifier{s.schema, "chunks"}.Sanitize(),
+		"RESET maintenance_work_mem",
+	} {
+		if _, err := conn.Exec(ctx, stmt); err != nil {
+			return 0, fmt.Errorf("rebuild HNSW index (m=%d, ef_construction=%d): %w", b.M, b.EfConstruction, err)
+		}
+	}
+	return time.Since(start).Seconds(), nil
 }

@@ -144,3 +144,53 @@ func openFresh(ctx context.Context, url, schema string, model *embeddings.Local,
 	}
 	return s, db, cleanup, nil
 }
+
+// keptCorpus is what an earlier --keep run recorded about the corpus it loaded.
+type keptCorpus struct {
+	loaded   bool
+	loadedAt time.Time
+	ours, lc Insert
+}
+
+// openKept opens the store in cfg.Schema for a --keep run: a schema an earlier keep
+// run loaded with the same chunk count and seed is reused as it is (migrated to the
+// current schema version); a missing schema is created. The cleanup closes the
+// connections and leaves the schema in place.
+//
+// Errors: ECONFLICT when the schema exists but holds something else, EUNAVAILABLE.
+func openKept(ctx context.Context, cfg SearchConfig, model *embeddings.Local) (*postgres.Store, *benchDB, func() error, *keptCorpus, error) {
+	db, err := openDB(ctx, cfg.DatabaseURL, cfg.Schema, model, postgres.DefaultHNSW.EfSearch)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	exists, err := db.SchemaExists(ctx)
+	if err != nil {
+		db.Close()
+		return nil, nil, nil, nil, err
+	}
+	kept := &keptCorpus{}
+	if exists {
+		if *kept, err = db.LoadedCorpus(ctx, cfg); err != nil {
+			db.Close()
+			return nil, nil, nil, nil, err
+		}
+	} else if err := db.CreateSchema(ctx); err != nil {
+		db.Close()
+		return nil, nil, nil, nil, err
+	}
+	s, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: cfg.Schema, Redact: redact.String, RedactVersion: redact.Version})
+	if err != nil {
+		db.Close()
+		return nil, nil, nil, nil, err
+	}
+	cleanup := func() error {
+		s.Close()
+		db.Close()
+		return nil
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		_ = cleanup()
+		return nil, nil, nil, nil, err
+	}
+	return s, db, cleanup, kept, nil
+}

@@ -16,8 +16,9 @@ import (
 )
 
 // The side-by-side store: langchaingo's pgvector vector store configured as its
-// documentation suggests, with the same embedder, dimension and HNSW parameters as
-// ours, in its default tables inside the bench schema.
+// documentation suggests, with the same embedder and dimension as ours and
+// pgvector's default HNSW build (m 16, ef_construction 64), in its default tables
+// inside the bench schema.
 const (
 	lcCollection = "incident_chunks"
 	lcDistance   = "vector_cosine_ops"
@@ -59,6 +60,31 @@ func scrub(err error, secrets ...string) error {
 	return errors.New(msg)
 }
 
+// openLangchaingo opens (creating when missing) the langchaingo store in the bench
+// schema. The caller closes the returned connection.
+func openLangchaingo(ctx context.Context, dsn, schemaName string, model *embeddings.Local) (lcpgvector.Store, *pgx.Conn, error) {
+	lcURL, err := withSearchPath(dsn, schemaName)
+	if err != nil {
+		return lcpgvector.Store{}, nil, err
+	}
+	conn, err := pgx.Connect(ctx, lcURL)
+	if err != nil {
+		return lcpgvector.Store{}, nil, fmt.Errorf("langchaingo pgvector: connect: %w", scrub(err, lcURL, dsn))
+	}
+	store, err := lcpgvector.New(ctx,
+		lcpgvector.WithConn(conn),
+		lcpgvector.WithEmbedder(model),
+		lcpgvector.WithVectorDimensions(model.Dimensions()),
+		lcpgvector.WithHNSWIndex(lcM, lcEfBuild, lcDistance),
+		lcpgvector.WithCollectionName(lcCollection),
+	)
+	if err != nil {
+		conn.Close(context.WithoutCancel(ctx))
+		return lcpgvector.Store{}, nil, fmt.Errorf("langchaingo pgvector: open: %w", scrub(err, lcURL, dsn))
+	}
+	return store, conn, nil
+}
+
 // loadLangchaingo creates the langchaingo store and adds every chunk text in batches
 // of batch documents, the way its users load documents. The time covers connecting,
 // table and index creation, embedding and inserts. This harness is the one place
@@ -72,23 +98,13 @@ func loadLangchaingo(ctx context.Context, dsn, schemaName string, model *embeddi
 		return lcpgvector.Store{}, nil, 0, err
 	}
 	start := time.Now()
-	conn, err := pgx.Connect(ctx, lcURL)
+	store, conn, err := openLangchaingo(ctx, dsn, schemaName, model)
 	if err != nil {
-		return lcpgvector.Store{}, nil, 0, fmt.Errorf("langchaingo pgvector: connect: %w", scrub(err, lcURL, dsn))
+		return lcpgvector.Store{}, nil, 0, err
 	}
 	fail := func(err error) (lcpgvector.Store, *pgx.Conn, time.Duration, error) {
 		conn.Close(context.WithoutCancel(ctx))
 		return lcpgvector.Store{}, nil, 0, err
-	}
-	store, err := lcpgvector.New(ctx,
-		lcpgvector.WithConn(conn),
-		lcpgvector.WithEmbedder(model),
-		lcpgvector.WithVectorDimensions(model.Dimensions()),
-		lcpgvector.WithHNSWIndex(lcM, lcEfBuild, lcDistance),
-		lcpgvector.WithCollectionName(lcCollection),
-	)
-	if err != nil {
-		return fail(fmt.Errorf("langchaingo pgvector: open: %w", scrub(err, lcURL, dsn)))
 	}
 	docs := make([]schema.Document, 0, batch)
 	for i := 0; i < len(c.texts); i += batch {

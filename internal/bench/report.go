@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // Environment says where a benchmark ran, so figures are read against their machine.
@@ -104,18 +106,34 @@ type Ratios struct {
 	HNSWOverExactP50 float64 `json:"hnsw_over_exact_p50"`
 }
 
-// RecallPoint is the HNSW index's quality and speed at one ef_search.
+// RecallPoint is the HNSW index's quality and speed at one build and ef_search.
 type RecallPoint struct {
-	EfSearch  int     `json:"ef_search"`
-	Recall    float64 `json:"recall_at_k"` // mean over the queries
-	MinRecall float64 `json:"min_recall_at_k"`
+	M              int     `json:"m"`
+	EfConstruction int     `json:"ef_construction"`
+	EfSearch       int     `json:"ef_search"`
+	Recall         float64 `json:"recall_at_k"` // mean over the queries
+	MinRecall      float64 `json:"min_recall_at_k"`
 	// By query kind: whole-transcript vectors (by incident) sit in dense clusters of
 	// similar incidents, where a greedy graph search is likeliest to go astray.
 	RecallText       float64 `json:"recall_at_k_text"`
 	RecallByIncident float64 `json:"recall_at_k_by_incident"`
+	// IncidentRecall is what search sees: of the k incidents the store's vector
+	// side ranks first with every chunk compared, the share its index path (at this
+	// build and ef_search) also ranks in its first k.
+	IncidentRecall    float64 `json:"incident_recall_at_k"`
+	MinIncidentRecall float64 `json:"min_incident_recall_at_k"`
+	// IncidentLatency times that vector-only Store.Search (embedding included).
+	IncidentLatency Latency `json:"incident_latency"`
 	// IndexUsed says PostgreSQL planned the query with the HNSW index.
 	IndexUsed bool    `json:"index_used"`
 	Latency   Latency `json:"latency"`
+}
+
+// IndexBuild is one HNSW build the recall was measured on.
+type IndexBuild struct {
+	M              int     `json:"m"`
+	EfConstruction int     `json:"ef_construction"`
+	Seconds        float64 `json:"seconds"` // 0 when the index was already built so
 }
 
 // Recall compares the HNSW index with exact search on the same query vectors.
@@ -128,7 +146,11 @@ type Recall struct {
 	// PlannerPicksIndex says whether PostgreSQL, left to choose, plans the raw vector
 	// query with the HNSW index; the measured points force the index either way.
 	PlannerPicksIndex bool          `json:"planner_picks_index"`
+	Builds            []IndexBuild  `json:"builds"`
 	Points            []RecallPoint `json:"points"`
+	// IncidentExact is the latency of the store's exact vector side (Search with
+	// every chunk compared, vector ranking only), the reference of IncidentRecall.
+	IncidentExact Latency `json:"incident_exact_latency"`
 }
 
 // Queries counts the timed queries by kind.
@@ -145,14 +167,40 @@ type SearchReport struct {
 	Command     string      `json:"command"`
 	Environment Environment `json:"environment"`
 	Schema      string      `json:"schema"`
-	Corpus      Corpus      `json:"corpus"`
-	Ours        Insert      `json:"insert_ours"`
-	Langchaingo Insert      `json:"insert_langchaingo"`
-	Queries     Queries     `json:"queries"`
-	Latency     Paths       `json:"latency"`
-	Recall      Recall      `json:"recall"`
-	Ratios      Ratios      `json:"ratios"`
-	Seconds     float64     `json:"seconds"`
+	// Kept says the schema stays for later runs (--keep); Reused that this run found
+	// the corpus loaded by an earlier one, whose load figures it repeats.
+	Kept        bool          `json:"kept"`
+	Reused      bool          `json:"reused"`
+	Corpus      Corpus        `json:"corpus"`
+	Ours        Insert        `json:"insert_ours"`
+	Langchaingo Insert        `json:"insert_langchaingo"`
+	Queries     Queries       `json:"queries"`
+	Latency     Paths         `json:"latency"`
+	TextSkipped TextSkipped   `json:"text_side_skipped"`
+	Lexical     LexicalRecall `json:"lexical"`
+	Recall      Recall        `json:"recall"`
+	Ratios      Ratios        `json:"ratios"`
+	Seconds     float64       `json:"seconds"`
+}
+
+// TextSkipped counts the in-process searches (warm-up included) whose answer says
+// the lexical side did not run (why.text_skipped): a fault, never a budget; 0 is the
+// only good figure.
+type TextSkipped struct {
+	Queries int     `json:"queries"`
+	Of      int     `json:"of"`
+	Share   float64 `json:"share"`
+}
+
+// LexicalRecall compares the bounded lexical side with the full read (every query
+// term, every posting), each ranking alone through Store.Search.
+type LexicalRecall struct {
+	K         int     `json:"k"`
+	Queries   int     `json:"queries"`
+	Recall    float64 `json:"recall_at_k"`
+	MinRecall float64 `json:"min_recall_at_k"`
+	Full      Latency `json:"full_latency"`
+	Bounded   Latency `json:"bounded_latency"`
 }
 
 // IngestRun is one timed Store.Ingest.
@@ -214,8 +262,8 @@ func (r *SearchReport) WriteTable(w io.Writer) error {
 	p("### Search: %s chunks, %d queries\n\n", num(float64(r.Corpus.Chunks), 0), r.Queries.Total)
 	p("Command: `%s`  \n", r.Command)
 	p("Machine: %s  \n", r.Environment.line())
-	p("Corpus: %s synthetic incidents (%s public), %s messages, %s chunks; both stores in schema %s, HNSW m=16, ef_construction=64, cosine.\n\n",
-		num(float64(r.Corpus.Incidents), 0), num(float64(r.Corpus.PublicIncidents), 0), num(float64(r.Corpus.Messages), 0), num(float64(r.Corpus.Chunks), 0), r.Schema)
+	p("Corpus: %s synthetic incidents (%s public), %s messages, %s chunks; both stores in schema %s (%s), HNSW m=%d, ef_construction=%d, cosine; the store's vector side takes index candidates above %s chunks.\n\n",
+		num(float64(r.Corpus.Incidents), 0), num(float64(r.Corpus.PublicIncidents), 0), num(float64(r.Corpus.Messages), 0), num(float64(r.Corpus.Chunks), 0), r.Schema, schemaState(r), postgresDefaultM, postgresDefaultEfc, num(float64(postgres.DefaultHNSW.ExactBelow), 0))
 
 	p("| Load (chunk + embed + write + index) | chunks | seconds | chunks/s |\n|---|---:|---:|---:|\n")
 	p("| ours: `Store.Ingest` | %s | %s | %s |\n", num(float64(r.Ours.Chunks), 0), num(r.Ours.Seconds, 1), num(r.Ours.ChunksPerSec, 0))
@@ -230,7 +278,7 @@ func (r *SearchReport) WriteTable(w io.Writer) error {
 	row := func(name string, l PathLatency) {
 		p("| %s | %s | %s | %s | %s | %s |\n", name, num(l.All.P50Ms, 2), num(l.All.P95Ms, 2), num(l.All.P99Ms, 2), num(l.Text.P50Ms, 2), num(l.ByIncident.P50Ms, 2))
 	}
-	row("(a) `Store.Search` in process (hybrid: HNSW + full text, grouped)", r.Latency.InProcess)
+	row("(a) `Store.Search` in process (hybrid: closest chunk + BM25, per incident)", r.Latency.InProcess)
 	row("(b) HTTP on loopback: `POST /v1/search`, `GET /v1/incidents/{id}/similar`", r.Latency.HTTP)
 	row("(c) langchaingo `SimilaritySearch(ctx, q, 10)`", r.Latency.Langchaingo)
 	row(fmt.Sprintf("(d) ours: embed + raw vector top-%d via HNSW (ef_search %d)", q.K, r.Recall.DefaultEfSearch), r.Latency.VectorHNSW)
@@ -240,21 +288,51 @@ func (r *SearchReport) WriteTable(w io.Writer) error {
 	p("Ratios: HTTP / in process p50 %.2f× (p95 %.2f×); in process / langchaingo p50 %.2f×; raw HNSW / langchaingo p50 %.2f× (p95 %.2f×); HNSW (ef_search %d) / exact scan p50, database only, %.2f×.\n\n",
 		x.HTTPOverInProcessP50, x.HTTPOverInProcessP95, x.InProcessOverLangchaingoP50, x.VectorHNSWOverLangchaingoP50, x.VectorHNSWOverLangchaingoP95, r.Recall.DefaultEfSearch, x.HNSWOverExactP50)
 
+	p("Lexical side skipped (`why.text_skipped`): %d of %d in-process searches (share %s).\n\n", r.TextSkipped.Queries, r.TextSkipped.Of, num(r.TextSkipped.Share, 4))
+
+	lx := r.Lexical
+	p("Lexical side alone (`Store.Search`, lexical ranking), %d free-text queries: the bounded read (the default above %s incidents) keeps %.4f of the full read's top %d on average (min %.2f); p50 / p95 / p99 ms bounded %s / %s / %s, full %s / %s / %s.\n\n",
+		lx.Queries, num(float64(postgres.DefaultLexicalExactBelow), 0), lx.Recall, lx.K, lx.MinRecall, num(lx.Bounded.P50Ms, 2), num(lx.Bounded.P95Ms, 2), num(lx.Bounded.P99Ms, 2),
+		num(lx.Full.P50Ms, 2), num(lx.Full.P95Ms, 2), num(lx.Full.P99Ms, 2))
+
 	rc := r.Recall
-	p("| ef_search | recall@%d (mean) | text | by incident | min | index used | p50 ms | p95 ms |\n|---:|---:|---:|---:|---:|:---:|---:|---:|\n", rc.K)
+	p("| m | ef_construction | build s | ef_search | chunk recall@%d (mean) | text | by incident | min | incident recall@%d | min | index used | p50 ms | p95 ms | search p50 ms |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|\n", rc.K, rc.K)
+	build := map[[2]int]float64{}
+	for _, b := range rc.Builds {
+		build[[2]int{b.M, b.EfConstruction}] = b.Seconds
+	}
 	for _, pt := range rc.Points {
 		name := strconv.Itoa(pt.EfSearch)
-		if pt.EfSearch == rc.DefaultEfSearch {
+		if pt.EfSearch == rc.DefaultEfSearch && pt.M == postgresDefaultM && pt.EfConstruction == postgresDefaultEfc {
 			name += " (default)"
 		}
-		p("| %s | %.4f | %.4f | %.4f | %.2f | %s | %s | %s |\n", name, pt.Recall, pt.RecallText, pt.RecallByIncident, pt.MinRecall,
-			yesNo(pt.IndexUsed), num(pt.Latency.P50Ms, 2), num(pt.Latency.P95Ms, 2))
+		secs := "built"
+		if s := build[[2]int{pt.M, pt.EfConstruction}]; s > 0 {
+			secs = num(s, 1)
+		}
+		p("| %d | %d | %s | %s | %.4f | %.4f | %.4f | %.2f | %.4f | %.2f | %s | %s | %s | %s |\n", pt.M, pt.EfConstruction, secs, name, pt.Recall, pt.RecallText, pt.RecallByIncident, pt.MinRecall,
+			pt.IncidentRecall, pt.MinIncidentRecall, yesNo(pt.IndexUsed), num(pt.Latency.P50Ms, 2), num(pt.Latency.P95Ms, 2), num(pt.IncidentLatency.P50Ms, 2))
 	}
-	p("| exact (index scans off) | 1 | 1 | 1 | 1 | %s | %s | %s |\n", yesNo(rc.ExactUsedIndex), num(rc.Exact.P50Ms, 2), num(rc.Exact.P95Ms, 2))
-	p("\nRecall over %d query vectors (the same texts path (c) embeds); a hit as near as the exact k-th neighbour (k=%d) counts. HNSW rows run with sorting off so that only the index can answer; left to choose, the planner picks the index: %s. Total run %s s.\n",
-		rc.Queries, rc.K, yesNo(rc.PlannerPicksIndex), num(r.Seconds, 0))
+	p("| | | | exact (index scans off) | 1 | 1 | 1 | 1 | 1 | 1 | %s | %s | %s | %s |\n", yesNo(rc.ExactUsedIndex), num(rc.Exact.P50Ms, 2), num(rc.Exact.P95Ms, 2), num(rc.IncidentExact.P50Ms, 2))
+	p("\nChunk recall: the raw top-%d chunks of %d query vectors (the same texts path (c) embeds) against an exact scan; a hit as near as the exact k-th neighbour counts; p50/p95 time that raw query, database only; search p50 times the vector-only `Store.Search` (embedding, both queries, loading the answer). HNSW rows run with sorting off so that only the index can answer; left to choose, the planner picks the index: %s. Incident recall: the store's vector side (`Store.Search`, vector ranking only) taking its candidates from the index at that ef_search, against the same with every chunk compared (exact: p50 %s ms, p95 %s ms). `build s` is the index build time (\"built\": the index was already so). Total run %s s.\n",
+		rc.K, rc.Queries, yesNo(rc.PlannerPicksIndex), num(rc.IncidentExact.P50Ms, 2), num(rc.IncidentExact.P95Ms, 2), num(r.Seconds, 0))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+var (
+	postgresDefaultM   = postgres.DefaultHNSW.M
+	postgresDefaultEfc = postgres.DefaultHNSW.EfConstruction
+)
+
+func schemaState(r *SearchReport) string {
+	switch {
+	case r.Reused:
+		return "kept, loaded by an earlier --keep run whose load figures are repeated"
+	case r.Kept:
+		return "kept for later runs"
+	}
+	return "dropped at the end"
 }
 
 func yesNo(b bool) string {

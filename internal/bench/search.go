@@ -5,15 +5,20 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"time"
 
 	lcpgvector "github.com/tmc/langchaingo/vectorstores/pgvector"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/redact"
 	"github.com/incidentcopilot/incident-copilot/embeddings"
 	"github.com/incidentcopilot/incident-copilot/internal/synth"
+	"github.com/incidentcopilot/incident-copilot/retrieval"
 	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
@@ -138,12 +143,16 @@ func (t *timings) latency() PathLatency {
 
 // searchRun holds what one RunSearch has open.
 type searchRun struct {
-	cfg   SearchConfig
-	model *embeddings.Local
-	store *postgres.Store
-	db    *benchDB
-	lc    lcpgvector.Store
-	api   *apiServer
+	// searched counts in-process searches, textSkipped those whose answer says the
+	// lexical side did not run.
+	searched, textSkipped int
+	log                   io.Writer
+	cfg                   SearchConfig
+	model                 *embeddings.Local
+	store                 *postgres.Store
+	db                    *benchDB
+	lc                    lcpgvector.Store
+	api                   *apiServer
 }
 
 // RunSearch loads a synthetic corpus of at least cfg.Chunks chunks into our store and
@@ -165,7 +174,17 @@ func RunSearch(ctx context.Context, cfg SearchConfig, log io.Writer) (rep *Searc
 	if err != nil {
 		return nil, err
 	}
-	s, db, cleanup, err := openFresh(ctx, cfg.DatabaseURL, cfg.Schema, model)
+	var (
+		s       *postgres.Store
+		db      *benchDB
+		cleanup func() error
+		kept    *keptCorpus
+	)
+	if cfg.Keep {
+		s, db, cleanup, kept, err = openKept(ctx, cfg, model)
+	} else {
+		s, db, cleanup, err = openFresh(ctx, cfg.DatabaseURL, cfg.Schema, model)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -174,35 +193,58 @@ func RunSearch(ctx context.Context, cfg SearchConfig, log io.Writer) (rep *Searc
 			err = cerr
 		}
 	}()
-	run := &searchRun{cfg: cfg, model: model, store: s, db: db}
+	run := &searchRun{log: log, cfg: cfg, model: model, store: s, db: db}
 
-	rep = &SearchReport{Command: cfg.Command, Environment: environment(), Schema: cfg.Schema}
+	rep = &SearchReport{Command: cfg.Command, Environment: environment(), Schema: cfg.Schema, Kept: cfg.Keep}
 	rep.Environment.Embedder = model.EmbedderID()
 	if rep.Environment.Postgres, rep.Environment.PGVector, err = db.ServerVersions(ctx); err != nil {
 		return nil, err
 	}
+	fmt.Fprintf(log, "bench search: load average %.2f at start; %s\n", rep.Environment.LoadAvg, rep.Environment.line())
+	fmt.Fprintf(log, "bench search: to re-run: DATABASE_URL=<same database> %s (store defaults: HNSW m=%d, ef_construction=%d, ef_search=%d, exact below %d chunks; lexical full read below %d incidents)\n",
+		cfg.Command, postgres.DefaultHNSW.M, postgres.DefaultHNSW.EfConstruction, postgres.DefaultHNSW.EfSearch, postgres.DefaultHNSW.ExactBelow, postgres.DefaultLexicalExactBelow)
 
 	c := buildCorpus(cfg.Chunks, cfg.Seed)
 	rep.Corpus = c.info
-	fmt.Fprintf(log, "bench search: loading %d chunks (%d incidents) into our store, schema %s\n", c.info.Chunks, c.info.Incidents, cfg.Schema)
-	start := time.Now()
-	res, err := s.Ingest(ctx, c.incs, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}})
-	if err != nil {
-		return nil, fmt.Errorf("ingest corpus: %w", err)
-	}
-	rep.Ours = insertOf(res.Chunks, time.Since(start), 0)
-	if res.Chunks != c.info.Chunks || res.Written != c.info.Incidents {
-		return nil, copilot.Errorf(copilot.EINTERNAL, "ingest stored %d chunks of %d incidents, want %d of %d", res.Chunks, res.Written, c.info.Chunks, c.info.Incidents)
+	if kept != nil && kept.loaded {
+		fmt.Fprintf(log, "bench search: reusing the %d chunks (%d incidents) loaded into schema %s at %s\n", c.info.Chunks, c.info.Incidents, cfg.Schema, kept.loadedAt.Format(time.RFC3339))
+		rep.Ours, rep.Langchaingo, rep.Reused = kept.ours, kept.lc, true
+	} else {
+		fmt.Fprintf(log, "bench search: loading %d chunks (%d incidents) into our store, schema %s\n", c.info.Chunks, c.info.Incidents, cfg.Schema)
+		start := time.Now()
+		res, err := s.Ingest(ctx, c.incs, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}})
+		if err != nil {
+			return nil, fmt.Errorf("ingest corpus: %w", err)
+		}
+		rep.Ours = insertOf(res.Chunks, time.Since(start), 0)
+		if res.Chunks != c.info.Chunks || res.Written != c.info.Incidents {
+			return nil, copilot.Errorf(copilot.EINTERNAL, "ingest stored %d chunks of %d incidents, want %d of %d", res.Chunks, res.Written, c.info.Chunks, c.info.Incidents)
+		}
 	}
 
-	fmt.Fprintf(log, "bench search: loading the same %d chunks into langchaingo's pgvector store, %d documents a call\n", c.info.Chunks, cfg.LangchainBatch)
-	lc, lcConn, lcTime, err := loadLangchaingo(ctx, cfg.DatabaseURL, cfg.Schema, model, c, cfg.LangchainBatch)
-	if err != nil {
-		return nil, err
+	var lc lcpgvector.Store
+	var lcConn *pgx.Conn
+	if rep.Reused {
+		lc, lcConn, err = openLangchaingo(ctx, cfg.DatabaseURL, cfg.Schema, model)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		fmt.Fprintf(log, "bench search: loading the same %d chunks into langchaingo's pgvector store, %d documents a call\n", c.info.Chunks, cfg.LangchainBatch)
+		var lcTime time.Duration
+		lc, lcConn, lcTime, err = loadLangchaingo(ctx, cfg.DatabaseURL, cfg.Schema, model, c, cfg.LangchainBatch)
+		if err != nil {
+			return nil, err
+		}
+		rep.Langchaingo = insertOf(len(c.texts), lcTime, cfg.LangchainBatch)
 	}
 	defer lcConn.Close(context.WithoutCancel(ctx))
 	run.lc = lc
-	rep.Langchaingo = insertOf(len(c.texts), lcTime, cfg.LangchainBatch)
+	if cfg.Keep && !rep.Reused {
+		if err := db.MarkLoaded(ctx, cfg, rep.Ours, rep.Langchaingo); err != nil {
+			return nil, err
+		}
+	}
 
 	// Production tables have planner statistics; fresh ones may or may not, depending
 	// on whether autovacuum got there first.
@@ -232,9 +274,30 @@ func RunSearch(ctx context.Context, cfg SearchConfig, log io.Writer) (rep *Searc
 		}
 	}()
 
-	fmt.Fprintf(log, "bench search: timing %d queries through 4 paths (%d warm-up)\n", len(qs), cfg.Warmup)
-	if err := run.timePaths(ctx, qs, rep); err != nil {
-		return nil, err
+	if cfg.LexicalOnly {
+		fmt.Fprintf(log, "bench search: lexical side, bounded against the full read\n")
+		if rep.Lexical, err = run.measureLexical(ctx, qs); err != nil {
+			return nil, err
+		}
+		rep.Seconds = round(time.Since(began).Seconds(), 1)
+		return rep, nil
+	}
+	if rep.Reused {
+		// An earlier run may have left another build; time the store's default.
+		d := HNSWBuild{M: postgres.DefaultHNSW.M, EfConstruction: postgres.DefaultHNSW.EfConstruction}
+		secs, err := db.BuildIndex(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		if secs > 0 {
+			fmt.Fprintf(log, "bench search: rebuilt the kept index with the default m=%d ef_construction=%d in %.1f s\n", d.M, d.EfConstruction, secs)
+		}
+	}
+	if !cfg.RecallOnly {
+		fmt.Fprintf(log, "bench search: timing %d queries through 4 paths (%d warm-up)\n", len(qs), cfg.Warmup)
+		if err := run.timePaths(ctx, qs, rep); err != nil {
+			return nil, err
+		}
 	}
 	fmt.Fprintf(log, "bench search: recall@%d at ef_search %v against exact search\n", DefaultK, cfg.EfSearch)
 	if err := run.measureRecall(ctx, qs, rep); err != nil {
@@ -265,6 +328,13 @@ func (r *searchRun) paths() []path {
 	return []path{
 		func(ctx context.Context, q query) (int, error) {
 			res, err := r.store.Search(ctx, copilot.SearchQuery{Text: q.text, IncidentID: q.incidentID, Limit: k})
+			r.searched++
+			for _, x := range res {
+				if x.Why.TextSkipped {
+					r.textSkipped++
+					break
+				}
+			}
 			return len(res), err
 		},
 		func(ctx context.Context, q query) (int, error) { return r.api.search(ctx, q, k) },
@@ -292,8 +362,12 @@ var pathNames = []string{"in-process search", "http search", "langchaingo simila
 // turn, so a change in the machine's load hits every path alike.
 func (r *searchRun) timePaths(ctx context.Context, qs []query, rep *SearchReport) error {
 	paths := r.paths()
+	skip := func(i int) bool { return i == 2 && r.cfg.SkipLangchaingo }
 	for _, q := range qs[:r.cfg.Warmup] {
 		for i, p := range paths {
+			if skip(i) {
+				continue
+			}
 			if _, err := p(ctx, q); err != nil {
 				return fmt.Errorf("warm-up, %s: %w", pathNames[i], err)
 			}
@@ -302,6 +376,9 @@ func (r *searchRun) timePaths(ctx context.Context, qs []query, rep *SearchReport
 	t := make([]timings, len(paths))
 	for _, q := range qs {
 		for i, p := range paths {
+			if skip(i) {
+				continue
+			}
 			start := time.Now()
 			n, err := p(ctx, q)
 			d := time.Since(start)
@@ -312,6 +389,10 @@ func (r *searchRun) timePaths(ctx context.Context, qs []query, rep *SearchReport
 		}
 	}
 	rep.Latency = Paths{InProcess: t[0].latency(), HTTP: t[1].latency(), Langchaingo: t[2].latency(), VectorHNSW: t[3].latency()}
+	rep.TextSkipped = TextSkipped{Queries: r.textSkipped, Of: r.searched}
+	if r.searched > 0 {
+		rep.TextSkipped.Share = round(float64(r.textSkipped)/float64(r.searched), 4)
+	}
 	return nil
 }
 
@@ -365,38 +446,205 @@ func (r *searchRun) measureRecall(ctx context.Context, qs []query, rep *SearchRe
 		exact[i] = hits
 	}
 	rc.Exact = latencyOf(exactTimes)
-	for _, sc := range scans[1:] {
-		used, err := r.db.VectorScanUsesIndex(ctx, sc)
+
+	// What search itself ranks: the store's vector side with every chunk compared.
+	exactStore, err := r.openStore(ctx, postgres.HNSW{ExactBelow: math.MaxInt32})
+	if err != nil {
+		return err
+	}
+	defer exactStore.Close()
+	exactInc := make([][]string, len(qs))
+	var incTimes []time.Duration
+	for i, q := range qs {
+		start := time.Now()
+		ids, err := searchIDs(ctx, exactStore, q, k)
+		incTimes = append(incTimes, time.Since(start))
+		if err != nil {
+			return fmt.Errorf("exact incident search: %w", err)
+		}
+		exactInc[i] = ids
+	}
+	rc.IncidentExact = latencyOf(incTimes)
+
+	if !r.cfg.RecallOnly {
+		fmt.Fprintf(r.log, "bench search: lexical side, bounded against the full read\n")
+		if rep.Lexical, err = r.measureLexical(ctx, qs); err != nil {
+			return err
+		}
+	}
+
+	defaultBuild := HNSWBuild{M: postgres.DefaultHNSW.M, EfConstruction: postgres.DefaultHNSW.EfConstruction}
+	for _, b := range r.cfg.HNSW {
+		secs, err := r.db.BuildIndex(ctx, b)
 		if err != nil {
 			return err
 		}
-		if !used {
-			return fmt.Errorf("hnsw vector search (ef_search %d) is not planned with the index", sc.EfSearch)
-		}
-		pt := RecallPoint{EfSearch: sc.EfSearch, IndexUsed: used, MinRecall: 1}
-		var times []time.Duration
-		var all, text, byIncident []float64
-		for i, v := range vecs {
-			start := time.Now()
-			hits, err := r.db.VectorTopK(ctx, v, k, sc)
-			times = append(times, time.Since(start))
+		rc.Builds = append(rc.Builds, IndexBuild{M: b.M, EfConstruction: b.EfConstruction, Seconds: round(secs, 1)})
+		fmt.Fprintf(r.log, "bench search: HNSW m=%d ef_construction=%d (built in %.1f s)\n", b.M, b.EfConstruction, secs)
+		for _, sc := range scans[1:] {
+			pt, err := r.recallPoint(ctx, qs, vecs, exact, exactInc, sc, b)
 			if err != nil {
-				return fmt.Errorf("hnsw vector search (ef_search %d): %w", sc.EfSearch, err)
+				return err
 			}
-			rec := recallAt(exact[i], hits, k)
-			all = append(all, rec)
-			if qs[i].incidentID != "" {
-				byIncident = append(byIncident, rec)
-			} else {
-				text = append(text, rec)
-			}
-			pt.MinRecall = min(pt.MinRecall, rec)
+			rc.Points = append(rc.Points, pt)
 		}
-		pt.Recall, pt.RecallText, pt.RecallByIncident = mean(all), mean(text), mean(byIncident)
-		pt.MinRecall = round(pt.MinRecall, 4)
-		pt.Latency = latencyOf(times)
-		rc.Points = append(rc.Points, pt)
+	}
+	// The search paths are timed on the default build; leave it as the store has it.
+	if _, err := r.db.BuildIndex(ctx, defaultBuild); err != nil {
+		return err
 	}
 	rep.Recall = rc
 	return nil
+}
+
+// recallPoint measures one build at one ef_search: the raw top-k chunks against
+// exact search, and the store's index path against its exact vector side.
+func (r *searchRun) recallPoint(ctx context.Context, qs []query, vecs [][]float32, exact [][]VectorHit, exactInc [][]string, sc VectorScan, b HNSWBuild) (RecallPoint, error) {
+	k := DefaultK
+	used, err := r.db.VectorScanUsesIndex(ctx, sc)
+	if err != nil {
+		return RecallPoint{}, err
+	}
+	if !used {
+		return RecallPoint{}, fmt.Errorf("hnsw vector search (ef_search %d) is not planned with the index", sc.EfSearch)
+	}
+	pt := RecallPoint{M: b.M, EfConstruction: b.EfConstruction, EfSearch: sc.EfSearch, IndexUsed: used, MinRecall: 1, MinIncidentRecall: 1}
+	var times []time.Duration
+	var all, text, byIncident []float64
+	for i, v := range vecs {
+		start := time.Now()
+		hits, err := r.db.VectorTopK(ctx, v, k, sc)
+		times = append(times, time.Since(start))
+		if err != nil {
+			return RecallPoint{}, fmt.Errorf("hnsw vector search (ef_search %d): %w", sc.EfSearch, err)
+		}
+		rec := recallAt(exact[i], hits, k)
+		all = append(all, rec)
+		if qs[i].incidentID != "" {
+			byIncident = append(byIncident, rec)
+		} else {
+			text = append(text, rec)
+		}
+		pt.MinRecall = min(pt.MinRecall, rec)
+	}
+	pt.Recall, pt.RecallText, pt.RecallByIncident = mean(all), mean(text), mean(byIncident)
+	pt.MinRecall = round(pt.MinRecall, 4)
+	pt.Latency = latencyOf(times)
+
+	indexed, err := r.openStore(ctx, postgres.HNSW{EfSearch: sc.EfSearch, ExactBelow: -1})
+	if err != nil {
+		return RecallPoint{}, err
+	}
+	defer indexed.Close()
+	var inc []float64
+	var incTimes []time.Duration
+	for i, q := range qs {
+		start := time.Now()
+		ids, err := searchIDs(ctx, indexed, q, k)
+		incTimes = append(incTimes, time.Since(start))
+		if err != nil {
+			return RecallPoint{}, fmt.Errorf("indexed incident search (ef_search %d): %w", sc.EfSearch, err)
+		}
+		rec := overlap(exactInc[i], ids)
+		inc = append(inc, rec)
+		pt.MinIncidentRecall = min(pt.MinIncidentRecall, rec)
+	}
+	pt.IncidentRecall, pt.MinIncidentRecall = mean(inc), round(pt.MinIncidentRecall, 4)
+	pt.IncidentLatency = latencyOf(incTimes)
+	return pt, nil
+}
+
+const lexicalQueries = 100
+
+// measureLexical compares the store's bounded lexical side (the default at this
+// size) with the full read, lexical ranking alone: the share of the full read's top
+// k the bounded one also ranks in its top k, and each one's latency.
+func (r *searchRun) measureLexical(ctx context.Context, qs []query) (LexicalRecall, error) {
+	k := DefaultK
+	open := func(exactBelow int) (*postgres.Store, error) {
+		return postgres.Open(ctx, r.cfg.DatabaseURL, r.model, postgres.Options{Schema: r.cfg.Schema, MaxConns: 2,
+			LexicalExactBelow: exactBelow, Fusion: retrieval.FusionLexical, Redact: redact.String, RedactVersion: redact.Version})
+	}
+	full, err := open(math.MaxInt32)
+	if err != nil {
+		return LexicalRecall{}, err
+	}
+	defer full.Close()
+	bounded, err := open(0)
+	if err != nil {
+		return LexicalRecall{}, err
+	}
+	defer bounded.Close()
+	// The full read is the slow reference, far too slow at 100k chunks for
+	// whole-transcript (by-incident) queries, whose hundreds of terms have posting
+	// lists of tens of thousands: it is measured on up to lexicalQueries free-text
+	// queries.
+	var text []query
+	for _, q := range qs {
+		if q.incidentID == "" && len(text) < lexicalQueries {
+			text = append(text, q)
+		}
+	}
+	qs = text
+	lr := LexicalRecall{K: k, Queries: len(qs), MinRecall: 1}
+	var fullTimes, boundedTimes []time.Duration
+	var recs []float64
+	for _, q := range qs {
+		start := time.Now()
+		want, err := searchIDs(ctx, full, q, k)
+		fullTimes = append(fullTimes, time.Since(start))
+		if err != nil {
+			return LexicalRecall{}, fmt.Errorf("full lexical search: %w", err)
+		}
+		start = time.Now()
+		got, err := searchIDs(ctx, bounded, q, k)
+		boundedTimes = append(boundedTimes, time.Since(start))
+		if err != nil {
+			return LexicalRecall{}, fmt.Errorf("bounded lexical search: %w", err)
+		}
+		rec := overlap(want, got)
+		recs = append(recs, rec)
+		lr.MinRecall = min(lr.MinRecall, rec)
+	}
+	lr.Recall, lr.MinRecall = mean(recs), round(lr.MinRecall, 4)
+	lr.Full, lr.Bounded = latencyOf(fullTimes), latencyOf(boundedTimes)
+	return lr, nil
+}
+
+// openStore opens a second store on the bench schema that ranks by the vector side
+// alone, with the given HNSW search settings.
+func (r *searchRun) openStore(ctx context.Context, h postgres.HNSW) (*postgres.Store, error) {
+	return postgres.Open(ctx, r.cfg.DatabaseURL, r.model, postgres.Options{Schema: r.cfg.Schema, MaxConns: 2, HNSW: h,
+		Fusion: retrieval.FusionVector, Redact: redact.String, RedactVersion: redact.Version})
+}
+
+// searchIDs asks the store one query and returns the incident ids it ranks.
+func searchIDs(ctx context.Context, s *postgres.Store, q query, k int) ([]string, error) {
+	res, err := s.Search(ctx, copilot.SearchQuery{Text: q.text, IncidentID: q.incidentID, Limit: k})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(res))
+	for i, r := range res {
+		ids[i] = r.IncidentID
+	}
+	return ids, nil
+}
+
+// overlap is the share of want that got also holds; 1 when want is empty.
+func overlap(want, got []string) float64 {
+	if len(want) == 0 {
+		return 1
+	}
+	in := map[string]bool{}
+	for _, g := range got {
+		in[g] = true
+	}
+	n := 0
+	for _, w := range want {
+		if in[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(want))
 }

@@ -382,20 +382,12 @@ func (s *Store) writeIncident(ctx context.Context, w *pending, by copilot.Actor)
 	if err != nil {
 		return mapError(fmt.Errorf("copy messages: %w", err))
 	}
-	if _, err := tx.Exec(ctx, "SELECT refresh_incident_terms($1, $2)", id, retrieval.TitleWeight); err != nil {
-		return mapError(fmt.Errorf("count incident terms: %w", err))
-	}
 	// The incident's failure concepts join its terms, so the lexical side weighs a
-	// shared concept by how rare it is in the memory (BM25's idf) like any word.
-	if toks := retrieval.ConceptTerms(copilot.IncidentText(inc, maxIncidentQueryBytes)); toks != "" {
-		if _, err := tx.Exec(ctx, `INSERT INTO incident_terms (incident_id, lexeme, tf)
-			SELECT $1, t.lexeme, $3 FROM unnest(to_tsvector('english', $2)) t
-			ON CONFLICT (incident_id, lexeme) DO UPDATE SET tf = incident_terms.tf + EXCLUDED.tf`, id, toks, retrieval.ConceptTF); err != nil {
-			return mapError(fmt.Errorf("count incident concepts: %w", err))
-		}
-		if _, err := tx.Exec(ctx, `UPDATE incidents SET term_count = coalesce((SELECT sum(tf) FROM incident_terms WHERE incident_id = $1), 0) WHERE id = $1`, id); err != nil {
-			return mapError(fmt.Errorf("count incident terms: %w", err))
-		}
+	// shared concept by how rare it is in the memory (BM25's idf) like any word; they
+	// count in its length and in the term statistics too.
+	concepts := retrieval.ConceptTerms(copilot.IncidentText(inc, maxIncidentQueryBytes))
+	if _, err := tx.Exec(ctx, "SELECT refresh_incident_terms($1, $2, $3, $4)", id, retrieval.TitleWeight, concepts, retrieval.ConceptTF); err != nil {
+		return mapError(fmt.Errorf("count incident terms: %w", err))
 	}
 
 	if err := s.copyChunks(ctx, tx, id, w); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -114,11 +115,140 @@ func (s *Store) incidentVector(ctx context.Context, externalID string) ([]float3
 // concepts from; far beyond any channel's length, it only guards against a runaway one.
 const maxIncidentQueryBytes = 1 << 20
 
+// vectorSide ranks incidents by the cosine distance of their closest chunk to vec,
+// closest first, ties to the lower incident id, at most depth of them. A memory of
+// fewer than HNSW.ExactBelow chunks is compared chunk by chunk (exact). A larger one
+// takes its candidates from the embedder's HNSW index: the EfSearch (at least depth)
+// nearest visible chunks, in distance order (pgvector's iterative scan keeps reading the graph while
+// filters reject rows), grouped by incident. Both paths compute the same distances,
+// so where the index finds the true nearest chunks they give the same ranking.
+//
+// It also fixes the transaction's settings: one process sums each score in one
+// order, so equal queries get equal floats.
+func (s *Store) vectorSide(ctx context.Context, tx pgx.Tx, vec []float32, depth int, where string, args []any) ([]retrieval.IncidentHit, error) {
+	embedderID := s.model.EmbedderID()
+	var (
+		chunks        float64
+		haveIndex     bool
+		vectorVersion string
+	)
+	// reltuples is the planner's count of chunks (-1 before the first ANALYZE; a bulk
+	// load ends with one); the index is missing while a bulk load rebuilds it.
+	if err := tx.QueryRow(ctx, `SELECT coalesce((SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)), 0),
+			to_regclass($2) IS NOT NULL, coalesce((SELECT extversion FROM pg_extension WHERE extname = 'vector'), ''),
+			set_config('max_parallel_workers_per_gather', '0', true)`,
+		s.rel("chunks"), s.rel(indexName(embedderID))).Scan(&chunks, &haveIndex, &vectorVersion, new(string)); err != nil {
+		return nil, mapError(err)
+	}
+	if !haveIndex || (s.opts.HNSW.ExactBelow >= 0 && chunks < float64(s.opts.HNSW.ExactBelow)) {
+		return s.vectorExact(ctx, tx, vec, depth, where, args)
+	}
+	if err := s.indexedVectorSettings(ctx, tx, vectorVersion); err != nil {
+		return nil, err
+	}
+	rows, err := tx.Query(ctx, s.indexedVectorSQL(where), append([]any{pgvector.NewVector(vec), max(s.opts.HNSW.EfSearch, depth)}, args...)...)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	closest := map[int64]float64{}
+	var (
+		id   int64
+		dist float64
+	)
+	if _, err := pgx.ForEachRow(rows, []any{&id, &dist}, func() error {
+		if d, ok := closest[id]; !ok || dist < d {
+			closest[id] = dist
+		}
+		return nil
+	}); err != nil {
+		return nil, mapError(err)
+	}
+	if _, err := tx.Exec(ctx, `SELECT set_config('enable_sort', 'on', true)`); err != nil {
+		return nil, mapError(err)
+	}
+	hits := make([]retrieval.IncidentHit, 0, len(closest))
+	for id, d := range closest {
+		hits = append(hits, retrieval.IncidentHit{IncidentID: id, Similarity: 1 - d})
+	}
+	sort.Slice(hits, func(a, b int) bool {
+		if hits[a].Similarity != hits[b].Similarity {
+			return hits[a].Similarity > hits[b].Similarity
+		}
+		return hits[a].IncidentID < hits[b].IncidentID
+	})
+	if len(hits) > depth {
+		hits = hits[:depth]
+	}
+	return hits, nil
+}
+
+// indexedVectorSettings prepares the transaction for the index path. Sorting off
+// leaves the index as the only plan that returns chunks in distance order; the
+// settings end with the transaction, and vectorSide turns sorting back on for the
+// lexical side.
+func (s *Store) indexedVectorSettings(ctx context.Context, tx pgx.Tx, vectorVersion string) error {
+	settings := fmt.Sprintf(`SELECT set_config('hnsw.ef_search', '%d', true), set_config('enable_sort', 'off', true)`, s.opts.HNSW.EfSearch)
+	if iterativeScan(vectorVersion) {
+		settings += `, set_config('hnsw.iterative_scan', 'strict_order', true)`
+	}
+	_, err := tx.Exec(ctx, settings)
+	return mapError(err)
+}
+
+// indexedVectorSQL is the index path's query: the visible chunks nearest to $1, in
+// the shape the embedder's partial HNSW index serves, at most $2 of them.
+func (s *Store) indexedVectorSQL(where string) string {
+	return fmt.Sprintf(`SELECT c.incident_id, c.embedding::vector(%[1]d) <=> $1::vector(%[1]d)
+		FROM chunks c JOIN incidents i ON i.id = c.incident_id
+		WHERE c.embedder = %[2]s %[3]s
+		ORDER BY c.embedding::vector(%[1]d) <=> $1::vector(%[1]d) LIMIT $2`, s.model.Dimensions(), quoteLiteral(s.model.EmbedderID()), where)
+}
+
+// vectorExact compares every visible chunk of the embedder. Ordering by an aggregate
+// keeps the planner off the approximate HNSW index; ties go to the lower incident id.
+func (s *Store) vectorExact(ctx context.Context, tx pgx.Tx, vec []float32, depth int, where string, args []any) ([]retrieval.IncidentHit, error) {
+	dim := s.model.Dimensions()
+	rows, err := tx.Query(ctx, fmt.Sprintf(`SELECT c.incident_id, min(c.embedding::vector(%d) <=> $1::vector(%d)) AS dist
+		FROM chunks c JOIN incidents i ON i.id = c.incident_id
+		WHERE c.embedder = %s %s
+		GROUP BY c.incident_id
+		ORDER BY dist, c.incident_id LIMIT $2`, dim, dim, quoteLiteral(s.model.EmbedderID()), where),
+		append([]any{pgvector.NewVector(vec), depth}, args...)...)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	var (
+		hits []retrieval.IncidentHit
+		h    retrieval.IncidentHit
+		dist float64
+	)
+	if _, err = pgx.ForEachRow(rows, []any{&h.IncidentID, &dist}, func() error {
+		h.Similarity = 1 - dist
+		hits = append(hits, h)
+		return nil
+	}); err != nil {
+		return nil, mapError(err)
+	}
+	return hits, nil
+}
+
+// iterativeScan reports whether a pgvector version has iterative index scans (0.8.0
+// and later), which keep a filtered HNSW scan reading until enough rows pass.
+func iterativeScan(version string) bool {
+	var major, minor int
+	if _, err := fmt.Sscanf(version, "%d.%d", &major, &minor); err != nil {
+		return false
+	}
+	return major > 0 || minor >= 8
+}
+
 // search runs the hybrid query over whole incidents: vec for the vector side (an
 // incident's closest chunk), words for the lexical side (BM25 over each incident's
-// whole text), conceptText for the failure concepts the explanations cite. Both sides
-// are exact and run in one read-only transaction, so the same query ranks the same
-// way cold, warm and under load.
+// whole text), conceptText for the failure concepts the explanations cite. The
+// lexical side is exact; the vector side is exact on small memories and takes its
+// candidates from the HNSW index on large ones (vectorSide). Both run in one
+// read-only transaction whose settings depend only on the data, so the same query
+// ranks the same way cold, warm and under load.
 func (s *Store) search(ctx context.Context, vec []float32, words, conceptText string, queryServices []string, q copilot.SearchQuery) ([]copilot.SearchResult, error) {
 	depth := q.Limit * 10
 	if depth < 60 {
@@ -126,54 +256,29 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	}
 	where, args := filterSQL(q.Filter, 3)
 	embedderID, dim := s.model.EmbedderID(), s.model.Dimensions()
-	// Ordering by an aggregate keeps the planner off the approximate HNSW index: every
-	// visible chunk is compared, and ties go to the lower incident id.
-	vecSQL := fmt.Sprintf(`SELECT c.incident_id, min(c.embedding::vector(%d) <=> $1::vector(%d)) AS dist
-		FROM chunks c JOIN incidents i ON i.id = c.incident_id
-		WHERE c.embedder = %s %s
-		GROUP BY c.incident_id
-		ORDER BY dist, c.incident_id LIMIT $2`, dim, dim, quoteLiteral(embedderID), where)
-	textSQL := fmt.Sprintf(`WITH q AS (
-			SELECT DISTINCT t.lexeme FROM unnest(string_to_array($1, E'\n')) AS l(line),
-				unnest(to_tsvector('english', l.line)) AS t
-		), st AS (
-			SELECT count(*)::float8 AS n, coalesce(avg(term_count), 1)::float8 AS avgdl FROM incidents WHERE term_count > 0
-		), df AS (
-			SELECT it.lexeme, count(*)::float8 AS df FROM incident_terms it JOIN q USING (lexeme) GROUP BY it.lexeme
-		)
-		SELECT it.incident_id, sum(ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5)) * it.tf * %[1]g
-			/ (it.tf + %[2]g * (1 - %[3]g + %[3]g * i.term_count / st.avgdl))) AS score
-		FROM incident_terms it JOIN df USING (lexeme) JOIN incidents i ON i.id = it.incident_id CROSS JOIN st
-		WHERE EXISTS (SELECT 1 FROM chunks c WHERE c.incident_id = i.id AND c.embedder = %[4]s) %[5]s
-		GROUP BY it.incident_id
-		ORDER BY score DESC, it.incident_id LIMIT $2`,
-		retrieval.BM25K1+1, retrieval.BM25K1, retrieval.BM25B, quoteLiteral(embedderID), where)
+	// The lexical side ranks every incident exactly on small memories and under the
+	// narrow filters (team, services, status, time) whose few incidents a capped
+	// read could miss; otherwise it is bounded (lexicalSQL).
+	exactBelow := s.opts.LexicalExactBelow
+	if narrowFilter(q.Filter) {
+		exactBelow = math.MaxInt32
+	}
+	textSQL := lexicalSQL(quoteLiteral(embedderID), where, 3+len(args))
 
 	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return nil, mapError(err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
-	// One process sums each score in one order, so equal queries get equal floats.
-	if _, err := tx.Exec(ctx, "SET LOCAL max_parallel_workers_per_gather = 0"); err != nil {
-		return nil, mapError(err)
-	}
-	var vecHits, textHits []retrieval.IncidentHit
-	var h retrieval.IncidentHit
-	rows, err := tx.Query(ctx, vecSQL, append([]any{pgvector.NewVector(vec), depth}, args...)...)
+	vecHits, err := s.vectorSide(ctx, tx, vec, depth, where, args)
 	if err != nil {
-		return nil, mapError(err)
+		return nil, err
 	}
-	var dist float64
-	if _, err = pgx.ForEachRow(rows, []any{&h.IncidentID, &dist}, func() error {
-		h.Similarity = 1 - dist
-		vecHits = append(vecHits, h)
-		return nil
-	}); err != nil {
-		return nil, mapError(err)
-	}
+	var textHits []retrieval.IncidentHit
+	var h retrieval.IncidentHit
+	var rows pgx.Rows
 	if strings.TrimSpace(words) != "" {
-		rows, err = tx.Query(ctx, textSQL, append([]any{words, depth}, args...)...)
+		rows, err = tx.Query(ctx, textSQL, append(append([]any{words, depth}, args...), exactBelow)...)
 		if err != nil {
 			return nil, mapError(err)
 		}
@@ -261,6 +366,60 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		out = append(out, *res)
 	}
 	return out, nil
+}
+
+// The bounded lexical side reads at most lexicalTerms × lexicalPerTerm postings,
+// whatever the memory's size: the query's rarest terms (by stored document
+// frequency), and for each the postings with the highest impact (BM25's
+// length-normalised term frequency, stored at ingest), in index order. The posting
+// budget is shared among the terms a query has: a short query reads deeper into
+// each list (never fewer than lexicalPerTerm a term). An incident missing from a term's capped list scores nothing for that term;
+// every term whose list fits under the cap scores exactly.
+const (
+	lexicalTerms   = 32
+	lexicalPerTerm = 200
+)
+
+// DefaultLexicalExactBelow is the memory size, in incidents, under which the lexical
+// side ranks with every query term and every posting.
+const DefaultLexicalExactBelow = 5_000
+
+// lexicalSQL is BM25 over incident_terms with the stored statistics of
+// incident_term_stats. $1 is the query text, $2 the depth, filter parameters from $3,
+// and $exactParam the memory size (incidents with terms) under which no cap applies
+// (LIMIT NULL reads everything).
+func lexicalSQL(embedder, where string, exactParam int) string {
+	return fmt.Sprintf(`WITH q AS (
+			SELECT DISTINCT t.lexeme FROM unnest(string_to_array($1, E'\n')) AS l(line),
+				unnest(to_tsvector('english', l.line)) AS t
+		), st AS (
+			SELECT df::float8 AS n, CASE WHEN df > 0 THEN total / df ELSE 1 END AS avgdl,
+				df < $%[6]d AS exact FROM incident_term_stats WHERE lexeme = ''
+		), qt AS (
+			SELECT s.lexeme, ln(1 + (st.n - s.df + 0.5) / (s.df + 0.5)) AS idf
+			FROM q JOIN incident_term_stats s USING (lexeme) CROSS JOIN st
+			WHERE s.df > 0
+			ORDER BY s.df, s.lexeme
+			LIMIT (SELECT CASE WHEN exact THEN NULL ELSE %[7]d END FROM st)
+		), p AS (
+			SELECT qt.idf, x.incident_id, x.tf FROM qt CROSS JOIN LATERAL (
+				SELECT it.incident_id, it.tf FROM incident_terms it WHERE it.lexeme = qt.lexeme
+				ORDER BY it.impact DESC, it.incident_id
+				LIMIT (SELECT CASE WHEN exact THEN NULL ELSE greatest(%[8]d, %[9]d / (SELECT count(*) FROM qt)) END FROM st)) x
+		)
+		SELECT p.incident_id, sum(p.idf * p.tf * %[1]g / (p.tf + %[2]g * (1 - %[3]g + %[3]g * i.term_count / st.avgdl))) AS score
+		FROM p JOIN incidents i ON i.id = p.incident_id CROSS JOIN st
+		WHERE EXISTS (SELECT 1 FROM chunks c WHERE c.incident_id = i.id AND c.embedder = %[4]s) %[5]s
+		GROUP BY p.incident_id
+		ORDER BY score DESC, p.incident_id LIMIT $2`,
+		retrieval.BM25K1+1, retrieval.BM25K1, retrieval.BM25B, embedder, where, exactParam, lexicalTerms, lexicalPerTerm, lexicalTerms*lexicalPerTerm)
+}
+
+// narrowFilter reports whether a filter keeps only a part of the memory that a
+// capped read of the postings could miss entirely; visibility and excluded ids
+// leave nearly all of it.
+func narrowFilter(f copilot.IncidentFilter) bool {
+	return len(f.Services) > 0 || f.Team != "" || f.Status != "" || !f.Since.IsZero() || !f.Until.IsZero()
 }
 
 // filterSQL renders the filter as SQL conditions on incidents i, numbering its

@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -57,12 +58,36 @@ var filterTests = []struct {
 // best, so the few incidents that pass each filter sit far down the HNSW graph, and
 // searches with a narrow beam: a search that filtered after a bounded index scan
 // would come back short.
+//
+// It runs with the vector side exact (the corpus is under the default threshold)
+// and with its candidates taken from the HNSW index, where pgvector's iterative
+// scan must keep reading the graph while the filter rejects rows.
 func TestSearchFilters(t *testing.T) {
 	t.Parallel()
-	s := newStoreWith(t, postgres.Options{HNSW: postgres.HNSW{M: 16, EfConstruction: 64, EfSearch: 10}, Redact: redact.String, RedactVersion: redact.Version})
+	for name, exactBelow := range map[string]int{"exact": 0, "index": -1} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			testSearchFilters(t, postgres.HNSW{M: 16, EfConstruction: 64, EfSearch: 10, ExactBelow: exactBelow})
+		})
+	}
+}
+
+func testSearchFilters(t *testing.T, hnsw postgres.HNSW) {
+	s := newStoreWith(t, postgres.Options{HNSW: hnsw, Redact: redact.String, RedactVersion: redact.Version})
 	ctx := context.Background()
 	if _, err := s.Ingest(ctx, filterCorpus(t), copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
 		t.Fatal(err)
+	}
+	if hnsw.ExactBelow < 0 {
+		for _, tt := range filterTests {
+			plan, err := postgres.IndexedVectorPlan(ctx, s, tt.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(plan, "chunks_hnsw_") {
+				t.Fatalf("%s: the index path is not planned with the HNSW index:\n%s", tt.name, plan)
+			}
+		}
 	}
 	for _, tt := range filterTests {
 		t.Run(tt.name, func(t *testing.T) {

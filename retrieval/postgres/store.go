@@ -33,17 +33,24 @@ var migrations embed.FS
 // Model is the domain's embedding model under the name callers of the store know.
 type Model = copilot.EmbeddingModel
 
-// HNSW holds the index parameters. The defaults are pgvector's build defaults with a
-// search beam wide enough for recall@10 >= 0.95 (0.85 at pgvector's 40..100), which
-// costs about a millisecond more; BENCHMARKS.md has the measurements.
+// HNSW holds the index parameters. The defaults are pgvector's m with twice its
+// ef_construction and a wide search beam: on the 100k-chunk bench corpus m=16 /
+// ef_construction=64 stayed under recall@10 0.95 even at ef_search 400 (0.945),
+// ef_construction=128 reached 0.97 there (30 queries; BENCHMARKS.md). A changed
+// m or ef_construction applies when the index is next built.
 type HNSW struct {
 	M              int // links per node
 	EfConstruction int // candidate list while building
 	EfSearch       int // candidate list while searching
+	// ExactBelow is the memory size, in chunks, under which the vector side of
+	// similar-incident search compares every chunk (exact) instead of taking its
+	// candidates from the index: on small memories a scan is as fast and never misses.
+	// A negative value takes the index at every size (tests compare the two paths).
+	ExactBelow int
 }
 
 // DefaultHNSW is what the store uses when a field is zero.
-var DefaultHNSW = HNSW{M: 16, EfConstruction: 64, EfSearch: 400}
+var DefaultHNSW = HNSW{M: 16, EfConstruction: 128, EfSearch: 400, ExactBelow: 10_000}
 
 // Options configure a Store.
 type Options struct {
@@ -56,6 +63,11 @@ type Options struct {
 	// (the default: best on the dev split) or retrieval.FusionRRF; FusionVector and FusionLexical rank by one
 	// side alone, for comparisons. BENCHMARKS.md compares them.
 	Fusion string
+	// LexicalExactBelow is the memory size, in incidents, under which the lexical
+	// side of similar-incident search ranks with every query term and posting; above
+	// it the read is capped (lexicalTerms, lexicalPerTerm). 0 means
+	// DefaultLexicalExactBelow; a negative value caps at every size (tests).
+	LexicalExactBelow int
 	// Redact masks secrets in every text before it is stored or indexed (the binary
 	// wires redact.String); RedactVersion names its rules and is part of the content
 	// hash, so a rule change re-processes what is stored. Open refuses a store
@@ -83,6 +95,12 @@ func (o *Options) validate() error {
 	}
 	if o.HNSW.EfSearch == 0 {
 		o.HNSW.EfSearch = DefaultHNSW.EfSearch
+	}
+	if o.LexicalExactBelow == 0 {
+		o.LexicalExactBelow = DefaultLexicalExactBelow
+	}
+	if o.HNSW.ExactBelow == 0 {
+		o.HNSW.ExactBelow = DefaultHNSW.ExactBelow
 	}
 	if o.HNSW.M < 2 || o.HNSW.M > 100 {
 		return copilot.Errorf(copilot.EINVALID, "hnsw m: %d is outside 2..100", o.HNSW.M)

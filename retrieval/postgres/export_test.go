@@ -1,0 +1,49 @@
+package postgres
+
+import (
+	"context"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/pgvector/pgvector-go"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
+
+// IndexedVectorPlan returns PostgreSQL's plan for the vector side's index path under
+// the settings Search gives it, for tests that check the index is what answers.
+func IndexedVectorPlan(ctx context.Context, s *Store, f copilot.IncidentFilter) (string, error) {
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return "", err
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	var version string
+	if err := tx.QueryRow(ctx, `SELECT extversion FROM pg_extension WHERE extname = 'vector'`).Scan(&version); err != nil {
+		return "", err
+	}
+	if err := s.indexedVectorSettings(ctx, tx, version); err != nil {
+		return "", err
+	}
+	where, args := filterSQL(f, 3)
+	rows, err := tx.Query(ctx, "EXPLAIN "+s.indexedVectorSQL(where), append([]any{pgvector.NewVector(make([]float32, s.model.Dimensions())), 400}, args...)...)
+	if err != nil {
+		return "", err
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	return strings.Join(lines, "\n"), err
+}
+
+// TermStatsDrift counts the rows where incident_term_stats differs from a recount
+// of incident_terms and incidents (the ” row included).
+func TermStatsDrift(ctx context.Context, s *Store) (int, error) {
+	var n int
+	err := s.pool.QueryRow(ctx, `WITH truth AS (
+			SELECT lexeme, count(*)::bigint AS df, 0::float8 AS total FROM incident_terms GROUP BY lexeme
+			UNION ALL
+			SELECT '', count(*), coalesce(sum(term_count), 0) FROM incidents WHERE term_count > 0
+		)
+		SELECT count(*) FROM truth t FULL JOIN incident_term_stats s USING (lexeme)
+		WHERE t.df IS DISTINCT FROM s.df OR abs(coalesce(t.total, 0) - coalesce(s.total, 0)) > 0.001`).Scan(&n)
+	return n, err
+}
