@@ -52,6 +52,7 @@ func checkLatency(t *testing.T, name string, l Latency, n int) {
 }
 
 func TestRunIngestSmall(t *testing.T) {
+	t.Parallel()
 	url := dbtest.URL(t)
 	schema := testSchema("ingest")
 	rep, err := RunIngest(context.Background(), IngestConfig{DatabaseURL: url, Schema: schema, Messages: 300, Command: "copilot bench ingest --messages 300"}, nil)
@@ -88,9 +89,12 @@ func TestRunIngestSmall(t *testing.T) {
 }
 
 func TestRunSearchSmall(t *testing.T) {
+	t.Parallel()
 	url := dbtest.URL(t)
 	schema := testSchema("search")
-	const chunks, queries = 2000, 20
+	// Enough chunks for every path and the HNSW recall points to run; the figures
+	// themselves come from the command at 100k.
+	const chunks, queries = 600, 20
 	rep, err := RunSearch(context.Background(), SearchConfig{DatabaseURL: url, Schema: schema, Chunks: chunks, Queries: queries, Command: "copilot bench search"}, nil)
 	if err != nil {
 		t.Fatal(err)
