@@ -58,9 +58,14 @@ func TestArchivedUnresolved(t *testing.T) {
 			})
 			if c.resolved {
 				e.command("C7", "ULEAD", "resolve")
-				eventually(t, "the resolution", func() bool {
-					inc, err := e.cp.Memory.FindIncidentByID(ctx, "inc-77-ledger", true)
-					return err == nil && inc.Status == "resolved"
+				// /copilot resolve posts the follow-ups in the channel itself.
+				eventually(t, "the resolution's follow-ups", func() bool {
+					for _, p := range e.slack.posts("chat.postMessage") {
+						if p.Form.Get("channel") == "C7" && strings.Contains(p.Form.Get("text"), "Follow-ups of") {
+							return true
+						}
+					}
+					return false
 				})
 			}
 			before := len(e.slack.posts("chat.postMessage"))
