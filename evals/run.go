@@ -197,10 +197,10 @@ type runbookScore struct {
 	// drafted from other incidents could hold them.
 	ownOnly          int
 	top3, sameFamily int
-	// foreign reports a step source from another dataset than the query's; such a
-	// step counts as same-family only when the two datasets happen to use the same
-	// family name, so the share is conservative. otherDataset counts them.
-	foreign      func(query *LabeledIncident, source string) bool
+	// datasetOf names each incident's dataset. A step from another dataset than the
+	// query's counts as same-family only when the two happen to use the same family
+	// name, so the share is conservative; otherDataset counts such steps.
+	datasetOf    map[string]string
 	otherDataset int
 }
 
@@ -238,7 +238,7 @@ func (rb *runbookScore) add(li *LabeledIncident, steps []copilot.RunbookStep, fa
 	}
 	for _, s := range steps[:min(3, len(steps))] {
 		rb.top3++
-		if len(s.Sources) > 0 && rb.foreign != nil && rb.foreign(li, s.Sources[0].IncidentID) {
+		if len(s.Sources) > 0 && rb.datasetOf != nil && rb.datasetOf[s.Sources[0].IncidentID] != li.Dataset {
 			rb.otherDataset++
 		}
 		if len(s.Sources) > 0 && family[s.Sources[0].IncidentID] == family[li.Incident.ID] {

@@ -307,7 +307,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		}
 		rb := runbooks[sp]
 		if rb == nil {
-			rb = &runbookScore{foreign: func(q *LabeledIncident, source string) bool { return datasetOf[source] != q.Dataset }}
+			rb = &runbookScore{datasetOf: datasetOf}
 			runbooks[sp] = rb
 		}
 		rb.add(li, ans.Steps, family, ix, r)
