@@ -90,16 +90,7 @@ func TestRuntimeGates(t *testing.T) {
 	if err := os.WriteFile(gates, []byte("split: test\nmin_incidents: 20\ncapabilities:\n  similar:\n    - {metric: similar.hit_at_3, min: 0}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	with := func(kv ...string) func(string) string {
-		return func(k string) string {
-			for i := 0; i < len(kv); i += 2 {
-				if kv[i] == k {
-					return kv[i+1]
-				}
-			}
-			return base(k)
-		}
-	}
+	with := func(kv ...string) func(string) string { return envWith(base, kv...) }
 	env := with("COPILOT_GATES", gates)
 	if _, stderr, err := run(t, env, "migrate"); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, stderr)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -322,12 +323,7 @@ func TestBadInputExitsNonZero(t *testing.T) {
 	if _, _, err := run(t, env, "nonsense"); exitCode(err) != 2 {
 		t.Errorf("unknown command exit = %d", exitCode(err))
 	}
-	noDB := func(k string) string {
-		if k == "DATABASE_URL" {
-			return "postgres://nobody@127.0.0.1:1/none?sslmode=disable&connect_timeout=2"
-		}
-		return env(k)
-	}
+	noDB := envWith(env, "DATABASE_URL", "postgres://nobody@127.0.0.1:1/none?sslmode=disable&connect_timeout=2")
 	_, _, err = run(t, noDB, "stats")
 	if err == nil || strings.Contains(userMessage(err), "nobody") {
 		t.Errorf("unreachable database: err = %v", err)
@@ -354,9 +350,30 @@ func do(t *testing.T, method, url, token string, body any) response {
 
 func doRaw(t *testing.T, method, url, token, body string) response {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	r, err := tryDo(method, url, token, body)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return r
+}
+
+// envWith is base with the given key/value pairs set over it.
+func envWith(base func(string) string, kv ...string) func(string) string {
+	return func(k string) string {
+		for i := 0; i+1 < len(kv); i += 2 {
+			if kv[i] == k {
+				return kv[i+1]
+			}
+		}
+		return base(k)
+	}
+}
+
+// tryDo is doRaw for goroutines other than the test's, where t.Fatal must not run.
+func tryDo(method, url, token, body string) (response, error) {
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		return response{}, err
 	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
@@ -364,11 +381,11 @@ func doRaw(t *testing.T, method, url, token, body string) response {
 	req.Header.Set("Content-Type", "application/json")
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatalf("%s %s: %v", method, url, err)
+		return response{}, fmt.Errorf("%s %s: %w", method, url, err)
 	}
 	defer res.Body.Close()
 	rb, _ := io.ReadAll(res.Body)
-	return response{res.StatusCode, string(rb)}
+	return response{res.StatusCode, string(rb)}, nil
 }
 
 func expectStatus(t *testing.T, r response, status int) {
@@ -429,17 +446,10 @@ func TestLLMFallbackWiring(t *testing.T) {
 		io.WriteString(w, `{"error":{"message":"boom","type":"server_error"}}`)
 	}))
 	defer fake.Close()
-	env := func(k string) string {
-		switch k {
-		case "COPILOT_LLM":
-			return "openai"
-		case "COPILOT_LLM_BASE_URL":
-			return fake.URL + "/v1"
-		case "COPILOT_LLM_API_KEY":
-			return "sk-test-not-a-real-key-000000000000"
-		}
-		return base(k)
-	}
+	env := envWith(base,
+		"COPILOT_LLM", "openai",
+		"COPILOT_LLM_BASE_URL", fake.URL+"/v1",
+		"COPILOT_LLM_API_KEY", "sk-test-not-a-real-key-000000000000")
 	if _, stderr, err := run(t, env, "migrate"); err != nil {
 		t.Fatalf("migrate: %v %s", err, stderr)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
 	"sync"
 	"testing"
@@ -23,14 +24,7 @@ func TestSimilarSameFromCLIServerAndCrowd(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			base := testEnv(t)
-			env := func(k string) string {
-				for i := 0; i < len(kv); i += 2 {
-					if kv[i] == k {
-						return kv[i+1]
-					}
-				}
-				return base(k)
-			}
+			env := envWith(base, kv...)
 			if _, stderr, err := run(t, env, "migrate"); err != nil {
 				t.Fatalf("migrate: %v\n%s", err, stderr)
 			}
@@ -77,14 +71,18 @@ func TestSimilarSameFromCLIServerAndCrowd(t *testing.T) {
 				}
 				var wg sync.WaitGroup
 				got := make([]response, 16)
+				errs := make([]error, len(got))
 				for i := range got {
 					wg.Add(1)
 					go func() {
 						defer wg.Done()
-						got[i] = do(t, "GET", url, readerToken, nil)
+						got[i], errs[i] = tryDo("GET", url, readerToken, "")
 					}()
 				}
 				wg.Wait()
+				if err := errors.Join(errs...); err != nil {
+					t.Fatal(err)
+				}
 				for i, r := range got {
 					expectStatus(t, r, 200)
 					if g := ids(r.body); !slices.Equal(g, want) {

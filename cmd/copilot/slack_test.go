@@ -47,19 +47,7 @@ func TestSlackEndToEnd(t *testing.T) {
 	}))
 	defer fake.Close()
 	base := testEnv(t)
-	env := func(k string) string {
-		switch k {
-		case "SLACK_BOT_TOKEN":
-			return "xoxb-e2e"
-		case "SLACK_SIGNING_SECRET":
-			return testSigningSecret
-		case "COPILOT_SLACK_API_URL":
-			return fake.URL
-		case "COPILOT_SLACK_WORKSPACE_URL":
-			return "https://acme.slack.com/"
-		}
-		return base(k)
-	}
+	env := envWith(base, slackEnv(fake.URL, "COPILOT_SLACK_WORKSPACE_URL", "https://acme.slack.com/")...)
 	srv, _ := serveFor(t, env)
 
 	send := func(path, ctype string, body []byte, key string) int {
@@ -230,17 +218,7 @@ func TestSlackCatchUpAtStart(t *testing.T) {
 	}))
 	defer fake.Close()
 	base := safetyEnv(t)
-	env := func(k string) string {
-		switch k {
-		case "SLACK_BOT_TOKEN":
-			return "xoxb-e2e"
-		case "SLACK_SIGNING_SECRET":
-			return testSigningSecret
-		case "COPILOT_SLACK_API_URL":
-			return fake.URL
-		}
-		return base(k)
-	}
+	env := envWith(base, slackEnv(fake.URL)...)
 	texts := func(srv string) []string {
 		res := do(t, "GET", srv+"/v1/incidents/inc-43-db", rootToken, nil)
 		if res.status != http.StatusOK {
@@ -308,4 +286,10 @@ func TestSlackCatchUpAtStart(t *testing.T) {
 	if len(oldests) != 1 || oldests[0] != "1772446440.000100" {
 		t.Errorf("conversations.history asked with oldest %q, want once from the newest stored message", oldests)
 	}
+}
+
+// slackEnv is the configuration of a copilot talking to a fake Slack Web API at
+// apiURL, then extra key/value pairs.
+func slackEnv(apiURL string, extra ...string) []string {
+	return append([]string{"SLACK_BOT_TOKEN", "xoxb-e2e", "SLACK_SIGNING_SECRET", testSigningSecret, "COPILOT_SLACK_API_URL", apiURL}, extra...)
 }

@@ -178,19 +178,11 @@ func TestTicketsEndToEnd(t *testing.T) {
 	jira, jsrv := newFakeJira(t)
 	jira.status["PAY-881"] = "indeterminate"
 	base := testEnvWith(t, "reader:"+readerToken+":read,writer:"+writerToken+":read+write,admin:"+adminToken+":read+write+private")
-	env := func(k string) string {
-		switch k {
-		case "COPILOT_JIRA_URL":
-			return jsrv.URL
-		case "COPILOT_JIRA_EMAIL":
-			return fakeJiraEmail
-		case "COPILOT_JIRA_TOKEN":
-			return fakeJiraToken
-		case "COPILOT_JIRA_PROJECT":
-			return "OPS"
-		}
-		return base(k)
-	}
+	env := envWith(base,
+		"COPILOT_JIRA_URL", jsrv.URL,
+		"COPILOT_JIRA_EMAIL", fakeJiraEmail,
+		"COPILOT_JIRA_TOKEN", fakeJiraToken,
+		"COPILOT_JIRA_PROJECT", "OPS")
 	if _, stderr, err := run(t, env, "migrate"); err != nil {
 		t.Fatalf("migrate: %v\n%s", err, stderr)
 	}
