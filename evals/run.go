@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -112,7 +113,10 @@ func Run(ctx context.Context, corpora []*Corpus, o RunOptions) (*Report, error) 
 		steps = 4
 	}
 	total, done := steps*len(all)+nFollowUps, 0
+	var tickMu sync.Mutex // incidents are searched several at a time
 	tick := func() {
+		tickMu.Lock()
+		defer tickMu.Unlock()
 		done++
 		if o.Progress != nil {
 			o.Progress(done, total)
@@ -202,6 +206,16 @@ type runbookScore struct {
 	// name, so the share is conservative; otherDataset counts such steps.
 	datasetOf    map[string]string
 	otherDataset int
+}
+
+// merge adds the counts of o, a score of other incidents of the same pool.
+func (rb *runbookScore) merge(o *runbookScore) {
+	rb.goldSteps += o.goldSteps
+	rb.recalled += o.recalled
+	rb.ownOnly += o.ownOnly
+	rb.top3 += o.top3
+	rb.sameFamily += o.sameFamily
+	rb.otherDataset += o.otherDataset
 }
 
 // add scores one incident's drafted steps against its gold steps. A runbook is

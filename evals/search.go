@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -130,6 +132,59 @@ func (s searchRankings) add(mode, engine string, rk ranking) {
 // other datasets are dropped (the store's maximum).
 const searchLimit = 50
 
+// searchWorkers is how many incidents are measured at once. A search mostly waits
+// for the database, so a few at a time keep its backends busy; the figures do not
+// depend on it (every incident's outcome is merged in the incidents' order).
+var searchWorkers = 4
+
+// hits counts known-item queries and those that found their incident first.
+type hits struct{ found, queries int }
+
+// searchOutcome is what measuring one incident found.
+type searchOutcome struct {
+	rks     searchRankings
+	known   map[string]map[string]*hits // engine -> dataset/split -> hits
+	runbook *runbookScore
+	misses  []Miss
+}
+
+func newSearchOutcome() *searchOutcome {
+	return &searchOutcome{rks: searchRankings{}, known: map[string]map[string]*hits{}}
+}
+
+// eachAtOnce calls f(0) … f(n-1) on up to workers goroutines and returns the error
+// of the lowest index that failed; after a failure no new index starts.
+func eachAtOnce(ctx context.Context, n, workers int, f func(i int) error) error {
+	errs := make([]error, n)
+	var (
+		next   atomic.Int64
+		failed atomic.Bool
+		wg     sync.WaitGroup
+	)
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n || failed.Load() || ctx.Err() != nil {
+					return
+				}
+				if errs[i] = f(i); errs[i] != nil {
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
 // measureSearch runs similar-incident search in every mode with its ablations and
 // baselines, and runbooks (drafted from the by-incident hybrid results). Every
 // dataset's incidents share one memory, but a query's answers are read within its
@@ -155,19 +210,17 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		}
 	}
 	ix := newLexicalIndex(pool)
-	rks := searchRankings{}
-	type hits struct{ found, queries int }
-	known := map[string]map[string]*hits{} // engine -> dataset/split -> hits
-	runbooks := map[string]*runbookScore{}
-	// searchIn returns up to limit answers, of the query incident's dataset only when
-	// own is set.
-	searchIn := func(engine string, li *LabeledIncident, limit int, q copilot.SearchQuery, own bool) ([]string, error) {
+	// fetch asks a searcher for its answers to q as every measured query asks: private
+	// incidents included, the store's maximum of answers.
+	fetch := func(engine string, q copilot.SearchQuery) (copilot.SearchQuery, []copilot.SearchResult, error) {
 		q.Filter.IncludePrivate = true
 		q.Limit = searchLimit
 		res, err := searchers[engine].Search(ctx, q)
-		if err != nil {
-			return nil, err
-		}
+		return q, res, err
+	}
+	// pick returns up to limit answers of q, of the query incident's dataset only when
+	// own is set.
+	pick := func(res []copilot.SearchResult, li *LabeledIncident, limit int, q copilot.SearchQuery, own bool) []string {
 		ids := make([]string, 0, limit)
 		for _, x := range res {
 			if len(ids) == limit {
@@ -177,12 +230,16 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 				ids = append(ids, x.IncidentID)
 			}
 		}
-		return ids, nil
+		return ids
 	}
 	// search returns up to limit answers of the query incident's dataset: family
 	// labels are a dataset's own.
 	search := func(engine string, li *LabeledIncident, limit int, q copilot.SearchQuery) ([]string, error) {
-		return searchIn(engine, li, limit, q, true)
+		q, res, err := fetch(engine, q)
+		if err != nil {
+			return nil, err
+		}
+		return pick(res, li, limit, q, true), nil
 	}
 	// baseline ranks the pool with a baseline, keeping the query's dataset.
 	baseline := func(li *LabeledIncident, exclude string, terms map[string]bool, score func(int, map[string]bool) float64, limit int) []string {
@@ -197,14 +254,19 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		}
 		return ids
 	}
-	for _, li := range all {
+	// measureOne runs every search of one incident and drafts its runbook. It keeps
+	// what it finds in its own outcome: incidents are measured several at a time.
+	measureOne := func(li *LabeledIncident) (*searchOutcome, error) {
+		out := newSearchOutcome()
+		rks, known := out.rks, out.known
 		sp := li.Labels.SplitOf()
 		id := li.Incident.ID
 		start := time.Now()
-		hybridIDs, err := search(EngineHybrid, li, similarDepth, copilot.SearchQuery{IncidentID: id})
+		hq, hybrid, err := fetch(EngineHybrid, copilot.SearchQuery{IncidentID: id})
 		if err != nil {
-			return fmt.Errorf("similar %s: %w", id, err)
+			return nil, fmt.Errorf("similar %s: %w", id, err)
 		}
+		hybridIDs := pick(hybrid, li, similarDepth, hq, true)
 		rec.time(copilot.CapSimilar, EngineHybrid, time.Since(start))
 		tick()
 
@@ -220,7 +282,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 				}
 				ids, err := search(e, li, similarDepth, copilot.SearchQuery{IncidentID: id})
 				if err != nil {
-					return fmt.Errorf("similar %s (%s): %w", id, e, err)
+					return nil, fmt.Errorf("similar %s (%s): %w", id, e, err)
 				}
 				rks.add(ModeIncident, e, ranking{li, ids})
 			}
@@ -229,7 +291,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 				for e := range searchers {
 					ids, err := search(e, li, similarDepth, copilot.SearchQuery{Text: q, Filter: copilot.IncidentFilter{ExcludeIDs: []string{id}}})
 					if err != nil {
-						return fmt.Errorf("search %s (%s, %s): %w", id, mode, e, err)
+						return nil, fmt.Errorf("search %s (%s, %s): %w", id, mode, e, err)
 					}
 					rks.add(mode, e, ranking{li, ids})
 				}
@@ -245,7 +307,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 			for e := range searchers {
 				ids, err := search(e, li, 1, copilot.SearchQuery{Text: q})
 				if err != nil {
-					return fmt.Errorf("search %s (known item, %s): %w", id, e, err)
+					return nil, fmt.Errorf("search %s (known item, %s): %w", id, e, err)
 				}
 				if len(ids) > 0 {
 					firsts[e] = ids[0]
@@ -283,18 +345,16 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 				if qi > 0 {
 					what = fmt.Sprintf("passage %d of its messages", qi)
 				}
-				r.Misses = append(r.Misses, Miss{Capability: copilot.CapSimilar, Split: sp, IncidentID: id, Score: 0.5,
+				out.misses = append(out.misses, Miss{Capability: copilot.CapSimilar, Split: sp, IncidentID: id, Score: 0.5,
 					Detail: fmt.Sprintf("quoting %s does not find it first", what)})
 			}
 		}
 		tick()
 
 		// Runbook: drafted as the service drafts it, from the most similar incidents of
-		// the whole memory, whichever dataset they come from.
-		memoryIDs, err := searchIn(EngineHybrid, li, runbookK, copilot.SearchQuery{IncidentID: id}, false)
-		if err != nil {
-			return fmt.Errorf("similar %s (runbook): %w", id, err)
-		}
+		// the whole memory, whichever dataset they come from (the by-incident search
+		// above, read without the dataset filter).
+		memoryIDs := pick(hybrid, li, runbookK, hq, false)
 		var similar []*copilot.Incident
 		for _, sid := range memoryIDs {
 			if inc := byID[sid]; inc != nil {
@@ -303,15 +363,54 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		}
 		ans, err := rec.as(copilot.CapRunbook).Runbook(ctx, li.Incident, similar, nil)
 		if err != nil {
-			return fmt.Errorf("runbook of %s: %w", id, err)
+			return nil, fmt.Errorf("runbook of %s: %w", id, err)
 		}
-		rb := runbooks[sp]
-		if rb == nil {
-			rb = &runbookScore{datasetOf: datasetOf}
-			runbooks[sp] = rb
-		}
-		rb.add(li, ans.Steps, family, ix, r)
+		out.runbook = &runbookScore{datasetOf: datasetOf}
+		var rbMisses Report
+		out.runbook.add(li, ans.Steps, family, ix, &rbMisses)
+		out.misses = append(out.misses, rbMisses.Misses...)
 		tick()
+		return out, nil
+	}
+	outs := make([]*searchOutcome, len(all))
+	err := eachAtOnce(ctx, len(all), searchWorkers, func(i int) error {
+		out, err := measureOne(all[i])
+		outs[i] = out
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	// Merged in the incidents' order, so the report is the one a sequential run makes.
+	rks := searchRankings{}
+	known := map[string]map[string]*hits{} // engine -> dataset/split -> hits
+	runbooks := map[string]*runbookScore{}
+	for i, out := range outs {
+		for mode, byEngine := range out.rks {
+			for e, rk := range byEngine {
+				for _, x := range rk {
+					rks.add(mode, e, x)
+				}
+			}
+		}
+		for e, byKey := range out.known {
+			if known[e] == nil {
+				known[e] = map[string]*hits{}
+			}
+			for key, h := range byKey {
+				if known[e][key] == nil {
+					known[e][key] = &hits{}
+				}
+				known[e][key].found += h.found
+				known[e][key].queries += h.queries
+			}
+		}
+		sp := all[i].Labels.SplitOf()
+		if runbooks[sp] == nil {
+			runbooks[sp] = &runbookScore{datasetOf: datasetOf}
+		}
+		runbooks[sp].merge(out.runbook)
+		r.Misses = append(r.Misses, out.misses...)
 	}
 	for e, byKey := range known {
 		for key, h := range byKey {
