@@ -38,37 +38,85 @@ func devMemoryOpener(t *testing.T) func(postgres.HNSW) *postgres.Store {
 	return func(h postgres.HNSW) *postgres.Store { return open(postgres.Options{HNSW: h}) }
 }
 
-// devMemoryOptions stores the dev corpus and returns a function that opens a new
-// store on it with the given options (schema, pool size and redaction are set).
-func devMemoryOptions(t *testing.T) func(postgres.Options) *postgres.Store {
+// devStored is the dev corpus stored once per test binary: the tests below only read
+// it, each through stores of its own.
+var devStored struct {
+	sync.Mutex
+	schema string
+}
+
+// devSchema returns the schema holding the dev corpus, storing it on first use. A
+// test that fails to store it leaves it unset, so the next test tries again.
+func devSchema(t *testing.T) string {
 	t.Helper()
+	devStored.Lock()
+	defer devStored.Unlock()
+	if devStored.schema != "" {
+		return devStored.schema
+	}
 	c, err := evals.LoadCorpus("testdata/corpus")
 	if err != nil {
 		t.Fatal(err)
 	}
-	url, schema := dbtest.URL(t), dbtest.Schema(t)
+	schema := dbtest.Kept(t)
+	s := openDev(t, schema, postgres.Options{})
 	ctx := context.Background()
-	open := func(o postgres.Options) *postgres.Store {
-		model, err := embeddings.NewLocal(384)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := postgres.Open(ctx, url, model, postgres.Options{Schema: schema, MaxConns: 4, HNSW: o.HNSW, Fusion: o.Fusion,
-			LexicalExactBelow: o.LexicalExactBelow, Redact: redact.String, RedactVersion: redact.Version})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(s.Close)
-		return s
-	}
-	s := open(postgres.Options{})
 	if _, err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Ingest(ctx, c.All, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
 		t.Fatal(err)
 	}
-	return open
+	devStored.schema = schema
+	return schema
+}
+
+// openDev opens a store on schema with the given options (pool size and redaction
+// are set), closed when the test ends.
+func openDev(t *testing.T, schema string, o postgres.Options) *postgres.Store {
+	t.Helper()
+	model, err := embeddings.NewLocal(384)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := postgres.Open(context.Background(), dbtest.URL(t), model, postgres.Options{Schema: schema, MaxConns: 4, HNSW: o.HNSW, Fusion: o.Fusion,
+		LexicalExactBelow: o.LexicalExactBelow, Redact: redact.String, RedactVersion: redact.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	return s
+}
+
+// devMemoryOptions returns a function that opens a new store on the stored dev
+// corpus with the given options.
+func devMemoryOptions(t *testing.T) func(postgres.Options) *postgres.Store {
+	t.Helper()
+	schema := devSchema(t)
+	return func(o postgres.Options) *postgres.Store { return openDev(t, schema, o) }
+}
+
+// rankings ranks every query, a few at a time (each search mostly waits for the
+// database); the i-th ranking answers the i-th query.
+func rankings(t *testing.T, s *postgres.Store, queries []copilot.SearchQuery) [][]string {
+	out := make([][]string, len(queries))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = ranking(t, s, queries[i])
+			}
+		}()
+	}
+	for i := range queries {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 func ranking(t *testing.T, s *postgres.Store, q copilot.SearchQuery) []string {
@@ -158,8 +206,9 @@ func TestIndexedVectorSideRanksLikeExact(t *testing.T) {
 		queries = append(queries, copilot.SearchQuery{IncidentID: inc.ID, Limit: 10, Filter: f}, copilot.SearchQuery{Text: inc.Title, Limit: 10, Filter: f})
 	}
 	nonEmpty := 0
-	for _, q := range queries {
-		want, got := ranking(t, exact, q), ranking(t, indexed, q)
+	wants, gots := rankings(t, exact, queries), rankings(t, indexed, queries)
+	for i, q := range queries {
+		want, got := wants[i], gots[i]
 		if !slices.Equal(got, want) {
 			t.Errorf("%+v: index path %v, exact %v", q, got, want)
 		}
@@ -186,10 +235,14 @@ func TestBoundedLexicalSideRanksLikeExact(t *testing.T) {
 	open := devMemoryOptions(t)
 	exact := open(postgres.Options{Fusion: retrieval.FusionLexical})
 	bounded := open(postgres.Options{Fusion: retrieval.FusionLexical, LexicalExactBelow: -1})
-	nonEmpty := 0
+	var queries []copilot.SearchQuery
 	for _, inc := range c.All {
-		q := copilot.SearchQuery{Text: inc.Title, Limit: 10, Filter: copilot.IncidentFilter{IncludePrivate: true}}
-		want, got := ranking(t, exact, q), ranking(t, bounded, q)
+		queries = append(queries, copilot.SearchQuery{Text: inc.Title, Limit: 10, Filter: copilot.IncidentFilter{IncludePrivate: true}})
+	}
+	nonEmpty := 0
+	wants, gots := rankings(t, exact, queries), rankings(t, bounded, queries)
+	for i, inc := range c.All {
+		want, got := wants[i], gots[i]
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: bounded %v, exact %v", inc.Title, got, want)
 		}

@@ -4,11 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/incidentcopilot/incident-copilot/copilot"
-	"github.com/incidentcopilot/incident-copilot/copilot/redact"
-	"github.com/incidentcopilot/incident-copilot/embeddings"
 	"github.com/incidentcopilot/incident-copilot/evals"
-	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
 	"github.com/incidentcopilot/incident-copilot/retrieval"
 	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
@@ -17,12 +13,14 @@ import (
 // member, another member ranks in its top 3 for at least 80% of them. The weighted
 // fusion is measured beside the default reciprocal-rank fusion (BENCHMARKS.md).
 func TestSimilarIncidentsOnCorpus(t *testing.T) {
+	t.Parallel()
 	c, err := evals.LoadCorpus("testdata/corpus")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, fusion := range []string{retrieval.FusionRRF, retrieval.FusionWeighted} {
 		t.Run(fusion, func(t *testing.T) {
+			t.Parallel()
 			res := similarity(t, c, fusion)
 			if fusion == retrieval.FusionRRF && res.HitRate() < 0.8 {
 				t.Errorf("family hit@3 = %.3f, want >= 0.8", res.HitRate())
@@ -32,22 +30,9 @@ func TestSimilarIncidentsOnCorpus(t *testing.T) {
 }
 
 func similarity(t *testing.T, c *evals.Corpus, fusion string) *evals.SimilarityResult {
-	model, err := embeddings.NewLocal(384)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The dev corpus stored once for the package's read-only tests (similar_stable_test.go).
+	s := devMemoryOptions(t)(postgres.Options{Fusion: fusion})
 	ctx := context.Background()
-	s, err := postgres.Open(ctx, dbtest.URL(t), model, postgres.Options{Schema: dbtest.Schema(t), Fusion: fusion, Redact: redact.String, RedactVersion: redact.Version})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Ingest(ctx, c.All, copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
-		t.Fatal(err)
-	}
 	res, err := evals.SimilarityMetrics(ctx, s, c, 3)
 	if err != nil {
 		t.Fatal(err)

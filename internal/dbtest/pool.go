@@ -197,3 +197,23 @@ func alive(pid int) bool {
 	_, err := os.Stat("/proc/" + strconv.Itoa(pid))
 	return !os.IsNotExist(err)
 }
+
+// Kept returns the name of a fresh, empty schema that outlives the test, for tests
+// of one binary to share a memory they only read. Like Migrated's schemas it lives
+// until the binary exits, and a later run's sweep drops it.
+func Kept(t testing.TB) string {
+	t.Helper()
+	dbURL := URL(t)
+	ctx := context.Background()
+	sweepOnce.Do(func() { sweep(ctx, dbURL) })
+	name := fmt.Sprintf("%s%d_%d", poolPrefix, os.Getpid(), counter.Add(1))
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		t.Fatalf("connect to test database: %v", err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+pgx.Identifier{name}.Sanitize()); err != nil {
+		t.Fatalf("create schema %s: %v", name, err)
+	}
+	return name
+}
