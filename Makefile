@@ -57,8 +57,10 @@ test: db
 	@scripts/db.sh ensure-db copilot_test
 	@$(MAKE) --no-print-directory -j2 test-go test-floors
 
+# -p 4: four test binaries (or builds) at once rather than one per core; most test
+# time is spent waiting for PostgreSQL, test servers and timers, not on the CPU.
 test-go:
-	DATABASE_URL=$(TEST_DB_URL) COPILOT_REQUIRE_DB=1 $(GO) test -count=1 -timeout 15m ./...
+	DATABASE_URL=$(TEST_DB_URL) COPILOT_REQUIRE_DB=1 $(GO) test -p 4 -count=1 -timeout 15m ./...
 
 # The floors, not the targets: a change that lowers quality fails; see evals/README.md.
 # Its output is shown when it fails, not interleaved with the tests'.
