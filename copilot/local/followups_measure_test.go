@@ -182,6 +182,13 @@ func TestFollowUpFigures(t *testing.T) {
 			t.Log("dev2 " + w)
 		}
 	}
+	dev4 := scoreCorpus(t, "../../evals/testdata/dev4", local.New(nil))
+	t.Logf("dev4: %v", dev4)
+	if os.Getenv("FU_DEBUG") != "" {
+		for _, w := range dev4.wrong {
+			t.Log("dev4 " + w)
+		}
+	}
 	if os.Getenv("COPILOT_HELDOUT") != "" {
 		test := scoreCorpus(t, "../../evals/testdata/heldout", local.New(nil))
 		t.Logf("test: %v", test)
