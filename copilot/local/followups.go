@@ -19,7 +19,7 @@ import (
 // firefighting, not a follow-up.
 
 var (
-	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b`)
+	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b|^\W*next\s*:`)
 	fuAIMarkerRE = regexp.MustCompile(`(^|\s)AI\s*:`)
 	fuSuggestRE  = regexp.MustCompile(`\bwe (really |probably |definitely |also |still |seriously |clearly |absolutely )?(should|need|needs to|must|ought to|have to|gotta|could)\b|\bshould (we|probably|really|also|definitely|have|be|alert|page|fail|reject|block|never|always)\b|\b(could|can|shall) we\b|\bcan (someone|somebody|you)\b|\blet'?s\b|\blets (make|add|get|set|put|have|create|write|move|document|automate|alert|build|bump|raise|lower|schedule|do|not|also|track)\b|\b(would|it'?d|will) be (nice|good|great|useful|better|worth)\b|\bworth (adding|having|doing|considering|a|an|looking|automating|putting|writing)\b|\bmaybe we\b|\bhow about\b|\bwhat about\b|\bwhy (don'?t|do not|not) we\b|\bi'?d (like|love|want) (to see|us to|to have)\b|\b(propose|suggest|suggestion|proposal|recommend)\b|\bwe'?re missing\b|\bwe (don'?t|do not) have\b|\bwe have no\b|\bneeds? (a|an|its own|better|proper|more|to be)\b|\b(please|pls|kindly) (add|make|create|write|file|open|update|document|set|put|move)\b|\bmust (be|have|not)\b|\bshould'?ve\b|\bshould have\b|\b(they|teams?|people|folks|customers|users|support|ops|on-?call) (really )?(need|needs|want|wants) (something|a|an|to|better|more|some)\b|\bwould (really )?(help|make (it|this|that|life)|catch|save)\b|\bi'?d (like|love|want) (a|an|some)\b`)
 	// fuModalQRE: a question that proposes ("could the deploy tool refuse…?").
@@ -114,6 +114,27 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		if c := detectFollowUp(t, lc, pm, names); c != nil {
 			cands[t.idx] = c
 			order = append(order, t.idx)
+		}
+	}
+
+	// A numbered or bulleted list sent one entry per message continues the list
+	// its author started ("followups: 1/ …", then "2/ …").
+	for _, t := range lc.msgs {
+		if cands[t.idx] != nil || t.bot || t.section != "" || !fuEnumRE.MatchString(t.msg.Text) || len(contentTerms(t.msg.Text)) < 3 {
+			continue
+		}
+		for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
+			prev := lc.msgs[i]
+			if speaker(prev.msg) != speaker(t.msg) {
+				continue
+			}
+			if p := cands[i]; p != nil && p.accepted && fuEnumAnyRE.MatchString(prev.msg.Text) {
+				c := newCandidate(t, t.msg.Text, names)
+				c.accepted = true
+				cands[t.idx] = c
+				order = append(order, t.idx)
+			}
+			break
 		}
 	}
 
@@ -285,7 +306,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	suggest := proposalForm(low, wrapUp)
 	nextTime := fuNextTimeRE.MatchString(low)
 	commit := fuCommitRE.MatchString(low) || presentCommits(low) || fuTeamWillRE.MatchString(low)
-	ask := fuAskRE.MatchString(raw)
+	ask := fuAskRE.MatchString(raw) || namedOwner(raw, speaker(t.msg), names) != ""
 	// Before the fire is out, "why did nobody get paged?" asks what happened.
 	strongComplaint := fuComplainRE.MatchString(low) && (wrapUp || !strings.HasSuffix(strings.TrimSpace(low), "?"))
 	complain := strongComplaint || (wrapUp && fuComplainWeakRE.MatchString(low) &&
@@ -324,7 +345,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	case nextTime:
 		accepted = lasting || (wrapUp && len(contentTerms(raw)) >= 3)
 	case suggest:
-		accepted = lasting && (wrapUp || strong)
+		// After the fire is out, a proposal by its grammar ("the etl job should blow
+		// up on an empty source") is one whatever it names: the lasting vocabulary
+		// cannot list every system.
+		accepted = lasting && (wrapUp || strong) || (wrapUp && !firefight && len(contentTerms(raw)) >= 4 && obligation(low))
 	case ask, commit:
 		accepted = (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
 		// A plan with an owner and a date is a follow-up by its form.
@@ -338,6 +362,31 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	c := newCandidate(t, raw, names)
 	c.accepted = accepted
 	return c
+}
+
+var (
+	// fuEnumRE: a message that is one entry of a list ("2/ …", "3) …", "- …").
+	fuEnumRE = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[/).:]|[-*•]|[a-h]\))\s+\S`)
+	// fuEnumAnyRE: a message holding a list entry anywhere ("followups: 1/ …").
+	fuEnumAnyRE = regexp.MustCompile(`(?:^|[\s:])(?:\d{1,2}\s*[/).]|[-*•]|[a-h]\))\s+\S`)
+)
+
+// fuObligationRE: a statement of obligation or intent about the future ("X should
+// run on postgres", "someone has to make…", "needs an index", "kindly add…").
+var fuObligationRE = regexp.MustCompile(`\b(should|must|needs? to|needs? (?:a|an)|has to|have to|ought to|gotta)\b|^\W*(?:\w+ ){0,2}(?:please|pls|kindly) \w+`)
+
+// obligation reports whether some sentence of low that is not a question obliges
+// someone or something to change: the grammar of a proposal without its vocabulary.
+func obligation(low string) bool {
+	for _, sent := range followUpSentences(fuRegretRE.ReplaceAllString(low, " ")) {
+		if strings.HasSuffix(strings.TrimSpace(sent), "?") {
+			continue
+		}
+		if fuObligationRE.MatchString(sent) && !fuShouldNotRE.MatchString(sent) {
+			return true
+		}
+	}
+	return false
 }
 
 // proposalForm reports whether a message proposes something by its grammar: a
@@ -403,10 +452,12 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 		c.owner = resolveName(sub[1], names)
 	} else if sub := fuMentionWillRE.FindStringSubmatch(raw); sub != nil {
 		c.owner = resolveName(sub[1]+sub[2], names)
+	} else if o := namedOwner(raw, speaker(t.msg), names); o != "" {
+		c.owner = o
 	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || presentCommits(t.lower) || upTakeRE.MatchString(t.lower)) && t.section == "" {
 		c.owner = speaker(t.msg)
 	}
-	commits := fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || fuAskRE.MatchString(raw) || presentCommits(t.lower)
+	commits := c.owner != "" || fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || fuAskRE.MatchString(raw) || presentCommits(t.lower)
 	c.dueText, c.due = findDue(raw, t.msg.Time(), commits)
 	return c
 }
@@ -813,4 +864,85 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 		c.due = resolveDue(due, t.msg.Time())
 	}
 	return c
+}
+
+var (
+	// fuOwnerFieldRE: a plan written with its fields ("owner: me, due 2026-01-30").
+	fuOwnerFieldRE = regexp.MustCompile(`(?i)\bowner\s*:\s*(@?[\w.\-]+)`)
+	// fuSelfParenRE: "(me, thu)" after an item names the speaker.
+	fuSelfParenRE = regexp.MustCompile(`(?i)\(\s*(?:me|mine|myself)\b`)
+	// fuTrailMentionRE: an entry that ends naming its owner ("retention review - @lena").
+	fuTrailMentionRE = regexp.MustCompile(`\s[-–—:]\s*@([\w.\-]+)\W*$`)
+	// fuNameWillRE: a person named without @ takes the item ("Ana will take the
+	// inventory"); the name must be a participant's.
+	fuNameWillRE = regexp.MustCompile(`(?:^|[.!?,;]\s+|\band\s+)([A-Z][a-z]+)\s+(?:will|'ll|is going to|agreed to|volunteered to|offered to|is taking|takes)\b`)
+	// fuVocativeRE: a request addressed by name ("Maria, please own this", "Pablo
+	// can you make this?", "Could you move the crons to UTC, Omar?", "kindly add the
+	// cron by EOD @suresh").
+	fuVocativeRE = regexp.MustCompile(`(?:^|[.!?]\s+)@?([A-Za-z][\w.\-]*)[,:]?\s+(?:please|pls|kindly|can you|could you|would you|will you)\b|(?i:\b(?:can|could|would|will) you\b[^?.!]*,\s*@?([\w.\-]+)\s*\?)|(?i:\b(?:please|pls|kindly|can you|could you)\b[^@.!?]*@([\w.\-]+)\W*$)`)
+)
+
+// namedOwner is the person a message gives an item to by name rather than by an
+// @mention: an owner field, "(me…)", "<Name> will…", or a request addressed to a
+// participant. "" when it names none.
+func namedOwner(raw, sp string, names map[string]string) string {
+	if sub := fuOwnerFieldRE.FindStringSubmatch(raw); sub != nil {
+		switch w := strings.ToLower(strings.TrimPrefix(sub[1], "@")); w {
+		case "me", "myself", "i", "mine":
+			return sp
+		case "tbd", "none", "n", "na", "nobody", "unassigned":
+			return ""
+		default:
+			if p := participant(w, names); p != "" {
+				return p
+			}
+			return resolveName(sub[1], names)
+		}
+	}
+	if fuSelfParenRE.MatchString(raw) {
+		return sp
+	}
+	if sub := fuTrailMentionRE.FindStringSubmatch(raw); sub != nil {
+		return resolveName(sub[1], names)
+	}
+	for _, re := range []*regexp.Regexp{fuNameWillRE, fuVocativeRE} {
+		for _, sub := range re.FindAllStringSubmatch(raw, -1) {
+			for _, g := range sub[1:] {
+				if g == "" {
+					continue
+				}
+				if p := participant(strings.ToLower(strings.TrimPrefix(g, "@")), names); p != "" && p != sp {
+					return p
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// participant finds the one participant whose user name is w or starts with w and
+// a separator ("priya" → "priya.n"); "" when none or several.
+func participant(w string, names map[string]string) string {
+	if len(w) < 2 {
+		return ""
+	}
+	found := ""
+	seen := map[string]bool{}
+	for _, n := range names {
+		ln := strings.ToLower(n)
+		if seen[ln] {
+			continue
+		}
+		seen[ln] = true
+		if ln == w {
+			return n
+		}
+		if strings.HasPrefix(ln, w) && strings.ContainsRune("._- ", rune(ln[len(w)])) {
+			if found != "" {
+				return ""
+			}
+			found = n
+		}
+	}
+	return found
 }
