@@ -53,7 +53,7 @@ var (
 	// fuMakeRE: the verbs of building something, as opposed to looking at something.
 	fuMakeRE = regexp.MustCompile(`\b(add|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm)\w*`)
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
-	fuPaperworkRE = regexp.MustCompile(`\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication)\b`)
+	fuPaperworkRE = regexp.MustCompile(`\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication)\b`)
 
 	// fuFiledRE marks a message that announces a ticket (read by text.TicketRef and
 	// friends: one rule for every reader).
@@ -120,7 +120,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	// A numbered or bulleted list sent one entry per message continues the list
 	// its author started ("followups: 1/ …", then "2/ …").
 	for _, t := range lc.msgs {
-		if cands[t.idx] != nil || t.bot || t.section != "" || !fuEnumRE.MatchString(t.msg.Text) || len(contentTerms(t.msg.Text)) < 3 {
+		if (cands[t.idx] != nil && cands[t.idx].accepted) || t.bot || t.section != "" || !fuEnumRE.MatchString(t.msg.Text) || len(contentTerms(t.msg.Text)) < 3 {
 			continue
 		}
 		for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
@@ -129,10 +129,14 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 				continue
 			}
 			if p := cands[i]; p != nil && p.accepted && fuEnumAnyRE.MatchString(prev.msg.Text) {
-				c := newCandidate(t, t.msg.Text, names)
-				c.accepted = true
-				cands[t.idx] = c
-				order = append(order, t.idx)
+				if c := cands[t.idx]; c != nil {
+					c.accepted = true
+				} else {
+					c = newCandidate(t, t.msg.Text, names)
+					c.accepted = true
+					cands[t.idx] = c
+					order = append(order, t.idx)
+				}
 			}
 			break
 		}
@@ -354,6 +358,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		// A plan with an owner and a date is a follow-up by its form.
 		accepted = accepted || (wrapUp && !firefight && dueRE.MatchString(raw)) || (ask && wrapUp && fuOwnRE.MatchString(low))
 	}
+	// An offer ("should I add…?", "want me to…?") waits for someone to take it up.
+	if fuOfferRE.MatchString(low) && !marker {
+		accepted = false
+	}
 	// A weaker proposal becomes a follow-up only when someone agrees with it.
 	weak := (suggest || nextTime || commit || ask) && lasting
 	if !accepted && !weak {
@@ -365,6 +373,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 }
 
 var (
+	// fuOfferRE: a question offering to do something, which is a commitment only
+	// once someone accepts it.
+	fuOfferRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:\w+,? ){0,2}(?:should|shall|can|could) i\b[^?.!]*\?|\b(?:want|need) me to\b[^?.!]*\?`)
 	// fuEnumRE: a message that is one entry of a list ("2/ …", "3) …", "- …").
 	fuEnumRE = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[/).:]|[-*•]|[a-h]\))\s+\S`)
 	// fuEnumAnyRE: a message holding a list entry anywhere ("followups: 1/ …").

@@ -1,0 +1,83 @@
+package local
+
+import "testing"
+
+// TestFollowUpFormsBeyondVocabulary: commitments whose form, not their words, makes
+// them follow-ups, with the owner and due date the form gives.
+func TestFollowUpFormsBeyondVocabulary(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		lines []string
+		items map[int][2]string // line → owner, due
+	}{
+		{"an obligation that names nothing in the lasting vocabulary", []string{
+			"dan: the orders service should read its pool size from the shared config",
+		}, map[int][2]string{0: {"", ""}}},
+		{"a participant named without @ takes it", []string{
+			"carla: Dan will write up the pool sizing rules for the wiki, he agreed in the retro",
+			"dan: yes",
+		}, map[int][2]string{0: {"dan", ""}}},
+		{"an owner field and a due field", []string{
+			"carla: next: pool size read from one config value. owner: me, due 2026-03-13",
+		}, map[int][2]string{0: {"carla", "2026-03-13"}}},
+		{"a request addressed by name at the end", []string{
+			"carla: Could you move the pool settings into the helm chart, Dan?",
+			"dan: sure",
+		}, map[int][2]string{0: {"dan", ""}}},
+		{"a list sent one entry per message", []string{
+			"carla: followups: 1/ pool saturation alert at 80% (me)",
+			"carla: 2/ one config value for the pool size - @dan",
+			"carla: 3/ nothing else from me",
+		}, map[int][2]string{0: {"carla", ""}, 1: {"dan", ""}}},
+		{"the end of a named day", []string{
+			"carla: kindly add the pool check to the deploy pipeline by EOD tomorrow @dan",
+			"dan: will do",
+		}, map[int][2]string{0: {"dan", "2026-03-04"}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			inc, got := followUpsOf(t, tt.lines...)
+			for line, od := range tt.items {
+				it, ok := got[ts(inc, line)]
+				if !ok {
+					t.Fatalf("no follow-up at line %d; got %v", line, got)
+				}
+				if it.Owner != od[0] || it.Due != od[1] {
+					t.Errorf("line %d: owner %q due %q, want %q %q", line, it.Owner, it.Due, od[0], od[1])
+				}
+			}
+			if len(got) != len(tt.items) {
+				t.Errorf("%d follow-ups, want %d: %v", len(got), len(tt.items), got)
+			}
+		})
+	}
+}
+
+// TestFollowUpFormsNot: look-alikes of the forms above.
+func TestFollowUpFormsNot(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		lines []string
+	}{
+		{"a question about one's own write-up", []string{"carla: should I also write up why the pool ran out?"}},
+		{"an obligation in a question", []string{"carla: does the orders service have to read the shared config at all?"}},
+		{"an owner value in a status line", []string{"ben: 47 records recreated, ownership records back with owner=prod"}},
+		{"a list entry after someone else's list", []string{
+			"carla: followups: 1/ pool saturation alert at 80%",
+			"dan: 2/ also the retry thing from before, reverted already",
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := followUpsOf(t, tt.lines...)
+			n := 0
+			for range got {
+				n++
+			}
+			if tt.name == "a list entry after someone else's list" {
+				n-- // the first entry is one
+			}
+			if n != 0 {
+				t.Errorf("want no follow-ups here, got %v", got)
+			}
+		})
+	}
+}
