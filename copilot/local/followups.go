@@ -66,6 +66,7 @@ var (
 const (
 	DefaultTicketTermOverlap    = 0.4
 	DefaultTicketMinSharedTerms = 2
+	DefaultTicketItemCoverage   = 0.7
 	DefaultTicketCosine         = 0.75
 	DefaultDuplicateJaccard     = 0.6
 	DefaultCaptureWindow        = 8
@@ -646,6 +647,9 @@ func dedupFollowUps(items []*fuCandidate, threshold float64) []*fuCandidate {
 	return out
 }
 
+// fuChangeURLRE: a link to a pull or merge request.
+var fuChangeURLRE = regexp.MustCompile(`https?://[^\s<>|)]+/(?:pull|pulls|merge_requests|-/merge_requests)/\d+`)
+
 // ticketRefs returns the ticket keys and tracker URLs in a message: keys of the
 // incident's known tickets first, then other keys that look like tracker keys, then
 // URLs without a key.
@@ -669,6 +673,10 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 		} else {
 			add(u)
 		}
+	}
+	// A pull or merge request is the work itself, tracked where the code is.
+	for _, u := range fuChangeURLRE.FindAllString(s, -1) {
+		add(strings.TrimRight(u, ".,;:!?"))
 	}
 	for _, k := range text.TicketKeys(s) {
 		prefix := k[:strings.IndexByte(k, '-')]
@@ -766,8 +774,14 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	var pairs []pair
 	for i, c := range open {
 		for j, tk := range tickets {
-			ov, n := w.coverage(c.msgTerms, ticketTitleTerms(tk.Title))
+			title := ticketTitleTerms(tk.Title)
+			ov, n := w.coverage(c.msgTerms, title)
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
+			// The other direction: the item's own words, all in the title.
+			if iv, in := w.coverage(title, c.terms); iv >= l.ticketItemCoverage() && in >= l.ticketMinShared() {
+				ok = true
+				ov, n = math.Max(ov, iv), max(n, in)
+			}
 			score := ov
 			if cos != nil {
 				ok = ok || (cos[i][j] >= l.ticketCosine() && n >= 1)

@@ -1,6 +1,11 @@
 package local
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
 
 // TestFollowUpFormsBeyondVocabulary: commitments whose form, not their words, makes
 // them follow-ups, with the owner and due date the form gives.
@@ -79,5 +84,29 @@ func TestFollowUpFormsNot(t *testing.T) {
 				t.Errorf("want no follow-ups here, got %v", got)
 			}
 		})
+	}
+}
+
+// TestCaptureShortItemUnderLongTitle: an item whose every word is in a longer ticket
+// title is captured by it; an item sharing one word with a title is not.
+func TestCaptureShortItemUnderLongTitle(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"carla: we should alert at 80% of max_connections",
+		"dan: and we need a runbook for failing over the pool",
+	)...)
+	inc.Tickets = []copilot.Ticket{{Key: "DB-131", Title: "Alert when orders-db connected clients exceed 80% of max_connections for 5 minutes"}}
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]copilot.FollowUp{}
+	for _, it := range ans.Items {
+		got[it.SourceTS] = it
+	}
+	if it := got[ts(inc, 0)]; it.TicketKey != "DB-131" {
+		t.Errorf("the alert item is not captured by DB-131: %+v", it)
+	}
+	if it, ok := got[ts(inc, 1)]; !ok || it.Captured {
+		t.Errorf("the runbook item should be an uncaptured follow-up: %+v (found %v)", it, ok)
 	}
 }
