@@ -195,7 +195,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	for _, idx := range order {
 		// A proposal whose every sentence held a credential quotes as nothing:
 		// there is no follow-up to show, only a secret to leave out.
-		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !copilot.OnlyPlaceholders(c.text) {
+		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !copilot.OnlyPlaceholders(c.text) && !experiment(lc.msgs[idx]) {
 			items = append(items, c)
 		}
 	}
@@ -338,6 +338,14 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuDeclareRE.MatchString(low) && !marker {
 		return nil // "declaring sev3, I'll watch the dashboards" is the incident starting
 	}
+	if experiment(t) {
+		return nil
+	}
+	// "in the future"/"next deploy" in a question that proposes nothing is about
+	// the incident ("iat is in the future by 94s??").
+	if nextTime && !suggest && !commit && !ask && !marker && strings.HasSuffix(strings.TrimSpace(low), "?") {
+		return nil
+	}
 	if firefight && !strong && !resolved && !marker && !nextTime {
 		return nil
 	}
@@ -374,6 +382,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 }
 
 var (
+	// fuExperimentRE: trying something to learn whether it helps ("try a bounded
+	// lru", not "I will try to make the loader stream").
+	fuExperimentRE = regexp.MustCompile(`\b(?:try|trying|tries) (?:a|an|the|it|this|that|with|out|again|\w+ing)\b|\b(?:to|and) see (?:if|whether)\b|\bsee (?:if|whether) (?:it|that|this|the)\b`)
 	// fuOfferRE: a question offering to do something, which is a commitment only
 	// once someone accepts it.
 	fuOfferRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:\w+,? ){0,2}(?:should|shall|can|could) i\b[^?.!]*\?|\b(?:want|need) me to\b[^?.!]*\?`)
@@ -382,6 +393,14 @@ var (
 	// fuEnumAnyRE: a message holding a list entry anywhere ("followups: 1/ …").
 	fuEnumAnyRE = regexp.MustCompile(`(?:^|[\s:])(?:\d{1,2}\s*[/).]|[-*•]|[a-h]\))\s+\S`)
 )
+
+// experiment reports whether a message tries something to find out whether it helps
+// ("try a bounded lru on staging", "do 10 deploys to see if the 503s go away"): that
+// changes nothing that lasts. A to-do marker ("TODO: try…") still makes it an item.
+func experiment(t msgTags) bool {
+	low := t.lower
+	return fuExperimentRE.MatchString(low) && !fuMarkerRE.MatchString(low) && !fuAIMarkerRE.MatchString(t.msg.Text)
+}
 
 // fuObligationRE: a statement of obligation or intent about the future ("X should
 // run on postgres", "someone has to make…", "needs an index", "kindly add…").

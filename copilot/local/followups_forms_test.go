@@ -65,6 +65,9 @@ func TestFollowUpFormsNot(t *testing.T) {
 	}{
 		{"a question about one's own write-up", []string{"carla: should I also write up why the pool ran out?"}},
 		{"an obligation in a question", []string{"carla: does the orders service have to read the shared config at all?"}},
+		{"an experiment on staging", []string{"carla: dan can you try a smaller pool on staging, and we watch the p99?", "dan: on it"}},
+		{"a change made to see whether it helps", []string{"dan: I'll double the pool size on one replica to see if the timeouts go away"}},
+		{"a question about the future that proposes nothing", []string{"dan: token exp is in the future by 3 days??"}},
 		{"an owner value in a status line", []string{"ben: 47 records recreated, ownership records back with owner=prod"}},
 		{"a list entry after someone else's list", []string{
 			"carla: followups: 1/ pool saturation alert at 80%",
