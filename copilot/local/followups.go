@@ -399,7 +399,8 @@ var (
 // changes nothing that lasts. A to-do marker ("TODO: try…") still makes it an item.
 func experiment(t msgTags) bool {
 	low := t.lower
-	return fuExperimentRE.MatchString(low) && !fuMarkerRE.MatchString(low) && !fuAIMarkerRE.MatchString(t.msg.Text)
+	// A report's action items are items by their section.
+	return t.section == "" && fuExperimentRE.MatchString(low) && !fuMarkerRE.MatchString(low) && !fuAIMarkerRE.MatchString(t.msg.Text)
 }
 
 // fuObligationRE: a statement of obligation or intent about the future ("X should
