@@ -539,6 +539,10 @@ func followUpText(raw string, entry bool) string {
 		}
 	}
 	text := fuLeadRE.ReplaceAllString(cleanText(strings.Join(keep, " ")), "")
+	if len(contentTerms(text)) == 0 && !hasSecret(raw) {
+		// "Follow-ups:" heads the entries that follow it in the same message.
+		text = fuLeadRE.ReplaceAllString(cleanText(raw), "")
+	}
 	keepTo := 0
 	if ok, end := isPromise(text); ok {
 		keepTo = end

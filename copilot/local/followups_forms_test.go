@@ -13,31 +13,36 @@ func TestFollowUpFormsBeyondVocabulary(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
 		lines []string
-		items map[int][2]string // line → owner, due
+		items map[int][3]string // line → owner, due, ticket key
 	}{
 		{"an obligation that names nothing in the lasting vocabulary", []string{
 			"dan: the orders service should read its pool size from the shared config",
-		}, map[int][2]string{0: {"", ""}}},
+		}, map[int][3]string{0: {"", "", ""}}},
 		{"a participant named without @ takes it", []string{
 			"carla: Dan will write up the pool sizing rules for the wiki, he agreed in the retro",
 			"dan: yes",
-		}, map[int][2]string{0: {"dan", ""}}},
+		}, map[int][3]string{0: {"dan", "", ""}}},
 		{"an owner field and a due field", []string{
 			"carla: next: pool size read from one config value. owner: me, due 2026-03-13",
-		}, map[int][2]string{0: {"carla", "2026-03-13"}}},
+		}, map[int][3]string{0: {"carla", "2026-03-13", ""}}},
 		{"a request addressed by name at the end", []string{
 			"carla: Could you move the pool settings into the helm chart, Dan?",
 			"dan: sure",
-		}, map[int][2]string{0: {"dan", ""}}},
+		}, map[int][3]string{0: {"dan", "", ""}}},
 		{"a list sent one entry per message", []string{
 			"carla: followups: 1/ pool saturation alert at 80% (me)",
 			"carla: 2/ one config value for the pool size - @dan",
 			"carla: 3/ nothing else from me",
-		}, map[int][2]string{0: {"carla", ""}, 1: {"dan", ""}}},
+		}, map[int][3]string{0: {"carla", "", ""}, 1: {"dan", "", ""}}},
+		{"a header line and entries, one message each", []string{
+			"carla: Follow-ups:\n- pool saturation alert in CI (owner: dan)",
+			"carla: - one config value for the pool size (owner: erin)",
+			"dan: alert: https://tracker.example.net/browse/DB-77",
+		}, map[int][3]string{0: {"dan", "", "DB-77"}, 1: {"erin", "", ""}}},
 		{"the end of a named day", []string{
 			"carla: kindly add the pool check to the deploy pipeline by EOD tomorrow @dan",
 			"dan: will do",
-		}, map[int][2]string{0: {"dan", "2026-03-04"}}},
+		}, map[int][3]string{0: {"dan", "2026-03-04", ""}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			inc, got := followUpsOf(t, tt.lines...)
@@ -46,8 +51,13 @@ func TestFollowUpFormsBeyondVocabulary(t *testing.T) {
 				if !ok {
 					t.Fatalf("no follow-up at line %d; got %v", line, got)
 				}
-				if it.Owner != od[0] || it.Due != od[1] {
-					t.Errorf("line %d: owner %q due %q, want %q %q", line, it.Owner, it.Due, od[0], od[1])
+				if it.Owner != od[0] || it.Due != od[1] || it.TicketKey != od[2] {
+					t.Errorf("line %d: owner %q due %q ticket %q, want %q %q %q", line, it.Owner, it.Due, it.TicketKey, od[0], od[1], od[2])
+				}
+			}
+			for _, it := range got {
+				if it.Text == "" || it.Text == "." {
+					t.Errorf("an item quotes nothing: %+v", it)
 				}
 			}
 			if len(got) != len(tt.items) {
@@ -62,29 +72,23 @@ func TestFollowUpFormsNot(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
 		lines []string
+		items int // follow-ups that are not look-alikes
 	}{
-		{"a question about one's own write-up", []string{"carla: should I also write up why the pool ran out?"}},
-		{"an obligation in a question", []string{"carla: does the orders service have to read the shared config at all?"}},
-		{"an experiment on staging", []string{"carla: dan can you try a smaller pool on staging, and we watch the p99?", "dan: on it"}},
-		{"a change made to see whether it helps", []string{"dan: I'll double the pool size on one replica to see if the timeouts go away"}},
-		{"a question about the future that proposes nothing", []string{"dan: token exp is in the future by 3 days??"}},
-		{"an owner value in a status line", []string{"ben: 47 records recreated, ownership records back with owner=prod"}},
+		{"a question about one's own write-up", []string{"carla: should I also write up why the pool ran out?"}, 0},
+		{"an obligation in a question", []string{"carla: does the orders service have to read the shared config at all?"}, 0},
+		{"an experiment on staging", []string{"carla: dan can you try a smaller pool on staging, and we watch the p99?", "dan: on it"}, 0},
+		{"a change made to see whether it helps", []string{"dan: I'll double the pool size on one replica to see if the timeouts go away"}, 0},
+		{"a question about the future that proposes nothing", []string{"dan: token exp is in the future by 3 days??"}, 0},
+		{"an owner value in a status line", []string{"ben: 47 records recreated, ownership records back with owner=prod"}, 0},
 		{"a list entry after someone else's list", []string{
 			"carla: followups: 1/ pool saturation alert at 80%",
 			"dan: 2/ also the retry thing from before, reverted already",
-		}},
+		}, 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, got := followUpsOf(t, tt.lines...)
-			n := 0
-			for range got {
-				n++
-			}
-			if tt.name == "a list entry after someone else's list" {
-				n-- // the first entry is one
-			}
-			if n != 0 {
-				t.Errorf("want no follow-ups here, got %v", got)
+			if len(got) != tt.items {
+				t.Errorf("want %d follow-ups, got %v", tt.items, got)
 			}
 		})
 	}
