@@ -407,6 +407,10 @@ func experiment(t msgTags) bool {
 // run on postgres", "someone has to make…", "needs an index", "kindly add…").
 var fuObligationRE = regexp.MustCompile(`\b(should|must|needs? to|needs? (?:a|an)|has to|have to|ought to|gotta)\b|^\W*(?:\w+ ){0,2}(?:please|pls|kindly) \w+`)
 
+// fuEpistemicRE: a modal that guesses rather than obliges ("that must be the new
+// driver", "it has to be dns", "must have been the deploy").
+var fuEpistemicRE = regexp.MustCompile(`\b(?:it|that|this|there|which|who|what)\s+(?:must|has to|have to|gotta)\b|\bmust(?:'ve| have)\b|\b(?:must|has to|have to) be (?:the|a|an|it|that|this|because|related|from|caused|due|why|our|some)\b`)
+
 // obligation reports whether some sentence of low that is not a question obliges
 // someone or something to change: the grammar of a proposal without its vocabulary.
 func obligation(low string) bool {
@@ -414,7 +418,7 @@ func obligation(low string) bool {
 		if strings.HasSuffix(strings.TrimSpace(sent), "?") {
 			continue
 		}
-		if fuObligationRE.MatchString(sent) && !fuShouldNotRE.MatchString(sent) {
+		if fuObligationRE.MatchString(sent) && !fuShouldNotRE.MatchString(sent) && !fuEpistemicRE.MatchString(sent) {
 			return true
 		}
 	}
@@ -428,6 +432,7 @@ func obligation(low string) bool {
 // noun rather than an auxiliary or a wh-word proposes that thing.
 func proposalForm(low string, wrapUp bool) bool {
 	low = fuRegretRE.ReplaceAllString(low, " ")
+	low = fuEpistemicRE.ReplaceAllString(low, " ") // "that must be the driver" guesses
 	if fuSuggestRE.MatchString(low) || (fuModalQRE.MatchString(low) && !fuHypothesisRE.MatchString(low)) ||
 		(fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)) {
 		return true

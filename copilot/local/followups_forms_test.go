@@ -79,6 +79,8 @@ func TestFollowUpFormsNot(t *testing.T) {
 		{"an experiment on staging", []string{"carla: dan can you try a smaller pool on staging, and we watch the p99?", "dan: on it"}, 0},
 		{"a change made to see whether it helps", []string{"dan: I'll double the pool size on one replica to see if the timeouts go away"}, 0},
 		{"a question about the future that proposes nothing", []string{"dan: token exp is in the future by 3 days??"}, 0},
+		{"a guess with must", []string{"dan: looking back that must be the new driver version, nothing else in the pool code changed"}, 0},
+		{"a guess with has to", []string{"carla: it has to be the retry storm from the mobile clients, the timing lines up"}, 0},
 		{"an owner value in a status line", []string{"ben: 47 records recreated, ownership records back with owner=prod"}, 0},
 		{"a list entry after someone else's list", []string{
 			"carla: followups: 1/ pool saturation alert at 80%",
