@@ -403,6 +403,16 @@ func experiment(t msgTags) bool {
 	return t.section == "" && fuExperimentRE.MatchString(low) && !fuMarkerRE.MatchString(low) && !fuAIMarkerRE.MatchString(t.msg.Text)
 }
 
+// fuHeaderRE: a line that only announces a list ("So, todos:", "Follow-ups:").
+var (
+	fuHeaderRE     = regexp.MustCompile(`(?i)^` + fuHeaderLead + `\W*$`)
+	fuHeaderLeadRE = regexp.MustCompile(`(?i)^` + fuHeaderLead + `\s*`)
+)
+
+var fuEnumLeadRE = regexp.MustCompile(`^\s*\d{1,2}\s*[.)/]\s+`)
+
+const fuHeaderLead = `\W*(?:\w+,?\s+){0,2}(?:todos?|to-dos?|action[- ]items?|follow[- ]?ups?|next steps?|ais?|items|tasks|takeaways)\s*:`
+
 // fuObligationRE: a statement of obligation or intent about the future ("X should
 // run on postgres", "someone has to make…", "needs an index", "kindly add…").
 var fuObligationRE = regexp.MustCompile(`\b(should|must|needs? to|needs? (?:a|an)|has to|have to|ought to|gotta)\b|^\W*(?:\w+ ){0,2}(?:please|pls|kindly) \w+`)
@@ -544,9 +554,14 @@ func followUpText(raw string, entry bool) string {
 		}
 	}
 	text := fuLeadRE.ReplaceAllString(cleanText(strings.Join(keep, " ")), "")
-	if len(contentTerms(text)) == 0 && !hasSecret(raw) {
-		// "Follow-ups:" heads the entries that follow it in the same message.
-		text = fuLeadRE.ReplaceAllString(cleanText(raw), "")
+	if (len(contentTerms(text)) == 0 || fuHeaderRE.MatchString(text)) && !hasSecret(raw) {
+		// "Follow-ups:" / "So, todos:" heads the entries that follow it in the same
+		// message: quote them.
+		whole := cleanText(raw)
+		if loc := fuHeaderLeadRE.FindStringIndex(whole); loc != nil && loc[1] < len(whole) {
+			whole = whole[loc[1]:]
+		}
+		text = fuLeadRE.ReplaceAllString(fuEnumLeadRE.ReplaceAllString(whole, ""), "")
 	}
 	keepTo := 0
 	if ok, end := isPromise(text); ok {
