@@ -66,7 +66,7 @@ var (
 const (
 	DefaultTicketTermOverlap    = 0.4
 	DefaultTicketMinSharedTerms = 2
-	DefaultTicketItemCoverage   = 0.7
+	DefaultTicketItemCoverage   = 0.35
 	DefaultTicketCosine         = 0.75
 	DefaultDuplicateJaccard     = 0.6
 	DefaultCaptureWindow        = 8
@@ -821,7 +821,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 			title := ticketTitleTerms(tk.Title)
 			ov, n := w.coverage(c.msgTerms, title)
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
-			// The other direction: the item's own words, all in the title.
+			// The other direction: the share of the item's own words that the title holds.
 			if iv, in := w.coverage(title, c.terms); iv >= l.ticketItemCoverage() && in >= l.ticketMinShared() {
 				ok = true
 				ov, n = math.Max(ov, iv), max(n, in)

@@ -337,7 +337,7 @@ func TestFollowUpCaptureSweep(t *testing.T) {
 	if os.Getenv("FU_SWEEP") == "" {
 		t.Skip("set FU_SWEEP=1")
 	}
-	for _, cov := range []float64{2, 0.5, 0.6, 0.7, 0.8, 0.9} {
+	for _, cov := range []float64{2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9} {
 		for _, dir := range []string{"corpus", "dev2", "dev4"} {
 			e := local.New(nil)
 			e.TicketItemCoverage = cov
