@@ -728,9 +728,38 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 			add(k)
 		}
 	}
+	// Keys typed in lower case ("filed sre-1042"): a known ticket's, or one right
+	// after a word that files it. Issue numbers ("opened #2231") likewise.
+	upper := map[string]string{}
+	for k := range known {
+		upper[strings.ToLower(k)] = k
+	}
+	for _, m := range fuLowerKeyRE.FindAllStringSubmatch(s, -1) {
+		if k, ok := upper[m[1]]; ok {
+			add(k)
+		}
+	}
+	for _, m := range fuFiledKeyRE.FindAllStringSubmatch(s, -1) {
+		k := strings.ToUpper(m[1])
+		if prefix := k[:strings.IndexByte(k, '-')]; known[k] || (!text.NotTicketPrefix(prefix) && !strings.EqualFold(k, inc.ID)) {
+			add(k)
+		}
+	}
+	for _, m := range fuIssueNumberRE.FindAllStringSubmatch(s, -1) {
+		add("#" + m[1])
+	}
 	sort.SliceStable(out, func(i, j int) bool { return known[out[i]] && !known[out[j]] })
 	return out
 }
+
+var (
+	// fuLowerKeyRE: a tracker key typed in lower case.
+	fuLowerKeyRE = regexp.MustCompile(`\b([a-z][a-z0-9]{1,9}-\d+)\b`)
+	// fuFiledKeyRE: a key in any case right after a word that files a ticket.
+	fuFiledKeyRE = regexp.MustCompile(`(?i)\b(?:filed|created|opened|raised|logged|ticket|tracked in|tracking in|jira)\s*(?:as|:|->|=>)?\s*([a-z][a-z0-9]{1,9}-\d+)\b`)
+	// fuIssueNumberRE: an issue number after a word that files or names an issue.
+	fuIssueNumberRE = regexp.MustCompile(`(?i)\b(?:issue|ticket|bug|filed|opened|created|raised|tracked in|tracking in)\s*(?:as|:|->)?\s*#(\d{2,7})\b`)
+)
 
 // referredItem finds the follow-up that a later message's ticket reference captures:
 // one in the same thread, or one shortly before when the message announces a ticket,
