@@ -309,6 +309,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw)
 	wrapUp := t.idx >= lc.wrapUpStart()
 	suggest := proposalForm(low, wrapUp)
+	// "and a blackbox probe on grafana that pages": a wish added to the ideas before
+	// it, a noun phrase without a verb.
+	suggest = suggest || (wrapUp && fuEllipticRE.MatchString(low) && fuLastingRE.MatchString(low) && !strings.HasSuffix(strings.TrimSpace(low), "?"))
 	nextTime := fuNextTimeRE.MatchString(low)
 	commit := fuCommitRE.MatchString(low) || presentCommits(low) || fuTeamWillRE.MatchString(low)
 	ask := fuAskRE.MatchString(raw) || namedOwner(raw, speaker(t.msg), names) != ""
@@ -381,6 +384,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	return c
 }
 
+// fuEllipticRE: a message that adds a thing to the list being discussed.
+var fuEllipticRE = regexp.MustCompile(`^\W*(?:and|also|plus|\+)\s+(?:also\s+)?(?:a|an|some|maybe a|maybe an|probably a|one more|another)\s+\w+`)
+
 var (
 	// fuExperimentRE: trying something to learn whether it helps ("try a bounded
 	// lru", not "I will try to make the loader stream").
@@ -415,7 +421,7 @@ const fuHeaderLead = `\W*(?:\w+,?\s+){0,2}(?:todos?|to-dos?|action[- ]items?|fol
 
 // fuObligationRE: a statement of obligation or intent about the future ("X should
 // run on postgres", "someone has to make…", "needs an index", "kindly add…").
-var fuObligationRE = regexp.MustCompile(`\b(should|must|needs? to|needs? (?:a|an)|has to|have to|ought to|gotta)\b|^\W*(?:\w+ ){0,2}(?:please|pls|kindly) \w+`)
+var fuObligationRE = regexp.MustCompile(`\b(should|shouldn'?t|must|mustn'?t|needs? to|needs? (?:a|an)|has to|have to|ought to|gotta)\b|^\W*(?:\w+ ){0,2}(?:please|pls|kindly) \w+`)
 
 // fuEpistemicRE: a modal that guesses rather than obliges ("that must be the new
 // driver", "it has to be dns", "must have been the deploy").

@@ -18,6 +18,13 @@ func TestFollowUpFormsBeyondVocabulary(t *testing.T) {
 		{"an obligation that names nothing in the lasting vocabulary", []string{
 			"dan: the orders service should read its pool size from the shared config",
 		}, map[int][3]string{0: {"", "", ""}}},
+		{"a thing added to the ideas before it, without a verb", []string{
+			"carla: we need a pool saturation alert per database",
+			"dan: and a dashboard panel for pool waits per service, we had none",
+		}, map[int][3]string{0: {"", "", ""}, 1: {"", "", ""}}},
+		{"a negative obligation", []string{
+			"dan: batch jobs shouldn't share a pool with checkout traffic",
+		}, map[int][3]string{0: {"", "", ""}}},
 		{"a participant named without @ takes it", []string{
 			"carla: Dan will write up the pool sizing rules for the wiki, he agreed in the retro",
 			"dan: yes",
@@ -81,6 +88,7 @@ func TestFollowUpFormsNot(t *testing.T) {
 		{"a question about the future that proposes nothing", []string{"dan: token exp is in the future by 3 days??"}, 0},
 		{"a guess with must", []string{"dan: looking back that must be the new driver version, nothing else in the pool code changed"}, 0},
 		{"a guess with has to", []string{"carla: it has to be the retry storm from the mobile clients, the timing lines up"}, 0},
+		{"an addition of nothing lasting", []string{"carla: we need a pool saturation alert", "dan: and a big thanks to ben for the rollback"}, 1},
 		{"an owner value in a status line", []string{"ben: 47 records recreated, ownership records back with owner=prod"}, 0},
 		{"a list entry after someone else's list", []string{
 			"carla: followups: 1/ pool saturation alert at 80%",
