@@ -363,8 +363,8 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	case suggest:
 		// After the fire is out, a proposal by its grammar ("the etl job should blow
 		// up on an empty source") is one whatever it names: the lasting vocabulary
-		// cannot list every system.
-		accepted = lasting && (wrapUp || strong) || (wrapUp && !firefight && len(contentTerms(raw)) >= 4 && obligation(low))
+		// cannot list every system. Not in a report's lessons, which reflect.
+		accepted = lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && obligation(low))
 	case ask, commit:
 		accepted = (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
 		// A plan with an owner and a date is a follow-up by its form.
@@ -479,7 +479,7 @@ var (
 	// fuPerfectRE: "would've" is "would have".
 	fuPerfectRE = regexp.MustCompile(`\b(would|could|might|must)'ve\b`)
 	// fuRegretRE: "we should have <done>" looks back, it proposes nothing.
-	fuRegretRE = regexp.MustCompile(`\bshould(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|\w+ed)\b`)
+	fuRegretRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|\w+ed)\b`)
 	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
 	// need exp backoff").
 	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
