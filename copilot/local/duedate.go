@@ -17,7 +17,7 @@ import (
 //   - "this week", "end of (the) week" and "EOW" are that week's Friday; "end of next
 //     week" the Friday after; months, quarters and years end on their last day;
 //   - an explicit date wins over a weekday written with it ("friday 3/6"); numeric
-//     dates are month/day, and a date without a year is the next one on or after
+//     dates with slashes are month/day, with dots day.month ("until 17.9."), and a date without a year is the next one on or after
 //     the message day (give or take a month of looking back, for "as of 3/1");
 //   - sprints, releases, retros and "next week" name no day: only the words are kept.
 
@@ -29,25 +29,32 @@ const (
 	dueExplicit = `\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|` + dueMonth + `\s+` + dueDay + `(?:,?\s+\d{4})?|` + dueDay + `\s+(?:of\s+)?` + dueMonth + `(?:,?\s+\d{4})?`
 	// dueRelative are deadlines that are words about the calendar.
 	dueRelative = `end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmqy]|(?:this|next)\s+(?:week|sprint|month|quarter|year|release|retro)|q[1-4]|the\s+(?:next\s+)?(?:retro|postmortem|release)`
-	dueDayExpr  = `(?:(?:this|next)\s+)?` + dueWeekday + `(?:\s*,?\s*(?:the\s+)?(?:` + dueExplicit + `|\d{1,2}(?:st|nd|rd|th)))?`
+	// dueDotted is day.month with a closing dot or a year ("17.9.", "3.11.2026"); a
+	// version ("5.17") has neither.
+	dueDotted = `\d{1,2}\.\d{1,2}\.(?:\d{4}\b|\d{2}\b|[\s,;)]|$)`
+	// dueEODOf is the end of a named day ("EOD tomorrow", "end of day friday").
+	dueEODOf   = `(?:eod|cob|end\s+of\s+(?:the\s+)?day)\s+(?:tomorrow|today|(?:this\s+|next\s+)?` + dueWeekday + `)`
+	dueDayExpr = `(?:(?:this|next)\s+)?` + dueWeekday + `(?:\s*,?\s*(?:the\s+)?(?:` + dueExplicit + `|\d{1,2}(?:st|nd|rd|th)))?`
 )
 
 var (
 	// dueTriggeredRE is a deadline after a word that makes it one ("by", "before",
 	// "due"…): weekdays and dates need it, or "on monday we saw" would be a deadline.
-	dueTriggeredRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|due:?|no later than|for|on|in)\s+(?:the\s+)?(` + dueDayExpr + `|` + dueExplicit + `|` + dueRelative + `|today|tonight|tomorrow)\b`)
+	dueTriggeredRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|due:?|no later than|for|on|in)\s+(?:the\s+)?((?:` + dueEODOf + `|` + dueDayExpr + `|` + dueExplicit + `|` + dueRelative + `|today|tonight|tomorrow|\d{1,2}(?:st|nd|rd|th))\b|` + dueDotted + `)`)
 	// dueBareRE is a deadline that is one without a trigger ("this week", "EOW").
-	dueBareRE = regexp.MustCompile(`(?i)\b(end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|(?:this|next)\s+(?:week|sprint)|(?:this|next)\s+` + dueWeekday + `)\b`)
+	dueBareRE = regexp.MustCompile(`(?i)\b(` + dueEODOf + `|end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|(?:this|next)\s+(?:week|sprint)|(?:this|next)\s+` + dueWeekday + `)\b`)
 	// dueSoonRE is "today"/"tomorrow", a deadline only in a sentence that commits.
 	dueSoonRE = regexp.MustCompile(`(?i)\b(today|tonight|tomorrow)\b`)
 
 	dueISORE     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	dueDotRE     = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
 	dueSlashRE   = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b`)
 	dueMonDayRE  = regexp.MustCompile(`(?i)\b(` + dueMonth + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`)
 	dueDayMonRE  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + dueMonth + `)(?:,?\s+(\d{4}))?`)
 	dueWeekdayRE = regexp.MustCompile(`(?i)\b(this\s+|next\s+)?(` + dueWeekday + `)`)
 	dueOrdinalRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b`)
 	dueEndRE     = regexp.MustCompile(`(?i)\bend\s+of\s+(?:the\s+)?(this\s+|next\s+)?(day|week|month|quarter|year)\b|\beo([dwmqy])\b`)
+	dueEODLeadRE = regexp.MustCompile(`^(?:eod|cob|end of (?:the )?day)\s+`)
 	dueQuarterRE = regexp.MustCompile(`(?i)^q([1-4])$`)
 	dueWeekRE    = regexp.MustCompile(`(?i)^this\s+week$`)
 )
@@ -86,6 +93,10 @@ func resolveDue(expr string, said time.Time) string {
 	said = said.UTC()
 	day := time.Date(said.Year(), said.Month(), said.Day(), 0, 0, 0, 0, time.UTC)
 	low := strings.ToLower(strings.Join(strings.Fields(expr), " "))
+	// "EOD tomorrow" is the day named after it.
+	if rest := dueEODLeadRE.ReplaceAllString(low, ""); rest != low && rest != "" {
+		low = rest
+	}
 	format := func(t time.Time) string { return t.Format("2006-01-02") }
 
 	if d, ok := explicitDate(low, day); ok {
@@ -161,6 +172,17 @@ func explicitDate(low string, day time.Time) (time.Time, bool) {
 		y, _ = strconv.Atoi(sub[1])
 		m, _ = strconv.Atoi(sub[2])
 		d, _ = strconv.Atoi(sub[3])
+	case dueDotRE.MatchString(low):
+		// "17.9." is day.month, as written where dots separate dates.
+		sub := dueDotRE.FindStringSubmatch(low)
+		d, _ = strconv.Atoi(sub[1])
+		m, _ = strconv.Atoi(sub[2])
+		if sub[3] != "" {
+			y, _ = strconv.Atoi(sub[3])
+			if y < 100 {
+				y += 2000
+			}
+		}
 	case dueSlashRE.MatchString(low):
 		sub := dueSlashRE.FindStringSubmatch(low)
 		m, _ = strconv.Atoi(sub[1])

@@ -19,7 +19,7 @@ import (
 // firefighting, not a follow-up.
 
 var (
-	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b`)
+	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b|^\W*next\s*:`)
 	fuAIMarkerRE = regexp.MustCompile(`(^|\s)AI\s*:`)
 	fuSuggestRE  = regexp.MustCompile(`\bwe (really |probably |definitely |also |still |seriously |clearly |absolutely )?(should|need|needs to|must|ought to|have to|gotta|could)\b|\bshould (we|probably|really|also|definitely|have|be|alert|page|fail|reject|block|never|always)\b|\b(could|can|shall) we\b|\bcan (someone|somebody|you)\b|\blet'?s\b|\blets (make|add|get|set|put|have|create|write|move|document|automate|alert|build|bump|raise|lower|schedule|do|not|also|track)\b|\b(would|it'?d|will) be (nice|good|great|useful|better|worth)\b|\bworth (adding|having|doing|considering|a|an|looking|automating|putting|writing)\b|\bmaybe we\b|\bhow about\b|\bwhat about\b|\bwhy (don'?t|do not|not) we\b|\bi'?d (like|love|want) (to see|us to|to have)\b|\b(propose|suggest|suggestion|proposal|recommend)\b|\bwe'?re missing\b|\bwe (don'?t|do not) have\b|\bwe have no\b|\bneeds? (a|an|its own|better|proper|more|to be)\b|\b(please|pls|kindly) (add|make|create|write|file|open|update|document|set|put|move)\b|\bmust (be|have|not)\b|\bshould'?ve\b|\bshould have\b|\b(they|teams?|people|folks|customers|users|support|ops|on-?call) (really )?(need|needs|want|wants) (something|a|an|to|better|more|some)\b|\bwould (really )?(help|make (it|this|that|life)|catch|save)\b|\bi'?d (like|love|want) (a|an|some)\b`)
 	// fuModalQRE: a question that proposes ("could the deploy tool refuse…?").
@@ -53,7 +53,7 @@ var (
 	// fuMakeRE: the verbs of building something, as opposed to looking at something.
 	fuMakeRE = regexp.MustCompile(`\b(add|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm)\w*`)
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
-	fuPaperworkRE = regexp.MustCompile(`\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication)\b`)
+	fuPaperworkRE = regexp.MustCompile(`\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication)\b`)
 
 	// fuFiledRE marks a message that announces a ticket (read by text.TicketRef and
 	// friends: one rule for every reader).
@@ -66,6 +66,7 @@ var (
 const (
 	DefaultTicketTermOverlap    = 0.4
 	DefaultTicketMinSharedTerms = 2
+	DefaultTicketItemCoverage   = 0.35
 	DefaultTicketCosine         = 0.75
 	DefaultDuplicateJaccard     = 0.6
 	DefaultCaptureWindow        = 8
@@ -114,6 +115,31 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		if c := detectFollowUp(t, lc, pm, names); c != nil {
 			cands[t.idx] = c
 			order = append(order, t.idx)
+		}
+	}
+
+	// A numbered or bulleted list sent one entry per message continues the list
+	// its author started ("followups: 1/ …", then "2/ …").
+	for _, t := range lc.msgs {
+		if (cands[t.idx] != nil && cands[t.idx].accepted) || t.bot || t.section != "" || !fuEnumRE.MatchString(t.msg.Text) || len(contentTerms(t.msg.Text)) < 3 {
+			continue
+		}
+		for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
+			prev := lc.msgs[i]
+			if speaker(prev.msg) != speaker(t.msg) {
+				continue
+			}
+			if p := cands[i]; p != nil && p.accepted && fuEnumAnyRE.MatchString(prev.msg.Text) {
+				if c := cands[t.idx]; c != nil {
+					c.accepted = true
+				} else {
+					c = newCandidate(t, t.msg.Text, names)
+					c.accepted = true
+					cands[t.idx] = c
+					order = append(order, t.idx)
+				}
+			}
+			break
 		}
 	}
 
@@ -169,7 +195,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	for _, idx := range order {
 		// A proposal whose every sentence held a credential quotes as nothing:
 		// there is no follow-up to show, only a secret to leave out.
-		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !copilot.OnlyPlaceholders(c.text) {
+		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !copilot.OnlyPlaceholders(c.text) && !experiment(lc.msgs[idx]) {
 			items = append(items, c)
 		}
 	}
@@ -283,9 +309,12 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw)
 	wrapUp := t.idx >= lc.wrapUpStart()
 	suggest := proposalForm(low, wrapUp)
+	// "and a blackbox probe on grafana that pages": a wish added to the ideas before
+	// it, a noun phrase without a verb.
+	suggest = suggest || (wrapUp && fuEllipticRE.MatchString(low) && fuLastingRE.MatchString(low) && !strings.HasSuffix(strings.TrimSpace(low), "?"))
 	nextTime := fuNextTimeRE.MatchString(low)
 	commit := fuCommitRE.MatchString(low) || presentCommits(low) || fuTeamWillRE.MatchString(low)
-	ask := fuAskRE.MatchString(raw)
+	ask := fuAskRE.MatchString(raw) || namedOwner(raw, speaker(t.msg), names) != ""
 	// Before the fire is out, "why did nobody get paged?" asks what happened.
 	strongComplaint := fuComplainRE.MatchString(low) && (wrapUp || !strings.HasSuffix(strings.TrimSpace(low), "?"))
 	complain := strongComplaint || (wrapUp && fuComplainWeakRE.MatchString(low) &&
@@ -312,6 +341,14 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuDeclareRE.MatchString(low) && !marker {
 		return nil // "declaring sev3, I'll watch the dashboards" is the incident starting
 	}
+	if experiment(t) {
+		return nil
+	}
+	// "in the future"/"next deploy" in a question that proposes nothing is about
+	// the incident ("iat is in the future by 94s??").
+	if nextTime && !suggest && !commit && !ask && !marker && strings.HasSuffix(strings.TrimSpace(low), "?") {
+		return nil
+	}
 	if firefight && !strong && !resolved && !marker && !nextTime {
 		return nil
 	}
@@ -324,11 +361,18 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	case nextTime:
 		accepted = lasting || (wrapUp && len(contentTerms(raw)) >= 3)
 	case suggest:
-		accepted = lasting && (wrapUp || strong)
+		// After the fire is out, a proposal by its grammar ("the etl job should blow
+		// up on an empty source") is one whatever it names: the lasting vocabulary
+		// cannot list every system. Not in a report's lessons, which reflect.
+		accepted = lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && obligation(low))
 	case ask, commit:
 		accepted = (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
 		// A plan with an owner and a date is a follow-up by its form.
 		accepted = accepted || (wrapUp && !firefight && dueRE.MatchString(raw)) || (ask && wrapUp && fuOwnRE.MatchString(low))
+	}
+	// An offer ("should I add…?", "want me to…?") waits for someone to take it up.
+	if fuOfferRE.MatchString(low) && !marker {
+		accepted = false
 	}
 	// A weaker proposal becomes a follow-up only when someone agrees with it.
 	weak := (suggest || nextTime || commit || ask) && lasting
@@ -340,6 +384,63 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	return c
 }
 
+// fuEllipticRE: a message that adds a thing to the list being discussed.
+var fuEllipticRE = regexp.MustCompile(`^\W*(?:and|also|plus|\+)\s+(?:also\s+)?(?:a|an|some|maybe a|maybe an|probably a|one more|another)\s+\w+`)
+
+var (
+	// fuExperimentRE: trying something to learn whether it helps ("try a bounded
+	// lru", not "I will try to make the loader stream").
+	fuExperimentRE = regexp.MustCompile(`\b(?:try|trying|tries) (?:a|an|the|it|this|that|with|out|again|\w+ing)\b|\b(?:to|and) see (?:if|whether)\b|\bsee (?:if|whether) (?:it|that|this|the)\b`)
+	// fuOfferRE: a question offering to do something, which is a commitment only
+	// once someone accepts it.
+	fuOfferRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:\w+,? ){0,2}(?:should|shall|can|could) i\b[^?.!]*\?|\b(?:want|need) me to\b[^?.!]*\?`)
+	// fuEnumRE: a message that is one entry of a list ("2/ …", "3) …", "- …").
+	fuEnumRE = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[/).:]|[-*•]|[a-h]\))\s+\S`)
+	// fuEnumAnyRE: a message holding a list entry anywhere ("followups: 1/ …").
+	fuEnumAnyRE = regexp.MustCompile(`(?:^|[\s:])(?:\d{1,2}\s*[/).]|[-*•]|[a-h]\))\s+\S`)
+)
+
+// experiment reports whether a message tries something to find out whether it helps
+// ("try a bounded lru on staging", "do 10 deploys to see if the 503s go away"): that
+// changes nothing that lasts. A to-do marker ("TODO: try…") still makes it an item.
+func experiment(t msgTags) bool {
+	low := t.lower
+	// A report's action items are items by their section.
+	return t.section == "" && fuExperimentRE.MatchString(low) && !fuMarkerRE.MatchString(low) && !fuAIMarkerRE.MatchString(t.msg.Text)
+}
+
+// fuHeaderRE: a line that only announces a list ("So, todos:", "Follow-ups:").
+var (
+	fuHeaderRE     = regexp.MustCompile(`(?i)^` + fuHeaderLead + `\W*$`)
+	fuHeaderLeadRE = regexp.MustCompile(`(?i)^` + fuHeaderLead + `\s*`)
+)
+
+var fuEnumLeadRE = regexp.MustCompile(`^\s*\d{1,2}\s*[.)/]\s+`)
+
+const fuHeaderLead = `\W*(?:\w+,?\s+){0,2}(?:todos?|to-dos?|action[- ]items?|follow[- ]?ups?|next steps?|ais?|items|tasks|takeaways)\s*:`
+
+// fuObligationRE: a statement of obligation or intent about the future ("X should
+// run on postgres", "someone has to make…", "needs an index", "kindly add…").
+var fuObligationRE = regexp.MustCompile(`\b(should|shouldn'?t|must|mustn'?t|needs? to|needs? (?:a|an)|has to|have to|ought to|gotta)\b|^\W*(?:\w+ ){0,2}(?:please|pls|kindly) \w+`)
+
+// fuEpistemicRE: a modal that guesses rather than obliges ("that must be the new
+// driver", "it has to be dns", "must have been the deploy").
+var fuEpistemicRE = regexp.MustCompile(`\b(?:it|that|this|there|which|who|what)\s+(?:must|has to|have to|gotta)\b|\bmust(?:'ve| have)\b|\b(?:must|has to|have to) be (?:the|a|an|it|that|this|because|related|from|caused|due|why|our|some)\b`)
+
+// obligation reports whether some sentence of low that is not a question obliges
+// someone or something to change: the grammar of a proposal without its vocabulary.
+func obligation(low string) bool {
+	for _, sent := range followUpSentences(fuRegretRE.ReplaceAllString(low, " ")) {
+		if strings.HasSuffix(strings.TrimSpace(sent), "?") {
+			continue
+		}
+		if fuObligationRE.MatchString(sent) && !fuShouldNotRE.MatchString(sent) && !fuEpistemicRE.MatchString(sent) {
+			return true
+		}
+	}
+	return false
+}
+
 // proposalForm reports whether a message proposes something by its grammar: a
 // suggestion or obligation ("we should", "X must", "retries need backoff"), a
 // proposing question ("could we…?", "pool saturation alert too?"), leaving out
@@ -347,6 +448,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 // noun rather than an auxiliary or a wh-word proposes that thing.
 func proposalForm(low string, wrapUp bool) bool {
 	low = fuRegretRE.ReplaceAllString(low, " ")
+	low = fuEpistemicRE.ReplaceAllString(low, " ") // "that must be the driver" guesses
 	if fuSuggestRE.MatchString(low) || (fuModalQRE.MatchString(low) && !fuHypothesisRE.MatchString(low)) ||
 		(fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)) {
 		return true
@@ -377,7 +479,7 @@ var (
 	// fuPerfectRE: "would've" is "would have".
 	fuPerfectRE = regexp.MustCompile(`\b(would|could|might|must)'ve\b`)
 	// fuRegretRE: "we should have <done>" looks back, it proposes nothing.
-	fuRegretRE = regexp.MustCompile(`\bshould(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|\w+ed)\b`)
+	fuRegretRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|\w+ed)\b`)
 	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
 	// need exp backoff").
 	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
@@ -403,10 +505,12 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 		c.owner = resolveName(sub[1], names)
 	} else if sub := fuMentionWillRE.FindStringSubmatch(raw); sub != nil {
 		c.owner = resolveName(sub[1]+sub[2], names)
+	} else if o := namedOwner(raw, speaker(t.msg), names); o != "" {
+		c.owner = o
 	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || presentCommits(t.lower) || upTakeRE.MatchString(t.lower)) && t.section == "" {
 		c.owner = speaker(t.msg)
 	}
-	commits := fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || fuAskRE.MatchString(raw) || presentCommits(t.lower)
+	commits := c.owner != "" || fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || fuAskRE.MatchString(raw) || presentCommits(t.lower)
 	c.dueText, c.due = findDue(raw, t.msg.Time(), commits)
 	return c
 }
@@ -456,6 +560,15 @@ func followUpText(raw string, entry bool) string {
 		}
 	}
 	text := fuLeadRE.ReplaceAllString(cleanText(strings.Join(keep, " ")), "")
+	if (len(contentTerms(text)) == 0 || fuHeaderRE.MatchString(text)) && !hasSecret(raw) {
+		// "Follow-ups:" / "So, todos:" heads the entries that follow it in the same
+		// message: quote them.
+		whole := cleanText(raw)
+		if loc := fuHeaderLeadRE.FindStringIndex(whole); loc != nil && loc[1] < len(whole) {
+			whole = whole[loc[1]:]
+		}
+		text = fuLeadRE.ReplaceAllString(fuEnumLeadRE.ReplaceAllString(whole, ""), "")
+	}
 	keepTo := 0
 	if ok, end := isPromise(text); ok {
 		keepTo = end
@@ -584,6 +697,9 @@ func dedupFollowUps(items []*fuCandidate, threshold float64) []*fuCandidate {
 	return out
 }
 
+// fuChangeURLRE: a link to a pull or merge request.
+var fuChangeURLRE = regexp.MustCompile(`https?://[^\s<>|)]+/(?:pull|pulls|merge_requests|-/merge_requests)/\d+`)
+
 // ticketRefs returns the ticket keys and tracker URLs in a message: keys of the
 // incident's known tickets first, then other keys that look like tracker keys, then
 // URLs without a key.
@@ -608,15 +724,48 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 			add(u)
 		}
 	}
+	// A pull or merge request is the work itself, tracked where the code is.
+	for _, u := range fuChangeURLRE.FindAllString(s, -1) {
+		add(strings.TrimRight(u, ".,;:!?"))
+	}
 	for _, k := range text.TicketKeys(s) {
 		prefix := k[:strings.IndexByte(k, '-')]
 		if known[k] || (!text.NotTicketPrefix(prefix) && !strings.EqualFold(k, inc.ID)) {
 			add(k)
 		}
 	}
+	// Keys typed in lower case ("filed sre-1042"): a known ticket's, or one right
+	// after a word that files it. Issue numbers ("opened #2231") likewise.
+	upper := map[string]string{}
+	for k := range known {
+		upper[strings.ToLower(k)] = k
+	}
+	for _, m := range fuLowerKeyRE.FindAllStringSubmatch(s, -1) {
+		if k, ok := upper[m[1]]; ok {
+			add(k)
+		}
+	}
+	for _, m := range fuFiledKeyRE.FindAllStringSubmatch(s, -1) {
+		k := strings.ToUpper(m[1])
+		if prefix := k[:strings.IndexByte(k, '-')]; known[k] || (!text.NotTicketPrefix(prefix) && !strings.EqualFold(k, inc.ID)) {
+			add(k)
+		}
+	}
+	for _, m := range fuIssueNumberRE.FindAllStringSubmatch(s, -1) {
+		add("#" + m[1])
+	}
 	sort.SliceStable(out, func(i, j int) bool { return known[out[i]] && !known[out[j]] })
 	return out
 }
+
+var (
+	// fuLowerKeyRE: a tracker key typed in lower case.
+	fuLowerKeyRE = regexp.MustCompile(`\b([a-z][a-z0-9]{1,9}-\d+)\b`)
+	// fuFiledKeyRE: a key in any case right after a word that files a ticket.
+	fuFiledKeyRE = regexp.MustCompile(`(?i)\b(?:filed|created|opened|raised|logged|ticket|tracked in|tracking in|jira)\s*(?:as|:|->|=>)?\s*([a-z][a-z0-9]{1,9}-\d+)\b`)
+	// fuIssueNumberRE: an issue number after a word that files or names an issue.
+	fuIssueNumberRE = regexp.MustCompile(`(?i)\b(?:issue|ticket|bug|filed|opened|created|raised|tracked in|tracking in)\s*(?:as|:|->)?\s*#(\d{2,7})\b`)
+)
 
 // referredItem finds the follow-up that a later message's ticket reference captures:
 // one in the same thread, or one shortly before when the message announces a ticket,
@@ -704,8 +853,14 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	var pairs []pair
 	for i, c := range open {
 		for j, tk := range tickets {
-			ov, n := w.coverage(c.msgTerms, ticketTitleTerms(tk.Title))
+			title := ticketTitleTerms(tk.Title)
+			ov, n := w.coverage(c.msgTerms, title)
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
+			// The other direction: the share of the item's own words that the title holds.
+			if iv, in := w.coverage(title, c.terms); iv >= l.ticketItemCoverage() && in >= l.ticketMinShared() {
+				ok = true
+				ov, n = math.Max(ov, iv), max(n, in)
+			}
 			score := ov
 			if cos != nil {
 				ok = ok || (cos[i][j] >= l.ticketCosine() && n >= 1)
@@ -813,4 +968,85 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 		c.due = resolveDue(due, t.msg.Time())
 	}
 	return c
+}
+
+var (
+	// fuOwnerFieldRE: a plan written with its fields ("owner: me, due 2026-01-30").
+	fuOwnerFieldRE = regexp.MustCompile(`(?i)\bowner\s*:\s*(@?[\w.\-]+)`)
+	// fuSelfParenRE: "(me, thu)" after an item names the speaker.
+	fuSelfParenRE = regexp.MustCompile(`(?i)\(\s*(?:me|mine|myself)\b`)
+	// fuTrailMentionRE: an entry that ends naming its owner ("retention review - @lena").
+	fuTrailMentionRE = regexp.MustCompile(`\s[-–—:]\s*@([\w.\-]+)\W*$`)
+	// fuNameWillRE: a person named without @ takes the item ("Ana will take the
+	// inventory"); the name must be a participant's.
+	fuNameWillRE = regexp.MustCompile(`(?:^|[.!?,;]\s+|\band\s+)([A-Z][a-z]+)\s+(?:will|'ll|is going to|agreed to|volunteered to|offered to|is taking|takes)\b`)
+	// fuVocativeRE: a request addressed by name ("Maria, please own this", "Pablo
+	// can you make this?", "Could you move the crons to UTC, Omar?", "kindly add the
+	// cron by EOD @suresh").
+	fuVocativeRE = regexp.MustCompile(`(?:^|[.!?]\s+)@?([A-Za-z][\w.\-]*)[,:]?\s+(?:please|pls|kindly|can you|could you|would you|will you)\b|(?i:\b(?:can|could|would|will) you\b[^?.!]*,\s*@?([\w.\-]+)\s*\?)|(?i:\b(?:please|pls|kindly|can you|could you)\b[^@.!?]*@([\w.\-]+)\W*$)`)
+)
+
+// namedOwner is the person a message gives an item to by name rather than by an
+// @mention: an owner field, "(me…)", "<Name> will…", or a request addressed to a
+// participant. "" when it names none.
+func namedOwner(raw, sp string, names map[string]string) string {
+	if sub := fuOwnerFieldRE.FindStringSubmatch(raw); sub != nil {
+		switch w := strings.ToLower(strings.TrimPrefix(sub[1], "@")); w {
+		case "me", "myself", "i", "mine":
+			return sp
+		case "tbd", "none", "n", "na", "nobody", "unassigned":
+			return ""
+		default:
+			if p := participant(w, names); p != "" {
+				return p
+			}
+			return resolveName(sub[1], names)
+		}
+	}
+	if fuSelfParenRE.MatchString(raw) {
+		return sp
+	}
+	if sub := fuTrailMentionRE.FindStringSubmatch(raw); sub != nil {
+		return resolveName(sub[1], names)
+	}
+	for _, re := range []*regexp.Regexp{fuNameWillRE, fuVocativeRE} {
+		for _, sub := range re.FindAllStringSubmatch(raw, -1) {
+			for _, g := range sub[1:] {
+				if g == "" {
+					continue
+				}
+				if p := participant(strings.ToLower(strings.TrimPrefix(g, "@")), names); p != "" && p != sp {
+					return p
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// participant finds the one participant whose user name is w or starts with w and
+// a separator ("priya" → "priya.n"); "" when none or several.
+func participant(w string, names map[string]string) string {
+	if len(w) < 2 {
+		return ""
+	}
+	found := ""
+	seen := map[string]bool{}
+	for _, n := range names {
+		ln := strings.ToLower(n)
+		if seen[ln] {
+			continue
+		}
+		seen[ln] = true
+		if ln == w {
+			return n
+		}
+		if strings.HasPrefix(ln, w) && strings.ContainsRune("._- ", rune(ln[len(w)])) {
+			if found != "" {
+				return ""
+			}
+			found = n
+		}
+	}
+	return found
 }

@@ -215,6 +215,14 @@ var ticketRefTests = []struct {
 	want []string
 }{
 	{"key", "filed PAY-881 for it", []string{"PAY-881"}},
+	{"a known key in lower case", "tracking it under pay-881", []string{"PAY-881"}},
+	{"an unknown key in lower case after filing it", "filed sre-1042 for the autoscaling", []string{"SRE-1042"}},
+	{"a lower-case host name is no key", "kafka-3 disk at 92%, node-2 fine", nil},
+	{"an issue number after opening it", "opened #2231 for backoff", []string{"#2231"}},
+	{"a number is no issue", "we had #2231 requests per second", nil},
+	{"pull request url", "PR is up: https://github.com/acme/billing/pull/902.", []string{"https://github.com/acme/billing/pull/902"}},
+	{"merge request url", "see https://gitlab.example.com/ops/infra/-/merge_requests/77", []string{"https://gitlab.example.com/ops/infra/-/merge_requests/77"}},
+	{"a repository link is no ticket", "the code is in https://github.com/acme/billing/tree/main", nil},
 	{"jira url gives its key", "https://acme.atlassian.net/browse/SRE-210", []string{"SRE-210"}},
 	{"issue url", "see https://github.com/acme/api/issues/412", []string{"https://github.com/acme/api/issues/412"}},
 	{"standards and severities are not tickets", "SEV-1 since CVE-2021-44228, UTF-8 and ISO-8601 and HTTP-2", nil},

@@ -225,7 +225,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		low := t.lower
 		// A proposal that asks or assigns someone in its own words.
 		if who := parts.assigned(low, self); who != "" {
-			if c := ensure(t.idx); c != nil && c.owner == "" {
+			if c := ensure(t.idx); c != nil && (c.owner == "" || c.owner == who) {
 				c.owner, c.accepted = who, true
 				get(t.idx).asked = who
 			}
@@ -235,6 +235,9 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 				if c.owner == "" {
 					c.owner = who
 				}
+			} else if c.owner != "" && c.owner != self {
+				// "Ravi will be taking this one": named in the proposal itself.
+				get(t.idx).asked = c.owner
 			}
 		}
 		if c := cands[t.idx]; c != nil && upSelfRejectRE.MatchString(low) {

@@ -1,0 +1,129 @@
+package local
+
+import (
+	"context"
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
+
+// TestFollowUpFormsBeyondVocabulary: commitments whose form, not their words, makes
+// them follow-ups, with the owner and due date the form gives.
+func TestFollowUpFormsBeyondVocabulary(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		lines []string
+		items map[int][3]string // line → owner, due, ticket key
+	}{
+		{"an obligation that names nothing in the lasting vocabulary", []string{
+			"dan: the orders service should read its pool size from the shared config",
+		}, map[int][3]string{0: {"", "", ""}}},
+		{"a thing added to the ideas before it, without a verb", []string{
+			"carla: we need a pool saturation alert per database",
+			"dan: and a dashboard panel for pool waits per service, we had none",
+		}, map[int][3]string{0: {"", "", ""}, 1: {"", "", ""}}},
+		{"a negative obligation", []string{
+			"dan: batch jobs shouldn't share a pool with checkout traffic",
+		}, map[int][3]string{0: {"", "", ""}}},
+		{"a participant named without @ takes it", []string{
+			"carla: Dan will write up the pool sizing rules for the wiki, he agreed in the retro",
+			"dan: yes",
+		}, map[int][3]string{0: {"dan", "", ""}}},
+		{"an owner field and a due field", []string{
+			"carla: next: pool size read from one config value. owner: me, due 2026-03-13",
+		}, map[int][3]string{0: {"carla", "2026-03-13", ""}}},
+		{"a request addressed by name at the end", []string{
+			"carla: Could you move the pool settings into the helm chart, Dan?",
+			"dan: sure",
+		}, map[int][3]string{0: {"dan", "", ""}}},
+		{"a list sent one entry per message", []string{
+			"carla: followups: 1/ pool saturation alert at 80% (me)",
+			"carla: 2/ one config value for the pool size - @dan",
+			"carla: 3/ nothing else from me",
+		}, map[int][3]string{0: {"carla", "", ""}, 1: {"dan", "", ""}}},
+		{"a header line and entries, one message each", []string{
+			"carla: Follow-ups:\n- pool saturation alert in CI (owner: dan)",
+			"carla: - one config value for the pool size (owner: erin)",
+			"dan: alert: https://tracker.example.net/browse/DB-77",
+		}, map[int][3]string{0: {"dan", "", "DB-77"}, 1: {"erin", "", ""}}},
+		{"the end of a named day", []string{
+			"carla: kindly add the pool check to the deploy pipeline by EOD tomorrow @dan",
+			"dan: will do",
+		}, map[int][3]string{0: {"dan", "2026-03-04", ""}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			inc, got := followUpsOf(t, tt.lines...)
+			for line, od := range tt.items {
+				it, ok := got[ts(inc, line)]
+				if !ok {
+					t.Fatalf("no follow-up at line %d; got %v", line, got)
+				}
+				if it.Owner != od[0] || it.Due != od[1] || it.TicketKey != od[2] {
+					t.Errorf("line %d: owner %q due %q ticket %q, want %q %q %q", line, it.Owner, it.Due, it.TicketKey, od[0], od[1], od[2])
+				}
+			}
+			for _, it := range got {
+				if it.Text == "" || it.Text == "." {
+					t.Errorf("an item quotes nothing: %+v", it)
+				}
+			}
+			if len(got) != len(tt.items) {
+				t.Errorf("%d follow-ups, want %d: %v", len(got), len(tt.items), got)
+			}
+		})
+	}
+}
+
+// TestFollowUpFormsNot: look-alikes of the forms above.
+func TestFollowUpFormsNot(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		lines []string
+		items int // follow-ups that are not look-alikes
+	}{
+		{"a question about one's own write-up", []string{"carla: should I also write up why the pool ran out?"}, 0},
+		{"an obligation in a question", []string{"carla: does the orders service have to read the shared config at all?"}, 0},
+		{"an experiment on staging", []string{"carla: dan can you try a smaller pool on staging, and we watch the p99?", "dan: on it"}, 0},
+		{"a change made to see whether it helps", []string{"dan: I'll double the pool size on one replica to see if the timeouts go away"}, 0},
+		{"a question about the future that proposes nothing", []string{"dan: token exp is in the future by 3 days??"}, 0},
+		{"a guess with must", []string{"dan: looking back that must be the new driver version, nothing else in the pool code changed"}, 0},
+		{"a guess with has to", []string{"carla: it has to be the retry storm from the mobile clients, the timing lines up"}, 0},
+		{"an addition of nothing lasting", []string{"carla: we need a pool saturation alert", "dan: and a big thanks to ben for the rollback"}, 1},
+		{"an owner value in a status line", []string{"ben: 47 records recreated, ownership records back with owner=prod"}, 0},
+		{"a list entry after someone else's list", []string{
+			"carla: followups: 1/ pool saturation alert at 80%",
+			"dan: 2/ also the retry thing from before, reverted already",
+		}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := followUpsOf(t, tt.lines...)
+			if len(got) != tt.items {
+				t.Errorf("want %d follow-ups, got %v", tt.items, got)
+			}
+		})
+	}
+}
+
+// TestCaptureShortItemUnderLongTitle: an item whose every word is in a longer ticket
+// title is captured by it; an item sharing one word with a title is not.
+func TestCaptureShortItemUnderLongTitle(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"carla: we should alert at 80% of max_connections",
+		"dan: and we need a runbook for failing over the pool",
+	)...)
+	inc.Tickets = []copilot.Ticket{{Key: "DB-131", Title: "Alert when orders-db connected clients exceed 80% of max_connections for 5 minutes"}}
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]copilot.FollowUp{}
+	for _, it := range ans.Items {
+		got[it.SourceTS] = it
+	}
+	if it := got[ts(inc, 0)]; it.TicketKey != "DB-131" {
+		t.Errorf("the alert item is not captured by DB-131: %+v", it)
+	}
+	if it, ok := got[ts(inc, 1)]; !ok || it.Captured {
+		t.Errorf("the runbook item should be an uncaptured follow-up: %+v (found %v)", it, ok)
+	}
+}
