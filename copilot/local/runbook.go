@@ -53,6 +53,7 @@ type stepDraft struct {
 	rank     int // position of the incident among the similar ones
 	at       int // position of the message in its incident
 	own      bool
+	match    float64 // failure concepts shared with the incident drafted for (Jaccard)
 	verified bool
 	helped   bool
 }
@@ -98,6 +99,10 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 	// the nearest incidents whether or not any is really alike, and a step from an
 	// unrelated incident is worse than no step. The mechanism is read through the
 	// failure lexicon, so different wordings of one failure still meet.
+	// An incident that names no failure mechanism gets no steps from others:
+	// matching on symptoms and the kind of change alone (a deploy, 5xx), which
+	// nearly every incident shares, lent steps of other families more often than
+	// not on the dev split.
 	want := l.analysis.analysis(inc).mechanisms
 	for _, s := range similar {
 		if s == nil || known[s.ID] != nil {
@@ -112,8 +117,12 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 			continue
 		}
 		known[s.ID] = s
+		// How much of the failure the two share, beyond the threshold: a past
+		// incident of exactly this failure lends steps that rank above one that
+		// only overlaps it.
+		match := jaccard(want, a.mechanisms)
 		for _, d := range a.steps {
-			d.rank, d.own = rank, own // a copy: the cached draft stays rank 0
+			d.rank, d.own, d.match = rank, own, match // a copy: the cached draft stays rank 0
 			drafts = append(drafts, d)
 		}
 		rank++
@@ -167,12 +176,13 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 		}
 		var sources []copilot.StepSource
 		score := 10 * float64(len(c.incidents))
-		verified, helped, own := false, true, false
+		verified, helped, own, match := false, true, false, 0.0
 		for _, d := range c.drafts {
 			sources = append(sources, d.source)
 			verified = verified || d.verified
 			helped = helped && d.helped
 			own = own || d.own
+			match = max(match, d.match)
 		}
 		sources = copilot.ValidStepSources(known, sources)
 		if len(sources) == 0 {
@@ -187,7 +197,7 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 		if !helped {
 			continue // tried and did not work: not a step to repeat
 		}
-		score += 2 / float64(1+rep.rank)
+		score += 2/float64(1+rep.rank) + matchWeight*match
 		if own {
 			// What fixed this incident comes first, in the order it was done.
 			score = ownStepScore - float64(c.drafts[0].at)
@@ -221,6 +231,10 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 		Runbooks:      runbooks,
 	}, nil
 }
+
+// matchWeight weighs how much of the failure a step's incidents share with the
+// incident drafted for against the other ranking cues (under 10, one incident).
+const matchWeight = 4
 
 // ownStepScore ranks the steps of the incident itself above any drawn from past
 // incidents (those score under 10 per incident, and at most similarForRunbook+1
