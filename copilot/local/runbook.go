@@ -324,6 +324,11 @@ func actionStep(s *copilot.Incident, t msgTags, rank int) (stepDraft, int, bool)
 	d := stepDraft{kind: "mitigation", source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, at: t.idx, helped: true}
 	if t.taken {
 		text, class, at := actionSentence(t.msg.Text)
+		// "restarts are Last State: Terminated", "reissuing from it is fine": the
+		// action word is the subject of a statement, not something done.
+		if copulaAfterRE.MatchString(lowerClean(text)) {
+			text = ""
+		}
 		need := minStepTerms
 		if class == "set-config" || class == "rollback" && versionRE.MatchString(text) {
 			// "max_client_conn = 2500", "rolling back to 3.7.4": the setting and its
@@ -384,8 +389,8 @@ var recoveryRE = regexp.MustCompile(`\b(queue|lag|backlog|errors?|error rate|5xx
 // versionRE: a release version ("3.7.4", "v2.13", "14.1").
 var versionRE = regexp.MustCompile(`\bv?\d+\.\d+(\.\d+)?\b`)
 
-// copulaAfterRE: a copula within a few words of the action word.
-var copulaAfterRE = regexp.MustCompile(`^\S+( [\w.-]+){0,3} (is|are|was|were)\b`)
+// copulaAfterRE: a copula within a few words of a step's first word.
+var copulaAfterRE = regexp.MustCompile(`^\W*\S+( [\w.-]+){0,3} (is|are|was|were)\b`)
 
 // actionLead is how many words may precede the action word of a verified step.
 const actionLead = 3
@@ -440,11 +445,6 @@ func actionSentence(text string) (string, string, int) {
 			if loc := ac.re.FindStringIndex(low); loc != nil && (at < 0 || loc[0] < at) {
 				best, at = ac.name, loc[0]
 			}
-		}
-		// "restarts are Last State: Terminated", "reissuing from it is fine": the
-		// action word is the subject of a statement, not something done.
-		if at >= 0 && copulaAfterRE.MatchString(low[at:]) {
-			continue
 		}
 		if at >= 0 {
 			if q := quote(raw); len(contentTerms(q)) >= 2 {

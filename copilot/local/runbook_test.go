@@ -228,3 +228,22 @@ func TestActionClause(t *testing.T) {
 		t.Errorf("imperative = %q", got)
 	}
 }
+
+// TestStatementsAreNotSteps: an action word that is the subject of a statement is
+// no step; a copula later in a report does not make it one.
+func TestStatementsAreNotSteps(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		step bool
+	}{
+		{"li: restarts are Last State: Terminated, exit 137", false},
+		{"li: reissuing tax-service from it is fine as a stopgap", false},
+		{"li: rolled back the indexer to 3.7.4, rollout is done", true},
+	} {
+		inc := synthetic("INC-S", "bot> [FIRING] indexer OOMKilled", c.text, "ben: heap flat at 600MB, no restarts", "li: resolved")
+		steps, _ := incidentSteps(inc, 0)
+		if got := len(steps) > 0; got != c.step {
+			t.Errorf("%q: steps %+v, want a step: %v", c.text, steps, c.step)
+		}
+	}
+}
