@@ -108,7 +108,9 @@ func (c *Copilot) followUps(ctx context.Context, inc *Incident, stored, uncaptur
 const similarForRunbook = 5
 
 // Runbook suggests steps from how the incidents most like a stored incident were
-// mitigated, and the library runbooks that match it.
+// mitigated, and the library runbooks that match it. For an incident that is over,
+// the steps start with what fixed it (the engine is given the incident itself
+// among the similar ones and decides; see Engine.Runbook).
 //
 // Errors: ENOTFOUND, EUNAVAILABLE.
 func (c *Copilot) Runbook(ctx context.Context, id string, includePrivate bool) (*RunbookAnswer, error) {
@@ -145,6 +147,9 @@ func (c *Copilot) runbook(ctx context.Context, inc *Incident, q SearchQuery) (*R
 	if err != nil {
 		return nil, err
 	}
+	// The incident itself first: once it is over, how it was fixed is the first
+	// part of its runbook.
+	similar = append([]*Incident{inc}, similar...)
 	runbooks, err := c.Memory.MatchRunbooks(ctx, IncidentText(inc, 8<<10), 3)
 	if err != nil {
 		return nil, err

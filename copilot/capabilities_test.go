@@ -91,14 +91,16 @@ func TestCopilotRunbookAssembly(t *testing.T) {
 	for _, s := range eng.similar {
 		ids = append(ids, s.ID)
 	}
-	if strings.Join(ids, ",") != "INC-2" {
-		t.Errorf("similar incidents = %v, want INC-2 only (not itself, not the private one)", ids)
+	// The incident itself comes first (the engine decides whether its own fix
+	// belongs in the runbook), then the search's answers: not the private one.
+	if strings.Join(ids, ",") != "INC-1,INC-2" {
+		t.Errorf("similar incidents = %v, want INC-1 (itself) then INC-2 only (not the private one)", ids)
 	}
 	if len(a.Runbooks) != 1 || a.Runbooks[0].ID != "rb-pool" {
 		t.Errorf("runbooks = %+v", a.Runbooks)
 	}
-	if _, err := cp.Runbook(context.Background(), "INC-1", true); err != nil || len(eng.similar) != 2 {
-		t.Errorf("with the private scope: %d similar, err %v; want 2", len(eng.similar), err)
+	if _, err := cp.Runbook(context.Background(), "INC-1", true); err != nil || len(eng.similar) != 3 {
+		t.Errorf("with the private scope: %d similar, err %v; want 3 (itself and two)", len(eng.similar), err)
 	}
 }
 

@@ -46,6 +46,8 @@ type Engine interface {
 	Summarize(ctx context.Context, inc *Incident) (*SummaryAnswer, error)
 	FollowUps(ctx context.Context, inc *Incident) (*FollowUpsAnswer, error)
 	// Runbook drafts steps from how the similar past incidents were mitigated; the
-	// library runbooks are ranked by the caller and passed through.
+	// library runbooks are ranked by the caller and passed through. similar may
+	// hold inc itself (same ID): an engine takes its own steps only when the
+	// incident is over, and never suggests an open incident's actions back to it.
 	Runbook(ctx context.Context, inc *Incident, similar []*Incident, runbooks []RunbookMatch) (*RunbookAnswer, error)
 }

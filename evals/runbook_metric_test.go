@@ -61,3 +61,22 @@ func TestStem(t *testing.T) {
 		t.Errorf("roll and role share a stem")
 	}
 }
+
+// TestRunbookSameFamilyAcrossDatasets: a runbook is drafted from the whole memory, so a
+// step from another dataset counts as same-family when that dataset names the same
+// family, and not when the family differs or the source is unlabelled.
+func TestRunbookSameFamilyAcrossDatasets(t *testing.T) {
+	query := &copilot.Incident{ID: "Q", Messages: msgs("disk full")}
+	ix := newLexicalIndex([]*copilot.Incident{query})
+	li := &LabeledIncident{Incident: query, Dataset: "dev3", Labels: Labels{ID: "Q", Family: "disk-full"}}
+	fam := map[string]string{"Q": "dev3/disk-full", "A": "corpus/disk-full", "B": "corpus/memory-oom", "C": "dev3/disk-full"}
+	step := func(src string) copilot.RunbookStep {
+		return copilot.RunbookStep{Text: "free space", Sources: []copilot.StepSource{{IncidentID: src}}}
+	}
+	rb := &runbookScore{datasetOf: map[string]string{"A": "corpus", "B": "corpus", "C": "dev3", "U": "corpus"}}
+	rb.add(li, []copilot.RunbookStep{step("A"), step("B"), step("U")}, fam, ix, &Report{})
+	rb.add(li, []copilot.RunbookStep{step("C")}, fam, ix, &Report{})
+	if rb.top3 != 4 || rb.sameFamily != 2 || rb.otherDataset != 3 {
+		t.Errorf("top3 %d, same family %d, other dataset %d; want 4, 2 (A and C), 3", rb.top3, rb.sameFamily, rb.otherDataset)
+	}
+}

@@ -181,7 +181,9 @@ func (e *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 	}
 	var past []*copilot.Incident
 	for _, s := range similar {
-		if s != nil && len(s.Messages) > 0 {
+		// The incident itself (passed so the local engine can start a finished
+		// incident's runbook with its own fix) is not a past incident to the model.
+		if s != nil && s.ID != inc.ID && len(s.Messages) > 0 {
 			past = append(past, s)
 		}
 	}

@@ -16,6 +16,7 @@ const maxCachedAnalyses = 1024
 type incidentAnalysis struct {
 	mechanisms []string
 	steps      []stepDraft
+	resolved   bool // the transcript says the incident is over
 }
 
 // analysisCache keeps incidentAnalysis by incident content. The same past incidents
@@ -56,7 +57,8 @@ func (c *analysisCache) analysis(inc *copilot.Incident) *incidentAnalysis {
 	if a != nil {
 		return a
 	}
-	a = &incidentAnalysis{mechanisms: mechanisms(inc), steps: incidentSteps(inc, 0)}
+	a = &incidentAnalysis{mechanisms: mechanisms(inc)}
+	a.steps, a.resolved = incidentSteps(inc, 0)
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= maxCachedAnalyses {
 		c.m = map[uint64]*incidentAnalysis{}

@@ -1,6 +1,7 @@
 package local
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,6 +56,9 @@ var speakerWords = map[string]bool{
 	"ok": true, "okay": true, "ok,": true, "okay,": true, "done:": true, "so": true,
 	"then": true, "finally": true, "am": true, "are": true, "has": true, "been": true,
 	"going": true, "to": true,
+	// Acknowledgements before the action ("yes, rolling back…").
+	"yes": true, "yes,": true, "yep": true, "yep,": true, "yup": true, "yup,": true, "sure": true,
+	"sure,": true, "alright": true, "alright,": true, "right,": true, "done,": true, "on": true, "it,": true,
 }
 
 // imperative rewrites a reported action as an instruction; see baseVerb.
@@ -82,4 +86,34 @@ func imperative(s string) string {
 func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// nowRE: "now" after the action says when, not what ("restarting coredns pods now").
+var nowRE = regexp.MustCompile(`(?i)[,;]?\s+(right )?now\b[.!]*$`)
+
+// actionClause keeps the clause of a step that names the action: a report that
+// follows it after a comma ("rolling back to 2.30.4 now, argo sync started") is
+// what happened next, not part of the instruction. The head is kept only when it
+// still names what changed (minTerms content terms); "now" at its end goes too.
+func actionClause(s string, minTerms int) string {
+	head := s
+	for i := 0; ; {
+		j := strings.Index(s[i:], ", ")
+		if j < 0 {
+			break
+		}
+		// A comma inside brackets or a quoted value is not the end of the clause.
+		if i += j; len(contentTerms(s[:i])) >= minTerms && strings.Count(s[:i], "(") == strings.Count(s[:i], ")") && strings.Count(s[:i], "`")%2 == 0 && strings.Count(s[:i], "'")%2 == 0 {
+			head = s[:i]
+			break
+		}
+		i += 2
+	}
+	if h := nowRE.ReplaceAllString(head, ""); len(contentTerms(h)) >= minTerms {
+		head = h
+	}
+	if head != s && !strings.HasSuffix(head, ".") {
+		head += "."
+	}
+	return head
 }

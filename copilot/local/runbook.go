@@ -47,11 +47,23 @@ type stepDraft struct {
 	class    string
 	kind     string
 	text     string
+	check    string // the sentence that showed it worked, or ""
 	terms    []string
 	source   copilot.StepSource
 	rank     int // position of the incident among the similar ones
+	at       int // position of the message in its incident
+	own      bool
+	match    float64 // failure concepts shared with the incident drafted for (Jaccard)
 	verified bool
 	helped   bool
+}
+
+// stepText is the step as a runbook prints it: the action, then its check.
+func (d stepDraft) stepText() string {
+	if d.check == "" {
+		return d.text
+	}
+	return copilot.SafeText(strings.TrimSuffix(d.text, ".") + " (check: " + strings.TrimSuffix(d.check, ".") + ").")
 }
 
 // stepCluster merges equivalent steps across incidents.
@@ -64,6 +76,13 @@ type stepCluster struct {
 // mitigated: the actions taken before they were resolved, each with the check that
 // showed it worked when one followed, plus diagnostic steps that used a concrete
 // tool. Equivalent steps are merged; steps seen in more incidents rank higher.
+//
+// similar may hold the incident itself (Copilot.Runbook passes it): once the
+// incident is over, the runbook an SRE would write for it starts with what fixed it
+// there, in the order it was done, each step also citing the past incidents where
+// the same action was taken; the past incidents' other steps follow. While it is
+// still open, its own actions are not suggested back: the steps come from the past
+// incidents alone.
 //
 // Errors: EINVALID for a nil incident.
 func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*copilot.Incident, runbooks []copilot.RunbookMatch) (*copilot.RunbookAnswer, error) {
@@ -80,18 +99,30 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 	// the nearest incidents whether or not any is really alike, and a step from an
 	// unrelated incident is worse than no step. The mechanism is read through the
 	// failure lexicon, so different wordings of one failure still meet.
+	// An incident that names no failure mechanism gets no steps from others:
+	// matching on symptoms and the kind of change alone (a deploy, 5xx), which
+	// nearly every incident shares, lent steps of other families more often than
+	// not on the dev split.
 	want := l.analysis.analysis(inc).mechanisms
 	for _, s := range similar {
-		if s == nil || s.ID == inc.ID || known[s.ID] != nil {
+		if s == nil || known[s.ID] != nil {
 			continue
 		}
 		a := l.analysis.analysis(s)
-		if ov, _ := termOverlap(want, a.mechanisms); ov < minMechanismOverlap {
+		own := s.ID == inc.ID
+		if own && !incidentOver(s, a) {
+			continue
+		}
+		if ov, _ := termOverlap(want, a.mechanisms); !own && ov < minMechanismOverlap {
 			continue
 		}
 		known[s.ID] = s
+		// How much of the failure the two share, beyond the threshold: a past
+		// incident of exactly this failure lends steps that rank above one that
+		// only overlaps it.
+		match := jaccard(want, a.mechanisms)
 		for _, d := range a.steps {
-			d.rank = rank // a copy: the cached draft stays rank 0
+			d.rank, d.own, d.match = rank, own, match // a copy: the cached draft stays rank 0
 			drafts = append(drafts, d)
 		}
 		rank++
@@ -114,10 +145,17 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 			into = &stepCluster{incidents: map[string]bool{}}
 			clusters = append(clusters, into)
 		}
-		// One source per incident and step: the first mention is where it was done.
+		// One source per incident and step: the first mention is where it was done;
+		// a later one ("rollback done, 24/24 pods on 2.30.4") may carry its check.
 		if !into.incidents[d.source.IncidentID] {
 			into.drafts = append(into.drafts, d)
 			into.incidents[d.source.IncidentID] = true
+			continue
+		}
+		for i := range into.drafts {
+			if first := &into.drafts[i]; first.source.IncidentID == d.source.IncidentID && !first.verified && d.verified {
+				first.check, first.verified = d.check, true
+			}
 		}
 	}
 
@@ -132,17 +170,19 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 		// one whose effect was checked.
 		rep := c.drafts[0]
 		for _, d := range c.drafts[1:] {
-			if d.verified && !rep.verified {
+			if d.verified && !rep.verified && !rep.own {
 				rep = d
 			}
 		}
 		var sources []copilot.StepSource
 		score := 10 * float64(len(c.incidents))
-		verified, helped := false, true
+		verified, helped, own, match := false, true, false, 0.0
 		for _, d := range c.drafts {
 			sources = append(sources, d.source)
 			verified = verified || d.verified
 			helped = helped && d.helped
+			own = own || d.own
+			match = max(match, d.match)
 		}
 		sources = copilot.ValidStepSources(known, sources)
 		if len(sources) == 0 {
@@ -157,8 +197,12 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 		if !helped {
 			continue // tried and did not work: not a step to repeat
 		}
-		score += 2 / float64(1+rep.rank)
-		rs = append(rs, ranked{copilot.RunbookStep{Text: rep.text, Kind: rep.kind, Sources: sources}, score, rep.kind})
+		score += 2/float64(1+rep.rank) + matchWeight*match
+		if own {
+			// What fixed this incident comes first, in the order it was done.
+			score = ownStepScore - float64(c.drafts[0].at)
+		}
+		rs = append(rs, ranked{copilot.RunbookStep{Text: rep.stepText(), Kind: rep.kind, Sources: sources}, score, rep.kind})
 	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
 
@@ -188,6 +232,25 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 	}, nil
 }
 
+// matchWeight weighs how much of the failure a step's incidents share with the
+// incident drafted for against the other ranking cues (under 10, one incident).
+const matchWeight = 4
+
+// ownStepScore ranks the steps of the incident itself above any drawn from past
+// incidents (those score under 10 per incident, and at most similarForRunbook+1
+// incidents lend steps).
+const ownStepScore = 1e6
+
+// incidentOver reports whether an incident is over: resolved or closed on record,
+// a resolution said in the transcript, or a postmortem (written after the fact).
+func incidentOver(inc *copilot.Incident, a *incidentAnalysis) bool {
+	switch strings.ToLower(inc.Status) {
+	case "resolved", "closed", "postmortem", "done", "mitigated":
+		return true
+	}
+	return !inc.ResolvedAt.IsZero() || a.resolved
+}
+
 // symptomConcepts say what responders saw or that something changed, which nearly
 // every incident shares; they do not tell two failure mechanisms apart.
 var symptomConcepts = map[string]bool{"http-5xx": true, "timeout": true, "deploy": true, "config-change": true}
@@ -203,9 +266,14 @@ func mechanisms(inc *copilot.Incident) []string {
 	return out
 }
 
-// incidentSteps extracts the steps of one past incident.
-func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
+// incidentSteps extracts the steps of one past incident, and whether its transcript
+// says it is over (a resolution, or a postmortem's sections).
+func incidentSteps(s *copilot.Incident, rank int) ([]stepDraft, bool) {
 	lc := analyzeLifecycle(sortedMessages(s))
+	over := lc.resolvedAt >= 0
+	for _, t := range lc.msgs {
+		over = over || t.section != ""
+	}
 	end := len(lc.msgs)
 	if lc.resolvedAt >= 0 {
 		end = lc.resolvedAt + 1
@@ -219,67 +287,110 @@ func incidentSteps(s *copilot.Incident, rank int) []stepDraft {
 		if t.bot || !isNarrativeSection(t.section) {
 			continue
 		}
-		switch {
-		case t.taken:
-			text, class, at := actionSentence(t.msg.Text)
-			need := minStepTerms
-			if class == "set-config" || class == "rollback" && versionRE.MatchString(text) {
-				// "max_client_conn = 2500", "rolling back to 3.7.4": the setting and its
-				// value, or the version, are the object.
-				need--
-			}
-			if text == "" || secretReactionRE.MatchString(lowerClean(text)) || len(contentTerms(text)) < need {
-				continue // hygiene after a pasted secret, or a verb without its object
-			}
-			d := stepDraft{class: class, kind: "mitigation", text: imperative(text), terms: contentTerms(text),
-				source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true}
+		if d, lead, ok := actionStep(s, t, rank); ok {
 			if notHelpedRE.MatchString(t.lower) {
 				d.helped = false
 			}
-			for _, u := range lc.msgs[t.idx+1 : min(len(lc.msgs), t.idx+1+verifyLookahead)] {
-				if u.taken && !u.bot {
-					break // a check after the next action is that action's
-				}
-				if notHelpedRE.MatchString(u.lower) && !u.verify {
-					d.helped = false
-					break
-				}
-				if u.verify && !u.bot || u.verify && u.section != "" {
-					if check := checkSentence(u.msg.Text); check != "" {
-						d.text = copilot.SafeText(strings.TrimSuffix(d.text, ".") + " (check: " + strings.TrimSuffix(check, ".") + ").")
-						d.verified = true
-					}
-					break
-				}
-				if u.verify {
-					d.verified = true
-					break
-				}
-			}
+			lc.checkStep(t, &d)
 			// Responders write what they did verb first ("rolled back X", "scaled Y
 			// to 12", "we drained the node"); an action word after a subject is more
 			// often the system's doing or an explanation ("feed-api scaled to 85
 			// pods for the finals traffic", "everything renewed since then"), kept
 			// only in a short passive report that a check shows worked ("hotfix
 			// deployed"), and never deep in a sentence.
-			if at > actionLead || at > 0 && !d.verified {
+			if lead > actionLead || lead > 0 && !d.verified {
 				continue
 			}
 			out = append(out, d)
-		case t.diagnose && t.idx <= firstAction:
+			continue
+		}
+		if t.diagnose && t.idx <= firstAction {
 			text, tool := diagnosticSentence(t.msg.Text)
 			if text == "" {
 				continue
 			}
 			out = append(out, stepDraft{class: "diagnostic:" + tool, kind: "diagnostic", text: imperative(text),
-				terms: contentTerms(text), source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, helped: true})
+				terms: contentTerms(text), source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, at: t.idx, helped: true})
 		}
 	}
-	return out
+	return out, over
 }
+
+// actionStep reads the action a message reports: a sentence whose action word
+// comes early ("rolled back checkout-api to 2.30.4"), else a command pasted to
+// change the system ("running this: aws route53 associate-vpc-with-hosted-zone …").
+// lead is how many words precede the action word.
+func actionStep(s *copilot.Incident, t msgTags, rank int) (stepDraft, int, bool) {
+	d := stepDraft{kind: "mitigation", source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, at: t.idx, helped: true}
+	if t.taken {
+		text, class, at := actionSentence(t.msg.Text)
+		// "restarts are Last State: Terminated", "reissuing from it is fine": the
+		// action word is the subject of a statement, not something done.
+		if copulaAfterRE.MatchString(lowerClean(text)) {
+			text = ""
+		}
+		need := minStepTerms
+		if class == "set-config" || class == "rollback" && versionRE.MatchString(text) {
+			// "max_client_conn = 2500", "rolling back to 3.7.4": the setting and its
+			// value, or the version, are the object.
+			need--
+		}
+		// Hygiene after a pasted secret, or a verb without its object, is no step.
+		if text != "" && !secretReactionRE.MatchString(lowerClean(text)) && len(contentTerms(text)) >= need {
+			text = actionClause(text, need)
+			d.class, d.text, d.terms = class, imperative(text), contentTerms(text)
+			return d, at, true
+		}
+	}
+	// The words around a pasted command say whether it was run: the lead-in
+	// ("running this:") and the first sentence after it ("block cleared"), not an
+	// aside further on.
+	if say := lowerClean(commandContext(t.msg.Text)); strings.Contains(say, "?") || proposalRE.MatchString(say) || hedgeRE.MatchString(say) || notDoneRE.MatchString(say) {
+		return d, 0, false
+	}
+	cmd, class := changeCommand(t.msg.Text)
+	if cmd == "" {
+		return d, 0, false
+	}
+	d.class, d.text, d.terms = class, "Run `"+cmd+"`.", contentTerms(cmd)
+	return d, 0, true
+}
+
+// checkStep reads the messages after an action for whether it helped and the check
+// that showed it worked.
+func (lc *incidentLifecycle) checkStep(t msgTags, d *stepDraft) {
+	for _, u := range lc.msgs[t.idx+1 : min(len(lc.msgs), t.idx+1+verifyLookahead)] {
+		if u.taken && !u.bot || !u.bot && u.section == "" && strings.Contains(u.msg.Text, "`") && firstChange(u.msg.Text) {
+			return // a check after the next action is that action's
+		}
+		recovered := u.verify || recoveryRE.MatchString(u.lower)
+		if notHelpedRE.MatchString(u.lower) && !recovered {
+			d.helped = false
+			return
+		}
+		if recovered && !u.bot || recovered && u.section != "" {
+			if check := checkSentence(u.msg.Text); check != "" {
+				d.check, d.verified = check, true
+			}
+			return
+		}
+		if recovered {
+			d.verified = true
+			return
+		}
+	}
+}
+
+// recoveryRE: reports of recovery the lifecycle cues miss: a measure falling with
+// decimals in it ("queue 4.1k -> 3.2k and dropping"), work flowing again, no more
+// failures.
+var recoveryRE = regexp.MustCompile(`\b(queue|lag|backlog|errors?|error rate|5xx|latency|p99|p95|conns|connections|usage|failures|timeouts)\b[^?!\n]{0,40}\b(dropping|falling|down to|back to|decreasing|draining|recover\w*)\b|\b(going|working|flowing|running|moving|processing|passing|serving|resolving|loading) again\b|\b(zero|0) (new )?(failures|errors|timeouts|5xx|restarts)\b`)
 
 // versionRE: a release version ("3.7.4", "v2.13", "14.1").
 var versionRE = regexp.MustCompile(`\bv?\d+\.\d+(\.\d+)?\b`)
+
+// copulaAfterRE: a copula within a few words of a step's first word.
+var copulaAfterRE = regexp.MustCompile(`^\W*\S+( [\w.-]+){0,3} (is|are|was|were)\b`)
 
 // actionLead is how many words may precede the action word of a verified step.
 const actionLead = 3
@@ -347,7 +458,7 @@ func actionSentence(text string) (string, string, int) {
 // checkSentence picks the sentence that says the action worked.
 func checkSentence(text string) string {
 	for _, raw := range splitSentences(text) {
-		if !hasSecret(raw) && verifyRE.MatchString(lowerClean(raw)) {
+		if low := lowerClean(raw); !hasSecret(raw) && (verifyRE.MatchString(low) || recoveryRE.MatchString(low)) {
 			return quote(raw)
 		}
 	}

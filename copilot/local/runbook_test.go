@@ -147,8 +147,103 @@ func TestRollbackToAVersionIsAStep(t *testing.T) {
 		"li: rolling back to 3.7.4",
 		"ben: heap flat at 600MB, no restarts",
 		"li: resolved")
-	steps := incidentSteps(inc, 0)
+	steps, _ := incidentSteps(inc, 0)
 	if len(steps) == 0 || steps[0].class != "rollback" || !strings.Contains(steps[0].text, "3.7.4") {
 		t.Errorf("steps = %+v, want the rollback to 3.7.4", steps)
+	}
+}
+
+// TestOwnStepsOnlyOnceOver: given the incident itself among the similar ones, a
+// resolved incident's runbook starts with what fixed it, with the check that
+// followed; an open incident's own actions are not suggested back to it.
+func TestOwnStepsOnlyOnceOver(t *testing.T) {
+	texts := []string{
+		"bot> [FIRING] KubePodCrashLooping indexer OOMKilled",
+		"ben: 3.8.0 went out yesterday, memory climbs until the pod is OOMKilled",
+		"li: yes, rolling back to 3.7.4 now, argo sync started",
+		"ben: heap flat at 600MB, no restarts",
+	}
+	open := synthetic("INC-OPEN", texts...)
+	done := synthetic("INC-DONE", append(texts, "li: resolved")...)
+	ctx := context.Background()
+
+	ans, err := New(nil).Runbook(ctx, open, []*copilot.Incident{open}, nil)
+	if err != nil || len(ans.Steps) != 0 {
+		t.Errorf("open incident: %+v %v, want no step of its own", ans, err)
+	}
+	ans, err = New(nil).Runbook(ctx, done, []*copilot.Incident{done}, nil)
+	if err != nil || len(ans.Steps) == 0 {
+		t.Fatalf("resolved incident: %+v %v, want its rollback", ans, err)
+	}
+	if got, want := ans.Steps[0].Text, "Roll back to 3.7.4 (check: Heap flat at 600MB, no restarts)."; got != want {
+		t.Errorf("first step %q, want %q", got, want)
+	}
+}
+
+// TestPastedCommandsThatChangeTheSystem: a command pasted to change the system is a
+// step quoted as it was run; reads, logged requests and commands holding a secret
+// are not.
+func TestPastedCommandsThatChangeTheSystem(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"running this:\n```\nexport AWS_PROFILE=prod\naws route53 associate-vpc-with-hosted-zone --hosted-zone-id Z1 --vpc VPCId=vpc-1\n```", "aws route53 associate-vpc-with-hosted-zone --hosted-zone-id Z1 --vpc VPCId=vpc-1"},
+		{"```\nPUT products_v7/_settings\n{\"index.blocks.read_only_allow_delete\": null}\n```\nblock cleared", `PUT products_v7/_settings {"index.blocks.read_only_allow_delete": null}`},
+		{"KILL 88121 done", "KILL 88121"},
+		{"`kubectl -n web scale deploy/api --replicas=12`", "kubectl -n web scale deploy/api --replicas=12"},
+		{"```\n$ kubectl -n web get pods\n```", ""},
+		{"```\nGET _cat/allocation?v\n```", ""},
+		{"`POST https://api.vendor.example/v2/messages -> 429 Too Many Requests`", ""},
+		{"certbot renew has failed since october", ""},
+		{"```\nmysql> ALTER TABLE stock ADD COLUMN q INT\n```", ""},
+	} {
+		if got, _ := changeCommand(c.text); got != c.want {
+			t.Errorf("%q: command %q, want %q", c.text, got, c.want)
+		}
+	}
+	// The class names the tool and its verb past the flags, so the same command
+	// in two incidents merges.
+	if _, class := changeCommand("`kubectl -n web scale deploy/api --replicas=12`"); class != "command:kubectl scale" {
+		t.Errorf("kubectl scale: class %q, want command:kubectl scale", class)
+	}
+}
+
+// TestActionClause: the instruction ends where a report of what happened next
+// begins; a comma inside brackets does not end it, and "now" goes.
+func TestActionClause(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		min  int
+		want string
+	}{
+		{"rolling back to 2.30.4 now, argo sync started", 2, "rolling back to 2.30.4."},
+		{"Yes, rolling back to 2.30.4 now, argo sync started", 2, "Yes, rolling back to 2.30.4."},
+		{"UNLINKing devfp:* via SCAN (not KEYS, relax)", 2, "UNLINKing devfp:* via SCAN (not KEYS, relax)"},
+		// Cut there, the head would not say what changed.
+		{"Roll restart, 3 pods at a time", 3, "Roll restart, 3 pods at a time"},
+	} {
+		if got := actionClause(c.in, c.min); got != c.want {
+			t.Errorf("actionClause(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := imperative("Yes, rolling back to 2.30.4."); got != "Roll back to 2.30.4." {
+		t.Errorf("imperative = %q", got)
+	}
+}
+
+// TestStatementsAreNotSteps: an action word that is the subject of a statement is
+// no step; a copula later in a report does not make it one.
+func TestStatementsAreNotSteps(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		step bool
+	}{
+		{"li: restarts are Last State: Terminated, exit 137", false},
+		{"li: reissuing tax-service from it is fine as a stopgap", false},
+		{"li: rolled back the indexer to 3.7.4, rollout is done", true},
+	} {
+		inc := synthetic("INC-S", "bot> [FIRING] indexer OOMKilled", c.text, "ben: heap flat at 600MB, no restarts", "li: resolved")
+		steps, _ := incidentSteps(inc, 0)
+		if got := len(steps) > 0; got != c.step {
+			t.Errorf("%q: steps %+v, want a step: %v", c.text, steps, c.step)
+		}
 	}
 }
