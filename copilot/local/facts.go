@@ -66,13 +66,25 @@ func labelledSentences(text string) (sents, labels []string) {
 
 var (
 	// causalRE: connectives that tie an effect to its cause.
-	causalRE = regexp.MustCompile(`\bcaused by\b|\bbecause\b|\bdue to\b|\bthe trigger\b|\btriggered by\b|\broot[- ]?cause\b|\bresult(ed|ing)? in\b|\bled to\b|\bwhich (meant|caused|made|broke)\b|\bafter (we|i|the|our|someone|they)\b|\bsince (we|the|our)\b|\bturns? out\b|\bthat'?s (why|the (cause|reason|issue|problem|bug|destroy|change|one))\b|\bthe (issue|problem|bug|reason|cause) (is|was)\b|\bintroduced (in|by|with)\b|\bbroke\b|\bstarted when\b`)
+	causalRE = regexp.MustCompile(`\bcaus(ed|ing|es)\b|\bbecause\b|\bdue to\b|\bthe trigger\b|\btriggered by\b|\broot[- ]?cause\b|\bresult(ed|ing)? in\b|\bled to\b|\bwhich (meant|caused|made|broke)\b|\bafter (we|i|the|our|someone|they)\b|\bsince (we|the|our)\b|\bturns? out\b|\bthat'?s (why|the (cause|reason|issue|problem|bug|destroy|change|one))\b|\bthe (issue|problem|bug|reason|cause) (is|was)\b|\bintroduced (in|by|with)\b|\bbroke\b|\bstarted when\b`)
 	// triggerRE: what a trigger reads like: a change someone made, or something that
 	// ran out or expired.
 	triggerRE = regexp.MustCompile(`\b(appl(y|ied)|deploy(ed)?|shipp?ed|merged|moved|changed|chang(e|es) to|bump(ed)?|upgrad\w+|migrat\w+|refactor\w*|rolled out|introduced|released|enabled|disabled|expired|expir(y|ation)|exhaust\w*|ran out|filled|full|default|removed|deleted|dropped|renamed|misconfig\w*|typo|leak\w*|overrode|overrid\w+|limit|max_?\w*|doubled|tripled|per[- ]pod|no longer|never|missing|stale|wrong|reserved)\b|\bthe new (\w+[ -]){0,2}(image|release|version|build|config\w*|deploy\w*|rollout|change|setting|job|cron\w*|backfill|module|chart|policy|rule|node|cluster|key|token|cert\w*)\b|\b(was|were|is|are) (off|disabled|unset|missing|not set)\b`)
 	// secretReactionRE: rotating or revoking a credential someone pasted is hygiene,
 	// not what fixed the incident.
 	secretReactionRE = regexp.MustCompile(`\b(keys?|tokens?|pw|passwords?|secrets?|creds?|credentials|api[- ]?keys?)\b[^.!?]{0,40}\b(rotat\w+|revok\w+|deactivat\w+|delet\w+|invalidat\w+|disabl\w+|regenerat\w+)|\b(rotat\w+|revok\w+|deactivat\w+|invalidat\w+|regenerat\w+)\b[^.!?]{0,30}\b(keys?|tokens?|pw|passwords?|secrets?|creds?|credentials)\b`)
+	// metaCauseRE: a sentence that tells of looking for or finding the cause
+	// ("found the root cause and applied a quick fix") names the search, not the
+	// cause.
+	metaCauseRE = regexp.MustCompile(`\b(find|found|finding|identif\w+|investigat\w+|determin\w+|look\w* for|search\w* for|analy[sz]\w*) (the |a |its )?root[- ]?cause`)
+	// fixTalkRE: a sentence about the remedy ("a quick fix", "the fix used more
+	// capacity", "a workaround") tells how it was fixed, not what broke.
+	fixTalkRE = regexp.MustCompile(`\b(the|a|quick|temporary|permanent|hot|proper) ?fix(es)?\b|\bworkarounds?\b`)
+	// causeVerbRE: a verb that points from a cause to its effect. What stands before
+	// it ("a planned maintenance ... caused the ALBs to ...") is the cause.
+	causeVerbRE = regexp.MustCompile(`\b(caused|causing|led to|leading to|resulted in|resulting in|triggered|broke|made)\b`)
+	// changeNounRE: the things a trigger is made of: a change someone made.
+	changeNounRE = regexp.MustCompile(`\b(change[sd]?|upgrade[sd]?|update[sd]?|maintenance|deploy\w*|release[sd]?|migration|refactor\w*|rollout|config\w*|version|bump|commit|merge[sd]?|pull request|pr|push(ed)?|script|pipeline|apply|applied|expir\w+|removal|deleted|deletion)\b`)
 	// doneRE: a responder reporting that an action finished ("association done").
 	doneRE = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|is in|is out|synced|live now)\b`)
 
@@ -106,7 +118,12 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 		if t.bot || !isNarrativeSection(t.section) {
 			continue
 		}
-		sents, labels := labelledSentences(t.msg.Text)
+		// A timeline row is quoted without its time column.
+		text := t.msg.Text
+		if loc := timelineTimeRE.FindStringIndex(text); loc != nil && sectionIs(t.section, "timeline") {
+			text = strings.TrimLeft(text[loc[1]:], " |-–—:")
+		}
+		sents, labels := labelledSentences(text)
 		for i, raw := range sents {
 			if hasSecret(raw) {
 				continue
@@ -123,15 +140,31 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 				s -= 2 // labelled as something else
 			}
 			switch {
-			case sectionIs(t.section, "root cause", "cause", "contributing", "trigger", "what happened"):
+			case sectionIs(t.section, "root cause", "cause", "trigger", "what happened"):
 				s += 2
-			case sectionIs(t.section, "summary", "description", "overview", "incident summary"):
+			case sectionIs(t.section, "summary", "description", "overview", "incident summary", "contributing"):
+				// Contributing factors are the conditions that let a trigger do
+				// harm (no alert, no lock, a missed playbook step), not the trigger.
 				s += 0.5
 			case t.section != "":
 				s -= 0.5
 			}
-			if causalRE.MatchString(low) {
+			if causalRE.MatchString(low) && !metaCauseRE.MatchString(low) {
 				s += 1.5
+			}
+			// Direction: a change named before the causal verb is the trigger; a
+			// sentence opening "This caused …" tells the effect of one said before.
+			if loc := causeVerbRE.FindStringIndex(low); loc != nil {
+				before := low[:loc[0]]
+				switch {
+				case len(strings.Fields(before)) <= 1:
+					s -= 0.5
+				case changeNounRE.MatchString(before):
+					s += 1
+				}
+			}
+			if fixTalkRE.MatchString(low) || metaCauseRE.MatchString(low) {
+				s -= 1.5
 			}
 			if triggerRE.MatchString(low) {
 				s += 1

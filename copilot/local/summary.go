@@ -115,11 +115,10 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	if b.hasSections() {
 		overviewCue = nil // a postmortem's summary reads best in its own order
 	}
-	// The first signal opens the overview; impact picks next so that the best impact
-	// statement lands under Impact; then the overview may add a responder's first
-	// description of the problem when the first signal was a terse alert.
-	ov := b.overviewCandidates()
-	s.Overview = b.field(ov[:min(1, len(ov))], overviewCue, 1)
+	// The key facts pick first, so that a postmortem's summary paragraph, which
+	// often states the cause, does not lend that sentence to the overview and leave
+	// Root cause empty; the overview then quotes the first signal, and may add a
+	// responder's first description of the problem when that signal was a terse alert.
 	if mi := b.mitigationIndex(); mi >= 0 {
 		if m := b.sentenceBy(mi, mitigationSentenceScore); m != "" {
 			b.used[m] = true
@@ -136,6 +135,13 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 		lc.causeFound = -1
 	}
 	s.Impact = b.citeSentences(b.impactSentences())
+	ov := b.overviewCandidates()
+	s.Overview = b.field(ov[:min(1, len(ov))], overviewCue, 1)
+	if s.Overview == "" && len(ov) > 0 {
+		// Every sentence of the opening went to a key fact (a short postmortem
+		// summary): the overview still opens with its first one, already cited.
+		s.Overview = firstQuotable(lc.msgs[ov[0]].msg.Text)
+	}
 	if len(ov) > 1 {
 		s.Overview = joinSentences(s.Overview, b.field(ov[1:], overviewCue, summaryOverviewSentences-1))
 	}
@@ -167,6 +173,16 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	}
 	copilot.CheckSummaryCitations(inc, ans, true)
 	return ans, nil
+}
+
+// firstQuotable is the first sentence of text with a content term, quoted.
+func firstQuotable(text string) string {
+	for _, raw := range splitSentences(text) {
+		if q := quote(raw); !hasSecret(raw) && len(contentTerms(q)) > 0 {
+			return q
+		}
+	}
+	return ""
 }
 
 // mitigationSentenceScore prefers the sentence of the mitigating message that states
