@@ -93,9 +93,12 @@ var (
 	// impactAnyCountRE: a number of things of any name ("18k searches", "312 jobs").
 	impactAnyCountRE = regexp.MustCompile(`(^|[^\w.:/-])[~≈]?\d[\d,.]*\s?[km]?\+?\s+([a-z]+[ -]){0,2}[a-z]{3,}s\b`)
 	impactShareRE    = regexp.MustCompile(`\d+(\.\d+)?\s?%`)
-	impactTimeRE     = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
-	impactWhoRE      = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
-	impactHarmRE     = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|timed out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
+	// impactShareOfRE: a share of things of any name ("~4% of card payments",
+	// "38% of billing-worker jobs") counts them as a number of them does.
+	impactShareOfRE = regexp.MustCompile(`\d+(\.\d+)?\s?% of (all |the |our )?([\w-]+ ){0,2}[a-z]{3,}s\b`)
+	impactTimeRE    = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
+	impactWhoRE     = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
+	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|timed out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
 )
 
 // scoredSentence is one candidate sentence of a fact.
@@ -269,7 +272,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			case sectionIs(t.section, "summary", "overview", "description"):
 				s += 0.5
 			}
-			counts := len(impactCountRE.FindAllString(low, 3))
+			counts := len(impactCountRE.FindAllString(low, 3)) + len(impactShareOfRE.FindAllString(low, 2))
 			s += 1.5 * float64(min(counts, 2))
 			// Any count of things ("18k searches"), a share of them or how long it
 			// lasted is a measure of the damage, whatever the things are called.
@@ -356,8 +359,26 @@ func (b *summaryBuilder) mitigationIndex() int {
 		return doneRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
 			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2
 	}
+	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
+	// reads as done when the next words from a person say things recovered.
+	commandThenRecovered := func(t msgTags) bool {
+		if t.taken || len(t.actions) == 0 || t.bot || t.question || !isNarrativeSection(t.section) ||
+			proposalRE.MatchString(t.lower) || hedgeRE.MatchString(t.lower) || notDoneRE.MatchString(t.lower) || secretReactionRE.MatchString(t.lower) {
+			return false
+		}
+		for _, u := range lc.msgs[t.idx+1 : min(end, t.idx+3)] {
+			if !u.bot {
+				return u.verify && !u.question && !notHelpedRE.MatchString(u.lower)
+			}
+		}
+		return false
+	}
 	var acts []int
 	for _, t := range lc.msgs[:end] {
+		if commandThenRecovered(t) {
+			acts = append(acts, t.idx)
+			continue
+		}
 		if acting(t) {
 			if t.verify {
 				return t.idx // done and checked in one message

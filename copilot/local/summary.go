@@ -120,7 +120,7 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	// Root cause empty; the overview then quotes the first signal, and may add a
 	// responder's first description of the problem when that signal was a terse alert.
 	if mi := b.mitigationIndex(); mi >= 0 {
-		if m := b.sentenceBy(mi, mitigationSentenceScore); m != "" {
+		if m := clipTrailingClauses(b.sentenceBy(mi, mitigationSentenceScore), isActionClause); m != "" {
 			b.used[m] = true
 			b.cites = append(b.cites, copilot.Citation{Text: m, SourceTS: []string{lc.msgs[mi].msg.TS}})
 			s.Mitigation = m
@@ -174,6 +174,38 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	copilot.CheckSummaryCitations(inc, ans, true)
 	return ans, nil
 }
+
+// clauseBreakRE separates the clauses of a sentence written as a list of them.
+var clauseBreakRE = regexp.MustCompile(`(,|;| —| –| -) `)
+
+// clipTrailingClauses drops the clauses at the end of a sentence that keep rejects
+// ("Reverted the config-repo commit, pricing-service reloads config every
+// minute"): a field is scored and read for its fact, and the comment after it
+// only dilutes it. A sentence whose first clause keep rejects is returned whole.
+func clipTrailingClauses(s string, keep func(low string) bool) string {
+	breaks := clauseBreakRE.FindAllStringIndex(s, -1)
+	if len(breaks) == 0 {
+		return s
+	}
+	cut := len(s)
+	for i := len(breaks) - 1; i >= 0; i-- {
+		end := len(s)
+		if i+1 < len(breaks) {
+			end = breaks[i+1][0]
+		}
+		if keep(lowerClean(s[breaks[i][1]:end])) {
+			break
+		}
+		cut = breaks[i][0]
+	}
+	if cut == len(s) || !keep(lowerClean(s[:breaks[0][0]])) {
+		return s
+	}
+	return strings.TrimRight(s[:cut], " .") + "."
+}
+
+// isActionClause: a clause that does or reports an action.
+func isActionClause(low string) bool { return actionCueRE.MatchString(low) || doneRE.MatchString(low) }
 
 // firstQuotable is the first sentence of text with a content term, quoted.
 func firstQuotable(text string) string {
