@@ -347,12 +347,16 @@ func (b *summaryBuilder) mitigationIndex() int {
 		if t.bot || t.question || !isNarrativeSection(t.section) || secretReactionRE.MatchString(t.lower) || hasSecret(t.msg.Text) || notHelpedRE.MatchString(t.lower) {
 			return false
 		}
+		if l, _ := labelOf(t.msg.Text); l == "mitigation" && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) {
+			return true // the writer labels it the mitigation ("mitigation: adding …")
+		}
 		if t.taken {
 			// "The cluster doubled to 400 nodes", "the backfill started at 09:45":
 			// an action word after a subject is the system's doing or the change
 			// that caused the incident, not a responder's action.
 			_, class, at := actionSentence(t.msg.Text)
-			return class == "" || at == 0
+			// A message that opens with a command in code is the command run.
+			return class == "" || at == 0 || strings.HasPrefix(strings.TrimSpace(t.msg.Text), "`")
 		}
 		// A completion report without an action word ("association done"); a finding
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one.

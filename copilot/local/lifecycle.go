@@ -50,7 +50,7 @@ var actionClasses = []actionClass{
 	{"restart", regexp.MustCompile(`\brestart(ed|ing|s)?\b|\bbounc(e|ed|ing)\b|\brecycl(e|ed|ing)\b|\bcycl(e|ed|ing) (the )?(\w+ )?(pods|nodes|instances|workers)\b|\brollout restart\b`)},
 	{"raise-limit", regexp.MustCompile(`\b(rais|bump|increas|doubl|lower|tripl)\w* (the |our |its |their )?([\w.-]+ ){0,3}(limits?|max\w*|pool\w*|replicas?|memory|heap|timeouts?|quotas?|size|capacity|connections|workers|threads|instances|nodes|partitions|consumers|ttl|cpu|requests|threshold|ulimit|watches|xmx)\b|\b(set|raised|bumped|increased) [\w.-]+ (from \d+ )?to \d`)},
 	{"rotate", regexp.MustCompile(`\b(renew(ed|ing)?|rotat(e|ed|ing)|reissu(e|ed|ing)|re-issu(e|ed|ing)|regenerat(e|ed|ing))\b|\b(creat|issu|generat|mint)(e|ed|ing) (a |an )?new ([\w-]+ ){0,2}(tokens?|keys?|cert\w*|secrets?|credentials?|passwords?)\b|\bupdat(e|ed|ing) (the )?([\w-]+ ){0,2}(secret|token|key|cert\w*|credentials?)\b`)},
-	{"kill", regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)|cancel(l?ed|l?ing)?) (the |all |some )?([\w-]+ ){0,2}(quer(y|ies)|connections?|sessions?|process(es)?|jobs?|backends?|idle|transactions?|pids?|txns?)\b|\bpg_(terminate|cancel)_backend\b|\bkill \d+\b`)},
+	{"kill", regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)|cancel(l?ed|l?ing)?) (the |all |some )?([\w-]+ ){0,2}(quer(y|ies)|connections?|sessions?|process(es)?|jobs?|backends?|idle|transactions?|pids?|txns?|pods?|containers?|tasks?|workers?)\b|\bpg_(terminate|cancel)_backend\b|\bkill \d+\b`)},
 	{"drop", regexp.MustCompile(`\bdrop(ped|ping)? (the |a |an |old |stale )?([\w-]+ ){0,2}(table|index|slot|replication slot|rule|partition|keys|cache|consumer group|subscription|route)\b`)},
 	{"clean", regexp.MustCompile(`-delete\b|\brm -\w+|\bunlink\w*|\b\d[\d.,]*[kmb]? (\w+ )?(deleted|removed|purged|cleaned)\b|\b(purg(e|ed|ing)|flush(ed|ing)?|truncat(e|ed|ing)|prun(e|ed|ing)|vacuum(ed|ing)?|compact(ed|ing)?|clean(ed|ing)? up|free(d|ing)? up|rotated? (the )?logs|delet(e|ed|ing) (the |old |stale )?([\w-]+ )?(files?|logs?|snapshots?|images?|wal|backups?|indices|indexes|data|keys|pods?))\b|\bclear(ed|ing)? (the |out )?([\w-]+ )?(cache|queue|disk|space|logs?|keys|tmp|backlog|dlq)\b`)},
 	{"expand-storage", regexp.MustCompile(`\b(expand|resiz|extend|grow|grew|enlarg)\w* (the )?([\w-]+ ){0,2}(disk|volume|pvc|ebs|storage|partition|filesystem|fs)\b`)},
@@ -164,7 +164,13 @@ func tagMessage(i int, m copilot.Message) msgTags {
 	}
 	t.diagnose = diagnosticRE.MatchString(low) && toolRE.MatchString(strings.ToLower(m.Text))
 	t.verify = verifyRE.MatchString(low) && !t.question
-	t.resolved = resolvedRE.MatchString(low) && !unresolveRE.MatchString(low)
+	// Only the writer's own words declare the end: a quoted ticket or message ("> …
+	// announce this incident is resolved") is someone else's.
+	own := low
+	if quotedLineRE.MatchString(m.Text) {
+		own = strings.ToLower(cleanText(quotedLineRE.ReplaceAllString(m.Text, "")))
+	}
+	t.resolved = resolvedRE.MatchString(own) && !unresolveRE.MatchString(own)
 	t.impact = impactScore(low)
 	return t
 }
@@ -226,11 +232,23 @@ func analyzeLifecycle(msgs []copilot.Message) *incidentLifecycle {
 	// Resolution: the first human declaration of resolution, else the first bot one.
 	// It must come after something happened, so a first-line "resolved?" or a quoted
 	// old incident does not end the incident before it started.
+	// A declaration before anyone acted or saw things recover ("looks legit,
+	// standing down" from a side team) ends a thread, not the incident: the first
+	// one after an action or a check wins, else the first one (it healed alone).
 	minResolve := min(2, len(msgs)-1)
+	acted := false
 	for _, t := range lc.msgs {
+		if !t.bot && narrative(t) && (t.taken || t.verify) {
+			acted = true
+		}
 		if t.idx >= minResolve && t.resolved && !t.bot && narrative(t) {
-			lc.resolvedAt = t.idx
-			break
+			if lc.resolvedAt < 0 {
+				lc.resolvedAt = t.idx
+			}
+			if acted {
+				lc.resolvedAt = t.idx
+				break
+			}
 		}
 	}
 	if lc.resolvedAt < 0 {
@@ -310,6 +328,9 @@ func (lc *incidentLifecycle) bestCause(skip int) int {
 }
 
 // timelineTimeRE finds a date and time at the start of a postmortem timeline row.
+// quotedLineRE matches a quoted line of a message (Markdown or Slack's escaped ">").
+var quotedLineRE = regexp.MustCompile(`(?m)^[ \t]*(>|&gt;).*$`)
+
 var timelineTimeRE = regexp.MustCompile(`^\W*(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2}:\d{2})`)
 
 // momentTime is when a message's moment happened: a postmortem timeline row states its

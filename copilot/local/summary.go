@@ -120,7 +120,11 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	// Root cause empty; the overview then quotes the first signal, and may add a
 	// responder's first description of the problem when that signal was a terse alert.
 	if mi := b.mitigationIndex(); mi >= 0 {
-		if m := clipTrailingClauses(b.sentenceBy(mi, mitigationSentenceScore), isActionClause); m != "" {
+		m := b.sentenceBy(mi, mitigationSentenceScore)
+		if l, rest := labelOf(m); l == "mitigation" && rest != "" {
+			m = quote(rest) // the field names it already
+		}
+		if m := clipTrailingClauses(m, isActionClause); m != "" {
 			b.used[m] = true
 			b.cites = append(b.cites, copilot.Citation{Text: m, SourceTS: []string{lc.msgs[mi].msg.TS}})
 			s.Mitigation = m
