@@ -85,6 +85,11 @@ var (
 	causeVerbRE = regexp.MustCompile(`\b(caused|causing|led to|leading to|resulted in|resulting in|triggered|broke|made)\b`)
 	// changeNounRE: the things a trigger is made of: a change someone made.
 	changeNounRE = regexp.MustCompile(`\b(change[sd]?|upgrade[sd]?|update[sd]?|maintenance|deploy\w*|release[sd]?|migration|refactor\w*|rollout|config\w*|version|bump|commit|merge[sd]?|pull request|pr|push(ed)?|script|pipeline|apply|applied|expir\w+|removal|deleted|deletion)\b`)
+	// whenRE: a clock time or a day said with an event ("at 13:55", "on friday",
+	// "this morning"): a change placed in time before the symptom is the trigger.
+	whenRE = regexp.MustCompile(`\b(at|since|from|around|~) ?\d{1,2}:\d{2}\b|\b(on|since|last) (mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|last night|this morning|earlier today|last week)\b`)
+	// nothingRE: a sentence that rules a change out ("nothing deployed since tuesday").
+	nothingRE = regexp.MustCompile(`\bnothing\b|\bno (deploys?|changes?|releases?)\b`)
 	// doneRE: a responder reporting that an action finished ("association done").
 	doneRE = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|is in|is out|synced|live now)\b`)
 
@@ -175,6 +180,18 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			if findingRE.MatchString(low) {
 				s += 0.5
 			}
+			change := triggerRE.MatchString(low) || changeNounRE.MatchString(low) || actionCueRE.MatchString(low)
+			if change && whenRE.MatchString(low) && !notDoneRE.MatchString(low) && !nothingRE.MatchString(low) {
+				s += 1
+			}
+			// A symptom report ("logs are full of this", "3 pods pending") that names
+			// no change and no causal link is what was seen, not why.
+			if !change && !causalRE.MatchString(low) && detectionRE.MatchString(low) {
+				s -= 0.5
+			}
+			if change && nothingRE.MatchString(low) {
+				s -= 1 // a change ruled out
+			}
 			// The message around the sentence counts too: a finding announced in one
 			// sentence ("found it.") is explained in the next.
 			s += 0.3 * min(t.cause, 4)
@@ -230,7 +247,7 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 	// comes from the same stretch of the conversation.
 	for _, c := range cs[1:] {
 		d := c.idx - cs[0].idx
-		if c.score >= cs[0].score-1 && c.score >= minCauseScore && d >= -3 && d <= 3 && c.text != cs[0].text {
+		if c.score >= cs[0].score-1 && c.score >= minCauseScore && d >= -3 && d <= 3 && c.text != cs[0].text && !symptomOnly(lowerClean(c.text)) {
 			out = append(out, c)
 			break
 		}
@@ -238,6 +255,15 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
 	return out
 }
+
+// symptomOnly reports a sentence that tells what was seen (errors, alerts,
+// latency) without a causal link: it does not complete a mechanism.
+func symptomOnly(low string) bool {
+	return detectionRE.MatchString(low) && !causalRE.MatchString(low) && !consequenceRE.MatchString(low)
+}
+
+// consequenceRE: "X, so the whole partition queues up": chat's way to say caused.
+var consequenceRE = regexp.MustCompile(`\bso (it|that|the|every|each|all|we|they|nothing|no)\b`)
 
 // minCauseScore is the score a sentence needs to be reported as the root cause: a
 // causal or trigger reading plus either its position before the fix or a label.

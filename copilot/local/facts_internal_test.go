@@ -1,7 +1,9 @@
 package local
 
 import (
+	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -76,5 +78,28 @@ func TestMitigationAndResolutionMoments(t *testing.T) {
 				t.Errorf("mitigated at %d, want %d", got, tt.mitigated)
 			}
 		})
+	}
+}
+
+// A change placed in time ("at 13:55") before the symptoms is the trigger; the
+// symptom reports around it ("logs are full of timeouts") are what was seen.
+func TestRootCauseIsTheTimedChange(t *testing.T) {
+	inc := incidentOf(
+		"[FIRING] orders-api 5xx ratio 12%",
+		"ack, looking",
+		"orders-api logs are full of pool timeouts, errors everywhere",
+		"nothing deployed to orders since monday",
+		"hm. I bumped minReplicas on the orders hpa 10 -> 25 at 13:55 for the sale",
+		"25 pods x 20 conns = 500 on a 300 conn db",
+		"scaled the hpa back to 10",
+		"errors back to baseline",
+		"resolved",
+	)
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc := strings.ToLower(ans.Summary.RootCause); !strings.Contains(rc, "minreplicas") || strings.Contains(rc, "logs are full") {
+		t.Errorf("root cause %q, want the hpa change at 13:55", ans.Summary.RootCause)
 	}
 }
