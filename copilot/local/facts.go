@@ -335,7 +335,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			if t.taken && labels[i] == "" && counts == 0 {
 				s -= 1 // an action report, not an effect
 			}
-			cs = append(cs, scoredSentence{t.idx, quote(raw), s})
+			cs = append(cs, scoredSentence{t.idx, clipTrailingClauses(quote(raw), isImpactClause), s})
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
@@ -344,7 +344,9 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		if len(out) == summaryImpactSentences || c.score < minImpactFactScore {
 			break
 		}
-		if len(out) == 1 && (c.idx == out[0].idx || c.score < out[0].score-1) {
+		// A second sentence must say what went wrong too, not only name a service
+		// and a number ("Deployed auth-api 3.9.1 which sets a 30 day ttl").
+		if len(out) == 1 && (c.idx == out[0].idx || c.score < out[0].score-1 || !impactHarmRE.MatchString(lowerClean(c.text))) {
 			continue
 		}
 		out = append(out, c)
@@ -352,12 +354,27 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 	return out
 }
 
+// isImpactClause: a clause that measures or names the damage ("~50 min of
+// degraded checkout"), not the recovery after it ("all replayed from the outbox").
+func isImpactClause(low string) bool {
+	for _, re := range []*regexp.Regexp{impactCountRE, impactAnyCountRE, impactShareRE, impactTimeRE, impactWhoRE, impactHarmRE, impactStateRE} {
+		if re.MatchString(low) {
+			return true
+		}
+	}
+	return false
+}
+
+// impactStateRE: what a user saw in a broken state ("showed empty results").
+var impactStateRE = regexp.MustCompile(`\b(empty|blank|missing|wrong|broken|slow|stale|incorrect|no results|showed|saw|seeing|got)\b`)
+
 // recoveryWindow is how many messages before the first recovery check an action may
 // be and still count as what brought it.
 const recoveryWindow = 6
 
-// minImpactFactScore: an affected thing with a number, or a labelled impact.
-const minImpactFactScore = 3
+// minImpactFactScore: a number of named affected things (1.5) with what went wrong
+// (1) — "1,912 invoices failed to render" — or a labelled impact.
+const minImpactFactScore = 2.5
 
 // mitigationIndex finds the first action that stopped the bleeding: of the actions
 // taken (or reported done) before the first sign of recovery, the one that recovery

@@ -103,3 +103,16 @@ func TestRootCauseIsTheTimedChange(t *testing.T) {
 		t.Errorf("root cause %q, want the hpa change at 13:55", ans.Summary.RootCause)
 	}
 }
+
+var impactClipTests = []struct{ in, want string }{
+	{"1,250 payments not posted to the ledger during 35 min, all replayed from the outbox now.", "1,250 payments not posted to the ledger during 35 min."},
+	{"Search was down for ~30 min, about 18k searches returned errors, storefront showed empty results.", "Search was down for ~30 min, about 18k searches returned errors, storefront showed empty results."},
+}
+
+func TestImpactClauses(t *testing.T) {
+	for _, tt := range impactClipTests {
+		if got := clipTrailingClauses(tt.in, isImpactClause); got != tt.want {
+			t.Errorf("clipTrailingClauses(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
