@@ -9,19 +9,29 @@ import (
 	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
-var clipTests = []struct{ in, want string }{
-	{"Reverted the config-repo commit, pricing-service reloads config every minute.", "Reverted the config-repo commit."},
-	{"Forced renew with cmctl renew ledger-mtls, new certificate issued valid 90 days.", "Forced renew with cmctl renew ledger-mtls."},
+var clipTests = []struct {
+	in, want string
+	keep     func(string) bool
+}{
+	{"Reverted the config-repo commit, pricing-service reloads config every minute.", "Reverted the config-repo commit.", nil},
+	{"Forced renew with cmctl renew ledger-mtls, new certificate issued valid 90 days.", "Forced renew with cmctl renew ledger-mtls.", nil},
 	// Every clause is an action: nothing to drop.
-	{"Scaled the pool to 40, restarted the workers.", "Scaled the pool to 40, restarted the workers."},
+	{"Scaled the pool to 40, restarted the workers.", "Scaled the pool to 40, restarted the workers.", nil},
 	// The first clause is no action: the sentence is not one to clip.
-	{"Errors are gone, rolled back at 10:02.", "Errors are gone, rolled back at 10:02."},
-	{"Rolled back recs-api to 4.11.2.", "Rolled back recs-api to 4.11.2."},
+	{"Errors are gone, rolled back at 10:02.", "Errors are gone, rolled back at 10:02.", nil},
+	{"Rolled back recs-api to 4.11.2.", "Rolled back recs-api to 4.11.2.", nil},
+	// Impact keeps what measures the damage, not the recovery after it.
+	{"1,250 payments not posted to the ledger during 35 min, all replayed from the outbox now.", "1,250 payments not posted to the ledger during 35 min.", isImpactClause},
+	{"Search was down for ~30 min, about 18k searches returned errors, storefront showed empty results.", "Search was down for ~30 min, about 18k searches returned errors, storefront showed empty results.", isImpactClause},
 }
 
 func TestClipTrailingClauses(t *testing.T) {
 	for _, tt := range clipTests {
-		if got := clipTrailingClauses(tt.in, isActionClause); got != tt.want {
+		keep := tt.keep
+		if keep == nil {
+			keep = isActionClause
+		}
+		if got := clipTrailingClauses(tt.in, keep); got != tt.want {
 			t.Errorf("clipTrailingClauses(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -101,18 +111,5 @@ func TestRootCauseIsTheTimedChange(t *testing.T) {
 	}
 	if rc := strings.ToLower(ans.Summary.RootCause); !strings.Contains(rc, "minreplicas") || strings.Contains(rc, "logs are full") {
 		t.Errorf("root cause %q, want the hpa change at 13:55", ans.Summary.RootCause)
-	}
-}
-
-var impactClipTests = []struct{ in, want string }{
-	{"1,250 payments not posted to the ledger during 35 min, all replayed from the outbox now.", "1,250 payments not posted to the ledger during 35 min."},
-	{"Search was down for ~30 min, about 18k searches returned errors, storefront showed empty results.", "Search was down for ~30 min, about 18k searches returned errors, storefront showed empty results."},
-}
-
-func TestImpactClauses(t *testing.T) {
-	for _, tt := range impactClipTests {
-		if got := clipTrailingClauses(tt.in, isImpactClause); got != tt.want {
-			t.Errorf("clipTrailingClauses(%q) = %q, want %q", tt.in, got, tt.want)
-		}
 	}
 }
