@@ -90,6 +90,11 @@ var (
 	whenRE = regexp.MustCompile(`\b(at|since|from|around|~) ?\d{1,2}:\d{2}\b|\b(on|since|last) (mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|last night|this morning|earlier today|last week)\b`)
 	// nothingRE: a sentence that rules a change out ("nothing deployed since tuesday").
 	nothingRE = regexp.MustCompile(`\bnothing\b|\bno (deploys?|changes?|releases?)\b`)
+	// mitigationActRE: stopping a workload or replacing a credential ("killing the
+	// stuck pod", "created a new vault token and updated the issuer secret") stops
+	// the bleeding here; they stay out of the action classes because, drafted into
+	// other incidents' runbooks, they were seldom the step that fixed those.
+	mitigationActRE = regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)) (the |all |some )?([\w-]+ ){0,2}(pods?|containers?|tasks?|workers?)\b|\b(creat|issu|generat|mint)(e|ed|ing) (a |an )?new ([\w-]+ ){0,2}(tokens?|keys?|cert\w*|secrets?|credentials?|passwords?)\b`)
 	// doneRE: a responder reporting that an action finished ("association done").
 	doneRE = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|is in|is out|synced|live now)\b`)
 
@@ -387,6 +392,10 @@ func (b *summaryBuilder) mitigationIndex() int {
 		end = lc.resolvedAt + 1
 	}
 	acting := func(t msgTags) bool {
+		if !t.taken && mitigationActRE.MatchString(t.lower) && takenRE.MatchString(t.lower) && !t.bot && !t.question &&
+			!proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) {
+			return true
+		}
 		if t.bot || t.question || !isNarrativeSection(t.section) || secretReactionRE.MatchString(t.lower) || hasSecret(t.msg.Text) || notHelpedRE.MatchString(t.lower) {
 			return false
 		}
