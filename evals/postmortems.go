@@ -76,7 +76,7 @@ func PostmortemRootCauses(ctx context.Context, engine copilot.Engine, incs []*co
 		}
 		s.Postmortems++
 		got, base := ans.Summary.RootCause, RootCauseBaseline(inc)
-		_, r, f := overlap(got, l.RootCause.Text)
+		_, r, f := factOverlap(got, l.RootCause.Text)
 		s.EngineF1 += f
 		if r >= 0.5 {
 			s.EngineCovers++
@@ -84,7 +84,7 @@ func PostmortemRootCauses(ctx context.Context, engine copilot.Engine, incs []*co
 		if strings.TrimSpace(got) == "" {
 			s.EngineEmpty++
 		}
-		_, r, f = overlap(base, l.RootCause.Text)
+		_, r, f = factOverlap(base, l.RootCause.Text)
 		s.BaselineF1 += f
 		if r >= 0.5 {
 			s.BaselineCovers++

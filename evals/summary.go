@@ -130,7 +130,7 @@ func SummaryMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Sum
 			if kf.gold == nil || strings.TrimSpace(kf.gold.Text) == "" {
 				continue
 			}
-			_, _, f := overlap(kf.got, kf.gold.Text)
+			_, _, f := factOverlap(kf.got, kf.gold.Text)
 			kf.dst.Labelled++
 			kf.dst.Sum += f
 			n++

@@ -66,13 +66,35 @@ func labelledSentences(text string) (sents, labels []string) {
 
 var (
 	// causalRE: connectives that tie an effect to its cause.
-	causalRE = regexp.MustCompile(`\bcaused by\b|\bbecause\b|\bdue to\b|\bthe trigger\b|\btriggered by\b|\broot[- ]?cause\b|\bresult(ed|ing)? in\b|\bled to\b|\bwhich (meant|caused|made|broke)\b|\bafter (we|i|the|our|someone|they)\b|\bsince (we|the|our)\b|\bturns? out\b|\bthat'?s (why|the (cause|reason|issue|problem|bug|destroy|change|one))\b|\bthe (issue|problem|bug|reason|cause) (is|was)\b|\bintroduced (in|by|with)\b|\bbroke\b|\bstarted when\b`)
+	causalRE = regexp.MustCompile(`\bcaus(ed|ing|es)\b|\bbecause\b|\bdue to\b|\bthe trigger\b|\btriggered by\b|\broot[- ]?cause\b|\bresult(ed|ing)? in\b|\bled to\b|\bwhich (meant|caused|made|broke)\b|\bafter (we|i|the|our|someone|they)\b|\bsince (we|the|our)\b|\bturns? out\b|\bthat'?s (why|the (cause|reason|issue|problem|bug|destroy|change|one))\b|\bthe (issue|problem|bug|reason|cause) (is|was)\b|\bintroduced (in|by|with)\b|\bbroke\b|\bstarted when\b`)
 	// triggerRE: what a trigger reads like: a change someone made, or something that
 	// ran out or expired.
 	triggerRE = regexp.MustCompile(`\b(appl(y|ied)|deploy(ed)?|shipp?ed|merged|moved|changed|chang(e|es) to|bump(ed)?|upgrad\w+|migrat\w+|refactor\w*|rolled out|introduced|released|enabled|disabled|expired|expir(y|ation)|exhaust\w*|ran out|filled|full|default|removed|deleted|dropped|renamed|misconfig\w*|typo|leak\w*|overrode|overrid\w+|limit|max_?\w*|doubled|tripled|per[- ]pod|no longer|never|missing|stale|wrong|reserved)\b|\bthe new (\w+[ -]){0,2}(image|release|version|build|config\w*|deploy\w*|rollout|change|setting|job|cron\w*|backfill|module|chart|policy|rule|node|cluster|key|token|cert\w*)\b|\b(was|were|is|are) (off|disabled|unset|missing|not set)\b`)
 	// secretReactionRE: rotating or revoking a credential someone pasted is hygiene,
 	// not what fixed the incident.
 	secretReactionRE = regexp.MustCompile(`\b(keys?|tokens?|pw|passwords?|secrets?|creds?|credentials|api[- ]?keys?)\b[^.!?]{0,40}\b(rotat\w+|revok\w+|deactivat\w+|delet\w+|invalidat\w+|disabl\w+|regenerat\w+)|\b(rotat\w+|revok\w+|deactivat\w+|invalidat\w+|regenerat\w+)\b[^.!?]{0,30}\b(keys?|tokens?|pw|passwords?|secrets?|creds?|credentials)\b`)
+	// metaCauseRE: a sentence that tells of looking for or finding the cause
+	// ("found the root cause and applied a quick fix") names the search, not the
+	// cause.
+	metaCauseRE = regexp.MustCompile(`\b(find|found|finding|identif\w+|investigat\w+|determin\w+|look\w* for|search\w* for|analy[sz]\w*) (the |a |its )?root[- ]?cause`)
+	// fixTalkRE: a sentence about the remedy ("a quick fix", "the fix used more
+	// capacity", "a workaround") tells how it was fixed, not what broke.
+	fixTalkRE = regexp.MustCompile(`\b(the|a|quick|temporary|permanent|hot|proper) ?fix(es)?\b|\bworkarounds?\b`)
+	// causeVerbRE: a verb that points from a cause to its effect. What stands before
+	// it ("a planned maintenance ... caused the ALBs to ...") is the cause.
+	causeVerbRE = regexp.MustCompile(`\b(caused|causing|led to|leading to|resulted in|resulting in|triggered|broke|made)\b`)
+	// changeNounRE: the things a trigger is made of: a change someone made.
+	changeNounRE = regexp.MustCompile(`\b(change[sd]?|upgrade[sd]?|update[sd]?|maintenance|deploy\w*|release[sd]?|migration|refactor\w*|rollout|config\w*|version|bump|commit|merge[sd]?|pull request|pr|push(ed)?|script|pipeline|apply|applied|expir\w+|removal|deleted|deletion)\b`)
+	// whenRE: a clock time or a day said with an event ("at 13:55", "on friday",
+	// "this morning"): a change placed in time before the symptom is the trigger.
+	whenRE = regexp.MustCompile(`\b(at|since|from|around|~) ?\d{1,2}:\d{2}\b|\b(on|since|last) (mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|last night|this morning|earlier today|last week)\b`)
+	// nothingRE: a sentence that rules a change out ("nothing deployed since tuesday").
+	nothingRE = regexp.MustCompile(`\bnothing\b|\bno (deploys?|changes?|releases?)\b`)
+	// mitigationActRE: stopping a workload or replacing a credential ("killing the
+	// stuck pod", "created a new vault token and updated the issuer secret") stops
+	// the bleeding here; they stay out of the action classes because, drafted into
+	// other incidents' runbooks, they were seldom the step that fixed those.
+	mitigationActRE = regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)) (the |all |some )?([\w-]+ ){0,2}(pods?|containers?|tasks?|workers?)\b|\b(creat|issu|generat|mint)(e|ed|ing) (a |an )?new ([\w-]+ ){0,2}(tokens?|keys?|cert\w*|secrets?|credentials?|passwords?)\b`)
 	// doneRE: a responder reporting that an action finished ("association done").
 	doneRE = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|is in|is out|synced|live now)\b`)
 
@@ -81,9 +103,12 @@ var (
 	// impactAnyCountRE: a number of things of any name ("18k searches", "312 jobs").
 	impactAnyCountRE = regexp.MustCompile(`(^|[^\w.:/-])[~≈]?\d[\d,.]*\s?[km]?\+?\s+([a-z]+[ -]){0,2}[a-z]{3,}s\b`)
 	impactShareRE    = regexp.MustCompile(`\d+(\.\d+)?\s?%`)
-	impactTimeRE     = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
-	impactWhoRE      = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
-	impactHarmRE     = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|timed out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
+	// impactShareOfRE: a share of things of any name ("~4% of card payments",
+	// "38% of billing-worker jobs") counts them as a number of them does.
+	impactShareOfRE = regexp.MustCompile(`\d+(\.\d+)?\s?% of (all |the |our )?([\w-]+ ){0,2}[a-z]{3,}s\b`)
+	impactTimeRE    = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
+	impactWhoRE     = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
+	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|timed out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
 )
 
 // scoredSentence is one candidate sentence of a fact.
@@ -106,7 +131,12 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 		if t.bot || !isNarrativeSection(t.section) {
 			continue
 		}
-		sents, labels := labelledSentences(t.msg.Text)
+		// A timeline row is quoted without its time column.
+		text := t.msg.Text
+		if loc := timelineTimeRE.FindStringIndex(text); loc != nil && sectionIs(t.section, "timeline") {
+			text = strings.TrimLeft(text[loc[1]:], " |-–—:")
+		}
+		sents, labels := labelledSentences(text)
 		for i, raw := range sents {
 			if hasSecret(raw) {
 				continue
@@ -123,21 +153,49 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 				s -= 2 // labelled as something else
 			}
 			switch {
-			case sectionIs(t.section, "root cause", "cause", "contributing", "trigger", "what happened"):
+			case sectionIs(t.section, "root cause", "cause", "trigger", "what happened"):
 				s += 2
-			case sectionIs(t.section, "summary", "description", "overview", "incident summary"):
+			case sectionIs(t.section, "summary", "description", "overview", "incident summary", "contributing"):
+				// Contributing factors are the conditions that let a trigger do
+				// harm (no alert, no lock, a missed playbook step), not the trigger.
 				s += 0.5
 			case t.section != "":
 				s -= 0.5
 			}
-			if causalRE.MatchString(low) {
+			if causalRE.MatchString(low) && !metaCauseRE.MatchString(low) {
 				s += 1.5
+			}
+			// Direction: a change named before the causal verb is the trigger; a
+			// sentence opening "This caused …" tells the effect of one said before.
+			if loc := causeVerbRE.FindStringIndex(low); loc != nil {
+				before := low[:loc[0]]
+				switch {
+				case len(strings.Fields(before)) <= 1:
+					s -= 0.5
+				case changeNounRE.MatchString(before):
+					s += 1
+				}
+			}
+			if fixTalkRE.MatchString(low) || metaCauseRE.MatchString(low) {
+				s -= 1.5
 			}
 			if triggerRE.MatchString(low) {
 				s += 1
 			}
 			if findingRE.MatchString(low) {
 				s += 0.5
+			}
+			change := triggerRE.MatchString(low) || changeNounRE.MatchString(low) || actionCueRE.MatchString(low)
+			if change && whenRE.MatchString(low) && !notDoneRE.MatchString(low) && !nothingRE.MatchString(low) {
+				s += 1
+			}
+			// A symptom report ("logs are full of this", "3 pods pending") that names
+			// no change and no causal link is what was seen, not why.
+			if !change && !causalRE.MatchString(low) && detectionRE.MatchString(low) {
+				s -= 0.5
+			}
+			if change && nothingRE.MatchString(low) {
+				s -= 1 // a change ruled out
 			}
 			// The message around the sentence counts too: a finding announced in one
 			// sentence ("found it.") is explained in the next.
@@ -194,7 +252,7 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 	// comes from the same stretch of the conversation.
 	for _, c := range cs[1:] {
 		d := c.idx - cs[0].idx
-		if c.score >= cs[0].score-1 && c.score >= minCauseScore && d >= -3 && d <= 3 && c.text != cs[0].text {
+		if c.score >= cs[0].score-1 && c.score >= minCauseScore && d >= -3 && d <= 3 && c.text != cs[0].text && !symptomOnly(lowerClean(c.text)) {
 			out = append(out, c)
 			break
 		}
@@ -202,6 +260,15 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
 	return out
 }
+
+// symptomOnly reports a sentence that tells what was seen (errors, alerts,
+// latency) without a causal link: it does not complete a mechanism.
+func symptomOnly(low string) bool {
+	return detectionRE.MatchString(low) && !causalRE.MatchString(low) && !consequenceRE.MatchString(low)
+}
+
+// consequenceRE: "X, so the whole partition queues up": chat's way to say caused.
+var consequenceRE = regexp.MustCompile(`\bso (it|that|the|every|each|all|we|they|nothing|no)\b`)
 
 // minCauseScore is the score a sentence needs to be reported as the root cause: a
 // causal or trigger reading plus either its position before the fix or a label.
@@ -236,7 +303,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			case sectionIs(t.section, "summary", "overview", "description"):
 				s += 0.5
 			}
-			counts := len(impactCountRE.FindAllString(low, 3))
+			counts := len(impactCountRE.FindAllString(low, 3)) + len(impactShareOfRE.FindAllString(low, 2))
 			s += 1.5 * float64(min(counts, 2))
 			// Any count of things ("18k searches"), a share of them or how long it
 			// lasted is a measure of the damage, whatever the things are called.
@@ -273,7 +340,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			if t.taken && labels[i] == "" && counts == 0 {
 				s -= 1 // an action report, not an effect
 			}
-			cs = append(cs, scoredSentence{t.idx, quote(raw), s})
+			cs = append(cs, scoredSentence{t.idx, clipTrailingClauses(quote(raw), isImpactClause), s})
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
@@ -282,7 +349,9 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		if len(out) == summaryImpactSentences || c.score < minImpactFactScore {
 			break
 		}
-		if len(out) == 1 && (c.idx == out[0].idx || c.score < out[0].score-1) {
+		// A second sentence must say what went wrong too, not only name a service
+		// and a number ("Deployed auth-api 3.9.1 which sets a 30 day ttl").
+		if len(out) == 1 && (c.idx == out[0].idx || c.score < out[0].score-1 || !impactHarmRE.MatchString(lowerClean(c.text))) {
 			continue
 		}
 		out = append(out, c)
@@ -290,12 +359,27 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 	return out
 }
 
+// isImpactClause: a clause that measures or names the damage ("~50 min of
+// degraded checkout"), not the recovery after it ("all replayed from the outbox").
+func isImpactClause(low string) bool {
+	for _, re := range []*regexp.Regexp{impactCountRE, impactAnyCountRE, impactShareRE, impactTimeRE, impactWhoRE, impactHarmRE, impactStateRE} {
+		if re.MatchString(low) {
+			return true
+		}
+	}
+	return false
+}
+
+// impactStateRE: what a user saw in a broken state ("showed empty results").
+var impactStateRE = regexp.MustCompile(`\b(empty|blank|missing|wrong|broken|slow|stale|incorrect|no results|showed|saw|seeing|got)\b`)
+
 // recoveryWindow is how many messages before the first recovery check an action may
 // be and still count as what brought it.
 const recoveryWindow = 6
 
-// minImpactFactScore: an affected thing with a number, or a labelled impact.
-const minImpactFactScore = 3
+// minImpactFactScore: a number of named affected things (1.5) with what went wrong
+// (1) — "1,912 invoices failed to render" — or a labelled impact.
+const minImpactFactScore = 2.5
 
 // mitigationIndex finds the first action that stopped the bleeding: of the actions
 // taken (or reported done) before the first sign of recovery, the one that recovery
@@ -308,23 +392,49 @@ func (b *summaryBuilder) mitigationIndex() int {
 		end = lc.resolvedAt + 1
 	}
 	acting := func(t msgTags) bool {
+		if !t.taken && mitigationActRE.MatchString(t.lower) && takenRE.MatchString(t.lower) && !t.bot && !t.question &&
+			!proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) {
+			return true
+		}
 		if t.bot || t.question || !isNarrativeSection(t.section) || secretReactionRE.MatchString(t.lower) || hasSecret(t.msg.Text) || notHelpedRE.MatchString(t.lower) {
 			return false
+		}
+		if l, _ := labelOf(t.msg.Text); l == "mitigation" && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) {
+			return true // the writer labels it the mitigation ("mitigation: adding …")
 		}
 		if t.taken {
 			// "The cluster doubled to 400 nodes", "the backfill started at 09:45":
 			// an action word after a subject is the system's doing or the change
 			// that caused the incident, not a responder's action.
 			_, class, at := actionSentence(t.msg.Text)
-			return class == "" || at == 0
+			// A message that opens with a command in code is the command run.
+			return class == "" || at == 0 || strings.HasPrefix(strings.TrimSpace(t.msg.Text), "`")
 		}
 		// A completion report without an action word ("association done"); a finding
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one.
 		return doneRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
 			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2
 	}
+	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
+	// reads as done when the next words from a person say things recovered.
+	commandThenRecovered := func(t msgTags) bool {
+		if t.taken || len(t.actions) == 0 || t.bot || t.question || !isNarrativeSection(t.section) ||
+			proposalRE.MatchString(t.lower) || hedgeRE.MatchString(t.lower) || notDoneRE.MatchString(t.lower) || secretReactionRE.MatchString(t.lower) {
+			return false
+		}
+		for _, u := range lc.msgs[t.idx+1 : min(end, t.idx+3)] {
+			if !u.bot {
+				return u.verify && !u.question && !notHelpedRE.MatchString(u.lower)
+			}
+		}
+		return false
+	}
 	var acts []int
 	for _, t := range lc.msgs[:end] {
+		if commandThenRecovered(t) {
+			acts = append(acts, t.idx)
+			continue
+		}
 		if acting(t) {
 			if t.verify {
 				return t.idx // done and checked in one message

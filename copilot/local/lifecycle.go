@@ -164,7 +164,13 @@ func tagMessage(i int, m copilot.Message) msgTags {
 	}
 	t.diagnose = diagnosticRE.MatchString(low) && toolRE.MatchString(strings.ToLower(m.Text))
 	t.verify = verifyRE.MatchString(low) && !t.question
-	t.resolved = resolvedRE.MatchString(low) && !unresolveRE.MatchString(low)
+	// Only the writer's own words declare the end: a quoted ticket or message ("> …
+	// announce this incident is resolved") is someone else's.
+	own := low
+	if quotedLineRE.MatchString(m.Text) {
+		own = strings.ToLower(cleanText(quotedLineRE.ReplaceAllString(m.Text, "")))
+	}
+	t.resolved = resolvedRE.MatchString(own) && !unresolveRE.MatchString(own)
 	t.impact = impactScore(low)
 	return t
 }
@@ -226,11 +232,23 @@ func analyzeLifecycle(msgs []copilot.Message) *incidentLifecycle {
 	// Resolution: the first human declaration of resolution, else the first bot one.
 	// It must come after something happened, so a first-line "resolved?" or a quoted
 	// old incident does not end the incident before it started.
+	// A declaration before anyone acted or saw things recover ("looks legit,
+	// standing down" from a side team) ends a thread, not the incident: the first
+	// one after an action or a check wins, else the first one (it healed alone).
 	minResolve := min(2, len(msgs)-1)
+	acted := false
 	for _, t := range lc.msgs {
+		if !t.bot && narrative(t) && (t.taken || t.verify) {
+			acted = true
+		}
 		if t.idx >= minResolve && t.resolved && !t.bot && narrative(t) {
-			lc.resolvedAt = t.idx
-			break
+			if lc.resolvedAt < 0 {
+				lc.resolvedAt = t.idx
+			}
+			if acted {
+				lc.resolvedAt = t.idx
+				break
+			}
 		}
 	}
 	if lc.resolvedAt < 0 {
@@ -310,6 +328,9 @@ func (lc *incidentLifecycle) bestCause(skip int) int {
 }
 
 // timelineTimeRE finds a date and time at the start of a postmortem timeline row.
+// quotedLineRE matches a quoted line of a message (Markdown or Slack's escaped ">").
+var quotedLineRE = regexp.MustCompile(`(?m)^[ \t]*(>|&gt;).*$`)
+
 var timelineTimeRE = regexp.MustCompile(`^\W*(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2}:\d{2})`)
 
 // momentTime is when a message's moment happened: a postmortem timeline row states its

@@ -115,13 +115,16 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	if b.hasSections() {
 		overviewCue = nil // a postmortem's summary reads best in its own order
 	}
-	// The first signal opens the overview; impact picks next so that the best impact
-	// statement lands under Impact; then the overview may add a responder's first
-	// description of the problem when the first signal was a terse alert.
-	ov := b.overviewCandidates()
-	s.Overview = b.field(ov[:min(1, len(ov))], overviewCue, 1)
+	// The key facts pick first, so that a postmortem's summary paragraph, which
+	// often states the cause, does not lend that sentence to the overview and leave
+	// Root cause empty; the overview then quotes the first signal, and may add a
+	// responder's first description of the problem when that signal was a terse alert.
 	if mi := b.mitigationIndex(); mi >= 0 {
-		if m := b.sentenceBy(mi, mitigationSentenceScore); m != "" {
+		m := b.sentenceBy(mi, mitigationSentenceScore)
+		if l, rest := labelOf(m); l == "mitigation" && rest != "" {
+			m = quote(rest) // the field names it already
+		}
+		if m := clipTrailingClauses(m, isActionClause); m != "" {
 			b.used[m] = true
 			b.cites = append(b.cites, copilot.Citation{Text: m, SourceTS: []string{lc.msgs[mi].msg.TS}})
 			s.Mitigation = m
@@ -136,6 +139,13 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 		lc.causeFound = -1
 	}
 	s.Impact = b.citeSentences(b.impactSentences())
+	ov := b.overviewCandidates()
+	s.Overview = b.field(ov[:min(1, len(ov))], overviewCue, 1)
+	if s.Overview == "" && len(ov) > 0 {
+		// Every sentence of the opening went to a key fact (a short postmortem
+		// summary): the overview still opens with its first one, already cited.
+		s.Overview = firstQuotable(lc.msgs[ov[0]].msg.Text)
+	}
 	if len(ov) > 1 {
 		s.Overview = joinSentences(s.Overview, b.field(ov[1:], overviewCue, summaryOverviewSentences-1))
 	}
@@ -167,6 +177,48 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	}
 	copilot.CheckSummaryCitations(inc, ans, true)
 	return ans, nil
+}
+
+// clauseBreakRE separates the clauses of a sentence written as a list of them.
+var clauseBreakRE = regexp.MustCompile(`(,|;| —| –| -) `)
+
+// clipTrailingClauses drops the clauses at the end of a sentence that keep rejects
+// ("Reverted the config-repo commit, pricing-service reloads config every
+// minute"): a field is scored and read for its fact, and the comment after it
+// only dilutes it. A sentence whose first clause keep rejects is returned whole.
+func clipTrailingClauses(s string, keep func(low string) bool) string {
+	breaks := clauseBreakRE.FindAllStringIndex(s, -1)
+	if len(breaks) == 0 {
+		return s
+	}
+	cut := len(s)
+	for i := len(breaks) - 1; i >= 0; i-- {
+		end := len(s)
+		if i+1 < len(breaks) {
+			end = breaks[i+1][0]
+		}
+		if keep(lowerClean(s[breaks[i][1]:end])) {
+			break
+		}
+		cut = breaks[i][0]
+	}
+	if cut == len(s) || !keep(lowerClean(s[:breaks[0][0]])) {
+		return s
+	}
+	return strings.TrimRight(s[:cut], " .") + "."
+}
+
+// isActionClause: a clause that does or reports an action.
+func isActionClause(low string) bool { return actionCueRE.MatchString(low) || doneRE.MatchString(low) }
+
+// firstQuotable is the first sentence of text with a content term, quoted.
+func firstQuotable(text string) string {
+	for _, raw := range splitSentences(text) {
+		if q := quote(raw); !hasSecret(raw) && len(contentTerms(q)) > 0 {
+			return q
+		}
+	}
+	return ""
 }
 
 // mitigationSentenceScore prefers the sentence of the mitigating message that states

@@ -58,9 +58,11 @@ var summaryTests = []struct {
 		},
 	},
 	{
-		name:       "postmortem sections",
-		file:       "postmortem_ingress",
-		rootCause:  "The default route was defined",
+		name: "postmortem sections",
+		file: "postmortem_ingress",
+		// The trigger (the change that removed the route), not a contributing
+		// factor (where the route was defined).
+		rootCause:  "On Thursday 3rd April 2025 a change",
 		resolution: "2025-04-03 10:05 | Reverted the cleanup commit",
 		status:     "2025-04-03 10:13 | All services responding again",
 		impact:     "On Thursday 3rd April 2025",
