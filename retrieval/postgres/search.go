@@ -385,13 +385,15 @@ const (
 const DefaultLexicalExactBelow = 5_000
 
 // lexicalSQL is BM25 over incident_terms with the stored statistics of
-// incident_term_stats. $1 is the query text, $2 the depth, filter parameters from $3,
+// incident_term_stats, the query's calendar dates left out as the incidents' are
+// (calendar_lexeme, migration 00012). $1 is the query text, $2 the depth, filter parameters from $3,
 // and $exactParam the memory size (incidents with terms) under which no cap applies
 // (LIMIT NULL reads everything).
 func lexicalSQL(embedder, where string, exactParam int) string {
 	return fmt.Sprintf(`WITH q AS (
 			SELECT DISTINCT t.lexeme FROM unnest(string_to_array($1, E'\n')) AS l(line),
 				unnest(to_tsvector('english', l.line)) AS t
+			WHERE NOT calendar_lexeme(t.lexeme)
 		), st AS (
 			SELECT df::float8 AS n, CASE WHEN df > 0 THEN total / df ELSE 1 END AS avgdl,
 				df < $%[6]d AS exact FROM incident_term_stats WHERE lexeme = ''
