@@ -291,8 +291,9 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		}
 	}
 
+	queryConcepts := failure.Concepts(conceptText)
 	var ranked []retrieval.IncidentHit
-	for _, h := range retrieval.FuseIncidents(vecHits, textHits, s.opts.Fusion) {
+	for _, h := range retrieval.FuseIncidents(vecHits, textHits, s.opts.Fusion, len(queryConcepts)) {
 		if retrieval.Similar(h) {
 			ranked = append(ranked, h)
 		}
@@ -351,7 +352,7 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		return nil, mapError(err)
 	}
 
-	query := retrieval.Query{Concepts: failure.Concepts(conceptText), Terms: retrieval.ContentTerms(conceptText), Services: queryServices}
+	query := retrieval.Query{Concepts: queryConcepts, Terms: retrieval.ContentTerms(conceptText), Services: queryServices}
 	out := make([]copilot.SearchResult, 0, len(ranked))
 	for _, ih := range ranked {
 		res := results[ih.IncidentID]
