@@ -375,8 +375,8 @@ func (m *Main) evalCommand() *cobra.Command {
 		Short: "Run the offline evaluations and gates",
 		Long: `Measure every capability on labelled datasets (dev and test splits apart, with
 BM25 and TF-IDF baselines for similar incidents) and check the gates. Without
---dataset it reads evals/testdata/corpus and evals/testdata/dev3 (dev) and
-evals/testdata/heldout (test).
+--dataset it reads evals/testdata/corpus, evals/testdata/dev3 and
+evals/testdata/dev5 (dev) and evals/testdata/heldout (test).
 The gates are the targets built in from evals/gates.yaml unless --gate names
 another file. The exit status is 0 when every gate passed and 2 when one failed;
 the message names every metric below its threshold.
@@ -395,7 +395,7 @@ configuration; 'copilot capabilities' and GET /v1/capabilities read them.`,
 			return m.eval(c.Context(), o)
 		},
 	}
-	c.Flags().StringArrayVar(&o.datasets, "dataset", nil, "labelled dataset folder; repeat for several (default evals/testdata/corpus, evals/testdata/dev3 and evals/testdata/heldout)")
+	c.Flags().StringArrayVar(&o.datasets, "dataset", nil, "labelled dataset folder; repeat for several (default evals/testdata/corpus, evals/testdata/dev3, evals/testdata/dev5 and evals/testdata/heldout)")
 	c.Flags().StringVar(&corpus, "corpus", "", "same as --dataset")
 	c.Flags().MarkHidden("corpus")
 	c.Flags().StringVar(&o.gate, "gate", "", "gates file (default: the targets of evals/gates.yaml, built in)")

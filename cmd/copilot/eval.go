@@ -16,10 +16,11 @@ import (
 )
 
 // defaultDatasets are read when no --dataset is given: the dev corpus the engine is
-// tuned on, dev3 (written in other voices to tune summaries and runbooks), the
+// tuned on, dev3 (written in other voices to tune summaries and runbooks), dev5
+// (similar-incident search in vocabulary the concept lexicon was not written on), the
 // held-out test corpus the gates read, and the labelled dfds postmortems (dev and
 // test), read by path from the shared fixtures when they exist.
-var defaultDatasets = []string{"evals/testdata/corpus", "evals/testdata/dev3", "evals/testdata/heldout", "evals/testdata/dfds"}
+var defaultDatasets = []string{"evals/testdata/corpus", "evals/testdata/dev3", "evals/testdata/dev5", "evals/testdata/heldout", "evals/testdata/dfds"}
 
 // evalOptions are the flags of eval.
 type evalOptions struct {

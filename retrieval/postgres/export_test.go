@@ -47,3 +47,24 @@ func TermStatsDrift(ctx context.Context, s *Store) (int, error) {
 		WHERE t.df IS DISTINCT FROM s.df OR abs(coalesce(t.total, 0) - coalesce(s.total, 0)) > 0.001`).Scan(&n)
 	return n, err
 }
+
+// IncidentLexemes lists the lexemes stored in an incident's terms.
+func IncidentLexemes(ctx context.Context, s *Store, externalID string) ([]string, error) {
+	rows, err := s.pool.Query(ctx, `SELECT t.lexeme FROM incident_terms t JOIN incidents i ON i.id = t.incident_id
+		WHERE i.external_id = $1 ORDER BY t.lexeme`, externalID)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
+
+// LexicalMatches runs the lexical side alone on a text and returns the external ids
+// of the incidents it scores, best first.
+func LexicalMatches(ctx context.Context, s *Store, text string) ([]string, error) {
+	rows, err := s.pool.Query(ctx, `SELECT i.external_id FROM (`+lexicalSQL(quoteLiteral(s.model.EmbedderID()), "", 3)+`) x
+		JOIN incidents i ON i.id = x.incident_id ORDER BY x.score DESC, i.id`, text, 50, DefaultLexicalExactBelow)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}

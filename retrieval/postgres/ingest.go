@@ -20,8 +20,9 @@ import (
 
 // hashVersion changes when what is derived from a transcript (chunks, terms) changes,
 // so that re-ingesting rewrites incidents stored the old way.
-// (v3: incident_terms hold the incident's failure concepts).
-const hashVersion = "v3"
+// (v3: incident_terms hold the incident's failure concepts; v4: without calendar
+// dates, migration 00012).
+const hashVersion = "v4"
 
 // A load either inserts its chunks into the embedder's HNSW graph row by row or drops
 // the index, loads, and builds it again over the whole table. Measured on 2 cores:

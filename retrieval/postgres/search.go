@@ -291,8 +291,9 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		}
 	}
 
+	queryConcepts := failure.Concepts(conceptText)
 	var ranked []retrieval.IncidentHit
-	for _, h := range retrieval.FuseIncidents(vecHits, textHits, s.opts.Fusion) {
+	for _, h := range retrieval.FuseIncidents(vecHits, textHits, s.opts.Fusion, len(queryConcepts)) {
 		if retrieval.Similar(h) {
 			ranked = append(ranked, h)
 		}
@@ -351,7 +352,7 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		return nil, mapError(err)
 	}
 
-	query := retrieval.Query{Concepts: failure.Concepts(conceptText), Terms: retrieval.ContentTerms(conceptText), Services: queryServices}
+	query := retrieval.Query{Concepts: queryConcepts, Terms: retrieval.ContentTerms(conceptText), Services: queryServices}
 	out := make([]copilot.SearchResult, 0, len(ranked))
 	for _, ih := range ranked {
 		res := results[ih.IncidentID]
@@ -385,13 +386,15 @@ const (
 const DefaultLexicalExactBelow = 5_000
 
 // lexicalSQL is BM25 over incident_terms with the stored statistics of
-// incident_term_stats. $1 is the query text, $2 the depth, filter parameters from $3,
+// incident_term_stats, the query's calendar dates left out as the incidents' are
+// (calendar_lexeme, migration 00012). $1 is the query text, $2 the depth, filter parameters from $3,
 // and $exactParam the memory size (incidents with terms) under which no cap applies
 // (LIMIT NULL reads everything).
 func lexicalSQL(embedder, where string, exactParam int) string {
 	return fmt.Sprintf(`WITH q AS (
 			SELECT DISTINCT t.lexeme FROM unnest(string_to_array($1, E'\n')) AS l(line),
 				unnest(to_tsvector('english', l.line)) AS t
+			WHERE NOT calendar_lexeme(t.lexeme)
 		), st AS (
 			SELECT df::float8 AS n, CASE WHEN df > 0 THEN total / df ELSE 1 END AS avgdl,
 				df < $%[6]d AS exact FROM incident_term_stats WHERE lexeme = ''

@@ -66,3 +66,43 @@ func TestTermStatsStayExact(t *testing.T) {
 	}
 	check("after a delete")
 }
+
+// TestCalendarDatesAreNoTerms: the dates in an incident's text are neither its terms
+// nor query terms, so two incidents written on the same day do not match for it,
+// while other numbers (an HTTP status) still do.
+func TestCalendarDatesAreNoTerms(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	ctx := context.Background()
+	by := copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}
+	a := sampleIncident("CAL-1", 3, "public")
+	a.Messages[0].Text = "2022-08-03 10:21 orders returned HTTP 503 for every request"
+	b := sampleIncident("CAL-2", 3, "public")
+	b.Title = "disk quota reached on the ledger volume"
+	b.Messages[0].Text = "Postmortem of 2022-08-03: ledger volume full"
+	if _, err := s.Ingest(ctx, []*copilot.Incident{a, b}, by); err != nil {
+		t.Fatal(err)
+	}
+	lexemes, err := postgres.IncidentLexemes(ctx, s, "CAL-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, l := range lexemes {
+		have[l] = true
+	}
+	for _, l := range []string{"2022", "-08", "-03"} {
+		if have[l] {
+			t.Errorf("incident terms hold the date part %q: %v", l, lexemes)
+		}
+	}
+	if !have["503"] || !have["10"] {
+		t.Errorf("incident terms lost a number that is not a date: %v", lexemes)
+	}
+	if got, err := postgres.LexicalMatches(ctx, s, "2022-08-03"); err != nil || len(got) != 0 {
+		t.Errorf("a date alone matched %v (err %v), want nothing", got, err)
+	}
+	if got, err := postgres.LexicalMatches(ctx, s, "HTTP 503"); err != nil || len(got) == 0 || got[0] != "CAL-1" {
+		t.Errorf("HTTP 503 matched %v (err %v), want CAL-1 first", got, err)
+	}
+}
