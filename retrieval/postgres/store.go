@@ -33,11 +33,12 @@ var migrations embed.FS
 // Model is the domain's embedding model under the name callers of the store know.
 type Model = copilot.EmbeddingModel
 
-// HNSW holds the index parameters. The defaults are pgvector's m with twice its
-// ef_construction and a wide search beam: on the 100k-chunk bench corpus m=16 /
-// ef_construction=64 stayed under recall@10 0.95 even at ef_search 400 (0.945),
-// ef_construction=128 reached 0.97 there (30 queries; BENCHMARKS.md). A changed
-// m or ef_construction applies when the index is next built.
+// HNSW holds the index parameters. On the 100k-chunk bench corpus (300 queries,
+// BENCHMARKS.md run C) recall@10 at ef_search 400 was 0.945 with m=16 /
+// ef_construction=64 and 0.941 with m=16 / 128; m=24 / 128 reached 0.965 (incident
+// recall 0.962), built in 92 s: hence m=24 with twice pgvector's ef_construction and a
+// wide search beam. A changed m or ef_construction applies when the index is next
+// built (an existing index keeps its parameters until then).
 type HNSW struct {
 	M              int // links per node
 	EfConstruction int // candidate list while building
@@ -50,7 +51,7 @@ type HNSW struct {
 }
 
 // DefaultHNSW is what the store uses when a field is zero.
-var DefaultHNSW = HNSW{M: 16, EfConstruction: 128, EfSearch: 400, ExactBelow: 10_000}
+var DefaultHNSW = HNSW{M: 24, EfConstruction: 128, EfSearch: 400, ExactBelow: 10_000}
 
 // Options configure a Store.
 type Options struct {
