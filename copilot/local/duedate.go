@@ -162,6 +162,19 @@ func resolveDue(expr string, said time.Time) string {
 	return ""
 }
 
+// numericYear reads the optional year of a numeric date ("17.9.26", "3/6/2026"): a
+// two-digit year is this century's; none is 0.
+func numericYear(s string) int {
+	if s == "" {
+		return 0
+	}
+	y, _ := strconv.Atoi(s)
+	if y < 100 {
+		y += 2000
+	}
+	return y
+}
+
 // explicitDate reads a written calendar date out of low; a date without a year is
 // the next one from a month before day.
 func explicitDate(low string, day time.Time) (time.Time, bool) {
@@ -177,22 +190,12 @@ func explicitDate(low string, day time.Time) (time.Time, bool) {
 		sub := dueDotRE.FindStringSubmatch(low)
 		d, _ = strconv.Atoi(sub[1])
 		m, _ = strconv.Atoi(sub[2])
-		if sub[3] != "" {
-			y, _ = strconv.Atoi(sub[3])
-			if y < 100 {
-				y += 2000
-			}
-		}
+		y = numericYear(sub[3])
 	case dueSlashRE.MatchString(low):
 		sub := dueSlashRE.FindStringSubmatch(low)
 		m, _ = strconv.Atoi(sub[1])
 		d, _ = strconv.Atoi(sub[2])
-		if sub[3] != "" {
-			y, _ = strconv.Atoi(sub[3])
-			if y < 100 {
-				y += 2000
-			}
-		}
+		y = numericYear(sub[3])
 	case dueMonDayRE.MatchString(low):
 		sub := dueMonDayRE.FindStringSubmatch(low)
 		m = monthOf(sub[1])
