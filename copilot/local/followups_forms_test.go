@@ -1,7 +1,6 @@
 package local
 
 import (
-	"context"
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -112,14 +111,7 @@ func TestCaptureShortItemUnderLongTitle(t *testing.T) {
 		"dan: and we need a runbook for failing over the pool",
 	)...)
 	inc.Tickets = []copilot.Ticket{{Key: "DB-131", Title: "Alert when orders-db connected clients exceed 80% of max_connections for 5 minutes"}}
-	ans, err := New(nil).FollowUps(context.Background(), inc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]copilot.FollowUp{}
-	for _, it := range ans.Items {
-		got[it.SourceTS] = it
-	}
+	got := followUpsBySource(t, inc)
 	if it := got[ts(inc, 0)]; it.TicketKey != "DB-131" {
 		t.Errorf("the alert item is not captured by DB-131: %+v", it)
 	}

@@ -55,6 +55,12 @@ var firefight = []string{
 func followUpsOf(t *testing.T, lines ...string) (*copilot.Incident, map[string]copilot.FollowUp) {
 	t.Helper()
 	inc := chat(append(append([]string{}, firefight...), lines...)...)
+	return inc, followUpsBySource(t, inc)
+}
+
+// followUpsBySource runs the engine's follow-ups on inc, keyed by source message.
+func followUpsBySource(t *testing.T, inc *copilot.Incident) map[string]copilot.FollowUp {
+	t.Helper()
 	ans, err := New(nil).FollowUps(context.Background(), inc)
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +69,7 @@ func followUpsOf(t *testing.T, lines ...string) (*copilot.Incident, map[string]c
 	for _, it := range ans.Items {
 		got[it.SourceTS] = it
 	}
-	return inc, got
+	return got
 }
 
 // ts is the ts of line i after the shared firefight.
