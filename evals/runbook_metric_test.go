@@ -80,3 +80,37 @@ func TestRunbookSameFamilyAcrossDatasets(t *testing.T) {
 		t.Errorf("top3 %d, same family %d, other dataset %d; want 4, 2 (A and C), 3", rb.top3, rb.sameFamily, rb.otherDataset)
 	}
 }
+
+// TestRunbookCeilings: a gold step counts toward a ceiling only when a sentence (or a
+// gold step) of another incident of the same dataset holds half its transferable
+// words; the query's own text and other datasets never count.
+func TestRunbookCeilings(t *testing.T) {
+	q := &LabeledIncident{Dataset: "a", Incident: &copilot.Incident{ID: "Q", Messages: msgs("restart the cache nodes. drain the queue")},
+		Labels: Labels{ID: "Q", Family: "cache", RunbookSteps: []GoldRunbookStep{{Text: "Restart the cache nodes"}, {Text: "Drain the queue"}, {Text: "Flush the resolver"}}}}
+	sib := &LabeledIncident{Dataset: "a", Incident: &copilot.Incident{ID: "S", Messages: msgs("we restarted cache nodes one by one")},
+		Labels: Labels{ID: "S", Family: "cache", RunbookSteps: []GoldRunbookStep{{Text: "Drain the queue"}}}}
+	other := &LabeledIncident{Dataset: "a", Incident: &copilot.Incident{ID: "O", Messages: msgs("the queue was drained by hand")},
+		Labels: Labels{ID: "O", Family: "dns"}}
+	foreign := &LabeledIncident{Dataset: "b", Incident: &copilot.Incident{ID: "F", Messages: msgs("flush the resolver")},
+		Labels: Labels{ID: "F", Family: "cache"}}
+	all := []*LabeledIncident{q, sib, other, foreign}
+	var pool []*copilot.Incident
+	for _, li := range all {
+		pool = append(pool, li.Incident)
+	}
+	r := &Report{}
+	r.addRunbookCeilings(all, newLexicalIndex(pool))
+	// Four gold steps (Q's three, S's one). Sentence: Q's restart (S says it), S's
+	// drain (Q says it). Gold: Q's drain (S's label), S's drain (Q's label). Any: those
+	// and Q's drain (O says it). Q's flush is said only in another dataset.
+	want := map[string]float64{MetricRunbookCeilSentence: 2.0 / 4, MetricRunbookCeilGold: 2.0 / 4, MetricRunbookCeilAny: 3.0 / 4}
+	got := map[string]float64{}
+	for _, m := range r.Metrics {
+		got[m.Name] = m.Value
+	}
+	for name, w := range want {
+		if g, ok := got[name]; !ok || g != w {
+			t.Errorf("%s = %v (reported %v), want %v", name, g, ok, w)
+		}
+	}
+}

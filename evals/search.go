@@ -352,9 +352,10 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		tick()
 
 		// Runbook: drafted as the service drafts it, from the most similar incidents of
-		// the whole memory, whichever dataset they come from (the by-incident search
-		// above, read without the dataset filter).
-		memoryIDs := pick(hybrid, li, runbookK, hq, false)
+		// the query's own dataset (the by-incident search above, read as its answers
+		// are): an organisation drafts from its own history, and the figure must not
+		// depend on which other datasets a run loads.
+		memoryIDs := pick(hybrid, li, runbookK, hq, true)
 		var similar []*copilot.Incident
 		for _, sid := range memoryIDs {
 			if inc := byID[sid]; inc != nil {
@@ -426,6 +427,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		}
 		r.Add(Metric{Name: MetricRunbookFamily3, Split: sp, Engine: eng, Value: ratio(rb.sameFamily, rb.top3), Detail: fmt.Sprintf("%d/%d top-3 steps come from an incident of the same family (%d from another dataset, same only where it uses the same family name)", rb.sameFamily, rb.top3, rb.otherDataset)})
 	}
+	r.addRunbookCeilings(all, ix)
 	for _, mode := range []string{ModeIncident, ModeText, ModeEarly} {
 		for _, sys := range SearchEngines {
 			r.addRankingMetrics(mode, sys, rks[mode][sys], family, size)
