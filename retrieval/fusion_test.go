@@ -11,20 +11,31 @@ func TestRRFOrdersByRankAlone(t *testing.T) {
 	}
 }
 
-// TestWeightedFusionTrustsVectorsOnlyWithConcepts: an incident the vector side
+// TestWeightedFusionTrustsVectorsWithConceptsOrLength: an incident the vector side
 // finds much closer overtakes the better lexical match when the query names a
-// failure concept, and does not when the query has none.
-func TestWeightedFusionTrustsVectorsOnlyWithConcepts(t *testing.T) {
+// failure concept or is long (an alert and its first messages), and does not when
+// a short query has no concept.
+func TestWeightedFusionTrustsVectorsWithConceptsOrLength(t *testing.T) {
 	vector := []IncidentHit{{IncidentID: 2, Similarity: 0.9}, {IncidentID: 1, Similarity: 0.2}}
 	text := []IncidentHit{{IncidentID: 1, TextScore: 10}, {IncidentID: 2, TextScore: 8}}
-	first := func(concepts int) int64 { return FuseIncidents(vector, text, FusionWeighted, concepts)[0].IncidentID }
-	if got := first(1); got != 2 {
-		t.Errorf("with a query concept, first = %d, want 2 (the vector side's much closer incident)", got)
+	first := func(concepts, terms int) int64 {
+		return FuseIncidents(vector, text, FusionWeighted, concepts, terms)[0].IncidentID
 	}
-	if got := first(0); got != 1 {
-		t.Errorf("without query concepts, first = %d, want 1 (the lexical side's best)", got)
+	for _, c := range []struct {
+		concepts, terms int
+		want            int64
+		why             string
+	}{
+		{1, 5, 2, "a short query with a concept: the vector side's much closer incident"},
+		{0, 5, 1, "a short query without concepts: the lexical side's best"},
+		{0, LongQueryTerms - 1, 1, "just under long, without concepts: the lexical side's best"},
+		{0, LongQueryTerms, 2, "a long query without concepts: the vector side's much closer incident"},
+	} {
+		if got := first(c.concepts, c.terms); got != c.want {
+			t.Errorf("%d concepts, %d terms: first = %d, want %d (%s)", c.concepts, c.terms, got, c.want, c.why)
+		}
 	}
-	if VectorShare(0) != 0 || VectorShare(2) != WeightedVector {
-		t.Errorf("VectorShare(0), VectorShare(2) = %v, %v", VectorShare(0), VectorShare(2))
+	if VectorShare(0, 3) != 0 || VectorShare(2, 3) != WeightedVector || VectorShare(0, 200) != WeightedVector {
+		t.Errorf("VectorShare(0, 3), VectorShare(2, 3), VectorShare(0, 200) = %v, %v, %v", VectorShare(0, 3), VectorShare(2, 3), VectorShare(0, 200))
 	}
 }

@@ -36,18 +36,29 @@ type IncidentHit struct {
 	Score      float64 // set by FuseIncidents
 }
 
+// LongQueryTerms is the number of content terms (ContentTerms) from which a query
+// counts as long: more than the sentence a responder types (on dev every free-text
+// query holds 4 to 18), as what the Slack copilot sends when a channel opens, an
+// alert and its first messages (20 to 70 on dev), or a whole incident. On dev any
+// value from 15 to 40 ranks the same; 30 is near the middle.
+const LongQueryTerms = 30
+
 // VectorShare is the vector side's share of the weighted fusion for a query with
-// queryConcepts failure concepts: WeightedVector, or nothing for a query with none.
-// What the local embedder knows beyond the words the lexical side already ranks is
-// its lexicon's failure concepts and aliases: without its concept block the vector
-// side alone falls from dev MRR 0.79 to 0.67 by incident, below the lexical side's
-// 0.79, and adds nothing to it in fusion. A query the lexicon finds no failure in
-// (words it was never written for) so gets no help from the vector side, only its
-// noise, and is ranked by its words. On dev, dev5 included, the gate is a wash (mean
-// MRR 0.797 with it, 0.797 with the full share for every query; a share of 0.3 for
-// concept-less queries 0.799), so the case for it is the reason, not the dev figure.
-func VectorShare(queryConcepts int) float64 {
-	if queryConcepts <= 0 {
+// queryConcepts failure concepts and queryTerms content terms: WeightedVector, or
+// nothing for a short query with no concept. What the local embedder knows beyond
+// the words the lexical side already ranks is its lexicon's failure concepts and
+// aliases: without its concept block the vector side alone falls from dev MRR 0.79
+// to 0.67 by incident, below the lexical side's 0.79, and adds nothing to it in
+// fusion. A sentence the lexicon finds no failure in (words it was never written
+// for) so gets no help from the vector side, only its noise, and is ranked by its
+// words. A long query is different: an alert and a few messages hold words the
+// embedder's aliases join to the past incidents' even when no whole signature
+// fires, and its vector averages many words instead of resting on a few. On dev
+// the full share for long concept-less queries lifts early-incident MRR 0.795 ->
+// 0.799 and leaves every other mode as it was; any threshold from 15 to 40 terms
+// gives the same figures (BENCHMARKS.md).
+func VectorShare(queryConcepts, queryTerms int) float64 {
+	if queryConcepts <= 0 && queryTerms < LongQueryTerms {
 		return 0
 	}
 	return WeightedVector
@@ -55,9 +66,9 @@ func VectorShare(queryConcepts int) float64 {
 
 // FuseIncidents joins the two incident rankings (each best first) into one, scored
 // by mode (FusionWeighted, FusionRRF, or one side alone), best first; the weighted
-// fusion gives the vector side VectorShare(queryConcepts). Equal scores go to the
+// fusion gives the vector side VectorShare(queryConcepts, queryTerms). Equal scores go to the
 // lower incident id, so equal inputs always rank the same way.
-func FuseIncidents(vector, text []IncidentHit, mode string, queryConcepts int) []IncidentHit {
+func FuseIncidents(vector, text []IncidentHit, mode string, queryConcepts, queryTerms int) []IncidentHit {
 	out := make([]IncidentHit, 0, len(vector)+len(text))
 	at := make(map[int64]int, len(vector)+len(text))
 	for i, h := range vector {
@@ -74,7 +85,7 @@ func FuseIncidents(vector, text []IncidentHit, mode string, queryConcepts int) [
 		at[h.IncidentID] = len(out)
 		out = append(out, h)
 	}
-	w := VectorShare(queryConcepts)
+	w := VectorShare(queryConcepts, queryTerms)
 	maxText := 0.0
 	for _, h := range out {
 		maxText = math.Max(maxText, h.TextScore)

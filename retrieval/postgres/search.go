@@ -292,8 +292,9 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	}
 
 	queryConcepts := failure.Concepts(conceptText)
+	queryTerms := retrieval.ContentTerms(conceptText)
 	var ranked []retrieval.IncidentHit
-	for _, h := range retrieval.FuseIncidents(vecHits, textHits, s.opts.Fusion, len(queryConcepts)) {
+	for _, h := range retrieval.FuseIncidents(vecHits, textHits, s.opts.Fusion, len(queryConcepts), len(queryTerms)) {
 		if retrieval.Similar(h) {
 			ranked = append(ranked, h)
 		}
@@ -352,7 +353,7 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		return nil, mapError(err)
 	}
 
-	query := retrieval.Query{Concepts: queryConcepts, Terms: retrieval.ContentTerms(conceptText), Services: queryServices}
+	query := retrieval.Query{Concepts: queryConcepts, Terms: queryTerms, Services: queryServices}
 	out := make([]copilot.SearchResult, 0, len(ranked))
 	for _, ih := range ranked {
 		res := results[ih.IncidentID]
