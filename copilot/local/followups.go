@@ -68,6 +68,7 @@ const (
 	DefaultTicketMinSharedTerms = 2
 	DefaultTicketItemCoverage   = 0.35
 	DefaultTicketCosine         = 0.75
+	DefaultTicketMutualCoverage = 2 // off; see Engine.TicketMutualCoverage
 	DefaultDuplicateJaccard     = 0.6
 	DefaultCaptureWindow        = 8
 )
@@ -855,16 +856,24 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 		for j, tk := range tickets {
 			title := ticketTitleTerms(tk.Title)
 			ov, n := w.coverage(c.msgTerms, title)
+			iv, in := w.coverage(title, c.terms)
+			cs := math.NaN()
+			if cos != nil {
+				cs = cos[i][j]
+			}
+			if l.ticketTrace != nil {
+				l.ticketTrace(lc.msgs[c.idx].msg.TS, tk.Key, TicketScores{TitleCovered: ov, TitleShared: n, ItemCovered: iv, ItemShared: in, Cosine: cs})
+			}
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
 			// The other direction: the share of the item's own words that the title holds.
-			if iv, in := w.coverage(title, c.terms); iv >= l.ticketItemCoverage() && in >= l.ticketMinShared() {
+			if iv >= l.ticketItemCoverage() && in >= l.ticketMinShared() {
 				ok = true
 				ov, n = math.Max(ov, iv), max(n, in)
 			}
 			score := ov
 			if cos != nil {
-				ok = ok || (cos[i][j] >= l.ticketCosine() && n >= 1)
-				score = math.Max(ov, cos[i][j])
+				ok = ok || (cs >= l.ticketCosine() && n >= 1)
+				score = math.Max(ov, cs)
 			}
 			if ok {
 				pairs = append(pairs, pair{i, j, score + 0.01*float64(n)})
@@ -880,7 +889,63 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 		open[p.i].ticket = tickets[p.j].Key
 		usedT[p.j] = true
 	}
+	l.matchMutual(items, inc.Tickets, w)
 	return nil
+}
+
+// matchMutual is the second pass of capture by content: a ticket exported for
+// this incident is about something said in it, so when a follow-up still
+// uncaptured is the ticket's closest follow-up and the ticket the follow-up's
+// closest ticket, a lower bar (TicketMutualCoverage) is enough. Closest is judged
+// over every follow-up and every ticket of the incident, captured or not: a ticket
+// closer to an item already captured is about that item, and an item closer to a
+// ticket already used restates that ticket's item. Closeness is the better of the
+// two IDF-weighted coverages over the whole title (its "checkout-api:" prefix names
+// where, which tells two items of one incident apart), with TicketMinSharedTerms
+// shared terms. Being each other's best is evidence no threshold on one pair has.
+func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w termWeights) {
+	th := l.ticketMutualCoverage()
+	if th > 1 || len(items) == 0 || len(tickets) == 0 {
+		return
+	}
+	used := map[string]bool{}
+	for _, c := range items {
+		if c.ticket != "" {
+			used[c.ticket] = true
+		}
+	}
+	cover := make([][]float64, len(items))
+	bestOfItem := make([]int, len(items))
+	bestOfTicket := make([]int, len(tickets))
+	for j := range bestOfTicket {
+		bestOfTicket[j] = -1
+	}
+	for i, c := range items {
+		cover[i] = make([]float64, len(tickets))
+		bestOfItem[i] = -1
+		for j, tk := range tickets {
+			full := contentTerms(tk.Title)
+			ov, n := w.coverage(c.msgTerms, full)
+			iv, in := w.coverage(full, c.terms)
+			if max(n, in) < l.ticketMinShared() {
+				continue
+			}
+			cover[i][j] = math.Max(ov, iv)
+			if b := bestOfItem[i]; b < 0 || cover[i][j] > cover[i][b] {
+				bestOfItem[i] = j
+			}
+			if b := bestOfTicket[j]; b < 0 || cover[i][j] > cover[b][j] {
+				bestOfTicket[j] = i
+			}
+		}
+	}
+	for i, j := range bestOfItem {
+		if c := items[i]; j >= 0 && c.ticket == "" && bestOfTicket[j] == i && cover[i][j] >= th &&
+			tickets[j].Key != "" && !used[tickets[j].Key] {
+			c.ticket = tickets[j].Key
+			used[tickets[j].Key] = true
+		}
+	}
 }
 
 // cosines embeds follow-ups and ticket titles when an embedder is configured. An
