@@ -16,6 +16,19 @@ import (
 // message also carries. Titles are short summaries of one item; a message may hold
 // an explanation too, so coverage of the title is the fair measure.
 
+// TicketScores are the measures matchTickets compares one follow-up and one
+// ticket by: the IDF-weighted share of the title's terms the follow-up's message
+// holds and how many, the share of the item's own terms the title holds and how
+// many, and the embedding cosine (NaN without an embedder). A measurement reads
+// them through the engine's ticket trace to choose thresholds on dev pairs.
+type TicketScores struct {
+	TitleCovered float64
+	TitleShared  int
+	ItemCovered  float64
+	ItemShared   int
+	Cosine       float64
+}
+
 // termWeights are the IDF weights of an incident's content terms.
 type termWeights struct {
 	df map[string]int

@@ -36,7 +36,7 @@ var (
 	fuNoneRE      = regexp.MustCompile(`^\W*(none|n/?a|tbd|-)\W*$`)
 	fuOwnRE       = regexp.MustCompile(`\b(own|owning|take ownership|drive|driving)\b`)
 	fuTodoOwnerRE = regexp.MustCompile(`(?i)\btodo\s*\(\s*@?([\w.\-]+)\s*\)`)
-	fuComplainRE  = regexp.MustCompile(`\b(nothing|nobody|no one|no alerts?|no pages?|no alarms?|no monitoring)\b[^.?!]{0,60}\b(alert\w*|paged|fired|notic\w*|caught|told|until|warn\w*|detect\w*)\b|\b(didn'?t|did not|never|wasn'?t|weren'?t|doesn'?t|does not|don'?t|do not) (get |even )?(alert|page|fire|notice|catch|detect|warn|know|see|monitor|test)\w*\b[^.?!]{0,50}\b(until|till|before|alert\w*|pag\w*|monitor\w*|dashboard|metric|runbook|test\w*|check)|\bwe (only )?(found out|noticed|learned|heard|knew|saw)\b[^.?!]{0,40}\b(from|when|because|via|through)\b[^.?!]{0,30}\b(customers?|users?|support|twitter|merchants?|sales|someone|a customer)\b|\b(flying |were )blind\b|\bno (visibility|dashboards?|metrics?|runbooks?|alerting|monitoring|docs?|documentation|tests?|way to (see|tell|know))\b|\bthere'?s no (alert|runbook|dashboard|metric|monitoring|test|check|limit|doc)\w*|\btook (us )?(\d+|an?|over an?|almost an?|like|about) ?(\d+ )?(min\w*|hours?|hrs?)\b[^.?!]{0,30}\bto (notice|find|figure|realize|detect|spot|get|see)|\bhad to (guess|dig|grep|ssh|manually)\b|\b(nothing|nobody|no one) (\w+ )?(watch|monitor|check|track|alert|page|look)(s|es|ed|ing)?\b|\b(third|second|fourth|nth) time\b|\bkeeps happening\b|\bhappened before\b|\bnot the first time\b|\bagain\?!|\bwhy (do|did) we (not|never)\b|\bwhy (wasn'?t|isn'?t|didn'?t)\b[^.?!]{0,40}\b(alert|page|monitor|test|caught|check)\w*`)
+	fuComplainRE  = regexp.MustCompile(`\b(nothing|nobody|no one|no alerts?|no pages?|no alarms?|no monitoring)\b[^.?!]{0,60}\b(alert\w*|paged|fired|notic\w*|caught|told|until|warn\w*|detect\w*)\b|\b(didn'?t|did not|never|wasn'?t|weren'?t|doesn'?t|does not|don'?t|do not) (get |even )?(alert|page|fire|notice|catch|detect|warn|know|see|monitor|test)\w*\b[^.?!]{0,50}\b((until|till|before)\s+\w|alert\w*|pag\w*|monitor\w*|dashboard|metric|runbook|test\w*|check)|\bwe (only )?(found out|noticed|learned|heard|knew|saw)\b[^.?!]{0,40}\b(from|when|because|via|through)\b[^.?!]{0,30}\b(customers?|users?|support|twitter|merchants?|sales|someone|a customer)\b|\b(flying |were )blind\b|\bno (visibility|dashboards?|metrics?|runbooks?|alerting|monitoring|docs?|documentation|tests?|way to (see|tell|know))\b|\bthere'?s no (alert|runbook|dashboard|metric|monitoring|test|check|limit|doc)\w*|\btook (us )?(\d+|an?|over an?|almost an?|like|about) ?(\d+ )?(min\w*|hours?|hrs?)\b[^.?!]{0,30}\bto (notice|find|figure|realize|detect|spot|get|see)|\bhad to (guess|dig|grep|ssh|manually)\b|\b(nothing|nobody|no one) (\w+ )?(watch|monitor|check|track|alert|page|look)(s|es|ed|ing)?\b|\b(third|second|fourth|nth) time\b|\bkeeps happening\b|\bhappened before\b|\bnot the first time\b|\bagain\?!|\bwhy (do|did) we (not|never)\b|\bwhy (wasn'?t|isn'?t|didn'?t)\b[^.?!]{0,40}\b(alert|page|monitor|test|caught|check)\w*`)
 	// fuComplainWeakRE are complaints that imply a fix only after the fire is out
 	// (during the incident "no alerts since 10:40" is a status).
 	fuComplainWeakRE = regexp.MustCompile(`\b(would|could|might|we'?d|it'?d) have (given|found out|known|caught|saved|helped|prevented|told|warned|paged|alerted|avoided|noticed|bought|stopped|flagged|shown|surfaced)\b|\b(nobody|no one|no-one)( \w+)? (knew|know|noticed|realized|realised|saw|told|was told|was paged|got paged)\b|\bhad no (idea|clue|visibility|warning)\b|\bbefore (anything|anyone|anybody|we|any alert|an alert) (paged|alerted|fired|noticed|knew)\b|\b(customers?|users?|support|merchants?)\b[^.?!]{0,50}\bbefore (anything|anyone|we|our)\b|\bno (alerts?|alarms?|paging|monitors?|warning)( \w+)? (on|for)\b|\bis there (really )?no\b|\bwhy (is|was) there no\b|\bwe (only |first )?(heard|learned|found out|knew)( about)?( it| this| of it)? (from|via|through|when)\b|\b(doesn'?t|does not|didn'?t|did not|never|won'?t) (page|alert|notify|wake|ping)( up)? (any|no|some)(body|one)\b`)
@@ -68,6 +68,7 @@ const (
 	DefaultTicketMinSharedTerms = 2
 	DefaultTicketItemCoverage   = 0.35
 	DefaultTicketCosine         = 0.75
+	DefaultTicketMutualCoverage = 2 // off; see Engine.TicketMutualCoverage
 	DefaultDuplicateJaccard     = 0.6
 	DefaultCaptureWindow        = 8
 )
@@ -855,16 +856,24 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 		for j, tk := range tickets {
 			title := ticketTitleTerms(tk.Title)
 			ov, n := w.coverage(c.msgTerms, title)
+			iv, in := w.coverage(title, c.terms)
+			cs := math.NaN()
+			if cos != nil {
+				cs = cos[i][j]
+			}
+			if l.ticketTrace != nil {
+				l.ticketTrace(lc.msgs[c.idx].msg.TS, tk.Key, TicketScores{TitleCovered: ov, TitleShared: n, ItemCovered: iv, ItemShared: in, Cosine: cs})
+			}
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
 			// The other direction: the share of the item's own words that the title holds.
-			if iv, in := w.coverage(title, c.terms); iv >= l.ticketItemCoverage() && in >= l.ticketMinShared() {
+			if iv >= l.ticketItemCoverage() && in >= l.ticketMinShared() {
 				ok = true
 				ov, n = math.Max(ov, iv), max(n, in)
 			}
 			score := ov
 			if cos != nil {
-				ok = ok || (cos[i][j] >= l.ticketCosine() && n >= 1)
-				score = math.Max(ov, cos[i][j])
+				ok = ok || (cs >= l.ticketCosine() && n >= 1)
+				score = math.Max(ov, cs)
 			}
 			if ok {
 				pairs = append(pairs, pair{i, j, score + 0.01*float64(n)})
@@ -880,7 +889,63 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 		open[p.i].ticket = tickets[p.j].Key
 		usedT[p.j] = true
 	}
+	l.matchMutual(items, inc.Tickets, w)
 	return nil
+}
+
+// matchMutual is the second pass of capture by content: a ticket exported for
+// this incident is about something said in it, so when a follow-up still
+// uncaptured is the ticket's closest follow-up and the ticket the follow-up's
+// closest ticket, a lower bar (TicketMutualCoverage) is enough. Closest is judged
+// over every follow-up and every ticket of the incident, captured or not: a ticket
+// closer to an item already captured is about that item, and an item closer to a
+// ticket already used restates that ticket's item. Closeness is the better of the
+// two IDF-weighted coverages over the whole title (its "checkout-api:" prefix names
+// where, which tells two items of one incident apart), with TicketMinSharedTerms
+// shared terms. Being each other's best is evidence no threshold on one pair has.
+func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w termWeights) {
+	th := l.ticketMutualCoverage()
+	if th > 1 || len(items) == 0 || len(tickets) == 0 {
+		return
+	}
+	used := map[string]bool{}
+	for _, c := range items {
+		if c.ticket != "" {
+			used[c.ticket] = true
+		}
+	}
+	cover := make([][]float64, len(items))
+	bestOfItem := make([]int, len(items))
+	bestOfTicket := make([]int, len(tickets))
+	for j := range bestOfTicket {
+		bestOfTicket[j] = -1
+	}
+	for i, c := range items {
+		cover[i] = make([]float64, len(tickets))
+		bestOfItem[i] = -1
+		for j, tk := range tickets {
+			full := contentTerms(tk.Title)
+			ov, n := w.coverage(c.msgTerms, full)
+			iv, in := w.coverage(full, c.terms)
+			if max(n, in) < l.ticketMinShared() {
+				continue
+			}
+			cover[i][j] = math.Max(ov, iv)
+			if b := bestOfItem[i]; b < 0 || cover[i][j] > cover[i][b] {
+				bestOfItem[i] = j
+			}
+			if b := bestOfTicket[j]; b < 0 || cover[i][j] > cover[b][j] {
+				bestOfTicket[j] = i
+			}
+		}
+	}
+	for i, j := range bestOfItem {
+		if c := items[i]; j >= 0 && c.ticket == "" && bestOfTicket[j] == i && cover[i][j] >= th &&
+			tickets[j].Key != "" && !used[tickets[j].Key] {
+			c.ticket = tickets[j].Key
+			used[tickets[j].Key] = true
+		}
+	}
 }
 
 // cosines embeds follow-ups and ticket titles when an embedder is configured. An

@@ -88,6 +88,12 @@ func TestFollowUpFormsNot(t *testing.T) {
 		{"a guess with must", []string{"dan: looking back that must be the new driver version, nothing else in the pool code changed"}, 0},
 		{"a guess with has to", []string{"carla: it has to be the retry storm from the mobile clients, the timing lines up"}, 0},
 		{"an addition of nothing lasting", []string{"carla: we need a pool saturation alert", "dan: and a big thanks to ben for the rollback"}, 1},
+		{"'before' ending a clause is 'previously', not the moment a complaint names", []string{
+			"dan: a third of the checkout calls come from a client build we've never seen before",
+		}, 0},
+		{"a complaint that names the moment stays one", []string{
+			"dan: we didn't see it until the merchants called support",
+		}, 1},
 		{"an owner value in a status line", []string{"ben: 47 records recreated, ownership records back with owner=prod"}, 0},
 		{"a list entry after someone else's list", []string{
 			"carla: followups: 1/ pool saturation alert at 80%",

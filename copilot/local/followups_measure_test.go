@@ -336,6 +336,14 @@ func TestFollowUpCaptureSweep(t *testing.T) {
 			t.Logf("item coverage %.2f %s: %v", cov, dir, scoreCorpus(t, "../../evals/testdata/"+dir, e))
 		}
 	}
+	// The mutual-best pass (2 turns it off).
+	for _, cov := range []float64{2, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4} {
+		for _, dir := range []string{"corpus", "dev2", "dev4"} {
+			e := local.New(nil)
+			e.TicketMutualCoverage = cov
+			t.Logf("mutual coverage %.2f %s: %v", cov, dir, scoreCorpus(t, "../../evals/testdata/"+dir, e))
+		}
+	}
 	for _, min := range []int{1, 2} {
 		for _, th := range []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7} {
 			e := local.New(nil)
