@@ -39,7 +39,8 @@ func TestMatchMutual(t *testing.T) {
 		th    float64
 		want  []string // ticket of each item after the pass
 	}{
-		{"off by default", open, 0, []string{"", ""}},
+		{"on by default (0.15)", open, 0, []string{"NOTIF-5", "NOTIF-6"}},
+		{"off above 1", open, 2, []string{"", ""}},
 		{"each other's closest pair up", open, 0.2, []string{"NOTIF-5", "NOTIF-6"}},
 		{"a bar above their coverage keeps them apart", open, 0.95, []string{"", ""}},
 		{"a ticket closer to an item already captured is that item's",

@@ -68,7 +68,7 @@ const (
 	DefaultTicketMinSharedTerms = 2
 	DefaultTicketItemCoverage   = 0.35
 	DefaultTicketCosine         = 0.75
-	DefaultTicketMutualCoverage = 2 // off; see Engine.TicketMutualCoverage
+	DefaultTicketMutualCoverage = 0.15 // see Engine.TicketMutualCoverage
 	DefaultDuplicateJaccard     = 0.6
 	DefaultCaptureWindow        = 8
 )

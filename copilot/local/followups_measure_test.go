@@ -169,6 +169,7 @@ func TestFollowUpFigures(t *testing.T) {
 		{"corpus", 0.85, 0.9, 0.75},
 		{"dev2", 0.92, 0.9, 0.9},
 		{"dev4", 0.72, 0.9, 0.9},
+		{"dev6", 0.5, 0.9, 0.85},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)
@@ -330,7 +331,7 @@ func TestFollowUpCaptureSweep(t *testing.T) {
 		t.Skip("set FU_SWEEP=1")
 	}
 	for _, cov := range []float64{2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9} {
-		for _, dir := range []string{"corpus", "dev2", "dev4"} {
+		for _, dir := range []string{"corpus", "dev2", "dev4", "dev6"} {
 			e := local.New(nil)
 			e.TicketItemCoverage = cov
 			t.Logf("item coverage %.2f %s: %v", cov, dir, scoreCorpus(t, "../../evals/testdata/"+dir, e))
@@ -338,7 +339,7 @@ func TestFollowUpCaptureSweep(t *testing.T) {
 	}
 	// The mutual-best pass (2 turns it off).
 	for _, cov := range []float64{2, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4} {
-		for _, dir := range []string{"corpus", "dev2", "dev4"} {
+		for _, dir := range []string{"corpus", "dev2", "dev4", "dev6"} {
 			e := local.New(nil)
 			e.TicketMutualCoverage = cov
 			t.Logf("mutual coverage %.2f %s: %v", cov, dir, scoreCorpus(t, "../../evals/testdata/"+dir, e))
