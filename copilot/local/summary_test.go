@@ -269,3 +269,24 @@ func TestCauseIsTheSystemsChangeNotAFix(t *testing.T) {
 		t.Errorf("mitigation = %q, want the scale-out", s.Mitigation)
 	}
 }
+
+// TestTerseMitigationQuotesItsAnnouncement: "patched" says nothing about what
+// changed; the message that announced the patch does. A report that names its
+// change itself ("scaled coredns from 2 to 8 replicas") stays as it is.
+func TestTerseMitigationQuotesItsAnnouncement(t *testing.T) {
+	inc := synthetic("INC-TERSE",
+		"bot> [FIRING] api availability < 95%",
+		"ana: every request is 503, no ready endpoints",
+		"joe: readiness probe calls billing with a 1s timeout and billing is slow, so every pod is pulled out",
+		"ana: fastest fix: point readiness at /livez, timeout 3s. patching the deployment",
+		"ana: patched, rollout in progress",
+		"joe: 24/24 ready, 200s again",
+		"ana: resolved")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(m, "readiness at /livez") {
+		t.Errorf("mitigation = %q, want the announced patch", m)
+	}
+}
