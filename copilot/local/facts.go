@@ -108,7 +108,7 @@ var (
 	impactShareOfRE = regexp.MustCompile(`\d+(\.\d+)?\s?% of (all |the |our )?([\w-]+ ){0,2}[a-z]{3,}s\b`)
 	impactTimeRE    = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
 	impactWhoRE     = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
-	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|timed out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
+	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|tim(ed|ing) out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
 )
 
 // scoredSentence is one candidate sentence of a fact.
@@ -344,6 +344,19 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	if len(cs) > 0 && cs[0].score < minImpactFactScore {
+		// No count of affected things anywhere: the channel still said who or how
+		// long and what went wrong ("login failing for a chunk of users", "otp
+		// failures 07:31–08:02"), which beats an empty field. An alert or a
+		// recovery report ("error rate back under 0.5%") measures the fix, not the
+		// damage.
+		for _, c := range cs {
+			if t := lc.msgs[c.idx]; c.score >= minImpactFallbackScore && !t.bot && !t.verify {
+				return []scoredSentence{c}
+			}
+		}
+		return nil
+	}
 	var out []scoredSentence
 	for _, c := range cs {
 		if len(out) == summaryImpactSentences || c.score < minImpactFactScore {
@@ -380,6 +393,10 @@ const recoveryWindow = 6
 // minImpactFactScore: a number of named affected things (1.5) with what went wrong
 // (1) — "1,912 invoices failed to render" — or a labelled impact.
 const minImpactFactScore = 2.5
+
+// minImpactFallbackScore: who was hit or for how long (1) with what went wrong (1),
+// taken only when no sentence reaches minImpactFactScore.
+const minImpactFallbackScore = 2
 
 // mitigationIndex finds the first action that stopped the bleeding: of the actions
 // taken (or reported done) before the first sign of recovery, the one that recovery
