@@ -3,6 +3,7 @@ package local
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -126,6 +127,16 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 	if firstFix < 0 {
 		firstFix = lc.resolvedAt
 	}
+	onset := -1 // minute of the day of the first signal
+	if n > 0 {
+		first := lc.msgs[0]
+		if lc.firstSignal >= 0 {
+			first = lc.msgs[lc.firstSignal]
+		}
+		if tm := first.msg.Time(); !tm.IsZero() {
+			onset = tm.Hour()*60 + tm.Minute()
+		}
+	}
 	var cs []scoredSentence
 	for _, t := range lc.msgs {
 		if t.bot || !isNarrativeSection(t.section) {
@@ -184,6 +195,12 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			}
 			if findingRE.MatchString(low) {
 				s += 0.5
+			}
+			// "raised minReplicas 12 -> 30 at 13:55", "the flag went 10% -> 100% at
+			// 17:01": a value changed at a time just before the first signal is the
+			// trigger, however the writer words it.
+			if transitionRE.MatchString(low) && changedBefore(low, onset) {
+				s += 1.5
 			}
 			change := triggerRE.MatchString(low) || changeNounRE.MatchString(low) || actionCueRE.MatchString(low)
 			if change && whenRE.MatchString(low) && !notDoneRE.MatchString(low) && !nothingRE.MatchString(low) {
@@ -259,6 +276,34 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
 	return out
+}
+
+// transitionRE: a value changed from one setting to another ("12 -> 30", "10% →
+// 100%", "from 2 to 30 replicas"), not a time range.
+var transitionRE = regexp.MustCompile(`\d[\w%.]*\s?(->|→|=>)\s?\d|\bfrom \d+[a-z%]* to \d+[a-z%]*\b`)
+
+// clockRE: a clock time in a sentence ("at 13:55").
+var clockRE = regexp.MustCompile(`\b([01]?\d|2[0-3]):([0-5]\d)\b`)
+
+// changedBefore reports a clock time in low within the three hours before the
+// first signal (or up to five minutes after it: clocks and alert delays differ).
+// onset is the first signal's minute of the day, -1 when unknown.
+func changedBefore(low string, onset int) bool {
+	if onset < 0 {
+		return false
+	}
+	for _, m := range clockRE.FindAllStringSubmatch(low, -1) {
+		h, _ := strconv.Atoi(m[1])
+		mi, _ := strconv.Atoi(m[2])
+		d := onset - (h*60 + mi)
+		if d < -5 {
+			d += 24 * 60 // a change before midnight, the signal after it
+		}
+		if d >= -5 && d <= 3*60 {
+			return true
+		}
+	}
+	return false
 }
 
 // symptomOnly reports a sentence that tells what was seen (errors, alerts,

@@ -290,3 +290,24 @@ func TestTerseMitigationQuotesItsAnnouncement(t *testing.T) {
 		t.Errorf("mitigation = %q, want the announced patch", m)
 	}
 }
+
+// TestCauseIsAValueChangedBeforeTheSignal: a setting changed from one value to
+// another at a clock time just before the first alert is the trigger, though the
+// message opens with a hedge and the errors pasted earlier read louder.
+func TestCauseIsAValueChangedBeforeTheSignal(t *testing.T) {
+	inc := synthetic("INC-TRANS",
+		"bot> [FIRING] checkout 5xx ratio above 5%",
+		"ana: checkout logs are full of this: too many clients already, remaining connection slots are reserved",
+		"joe: max_connections is 400 and we're at the ceiling",
+		"dev: oh no. that's probably me. raised minReplicas on the checkout hpa 12 -> 30 at 09:55 for the campaign",
+		"ana: reverting the hpa to 12 now",
+		"joe: 5xx back to baseline",
+		"ana: resolved")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc := ans.Summary.RootCause; !strings.Contains(rc, "12 -> 30 at 09:55") {
+		t.Errorf("root cause = %q, want the replica change", rc)
+	}
+}
