@@ -306,6 +306,24 @@ func changedBefore(low string, onset int) bool {
 	return false
 }
 
+// tentativeCause is the root cause when no sentence reaches minCauseScore: the best
+// candidate with at least one causal or trigger reading left after its penalties
+// (minTentativeCause), unless it only reports a symptom. Channels that never say
+// "caused by" still name the trigger ("the cache has no max size since friday
+// release"); an empty field tells the reader nothing. It is not a "Cause found"
+// moment of the timeline.
+func (b *summaryBuilder) tentativeCause() []scoredSentence {
+	cs := b.causeCandidates()
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	if len(cs) == 0 || cs[0].score < minTentativeCause || symptomOnly(lowerClean(cs[0].text)) {
+		return nil
+	}
+	return cs[:1]
+}
+
+// minTentativeCause: one causal or trigger cue, net of penalties.
+const minTentativeCause = 1
+
 // symptomOnly reports a sentence that tells what was seen (errors, alerts,
 // latency) without a causal link: it does not complete a mechanism.
 func symptomOnly(low string) bool {

@@ -140,12 +140,13 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 	}
 	cause := b.causeSentences()
-	s.RootCause = b.citeSentences(cause)
 	if len(cause) > 0 {
 		lc.causeFound = cause[0].idx
 	} else {
 		lc.causeFound = -1
+		cause = b.tentativeCause()
 	}
+	s.RootCause = b.citeSentences(cause)
 	s.Impact = b.citeSentences(b.impactSentences())
 	ov := b.overviewCandidates()
 	s.Overview = b.field(ov[:min(1, len(ov))], overviewCue, 1)
