@@ -3,6 +3,7 @@ package local
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -108,7 +109,7 @@ var (
 	impactShareOfRE = regexp.MustCompile(`\d+(\.\d+)?\s?% of (all |the |our )?([\w-]+ ){0,2}[a-z]{3,}s\b`)
 	impactTimeRE    = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
 	impactWhoRE     = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
-	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|timed out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
+	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|tim(ed|ing) out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
 )
 
 // scoredSentence is one candidate sentence of a fact.
@@ -125,6 +126,16 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 	firstFix := lc.mitigated
 	if firstFix < 0 {
 		firstFix = lc.resolvedAt
+	}
+	onset := -1 // minute of the day of the first signal
+	if n > 0 {
+		first := lc.msgs[0]
+		if lc.firstSignal >= 0 {
+			first = lc.msgs[lc.firstSignal]
+		}
+		if tm := first.msg.Time(); !tm.IsZero() {
+			onset = tm.Hour()*60 + tm.Minute()
+		}
 	}
 	var cs []scoredSentence
 	for _, t := range lc.msgs {
@@ -184,6 +195,12 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			}
 			if findingRE.MatchString(low) {
 				s += 0.5
+			}
+			// "raised minReplicas 12 -> 30 at 13:55", "the flag went 10% -> 100% at
+			// 17:01": a value changed at a time just before the first signal is the
+			// trigger, however the writer words it.
+			if transitionRE.MatchString(low) && changedBefore(low, onset) {
+				s += 1.5
 			}
 			change := triggerRE.MatchString(low) || changeNounRE.MatchString(low) || actionCueRE.MatchString(low)
 			if change && whenRE.MatchString(low) && !notDoneRE.MatchString(low) && !nothingRE.MatchString(low) {
@@ -260,6 +277,52 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
 	return out
 }
+
+// transitionRE: a value changed from one setting to another ("12 -> 30", "10% →
+// 100%", "from 2 to 30 replicas"), not a time range.
+var transitionRE = regexp.MustCompile(`\d[\w%.]*\s?(->|→|=>)\s?\d|\bfrom \d+[a-z%]* to \d+[a-z%]*\b`)
+
+// clockRE: a clock time in a sentence ("at 13:55").
+var clockRE = regexp.MustCompile(`\b([01]?\d|2[0-3]):([0-5]\d)\b`)
+
+// changedBefore reports a clock time in low within the three hours before the
+// first signal (or up to five minutes after it: clocks and alert delays differ).
+// onset is the first signal's minute of the day, -1 when unknown.
+func changedBefore(low string, onset int) bool {
+	if onset < 0 {
+		return false
+	}
+	for _, m := range clockRE.FindAllStringSubmatch(low, -1) {
+		h, _ := strconv.Atoi(m[1])
+		mi, _ := strconv.Atoi(m[2])
+		d := onset - (h*60 + mi)
+		if d < -5 {
+			d += 24 * 60 // a change before midnight, the signal after it
+		}
+		if d >= -5 && d <= 3*60 {
+			return true
+		}
+	}
+	return false
+}
+
+// tentativeCause is the root cause when no sentence reaches minCauseScore: the best
+// candidate with at least one causal or trigger reading left after its penalties
+// (minTentativeCause), unless it only reports a symptom. Channels that never say
+// "caused by" still name the trigger ("the cache has no max size since friday
+// release"); an empty field tells the reader nothing. It is not a "Cause found"
+// moment of the timeline.
+func (b *summaryBuilder) tentativeCause() []scoredSentence {
+	cs := b.causeCandidates()
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	if len(cs) == 0 || cs[0].score < minTentativeCause || symptomOnly(lowerClean(cs[0].text)) {
+		return nil
+	}
+	return cs[:1]
+}
+
+// minTentativeCause: one causal or trigger cue, net of penalties.
+const minTentativeCause = 1
 
 // symptomOnly reports a sentence that tells what was seen (errors, alerts,
 // latency) without a causal link: it does not complete a mechanism.
@@ -344,6 +407,19 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	if len(cs) > 0 && cs[0].score < minImpactFactScore {
+		// No count of affected things anywhere: the channel still said who or how
+		// long and what went wrong ("login failing for a chunk of users", "otp
+		// failures 07:31–08:02"), which beats an empty field. An alert or a
+		// recovery report ("error rate back under 0.5%") measures the fix, not the
+		// damage.
+		for _, c := range cs {
+			if t := lc.msgs[c.idx]; c.score >= minImpactFallbackScore && !t.bot && !t.verify {
+				return []scoredSentence{c}
+			}
+		}
+		return nil
+	}
 	var out []scoredSentence
 	for _, c := range cs {
 		if len(out) == summaryImpactSentences || c.score < minImpactFactScore {
@@ -380,6 +456,10 @@ const recoveryWindow = 6
 // minImpactFactScore: a number of named affected things (1.5) with what went wrong
 // (1) — "1,912 invoices failed to render" — or a labelled impact.
 const minImpactFactScore = 2.5
+
+// minImpactFallbackScore: who was hit or for how long (1) with what went wrong (1),
+// taken only when no sentence reaches minImpactFactScore.
+const minImpactFallbackScore = 2
 
 // mitigationIndex finds the first action that stopped the bleeding: of the actions
 // taken (or reported done) before the first sign of recovery, the one that recovery

@@ -62,8 +62,9 @@ var actionClasses = []actionClass{
 	{"fix-forward", regexp.MustCompile(`\bhotfix(ed)?\b|\bpatch(ed|ing)?\b|\b(deploy(ed|ing)?|ship(ped|ping)?|push(ed|ing)?|merg(e|ed|ing)|appl(y|ied|ying)|roll(ed|ing)? out) (the |a |our )?(fix|patch|hotfix|change|correct)\w*|\bfix (is )?(out|deployed|live|merged|in)\b|\bpinn?(ed|ing)? (the )?([\w-]+ ){0,2}(version|image|to)\b|\bcorrected\b|\bfixed (the )?(typo|config|value|rule|record|setting)`)},
 	// A setting assigned and reported applied ("max_client_conn = 2500, reload done"),
 	// or changed by name ("config set maxmemory-policy allkeys-lru", "changed option
-	// httpchk to GET /healthz").
-	{"set-config", regexp.MustCompile(`\b[a-z][\w.-]*[a-z_] ?= ?[\w."'-]+,?( \S+){0,3} (done|applied|pushed|live|reloaded|in place|rolled out)\b|\bconfig set [\w.-]+ \S+|\b(chang|switch|updat)(e|ed|ing) (the )?([\w.-]+ ){1,3}(to|=) ?[\w."'/-]+`)},
+	// httpchk to GET /healthz"), or a redeploy with a new value ("redeploying
+	// fulfillment-consumer with MAX_POLL_RECORDS=50").
+	{"set-config", regexp.MustCompile(`\b[a-z][\w.-]*[a-z_] ?= ?[\w."'-]+,?( \S+){0,3} (done|applied|pushed|live|reloaded|in place|rolled out)\b|\bconfig set [\w.-]+ \S+|\b(chang|switch|updat)(e|ed|ing) (the )?([\w.-]+ ){1,3}(to|=) ?[\w."'/-]+|\b(re)?(deploy|start|roll)(ed|ing)? ([\w.-]+ ){0,2}with [a-z_][\w.]* ?= ?\S+`)},
 	{"pause", regexp.MustCompile(`\b(paus(e|ed|ing)|suspend(ed|ing)?|stopp?(ed|ing)?|halt(ed|ing)?|froze|freez(e|ing)) (the |all )?([\w-]+ ){0,2}(cron\w*|jobs?|consumers?|workers?|batch\w*|sync|pipelines?|schedules?|deploys?|deployments?|traffic|replication|ingestion|writes)\b`)},
 }
 

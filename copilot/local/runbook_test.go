@@ -125,12 +125,14 @@ func TestRunbookStepsArePeoplesActions(t *testing.T) {
 }
 
 // TestSettingChangesAreActions: a setting changed by name is an action, whether set
-// through a CLI or edited in a config file, and deleting is cleaning up.
+// through a CLI, edited in a config file or given to a redeploy, and deleting is
+// cleaning up.
 func TestSettingChangesAreActions(t *testing.T) {
 	for _, c := range []struct{ text, class string }{
 		{"CONFIG SET maxmemory-policy allkeys-lru on the primary", "set-config"},
 		{"changed option httpchk to GET /healthz in haproxy.cfg and reloaded haproxy", "set-config"},
 		{"deleting snapshots older than 7 days", "clean"},
+		{"redeploying fulfillment-consumer with MAX_POLL_RECORDS=50", "set-config"},
 	} {
 		if _, class, at := actionSentence(c.text); class != c.class || at != 0 {
 			t.Errorf("%q: class %q at %d, want %q at 0", c.text, class, at, c.class)

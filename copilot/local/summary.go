@@ -124,20 +124,29 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 		if l, rest := labelOf(m); l == "mitigation" && rest != "" {
 			m = quote(rest) // the field names it already
 		}
-		if m := clipTrailingClauses(m, isActionClause); m != "" {
+		src := mi
+		if c := clipTrailingClauses(m, isActionClause); len(contentTerms(c)) >= terseAction {
+			m = c
+		} else if ai, a := b.announcement(mi, c); a != "" {
+			// "Patched", "flag set to 0%": the report does not say what changed;
+			// the message that announced it does.
+			src, m = ai, a
+		}
+		if m != "" {
 			b.used[m] = true
-			b.cites = append(b.cites, copilot.Citation{Text: m, SourceTS: []string{lc.msgs[mi].msg.TS}})
+			b.cites = append(b.cites, copilot.Citation{Text: m, SourceTS: []string{lc.msgs[src].msg.TS}})
 			s.Mitigation = m
 			lc.mitigated = mi
 		}
 	}
 	cause := b.causeSentences()
-	s.RootCause = b.citeSentences(cause)
 	if len(cause) > 0 {
 		lc.causeFound = cause[0].idx
 	} else {
 		lc.causeFound = -1
+		cause = b.tentativeCause()
 	}
+	s.RootCause = b.citeSentences(cause)
 	s.Impact = b.citeSentences(b.impactSentences())
 	ov := b.overviewCandidates()
 	s.Overview = b.field(ov[:min(1, len(ov))], overviewCue, 1)
@@ -177,6 +186,55 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	}
 	copilot.CheckSummaryCitations(inc, ans, true)
 	return ans, nil
+}
+
+// terseAction is the number of content terms below which a report of an action
+// ("patched", "flag set to 0%", "rolling restart") does not say what was changed.
+const terseAction = 3
+
+// announcement finds where a terse action report was announced: the sentences
+// before it in its own message, else the nearest earlier message of a person (not a question) that shares a content term with the report
+// and states an action ("fastest fix: point readiness at /livez, timeout 3s.
+// patching the deployment" before "patched"). A report of work done refers back to
+// the plan that named what would change; the plan is the fact. It returns that
+// message's sentences up to the one naming the shared action, at most two.
+func (b *summaryBuilder) announcement(mi int, report string) (int, string) {
+	terms := map[string]bool{}
+	for _, t := range contentTerms(report) {
+		terms[t] = true
+	}
+	for j := mi; j >= 0 && j >= mi-recoveryWindow; j-- {
+		t := b.lc.msgs[j]
+		if t.bot || t.question || !isNarrativeSection(t.section) || hasSecret(t.msg.Text) || len(t.actions) == 0 {
+			continue
+		}
+		var out []string
+		shared := false
+		for _, raw := range splitSentences(t.msg.Text) {
+			q := quote(raw)
+			if len(contentTerms(q)) == 0 || strings.Contains(raw, "?") {
+				continue // "yes.", "ok.": nothing to quote
+			}
+			out = append(out, q)
+			if !actionCueRE.MatchString(lowerClean(raw)) {
+				continue
+			}
+			for _, w := range contentTerms(q) {
+				shared = shared || terms[w]
+			}
+			if shared {
+				break
+			}
+		}
+		if !shared || j == mi && len(out) < 2 {
+			continue // the report's own message counts only for what precedes it
+		}
+		if len(out) > 2 {
+			out = out[len(out)-2:]
+		}
+		return j, strings.Join(out, " ")
+	}
+	return -1, ""
 }
 
 // clauseBreakRE separates the clauses of a sentence written as a list of them.

@@ -269,3 +269,45 @@ func TestCauseIsTheSystemsChangeNotAFix(t *testing.T) {
 		t.Errorf("mitigation = %q, want the scale-out", s.Mitigation)
 	}
 }
+
+// TestTerseMitigationQuotesItsAnnouncement: "patched" says nothing about what
+// changed; the message that announced the patch does. A report that names its
+// change itself ("scaled coredns from 2 to 8 replicas") stays as it is.
+func TestTerseMitigationQuotesItsAnnouncement(t *testing.T) {
+	inc := synthetic("INC-TERSE",
+		"bot> [FIRING] api availability < 95%",
+		"ana: every request is 503, no ready endpoints",
+		"joe: readiness probe calls billing with a 1s timeout and billing is slow, so every pod is pulled out",
+		"ana: fastest fix: point readiness at /livez, timeout 3s. patching the deployment",
+		"ana: patched, rollout in progress",
+		"joe: 24/24 ready, 200s again",
+		"ana: resolved")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(m, "readiness at /livez") {
+		t.Errorf("mitigation = %q, want the announced patch", m)
+	}
+}
+
+// TestCauseIsAValueChangedBeforeTheSignal: a setting changed from one value to
+// another at a clock time just before the first alert is the trigger, though the
+// message opens with a hedge and the errors pasted earlier read louder.
+func TestCauseIsAValueChangedBeforeTheSignal(t *testing.T) {
+	inc := synthetic("INC-TRANS",
+		"bot> [FIRING] checkout 5xx ratio above 5%",
+		"ana: checkout logs are full of this: too many clients already, remaining connection slots are reserved",
+		"joe: max_connections is 400 and we're at the ceiling",
+		"dev: oh no. that's probably me. raised minReplicas on the checkout hpa 12 -> 30 at 09:55 for the campaign",
+		"ana: reverting the hpa to 12 now",
+		"joe: 5xx back to baseline",
+		"ana: resolved")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc := ans.Summary.RootCause; !strings.Contains(rc, "12 -> 30 at 09:55") {
+		t.Errorf("root cause = %q, want the replica change", rc)
+	}
+}
