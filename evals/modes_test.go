@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -187,5 +188,61 @@ func TestKnownQueries(t *testing.T) {
 	}
 	if got := earlyText(inc); strings.Count(got, "\n") != earlyMessages {
 		t.Errorf("early query has %d lines, want title and %d messages", strings.Count(got, "\n")+1, earlyMessages)
+	}
+}
+
+// searchCapped ranks the pool in order, leaving out the query incident and the
+// excluded ones, and returns at most limit answers, as the store does.
+type searchCapped struct {
+	pool  []*copilot.Incident
+	limit int
+}
+
+func (s searchCapped) Search(_ context.Context, q copilot.SearchQuery) ([]copilot.SearchResult, error) {
+	var out []copilot.SearchResult
+	for _, inc := range s.pool {
+		if len(out) == s.limit {
+			break
+		}
+		if inc.ID != q.IncidentID && !slices.Contains(q.Filter.ExcludeIDs, inc.ID) {
+			out = append(out, copilot.SearchResult{IncidentID: inc.ID, Title: inc.Title})
+		}
+	}
+	return out, nil
+}
+
+// TestSearchWithinDataset: an engine that returns only its first few answers is
+// asked within the query's dataset, as the baselines rank, so another dataset's
+// incidents ranked above a sibling do not take its place in the capped answer.
+func TestSearchWithinDataset(t *testing.T) {
+	mini := loadMini(t)
+	pm, err := LoadCorpus(writeDataset(t, pmLabels))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The other dataset's incidents first and one answer: read from the whole
+	// memory, the answer to a postmortem would hold no postmortem at all.
+	pool := append(append([]*copilot.Incident{}, mini.All...), pm.All...)
+	capped := searchCapped{pool, 1}
+	r, err := Run(context.Background(), []*Corpus{mini, pm}, RunOptions{Engine: fakeEngine{}, Search: capped,
+		Ablations: map[string]Searcher{EngineLexical: capped}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []string{EngineHybrid, EngineLexical} {
+		for _, name := range []string{MetricSimilarMRR, MetricSimilarTextMRR, MetricSimilarEarlyMRR} {
+			found := false
+			for _, m := range r.Metrics {
+				if m.Name == name && m.Dataset == "pm" && m.Split == SplitDev && m.Engine == e {
+					found = true
+					if m.Value != 1 {
+						t.Errorf("%s %s of pm = %v, want 1 (the sibling is the only other dev postmortem)", e, name, m.Value)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no %s %s of pm", e, name)
+			}
+		}
 	}
 }

@@ -128,8 +128,7 @@ func (s searchRankings) add(mode, engine string, rk ranking) {
 	s[mode][engine] = append(s[mode][engine], rk)
 }
 
-// searchLimit is how many results each search asks for before the answers of
-// other datasets are dropped (the store's maximum).
+// searchLimit is how many results each search asks for (the store's maximum).
 const searchLimit = 50
 
 // searchWorkers is how many incidents are measured at once. A search mostly waits
@@ -232,9 +231,24 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		}
 		return ids
 	}
+	// others holds, per dataset, the incidents of the memory outside it.
+	others := map[string][]string{}
+	datasets := corpora(datasetOf)
+	for _, inc := range pool {
+		for _, c := range datasets {
+			if datasetOf[inc.ID] != c {
+				others[c] = append(others[c], inc.ID)
+			}
+		}
+	}
 	// search returns up to limit answers of the query incident's dataset: family
-	// labels are a dataset's own.
+	// labels are a dataset's own. The other datasets' incidents are filtered out in
+	// the query, as a responder filters by team, so an engine ranks the dataset's
+	// incidents as the baselines do: read from the top searchLimit of the whole
+	// memory instead, a sibling past the other datasets' best matches was lost
+	// (BENCHMARKS.md).
 	search := func(engine string, li *LabeledIncident, limit int, q copilot.SearchQuery) ([]string, error) {
+		q.Filter.ExcludeIDs = append(slices.Clip(q.Filter.ExcludeIDs), others[li.Dataset]...)
 		q, res, err := fetch(engine, q)
 		if err != nil {
 			return nil, err
@@ -266,12 +280,15 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		if err != nil {
 			return nil, fmt.Errorf("similar %s: %w", id, err)
 		}
-		hybridIDs := pick(hybrid, li, similarDepth, hq, true)
 		rec.time(copilot.CapSimilar, EngineHybrid, time.Since(start))
 		tick()
 
 		queries := map[string]string{ModeText: freeText(li), ModeEarly: earlyText(li.Incident)}
 		if size[family[id]] >= 2 {
+			hybridIDs, err := search(EngineHybrid, li, similarDepth, copilot.SearchQuery{IncidentID: id})
+			if err != nil {
+				return nil, fmt.Errorf("similar %s: %w", id, err)
+			}
 			rks.add(ModeIncident, EngineHybrid, ranking{li, hybridIDs})
 			whole := tokenSet(incidentText(li.Incident))
 			rks.add(ModeIncident, BaselineBM25, ranking{li, baseline(li, id, whole, ix.bm25, similarDepth)})
@@ -585,5 +602,17 @@ func (r *Report) SimilarTable() [][]string {
 			out = append(out, append(row, distinct))
 		}
 	}
+	return out
+}
+
+// corpora are the distinct datasets of datasetOf, sorted.
+func corpora(datasetOf map[string]string) []string {
+	var out []string
+	for _, d := range datasetOf {
+		if !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	slices.Sort(out)
 	return out
 }
