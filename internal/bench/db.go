@@ -13,6 +13,7 @@ import (
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/retrieval"
+	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
 // This file holds the database work the benchmarks need beyond the product's own, on
@@ -188,9 +189,8 @@ func (s *benchDB) VectorScanUsesIndex(ctx context.Context, scan VectorScan) (boo
 	}); err != nil {
 		return false, err
 	}
-	// A fresh bench schema holds one embedder's vectors, so its one HNSW index is the
-	// embedder's.
-	return strings.Contains(plan.String(), "chunks_hnsw_"), nil
+	// The active embedder's index, not another embedder's left in a kept schema.
+	return strings.Contains(plan.String(), postgres.HNSWIndexName(s.embedder)), nil
 }
 
 // chunkTexts returns the texts the store embeds for an incident's chunks, in chunk
@@ -251,9 +251,10 @@ func (s *benchDB) ServerVersions(ctx context.Context) (postgres, vector string, 
 	return postgres, vector, err
 }
 
-// AnalyzeSchema refreshes the planner statistics of every table in the bench's
-// schema. A benchmark calls it after a bulk load so that query plans do not depend on
-// whether autovacuum happened to get there first.
+// AnalyzeSchema refreshes the planner statistics and the visibility map of every
+// table in the bench's schema (VACUUM ANALYZE). A benchmark calls it after a bulk
+// load so that query plans, and whether the lexical side's postings are read from
+// the index alone, do not depend on whether autovacuum happened to get there first.
 //
 // Errors: EINVALID when the bench has no schema of its own, EUNAVAILABLE.
 func (s *benchDB) AnalyzeSchema(ctx context.Context) error {
@@ -270,8 +271,8 @@ func (s *benchDB) AnalyzeSchema(ctx context.Context) error {
 	}
 	for _, t := range tables {
 		name := pgx.Identifier{s.schema, t}.Sanitize()
-		if _, err := s.pool.Exec(ctx, "ANALYZE "+name); err != nil {
-			return (fmt.Errorf("analyze %s: %w", name, err))
+		if _, err := s.pool.Exec(ctx, "VACUUM (ANALYZE) "+name); err != nil {
+			return (fmt.Errorf("vacuum analyze %s: %w", name, err))
 		}
 	}
 	return nil
@@ -332,9 +333,11 @@ func (s *benchDB) LoadedCorpus(ctx context.Context, cfg SearchConfig) (keptCorpu
 	return k, nil
 }
 
-// BuildIndex makes the store's HNSW index (the schema's one chunks_hnsw_ index) have
-// build parameters b, building it again when they differ, and returns the seconds
-// the build took (0 when it already had them).
+// BuildIndex makes the store's HNSW index (the one named for the active embedder,
+// postgres.HNSWIndexName) have build parameters b, building it again when they
+// differ, and returns the seconds the build took (0 when it already had them). A
+// kept schema re-embedded since its load also holds the old embedder's index;
+// picking the first chunks_hnsw_ index by name rebuilt that one instead.
 //
 // Errors: EINTERNAL when the schema has no such index, EUNAVAILABLE.
 func (s *benchDB) BuildIndex(ctx context.Context, b HNSWBuild) (float64, error) {
@@ -343,7 +346,7 @@ func (s *benchDB) BuildIndex(ctx context.Context, b HNSWBuild) (float64, error) 
 		opts []string
 	)
 	err := s.pool.QueryRow(ctx, `SELECT c.relname, coalesce(c.reloptions, '{}') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-		WHERE n.nspname = $1 AND c.relkind = 'i' AND c.relname LIKE 'chunks\_hnsw\_%' ORDER BY c.relname LIMIT 1`, s.schema).Scan(&name, &opts)
+		WHERE n.nspname = $1 AND c.relkind = 'i' AND c.relname = $2`, s.schema, postgres.HNSWIndexName(s.embedder)).Scan(&name, &opts)
 	if err != nil {
 		if err == pgx.ErrNoRows {
 			return 0, copilot.Errorf(copilot.EINTERNAL, "schema %s has no chunks HNSW index", s.schema)

@@ -35,7 +35,8 @@ func IndexedVectorPlan(ctx context.Context, s *Store, f copilot.IncidentFilter) 
 }
 
 // TermStatsDrift counts the rows where incident_term_stats differs from a recount
-// of incident_terms and incidents (the ” row included).
+// of incident_terms and incidents (the ” row included), and the postings whose
+// incident length (dl) is not their incident's term_count.
 func TermStatsDrift(ctx context.Context, s *Store) (int, error) {
 	var n int
 	err := s.pool.QueryRow(ctx, `WITH truth AS (
@@ -45,6 +46,13 @@ func TermStatsDrift(ctx context.Context, s *Store) (int, error) {
 		)
 		SELECT count(*) FROM truth t FULL JOIN incident_term_stats s USING (lexeme)
 		WHERE t.df IS DISTINCT FROM s.df OR abs(coalesce(t.total, 0) - coalesce(s.total, 0)) > 0.001`).Scan(&n)
+	if err != nil {
+		return 0, err
+	}
+	var stale int
+	err = s.pool.QueryRow(ctx, `SELECT count(*) FROM incident_terms it JOIN incidents i ON i.id = it.incident_id
+		WHERE it.dl <> i.term_count`).Scan(&stale)
+	n += stale
 	return n, err
 }
 

@@ -390,7 +390,12 @@ const DefaultLexicalExactBelow = 5_000
 // incident_term_stats, the query's calendar dates left out as the incidents' are
 // (calendar_lexeme, migration 00012). $1 is the query text, $2 the depth, filter parameters from $3,
 // and $exactParam the memory size (incidents with terms) under which no cap applies
-// (LIMIT NULL reads everything).
+// (LIMIT NULL reads everything). Each posting carries its incident's length (dl,
+// migration 00014) and the index it is read through includes tf and dl, so the
+// postings are scored from the index alone (an index-only scan once vacuum has
+// marked the pages visible); the incidents are summed and sorted first, and only the
+// top ones are looked up for the filters and for chunks of the embedder, which
+// leaves the ranking as it was when every posting was joined to its incident.
 func lexicalSQL(embedder, where string, exactParam int) string {
 	return fmt.Sprintf(`WITH q AS (
 			SELECT DISTINCT t.lexeme FROM unnest(string_to_array($1, E'\n')) AS l(line),
@@ -406,16 +411,19 @@ func lexicalSQL(embedder, where string, exactParam int) string {
 			ORDER BY s.df, s.lexeme
 			LIMIT (SELECT CASE WHEN exact THEN NULL ELSE %[7]d END FROM st)
 		), p AS (
-			SELECT qt.idf, x.incident_id, x.tf FROM qt CROSS JOIN LATERAL (
-				SELECT it.incident_id, it.tf FROM incident_terms it WHERE it.lexeme = qt.lexeme
+			SELECT x.incident_id, qt.idf * x.tf * %[1]g / (x.tf + %[2]g * (1 - %[3]g + %[3]g * x.dl / st.avgdl)) AS w
+			FROM st CROSS JOIN qt CROSS JOIN LATERAL (
+				SELECT it.incident_id, it.tf, it.dl FROM incident_terms it WHERE it.lexeme = qt.lexeme
 				ORDER BY it.impact DESC, it.incident_id
 				LIMIT (SELECT CASE WHEN exact THEN NULL ELSE greatest(%[8]d, %[9]d / (SELECT count(*) FROM qt)) END FROM st)) x
+		), s AS (
+			SELECT p.incident_id, sum(p.w) AS score FROM p GROUP BY p.incident_id
+			ORDER BY score DESC, p.incident_id
 		)
-		SELECT p.incident_id, sum(p.idf * p.tf * %[1]g / (p.tf + %[2]g * (1 - %[3]g + %[3]g * i.term_count / st.avgdl))) AS score
-		FROM p JOIN incidents i ON i.id = p.incident_id CROSS JOIN st
-		WHERE EXISTS (SELECT 1 FROM chunks c WHERE c.incident_id = i.id AND c.embedder = %[4]s) %[5]s
-		GROUP BY p.incident_id
-		ORDER BY score DESC, p.incident_id LIMIT $2`,
+		SELECT s.incident_id, s.score FROM s
+		WHERE EXISTS (SELECT 1 FROM incidents i WHERE i.id = s.incident_id %[5]s
+			AND EXISTS (SELECT 1 FROM chunks c WHERE c.incident_id = i.id AND c.embedder = %[4]s))
+		ORDER BY s.score DESC, s.incident_id LIMIT $2`,
 		retrieval.BM25K1+1, retrieval.BM25K1, retrieval.BM25B, embedder, where, exactParam, lexicalTerms, lexicalPerTerm, lexicalTerms*lexicalPerTerm)
 }
 

@@ -289,6 +289,9 @@ func (s *Store) MigrationsCurrent(ctx context.Context) (bool, error) {
 }
 
 // indexName is the partial HNSW index of one embedder's vectors.
+// HNSWIndexName is the name of the HNSW index over an embedder's chunk vectors.
+func HNSWIndexName(embedderID string) string { return indexName(embedderID) }
+
 func indexName(embedderID string) string {
 	return "chunks_hnsw_" + strings.Trim(nonIdent.ReplaceAllString(strings.ToLower(embedderID), "_"), "_")
 }
