@@ -21,20 +21,7 @@ import (
 // wrong incident shows.
 func TestSearchReportAtAnyConcurrency(t *testing.T) {
 	t.Parallel()
-	c, err := LoadCorpus(filepath.Join("testdata", "corpus"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(c.Incidents) < 20 {
-		t.Fatalf("dev corpus has %d labelled incidents", len(c.Incidents))
-	}
-	// Its first 20 incidents are enough to catch a mixed-up merge, and cost a fifth of
-	// the whole corpus (the baselines rank the pool for every query).
-	c.Incidents = c.Incidents[:20]
-	c.All = nil
-	for _, li := range c.Incidents {
-		c.All = append(c.All, li.Incident)
-	}
+	c := first20(t)
 	run := func(workers int) *Report {
 		t.Helper()
 		defer func(w int) { searchWorkers = w }(searchWorkers)
@@ -46,20 +33,101 @@ func TestSearchReportAtAnyConcurrency(t *testing.T) {
 		}
 		return r
 	}
-	one, many := run(1), run(8)
-	if len(one.Metrics) == 0 || len(one.Misses) == 0 {
-		t.Fatalf("the sequential run measured %d metrics and %d misses; the comparison proves little", len(one.Metrics), len(one.Misses))
+	sameReport(t, "one at a time", run(1), "eight at a time", run(8))
+}
+
+// first20 is the dev corpus cut to its first 20 incidents: enough to catch a
+// mixed-up merge, at a fifth of the whole corpus's cost (the baselines rank the pool
+// for every query).
+func first20(t *testing.T) *Corpus {
+	t.Helper()
+	c, err := LoadCorpus(filepath.Join("testdata", "corpus"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Incidents) < 20 {
+		t.Fatalf("dev corpus has %d labelled incidents", len(c.Incidents))
+	}
+	c.Incidents = c.Incidents[:20]
+	c.All = nil
+	for _, li := range c.Incidents {
+		c.All = append(c.All, li.Incident)
+	}
+	return c
+}
+
+// sameReport fails unless two reports hold the same metrics, misses and family
+// scores; the first must hold some.
+func sameReport(t *testing.T, aName string, a *Report, bName string, b *Report) {
+	t.Helper()
+	if len(a.Metrics) == 0 || len(a.Misses) == 0 {
+		t.Fatalf("%s measured %d metrics and %d misses; the comparison proves little", aName, len(a.Metrics), len(a.Misses))
 	}
 	// Metrics are listed in no set order (some come from maps): compare them sorted.
-	if !reflect.DeepEqual(sortedMetrics(one.Metrics), sortedMetrics(many.Metrics)) {
-		t.Errorf("metrics differ:\none at a time %+v\neight at a time %+v", one.Metrics, many.Metrics)
+	if !reflect.DeepEqual(sortedMetrics(a.Metrics), sortedMetrics(b.Metrics)) {
+		t.Errorf("metrics differ:\n%s %+v\n%s %+v", aName, a.Metrics, bName, b.Metrics)
 	}
-	if !reflect.DeepEqual(one.Misses, many.Misses) {
-		t.Errorf("misses differ:\none at a time %+v\neight at a time %+v", one.Misses, many.Misses)
+	if !reflect.DeepEqual(a.Misses, b.Misses) {
+		t.Errorf("misses differ:\n%s %+v\n%s %+v", aName, a.Misses, bName, b.Misses)
 	}
-	if !reflect.DeepEqual(one.Families, many.Families) {
-		t.Errorf("family scores differ:\none at a time %+v\neight at a time %+v", one.Families, many.Families)
+	if !reflect.DeepEqual(a.Families, b.Families) {
+		t.Errorf("family scores differ:\n%s %+v\n%s %+v", aName, a.Families, bName, b.Families)
 	}
+}
+
+// TestSearchEachReportsAsEachSearcher: a run whose searches go through SearchEach
+// (EachFusion: every engine's answers from one call) reports what the same rankings
+// asked one engine at a time report, and asks nothing of Search and Ablations.
+func TestSearchEachReportsAsEachSearcher(t *testing.T) {
+	t.Parallel()
+	c := first20(t)
+	hybrid, vector, lexical := searchQuoted{c.All}, searchAll{reversed(c.All)}, searchQuoted{reversed(c.All)}
+	apart, err := Run(context.Background(), []*Corpus{c}, RunOptions{Engine: draftingEngine{}, Search: hybrid,
+		Ablations: map[string]Searcher{EngineVector: vector, EngineLexical: lexical}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fused := &fakeFusions{by: map[string]Searcher{"": hybrid, "v": vector, "l": lexical}}
+	refuse := refusing{}
+	together, err := Run(context.Background(), []*Corpus{c}, RunOptions{Engine: draftingEngine{}, Search: refuse,
+		Ablations:  map[string]Searcher{EngineVector: refuse, EngineLexical: refuse},
+		SearchEach: EachFusion(fused, map[string]string{EngineHybrid: "", EngineVector: "v", EngineLexical: "l"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameReport(t, "one engine at a time", apart, "every engine at once", together)
+	if fused.calls.Load() == 0 {
+		t.Error("SearchEach was never asked")
+	}
+	if _, err := EachFusion(fused, map[string]string{EngineHybrid: ""})(context.Background(), copilot.SearchQuery{Text: "x"}, []string{EngineVector}); err == nil {
+		t.Error("EachFusion answered an engine it has no fusion for")
+	}
+}
+
+// fakeFusions answers each fusion with its own searcher.
+type fakeFusions struct {
+	by    map[string]Searcher
+	calls atomic.Int64
+}
+
+func (f *fakeFusions) SearchFusions(ctx context.Context, q copilot.SearchQuery, fusions []string) ([][]copilot.SearchResult, error) {
+	f.calls.Add(1)
+	out := make([][]copilot.SearchResult, len(fusions))
+	for i, fu := range fusions {
+		res, err := f.by[fu].Search(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = res
+	}
+	return out, nil
+}
+
+// refusing is a searcher that must not be asked.
+type refusing struct{}
+
+func (refusing) Search(context.Context, copilot.SearchQuery) ([]copilot.SearchResult, error) {
+	return nil, errors.New("asked a searcher that SearchEach replaces")
 }
 
 // TestEachAtOnce: every index runs once; after a failure the error of the lowest

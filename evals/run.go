@@ -56,6 +56,11 @@ type RunOptions struct {
 	// Ablations, when set, are the same store ranking by one side alone
 	// (EngineVector, EngineLexical), reported beside Search in every mode.
 	Ablations map[string]Searcher
+	// SearchEach, when set, answers one query for several of those engines at once
+	// (EngineHybrid and ablations; EachFusion reads each side of the store's search
+	// once for all of them). It must answer as Search and Ablations would, which
+	// still say which engines are measured.
+	SearchEach func(ctx context.Context, q copilot.SearchQuery, engines []string) (map[string][]copilot.SearchResult, error)
 	// Progress is told how many items of how many are done.
 	Progress func(done, total int)
 }

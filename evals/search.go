@@ -118,6 +118,37 @@ func knownQueries(inc *copilot.Incident) []string {
 	return qs
 }
 
+// FusedSearcher answers one query under several fusions of the same two search
+// sides at once (postgres.Store.SearchFusions).
+type FusedSearcher interface {
+	SearchFusions(ctx context.Context, q copilot.SearchQuery, fusions []string) ([][]copilot.SearchResult, error)
+}
+
+// EachFusion is a RunOptions.SearchEach that answers every engine of fusionOf
+// (engine -> the fusion it ranks by, "" for the store's own) from one search of s: the
+// hybrid search and its ablations then cost one read of each side, not one each.
+func EachFusion(s FusedSearcher, fusionOf map[string]string) func(context.Context, copilot.SearchQuery, []string) (map[string][]copilot.SearchResult, error) {
+	return func(ctx context.Context, q copilot.SearchQuery, engines []string) (map[string][]copilot.SearchResult, error) {
+		fusions := make([]string, len(engines))
+		for i, e := range engines {
+			f, ok := fusionOf[e]
+			if !ok {
+				return nil, fmt.Errorf("engine %q has no fusion", e)
+			}
+			fusions[i] = f
+		}
+		res, err := s.SearchFusions(ctx, q, fusions)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string][]copilot.SearchResult, len(engines))
+		for i, e := range engines {
+			out[e] = res[i]
+		}
+		return out, nil
+	}
+}
+
 // searchRankings holds, per mode and engine, one ranking per query.
 type searchRankings map[string]map[string][]ranking
 
@@ -203,19 +234,33 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		byID[inc.ID] = inc
 	}
 	searchers := map[string]Searcher{EngineHybrid: o.Search}
+	engines := []string{EngineHybrid} // the store's rankings measured, hybrid first
 	for _, e := range []string{EngineVector, EngineLexical} {
 		if s := o.Ablations[e]; s != nil {
 			searchers[e] = s
+			engines = append(engines, e)
 		}
 	}
 	ix := newLexicalIndex(pool)
-	// fetch asks a searcher for its answers to q as every measured query asks: private
-	// incidents included, the store's maximum of answers.
-	fetch := func(engine string, q copilot.SearchQuery) (copilot.SearchQuery, []copilot.SearchResult, error) {
+	// fetch asks the engines es for their answers to q as every measured query asks:
+	// private incidents included, the store's maximum of answers; all at once when
+	// SearchEach can.
+	fetch := func(es []string, q copilot.SearchQuery) (copilot.SearchQuery, map[string][]copilot.SearchResult, error) {
 		q.Filter.IncludePrivate = true
 		q.Limit = searchLimit
-		res, err := searchers[engine].Search(ctx, q)
-		return q, res, err
+		if o.SearchEach != nil {
+			res, err := o.SearchEach(ctx, q, es)
+			return q, res, err
+		}
+		res := make(map[string][]copilot.SearchResult, len(es))
+		for _, e := range es {
+			r, err := searchers[e].Search(ctx, q)
+			if err != nil {
+				return q, nil, fmt.Errorf("%s: %w", e, err)
+			}
+			res[e] = r
+		}
+		return q, res, nil
 	}
 	// pick returns up to limit answers of q, of the query incident's dataset only when
 	// own is set.
@@ -241,19 +286,27 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 			}
 		}
 	}
-	// search returns up to limit answers of the query incident's dataset: family
-	// labels are a dataset's own. The other datasets' incidents are filtered out in
-	// the query, as a responder filters by team, so an engine ranks the dataset's
-	// incidents as the baselines do: read from the top searchLimit of the whole
-	// memory instead, a sibling past the other datasets' best matches was lost
-	// (BENCHMARKS.md).
-	search := func(engine string, li *LabeledIncident, limit int, q copilot.SearchQuery) ([]string, error) {
+	// within filters q to the query incident's dataset: family labels are a
+	// dataset's own. The other datasets' incidents are filtered out in the query, as
+	// a responder filters by team, so an engine ranks the dataset's incidents as the
+	// baselines do: read from the top searchLimit of the whole memory instead, a
+	// sibling past the other datasets' best matches was lost (BENCHMARKS.md).
+	within := func(li *LabeledIncident, q copilot.SearchQuery) copilot.SearchQuery {
 		q.Filter.ExcludeIDs = append(slices.Clip(q.Filter.ExcludeIDs), others[li.Dataset]...)
-		q, res, err := fetch(engine, q)
+		return q
+	}
+	// search returns, per engine, up to limit answers of the query incident's
+	// dataset.
+	search := func(li *LabeledIncident, limit int, q copilot.SearchQuery) (map[string][]string, error) {
+		q, res, err := fetch(engines, within(li, q))
 		if err != nil {
 			return nil, err
 		}
-		return pick(res, li, limit, q, true), nil
+		ids := make(map[string][]string, len(engines))
+		for _, e := range engines {
+			ids[e] = pick(res[e], li, limit, q, true)
+		}
+		return ids, nil
 	}
 	// baseline ranks the pool with a baseline, keeping the query's dataset.
 	baseline := func(li *LabeledIncident, exclude string, terms map[string]bool, score func(int, map[string]bool) float64, limit int) []string {
@@ -275,42 +328,36 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		rks, known := out.rks, out.known
 		sp := li.Labels.SplitOf()
 		id := li.Incident.ID
+		// By incident: the ablations too when the incident has a sibling to find.
+		byIncident := engines[:1]
+		if size[family[id]] >= 2 {
+			byIncident = engines
+		}
 		start := time.Now()
-		hq, hybrid, err := fetch(EngineHybrid, copilot.SearchQuery{IncidentID: id})
+		hq, answers, err := fetch(byIncident, within(li, copilot.SearchQuery{IncidentID: id}))
 		if err != nil {
 			return nil, fmt.Errorf("similar %s: %w", id, err)
 		}
+		hybrid := answers[EngineHybrid]
 		rec.time(copilot.CapSimilar, EngineHybrid, time.Since(start))
 		tick()
 
 		queries := map[string]string{ModeText: freeText(li), ModeEarly: earlyText(li.Incident)}
 		if size[family[id]] >= 2 {
-			hybridIDs, err := search(EngineHybrid, li, similarDepth, copilot.SearchQuery{IncidentID: id})
-			if err != nil {
-				return nil, fmt.Errorf("similar %s: %w", id, err)
+			for _, e := range engines {
+				rks.add(ModeIncident, e, ranking{li, pick(answers[e], li, similarDepth, hq, true)})
 			}
-			rks.add(ModeIncident, EngineHybrid, ranking{li, hybridIDs})
 			whole := tokenSet(incidentText(li.Incident))
 			rks.add(ModeIncident, BaselineBM25, ranking{li, baseline(li, id, whole, ix.bm25, similarDepth)})
 			rks.add(ModeIncident, BaselineTFIDF, ranking{li, baseline(li, id, whole, ix.tfidf, similarDepth)})
-			for _, e := range []string{EngineVector, EngineLexical} {
-				if searchers[e] == nil {
-					continue
-				}
-				ids, err := search(e, li, similarDepth, copilot.SearchQuery{IncidentID: id})
-				if err != nil {
-					return nil, fmt.Errorf("similar %s (%s): %w", id, e, err)
-				}
-				rks.add(ModeIncident, e, ranking{li, ids})
-			}
 			for _, mode := range []string{ModeText, ModeEarly} {
 				q := queries[mode]
-				for e := range searchers {
-					ids, err := search(e, li, similarDepth, copilot.SearchQuery{Text: q, Filter: copilot.IncidentFilter{ExcludeIDs: []string{id}}})
-					if err != nil {
-						return nil, fmt.Errorf("search %s (%s, %s): %w", id, mode, e, err)
-					}
-					rks.add(mode, e, ranking{li, ids})
+				ids, err := search(li, similarDepth, copilot.SearchQuery{Text: q, Filter: copilot.IncidentFilter{ExcludeIDs: []string{id}}})
+				if err != nil {
+					return nil, fmt.Errorf("search %s (%s): %w", id, mode, err)
+				}
+				for _, e := range engines {
+					rks.add(mode, e, ranking{li, ids[e]})
 				}
 				terms := tokenSet(q)
 				rks.add(mode, BaselineBM25, ranking{li, baseline(li, id, terms, ix.bm25, similarDepth)})
@@ -321,13 +368,13 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		// Known item: a responder quotes the incident and expects it first.
 		for qi, q := range knownQueries(li.Incident) {
 			firsts := map[string]string{}
-			for e := range searchers {
-				ids, err := search(e, li, 1, copilot.SearchQuery{Text: q})
-				if err != nil {
-					return nil, fmt.Errorf("search %s (known item, %s): %w", id, e, err)
-				}
-				if len(ids) > 0 {
-					firsts[e] = ids[0]
+			ids, err := search(li, 1, copilot.SearchQuery{Text: q})
+			if err != nil {
+				return nil, fmt.Errorf("search %s (known item): %w", id, err)
+			}
+			for e, x := range ids {
+				if len(x) > 0 {
+					firsts[e] = x[0]
 				}
 			}
 			terms := tokenSet(q)
@@ -369,9 +416,9 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		tick()
 
 		// Runbook: drafted as the service drafts it, from the most similar incidents of
-		// the query's own dataset (the by-incident search above, read as its answers
-		// are): an organisation drafts from its own history, and the figure must not
-		// depend on which other datasets a run loads.
+		// the query's own dataset (the by-incident search above): an organisation
+		// drafts from its own history, and the figure must not depend on which other
+		// datasets a run loads.
 		memoryIDs := pick(hybrid, li, runbookK, hq, true)
 		var similar []*copilot.Incident
 		for _, sid := range memoryIDs {

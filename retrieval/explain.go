@@ -21,6 +21,23 @@ type Evidence struct {
 	Text      string   // one line per message
 	Terms     string   // concept tokens (ConceptToken), space-separated
 	MessageTS []string // ts of the chunk's messages, in order
+	// lines are the content terms of each line of Text (Prepared); Explain works
+	// them out when they are not.
+	lines []map[string]bool
+}
+
+// Prepared returns e with the content terms of its lines worked out, so that
+// explaining it for several results or rankings reads them once. The explanations
+// are those of e unprepared.
+func (e Evidence) Prepared() Evidence {
+	if e.lines == nil {
+		ls := strings.Split(e.Text, "\n")
+		e.lines = make([]map[string]bool, len(ls))
+		for i, l := range ls {
+			e.lines[i] = contentTermSet(l)
+		}
+	}
+	return e
 }
 
 // Explain fills in the score, snippets and why of a result whose incident row is
@@ -36,16 +53,23 @@ func Explain(res *copilot.SearchResult, g Group, q Query, chunks map[int64]Evide
 		res.Why.VectorSimilarity = math.Round((1-best.Distance)*1e4) / 1e4
 	}
 	res.Why.SharedServices = intersect(q.Services, res.Services)
-	var matchedText, matchedTerms strings.Builder
+	var matchedTerms strings.Builder
+	// The content terms of the cited chunks' text: those of their lines together (a
+	// line break separates words).
+	matched := map[string]bool{}
 	res.Snippets = []copilot.Snippet{}
 	for _, h := range g.Evidence() {
-		ch := chunks[h.ChunkID]
-		matchedText.WriteString(ch.Text + "\n")
+		ch := chunks[h.ChunkID].Prepared()
+		for _, l := range ch.lines {
+			for w := range l {
+				matched[w] = true
+			}
+		}
 		matchedTerms.WriteString(ch.Terms + " ")
-		res.Snippets = append(res.Snippets, snippet(ch.Text, ch.MessageTS, q.Terms))
+		res.Snippets = append(res.Snippets, snippet(ch, q.Terms))
 	}
 	res.Why.SharedSignatures = sharedConcepts(q.Concepts, matchedTerms.String())
-	res.Why.SharedTerms = sharedTerms(q.Terms, matchedText.String())
+	res.Why.SharedTerms = sharedTerms(q.Terms, matched)
 	if res.Services == nil {
 		res.Services = []string{}
 	}
@@ -77,9 +101,8 @@ func sharedConcepts(queryConcepts []string, terms string) []string {
 	return out
 }
 
-// sharedTerms lists up to eight query words found in the matched text.
-func sharedTerms(queryTerms []string, text string) []string {
-	have := toSet(ContentTerms(text))
+// sharedTerms lists up to eight query words among the matched text's content terms.
+func sharedTerms(queryTerms []string, have map[string]bool) []string {
 	out := []string{}
 	for _, w := range queryTerms {
 		if have[w] {
@@ -94,9 +117,10 @@ func sharedTerms(queryTerms []string, text string) []string {
 
 // snippet picks the chunk lines that share most with the query, in transcript order,
 // within maxSnippet characters, with the ts of the messages they are.
-func snippet(body string, ts []string, queryTerms []string) copilot.Snippet {
+func snippet(ev Evidence, queryTerms []string) copilot.Snippet {
 	const maxSnippet = 320
-	lines := strings.Split(body, "\n")
+	ts := ev.MessageTS
+	lines := strings.Split(ev.Text, "\n")
 	if len(lines) != len(ts) {
 		// Not one line per message (older rows): cite the whole chunk.
 		return copilot.Snippet{Text: text.ClipBytes(strings.Join(lines, " "), maxSnippet, text.Ellipsis), SourceTS: ts}
@@ -104,9 +128,9 @@ func snippet(body string, ts []string, queryTerms []string) copilot.Snippet {
 	q := toSet(queryTerms)
 	type scored struct{ i, score int }
 	var ss []scored
-	for i, l := range lines {
+	for i := range lines {
 		n := 0
-		for _, w := range ContentTerms(l) {
+		for w := range ev.lines[i] {
 			if q[w] {
 				n++
 			}

@@ -1,7 +1,9 @@
 package retrieval
 
 import (
+	"maps"
 	"math"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -130,11 +132,59 @@ var snippetTests = []struct {
 func TestSnippet(t *testing.T) {
 	for _, tt := range snippetTests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := snippet(tt.text, tt.ts, tt.terms)
+			got := snippet(Evidence{Text: tt.text, MessageTS: tt.ts}.Prepared(), tt.terms)
 			if got.Text != tt.want || !slices.Equal(got.SourceTS, tt.wantTS) {
 				t.Fatalf("snippet = %q %v, want %q %v", got.Text, got.SourceTS, tt.want, tt.wantTS)
 			}
 		})
+	}
+}
+
+// TestContentTermSetOfLines: the content terms of a text are the set of
+// ContentTerms, and those of its lines together (Explain reads a chunk's lines once).
+func TestContentTermSetOfLines(t *testing.T) {
+	texts := []string{
+		"",
+		"FATAL: sorry, too many clients already\nPool exhausted on checkout-api; we'll raise max_connections",
+		"the incident channel: status update\n\nlooking… DON'T restart pgbouncer’s pods\nOOMKilled OOMKilled 502 502",
+		"disk full\r\non /var/lib/kafka (100%)\nlog.retention.hours=168 — retention never ran",
+	}
+	for _, s := range texts {
+		want := toSet(ContentTerms(s))
+		if got := contentTermSet(s); !maps.Equal(got, want) {
+			t.Errorf("contentTermSet(%q) = %v, want %v", s, got, want)
+		}
+		union := map[string]bool{}
+		for _, l := range (Evidence{Text: s}).Prepared().lines {
+			maps.Copy(union, l)
+		}
+		if !maps.Equal(union, want) {
+			t.Errorf("the lines of %q together hold %v, want %v", s, union, want)
+		}
+	}
+}
+
+// TestExplainPreparedEvidence: prepared evidence explains as the raw rows do.
+func TestExplainPreparedEvidence(t *testing.T) {
+	raw := map[int64]Evidence{
+		1: {Text: "pool exhausted on checkout\ntoo many clients already", Terms: "conceptpoolexhaustion", MessageTS: []string{"1", "2"}},
+		2: {Text: "raised max_connections to 400\nclients reconnect", MessageTS: []string{"3", "4"}},
+	}
+	prepared := map[int64]Evidence{}
+	for id, e := range raw {
+		prepared[id] = e.Prepared()
+	}
+	g := Group{IncidentID: 7, Score: 0.5, Chunks: []Hit{{ChunkID: 1, IncidentID: 7, Distance: 0.2, VectorRank: 1, TextRank: 2}, {ChunkID: 2, IncidentID: 7, Distance: 0.3}}}
+	q := Query{Concepts: []string{"pool exhaustion"}, Terms: []string{"clients", "max_connections", "pool", "zebra"}, Services: []string{"checkout"}}
+	var a, b copilot.SearchResult
+	a.Services, b.Services = []string{"checkout"}, []string{"checkout"}
+	Explain(&a, g, q, raw, false)
+	Explain(&b, g, q, prepared, false)
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("prepared evidence explains\n%+v\nraw rows\n%+v", b, a)
+	}
+	if len(a.Why.SharedTerms) != 3 || len(a.Snippets) != 2 {
+		t.Errorf("explanation = %+v, want three shared terms and two snippets", a)
 	}
 }
 

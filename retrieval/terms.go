@@ -47,7 +47,7 @@ func ContentTerms(s string) []string {
 	first := map[string]int{}
 	i := 0
 	for _, w := range text.ContentWords(s) {
-		if len(w) < 3 || len(w) > 40 || queryNoise[w] {
+		if !isTerm(w) {
 			continue
 		}
 		if _, ok := counts[w]; !ok {
@@ -80,4 +80,18 @@ func ConceptToken(concept string) string {
 		}
 	}
 	return b.String()
+}
+
+// isTerm reports whether a content word is one of ContentTerms.
+func isTerm(w string) bool { return len(w) >= 3 && len(w) <= 40 && !queryNoise[w] }
+
+// contentTermSet is the set of ContentTerms(s), without counting or ordering them.
+func contentTermSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range text.ContentWords(s) {
+		if isTerm(w) {
+			set[w] = true
+		}
+	}
+	return set
 }

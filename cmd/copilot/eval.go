@@ -89,9 +89,14 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	if _, err := scratch.Ingest(ctx, pool, copilot.IngestOptions{Actor: copilot.Actor{Name: "eval", Private: true}}); err != nil {
 		return err
 	}
-	// The ablations rank the same scratch schema by one side alone.
+	// The ablations rank the same scratch schema by one side alone; SearchEach reads
+	// each side once for the hybrid search and both ablations.
+	fusionOf := map[string]string{evals.EngineHybrid: "", evals.EngineVector: retrieval.FusionVector, evals.EngineLexical: retrieval.FusionLexical}
 	ablations := map[string]evals.Searcher{}
-	for name, fusion := range map[string]string{evals.EngineVector: retrieval.FusionVector, evals.EngineLexical: retrieval.FusionLexical} {
+	for name, fusion := range fusionOf {
+		if name == evals.EngineHybrid {
+			continue
+		}
 		st, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: schema, HNSW: cfg.HNSW, LexicalExactBelow: cfg.LexicalExactBelow, Fusion: fusion, Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			return err
@@ -100,7 +105,8 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 		ablations[name] = st
 	}
 	bar := newProgress(m.Stderr, "eval", "steps", o.asJSON)
-	report, err := evals.Run(ctx, corpora, evals.RunOptions{Engine: engine, Search: scratch, Ablations: ablations, Progress: bar.update})
+	report, err := evals.Run(ctx, corpora, evals.RunOptions{Engine: engine, Search: scratch, Ablations: ablations,
+		SearchEach: evals.EachFusion(scratch, fusionOf), Progress: bar.update})
 	bar.finish()
 	if err != nil {
 		return err

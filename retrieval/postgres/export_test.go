@@ -76,3 +76,6 @@ func LexicalMatches(ctx context.Context, s *Store, text string) ([]string, error
 	}
 	return pgx.CollectRows(rows, pgx.RowTo[string])
 }
+
+// MigrationLockID is the advisory lock Migrate takes for s's schema.
+func MigrationLockID(s *Store) int64 { return s.migrationLockID() }

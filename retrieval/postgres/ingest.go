@@ -383,14 +383,6 @@ func (s *Store) writeIncident(ctx context.Context, w *pending, by copilot.Actor)
 	if err != nil {
 		return mapError(fmt.Errorf("copy messages: %w", err))
 	}
-	// The incident's failure concepts join its terms, so the lexical side weighs a
-	// shared concept by how rare it is in the memory (BM25's idf) like any word; they
-	// count in its length and in the term statistics too.
-	concepts := retrieval.ConceptTerms(copilot.IncidentText(inc, maxIncidentQueryBytes))
-	if _, err := tx.Exec(ctx, "SELECT refresh_incident_terms($1, $2, $3, $4)", id, retrieval.TitleWeight, concepts, retrieval.ConceptTF); err != nil {
-		return mapError(fmt.Errorf("count incident terms: %w", err))
-	}
-
 	if err := s.copyChunks(ctx, tx, id, w); err != nil {
 		return err
 	}
@@ -403,6 +395,17 @@ func (s *Store) writeIncident(ctx context.Context, w *pending, by copilot.Actor)
 		}))
 	if err != nil {
 		return mapError(fmt.Errorf("copy tickets: %w", err))
+	}
+
+	// The incident's failure concepts join its terms, so the lexical side weighs a
+	// shared concept by how rare it is in the memory (BM25's idf) like any word; they
+	// count in its length and in the term statistics too. Last before the commit:
+	// the statistics' rows (the memory's row '' above all) stay locked until then, and
+	// every concurrent writer waits for them, so the slow part (chunks into the HNSW
+	// graph) runs before this writer takes them.
+	concepts := retrieval.ConceptTerms(copilot.IncidentText(inc, maxIncidentQueryBytes))
+	if _, err := tx.Exec(ctx, "SELECT refresh_incident_terms($1, $2, $3, $4)", id, retrieval.TitleWeight, concepts, retrieval.ConceptTF); err != nil {
+		return mapError(fmt.Errorf("count incident terms: %w", err))
 	}
 	return mapError(tx.Commit(ctx))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,6 +27,33 @@ const MaxLimit = 50
 // Errors: EINVALID for an empty query or bad limit, ENOTFOUND for an unknown (or
 // invisible) query incident, EUNAVAILABLE.
 func (s *Store) Search(ctx context.Context, q copilot.SearchQuery) ([]copilot.SearchResult, error) {
+	res, err := s.SearchFusions(ctx, q, []string{s.opts.Fusion})
+	if err != nil {
+		return nil, err
+	}
+	return res[0], nil
+}
+
+// SearchFusions answers q once for each fusion (Options.Fusion's values, "" for the
+// store's own), in order, from one read of each side: the answers are those of Search
+// on stores opened with each fusion, at the cost of one search. The evaluation ranks
+// its ablations (one side alone) beside the configured fusion this way.
+//
+// Errors: those of Search, and EINVALID for an unknown fusion.
+func (s *Store) SearchFusions(ctx context.Context, q copilot.SearchQuery, fusions []string) ([][]copilot.SearchResult, error) {
+	fusions = slices.Clone(fusions)
+	for i, f := range fusions {
+		if f == "" {
+			fusions[i] = s.opts.Fusion
+			continue
+		}
+		switch f {
+		case retrieval.FusionRRF, retrieval.FusionWeighted, retrieval.FusionVector, retrieval.FusionLexical:
+		default:
+			return nil, copilot.Errorf(copilot.EINVALID, "fusion: %q is not %s, %s, %s or %s", f,
+				retrieval.FusionRRF, retrieval.FusionWeighted, retrieval.FusionVector, retrieval.FusionLexical)
+		}
+	}
 	if q.Limit == 0 {
 		q.Limit = 5
 	}
@@ -68,7 +96,7 @@ func (s *Store) Search(ctx context.Context, q copilot.SearchQuery) ([]copilot.Se
 	if toks := retrieval.ConceptTerms(conceptText); toks != "" {
 		words += "\n" + toks
 	}
-	return s.search(ctx, vec, words, conceptText, services, q)
+	return s.search(ctx, vec, words, conceptText, services, q, fusions)
 }
 
 // incidentVector is the centroid of an incident's chunk vectors: a summary of what
@@ -249,7 +277,7 @@ func iterativeScan(version string) bool {
 // candidates from the HNSW index on large ones (vectorSide). Both run in one
 // read-only transaction whose settings depend only on the data, so the same query
 // ranks the same way cold, warm and under load.
-func (s *Store) search(ctx context.Context, vec []float32, words, conceptText string, queryServices []string, q copilot.SearchQuery) ([]copilot.SearchResult, error) {
+func (s *Store) search(ctx context.Context, vec []float32, words, conceptText string, queryServices []string, q copilot.SearchQuery, fusions []string) ([][]copilot.SearchResult, error) {
 	depth := q.Limit * 10
 	if depth < 60 {
 		depth = 60
@@ -291,27 +319,41 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		}
 	}
 
+	// Each fusion ranks the same two sides; what the answers show is loaded once for
+	// every incident any of them keeps.
 	queryConcepts := failure.Concepts(conceptText)
 	queryTerms := retrieval.ContentTerms(conceptText)
-	var ranked []retrieval.IncidentHit
-	for _, h := range retrieval.FuseIncidents(vecHits, textHits, s.opts.Fusion, len(queryConcepts), len(queryTerms)) {
-		if retrieval.Similar(h) {
-			ranked = append(ranked, h)
+	rankings := make([][]retrieval.IncidentHit, len(fusions))
+	var ids []int64
+	loading := map[int64]bool{}
+	for k, fusion := range fusions {
+		var ranked []retrieval.IncidentHit
+		for _, h := range retrieval.FuseIncidents(vecHits, textHits, fusion, len(queryConcepts), len(queryTerms)) {
+			if retrieval.Similar(h) {
+				ranked = append(ranked, h)
+			}
+		}
+		if len(ranked) > q.Limit {
+			ranked = ranked[:q.Limit]
+		}
+		rankings[k] = ranked
+		for _, g := range ranked {
+			if !loading[g.IncidentID] {
+				loading[g.IncidentID] = true
+				ids = append(ids, g.IncidentID)
+			}
 		}
 	}
-	if len(ranked) > q.Limit {
-		ranked = ranked[:q.Limit]
-	}
-	if len(ranked) == 0 {
-		return []copilot.SearchResult{}, nil
+	out := make([][]copilot.SearchResult, len(fusions))
+	if len(ids) == 0 {
+		for k := range out {
+			out[k] = []copilot.SearchResult{}
+		}
+		return out, nil
 	}
 
 	// Load what the answer shows: incident rows and each incident's closest chunks.
-	ids := make([]int64, len(ranked))
-	for i, g := range ranked {
-		ids[i] = g.IncidentID
-	}
-	results := map[int64]*copilot.SearchResult{}
+	results := map[int64]copilot.SearchResult{}
 	rows, err = tx.Query(ctx, `SELECT id, external_id, title, severity, status, services, team, started_at, resolved_at
 		FROM incidents WHERE id = ANY($1)`, ids)
 	if err != nil {
@@ -322,8 +364,7 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		r     copilot.SearchResult
 	)
 	_, err = pgx.ForEachRow(rows, []any{&rowID, &r.IncidentID, &r.Title, &r.Severity, &r.Status, &r.Services, &r.Team, &r.StartedAt, &r.ResolvedAt}, func() error {
-		rr := r
-		results[rowID] = &rr
+		results[rowID] = r
 		return nil
 	})
 	if err != nil {
@@ -345,7 +386,7 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		ev retrieval.Evidence
 	)
 	_, err = pgx.ForEachRow(rows, []any{&c.ChunkID, &c.IncidentID, &c.Distance, &ev.Text, &ev.Terms, &ev.MessageTS}, func() error {
-		evidence[c.ChunkID] = ev
+		evidence[c.ChunkID] = ev.Prepared() // read by every fusion that keeps the incident
 		chunksOf[c.IncidentID] = append(chunksOf[c.IncidentID], c)
 		return nil
 	})
@@ -354,18 +395,22 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	}
 
 	query := retrieval.Query{Concepts: queryConcepts, Terms: queryTerms, Services: queryServices}
-	out := make([]copilot.SearchResult, 0, len(ranked))
-	for _, ih := range ranked {
-		res := results[ih.IncidentID]
-		cs := chunksOf[ih.IncidentID]
-		if res == nil || len(cs) == 0 {
-			continue
+	for k, ranked := range rankings {
+		out[k] = make([]copilot.SearchResult, 0, len(ranked))
+		for _, ih := range ranked {
+			res, ok := results[ih.IncidentID]
+			stored := chunksOf[ih.IncidentID]
+			if !ok || len(stored) == 0 {
+				continue
+			}
+			// Each fusion explains its own copy: the ranks differ between them.
+			cs := append([]retrieval.Hit(nil), stored...)
+			for i := range cs {
+				cs[i].VectorRank, cs[i].TextRank, cs[i].TextScore, cs[i].Score = ih.VectorRank, ih.TextRank, ih.TextScore, ih.Score
+			}
+			retrieval.Explain(&res, retrieval.Group{IncidentID: ih.IncidentID, Chunks: cs, Score: ih.Score}, query, evidence, false)
+			out[k] = append(out[k], res)
 		}
-		for i := range cs {
-			cs[i].VectorRank, cs[i].TextRank, cs[i].TextScore, cs[i].Score = ih.VectorRank, ih.TextRank, ih.TextScore, ih.Score
-		}
-		retrieval.Explain(res, retrieval.Group{IncidentID: ih.IncidentID, Chunks: cs, Score: ih.Score}, query, evidence, false)
-		out = append(out, *res)
 	}
 	return out, nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"net"
@@ -223,7 +224,7 @@ func (s *Store) EmbedderID() string { return s.model.EmbedderID() }
 
 func (s *Store) provider() (*goose.Provider, func(), error) {
 	db := stdlib.OpenDBFromPool(s.pool)
-	locker, err := lock.NewPostgresSessionLocker()
+	locker, err := lock.NewPostgresSessionLocker(lock.WithLockID(s.migrationLockID()))
 	if err != nil {
 		db.Close()
 		return nil, nil, fmt.Errorf("migration lock: %w", err)
@@ -239,6 +240,24 @@ func (s *Store) provider() (*goose.Provider, func(), error) {
 		return nil, nil, fmt.Errorf("migrations: %w", err)
 	}
 	return p, func() { db.Close() }, nil
+}
+
+// migrationLockID is the advisory lock migrations of the store's schema take turns
+// through. The default schema keeps goose's own, which every version has used; a
+// schema of its own (tests, the evaluation, the benches) has one derived from its
+// name, as the job queue's migrations do (migrateQueue), so that migrating one schema
+// never waits for another's. goose retries a taken lock every 5 seconds: with one
+// lock for the whole database, tests migrating their schemas at once queued behind
+// each other, each wait rounded up to 5 s. A database without the vector extension
+// yet takes the database-wide lock: the first migration creates the extension, and
+// two creating it at once would collide.
+func (s *Store) migrationLockID() int64 {
+	if s.opts.Schema == "" || s.noVector.Load() {
+		return lock.DefaultLockID
+	}
+	h := fnv.New64a()
+	h.Write([]byte("goose:" + s.opts.Schema))
+	return int64(h.Sum64())
 }
 
 // Migrate applies the pending migrations; replicas starting together take turns
