@@ -242,40 +242,6 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		}
 	}
 	ix := newLexicalIndex(pool)
-	// fetch asks the engines es for their answers to q as every measured query asks:
-	// private incidents included, the store's maximum of answers; all at once when
-	// SearchEach can.
-	fetch := func(es []string, q copilot.SearchQuery) (copilot.SearchQuery, map[string][]copilot.SearchResult, error) {
-		q.Filter.IncludePrivate = true
-		q.Limit = searchLimit
-		if o.SearchEach != nil {
-			res, err := o.SearchEach(ctx, q, es)
-			return q, res, err
-		}
-		res := make(map[string][]copilot.SearchResult, len(es))
-		for _, e := range es {
-			r, err := searchers[e].Search(ctx, q)
-			if err != nil {
-				return q, nil, fmt.Errorf("%s: %w", e, err)
-			}
-			res[e] = r
-		}
-		return q, res, nil
-	}
-	// pick returns up to limit answers of q, of the query incident's dataset only when
-	// own is set.
-	pick := func(res []copilot.SearchResult, li *LabeledIncident, limit int, q copilot.SearchQuery, own bool) []string {
-		ids := make([]string, 0, limit)
-		for _, x := range res {
-			if len(ids) == limit {
-				break
-			}
-			if x.IncidentID != q.IncidentID && !slices.Contains(q.Filter.ExcludeIDs, x.IncidentID) && (!own || datasetOf[x.IncidentID] == li.Dataset) {
-				ids = append(ids, x.IncidentID)
-			}
-		}
-		return ids
-	}
 	// others holds, per dataset, the incidents of the memory outside it.
 	others := map[string][]string{}
 	datasets := corpora(datasetOf)
@@ -286,25 +252,55 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 			}
 		}
 	}
-	// within filters q to the query incident's dataset: family labels are a
+	// fetch asks the engines es for their answers to q as every measured query asks:
+	// private incidents included, the store's maximum of answers, all at once when
+	// SearchEach can, and within the query incident's dataset: family labels are a
 	// dataset's own. The other datasets' incidents are filtered out in the query, as
 	// a responder filters by team, so an engine ranks the dataset's incidents as the
 	// baselines do: read from the top searchLimit of the whole memory instead, a
 	// sibling past the other datasets' best matches was lost (BENCHMARKS.md).
-	within := func(li *LabeledIncident, q copilot.SearchQuery) copilot.SearchQuery {
+	fetch := func(li *LabeledIncident, es []string, q copilot.SearchQuery) (map[string][]copilot.SearchResult, error) {
+		q.Filter.IncludePrivate = true
+		q.Limit = searchLimit
 		q.Filter.ExcludeIDs = append(slices.Clip(q.Filter.ExcludeIDs), others[li.Dataset]...)
-		return q
+		if o.SearchEach != nil {
+			return o.SearchEach(ctx, q, es)
+		}
+		res := make(map[string][]copilot.SearchResult, len(es))
+		for _, e := range es {
+			r, err := searchers[e].Search(ctx, q)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", e, err)
+			}
+			res[e] = r
+		}
+		return res, nil
 	}
-	// search returns, per engine, up to limit answers of the query incident's
+	// pick returns up to limit answers to q of the query incident's dataset, without
+	// the query incident and what q excludes (the store leaves them out already; a
+	// Searcher under test may not).
+	pick := func(res []copilot.SearchResult, li *LabeledIncident, limit int, q copilot.SearchQuery) []string {
+		ids := make([]string, 0, limit)
+		for _, x := range res {
+			if len(ids) == limit {
+				break
+			}
+			if x.IncidentID != q.IncidentID && !slices.Contains(q.Filter.ExcludeIDs, x.IncidentID) && datasetOf[x.IncidentID] == li.Dataset {
+				ids = append(ids, x.IncidentID)
+			}
+		}
+		return ids
+	}
+	// search returns, per engine, up to limit answers to q of the query incident's
 	// dataset.
 	search := func(li *LabeledIncident, limit int, q copilot.SearchQuery) (map[string][]string, error) {
-		q, res, err := fetch(engines, within(li, q))
+		res, err := fetch(li, engines, q)
 		if err != nil {
 			return nil, err
 		}
 		ids := make(map[string][]string, len(engines))
 		for _, e := range engines {
-			ids[e] = pick(res[e], li, limit, q, true)
+			ids[e] = pick(res[e], li, limit, q)
 		}
 		return ids, nil
 	}
@@ -334,7 +330,8 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 			byIncident = engines
 		}
 		start := time.Now()
-		hq, answers, err := fetch(byIncident, within(li, copilot.SearchQuery{IncidentID: id}))
+		hq := copilot.SearchQuery{IncidentID: id}
+		answers, err := fetch(li, byIncident, hq)
 		if err != nil {
 			return nil, fmt.Errorf("similar %s: %w", id, err)
 		}
@@ -345,7 +342,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		queries := map[string]string{ModeText: freeText(li), ModeEarly: earlyText(li.Incident)}
 		if size[family[id]] >= 2 {
 			for _, e := range engines {
-				rks.add(ModeIncident, e, ranking{li, pick(answers[e], li, similarDepth, hq, true)})
+				rks.add(ModeIncident, e, ranking{li, pick(answers[e], li, similarDepth, hq)})
 			}
 			whole := tokenSet(incidentText(li.Incident))
 			rks.add(ModeIncident, BaselineBM25, ranking{li, baseline(li, id, whole, ix.bm25, similarDepth)})
@@ -419,7 +416,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		// the query's own dataset (the by-incident search above): an organisation
 		// drafts from its own history, and the figure must not depend on which other
 		// datasets a run loads.
-		memoryIDs := pick(hybrid, li, runbookK, hq, true)
+		memoryIDs := pick(hybrid, li, runbookK, hq)
 		var similar []*copilot.Incident
 		for _, sid := range memoryIDs {
 			if inc := byID[sid]; inc != nil {
