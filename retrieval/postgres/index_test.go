@@ -27,7 +27,7 @@ func hasIndex(t *testing.T, s *Store, schema string) bool {
 	t.Helper()
 	var n int
 	err := s.pool.QueryRow(context.Background(), `SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND indexname = $2`,
-		schema, indexName(s.model.EmbedderID())).Scan(&n)
+		schema, HNSWIndexName(s.model.EmbedderID())).Scan(&n)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,13 +45,8 @@ func (s *Store) SearchFusions(ctx context.Context, q copilot.SearchQuery, fusion
 	for i, f := range fusions {
 		if f == "" {
 			fusions[i] = s.opts.Fusion
-			continue
-		}
-		switch f {
-		case retrieval.FusionRRF, retrieval.FusionWeighted, retrieval.FusionVector, retrieval.FusionLexical:
-		default:
-			return nil, copilot.Errorf(copilot.EINVALID, "fusion: %q is not %s, %s, %s or %s", f,
-				retrieval.FusionRRF, retrieval.FusionWeighted, retrieval.FusionVector, retrieval.FusionLexical)
+		} else if err := checkFusion(f); err != nil {
+			return nil, err
 		}
 	}
 	if q.Limit == 0 {
@@ -165,7 +160,7 @@ func (s *Store) vectorSide(ctx context.Context, tx pgx.Tx, vec []float32, depth 
 	if err := tx.QueryRow(ctx, `SELECT coalesce((SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)), 0),
 			to_regclass($2) IS NOT NULL, coalesce((SELECT extversion FROM pg_extension WHERE extname = 'vector'), ''),
 			set_config('max_parallel_workers_per_gather', '0', true)`,
-		s.rel("chunks"), s.rel(indexName(embedderID))).Scan(&chunks, &haveIndex, &vectorVersion, new(string)); err != nil {
+		s.rel("chunks"), s.rel(HNSWIndexName(embedderID))).Scan(&chunks, &haveIndex, &vectorVersion, new(string)); err != nil {
 		return nil, mapError(err)
 	}
 	if !haveIndex || (s.opts.HNSW.ExactBelow >= 0 && chunks < float64(s.opts.HNSW.ExactBelow)) {

@@ -113,13 +113,11 @@ func (o *Options) validate() error {
 	if o.HNSW.EfSearch < 1 || o.HNSW.EfSearch > 1000 {
 		return copilot.Errorf(copilot.EINVALID, "hnsw ef_search: %d is outside 1..1000", o.HNSW.EfSearch)
 	}
-	switch o.Fusion {
-	case "":
+	if o.Fusion == "" {
 		o.Fusion = retrieval.FusionWeighted
-	case retrieval.FusionRRF, retrieval.FusionWeighted, retrieval.FusionVector, retrieval.FusionLexical:
-	default:
-		return copilot.Errorf(copilot.EINVALID, "fusion: %q is not %s, %s, %s or %s", o.Fusion,
-			retrieval.FusionRRF, retrieval.FusionWeighted, retrieval.FusionVector, retrieval.FusionLexical)
+	}
+	if err := checkFusion(o.Fusion); err != nil {
+		return err
 	}
 	if o.Chunking.MaxTokens == 0 {
 		o.Chunking = copilot.DefaultChunkOptions
@@ -307,11 +305,19 @@ func (s *Store) MigrationsCurrent(ctx context.Context) (bool, error) {
 	return !pending, nil
 }
 
-// indexName is the partial HNSW index of one embedder's vectors.
-// HNSWIndexName is the name of the HNSW index over an embedder's chunk vectors.
-func HNSWIndexName(embedderID string) string { return indexName(embedderID) }
+// checkFusion reports a fusion the store does not know (EINVALID).
+func checkFusion(f string) error {
+	switch f {
+	case retrieval.FusionRRF, retrieval.FusionWeighted, retrieval.FusionVector, retrieval.FusionLexical:
+		return nil
+	}
+	return copilot.Errorf(copilot.EINVALID, "fusion: %q is not %s, %s, %s or %s", f,
+		retrieval.FusionRRF, retrieval.FusionWeighted, retrieval.FusionVector, retrieval.FusionLexical)
+}
 
-func indexName(embedderID string) string {
+// HNSWIndexName is the name of the partial HNSW index over one embedder's chunk
+// vectors.
+func HNSWIndexName(embedderID string) string {
 	return "chunks_hnsw_" + strings.Trim(nonIdent.ReplaceAllString(strings.ToLower(embedderID), "_"), "_")
 }
 
@@ -324,7 +330,7 @@ func (s *Store) ensureIndex(ctx context.Context) error {
 	id, dim := s.model.EmbedderID(), s.model.Dimensions()
 	sql := fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON chunks USING hnsw ((embedding::vector(%d)) vector_cosine_ops)
 		WITH (m = %d, ef_construction = %d) WHERE embedder = %s`,
-		indexName(id), dim, s.opts.HNSW.M, s.opts.HNSW.EfConstruction, quoteLiteral(id))
+		HNSWIndexName(id), dim, s.opts.HNSW.M, s.opts.HNSW.EfConstruction, quoteLiteral(id))
 	if _, err := s.pool.Exec(ctx, sql); err != nil {
 		return mapError(fmt.Errorf("create hnsw index: %w", err))
 	}
@@ -342,13 +348,13 @@ func (s *Store) holdBulkLoad(ctx context.Context) (release func(), err error) {
 	if err != nil {
 		return nil, mapError(err)
 	}
-	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock_shared("+bulkLoadLock+")", indexName(s.model.EmbedderID())); err != nil {
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock_shared("+bulkLoadLock+")", HNSWIndexName(s.model.EmbedderID())); err != nil {
 		conn.Release()
 		return nil, mapError(err)
 	}
 	return func() {
 		// Unlocking on a broken connection fails; the session's end then unlocks.
-		if _, err := conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock_shared("+bulkLoadLock+")", indexName(s.model.EmbedderID())); err != nil {
+		if _, err := conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock_shared("+bulkLoadLock+")", HNSWIndexName(s.model.EmbedderID())); err != nil {
 			conn.Conn().Close(context.WithoutCancel(ctx))
 		}
 		conn.Release()
@@ -362,7 +368,7 @@ func (s *Store) holdBulkLoad(ctx context.Context) (release func(), err error) {
 //
 // Errors: EUNAVAILABLE.
 func (s *Store) RestoreIndex(ctx context.Context) error {
-	name := indexName(s.model.EmbedderID())
+	name := HNSWIndexName(s.model.EmbedderID())
 	var haveTable, haveIndex bool
 	if err := s.pool.QueryRow(ctx, `SELECT to_regclass($1) IS NOT NULL, to_regclass($2) IS NOT NULL`, s.rel("chunks"), s.rel(name)).
 		Scan(&haveTable, &haveIndex); err != nil {
@@ -392,7 +398,7 @@ func (s *Store) RestoreIndex(ctx context.Context) error {
 }
 
 func (s *Store) dropIndex(ctx context.Context) error {
-	_, err := s.pool.Exec(ctx, "DROP INDEX IF EXISTS "+s.rel(indexName(s.model.EmbedderID())))
+	_, err := s.pool.Exec(ctx, "DROP INDEX IF EXISTS "+s.rel(HNSWIndexName(s.model.EmbedderID())))
 	return mapError(err)
 }
 
