@@ -920,11 +920,14 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 	for j := range bestOfTicket {
 		bestOfTicket[j] = -1
 	}
+	titles := make([][]string, len(tickets))
+	for j, tk := range tickets {
+		titles[j] = contentTerms(tk.Title)
+	}
 	for i, c := range items {
 		cover[i] = make([]float64, len(tickets))
 		bestOfItem[i] = -1
-		for j, tk := range tickets {
-			full := contentTerms(tk.Title)
+		for j, full := range titles {
 			ov, n := w.coverage(c.msgTerms, full)
 			iv, in := w.coverage(full, c.terms)
 			if max(n, in) < l.ticketMinShared() {
