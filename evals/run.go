@@ -267,9 +267,10 @@ func (rb *runbookScore) add(li *LabeledIncident, steps []copilot.RunbookStep, fa
 }
 
 // familyName is the family of a dataset-qualified family ("dev3/disk-full" ->
-// "disk-full"). Runbooks are drafted from the whole memory, so a step may come from
-// another dataset: it is same-family when that dataset uses the same family name
-// (dev3 was written in the corpus's families; the test split's names are its own).
+// "disk-full"). The eval drafts runbooks from the query's own dataset; a runbook
+// drafted from a shared memory may hold a step from another dataset, which counts as
+// same-family when that dataset uses the same family name (dev3 was written in the
+// corpus's families; the test split's names are its own).
 func familyName(f string) string {
 	_, name, ok := strings.Cut(f, "/")
 	if !ok || name == "" {
