@@ -20,23 +20,30 @@ import (
 // sentence: "Root cause: …", "**Impact** - …", "Next steps: …".
 var inlineLabelRE = regexp.MustCompile(`(?i)^[\s>*_#•·-]*(root[ -]?causes?|causes?|trigger|what happened|(?:customer |user |business )?impact|mitigation|resolution|fix|next steps?|status|current status|follow[- ]?ups?|action items?)[*_]*\s*[:—–-]\s*[*_]*`)
 
+// phraseLabelRE finds a longer label that names its part with a few other words
+// before or after it, closed by a colon: "Summary of impact:", "Impact on customers:",
+// "Root cause analysis:", "Mitigation steps:".
+var phraseLabelRE = regexp.MustCompile(`(?i)^[\s>*_#•·-]*((?:[a-z]+ ){1,3}(?:root[ -]?causes?|impact|mitigation|resolution)|(?:root[ -]?causes?|impact|mitigation|resolution)(?: [a-z]+){1,3})[*_]*\s*:\s*[*_]*`)
+
 // labelOf returns the canonical inline label of a sentence ("root cause", "impact",
 // "mitigation", "resolution", "next", "status", "followup") and the text after it.
 func labelOf(s string) (string, string) {
 	loc := inlineLabelRE.FindStringSubmatchIndex(s)
 	if loc == nil {
-		return "", s
+		if loc = phraseLabelRE.FindStringSubmatchIndex(s); loc == nil {
+			return "", s
+		}
 	}
 	name := strings.ToLower(s[loc[2]:loc[3]])
 	rest := strings.TrimSpace(s[loc[1]:])
 	switch {
-	case strings.HasPrefix(name, "root") || strings.HasPrefix(name, "cause") || name == "trigger" || name == "what happened":
+	case strings.Contains(name, "root") || strings.HasPrefix(name, "cause") || name == "trigger" || name == "what happened":
 		return "root cause", rest
-	case strings.HasSuffix(name, "impact"):
+	case strings.Contains(name, "impact"):
 		return "impact", rest
-	case name == "mitigation":
+	case strings.Contains(name, "mitigation"):
 		return "mitigation", rest
-	case name == "resolution" || name == "fix":
+	case strings.Contains(name, "resolution") || name == "fix":
 		return "resolution", rest
 	case strings.HasPrefix(name, "next"):
 		return "next", rest

@@ -139,8 +139,14 @@ func sectionIs(section string, names ...string) bool {
 
 // Postmortem sections that hold what happened (usable for the summary) versus what
 // should happen next (follow-ups) or bookkeeping.
+// A subsection ("summary / next steps") is judged by each of its parts.
 func isNarrativeSection(s string) bool {
-	return s == "" || !sectionIs(s, "action", "lesson", "attendee", "stats", "follow", "next step", "todo", "participants", "reference", "link", "appendix", "remediation", "corrective", "preventive", "what went well", "what went wrong", "where we got lucky")
+	for _, part := range strings.Split(s, " / ") {
+		if sectionIs(part, "action", "lesson", "attendee", "stats", "follow", "next step", "todo", "participants", "reference", "link", "appendix", "remediation", "corrective", "preventive", "what went well", "what went wrong", "where we got lucky") {
+			return false
+		}
+	}
+	return true
 }
 
 func tagMessage(i int, m copilot.Message) msgTags {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -104,7 +105,57 @@ func (w *mdWalker) para(n gast.Node) {
 	if len(lines) == 0 {
 		return
 	}
+	if h, ok := w.pseudoHeading(n, lines[0]); ok {
+		w.out = append(w.out, mdBlock{kind: "heading", level: 2, text: h})
+		if lines = lines[1:]; len(lines) == 0 {
+			return
+		}
+	}
 	w.out = append(w.out, mdBlock{kind: "para", text: strings.Join(lines, " "), lines: lines, links: w.links(n)})
+}
+
+// boldLineRE: a source line that is bold and nothing else ("**Root cause**",
+// "__What went wrong and why?__"). With a colon ("**Impact:**", "**What
+// happened?**:") it is an inline label, read with the text that follows it.
+var boldLineRE = regexp.MustCompile(`^(?:\*\*|__)([^*_:\n]{2,80}?)(?:\*\*|__)\s*$`)
+
+// pseudoHeading reads the first line of a paragraph as a heading when it is written
+// as one without Markdown's '#': a line in bold and nothing else, or a short line in
+// capitals ("ROOT CAUSE", "REMEDIATION AND PREVENTION"), as reports pasted from status
+// pages, wikis and e-mail are. The rest of the paragraph is its first paragraph.
+func (w *mdWalker) pseudoHeading(n gast.Node, first string) (string, bool) {
+	if n.Lines().Len() > 0 {
+		seg := n.Lines().At(0)
+		if m := boldLineRE.FindStringSubmatch(strings.TrimSpace(string(seg.Value(w.src)))); m != nil {
+			return strings.TrimSpace(oneLine(m[1])), true
+		}
+	}
+	if capsHeading(first) {
+		return strings.TrimRight(first, ":"), true
+	}
+	return "", false
+}
+
+// capsHeading reports whether a line is a heading in capitals: at most eight words
+// and 60 characters, no lower-case letter, a word of three letters or more, and no
+// sentence end. "SEV1" or "INC-2041" alone are not headings.
+func capsHeading(l string) bool {
+	if len(l) > 60 || len(strings.Fields(l)) > 8 || strings.HasSuffix(l, ".") || strings.HasSuffix(l, "!") {
+		return false
+	}
+	word := false
+	for _, f := range strings.Fields(l) {
+		f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		letters := true
+		for _, r := range f {
+			if unicode.IsLower(r) {
+				return false
+			}
+			letters = letters && unicode.IsLetter(r)
+		}
+		word = word || (letters && len(f) >= 3)
+	}
+	return word
 }
 
 // html keeps the text of an HTML block (<details>…) without its tags; comments go.

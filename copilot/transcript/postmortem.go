@@ -56,7 +56,7 @@ func ReadPostmortem(name string, data []byte) (*copilot.Incident, error) {
 	if isPostmortemTemplate(name, src) {
 		return nil, invalidf("%s: is the postmortem template, not a postmortem", name)
 	}
-	blocks := parseMarkdown(src)
+	blocks := titleLine(parseMarkdown(src))
 	id, title := postmortemIDTitle(name, blocks)
 	if !copilot.ValidID(id) {
 		// A file named "Bad deploy on Friday.md" is a postmortem all the same; its id
@@ -95,23 +95,26 @@ var (
 	pmHeadingIDRE   = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*)\s*(?:[-:—–]\s+|$)`)
 	pmTemplateIDRE  = regexp.MustCompile(`(?i)y{4}|n{3}`)
 	pmYearRE        = regexp.MustCompile(`(19|20)[0-9]{2}`)
-	actionSectionRE = regexp.MustCompile(`(?i)^(action items?|action points|follow[- ]?ups?|remediation( items)?)\b`)
-	timelineRE      = regexp.MustCompile(`(?i)^timeline\b`)
-	doneRE          = regexp.MustCompile(`(?i)\s*(\((done|completed|fixed|resolved)\)|✅|✔️?|\[(done)\])\s*`)
-	kvLineRE        = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
-	dateTimeRE      = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2}))?`)
-	anyDateRE       = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
-	resolvedRE      = regexp.MustCompile(`(?i)\bresolv(ed|ution)\b|\brecovered\b`)
-	zoneRE          = regexp.MustCompile(`\b(UTC|GMT|CEST|CET)\b`)
-	listSepRE       = regexp.MustCompile(`\s*(?:,|;|\band\b)\s*`)
-	pmPrefixRE      = regexp.MustCompile(`^PM[0-9]`)
-	seeRefRE        = regexp.MustCompile(`(?i)^(see|ref|refs|reference|cf\.?)\b|^https?://\S+$`)
+	actionSectionRE = regexp.MustCompile(`(?i)^(action items?|action points|follow[- ]?ups?|remediation( items)?|next steps?|corrective actions?|preventive (actions|measures))\b`)
+	// actionLabelRE: a paragraph that opens with an action label ("Next steps:",
+	// "**Action items** –").
+	actionLabelRE = regexp.MustCompile(`(?i)^[*_]*((?:action items?|action points|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective actions?|preventive (?:actions|measures)))[*_]*\s*[:—–]`)
+	timelineRE    = regexp.MustCompile(`(?i)^timeline\b`)
+	doneRE        = regexp.MustCompile(`(?i)\s*(\((done|completed|fixed|resolved)\)|✅|✔️?|\[(done)\])\s*`)
+	kvLineRE      = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
+	dateTimeRE    = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2}))?`)
+	anyDateRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
+	resolvedRE    = regexp.MustCompile(`(?i)\bresolv(ed|ution)\b|\brecovered\b`)
+	zoneRE        = regexp.MustCompile(`\b(UTC|GMT|CEST|CET)\b`)
+	listSepRE     = regexp.MustCompile(`\s*(?:,|;|\band\b)\s*`)
+	pmPrefixRE    = regexp.MustCompile(`^PM[0-9]`)
+	seeRefRE      = regexp.MustCompile(`(?i)^(see|ref|refs|reference|cf\.?)\b|^https?://\S+$`)
 )
 
-// baseName is the file name without a .md/.markdown extension.
+// baseName is the file name without a .md/.markdown/.txt extension.
 func baseName(name string) string {
 	b := filepath.Base(name)
-	for _, ext := range []string{".md", ".markdown", ".MD"} {
+	for _, ext := range []string{".md", ".markdown", ".MD", ".txt", ".text", ".TXT"} {
 		b = strings.TrimSuffix(b, ext)
 	}
 	return b
@@ -132,6 +135,27 @@ func isPostmortemTemplate(name, src string) bool {
 		}
 	}
 	return false
+}
+
+// titleLine reads a report that does not mark its title (plain text, or Markdown
+// without a '#' heading on top) as titled by its first line when that line stands
+// alone and reads like a title: a paragraph of one line of at most 120 characters,
+// not ending like a sentence and not a "Key: value" line.
+func titleLine(blocks []mdBlock) []mdBlock {
+	if len(blocks) == 0 || blocks[0].kind != "para" || len(blocks[0].lines) != 1 {
+		return blocks
+	}
+	l := blocks[0].lines[0]
+	if len(l) > 120 || strings.ContainsAny(l[len(l)-1:], ".:;,?!") || kvLineRE.MatchString(l) {
+		return blocks
+	}
+	for _, b := range blocks {
+		if b.kind == "heading" && b.level == 1 {
+			return blocks // the document has a title of its own further down
+		}
+	}
+	out := append([]mdBlock{{kind: "heading", level: 1, text: l}}, blocks[1:]...)
+	return out
 }
 
 func postmortemIDTitle(name string, blocks []mdBlock) (id, title string) {
@@ -188,6 +212,7 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 	var timelineText []string
 	var actions []*pmAction
 	section, sub := "", ""
+	labelled := false // sub was set by an inline label, not a heading
 	seenTitle := false
 	for _, blk := range blocks {
 		if blk.kind == "heading" {
@@ -200,16 +225,30 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 			} else {
 				sub = blk.text
 			}
+			labelled = false
 			continue
+		}
+		// "Next steps: we are taking these actions:" and the list under it are the
+		// report's action items, though no heading says so; the next paragraph ends them.
+		if blk.kind == "para" {
+			if labelled {
+				sub, labelled = "", false
+			}
+			if m := actionLabelRE.FindStringSubmatch(blk.lines[0]); m != nil && !actionSectionRE.MatchString(section) {
+				sub, labelled = strings.TrimSpace(m[1]), true
+			}
 		}
 		name := section
 		if name == "" {
 			name = "Introduction"
 		}
-		if sub != "" {
+		// A labelled paragraph that announces a list ("Next steps: we apologise …
+		// the following steps are underway:") introduces the items; it is not one.
+		intro := labelled && blk.kind == "para" && strings.HasSuffix(blk.text, ":")
+		if sub != "" && !intro {
 			name += " / " + sub
 		}
-		inActions := actionSectionRE.MatchString(section)
+		inActions := actionSectionRE.MatchString(section) || (labelled && actionSectionRE.MatchString(sub))
 		var text string
 		var act *pmAction
 		switch blk.kind {
@@ -294,6 +333,24 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 				if base, ok = parseDateTime(m, time.UTC); ok {
 					break
 				}
+			}
+		}
+	}
+	if !ok {
+		// A date in the file name ("2024-07-19-lb-errors.md"), then one written out in
+		// the title or the text ("on 19 July 2024", "Nov 2, 2025").
+		if m := anyDateRE.FindString(pm.id); m != "" {
+			base, ok = parseDateTime(m, time.UTC)
+		}
+	}
+	if !ok {
+		texts := []string{inc.Title}
+		for _, p := range pieces {
+			texts = append(texts, p.text)
+		}
+		for _, t := range texts {
+			if base, ok = writtenDate(t); ok {
+				break
 			}
 		}
 	}
@@ -391,6 +448,38 @@ func parseDateTime(s string, loc *time.Location) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+var (
+	monthNames = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+	// dayMonthYearRE: "19 July 2024", "2nd Nov 2025"; monthDayYearRE: "July 19, 2024".
+	dayMonthYearRE = regexp.MustCompile(`(?i)\b([0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthNames + `,?\s+((?:19|20)[0-9]{2})\b`)
+	monthDayYearRE = regexp.MustCompile(`(?i)\b` + monthNames + `\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)[0-9]{2})\b`)
+)
+
+// writtenDate finds the first date written with a month name in s.
+func writtenDate(s string) (time.Time, bool) {
+	day, month, year := "", "", ""
+	a, b := dayMonthYearRE.FindStringSubmatchIndex(s), monthDayYearRE.FindStringSubmatchIndex(s)
+	switch {
+	case a != nil && (b == nil || a[0] <= b[0]):
+		day, month, year = s[a[2]:a[3]], s[a[4]:a[5]], s[a[6]:a[7]]
+	case b != nil:
+		month, day, year = s[b[2]:b[3]], s[b[4]:b[5]], s[b[6]:b[7]]
+	default:
+		return time.Time{}, false
+	}
+	m := monthIndex(month)
+	return parseDateTime(year+"-"+strconv.Itoa(m)+"-"+day, time.UTC)
+}
+
+// monthIndex is 1 for "jan"/"January" … 12 for "dec".
+func monthIndex(name string) int {
+	p := strings.ToLower(name)
+	if len(p) > 3 {
+		p = p[:3]
+	}
+	return strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", p)/3 + 1
 }
 
 // notTrackerKey rejects look-alikes of tracker keys: postmortem ids ("PM2019-009")

@@ -123,6 +123,12 @@ func notInput(name string) bool {
 	return false
 }
 
+// plainText reports whether a file is named as plain text (.txt, .text).
+func plainText(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".txt" || ext == ".text"
+}
+
 // sniff guesses the format of a file without a known extension from its first bytes.
 func sniff(head []byte) int {
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
@@ -149,7 +155,9 @@ func (r *reader) file(p string, explicit bool) error {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".json", ".jsonl", ".ndjson":
 		format = formatDocuments
-	case ".md", ".markdown":
+	case ".md", ".markdown", ".txt", ".text":
+		// Plain text is read as Markdown: a report pasted from a status page or an
+		// e-mail is paragraphs, lists and lines in capitals or bold for headings.
 		format = formatPostmortem
 	case ".zip":
 		format = formatZip
@@ -190,6 +198,11 @@ func (r *reader) file(p string, explicit bool) error {
 			return err
 		}
 		if !explicit && isPostmortemTemplate(p, string(data)) {
+			return nil
+		}
+		// A text file of a line or two in a folder of reports is a note, not a report;
+		// named on the command line, it is read and refused with its reason.
+		if !explicit && plainText(p) && len(splitLines(string(data))) < 3 {
 			return nil
 		}
 		inc, err := ReadPostmortem(p, data)

@@ -36,6 +36,7 @@ func mixedFolder(t *testing.T) string {
 	write("pm/README.md", "# Postmortems\n\nIndex of our postmortems.\n")
 	write("pm/LICENSE", "MIT License\n")
 	write("pm/notes.txt", "not an input\n")
+	write("pm/diagram.svg", "<svg/>\n")
 	write(".git/config", "[core]\n")
 	copyDir(t, testExport, filepath.Join(dir, "slack"), nil)
 	return dir
@@ -92,7 +93,8 @@ func TestReadPaths(t *testing.T) {
 		{name: "file without extension", paths: []string{filepath.Join(dir, "pm", "PM2026-002 - Cache stampede")}, wantN: 1},
 		{name: "several paths", paths: []string{filepath.Join(dir, "docs"), filepath.Join(dir, "pm")}, wantN: 5},
 		{name: "same id twice", paths: []string{filepath.Join(dir, "docs"), filepath.Join(dir, "docs", "more.jsonl")}, code: copilot.EINVALID, wantErr: `incident id "INC-3000" also comes from`},
-		{name: "explicit unknown format", paths: []string{filepath.Join(dir, "pm", "notes.txt")}, code: copilot.EINVALID, wantErr: "unknown input format"},
+		{name: "explicit unknown format", paths: []string{filepath.Join(dir, "pm", "diagram.svg")}, code: copilot.EINVALID, wantErr: "unknown input format"},
+		{name: "explicit one-line text file", paths: []string{filepath.Join(dir, "pm", "notes.txt")}, code: copilot.EINVALID, wantErr: "notes.txt: no text below the title"},
 		{name: "explicit template", paths: []string{filepath.Join(dir, "pm", "PMyyyy-nnn - Postmortem template.md")}, code: copilot.EINVALID, wantErr: "postmortem template"},
 		{name: "missing path", paths: []string{filepath.Join(dir, "nope")}, code: copilot.ENOTFOUND, wantErr: "no such file"},
 		{name: "bad pattern", paths: []string{dir}, opts: Options{ChannelPattern: "["}, code: copilot.EINVALID, wantErr: "channel pattern"},
