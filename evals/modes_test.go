@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
 // writeDataset writes a dataset whose labels.json names a transcripts folder kept
@@ -243,6 +244,60 @@ func TestSearchWithinDataset(t *testing.T) {
 			if !found {
 				t.Errorf("no %s %s of pm", e, name)
 			}
+		}
+	}
+}
+
+// TestEarlyTextAsChat: the early query of a Markdown postmortem holds what its
+// channel would have said, the events of its timeline without their time cell and
+// without the note on the table's time zone; a chat transcript's is its messages as
+// written.
+func TestEarlyTextAsChat(t *testing.T) {
+	md := "# Ingress returned 503\n\n## Summary\n\nAll services behind the ingress returned 503.\n\n" +
+		"## Timeline\n\nAll times in CET.\n\n| Time | Event |\n| --- | --- |\n" +
+		"| 2020-02-03 11:21 | Alert fired for 503 on the ALB |\n" +
+		"| 2022-05-?? HH:mm | Detected on an unknown day |\n" +
+		"| 2021-06-30 09:00 - 11:00 | Target groups reattached |\n" +
+		"| 2021-06-30 12:00 | Fixed in release 0.2.220 |\n\n## Lessons Learned\n\n- Watch the targets\n"
+	inc, err := transcript.ReadPostmortem("PM2020-099 - Ingress returned 503.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join([]string{"Ingress returned 503", "All services behind the ingress returned 503.",
+		"Alert fired for 503 on the ALB", "Detected on an unknown day", "Target groups reattached",
+		"Fixed in release 0.2.220"}, "\n")
+	if got := earlyText(inc); got != want {
+		t.Errorf("postmortem early query:\n%s\nwant:\n%s", got, want)
+	}
+
+	// A timeline written as a list has no table to take a time cell from: its items
+	// are the events and stay whole, notes among them.
+	list := &copilot.Incident{Title: "t", Messages: []copilot.Message{
+		{Kind: copilot.KindSection, UserName: "Timeline", Text: "All times in UTC."},
+		{Kind: copilot.KindSection, UserName: "Timeline", Text: "10:02 alert fired"},
+	}}
+	if got := earlyText(list); got != "t\nAll times in UTC.\n10:02 alert fired" {
+		t.Errorf("list timeline early query = %q", got)
+	}
+	// Chat messages are kept as written, a leading time and a pipe included.
+	chat := &copilot.Incident{Title: "t", Messages: []copilot.Message{{Text: "14:02 | deploy done"}, {Text: "All times in UTC."}}}
+	if got := earlyText(chat); got != "t\n14:02 | deploy done\nAll times in UTC." {
+		t.Errorf("chat early query = %q", got)
+	}
+	// A table whose first column is no time keeps it.
+	named := &copilot.Incident{Title: "t", Messages: []copilot.Message{{Kind: copilot.KindSection, UserName: "Timeline", Text: "Detection | alert at 10:02"}}}
+	if got := earlyText(named); got != "t\nDetection | alert at 10:02" {
+		t.Errorf("table without a time column, early query = %q", got)
+	}
+}
+
+func TestIsStamp(t *testing.T) {
+	for cell, want := range map[string]bool{
+		"2020-02-03 11:21": true, "2022-05-?? HH:mm": true, "09:00 - 11:00": true, "20202-01-16 12:00": true,
+		"2021-12-10": true, "Detection": false, "Mon 10:00": false, "HH:mm": false, "v2 rollout": false,
+	} {
+		if got := isStamp(cell); got != want {
+			t.Errorf("isStamp(%q) = %v, want %v", cell, got, want)
 		}
 	}
 }

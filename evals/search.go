@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 )
@@ -80,13 +81,71 @@ func freeText(li *LabeledIncident) string {
 	return li.Incident.Title
 }
 
-// earlyText is the ModeEarly query of an incident: its title and first messages.
+// earlyText is the ModeEarly query of an incident: its title and first messages,
+// each as a chat message would say it (chatText), leaving out what is no message.
 func earlyText(inc *copilot.Incident) string {
+	table := slices.ContainsFunc(inc.Messages, isTimelineRow)
 	parts := []string{inc.Title}
-	for _, m := range inc.Messages[:min(earlyMessages, len(inc.Messages))] {
-		parts = append(parts, m.Text)
+	for _, m := range inc.Messages {
+		if len(parts) > earlyMessages {
+			break
+		}
+		if t, ok := chatText(m, table); ok {
+			parts = append(parts, t)
+		}
 	}
 	return strings.Join(parts, "\n")
+}
+
+// isTimeline reports whether m is a block of a postmortem's timeline section.
+func isTimeline(m copilot.Message) bool {
+	return m.Kind == copilot.KindSection && strings.HasPrefix(strings.ToLower(m.UserName), "timeline")
+}
+
+// isTimelineRow reports whether m is a row of a postmortem's timeline table: cells
+// joined by " | " (transcript.ReadPostmortem), the first a date or time.
+func isTimelineRow(m copilot.Message) bool {
+	first, _, row := strings.Cut(m.Text, " | ")
+	return isTimeline(m) && row && isStamp(first)
+}
+
+// chatText is a message's text as a channel would hold it, false for a message no
+// channel holds. A postmortem's timeline table (table: the incident has one) is its
+// incident's messages written into rows: a row's first cell is the time the event
+// happened, which a chat message carries as its ts, not in its words; and the
+// paragraphs beside the table are notes on it (the time zone), not events. Other
+// messages, a timeline written as a list among them, are kept as they are.
+func chatText(m copilot.Message, table bool) (string, bool) {
+	switch {
+	case isTimelineRow(m):
+		_, rest, _ := strings.Cut(m.Text, " | ")
+		return rest, true
+	case table && isTimeline(m) && !strings.Contains(m.Text, " | "):
+		return "", false
+	}
+	return m.Text, true
+}
+
+// isStamp reports whether a table cell is a date or time ("2020-02-03 11:21",
+// "2022-05-?? HH:mm", "09:00 - 11:00"): it holds a digit and no word of three letters.
+func isStamp(cell string) bool {
+	digit := false
+	letters := 0
+	for _, r := range cell {
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+			letters = 0
+		case unicode.IsLetter(r):
+			letters++
+			if letters >= 3 {
+				return false
+			}
+		default:
+			letters = 0
+		}
+	}
+	return digit
 }
 
 // knownQueries are the ModeKnown queries of an incident: its title, then passages
