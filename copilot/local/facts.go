@@ -483,11 +483,16 @@ func (b *summaryBuilder) mitigationIndex() int {
 			!proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) {
 			return true
 		}
-		if t.bot || t.question || !isNarrativeSection(t.section) || secretReactionRE.MatchString(t.lower) || hasSecret(t.msg.Text) || notHelpedRE.MatchString(t.lower) {
+		if t.bot || t.question || !narrates(t) || secretReactionRE.MatchString(t.lower) || hasSecret(t.msg.Text) || notHelpedRE.MatchString(t.lower) {
 			return false
 		}
 		if l, _ := labelOf(t.msg.Text); l == "mitigation" && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) {
 			return true // the writer labels it the mitigation ("mitigation: adding …")
+		}
+		if t.taken && (remediationDone(t) || sectionIs(t.section, "mitigation", "recovery", "resolution")) {
+			// A report's section on what was done narrates the responders' actions
+			// in the third person ("At 09:15 engineers halted the push").
+			return true
 		}
 		if t.taken {
 			// "The cluster doubled to 400 nodes", "the backfill started at 09:45":
@@ -505,7 +510,7 @@ func (b *summaryBuilder) mitigationIndex() int {
 	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
 	// reads as done when the next words from a person say things recovered.
 	commandThenRecovered := func(t msgTags) bool {
-		if t.taken || len(t.actions) == 0 || t.bot || t.question || !isNarrativeSection(t.section) ||
+		if t.taken || len(t.actions) == 0 || t.bot || t.question || !narrates(t) ||
 			proposalRE.MatchString(t.lower) || hedgeRE.MatchString(t.lower) || notDoneRE.MatchString(t.lower) || secretReactionRE.MatchString(t.lower) {
 			return false
 		}

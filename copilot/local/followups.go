@@ -281,7 +281,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		}
 		switch kind {
 		case sectionActions:
-			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) {
+			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)

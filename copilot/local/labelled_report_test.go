@@ -5,9 +5,29 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/local"
 	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
+
+// summaryAndFollowUps reads a report and asks the local engine for both answers.
+func summaryAndFollowUps(t *testing.T, name, src string) (*copilot.SummaryAnswer, *copilot.FollowUpsAnswer) {
+	t.Helper()
+	inc, err := transcript.ReadPostmortem(name, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := local.New(nil)
+	sum, err := e.Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fu, err := e.FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum, fu
+}
 
 // A report that labels its parts inline, as cloud providers' status histories do:
 // "Summary of impact:", "Root cause:", "Mitigation:", then "Next steps:" announcing a
@@ -28,16 +48,7 @@ Next steps: We apologise for the impact to affected customers. The following ste
 - Update the health probes to exercise the request path rather than only the process liveness.
 - We will shorten the rollout stages for front-end firmware from 25% to 5% of a region.
 `
-	inc, err := transcript.ReadPostmortem("storage-latency.md", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := local.New(nil)
-	ctx := context.Background()
-	sum, err := e.Summarize(ctx, inc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum, fu := summaryAndFollowUps(t, "storage-latency.md", src)
 	s := sum.Summary
 	if !strings.Contains(s.Impact, "subset of customers using blob storage saw elevated latency") || strings.Contains(s.Impact, "rollout stages") {
 		t.Errorf("impact %q: want the labelled impact", s.Impact)
@@ -47,10 +58,6 @@ Next steps: We apologise for the impact to affected customers. The following ste
 	}
 	if !strings.HasPrefix(s.Mitigation, "Engineers stopped the firmware rollout") {
 		t.Errorf("mitigation %q", s.Mitigation)
-	}
-	fu, err := e.FollowUps(ctx, inc)
-	if err != nil {
-		t.Fatal(err)
 	}
 	var got []string
 	for _, it := range fu.Items {
@@ -67,5 +74,38 @@ Next steps: We apologise for the impact to affected customers. The following ste
 		if !strings.HasPrefix(got[i], w) {
 			t.Errorf("follow-up %d is %q, want it to start %q", i, got[i], w)
 		}
+	}
+}
+
+// A report whose "Remediation and prevention" section tells both what was done and
+// what will be: the action taken is the mitigation, the promise the follow-up, and
+// the narration of the response is not a follow-up.
+func TestRemediationSectionTellsBoth(t *testing.T) {
+	src := `Load balancer errors in us-east1 on 19 July 2024
+
+ISSUE SUMMARY
+About 14% of HTTPS requests to external load balancers in us-east1 returned 502 errors.
+
+ROOT CAUSE
+A configuration push to the load balancer control plane contained a certificate bundle with a truncated intermediate certificate.
+
+REMEDIATION AND PREVENTION
+Engineers were paged by automated alerting at 08:09. At 09:15 they halted the push and began reverting proxies to the previous bundle.
+
+We will validate certificate chains before a configuration push is accepted.
+`
+	sum, fu := summaryAndFollowUps(t, "lb-errors.txt", src)
+	if !strings.Contains(sum.Summary.Mitigation, "halted the push and began reverting proxies") {
+		t.Errorf("mitigation %q: want the action the remediation section reports", sum.Summary.Mitigation)
+	}
+	if !strings.Contains(sum.Summary.RootCause, "truncated intermediate certificate") {
+		t.Errorf("root cause %q", sum.Summary.RootCause)
+	}
+	if len(fu.Items) != 1 || !strings.HasPrefix(fu.Items[0].Text, "We will validate certificate chains") {
+		var got []string
+		for _, it := range fu.Items {
+			got = append(got, it.Text)
+		}
+		t.Errorf("follow-ups %q, want only the promise", got)
 	}
 }

@@ -75,7 +75,7 @@ var (
 	// ("0 restarts", "restarting a lot", "throttled 80%", "backlog draining").
 	symptomRE = regexp.MustCompile(`\b(\d+|no|zero|many|lots of|keeps?|kept|constantly|crash\w*)\s+(restarts?|restarting|evictions?|throttling)\b|\b(restarting|evicting|throttling|dropping) (a lot|constantly|again|repeatedly|every)\b|\bthrottled( \w+)? \d+%|\b(lag|backlog|queue|errors?|conns|connections)( is| are)? (draining|drained|dropping)\b|\buntil the (pod|process|service) restarts\b`)
 	// Proposals and questions about an action are not the action itself.
-	proposalRE = regexp.MustCompile(`\?|'ll\b|\bwhile we\b|\bshould( have|'ve)\b|\blet'?s\b|\b(will|gonna|going to|as soon as|once (this|we|it)|later|afterwards|tomorrow|probably|make it worse|plan is|the plan)\b|\bshould (we|i)\b|\b(can|could|shall) we\b|\bwhat if\b|\bdo we\b|\bif (we|it|that)\b|\bwe (should|could|might|need to)\b|\bwhy\b|\bwould\b|\bwant to\b|\bnext time\b|\bin the future\b|\bgoing forward\b|\bautomat\w*|\bdon'?t\b`)
+	proposalRE = regexp.MustCompile(`\?|'ll\b|\bwhile we\b|\bshould( have|'ve)\b|\blet'?s\b|\b(will|gonna|going to|as soon as|once (this|we|it)|later|afterwards|tomorrow|probably|make it worse|plan is|the plan)\b|\bshould (we|i)\b|\b(can|could|shall) we\b|\bwhat if\b|\bdo we\b|\bif (we|it|that)\b|\bwe (should|could|might|need to)\b|\bwhy\b|\bwould\b|\bwant to\b|\bnext time\b|\bin the future\b|\bgoing forward\b|\bautomat(e|es|ing|ion)\b|\bbe automated\b|\bdon'?t\b`)
 	// Wording that marks an action as actually taken.
 	takenRE = regexp.MustCompile(`\b\w+ed\b|\b\w+ing\b|\bdone\b|\bcomplete\b|\bfinished\b|\bis out\b|\bkicked off\b|\bin progress\b|\bnow\b|\bthrough\b`)
 
@@ -147,6 +147,27 @@ func isNarrativeSection(s string) bool {
 		}
 	}
 	return true
+}
+
+// narrates reports whether a message tells what happened. A report's "Remediation"
+// section ("Remediation and prevention") holds both what was done during the
+// incident and what will be done; an action it reports as taken is narrative.
+func narrates(t msgTags) bool {
+	return isNarrativeSection(t.section) || remediationDone(t)
+}
+
+// remediationDone reports whether a message of a "Remediation" section reports an
+// action taken rather than one to take.
+func remediationDone(t msgTags) bool {
+	if !t.taken {
+		return false
+	}
+	for _, part := range strings.Split(t.section, " / ") {
+		if sectionIs(part, "remediation") {
+			return true
+		}
+	}
+	return false
 }
 
 func tagMessage(i int, m copilot.Message) msgTags {
@@ -234,7 +255,7 @@ func analyzeLifecycle(msgs []copilot.Message) *incidentLifecycle {
 	for i, m := range msgs {
 		lc.msgs = append(lc.msgs, tagMessage(i, m))
 	}
-	narrative := func(t msgTags) bool { return isNarrativeSection(t.section) }
+	narrative := narrates
 
 	// Resolution: the first human declaration of resolution, else the first bot one.
 	// It must come after something happened, so a first-line "resolved?" or a quoted
