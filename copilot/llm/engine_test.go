@@ -219,8 +219,10 @@ func TestLLMFallbacks(t *testing.T) {
 	}{
 		{"invalid twice", "summary", []fakeReply{{content: "Sure! The summary is: all good."}, {content: `{"overview":[]}`}}, 0, FallbackInvalidOutput, 2},
 		{"prose then fence of yaml", "followups", []fakeReply{{content: "items: []"}, {content: "```yaml\nitems: []\n```"}}, 0, FallbackInvalidOutput, 2},
-		{"slow answer", "summary", []fakeReply{{hang: true}}, 50 * time.Millisecond, FallbackTimeout, 1},
-		{"slow repair", "followups", []fakeReply{{content: "nope"}, {hang: true}}, 50 * time.Millisecond, FallbackTimeout, 2},
+		// The timeout covers every request of the answer: long enough that a loaded
+		// machine still gets the replies that do not hang to the fake server.
+		{"slow answer", "summary", []fakeReply{{hang: true}}, time.Second, FallbackTimeout, 1},
+		{"slow repair", "followups", []fakeReply{{content: "nope"}, {hang: true}}, time.Second, FallbackTimeout, 2},
 		{"rate limited", "summary", []fakeReply{{status: http.StatusTooManyRequests, content: "Rate limit reached for requests"}}, 0, FallbackProviderError, 1},
 		{"server error", "followups", []fakeReply{{status: http.StatusInternalServerError, content: "The server had an error"}}, 0, FallbackProviderError, 1},
 		{"rate limited runbook", "runbook", []fakeReply{{status: http.StatusTooManyRequests, content: "slow down"}}, 0, FallbackProviderError, 1},

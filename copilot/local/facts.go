@@ -171,7 +171,7 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 				s -= 2 // labelled as something else
 			}
 			switch {
-			case sectionIs(t.section, "root cause", "cause", "trigger", "what happened"):
+			case sectionIs(t.section, "root cause", "cause", "trigger", "what happened") || asksWhy(t.section):
 				s += 2
 			case sectionIs(t.section, "summary", "description", "overview", "incident summary", "contributing"):
 				// Contributing factors are the conditions that let a trigger do

@@ -142,12 +142,22 @@ func sectionIs(section string, names ...string) bool {
 // A subsection ("summary / next steps") is judged by each of its parts.
 func isNarrativeSection(s string) bool {
 	for _, part := range strings.Split(s, " / ") {
+		if asksWhy(part) {
+			continue // "What went wrong and why?" tells the cause
+		}
 		if sectionIs(part, "action", "lesson", "attendee", "stats", "follow", "next step", "todo", "participants", "reference", "link", "appendix", "remediation", "corrective", "preventive", "what went well", "what went wrong", "where we got lucky") {
 			return false
 		}
 	}
 	return true
 }
+
+// whyRE: a heading that asks why ("What went wrong and why?", "Why did it
+// happen") is answered by the cause.
+var whyRE = regexp.MustCompile(`\bwhy\b`)
+
+// asksWhy reports whether a (lower-case) heading asks for the cause.
+func asksWhy(section string) bool { return whyRE.MatchString(section) }
 
 // narrates reports whether a message tells what happened. A report's "Remediation"
 // section ("Remediation and prevention") holds both what was done during the
