@@ -109,3 +109,31 @@ We will validate certificate chains before a configuration push is accepted.
 		t.Errorf("follow-ups %q, want only the promise", got)
 	}
 }
+
+// A review whose headings are questions in bold: "What went wrong and why?" holds the
+// root cause (not lessons), and the promises under the last question are the
+// follow-ups.
+func TestQuestionHeadings(t *testing.T) {
+	src := `# Post incident review – DNS resolution failures in North Europe
+
+**What happened?**
+
+Between 07:40 and 09:05 UTC, customers in North Europe experienced intermittent DNS resolution failures for private zones. Around 9% of lookups from virtual networks timed out, which caused connection errors for dependent services.
+
+**What went wrong and why?**
+
+A capacity change to the DNS resolver fleet removed two resolver clusters from rotation for maintenance while a third was already draining.
+
+**How are we making incidents like this less likely?**
+
+- We are adding a pre-check that blocks maintenance when the remaining resolver capacity would fall below peak demand.
+- We will raise the connection tracking limits on resolver hosts.
+`
+	sum, fu := summaryAndFollowUps(t, "dns-2024-03-12.md", src)
+	if !strings.HasPrefix(sum.Summary.RootCause, "A capacity change to the DNS resolver fleet") {
+		t.Errorf("root cause %q: want the answer to 'what went wrong and why'", sum.Summary.RootCause)
+	}
+	if len(fu.Items) != 2 {
+		t.Errorf("follow-ups %+v, want the two promises", fu.Items)
+	}
+}
