@@ -137,3 +137,23 @@ A capacity change to the DNS resolver fleet removed two resolver clusters from r
 		t.Errorf("follow-ups %+v, want the two promises", fu.Items)
 	}
 }
+
+// A report without headings or labels, in prose: the responders' action told in the
+// third person and placed in time ("At 1:10 PM they disabled …") is the mitigation.
+func TestProseReportMitigation(t *testing.T) {
+	src := `Summary of the message queue service event
+
+Starting at 11:49 AM PDT, customers began to experience elevated error rates when sending and receiving messages. The issue was caused by a latent defect in the capacity management subsystem.
+
+Engineers were engaged within minutes and identified the crashing subsystem by 12:26 PM. At 1:10 PM they disabled the scaling activity and restarted the subsystem with a larger memory limit, and error rates began to recover.
+
+We will add a test that exercises the subsystem at twice the current fleet size.
+`
+	sum, fu := summaryAndFollowUps(t, "queue-event.txt", src)
+	if !strings.HasPrefix(sum.Summary.Mitigation, "At 1:10 PM they disabled the scaling activity") {
+		t.Errorf("mitigation %q", sum.Summary.Mitigation)
+	}
+	if len(fu.Items) != 1 || !strings.HasPrefix(fu.Items[0].Text, "We will add a test") {
+		t.Errorf("follow-ups %+v", fu.Items)
+	}
+}

@@ -399,7 +399,15 @@ const actionLead = 3
 // speaker ("I", "we"), acknowledgements and adverbs of time.
 var leadFillers = map[string]bool{"i": true, "we": true, "i'm": true, "we're": true, "i've": true, "we've": true, "have": true, "just": true,
 	"ok": true, "okay": true, "yes": true, "yep": true, "so": true, "now": true, "also": true, "and": true, "then": true, "already": true,
-	"done": true, "done:": true, "+": true, "+1": true, "update:": true, "ok,": true, "yes,": true, "yep,": true, "so,": true, "now,": true, "update": true}
+	"done": true, "done:": true, "+": true, "+1": true, "update:": true, "ok,": true, "yes,": true, "yep,": true, "so,": true, "now,": true, "update": true,
+	// A report tells the responders' actions in the third person: "At 1:10 PM they
+	// disabled …", "the on-call engineers rolled back …". A thing as the subject
+	// ("the cluster doubled") still counts.
+	"they": true, "they've": true, "the": true, "engineers": true, "engineer": true, "on-call": true, "oncall": true,
+	"responders": true, "operators": true, "sre": true, "sres": true, "team": true}
+
+// clockLeadRE: the time a report gives an action ("At 1:10 PM, …", "at 09:15 UTC").
+var clockLeadRE = regexp.MustCompile(`^\W*(?:at|around|by) ~?\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{1,2}[sd]?t)?\b,?`)
 
 // cliToolRE: the command-line tool that precedes the verb of a pasted command
 // ("helm rollback payments-gateway 211", "argocd app rollback …").
@@ -448,7 +456,7 @@ func actionSentence(text string) (string, string, int) {
 		}
 		if at >= 0 {
 			if q := quote(raw); len(contentTerms(q)) >= 2 {
-				return q, best, leadWords(low[:at])
+				return q, best, leadWords(clockLeadRE.ReplaceAllString(low[:at], ""))
 			}
 		}
 	}
