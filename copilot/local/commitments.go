@@ -96,10 +96,29 @@ func actionHead(text string) string {
 	}
 	sents := followUpSentences(text)
 	head := sents[0]
-	if i := strings.Index(head, ": "); i > 0 && utf8.RuneCountInString(head[:i]) >= 12 {
+	if i := titleColon(head); i > 0 && utf8.RuneCountInString(head[:i]) >= 12 {
 		head = head[:i]
 	}
 	return head
+}
+
+// titleColon is the index of the first ": " outside parentheses, -1 when none: in
+// "Add an alert (owner: Priya)" the colon is a field's, not the title's end.
+func titleColon(s string) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth = max(0, depth-1)
+		case ':':
+			if depth == 0 && i+1 < len(s) && s[i+1] == ' ' {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // followUpSentences splits text into sentences, rejoining pieces that a split after

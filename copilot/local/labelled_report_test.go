@@ -157,3 +157,14 @@ We will add a test that exercises the subsystem at twice the current fleet size.
 		t.Errorf("follow-ups %+v", fu.Items)
 	}
 }
+
+// An entry's owner written in parentheses with a colon ("(owner: Priya, ORD-412)")
+// is a field of the entry: the quoted item is not cut at that colon.
+func TestOwnerFieldInParentheses(t *testing.T) {
+	src := "# Queue outage\n\n## Summary\n\nOrders were delayed by a policy change.\n\n## Action items\n\n" +
+		"- Add an alert on dead-letter exchange rates (owner: Priya, ORD-412)\n"
+	_, fu := summaryAndFollowUps(t, "pm-queue.md", src)
+	if len(fu.Items) != 1 || !strings.Contains(fu.Items[0].Text, "(owner: Priya, ORD-412)") || fu.Items[0].Owner != "Priya" || !fu.Items[0].Captured {
+		t.Errorf("items %+v: want the whole entry, owned by Priya, captured by ORD-412", fu.Items)
+	}
+}

@@ -111,3 +111,33 @@ func TestInlineActionLabel(t *testing.T) {
 		}
 	}
 }
+
+// "Next steps: a; b; c" lists its items on one line: each entry is an item (a ticket
+// named in one captures it), and an entry reported done without a ticket is what was
+// done, not an item.
+func TestInlineActionEntries(t *testing.T) {
+	src := "# Order queue outage\n\nA policy change capped the orders queue.\n\n" +
+		"Next steps: add an alert on dead-letter rates (owner: Priya, ORD-412); review policy changes before applying them; " +
+		"replay the dead-lettered messages (done 11:20).\n"
+	inc, err := ReadPostmortem("2026-03-04-queue.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items, other []string
+	for _, m := range inc.Messages {
+		if m.UserName == "Introduction / Next steps" {
+			items = append(items, m.Text)
+		} else {
+			other = append(other, m.Text)
+		}
+	}
+	if len(items) != 2 || !strings.HasPrefix(items[0], "add an alert on dead-letter rates") || !strings.HasPrefix(items[1], "review policy changes") {
+		t.Errorf("items %q, want the alert and the review", items)
+	}
+	if len(other) != 2 || !strings.HasPrefix(other[1], "replay the dead-lettered messages") {
+		t.Errorf("other messages %q, want the summary and the replay reported done", other)
+	}
+	if len(inc.Tickets) != 1 || inc.Tickets[0].Key != "ORD-412" {
+		t.Errorf("tickets %+v, want ORD-412", inc.Tickets)
+	}
+}

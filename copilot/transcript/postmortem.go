@@ -100,7 +100,7 @@ var (
 	// "**Action items** –").
 	actionLabelRE = regexp.MustCompile(`(?i)^[*_]*((?:action items?|action points|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective actions?|preventive (?:actions|measures)))[*_]*\s*[:—–]`)
 	timelineRE    = regexp.MustCompile(`(?i)^timeline\b`)
-	doneRE        = regexp.MustCompile(`(?i)\s*(\((done|completed|fixed|resolved)\)|✅|✔️?|\[(done)\])\s*`)
+	doneRE        = regexp.MustCompile(`(?i)\s*(\((done|completed|fixed|resolved)\b[^()]{0,30}\)|✅|✔️?|\[(done)\])\s*`)
 	kvLineRE      = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
 	dateTimeRE    = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2}))?`)
 	anyDateRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
@@ -249,6 +249,21 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 			name += " / " + sub
 		}
 		inActions := actionSectionRE.MatchString(section) || (labelled && actionSectionRE.MatchString(sub))
+		// "Next steps: add an alert (owner: Priya, ORD-412); review policy changes;
+		// replay the messages (done 11:20)." lists its items in one line. An entry
+		// reported done without a ticket tells what was done: it stays narrative.
+		if items := inlineItems(blk); labelled && !intro && len(items) >= 2 {
+			for _, it := range items {
+				a := pm.listAction(mdBlock{kind: "item", text: it})
+				if a.status == "done" && a.key == "" {
+					pieces = append(pieces, piece{section: strings.TrimSuffix(name, " / "+sub), text: it, action: -1})
+					continue
+				}
+				pieces = append(pieces, piece{section: name, text: a.text, action: len(actions)})
+				actions = append(actions, a)
+			}
+			continue
+		}
 		var text string
 		var act *pmAction
 		switch blk.kind {
@@ -480,6 +495,29 @@ func monthIndex(name string) int {
 		p = p[:3]
 	}
 	return strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", p)/3 + 1
+}
+
+// inlineItems splits a labelled paragraph ("Next steps: a; b; c") into its entries:
+// the text after the label, cut at semicolons. Fewer than two entries: nil.
+func inlineItems(blk mdBlock) []string {
+	if blk.kind != "para" {
+		return nil
+	}
+	m := actionLabelRE.FindStringIndex(blk.text)
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, part := range strings.Split(blk.text[m[1]:], ";") {
+		part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), "."))
+		if part != "" {
+			out = append(out, part)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // notTrackerKey rejects look-alikes of tracker keys: postmortem ids ("PM2019-009")
