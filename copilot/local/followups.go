@@ -479,8 +479,11 @@ var (
 	fuCounterfactualRE = regexp.MustCompile(`\bif (?:we|i|they|you|someone) (?:had|'d had)\b`)
 	// fuPerfectRE: "would've" is "would have".
 	fuPerfectRE = regexp.MustCompile(`\b(would|could|might|must)'ve\b`)
-	// fuRegretRE: "we should have <done>" looks back, it proposes nothing.
-	fuRegretRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|\w+ed)\b`)
+	// fuRegretRE: "we should have <done>" looks back, it proposes nothing; so does
+	// "we should have (had) X" anchored in the past by a time adverbial ("from the
+	// start", "since day one", "in the first place"), while "we should have had X"
+	// alone still implies X is missing.
+	fuRegretRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|\w+ed)\b|\bshould(?:n'?t| not)?(?:'ve| have)\b[^.?!]{0,50}?\b(?:from (?:the )?(?:start|beginning|outset|day (?:one|1|0))|since (?:day (?:one|1|0)|the (?:start|beginning))|all along|in the first place|back then|(?:days|weeks|months|years) ago)\b`)
 	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
 	// need exp backoff").
 	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)

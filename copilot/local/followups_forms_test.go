@@ -95,6 +95,11 @@ func TestFollowUpFormsNot(t *testing.T) {
 			"dan: we didn't see it until the merchants called support",
 		}, 1},
 		{"an owner value in a status line", []string{"ben: 47 records recreated, ownership records back with owner=prod"}, 0},
+		{"a regret anchored in the past", []string{"dan: we should've had a pool limit from the beginning tbh"}, 0},
+		{"a regret with a missing thing since day one", []string{"carla: we should have pool metrics since day one :("}, 0},
+		{"should have had, without a past anchor, still names what is missing", []string{
+			"dan: we should have had a pool saturation alert on the orders db, it was a graph nobody watched",
+		}, 1},
 		{"a list entry after someone else's list", []string{
 			"carla: followups: 1/ pool saturation alert at 80%",
 			"dan: 2/ also the retry thing from before, reverted already",
