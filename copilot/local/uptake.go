@@ -278,8 +278,11 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// ("i will bring this to our weekly").
 		// A request or an assignment that carries no idea of its own ("yours mike?",
 		// "Rohit can you check effort by Monday?") is about the idea before it.
+		// A request that names the earlier thing but asks for a different change to it
+		// ("can you move the db certs to vault?" after "an alert on db cert expiry")
+		// is an idea of its own: it says more than the pointer back.
 		asks := (parts.addressee(t.msg.Text, names, self) != "" || parts.assigned(low, self) != "") &&
-			(cands[t.idx] == nil || (strings.Contains(low, "?") && givenRef(low, contentTerms(tm.msg.Text))))
+			(cands[t.idx] == nil || (strings.Contains(low, "?") && pointsBack(low, contentTerms(tm.msg.Text), parts)))
 		if !(inThread || asks || st.asked == self || len(own) <= 3 || ov >= 0.5 || doesIt(leadSentence(low))) {
 			continue
 		}
@@ -407,6 +410,32 @@ func givenRef(low string, earlier []string) bool {
 			all = all && have[t]
 		}
 		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// pointsBack reports whether a sentence of low names something the earlier message
+// said (givenRef) and adds at most two terms of its own to it, participants' names
+// aside: "can you look into the anomaly alert?" points back, "can you move the db
+// certs to vault auto-renew?" asks for a change of its own.
+func pointsBack(low string, earlier []string, parts participants) bool {
+	have := map[string]bool{}
+	for _, t := range earlier {
+		have[t] = true
+	}
+	for _, sent := range followUpSentences(low) {
+		if !givenRef(sent, earlier) {
+			continue
+		}
+		n := 0
+		for _, t := range contentTerms(sent) {
+			if !have[t] && parts.who(t) == "" {
+				n++
+			}
+		}
+		if n <= 2 {
 			return true
 		}
 	}
