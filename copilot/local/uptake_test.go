@@ -103,16 +103,8 @@ func TestUptakeOwnerFromConversation(t *testing.T) {
 			"dan: @erin can you look into the anomaly alert? lmk if you need access",
 			"erin: sure thing",
 		}, 0, "erin", "", 1},
-		{"a request for another change to the thing just named is an idea of its own", []string{
-			"carla: I'll add an alert when a db cert is under 14 days to expiry, by fri",
-			"carla: @dan can you move the db certs to vault auto-renew like the app certs?",
-			"^5 dan: on it",
-		}, 1, "dan", "", 2},
-		{"the first idea keeps its own owner", []string{
-			"carla: I'll add an alert when a db cert is under 14 days to expiry, by fri",
-			"carla: @dan can you move the db certs to vault auto-renew like the app certs?",
-			"^5 dan: on it",
-		}, 0, "carla", "2026-03-06", 2},
+		{"a request for another change to the thing just named is an idea of its own", anotherChange, 1, "dan", "", 2},
+		{"the first idea keeps its own owner", anotherChange, 0, "carla", "2026-03-06", 2},
 		{"a proposing question, agreed, then taken by someone else", []string{
 			"carla: should we also alert on failed config reloads?",
 			"dan: yes pls",
@@ -141,6 +133,13 @@ func TestUptakeOwnerFromConversation(t *testing.T) {
 			}
 		})
 	}
+}
+
+// anotherChange asks for a change to the thing the idea before it names.
+var anotherChange = []string{
+	"carla: I'll add an alert when a db cert is under 14 days to expiry, by fri",
+	"carla: @dan can you move the db certs to vault auto-renew like the app certs?",
+	"^5 dan: on it",
 }
 
 func TestUptakeNotFollowUps(t *testing.T) {
