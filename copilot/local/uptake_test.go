@@ -105,6 +105,11 @@ func TestUptakeOwnerFromConversation(t *testing.T) {
 		}, 0, "erin", "", 1},
 		{"a request for another change to the thing just named is an idea of its own", anotherChange, 1, "dan", "", 2},
 		{"the first idea keeps its own owner", anotherChange, 0, "carla", "2026-03-06", 2},
+		{"the person asked, having taken it, adds an idea of their own", []string{
+			"carla: @dan can you add a pool saturation alert per database?",
+			"^4 dan: sure, tomorrow",
+			"dan: also a cleanup script for the old pool dumps, I'll do that too",
+		}, 2, "dan", "", 2},
 		{"a proposing question, agreed, then taken by someone else", []string{
 			"carla: should we also alert on failed config reloads?",
 			"dan: yes pls",
