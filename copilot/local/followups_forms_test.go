@@ -100,6 +100,20 @@ func TestFollowUpFormsNot(t *testing.T) {
 		{"should have had, without a past anchor, still names what is missing", []string{
 			"dan: we should have had a pool saturation alert on the orders db, it was a graph nobody watched",
 		}, 1},
+		{"an idea called off later by its initials", []string{
+			"carla: I'll add a dead-letter queue for the orders consumer so one bad message can't block it",
+			"erin: I'll add a pool saturation alert per database",
+			"dan: carla, skip the DLQ, the new consumer already has one",
+			"carla: ok dropping it",
+		}, 1},
+		{"an idea its author calls off by name", []string{
+			"carla: I'll open a case with the vendor about the slow failover",
+			"carla: nvm, not doing the vendor case, the delay is documented",
+		}, 0},
+		{"calling off something that is no idea leaves the ideas alone", []string{
+			"carla: I'll add a pool saturation alert per database",
+			"dan: let's skip the retro this week, half the team is out",
+		}, 1},
 		{"a list entry after someone else's list", []string{
 			"carla: followups: 1/ pool saturation alert at 80%",
 			"dan: 2/ also the retry thing from before, reverted already",

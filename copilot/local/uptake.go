@@ -608,3 +608,59 @@ func dayOfMonthDue(day string, said time.Time) string {
 	}
 	return ""
 }
+
+// upCallOffRE: a clause that calls off something it names ("skip the DLQ", "forget
+// the heap dump", "not doing the AWS case", "no need for the cron"). "drop" and
+// "cancel" are left out: in operations they delete or stop things ("drop the
+// slot", "cancel the reindex"). Group 1 is what is called off.
+var upCallOffRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|so|then|nvm|ah|actually|and|but)\s+)(?:let'?s\s+)?(?:skip|forget(?: about)?|scrap|shelve|not doing|won'?t do|no need for|no point (?:in|doing))\s+(?:the |that |this |our |a |an )?([^,.;:!?]{2,60})`)
+
+// dropCalledOff removes an idea that a later message calls off by naming it: the
+// conversation decided against it after it was said ("tom, skip the DLQ, the new
+// consumer already has one"; "nvm, not doing the AWS case"). The idea called off is
+// the latest earlier candidate whose words the named thing shares, or whose
+// initials it spells ("DLQ" for "dead-letter queue").
+func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
+	for _, t := range lc.msgs {
+		if t.bot || t.section != "" || cands[t.idx] != nil {
+			continue
+		}
+		for _, m := range upCallOffRE.FindAllStringSubmatch(t.lower, -1) {
+			named := contentTerms(m[1])
+			if len(named) == 0 || len(named) > 4 {
+				continue
+			}
+			for i := t.idx - 1; i >= 0; i-- {
+				c := cands[i]
+				if c == nil {
+					continue
+				}
+				if _, n := termOverlap(named, c.msgTerms); n > 0 || spellsInitials(named, lc.msgs[i].lower) {
+					delete(cands, i)
+					break
+				}
+			}
+		}
+	}
+}
+
+// spellsInitials reports whether one of terms is the initials of consecutive words
+// of low ("dlq" in "a dead-letter queue for…").
+func spellsInitials(terms []string, low string) bool {
+	words := strings.FieldsFunc(low, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+	for _, t := range terms {
+		if len(t) < 3 || len(t) > 5 {
+			continue
+		}
+		for i := 0; i+len(t) <= len(words); i++ {
+			ok := true
+			for k := 0; k < len(t) && ok; k++ {
+				ok = words[i+k][0] == t[k]
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
