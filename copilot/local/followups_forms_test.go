@@ -100,6 +100,8 @@ func TestFollowUpFormsNot(t *testing.T) {
 		{"should have had, without a past anchor, still names what is missing", []string{
 			"dan: we should have had a pool saturation alert on the orders db, it was a graph nobody watched",
 		}, 1},
+		{"nobody looking is neglect narrated", []string{"dan: the pool size was set two years ago, nobody looked since"}, 0},
+		{"nothing watching names a missing monitor", []string{"dan: nothing watches the pool wait metrics, we saw it from the 5xx"}, 1},
 		{"an idea called off later by its initials", []string{
 			"carla: I'll add a dead-letter queue for the orders consumer so one bad message can't block it",
 			"erin: I'll add a pool saturation alert per database",
