@@ -317,8 +317,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	nextTime := fuNextTimeRE.MatchString(low)
 	commit := fuCommitRE.MatchString(low) || presentCommits(low) || fuTeamWillRE.MatchString(low)
 	ask := fuAskRE.MatchString(raw) || namedOwner(raw, speaker(t.msg), names) != ""
-	// Before the fire is out, "why did nobody get paged?" asks what happened.
-	strongComplaint := fuComplainRE.MatchString(low) && (wrapUp || !strings.HasSuffix(strings.TrimSpace(low), "?"))
+	// Before the fire is out a complaint reports the state of things: "why did
+	// nobody get paged?" asks what happened, "errors since 19:15 and nobody got
+	// paged" opens the incident.
+	strongComplaint := fuComplainRE.MatchString(low) && wrapUp
 	complain := strongComplaint || (wrapUp && fuComplainWeakRE.MatchString(low) &&
 		(fuLastingRE.MatchString(low) || len(contentTerms(raw)) >= 6 || fuCounterfactualRE.MatchString(low)))
 	if !(marker || suggest || nextTime || commit || ask || complain) {

@@ -146,3 +146,17 @@ func TestCaptureShortItemUnderLongTitle(t *testing.T) {
 		t.Errorf("the runbook item should be an uncaptured follow-up: %+v (found %v)", it, ok)
 	}
 }
+
+// TestComplaintDuringIncidentIsStatus: the complaint that opens an incident reports
+// it; the same complaint in the wrap-up implies the missing alert.
+func TestComplaintDuringIncidentIsStatus(t *testing.T) {
+	opening := "carla: api errors since 19:15 and nobody got paged, I saw it by chance"
+	inc := chat(append([]string{opening}, firefight...)...)
+	if got := followUpsBySource(t, inc); len(got) != 0 {
+		t.Errorf("the opening complaint is a follow-up: %v", got)
+	}
+	inc, got := followUpsOf(t, "carla: api errors for 20 minutes and nobody got paged, I saw it by chance")
+	if _, ok := got[ts(inc, 0)]; !ok {
+		t.Errorf("the complaint in the wrap-up is no follow-up: %v", got)
+	}
+}
