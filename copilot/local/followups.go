@@ -367,8 +367,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	case suggest:
 		// After the fire is out, a proposal by its grammar ("the etl job should blow
 		// up on an empty source") is one whatever it names: the lasting vocabulary
-		// cannot list every system. Not in a report's lessons, which reflect.
-		accepted = lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && obligation(low))
+		// cannot list every system. Not in a report's lessons, which reflect. A
+		// person obliged must still make or change something, not only pass a
+		// word on or read ("someone should tell the java people about their
+		// config", "someone should read the annotation docs").
+		accepted = (lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && obligation(low))) && !personOnlyTells(low)
 	case ask, commit:
 		accepted = (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
 		// A plan with an owner and a date is a follow-up by its form.
@@ -491,6 +494,29 @@ var (
 	// need exp backoff").
 	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
 )
+
+// fuPersonObligedRE: a person obliged to do something ("someone should tell…",
+// "we have to read…"); group 1 is the verb.
+var fuPersonObligedRE = regexp.MustCompile(`\b(?:someone|somebody|one of us|everyone|everybody|we|you)\s+(?:really |also |probably |just )?(?:should|must|has to|have to|needs? to|ought to|gotta)\s+(\w+)`)
+
+// tellVerbs pass a word on or learn something; they change nothing that lasts.
+var tellVerbs = toSet(`tell inform read learn know remember think understand thank`)
+
+// personOnlyTells reports whether low obliges people and every such obligation
+// only passes a word on or learns something ("someone should tell the java people
+// about their resolver config", "someone should read the docs").
+func personOnlyTells(low string) bool {
+	ms := fuPersonObligedRE.FindAllStringSubmatch(low, -1)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if !tellVerbs[m[1]] {
+			return false
+		}
+	}
+	return true
+}
 
 // personalSubject: "I need to think", "you must be tired" oblige no system.
 var personalSubject = toSet(`i you he she they we who i'm really just still also`)

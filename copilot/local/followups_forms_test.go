@@ -102,6 +102,9 @@ func TestFollowUpFormsNot(t *testing.T) {
 		}, 1},
 		{"nobody looking is neglect narrated", []string{"dan: the pool size was set two years ago, nobody looked since"}, 0},
 		{"nothing watching names a missing monitor", []string{"dan: nothing watches the pool wait metrics, we saw it from the 5xx"}, 1},
+		{"someone obliged only to pass a word on", []string{"dan: someone should tell the mobile folks about their retry settings"}, 0},
+		{"someone obliged only to read", []string{"carla: someone should read the pool docs properly"}, 0},
+		{"someone obliged to change something", []string{"dan: someone should audit the other pool settings too"}, 1},
 		{"an idea called off later by its initials", []string{
 			"carla: I'll add a dead-letter queue for the orders consumer so one bad message can't block it",
 			"erin: I'll add a pool saturation alert per database",
