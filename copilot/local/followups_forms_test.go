@@ -163,3 +163,23 @@ func TestComplaintDuringIncidentIsStatus(t *testing.T) {
 		t.Errorf("the complaint in the wrap-up is no follow-up: %v", got)
 	}
 }
+
+// TestCaptureCompoundWrittenApart: a title that writes a compound as one word
+// ("PoolCache") captures the item that writes it as two ("pool cache").
+func TestCaptureCompoundWrittenApart(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"carla: I'll add a pool saturation alert per database, by friday",
+		"dan: and a shared pool cache on each node, I'll build a prototype by 3/20",
+	)...)
+	inc.Tickets = []copilot.Ticket{
+		{Key: "DB-140", Title: "Evaluate a node-level PoolCache for the orders cluster"},
+		{Key: "DB-141", Title: "Upgrade the database driver to 5.2"},
+	}
+	got := followUpsBySource(t, inc)
+	if it := got[ts(inc, 1)]; it.TicketKey != "DB-140" {
+		t.Errorf("the pool cache item is not captured by DB-140: %+v", it)
+	}
+	if it := got[ts(inc, 0)]; it.Captured {
+		t.Errorf("the alert item is captured: %+v", it)
+	}
+}
