@@ -45,6 +45,10 @@ func TestFollowUpFormsBeyondVocabulary(t *testing.T) {
 			"carla: - one config value for the pool size (owner: erin)",
 			"dan: alert: https://tracker.example.net/browse/DB-77",
 		}, map[int][3]string{0: {"dan", "", "DB-77"}, 1: {"erin", "", ""}}},
+		{"an entry labelled with its owner, me", []string{
+			"carla: I'll add a pool saturation alert per database",
+			"dan: and me: runbook entry for failing over the pool, by friday",
+		}, map[int][3]string{0: {"carla", "", ""}, 1: {"dan", "2026-03-06", ""}}},
 		{"the end of a named day", []string{
 			"carla: kindly add the pool check to the deploy pipeline by EOD tomorrow @dan",
 			"dan: will do",

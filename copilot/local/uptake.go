@@ -22,7 +22,7 @@ import (
 
 var (
 	// upRequestRE: the form of a request once an addressee is named.
-	upRequestRE = regexp.MustCompile(`\?|\b(can|could|would|will) you\b|\byou (take|do|own|handle|pick|grab|want)\b|\b(please|pls|plz|kindly)\b|\byours\b|\byou or me\b|\bown (this|that|it|the)\b|\btake (this|that|it|the)\b`)
+	upRequestRE = regexp.MustCompile(`\?|\b(can|could|would|will) (?:you|u)\b|\byou (take|do|own|handle|pick|grab|want)\b|\b(please|pls|plz|kindly)\b|\byours\b|\byou or me\b|\bown (this|that|it|the)\b|\btake (this|that|it|the)\b`)
 	// upAffirmRE: a short affirmation, an acceptance only from the person asked.
 	upAffirmRE = regexp.MustCompile(`^\W*(yes|yep|yup|ya|yeah|yah|ja|jep|sure|ok|okay|k|kk|ack|noted|understood|fine|oui|si|haan|roger|can do|got it|will do|on it|done|right|of course|np|no problem|absolutely|definitely)\b`)
 	// upTakeRE: a first-person take, an acceptance from anyone ("mine", "on it",

@@ -110,6 +110,10 @@ func TestUptakeOwnerFromConversation(t *testing.T) {
 			"^4 dan: sure, tomorrow",
 			"dan: also a cleanup script for the old pool dumps, I'll do that too",
 		}, 2, "dan", "", 2},
+		{"a request in chat shorthand", []string{
+			"carla: dan can u add pool wait time to the db dashboard",
+			"^4 dan: 👍 will do",
+		}, 0, "dan", "", 1},
 		{"a proposing question, agreed, then taken by someone else", []string{
 			"carla: should we also alert on failed config reloads?",
 			"dan: yes pls",
