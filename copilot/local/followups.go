@@ -932,10 +932,13 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 // closest ticket, a lower bar (TicketMutualCoverage) is enough. Closest is judged
 // over every follow-up and every ticket of the incident, captured or not: a ticket
 // closer to an item already captured is about that item, and an item closer to a
-// ticket already used restates that ticket's item. Closeness is the better of the
+// ticket already used restates that ticket's item. Closeness is the mean of the
 // two IDF-weighted coverages over the whole title (its "checkout-api:" prefix names
-// where, which tells two items of one incident apart), with TicketMinSharedTerms
-// shared terms. Being each other's best is evidence no threshold on one pair has.
+// where, which tells two items of one incident apart): a pair must be close both
+// ways, so a long message that covers a little more of the title among many other
+// words does not outrank the item whose own words the title holds. The bar is on
+// the better of the two, with TicketMinSharedTerms shared terms. Being each other's
+// best is evidence no threshold on one pair has.
 func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w termWeights) {
 	th := l.ticketMutualCoverage()
 	if th > 1 || len(items) == 0 || len(tickets) == 0 {
@@ -948,6 +951,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 		}
 	}
 	cover := make([][]float64, len(items))
+	close := make([][]float64, len(items))
 	bestOfItem := make([]int, len(items))
 	bestOfTicket := make([]int, len(tickets))
 	for j := range bestOfTicket {
@@ -959,6 +963,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 	}
 	for i, c := range items {
 		cover[i] = make([]float64, len(tickets))
+		close[i] = make([]float64, len(tickets))
 		bestOfItem[i] = -1
 		for j, full := range titles {
 			ov, n := w.coverage(c.msgTerms, full)
@@ -967,10 +972,11 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 				continue
 			}
 			cover[i][j] = math.Max(ov, iv)
-			if b := bestOfItem[i]; b < 0 || cover[i][j] > cover[i][b] {
+			close[i][j] = (ov + iv) / 2
+			if b := bestOfItem[i]; b < 0 || close[i][j] > close[i][b] {
 				bestOfItem[i] = j
 			}
-			if b := bestOfTicket[j]; b < 0 || cover[i][j] > cover[b][j] {
+			if b := bestOfTicket[j]; b < 0 || close[i][j] > close[b][j] {
 				bestOfTicket[j] = i
 			}
 		}

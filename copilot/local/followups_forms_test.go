@@ -140,17 +140,29 @@ func TestFollowUpFormsNot(t *testing.T) {
 // TestCaptureShortItemUnderLongTitle: an item whose every word is in a longer ticket
 // title is captured by it; an item sharing one word with a title is not.
 func TestCaptureShortItemUnderLongTitle(t *testing.T) {
-	inc := chat(append(append([]string{}, firefight...),
+	inc, got := followUpsWithTickets(t, []copilot.Ticket{{Key: "DB-131", Title: "Alert when orders-db connected clients exceed 80% of max_connections for 5 minutes"}},
 		"carla: we should alert at 80% of max_connections",
 		"dan: and we need a runbook for failing over the pool",
-	)...)
-	inc.Tickets = []copilot.Ticket{{Key: "DB-131", Title: "Alert when orders-db connected clients exceed 80% of max_connections for 5 minutes"}}
-	got := followUpsBySource(t, inc)
-	if it := got[ts(inc, 0)]; it.TicketKey != "DB-131" {
-		t.Errorf("the alert item is not captured by DB-131: %+v", it)
-	}
-	if it, ok := got[ts(inc, 1)]; !ok || it.Captured {
-		t.Errorf("the runbook item should be an uncaptured follow-up: %+v (found %v)", it, ok)
+	)
+	wantTicket(t, got, ts(inc, 0), "DB-131")
+	wantTicket(t, got, ts(inc, 1), "")
+}
+
+// followUpsWithTickets runs the follow-ups of lines after the shared firefight, with
+// tickets exported for the incident.
+func followUpsWithTickets(t *testing.T, tickets []copilot.Ticket, lines ...string) (*copilot.Incident, map[string]copilot.FollowUp) {
+	t.Helper()
+	inc := chat(append(append([]string{}, firefight...), lines...)...)
+	inc.Tickets = tickets
+	return inc, followUpsBySource(t, inc)
+}
+
+// wantTicket checks that the follow-up at ts exists with ticket key (""; an
+// uncaptured follow-up).
+func wantTicket(t *testing.T, got map[string]copilot.FollowUp, ts, key string) {
+	t.Helper()
+	if it, ok := got[ts]; !ok || it.TicketKey != key || it.Captured != (key != "") {
+		t.Errorf("follow-up at %s: %+v (found %v), want ticket %q", ts, it, ok, key)
 	}
 }
 
@@ -171,19 +183,31 @@ func TestComplaintDuringIncidentIsStatus(t *testing.T) {
 // TestCaptureCompoundWrittenApart: a title that writes a compound as one word
 // ("PoolCache") captures the item that writes it as two ("pool cache").
 func TestCaptureCompoundWrittenApart(t *testing.T) {
-	inc := chat(append(append([]string{}, firefight...),
-		"carla: I'll add a pool saturation alert per database, by friday",
-		"dan: and a shared pool cache on each node, I'll build a prototype by 3/20",
-	)...)
-	inc.Tickets = []copilot.Ticket{
+	inc, got := followUpsWithTickets(t, []copilot.Ticket{
 		{Key: "DB-140", Title: "Evaluate a node-level PoolCache for the orders cluster"},
 		{Key: "DB-141", Title: "Upgrade the database driver to 5.2"},
-	}
+	},
+		"carla: I'll add a pool saturation alert per database, by friday",
+		"dan: and a shared pool cache on each node, I'll build a prototype by 3/20",
+	)
+	wantTicket(t, got, ts(inc, 1), "DB-140")
+	wantTicket(t, got, ts(inc, 0), "")
+}
+
+// TestCaptureMutualBestBothWays: of two items sharing as many words with a ticket,
+// the one whose own words the title holds is its item, not the longer one that
+// covers a little more of the title among many other words.
+func TestCaptureMutualBestBothWays(t *testing.T) {
+	inc := chat(
+		"ana: checkout 500s since 09:55 and the pool alert paged nobody",
+		"ben: escalation policy of the pool alerts has an empty level 1, the person left",
+		"ben: added myself to level 1 and rolled back, errors gone",
+		"ana: resolved",
+		"carla: I'll write a weekly check that every escalation policy has someone on each level, by 3/20",
+		"dan: and I fix the offboarding script so it removes people from PD schedules without leaving empty levels",
+	)
+	inc.Tickets = []copilot.Ticket{{Key: "OPS-150", Title: "Automated audit of on-call escalation policies for empty levels"}}
 	got := followUpsBySource(t, inc)
-	if it := got[ts(inc, 1)]; it.TicketKey != "DB-140" {
-		t.Errorf("the pool cache item is not captured by DB-140: %+v", it)
-	}
-	if it := got[ts(inc, 0)]; it.Captured {
-		t.Errorf("the alert item is captured: %+v", it)
-	}
+	wantTicket(t, got, ts(inc, 0), "OPS-150")
+	wantTicket(t, got, ts(inc, 1), "")
 }
