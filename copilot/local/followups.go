@@ -1128,8 +1128,22 @@ func namedOwner(raw, sp string, names map[string]string) string {
 			}
 		}
 	}
+	// Someone not in the channel takes on work by name ("Tom will add the expiry
+	// check to CI, I talked to him already"): a lone word that opens the sentence
+	// and is no pronoun, with a verb of taking on or making work.
+	for _, sub := range fuAbsentWillRE.FindAllStringSubmatch(raw, -1) {
+		if w := strings.ToLower(sub[1]); !text.IsStopWord(w) && !notAName[w] {
+			return w
+		}
+	}
 	return ""
 }
+
+// fuAbsentWillRE: "<name> will take / add / update …" opening a sentence.
+var fuAbsentWillRE = regexp.MustCompile(`(?:^|[.!?;]\s+)([A-Za-z][a-z]{1,15})\s+(?:will|is going to|agreed to|volunteered to|offered to)\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft)\b`)
+
+// notAName are words that open such a sentence without naming anyone.
+var notAName = toSet(`it this that there they he she we you i who which what everyone everybody someone somebody nobody anyone anybody team ops dev oncall sre infra platform security product`)
 
 // participant finds the one participant whose user name is w or starts with w and
 // a separator ("priya" → "priya.n"); "" when none or several.

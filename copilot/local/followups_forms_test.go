@@ -45,6 +45,9 @@ func TestFollowUpFormsBeyondVocabulary(t *testing.T) {
 			"carla: - one config value for the pool size (owner: erin)",
 			"dan: alert: https://tracker.example.net/browse/DB-77",
 		}, map[int][3]string{0: {"dan", "", "DB-77"}, 1: {"erin", "", ""}}},
+		{"someone not in the channel takes it by name", []string{
+			"carla: Tom will add the pool saturation check to CI, I talked to him already",
+		}, map[int][3]string{0: {"tom", "", ""}}},
 		{"an entry labelled with its owner, me", []string{
 			"carla: I'll add a pool saturation alert per database",
 			"dan: and me: runbook entry for failing over the pool, by friday",
@@ -104,6 +107,7 @@ func TestFollowUpFormsNot(t *testing.T) {
 		{"should have had, without a past anchor, still names what is missing", []string{
 			"dan: we should have had a pool saturation alert on the orders db, it was a graph nobody watched",
 		}, 1},
+		{"a pronoun that will take nothing on", []string{"dan: It will take a while until the pool alert history is back in CI"}, 0},
 		{"nobody looking is neglect narrated", []string{"dan: the pool size was set two years ago, nobody looked since"}, 0},
 		{"nothing watching names a missing monitor", []string{"dan: nothing watches the pool wait metrics, we saw it from the 5xx"}, 1},
 		{"someone obliged only to pass a word on", []string{"dan: someone should tell the mobile folks about their retry settings"}, 0},
