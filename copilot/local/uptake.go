@@ -290,7 +290,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// adds an idea ("also a retention cleanup script, I'll do that too", "and I'll
 		// require 2 reviewers") rather than answering the one before it, unless it is
 		// the first word from the person asked.
-		if c := cands[t.idx]; c != nil && c.accepted && !inThread && !asks && len(own) > 3 && ov < 0.5 && !(st.asked == self && !st.taken) {
+		if c := cands[t.idx]; c != nil && c.accepted && !inThread && !asks && len(own) >= 3 && ov < 0.5 && !(st.asked == self && !st.taken) {
 			continue
 		}
 		// Out of a thread, a commitment answers the idea before it when its object

@@ -110,6 +110,11 @@ func TestUptakeOwnerFromConversation(t *testing.T) {
 			"^4 dan: sure, tomorrow",
 			"dan: also a cleanup script for the old pool dumps, I'll do that too",
 		}, 2, "dan", "", 2},
+		{"a short idea of one's own after one's own item", []string{
+			"carla: I'll also bump the pool timeout in the chart, it's a one line change",
+			"dan: is the surge setting also too aggressive? 40 pods at once is a lot",
+			"carla: maxsurge 100% yeah. we should go to 25% for this one, I can do that together with the timeout",
+		}, 2, "carla", "", 2},
 		{"a request in chat shorthand", []string{
 			"carla: dan can u add pool wait time to the db dashboard",
 			"^4 dan: 👍 will do",
