@@ -156,8 +156,9 @@ func (p participants) assigned(low string, self string) string {
 var upLookRE = regexp.MustCompile(`\b(?:take|have|grab) an? (?:quick |closer |first )?(?:look|peek|glance)\b`)
 
 // upDoItRE: a first-person commitment whose object points back at what was said
-// ("I'll do that", "I will raise the ticket for same", "I make it until friday").
-var upDoItRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(?:i|we)(?:'ll| will| can| could|'m going to| am going to)?(?: to)? (\w+(?: up)?) (?:it|that|this|same|them|the ticket|a ticket)\b|\bfor same\b`)
+// ("I'll do that", "I will raise the ticket for same", "I make it until friday",
+// "will add it there" with the subject left out, as chat does).
+var upDoItRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(?:(?:i|we)(?:'ll| will| can| could|'m going to| am going to)?|will)(?: to)? (\w+(?: up)?) (?:it|that|this|same|them|the ticket|a ticket)\b|\bfor same\b`)
 
 // doesIt reports an upDoItRE commitment whose verb makes or takes on work ("do",
 // "raise", "bring", "fix"), not one of looking or firefighting ("I'll rerun it").

@@ -115,6 +115,10 @@ func TestUptakeOwnerFromConversation(t *testing.T) {
 			"dan: is the surge setting also too aggressive? 40 pods at once is a lot",
 			"carla: maxsurge 100% yeah. we should go to 25% for this one, I can do that together with the timeout",
 		}, 2, "carla", "", 2},
+		{"taken with the subject left out", []string{
+			"carla: pool size in terraform only, console edits denied. thats platform, @dan?",
+			"^4 dan: on my list for next sprint anyway, will add it there",
+		}, 0, "dan", "", 1},
 		{"a request in chat shorthand", []string{
 			"carla: dan can u add pool wait time to the db dashboard",
 			"^4 dan: 👍 will do",
