@@ -57,11 +57,16 @@ func (w termWeights) of(term string) float64 {
 }
 
 // coverage is the share of title's term weight that terms also hold, and how many
-// title terms they share.
+// title terms they share. A compound written as one word on one side and as two on
+// the other ("NodeLocal DNSCache", "dns cache") is the same term: terms also hold
+// the joins of their neighbours.
 func (w termWeights) coverage(terms, title []string) (float64, int) {
 	have := map[string]bool{}
-	for _, t := range terms {
+	for i, t := range terms {
 		have[t] = true
+		if i > 0 {
+			have[terms[i-1]+t] = true
+		}
 	}
 	var shared, total float64
 	n := 0

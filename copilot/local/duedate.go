@@ -34,17 +34,21 @@ const (
 	dueDotted = `\d{1,2}\.\d{1,2}\.(?:\d{4}\b|\d{2}\b|[\s,;)]|$)`
 	// dueEODOf is the end of a named day ("EOD tomorrow", "end of day friday").
 	dueEODOf   = `(?:eod|cob|end\s+of\s+(?:the\s+)?day)\s+(?:tomorrow|today|(?:this\s+|next\s+)?` + dueWeekday + `)`
-	dueDayExpr = `(?:(?:this|next)\s+)?` + dueWeekday + `(?:\s*,?\s*(?:the\s+)?(?:` + dueExplicit + `|\d{1,2}(?:st|nd|rd|th)))?`
+	dueDayExpr = `(?:(?:this|next)\s+)?` + dueWeekday + `(?:\s*,?\s*(?:the\s+)?(?:` + dueExplicit + `|\d{1,2}(?:st|nd|rd|th))|` + dueOfNextWeek + `)?`
+	// dueOfNextWeek follows a weekday: "friday next week" is "next friday".
+	dueOfNextWeek = `\s+(?:of\s+)?(?:the\s+)?next\s+week`
+	// dueTomorrow is "tomorrow" as chat shortens it too ("tmrw", "tmr").
+	dueTomorrow = `tomorrow|tmrw|tmr`
 )
 
 var (
 	// dueTriggeredRE is a deadline after a word that makes it one ("by", "before",
 	// "due"…): weekdays and dates need it, or "on monday we saw" would be a deadline.
-	dueTriggeredRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|due:?|no later than|for|on|in)\s+(?:the\s+)?((?:` + dueEODOf + `|` + dueDayExpr + `|` + dueExplicit + `|` + dueRelative + `|today|tonight|tomorrow|\d{1,2}(?:st|nd|rd|th))\b|` + dueDotted + `)`)
+	dueTriggeredRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|due:?|no later than|for|on|in)\s+(?:the\s+)?((?:` + dueEODOf + `|` + dueDayExpr + `|` + dueExplicit + `|` + dueRelative + `|today|tonight|` + dueTomorrow + `|\d{1,2}(?:st|nd|rd|th))\b|` + dueDotted + `)`)
 	// dueBareRE is a deadline that is one without a trigger ("this week", "EOW").
 	dueBareRE = regexp.MustCompile(`(?i)\b(` + dueEODOf + `|end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|(?:this|next)\s+(?:week|sprint)|(?:this|next)\s+` + dueWeekday + `)\b`)
 	// dueSoonRE is "today"/"tomorrow", a deadline only in a sentence that commits.
-	dueSoonRE = regexp.MustCompile(`(?i)\b(today|tonight|tomorrow)\b`)
+	dueSoonRE = regexp.MustCompile(`(?i)\b(today|tonight|` + dueTomorrow + `)\b`)
 
 	dueISORE     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	dueDotRE     = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
@@ -57,6 +61,8 @@ var (
 	dueEODLeadRE = regexp.MustCompile(`^(?:eod|cob|end of (?:the )?day)\s+`)
 	dueQuarterRE = regexp.MustCompile(`(?i)^q([1-4])$`)
 	dueWeekRE    = regexp.MustCompile(`(?i)^this\s+week$`)
+	// dueNextWeekDayRE: "friday (of) next week", said as "next friday".
+	dueNextWeekDayRE = regexp.MustCompile(`(?i)^(` + dueWeekday + `)` + dueOfNextWeek + `$`)
 )
 
 // findDue finds the deadline in a follow-up's text: the words (with their trigger,
@@ -105,8 +111,11 @@ func resolveDue(expr string, said time.Time) string {
 	switch low {
 	case "today", "tonight":
 		return format(day)
-	case "tomorrow":
+	case "tomorrow", "tmrw", "tmr":
 		return format(day.AddDate(0, 0, 1))
+	}
+	if sub := dueNextWeekDayRE.FindStringSubmatch(low); sub != nil {
+		low = "next " + sub[1]
 	}
 	if dueWeekRE.MatchString(low) {
 		return format(fridayOf(day, 0))

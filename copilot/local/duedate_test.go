@@ -14,6 +14,8 @@ var dueTests = []struct {
 	{"bare weekday", "i'll take it, by friday", "2026-09-15", true, "by friday", "2026-09-18"},
 	{"weekday on the day is a week later", "@ravi can you add a test by tuesday?", "2026-05-19", false, "by tuesday", "2026-05-26"},
 	{"next weekday is the following week", "write the runbook by next thursday?", "2025-09-30", false, "by next thursday", "2025-10-09"},
+	{"weekday of next week", "I'll add VCL tests in CI, by friday next week", "2026-04-01", true, "by friday next week", "2026-04-10"},
+	{"tomorrow shortened", "sure, I'll do it tmrw", "2026-04-01", true, "tmrw", "2026-04-02"},
 	{"eow", "I'll sweep IAM, EOW", "2026-07-08", true, "EOW", "2026-07-10"},
 	{"end of week", "I'll sweep IAM, by end of week", "2026-07-08", true, "by end of week", "2026-07-10"},
 	{"end of next week", "import them into tf, by end of next week", "2025-04-09", true, "by end of next week", "2025-04-18"},

@@ -21,7 +21,7 @@ import (
 var (
 	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b|^\W*next\s*:`)
 	fuAIMarkerRE = regexp.MustCompile(`(^|\s)AI\s*:`)
-	fuSuggestRE  = regexp.MustCompile(`\bwe (really |probably |definitely |also |still |seriously |clearly |absolutely )?(should|need|needs to|must|ought to|have to|gotta|could)\b|\bshould (we|probably|really|also|definitely|have|be|alert|page|fail|reject|block|never|always)\b|\b(could|can|shall) we\b|\bcan (someone|somebody|you)\b|\blet'?s\b|\blets (make|add|get|set|put|have|create|write|move|document|automate|alert|build|bump|raise|lower|schedule|do|not|also|track)\b|\b(would|it'?d|will) be (nice|good|great|useful|better|worth)\b|\bworth (adding|having|doing|considering|a|an|looking|automating|putting|writing)\b|\bmaybe we\b|\bhow about\b|\bwhat about\b|\bwhy (don'?t|do not|not) we\b|\bi'?d (like|love|want) (to see|us to|to have)\b|\b(propose|suggest|suggestion|proposal|recommend)\b|\bwe'?re missing\b|\bwe (don'?t|do not) have\b|\bwe have no\b|\bneeds? (a|an|its own|better|proper|more|to be)\b|\b(please|pls|kindly) (add|make|create|write|file|open|update|document|set|put|move)\b|\bmust (be|have|not)\b|\bshould'?ve\b|\bshould have\b|\b(they|teams?|people|folks|customers|users|support|ops|on-?call) (really )?(need|needs|want|wants) (something|a|an|to|better|more|some)\b|\bwould (really )?(help|make (it|this|that|life)|catch|save)\b|\bi'?d (like|love|want) (a|an|some)\b`)
+	fuSuggestRE  = regexp.MustCompile(`\bwe (really |probably |definitely |also |still |seriously |clearly |absolutely )?(should|need|needs to|must|ought to|have to|gotta|could)\b|\bshould (we|probably|really|also|definitely|have|be|alert|page|fail|reject|block|never|always)\b|\b(could|can|shall) we\b|\bcan (someone|somebody|you|u)\b|\blet'?s\b|\blets (make|add|get|set|put|have|create|write|move|document|automate|alert|build|bump|raise|lower|schedule|do|not|also|track)\b|\b(would|it'?d|will) be (nice|good|great|useful|better|worth)\b|\bworth (adding|having|doing|considering|a|an|looking|automating|putting|writing)\b|\bmaybe we\b|\bhow about\b|\bwhat about\b|\bwhy (don'?t|do not|not) we\b|\bi'?d (like|love|want) (to see|us to|to have)\b|\b(propose|suggest|suggestion|proposal|recommend)\b|\bwe'?re missing\b|\bwe (don'?t|do not) have\b|\bwe have no\b|\bneeds? (a|an|its own|better|proper|more|to be)\b|\b(please|pls|kindly) (add|make|create|write|file|open|update|document|set|put|move)\b|\bmust (be|have|not)\b|\bshould'?ve\b|\bshould have\b|\b(they|teams?|people|folks|customers|users|support|ops|on-?call) (really )?(need|needs|want|wants) (something|a|an|to|better|more|some)\b|\bwould (really )?(help|make (it|this|that|life)|catch|save)\b|\bi'?d (like|love|want) (a|an|some)\b`)
 	// fuModalQRE: a question that proposes ("could the deploy tool refuse…?").
 	fuModalQRE = regexp.MustCompile(`(^|[.!?]\s+)(so |also |and |but |ok |okay )?(could|can|should|shouldn'?t|would|wouldn'?t|why (don'?t|doesn'?t|isn'?t|can'?t|wasn'?t|didn'?t|not))\b[^?]*\?`)
 	// fuHypothesisRE: a question about the cause, not a proposal.
@@ -31,12 +31,12 @@ var (
 	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
 	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
 	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b`)
-	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:you\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look)\b|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
+	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:(?:you|u)\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look)\b|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
 	fuDeclareRE   = regexp.MustCompile(`\bdeclaring\b|\b(i'?m|taking|i'?ll be) (the )?ic\b`)
 	fuNoneRE      = regexp.MustCompile(`^\W*(none|n/?a|tbd|-)\W*$`)
 	fuOwnRE       = regexp.MustCompile(`\b(own|owning|take ownership|drive|driving)\b`)
 	fuTodoOwnerRE = regexp.MustCompile(`(?i)\btodo\s*\(\s*@?([\w.\-]+)\s*\)`)
-	fuComplainRE  = regexp.MustCompile(`\b(nothing|nobody|no one|no alerts?|no pages?|no alarms?|no monitoring)\b[^.?!]{0,60}\b(alert\w*|paged|fired|notic\w*|caught|told|until|warn\w*|detect\w*)\b|\b(didn'?t|did not|never|wasn'?t|weren'?t|doesn'?t|does not|don'?t|do not) (get |even )?(alert|page|fire|notice|catch|detect|warn|know|see|monitor|test)\w*\b[^.?!]{0,50}\b((until|till|before)\s+\w|alert\w*|pag\w*|monitor\w*|dashboard|metric|runbook|test\w*|check)|\bwe (only )?(found out|noticed|learned|heard|knew|saw)\b[^.?!]{0,40}\b(from|when|because|via|through)\b[^.?!]{0,30}\b(customers?|users?|support|twitter|merchants?|sales|someone|a customer)\b|\b(flying |were )blind\b|\bno (visibility|dashboards?|metrics?|runbooks?|alerting|monitoring|docs?|documentation|tests?|way to (see|tell|know))\b|\bthere'?s no (alert|runbook|dashboard|metric|monitoring|test|check|limit|doc)\w*|\btook (us )?(\d+|an?|over an?|almost an?|like|about) ?(\d+ )?(min\w*|hours?|hrs?)\b[^.?!]{0,30}\bto (notice|find|figure|realize|detect|spot|get|see)|\bhad to (guess|dig|grep|ssh|manually)\b|\b(nothing|nobody|no one) (\w+ )?(watch|monitor|check|track|alert|page|look)(s|es|ed|ing)?\b|\b(third|second|fourth|nth) time\b|\bkeeps happening\b|\bhappened before\b|\bnot the first time\b|\bagain\?!|\bwhy (do|did) we (not|never)\b|\bwhy (wasn'?t|isn'?t|didn'?t)\b[^.?!]{0,40}\b(alert|page|monitor|test|caught|check)\w*`)
+	fuComplainRE  = regexp.MustCompile(`\b(nothing|nobody|no one|no alerts?|no pages?|no alarms?|no monitoring)\b[^.?!]{0,60}\b(alert\w*|paged|fired|notic\w*|caught|told|until|warn\w*|detect\w*)\b|\b(didn'?t|did not|never|wasn'?t|weren'?t|doesn'?t|does not|don'?t|do not) (get |even )?(alert|page|fire|notice|catch|detect|warn|know|see|monitor|test)\w*\b[^.?!]{0,50}\b((until|till|before)\s+\w|alert\w*|pag\w*|monitor\w*|dashboard|metric|runbook|test\w*|check)|\bwe (only )?(found out|noticed|learned|heard|knew|saw)\b[^.?!]{0,40}\b(from|when|because|via|through)\b[^.?!]{0,30}\b(customers?|users?|support|twitter|merchants?|sales|someone|a customer)\b|\b(flying |were )blind\b|\bno (visibility|dashboards?|metrics?|runbooks?|alerting|monitoring|docs?|documentation|tests?|way to (see|tell|know))\b|\bthere'?s no (alert|runbook|dashboard|metric|monitoring|test|check|limit|doc)\w*|\btook (us )?(\d+|an?|over an?|almost an?|like|about) ?(\d+ )?(min\w*|hours?|hrs?)\b[^.?!]{0,30}\bto (notice|find|figure|realize|detect|spot|get|see)|\bhad to (guess|dig|grep|ssh|manually)\b|\b(nothing|nobody|no one) (\w+ )?(watch|monitor|check|track|alert|page)(s|es|ed|ing)?\b|\b(third|second|fourth|nth) time\b|\bkeeps happening\b|\bhappened before\b|\bnot the first time\b|\bagain\?!|\bwhy (do|did) we (not|never)\b|\bwhy (wasn'?t|isn'?t|didn'?t)\b[^.?!]{0,40}\b(alert|page|monitor|test|caught|check)\w*`)
 	// fuComplainWeakRE are complaints that imply a fix only after the fire is out
 	// (during the incident "no alerts since 10:40" is a status).
 	fuComplainWeakRE = regexp.MustCompile(`\b(would|could|might|we'?d|it'?d) have (given|found out|known|caught|saved|helped|prevented|told|warned|paged|alerted|avoided|noticed|bought|stopped|flagged|shown|surfaced)\b|\b(nobody|no one|no-one)( \w+)? (knew|know|noticed|realized|realised|saw|told|was told|was paged|got paged)\b|\bhad no (idea|clue|visibility|warning)\b|\bbefore (anything|anyone|anybody|we|any alert|an alert) (paged|alerted|fired|noticed|knew)\b|\b(customers?|users?|support|merchants?)\b[^.?!]{0,50}\bbefore (anything|anyone|we|our)\b|\bno (alerts?|alarms?|paging|monitors?|warning)( \w+)? (on|for)\b|\bis there (really )?no\b|\bwhy (is|was) there no\b|\bwe (only |first )?(heard|learned|found out|knew)( about)?( it| this| of it)? (from|via|through|when)\b|\b(doesn'?t|does not|didn'?t|did not|never|won'?t) (page|alert|notify|wake|ping)( up)? (any|no|some)(body|one)\b`)
@@ -190,6 +190,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 
 	// Requests, acceptances, declines and assignments around a proposal.
 	applyUptake(lc, cands, &order, names, threadOf)
+	dropCalledOff(lc, cands)
 	sort.Ints(order)
 
 	var items []*fuCandidate
@@ -314,10 +315,12 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// it, a noun phrase without a verb.
 	suggest = suggest || (wrapUp && fuEllipticRE.MatchString(low) && fuLastingRE.MatchString(low) && !strings.HasSuffix(strings.TrimSpace(low), "?"))
 	nextTime := fuNextTimeRE.MatchString(low)
-	commit := fuCommitRE.MatchString(low) || presentCommits(low) || fuTeamWillRE.MatchString(low)
+	commit := fuCommitRE.MatchString(low) || presentCommits(low) || fuTeamWillRE.MatchString(low) || fuSelfRE.MatchString(low)
 	ask := fuAskRE.MatchString(raw) || namedOwner(raw, speaker(t.msg), names) != ""
-	// Before the fire is out, "why did nobody get paged?" asks what happened.
-	strongComplaint := fuComplainRE.MatchString(low) && (wrapUp || !strings.HasSuffix(strings.TrimSpace(low), "?"))
+	// Before the fire is out a complaint reports the state of things: "why did
+	// nobody get paged?" asks what happened, "errors since 19:15 and nobody got
+	// paged" opens the incident.
+	strongComplaint := fuComplainRE.MatchString(low) && wrapUp
 	complain := strongComplaint || (wrapUp && fuComplainWeakRE.MatchString(low) &&
 		(fuLastingRE.MatchString(low) || len(contentTerms(raw)) >= 6 || fuCounterfactualRE.MatchString(low)))
 	if !(marker || suggest || nextTime || commit || ask || complain) {
@@ -364,8 +367,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	case suggest:
 		// After the fire is out, a proposal by its grammar ("the etl job should blow
 		// up on an empty source") is one whatever it names: the lasting vocabulary
-		// cannot list every system. Not in a report's lessons, which reflect.
-		accepted = lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && obligation(low))
+		// cannot list every system. Not in a report's lessons, which reflect. A
+		// person obliged must still make or change something, not only pass a
+		// word on or read ("someone should tell the java people about their
+		// config", "someone should read the annotation docs").
+		accepted = (lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && obligation(low))) && !personOnlyTells(low)
 	case ask, commit:
 		accepted = (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
 		// A plan with an owner and a date is a follow-up by its form.
@@ -479,12 +485,38 @@ var (
 	fuCounterfactualRE = regexp.MustCompile(`\bif (?:we|i|they|you|someone) (?:had|'d had)\b`)
 	// fuPerfectRE: "would've" is "would have".
 	fuPerfectRE = regexp.MustCompile(`\b(would|could|might|must)'ve\b`)
-	// fuRegretRE: "we should have <done>" looks back, it proposes nothing.
-	fuRegretRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|\w+ed)\b`)
+	// fuRegretRE: "we should have <done>" looks back, it proposes nothing; so does
+	// "we should have (had) X" anchored in the past by a time adverbial ("from the
+	// start", "since day one", "in the first place"), while "we should have had X"
+	// alone still implies X is missing.
+	fuRegretRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|\w+ed)\b|\bshould(?:n'?t| not)?(?:'ve| have)\b[^.?!]{0,50}?\b(?:from (?:the )?(?:start|beginning|outset|day (?:one|1|0))|since (?:day (?:one|1|0)|the (?:start|beginning))|all along|in the first place|back then|(?:days|weeks|months|years) ago)\b`)
 	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
 	// need exp backoff").
 	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
 )
+
+// fuPersonObligedRE: a person obliged to do something ("someone should tell…",
+// "we have to read…"); group 1 is the verb.
+var fuPersonObligedRE = regexp.MustCompile(`\b(?:someone|somebody|one of us|everyone|everybody|we|you)\s+(?:really |also |probably |just )?(?:should|must|has to|have to|needs? to|ought to|gotta)\s+(\w+)`)
+
+// tellVerbs pass a word on or learn something; they change nothing that lasts.
+var tellVerbs = toSet(`tell inform read learn know remember think understand thank`)
+
+// personOnlyTells reports whether low obliges people and every such obligation
+// only passes a word on or learns something ("someone should tell the java people
+// about their resolver config", "someone should read the docs").
+func personOnlyTells(low string) bool {
+	ms := fuPersonObligedRE.FindAllStringSubmatch(low, -1)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if !tellVerbs[m[1]] {
+			return false
+		}
+	}
+	return true
+}
 
 // personalSubject: "I need to think", "you must be tired" oblige no system.
 var personalSubject = toSet(`i you he she they we who i'm really just still also`)
@@ -517,8 +549,9 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 }
 
 var (
-	// fuSelfRE: the speaker takes the item ("TODO for me: …", "that one's on me").
-	fuSelfRE = regexp.MustCompile(`\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s?( (for|on))? me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b`)
+	// fuSelfRE: the speaker takes the item ("TODO for me: …", "that one's on me",
+	// "and me: alert on …", an entry labelled with its owner).
+	fuSelfRE = regexp.MustCompile(`^\W*(?:and |also |\+ ?)?me\s*:|\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s?( (for|on))? me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b`)
 	// fuMentionWillRE: someone named takes the item ("@dana will add the alert").
 	fuMentionWillRE = regexp.MustCompile(`(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:will|is going to|'ll|agreed to|volunteered to|is on)\b`)
 )
@@ -899,10 +932,13 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 // closest ticket, a lower bar (TicketMutualCoverage) is enough. Closest is judged
 // over every follow-up and every ticket of the incident, captured or not: a ticket
 // closer to an item already captured is about that item, and an item closer to a
-// ticket already used restates that ticket's item. Closeness is the better of the
+// ticket already used restates that ticket's item. Closeness is the mean of the
 // two IDF-weighted coverages over the whole title (its "checkout-api:" prefix names
-// where, which tells two items of one incident apart), with TicketMinSharedTerms
-// shared terms. Being each other's best is evidence no threshold on one pair has.
+// where, which tells two items of one incident apart): a pair must be close both
+// ways, so a long message that covers a little more of the title among many other
+// words does not outrank the item whose own words the title holds. The bar is on
+// the better of the two, with TicketMinSharedTerms shared terms. Being each other's
+// best is evidence no threshold on one pair has.
 func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w termWeights) {
 	th := l.ticketMutualCoverage()
 	if th > 1 || len(items) == 0 || len(tickets) == 0 {
@@ -915,6 +951,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 		}
 	}
 	cover := make([][]float64, len(items))
+	close := make([][]float64, len(items))
 	bestOfItem := make([]int, len(items))
 	bestOfTicket := make([]int, len(tickets))
 	for j := range bestOfTicket {
@@ -926,6 +963,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 	}
 	for i, c := range items {
 		cover[i] = make([]float64, len(tickets))
+		close[i] = make([]float64, len(tickets))
 		bestOfItem[i] = -1
 		for j, full := range titles {
 			ov, n := w.coverage(c.msgTerms, full)
@@ -934,10 +972,11 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 				continue
 			}
 			cover[i][j] = math.Max(ov, iv)
-			if b := bestOfItem[i]; b < 0 || cover[i][j] > cover[i][b] {
+			close[i][j] = (ov + iv) / 2
+			if b := bestOfItem[i]; b < 0 || close[i][j] > close[i][b] {
 				bestOfItem[i] = j
 			}
-			if b := bestOfTicket[j]; b < 0 || cover[i][j] > cover[b][j] {
+			if b := bestOfTicket[j]; b < 0 || close[i][j] > close[b][j] {
 				bestOfTicket[j] = i
 			}
 		}
@@ -1051,7 +1090,7 @@ var (
 	// fuVocativeRE: a request addressed by name ("Maria, please own this", "Pablo
 	// can you make this?", "Could you move the crons to UTC, Omar?", "kindly add the
 	// cron by EOD @suresh").
-	fuVocativeRE = regexp.MustCompile(`(?:^|[.!?]\s+)@?([A-Za-z][\w.\-]*)[,:]?\s+(?:please|pls|kindly|can you|could you|would you|will you)\b|(?i:\b(?:can|could|would|will) you\b[^?.!]*,\s*@?([\w.\-]+)\s*\?)|(?i:\b(?:please|pls|kindly|can you|could you)\b[^@.!?]*@([\w.\-]+)\W*$)`)
+	fuVocativeRE = regexp.MustCompile(`(?:^|[.!?]\s+)@?([A-Za-z][\w.\-]*)[,:]?\s+(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\b|(?i:\b(?:can|could|would|will) you\b[^?.!]*,\s*@?([\w.\-]+)\s*\?)|(?i:\b(?:please|pls|kindly|can you|could you)\b[^@.!?]*@([\w.\-]+)\W*$)`)
 )
 
 // namedOwner is the person a message gives an item to by name rather than by an
@@ -1089,8 +1128,22 @@ func namedOwner(raw, sp string, names map[string]string) string {
 			}
 		}
 	}
+	// Someone not in the channel takes on work by name ("Tom will add the expiry
+	// check to CI, I talked to him already"): a lone word that opens the sentence
+	// and is no pronoun, with a verb of taking on or making work.
+	for _, sub := range fuAbsentWillRE.FindAllStringSubmatch(raw, -1) {
+		if w := strings.ToLower(sub[1]); !text.IsStopWord(w) && !notAName[w] {
+			return w
+		}
+	}
 	return ""
 }
+
+// fuAbsentWillRE: "<name> will take / add / update …" opening a sentence.
+var fuAbsentWillRE = regexp.MustCompile(`(?:^|[.!?;]\s+)([A-Za-z][a-z]{1,15})\s+(?:will|is going to|agreed to|volunteered to|offered to)\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft)\b`)
+
+// notAName are words that open such a sentence without naming anyone.
+var notAName = toSet(`it this that there they he she we you i who which what everyone everybody someone somebody nobody anyone anybody team ops dev oncall sre infra platform security product`)
 
 // participant finds the one participant whose user name is w or starts with w and
 // a separator ("priya" → "priya.n"); "" when none or several.

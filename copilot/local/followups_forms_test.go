@@ -45,6 +45,13 @@ func TestFollowUpFormsBeyondVocabulary(t *testing.T) {
 			"carla: - one config value for the pool size (owner: erin)",
 			"dan: alert: https://tracker.example.net/browse/DB-77",
 		}, map[int][3]string{0: {"dan", "", "DB-77"}, 1: {"erin", "", ""}}},
+		{"someone not in the channel takes it by name", []string{
+			"carla: Tom will add the pool saturation check to CI, I talked to him already",
+		}, map[int][3]string{0: {"tom", "", ""}}},
+		{"an entry labelled with its owner, me", []string{
+			"carla: I'll add a pool saturation alert per database",
+			"dan: and me: runbook entry for failing over the pool, by friday",
+		}, map[int][3]string{0: {"carla", "", ""}, 1: {"dan", "2026-03-06", ""}}},
 		{"the end of a named day", []string{
 			"carla: kindly add the pool check to the deploy pipeline by EOD tomorrow @dan",
 			"dan: will do",
@@ -95,6 +102,31 @@ func TestFollowUpFormsNot(t *testing.T) {
 			"dan: we didn't see it until the merchants called support",
 		}, 1},
 		{"an owner value in a status line", []string{"ben: 47 records recreated, ownership records back with owner=prod"}, 0},
+		{"a regret anchored in the past", []string{"dan: we should've had a pool limit from the beginning tbh"}, 0},
+		{"a regret with a missing thing since day one", []string{"carla: we should have pool metrics since day one :("}, 0},
+		{"should have had, without a past anchor, still names what is missing", []string{
+			"dan: we should have had a pool saturation alert on the orders db, it was a graph nobody watched",
+		}, 1},
+		{"a pronoun that will take nothing on", []string{"dan: It will take a while until the pool alert history is back in CI"}, 0},
+		{"nobody looking is neglect narrated", []string{"dan: the pool size was set two years ago, nobody looked since"}, 0},
+		{"nothing watching names a missing monitor", []string{"dan: nothing watches the pool wait metrics, we saw it from the 5xx"}, 1},
+		{"someone obliged only to pass a word on", []string{"dan: someone should tell the mobile folks about their retry settings"}, 0},
+		{"someone obliged only to read", []string{"carla: someone should read the pool docs properly"}, 0},
+		{"someone obliged to change something", []string{"dan: someone should audit the other pool settings too"}, 1},
+		{"an idea called off later by its initials", []string{
+			"carla: I'll add a dead-letter queue for the orders consumer so one bad message can't block it",
+			"erin: I'll add a pool saturation alert per database",
+			"dan: carla, skip the DLQ, the new consumer already has one",
+			"carla: ok dropping it",
+		}, 1},
+		{"an idea its author calls off by name", []string{
+			"carla: I'll open a case with the vendor about the slow failover",
+			"carla: nvm, not doing the vendor case, the delay is documented",
+		}, 0},
+		{"calling off something that is no idea leaves the ideas alone", []string{
+			"carla: I'll add a pool saturation alert per database",
+			"dan: let's skip the retro this week, half the team is out",
+		}, 1},
 		{"a list entry after someone else's list", []string{
 			"carla: followups: 1/ pool saturation alert at 80%",
 			"dan: 2/ also the retry thing from before, reverted already",
@@ -112,16 +144,74 @@ func TestFollowUpFormsNot(t *testing.T) {
 // TestCaptureShortItemUnderLongTitle: an item whose every word is in a longer ticket
 // title is captured by it; an item sharing one word with a title is not.
 func TestCaptureShortItemUnderLongTitle(t *testing.T) {
-	inc := chat(append(append([]string{}, firefight...),
+	inc, got := followUpsWithTickets(t, []copilot.Ticket{{Key: "DB-131", Title: "Alert when orders-db connected clients exceed 80% of max_connections for 5 minutes"}},
 		"carla: we should alert at 80% of max_connections",
 		"dan: and we need a runbook for failing over the pool",
-	)...)
-	inc.Tickets = []copilot.Ticket{{Key: "DB-131", Title: "Alert when orders-db connected clients exceed 80% of max_connections for 5 minutes"}}
+	)
+	wantTicket(t, got, ts(inc, 0), "DB-131")
+	wantTicket(t, got, ts(inc, 1), "")
+}
+
+// followUpsWithTickets runs the follow-ups of lines after the shared firefight, with
+// tickets exported for the incident.
+func followUpsWithTickets(t *testing.T, tickets []copilot.Ticket, lines ...string) (*copilot.Incident, map[string]copilot.FollowUp) {
+	t.Helper()
+	inc := chat(append(append([]string{}, firefight...), lines...)...)
+	inc.Tickets = tickets
+	return inc, followUpsBySource(t, inc)
+}
+
+// wantTicket checks that the follow-up at ts exists with ticket key (""; an
+// uncaptured follow-up).
+func wantTicket(t *testing.T, got map[string]copilot.FollowUp, ts, key string) {
+	t.Helper()
+	if it, ok := got[ts]; !ok || it.TicketKey != key || it.Captured != (key != "") {
+		t.Errorf("follow-up at %s: %+v (found %v), want ticket %q", ts, it, ok, key)
+	}
+}
+
+// TestComplaintDuringIncidentIsStatus: the complaint that opens an incident reports
+// it; the same complaint in the wrap-up implies the missing alert.
+func TestComplaintDuringIncidentIsStatus(t *testing.T) {
+	opening := "carla: api errors since 19:15 and nobody got paged, I saw it by chance"
+	inc := chat(append([]string{opening}, firefight...)...)
+	if got := followUpsBySource(t, inc); len(got) != 0 {
+		t.Errorf("the opening complaint is a follow-up: %v", got)
+	}
+	inc, got := followUpsOf(t, "carla: api errors for 20 minutes and nobody got paged, I saw it by chance")
+	if _, ok := got[ts(inc, 0)]; !ok {
+		t.Errorf("the complaint in the wrap-up is no follow-up: %v", got)
+	}
+}
+
+// TestCaptureCompoundWrittenApart: a title that writes a compound as one word
+// ("PoolCache") captures the item that writes it as two ("pool cache").
+func TestCaptureCompoundWrittenApart(t *testing.T) {
+	inc, got := followUpsWithTickets(t, []copilot.Ticket{
+		{Key: "DB-140", Title: "Evaluate a node-level PoolCache for the orders cluster"},
+		{Key: "DB-141", Title: "Upgrade the database driver to 5.2"},
+	},
+		"carla: I'll add a pool saturation alert per database, by friday",
+		"dan: and a shared pool cache on each node, I'll build a prototype by 3/20",
+	)
+	wantTicket(t, got, ts(inc, 1), "DB-140")
+	wantTicket(t, got, ts(inc, 0), "")
+}
+
+// TestCaptureMutualBestBothWays: of two items sharing as many words with a ticket,
+// the one whose own words the title holds is its item, not the longer one that
+// covers a little more of the title among many other words.
+func TestCaptureMutualBestBothWays(t *testing.T) {
+	inc := chat(
+		"ana: checkout 500s since 09:55 and the pool alert paged nobody",
+		"ben: escalation policy of the pool alerts has an empty level 1, the person left",
+		"ben: added myself to level 1 and rolled back, errors gone",
+		"ana: resolved",
+		"carla: I'll write a weekly check that every escalation policy has someone on each level, by 3/20",
+		"dan: and I fix the offboarding script so it removes people from PD schedules without leaving empty levels",
+	)
+	inc.Tickets = []copilot.Ticket{{Key: "OPS-150", Title: "Automated audit of on-call escalation policies for empty levels"}}
 	got := followUpsBySource(t, inc)
-	if it := got[ts(inc, 0)]; it.TicketKey != "DB-131" {
-		t.Errorf("the alert item is not captured by DB-131: %+v", it)
-	}
-	if it, ok := got[ts(inc, 1)]; !ok || it.Captured {
-		t.Errorf("the runbook item should be an uncaptured follow-up: %+v (found %v)", it, ok)
-	}
+	wantTicket(t, got, ts(inc, 0), "OPS-150")
+	wantTicket(t, got, ts(inc, 1), "")
 }

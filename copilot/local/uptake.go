@@ -22,7 +22,7 @@ import (
 
 var (
 	// upRequestRE: the form of a request once an addressee is named.
-	upRequestRE = regexp.MustCompile(`\?|\b(can|could|would|will) you\b|\byou (take|do|own|handle|pick|grab|want)\b|\b(please|pls|plz|kindly)\b|\byours\b|\byou or me\b|\bown (this|that|it|the)\b|\btake (this|that|it|the)\b`)
+	upRequestRE = regexp.MustCompile(`\?|\b(can|could|would|will) (?:you|u)\b|\byou (take|do|own|handle|pick|grab|want)\b|\b(please|pls|plz|kindly)\b|\byours\b|\byou or me\b|\bown (this|that|it|the)\b|\btake (this|that|it|the)\b`)
 	// upAffirmRE: a short affirmation, an acceptance only from the person asked.
 	upAffirmRE = regexp.MustCompile(`^\W*(yes|yep|yup|ya|yeah|yah|ja|jep|sure|ok|okay|k|kk|ack|noted|understood|fine|oui|si|haan|roger|can do|got it|will do|on it|done|right|of course|np|no problem|absolutely|definitely)\b`)
 	// upTakeRE: a first-person take, an acceptance from anyone ("mine", "on it",
@@ -156,8 +156,9 @@ func (p participants) assigned(low string, self string) string {
 var upLookRE = regexp.MustCompile(`\b(?:take|have|grab) an? (?:quick |closer |first )?(?:look|peek|glance)\b`)
 
 // upDoItRE: a first-person commitment whose object points back at what was said
-// ("I'll do that", "I will raise the ticket for same", "I make it until friday").
-var upDoItRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(?:i|we)(?:'ll| will| can| could|'m going to| am going to)?(?: to)? (\w+(?: up)?) (?:it|that|this|same|them|the ticket|a ticket)\b|\bfor same\b`)
+// ("I'll do that", "I will raise the ticket for same", "I make it until friday",
+// "will add it there" with the subject left out, as chat does).
+var upDoItRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(?:(?:i|we)(?:'ll| will| can| could|'m going to| am going to)?|will)(?: to)? (\w+(?: up)?) (?:it|that|this|same|them|the ticket|a ticket)\b|\bfor same\b`)
 
 // doesIt reports an upDoItRE commitment whose verb makes or takes on work ("do",
 // "raise", "bring", "fix"), not one of looking or firefighting ("I'll rerun it").
@@ -278,9 +279,19 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// ("i will bring this to our weekly").
 		// A request or an assignment that carries no idea of its own ("yours mike?",
 		// "Rohit can you check effort by Monday?") is about the idea before it.
+		// A request that names the earlier thing but asks for a different change to it
+		// ("can you move the db certs to vault?" after "an alert on db cert expiry")
+		// is an idea of its own: it says more than the pointer back.
 		asks := (parts.addressee(t.msg.Text, names, self) != "" || parts.assigned(low, self) != "") &&
-			(cands[t.idx] == nil || (strings.Contains(low, "?") && givenRef(low, contentTerms(tm.msg.Text))))
+			(cands[t.idx] == nil || (strings.Contains(low, "?") && pointsBack(low, contentTerms(tm.msg.Text), parts)))
 		if !(inThread || asks || st.asked == self || len(own) <= 3 || ov >= 0.5 || doesIt(leadSentence(low))) {
+			continue
+		}
+		// A follow-up in its own right, outside the thread and about something else,
+		// adds an idea ("also a retention cleanup script, I'll do that too", "and I'll
+		// require 2 reviewers") rather than answering the one before it, unless it is
+		// the first word from the person asked.
+		if c := cands[t.idx]; c != nil && c.accepted && !inThread && !asks && len(own) >= 3 && ov < 0.5 && !(st.asked == self && !st.taken) {
 			continue
 		}
 		// Out of a thread, a commitment answers the idea before it when its object
@@ -407,6 +418,32 @@ func givenRef(low string, earlier []string) bool {
 			all = all && have[t]
 		}
 		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// pointsBack reports whether a sentence of low names something the earlier message
+// said (givenRef) and adds at most two terms of its own to it, participants' names
+// aside: "can you look into the anomaly alert?" points back, "can you move the db
+// certs to vault auto-renew?" asks for a change of its own.
+func pointsBack(low string, earlier []string, parts participants) bool {
+	have := map[string]bool{}
+	for _, t := range earlier {
+		have[t] = true
+	}
+	for _, sent := range followUpSentences(low) {
+		if !givenRef(sent, earlier) {
+			continue
+		}
+		n := 0
+		for _, t := range contentTerms(sent) {
+			if !have[t] && parts.who(t) == "" {
+				n++
+			}
+		}
+		if n <= 2 {
 			return true
 		}
 	}
@@ -571,4 +608,60 @@ func dayOfMonthDue(day string, said time.Time) string {
 		}
 	}
 	return ""
+}
+
+// upCallOffRE: a clause that calls off something it names ("skip the DLQ", "forget
+// the heap dump", "not doing the AWS case", "no need for the cron"). "drop" and
+// "cancel" are left out: in operations they delete or stop things ("drop the
+// slot", "cancel the reindex"). Group 1 is what is called off.
+var upCallOffRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|so|then|nvm|ah|actually|and|but)\s+)(?:let'?s\s+)?(?:skip|forget(?: about)?|scrap|shelve|not doing|won'?t do|no need for|no point (?:in|doing))\s+(?:the |that |this |our |a |an )?([^,.;:!?]{2,60})`)
+
+// dropCalledOff removes an idea that a later message calls off by naming it: the
+// conversation decided against it after it was said ("tom, skip the DLQ, the new
+// consumer already has one"; "nvm, not doing the AWS case"). The idea called off is
+// the latest earlier candidate whose words the named thing shares, or whose
+// initials it spells ("DLQ" for "dead-letter queue").
+func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
+	for _, t := range lc.msgs {
+		if t.bot || t.section != "" || cands[t.idx] != nil {
+			continue
+		}
+		for _, m := range upCallOffRE.FindAllStringSubmatch(t.lower, -1) {
+			named := contentTerms(m[1])
+			if len(named) == 0 || len(named) > 4 {
+				continue
+			}
+			for i := t.idx - 1; i >= 0; i-- {
+				c := cands[i]
+				if c == nil {
+					continue
+				}
+				if _, n := termOverlap(named, c.msgTerms); n > 0 || spellsInitials(named, lc.msgs[i].lower) {
+					delete(cands, i)
+					break
+				}
+			}
+		}
+	}
+}
+
+// spellsInitials reports whether one of terms is the initials of consecutive words
+// of low ("dlq" in "a dead-letter queue for…").
+func spellsInitials(terms []string, low string) bool {
+	words := strings.FieldsFunc(low, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+	for _, t := range terms {
+		if len(t) < 3 || len(t) > 5 {
+			continue
+		}
+		for i := 0; i+len(t) <= len(words); i++ {
+			ok := true
+			for k := 0; k < len(t) && ok; k++ {
+				ok = words[i+k][0] == t[k]
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -103,6 +103,26 @@ func TestUptakeOwnerFromConversation(t *testing.T) {
 			"dan: @erin can you look into the anomaly alert? lmk if you need access",
 			"erin: sure thing",
 		}, 0, "erin", "", 1},
+		{"a request for another change to the thing just named is an idea of its own", anotherChange, 1, "dan", "", 2},
+		{"the first idea keeps its own owner", anotherChange, 0, "carla", "2026-03-06", 2},
+		{"the person asked, having taken it, adds an idea of their own", []string{
+			"carla: @dan can you add a pool saturation alert per database?",
+			"^4 dan: sure, tomorrow",
+			"dan: also a cleanup script for the old pool dumps, I'll do that too",
+		}, 2, "dan", "", 2},
+		{"a short idea of one's own after one's own item", []string{
+			"carla: I'll also bump the pool timeout in the chart, it's a one line change",
+			"dan: is the surge setting also too aggressive? 40 pods at once is a lot",
+			"carla: maxsurge 100% yeah. we should go to 25% for this one, I can do that together with the timeout",
+		}, 2, "carla", "", 2},
+		{"taken with the subject left out", []string{
+			"carla: pool size in terraform only, console edits denied. thats platform, @dan?",
+			"^4 dan: on my list for next sprint anyway, will add it there",
+		}, 0, "dan", "", 1},
+		{"a request in chat shorthand", []string{
+			"carla: dan can u add pool wait time to the db dashboard",
+			"^4 dan: 👍 will do",
+		}, 0, "dan", "", 1},
 		{"a proposing question, agreed, then taken by someone else", []string{
 			"carla: should we also alert on failed config reloads?",
 			"dan: yes pls",
@@ -131,6 +151,13 @@ func TestUptakeOwnerFromConversation(t *testing.T) {
 			}
 		})
 	}
+}
+
+// anotherChange asks for a change to the thing the idea before it names.
+var anotherChange = []string{
+	"carla: I'll add an alert when a db cert is under 14 days to expiry, by fri",
+	"carla: @dan can you move the db certs to vault auto-renew like the app certs?",
+	"^5 dan: on it",
 }
 
 func TestUptakeNotFollowUps(t *testing.T) {
