@@ -55,56 +55,49 @@ func (s *Store) SearchFusions(ctx context.Context, q copilot.SearchQuery, fusion
 	if q.Limit < 1 || q.Limit > MaxLimit {
 		return nil, copilot.Errorf(copilot.EINVALID, "limit: %d is outside 1..%d", q.Limit, MaxLimit)
 	}
+	// The vector side needs only the query's vector and the lexical side only its
+	// words: search starts each side as soon as its own input is read.
 	var (
-		vec                []float32
-		words, conceptText string
-		services           []string
-		err                error
+		vecOf  func() ([]float32, error)
+		textOf func() (queryText, error)
 	)
 	switch {
 	case q.IncidentID != "":
-		// The incident's vector is read while the incident loads; an invisible or
-		// unknown incident is reported as such, whatever the vector read found.
-		type centroid struct {
-			vec []float32
-			err error
+		id, private := q.IncidentID, q.Filter.IncludePrivate
+		vecOf = func() ([]float32, error) { return s.incidentVector(ctx, id) }
+		textOf = func() (queryText, error) {
+			inc, err := s.FindIncidentByID(ctx, id, private)
+			if err != nil {
+				return queryText{}, err
+			}
+			words := copilot.IncidentText(inc, maxIncidentQueryBytes)
+			return queryText{words: words, conceptText: words, services: inc.Services}, nil
 		}
-		vecDone := make(chan centroid, 1)
-		go func() {
-			v, err := s.incidentVector(ctx, q.IncidentID)
-			vecDone <- centroid{v, err}
-		}()
-		inc, err := s.FindIncidentByID(ctx, q.IncidentID, q.Filter.IncludePrivate)
-		c := <-vecDone
-		if err != nil {
-			return nil, err
-		}
-		if c.err != nil {
-			return nil, c.err
-		}
-		vec = c.vec
-		words = copilot.IncidentText(inc, maxIncidentQueryBytes)
-		conceptText = words
-		services = inc.Services
 		q.Filter.ExcludeIDs = append(q.Filter.ExcludeIDs, q.IncidentID)
 	case strings.TrimSpace(q.Text) != "":
 		if len(q.Text) > 64<<10 {
 			return nil, copilot.Errorf(copilot.EINVALID, "query: longer than 64 KiB")
 		}
-		words, conceptText = q.Text, q.Text
-		if vec, err = s.model.EmbedQuery(ctx, q.Text); err != nil {
-			return nil, fmt.Errorf("embed query: %w", err)
+		text := queryText{words: q.Text, conceptText: q.Text, services: q.Filter.Services}
+		textOf = func() (queryText, error) { return text, nil }
+		vecOf = func() ([]float32, error) {
+			vec, err := s.model.EmbedQuery(ctx, text.words)
+			if err != nil {
+				return nil, fmt.Errorf("embed query: %w", err)
+			}
+			return vec, nil
 		}
-		services = q.Filter.Services
 	default:
 		return nil, copilot.Errorf(copilot.EINVALID, "query: give a text or an incident id")
 	}
-	// The query's failure concepts join its words: incidents hold theirs among their
-	// terms (ingest), so a shared concept counts by its rarity in the memory.
-	if toks := retrieval.ConceptTerms(conceptText); toks != "" {
-		words += "\n" + toks
-	}
-	return s.search(ctx, vec, words, conceptText, services, q, fusions)
+	return s.search(ctx, vecOf, textOf, q, fusions)
+}
+
+// queryText is what the lexical side and the explanations read of a query: words
+// for BM25, conceptText for the failure concepts, and the services it names.
+type queryText struct {
+	words, conceptText string
+	services           []string
 }
 
 // incidentVector is the centroid of an incident's chunk vectors: a summary of what
@@ -374,16 +367,17 @@ func loadAnswers(br pgx.BatchResults) (map[int64]copilot.SearchResult, map[int64
 	return results, evidence, chunksOf, mapError(br.Close())
 }
 
-// search runs the hybrid query over whole incidents: vec for the vector side (an
-// incident's closest chunk), words for the lexical side (BM25 over each incident's
-// whole text), conceptText for the failure concepts the explanations cite. The
+// search runs the hybrid query over whole incidents: vecOf reads the query's vector
+// for the vector side (an incident's closest chunk), textOf its words for the
+// lexical side (BM25 over each incident's whole text) and the failure concepts the
+// explanations cite; each side starts as soon as its own input is read. The
 // lexical side is exact; the vector side is exact on small memories and takes its
 // candidates from the HNSW index on large ones (vectorSide). The two sides and the
 // loading of the answer each read in a transaction of their own, whose settings
 // depend only on the data, so the same query ranks the same way cold, warm and under
 // load; a write that lands between them can show an incident to one side only (the
 // answer leaves out one it cannot load), as a write just after the search would.
-func (s *Store) search(ctx context.Context, vec []float32, words, conceptText string, queryServices []string, q copilot.SearchQuery, fusions []string) ([][]copilot.SearchResult, error) {
+func (s *Store) search(ctx context.Context, vecOf func() ([]float32, error), textOf func() (queryText, error), q copilot.SearchQuery, fusions []string) ([][]copilot.SearchResult, error) {
 	depth := q.Limit * 10
 	if depth < 60 {
 		depth = 60
@@ -403,37 +397,54 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	// (the vector side two: see vectorSide); no connection is held while waiting for
 	// the other side, so searches cannot starve a pool of its connections.
 	type lexical struct {
-		hits []retrieval.IncidentHit
-		err  error
+		text    queryText
+		textErr error // reading the query: an unknown or invisible incident
+		hits    []retrieval.IncidentHit
+		err     error
 	}
 	lexCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	lexDone := make(chan lexical, 1)
-	if strings.TrimSpace(words) != "" {
-		go func() {
-			var l lexical
+	go func() {
+		var l lexical
+		if l.text, l.textErr = textOf(); l.textErr != nil {
+			lexDone <- l
+			return
+		}
+		// The query's failure concepts join its words: incidents hold theirs among
+		// their terms (ingest), so a shared concept counts by its rarity in the memory.
+		words := l.text.words
+		if toks := retrieval.ConceptTerms(l.text.conceptText); toks != "" {
+			words += "\n" + toks
+		}
+		if strings.TrimSpace(words) != "" {
 			var h retrieval.IncidentHit
 			l.err = s.readWith(lexCtx, noParallel, textSQL, append(append([]any{words, depth}, args...), exactBelow),
 				[]any{&h.IncidentID, &h.TextScore}, func() error {
 					l.hits = append(l.hits, h)
 					return nil
 				})
-			lexDone <- l
-		}()
-	} else {
-		lexDone <- lexical{}
+		}
+		lexDone <- l
+	}()
+	vec, err := vecOf()
+	var vecHits []retrieval.IncidentHit
+	if err == nil {
+		vecHits, err = s.vectorSide(ctx, vec, depth, where, args)
 	}
-	vecHits, err := s.vectorSide(ctx, vec, depth, where, args)
 	if err != nil {
 		cancel()
-		<-lexDone
-		return nil, err
 	}
 	lex := <-lexDone
-	if lex.err != nil {
+	switch {
+	case lex.textErr != nil: // whatever the vector side found of an incident the caller may not see
+		return nil, lex.textErr
+	case err != nil:
+		return nil, err
+	case lex.err != nil:
 		return nil, lex.err
 	}
-	textHits := lex.hits
+	textHits, conceptText, queryServices := lex.hits, lex.text.conceptText, lex.text.services
 
 	// Each fusion ranks the same two sides; what the answers show is loaded once for
 	// every incident any of them keeps.
