@@ -393,9 +393,10 @@ func (s *Store) search(ctx context.Context, vecOf func() ([]float32, error), tex
 	}
 	textSQL := lexicalSQL(quoteLiteral(embedderID), where, 3+len(args))
 
-	// The two sides run at once, each on a connection of its own for one round trip
-	// (the vector side two: see vectorSide); no connection is held while waiting for
-	// the other side, so searches cannot starve a pool of its connections.
+	// The two sides run at once, each reading on pooled connections one batch at a
+	// time (the lexical side one round trip once its words are known, the vector side
+	// two: see vectorSide); no connection is held while waiting for the other side,
+	// so searches cannot starve a pool of its connections.
 	type lexical struct {
 		text    queryText
 		textErr error // reading the query: an unknown or invisible incident
