@@ -51,6 +51,7 @@ func (m *Main) benchCommand() *cobra.Command {
 	search.Flags().BoolVar(&o.skipLangchaingo, "skip-langchaingo", false, "do not time langchaingo's query path (it is loaded all the same)")
 	search.Flags().BoolVar(&o.lexicalOnly, "lexical-only", false, "measure the bounded lexical side against the full read only")
 	search.Flags().BoolVar(&o.recallOnly, "recall-only", false, "measure HNSW recall only: no timed query paths, no lexical comparison")
+	search.Flags().BoolVar(&o.searchOnly, "search-only", false, "time in-process Store.Search only: no other query path, no recall, no lexical comparison")
 	ingest := &cobra.Command{
 		Use:     "ingest [--messages N]",
 		Short:   "Ingest throughput on a synthetic corpus",
@@ -103,6 +104,7 @@ type benchOptions struct {
 	asJSON                    bool
 	schema                    string
 	keep, recallOnly          bool
+	searchOnly                bool
 	skipLangchaingo           bool
 	lexicalOnly               bool
 	m, efConstruction         []int
@@ -131,6 +133,10 @@ func (o benchOptions) searchConfig(url string) bench.SearchConfig {
 	if o.recallOnly {
 		cmd += " --recall-only"
 		cfg.RecallOnly = true
+	}
+	if o.searchOnly {
+		cmd += " --search-only"
+		cfg.SearchOnly = true
 	}
 	list := func(xs []int) string {
 		s := make([]string, len(xs))

@@ -258,6 +258,20 @@ func TestRunSearchKeepReuses(t *testing.T) {
 	if second.Latency.InProcess.Empty == second.Queries.Total {
 		t.Error("the reused corpus answered no query")
 	}
+	only := cfg
+	only.SearchOnly = true
+	third, err := RunSearch(ctx, only, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLatency(t, "search only, in process", third.Latency.InProcess.All, third.Queries.Total)
+	if l := third.Latency; l.HTTP.All.N+l.Langchaingo.All.N+l.VectorHNSW.All.N != 0 || len(third.Recall.Points) != 0 {
+		t.Errorf("--search-only timed other paths (%+v) or measured recall (%d points)", l, len(third.Recall.Points))
+	}
+	only.RecallOnly = true
+	if _, err := RunSearch(ctx, only, nil); copilot.ErrorCode(err) != copilot.EINVALID {
+		t.Errorf("--search-only with --recall-only = %v, want EINVALID", err)
+	}
 	other := cfg
 	other.Chunks = 400
 	if _, err := RunSearch(ctx, other, nil); copilot.ErrorCode(err) != copilot.ECONFLICT {

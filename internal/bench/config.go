@@ -24,9 +24,9 @@ const (
 )
 
 // DefaultEfSearch are the HNSW candidate-list sizes whose recall the search bench
-// measures: pgvector's default (40), the store's (100), and two wider beams that show
-// what more recall costs.
-var DefaultEfSearch = []int{40, 100, 200, 400}
+// measures: pgvector's default (40), narrower beams than the store's (300) that show
+// what it buys, and a wider one that shows what more recall costs.
+var DefaultEfSearch = []int{40, 100, 200, 300, 400}
 
 // HNSWBuild is one set of HNSW build parameters.
 type HNSWBuild struct {
@@ -57,6 +57,10 @@ type SearchConfig struct {
 	// LexicalOnly measures the bounded lexical side against the full read and
 	// nothing else.
 	LexicalOnly bool
+	// SearchOnly times the in-process path (Store.Search) alone, and measures no
+	// recall and no lexical comparison: a run of a minute or two on a kept corpus,
+	// to compare two builds of the store taking turns.
+	SearchOnly bool
 	// SkipLangchaingo leaves langchaingo's query path untimed (it takes about 20
 	// times ours, so it dominates a run on a busy machine); its row stays empty.
 	SkipLangchaingo bool
@@ -137,6 +141,8 @@ func (c *SearchConfig) setDefaults() error {
 		return copilot.Errorf(copilot.EINVALID, "--queries: %d is outside 3..%d", c.Queries, maxQueries)
 	case c.Warmup < 0 || c.Warmup > c.Queries:
 		return copilot.Errorf(copilot.EINVALID, "warmup: %d is outside 0..%d (the query count)", c.Warmup, c.Queries)
+	case c.SearchOnly && (c.RecallOnly || c.LexicalOnly):
+		return copilot.Errorf(copilot.EINVALID, "--search-only: times searches, which --recall-only and --lexical-only leave out")
 	case c.LangchainBatch < 1 || c.LangchainBatch > 100_000:
 		return copilot.Errorf(copilot.EINVALID, "langchaingo batch: %d is outside 1..100000", c.LangchainBatch)
 	}

@@ -294,10 +294,18 @@ func RunSearch(ctx context.Context, cfg SearchConfig, log io.Writer) (rep *Searc
 		}
 	}
 	if !cfg.RecallOnly {
-		fmt.Fprintf(log, "bench search: timing %d queries through 4 paths (%d warm-up)\n", len(qs), cfg.Warmup)
+		what := "4 paths"
+		if cfg.SearchOnly {
+			what = "Store.Search alone"
+		}
+		fmt.Fprintf(log, "bench search: timing %d queries through %s (%d warm-up)\n", len(qs), what, cfg.Warmup)
 		if err := run.timePaths(ctx, qs, rep); err != nil {
 			return nil, err
 		}
+	}
+	if cfg.SearchOnly {
+		rep.Seconds = round(time.Since(began).Seconds(), 1)
+		return rep, nil
 	}
 	fmt.Fprintf(log, "bench search: recall@%d at ef_search %v against exact search\n", DefaultK, cfg.EfSearch)
 	if err := run.measureRecall(ctx, qs, rep); err != nil {
@@ -362,7 +370,7 @@ var pathNames = []string{"in-process search", "http search", "langchaingo simila
 // turn, so a change in the machine's load hits every path alike.
 func (r *searchRun) timePaths(ctx context.Context, qs []query, rep *SearchReport) error {
 	paths := r.paths()
-	skip := func(i int) bool { return i == 2 && r.cfg.SkipLangchaingo }
+	skip := func(i int) bool { return (i == 2 && r.cfg.SkipLangchaingo) || (i > 0 && r.cfg.SearchOnly) }
 	for _, q := range qs[:r.cfg.Warmup] {
 		for i, p := range paths {
 			if skip(i) {

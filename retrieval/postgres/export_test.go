@@ -22,7 +22,7 @@ func IndexedVectorPlan(ctx context.Context, s *Store, f copilot.IncidentFilter) 
 	if err := tx.QueryRow(ctx, `SELECT extversion FROM pg_extension WHERE extname = 'vector'`).Scan(&version); err != nil {
 		return "", err
 	}
-	if err := s.indexedVectorSettings(ctx, tx, version); err != nil {
+	if _, err := tx.Exec(ctx, "SELECT "+s.indexedVectorSettings(version)); err != nil {
 		return "", err
 	}
 	where, args := filterSQL(f, 3)

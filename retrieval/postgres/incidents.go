@@ -87,37 +87,14 @@ func (s *Store) findIncidents(ctx context.Context, ids []string, includePrivate 
 		return nil, nil
 	}
 
-	rows, err = s.pool.Query(ctx, `SELECT incident_id, ts, user_id, user_name, text, thread_ts, kind
+	// Messages and tickets in one round trip.
+	b := &pgx.Batch{}
+	b.Queue(`SELECT incident_id, ts, user_id, user_name, text, thread_ts, kind
 		FROM messages WHERE incident_id = ANY($1) ORDER BY incident_id, posted_at NULLS LAST, ts`, rowIDs)
-	if err != nil {
-		return nil, mapError(err)
-	}
-	var (
-		rowID int64
-		m     copilot.Message
-	)
-	_, err = pgx.ForEachRow(rows, []any{&rowID, &m.TS, &m.User, &m.UserName, &m.Text, &m.ThreadTS, &m.Kind}, func() error {
-		inc := byRow[rowID]
-		inc.Messages = append(inc.Messages, m)
-		return nil
-	})
-	if err != nil {
-		return nil, mapError(err)
-	}
-
-	rows, err = s.pool.Query(ctx, `SELECT incident_id, key, title, url, status
+	b.Queue(`SELECT incident_id, key, title, url, status
 		FROM tickets WHERE incident_id = ANY($1) ORDER BY incident_id, key`, rowIDs)
-	if err != nil {
-		return nil, mapError(err)
-	}
-	var t copilot.Ticket
-	_, err = pgx.ForEachRow(rows, []any{&rowID, &t.Key, &t.Title, &t.URL, &t.Status}, func() error {
-		inc := byRow[rowID]
-		inc.Tickets = append(inc.Tickets, t)
-		return nil
-	})
-	if err != nil {
-		return nil, mapError(err)
+	if err := readTranscripts(s.pool.SendBatch(ctx, b), byRow); err != nil {
+		return nil, err
 	}
 
 	out := make([]*copilot.Incident, 0, len(byExt))
@@ -128,4 +105,37 @@ func (s *Store) findIncidents(ctx context.Context, ids []string, includePrivate 
 		}
 	}
 	return out, nil
+}
+
+// readTranscripts reads findIncidents' batch, messages then tickets, into the
+// incidents by row id, and closes it.
+func readTranscripts(br pgx.BatchResults, byRow map[int64]*copilot.Incident) error {
+	defer br.Close()
+	var (
+		rowID int64
+		m     copilot.Message
+		t     copilot.Ticket
+	)
+	rows, err := br.Query()
+	if err != nil {
+		return mapError(err)
+	}
+	if _, err = pgx.ForEachRow(rows, []any{&rowID, &m.TS, &m.User, &m.UserName, &m.Text, &m.ThreadTS, &m.Kind}, func() error {
+		inc := byRow[rowID]
+		inc.Messages = append(inc.Messages, m)
+		return nil
+	}); err != nil {
+		return mapError(err)
+	}
+	if rows, err = br.Query(); err != nil {
+		return mapError(err)
+	}
+	if _, err = pgx.ForEachRow(rows, []any{&rowID, &t.Key, &t.Title, &t.URL, &t.Status}, func() error {
+		inc := byRow[rowID]
+		inc.Tickets = append(inc.Tickets, t)
+		return nil
+	}); err != nil {
+		return mapError(err)
+	}
+	return mapError(br.Close())
 }

@@ -55,43 +55,49 @@ func (s *Store) SearchFusions(ctx context.Context, q copilot.SearchQuery, fusion
 	if q.Limit < 1 || q.Limit > MaxLimit {
 		return nil, copilot.Errorf(copilot.EINVALID, "limit: %d is outside 1..%d", q.Limit, MaxLimit)
 	}
+	// The vector side needs only the query's vector and the lexical side only its
+	// words: search starts each side as soon as its own input is read.
 	var (
-		vec                []float32
-		words, conceptText string
-		services           []string
-		err                error
+		vecOf  func() ([]float32, error)
+		textOf func() (queryText, error)
 	)
 	switch {
 	case q.IncidentID != "":
-		inc, err := s.FindIncidentByID(ctx, q.IncidentID, q.Filter.IncludePrivate)
-		if err != nil {
-			return nil, err
+		id, private := q.IncidentID, q.Filter.IncludePrivate
+		vecOf = func() ([]float32, error) { return s.incidentVector(ctx, id) }
+		textOf = func() (queryText, error) {
+			inc, err := s.FindIncidentByID(ctx, id, private)
+			if err != nil {
+				return queryText{}, err
+			}
+			words := copilot.IncidentText(inc, maxIncidentQueryBytes)
+			return queryText{words: words, conceptText: words, services: inc.Services}, nil
 		}
-		if vec, err = s.incidentVector(ctx, q.IncidentID); err != nil {
-			return nil, err
-		}
-		words = copilot.IncidentText(inc, maxIncidentQueryBytes)
-		conceptText = words
-		services = inc.Services
 		q.Filter.ExcludeIDs = append(q.Filter.ExcludeIDs, q.IncidentID)
 	case strings.TrimSpace(q.Text) != "":
 		if len(q.Text) > 64<<10 {
 			return nil, copilot.Errorf(copilot.EINVALID, "query: longer than 64 KiB")
 		}
-		words, conceptText = q.Text, q.Text
-		if vec, err = s.model.EmbedQuery(ctx, q.Text); err != nil {
-			return nil, fmt.Errorf("embed query: %w", err)
+		text := queryText{words: q.Text, conceptText: q.Text, services: q.Filter.Services}
+		textOf = func() (queryText, error) { return text, nil }
+		vecOf = func() ([]float32, error) {
+			vec, err := s.model.EmbedQuery(ctx, text.words)
+			if err != nil {
+				return nil, fmt.Errorf("embed query: %w", err)
+			}
+			return vec, nil
 		}
-		services = q.Filter.Services
 	default:
 		return nil, copilot.Errorf(copilot.EINVALID, "query: give a text or an incident id")
 	}
-	// The query's failure concepts join its words: incidents hold theirs among their
-	// terms (ingest), so a shared concept counts by its rarity in the memory.
-	if toks := retrieval.ConceptTerms(conceptText); toks != "" {
-		words += "\n" + toks
-	}
-	return s.search(ctx, vec, words, conceptText, services, q, fusions)
+	return s.search(ctx, vecOf, textOf, q, fusions)
+}
+
+// queryText is what the lexical side and the explanations read of a query: words
+// for BM25, conceptText for the failure concepts, and the services it names.
+type queryText struct {
+	words, conceptText string
+	services           []string
 }
 
 // incidentVector is the centroid of an incident's chunk vectors: a summary of what
@@ -146,9 +152,16 @@ const maxIncidentQueryBytes = 1 << 20
 // filters reject rows), grouped by incident. Both paths compute the same distances,
 // so where the index finds the true nearest chunks they give the same ranking.
 //
-// It also fixes the transaction's settings: one process sums each score in one
-// order, so equal queries get equal floats.
-func (s *Store) vectorSide(ctx context.Context, tx pgx.Tx, vec []float32, depth int, where string, args []any) ([]retrieval.IncidentHit, error) {
+// The index path reads only as far down that list as the ranking needs
+// (closestIncidents): nearly every chunk near a query belongs to another incident, so
+// depth incidents are known after little more than depth chunks, and the rest of the
+// list (fetching each chunk's vector again to compute its distance, and on a filtered
+// memory another pass over the graph) is work for nothing. When the first read does
+// not settle the ranking, the whole list is read, as before.
+//
+// Each read is one batch in its own implicit transaction, its settings local to it:
+// one process sums each score in one order, so equal queries get equal floats.
+func (s *Store) vectorSide(ctx context.Context, vec []float32, depth int, where string, args []any) ([]retrieval.IncidentHit, error) {
 	embedderID := s.model.EmbedderID()
 	var (
 		chunks        float64
@@ -157,65 +170,119 @@ func (s *Store) vectorSide(ctx context.Context, tx pgx.Tx, vec []float32, depth 
 	)
 	// reltuples is the planner's count of chunks (-1 before the first ANALYZE; a bulk
 	// load ends with one); the index is missing while a bulk load rebuilds it.
-	if err := tx.QueryRow(ctx, `SELECT coalesce((SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)), 0),
-			to_regclass($2) IS NOT NULL, coalesce((SELECT extversion FROM pg_extension WHERE extname = 'vector'), ''),
-			set_config('max_parallel_workers_per_gather', '0', true)`,
-		s.rel("chunks"), s.rel(HNSWIndexName(embedderID))).Scan(&chunks, &haveIndex, &vectorVersion, new(string)); err != nil {
+	if err := s.pool.QueryRow(ctx, `SELECT coalesce((SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)), 0),
+			to_regclass($2) IS NOT NULL, coalesce((SELECT extversion FROM pg_extension WHERE extname = 'vector'), '')`,
+		s.rel("chunks"), s.rel(HNSWIndexName(embedderID))).Scan(&chunks, &haveIndex, &vectorVersion); err != nil {
 		return nil, mapError(err)
 	}
 	if !haveIndex || (s.opts.HNSW.ExactBelow >= 0 && chunks < float64(s.opts.HNSW.ExactBelow)) {
-		return s.vectorExact(ctx, tx, vec, depth, where, args)
+		return s.vectorExact(ctx, vec, depth, where, args)
 	}
-	if err := s.indexedVectorSettings(ctx, tx, vectorVersion); err != nil {
-		return nil, err
+	limit := max(s.opts.HNSW.EfSearch, depth)
+	read := min(limit, depth+depth/4)
+	for {
+		var cands []candidate
+		var c candidate
+		err := s.readWith(ctx, s.indexedVectorSettings(vectorVersion), s.indexedVectorSQL(where),
+			append([]any{pgvector.NewVector(vec), read}, args...), []any{&c.incidentID, &c.distance}, func() error {
+				cands = append(cands, c)
+				return nil
+			})
+		if err != nil {
+			return nil, err
+		}
+		hits, settled := closestIncidents(cands, depth, len(cands) < read)
+		if settled || read == limit {
+			return hits, nil
+		}
+		read = limit
 	}
-	rows, err := tx.Query(ctx, s.indexedVectorSQL(where), append([]any{pgvector.NewVector(vec), max(s.opts.HNSW.EfSearch, depth)}, args...)...)
-	if err != nil {
-		return nil, mapError(err)
-	}
+}
+
+// candidate is one chunk the index path read: its incident and distance.
+type candidate struct {
+	incidentID int64
+	distance   float64
+}
+
+// vectorOrderSlack bounds how far the distance a query computes may fall below that
+// of a chunk the index listed before it: the cosine index orders by its own,
+// normalised copy of each vector, which can differ in the last bits (2e-8 at most
+// on the 100k-chunk bench corpus).
+const vectorOrderSlack = 1e-6
+
+// closestIncidents groups candidates, the head of the index's list in its order, by
+// incident: the depth incidents with the closest chunks, closest first, ties to the
+// lower id. The list is settled when it is complete or when no chunk after the head
+// can change those depth incidents or their distances: every later chunk lies at
+// least as far as the farthest chunk read (less vectorOrderSlack), and that is
+// beyond the depth-th incident's distance.
+func closestIncidents(cands []candidate, depth int, complete bool) ([]retrieval.IncidentHit, bool) {
 	closest := map[int64]float64{}
-	var (
-		id   int64
-		dist float64
-	)
-	if _, err := pgx.ForEachRow(rows, []any{&id, &dist}, func() error {
-		if d, ok := closest[id]; !ok || dist < d {
-			closest[id] = dist
+	farthest := math.Inf(-1)
+	for _, c := range cands {
+		if d, ok := closest[c.incidentID]; !ok || c.distance < d {
+			closest[c.incidentID] = c.distance
 		}
-		return nil
-	}); err != nil {
-		return nil, mapError(err)
+		farthest = max(farthest, c.distance)
 	}
-	if _, err := tx.Exec(ctx, `SELECT set_config('enable_sort', 'on', true)`); err != nil {
-		return nil, mapError(err)
-	}
-	hits := make([]retrieval.IncidentHit, 0, len(closest))
+	hits := make([]candidate, 0, len(closest))
 	for id, d := range closest {
-		hits = append(hits, retrieval.IncidentHit{IncidentID: id, Similarity: 1 - d})
+		hits = append(hits, candidate{id, d})
 	}
+	// Ranked by similarity, as the fusion reads it: distances a float apart can be
+	// equally similar, and then the lower id goes first.
 	sort.Slice(hits, func(a, b int) bool {
-		if hits[a].Similarity != hits[b].Similarity {
-			return hits[a].Similarity > hits[b].Similarity
+		if sa, sb := 1-hits[a].distance, 1-hits[b].distance; sa != sb {
+			return sa > sb
 		}
-		return hits[a].IncidentID < hits[b].IncidentID
+		return hits[a].incidentID < hits[b].incidentID
 	})
+	settled := complete || (len(hits) >= depth && farthest-vectorOrderSlack > hits[depth-1].distance)
 	if len(hits) > depth {
 		hits = hits[:depth]
 	}
-	return hits, nil
+	out := make([]retrieval.IncidentHit, len(hits))
+	for i, h := range hits {
+		out[i] = retrieval.IncidentHit{IncidentID: h.incidentID, Similarity: 1 - h.distance}
+	}
+	return out, settled
 }
 
-// indexedVectorSettings prepares the transaction for the index path. Sorting off
-// leaves the index as the only plan that returns chunks in distance order; the
-// settings end with the transaction, and vectorSide turns sorting back on for the
-// lexical side.
-func (s *Store) indexedVectorSettings(ctx context.Context, tx pgx.Tx, vectorVersion string) error {
-	settings := fmt.Sprintf(`SELECT set_config('hnsw.ef_search', '%d', true), set_config('enable_sort', 'off', true)`, s.opts.HNSW.EfSearch)
+// noParallel keeps a query in one process: a parallel plan could sum a score's parts
+// in another order and give an equal query unequal floats.
+const noParallel = `set_config('max_parallel_workers_per_gather', '0', true)`
+
+// readWith runs settings (a SELECT list of set_config(..., true) calls) and then sql
+// in one batch: one round trip, one implicit transaction that the settings last
+// for. Each row of sql is scanned into dest and handed to fn.
+func (s *Store) readWith(ctx context.Context, settings, sql string, args, dest []any, fn func() error) error {
+	b := &pgx.Batch{}
+	b.Queue("SELECT " + settings)
+	b.Queue(sql, args...)
+	br := s.pool.SendBatch(ctx, b)
+	if _, err := br.Exec(); err != nil {
+		br.Close()
+		return mapError(err)
+	}
+	rows, err := br.Query()
+	if err == nil {
+		_, err = pgx.ForEachRow(rows, dest, fn)
+	}
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	return mapError(err)
+}
+
+// indexedVectorSettings are the index path's settings. Sorting off leaves the index
+// as the only plan that returns chunks in distance order.
+func (s *Store) indexedVectorSettings(vectorVersion string) string {
+	settings := fmt.Sprintf(`%s, set_config('hnsw.ef_search', '%d', true), set_config('enable_sort', 'off', true)`, noParallel, s.opts.HNSW.EfSearch)
 	if iterativeScan(vectorVersion) {
 		settings += `, set_config('hnsw.iterative_scan', 'strict_order', true)`
 	}
-	_, err := tx.Exec(ctx, settings)
-	return mapError(err)
+	return settings
 }
 
 // indexedVectorSQL is the index path's query: the visible chunks nearest to $1, in
@@ -229,28 +296,25 @@ func (s *Store) indexedVectorSQL(where string) string {
 
 // vectorExact compares every visible chunk of the embedder. Ordering by an aggregate
 // keeps the planner off the approximate HNSW index; ties go to the lower incident id.
-func (s *Store) vectorExact(ctx context.Context, tx pgx.Tx, vec []float32, depth int, where string, args []any) ([]retrieval.IncidentHit, error) {
+func (s *Store) vectorExact(ctx context.Context, vec []float32, depth int, where string, args []any) ([]retrieval.IncidentHit, error) {
 	dim := s.model.Dimensions()
-	rows, err := tx.Query(ctx, fmt.Sprintf(`SELECT c.incident_id, min(c.embedding::vector(%d) <=> $1::vector(%d)) AS dist
-		FROM chunks c JOIN incidents i ON i.id = c.incident_id
-		WHERE c.embedder = %s %s
-		GROUP BY c.incident_id
-		ORDER BY dist, c.incident_id LIMIT $2`, dim, dim, quoteLiteral(s.model.EmbedderID()), where),
-		append([]any{pgvector.NewVector(vec), depth}, args...)...)
-	if err != nil {
-		return nil, mapError(err)
-	}
 	var (
 		hits []retrieval.IncidentHit
 		h    retrieval.IncidentHit
 		dist float64
 	)
-	if _, err = pgx.ForEachRow(rows, []any{&h.IncidentID, &dist}, func() error {
-		h.Similarity = 1 - dist
-		hits = append(hits, h)
-		return nil
-	}); err != nil {
-		return nil, mapError(err)
+	err := s.readWith(ctx, noParallel, fmt.Sprintf(`SELECT c.incident_id, min(c.embedding::vector(%d) <=> $1::vector(%d)) AS dist
+		FROM chunks c JOIN incidents i ON i.id = c.incident_id
+		WHERE c.embedder = %s %s
+		GROUP BY c.incident_id
+		ORDER BY dist, c.incident_id LIMIT $2`, dim, dim, quoteLiteral(s.model.EmbedderID()), where),
+		append([]any{pgvector.NewVector(vec), depth}, args...), []any{&h.IncidentID, &dist}, func() error {
+			h.Similarity = 1 - dist
+			hits = append(hits, h)
+			return nil
+		})
+	if err != nil {
+		return nil, err
 	}
 	return hits, nil
 }
@@ -265,14 +329,55 @@ func iterativeScan(version string) bool {
 	return major > 0 || minor >= 8
 }
 
-// search runs the hybrid query over whole incidents: vec for the vector side (an
-// incident's closest chunk), words for the lexical side (BM25 over each incident's
-// whole text), conceptText for the failure concepts the explanations cite. The
+// loadAnswers reads the two queries of search's loading batch and closes it: the
+// incident rows by row id, the evidence by chunk id and each incident's closest chunks.
+func loadAnswers(br pgx.BatchResults) (map[int64]copilot.SearchResult, map[int64]retrieval.Evidence, map[int64][]retrieval.Hit, error) {
+	defer br.Close()
+	results := map[int64]copilot.SearchResult{}
+	evidence := map[int64]retrieval.Evidence{}
+	chunksOf := map[int64][]retrieval.Hit{}
+	rows, err := br.Query()
+	if err != nil {
+		return nil, nil, nil, mapError(err)
+	}
+	var (
+		rowID int64
+		r     copilot.SearchResult
+	)
+	if _, err = pgx.ForEachRow(rows, []any{&rowID, &r.IncidentID, &r.Title, &r.Severity, &r.Status, &r.Services, &r.Team, &r.StartedAt, &r.ResolvedAt}, func() error {
+		results[rowID] = r
+		return nil
+	}); err != nil {
+		return nil, nil, nil, mapError(err)
+	}
+	if rows, err = br.Query(); err != nil {
+		return nil, nil, nil, mapError(err)
+	}
+	var (
+		c  retrieval.Hit
+		ev retrieval.Evidence
+	)
+	if _, err = pgx.ForEachRow(rows, []any{&c.ChunkID, &c.IncidentID, &c.Distance, &ev.Text, &ev.Terms, &ev.MessageTS}, func() error {
+		evidence[c.ChunkID] = ev.Prepared() // read by every fusion that keeps the incident
+		chunksOf[c.IncidentID] = append(chunksOf[c.IncidentID], c)
+		return nil
+	}); err != nil {
+		return nil, nil, nil, mapError(err)
+	}
+	return results, evidence, chunksOf, mapError(br.Close())
+}
+
+// search runs the hybrid query over whole incidents: vecOf reads the query's vector
+// for the vector side (an incident's closest chunk), textOf its words for the
+// lexical side (BM25 over each incident's whole text) and the failure concepts the
+// explanations cite; each side starts as soon as its own input is read. The
 // lexical side is exact; the vector side is exact on small memories and takes its
-// candidates from the HNSW index on large ones (vectorSide). Both run in one
-// read-only transaction whose settings depend only on the data, so the same query
-// ranks the same way cold, warm and under load.
-func (s *Store) search(ctx context.Context, vec []float32, words, conceptText string, queryServices []string, q copilot.SearchQuery, fusions []string) ([][]copilot.SearchResult, error) {
+// candidates from the HNSW index on large ones (vectorSide). The two sides and the
+// loading of the answer each read in a transaction of their own, whose settings
+// depend only on the data, so the same query ranks the same way cold, warm and under
+// load; a write that lands between them can show an incident to one side only (the
+// answer leaves out one it cannot load), as a write just after the search would.
+func (s *Store) search(ctx context.Context, vecOf func() ([]float32, error), textOf func() (queryText, error), q copilot.SearchQuery, fusions []string) ([][]copilot.SearchResult, error) {
 	depth := q.Limit * 10
 	if depth < 60 {
 		depth = 60
@@ -288,31 +393,59 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 	}
 	textSQL := lexicalSQL(quoteLiteral(embedderID), where, 3+len(args))
 
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
-	if err != nil {
-		return nil, mapError(err)
+	// The two sides run at once, each reading on pooled connections one batch at a
+	// time (the lexical side one round trip once its words are known, the vector side
+	// two: see vectorSide); no connection is held while waiting for the other side,
+	// so searches cannot starve a pool of its connections.
+	type lexical struct {
+		text    queryText
+		textErr error // reading the query: an unknown or invisible incident
+		hits    []retrieval.IncidentHit
+		err     error
 	}
-	defer tx.Rollback(context.WithoutCancel(ctx))
-	vecHits, err := s.vectorSide(ctx, tx, vec, depth, where, args)
+	lexCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	lexDone := make(chan lexical, 1)
+	go func() {
+		var l lexical
+		if l.text, l.textErr = textOf(); l.textErr != nil {
+			lexDone <- l
+			return
+		}
+		// The query's failure concepts join its words: incidents hold theirs among
+		// their terms (ingest), so a shared concept counts by its rarity in the memory.
+		words := l.text.words
+		if toks := retrieval.ConceptTerms(l.text.conceptText); toks != "" {
+			words += "\n" + toks
+		}
+		if strings.TrimSpace(words) != "" {
+			var h retrieval.IncidentHit
+			l.err = s.readWith(lexCtx, noParallel, textSQL, append(append([]any{words, depth}, args...), exactBelow),
+				[]any{&h.IncidentID, &h.TextScore}, func() error {
+					l.hits = append(l.hits, h)
+					return nil
+				})
+		}
+		lexDone <- l
+	}()
+	vec, err := vecOf()
+	var vecHits []retrieval.IncidentHit
+	if err == nil {
+		vecHits, err = s.vectorSide(ctx, vec, depth, where, args)
+	}
 	if err != nil {
+		cancel()
+	}
+	lex := <-lexDone
+	switch {
+	case lex.textErr != nil: // whatever the vector side found of an incident the caller may not see
+		return nil, lex.textErr
+	case err != nil:
 		return nil, err
+	case lex.err != nil:
+		return nil, lex.err
 	}
-	var textHits []retrieval.IncidentHit
-	var h retrieval.IncidentHit
-	var rows pgx.Rows
-	if strings.TrimSpace(words) != "" {
-		rows, err = tx.Query(ctx, textSQL, append(append([]any{words, depth}, args...), exactBelow)...)
-		if err != nil {
-			return nil, mapError(err)
-		}
-		h = retrieval.IncidentHit{}
-		if _, err = pgx.ForEachRow(rows, []any{&h.IncidentID, &h.TextScore}, func() error {
-			textHits = append(textHits, h)
-			return nil
-		}); err != nil {
-			return nil, mapError(err)
-		}
-	}
+	textHits, conceptText, queryServices := lex.hits, lex.text.conceptText, lex.text.services
 
 	// Each fusion ranks the same two sides; what the answers show is loaded once for
 	// every incident any of them keeps.
@@ -347,46 +480,20 @@ func (s *Store) search(ctx context.Context, vec []float32, words, conceptText st
 		return out, nil
 	}
 
-	// Load what the answer shows: incident rows and each incident's closest chunks.
-	results := map[int64]copilot.SearchResult{}
-	rows, err = tx.Query(ctx, `SELECT id, external_id, title, severity, status, services, team, started_at, resolved_at
+	// Load what the answer shows, in one round trip: incident rows and each
+	// incident's closest chunks.
+	b := &pgx.Batch{}
+	b.Queue(`SELECT id, external_id, title, severity, status, services, team, started_at, resolved_at
 		FROM incidents WHERE id = ANY($1)`, ids)
-	if err != nil {
-		return nil, mapError(err)
-	}
-	var (
-		rowID int64
-		r     copilot.SearchResult
-	)
-	_, err = pgx.ForEachRow(rows, []any{&rowID, &r.IncidentID, &r.Title, &r.Severity, &r.Status, &r.Services, &r.Team, &r.StartedAt, &r.ResolvedAt}, func() error {
-		results[rowID] = r
-		return nil
-	})
-	if err != nil {
-		return nil, mapError(err)
-	}
-	rows, err = tx.Query(ctx, fmt.Sprintf(`SELECT id, incident_id, dist, text, terms, message_ts FROM (
+	b.Queue(fmt.Sprintf(`SELECT id, incident_id, dist, text, terms, message_ts FROM (
 			SELECT c.id, c.incident_id, c.text, c.terms, c.message_ts, c.embedding::vector(%[1]d) <=> $1::vector(%[1]d) AS dist,
 				row_number() OVER (PARTITION BY c.incident_id ORDER BY c.embedding::vector(%[1]d) <=> $1::vector(%[1]d), c.id) AS n
 			FROM chunks c WHERE c.embedder = %[2]s AND c.incident_id = ANY($2)) x
 		WHERE n <= %[3]d ORDER BY incident_id, n`, dim, quoteLiteral(embedderID), retrieval.MaxEvidence),
 		pgvector.NewVector(vec), ids)
+	results, evidence, chunksOf, err := loadAnswers(s.pool.SendBatch(ctx, b))
 	if err != nil {
-		return nil, mapError(err)
-	}
-	evidence := map[int64]retrieval.Evidence{}
-	chunksOf := map[int64][]retrieval.Hit{}
-	var (
-		c  retrieval.Hit
-		ev retrieval.Evidence
-	)
-	_, err = pgx.ForEachRow(rows, []any{&c.ChunkID, &c.IncidentID, &c.Distance, &ev.Text, &ev.Terms, &ev.MessageTS}, func() error {
-		evidence[c.ChunkID] = ev.Prepared() // read by every fusion that keeps the incident
-		chunksOf[c.IncidentID] = append(chunksOf[c.IncidentID], c)
-		return nil
-	})
-	if err != nil {
-		return nil, mapError(err)
+		return nil, err
 	}
 
 	query := retrieval.Query{Concepts: queryConcepts, Terms: queryTerms, Services: queryServices}

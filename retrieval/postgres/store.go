@@ -37,9 +37,11 @@ type Model = copilot.EmbeddingModel
 // HNSW holds the index parameters. On the 100k-chunk bench corpus (300 queries,
 // BENCHMARKS.md run C) recall@10 at ef_search 400 was 0.945 with m=16 /
 // ef_construction=64 and 0.941 with m=16 / 128; m=24 / 128 reached 0.965 (incident
-// recall 0.962), built in 92 s: hence m=24 with twice pgvector's ef_construction and a
-// wide search beam. A changed m or ef_construction applies when the index is next
-// built (an existing index keeps its parameters until then).
+// recall 0.962), built in 92 s: hence m=24 with twice pgvector's ef_construction. On
+// that build, run D's 300 queries kept chunk recall@10 0.976 (incident 0.970) at
+// ef_search 300 against 0.978 (0.974) at 400, and the beam is most of what a search
+// at that size costs: hence 300. A changed m or ef_construction applies when the
+// index is next built (an existing index keeps its parameters until then).
 type HNSW struct {
 	M              int // links per node
 	EfConstruction int // candidate list while building
@@ -52,7 +54,7 @@ type HNSW struct {
 }
 
 // DefaultHNSW is what the store uses when a field is zero.
-var DefaultHNSW = HNSW{M: 24, EfConstruction: 128, EfSearch: 400, ExactBelow: 10_000}
+var DefaultHNSW = HNSW{M: 24, EfConstruction: 128, EfSearch: 300, ExactBelow: 10_000}
 
 // Options configure a Store.
 type Options struct {
