@@ -371,8 +371,9 @@ func loadAnswers(br pgx.BatchResults) (map[int64]copilot.SearchResult, map[int64
 // for the vector side (an incident's closest chunk), textOf its words for the
 // lexical side (BM25 over each incident's whole text) and the failure concepts the
 // explanations cite; each side starts as soon as its own input is read. The
-// lexical side is exact; the vector side is exact on small memories and takes its
-// candidates from the HNSW index on large ones (vectorSide). The two sides and the
+// lexical side is exact below LexicalExactBelow incidents and reads a bounded number
+// of postings per query term above it; the vector side is exact on small memories
+// and takes its candidates from the HNSW index on large ones (vectorSide). The two sides and the
 // loading of the answer each read in a transaction of their own, whose settings
 // depend only on the data, so the same query ranks the same way cold, warm and under
 // load; a write that lands between them can show an incident to one side only (the
