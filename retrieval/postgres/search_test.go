@@ -15,12 +15,14 @@ import (
 	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
-// filterCorpus: 1,500 public checkout incidents about connection exhaustion, and a few
-// incidents of other teams, services and times that are worded differently.
+// filterCorpus: 500 public checkout incidents about connection exhaustion, and a few
+// incidents of other teams, services and times that are worded differently. 500 is
+// fifty times the narrow beam (EfSearch 10) the filter test searches with: a search
+// that filtered after a bounded index scan would see none of the few.
 func filterCorpus(t *testing.T) []*copilot.Incident {
 	t.Helper()
 	var incs []*copilot.Incident
-	for i := 0; i < 1500; i++ {
+	for i := 0; i < 500; i++ {
 		inc := sampleIncident(fmt.Sprintf("POOL-%04d", i), 3, "public")
 		incs = append(incs, inc)
 	}
@@ -106,7 +108,7 @@ var filterTests = []struct {
 	{name: "exclude", filter: copilot.IncidentFilter{Team: "edge", ExcludeIDs: []string{"DNS-1"}}, limit: 5, want: []string{"DNS-2", "DNS-3"}},
 }
 
-// TestSearchFilters queries with text that matches the 1,500 unfiltered incidents
+// TestSearchFilters queries with text that matches the 500 unfiltered incidents
 // best, so the few incidents that pass each filter sit far down the HNSW graph, and
 // searches with a narrow beam: a search that filtered after a bounded index scan
 // would come back short.
