@@ -54,7 +54,7 @@ run: ingest-sample
 # The tests and the floors eval run side by side: both mostly wait for the database,
 # so together they take little longer than the tests alone. Either failing fails.
 test: db
-	@scripts/db.sh ensure-db copilot_test
+	@scripts/db.sh test-db copilot_test
 	@$(MAKE) --no-print-directory -j2 test-go test-floors
 
 # -p 4: four test binaries (or builds) at once rather than one per core; most test

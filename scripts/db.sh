@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Project-local PostgreSQL cluster: data in .data/pg, listening on localhost only, on
-# its own port. Usage: db.sh start | stop | url [dbname] | ensure-db NAME
+# its own port. Usage: db.sh start | stop | url [dbname] | ensure-db NAME | test-db NAME
 # With DATABASE_URL set, start/stop do nothing and url prints it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -123,8 +123,15 @@ url)
 	if [ -n "${DATABASE_URL:-}" ]; then printf '%s\n' "$DATABASE_URL"; else url "${2:-}"; fi
 	;;
 ensure-db) ensure_db "$2" ;;
+test-db)
+	# A test database needs no durable commits: its sessions do not wait for the WAL
+	# to reach the disk at each commit (a crash loses at most the last moments, never
+	# consistency). Benchmark databases keep the server's default.
+	ensure_db "$2"
+	psql_admin -d postgres -c "ALTER DATABASE \"$2\" SET synchronous_commit = off"
+	;;
 *)
-	echo "usage: $0 start|stop|url [db]|ensure-db NAME" >&2
+	echo "usage: $0 start|stop|url [db]|ensure-db NAME|test-db NAME" >&2
 	exit 2
 	;;
 esac

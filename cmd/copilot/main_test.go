@@ -60,6 +60,35 @@ var migrated = dbtest.NewMigrated(func(ctx context.Context, url, schema string) 
 	return err
 })
 
+// devStored is the sample corpus (evals/testdata/corpus) migrated and ingested
+// through the CLI once per test binary, for the tests that only read it.
+var devStored struct {
+	sync.Mutex
+	schema string
+}
+
+// devCorpusEnv is testEnv in the schema holding the sample corpus, storing it on
+// first use. A test that fails to store it leaves it unset, so the next one tries
+// again. Tests given this environment must not write to the memory.
+func devCorpusEnv(t *testing.T) func(string) string {
+	t.Helper()
+	const tokens = "reader:" + readerToken + ":read,admin:" + adminToken + ":read+write+private"
+	devStored.Lock()
+	defer devStored.Unlock()
+	if devStored.schema == "" {
+		schema := dbtest.Kept(t)
+		env := envIn(t, schema, tokens)
+		if _, stderr, err := run(t, env, "migrate"); err != nil {
+			t.Fatalf("migrate: %v\n%s", err, stderr)
+		}
+		if _, stderr, err := run(t, env, "ingest", "../../evals/testdata/corpus/documents", "../../evals/testdata/corpus/slack"); err != nil {
+			t.Fatalf("ingest: %v\n%s", err, stderr)
+		}
+		devStored.schema = schema
+	}
+	return envIn(t, devStored.schema, tokens)
+}
+
 func envIn(t *testing.T, schema, tokens string) func(string) string {
 	t.Helper()
 	url := dbtest.URL(t)

@@ -55,13 +55,7 @@ func TestRunbookGolden(t *testing.T) {
 	for _, li := range corpus.Incidents {
 		family[li.Labels.ID] = li.Labels.Family
 	}
-	env := testEnv(t)
-	if _, stderr, err := run(t, env, "migrate"); err != nil {
-		t.Fatalf("migrate: %v\n%s", err, stderr)
-	}
-	if _, stderr, err := run(t, env, "ingest", "../../evals/testdata/corpus/documents", "../../evals/testdata/corpus/slack"); err != nil {
-		t.Fatalf("ingest: %v\n%s", err, stderr)
-	}
+	env := devCorpusEnv(t)
 	for _, tt := range runbookGoldenTests {
 		t.Run(tt.id, func(t *testing.T) {
 			out, stderr, err := run(t, env, "runbook", tt.id, "--json")

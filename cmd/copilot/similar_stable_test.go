@@ -23,14 +23,7 @@ func TestSimilarSameFromCLIServerAndCrowd(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			base := testEnv(t)
-			env := envWith(base, kv...)
-			if _, stderr, err := run(t, env, "migrate"); err != nil {
-				t.Fatalf("migrate: %v\n%s", err, stderr)
-			}
-			if _, stderr, err := run(t, env, "ingest", "../../evals/testdata/corpus/documents", "../../evals/testdata/corpus/slack"); err != nil {
-				t.Fatalf("ingest: %v\n%s", err, stderr)
-			}
+			env := envWith(devCorpusEnv(t), kv...)
 			ids := func(body string) []string {
 				t.Helper()
 				var r api.SearchResponse

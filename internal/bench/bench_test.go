@@ -55,19 +55,23 @@ func TestRunIngestSmall(t *testing.T) {
 	t.Parallel()
 	url := dbtest.URL(t)
 	schema := testSchema("ingest")
-	rep, err := RunIngest(context.Background(), IngestConfig{DatabaseURL: url, Schema: schema, Messages: 300, Command: "copilot bench ingest --messages 300"}, nil)
+	// The harness, not the speed: 3 runs (a median between two others) of 5 incidents,
+	// the last one cut short to make the message count exact. The default count of
+	// runs is TestIngestConfigValidation's.
+	const messages, runs = 90, 3
+	rep, err := RunIngest(context.Background(), IngestConfig{DatabaseURL: url, Schema: schema, Messages: messages, Runs: runs, Command: "copilot bench ingest --messages 90"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Corpus.Messages != 300 || rep.Corpus.Incidents != 15 || rep.Corpus.Chunks < rep.Corpus.Incidents {
-		t.Errorf("corpus = %+v, want 300 messages in 15 incidents, at least a chunk each", rep.Corpus)
+	if rep.Corpus.Messages != messages || rep.Corpus.Incidents != 5 || rep.Corpus.Chunks < rep.Corpus.Incidents {
+		t.Errorf("corpus = %+v, want %d messages in 5 incidents, at least a chunk each", rep.Corpus, messages)
 	}
-	if len(rep.Runs) != DefaultIngestRuns {
-		t.Fatalf("%d runs, want %d", len(rep.Runs), DefaultIngestRuns)
+	if len(rep.Runs) != runs {
+		t.Fatalf("%d runs, want %d", len(rep.Runs), runs)
 	}
 	for i, r := range rep.Runs {
-		if r.Seconds <= 0 || math.Abs(r.MessagesPerSec-300/r.Seconds) > 0.01*r.MessagesPerSec+0.1 {
-			t.Errorf("run %d = %+v: rate does not match 300 messages over its time", i, r)
+		if r.Seconds <= 0 || math.Abs(r.MessagesPerSec-messages/r.Seconds) > 0.01*r.MessagesPerSec+0.1 {
+			t.Errorf("run %d = %+v: rate does not match %d messages over its time", i, r, messages)
 		}
 	}
 	if !(rep.MinMessagesPerSec <= rep.MedianMessagesPerSec && rep.MedianMessagesPerSec <= rep.MaxMessagesPerSec && rep.MinMessagesPerSec > 0) {
@@ -83,7 +87,7 @@ func TestRunIngestSmall(t *testing.T) {
 	if err := rep.WriteTable(&b); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "`copilot bench ingest --messages 300`") {
+	if !strings.Contains(b.String(), "`copilot bench ingest --messages 90`") {
 		t.Errorf("table lacks the command:\n%s", b.String())
 	}
 }
@@ -92,9 +96,10 @@ func TestRunSearchSmall(t *testing.T) {
 	t.Parallel()
 	url := dbtest.URL(t)
 	schema := testSchema("search")
-	// Enough chunks for every path and the HNSW recall points to run; the figures
-	// themselves come from the command at 100k.
-	const chunks, queries = 600, 20
+	// Enough chunks for every path and the HNSW recall points to run (the recall
+	// scans force the index at any size); the figures themselves come from the
+	// command at 100k. The test checks the harness, not the speed.
+	const chunks, queries = 200, 9
 	rep, err := RunSearch(context.Background(), SearchConfig{DatabaseURL: url, Schema: schema, Chunks: chunks, Queries: queries, Command: "copilot bench search"}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -237,7 +242,7 @@ func TestRunSearchKeepReuses(t *testing.T) {
 			t.Error(err)
 		}
 	})
-	cfg := SearchConfig{DatabaseURL: url, Schema: schema, Chunks: 300, Queries: 3, EfSearch: []int{40}, Keep: true}
+	cfg := SearchConfig{DatabaseURL: url, Schema: schema, Chunks: 100, Queries: 3, EfSearch: []int{40}, Keep: true}
 	first, err := RunSearch(ctx, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -273,11 +278,11 @@ func TestRunSearchKeepReuses(t *testing.T) {
 		t.Errorf("--search-only with --recall-only = %v, want EINVALID", err)
 	}
 	other := cfg
-	other.Chunks = 400
+	other.Chunks = 150
 	if _, err := RunSearch(ctx, other, nil); copilot.ErrorCode(err) != copilot.ECONFLICT {
 		t.Errorf("keep run with another corpus = %v, want ECONFLICT", err)
 	}
-	if _, err := RunSearch(ctx, SearchConfig{DatabaseURL: url, Chunks: 300, Queries: 3, Keep: true}, nil); copilot.ErrorCode(err) != copilot.EINVALID {
+	if _, err := RunSearch(ctx, SearchConfig{DatabaseURL: url, Chunks: 100, Queries: 3, Keep: true}, nil); copilot.ErrorCode(err) != copilot.EINVALID {
 		t.Errorf("keep without a schema = %v, want EINVALID", err)
 	}
 }

@@ -181,4 +181,11 @@ func TestIngestConfigValidation(t *testing.T) {
 			}
 		})
 	}
+	cfg := IngestConfig{DatabaseURL: "x"}
+	if err := cfg.setDefaults(); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Messages != DefaultMessages || cfg.Runs != DefaultIngestRuns || cfg.Seed != 1 || !strings.HasPrefix(cfg.Schema, "bench_") {
+		t.Errorf("defaults = %+v", cfg)
+	}
 }

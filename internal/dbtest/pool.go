@@ -77,6 +77,11 @@ func (p *Migrated) Schema(t testing.TB) string {
 
 // reset empties every table but the migration records, restarting sequences, and
 // drops the HNSW indexes that Store.Migrate creates for the embedder in use.
+//
+// Only the tables holding rows are truncated (with the tables referencing them):
+// TRUNCATE swaps every file of each table and index it names, and most tests fill a
+// few of the schema's tables, so truncating all of them was most of a reset's cost.
+// The sequences a test used restart through setval, which swaps no file.
 func reset(ctx context.Context, dbURL, schema string) error {
 	conn, err := pgx.Connect(ctx, dbURL)
 	if err != nil {
@@ -94,16 +99,36 @@ func reset(ctx context.Context, dbURL, schema string) error {
 	if err != nil {
 		return err
 	}
-	var truncate []string
+	var probes []string
 	for _, tb := range tables {
 		if !keptTables[tb] {
-			truncate = append(truncate, pgx.Identifier{schema, tb}.Sanitize())
+			id := pgx.Identifier{schema, tb}.Sanitize()
+			probes = append(probes, fmt.Sprintf("SELECT %s::text WHERE EXISTS (SELECT FROM %s)", quote(id), id))
+		}
+	}
+	var truncate []string
+	if len(probes) > 0 {
+		rows, err := conn.Query(ctx, strings.Join(probes, " UNION ALL "))
+		if err != nil {
+			return fmt.Errorf("find tables with rows: %w", err)
+		}
+		if truncate, err = pgx.CollectRows(rows, pgx.RowTo[string]); err != nil {
+			return fmt.Errorf("find tables with rows: %w", err)
 		}
 	}
 	if len(truncate) > 0 {
-		if _, err := conn.Exec(ctx, "TRUNCATE "+strings.Join(truncate, ", ")+" RESTART IDENTITY CASCADE"); err != nil {
+		if _, err := conn.Exec(ctx, "TRUNCATE "+strings.Join(truncate, ", ")+" CASCADE"); err != nil {
 			return fmt.Errorf("truncate: %w", err)
 		}
+	}
+	// The sequences of the migration records keep counting, as TRUNCATE left them.
+	if _, err := conn.Exec(ctx, `SELECT setval(format('%I.%I', s.schemaname, s.sequencename), s.start_value, false)
+		FROM pg_sequences s
+		LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = format('%I.%I', s.schemaname, s.sequencename)::regclass
+			AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+		LEFT JOIN pg_class t ON t.oid = d.refobjid
+		WHERE s.schemaname = $1 AND s.last_value IS NOT NULL AND coalesce(t.relname, '') <> ALL ($2)`, schema, keptNames()); err != nil {
+		return fmt.Errorf("restart sequences: %w", err)
 	}
 	rows, err = conn.Query(ctx, `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE 'chunks\_hnsw\_%'`, schema)
 	if err != nil {
@@ -119,6 +144,17 @@ func reset(ctx context.Context, dbURL, schema string) error {
 		}
 	}
 	return nil
+}
+
+// quote makes a SQL string literal of s.
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+func keptNames() []string {
+	names := make([]string, 0, len(keptTables))
+	for n := range keptTables {
+		names = append(names, n)
+	}
+	return names
 }
 
 func dropSchema(ctx context.Context, dbURL, schema string) {

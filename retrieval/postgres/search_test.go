@@ -4,20 +4,25 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/redact"
+	"github.com/incidentcopilot/incident-copilot/embeddings"
+	"github.com/incidentcopilot/incident-copilot/internal/dbtest"
 	"github.com/incidentcopilot/incident-copilot/retrieval/postgres"
 )
 
-// filterCorpus: 1,500 public checkout incidents about connection exhaustion, and a few
-// incidents of other teams, services and times that are worded differently.
+// filterCorpus: 500 public checkout incidents about connection exhaustion, and a few
+// incidents of other teams, services and times that are worded differently. 500 is
+// fifty times the narrow beam (EfSearch 10) the filter test searches with: a search
+// that filtered after a bounded index scan would see none of the few.
 func filterCorpus(t *testing.T) []*copilot.Incident {
 	t.Helper()
 	var incs []*copilot.Incident
-	for i := 0; i < 1500; i++ {
+	for i := 0; i < 500; i++ {
 		inc := sampleIncident(fmt.Sprintf("POOL-%04d", i), 3, "public")
 		incs = append(incs, inc)
 	}
@@ -39,6 +44,55 @@ func filterCorpus(t *testing.T) []*copilot.Incident {
 	return incs
 }
 
+// filterHNSW is the narrow graph the filter corpus's index is built with: few
+// neighbours, so the incidents that pass a filter sit far from the query's entry.
+var filterHNSW = postgres.HNSW{M: 16, EfConstruction: 64}
+
+// filterStored is the filter corpus stored once per test binary: the tests that use
+// it only read it, each through a store of its own.
+var filterStored struct {
+	sync.Mutex
+	schema string
+}
+
+// filterMemory opens a store with opts on the stored filter corpus, storing it on
+// first use (its HNSW index built with filterHNSW). A test that fails to store it
+// leaves it unset, so the next one tries again.
+func filterMemory(t *testing.T, opts postgres.Options) *postgres.Store {
+	t.Helper()
+	filterStored.Lock()
+	defer filterStored.Unlock()
+	if filterStored.schema == "" {
+		schema := dbtest.Kept(t)
+		s := openOn(t, schema, postgres.Options{HNSW: filterHNSW, Redact: redact.String, RedactVersion: redact.Version})
+		ctx := context.Background()
+		if _, err := s.Migrate(ctx); err != nil {
+			t.Fatalf("migrate: %v", err)
+		}
+		if _, err := s.Ingest(ctx, filterCorpus(t), copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
+			t.Fatal(err)
+		}
+		filterStored.schema = schema
+	}
+	return openOn(t, filterStored.schema, opts)
+}
+
+// openOn opens a store on an existing schema, closed when t ends.
+func openOn(t *testing.T, schema string, opts postgres.Options) *postgres.Store {
+	t.Helper()
+	model, err := embeddings.NewLocal(64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Schema = schema
+	s, err := postgres.Open(context.Background(), dbtest.URL(t), model, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	return s
+}
+
 var filterTests = []struct {
 	name   string
 	filter copilot.IncidentFilter
@@ -54,7 +108,7 @@ var filterTests = []struct {
 	{name: "exclude", filter: copilot.IncidentFilter{Team: "edge", ExcludeIDs: []string{"DNS-1"}}, limit: 5, want: []string{"DNS-2", "DNS-3"}},
 }
 
-// TestSearchFilters queries with text that matches the 1,500 unfiltered incidents
+// TestSearchFilters queries with text that matches the 500 unfiltered incidents
 // best, so the few incidents that pass each filter sit far down the HNSW graph, and
 // searches with a narrow beam: a search that filtered after a bounded index scan
 // would come back short.
@@ -67,17 +121,16 @@ func TestSearchFilters(t *testing.T) {
 	for name, exactBelow := range map[string]int{"exact": 0, "index": -1} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			testSearchFilters(t, postgres.HNSW{M: 16, EfConstruction: 64, EfSearch: 10, ExactBelow: exactBelow})
+			h := filterHNSW
+			h.EfSearch, h.ExactBelow = 10, exactBelow
+			testSearchFilters(t, h)
 		})
 	}
 }
 
 func testSearchFilters(t *testing.T, hnsw postgres.HNSW) {
-	s := newStoreWith(t, postgres.Options{HNSW: hnsw, Redact: redact.String, RedactVersion: redact.Version})
+	s := filterMemory(t, postgres.Options{HNSW: hnsw, Redact: redact.String, RedactVersion: redact.Version})
 	ctx := context.Background()
-	if _, err := s.Ingest(ctx, filterCorpus(t), copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
-		t.Fatal(err)
-	}
 	if hnsw.ExactBelow < 0 {
 		for _, tt := range filterTests {
 			plan, err := postgres.IndexedVectorPlan(ctx, s, tt.filter)
@@ -121,11 +174,9 @@ func testSearchFilters(t *testing.T, hnsw postgres.HNSW) {
 
 func TestSearchExplainsAndExcludesQueryIncident(t *testing.T) {
 	t.Parallel()
-	s := newStore(t)
+	// The store's own HNSW settings (the vector side is exact at this size).
+	s := filterMemory(t, postgres.Options{MaxConns: 6, Redact: redact.String, RedactVersion: redact.Version})
 	ctx := context.Background()
-	if _, err := s.Ingest(ctx, filterCorpus(t), copilot.IngestOptions{Actor: copilot.Actor{Name: "test", Private: true}}); err != nil {
-		t.Fatal(err)
-	}
 	res, err := s.Search(ctx, copilot.SearchQuery{IncidentID: "DNS-1", Limit: 3})
 	if err != nil {
 		t.Fatal(err)
