@@ -265,7 +265,6 @@ func analyzeLifecycle(msgs []copilot.Message) *incidentLifecycle {
 	for i, m := range msgs {
 		lc.msgs = append(lc.msgs, tagMessage(i, m))
 	}
-	narrative := narrates
 
 	// Resolution: the first human declaration of resolution, else the first bot one.
 	// It must come after something happened, so a first-line "resolved?" or a quoted
@@ -276,10 +275,10 @@ func analyzeLifecycle(msgs []copilot.Message) *incidentLifecycle {
 	minResolve := min(2, len(msgs)-1)
 	acted := false
 	for _, t := range lc.msgs {
-		if !t.bot && narrative(t) && (t.taken || t.verify) {
+		if !t.bot && narrates(t) && (t.taken || t.verify) {
 			acted = true
 		}
-		if t.idx >= minResolve && t.resolved && !t.bot && narrative(t) {
+		if t.idx >= minResolve && t.resolved && !t.bot && narrates(t) {
 			if lc.resolvedAt < 0 {
 				lc.resolvedAt = t.idx
 			}
@@ -291,7 +290,7 @@ func analyzeLifecycle(msgs []copilot.Message) *incidentLifecycle {
 	}
 	if lc.resolvedAt < 0 {
 		for _, t := range lc.msgs {
-			if t.idx >= minResolve && t.resolved && narrative(t) {
+			if t.idx >= minResolve && t.resolved && narrates(t) {
 				lc.resolvedAt = t.idx
 				break
 			}
@@ -302,7 +301,7 @@ func analyzeLifecycle(msgs []copilot.Message) *incidentLifecycle {
 		end = lc.resolvedAt + 1
 	}
 	for _, t := range lc.msgs[:end] {
-		if !narrative(t) {
+		if !narrates(t) {
 			continue
 		}
 		if lc.firstSignal < 0 && (t.detection || t.bot) {

@@ -90,15 +90,18 @@ func ReadPostmortem(name string, data []byte) (*copilot.Incident, error) {
 	return inc, nil
 }
 
+// actionWords names a report's list of things to do, as a heading or an inline label.
+const actionWords = `action items?|action points|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective actions?|preventive (?:actions|measures)`
+
 var (
 	pmIDRE          = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*$`)
 	pmHeadingIDRE   = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*)\s*(?:[-:—–]\s+|$)`)
 	pmTemplateIDRE  = regexp.MustCompile(`(?i)y{4}|n{3}`)
 	pmYearRE        = regexp.MustCompile(`(19|20)[0-9]{2}`)
-	actionSectionRE = regexp.MustCompile(`(?i)^(action items?|action points|follow[- ]?ups?|remediation( items)?|next steps?|corrective actions?|preventive (actions|measures))\b`)
+	actionSectionRE = regexp.MustCompile(`(?i)^(` + actionWords + `)\b`)
 	// actionLabelRE: a paragraph that opens with an action label ("Next steps:",
 	// "**Action items** –").
-	actionLabelRE = regexp.MustCompile(`(?i)^[*_]*((?:action items?|action points|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective actions?|preventive (?:actions|measures)))[*_]*\s*[:—–]`)
+	actionLabelRE = regexp.MustCompile(`(?i)^[*_]*(` + actionWords + `)[*_]*\s*[:—–]`)
 	timelineRE    = regexp.MustCompile(`(?i)^timeline\b`)
 	doneRE        = regexp.MustCompile(`(?i)\s*(\((done|completed|fixed|resolved)\b[^()]{0,30}\)|✅|✔️?|\[(done)\])\s*`)
 	kvLineRE      = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
@@ -154,8 +157,7 @@ func titleLine(blocks []mdBlock) []mdBlock {
 			return blocks // the document has a title of its own further down
 		}
 	}
-	out := append([]mdBlock{{kind: "heading", level: 1, text: l}}, blocks[1:]...)
-	return out
+	return append([]mdBlock{{kind: "heading", level: 1, text: l}}, blocks[1:]...)
 }
 
 func postmortemIDTitle(name string, blocks []mdBlock) (id, title string) {
@@ -230,12 +232,13 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 		}
 		// "Next steps: we are taking these actions:" and the list under it are the
 		// report's action items, though no heading says so; the next paragraph ends them.
+		labelRest := "" // this paragraph's text after its action label
 		if blk.kind == "para" {
 			if labelled {
 				sub, labelled = "", false
 			}
-			if m := actionLabelRE.FindStringSubmatch(blk.lines[0]); m != nil && !actionSectionRE.MatchString(section) {
-				sub, labelled = strings.TrimSpace(m[1]), true
+			if m := actionLabelRE.FindStringSubmatchIndex(blk.text); m != nil && !actionSectionRE.MatchString(section) {
+				sub, labelled, labelRest = strings.TrimSpace(blk.text[m[2]:m[3]]), true, blk.text[m[1]:]
 			}
 		}
 		name := section
@@ -252,7 +255,7 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 		// "Next steps: add an alert (owner: Priya, ORD-412); review policy changes;
 		// replay the messages (done 11:20)." lists its items in one line. An entry
 		// reported done without a ticket tells what was done: it stays narrative.
-		if items := inlineItems(blk); labelled && !intro && len(items) >= 2 {
+		if items := inlineItems(labelRest); !intro && len(items) >= 2 {
 			for _, it := range items {
 				a := pm.listAction(mdBlock{kind: "item", text: it})
 				if a.status == "done" && a.key == "" {
@@ -359,14 +362,9 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 		}
 	}
 	if !ok {
-		texts := []string{inc.Title}
-		for _, p := range pieces {
-			texts = append(texts, p.text)
-		}
-		for _, t := range texts {
-			if base, ok = writtenDate(t); ok {
-				break
-			}
+		base, ok = writtenDate(inc.Title)
+		for i := 0; !ok && i < len(pieces); i++ {
+			base, ok = writtenDate(pieces[i].text)
 		}
 	}
 	if !ok {
@@ -497,18 +495,11 @@ func monthIndex(name string) int {
 	return strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", p)/3 + 1
 }
 
-// inlineItems splits a labelled paragraph ("Next steps: a; b; c") into its entries:
-// the text after the label, cut at semicolons. Fewer than two entries: nil.
-func inlineItems(blk mdBlock) []string {
-	if blk.kind != "para" {
-		return nil
-	}
-	m := actionLabelRE.FindStringIndex(blk.text)
-	if m == nil {
-		return nil
-	}
+// inlineItems splits the text after an action label ("Next steps: a; b; c") into
+// its entries, cut at semicolons. Fewer than two entries: nil.
+func inlineItems(rest string) []string {
 	var out []string
-	for _, part := range strings.Split(blk.text[m[1]:], ";") {
+	for _, part := range strings.Split(rest, ";") {
 		part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), "."))
 		if part != "" {
 			out = append(out, part)
