@@ -79,6 +79,49 @@ warn_ephemeral() {
 	fi
 }
 
+# shared_buffers holds what a search at 100k chunks reads (HNSW index, chunks, the
+# posting index), so a warm server answers from memory (BENCHMARKS.md).
+SHARED_BUFFERS=${COPILOT_PG_SHARED_BUFFERS:-1GB}
+HUGE="$BASE/huge_pages_reserved"
+
+# reserve_huge_pages makes room for the cluster's shared memory in 2 MB huge pages
+# when it may (as root; COPILOT_PG_HUGE_PAGES=off never). Each new connection maps
+# the buffers it touches one page at a time; with 4 kB pages on a virtual machine
+# whose page faults are slow that costs a new connection's first search ~50 ms, with
+# huge pages ~1 ms (BENCHMARKS.md, "huge pages"). PostgreSQL starts with
+# huge_pages=try, so a reservation the kernel cannot fill only means normal pages.
+# What was added is written down and given back by stop.
+reserve_huge_pages() {
+	local opts=$1 need free rsvd total add
+	[ "${COPILOT_PG_HUGE_PAGES:-on}" = off ] && return 0
+	[ "$(id -u)" -eq 0 ] && [ -w /proc/sys/vm/nr_hugepages ] || return 0
+	# shellcheck disable=SC2086 # opts is a list of postgres options
+	need=$(as_owner "$BIN/postgres" -D "$DATA" $opts -C shared_memory_size_in_huge_pages 2>/dev/null) || return 0
+	case $need in '' | *[!0-9]* | 0 | -1) return 0 ;; esac
+	free=$(awk '/^HugePages_Free:/ {print $2}' /proc/meminfo)
+	rsvd=$(awk '/^HugePages_Rsvd:/ {print $2}' /proc/meminfo)
+	add=$((need - (free - rsvd)))
+	[ "$add" -gt 0 ] || return 0
+	total=$(cat /proc/sys/vm/nr_hugepages)
+	echo $((total + add)) >/proc/sys/vm/nr_hugepages 2>/dev/null || return 0
+	add=$(($(cat /proc/sys/vm/nr_hugepages) - total))
+	[ "$add" -gt 0 ] || return 0
+	echo "$add" >"$HUGE"
+	say "reserved $add huge pages of 2 MB for the cluster's shared memory (COPILOT_PG_HUGE_PAGES=off to skip; db-stop gives them back)"
+}
+
+release_huge_pages() {
+	local add total
+	[ -f "$HUGE" ] || return 0
+	add=$(cat "$HUGE")
+	rm -f "$HUGE"
+	case $add in '' | *[!0-9]*) return 0 ;; esac
+	[ -w /proc/sys/vm/nr_hugepages ] || return 0
+	total=$(cat /proc/sys/vm/nr_hugepages)
+	[ "$total" -ge "$add" ] || add=$total
+	echo $((total - add)) >/proc/sys/vm/nr_hugepages 2>/dev/null || true
+}
+
 start() {
 	if [ -n "${DATABASE_URL:-}" ]; then
 		say "DATABASE_URL is set; not starting a local cluster"
@@ -100,8 +143,9 @@ start() {
 	else
 		touch "$LOG"
 		[ "$(id -u)" -eq 0 ] && chown postgres "$LOG"
-		as_owner "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
-			-o "-p $PORT -c listen_addresses=127.0.0.1 -k $RUN -c max_connections=200 -c shared_buffers=256MB -c maintenance_work_mem=512MB -c fsync=${COPILOT_PG_FSYNC:-on}" start >/dev/null
+		opts="-p $PORT -c listen_addresses=127.0.0.1 -k $RUN -c max_connections=200 -c shared_buffers=$SHARED_BUFFERS -c huge_pages=try -c maintenance_work_mem=512MB -c fsync=${COPILOT_PG_FSYNC:-on}"
+		reserve_huge_pages "$opts"
+		as_owner "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 -o "$opts" start >/dev/null
 		say "started cluster on 127.0.0.1:$PORT (log: $LOG)"
 	fi
 	ensure_db "$DB"
@@ -110,6 +154,7 @@ start() {
 stop() {
 	if [ -f "$DATA/PG_VERSION" ] && as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
 		as_owner "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null
+		release_huge_pages
 		say "stopped cluster"
 	else
 		say "cluster not running"

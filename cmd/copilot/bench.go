@@ -43,6 +43,7 @@ func (m *Main) benchCommand() *cobra.Command {
 	}
 	search.Flags().IntVar(&o.chunks, "chunks", bench.DefaultChunks, "load at least this many chunks")
 	search.Flags().IntVar(&o.queries, "queries", bench.DefaultQueries, "timed queries per path")
+	search.Flags().IntVar(&o.warmup, "warmup", bench.DefaultWarmup, "untimed queries of their own run first (0: none)")
 	search.Flags().StringVar(&o.schema, "schema", "", "schema to work in (bench_<pid> when empty; must start with bench_)")
 	search.Flags().BoolVar(&o.keep, "keep", false, "keep the schema and its corpus, and reuse one an earlier --keep run loaded (needs --schema)")
 	search.Flags().IntSliceVar(&o.m, "m", nil, "HNSW m values whose recall is measured (with each --ef-construction); the store's default when empty")
@@ -101,6 +102,7 @@ func (m *Main) benchCommand() *cobra.Command {
 
 type benchOptions struct {
 	chunks, queries, messages int
+	warmup                    int
 	asJSON                    bool
 	schema                    string
 	keep, recallOnly          bool
@@ -115,7 +117,13 @@ type benchOptions struct {
 // line that reproduces the run.
 func (o benchOptions) searchConfig(url string) bench.SearchConfig {
 	cmd := fmt.Sprintf("copilot bench search --chunks %d --queries %d", o.chunks, o.queries)
-	cfg := bench.SearchConfig{DatabaseURL: url, Chunks: o.chunks, Queries: o.queries, Schema: o.schema, Keep: o.keep, EfSearch: o.efSearch}
+	cfg := bench.SearchConfig{DatabaseURL: url, Chunks: o.chunks, Queries: o.queries, Warmup: o.warmup, Schema: o.schema, Keep: o.keep, EfSearch: o.efSearch}
+	if o.warmup != bench.DefaultWarmup {
+		cmd += fmt.Sprintf(" --warmup %d", o.warmup)
+	}
+	if o.warmup == 0 {
+		cfg.Warmup = bench.NoWarmup
+	}
 	if o.schema != "" {
 		cmd += " --schema " + o.schema
 	}

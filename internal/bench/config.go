@@ -17,6 +17,8 @@ const (
 	DefaultIngestRuns     = 5
 	DefaultLangchainBatch = 512 // langchaingo's own embedder batch size, the size its users meet first
 	DefaultK              = 10
+	DefaultWarmup         = 20
+	NoWarmup              = -1
 	dimensions            = 384
 	maxQueries            = 10_000 // keeps every phase's request count bounded
 	maxChunks             = 2_000_000
@@ -50,7 +52,11 @@ type SearchConfig struct {
 	HNSW    []HNSWBuild
 	Chunks  int // at least this many chunks in the corpus
 	Queries int
-	Warmup  int // queries run untimed through every path first; min(20, Queries) when 0
+	// Warmup is how many queries of their own (never the timed ones) run untimed
+	// through every path first: a server that has been answering for a while has
+	// its pages in memory and its connections' first-use costs paid. 0 means
+	// DefaultWarmup; NoWarmup (-1) runs none.
+	Warmup int
 	// RecallOnly skips the timed query paths and the lexical comparison: a run that
 	// measures HNSW builds on a kept corpus.
 	RecallOnly bool
@@ -121,8 +127,11 @@ func (c *SearchConfig) setDefaults() error {
 	if c.Queries == 0 {
 		c.Queries = DefaultQueries
 	}
-	if c.Warmup == 0 {
-		c.Warmup = min(20, c.Queries)
+	switch c.Warmup {
+	case 0:
+		c.Warmup = DefaultWarmup
+	case NoWarmup:
+		c.Warmup = 0
 	}
 	if len(c.EfSearch) == 0 {
 		c.EfSearch = DefaultEfSearch
@@ -139,8 +148,8 @@ func (c *SearchConfig) setDefaults() error {
 	case c.Queries < 3 || c.Queries > maxQueries:
 		// Three is the smallest count that holds every query kind.
 		return copilot.Errorf(copilot.EINVALID, "--queries: %d is outside 3..%d", c.Queries, maxQueries)
-	case c.Warmup < 0 || c.Warmup > c.Queries:
-		return copilot.Errorf(copilot.EINVALID, "warmup: %d is outside 0..%d (the query count)", c.Warmup, c.Queries)
+	case c.Warmup < 0 || c.Warmup > maxQueries:
+		return copilot.Errorf(copilot.EINVALID, "--warmup: %d is outside 0..%d", c.Warmup, maxQueries)
 	case c.SearchOnly && (c.RecallOnly || c.LexicalOnly):
 		return copilot.Errorf(copilot.EINVALID, "--search-only: times searches, which --recall-only and --lexical-only leave out")
 	case c.LangchainBatch < 1 || c.LangchainBatch > 100_000:

@@ -139,7 +139,8 @@ var configTests = []struct {
 	{"too few chunks", SearchConfig{DatabaseURL: "x", Chunks: 10}, "--chunks"},
 	{"too many queries", SearchConfig{DatabaseURL: "x", Queries: maxQueries + 1}, "--queries"},
 	{"negative queries", SearchConfig{DatabaseURL: "x", Queries: -1}, "--queries"},
-	{"warmup beyond queries", SearchConfig{DatabaseURL: "x", Queries: 5, Warmup: 6}, "warmup"},
+	{"too many warm-up queries", SearchConfig{DatabaseURL: "x", Warmup: maxQueries + 1}, "--warmup"},
+	{"negative warm-up", SearchConfig{DatabaseURL: "x", Warmup: -2}, "--warmup"},
 	{"ef below k", SearchConfig{DatabaseURL: "x", EfSearch: []int{5}}, "ef_search"},
 	{"bad batch", SearchConfig{DatabaseURL: "x", LangchainBatch: -2}, "batch"},
 }
@@ -158,8 +159,46 @@ func TestSearchConfigValidation(t *testing.T) {
 	if err := cfg.setDefaults(); err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Chunks != DefaultChunks || cfg.Queries != DefaultQueries || cfg.Warmup != 20 || len(cfg.EfSearch) != len(DefaultEfSearch) || !strings.HasPrefix(cfg.Schema, "bench_") {
+	if cfg.Chunks != DefaultChunks || cfg.Queries != DefaultQueries || cfg.Warmup != DefaultWarmup || len(cfg.EfSearch) != len(DefaultEfSearch) || !strings.HasPrefix(cfg.Schema, "bench_") {
 		t.Errorf("defaults = %+v", cfg)
+	}
+}
+
+func TestNoWarmupRunsNone(t *testing.T) {
+	cfg := SearchConfig{DatabaseURL: "x", Warmup: NoWarmup}
+	if err := cfg.setDefaults(); err != nil || cfg.Warmup != 0 {
+		t.Errorf("setDefaults = %v, warmup %d; want none", err, cfg.Warmup)
+	}
+}
+
+// The warm-up must not touch the timed queries' own pages: none of its texts or
+// lookups is a timed one, and it still has the count asked for.
+func TestWarmupQueriesAreNotTimedOnes(t *testing.T) {
+	c := buildCorpus(2000, 1)
+	timed, err := makeQueries(c, 300, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warm, err := warmupQueries(c, 100, 1, timed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warm) != 100 {
+		t.Errorf("%d warm-up queries, want 100", len(warm))
+	}
+	seen := map[string]bool{}
+	for _, q := range timed {
+		seen[q.incidentID+"|"+q.text] = true
+	}
+	kinds := map[bool]int{}
+	for _, q := range warm {
+		if seen[q.incidentID+"|"+q.text] {
+			t.Errorf("warm-up query %q (lookup %q) is a timed one too", q.text, q.incidentID)
+		}
+		kinds[q.incidentID != ""]++
+	}
+	if kinds[true] == 0 || kinds[false] == 0 {
+		t.Errorf("warm-up kinds = %v, want lookups and texts", kinds)
 	}
 }
 

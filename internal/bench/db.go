@@ -242,13 +242,14 @@ func (s *benchDB) SchemaExists(ctx context.Context) (bool, error) {
 	return exists, nil
 }
 
-// ServerVersions returns the PostgreSQL and pgvector versions, for benchmark reports.
+// ServerVersions returns the PostgreSQL and pgvector versions and the server's
+// shared_buffers, for benchmark reports.
 //
 // Errors: EUNAVAILABLE.
-func (s *benchDB) ServerVersions(ctx context.Context) (postgres, vector string, err error) {
+func (s *benchDB) ServerVersions(ctx context.Context) (postgres, vector, sharedBuffers string, err error) {
 	err = s.pool.QueryRow(ctx, `SELECT current_setting('server_version'),
-		COALESCE((SELECT extversion FROM pg_extension WHERE extname = 'vector'), '')`).Scan(&postgres, &vector)
-	return postgres, vector, err
+		COALESCE((SELECT extversion FROM pg_extension WHERE extname = 'vector'), ''), current_setting('shared_buffers')`).Scan(&postgres, &vector, &sharedBuffers)
+	return postgres, vector, sharedBuffers, err
 }
 
 // AnalyzeSchema refreshes the planner statistics and the visibility map of every

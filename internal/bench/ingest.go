@@ -93,7 +93,7 @@ func ingestOnce(ctx context.Context, cfg IngestConfig, model *embeddings.Local, 
 		}
 	}()
 	if env.Postgres == "" {
-		if env.Postgres, env.PGVector, err = db.ServerVersions(ctx); err != nil {
+		if env.Postgres, env.PGVector, env.SharedBuffers, err = db.ServerVersions(ctx); err != nil {
 			return res, 0, err
 		}
 	}

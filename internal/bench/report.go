@@ -23,6 +23,11 @@ type Environment struct {
 	Postgres   string    `json:"postgres"`
 	PGVector   string    `json:"pgvector"`
 	Embedder   string    `json:"embedder"`
+	// SharedBuffers is the server's shared_buffers; HugePages the 2 MB pages in use
+	// on this machine (Linux), which a local server's shared memory is mapped with
+	// when it could reserve them (scripts/db.sh).
+	SharedBuffers string `json:"shared_buffers"`
+	HugePages     int    `json:"huge_pages_in_use"`
 	// LoadAvg is the one-minute load average when the run started (Linux only): a
 	// busy machine makes every figure slower.
 	LoadAvg float64 `json:"load_avg_1m,omitempty"`
@@ -33,8 +38,34 @@ func environment() Environment {
 		StartedAt: time.Now().UTC().Truncate(time.Second),
 		GoVersion: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH,
 		CPUs: runtime.NumCPU(), GOMAXPROCS: runtime.GOMAXPROCS(0),
-		LoadAvg: loadAvg(),
+		LoadAvg: loadAvg(), HugePages: hugePagesInUse(),
 	}
+}
+
+// hugePagesInUse is the number of huge pages in use or reserved on this machine;
+// 0 where /proc is absent.
+func hugePagesInUse() int {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	var total, free, rsvd int
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		n, _ := strconv.Atoi(f[1])
+		switch f[0] {
+		case "HugePages_Total:":
+			total = n
+		case "HugePages_Free:":
+			free = n
+		case "HugePages_Rsvd:":
+			rsvd = n
+		}
+	}
+	return total - free + rsvd
 }
 
 // loadAvg reads the one-minute load average; 0 where /proc is absent.
@@ -228,8 +259,12 @@ func (e Environment) line() string {
 	if e.LoadAvg > 0 {
 		load = fmt.Sprintf(", load %.2f at start", e.LoadAvg)
 	}
-	return fmt.Sprintf("%s/%s, %d CPUs (GOMAXPROCS %d), %s, PostgreSQL %s, pgvector %s, embedder %s%s, %s",
-		e.OS, e.Arch, e.CPUs, e.GOMAXPROCS, e.GoVersion, e.Postgres, e.PGVector, e.Embedder, load, e.StartedAt.Format("2006-01-02"))
+	mem := ""
+	if e.SharedBuffers != "" {
+		mem = fmt.Sprintf(", shared_buffers %s, %d huge pages in use", e.SharedBuffers, e.HugePages)
+	}
+	return fmt.Sprintf("%s/%s, %d CPUs (GOMAXPROCS %d), %s, PostgreSQL %s, pgvector %s%s, embedder %s%s, %s",
+		e.OS, e.Arch, e.CPUs, e.GOMAXPROCS, e.GoVersion, e.Postgres, e.PGVector, mem, e.Embedder, load, e.StartedAt.Format("2006-01-02"))
 }
 
 // num formats a figure for a table: thousands separated, at most the given decimals.

@@ -17,6 +17,7 @@ func fixedEnv() Environment {
 	return Environment{
 		StartedAt: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC), GoVersion: "go1.26.0", OS: "linux", Arch: "amd64",
 		CPUs: 2, GOMAXPROCS: 2, Postgres: "15.20", PGVector: "0.8.0", Embedder: "local/v1/384", LoadAvg: 0.42,
+		SharedBuffers: "1GB", HugePages: 540,
 	}
 }
 
