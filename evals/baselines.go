@@ -34,6 +34,7 @@ type lexicalIndex struct {
 	df     map[string]int
 	avgLen float64
 	at     map[string]int // incident id -> index
+	norm   []float64      // each document's TF-IDF vector length, computed once
 }
 
 // transferable keeps the tokens a step drafted from other incidents could share
@@ -88,7 +89,40 @@ func newLexicalIndex(pool []*copilot.Incident) *lexicalIndex {
 	if len(pool) > 0 {
 		ix.avgLen = float64(total) / float64(len(pool))
 	}
+	ix.norm = make([]float64, len(ix.tf))
+	for i, tf := range ix.tf {
+		// Summed in term order, so a run's floats do not depend on map order.
+		terms := make([]string, 0, len(tf))
+		for t := range tf {
+			terms = append(terms, t)
+		}
+		sort.Strings(terms)
+		var dn float64
+		for _, t := range terms {
+			w := ix.docWeight(i, t)
+			dn += w * w
+		}
+		ix.norm[i] = math.Sqrt(dn)
+	}
 	return ix
+}
+
+// idf is TF-IDF's ln(N/df); 0 for a term no document holds.
+func (ix *lexicalIndex) idf(t string) float64 {
+	df := ix.df[t]
+	if df == 0 {
+		return 0
+	}
+	return math.Log(float64(len(ix.ids)) / float64(df))
+}
+
+// docWeight is term t's (1+ln tf)·idf weight in document doc; 0 when absent.
+func (ix *lexicalIndex) docWeight(doc int, t string) float64 {
+	f := ix.tf[doc][t]
+	if f == 0 {
+		return 0
+	}
+	return (1 + math.Log(float64(f))) * ix.idf(t)
 }
 
 // incidentText is an incident as one document.
@@ -151,26 +185,14 @@ func (ix *lexicalIndex) bm25(doc int, terms map[string]bool) float64 {
 // tfidf is the cosine between the query's binary term vector weighted by idf and
 // the document's (1+ln tf)·idf vector, with idf = ln(N/df).
 func (ix *lexicalIndex) tfidf(doc int, terms map[string]bool) float64 {
-	n := float64(len(ix.ids))
-	idf := func(t string) float64 {
-		if ix.df[t] == 0 {
-			return 0
-		}
-		return math.Log(n / float64(ix.df[t]))
-	}
-	var dot, dn, qn float64
-	for t, f := range ix.tf[doc] {
-		w := (1 + math.Log(float64(f))) * idf(t)
-		dn += w * w
-		if terms[t] {
-			dot += w * idf(t)
-		}
-	}
+	var dot, qn float64
 	for t := range terms {
-		qn += idf(t) * idf(t)
+		q := ix.idf(t)
+		qn += q * q
+		dot += ix.docWeight(doc, t) * q
 	}
-	if dn == 0 || qn == 0 {
+	if ix.norm[doc] == 0 || qn == 0 {
 		return 0
 	}
-	return dot / math.Sqrt(dn*qn)
+	return dot / (ix.norm[doc] * math.Sqrt(qn))
 }

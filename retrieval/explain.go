@@ -34,10 +34,19 @@ func (e Evidence) Prepared() Evidence {
 		ls := strings.Split(e.Text, "\n")
 		e.lines = make([]map[string]bool, len(ls))
 		for i, l := range ls {
-			e.lines[i] = contentTermSet(l)
+			e.lines[i] = lineTerms(l)
 		}
 	}
 	return e
+}
+
+// lineMemo keeps the content terms of chunk lines: the same chunks are explained
+// for search after search.
+var lineMemo = text.NewMemo[map[string]bool](1 << 15)
+
+// lineTerms is contentTermSet(l), remembered.
+func lineTerms(l string) map[string]bool {
+	return lineMemo.Get(l, func() map[string]bool { return contentTermSet(l) })
 }
 
 // Explain fills in the score, snippets and why of a result whose incident row is

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // The incident lifecycle as it shows in a channel (DOMAIN.md): detection → triage →
@@ -181,10 +182,30 @@ func remediationDone(t msgTags) bool {
 }
 
 func tagMessage(i int, m copilot.Message) msgTags {
-	t := msgTags{idx: i, msg: m, bot: m.Kind == copilot.KindBot}
+	t := textTags(m)
+	t.idx, t.msg, t.bot = i, m, m.Kind == copilot.KindBot
 	if m.Kind == copilot.KindSection {
 		t.section = strings.ToLower(strings.TrimSpace(m.UserName))
 	}
+	return t
+}
+
+// tagMemo keeps textTags' answers: summary, follow-ups and runbook each read the
+// same messages, and the tagging (some forty expressions a message) was most of
+// their work.
+var tagMemo = text.NewMemo[msgTags](1 << 15)
+
+// textTags tags a message by its text and kind alone (tagMessage adds the rest).
+func textTags(m copilot.Message) msgTags {
+	return tagMemo.Get(m.Kind+"\x00"+m.Text, func() msgTags {
+		t := computeTextTags(m)
+		t.actions = t.actions[:len(t.actions):len(t.actions)] // shared: an append copies
+		return t
+	})
+}
+
+func computeTextTags(m copilot.Message) msgTags {
+	var t msgTags
 	low := strings.ToLower(cleanText(m.Text))
 	t.lower = low
 	t.question = strings.Contains(low, "?")
