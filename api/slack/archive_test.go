@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/incidentcopilot/incident-copilot/api/slack"
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -80,7 +79,7 @@ func TestArchivedUnresolved(t *testing.T) {
 			if c.wantTo != "" {
 				eventually(t, "the direct message", func() bool { return len(e.slack.posts("chat.postMessage")) > before })
 			}
-			time.Sleep(700 * time.Millisecond)
+			e.idle()
 			posts := e.slack.posts("chat.postMessage")[before:]
 			if c.wantTo == "" {
 				if len(posts) != 0 {

@@ -37,7 +37,7 @@ func TestBackfillOnJoin(t *testing.T) {
 		}
 	}
 	join("EvJoinOther", "U5")
-	time.Sleep(300 * time.Millisecond)
+	e.idle()
 	if n := len(e.slack.posts("conversations.history")); n != 0 {
 		t.Fatalf("someone else's join fetched history %d times", n)
 	}
@@ -59,7 +59,7 @@ func TestBackfillOnJoin(t *testing.T) {
 		t.Errorf("secret stored unmasked: %q", inc.Messages[3].Text)
 	}
 	join("EvJoin2", "UBOT")
-	time.Sleep(time.Second)
+	e.idle()
 	inc, _ = e.store.FindIncidentByID(ctx, "inc-88-backfill", true)
 	if len(inc.Messages) != 60 {
 		t.Errorf("after a second join %d messages, want 60", len(inc.Messages))

@@ -227,6 +227,14 @@ func (e *copilotEnv) stopWorkers() {
 	}
 }
 
+// idle waits until every job the test's events queued has run to its end (none
+// left to run, retry or finish): then what was not posted never will be, and a
+// test can assert it without guessing how long to sleep.
+func (e *copilotEnv) idle() {
+	e.t.Helper()
+	eventually(e.t, "the job queue to drain", func() bool { return dbtest.JobsQueued(e.t, e.schema) == 0 })
+}
+
 // sign sets Slack's signature headers for body at time at.
 func sign(req *http.Request, body []byte, at time.Time, key string) {
 	ts := strconv.FormatInt(at.Unix(), 10)

@@ -69,7 +69,7 @@ func TestRefusedRequests(t *testing.T) {
 			t.Errorf("%s with a bad signature: %d, want 401", path, status)
 		}
 	}
-	time.Sleep(300 * time.Millisecond)
+	e.idle()
 	if calls := e.slack.posts("conversations.info"); len(calls) != 0 {
 		t.Errorf("refused requests reached Slack: %v", calls)
 	}
@@ -145,7 +145,7 @@ func TestLiveIncidentChannel(t *testing.T) {
 		r.Header.Set("X-Slack-Retry-Reason", "http_timeout")
 	}))
 	eventually(t, "the summary reply", func() bool { return len(e.slack.posts("chat.postMessage")) >= 1 })
-	time.Sleep(500 * time.Millisecond)
+	e.idle()
 	posts := e.slack.posts("chat.postMessage")
 	if len(posts) != 1 {
 		t.Fatalf("%d replies to one mention, want 1", len(posts))
@@ -204,7 +204,9 @@ func TestRestartRepliesOnce(t *testing.T) {
 			t.Fatalf("%s: %d", verb, s)
 		}
 	}
-	time.Sleep(300 * time.Millisecond)
+	if n := dbtest.JobsQueued(t, e.schema); n == 0 {
+		t.Fatal("no job queued for three mentions")
+	}
 	if n := len(e.slack.posts("chat.postMessage")); n != 0 {
 		t.Fatalf("%d replies with no worker running", n)
 	}
@@ -216,7 +218,7 @@ func TestRestartRepliesOnce(t *testing.T) {
 	for _, verb := range []string{"summary", "runbook", "similar"} {
 		e.event("EvR"+verb, mention("C1", "U1", "1", verb), func(r *http.Request) { r.Header.Set("X-Slack-Retry-Num", "2") })
 	}
-	time.Sleep(time.Second)
+	e.idle()
 	posts := e.slack.posts("chat.postMessage")
 	threads := map[string]int{}
 	for _, p := range posts {
@@ -241,7 +243,7 @@ func TestRateLimitedReplyRetried(t *testing.T) {
 	if n := len(e.slack.posts("chat.postMessage (429)")); n != 1 {
 		t.Errorf("%d rate-limited attempts, want 1", n)
 	}
-	time.Sleep(500 * time.Millisecond)
+	e.idle()
 	if n := len(e.slack.posts("chat.postMessage")); n != 1 {
 		t.Errorf("%d replies, want 1", n)
 	}
@@ -387,7 +389,7 @@ func TestProactiveWhenGatesAct(t *testing.T) {
 				t.Fatal(s)
 			}
 			eventually(t, "the posts", func() bool { return len(e.slack.posts("chat.postMessage")) >= c.posts })
-			time.Sleep(500 * time.Millisecond)
+			e.idle()
 			posts := e.slack.posts("chat.postMessage")
 			if len(posts) != c.posts {
 				t.Fatalf("%d posts, want %d", len(posts), c.posts)

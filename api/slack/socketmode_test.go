@@ -127,7 +127,7 @@ func TestSocketMode(t *testing.T) {
 		t.Errorf("slash command ack payload %s, want the help text", b)
 	}
 	eventually(t, "the reply in thread", func() bool { return len(e.slack.posts("chat.postMessage")) > 0 })
-	time.Sleep(500 * time.Millisecond)
+	e.idle()
 	posts := e.slack.posts("chat.postMessage")
 	if len(posts) != 1 || posts[0].Form.Get("thread_ts") != "1772446700.000100" {
 		t.Fatalf("replies %v, want one in the mention's thread", posts)
