@@ -12,10 +12,7 @@ import (
 func TablesContaining(t testing.TB, schema, needle string) []string {
 	t.Helper()
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, URL(t))
-	if err != nil {
-		t.Fatalf("connect: %v", err)
-	}
+	conn := connect(t)
 	defer conn.Close(ctx)
 	rows, err := conn.Query(ctx, `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`, schema)
 	if err != nil {
@@ -40,4 +37,14 @@ func TablesContaining(t testing.TB, schema, needle string) []string {
 		}
 	}
 	return found
+}
+
+// connect opens a connection to the test database; the caller closes it.
+func connect(t testing.TB) *pgx.Conn {
+	t.Helper()
+	conn, err := pgx.Connect(context.Background(), URL(t))
+	if err != nil {
+		t.Fatalf("connect: %v", err)
+	}
+	return conn
 }

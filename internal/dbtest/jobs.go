@@ -14,10 +14,7 @@ import (
 func JobsQueued(t testing.TB, schema string) int {
 	t.Helper()
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, URL(t))
-	if err != nil {
-		t.Fatalf("connect: %v", err)
-	}
+	conn := connect(t)
 	defer conn.Close(ctx)
 	var n int
 	q := `SELECT count(*) FROM ` + pgx.Identifier{schema, "river_job"}.Sanitize() +
