@@ -249,3 +249,50 @@ func TestStatementsAreNotSteps(t *testing.T) {
 		}
 	}
 }
+
+// TestRunbookLendsNearestOnly: a past incident lends steps only near the top of the
+// search, and below the nearest only when it shares a third of the failure
+// concepts; the same incident that lends at the top lends nothing fourth.
+func TestRunbookLendsNearestOnly(t *testing.T) {
+	for _, tc := range []struct {
+		want, mech []string
+		pos        int
+		lends      bool
+	}{
+		{[]string{"conn-exhaustion", "slow-query"}, []string{"conn-exhaustion", "oom", "disk-full"}, 0, true}, // overlap 0.5, Jaccard 0.25
+		{[]string{"conn-exhaustion", "slow-query"}, []string{"conn-exhaustion", "oom", "disk-full"}, 1, false},
+		{[]string{"conn-exhaustion", "slow-query"}, []string{"conn-exhaustion", "slow-query", "oom"}, 2, true}, // Jaccard 2/3
+		{[]string{"conn-exhaustion", "slow-query"}, []string{"conn-exhaustion", "slow-query"}, lendDepth, false},
+		{[]string{"conn-exhaustion", "slow-query", "oom"}, []string{"oom", "dns-failure", "cert-expired"}, 0, false}, // overlap 1/3
+	} {
+		if got := lends(tc.want, tc.mech, tc.pos); got != tc.lends {
+			t.Errorf("lends(%v, %v, %d) = %v, want %v", tc.want, tc.mech, tc.pos, got, tc.lends)
+		}
+	}
+
+	pool := loadTestIncident(t, "slack_pool")
+	dns := loadTestIncident(t, "slack_dns")
+	current := synthetic("INC-NEW", "bot> [FIRING] ApiErrors: FATAL: sorry, too many clients already")
+	cites := func(similar ...*copilot.Incident) bool {
+		t.Helper()
+		ans, err := New(nil).Runbook(context.Background(), current, similar, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range ans.Steps {
+			for _, src := range s.Sources {
+				if src.IncidentID == pool.ID {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !cites(pool) {
+		t.Fatalf("the nearest incident of the same failure lends no step")
+	}
+	quiet := func(id string) *copilot.Incident { return synthetic(id, "alice: looking", "bob: all good now") }
+	if cites(dns, quiet("INC-Q1"), quiet("INC-Q2"), pool) {
+		t.Errorf("the fourth most similar incident lent a step")
+	}
+}
