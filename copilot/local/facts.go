@@ -147,6 +147,7 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			onset = tm.Hour()*60 + tm.Minute()
 		}
 	}
+	fixes := b.fixTerms()
 	var cs []scoredSentence
 	for _, t := range lc.msgs {
 		if t.bot || !isNarrativeSection(t.section) {
@@ -237,7 +238,11 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			if proposalFormRE.MatchString(low) || proposalRE.MatchString(low) && !causalRE.MatchString(low) {
 				s -= 1.5
 			}
-			if verifyRE.MatchString(low) || resolvedRE.MatchString(low) || secretReactionRE.MatchString(low) {
+			// Replacing a credential is hygiene or a fix when a responder does it; the
+			// same words with another doer or placed before the incident ("the token
+			// that got rotated in october", "someone revoked the key") tell the trigger.
+			secretFix := secretReactionRE.MatchString(low) && (responderAction(low) || !whenRE.MatchString(low) && !thirdPartyRE.MatchString(low))
+			if verifyRE.MatchString(low) || resolvedRE.MatchString(low) || secretFix {
 				s -= 2
 			}
 			// A count of what was hit is the impact, not the cause.
@@ -251,9 +256,15 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			// An action placed in time ("raised minReplicas 12 -> 30 at 13:55", "we
 			// turned the connector off on the 26th") is told as the change that came
 			// before, not as the response.
-			act := labels[i] != "root cause" && responderAction(low) && !whenRE.MatchString(low) && !changedBefore(low, onset)
+			act := labels[i] != "root cause" && responderAction(low) && !(pastReport(low) && (whenRE.MatchString(low) || changedBefore(low, onset)))
 			if act {
 				s -= 2
+			}
+			// The fix acts on the trigger ("gave the scanner its own app" after "the new
+			// scanner polls every repo with the same app token"), not on the symptom:
+			// a sentence naming what a later action changed points at the cause.
+			if t.section == "" && !act {
+				s += 0.4 * float64(min(3, fixes.shared(t.idx, contentTerms(low))))
 			}
 			if consequence(low) {
 				s += 1 // "X, so Y" and "X -> Y": the cause stands before the connective
@@ -298,6 +309,57 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 	return out
 }
 
+// actionTerms are the content terms of the responders' actions (done or proposed)
+// in each chat message, without the words of the first signal, which name the
+// symptom every message talks about.
+type actionTerms struct {
+	at    []int
+	terms []map[string]bool
+}
+
+func (b *summaryBuilder) fixTerms() actionTerms {
+	var out actionTerms
+	signal := map[string]bool{}
+	if fs := b.lc.firstSignal; fs >= 0 {
+		for _, w := range contentTerms(b.lc.msgs[fs].lower) {
+			signal[w] = true
+		}
+	}
+	for _, t := range b.lc.msgs {
+		if t.bot || t.section != "" || t.idx == b.lc.firstSignal {
+			continue
+		}
+		set := map[string]bool{}
+		for _, raw := range splitSentences(t.msg.Text) {
+			if low := lowerClean(raw); responderAction(low) || t.idx == b.lc.mitigated {
+				for _, w := range contentTerms(low) {
+					if !signal[w] {
+						set[w] = true
+					}
+				}
+			}
+		}
+		if len(set) > 0 {
+			out.at, out.terms = append(out.at, t.idx), append(out.terms, set)
+		}
+	}
+	return out
+}
+
+// shared counts the terms that an action in a message after idx names.
+func (a actionTerms) shared(idx int, terms []string) int {
+	n := 0
+	for _, w := range terms {
+		for k, at := range a.at {
+			if at > idx && a.terms[k][w] {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // firstResponderAction is the first message of a person with a sentence that reports
 // an action of theirs, -1 when none does: where the responders started to act when
 // no mitigation was recognised.
@@ -339,6 +401,11 @@ func responderAction(low string) bool {
 		return false
 	}
 	rest := strings.Join(fields[i:], " ")
+	if cliToolRE.MatchString(strings.Trim(fields[i], "`$")) {
+		// A command line ("docker system prune -af on runner 3") is one that was run:
+		// an action when it changes something.
+		return actionCueRE.MatchString(rest)
+	}
 	if diagnosticRE.MatchString(rest) && diagnosticRE.FindStringIndex(rest)[0] == 0 {
 		return false // "checked the pool": a look, not a change
 	}
@@ -357,12 +424,27 @@ func responderAction(low string) bool {
 	return false
 }
 
+// thirdPartyRE: a doer other than the responders named as the subject.
+var thirdPartyRE = regexp.MustCompile(`^\W*(someone|somebody|another team|a colleague|the vendor|the provider)\b|\bgot \w+ed\b|\b(was|were) \w+ed by\b`)
+
+// pastReport reports a sentence that opens with a verb in the past tense (after the
+// words responderAction skips): a report of something done, not a plan.
+func pastReport(low string) bool {
+	for _, w := range strings.Fields(clockLeadRE.ReplaceAllString(low, "")) {
+		if w = strings.Trim(w, ",.:;!`"); leadFillers[w] || w == "-" || w == "*" {
+			continue
+		}
+		return pastOpenRE.MatchString(w)
+	}
+	return false
+}
+
 // consequence reports a sentence that ties an effect to a cause said before it in
 // the same sentence: "X, so Y" with a clause on each side, or "A -> B" between words
 // (a chain of effects), not "10% -> 100%".
 func consequence(low string) bool {
 	if loc := soRE.FindStringIndex(low); loc != nil && len(strings.Fields(low[:loc[0]])) >= 2 {
-		if after := strings.Fields(low[loc[1]:]); len(after) >= 2 && !soIdiomRE.MatchString(low[loc[1]:]) {
+		if after := strings.Fields(low[loc[1]:]); len(after) >= 2 && !soIdiomRE.MatchString(low[loc[1]:]) && !purposeRE.MatchString(low[loc[1]:]) {
 			return true
 		}
 	}
@@ -370,8 +452,11 @@ func consequence(low string) bool {
 }
 
 var (
-	soRE         = regexp.MustCompile(`\bso\b`)
-	soIdiomRE    = regexp.MustCompile(`^\s*(far|much|many|yes|maybe|sorry|i think|we can|we should|that we|probably)\b`)
+	soRE      = regexp.MustCompile(`\bso\b`)
+	soIdiomRE = regexp.MustCompile(`^\s*(far|much|many|yes|maybe|sorry|i think|we can|we should|that we|probably)\b`)
+	// purposeRE: "so pg can come up", "so no new ones get written" is an aim, not a
+	// result.
+	purposeRE    = regexp.MustCompile(`^\s*(\S+ ){0,3}(can|could|will|would|won'?t|'ll|get|gets|has room|have room)\b`)
 	arrowChainRE = regexp.MustCompile(`[a-z_)]\s*(->|→|=>)\s*[a-z]`)
 )
 
