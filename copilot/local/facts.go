@@ -252,11 +252,12 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			// A responder reporting what they did ("Enabled serve-stale", "we moved the
 			// cron to UTC") tells a fix or an attempt, wherever it stands; a change told
 			// with its doer as the subject ("the deploy script did a purge-all") is an
-			// event, and may be the trigger.
-			// An action placed in time ("raised minReplicas 12 -> 30 at 13:55", "we
-			// turned the connector off on the 26th") is told as the change that came
-			// before, not as the response.
-			act := labels[i] != "root cause" && responderAction(low) && !(pastReport(low) && (whenRE.MatchString(low) || changedBefore(low, onset)))
+			// event, and may be the trigger. An action placed in time ("raised
+			// minReplicas 12 -> 30 at 13:55", "we turned the connector off on the
+			// 26th") is told as the change that came before, not as the response. The
+			// idiom is chat's: a document's sentence opening with a participle
+			// ("Scheduled cluster deployment pipeline failed") names a thing.
+			act := t.section == "" && labels[i] != "root cause" && responderAction(low) && !(pastReport(low) && (whenRE.MatchString(low) || changedBefore(low, onset)))
 			if act {
 				s -= 2
 			}
