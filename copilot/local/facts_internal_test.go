@@ -114,11 +114,23 @@ func TestRootCauseIsTheTimedChange(t *testing.T) {
 	}
 }
 
+// readingTests are sentences with whether a reading of the root-cause scoring holds.
+type readingTests []struct {
+	in   string
+	want bool
+}
+
+func (tests readingTests) check(t *testing.T, name string, reads func(low string) bool) {
+	t.Helper()
+	for _, tt := range tests {
+		if got := reads(lowerClean(tt.in)); got != tt.want {
+			t.Errorf("%s(%q) = %v, want %v", name, tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestResponderAction(t *testing.T) {
-	for _, tt := range []struct {
-		in   string
-		want bool
-	}{
+	readingTests{
 		{"Enabled stale-while-revalidate and raised the origin pool.", true},
 		{"we moved the cron to UTC", true},
 		{"at 10:02 rolled back the api to 4.1.0", true},
@@ -129,18 +141,11 @@ func TestResponderAction(t *testing.T) {
 		{"someone revoked the signing key during a cleanup", false},
 		{"cert expired at midnight, nobody renewed it", false},
 		{"failed over to the replica by itself at 03:00", false},
-	} {
-		if got := responderAction(lowerClean(tt.in)); got != tt.want {
-			t.Errorf("responderAction(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
+	}.check(t, "responderAction", responderAction)
 }
 
 func TestConsequence(t *testing.T) {
-	for _, tt := range []struct {
-		in   string
-		want bool
-	}{
+	readingTests{
 		{"clocks went back tonight so 02:30 happened twice", true},
 		{"the job has no idempotency key, so it ran for both", true},
 		{"pull hangs -> every sandbox hangs -> node NotReady", true},
@@ -148,11 +153,7 @@ func TestConsequence(t *testing.T) {
 		{"more disk so pg can come up", false},
 		{"so far nothing in the logs", false},
 		{"no errors so far", false},
-	} {
-		if got := consequence(lowerClean(tt.in)); got != tt.want {
-			t.Errorf("consequence(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
+	}.check(t, "consequence", consequence)
 }
 
 // Chat drops the "I" before what one did: "enabled stale-while-revalidate" is the
