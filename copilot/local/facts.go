@@ -95,7 +95,7 @@ var (
 	changeNounRE = regexp.MustCompile(`\b(change[sd]?|upgrade[sd]?|update[sd]?|maintenance|deploy\w*|release[sd]?|migration|refactor\w*|rollout|config\w*|version|bump|commit|merge[sd]?|pull request|pr|push(ed)?|script|pipeline|apply|applied|expir\w+|removal|deleted|deletion)\b`)
 	// whenRE: a clock time or a day said with an event ("at 13:55", "on friday",
 	// "this morning"): a change placed in time before the symptom is the trigger.
-	whenRE = regexp.MustCompile(`\b(at|since|from|around|~) ?\d{1,2}:\d{2}\b|\b(on|since|last) (mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|last night|this morning|earlier today|last week)\b`)
+	whenRE = regexp.MustCompile(`\b(at|since|from|around|~) ?\d{1,2}:\d{2}\b|\b(on|since|last) (mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|last night|overnight|tonight|this morning|this afternoon|earlier today|last week|at midnight)\b|\b(in|on|since|early|mid|late) (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bon the \d{1,2}(st|nd|rd|th)\b`)
 	// nothingRE: a sentence that rules a change out ("nothing deployed since tuesday").
 	nothingRE = regexp.MustCompile(`\bnothing\b|\bno (deploys?|changes?|releases?)\b`)
 	// mitigationActRE: stopping a workload or replacing a credential ("killing the
@@ -132,6 +132,9 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 	n := len(lc.msgs)
 	firstFix := lc.mitigated
 	if firstFix < 0 {
+		firstFix = b.firstResponderAction()
+	}
+	if firstFix < 0 {
 		firstFix = lc.resolvedAt
 	}
 	onset := -1 // minute of the day of the first signal
@@ -144,6 +147,7 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			onset = tm.Hour()*60 + tm.Minute()
 		}
 	}
+	fixes := b.fixTerms()
 	var cs []scoredSentence
 	for _, t := range lc.msgs {
 		if t.bot || !isNarrativeSection(t.section) {
@@ -234,23 +238,44 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			if proposalFormRE.MatchString(low) || proposalRE.MatchString(low) && !causalRE.MatchString(low) {
 				s -= 1.5
 			}
-			if verifyRE.MatchString(low) || resolvedRE.MatchString(low) || secretReactionRE.MatchString(low) {
+			// Replacing a credential is hygiene or a fix when a responder does it; the
+			// same words with another doer or placed before the incident ("the token
+			// that got rotated in october", "someone revoked the key") tell the trigger.
+			secretFix := secretReactionRE.MatchString(low) && (responderAction(low) || !whenRE.MatchString(low) && !thirdPartyRE.MatchString(low))
+			if verifyRE.MatchString(low) || resolvedRE.MatchString(low) || secretFix {
 				s -= 2
 			}
 			// A count of what was hit is the impact, not the cause.
 			if labels[i] != "root cause" && (impactCountRE.MatchString(low) || impactShareRE.MatchString(low)) && impactHarmRE.MatchString(low) {
 				s -= 1
 			}
+			// A responder reporting what they did ("Enabled serve-stale", "we moved the
+			// cron to UTC") tells a fix or an attempt, wherever it stands; a change told
+			// with its doer as the subject ("the deploy script did a purge-all") is an
+			// event, and may be the trigger. An action placed in time ("raised
+			// minReplicas 12 -> 30 at 13:55", "we turned the connector off on the
+			// 26th") is told as the change that came before, not as the response. The
+			// idiom is chat's: a document's sentence opening with a participle
+			// ("Scheduled cluster deployment pipeline failed") names a thing.
+			act := t.section == "" && labels[i] != "root cause" && responderAction(low) && !(pastReport(low) && (whenRE.MatchString(low) || changedBefore(low, onset)))
+			if act {
+				s -= 2
+			}
+			// The fix acts on the trigger ("gave the scanner its own app" after "the new
+			// scanner polls every repo with the same app token"), not on the symptom:
+			// a sentence naming what a later action changed points at the cause.
+			if t.section == "" && !act {
+				s += 0.4 * float64(min(3, fixes.shared(t.idx, contentTerms(low))))
+			}
+			if consequence(low) {
+				s += 1 // "X, so Y" and "X -> Y": the cause stands before the connective
+			}
 			if t.section == "" {
 				switch {
-				case firstFix >= 0 && t.idx < firstFix:
+				case firstFix >= 0 && (t.idx < firstFix || t.idx == firstFix && !act):
 					s += 1 // the trigger is found before the fix, not after
 				case lc.resolvedAt >= 0 && t.idx > lc.resolvedAt:
 					s -= 0.75 // the wrap-up restates; a label still wins
-				default:
-					if t.taken {
-						s -= 2 // an action after the first fix is a fix, not a cause
-					}
 				}
 				if n > 6 && t.idx < n/10 && labels[i] == "" {
 					s -= 0.5 // the opening messages report symptoms
@@ -284,6 +309,157 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
 	return out
 }
+
+// actionTerms are the content terms of the responders' actions (done or proposed)
+// in each chat message, without the words of the first signal, which name the
+// symptom every message talks about.
+type actionTerms struct {
+	at    []int
+	terms []map[string]bool
+}
+
+func (b *summaryBuilder) fixTerms() actionTerms {
+	var out actionTerms
+	signal := map[string]bool{}
+	if fs := b.lc.firstSignal; fs >= 0 {
+		for _, w := range contentTerms(b.lc.msgs[fs].lower) {
+			signal[w] = true
+		}
+	}
+	for _, t := range b.lc.msgs {
+		if t.bot || t.section != "" || t.idx == b.lc.firstSignal {
+			continue
+		}
+		set := map[string]bool{}
+		for _, raw := range splitSentences(t.msg.Text) {
+			if low := lowerClean(raw); responderAction(low) || t.idx == b.lc.mitigated {
+				for _, w := range contentTerms(low) {
+					if !signal[w] {
+						set[w] = true
+					}
+				}
+			}
+		}
+		if len(set) > 0 {
+			out.at, out.terms = append(out.at, t.idx), append(out.terms, set)
+		}
+	}
+	return out
+}
+
+// shared counts the terms that an action in a message after idx names.
+func (a actionTerms) shared(idx int, terms []string) int {
+	n := 0
+	for _, w := range terms {
+		for k, at := range a.at {
+			if at > idx && a.terms[k][w] {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// firstResponderAction is the first message of a person with a sentence that reports
+// an action of theirs, -1 when none does: where the responders started to act when
+// no mitigation was recognised.
+func (b *summaryBuilder) firstResponderAction() int {
+	for _, t := range b.lc.msgs {
+		if t.bot || t.section != "" || t.question {
+			continue
+		}
+		for _, raw := range splitSentences(t.msg.Text) {
+			if low := lowerClean(raw); responderAction(low) && !proposalRE.MatchString(low) {
+				return t.idx
+			}
+		}
+	}
+	return -1
+}
+
+// pastOpenRE: a sentence that opens with a verb in the past tense, or one of the
+// irregular past forms chat uses for actions, with no subject before it.
+var pastOpenRE = regexp.MustCompile(`^([a-z][a-z-]{2,}ed|cut|sent|gave|set|put|ran|made|took|shut|built|rebuilt|wrote|rewrote|threw|split)\b`)
+
+// failVerbRE: past forms that tell what the system did, not what someone did.
+var failVerbRE = regexp.MustCompile(`^(failed|crashed|exhausted|expired|started|stopped|spiked|dropped|jumped|doubled|tripled|timed|hung|broke|fired|triggered|paged|alerted|affected|delayed|rejected|blocked|degraded|exceeded|reached|filled|overloaded|throttled|evicted|killed|oomkilled|restarted|looked|seemed|happened|noticed|detected|reported|confirmed|checked|verified|started|tried|wondered)$`)
+
+// responderAction reports a sentence in which a responder tells an action of theirs:
+// it opens, after a clock time and words such as "I", "we", "just", "then", with an
+// action word or a verb in the past tense ("rolled back", "enabled serve-stale",
+// "we moved the cron to UTC"). Chat drops the subject "I" before what one did; a
+// trigger names what did it ("the deploy script did a purge-all", "someone revoked
+// the key", "the cert expired").
+func responderAction(low string) bool {
+	low = clockLeadRE.ReplaceAllString(low, "")
+	fields := strings.Fields(low)
+	i := 0
+	for i < len(fields) && (leadFillers[fields[i]] && fields[i] != "the" && fields[i] != "they" && fields[i] != "engineers" || fields[i] == "-" || fields[i] == "*") {
+		i++
+	}
+	if i == len(fields) {
+		return false
+	}
+	rest := strings.Join(fields[i:], " ")
+	if cliToolRE.MatchString(strings.Trim(fields[i], "`$")) {
+		// A command line ("docker system prune -af on runner 3") is one that was run:
+		// an action when it changes something.
+		return actionCueRE.MatchString(rest)
+	}
+	if diagnosticRE.MatchString(rest) && diagnosticRE.FindStringIndex(rest)[0] == 0 {
+		return false // "checked the pool": a look, not a change
+	}
+	first := strings.Trim(fields[i], ",.:;!`")
+	if failVerbRE.MatchString(first) {
+		return false
+	}
+	if pastOpenRE.MatchString(first) {
+		return true
+	}
+	for _, ac := range actionClasses {
+		if loc := ac.re.FindStringIndex(rest); loc != nil && loc[0] == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// thirdPartyRE: a doer other than the responders named as the subject.
+var thirdPartyRE = regexp.MustCompile(`^\W*(someone|somebody|another team|a colleague|the vendor|the provider)\b|\bgot \w+ed\b|\b(was|were) \w+ed by\b`)
+
+// pastReport reports a sentence that opens with a verb in the past tense (after the
+// words responderAction skips): a report of something done, not a plan.
+func pastReport(low string) bool {
+	for _, w := range strings.Fields(clockLeadRE.ReplaceAllString(low, "")) {
+		if w = strings.Trim(w, ",.:;!`"); leadFillers[w] || w == "-" || w == "*" {
+			continue
+		}
+		return pastOpenRE.MatchString(w)
+	}
+	return false
+}
+
+// consequence reports a sentence that ties an effect to a cause said before it in
+// the same sentence: "X, so Y" with a clause on each side, or "A -> B" between words
+// (a chain of effects), not "10% -> 100%".
+func consequence(low string) bool {
+	if loc := soRE.FindStringIndex(low); loc != nil && len(strings.Fields(low[:loc[0]])) >= 2 {
+		if after := strings.Fields(low[loc[1]:]); len(after) >= 2 && !soIdiomRE.MatchString(low[loc[1]:]) && !purposeRE.MatchString(low[loc[1]:]) {
+			return true
+		}
+	}
+	return arrowChainRE.MatchString(low)
+}
+
+var (
+	soRE      = regexp.MustCompile(`\bso\b`)
+	soIdiomRE = regexp.MustCompile(`^\s*(far|much|many|yes|maybe|sorry|i think|we can|we should|that we|probably)\b`)
+	// purposeRE: "so pg can come up", "so no new ones get written" is an aim, not a
+	// result.
+	purposeRE    = regexp.MustCompile(`^\s*(\S+ ){0,3}(can|could|will|would|won'?t|'ll|get|gets|has room|have room)\b`)
+	arrowChainRE = regexp.MustCompile(`[a-z_)]\s*(->|→|=>)\s*[a-z]`)
+)
 
 // transitionRE: a value changed from one setting to another ("12 -> 30", "10% →
 // 100%", "from 2 to 30 replicas"), not a time range.

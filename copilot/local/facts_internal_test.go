@@ -113,3 +113,84 @@ func TestRootCauseIsTheTimedChange(t *testing.T) {
 		t.Errorf("root cause %q, want the hpa change at 13:55", ans.Summary.RootCause)
 	}
 }
+
+// readingTests are sentences with whether a reading of the root-cause scoring holds.
+type readingTests []struct {
+	in   string
+	want bool
+}
+
+func (tests readingTests) check(t *testing.T, name string, reads func(low string) bool) {
+	t.Helper()
+	for _, tt := range tests {
+		if got := reads(lowerClean(tt.in)); got != tt.want {
+			t.Errorf("%s(%q) = %v, want %v", name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestResponderAction(t *testing.T) {
+	readingTests{
+		{"Enabled stale-while-revalidate and raised the origin pool.", true},
+		{"we moved the cron to UTC", true},
+		{"at 10:02 rolled back the api to 4.1.0", true},
+		{"docker system prune -af on runner 3", true},
+		{"docker ps shows 40 containers", false},
+		{"checked the pool stats, all 40 busy", false},
+		{"the nightly job flushed the whole edge cache instead of the stale keys", false},
+		{"someone revoked the signing key during a cleanup", false},
+		{"cert expired at midnight, nobody renewed it", false},
+		{"failed over to the replica by itself at 03:00", false},
+	}.check(t, "responderAction", responderAction)
+}
+
+func TestConsequence(t *testing.T) {
+	readingTests{
+		{"clocks went back tonight so 02:30 happened twice", true},
+		{"the job has no idempotency key, so it ran for both", true},
+		{"pull hangs -> every sandbox hangs -> node NotReady", true},
+		{"hit ratio went 96% -> 3%", false},
+		{"more disk so pg can come up", false},
+		{"so far nothing in the logs", false},
+		{"no errors so far", false},
+	}.check(t, "consequence", consequence)
+}
+
+// Chat drops the "I" before what one did: "enabled stale-while-revalidate" is the
+// fix, and the change told with its doer as subject is the trigger.
+func TestRootCauseIsNotTheFix(t *testing.T) {
+	for _, tt := range []struct {
+		name        string
+		texts       []string
+		want, avoid string
+	}{
+		{
+			name: "a flush by a job, then the fix",
+			texts: []string{"[FIRING] image-proxy 5xx ratio 30%", "ack",
+				"origin cpu pegged",
+				"the nightly job flushed the whole edge cache instead of the stale keys",
+				"enabled stale-while-revalidate and doubled the origin pool",
+				"5xx back to baseline", "resolved"},
+			want: "flushed", avoid: "stale-while-revalidate",
+		},
+		{
+			name: "a credential rotated before the incident",
+			texts: []string{"[FIRING] invoice-sync failing 100%", "ack",
+				"sync gets 401 from the ledger api on every call",
+				"the sync job still reads the ledger api key that got rotated on friday",
+				"put the new key in the sync secret and restarted the job",
+				"sync green again", "resolved"},
+			want: "rotated on friday", avoid: "restarted",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ans, err := New(nil).Summarize(context.Background(), incidentOf(tt.texts...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rc := strings.ToLower(ans.Summary.RootCause); !strings.Contains(rc, tt.want) || strings.Contains(rc, tt.avoid) {
+				t.Errorf("root cause %q, want the sentence with %q", ans.Summary.RootCause, tt.want)
+			}
+		})
+	}
+}
