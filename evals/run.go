@@ -206,6 +206,8 @@ type runbookScore struct {
 	// drafted from other incidents could hold them.
 	ownOnly          int
 	top3, sameFamily int
+	// incidents counts the runbooks drafted, withSteps those with at least one step.
+	incidents, withSteps int
 	// datasetOf names each incident's dataset. A step from another dataset than the
 	// query's counts as same-family only when the two happen to use the same family
 	// name, so the share is conservative; otherDataset counts such steps.
@@ -221,6 +223,8 @@ func (rb *runbookScore) merge(o *runbookScore) {
 	rb.top3 += o.top3
 	rb.sameFamily += o.sameFamily
 	rb.otherDataset += o.otherDataset
+	rb.incidents += o.incidents
+	rb.withSteps += o.withSteps
 }
 
 // add scores one incident's drafted steps against its gold steps. A runbook is
@@ -231,6 +235,10 @@ func (rb *runbookScore) merge(o *runbookScore) {
 // compared by stem ("rolled back" is "roll back").
 func (rb *runbookScore) add(li *LabeledIncident, steps []copilot.RunbookStep, family map[string]string, ix *lexicalIndex, r *Report) {
 	top := steps[:min(runbookK, len(steps))]
+	rb.incidents++
+	if len(steps) > 0 {
+		rb.withSteps++
+	}
 	drafted := make([]map[string]bool, len(top))
 	for i, s := range top {
 		drafted[i] = stemSet(contentTokens(s.Text))
