@@ -273,14 +273,19 @@ const matchWeight = 4
 // incidents lend steps).
 const ownStepScore = 1e6
 
-// incidentOver reports whether an incident is over: resolved or closed on record,
-// a resolution said in the transcript, or a postmortem (written after the fact).
-func incidentOver(inc *copilot.Incident, a *incidentAnalysis) bool {
+// recordedOver reports whether the incident's record says it is over.
+func recordedOver(inc *copilot.Incident) bool {
 	switch strings.ToLower(inc.Status) {
 	case "resolved", "closed", "postmortem", "done", "mitigated":
 		return true
 	}
-	return !inc.ResolvedAt.IsZero() || a.resolved
+	return !inc.ResolvedAt.IsZero()
+}
+
+// incidentOver reports whether an incident is over: resolved or closed on record,
+// a resolution said in the transcript, or a postmortem (written after the fact).
+func incidentOver(inc *copilot.Incident, a *incidentAnalysis) bool {
+	return recordedOver(inc) || a.resolved
 }
 
 // symptomConcepts say what responders saw or that something changed, which nearly
@@ -319,7 +324,8 @@ func incidentSteps(s *copilot.Incident, rank int) ([]stepDraft, bool) {
 		if t.bot || !isNarrativeSection(t.section) {
 			continue
 		}
-		if d, lead, ok := actionStep(s, t, rank); ok {
+		d, lead, ok := actionStep(s, t, rank)
+		if ok {
 			if notHelpedRE.MatchString(t.lower) {
 				d.helped = false
 			}
@@ -330,9 +336,13 @@ func incidentSteps(s *copilot.Incident, rank int) ([]stepDraft, bool) {
 			// pods for the finals traffic", "everything renewed since then"), kept
 			// only in a short passive report that a check shows worked ("hotfix
 			// deployed"), and never deep in a sentence.
-			if lead > actionLead || lead > 0 && !d.verified {
-				continue
-			}
+			ok = lead <= actionLead && (lead == 0 || d.verified)
+		}
+		if !ok && t.idx > 0 {
+			// A terse report no action class reads ("remounted /data").
+			d, ok = lc.reportedStep(stepDraft{kind: "mitigation", source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, at: t.idx, helped: true}, t, over || recordedOver(s))
+		}
+		if ok {
 			out = append(out, d)
 			continue
 		}
@@ -358,7 +368,7 @@ func actionStep(s *copilot.Incident, t msgTags, rank int) (stepDraft, int, bool)
 		text, class, at := actionSentence(t.msg.Text)
 		// "restarts are Last State: Terminated", "reissuing from it is fine": the
 		// action word is the subject of a statement, not something done.
-		if copulaAfterRE.MatchString(lowerClean(text)) {
+		if copulaAfterRE.MatchString(lowerClean(text)) || nounSubject(lowerClean(text)) {
 			text = ""
 		}
 		need := minStepTerms
@@ -416,7 +426,7 @@ func (lc *incidentLifecycle) checkStep(t msgTags, d *stepDraft) {
 // recoveryRE: reports of recovery the lifecycle cues miss: a measure falling with
 // decimals in it ("queue 4.1k -> 3.2k and dropping"), work flowing again, no more
 // failures.
-var recoveryRE = regexp.MustCompile(`\b(queue|lag|backlog|errors?|error rate|5xx|latency|p99|p95|conns|connections|usage|failures|timeouts)\b[^?!\n]{0,40}\b(dropping|falling|down to|back to|decreasing|draining|recover\w*)\b|\b(going|working|flowing|running|moving|processing|passing|serving|resolving|loading) again\b|\b(zero|0) (new )?(failures|errors|timeouts|5xx|restarts)\b`)
+var recoveryRE = regexp.MustCompile(`\b(queue|lag|backlog|errors?|error rate|5xx|latency|p99|p95|conns|connections|usage|failures|timeouts)\b[^?!\n]{0,40}\b(dropping|falling|down to|back to|decreasing|draining|recover\w*)\b|\b(going|working|works?|ok|okay|fine|green|normal|flowing|running|moving|processing|passing|serving|resolving|loading) again\b|\b(zero|0) (new )?(failures|errors|timeouts|5xx|restarts)\b`)
 
 // versionRE: a release version ("3.7.4", "v2.13", "14.1").
 var versionRE = regexp.MustCompile(`\bv?\d+\.\d+(\.\d+)?\b`)
