@@ -1,11 +1,12 @@
 package local
 
 import (
-	"github.com/incidentcopilot/incident-copilot/copilot"
-	"github.com/incidentcopilot/incident-copilot/copilot/text"
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Terse channels report an action the way one tells one's own work: the subject
