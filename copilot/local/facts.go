@@ -534,7 +534,9 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 				continue
 			}
 			low := lowerClean(raw)
-			if strings.Contains(low, "?") || len(contentTerms(low)) < 2 {
+			// A window ("13:58 -> 14:17, so ~19 min") is all numbers and still a fact.
+			window := impactWindowRE.MatchString(low)
+			if strings.Contains(low, "?") || len(contentTerms(low)) < 2 && !window {
 				continue
 			}
 			s := 0.0
@@ -566,6 +568,11 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 				s += 1
 				quantity = true
 			}
+			// A window from one clock time to another ("13:58 -> 14:17, so ~19 min")
+			// is how long the damage lasted, said once the responders know.
+			if window {
+				s += 1
+			}
 			who := impactWhoRE.MatchString(low)
 			if who {
 				s += 1
@@ -574,7 +581,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			if harm {
 				s += 1
 			}
-			if counts == 0 && !who && labels[i] != "impact" && !(quantity && harm) {
+			if counts == 0 && !who && labels[i] != "impact" && !(quantity && harm) && !window {
 				continue // a bare measurement names nobody affected and no damage
 			}
 			if t.bot {
@@ -585,6 +592,18 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			}
 			if t.taken && labels[i] == "" && counts == 0 {
 				s -= 1 // an action report, not an effect
+			}
+			if labels[i] == "" && !window {
+				// A check that things recovered ("49 nodes Ready, 0 pending pods") counts
+				// the state after the fix; a sentence telling why ("that's why a slow
+				// wms stalls the loop", "at 10% it only saw EU users") measures the
+				// mechanism. Neither is the damage.
+				if verifyRE.MatchString(low) {
+					continue
+				}
+				if causalRE.MatchString(low) || consequence(low) {
+					s -= 1
+				}
 			}
 			cs = append(cs, scoredSentence{t.idx, clipTrailingClauses(quote(raw), isImpactClause), s})
 		}
@@ -597,8 +616,8 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		// recovery report ("error rate back under 0.5%") measures the fix, not the
 		// damage.
 		for _, c := range cs {
-			if t := lc.msgs[c.idx]; c.score >= minImpactFallbackScore && !t.bot && !t.verify {
-				return []scoredSentence{c}
+			if t := lc.msgs[c.idx]; c.score >= minImpactFallbackScore && !t.bot && !verifyRE.MatchString(lowerClean(c.text)) {
+				return withWindow([]scoredSentence{c}, cs)
 			}
 		}
 		return nil
@@ -615,6 +634,22 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		}
 		out = append(out, c)
 	}
+	return withWindow(out, cs)
+}
+
+// withWindow adds to an impact that says what was hit but not for how long the
+// sentence that gives the window ("otp failures 07:31–08:02"), when another
+// message states one: counts, shares, durations and the customer effect make the
+// impact, and chat says them in different messages.
+func withWindow(out, cs []scoredSentence) []scoredSentence {
+	if len(out) != 1 || impactWindowRE.MatchString(lowerClean(out[0].text)) || impactTimeRE.MatchString(lowerClean(out[0].text)) {
+		return out
+	}
+	for _, c := range cs {
+		if c.idx != out[0].idx && c.score >= minImpactFallbackScore && impactWindowRE.MatchString(lowerClean(c.text)) {
+			return append(out, c)
+		}
+	}
 	return out
 }
 
@@ -628,6 +663,10 @@ func isImpactClause(low string) bool {
 	}
 	return false
 }
+
+// impactWindowRE: a span from one clock time to another ("17:01–17:12", "13:58
+// -> 14:17", "from 07:31 to 08:02").
+var impactWindowRE = regexp.MustCompile(`\b\d{1,2}:\d{2}\s?(–|-|—|to|->|→|until|till)\s?\d{1,2}:\d{2}\b`)
 
 // impactStateRE: what a user saw in a broken state ("showed empty results").
 var impactStateRE = regexp.MustCompile(`\b(empty|blank|missing|wrong|broken|slow|stale|incorrect|no results|showed|saw|seeing|got)\b`)

@@ -246,6 +246,34 @@ func TestImpactCountsAnyDamage(t *testing.T) {
 	}
 }
 
+// TestImpactIsTheDamageAndItsWindow: the impact says what was hit and for how long
+// when chat says them in different messages ("13:58 -> 14:17, so ~19 min"); a check
+// after the fix ("49 nodes Ready, 0 pending pods") and a sentence telling why ("at
+// 10% it only saw EU users, that's why") are not the damage.
+func TestImpactIsTheDamageAndItsWindow(t *testing.T) {
+	inc := synthetic("INC-WIN",
+		"bot> [FIRING] checkout 5xx ratio above 5%",
+		"ana: ack",
+		"sue: support has 3 tickets already, customers getting payment errors on the last step",
+		"joe: the flag went to 100% but at 10% it only ever saw 2 regions, that's why nobody noticed",
+		"ana: flag set to 0%",
+		"joe: 41 pods Ready, 0 pending pods, 5xx back to baseline",
+		"ana: 13:58 -> 14:17, so ~19 min",
+		"ana: resolved")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Summary.Impact, "payment errors") || !strings.Contains(ans.Summary.Impact, "13:58 -> 14:17") {
+		t.Errorf("impact = %q, want the payment errors and the 13:58 -> 14:17 window", ans.Summary.Impact)
+	}
+	for _, not := range []string{"pending pods", "that's why"} {
+		if strings.Contains(ans.Summary.Impact, not) {
+			t.Errorf("impact = %q, want no %q", ans.Summary.Impact, not)
+		}
+	}
+}
+
 // TestCauseIsTheSystemsChangeNotAFix: "the cluster doubled to 400 nodes" has an action
 // word after a subject: it is the trigger, not the responders' mitigation, which is
 // the scale-out that followed.
