@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/text"
@@ -1068,6 +1069,8 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 	c := newCandidate(t, item, names)
 	if owner != "" {
 		c.owner = owner
+	} else if c.owner == "" {
+		c.owner = dashOwner(item)
 	}
 	if due != "" {
 		// A due column holds a date or words ("Q3", "next sprint").
@@ -1077,9 +1080,31 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 	return c
 }
 
+// fuDashOwnerRE: an entry whose fields follow a dash, the owner first ("Alarm on
+// evictions — Andrei, until 2026-11-06, ticket PORT-377").
+var fuDashOwnerRE = regexp.MustCompile(`\s[—–-]\s+(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){0,2})\s*(?:[,;(]|$)`)
+
+// fuCalendarWordRE is a weekday or month name, whole.
+var fuCalendarWordRE = regexp.MustCompile(`^(?:` + dueWeekday + `|` + dueMonth + `)$`)
+
+// dashOwner is the name that opens the fields after an entry's dash, "" when they
+// open with something else (a month, a weekday, a word that is no name).
+func dashOwner(item string) string {
+	sub := fuDashOwnerRE.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(item), "."))
+	if sub == nil {
+		return ""
+	}
+	first := strings.ToLower(strings.Fields(sub[1])[0])
+	if fuCalendarWordRE.MatchString(first) || text.IsStopWord(first) || notAName[first] {
+		return ""
+	}
+	return sub[1]
+}
+
 var (
 	// fuOwnerFieldRE: a plan written with its fields ("owner: me, due 2026-01-30").
-	fuOwnerFieldRE = regexp.MustCompile(`(?i)\bowner\s*:\s*(@?[\w.\-]+)`)
+	// A capitalised name runs on over its capitalised words ("owner: Dana Okafor, due …").
+	fuOwnerFieldRE = regexp.MustCompile(`\b(?i:owner)\s*:\s*(@?[\p{L}\p{N}_.\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})`)
 	// fuSelfParenRE: "(me, thu)" after an item names the speaker.
 	fuSelfParenRE = regexp.MustCompile(`(?i)\(\s*(?:me|mine|myself)\b`)
 	// fuTrailMentionRE: an entry that ends naming its owner ("retention review - @lena").
@@ -1098,6 +1123,9 @@ var (
 // participant. "" when it names none.
 func namedOwner(raw, sp string, names map[string]string) string {
 	if sub := fuOwnerFieldRE.FindStringSubmatch(raw); sub != nil {
+		if f := strings.Fields(sub[1]); len(f) > 1 && (!unicode.IsUpper([]rune(f[0])[0]) || text.IsStopWord(strings.ToLower(f[1]))) {
+			sub[1] = f[0] // a user name, not a person's full name
+		}
 		switch w := strings.ToLower(strings.TrimPrefix(sub[1], "@")); w {
 		case "me", "myself", "i", "mine":
 			return sp
@@ -1131,6 +1159,12 @@ func namedOwner(raw, sp string, names map[string]string) string {
 	// Someone not in the channel takes on work by name ("Tom will add the expiry
 	// check to CI, I talked to him already"): a lone word that opens the sentence
 	// and is no pronoun, with a verb of taking on or making work.
+	// A full name opens the sentence ("Lena Vogt will add the redrive policy").
+	for _, sub := range fuFullNameWillRE.FindAllStringSubmatch(raw, -1) {
+		if !text.IsStopWord(strings.ToLower(strings.Fields(sub[1])[0])) {
+			return sub[1]
+		}
+	}
 	for _, sub := range fuAbsentWillRE.FindAllStringSubmatch(raw, -1) {
 		if w := strings.ToLower(sub[1]); !text.IsStopWord(w) && !notAName[w] {
 			return w
@@ -1141,6 +1175,9 @@ func namedOwner(raw, sp string, names map[string]string) string {
 
 // fuAbsentWillRE: "<name> will take / add / update …" opening a sentence.
 var fuAbsentWillRE = regexp.MustCompile(`(?:^|[.!?;]\s+)([A-Za-z][a-z]{1,15})\s+(?:will|is going to|agreed to|volunteered to|offered to)\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft)\b`)
+
+// fuFullNameWillRE: "<First Last> will add …" opening a sentence or an entry.
+var fuFullNameWillRE = regexp.MustCompile(`(?:^|[.!?;:]\s+)(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2})\s+(?:will|is going to|agreed to|volunteered to|offered to)\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft|make|move|change|review|run|check)\b`)
 
 // notAName are words that open such a sentence without naming anyone.
 var notAName = toSet(`it this that there they he she we you i who which what everyone everybody someone somebody nobody anyone anybody team ops dev oncall sre infra platform security product`)
