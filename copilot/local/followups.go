@@ -85,6 +85,7 @@ type fuCandidate struct {
 	dueText  string // the deadline as written
 	accepted bool   // a follow-up in its own right; otherwise only if someone agrees
 	ticket   string
+	src      string // the sentence it was split from, "" when it is the whole message
 }
 
 // FollowUps lists what people committed to or proposed as lasting improvements,
@@ -199,7 +200,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		// A proposal whose every sentence held a credential quotes as nothing:
 		// there is no follow-up to show, only a secret to leave out.
 		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !copilot.OnlyPlaceholders(c.text) && !experiment(lc.msgs[idx]) {
-			items = append(items, c)
+			items = append(items, splitCommitments(c, lc.msgs[idx], names)...)
 		}
 	}
 	items = dedupFollowUps(items, l.duplicateJaccard())
@@ -209,7 +210,11 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	byIdx := map[int]*fuCandidate{}
 	for _, c := range items {
 		byIdx[c.idx] = c
-		if refs := ticketRefs(lc.msgs[c.idx].msg.Text, inc); len(refs) > 0 {
+		src := lc.msgs[c.idx].msg.Text
+		if c.src != "" {
+			src = c.src
+		}
+		if refs := ticketRefs(src, inc); len(refs) > 0 {
 			c.ticket = refs[0]
 		}
 	}
@@ -265,6 +270,48 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		PromptVersion: Version,
 		Items:         out,
 	}, nil
+}
+
+// splitCommitments makes one follow-up of each commitment of a report's paragraph
+// that lists several ("Follow-ups: A will add x by 11/13 (T-1). B will add y. A
+// test for z is wanted but has no owner yet."), each with its own owner, date and
+// ticket. A sentence counts when it promises, proposes or gives work to someone by
+// name; after a follow-up header
+// every sentence that names something lasting counts. Fewer than two such
+// sentences leave the candidate whole. Chat messages are never split: there the
+// sentences of one message are one thought.
+func splitCommitments(c *fuCandidate, t msgTags, names map[string]string) []*fuCandidate {
+	if t.section == "" {
+		return []*fuCandidate{c}
+	}
+	raw := t.msg.Text
+	headed := false
+	if loc := fuHeaderLeadRE.FindStringIndex(raw); loc != nil {
+		headed = true
+		raw = raw[loc[1]:]
+	}
+	var parts []string
+	for _, s := range followUpSentences(raw) {
+		low := strings.ToLower(s)
+		promise, _ := isPromise(s)
+		should := fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)
+		listed := headed && fuLastingRE.MatchString(low) && len(contentTerms(s)) >= 3
+		named := namedOwner(s, speaker(t.msg), names) != ""
+		if (promise || should || named || listed) && !hasSecret(s) {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) < 2 {
+		return []*fuCandidate{c}
+	}
+	out := make([]*fuCandidate, 0, len(parts))
+	for _, s := range parts {
+		p := newCandidate(t, s, names)
+		p.accepted = true
+		p.src = s
+		out = append(out, p)
+	}
+	return out
 }
 
 // detectFollowUp decides whether a message proposes a lasting improvement. It returns
