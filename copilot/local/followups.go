@@ -314,6 +314,12 @@ func splitCommitments(c *fuCandidate, t msgTags, names map[string]string) []*fuC
 	return out
 }
 
+// paperwork reports whether a message is the incident's own paperwork (the
+// postmortem, the customer update) with nothing lasting besides.
+func paperwork(low string) bool {
+	return fuPaperworkRE.MatchString(low) && !fuStrongLastingRE.MatchString(fuPaperworkRE.ReplaceAllString(low, ""))
+}
+
 // detectFollowUp decides whether a message proposes a lasting improvement. It returns
 // nil for anything else, and a candidate with accepted unset for a weak proposal that
 // becomes a follow-up only when someone agrees with it.
@@ -330,7 +336,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		}
 		switch kind {
 		case sectionActions:
-			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) {
+			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -377,7 +383,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker {
 		return nil
 	}
-	if fuPaperworkRE.MatchString(low) && !fuStrongLastingRE.MatchString(fuPaperworkRE.ReplaceAllString(low, "")) {
+	if paperwork(low) {
 		return nil
 	}
 	lasting := fuLastingRE.MatchString(low)

@@ -2,6 +2,7 @@ package local_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot/local"
@@ -41,5 +42,23 @@ func TestFollowUpsParagraphSplit(t *testing.T) {
 	}
 	if len(ans.Items) != 3 {
 		t.Errorf("%d follow-ups, want 3", len(ans.Items))
+	}
+}
+
+// The incident's own paperwork listed among action items (the customer update) is
+// no follow-up; the lasting item beside it is.
+func TestActionItemPaperwork(t *testing.T) {
+	src := "# Refunds paid twice\n\nDate: 2026-03-02.\n\nA retry paid 40 refunds twice.\n\n## Action items\n\n" +
+		"- Make the refund call idempotent with a request key\n- Send the customer communication about the double refunds\n"
+	inc, err := transcript.ReadPostmortem("PM-paper.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := local.New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Items) != 1 || !strings.Contains(ans.Items[0].Text, "idempotent") {
+		t.Errorf("items %+v, want only the idempotent refund call", ans.Items)
 	}
 }
