@@ -28,7 +28,9 @@ const (
 	// dueExplicit is a written calendar date.
 	dueExplicit = `\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|` + dueMonth + `\s+` + dueDay + `(?:,?\s+\d{4})?|` + dueDay + `\s+(?:of\s+)?` + dueMonth + `(?:,?\s+\d{4})?`
 	// dueRelative are deadlines that are words about the calendar.
-	dueRelative = `end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmqy]|(?:this|next)\s+(?:week|sprint|month|quarter|year|release|retro)|q[1-4]|the\s+(?:next\s+)?(?:retro|postmortem|release)`
+	dueRelative = `end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|` + dueEndOfMonth + `|eo[dwmqy]|(?:this|next)\s+(?:week|sprint|month|quarter|year|release|retro)|q[1-4]|the\s+(?:next\s+)?(?:retro|postmortem|release)`
+	// dueEndOfMonth is the end of a named month ("end of November").
+	dueEndOfMonth = `end\s+of\s+` + dueMonth + `(?:\s+\d{4})?`
 	// dueDotted is day.month with a closing dot or a year ("17.9.", "3.11.2026"); a
 	// version ("5.17") has neither.
 	dueDotted = `\d{1,2}\.\d{1,2}\.(?:\d{4}\b|\d{2}\b|[\s,;)]|$)`
@@ -50,17 +52,18 @@ var (
 	// dueSoonRE is "today"/"tomorrow", a deadline only in a sentence that commits.
 	dueSoonRE = regexp.MustCompile(`(?i)\b(today|tonight|` + dueTomorrow + `)\b`)
 
-	dueISORE     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	dueDotRE     = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
-	dueSlashRE   = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b`)
-	dueMonDayRE  = regexp.MustCompile(`(?i)\b(` + dueMonth + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`)
-	dueDayMonRE  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + dueMonth + `)(?:,?\s+(\d{4}))?`)
-	dueWeekdayRE = regexp.MustCompile(`(?i)\b(this\s+|next\s+)?(` + dueWeekday + `)`)
-	dueOrdinalRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b`)
-	dueEndRE     = regexp.MustCompile(`(?i)\bend\s+of\s+(?:the\s+)?(this\s+|next\s+)?(day|week|month|quarter|year)\b|\beo([dwmqy])\b`)
-	dueEODLeadRE = regexp.MustCompile(`^(?:eod|cob|end of (?:the )?day)\s+`)
-	dueQuarterRE = regexp.MustCompile(`(?i)^q([1-4])$`)
-	dueWeekRE    = regexp.MustCompile(`(?i)^this\s+week$`)
+	dueISORE      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	dueDotRE      = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
+	dueSlashRE    = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b`)
+	dueMonDayRE   = regexp.MustCompile(`(?i)\b(` + dueMonth + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`)
+	dueDayMonRE   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + dueMonth + `)(?:,?\s+(\d{4}))?`)
+	dueWeekdayRE  = regexp.MustCompile(`(?i)\b(this\s+|next\s+)?(` + dueWeekday + `)`)
+	dueOrdinalRE  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b`)
+	dueEndRE      = regexp.MustCompile(`(?i)\bend\s+of\s+(?:the\s+)?(this\s+|next\s+)?(day|week|month|quarter|year)\b|\beo([dwmqy])\b`)
+	dueEODLeadRE  = regexp.MustCompile(`^(?:eod|cob|end of (?:the )?day)\s+`)
+	dueEndMonthRE = regexp.MustCompile(`(?i)^end\s+of\s+(` + dueMonth + `)(?:\s+(\d{4}))?$`)
+	dueQuarterRE  = regexp.MustCompile(`(?i)^q([1-4])$`)
+	dueWeekRE     = regexp.MustCompile(`(?i)^this\s+week$`)
 	// dueNextWeekDayRE: "friday (of) next week", said as "next friday".
 	dueNextWeekDayRE = regexp.MustCompile(`(?i)^(` + dueWeekday + `)` + dueOfNextWeek + `$`)
 )
@@ -105,6 +108,18 @@ func resolveDue(expr string, said time.Time) string {
 	}
 	format := func(t time.Time) string { return t.Format("2006-01-02") }
 
+	// "end of november" is that month's last day, this year's unless it is over.
+	if sub := dueEndMonthRE.FindStringSubmatch(low); sub != nil && monthOf(sub[1]) > 0 {
+		y := day.Year()
+		if sub[2] != "" {
+			y, _ = strconv.Atoi(sub[2])
+		}
+		end := time.Date(y, time.Month(monthOf(sub[1]))+1, 0, 0, 0, 0, 0, time.UTC)
+		if sub[2] == "" && end.Before(day) {
+			end = time.Date(y+1, time.Month(monthOf(sub[1]))+1, 0, 0, 0, 0, 0, time.UTC)
+		}
+		return format(end)
+	}
 	if d, ok := explicitDate(low, day); ok {
 		return format(d)
 	}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/text"
@@ -84,6 +85,7 @@ type fuCandidate struct {
 	dueText  string // the deadline as written
 	accepted bool   // a follow-up in its own right; otherwise only if someone agrees
 	ticket   string
+	src      string // the sentence it was split from, "" when it is the whole message
 }
 
 // FollowUps lists what people committed to or proposed as lasting improvements,
@@ -198,7 +200,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		// A proposal whose every sentence held a credential quotes as nothing:
 		// there is no follow-up to show, only a secret to leave out.
 		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !copilot.OnlyPlaceholders(c.text) && !experiment(lc.msgs[idx]) {
-			items = append(items, c)
+			items = append(items, splitCommitments(c, lc.msgs[idx], names)...)
 		}
 	}
 	items = dedupFollowUps(items, l.duplicateJaccard())
@@ -208,7 +210,11 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	byIdx := map[int]*fuCandidate{}
 	for _, c := range items {
 		byIdx[c.idx] = c
-		if refs := ticketRefs(lc.msgs[c.idx].msg.Text, inc); len(refs) > 0 {
+		src := lc.msgs[c.idx].msg.Text
+		if c.src != "" {
+			src = c.src
+		}
+		if refs := ticketRefs(src, inc); len(refs) > 0 {
 			c.ticket = refs[0]
 		}
 	}
@@ -266,6 +272,54 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	}, nil
 }
 
+// splitCommitments makes one follow-up of each commitment of a report's paragraph
+// that lists several ("Follow-ups: A will add x by 11/13 (T-1). B will add y. A
+// test for z is wanted but has no owner yet."), each with its own owner, date and
+// ticket. A sentence counts when it promises, proposes or gives work to someone by
+// name; after a follow-up header
+// every sentence that names something lasting counts. Fewer than two such
+// sentences leave the candidate whole. Chat messages are never split: there the
+// sentences of one message are one thought.
+func splitCommitments(c *fuCandidate, t msgTags, names map[string]string) []*fuCandidate {
+	if t.section == "" {
+		return []*fuCandidate{c}
+	}
+	raw := t.msg.Text
+	headed := false
+	if loc := fuHeaderLeadRE.FindStringIndex(raw); loc != nil {
+		headed = true
+		raw = raw[loc[1]:]
+	}
+	var parts []string
+	for _, s := range followUpSentences(raw) {
+		low := strings.ToLower(s)
+		promise, _ := isPromise(s)
+		should := fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)
+		listed := headed && fuLastingRE.MatchString(low) && len(contentTerms(s)) >= 3
+		named := namedOwner(s, speaker(t.msg), names) != ""
+		if (promise || should || named || listed) && !hasSecret(s) {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) < 2 {
+		return []*fuCandidate{c}
+	}
+	out := make([]*fuCandidate, 0, len(parts))
+	for _, s := range parts {
+		p := newCandidate(t, s, names)
+		p.accepted = true
+		p.src = s
+		out = append(out, p)
+	}
+	return out
+}
+
+// paperwork reports whether a message is the incident's own paperwork (the
+// postmortem, the customer update) with nothing lasting besides.
+func paperwork(low string) bool {
+	return fuPaperworkRE.MatchString(low) && !fuStrongLastingRE.MatchString(fuPaperworkRE.ReplaceAllString(low, ""))
+}
+
 // detectFollowUp decides whether a message proposes a lasting improvement. It returns
 // nil for anything else, and a candidate with accepted unset for a weak proposal that
 // becomes a follow-up only when someone agrees with it.
@@ -282,7 +336,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		}
 		switch kind {
 		case sectionActions:
-			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) {
+			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -329,7 +383,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker {
 		return nil
 	}
-	if fuPaperworkRE.MatchString(low) && !fuStrongLastingRE.MatchString(fuPaperworkRE.ReplaceAllString(low, "")) {
+	if paperwork(low) {
 		return nil
 	}
 	lasting := fuLastingRE.MatchString(low)
@@ -1068,6 +1122,8 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 	c := newCandidate(t, item, names)
 	if owner != "" {
 		c.owner = owner
+	} else if c.owner == "" {
+		c.owner = dashOwner(item)
 	}
 	if due != "" {
 		// A due column holds a date or words ("Q3", "next sprint").
@@ -1077,9 +1133,31 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 	return c
 }
 
+// fuDashOwnerRE: an entry whose fields follow a dash, the owner first ("Alarm on
+// evictions — Andrei, until 2026-11-06, ticket PORT-377").
+var fuDashOwnerRE = regexp.MustCompile(`\s[—–-]\s+(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){0,2})\s*(?:[,;(]|$)`)
+
+// fuCalendarWordRE is a weekday or month name, whole.
+var fuCalendarWordRE = regexp.MustCompile(`^(?:` + dueWeekday + `|` + dueMonth + `)$`)
+
+// dashOwner is the name that opens the fields after an entry's dash, "" when they
+// open with something else (a month, a weekday, a word that is no name).
+func dashOwner(item string) string {
+	sub := fuDashOwnerRE.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(item), "."))
+	if sub == nil {
+		return ""
+	}
+	first := strings.ToLower(strings.Fields(sub[1])[0])
+	if fuCalendarWordRE.MatchString(first) || text.IsStopWord(first) || notAName[first] {
+		return ""
+	}
+	return sub[1]
+}
+
 var (
 	// fuOwnerFieldRE: a plan written with its fields ("owner: me, due 2026-01-30").
-	fuOwnerFieldRE = regexp.MustCompile(`(?i)\bowner\s*:\s*(@?[\w.\-]+)`)
+	// A capitalised name runs on over its capitalised words ("owner: Dana Okafor, due …").
+	fuOwnerFieldRE = regexp.MustCompile(`\b(?i:owner)\s*:\s*(@?[\p{L}\p{N}_.\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})`)
 	// fuSelfParenRE: "(me, thu)" after an item names the speaker.
 	fuSelfParenRE = regexp.MustCompile(`(?i)\(\s*(?:me|mine|myself)\b`)
 	// fuTrailMentionRE: an entry that ends naming its owner ("retention review - @lena").
@@ -1098,6 +1176,9 @@ var (
 // participant. "" when it names none.
 func namedOwner(raw, sp string, names map[string]string) string {
 	if sub := fuOwnerFieldRE.FindStringSubmatch(raw); sub != nil {
+		if f := strings.Fields(sub[1]); len(f) > 1 && (!unicode.IsUpper([]rune(f[0])[0]) || text.IsStopWord(strings.ToLower(f[1]))) {
+			sub[1] = f[0] // a user name, not a person's full name
+		}
 		switch w := strings.ToLower(strings.TrimPrefix(sub[1], "@")); w {
 		case "me", "myself", "i", "mine":
 			return sp
@@ -1131,6 +1212,12 @@ func namedOwner(raw, sp string, names map[string]string) string {
 	// Someone not in the channel takes on work by name ("Tom will add the expiry
 	// check to CI, I talked to him already"): a lone word that opens the sentence
 	// and is no pronoun, with a verb of taking on or making work.
+	// A full name opens the sentence ("Lena Vogt will add the redrive policy").
+	for _, sub := range fuFullNameWillRE.FindAllStringSubmatch(raw, -1) {
+		if !text.IsStopWord(strings.ToLower(strings.Fields(sub[1])[0])) {
+			return sub[1]
+		}
+	}
 	for _, sub := range fuAbsentWillRE.FindAllStringSubmatch(raw, -1) {
 		if w := strings.ToLower(sub[1]); !text.IsStopWord(w) && !notAName[w] {
 			return w
@@ -1141,6 +1228,9 @@ func namedOwner(raw, sp string, names map[string]string) string {
 
 // fuAbsentWillRE: "<name> will take / add / update …" opening a sentence.
 var fuAbsentWillRE = regexp.MustCompile(`(?:^|[.!?;]\s+)([A-Za-z][a-z]{1,15})\s+(?:will|is going to|agreed to|volunteered to|offered to)\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft)\b`)
+
+// fuFullNameWillRE: "<First Last> will add …" opening a sentence or an entry.
+var fuFullNameWillRE = regexp.MustCompile(`(?:^|[.!?;:]\s+)(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2})\s+(?:will|is going to|agreed to|volunteered to|offered to)\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft|make|move|change|review|run|check)\b`)
 
 // notAName are words that open such a sentence without naming anyone.
 var notAName = toSet(`it this that there they he she we you i who which what everyone everybody someone somebody nobody anyone anybody team ops dev oncall sre infra platform security product`)

@@ -28,6 +28,8 @@ var (
 	// upTakeRE: a first-person take, an acceptance from anyone ("mine", "on it",
 	// "I'll take the replica one", "me. by 31st", "I can take the freshness one").
 	upTakeRE = regexp.MustCompile(`(?:^|[.!,;:]\s*)on it\b|\bmine\b|^\W*me\b|\bi(?:'ll| will| can| could| would)? (?:take|own|grab|handle|pick)\b|\bi(?:'ll| will| can| could)? do (?:it|this|that|them|the)\b|\bi(?:'m| am) on (?:it|that|this)\b|\bi(?:'ve)? (?:have|got) (?:it|this|that)\b|\b(?:assign|put) (?:it|that|this) (?:to|on) me\b|\bi own (?:it|that|this|the)\b|\bi'?ll (?:own|be on) (?:it|this|that)\b|\bleave it (?:to|with) me\b|\bdoe ik\b|^\W*(?:i'?m |i am )?(?:gonna|going to|will) (?:do|take|handle|own) (?:it|that|this)\b|\b(?:this|that) one,? i\b`)
+	// upAddRE: a message that opens by adding to what was said ("and …", "also …").
+	upAddRE = regexp.MustCompile(`^\W*(?:and|also|plus|\+)\s`)
 	// upDeclineRE: the person asked says no.
 	upDeclineRE = regexp.MustCompile(`\bnot (?:this|next) (?:week|sprint)\b|\bnot me\b|\bcan'?t (?:take|do|own)\b|\bno (?:time|capacity|bandwidth)\b|\bon (?:leave|vacation|holiday|pto)\b|\bswamped\b|\bleave it open\b|\bsomeone else\b|\bmoving teams?\b|\bnot (?:now|today),? sorry\b|^\W*sorry\b`)
 	// upRejectRE: an idea turned down ("no, …", "lol no", "I'd rather not", "drop that").
@@ -292,6 +294,21 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// require 2 reviewers") rather than answering the one before it, unless it is
 		// the first word from the person asked.
 		if c := cands[t.idx]; c != nil && c.accepted && !inThread && !asks && len(own) >= 3 && ov < 0.5 && !(st.asked == self && !st.taken) {
+			continue
+		}
+		// "and upload limit 5MB for logo, I do it this week": an entry that opens by
+		// adding to the list and says something the idea before it does not is a
+		// new idea its author takes, whatever verb of taking it ends with.
+		if !inThread && !asks && len(own) >= 3 && ov < 0.5 && upAddRE.MatchString(low) && (upTakeRE.MatchString(low) || sentenceCommits(low)) {
+			if c := ensure(t.idx); c != nil {
+				c.accepted = true
+				if c.owner == "" {
+					c.owner = self
+				}
+				if c.due == "" {
+					c.dueText, c.due = findDue(t.msg.Text, t.msg.Time(), true)
+				}
+			}
 			continue
 		}
 		// Out of a thread, a commitment answers the idea before it when its object

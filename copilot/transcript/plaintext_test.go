@@ -141,3 +141,14 @@ func TestInlineActionEntries(t *testing.T) {
 		t.Errorf("tickets %+v, want ORD-412", inc.Tickets)
 	}
 }
+
+// A clause that gives the entry before its owner is part of that entry.
+func TestInlineEntryFieldClause(t *testing.T) {
+	got := inlineItems("add a probe for the new records; the status page gets a DNS component; owner to be decided.")
+	if len(got) != 2 || got[1] != "the status page gets a DNS component; owner to be decided" {
+		t.Errorf("entries %q, want two, the owner clause kept with the second", got)
+	}
+	if got := inlineItems("add a probe; Owner: Mei"); got != nil {
+		t.Errorf("entries %q, want none: one entry with its owner", got)
+	}
+}

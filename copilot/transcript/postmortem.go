@@ -495,13 +495,22 @@ func monthIndex(name string) int {
 	return strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", p)/3 + 1
 }
 
+// fieldTailRE opens a clause that states a field of an entry (its owner, date or
+// ticket) rather than another entry.
+var fieldTailRE = regexp.MustCompile(`(?i)^(?:owners?|assignee|assigned|due|deadline|eta|ticket|tracked)\b`)
+
 // inlineItems splits the text after an action label ("Next steps: a; b; c") into
 // its entries, cut at semicolons. Fewer than two entries: nil.
 func inlineItems(rest string) []string {
 	var out []string
 	for _, part := range strings.Split(rest, ";") {
 		part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), "."))
-		if part != "" {
+		switch {
+		case part == "":
+		case len(out) > 0 && fieldTailRE.MatchString(part):
+			// "…; owner to be decided" is a field of the entry before, not an entry.
+			out[len(out)-1] += "; " + part
+		default:
 			out = append(out, part)
 		}
 	}
