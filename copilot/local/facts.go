@@ -793,7 +793,8 @@ func (b *summaryBuilder) mitigationIndex() int {
 // failedAttemptRE: a report that the symptom outlived the step just told ("errors
 // continue after the restart", "the rate remains at 30%", "evicted again", "prices
 // stay wrong").
-var failedAttemptRE = regexp.MustCompile(`\b(continu(e|es|ed|ing)|remain(s|ed)?|persist(s|ed|ing)?|unchanged)\b|\b\w+ed again\b|\b(kept|keeps) \w+ing\b|\bstay(s|ed)? (wrong|broken|down|high|full|elevated|degraded|bad)\b`)
+// The symptom must be named: "we continue to monitor" is no failure.
+var failedAttemptRE = regexp.MustCompile(`\b(errors?|failures?|timeouts?|symptoms?|problem|issue|crash\w*|alerts?|evictions?|5xx|50\d|latency|rate|lag|backlog|usage|disk)\b[^.;!?]{0,40}\b(continu(e|es|ed|ing)|remain(s|ed)?|persist(s|ed|ing)?|unchanged)\b|\b\w+ed again\b|\b(kept|keeps) \w+ing\b|\bstay(s|ed)? (wrong|broken|down|high|full|elevated|degraded|bad)\b`)
 
 // afterSymptomRow reports whether t is a timeline row that comes after a row of
 // the same timeline reporting a symptom or alert: rows before it tell the change

@@ -86,6 +86,12 @@ var momentTests = []struct {
 			"Update - traffic was rerouted to the standby region and the failure rate falls to 0.2%", "Resolved - this incident has been resolved"},
 		mitigated: 2, resolved: 3,
 	},
+	{
+		name: "continuing to watch is no failed attempt",
+		texts: []string{"[FIRING] web 5xx ratio 9%", "Rolled back web to 3.2.1, we continue to monitor",
+			"5xx back to 0.1%", "resolved"},
+		mitigated: 1, resolved: 3,
+	},
 }
 
 func TestMitigationAndResolutionMoments(t *testing.T) {
