@@ -701,10 +701,10 @@ func (b *summaryBuilder) mitigationIndex() int {
 		if t.bot || t.question || !narrates(t) || secretReactionRE.MatchString(t.lower) || hasSecret(t.msg.Text) || notHelpedRE.MatchString(t.lower) {
 			return false
 		}
-		if l, _ := labelOf(t.msg.Text); l == "mitigation" && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) {
+		if labelsMitigation(t.msg.Text) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) {
 			return true // the writer labels it the mitigation ("mitigation: adding …")
 		}
-		if t.taken && (remediationDone(t) || sectionIs(t.section, "mitigation", "recovery", "resolution")) {
+		if t.taken && (remediationDone(t) || sectionIs(t.section, "mitigation", "recovery", "resolution", "actions taken")) {
 			// A report's section on what was done narrates the responders' actions
 			// in the third person ("At 09:15 engineers halted the push").
 			return true
@@ -715,7 +715,13 @@ func (b *summaryBuilder) mitigationIndex() int {
 			// that caused the incident, not a responder's action.
 			_, class, at := actionSentence(t.msg.Text)
 			// A message that opens with a command in code is the command run.
-			return class == "" || at == 0 || strings.HasPrefix(strings.TrimSpace(t.msg.Text), "`")
+			if class == "" || at == 0 || strings.HasPrefix(strings.TrimSpace(t.msg.Text), "`") {
+				return true
+			}
+			// After the first alert, a step reported complete ("… set env X=y
+			// done") or a timeline row after the first symptom row is the
+			// responders' doing; before it, the change told is the trigger.
+			return t.idx > lc.firstSignal && (doneRE.MatchString(t.lower) || b.afterSymptomRow(t))
 		}
 		// A completion report without an action word ("association done"); a finding
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one.
@@ -738,6 +744,23 @@ func (b *summaryBuilder) mitigationIndex() int {
 	}
 	var acts []int
 	for _, t := range lc.msgs[:end] {
+		if failedAttempt(t) {
+			continue // tried, and the symptom stayed: not what stopped the bleeding
+		}
+		if t.taken && t.verify && !t.bot && !t.question && t.idx > lc.firstSignal && narrates(t) &&
+			!proposalRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) && !notHelpedRE.MatchString(t.lower) &&
+			verifyRE.MatchString(inRecoveryRE.ReplaceAllString(t.lower, "")) {
+			// A report's row or paragraph that tells the change and the recovery
+			// after it ("X deleted; the error rate falls to 0.4%") is the step that
+			// worked, whoever its grammatical subject is, unless an action just
+			// before it was already under way.
+			for _, a := range acts {
+				if a >= t.idx-recoveryWindow {
+					return a
+				}
+			}
+			return t.idx
+		}
 		if commandThenRecovered(t) {
 			acts = append(acts, t.idx)
 			continue
@@ -765,6 +788,52 @@ func (b *summaryBuilder) mitigationIndex() int {
 		return acts[0]
 	}
 	return -1
+}
+
+// failedAttemptRE: a report that the symptom outlived the step just told ("errors
+// continue after the restart", "the rate remains at 30%", "evicted again", "prices
+// stay wrong").
+// The symptom must be named: "we continue to monitor" is no failure.
+var failedAttemptRE = regexp.MustCompile(`\b(errors?|failures?|timeouts?|symptoms?|problem|issue|crash\w*|alerts?|evictions?|5xx|50\d|latency|rate|lag|backlog|usage|disk)\b[^.;!?]{0,40}\b(continu(e|es|ed|ing)|remain(s|ed)?|persist(s|ed|ing)?|unchanged)\b|\b\w+ed again\b|\b(kept|keeps) \w+ing\b|\bstay(s|ed)? (wrong|broken|down|high|full|elevated|degraded|bad)\b`)
+
+// afterSymptomRow reports whether t is a timeline row that comes after a row of
+// the same timeline reporting a symptom or alert: rows before it tell the change
+// that triggered the incident, rows after it what the responders did.
+func (b *summaryBuilder) afterSymptomRow(t msgTags) bool {
+	if !sectionIs(t.section, "timeline") {
+		return false
+	}
+	for i := t.idx - 1; i >= 0; i-- {
+		u := b.lc.msgs[i]
+		if u.section != t.section {
+			return false
+		}
+		if u.detection && !u.taken {
+			return true
+		}
+	}
+	return false
+}
+
+// labelsMitigation reports whether one of text's sentences is labelled the
+// mitigation ("… found the message. Mitigation: the message was moved …"): a
+// report's paragraph often carries its labels inline, not at its start.
+func labelsMitigation(text string) bool {
+	for _, raw := range splitSentences(text) {
+		if l, _ := labelOf(strings.TrimSpace(raw)); l == "mitigation" {
+			return true
+		}
+	}
+	return false
+}
+
+// inRecoveryRE: a state ("the database is in recovery"), not a recovery seen.
+var inRecoveryRE = regexp.MustCompile(`\bin recovery\b`)
+
+// failedAttempt reports whether a message tells an action taken together with the
+// symptom staying: an attempt that did not help.
+func failedAttempt(t msgTags) bool {
+	return len(t.actions) > 0 && !t.verify && failedAttemptRE.MatchString(t.lower)
 }
 
 // citeSentences records chosen sentences and joins them into a field.

@@ -74,6 +74,24 @@ var momentTests = []struct {
 			"12 new nodes ready, 0 pending", "resolved"},
 		mitigated: 1, resolved: 3,
 	},
+	{
+		name: "an attempt the symptom outlived is not the mitigation",
+		texts: []string{"[FIRING] worker queue age > 15m", "tried a rollout restart of the workers, queue age kept growing",
+			"kubectl scale deploy/worker --replicas=2 done", "queue age back to normal", "resolved"},
+		mitigated: 2, resolved: 4,
+	},
+	{
+		name: "a step and its effect told in one report sentence",
+		texts: []string{"Update - we are investigating failed uploads", "Update - the gateway was restarted; failures continue",
+			"Update - traffic was rerouted to the standby region and the failure rate falls to 0.2%", "Resolved - this incident has been resolved"},
+		mitigated: 2, resolved: 3,
+	},
+	{
+		name: "continuing to watch is no failed attempt",
+		texts: []string{"[FIRING] web 5xx ratio 9%", "Rolled back web to 3.2.1, we continue to monitor",
+			"5xx back to 0.1%", "resolved"},
+		mitigated: 1, resolved: 3,
+	},
 }
 
 func TestMitigationAndResolutionMoments(t *testing.T) {
@@ -88,6 +106,27 @@ func TestMitigationAndResolutionMoments(t *testing.T) {
 				t.Errorf("mitigated at %d, want %d", got, tt.mitigated)
 			}
 		})
+	}
+}
+
+// In a report's timeline the change told before the first symptom row is the
+// trigger; the first step after it that the next rows see working is the mitigation.
+func TestTimelineRowAfterSymptomIsTheMitigation(t *testing.T) {
+	rows := []string{
+		"09:00 | Config change CH-1 applied: cache size lowered to 1 GB",
+		"09:20 | Latency alert fires for the catalog service",
+		"09:31 | Cache nodes restarted; latency stays high",
+		"09:44 | Cache size set back to 8 GB on all nodes",
+		"09:50 | p99 latency back to normal",
+	}
+	inc := &copilot.Incident{ID: "T-2"}
+	for i, r := range rows {
+		inc.Messages = append(inc.Messages, copilot.Message{TS: fmt.Sprintf("%d.000100", 1700000000+60*i), User: "doc", UserName: "Timeline", Kind: copilot.KindSection, Text: r})
+	}
+	lc := analyzeLifecycle(sortedMessages(inc))
+	b := &summaryBuilder{lc: lc, used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 3 {
+		t.Errorf("mitigated at %d, want 3 (%q)", got, rows[max(got, 0)])
 	}
 }
 

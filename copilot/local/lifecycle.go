@@ -28,7 +28,7 @@ var (
 	hedgeRE        = regexp.MustCompile(`\b(maybe|might|could it|could be|possibly|perhaps|not sure|i think|i guess|guessing|wonder|suspect|is it|was it|any chance|theory|hypothesis|or is|unless)\b|\?`)
 	negationRE     = regexp.MustCompile(`\b(not the|isn'?t|wasn'?t|aren'?t|not it|ruled out|rule out|red herring|false alarm|nothing to do with|unrelated|doesn'?t look like|don'?t think)\b`)
 
-	verifyRE    = regexp.MustCompile(`\bback to (normal|baseline|green|healthy)\b|\brecover(ed|ing|y)\b|\blook(s|ing)? (good|healthy|better|clean|stable|fine|normal)\b|\ball green\b|\bgreen again\b|\bhealthy\b|\bstable\b|\bstabiliz\w*|\bholding\b|\bno (more )?(new )?(errors|5xx|timeouts|alerts|failures|restarts|evictions|oom\w*)\b|\b(error|errors|5xx|latency|lag|p99|p95|queue|backlog|usage|connections|conns|success rate|failures)\b[^.?!]{0,40}\b(down|dropp\w*|back|flat|zero|normal|clean|gone|recover\w*|draining|drained|fell|falling|below|under|decreas\w*)\b|\balert (resolved|cleared|stopped)\b|\bconfirmed (fixed|working|ok)\b|\bworking again\b|\bback up\b|\bsucceed\w*|\bcaught up\b`)
+	verifyRE    = regexp.MustCompile(`\bback to (normal|baseline|green|healthy)\b|\brecover(ed|ing|y)\b|\blook(s|ing)? (good|healthy|better|clean|stable|fine|normal)\b|\ball green\b|\bgreen again\b|\bhealthy\b|\bstable\b|\bstabiliz\w*|\bholding\b|\bno (more )?(new )?(errors|5xx|timeouts|alerts|failures|restarts|evictions|oom\w*)\b|\b(error|errors|5xx|latency|lag|p99|p95|queue|backlog|usage|connections|conns|success rate|failures|rate)\b[^.?!]{0,40}\b(down|dropp\w*|back|flat|zero|normal|clean|gone|recover\w*|draining|drained|fell|falls?|falling|below|under|decreas\w*)\b|\b(which|that) (stopped|ended|halted)\b|\b(errors|evictions|failures|alerts|timeouts|restarts|crashes|logouts|retries) (stop|stopped|ceased|subsided)\b|\balert (resolved|cleared|stopped)\b|\bconfirmed (fixed|working|ok)\b|\bworking again\b|\bback up\b|\bsucceed\w*|\bcaught up\b`)
 	resolvedRE  = regexp.MustCompile(`\bresolved\b|\ball clear\b|\bclos(e|ing|ed) (the |this |out )?(incident|channel|out)\b|\bincident (is )?(over|closed|resolved)\b|\bfully recovered\b|\bstand(ing)? down([^\w]*$|[.!,;]| (now|everyone|all|folks|team))|\bconsider(ing)? (this|it) (resolved|closed|done)\b|\bwe'?re (good|done|all good)\b`)
 	unresolveRE = regexp.MustCompile(`\b(not|isn'?t|wasn'?t|until|once|when|before|if|un)[ -]?(yet )?(fully )?resolved\b|\bresolved\?|\bnot (all|yet) clear\b`)
 
@@ -46,14 +46,14 @@ type actionClass struct {
 
 var actionClasses = []actionClass{
 	{"rollback", regexp.MustCompile(`\broll(ed|ing)?[ -]?back\b|\brollback\b|\brevert(ed|ing|s)?\b|\bredeploy(ed|ing)? (the )?(previous|last|old|prior)\b|\bback out\b`)},
-	{"failover", regexp.MustCompile(`\bfail(ed|ing)?[ -]?over\b|\bfailover\b|\bswitch(ed|ing)? (traffic |over |reads |writes )*to (the )?(secondary|replica|standby|backup|other|dr)\b|\bpromot(e|ed|ing) (the )?(replica|standby|secondary)\b|\bdrain(ed|ing)? (the )?(\w+ )?(region|az|zone|dc)\b`)},
+	{"failover", regexp.MustCompile(`\bfail(ed|ing)?[ -]?over\b|\bfailover\b|\bswitch(ed|ing)? (traffic |over |reads |writes )*to (the )?(secondary|replica|standby|backup|other|dr)\b|\bpromot(e|ed|ing) (the )?(replica|standby|secondary)\b|\bdrain(ed|ing)? (the )?(\w+ )?(region|az|zone|dc)\b|\bre-?rout(e|ed|ing)\b`)},
 	{"scale", regexp.MustCompile(`\bscal(e|ed|ing) (up|out|the|it|to|\w+ (up|out|to))\b|\bscaled\b|\badd(ed|ing)? (\d+ |more |a few |another |an? extra )(nodes?|replicas?|instances?|workers?|consumers?|brokers?|shards?|capacity|pods?)\b`)},
 	{"restart", regexp.MustCompile(`\brestart(ed|ing|s)?\b|\bbounc(e|ed|ing)\b|\brecycl(e|ed|ing)\b|\bcycl(e|ed|ing) (the )?(\w+ )?(pods|nodes|instances|workers)\b|\brollout restart\b`)},
-	{"raise-limit", regexp.MustCompile(`\b(rais|bump|increas|doubl|lower|tripl)\w* (the |our |its |their )?([\w.-]+ ){0,3}(limits?|max\w*|pool\w*|replicas?|memory|heap|timeouts?|quotas?|size|capacity|connections|workers|threads|instances|nodes|partitions|consumers|ttl|cpu|requests|threshold|ulimit|watches|xmx)\b|\b(set|raised|bumped|increased) [\w.-]+ (from \d+ )?to \d`)},
+	{"raise-limit", regexp.MustCompile(`\b(rais|bump|increas|doubl|lower|tripl)\w* (the |our |its |their )?([\w.-]+ ){0,3}(limits?|max\w*|pool\w*|replicas?|memory|heap|timeouts?|quotas?|size|capacity|connections|workers|threads|instances|nodes|partitions|consumers|ttl|cpu|requests|threshold|ulimit|watches|xmx)\b|\b(set|raised|bumped|increased) [\w.-]+ (back |from \d+ )?to \d`)},
 	{"rotate", regexp.MustCompile(`\b(renew(ed|ing)?|rotat(e|ed|ing)|reissu(e|ed|ing)|re-issu(e|ed|ing)|regenerat(e|ed|ing))\b`)},
 	{"kill", regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)|cancel(l?ed|l?ing)?) (the |all |some )?([\w-]+ ){0,2}(quer(y|ies)|connections?|sessions?|process(es)?|jobs?|backends?|idle|transactions?|pids?|txns?)\b|\bpg_(terminate|cancel)_backend\b|\bkill \d+\b`)},
 	{"drop", regexp.MustCompile(`\bdrop(ped|ping)? (the |a |an |old |stale )?([\w-]+ ){0,2}(table|index|slot|replication slot|rule|partition|keys|cache|consumer group|subscription|route)\b`)},
-	{"clean", regexp.MustCompile(`-delete\b|\brm -\w+|\bunlink\w*|\b\d[\d.,]*[kmb]? (\w+ )?(deleted|removed|purged|cleaned)\b|\b(purg(e|ed|ing)|flush(ed|ing)?|truncat(e|ed|ing)|prun(e|ed|ing)|vacuum(ed|ing)?|compact(ed|ing)?|clean(ed|ing)? up|free(d|ing)? up|rotated? (the )?logs|delet(e|ed|ing) (the |old |stale )?([\w-]+ )?(files?|logs?|snapshots?|images?|wal|backups?|indices|indexes|data|keys|pods?))\b|\bclear(ed|ing)? (the |out )?([\w-]+ )?(cache|queue|disk|space|logs?|keys|tmp|backlog|dlq)\b`)},
+	{"clean", regexp.MustCompile(`-delete\b|\brm -\w+|\bunlink\w*|\b\d[\d.,]*[kmb]? (\w+ )?(deleted|removed|purged|cleaned)\b|\b(purg(e|ed|ing)|flush(ed|ing)?|truncat(e|ed|ing)|prun(e|ed|ing)|vacuum(ed|ing)?|compact(ed|ing)?|clean(ed|ing)? up|free(d|ing)? up|rotated? (the )?logs|delet(e|ed|ing) (the |old |stale )?([\w-]+ )?(files?|logs?|snapshots?|images?|wal|backups?|indices|indexes|data|keys|pods?))\b|\b(records?|entr(y|ies)|rules?|routes?|keys?|files?) (was|were|has been|have been) (deleted|removed|purged)\b|\bclear(ed|ing)? (the |out )?([\w-]+ )?(cache|queue|disk|space|logs?|keys|tmp|backlog|dlq)\b`)},
 	{"expand-storage", regexp.MustCompile(`\b(expand|resiz|extend|grow|grew|enlarg)\w* (the )?([\w-]+ ){0,2}(disk|volume|pvc|ebs|storage|partition|filesystem|fs)\b`)},
 	{"disable", regexp.MustCompile(`\b(disabl(e|ed|ing)|turn(ed|ing)? (\w+ )?(off|on)|switch(ed|ing)? (\w+ )?(off|on)|flipp?(ed|ing)?|toggl(e|ed|ing)|kill[- ]?switch)\b|\b(flag|feature|toggle)s? (is |now |set to )?(off|on|disabled|enabled|0%|100%)\b|\bset (to )?0%|\b[\w.-]+ ?= ?(true|false|off|on|0|1)\b( \w+)? (in|on|pushed|applied|live|set|is out|out)\b|\b[\w.-]+ ?= ?(true|false|off|on)\b pushed`)},
 	{"restore", regexp.MustCompile(`\bre-?add(ed|ing)?\b|\brestor(e|ed|ing)\b|\bre-?appl(y|ied|ying)\b|\bre-?enabl(e|ed|ing)\b|\breattach(ed|ing)?\b|\bre-?register(ed|ing)?\b|\b(allow|white)list(ed|ing)\b|\bput (it |the \w+ )?back\b`)},
@@ -66,7 +66,7 @@ var actionClasses = []actionClass{
 	// httpchk to GET /healthz"), or a redeploy with a new value ("redeploying
 	// fulfillment-consumer with MAX_POLL_RECORDS=50").
 	{"set-config", regexp.MustCompile(`\b[a-z][\w.-]*[a-z_] ?= ?[\w."'-]+,?( \S+){0,3} (done|applied|pushed|live|reloaded|in place|rolled out)\b|\bconfig set [\w.-]+ \S+|\b(chang|switch|updat)(e|ed|ing) (the )?([\w.-]+ ){1,3}(to|=) ?[\w."'/-]+|\b(re)?(deploy|start|roll)(ed|ing)? ([\w.-]+ ){0,2}with [a-z_][\w.]* ?= ?\S+`)},
-	{"pause", regexp.MustCompile(`\b(paus(e|ed|ing)|suspend(ed|ing)?|stopp?(ed|ing)?|halt(ed|ing)?|froze|freez(e|ing)) (the |all )?([\w-]+ ){0,2}(cron\w*|jobs?|consumers?|workers?|batch\w*|sync|pipelines?|schedules?|deploys?|deployments?|traffic|replication|ingestion|writes)\b`)},
+	{"pause", regexp.MustCompile(`\b(paus(e|ed|ing)|suspend(ed|ing)?|stopp?(ed|ing)?|halt(ed|ing)?|froze|freez(e|ing)) (the |all )?([\w-]+ ){0,2}(cron\w*|jobs?|consumers?|workers?|batch\w*|sync|pipelines?|schedules?|deploys?|deployments?|traffic|replication|ingestion|writes)\b|\b(cron\w*|jobs?|consumers?|workers?|pipelines?|sync|ingestion|replication) ([\w.-]+ )?(paused|suspended|stopped|halted)\b`)},
 }
 
 var (
@@ -145,6 +145,9 @@ func isNarrativeSection(s string) bool {
 	for _, part := range strings.Split(s, " / ") {
 		if asksWhy(part) {
 			continue // "What went wrong and why?" tells the cause
+		}
+		if sectionIs(part, "actions taken") {
+			continue // what the responders did, not action items
 		}
 		if sectionIs(part, "action", "lesson", "attendee", "stats", "follow", "next step", "todo", "participants", "reference", "link", "appendix", "remediation", "corrective", "preventive", "what went well", "what went wrong", "where we got lucky") {
 			return false

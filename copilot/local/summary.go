@@ -285,12 +285,20 @@ func mitigationSentenceScore(low string) float64 {
 	switch {
 	case secretReactionRE.MatchString(low):
 		return -1
+	case labelIs(low, "mitigation"):
+		return 3 // the writer labels it
 	case actionCueRE.MatchString(low):
 		return 2
 	case doneRE.MatchString(low):
 		return 1
 	}
 	return 0
+}
+
+// labelIs reports whether a sentence opens with the label name.
+func labelIs(s, name string) bool {
+	l, _ := labelOf(strings.TrimSpace(s))
+	return l == name
 }
 
 func joinSentences(a, b string) string {
