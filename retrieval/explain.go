@@ -42,7 +42,7 @@ func (e Evidence) Prepared() Evidence {
 
 // lineMemo keeps the content terms of chunk lines: the same chunks are explained
 // for search after search.
-var lineMemo = text.NewMemo[map[string]bool](1 << 15)
+var lineMemo = text.NewMemo[string, map[string]bool](1 << 15)
 
 // lineTerms is contentTermSet(l), remembered.
 func lineTerms(l string) map[string]bool {

@@ -2,13 +2,12 @@ package local
 
 import (
 	"hash/fnv"
-	"sync"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
-// maxCachedAnalyses bounds the per-incident analysis cache; when full it starts over,
-// which is cheap next to keeping an LRU for a few hundred past incidents.
+// maxCachedAnalyses bounds the per-incident analysis memo.
 const maxCachedAnalyses = 1024
 
 // incidentAnalysis is what the runbook draws from one incident, independent of the
@@ -19,14 +18,11 @@ type incidentAnalysis struct {
 	resolved   bool // the transcript says the incident is over
 }
 
-// analysisCache keeps incidentAnalysis by incident content. The same past incidents
+// analysisMemo keeps incidentAnalysis by incident content. The same past incidents
 // come back as similar ones for many requests, and reading their lifecycle is most
 // of a runbook's cost. The key covers the content, so an edited transcript is read
-// afresh. The zero value is ready to use.
-type analysisCache struct {
-	mu sync.Mutex
-	m  map[uint64]*incidentAnalysis
-}
+// afresh; the analysis depends on nothing else, so every engine shares it.
+var analysisMemo = text.NewMemo[uint64, *incidentAnalysis](maxCachedAnalyses)
 
 // incidentKey fingerprints what the analysis reads: id, title and every message.
 func incidentKey(inc *copilot.Incident) uint64 {
@@ -48,22 +44,11 @@ func incidentKey(inc *copilot.Incident) uint64 {
 	return h.Sum64()
 }
 
-// analysis returns the analysis of inc, computing it on a miss.
-func (c *analysisCache) analysis(inc *copilot.Incident) *incidentAnalysis {
-	key := incidentKey(inc)
-	c.mu.Lock()
-	a := c.m[key]
-	c.mu.Unlock()
-	if a != nil {
+// analysisOf returns the analysis of inc, computing it on a miss.
+func analysisOf(inc *copilot.Incident) *incidentAnalysis {
+	return analysisMemo.Get(incidentKey(inc), func() *incidentAnalysis {
+		a := &incidentAnalysis{mechanisms: mechanisms(inc)}
+		a.steps, a.resolved = incidentSteps(inc, 0)
 		return a
-	}
-	a = &incidentAnalysis{mechanisms: mechanisms(inc)}
-	a.steps, a.resolved = incidentSteps(inc, 0)
-	c.mu.Lock()
-	if c.m == nil || len(c.m) >= maxCachedAnalyses {
-		c.m = map[uint64]*incidentAnalysis{}
-	}
-	c.m[key] = a
-	c.mu.Unlock()
-	return a
+	})
 }

@@ -61,9 +61,6 @@ type Engine struct {
 	// ticketTrace, when set (tests), sees the scores of every follow-up and ticket
 	// pair that capture by content compares.
 	ticketTrace func(ts, key string, s TicketScores)
-
-	// analysis caches what runbooks read from each incident (analysis.go).
-	analysis analysisCache
 }
 
 var _ copilot.Engine = (*Engine)(nil)

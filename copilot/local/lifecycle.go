@@ -196,7 +196,7 @@ func tagMessage(i int, m copilot.Message) msgTags {
 // tagMemo keeps textTags' answers: summary, follow-ups and runbook each read the
 // same messages, and the tagging (some forty expressions a message) was most of
 // their work.
-var tagMemo = text.NewMemo[msgTags](1 << 15)
+var tagMemo = text.NewMemo[string, msgTags](1 << 15)
 
 // textTags tags a message by its text and kind alone (tagMessage adds the rest).
 func textTags(m copilot.Message) msgTags {

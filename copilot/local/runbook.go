@@ -130,7 +130,7 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 	// matching on symptoms and the kind of change alone (a deploy, 5xx), which
 	// nearly every incident shares, lent steps of other families more often than
 	// not on the dev split.
-	want := l.analysis.analysis(inc).mechanisms
+	want := analysisOf(inc).mechanisms
 	past := 0 // the search position of s among the past incidents
 	for _, s := range similar {
 		if s == nil || known[s.ID] != nil {
@@ -144,7 +144,7 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 				continue // not read at all: most of a runbook's cost is reading incidents
 			}
 		}
-		a := l.analysis.analysis(s)
+		a := analysisOf(s)
 		if own && !incidentOver(s, a) || !own && !lends(want, a.mechanisms, pos) {
 			continue
 		}

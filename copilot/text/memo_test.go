@@ -7,7 +7,7 @@ import (
 )
 
 func TestMemoComputesOnceAndStaysBounded(t *testing.T) {
-	m := text.NewMemo[int](2)
+	m := text.NewMemo[string, int](2)
 	calls := 0
 	get := func(k string) int {
 		return m.Get(k, func() int { calls++; return len(k) })
