@@ -95,7 +95,7 @@ var (
 	changeNounRE = regexp.MustCompile(`\b(change[sd]?|upgrade[sd]?|update[sd]?|maintenance|deploy\w*|release[sd]?|migration|refactor\w*|rollout|config\w*|version|bump|commit|merge[sd]?|pull request|pr|push(ed)?|script|pipeline|apply|applied|expir\w+|removal|deleted|deletion)\b`)
 	// whenRE: a clock time or a day said with an event ("at 13:55", "on friday",
 	// "this morning"): a change placed in time before the symptom is the trigger.
-	whenRE = regexp.MustCompile(`\b(at|since|from|around|~) ?\d{1,2}:\d{2}\b|\b(on|since|last) (mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|last night|overnight|tonight|this morning|this afternoon|earlier today|last week|at midnight)\b|\b(in|on|since|early|mid|late) (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bon the \d{1,2}(st|nd|rd|th)\b`)
+	whenRE = regexp.MustCompile(`\b(at|since|from|around|~) ?\d{1,2}:\d{2}\b|\b(yesterday|last night|overnight|tonight|this morning|this afternoon|earlier today|last week|at midnight)\b|` + calendarDayPattern)
 	// nothingRE: a sentence that rules a change out ("nothing deployed since tuesday").
 	nothingRE = regexp.MustCompile(`\bnothing\b|\bno (deploys?|changes?|releases?)\b`)
 	// mitigationActRE: stopping a workload or replacing a credential ("killing the
@@ -820,7 +820,7 @@ func (b *summaryBuilder) afterSymptomRow(t msgTags) bool {
 // report's paragraph often carries its labels inline, not at its start.
 func labelsMitigation(text string) bool {
 	for _, raw := range splitSentences(text) {
-		if l, _ := labelOf(strings.TrimSpace(raw)); l == "mitigation" {
+		if labelIs(raw, "mitigation") {
 			return true
 		}
 	}
@@ -849,3 +849,7 @@ func (b *summaryBuilder) citeSentences(ss []scoredSentence) string {
 	}
 	return out
 }
+
+// calendarDayPattern: a weekday, a month or a day of the month said with an event
+// ("on tuesday", "in june", "on the 26th"); whenRE and pastDateRE share it.
+const calendarDayPattern = `\b(on|since|last) (mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(in|on|since|early|mid|late) (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bon the \d{1,2}(st|nd|rd|th)\b`

@@ -327,7 +327,7 @@ func (lc *incidentLifecycle) firstAction(t msgTags) bool {
 }
 
 // pastDateRE: a day or month before today ("on tuesday", "in june", "yesterday").
-var pastDateRE = regexp.MustCompile(`\b(on|since|last) (mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|last night|last week|last month)\b|\b(in|on|since|early|mid|late) (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bon the \d{1,2}(st|nd|rd|th)\b`)
+var pastDateRE = regexp.MustCompile(`\b(yesterday|last night|last week|last month)\b|` + calendarDayPattern)
 
 // passiveReportRE: a short report of a change by its object and participle, the
 // doer dropped ("temp key installed", "hotfix deployed").
