@@ -1227,10 +1227,13 @@ func namedOwner(raw, sp string, names map[string]string) string {
 }
 
 // fuAbsentWillRE: "<name> will take / add / update …" opening a sentence.
-var fuAbsentWillRE = regexp.MustCompile(`(?:^|[.!?;]\s+)([A-Za-z][a-z]{1,15})\s+(?:will|is going to|agreed to|volunteered to|offered to)\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft)\b`)
+var fuAbsentWillRE = regexp.MustCompile(`(?:^|[.!?;]\s+)([A-Za-z][a-z]{1,15})\s+` + fuTakesOn + `\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft)\b`)
 
 // fuFullNameWillRE: "<First Last> will add …" opening a sentence or an entry.
-var fuFullNameWillRE = regexp.MustCompile(`(?:^|[.!?;:]\s+)(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2})\s+(?:will|is going to|agreed to|volunteered to|offered to)\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft|make|move|change|review|run|check)\b`)
+var fuFullNameWillRE = regexp.MustCompile(`(?:^|[.!?;:]\s+)(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2})\s+` + fuTakesOn + `\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft|make|move|change|review|run|check)\b`)
+
+// fuTakesOn: the words with which a named person takes work on ("will", "agreed to").
+const fuTakesOn = `(?:will|is going to|agreed to|volunteered to|offered to)`
 
 // notAName are words that open such a sentence without naming anyone.
 var notAName = toSet(`it this that there they he she we you i who which what everyone everybody someone somebody nobody anyone anybody team ops dev oncall sre infra platform security product`)
