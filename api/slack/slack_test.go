@@ -116,15 +116,20 @@ func TestLiveIncidentChannel(t *testing.T) {
 	must(e.event("Ev7", message("C9", "U1", "1772446620.000100", "lunch?"), nil))
 	must(e.event("Ev8", message("C1", "U1", "1772446630.000100", "we should add an alert on pool saturation"), nil))
 
-	var inc *copilot.Incident
 	eventually(t, "the live transcript", func() bool {
 		got, err := e.cp.Memory.FindIncidentByID(ctx, "inc-2041-checkout", true)
 		if err != nil {
 			return false
 		}
-		inc = got
 		return len(got.Messages) == 3 && got.MessageByTS("1772446630.000100") != nil
 	})
+	// The workers run the events' jobs in any order: the last message can be
+	// stored before the edit of an earlier one is.
+	e.idle()
+	inc, err := e.cp.Memory.FindIncidentByID(ctx, "inc-2041-checkout", true)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if m := inc.MessageByTS("1772446440.000100"); m == nil || !strings.Contains(m.Text, "since 10:14") {
 		t.Errorf("edit not applied: %+v", m)
 	}
