@@ -138,6 +138,45 @@ func TestFollowUpMetrics(t *testing.T) {
 	}
 }
 
+// TestFollowUpMetricsSeveralOnOneMessage: a postmortem paragraph or a numbered list
+// states several follow-ups in one message, one ticketed and one not. An uncaptured
+// item there is right (it is the unticketed one), and so is the captured item,
+// whichever order the labels list them in.
+func TestFollowUpMetricsSeveralOnOneMessage(t *testing.T) {
+	for _, capturedLast := range []bool{false, true} {
+		c := loadMini(t)
+		both := []GoldFollowUp{
+			{TS: "1772445900.000100", Text: "page on pool saturation"},
+			{TS: "1772445900.000100", Text: "lint pool sizes in CI", Captured: true, TicketKey: "OPS-1"},
+		}
+		if !capturedLast {
+			both[0], both[1] = both[1], both[0]
+		}
+		c.Incidents[0].Labels.FollowUps = both
+		c.Incidents = c.Incidents[:1]
+		eng := fakeEngine{items: map[string][]copilot.FollowUp{
+			"INC-1": {
+				{SourceTS: "1772445900.000100"},
+				{SourceTS: "1772445900.000100", Captured: true, TicketKey: "OPS-1"},
+			},
+		}}
+		r, err := FollowUpMetrics(context.Background(), eng, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Precision != 1 || r.Recall != 1 || r.CaptureAccuracy != 1 || r.DetectPrecision != 1 {
+			t.Errorf("captured listed last %v: precision %.2f recall %.2f capture %.2f detect precision %.2f, want all 1",
+				capturedLast, r.Precision, r.Recall, r.CaptureAccuracy, r.DetectPrecision)
+		}
+		// Predicting only the captured item misses the unticketed one.
+		eng.items["INC-1"] = eng.items["INC-1"][1:]
+		if r, _ = FollowUpMetrics(context.Background(), eng, c); r.Recall != 0 || r.CaptureAccuracy != 0.5 {
+			t.Errorf("captured listed last %v, only the ticketed item: recall %.2f capture %.2f, want 0 and 0.5",
+				capturedLast, r.Recall, r.CaptureAccuracy)
+		}
+	}
+}
+
 func TestFollowUpMetricsNothingPredicted(t *testing.T) {
 	r, err := FollowUpMetrics(context.Background(), fakeEngine{}, loadMini(t))
 	if err != nil {

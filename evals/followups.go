@@ -80,9 +80,17 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 		if err != nil {
 			return nil, fmt.Errorf("follow-ups of %s: %w", li.Labels.ID, err)
 		}
-		gold := map[string]GoldFollowUp{}
+		// A message may state several follow-ups, some ticketed and some not (a
+		// postmortem paragraph, a numbered list in one message): keep the states of
+		// all of them, so an uncaptured item there is right when any of them is
+		// uncaptured, and a captured one when any is captured.
+		goldUncaptured, goldCaptured := map[string]bool{}, map[string]bool{}
 		for _, g := range li.Labels.FollowUps {
-			gold[g.TS] = g
+			if g.Captured {
+				goldCaptured[g.TS] = true
+			} else {
+				goldUncaptured[g.TS] = true
+			}
 		}
 		predUncaptured := map[string]bool{}
 		predAll := map[string]bool{}
@@ -100,7 +108,7 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 		inc := IncidentFollowUps{ID: li.Labels.ID}
 		for ts := range predUncaptured {
 			r.Predicted++
-			if g, ok := gold[ts]; ok && !g.Captured {
+			if goldUncaptured[ts] {
 				r.TruePositives++
 			} else {
 				inc.FalsePositives = append(inc.FalsePositives, ts)
@@ -108,7 +116,7 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 		}
 		for ts := range predAll {
 			r.DetectPredicted++
-			if _, ok := gold[ts]; ok {
+			if goldUncaptured[ts] || goldCaptured[ts] {
 				r.DetectTruePositives++
 			}
 		}
@@ -118,8 +126,11 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 				r.DetectFound++
 				r.CaptureMatched++
 				// An item at the ts is right about capture when the gold state is
-				// among what was predicted there and nothing contradicts it.
-				right := (g.Captured && captured[g.TS] && !predUncaptured[g.TS]) || (!g.Captured && predUncaptured[g.TS] && !captured[g.TS])
+				// among what was predicted there and nothing contradicts it: the
+				// other state predicted there is a contradiction only when no gold
+				// follow-up of that message has it.
+				right := (g.Captured && captured[g.TS] && (!predUncaptured[g.TS] || goldUncaptured[g.TS])) ||
+					(!g.Captured && predUncaptured[g.TS] && (!captured[g.TS] || goldCaptured[g.TS]))
 				if right {
 					r.CaptureCorrect++
 				} else {
