@@ -521,7 +521,12 @@ var consequenceRE = regexp.MustCompile(`\bso (it|that|the|every|each|all|we|they
 const minCauseScore = 2
 
 // impactSentences picks up to two sentences that say who was affected and how much.
+// A report that has an impact section said so there: its opening sentences are the
+// impact.
 func (b *summaryBuilder) impactSentences() []scoredSentence {
+	if ss := b.impactSection(); len(ss) > 0 {
+		return ss
+	}
 	lc := b.lc
 	var cs []scoredSentence
 	for _, t := range lc.msgs {
@@ -635,6 +640,51 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		out = append(out, c)
 	}
 	return withWindow(out, cs)
+}
+
+// impactHeadingRE: a report heading that announces the damage ("Impact",
+// "Customer impact", "Impact and scope", "Who was affected").
+var impactHeadingRE = regexp.MustCompile(`\bimpact\b|\baffected\b`)
+
+// impactSectionWords bounds an impact taken from a report's impact section: whole
+// sentences in the report's order until this many words, so a long section still
+// gives a field that reads at a glance.
+const impactSectionWords = 45
+
+// impactSection returns the opening sentences of a report's impact section, in
+// order, up to impactSectionWords (always at least one). A report states its
+// impact where its heading says; scoring sentences one by one there picked a
+// count out of context or a summary sentence about the change instead, and lost
+// what the author put beside it (the window, who was not affected). Nil when the
+// report has no such section, or it holds nothing quotable.
+func (b *summaryBuilder) impactSection() []scoredSentence {
+	var out []scoredSentence
+	words := 0
+	section := ""
+	for _, t := range b.lc.msgs {
+		if t.section == "" || asksWhy(t.section) || !impactHeadingRE.MatchString(t.section) || t.bot {
+			continue
+		}
+		if section == "" {
+			section = t.section
+		} else if t.section != section {
+			break
+		}
+		sents, _ := labelledSentences(t.msg.Text)
+		for _, raw := range sents {
+			low := lowerClean(raw)
+			if hasSecret(raw) || strings.Contains(low, "?") || len(contentTerms(low)) < 2 {
+				continue
+			}
+			n := len(strings.Fields(raw))
+			if len(out) > 0 && words+n > impactSectionWords {
+				return out
+			}
+			out = append(out, scoredSentence{t.idx, quote(raw), minImpactFactScore})
+			words += n
+		}
+	}
+	return out
 }
 
 // withWindow adds to an impact that says what was hit but not for how long the

@@ -168,3 +168,36 @@ func TestOwnerFieldInParentheses(t *testing.T) {
 		t.Errorf("items %+v: want the whole entry, owned by Priya, captured by ORD-412", fu.Items)
 	}
 }
+
+// A report with an impact section states the impact there, in the author's order:
+// the window, the counts and who was spared. The summary's sentence about the
+// change carries more shares and clock times, but it tells the trigger, and a long
+// section is cut at whole sentences.
+func TestImpactFromItsSection(t *testing.T) {
+	src := `# Search index served stale prices
+
+## Summary
+
+On 3 May the indexer config was changed to batch 100% of updates instead of 10%, from 09:10 to 09:55 UTC, for 2 of 3 regions.
+
+## Impact
+
+From 09:10 to 09:55 UTC shoppers in EU and US saw prices up to 40 minutes old on 12% of product pages. About 830 orders were placed at an outdated price. APAC was not affected.
+
+Finance reviewed every affected order over the following two days and refunded the difference where customers paid more than the current price, which took many hours of manual work across three teams and several spreadsheets.
+
+## Root cause
+
+The batch size field takes a share, and 1 was read as 100%.
+`
+	sum, _ := summaryAndFollowUps(t, "stale-prices.md", src)
+	imp := sum.Summary.Impact
+	for _, want := range []string{"From 09:10 to 09:55 UTC shoppers in EU and US", "About 830 orders", "APAC was not affected"} {
+		if !strings.Contains(imp, want) {
+			t.Errorf("impact %q: want %q", imp, want)
+		}
+	}
+	if strings.Contains(imp, "batch 100%") || strings.Contains(imp, "Finance reviewed") {
+		t.Errorf("impact %q: want neither the summary's change nor the section's long tail", imp)
+	}
+}
