@@ -291,6 +291,11 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 // second one from a nearby message that completes the mechanism. It returns nothing
 // when no sentence reads like a cause.
 func (b *summaryBuilder) causeSentences() []scoredSentence {
+	if ss := b.sectionOpening(func(section string) bool {
+		return sectionIs(section, "root cause", "cause", "trigger") || asksWhy(section)
+	}, causeSectionWords, minCauseScore); len(ss) > 0 {
+		return ss
+	}
 	cs := b.causeCandidates()
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
 	if len(cs) == 0 || cs[0].score < minCauseScore {
@@ -651,6 +656,9 @@ var impactHeadingRE = regexp.MustCompile(`\bimpact\b|\baffected\b`)
 // gives a field that reads at a glance.
 const impactSectionWords = 45
 
+// causeSectionWords bounds a root cause taken from a report's cause section.
+const causeSectionWords = 45
+
 // impactSection returns the opening sentences of a report's impact section, in
 // order, up to impactSectionWords (always at least one). A report states its
 // impact where its heading says; scoring sentences one by one there picked a
@@ -658,11 +666,20 @@ const impactSectionWords = 45
 // what the author put beside it (the window, who was not affected). Nil when the
 // report has no such section, or it holds nothing quotable.
 func (b *summaryBuilder) impactSection() []scoredSentence {
+	return b.sectionOpening(func(section string) bool {
+		return !asksWhy(section) && impactHeadingRE.MatchString(section)
+	}, impactSectionWords, minImpactFactScore)
+}
+
+// sectionOpening returns the opening sentences of the first section whose heading
+// is, in order and whole, until the next would pass words (at least one); nil when
+// there is no such section or it holds nothing quotable.
+func (b *summaryBuilder) sectionOpening(is func(section string) bool, words int, score float64) []scoredSentence {
 	var out []scoredSentence
-	words := 0
+	n := 0
 	section := ""
 	for _, t := range b.lc.msgs {
-		if t.section == "" || asksWhy(t.section) || !impactHeadingRE.MatchString(t.section) || t.bot {
+		if t.section == "" || t.bot || !is(t.section) {
 			continue
 		}
 		if section == "" {
@@ -676,12 +693,12 @@ func (b *summaryBuilder) impactSection() []scoredSentence {
 			if hasSecret(raw) || strings.Contains(low, "?") || len(contentTerms(low)) < 2 {
 				continue
 			}
-			n := len(strings.Fields(raw))
-			if len(out) > 0 && words+n > impactSectionWords {
+			w := len(strings.Fields(raw))
+			if len(out) > 0 && n+w > words {
 				return out
 			}
-			out = append(out, scoredSentence{t.idx, quote(raw), minImpactFactScore})
-			words += n
+			out = append(out, scoredSentence{t.idx, quote(raw), score})
+			n += w
 		}
 	}
 	return out

@@ -201,3 +201,32 @@ The batch size field takes a share, and 1 was read as 100%.
 		t.Errorf("impact %q: want neither the summary's change nor the section's long tail", imp)
 	}
 }
+
+// A report's root-cause section opens with the trigger and goes on with the
+// mechanism; the sentence that scores best alone is often its last ("the change
+// had no second reviewer, so …"), a contributing condition. The section's opening
+// is the root cause, cut at whole sentences.
+func TestRootCauseFromItsSection(t *testing.T) {
+	src := `# Pricing flag served to everyone
+
+## Summary
+
+Prices without VAT were shown in the EU stores for 47 minutes.
+
+## Why it happened
+
+The rollout share of the pricing flag was typed as "1.00" in a field that expects a whole percentage. The console stores basis points, so it read 100%. The change had no second reviewer, so the flag went to every session instead of 1%. Reviews of flag changes were dropped last year when the team shrank and nobody picked the practice up again after the reorganisation.
+
+## Resolution
+
+Turning the flag off stopped the wrong prices within six minutes.
+`
+	sum, _ := summaryAndFollowUps(t, "pricing-flag.md", src)
+	rc := sum.Summary.RootCause
+	if !strings.HasPrefix(rc, `The rollout share of the pricing flag was typed as "1.00"`) || !strings.Contains(rc, "read 100%") {
+		t.Errorf("root cause %q: want the section's opening sentences", rc)
+	}
+	if strings.Contains(rc, "reorganisation") {
+		t.Errorf("root cause %q: want it cut at whole sentences", rc)
+	}
+}
