@@ -114,7 +114,7 @@ var (
 	// impactShareOfRE: a share of things of any name ("~4% of card payments",
 	// "38% of billing-worker jobs") counts them as a number of them does.
 	impactShareOfRE = regexp.MustCompile(`\d+(\.\d+)?\s?% of (all |the |our )?([\w-]+ ){0,2}[a-z]{3,}s\b`)
-	impactTimeRE    = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
+	impactTimeRE    = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d+h\d+m?\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
 	impactWhoRE     = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
 	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|tim(ed|ing) out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
 )
@@ -627,7 +627,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		// damage.
 		for _, c := range cs {
 			if t := lc.msgs[c.idx]; c.score >= minImpactFallbackScore && !t.bot && !verifyRE.MatchString(lowerClean(c.text)) {
-				return withWindow([]scoredSentence{c}, cs)
+				return b.completeImpact([]scoredSentence{c}, cs)
 			}
 		}
 		return nil
@@ -644,7 +644,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		}
 		out = append(out, c)
 	}
-	return withWindow(out, cs)
+	return b.completeImpact(out, cs)
 }
 
 // impactHeadingRE: a report heading that announces the damage ("Impact",
@@ -704,17 +704,60 @@ func (b *summaryBuilder) sectionOpening(is func(section string) bool, words int,
 	return out
 }
 
-// withWindow adds to an impact that says what was hit but not for how long the
-// sentence that gives the window ("otp failures 07:31–08:02"), when another
-// message states one: counts, shares, durations and the customer effect make the
-// impact, and chat says them in different messages.
-func withWindow(out, cs []scoredSentence) []scoredSentence {
-	if len(out) != 1 || impactWindowRE.MatchString(lowerClean(out[0].text)) || impactTimeRE.MatchString(lowerClean(out[0].text)) {
+// completeImpact completes an impact the way responders state one: what was hit, how
+// much of it and for how long. Chat says these in different messages ("all card
+// payments failed, ~7.8k attempts rejected", later "19 min of failed payments
+// total"), so when the chosen sentences lack the extent (a window or a duration)
+// or the magnitude (a count or a share), the best other sentence that names damage
+// or who was hit and carries the missing part is added, within impactSectionWords.
+func (b *summaryBuilder) completeImpact(out, cs []scoredSentence) []scoredSentence {
+	if len(out) == 0 {
 		return out
 	}
-	for _, c := range cs {
-		if c.idx != out[0].idx && c.score >= minImpactFallbackScore && impactWindowRE.MatchString(lowerClean(c.text)) {
-			return append(out, c)
+	facets := func(low string) (extent, magnitude bool) {
+		extent = impactWindowRE.MatchString(low) || impactTimeRE.MatchString(low)
+		magnitude = impactCountRE.MatchString(low) || impactShareRE.MatchString(low) || impactAnyCountRE.MatchString(low)
+		return
+	}
+	words := 0
+	var hasExtent, hasMagnitude bool
+	for _, o := range out {
+		e, m := facets(lowerClean(o.text))
+		hasExtent, hasMagnitude = hasExtent || e, hasMagnitude || m
+		words += len(strings.Fields(o.text))
+	}
+	taken := func(c scoredSentence) bool {
+		for _, o := range out {
+			if o.text == c.text {
+				return true
+			}
+		}
+		return false
+	}
+	for _, want := range []string{"extent", "magnitude"} {
+		if (want == "extent" && hasExtent) || (want == "magnitude" && hasMagnitude) {
+			continue
+		}
+		for _, c := range cs {
+			low := lowerClean(c.text)
+			e, m := facets(low)
+			if (want == "extent" && !e) || (want == "magnitude" && !m) {
+				continue
+			}
+			// A window is the extent by itself ("13:58 -> 14:17, so ~19 min"); a
+			// duration or a count must say what went wrong, so that a setting ("at
+			// 10% it only saw EU users", "set the timeout to 5min") is not taken,
+			// nor an instruction, nor a timeline row telling one event.
+			t := b.lc.msgs[c.idx]
+			if c.score < minImpactFallbackScore || t.bot || len(t.actions) > 0 || isImperative(c.text) || sectionIs(t.section, "timeline") || taken(c) || verifyRE.MatchString(low) ||
+				!(impactHarmRE.MatchString(low) || (want == "extent" && impactWindowRE.MatchString(low))) ||
+				words+len(strings.Fields(c.text)) > impactSectionWords {
+				continue
+			}
+			out = append(out, c)
+			words += len(strings.Fields(c.text))
+			hasExtent, hasMagnitude = hasExtent || e, hasMagnitude || m
+			break
 		}
 	}
 	return out

@@ -274,6 +274,33 @@ func TestImpactIsTheDamageAndItsWindow(t *testing.T) {
 	}
 }
 
+// TestImpactInPieces: chat states the damage, its count and its length in different
+// messages. An impact that lacks the length gets the message that gives it as a
+// duration ("1h35m of timeouts"), and a setting or an instruction that carries a
+// number is never added.
+func TestImpactInPieces(t *testing.T) {
+	inc := synthetic("INC-PIECES",
+		"bot> [FIRING] partner api p99 above 5s",
+		"ana: 14 of 52 partners affected, roughly 30% of partner traffic is failing",
+		"joe: the resolver ttl is 3600s on the old record, that's why",
+		"joe: set the ttl to 60s on the new record now",
+		"ana: AWS re-associated the old address, traffic flowing",
+		"ana: 1h35m of timeouts for the partners, closing")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := ans.Summary.Impact
+	if !strings.Contains(imp, "14 of 52 partners") || !strings.Contains(imp, "1h35m of timeouts") {
+		t.Errorf("impact = %q, want the partners hit and the 1h35m", imp)
+	}
+	for _, not := range []string{"3600s", "60s"} {
+		if strings.Contains(imp, not) {
+			t.Errorf("impact = %q, want no %q", imp, not)
+		}
+	}
+}
+
 // TestCauseIsTheSystemsChangeNotAFix: "the cluster doubled to 400 nodes" has an action
 // word after a subject: it is the trigger, not the responders' mitigation, which is
 // the scale-out that followed.
