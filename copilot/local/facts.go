@@ -534,8 +534,11 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 	}
 	lc := b.lc
 	var cs []scoredSentence
+	// A section of promises under any heading ("What we're changing") says what
+	// will be done, not what was hit.
+	todo := todoSections(lc)
 	for _, t := range lc.msgs {
-		if !isNarrativeSection(t.section) {
+		if !isNarrativeSection(t.section) || todo[t.section] {
 			continue
 		}
 		sents, labels := labelledSentences(t.msg.Text)

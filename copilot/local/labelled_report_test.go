@@ -230,3 +230,32 @@ Turning the flag off stopped the wrong prices within six minutes.
 		t.Errorf("root cause %q: want it cut at whole sentences", rc)
 	}
 }
+
+// A section of to-dos under a heading that does not say so ("What we're changing")
+// tells what will be done: its numbers ("after 5 failed attempts") are no impact.
+func TestImpactNotFromATodoSection(t *testing.T) {
+	src := `# Resize workers killed
+
+## What happened
+
+Between 08:40 and 11:05 UTC roughly 60% of uploaded photos got no thumbnail.
+
+## Why
+
+The new namespace has a default memory limit of 1 GiB, below what decoding a large photo takes, so the kernel killed the workers.
+
+## What we're changing
+
+- Add explicit memory limits to every worker deployment.
+- Move failed jobs to a dead-letter queue after 5 failed attempts instead of retrying forever.
+- Add an alert when more than 20% of resize jobs fail for 10 minutes.
+`
+	sum, _ := summaryAndFollowUps(t, "resize.md", src)
+	imp := sum.Summary.Impact
+	if !strings.Contains(imp, "60% of uploaded photos") {
+		t.Errorf("impact %q: want the photos without thumbnails", imp)
+	}
+	if strings.Contains(imp, "failed attempts") || strings.Contains(imp, "20% of resize jobs") {
+		t.Errorf("impact %q: want nothing from the to-do section", imp)
+	}
+}
