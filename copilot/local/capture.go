@@ -2,9 +2,11 @@ package local
 
 import (
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Capture by meaning: a ticket that the channel never cites (exported by the tracker
@@ -94,4 +96,54 @@ func ticketTitleTerms(title string) []string {
 		}
 	}
 	return contentTerms(title)
+}
+
+// A ticket that sets a setting or a flag (statement_timeout=30s, --dry-run,
+// maxPoolSize to 50) is about that setting: another setting of the same component
+// is another piece of work, however many of the component's words the two share.
+// settingDiffers reports whether title sets a setting whose words the item does
+// not all hold. The item may say it in words ("a statement timeout on the role"),
+// so an identifier is compared by its parts. Only an identifier given a value or
+// written as a flag counts: a column or a table ("(customer_id, period)") names
+// what the work touches, which a ticket at another granularity may well add.
+func settingDiffers(title, item string) bool {
+	have := map[string]bool{}
+	for _, w := range settingWordRE.FindAllString(item, -1) {
+		for _, p := range identifierParts(w) {
+			have[p] = true
+		}
+	}
+	for _, m := range settingRE.FindAllStringSubmatch(title, -1) {
+		for _, p := range identifierParts(m[1] + m[2]) {
+			if !have[p] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	// settingRE: a flag, or an identifier (snake_case, lower camelCase) given a
+	// value ("=30s", "to 50").
+	settingRE = regexp.MustCompile(`(--[A-Za-z][A-Za-z0-9-]*)|\b([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]{2,}(?:[A-Z][a-z0-9]+)+)(?:\s*=|\s+(?:to|at)\s+\d)`)
+	// settingWordRE: a word of the item, identifiers whole.
+	settingWordRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_-]*`)
+	camelRE       = regexp.MustCompile(`[A-Z]?[a-z0-9]+|[A-Z]+`)
+)
+
+// identifierParts splits an identifier into its stemmed words, without numbers
+// (a value, "30s", is not the setting).
+func identifierParts(id string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(id, func(r rune) bool { return r == '_' || r == '-' }) {
+		for _, p := range camelRE.FindAllString(f, -1) {
+			p = strings.ToLower(p)
+			if p == "" || (p[0] >= '0' && p[0] <= '9') {
+				continue
+			}
+			out = append(out, text.Stem(p))
+		}
+	}
+	return out
 }

@@ -132,7 +132,7 @@ func TestCaptureByMeaningCurve(t *testing.T) {
 		t.Skip("set FU_SWEEP=1")
 	}
 	var pairs []capturePair
-	for _, set := range []string{"corpus", "dev2", "dev4", "dev6"} {
+	for _, set := range []string{"corpus", "dev2", "dev4", "dev6", "dev8"} {
 		pairs = append(pairs, capturePairs(t, set)...)
 	}
 	pos := 0

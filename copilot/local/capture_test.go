@@ -1,6 +1,7 @@
 package local
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -58,6 +59,83 @@ func TestMatchMutual(t *testing.T) {
 				if c.ticket != tt.want[i] {
 					t.Errorf("item %d %q: ticket %q, want %q", i, c.text, c.ticket, tt.want[i])
 				}
+			}
+		})
+	}
+}
+
+var settingDiffersTests = []struct {
+	title, item string
+	want        bool
+}{
+	{"Set statement_timeout=30s on notify database", "we will enable idle_session_timeout for the notify role", true},
+	{"Set statement_timeout=30s on notify database", "add a statement timeout to the notify role", false},
+	{"Set statement_timeout=30s on notify database", "set statement_timeout on the notify role", false},
+	{"Backfill CLI: add --dry-run and row count estimate", "make the backfill tool throttle itself when lag grows", true},
+	{"Backfill CLI: add --dry-run and row count estimate", "the backfill needs a dry run mode", false},
+	{"Raise maxPoolSize to 50 in reporting", "tune the hikari idle timeout in reporting", true},
+	{"Raise maxPoolSize to 50 in reporting", "raise the max pool size of reporting", false},
+	// A column or a table the work touches is not a setting.
+	{"Unique constraint on invoices (customer_id, period)", "make the invoice job idempotent per period", false},
+	{"Migrate ledger_entries to partitioned tables", "partition the ledger table", false},
+}
+
+func TestSettingDiffers(t *testing.T) {
+	for _, tt := range settingDiffersTests {
+		if got := settingDiffers(tt.title, tt.item); got != tt.want {
+			t.Errorf("settingDiffers(%q, %q) = %v, want %v", tt.title, tt.item, got, tt.want)
+		}
+	}
+}
+
+// referTests: a tracker bot announces a ticket outside the follow-up's thread.
+var referTests = []struct {
+	name string
+	msgs []string // after followUpIncidentPrefix; the follow-up is msgs[0]
+	want string   // its ticket
+}{
+	{"a ticket in other words refers to the promise", []string{
+		"cara: I'll add alerting on replica lag for the ledger replicas, page over 60s",
+		"ben: cdn is fine",
+		"bot> OPS-23: Monitor replication delay on ledger replicas\nPriya Raman created a Task",
+	}, "OPS-23"},
+	// Sharing only the incident's common word ("cdn", said all along) is the same
+	// component, not the same work.
+	{"a ticket sharing only a common word does not", []string{
+		"cara: I'll set up an alert when /account gets a cdn cache hit",
+		"ben: cdn purge done, cdn headers fixed, cdn rule added",
+		"bot> OPS-24: Upgrade the cdn terraform provider to v5\nDiego created a Task",
+	}, ""},
+	// Another setting of the same component is another ticket, however close the
+	// rest of the words.
+	{"a ticket setting another setting does not", []string{
+		"cara: we will enable idle_session_timeout=10min on the notify db role",
+		"ben: ok",
+		"bot> DBA-3: Set statement_timeout=30s on the notify db role\nPriya Raman created a Task",
+	}, ""},
+}
+
+func TestReferredItemByContent(t *testing.T) {
+	for _, tt := range referTests {
+		t.Run(tt.name, func(t *testing.T) {
+			inc := synthetic("INC-9", append(append([]string{}, followUpIncidentPrefix...), tt.msgs...)...)
+			ans, err := New(nil).FollowUps(context.Background(), inc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := inc.Messages[len(followUpIncidentPrefix)].TS
+			found := false
+			for _, it := range ans.Items {
+				if it.SourceTS != want {
+					continue
+				}
+				found = true
+				if it.TicketKey != tt.want {
+					t.Errorf("%q: ticket %q, want %q", it.Text, it.TicketKey, tt.want)
+				}
+			}
+			if !found {
+				t.Fatalf("follow-up %s not found in %+v", want, ans.Items)
 			}
 		})
 	}

@@ -49,6 +49,15 @@ type Engine struct {
 	// corpus 0.923 / 0.922 / 0.927 / 0.932 / 0.928, dev2 0.953 / 0.961 / 0.961 / 0.953 /
 	// 0.953, dev4 0.756 throughout: 0.15, the default.
 	TicketMutualCoverage float64
+	// TicketReferCoverage is the IDF-weighted closeness (the mean of the two
+	// coverages above) at which a message announcing a ticket outside the
+	// follow-up's thread, neither bare nor from its author or owner (a tracker
+	// bot's "KEY: title"), refers to that follow-up (referredItem).
+	// Measured on dev (TestFollowUpCaptureSweep, no embedder): uncaptured F1 at
+	// 0.01 / 0.10 / 0.13 / 0.15 / 0.20 = dev8 0.600 / 0.610 / 0.627 / 0.619 / 0.588,
+	// dev6 0.833 up to 0.18 then 0.811, corpus 0.931 up to 0.18 then 0.927, dev2 and
+	// dev4 flat: 0.13, the default.
+	TicketReferCoverage float64
 	// DuplicateJaccard is the Jaccard similarity of content terms above which two
 	// proposals are the same follow-up (default 0.6: restatements in new words stay
 	// separate, a repeated sentence does not).
@@ -79,6 +88,7 @@ func New(e copilot.Embedder) *Engine {
 		TicketItemCoverage:   DefaultTicketItemCoverage,
 		TicketCosine:         DefaultTicketCosine,
 		TicketMutualCoverage: DefaultTicketMutualCoverage,
+		TicketReferCoverage:  DefaultTicketReferCoverage,
 		DuplicateJaccard:     DefaultDuplicateJaccard,
 		CaptureWindow:        DefaultCaptureWindow,
 	}
@@ -100,6 +110,10 @@ func (l *Engine) ticketCosine() float64 { return positiveOr(l.TicketCosine, Defa
 
 func (l *Engine) ticketMutualCoverage() float64 {
 	return positiveOr(l.TicketMutualCoverage, DefaultTicketMutualCoverage)
+}
+
+func (l *Engine) ticketReferCoverage() float64 {
+	return positiveOr(l.TicketReferCoverage, DefaultTicketReferCoverage)
 }
 
 func (l *Engine) duplicateJaccard() float64 {

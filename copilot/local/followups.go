@@ -70,6 +70,7 @@ const (
 	DefaultTicketItemCoverage   = 0.35
 	DefaultTicketCosine         = 0.75
 	DefaultTicketMutualCoverage = 0.15 // see Engine.TicketMutualCoverage
+	DefaultTicketReferCoverage  = 0.13 // see Engine.TicketReferCoverage
 	DefaultDuplicateJaccard     = 0.6
 	DefaultCaptureWindow        = 8
 )
@@ -224,6 +225,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			usedKey[c.ticket] = true
 		}
 	}
+	w := weightsOf(lc.msgs, inc.Tickets)
 	for _, t := range lc.msgs {
 		refs := ticketRefs(t.msg.Text, inc)
 		if len(refs) == 0 || byIdx[t.idx] != nil {
@@ -233,7 +235,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			if usedKey[ref] {
 				continue
 			}
-			if c := l.referredItem(lc, items, t, ref, inc, threadOf); c != nil {
+			if c := l.referredItem(lc, items, t, ref, inc, w, threadOf); c != nil {
 				c.ticket = ref
 				usedKey[ref] = true
 			}
@@ -242,7 +244,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 
 	// Capture by content: a ticket exported by the tracker that the channel never
 	// mentions, worded differently from the message.
-	if err := l.matchTickets(ctx, inc, lc, items, usedKey); err != nil {
+	if err := l.matchTickets(ctx, inc, lc, items, usedKey, w); err != nil {
 		return nil, err
 	}
 
@@ -858,15 +860,28 @@ var (
 // referredItem finds the follow-up that a later message's ticket reference captures:
 // one in the same thread, or one shortly before when the message announces a ticket,
 // comes from the item's author or owner, or is little more than the reference.
-func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msgTags, ref string, inc *copilot.Incident, threadOf func(copilot.Message) string) *fuCandidate {
+// A message that only announces a ticket (a tracker bot's "KEY: title", a person's
+// "opened KEY for the retry budget") outside the item's thread says nothing of whose
+// item it is but its words, so it is judged like an exported ticket: by the IDF-weighted
+// closeness of its words and the item's (TicketReferCoverage), rare shared terms
+// counting more than the incident's common ones ("notify", "alert"), and never when it
+// names a setting the item does not (settingDiffers). The item is the closest one, a
+// little less for each message between them.
+func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msgTags, ref string, inc *copilot.Incident, w termWeights, threadOf func(copilot.Message) string) *fuCandidate {
 	window := l.captureWindow()
 	msgText := t.msg.Text
+	title := ""
 	for _, tk := range inc.Tickets {
 		if tk.Key == ref {
 			msgText += " " + tk.Title
+			title = tk.Title
 		}
 	}
-	terms := contentTerms(text.WithoutTicketRefs(msgText))
+	described := text.WithoutTicketRefs(msgText)
+	if title == "" {
+		title = described
+	}
+	terms := contentTerms(described)
 	announces := fuFiledRE.MatchString(t.lower)
 	ownTerms := agreementTerms(strings.ToLower(text.WithoutTicketRefs(t.msg.Text)))
 	bare := len(ownTerms) <= 2
@@ -889,9 +904,15 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			continue
 		}
 		ov, n := termOverlap(terms, c.terms)
-		// A message that describes its ticket ("SEC-77 covers dlp") refers to an
-		// item about the same thing.
-		if !sameThread && !bare && n == 0 {
+		byContent := !sameThread && !bare && !author
+		if byContent {
+			tc, _ := w.coverage(c.msgTerms, terms)
+			ic, _ := w.coverage(terms, c.terms)
+			ov = (tc + ic) / 2
+			if n == 0 || ov < l.ticketReferCoverage() || settingDiffers(title, c.text) {
+				continue
+			}
+		} else if !sameThread && settingDiffers(title, c.text) {
 			continue
 		}
 		score := ov - 0.02*float64(t.idx-c.idx)
@@ -913,7 +934,7 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 // TicketMinSharedTerms shared; see capture.go), or whose embedding is close
 // (TicketCosine) while sharing at least one term.
 // Each ticket captures at most one follow-up, best pairs first.
-func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *incidentLifecycle, items []*fuCandidate, usedKey map[string]bool) error {
+func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *incidentLifecycle, items []*fuCandidate, usedKey map[string]bool, w termWeights) error {
 	var tickets []copilot.Ticket
 	for _, tk := range inc.Tickets {
 		if tk.Key != "" && !usedKey[tk.Key] && strings.TrimSpace(tk.Title) != "" {
@@ -933,7 +954,6 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	if err != nil {
 		return err
 	}
-	w := weightsOf(lc.msgs, inc.Tickets)
 	type pair struct {
 		i, j  int
 		score float64
@@ -950,6 +970,9 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 			}
 			if l.ticketTrace != nil {
 				l.ticketTrace(lc.msgs[c.idx].msg.TS, tk.Key, TicketScores{TitleCovered: ov, TitleShared: n, ItemCovered: iv, ItemShared: in, Cosine: cs})
+			}
+			if settingDiffers(tk.Title, c.text) {
+				continue
 			}
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
 			// The other direction: the share of the item's own words that the title holds.
@@ -1022,7 +1045,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 		for j, full := range titles {
 			ov, n := w.coverage(c.msgTerms, full)
 			iv, in := w.coverage(full, c.terms)
-			if max(n, in) < l.ticketMinShared() {
+			if max(n, in) < l.ticketMinShared() || settingDiffers(tickets[j].Title, c.text) {
 				continue
 			}
 			cover[i][j] = math.Max(ov, iv)

@@ -176,6 +176,7 @@ func TestFollowUpFigures(t *testing.T) {
 		{"dev4", 0.84, 0.9, 0.9},
 		{"dev6", 0.8, 0.95, 0.93},
 		{"dev7", 0.8, 0.95, 0.9},
+		{"dev8", 0.55, 0.9, 0.8},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)
@@ -337,7 +338,7 @@ func TestFollowUpCaptureSweep(t *testing.T) {
 		t.Skip("set FU_SWEEP=1")
 	}
 	for _, cov := range []float64{2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9} {
-		for _, dir := range []string{"corpus", "dev2", "dev4", "dev6"} {
+		for _, dir := range []string{"corpus", "dev2", "dev4", "dev6", "dev8"} {
 			e := local.New(nil)
 			e.TicketItemCoverage = cov
 			t.Logf("item coverage %.2f %s: %v", cov, dir, scoreCorpus(t, "../../evals/testdata/"+dir, e))
@@ -345,10 +346,18 @@ func TestFollowUpCaptureSweep(t *testing.T) {
 	}
 	// The mutual-best pass (2 turns it off).
 	for _, cov := range []float64{2, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4} {
-		for _, dir := range []string{"corpus", "dev2", "dev4", "dev6"} {
+		for _, dir := range []string{"corpus", "dev2", "dev4", "dev6", "dev8"} {
 			e := local.New(nil)
 			e.TicketMutualCoverage = cov
 			t.Logf("mutual coverage %.2f %s: %v", cov, dir, scoreCorpus(t, "../../evals/testdata/"+dir, e))
+		}
+	}
+	// A tracker bot's announcement judged by its words (referredItem).
+	for _, cov := range []float64{0.01, 0.08, 0.1, 0.13, 0.15, 0.18, 0.2, 0.25} {
+		for _, dir := range []string{"corpus", "dev2", "dev4", "dev6", "dev8"} {
+			e := local.New(nil)
+			e.TicketReferCoverage = cov
+			t.Logf("refer coverage %.2f %s: %v", cov, dir, scoreCorpus(t, "../../evals/testdata/"+dir, e))
 		}
 	}
 	for _, min := range []int{1, 2} {
