@@ -130,14 +130,7 @@ type scoredSentence struct {
 func (b *summaryBuilder) causeCandidates() []scoredSentence {
 	lc := b.lc
 	n := len(lc.msgs)
-	firstFix := lc.mitigated
-	if firstFix < 0 {
-		firstFix = b.firstResponderAction()
-	}
-	firstFix = b.heldFix(firstFix)
-	if firstFix < 0 {
-		firstFix = lc.resolvedAt
-	}
+	firstFix := b.causeFixPoint()
 	onset := -1 // minute of the day of the first signal
 	if n > 0 {
 		first := lc.msgs[0]
@@ -308,10 +301,23 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 					s -= 0.5 // the opening messages report symptoms
 				}
 			}
-			cs = append(cs, scoredSentence{t.idx, quote(raw), s})
+			cs = append(cs, scoredSentence{t.idx, quote(asideQuestionRE.ReplaceAllString(raw, "")), s})
 		}
 	}
 	return cs
+}
+
+// causeFixPoint is the message the cause is found before: the first fix that
+// held, else the first responder action, else the resolution; -1 when unknown.
+func (b *summaryBuilder) causeFixPoint() int {
+	fix := b.lc.mitigated
+	if fix < 0 {
+		fix = b.firstResponderAction()
+	}
+	if fix = b.heldFix(fix); fix < 0 {
+		fix = b.lc.resolvedAt
+	}
+	return fix
 }
 
 // causeSentences picks the root cause: the sentence that names the trigger, plus a
@@ -344,8 +350,37 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 			break
 		}
 	}
+	// A wrap-up after the fix restates the cause in short ("cause: consumer
+	// crashloop -> queue growth"); the finding told before the fix, naming the
+	// same things, carries its detail.
+	if fix := b.causeFixPoint(); len(out) == 1 && fix >= 0 && cs[0].idx > fix && b.lc.msgs[cs[0].idx].section == "" {
+		top := map[string]bool{}
+		for _, w := range contentTerms(lowerClean(cs[0].text)) {
+			top[w] = true
+		}
+		for _, c := range cs[1:] {
+			low := lowerClean(c.text)
+			if c.idx >= fix || c.score < minCauseScore || hedgeRE.MatchString(low) || cx.denied[c.idx] || cx.ruledOutLater(c.idx, contentTerms(low)) {
+				continue
+			}
+			if sharesTerm(top, contentTerms(low)) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
 	return out
+}
+
+// sharesTerm reports whether any of terms is in set.
+func sharesTerm(set map[string]bool, terms []string) bool {
+	for _, w := range terms {
+		if set[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // asideQuestionRE: a question in parentheses inside a statement.
