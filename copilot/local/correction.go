@@ -11,8 +11,8 @@ import (
 // back, still logouts. not the cookie"), and a finding is agreed to by someone
 // else ("yep. the 15:50 deploy of email-sender"). What a later message says about
 // an earlier one outweighs how the earlier one reads on its own. The trigger also
-// tends to be told before anything broke: a change announced, or applied by a
-// bot, before the first alert.
+// tends to be told before anything broke: a change announced before the first
+// alert (a bot reporting an apply or a deploy is not that alert).
 
 // causeContext is what the messages of an incident say about one another's causes.
 type causeContext struct {
@@ -29,9 +29,6 @@ type causeContext struct {
 	// alert is the first message that reports the failure (an alert or a
 	// symptom), -1 when none does; before it a change is the prime suspect.
 	alert int
-	// before holds the content terms of the changes told before alert, without
-	// the alert's own terms: a later sentence naming them talks about the trigger.
-	before map[string]bool
 }
 
 // alertWithin: the alert opens a channel; a change told before it comes in
@@ -72,7 +69,7 @@ var (
 // causeContextOf reads the replies, rulings and the change before the alert of an
 // incident's messages.
 func (b *summaryBuilder) causeContextOf() causeContext {
-	cx := causeContext{denied: map[int]bool{}, confirmed: map[int]bool{}, alert: -1, before: map[string]bool{}}
+	cx := causeContext{denied: map[int]bool{}, confirmed: map[int]bool{}, alert: -1}
 	prev := -1 // the last person's chat message
 	for _, t := range b.lc.msgs {
 		if t.section != "" {
@@ -98,22 +95,6 @@ func (b *summaryBuilder) causeContextOf() causeContext {
 			cx.ruledOut = append(cx.ruledOut, ruling{t.idx, terms})
 		}
 		prev = t.idx
-	}
-	if cx.alert > 0 {
-		alertTerms := map[string]bool{}
-		for _, w := range contentTerms(b.lc.msgs[cx.alert].lower) {
-			alertTerms[w] = true
-		}
-		for _, t := range b.lc.msgs[:cx.alert] {
-			if t.section != "" || !changeTold(t.lower) {
-				continue
-			}
-			for _, w := range contentTerms(t.lower) {
-				if !alertTerms[w] {
-					cx.before[w] = true
-				}
-			}
-		}
 	}
 	return cx
 }
@@ -163,18 +144,6 @@ func (cx causeContext) ruledOutLater(idx int, terms []string) bool {
 		}
 	}
 	return false
-}
-
-// namesPriorChange counts the terms of a sentence that name a change told before
-// the first alert (at most 3).
-func (cx causeContext) namesPriorChange(terms []string) int {
-	n := 0
-	for _, w := range terms {
-		if cx.before[w] {
-			n++
-		}
-	}
-	return min(n, 3)
 }
 
 // placedBefore reports a sentence that places what it tells before the first

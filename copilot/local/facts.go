@@ -268,12 +268,8 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			if t.section == "" && !act {
 				s += 0.4 * float64(min(3, fixes.shared(t.idx, terms)))
 			}
-			switch {
-			case priorChange:
-				s += 1
-			case t.section == "" && t.idx > cx.alert:
-				// A sentence naming what changed before the alert tells the trigger.
-				s += 0.4 * float64(cx.namesPriorChange(terms))
+			if priorChange {
+				s++
 			}
 			// What the next messages say of this one: a guess answered "no" or
 			// ruled out later ("not the cookie") was dropped; one another person
