@@ -195,3 +195,21 @@ func TestRootCauseKeepsAStatementWithAnAsideQuestion(t *testing.T) {
 		t.Errorf("root cause %q, want the release making 4k the default", ans.Summary.RootCause)
 	}
 }
+
+// The sentences of the message that states the cause are one statement: the
+// one after the finding completes it even when it reads less like a cause.
+func TestRootCauseKeepsTheFindingsOwnMessage(t *testing.T) {
+	inc := incidentOf("[FIRING] airflow DAG finance_daily failed", "looking",
+		"revenue dashboard shows 0 for yesterday", "error: column amount_cents does not exist in stg_payments",
+		"probably a transient snowflake thing, rerunning", "rerun fails the same",
+		"payments shipped a migration last night at 21:40: amount_cents renamed to amount_minor in the payments db. fivetran synced the new column, the old one is gone in raw.payments",
+		"so not flaky, our model reads a column that doesnt exist anymore",
+		"hotfix in stg_payments merged, dag green", "resolved")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc := strings.ToLower(ans.Summary.RootCause); !strings.Contains(rc, "renamed") || !strings.Contains(rc, "fivetran synced") {
+		t.Errorf("root cause %q, want the migration and what the sync did with it", ans.Summary.RootCause)
+	}
+}

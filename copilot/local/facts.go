@@ -340,7 +340,13 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 	for _, c := range cs[1:] {
 		d := c.idx - cs[0].idx
 		low := lowerClean(c.text)
-		if c.score >= cs[0].score-secondCauseMargin && c.score >= minTentativeCause && d >= -2 && d <= 2 && c.text != cs[0].text &&
+		margin := secondCauseMargin
+		if d == 0 {
+			// The sentences of one message are one statement: the finding's
+			// own message explains it.
+			margin += sameMessageCauseMargin
+		}
+		if c.score >= cs[0].score-margin && c.score >= minTentativeCause && d >= -2 && d <= 2 && c.text != cs[0].text &&
 			(!symptomOnly(low) || cx.confirmed[c.idx]) && !hedgeRE.MatchString(low) && !cx.denied[c.idx] && !cx.ruledOutLater(c.idx, contentTerms(low)) {
 			out = append(out, c)
 			break
@@ -579,6 +585,10 @@ func (b *summaryBuilder) tentativeCause() []scoredSentence {
 // secondCauseMargin: how far below the root cause's first sentence a second one
 // may score and still complete it.
 const secondCauseMargin = 2.5
+
+// sameMessageCauseMargin: the further margin a second sentence from the first
+// one's message gets.
+const sameMessageCauseMargin = 1
 
 // minTentativeCause: one causal or trigger cue, net of penalties.
 const minTentativeCause = 1
