@@ -51,11 +51,12 @@ var (
 	// denyOpenRE: a reply that opens by saying no.
 	denyOpenRE = regexp.MustCompile(`^\W*(?:(?:no|nah)\s*[,.!:;—–-]|nope\b|negative\b)`)
 	// confirmOpenRE: a reply that opens by agreeing, or by drawing the conclusion
-	// of what was just said ("ah so the pool is full because …").
-	confirmOpenRE = regexp.MustCompile(`^\W*(?:yes|yep|yup|yeah|confirm(?:ed)?|exactly|correct|indeed|bingo|right[,.!]|\+1)\b|^\W*(?:(?:ah|oh|ok|okay)\W+)?so\b`)
+	// of what was just said ("ah so the pool is full because …"); a question
+	// ("so is it the db?") agrees with nothing, and "ok so" turns to what next.
+	confirmOpenRE = regexp.MustCompile(`^\W*(?:yes|yep|yup|yeah|confirm(?:ed)?|exactly|correct|indeed|bingo|right[,.!]|\+1)\b|^\W*(?:(?:ah|oh)\W+)?so\b`)
 	// soLeadRE: the opening up to a leading "so", whose idioms ("so far", "so
 	// sorry") draw no conclusion.
-	soLeadRE = regexp.MustCompile(`^\W*(?:(?:ah|oh|ok|okay)\W+)?so\b`)
+	soLeadRE = regexp.MustCompile(`^\W*(?:(?:ah|oh)\W+)?so\b`)
 	// notClauseRE: a clause that opens by ruling something out ("not the cookie",
 	// "its not bloat", "so not flaky", "that wasn't the db"). A "not" inside a
 	// clause ("deleted the connector but not the slot") tells what was left, not
@@ -87,7 +88,7 @@ func (b *summaryBuilder) causeContextOf() causeContext {
 			switch {
 			case denyOpenRE.MatchString(t.lower):
 				cx.denied[prev] = true
-			case confirmOpenRE.MatchString(t.lower) && !soIdiomRE.MatchString(soLeadRE.ReplaceAllString(t.lower, "")) && b.lc.msgs[prev].msg.User != t.msg.User:
+			case !t.question && confirmOpenRE.MatchString(t.lower) && !soIdiomRE.MatchString(soLeadRE.ReplaceAllString(t.lower, "")) && b.lc.msgs[prev].msg.User != t.msg.User:
 				cx.confirmed[prev] = true
 			}
 		}

@@ -213,3 +213,29 @@ func TestRootCauseKeepsTheFindingsOwnMessage(t *testing.T) {
 		t.Errorf("root cause %q, want the migration and what the sync did with it", ans.Summary.RootCause)
 	}
 }
+
+// A reply agrees with the message before it when it opens with agreement or
+// draws its conclusion; a question or a turn to what next does not, and a reply
+// opening with "no" drops it.
+func TestCauseContextReplies(t *testing.T) {
+	for _, tt := range []struct {
+		reply             string
+		confirmed, denied bool
+	}{
+		{"yep, that explains the dupes", true, false},
+		{"confirm, 7.2 ships 4k upload default", true, false},
+		{"ah so the pool is full because we retry 5x", true, false},
+		{"so is it the db?", false, false},
+		{"ok so rolling back now", false, false},
+		{"so far nothing in the logs", false, false},
+		{"no, web has the same 401s", false, true},
+		{"nope, rabbit shows a memory alarm", false, true},
+		{"no customer impact so far", false, false},
+	} {
+		lc := analyzeLifecycle(sortedMessages(incidentOf("[FIRING] api errors", "the 22:05 deploy changed the retry settings", tt.reply)))
+		cx := (&summaryBuilder{lc: lc, used: map[string]bool{}}).causeContextOf()
+		if cx.confirmed[1] != tt.confirmed || cx.denied[1] != tt.denied {
+			t.Errorf("reply %q: confirmed %v, denied %v; want %v, %v", tt.reply, cx.confirmed[1], cx.denied[1], tt.confirmed, tt.denied)
+		}
+	}
+}
