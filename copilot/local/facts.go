@@ -77,7 +77,7 @@ var (
 	causalRE = regexp.MustCompile(`\bcaus(ed|ing|es)\b|\bbecause\b|\bdue to\b|\bthe trigger\b|\btriggered by\b|\broot[- ]?cause\b|\bresult(ed|ing)? in\b|\bled to\b|\bwhich (meant|caused|made|broke)\b|\bafter (we|i|the|our|someone|they)\b|\bsince (we|the|our)\b|\bturns? out\b|\bthat'?s (why|the (cause|reason|issue|problem|bug|destroy|change|one))\b|\bthe (issue|problem|bug|reason|cause) (is|was)\b|\bintroduced (in|by|with)\b|\bbroke\b|\bstarted when\b`)
 	// triggerRE: what a trigger reads like: a change someone made, or something that
 	// ran out or expired.
-	triggerRE = regexp.MustCompile(`\b(appl(y|ied)|deploy(ed)?|shipp?ed|merged|moved|changed|chang(e|es) to|bump(ed)?|upgrad\w+|migrat\w+|refactor\w*|rolled out|introduced|released|enabled|disabled|expired|expir(y|ation)|exhaust\w*|ran out|filled|full|default|removed|deleted|dropped|renamed|misconfig\w*|typo|leak\w*|overrode|overrid\w+|limit|max_?\w*|doubled|tripled|per[- ]pod|no longer|never|missing|stale|wrong|reserved)\b|\bthe new (\w+[ -]){0,2}(image|release|version|build|config\w*|deploy\w*|rollout|change|setting|job|cron\w*|backfill|module|chart|policy|rule|node|cluster|key|token|cert\w*)\b|\b(was|were|is|are) (off|disabled|unset|missing|not set)\b`)
+	triggerRE = regexp.MustCompile(`\b(appl(y|ied)|deploy(ed)?|shipp?ed|merged|moved|changed|chang(e|es) to|bump(ed)?|upgrad\w+|migrat\w+|refactor\w*|rolled out|introduced|released|enabl(ed|ing)|disabl(ed|ing)|expired|expir(y|ation)|exhaust\w*|ran out|filled|full|default|removed|deleted|dropped|renamed|misconfig\w*|typo|leak\w*|overrode|overrid\w+|limit|max_?\w*|doubled|tripled|per[- ]pod|no longer|never|missing|stale|wrong|reserved)\b|\bthe new (\w+[ -]){0,2}(image|release|version|build|config\w*|deploy\w*|rollout|change|setting|job|cron\w*|backfill|module|chart|policy|rules?(et)?|node|cluster|key|token|cert\w*|lib|library|sdk|template|schema|dependency|package)\b|\b(was|were|is|are) (off|disabled|unset|missing|not set)\b`)
 	// secretReactionRE: rotating or revoking a credential someone pasted is hygiene,
 	// not what fixed the incident.
 	secretReactionRE = regexp.MustCompile(`\b(keys?|tokens?|pw|passwords?|secrets?|creds?|credentials|api[- ]?keys?)\b[^.!?]{0,40}\b(rotat\w+|revok\w+|deactivat\w+|delet\w+|invalidat\w+|disabl\w+|regenerat\w+)|\b(rotat\w+|revok\w+|deactivat\w+|invalidat\w+|regenerat\w+)\b[^.!?]{0,30}\b(keys?|tokens?|pw|passwords?|secrets?|creds?|credentials)\b`)
@@ -95,7 +95,7 @@ var (
 	changeNounRE = regexp.MustCompile(`\b(change[sd]?|upgrade[sd]?|update[sd]?|maintenance|deploy\w*|release[sd]?|migration|refactor\w*|rollout|config\w*|version|bump|commit|merge[sd]?|pull request|pr|push(ed)?|script|pipeline|apply|applied|expir\w+|removal|deleted|deletion)\b`)
 	// whenRE: a clock time or a day said with an event ("at 13:55", "on friday",
 	// "this morning"): a change placed in time before the symptom is the trigger.
-	whenRE = regexp.MustCompile(`\b(at|since|from|around|~) ?\d{1,2}:\d{2}\b|\b(yesterday|last night|overnight|tonight|this morning|this afternoon|earlier today|last week|at midnight)\b|` + calendarDayPattern)
+	whenRE = regexp.MustCompile(`\b(at|since|from|around|~) ?\d{1,2}:\d{2}\b|\b(yesterday|last night|overnight|tonight|this morning|this afternoon|earlier today|last week|at midnight)\b|\b(\d+|a|an|one|two|three|a few|a couple of) (minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago\b|` + calendarDayPattern)
 	// nothingRE: a sentence that rules a change out ("nothing deployed since tuesday").
 	nothingRE = regexp.MustCompile(`\bnothing\b|\bno (deploys?|changes?|releases?)\b`)
 	// mitigationActRE: stopping a workload or replacing a credential ("killing the
@@ -130,13 +130,7 @@ type scoredSentence struct {
 func (b *summaryBuilder) causeCandidates() []scoredSentence {
 	lc := b.lc
 	n := len(lc.msgs)
-	firstFix := lc.mitigated
-	if firstFix < 0 {
-		firstFix = b.firstResponderAction()
-	}
-	if firstFix < 0 {
-		firstFix = lc.resolvedAt
-	}
+	firstFix := b.causeFixPoint()
 	onset := -1 // minute of the day of the first signal
 	if n > 0 {
 		first := lc.msgs[0]
@@ -148,6 +142,7 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 		}
 	}
 	fixes := b.fixTerms()
+	cx := b.causeContextOf()
 	var cs []scoredSentence
 	for _, t := range lc.msgs {
 		if t.bot || !isNarrativeSection(t.section) {
@@ -163,8 +158,10 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			if hasSecret(raw) {
 				continue
 			}
-			low := lowerClean(raw)
-			if strings.Contains(low, "?") || len(contentTerms(low)) < 3 {
+			// A question asked aside ("(kenta can confirm?)") leaves a statement.
+			low := asideQuestionRE.ReplaceAllString(lowerClean(raw), "")
+			terms := contentTerms(low)
+			if strings.Contains(low, "?") || len(terms) < 3 {
 				continue
 			}
 			s := 0.0
@@ -213,8 +210,9 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			if transitionRE.MatchString(low) && changedBefore(low, onset) {
 				s += 1.5
 			}
-			change := triggerRE.MatchString(low) || changeNounRE.MatchString(low) || actionCueRE.MatchString(low)
-			if change && whenRE.MatchString(low) && !notDoneRE.MatchString(low) && !nothingRE.MatchString(low) {
+			change := changeTold(low)
+			timed := placedBefore(low, onset, t.section == "")
+			if change && timed && !notDoneRE.MatchString(low) && !nothingRE.MatchString(low) {
 				s += 1
 			}
 			// A symptom report ("logs are full of this", "3 pods pending") that names
@@ -257,7 +255,10 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			// 26th") is told as the change that came before, not as the response. The
 			// idiom is chat's: a document's sentence opening with a participle
 			// ("Scheduled cluster deployment pipeline failed") names a thing.
-			act := t.section == "" && labels[i] != "root cause" && responderAction(low) && !(pastReport(low) && (whenRE.MatchString(low) || changedBefore(low, onset)))
+			// A change told before the first alert ("heads up: enabling the new WAF
+			// ruleset now") is the prime suspect, however it is worded.
+			priorChange := t.section == "" && cx.alert > 0 && t.idx < cx.alert && change
+			act := t.section == "" && labels[i] != "root cause" && !priorChange && responderAction(low) && !(pastReport(low) && (timed || changedBefore(low, onset)))
 			if act {
 				s -= 2
 			}
@@ -265,7 +266,22 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			// scanner polls every repo with the same app token"), not on the symptom:
 			// a sentence naming what a later action changed points at the cause.
 			if t.section == "" && !act {
-				s += 0.4 * float64(min(3, fixes.shared(t.idx, contentTerms(low))))
+				s += 0.4 * float64(min(3, fixes.shared(t.idx, terms)))
+			}
+			if priorChange {
+				s++
+			}
+			// What the next messages say of this one: a guess answered "no" or
+			// ruled out later ("not the cookie") was dropped; one another person
+			// agreed with ("yep") was confirmed.
+			if cx.denied[t.idx] || cx.ruledOutLater(t.idx, terms) {
+				s -= 2
+			}
+			if i == 0 && denyOpenRE.MatchString(low) {
+				s -= 1 // "no, web has the same 401s" tells what the cause is not
+			}
+			if cx.confirmed[t.idx] {
+				s += 1
 			}
 			if consequence(low) {
 				s += 1 // "X, so Y" and "X -> Y": the cause stands before the connective
@@ -277,14 +293,27 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 				case lc.resolvedAt >= 0 && t.idx > lc.resolvedAt:
 					s -= 0.75 // the wrap-up restates; a label still wins
 				}
-				if n > 6 && t.idx < n/10 && labels[i] == "" {
+				if n > 6 && t.idx < n/10 && labels[i] == "" && !priorChange {
 					s -= 0.5 // the opening messages report symptoms
 				}
 			}
-			cs = append(cs, scoredSentence{t.idx, quote(raw), s})
+			cs = append(cs, scoredSentence{t.idx, quote(asideQuestionRE.ReplaceAllString(raw, "")), s})
 		}
 	}
 	return cs
+}
+
+// causeFixPoint is the message the cause is found before: the first fix that
+// held, else the first responder action, else the resolution; -1 when unknown.
+func (b *summaryBuilder) causeFixPoint() int {
+	fix := b.lc.mitigated
+	if fix < 0 {
+		fix = b.firstResponderAction()
+	}
+	if fix = b.heldFix(fix); fix < 0 {
+		fix = b.lc.resolvedAt
+	}
+	return fix
 }
 
 // causeSentences picks the root cause: the sentence that names the trigger, plus a
@@ -302,18 +331,62 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 		return nil
 	}
 	out := []scoredSentence{cs[0]}
-	// A second sentence completes the mechanism when it is as clearly causal and
-	// comes from the same stretch of the conversation.
+	// A second sentence completes the mechanism when it reads as causal and comes
+	// from the same stretch of the conversation: labels give the trigger and the
+	// mechanism in a sentence or two, and chat says them in neighbouring
+	// messages. A symptom ("errors included") completes it when someone drew the
+	// conclusion from it; a guess, or one dropped later, does not.
+	cx := b.causeContextOf()
 	for _, c := range cs[1:] {
 		d := c.idx - cs[0].idx
-		if c.score >= cs[0].score-1 && c.score >= minCauseScore && d >= -3 && d <= 3 && c.text != cs[0].text && !symptomOnly(lowerClean(c.text)) {
+		low := lowerClean(c.text)
+		margin := secondCauseMargin
+		if d == 0 {
+			// The sentences of one message are one statement: the finding's
+			// own message explains it.
+			margin += sameMessageCauseMargin
+		}
+		if c.score >= cs[0].score-margin && c.score >= minTentativeCause && d >= -2 && d <= 2 && c.text != cs[0].text &&
+			(!symptomOnly(low) || cx.confirmed[c.idx]) && !hedgeRE.MatchString(low) && !cx.denied[c.idx] && !cx.ruledOutLater(c.idx, contentTerms(low)) {
 			out = append(out, c)
 			break
+		}
+	}
+	// A wrap-up after the fix restates the cause in short ("cause: consumer
+	// crashloop -> queue growth"); the finding told before the fix, naming the
+	// same things, carries its detail.
+	if fix := b.causeFixPoint(); len(out) == 1 && fix >= 0 && cs[0].idx > fix && b.lc.msgs[cs[0].idx].section == "" {
+		top := map[string]bool{}
+		for _, w := range contentTerms(lowerClean(cs[0].text)) {
+			top[w] = true
+		}
+		for _, c := range cs[1:] {
+			low := lowerClean(c.text)
+			if c.idx >= fix || c.score < minCauseScore || hedgeRE.MatchString(low) || cx.denied[c.idx] || cx.ruledOutLater(c.idx, contentTerms(low)) {
+				continue
+			}
+			if sharesTerm(top, contentTerms(low)) {
+				out = append(out, c)
+				break
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
 	return out
 }
+
+// sharesTerm reports whether any of terms is in set.
+func sharesTerm(set map[string]bool, terms []string) bool {
+	for _, w := range terms {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// asideQuestionRE: a question in parentheses inside a statement.
+var asideQuestionRE = regexp.MustCompile(`\([^()]*\?\)`)
 
 // actionTerms are the content terms of the responders' actions (done or proposed)
 // in each chat message, without the words of the first signal, which name the
@@ -508,6 +581,14 @@ func (b *summaryBuilder) tentativeCause() []scoredSentence {
 	}
 	return cs[:1]
 }
+
+// secondCauseMargin: how far below the root cause's first sentence a second one
+// may score and still complete it.
+const secondCauseMargin = 2.5
+
+// sameMessageCauseMargin: the further margin a second sentence from the first
+// one's message gets.
+const sameMessageCauseMargin = 1
 
 // minTentativeCause: one causal or trigger cue, net of penalties.
 const minTentativeCause = 1

@@ -24,8 +24,11 @@ var (
 	addressingRE = regexp.MustCompile(`^(?:\s*(?:@[\w.\-]+|<@[A-Z0-9]+(?:\|[^>]*)?>)[:,]?\s*)+`)
 	// A postmortem timeline row starts with its time; the timeline shows it apart.
 	rowTimeRE = regexp.MustCompile(`^\W*\d{4}-\d{2}-\d{2}[ T]+\d{1,2}:\d{2}(:\d{2})?\s*\|?\s*`)
-	emojiRE   = regexp.MustCompile(`:[a-z0-9_+\-]+:`)
-	spaceRE   = regexp.MustCompile(`\s+`)
+	// emojiRE: a shortcode (":tada:", ":+1:"), not the digits between two times
+	// or the minutes of a time with seconds or a colon after it ("23:40:",
+	// "05:00:03", "11:03-11:25").
+	emojiRE = regexp.MustCompile(`:(?:[a-z0-9_+\-]*[a-z_][a-z0-9_+\-]*|[+-]1):`)
+	spaceRE = regexp.MustCompile(`\s+`)
 	// A sentence ends at . ! or ? followed by white space, or at a line break.
 	sentenceEndRE = regexp.MustCompile(`[.!?]+["')\]]*\s+|\n+|;\s+`)
 )
