@@ -728,8 +728,76 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		}
 		out = append(out, c)
 	}
-	return b.completeImpact(out, cs)
+	return b.completeImpact(b.impactNeighbours(out), cs)
 }
+
+// impactNeighbours adds to the first impact sentence the sentences beside it in
+// its own message that measure the damage too: a report's impact paragraph states
+// the effect, then its size ("For 34 minutes payments-api could not reach the
+// ledger. All payouts and all card captures failed; about 5,600 were retried."),
+// and one sentence of it loses the other half. A neighbour that explains why,
+// only reports the recovery, instructs or hedges is left out; the whole stays
+// within impactSectionWords.
+func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence {
+	if len(out) == 0 {
+		return out
+	}
+	first := out[0]
+	t := b.lc.msgs[first.idx]
+	sents, labels := labelledSentences(t.msg.Text)
+	at := -1
+	for i, raw := range sents {
+		if clipTrailingClauses(quote(raw), isImpactClause) == first.text {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return out
+	}
+	words := 0
+	for _, o := range out {
+		words += len(strings.Fields(o.text))
+	}
+	fits := func(i int) (scoredSentence, bool) {
+		if i < 0 || i >= len(sents) || hasSecret(sents[i]) || (labels[i] != "" && labels[i] != "impact") {
+			return scoredSentence{}, false
+		}
+		low := lowerClean(sents[i])
+		measures := impactCountRE.MatchString(low) || impactShareRE.MatchString(low) || impactAnyCountRE.MatchString(low) ||
+			impactTimeRE.MatchString(low) || impactWholeRE.MatchString(low)
+		harm := impactHarmRE.MatchString(low)
+		if !measures || !(harm || impactWhoRE.MatchString(low)) || causalRE.MatchString(low) || consequence(low) ||
+			(verifyRE.MatchString(low) && !harm) || hedgeRE.MatchString(low) || isImperative(sents[i]) {
+			return scoredSentence{}, false
+		}
+		c := scoredSentence{first.idx, quote(sents[i]), first.score}
+		for _, o := range out {
+			if o.text == c.text {
+				return scoredSentence{}, false
+			}
+		}
+		return c, words+len(strings.Fields(c.text)) <= impactSectionWords
+	}
+	next := 1
+	for i := at + 1; ; i++ {
+		c, ok := fits(i)
+		if !ok {
+			break
+		}
+		out = append(out[:next], append([]scoredSentence{c}, out[next:]...)...)
+		next++
+		words += len(strings.Fields(c.text))
+	}
+	if c, ok := fits(at - 1); ok {
+		out = append([]scoredSentence{c}, out...)
+	}
+	return out
+}
+
+// impactWholeRE: a sentence that measures the damage as all of something ("all
+// payouts failed", "every request returned 503", "nobody could log in").
+var impactWholeRE = regexp.MustCompile(`\b(all|every|everyone|everybody|nobody|none)\b`)
 
 // impactHeadingRE: a report heading that announces the damage ("Impact",
 // "Customer impact", "Impact and scope", "Who was affected").

@@ -259,3 +259,30 @@ The new namespace has a default memory limit of 1 GiB, below what decoding a lar
 		t.Errorf("impact %q: want nothing from the to-do section", imp)
 	}
 }
+
+// A report's impact paragraph states the effect and then its size; both sentences
+// are the impact, and the paragraph's cause sentence is not.
+func TestImpactKeepsItsParagraph(t *testing.T) {
+	src := `# Ledger unreachable after a network apply
+
+## Summary
+
+At 14:46 UTC a terraform apply from an old branch deleted the rule that lets payments reach the ledger database.
+
+For 34 minutes payments-api could not open connections to the ledger database. All payouts and all card captures failed; about 5,600 captures were retried after recovery.
+
+## Resolution
+
+The rule was re-added by hand and the apply pipeline was paused.
+`
+	sum, _ := summaryAndFollowUps(t, "ledger.md", src)
+	imp := sum.Summary.Impact
+	for _, want := range []string{"For 34 minutes payments-api could not open connections", "All payouts and all card captures failed"} {
+		if !strings.Contains(imp, want) {
+			t.Errorf("impact %q: want %q", imp, want)
+		}
+	}
+	if strings.Contains(imp, "terraform apply") {
+		t.Errorf("impact %q: want no cause", imp)
+	}
+}
