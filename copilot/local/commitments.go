@@ -215,7 +215,7 @@ func kindOfSection(section string) sectionKind {
 }
 
 var (
-	actionHeadingRE    = regexp.MustCompile(`\b(action|follow[- ]?ups?|next steps?|todo|to-do|to do|remediat\w*|corrective|prevent\w*|improv\w*|recommend\w*|future|going forward|tasks?|work items?|backlog)\b`)
+	actionHeadingRE    = regexp.MustCompile(`\bwe(?:'re| are|'ll| will| are going to|'re going to) \w+|\b(action|follow[- ]?ups?|next steps?|todo|to-do|to do|remediat\w*|corrective|prevent\w*|improv\w*|recommend\w*|future|going forward|tasks?|work items?|backlog)\b`)
 	narrativeHeadingRE = regexp.MustCompile(`\b(summary|timeline|impact|root cause|causes?|contributing|factors|findings|what happened|background|overview|description|detection|resolution|recovery|response|trigger|context|details?|analysis|investigation|mitigation)\b`)
 )
 

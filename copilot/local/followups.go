@@ -226,7 +226,9 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	}
 	for _, t := range lc.msgs {
 		refs := ticketRefs(t.msg.Text, inc)
-		if len(refs) == 0 || byIdx[t.idx] != nil {
+		// A note that its ticket is no fix for this incident ("OPS-411 was opened
+		// the same week; it is routine and not a fix for this") captures nothing.
+		if len(refs) == 0 || byIdx[t.idx] != nil || (t.section != "" && fuNoteDisclaimRE.MatchString(t.lower)) {
 			continue
 		}
 		for _, ref := range refs {
@@ -336,7 +338,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		}
 		switch kind {
 		case sectionActions:
-			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) {
+			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -345,8 +347,8 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		case sectionSkip:
 			return nil
 		}
-		if rowTimeRE.MatchString(raw) {
-			return nil // a timeline row narrates
+		if rowTimeRE.MatchString(raw) || fuClockRowRE.MatchString(raw) {
+			return nil // a timeline row narrates, quoting what someone said then
 		}
 		// A promise is a follow-up wherever it is written; so is a to-do entry
 		// after the narrative of a report whose headings do not say so.
@@ -445,6 +447,42 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	return c
 }
 
+// fuClockRowRE: a report's timeline row that opens with the time of day alone
+// ("09:55 | Kenji: \"I'll restart the workers\"").
+var fuClockRowRE = regexp.MustCompile(`(?i)^\W*\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc|z)?\s*(?:[|–—]|-\s)`)
+
+var (
+	// fuNoteDisclaimRE: a sentence that says the work it names does not answer
+	// this incident ("it will not by itself prevent this", "not a fix for this",
+	// "it does not change the limits").
+	fuNoteDisclaimRE = regexp.MustCompile(`\b(?:it|this|that|which|they)\b[^.;:]{0,30}\b(?:not|n't|never)\b[^.;:]{0,30}\b(?:fix|prevent|address|solve|change|cover|help)\w*|\bnot (?:a|the|really a) fix\b|\balready (?:done|in place|fixed|shipped|live)\b`)
+	// fuNoteReportRE: a sentence that reports a ticket or a piece of work as
+	// filed, planned or done, in the passive ("CAT-310 was created on 30 March").
+	fuNoteReportRE = regexp.MustCompile(`\b(?:was|were|has been|have been|is|are) (?:already |now )?(?:created|opened|filed|raised|logged|planned|scheduled|done|completed|closed|merged|documented)\b`)
+)
+
+// actionNote reports whether an entry of a report's action items is a note about
+// other work rather than an item: it disclaims being a fix for this incident, or
+// it names tickets and every sentence of it reports them as already filed or
+// done, none promising or ordering anything.
+func actionNote(raw string) bool {
+	if isImperative(raw) {
+		return false
+	}
+	if fuNoteDisclaimRE.MatchString(strings.ToLower(raw)) {
+		return true
+	}
+	if len(text.TicketKeys(raw)) == 0 {
+		return false // "the service account has been documented" is an item done
+	}
+	for _, s := range followUpSentences(raw) {
+		if ok, _ := isPromise(s); ok || !fuNoteReportRE.MatchString(strings.ToLower(s)) {
+			return false
+		}
+	}
+	return true
+}
+
 // fuEllipticRE: a message that adds a thing to the list being discussed.
 var fuEllipticRE = regexp.MustCompile(`^\W*(?:and|also|plus|\+)\s+(?:also\s+)?(?:a|an|some|maybe a|maybe an|probably a|one more|another)\s+\w+`)
 
@@ -491,7 +529,7 @@ var fuEpistemicRE = regexp.MustCompile(`\b(?:it|that|this|there|which|who|what)\
 // obligation reports whether some sentence of low that is not a question obliges
 // someone or something to change: the grammar of a proposal without its vocabulary.
 func obligation(low string) bool {
-	for _, sent := range followUpSentences(fuRegretRE.ReplaceAllString(low, " ")) {
+	for _, sent := range followUpSentences(withoutRegrets(low)) {
 		if strings.HasSuffix(strings.TrimSpace(sent), "?") {
 			continue
 		}
@@ -508,7 +546,7 @@ func obligation(low string) bool {
 // regrets ("we should have seen this"). In the wrap-up a question that opens with a
 // noun rather than an auxiliary or a wh-word proposes that thing.
 func proposalForm(low string, wrapUp bool) bool {
-	low = fuRegretRE.ReplaceAllString(low, " ")
+	low = withoutRegrets(low)
 	low = fuEpistemicRE.ReplaceAllString(low, " ") // "that must be the driver" guesses
 	if fuSuggestRE.MatchString(low) || (fuModalQRE.MatchString(low) && !fuHypothesisRE.MatchString(low)) ||
 		(fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)) {
@@ -539,15 +577,36 @@ var (
 	fuCounterfactualRE = regexp.MustCompile(`\bif (?:we|i|they|you|someone) (?:had|'d had)\b`)
 	// fuPerfectRE: "would've" is "would have".
 	fuPerfectRE = regexp.MustCompile(`\b(would|could|might|must)'ve\b`)
-	// fuRegretRE: "we should have <done>" looks back, it proposes nothing; so does
+	// fuRegretRE: "we should have <done>" looks back, it proposes nothing (a regular
+	// participle, or one of the irregular ones: "kept", "put", "made"…); so does
 	// "we should have (had) X" anchored in the past by a time adverbial ("from the
-	// start", "since day one", "in the first place"), while "we should have had X"
-	// alone still implies X is missing.
-	fuRegretRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|\w+ed)\b|\bshould(?:n'?t| not)?(?:'ve| have)\b[^.?!]{0,50}?\b(?:from (?:the )?(?:start|beginning|outset|day (?:one|1|0))|since (?:day (?:one|1|0)|the (?:start|beginning))|all along|in the first place|back then|(?:days|weeks|months|years) ago)\b`)
+	// start", "since day one", "in the first place", "long ago", a clause that ends
+	// in "before"), while "we should have had X" alone still implies X is missing.
+	fuRegretRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|` + irregularParticiples + `|\w+ed)\b|\bshould(?:n'?t| not)?(?:'ve| have)\b[^.?!]{0,50}?\b(?:from (?:the )?(?:start|beginning|outset|day (?:one|1|0))|since (?:day (?:one|1|0)|the (?:start|beginning)|forever)|all along|in the first place|back then|(?:days|weeks|months|years|ages) ago|(?:a )?long (?:time )?ago|(?:before|earlier)\s*(?:[.!?;]|$))`)
+	// fuRegretBareRE: "should have" with a bare verb and its object, as speakers
+	// of other languages write the past ("we should have test this migration");
+	// "have" with a noun ("should have tests") is a proposal. Group 1 is the verb.
+	fuRegretBareRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have) (\w+) (?:this|these|those|it|them)\b`)
 	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
 	// need exp backoff").
 	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
 )
+
+// irregularParticiples are the past participles of common irregular verbs that
+// differ from their past tense or base form less than "-ed" would show.
+const irregularParticiples = `kept|put|made|built|set|run|sent|told|got|gotten|written|left|given|brought|thought|paid|held|spent|heard|meant|understood|shown|chosen|driven|spoken|taught|shut|cut|let|spread|bought|won|lost|dealt|felt|begun|drawn|grown|thrown|worn`
+
+// withoutRegrets blanks the regrets of low ("we should have kept the alias", "we
+// should have test this before"), leaving what else it says.
+func withoutRegrets(low string) string {
+	low = fuRegretRE.ReplaceAllString(low, " ")
+	return fuRegretBareRE.ReplaceAllStringFunc(low, func(m string) string {
+		if v := fuRegretBareRE.FindStringSubmatch(m)[1]; v == "had" || v == "a" || v == "an" || v == "the" || v == "some" {
+			return m
+		}
+		return " "
+	})
+}
 
 // fuPersonObligedRE: a person obliged to do something ("someone should tell…",
 // "we have to read…"); group 1 is the verb.

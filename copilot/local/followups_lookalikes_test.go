@@ -1,0 +1,160 @@
+package local
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
+)
+
+// lookalikeCase is a conversation after the shared firefight and the lines that
+// must be follow-ups (every other line must not be).
+type lookalikeCase struct {
+	name  string
+	lines []string
+	items []int
+}
+
+func runLookalikes(t *testing.T, cases []lookalikeCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			inc, got := followUpsOf(t, tt.lines...)
+			var lines []int
+			for i := range tt.lines {
+				if _, ok := got[ts(inc, i)]; ok {
+					lines = append(lines, i)
+				}
+			}
+			want := append([]int{}, tt.items...)
+			sort.Ints(want)
+			if len(lines) != len(want) || len(got) != len(want) {
+				t.Fatalf("follow-ups at lines %v (%d items), want %v", lines, len(got), want)
+			}
+			for i := range want {
+				if lines[i] != want[i] {
+					t.Fatalf("follow-ups at lines %v, want %v", lines, want)
+				}
+			}
+		})
+	}
+}
+
+// Regrets look back: "should have" with a past participle, regular or not, or
+// with a bare verb and its object as some speakers write it, or anchored in the
+// past ("since forever", "long ago", "… before"), proposes nothing.
+func TestFollowUpRegrets(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"an irregular participle", []string{"carla: we should have kept the old pool setting as a fallback for one release"}, nil},
+		{"a bare verb with its object", []string{"carla: we should have test this migration on prod-size data"}, nil},
+		{"anchored in the past by a clause-final before", []string{"carla: we should have had a pool alert on that database before"}, nil},
+		{"anchored by since forever", []string{"carla: we should have had a pool alert on that database since forever"}, nil},
+		{"anchored by long time ago", []string{"carla: we should have put a guard on the pool size long time ago"}, nil},
+		{"should have with a noun still proposes", []string{"carla: we should have a pool saturation alert on every database"}, []int{0}},
+	})
+}
+
+// A commitment complete in its own words after a regret is the follow-up; the
+// regret, which proposes nothing by itself, does not take it over.
+func TestFollowUpCommitmentAfterRegret(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"carla: we should have had a wait alert on that pool since forever",
+		"dan: I'll add alerting on pool waits, page if pool waits > 0 for 5 min. by fri",
+	)
+	if _, ok := got[ts(inc, 0)]; ok {
+		t.Errorf("the regret is a follow-up: %v", got)
+	}
+	it, ok := got[ts(inc, 1)]
+	if !ok || it.Owner != "dan" || it.Due != "2026-03-06" {
+		t.Errorf("the commitment: %+v (found %v), want owner dan due 2026-03-06", it, ok)
+	}
+}
+
+// An offer made and then said to be not needed, or called off by name ("scratch
+// the …"), is no follow-up.
+func TestFollowUpCalledOff(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"not needed, by its speaker", []string{
+			"dan: I will write a script to replay the failed pool requests from the gateway logs",
+			"dan: not needed, the gateway retries them for 72h",
+		}, nil},
+		{"scratch the named idea", []string{
+			"dan: I'll add a pool saturation alert on every database",
+			"dan: I'll also add a fallback pool for the reporting jobs",
+			"carla: scratch the fallback pool, reporting can wait",
+		}, []int{0}},
+	})
+}
+
+// reportFollowUps runs the engine on a Markdown report and returns the texts of its
+// follow-ups, uncaptured and captured.
+func reportFollowUps(t *testing.T, src string) (open, captured []string) {
+	t.Helper()
+	inc, err := transcript.ReadPostmortem("PM-2026-001-test.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range ans.Items {
+		if it.Captured {
+			captured = append(captured, it.Text+" ["+it.TicketKey+"]")
+		} else {
+			open = append(open, it.Text)
+		}
+	}
+	return open, captured
+}
+
+const reportHead = "# Pool exhausted\n\nDate: 2026-03-02.\n\n## Summary\n\nThe orders pool ran out of connections for 40 minutes.\n\n" +
+	"## Timeline\n\n| Time | Event |\n|---|---|\n| 09:50 | Errors start |\n| 09:55 | Dan: \"I'll check the pool settings the service reads\" |\n| 10:30 | Resolved |\n\n"
+
+// A report's timeline row quotes what someone said then, and a heading in the
+// first person future ("What we're changing") holds the to-do list.
+func TestFollowUpReportShapes(t *testing.T) {
+	src := reportHead + "## What we're changing\n\n" +
+		"- Every service gets explicit pool limits, so defaults never decide them (Dan Ek).\n\n" +
+		"- Reject requests above the queue bound before they take a connection (Ann Li).\n\n" +
+		"- Send a job to a dead-letter queue after 5 failed attempts (Dan Ek, end of March).\n"
+	checkReport(t, src, []string{"explicit pool limits", "Reject requests", "dead-letter queue"}, []string{"pool settings the service reads"})
+}
+
+// An entry of the action items that reports other work, or says it is no fix for
+// this incident, is a note, not an item, and its ticket captures nothing.
+func TestFollowUpActionNotes(t *testing.T) {
+	src := reportHead + "## Action items\n\n" +
+		"- Add explicit pool limits to every service (Dan Ek)\n" +
+		"- Add a pool saturation alert per database (Ann Li)\n" +
+		"- OPS-411 (pool driver upgrade) was opened the same week; it is routine and not a fix for this.\n" +
+		"- Tickets: OPS-412 \"Pool limits per service\" was created on 3 March.\n"
+	open, captured := checkReport(t, src, []string{"explicit pool limits", "saturation alert"}, []string{"OPS-411", "Tickets:", "driver upgrade"})
+	if len(captured) != 1 || !strings.Contains(captured[0], "explicit pool limits") || len(open) != 1 {
+		t.Errorf("captured %v, open %v: want only the pool limits captured (OPS-412)", captured, open)
+	}
+}
+
+// checkReport asserts the follow-ups of a report: one holding each of want, none
+// holding any of not, and nothing else.
+func checkReport(t *testing.T, src string, want, not []string) (open, captured []string) {
+	t.Helper()
+	open, captured = reportFollowUps(t, src)
+	all := strings.Join(append(append([]string{}, open...), captured...), "\n")
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("no follow-up %q in:\n%s", w, all)
+		}
+	}
+	for _, n := range not {
+		if strings.Contains(all, n) {
+			t.Errorf("%q is no follow-up:\n%s", n, all)
+		}
+	}
+	if len(open)+len(captured) != len(want) {
+		t.Errorf("%d follow-ups, want %d:\n%s", len(open)+len(captured), len(want), all)
+	}
+	return open, captured
+}
