@@ -42,7 +42,7 @@ var (
 	// (during the incident "no alerts since 10:40" is a status).
 	fuComplainWeakRE = regexp.MustCompile(`\b(would|could|might|we'?d|it'?d) have (given|found out|known|caught|saved|helped|prevented|told|warned|paged|alerted|avoided|noticed|bought|stopped|flagged|shown|surfaced)\b|\b(nobody|no one|no-one)( \w+)? (knew|know|noticed|realized|realised|saw|told|was told|was paged|got paged)\b|\bhad no (idea|clue|visibility|warning)\b|\bbefore (anything|anyone|anybody|we|any alert|an alert) (paged|alerted|fired|noticed|knew)\b|\b(customers?|users?|support|merchants?)\b[^.?!]{0,50}\bbefore (anything|anyone|we|our)\b|\bno (alerts?|alarms?|paging|monitors?|warning)( \w+)? (on|for)\b|\bis there (really )?no\b|\bwhy (is|was) there no\b|\bwe (only |first )?(heard|learned|found out|knew)( about)?( it| this| of it)? (from|via|through|when)\b|\b(doesn'?t|does not|didn'?t|did not|never|won'?t) (page|alert|notify|wake|ping)( up)? (any|no|some)(body|one)\b`)
 	fuAgreeRE        = regexp.MustCompile(`^\s*(\+\s?1+\b|:\+1:|👍|\+100|big \+1|strong \+1|huge \+1|agreed?\b|yes please|yes,? (we|let'?s)\b|seconded|seconding|same here|this ?\^|\^\s*(this|\+1)|\+1)`)
-	fuHopeRE         = regexp.MustCompile(`\bhop(e|efully|ing)\b|\bfingers crossed\b|\bknock on wood\b|\bpray\w*\b|\blol\b|\blmao\b|\brofl\b|\bha(ha)+\b|\bhehe\b|\bjk\b|\bkidding\b|🤞|😂|:joy:|:sweat_smile:|:crossed_fingers:|\bsacrifice\b|\bblame\b|\bbeer\b|\bcoffee\b|\bpizza\b|\bfriday deploy`)
+	fuHopeRE         = regexp.MustCompile(`\bhop(e|efully|ing)\b|\bfingers crossed\b|\bknock on wood\b|\bpray\w*\b|\blol\b|\blmao\b|\brofl\b|\bha(ha)+\b|\bhehe\b|\bjk\b|\bkidding\b|🤞|😂|🙃|:upside_down_face:|:joy:|:sweat_smile:|:crossed_fingers:|\bsacrifice\b|\bblame\b|\bbeer\b|\bcoffee\b|\bpizza\b|\bfriday deploy`)
 	fuTriageRE       = regexp.MustCompile(`\b(grab(bing)?|pull(ing)? (up|the)|look(ing)? (at|into)|check(ing)?|dig(ging)? (in|into)|investigat\w*|on it|looking|eyes on|brb|ack|paging|ping(ing)?|restart(ing)?|roll(ing)? ?back|revert(ing)?|bounc(e|ing)|kill(ing)?|drain(ing)?|cordon(ing)?|failing over|fail over|scal(e|ing) (up|out)|bump(ing)?|flip(ping)?|toggl\w*|join(ing)?|hop(ping)? on|dial(ing)? in|tail(ing)?|grep\w*|dump\w*|screenshot|shar(e|ing)|post(ing)? (the|a)|send(ing)?|watch(ing)?|keep an eye)\b`)
 	fuNowRE          = regexp.MustCompile(`\bfirst([,.!;]|$| thing| step)|\b(now|right now|asap|quick(ly)?|in a (sec|min|minute|bit|moment)|one sec|1 sec|sec|brb|currently|atm|meanwhile|for now|real quick|temporarily|for the moment|immediately|while we|until we|today|tonight|this (morning|afternoon|evening)|after lunch|shortly|in a bit)\b`)
 
@@ -376,8 +376,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// Before the fire is out a complaint reports the state of things: "why did
 	// nobody get paged?" asks what happened, "errors since 19:15 and nobody got
 	// paged" opens the incident.
-	strongComplaint := fuComplainRE.MatchString(low) && wrapUp
-	complain := strongComplaint || (wrapUp && fuComplainWeakRE.MatchString(low) &&
+	// A report's lessons narrate what went wrong ("it is the second time"); its
+	// improvements are stated as such.
+	strongComplaint := fuComplainRE.MatchString(low) && wrapUp && t.section == ""
+	complain := strongComplaint || (wrapUp && t.section == "" && fuComplainWeakRE.MatchString(low) &&
 		(fuLastingRE.MatchString(low) || len(contentTerms(raw)) >= 6 || fuCounterfactualRE.MatchString(low)))
 	if !(marker || suggest || nextTime || commit || ask || complain) {
 		return nil
@@ -386,6 +388,15 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		return nil
 	}
 	if paperwork(low) {
+		return nil
+	}
+	// What someone outside says they will do next release ("the provider will add
+	// per-key quotas in their next release, their support said") is reported, not
+	// proposed; an idea the writer says nobody took up is not one either.
+	if nextTime && !(marker || suggest || commit || ask || complain) && fuReportedRE.MatchString(low) {
+		return nil
+	}
+	if fuNotAdoptedRE.MatchString(low) {
 		return nil
 	}
 	lasting := fuLastingRE.MatchString(low)
@@ -419,7 +430,8 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	case complain:
 		accepted = true
 	case nextTime:
-		accepted = lasting || (wrapUp && len(contentTerms(raw)) >= 3)
+		// "time is hard. next incident: leap second" names nothing to do.
+		accepted = lasting || (wrapUp && len(contentTerms(raw)) >= 3 && (suggest || commit || ask || namesDoing(fuNextTimeRE.ReplaceAllString(low, " "))))
 	case suggest:
 		// After the fire is out, a proposal by its grammar ("the etl job should blow
 		// up on an empty source") is one whatever it names: the lasting vocabulary
@@ -433,8 +445,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		// A plan with an owner and a date is a follow-up by its form.
 		accepted = accepted || (wrapUp && !firefight && dueRE.MatchString(raw)) || (ask && wrapUp && fuOwnRE.MatchString(low))
 	}
-	// An offer ("should I add…?", "want me to…?") waits for someone to take it up.
-	if fuOfferRE.MatchString(low) && !marker {
+	// An offer ("should I add…?", "want me to…?") waits for someone to take it up;
+	// so does an idea put off to no time or doubted by its speaker ("at some point",
+	// "some day", "idk").
+	if (fuOfferRE.MatchString(low) || fuDeferRE.MatchString(low)) && !marker {
 		accepted = false
 	}
 	// A weaker proposal becomes a follow-up only when someone agrees with it.
@@ -445,6 +459,29 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	c := newCandidate(t, raw, names)
 	c.accepted = accepted
 	return c
+}
+
+var (
+	// fuReportedRE: words that report what someone else said.
+	fuReportedRE = regexp.MustCompile(`\b(?:said|says|told (?:us|me|them)|per (?:their|the|our|its) \w+|according to)\b`)
+	// fuNotAdoptedRE: the writer says an idea was not taken up.
+	fuNotAdoptedRE = regexp.MustCompile(`\b(?:not decided|undecided|no decision (?:yet|was made)|(?:nobody|no one|no-one) had an? (?:good |clear |real )?answer|no (?:good |clear )?answer (?:yet|so far)|decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved))\b`)
+	// fuDeferRE: an idea put off to no particular time, or doubted by its speaker.
+	fuDeferRE = regexp.MustCompile(`\b(?:at some point|some ?day|one day|eventually|idk|dunno|not sure (?:if|whether|it'?s))\b`)
+)
+
+// namesDoing reports whether low names something to do: a verb of making or
+// changing, a verb that opens a to-do, or one of passing a word on.
+func namesDoing(low string) bool {
+	if fuMakeRE.MatchString(low) {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if imperativeVerbs[w] || tellVerbs[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // fuClockRowRE: a report's timeline row that opens with the time of day alone

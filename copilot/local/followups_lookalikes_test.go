@@ -158,3 +158,30 @@ func checkReport(t *testing.T, src string, want, not []string) (open, captured [
 	}
 	return open, captured
 }
+
+// Jokes, reports of what others will do, ideas put off to no time and ideas the
+// writer says nobody took up are no follow-ups; the same ideas said plainly are.
+func TestFollowUpWishesAndReports(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"irony", []string{"dan: connection pools: the only limit in prod nobody ever monitors 🙃"}, nil},
+		{"the same complaint said plainly", []string{"dan: connection pools: the only limit in prod nobody ever monitors"}, []int{0}},
+		{"a prediction with no deed", []string{"dan: dates are hard. next incident: february 29th"}, nil},
+		{"what a vendor said it will ship", []string{"dan: the driver vendor will add per-pool quotas in their next release, their support said"}, nil},
+		{"put off to no time", []string{"dan: might be worth putting a proxy in front of the pool at some point"}, nil},
+		{"doubted by its speaker", []string{"dan: maybe we need a pool per tenant for all the jobs, idk"}, nil},
+		{"put off, then taken up", []string{
+			"dan: might be worth putting a proxy in front of the pool at some point",
+			"ana: I'll take that, next sprint",
+		}, []int{0}},
+		{"nobody took it up", []string{"dan: could we make the pool settings shorter so people read them? nobody had a good answer"}, nil},
+		{"the same question unanswered", []string{"dan: could we make the pool settings shorter so people read them?"}, []int{0}},
+	})
+}
+
+// A report's lessons narrate what went wrong; a complaint there ("it is the
+// second time") is no item of its own.
+func TestFollowUpReportLessonComplaint(t *testing.T) {
+	src := reportHead + "## Action items\n\n- Add a pool saturation alert per database (Ann Li)\n\n" +
+		"## Lessons\n\nNobody watches the pool waits; it is the second time this year.\n"
+	checkReport(t, src, []string{"saturation alert"}, []string{"second time"})
+}
