@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -31,7 +32,7 @@ var (
 	fuShouldRE    = regexp.MustCompile(`\bshould(n'?t)?\b|\b(someone|somebody|one of us|the team|each team|every team|every service|all services) (needs to|should|must|has to|ought to)\b`)
 	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
 	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
-	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b`)
+	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b|[.!;,]\s*will do\W*$`)
 	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:(?:you|u)\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look)\b|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
 	fuDeclareRE   = regexp.MustCompile(`\bdeclaring\b|\b(i'?m|taking|i'?ll be) (the )?ic\b`)
 	fuNoneRE      = regexp.MustCompile(`^\W*(none|n/?a|tbd|-)\W*$`)
@@ -444,6 +445,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		accepted = (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
 		// A plan with an owner and a date is a follow-up by its form.
 		accepted = accepted || (wrapUp && !firefight && dueRE.MatchString(raw)) || (ask && wrapUp && fuOwnRE.MatchString(low))
+		// After the resolution, a commitment to make or change something is one by
+		// its grammar, like an obligation: the lasting vocabulary cannot list every
+		// system ("I'll allow 30s of leeway in the JWT iat check").
+		accepted = accepted || (t.section == "" && resolved && !firefight && len(contentTerms(raw)) >= 4 &&
+			fuMakeRE.MatchString(low))
 	}
 	// An offer ("should I add…?", "want me to…?") waits for someone to take it up;
 	// so does an idea put off to no time or doubted by its speaker ("at some point",
@@ -451,8 +457,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if (fuOfferRE.MatchString(low) || fuDeferRE.MatchString(low)) && !marker {
 		accepted = false
 	}
-	// A weaker proposal becomes a follow-up only when someone agrees with it.
+	// A weaker proposal becomes a follow-up only when someone agrees with it: one
+	// that names something lasting, or one made by its grammar after the incident
+	// was resolved ("we could cache geocode results" … "+1, good idea").
 	weak := (suggest || nextTime || commit || ask) && lasting
+	weak = weak || (suggest && resolved && !firefight && t.section == "" && len(contentTerms(raw)) >= 3)
 	if !accepted && !weak {
 		return nil
 	}
@@ -609,7 +618,9 @@ func proposalForm(low string, wrapUp bool) bool {
 var (
 	// fuTeamWillRE: a team commits ("the team will separate the relays"); it names
 	// no one person, so it gives no owner.
-	fuTeamWillRE = regexp.MustCompile(`\b(?:the|our|my) (?:\w+ )?team (?:will|is going to|'ll|is gonna)\b`)
+	// A team named bare at the start of a sentence commits too ("Platform team
+	// will add…"), and so does one that takes a change on ("… team owns making…").
+	fuTeamWillRE = regexp.MustCompile(`(?:\b(?:the|our|my) (?:\w+ )?|(?:^|[.!?;:]\s+)(?:\w+ )?)team (?:will|is going to|'ll|is gonna|owns \w+ing)\b`)
 	// fuCounterfactualRE: "if we had X we'd have known" names the missing X.
 	fuCounterfactualRE = regexp.MustCompile(`\bif (?:we|i|they|you|someone) (?:had|'d had)\b`)
 	// fuPerfectRE: "would've" is "would have".
@@ -701,7 +712,7 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 var (
 	// fuSelfRE: the speaker takes the item ("TODO for me: …", "that one's on me",
 	// "and me: alert on …", an entry labelled with its owner).
-	fuSelfRE = regexp.MustCompile(`^\W*(?:and |also |\+ ?)?me\s*:|\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s?( (for|on))? me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b`)
+	fuSelfRE = regexp.MustCompile(`^\W*(?:and |also |\+ ?)?(?:for |on )?me\s*:|\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s?( (for|on))? me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b`)
 	// fuMentionWillRE: someone named takes the item ("@dana will add the alert").
 	fuMentionWillRE = regexp.MustCompile(`(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:will|is going to|'ll|agreed to|volunteered to|is on)\b`)
 )
@@ -1216,17 +1227,68 @@ func resolveName(s string, names map[string]string) string {
 func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 	item, owner, due := copilot.ActionItemFields(raw)
 	c := newCandidate(t, item, names)
+	fields := entryFields(item)
 	if owner != "" {
 		c.owner = owner
 	} else if c.owner == "" {
 		c.owner = dashOwner(item)
 	}
+	if c.owner == "" {
+		c.owner = fieldsOwner(fields)
+	}
 	if due != "" {
 		// A due column holds a date or words ("Q3", "next sprint").
 		c.dueText = due
 		c.due = resolveDue(due, t.msg.Time())
+	} else if c.due == "" {
+		c.dueText, c.due = fieldsDue(fields, t.msg.Time())
 	}
 	return c
+}
+
+// fuEntryFieldsRE: the fields that close an entry of a report's action items, after
+// a dash ("— Kenji Watanabe, 2026-04-17 → OPS-410") or in closing parentheses
+// ("(Diego Álvarez, by 2026-03-13, PLAT-1010)").
+var fuEntryFieldsRE = regexp.MustCompile(`(?:\s[—–-]\s+([^—–()]+)|\(([^()]+)\))\s*\.?\s*$`)
+
+// entryFields splits an entry's closing fields at commas and semicolons.
+func entryFields(item string) []string {
+	sub := fuEntryFieldsRE.FindStringSubmatch(strings.TrimSpace(item))
+	if sub == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range strings.FieldsFunc(sub[1]+sub[2], func(r rune) bool { return r == ',' || r == ';' || r == '→' }) {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// fuFullNameRE: a person's full name alone, two or three capitalised words.
+var fuFullNameRE = regexp.MustCompile(`^\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2}$`)
+
+// fieldsOwner is the full name among an entry's fields ("Lena Hoffmann"), "" when
+// none is one; a month or a weekday is no name.
+func fieldsOwner(fields []string) string {
+	for _, f := range fields {
+		if fuFullNameRE.MatchString(f) && !fuCalendarWordRE.MatchString(strings.ToLower(strings.Fields(f)[0])) {
+			return f
+		}
+	}
+	return ""
+}
+
+// fieldsDue is the first of an entry's fields that names a day ("2026-04-17",
+// "by 2026-03-13", "end of March").
+func fieldsDue(fields []string, said time.Time) (words, date string) {
+	for _, f := range fields {
+		if d := resolveDue(strings.TrimPrefix(strings.TrimPrefix(f, "by "), "due "), said); d != "" {
+			return f, d
+		}
+	}
+	return "", ""
 }
 
 // fuDashOwnerRE: an entry whose fields follow a dash, the owner first ("Alarm on
@@ -1326,7 +1388,7 @@ func namedOwner(raw, sp string, names map[string]string) string {
 var fuAbsentWillRE = regexp.MustCompile(`(?:^|[.!?;]\s+)([A-Za-z][a-z]{1,15})\s+` + fuTakesOn + `\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft)\b`)
 
 // fuFullNameWillRE: "<First Last> will add …" opening a sentence or an entry.
-var fuFullNameWillRE = regexp.MustCompile(`(?:^|[.!?;:]\s+)(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2})\s+` + fuTakesOn + `\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft|make|move|change|review|run|check)\b`)
+var fuFullNameWillRE = regexp.MustCompile(`(?:^|[.!?;:]\s+)(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2})\s+` + fuTakesOn + `\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft|make|move|change|review|run|check|enable|disable|block|configure|remove|replace|migrate|automate|audit)\b`)
 
 // fuTakesOn: the words with which a named person takes work on ("will", "agreed to").
 const fuTakesOn = `(?:will|is going to|agreed to|volunteered to|offered to)`

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
@@ -92,6 +93,19 @@ func TestFollowUpCalledOff(t *testing.T) {
 // follow-ups, uncaptured and captured.
 func reportFollowUps(t *testing.T, src string) (open, captured []string) {
 	t.Helper()
+	for _, it := range reportAnswer(t, src).Items {
+		if it.Captured {
+			captured = append(captured, it.Text+" ["+it.TicketKey+"]")
+		} else {
+			open = append(open, it.Text)
+		}
+	}
+	return open, captured
+}
+
+// reportAnswer runs the engine's follow-ups on a Markdown report.
+func reportAnswer(t *testing.T, src string) *copilot.FollowUpsAnswer {
+	t.Helper()
 	inc, err := transcript.ReadPostmortem("PM-2026-001-test.md", []byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -100,14 +114,7 @@ func reportFollowUps(t *testing.T, src string) (open, captured []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, it := range ans.Items {
-		if it.Captured {
-			captured = append(captured, it.Text+" ["+it.TicketKey+"]")
-		} else {
-			open = append(open, it.Text)
-		}
-	}
-	return open, captured
+	return ans
 }
 
 const reportHead = "# Pool exhausted\n\nDate: 2026-03-02.\n\n## Summary\n\nThe orders pool ran out of connections for 40 minutes.\n\n" +
@@ -184,4 +191,54 @@ func TestFollowUpReportLessonComplaint(t *testing.T) {
 	src := reportHead + "## Action items\n\n- Add a pool saturation alert per database (Ann Li)\n\n" +
 		"## Lessons\n\nNobody watches the pool waits; it is the second time this year.\n"
 	checkReport(t, src, []string{"saturation alert"}, []string{"second time"})
+}
+
+// Commitments made by their grammar after the resolution, whatever they name.
+func TestFollowUpCommitmentsByGrammar(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"a team named bare commits", []string{"dan: Payments team will add read-after-write routing to the wallet service"}, []int{0}},
+		{"a team takes a change on", []string{"dan: Platform team owns making the gateway default to short keepalives for every route"}, []int{0}},
+		{"a first-person commitment with no lasting word", []string{"dan: I'll write a support macro for customers whose codes never arrive"}, []int{0}},
+		{"a named participant will make it", []string{
+			"ana: Dan will move the issuer into the secret store so it renews by itself",
+			"dan: yes, works for me",
+		}, []int{0}},
+		{"an entry labelled for its speaker", []string{"dan: for me: page if the replica is more than 30s behind. I do it this week"}, []int{0}},
+		{"a plan its speaker ends with will do", []string{"dan: page before the disk is full. 80% warn 90% page. will do"}, []int{0}},
+		{"a proposal by grammar that someone agrees with", []string{
+			"dan: we could cache the geocoder answers, the same addresses come again and again",
+			"ana: +1 dan, good idea",
+		}, []int{0}},
+		{"the same proposal nobody answers waits", []string{"dan: we could cache the geocoder answers, the same addresses come again and again"}, nil},
+	})
+}
+
+// The fields that close a report's action item give its owner and day when the
+// report has no owner or due column: in parentheses or after a dash.
+func TestFollowUpEntryFields(t *testing.T) {
+	src := reportHead + "## Action items\n\n" +
+		"- Add explicit pool limits to every service (Ann Li, by 2026-03-13, OPS-410)\n" +
+		"- Add a pool saturation alert per database (Dan Ek, end of March)\n" +
+		"- Page when the oldest queued request is older than 5 minutes — Ann Li, 2026-04-24\n" +
+		"- Ann Li will enable pool leak detection on every service.\n"
+	ans := reportAnswer(t, src)
+	want := map[string][2]string{
+		"explicit pool limits": {"Ann Li", "2026-03-13"},
+		"saturation alert":     {"Dan Ek", "2026-03-31"},
+		"oldest queued":        {"Ann Li", "2026-04-24"},
+		"leak detection":       {"Ann Li", ""},
+	}
+	for _, it := range ans.Items {
+		for k, w := range want {
+			if strings.Contains(it.Text, k) {
+				if it.Owner != w[0] || it.Due != w[1] {
+					t.Errorf("%q: owner %q due %q, want %q %q", it.Text, it.Owner, it.Due, w[0], w[1])
+				}
+				delete(want, k)
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no follow-up for %v in %+v", want, ans.Items)
+	}
 }
