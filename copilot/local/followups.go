@@ -48,7 +48,7 @@ var (
 	fuNowRE          = regexp.MustCompile(`\bfirst([,.!;]|$| thing| step)|\b(now|right now|asap|quick(ly)?|in a (sec|min|minute|bit|moment)|one sec|1 sec|sec|brb|currently|atm|meanwhile|for now|real quick|temporarily|for the moment|immediately|while we|until we|today|tonight|this (morning|afternoon|evening)|after lunch|shortly|in a bit)\b`)
 
 	// fuLastingRE names things that outlive an incident.
-	fuLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|page (us|someone|oncall|on-call|the|when|if|on)|paged (on|when|earlier|sooner)|monitor\w*|dashboards?|metrics?|slos?|slis?|thresholds?|limits?|quotas?|caps?|autoscal\w*|hpa|automat\w*|scripts?|tests?|testing|canar(y|ies)|staging|guard\w*|checks|validat\w*|lint\w*|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|vendors?|contracts?|sla|retr(y|ies)|backoff|circuit[- ]breakers?|timeouts?|rate[- ]limit\w*|capacity|sizing|reviews?|audit\w*|polic(y|ies)|lifecycle|rotation|auto-?renew\w*|renewal|expir\w*|backups?|ci|pipelines?|gates?|gating|approvals?|feature flags?|kill[- ]?switch|fallbacks?|redundan\w*|failover|budgets?|ownership|on-?call|escalation|process|training|tooling|observability|logging|retention|tracing|synthetic\w*|probes?|health ?checks?|readiness|liveness|pdbs?|resource (requests|limits)|migrat\w*|upgrade\w*|replace\w*|deprecat\w*|pinn?(ed|ing)?|dependabot|defaults?|idempoten\w*|dedup\w*|leases?|jitter|stagger\w*|pool\w*|prevent\w*|protect\w*|safeguards?|terraform|helm|iac|status ?page|templates?|schedule|ntp|chrony|freeze|permanent\w*|long[- ]term|ticket|jira|backlog|precommit|pre-commit|unit tests?|e2e|regression tests?|load tests?|soak|preflight|pre-flight|admission|webhook|quota|headroom|sharding|tuning|tune|warning|warn|notif\w*|report\w*|visibility|approv\w*|refus\w*|reject\w*|requir\w*|enforc\w*|disallow\w*|forbid\w*|subscri\w*|catch(es)? (\w+ ){0,2}(errors?|bugs?|mistakes?|leaks?|regressions?|misconfig\w*|secrets?|credentials?|strings|it|them|this|these)\b|detect\w*|isolat\w*|separat\w*|decoupl\w*|dedicated|ttls?|kb|knowledge ?base|faq|own (cluster|pool|instance|queue|node ?pool|database)|bound(s|ed)?)\b|\bso (that )?([\w'-]+ ){0,6}(can'?t|cant|cannot|won'?t|doesn'?t|does not|do not|will not|is not|never|isn'?t|no longer|don'?t)\b`)
+	fuLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|page (us|someone|oncall|on-call|the|when|if|on)|paged (on|when|earlier|sooner)|monitor\w*|dashboards?|metrics?|slos?|slis?|thresholds?|limits?|quotas?|caps?|autoscal\w*|hpa|automat\w*|scripts?|tests?|testing|canar(y|ies)|staging|guard\w*|checks|validat\w*|lint\w*|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|vendors?|contracts?|sla|retr(y|ies)|backoff|circuit[- ]breakers?|timeouts?|rate[- ]limit\w*|capacity|sizing|reviews?|audit\w*|polic(y|ies)|lifecycle|rotation|auto-?renew\w*|renewal|expir\w*|backups?|ci|pipelines?|gates?|gating|approvals?|feature flags?|kill[- ]?switch|fallbacks?|redundan\w*|failover|budgets?|ownership|on-?call|escalation|process|training|tooling|observability|logging|retention|tracing|synthetic\w*|probes?|health ?checks?|readiness|liveness|pdbs?|resource (requests|limits)|migrat\w*|upgrade\w*|replace\w*|deprecat\w*|pinn?(ed|ing)?|dependabot|defaults?|idempoten\w*|dedup\w*|leases?|jitter|stagger\w*|pool\w*|prevent\w*|protect\w*|safeguards?|terraform|helm|iac|status ?page|templates?|schedule|ntp|chrony|freeze|permanent\w*|long[- ]term|ticket|jira|backlog|precommit|pre-commit|unit tests?|e2e|regression tests?|load tests?|soak|preflight|pre-flight|admission|webhook|quota|headroom|sharding|tuning|tune|warning|warn|notif\w*|report\w*|visibility|approv\w*|refus\w*|reject\w*|requir\w*|enforc\w*|disallow\w*|forbid\w*|subscri\w*|catch(es)? (\w+ ){0,2}(errors?|bugs?|mistakes?|leaks?|regressions?|misconfig\w*|secrets?|credentials?|strings|it|them|this|these)\b|detect\w*|isolat\w*|separat\w*|decoupl\w*|dedicated|ttls?|kb|knowledge ?base|faq|own (cluster|pool|instance|queue|node ?pool|database)|bound(s|ed)?)\b|` + fuPurpose)
 	// fuStrongLastingRE is the part of the lasting vocabulary that never describes a
 	// firefighting step, so it outweighs an action verb in the same message.
 	fuStrongLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|monitor\w*|dashboards?|slos?|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|tests?|testing|canar(y|ies)|guard\w*|lint\w*|validat\w*|automat\w*|polic(y|ies)|process|audit\w*|postmortem|ticket|jira|backlog|permanent\w*|long[- ]term|defaults?|ci|pipelines?|gates?|approvals?|terraform|iac|helm|precommit|pre-commit|admission|webhook|contracts?|sla|vendors?|training|ownership|lifecycle|auto-?renew\w*|synthetic\w*|probes?|next time|going forward|in the future|from now on|headroom|notif\w*|warning|longer[- ]term)\b`)
@@ -406,8 +406,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	firefight := len(t.actions) > 0 || fuTriageRE.MatchString(low)
 	immediate := fuNowRE.MatchString(low)
 
-	// A step to take now, however phrased, is firefighting or a chore.
-	if immediate && !strong && !marker && !strongComplaint {
+	// A step to take now, however phrased, is firefighting or a chore; one said to
+	// last only "for now" is a stopgap, whatever it names.
+	if immediate && ((!strong && !strongComplaint) || fuStopgapRE.MatchString(low)) && !marker {
 		return nil
 	}
 	if fuDeclareRE.MatchString(low) && !marker {
@@ -422,6 +423,13 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		return nil
 	}
 	if firefight && !strong && !resolved && !marker && !nextTime {
+		return nil
+	}
+	// "I'll re-create the old LB from terraform state" while the fire burns is a
+	// step of the response, whatever tool it names, unless it says what it will
+	// prevent ("…so bad yaml never merges") or when.
+	if commit && !suggest && !ask && !resolved && !wrapUp && !marker && !nextTime && t.section == "" &&
+		fuCommitRE.MatchString(low) && !fuPurposeRE.MatchString(low) {
 		return nil
 	}
 	accepted := false
@@ -441,6 +449,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		// word on or read ("someone should tell the java people about their
 		// config", "someone should read the annotation docs").
 		accepted = (lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && obligation(low))) && !personOnlyTells(low)
+		// "should we notify the users?" asks about one thing to do now; a
+		// question proposes something lasting when it says what.
+		if strings.HasSuffix(strings.TrimSpace(low), "?") && len(followUpSentences(low)) == 1 && len(contentTerms(raw)) < 3 {
+			accepted = false
+		}
 	case ask, commit:
 		accepted = (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
 		// A plan with an owner and a date is a follow-up by its form.
@@ -492,6 +505,15 @@ func namesDoing(low string) bool {
 	}
 	return false
 }
+
+// fuPurpose: a purpose clause that says what a change will prevent ("so that bad
+// yaml never merges").
+const fuPurpose = `\bso (that )?([\w'-]+ ){0,6}(can'?t|cant|cannot|won'?t|doesn'?t|does not|do not|will not|is not|never|isn'?t|no longer|don'?t)\b`
+
+var fuPurposeRE = regexp.MustCompile(fuPurpose)
+
+// fuStopgapRE: words that say a change lasts only until the real one.
+var fuStopgapRE = regexp.MustCompile(`\bfor now\b|\btemporarily\b|\bfor the (?:moment|time being)\b`)
 
 // fuClockRowRE: a report's timeline row that opens with the time of day alone
 // ("09:55 | Kenji: \"I'll restart the workers\"").

@@ -242,3 +242,33 @@ func TestFollowUpEntryFields(t *testing.T) {
 		t.Errorf("no follow-up for %v in %+v", want, ans.Items)
 	}
 }
+
+// A stopgap ("for now") and a question about one thing to do are no follow-ups,
+// whatever they name.
+func TestFollowUpStopgapsAndShortQuestions(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"a stopgap", []string{"dan: can we let checkout through without validation for now?"}, nil},
+		{"the same change without the stopgap", []string{"dan: can we let checkout through without validation when the validator is down?"}, []int{0}},
+		{"a question about one thing", []string{"dan: should we notify the users?"}, nil},
+		{"a question that says what would last", []string{"dan: should we notify the users automatically on every outage?"}, []int{0}},
+	})
+}
+
+// While the fire burns, "I'll <do something>" is a step of the response whatever
+// tool it names; one that says what it will prevent is a follow-up.
+func TestFollowUpCommitmentDuringIncident(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		item bool
+	}{
+		{"ben: I'll re-create the old LB from terraform state and point it at the new pool", false},
+		{"ben: I'll add a lint step to the LB terraform so a deleted listener never merges", true},
+	} {
+		inc := chat("ana: partners time out since 09:50", "ben: the old LB was deleted by the cutover", tt.line,
+			"ben: LB back, errors gone", "ana: resolved. 1h35m of timeouts")
+		got := followUpsBySource(t, inc)
+		if _, ok := got[inc.Messages[2].TS]; ok != tt.item {
+			t.Errorf("%q: follow-up %v, want %v (%v)", tt.line, ok, tt.item, got)
+		}
+	}
+}
