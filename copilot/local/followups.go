@@ -750,15 +750,22 @@ func followUpText(raw string, entry bool) string {
 	}
 	var propose, related []string
 	sents := followUpSentences(raw)
-	for _, s := range sents {
+	headed := false
+	for i, s := range sents {
 		if hasSecret(s) {
 			continue
 		}
 		low := strings.ToLower(s)
+		// "Follow-ups please." or "Action items." alone heads the sentences after
+		// it, which say what the items are.
+		if i < len(sents)-1 && fuMarkerRE.MatchString(low) && len(agreementTerms(fuMarkerRE.ReplaceAllString(low, " "))) <= 1 {
+			headed = true
+			continue
+		}
 		promise, _ := isPromise(s)
 		switch {
-		case promise || fuMarkerRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
-			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuSelfRE.MatchString(low):
+		case headed || promise || fuMarkerRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
+			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuSelfRE.MatchString(low) || fuNameWillRE.MatchString(s) || fuTeamWillRE.MatchString(low):
 			propose = append(propose, s)
 		case fuComplainRE.MatchString(low) || fuLastingRE.MatchString(low):
 			related = append(related, s)

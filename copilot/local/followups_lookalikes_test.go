@@ -272,3 +272,17 @@ func TestFollowUpCommitmentDuringIncident(t *testing.T) {
 		}
 	}
 }
+
+// An item quotes what it is, not the words that head it ("Action items.",
+// "follow-ups please.").
+func TestFollowUpQuoteAfterHeader(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"ana: Action items. Dan, please take the pool lint rule that flags connections never returned, across all services.", "Dan, please take the pool lint rule"},
+		{"ana: follow-ups please. Dan will move the issuer to the secret store so it renews by itself, end of month ok?", "Dan will move the issuer"},
+	} {
+		inc, got := followUpsOf(t, tt.line, "dan: yes, end of month works")
+		if it, ok := got[ts(inc, 0)]; !ok || !strings.HasPrefix(it.Text, tt.want) {
+			t.Errorf("%q quoted %q (found %v), want it to open %q", tt.line, it.Text, ok, tt.want)
+		}
+	}
+}
