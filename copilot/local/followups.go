@@ -400,6 +400,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuNotAdoptedRE.MatchString(low) {
 		return nil
 	}
+	// "permanent: moved the record into the module, PR applied" reports the lasting
+	// fix as done: past tense, nothing still to do.
+	if nextTime && !(marker || suggest || commit || ask || complain) && fuDoneRE.MatchString(low) && !fuToDoRE.MatchString(low) {
+		return nil
+	}
 	lasting := fuLastingRE.MatchString(low)
 	strong := fuStrongLastingRE.MatchString(low)
 	resolved := lc.resolvedAt >= 0 && t.idx > lc.resolvedAt
@@ -514,6 +519,13 @@ var fuPurposeRE = regexp.MustCompile(fuPurpose)
 
 // fuStopgapRE: words that say a change lasts only until the real one.
 var fuStopgapRE = regexp.MustCompile(`\bfor now\b|\btemporarily\b|\bfor the (?:moment|time being)\b`)
+
+var (
+	// fuDoneRE: a verb in the past tense or a change reported as in place.
+	fuDoneRE = regexp.MustCompile(`\b(?:\w+ed|done|built|made|set|put|ran|shipped|landed|rolled out|in place|now (?:reads|uses|runs|has|is|does|goes|pages|alerts))\b`)
+	// fuToDoRE: a modal, a future, a question or a marker: something still to do.
+	fuToDoRE = regexp.MustCompile(`\b(?:will|'ll|shall|should|need|needs|must|let'?s|going to|gonna|could|can|todo|to-do|tbd|next|later|still|yet)\b|\?`)
+)
 
 // fuClockRowRE: a report's timeline row that opens with the time of day alone
 // ("09:55 | Kenji: \"I'll restart the workers\"").

@@ -286,3 +286,12 @@ func TestFollowUpQuoteAfterHeader(t *testing.T) {
 		}
 	}
 }
+
+// The lasting fix reported as done ("permanent: moved …, applied") is no
+// follow-up; the same fix still to do is.
+func TestFollowUpPermanentFixDone(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"done", []string{"dan: permanent: moved the pool settings into the shared module, PR #421 applied, plan clean"}, nil},
+		{"still to do", []string{"dan: permanent: move the pool settings into the shared module, PR #421 still to review"}, []int{0}},
+	})
+}
