@@ -295,3 +295,14 @@ func TestFollowUpPermanentFixDone(t *testing.T) {
 		{"still to do", []string{"dan: permanent: move the pool settings into the shared module, PR #421 still to review"}, []int{0}},
 	})
 }
+
+// A heading in the first person holds a to-do list only when its verb changes
+// something: "What we're still unsure about" holds questions, not items.
+func TestFollowUpHeadingVerb(t *testing.T) {
+	if kindOfSection("what we're changing") != sectionActions || kindOfSection("what we will do differently") != sectionActions {
+		t.Error("a first-person heading of change is no to-do list")
+	}
+	if kindOfSection("what we're still unsure about") == sectionActions {
+		t.Error("a first-person heading of doubt is a to-do list")
+	}
+}
