@@ -197,7 +197,9 @@ const (
 
 // kindOfSection reads a heading. Words that say "to do" in any phrasing count
 // (improve, prevent, remediate, next, follow, future…), so "Improving Recovery
-// Procedures" is a to-do list; anything unknown is decided by its entries.
+// Procedures" is a to-do list, and so does the first person with a future or
+// progressive verb of changing ("What we're changing", "What we will do");
+// anything unknown is decided by its entries.
 func kindOfSection(section string) sectionKind {
 	switch {
 	case section == "":
@@ -215,7 +217,7 @@ func kindOfSection(section string) sectionKind {
 }
 
 var (
-	actionHeadingRE    = regexp.MustCompile(`\b(action|follow[- ]?ups?|next steps?|todo|to-do|to do|remediat\w*|corrective|prevent\w*|improv\w*|recommend\w*|future|going forward|tasks?|work items?|backlog)\b`)
+	actionHeadingRE    = regexp.MustCompile(`\bwe(?:'re| are|'ll| will| are going to|'re going to) (?:\w+ )?(?:chang|do|fix|improv|add|build|prevent|mak)\w*|\b(action|follow[- ]?ups?|next steps?|todo|to-do|to do|remediat\w*|corrective|prevent\w*|improv\w*|recommend\w*|future|going forward|tasks?|work items?|backlog)\b`)
 	narrativeHeadingRE = regexp.MustCompile(`\b(summary|timeline|impact|root cause|causes?|contributing|factors|findings|what happened|background|overview|description|detection|resolution|recovery|response|trigger|context|details?|analysis|investigation|mitigation)\b`)
 )
 

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -31,7 +32,7 @@ var (
 	fuShouldRE    = regexp.MustCompile(`\bshould(n'?t)?\b|\b(someone|somebody|one of us|the team|each team|every team|every service|all services) (needs to|should|must|has to|ought to)\b`)
 	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
 	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
-	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b`)
+	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b|[.!;,]\s*will do\W*$`)
 	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:(?:you|u)\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look)\b|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
 	fuDeclareRE   = regexp.MustCompile(`\bdeclaring\b|\b(i'?m|taking|i'?ll be) (the )?ic\b`)
 	fuNoneRE      = regexp.MustCompile(`^\W*(none|n/?a|tbd|-)\W*$`)
@@ -42,12 +43,12 @@ var (
 	// (during the incident "no alerts since 10:40" is a status).
 	fuComplainWeakRE = regexp.MustCompile(`\b(would|could|might|we'?d|it'?d) have (given|found out|known|caught|saved|helped|prevented|told|warned|paged|alerted|avoided|noticed|bought|stopped|flagged|shown|surfaced)\b|\b(nobody|no one|no-one)( \w+)? (knew|know|noticed|realized|realised|saw|told|was told|was paged|got paged)\b|\bhad no (idea|clue|visibility|warning)\b|\bbefore (anything|anyone|anybody|we|any alert|an alert) (paged|alerted|fired|noticed|knew)\b|\b(customers?|users?|support|merchants?)\b[^.?!]{0,50}\bbefore (anything|anyone|we|our)\b|\bno (alerts?|alarms?|paging|monitors?|warning)( \w+)? (on|for)\b|\bis there (really )?no\b|\bwhy (is|was) there no\b|\bwe (only |first )?(heard|learned|found out|knew)( about)?( it| this| of it)? (from|via|through|when)\b|\b(doesn'?t|does not|didn'?t|did not|never|won'?t) (page|alert|notify|wake|ping)( up)? (any|no|some)(body|one)\b`)
 	fuAgreeRE        = regexp.MustCompile(`^\s*(\+\s?1+\b|:\+1:|👍|\+100|big \+1|strong \+1|huge \+1|agreed?\b|yes please|yes,? (we|let'?s)\b|seconded|seconding|same here|this ?\^|\^\s*(this|\+1)|\+1)`)
-	fuHopeRE         = regexp.MustCompile(`\bhop(e|efully|ing)\b|\bfingers crossed\b|\bknock on wood\b|\bpray\w*\b|\blol\b|\blmao\b|\brofl\b|\bha(ha)+\b|\bhehe\b|\bjk\b|\bkidding\b|🤞|😂|:joy:|:sweat_smile:|:crossed_fingers:|\bsacrifice\b|\bblame\b|\bbeer\b|\bcoffee\b|\bpizza\b|\bfriday deploy`)
+	fuHopeRE         = regexp.MustCompile(`\bhop(e|efully|ing)\b|\bfingers crossed\b|\bknock on wood\b|\bpray\w*\b|\blol\b|\blmao\b|\brofl\b|\bha(ha)+\b|\bhehe\b|\bjk\b|\bkidding\b|🤞|😂|🙃|:upside_down_face:|:joy:|:sweat_smile:|:crossed_fingers:|\bsacrifice\b|\bblame\b|\bbeer\b|\bcoffee\b|\bpizza\b|\bfriday deploy`)
 	fuTriageRE       = regexp.MustCompile(`\b(grab(bing)?|pull(ing)? (up|the)|look(ing)? (at|into)|check(ing)?|dig(ging)? (in|into)|investigat\w*|on it|looking|eyes on|brb|ack|paging|ping(ing)?|restart(ing)?|roll(ing)? ?back|revert(ing)?|bounc(e|ing)|kill(ing)?|drain(ing)?|cordon(ing)?|failing over|fail over|scal(e|ing) (up|out)|bump(ing)?|flip(ping)?|toggl\w*|join(ing)?|hop(ping)? on|dial(ing)? in|tail(ing)?|grep\w*|dump\w*|screenshot|shar(e|ing)|post(ing)? (the|a)|send(ing)?|watch(ing)?|keep an eye)\b`)
 	fuNowRE          = regexp.MustCompile(`\bfirst([,.!;]|$| thing| step)|\b(now|right now|asap|quick(ly)?|in a (sec|min|minute|bit|moment)|one sec|1 sec|sec|brb|currently|atm|meanwhile|for now|real quick|temporarily|for the moment|immediately|while we|until we|today|tonight|this (morning|afternoon|evening)|after lunch|shortly|in a bit)\b`)
 
 	// fuLastingRE names things that outlive an incident.
-	fuLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|page (us|someone|oncall|on-call|the|when|if|on)|paged (on|when|earlier|sooner)|monitor\w*|dashboards?|metrics?|slos?|slis?|thresholds?|limits?|quotas?|caps?|autoscal\w*|hpa|automat\w*|scripts?|tests?|testing|canar(y|ies)|staging|guard\w*|checks|validat\w*|lint\w*|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|vendors?|contracts?|sla|retr(y|ies)|backoff|circuit[- ]breakers?|timeouts?|rate[- ]limit\w*|capacity|sizing|reviews?|audit\w*|polic(y|ies)|lifecycle|rotation|auto-?renew\w*|renewal|expir\w*|backups?|ci|pipelines?|gates?|gating|approvals?|feature flags?|kill[- ]?switch|fallbacks?|redundan\w*|failover|budgets?|ownership|on-?call|escalation|process|training|tooling|observability|logging|retention|tracing|synthetic\w*|probes?|health ?checks?|readiness|liveness|pdbs?|resource (requests|limits)|migrat\w*|upgrade\w*|replace\w*|deprecat\w*|pinn?(ed|ing)?|dependabot|defaults?|idempoten\w*|dedup\w*|leases?|jitter|stagger\w*|pool\w*|prevent\w*|protect\w*|safeguards?|terraform|helm|iac|status ?page|templates?|schedule|ntp|chrony|freeze|permanent\w*|long[- ]term|ticket|jira|backlog|precommit|pre-commit|unit tests?|e2e|regression tests?|load tests?|soak|preflight|pre-flight|admission|webhook|quota|headroom|sharding|tuning|tune|warning|warn|notif\w*|report\w*|visibility|approv\w*|refus\w*|reject\w*|requir\w*|enforc\w*|disallow\w*|forbid\w*|subscri\w*|catch(es)? (\w+ ){0,2}(errors?|bugs?|mistakes?|leaks?|regressions?|misconfig\w*|secrets?|credentials?|strings|it|them|this|these)\b|detect\w*|isolat\w*|separat\w*|decoupl\w*|dedicated|ttls?|kb|knowledge ?base|faq|own (cluster|pool|instance|queue|node ?pool|database)|bound(s|ed)?)\b|\bso (that )?([\w'-]+ ){0,6}(can'?t|cant|cannot|won'?t|doesn'?t|does not|do not|will not|is not|never|isn'?t|no longer|don'?t)\b`)
+	fuLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|page (us|someone|oncall|on-call|the|when|if|on)|paged (on|when|earlier|sooner)|monitor\w*|dashboards?|metrics?|slos?|slis?|thresholds?|limits?|quotas?|caps?|autoscal\w*|hpa|automat\w*|scripts?|tests?|testing|canar(y|ies)|staging|guard\w*|checks|validat\w*|lint\w*|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|vendors?|contracts?|sla|retr(y|ies)|backoff|circuit[- ]breakers?|timeouts?|rate[- ]limit\w*|capacity|sizing|reviews?|audit\w*|polic(y|ies)|lifecycle|rotation|auto-?renew\w*|renewal|expir\w*|backups?|ci|pipelines?|gates?|gating|approvals?|feature flags?|kill[- ]?switch|fallbacks?|redundan\w*|failover|budgets?|ownership|on-?call|escalation|process|training|tooling|observability|logging|retention|tracing|synthetic\w*|probes?|health ?checks?|readiness|liveness|pdbs?|resource (requests|limits)|migrat\w*|upgrade\w*|replace\w*|deprecat\w*|pinn?(ed|ing)?|dependabot|defaults?|idempoten\w*|dedup\w*|leases?|jitter|stagger\w*|pool\w*|prevent\w*|protect\w*|safeguards?|terraform|helm|iac|status ?page|templates?|schedule|ntp|chrony|freeze|permanent\w*|long[- ]term|ticket|jira|backlog|precommit|pre-commit|unit tests?|e2e|regression tests?|load tests?|soak|preflight|pre-flight|admission|webhook|quota|headroom|sharding|tuning|tune|warning|warn|notif\w*|report\w*|visibility|approv\w*|refus\w*|reject\w*|requir\w*|enforc\w*|disallow\w*|forbid\w*|subscri\w*|catch(es)? (\w+ ){0,2}(errors?|bugs?|mistakes?|leaks?|regressions?|misconfig\w*|secrets?|credentials?|strings|it|them|this|these)\b|detect\w*|isolat\w*|separat\w*|decoupl\w*|dedicated|ttls?|kb|knowledge ?base|faq|own (cluster|pool|instance|queue|node ?pool|database)|bound(s|ed)?)\b|` + fuPurpose)
 	// fuStrongLastingRE is the part of the lasting vocabulary that never describes a
 	// firefighting step, so it outweighs an action verb in the same message.
 	fuStrongLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|monitor\w*|dashboards?|slos?|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|tests?|testing|canar(y|ies)|guard\w*|lint\w*|validat\w*|automat\w*|polic(y|ies)|process|audit\w*|postmortem|ticket|jira|backlog|permanent\w*|long[- ]term|defaults?|ci|pipelines?|gates?|approvals?|terraform|iac|helm|precommit|pre-commit|admission|webhook|contracts?|sla|vendors?|training|ownership|lifecycle|auto-?renew\w*|synthetic\w*|probes?|next time|going forward|in the future|from now on|headroom|notif\w*|warning|longer[- ]term)\b`)
@@ -228,7 +229,9 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	w := weightsOf(lc.msgs, inc.Tickets)
 	for _, t := range lc.msgs {
 		refs := ticketRefs(t.msg.Text, inc)
-		if len(refs) == 0 || byIdx[t.idx] != nil {
+		// A note that its ticket is no fix for this incident ("OPS-411 was opened
+		// the same week; it is routine and not a fix for this") captures nothing.
+		if len(refs) == 0 || byIdx[t.idx] != nil || (t.section != "" && fuNoteDisclaimRE.MatchString(t.lower)) {
 			continue
 		}
 		for _, ref := range refs {
@@ -338,7 +341,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		}
 		switch kind {
 		case sectionActions:
-			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) {
+			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -347,8 +350,8 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		case sectionSkip:
 			return nil
 		}
-		if rowTimeRE.MatchString(raw) {
-			return nil // a timeline row narrates
+		if rowTimeRE.MatchString(raw) || fuClockRowRE.MatchString(raw) {
+			return nil // a timeline row narrates, quoting what someone said then
 		}
 		// A promise is a follow-up wherever it is written; so is a to-do entry
 		// after the narrative of a report whose headings do not say so.
@@ -376,8 +379,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// Before the fire is out a complaint reports the state of things: "why did
 	// nobody get paged?" asks what happened, "errors since 19:15 and nobody got
 	// paged" opens the incident.
-	strongComplaint := fuComplainRE.MatchString(low) && wrapUp
-	complain := strongComplaint || (wrapUp && fuComplainWeakRE.MatchString(low) &&
+	// A report's lessons narrate what went wrong ("it is the second time"); its
+	// improvements are stated as such.
+	strongComplaint := fuComplainRE.MatchString(low) && wrapUp && t.section == ""
+	complain := strongComplaint || (wrapUp && t.section == "" && fuComplainWeakRE.MatchString(low) &&
 		(fuLastingRE.MatchString(low) || len(contentTerms(raw)) >= 6 || fuCounterfactualRE.MatchString(low)))
 	if !(marker || suggest || nextTime || commit || ask || complain) {
 		return nil
@@ -388,14 +393,29 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if paperwork(low) {
 		return nil
 	}
+	// What someone outside says they will do next release ("the provider will add
+	// per-key quotas in their next release, their support said") is reported, not
+	// proposed; an idea the writer says nobody took up is not one either.
+	if nextTime && !(marker || suggest || commit || ask || complain) && fuReportedRE.MatchString(low) {
+		return nil
+	}
+	if fuNotAdoptedRE.MatchString(low) {
+		return nil
+	}
+	// "permanent: moved the record into the module, PR applied" reports the lasting
+	// fix as done: past tense, nothing still to do.
+	if nextTime && !(marker || suggest || commit || ask || complain) && fuDoneRE.MatchString(low) && !fuToDoRE.MatchString(low) {
+		return nil
+	}
 	lasting := fuLastingRE.MatchString(low)
 	strong := fuStrongLastingRE.MatchString(low)
 	resolved := lc.resolvedAt >= 0 && t.idx > lc.resolvedAt
 	firefight := len(t.actions) > 0 || fuTriageRE.MatchString(low)
 	immediate := fuNowRE.MatchString(low)
 
-	// A step to take now, however phrased, is firefighting or a chore.
-	if immediate && !strong && !marker && !strongComplaint {
+	// A step to take now, however phrased, is firefighting or a chore; one said to
+	// last only "for now" is a stopgap, whatever it names.
+	if immediate && ((!strong && !strongComplaint) || fuStopgapRE.MatchString(low)) && !marker {
 		return nil
 	}
 	if fuDeclareRE.MatchString(low) && !marker {
@@ -412,6 +432,13 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if firefight && !strong && !resolved && !marker && !nextTime {
 		return nil
 	}
+	// "I'll re-create the old LB from terraform state" while the fire burns is a
+	// step of the response, whatever tool it names, unless it says what it will
+	// prevent ("…so bad yaml never merges") or when.
+	if commit && !suggest && !ask && !resolved && !wrapUp && !marker && !nextTime && t.section == "" &&
+		fuCommitRE.MatchString(low) && !fuPurposeRE.MatchString(low) {
+		return nil
+	}
 	accepted := false
 	switch {
 	case marker:
@@ -419,7 +446,8 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	case complain:
 		accepted = true
 	case nextTime:
-		accepted = lasting || (wrapUp && len(contentTerms(raw)) >= 3)
+		// "time is hard. next incident: leap second" names nothing to do.
+		accepted = lasting || (wrapUp && len(contentTerms(raw)) >= 3 && (suggest || commit || ask || namesDoing(fuNextTimeRE.ReplaceAllString(low, " "))))
 	case suggest:
 		// After the fire is out, a proposal by its grammar ("the etl job should blow
 		// up on an empty source") is one whatever it names: the lasting vocabulary
@@ -428,23 +456,113 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		// word on or read ("someone should tell the java people about their
 		// config", "someone should read the annotation docs").
 		accepted = (lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && obligation(low))) && !personOnlyTells(low)
+		// "should we notify the users?" asks about one thing to do now; a
+		// question proposes something lasting when it says what.
+		if strings.HasSuffix(strings.TrimSpace(low), "?") && len(followUpSentences(low)) == 1 && len(contentTerms(raw)) < 3 {
+			accepted = false
+		}
 	case ask, commit:
 		accepted = (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
 		// A plan with an owner and a date is a follow-up by its form.
 		accepted = accepted || (wrapUp && !firefight && dueRE.MatchString(raw)) || (ask && wrapUp && fuOwnRE.MatchString(low))
+		// After the resolution, a commitment to make or change something is one by
+		// its grammar, like an obligation: the lasting vocabulary cannot list every
+		// system ("I'll allow 30s of leeway in the JWT iat check").
+		accepted = accepted || (t.section == "" && resolved && !firefight && len(contentTerms(raw)) >= 4 &&
+			fuMakeRE.MatchString(low))
 	}
-	// An offer ("should I add…?", "want me to…?") waits for someone to take it up.
-	if fuOfferRE.MatchString(low) && !marker {
+	// An offer ("should I add…?", "want me to…?") waits for someone to take it up;
+	// so does an idea put off to no time or doubted by its speaker ("at some point",
+	// "some day", "idk").
+	if (fuOfferRE.MatchString(low) || fuDeferRE.MatchString(low)) && !marker {
 		accepted = false
 	}
-	// A weaker proposal becomes a follow-up only when someone agrees with it.
+	// A weaker proposal becomes a follow-up only when someone agrees with it: one
+	// that names something lasting, or one made by its grammar after the incident
+	// was resolved ("we could cache geocode results" … "+1, good idea").
 	weak := (suggest || nextTime || commit || ask) && lasting
+	weak = weak || (suggest && resolved && !firefight && t.section == "" && len(contentTerms(raw)) >= 3)
 	if !accepted && !weak {
 		return nil
 	}
 	c := newCandidate(t, raw, names)
 	c.accepted = accepted
 	return c
+}
+
+var (
+	// fuReportedRE: words that report what someone else said.
+	fuReportedRE = regexp.MustCompile(`\b(?:said|says|told (?:us|me|them)|per (?:their|the|our|its) \w+|according to)\b`)
+	// fuNotAdoptedRE: the writer says an idea was not taken up.
+	fuNotAdoptedRE = regexp.MustCompile(`\b(?:not decided|undecided|no decision (?:yet|was made)|(?:nobody|no one|no-one) had an? (?:good |clear |real )?answer|no (?:good |clear )?answer (?:yet|so far)|decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved))\b`)
+	// fuDeferRE: an idea put off to no particular time, or doubted by its speaker.
+	fuDeferRE = regexp.MustCompile(`\b(?:at some point|some ?day|one day|eventually|idk|dunno|not sure (?:if|whether|it'?s))\b`)
+)
+
+// namesDoing reports whether low names something to do: a verb of making or
+// changing, a verb that opens a to-do, or one of passing a word on.
+func namesDoing(low string) bool {
+	if fuMakeRE.MatchString(low) {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if imperativeVerbs[w] || tellVerbs[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// fuPurpose: a purpose clause that says what a change will prevent ("so that bad
+// yaml never merges").
+const fuPurpose = `\bso (that )?([\w'-]+ ){0,6}(can'?t|cant|cannot|won'?t|doesn'?t|does not|do not|will not|is not|never|isn'?t|no longer|don'?t)\b`
+
+var fuPurposeRE = regexp.MustCompile(fuPurpose)
+
+// fuStopgapRE: words that say a change lasts only until the real one.
+var fuStopgapRE = regexp.MustCompile(`\bfor now\b|\btemporarily\b|\bfor the (?:moment|time being)\b`)
+
+var (
+	// fuDoneRE: a verb in the past tense or a change reported as in place.
+	fuDoneRE = regexp.MustCompile(`\b(?:\w+ed|done|built|made|set|put|ran|shipped|landed|rolled out|in place|now (?:reads|uses|runs|has|is|does|goes|pages|alerts))\b`)
+	// fuToDoRE: a modal, a future, a question or a marker: something still to do.
+	fuToDoRE = regexp.MustCompile(`\b(?:will|'ll|shall|should|need|needs|must|let'?s|going to|gonna|could|can|todo|to-do|tbd|next|later|still|yet)\b|\?`)
+)
+
+// fuClockRowRE: a report's timeline row that opens with the time of day alone
+// ("09:55 | Kenji: \"I'll restart the workers\"").
+var fuClockRowRE = regexp.MustCompile(`(?i)^\W*\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc|z)?\s*(?:[|–—]|-\s)`)
+
+var (
+	// fuNoteDisclaimRE: a sentence that says the work it names does not answer
+	// this incident ("it will not by itself prevent this", "not a fix for this",
+	// "it does not change the limits").
+	fuNoteDisclaimRE = regexp.MustCompile(`\b(?:it|this|that|which|they)\b[^.;:]{0,30}\b(?:not|n't|never)\b[^.;:]{0,30}\b(?:fix|prevent|address|solve|change|cover|help)\w*|\bnot (?:a|the|really a) fix\b|\balready (?:done|in place|fixed|shipped|live)\b`)
+	// fuNoteReportRE: a sentence that reports a ticket or a piece of work as
+	// filed, planned or done, in the passive ("CAT-310 was created on 30 March").
+	fuNoteReportRE = regexp.MustCompile(`\b(?:was|were|has been|have been|is|are) (?:already |now )?(?:created|opened|filed|raised|logged|planned|scheduled|done|completed|closed|merged|documented)\b`)
+)
+
+// actionNote reports whether an entry of a report's action items is a note about
+// other work rather than an item: it disclaims being a fix for this incident, or
+// it names tickets and every sentence of it reports them as already filed or
+// done, none promising or ordering anything.
+func actionNote(raw string) bool {
+	if isImperative(raw) {
+		return false
+	}
+	if fuNoteDisclaimRE.MatchString(strings.ToLower(raw)) {
+		return true
+	}
+	if len(text.TicketKeys(raw)) == 0 {
+		return false // "the service account has been documented" is an item done
+	}
+	for _, s := range followUpSentences(raw) {
+		if ok, _ := isPromise(s); ok || !fuNoteReportRE.MatchString(strings.ToLower(s)) {
+			return false
+		}
+	}
+	return true
 }
 
 // fuEllipticRE: a message that adds a thing to the list being discussed.
@@ -493,7 +611,7 @@ var fuEpistemicRE = regexp.MustCompile(`\b(?:it|that|this|there|which|who|what)\
 // obligation reports whether some sentence of low that is not a question obliges
 // someone or something to change: the grammar of a proposal without its vocabulary.
 func obligation(low string) bool {
-	for _, sent := range followUpSentences(fuRegretRE.ReplaceAllString(low, " ")) {
+	for _, sent := range followUpSentences(withoutRegrets(low)) {
 		if strings.HasSuffix(strings.TrimSpace(sent), "?") {
 			continue
 		}
@@ -510,7 +628,7 @@ func obligation(low string) bool {
 // regrets ("we should have seen this"). In the wrap-up a question that opens with a
 // noun rather than an auxiliary or a wh-word proposes that thing.
 func proposalForm(low string, wrapUp bool) bool {
-	low = fuRegretRE.ReplaceAllString(low, " ")
+	low = withoutRegrets(low)
 	low = fuEpistemicRE.ReplaceAllString(low, " ") // "that must be the driver" guesses
 	if fuSuggestRE.MatchString(low) || (fuModalQRE.MatchString(low) && !fuHypothesisRE.MatchString(low)) ||
 		(fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)) {
@@ -536,20 +654,43 @@ func proposalForm(low string, wrapUp bool) bool {
 var (
 	// fuTeamWillRE: a team commits ("the team will separate the relays"); it names
 	// no one person, so it gives no owner.
-	fuTeamWillRE = regexp.MustCompile(`\b(?:the|our|my) (?:\w+ )?team (?:will|is going to|'ll|is gonna)\b`)
+	// A team named bare at the start of a sentence commits too ("Platform team
+	// will add…"), and so does one that takes a change on ("… team owns making…").
+	fuTeamWillRE = regexp.MustCompile(`(?:\b(?:the|our|my) (?:\w+ )?|(?:^|[.!?;:]\s+)(?:\w+ )?)team (?:will|is going to|'ll|is gonna|owns \w+ing)\b`)
 	// fuCounterfactualRE: "if we had X we'd have known" names the missing X.
 	fuCounterfactualRE = regexp.MustCompile(`\bif (?:we|i|they|you|someone) (?:had|'d had)\b`)
 	// fuPerfectRE: "would've" is "would have".
 	fuPerfectRE = regexp.MustCompile(`\b(would|could|might|must)'ve\b`)
-	// fuRegretRE: "we should have <done>" looks back, it proposes nothing; so does
+	// fuRegretRE: "we should have <done>" looks back, it proposes nothing (a regular
+	// participle, or one of the irregular ones: "kept", "put", "made"…); so does
 	// "we should have (had) X" anchored in the past by a time adverbial ("from the
-	// start", "since day one", "in the first place"), while "we should have had X"
-	// alone still implies X is missing.
-	fuRegretRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|\w+ed)\b|\bshould(?:n'?t| not)?(?:'ve| have)\b[^.?!]{0,50}?\b(?:from (?:the )?(?:start|beginning|outset|day (?:one|1|0))|since (?:day (?:one|1|0)|the (?:start|beginning))|all along|in the first place|back then|(?:days|weeks|months|years) ago)\b`)
+	// start", "since day one", "in the first place", "long ago", a clause that ends
+	// in "before"), while "we should have had X" alone still implies X is missing.
+	fuRegretRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|` + irregularParticiples + `|\w+ed)\b|\bshould(?:n'?t| not)?(?:'ve| have)\b[^.?!]{0,50}?\b(?:from (?:the )?(?:start|beginning|outset|day (?:one|1|0))|since (?:day (?:one|1|0)|the (?:start|beginning)|forever)|all along|in the first place|back then|(?:days|weeks|months|years|ages) ago|(?:a )?long (?:time )?ago|(?:before|earlier)\s*(?:[.!?;]|$))`)
+	// fuRegretBareRE: "should have" with a bare verb and its object, as speakers
+	// of other languages write the past ("we should have test this migration");
+	// "have" with a noun ("should have tests") is a proposal. Group 1 is the verb.
+	fuRegretBareRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have) (\w+) (?:this|these|those|it|them)\b`)
 	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
 	// need exp backoff").
 	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
 )
+
+// irregularParticiples are the past participles of common irregular verbs that
+// differ from their past tense or base form less than "-ed" would show.
+const irregularParticiples = `kept|put|made|built|set|run|sent|told|got|gotten|written|left|given|brought|thought|paid|held|spent|heard|meant|understood|shown|chosen|driven|spoken|taught|shut|cut|let|spread|bought|won|lost|dealt|felt|begun|drawn|grown|thrown|worn`
+
+// withoutRegrets blanks the regrets of low ("we should have kept the alias", "we
+// should have test this before"), leaving what else it says.
+func withoutRegrets(low string) string {
+	low = fuRegretRE.ReplaceAllString(low, " ")
+	return fuRegretBareRE.ReplaceAllStringFunc(low, func(m string) string {
+		if v := fuRegretBareRE.FindStringSubmatch(m)[1]; v == "had" || v == "a" || v == "an" || v == "the" || v == "some" {
+			return m
+		}
+		return " "
+	})
+}
 
 // fuPersonObligedRE: a person obliged to do something ("someone should tell…",
 // "we have to read…"); group 1 is the verb.
@@ -607,7 +748,7 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 var (
 	// fuSelfRE: the speaker takes the item ("TODO for me: …", "that one's on me",
 	// "and me: alert on …", an entry labelled with its owner).
-	fuSelfRE = regexp.MustCompile(`^\W*(?:and |also |\+ ?)?me\s*:|\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s?( (for|on))? me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b`)
+	fuSelfRE = regexp.MustCompile(`^\W*(?:and |also |\+ ?)?(?:for |on )?me\s*:|\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s?( (for|on))? me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b`)
 	// fuMentionWillRE: someone named takes the item ("@dana will add the alert").
 	fuMentionWillRE = regexp.MustCompile(`(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:will|is going to|'ll|agreed to|volunteered to|is on)\b`)
 )
@@ -623,15 +764,22 @@ func followUpText(raw string, entry bool) string {
 	}
 	var propose, related []string
 	sents := followUpSentences(raw)
-	for _, s := range sents {
+	headed := false
+	for i, s := range sents {
 		if hasSecret(s) {
 			continue
 		}
 		low := strings.ToLower(s)
+		// "Follow-ups please." or "Action items." alone heads the sentences after
+		// it, which say what the items are.
+		if i < len(sents)-1 && fuMarkerRE.MatchString(low) && len(agreementTerms(fuMarkerRE.ReplaceAllString(low, " "))) <= 1 {
+			headed = true
+			continue
+		}
 		promise, _ := isPromise(s)
 		switch {
-		case promise || fuMarkerRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
-			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuSelfRE.MatchString(low):
+		case headed || promise || fuMarkerRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
+			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuSelfRE.MatchString(low) || fuNameWillRE.MatchString(s) || fuTeamWillRE.MatchString(low):
 			propose = append(propose, s)
 		case fuComplainRE.MatchString(low) || fuLastingRE.MatchString(low):
 			related = append(related, s)
@@ -1143,17 +1291,68 @@ func resolveName(s string, names map[string]string) string {
 func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 	item, owner, due := copilot.ActionItemFields(raw)
 	c := newCandidate(t, item, names)
+	fields := entryFields(item)
 	if owner != "" {
 		c.owner = owner
 	} else if c.owner == "" {
 		c.owner = dashOwner(item)
 	}
+	if c.owner == "" {
+		c.owner = fieldsOwner(fields)
+	}
 	if due != "" {
 		// A due column holds a date or words ("Q3", "next sprint").
 		c.dueText = due
 		c.due = resolveDue(due, t.msg.Time())
+	} else if c.due == "" {
+		c.dueText, c.due = fieldsDue(fields, t.msg.Time())
 	}
 	return c
+}
+
+// fuEntryFieldsRE: the fields that close an entry of a report's action items, after
+// a dash ("— Kenji Watanabe, 2026-04-17 → OPS-410") or in closing parentheses
+// ("(Diego Álvarez, by 2026-03-13, PLAT-1010)").
+var fuEntryFieldsRE = regexp.MustCompile(`(?:\s[—–-]\s+([^—–()]+)|\(([^()]+)\))\s*\.?\s*$`)
+
+// entryFields splits an entry's closing fields at commas and semicolons.
+func entryFields(item string) []string {
+	sub := fuEntryFieldsRE.FindStringSubmatch(strings.TrimSpace(item))
+	if sub == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range strings.FieldsFunc(sub[1]+sub[2], func(r rune) bool { return r == ',' || r == ';' || r == '→' }) {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// fuFullNameRE: a person's full name alone, two or three capitalised words.
+var fuFullNameRE = regexp.MustCompile(`^\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2}$`)
+
+// fieldsOwner is the full name among an entry's fields ("Lena Hoffmann"), "" when
+// none is one; a month or a weekday is no name.
+func fieldsOwner(fields []string) string {
+	for _, f := range fields {
+		if fuFullNameRE.MatchString(f) && !fuCalendarWordRE.MatchString(strings.ToLower(strings.Fields(f)[0])) {
+			return f
+		}
+	}
+	return ""
+}
+
+// fieldsDue is the first of an entry's fields that names a day ("2026-04-17",
+// "by 2026-03-13", "end of March").
+func fieldsDue(fields []string, said time.Time) (words, date string) {
+	for _, f := range fields {
+		if d := resolveDue(strings.TrimPrefix(strings.TrimPrefix(f, "by "), "due "), said); d != "" {
+			return f, d
+		}
+	}
+	return "", ""
 }
 
 // fuDashOwnerRE: an entry whose fields follow a dash, the owner first ("Alarm on
@@ -1253,7 +1452,7 @@ func namedOwner(raw, sp string, names map[string]string) string {
 var fuAbsentWillRE = regexp.MustCompile(`(?:^|[.!?;]\s+)([A-Za-z][a-z]{1,15})\s+` + fuTakesOn + `\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft)\b`)
 
 // fuFullNameWillRE: "<First Last> will add …" opening a sentence or an entry.
-var fuFullNameWillRE = regexp.MustCompile(`(?:^|[.!?;:]\s+)(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2})\s+` + fuTakesOn + `\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft|make|move|change|review|run|check)\b`)
+var fuFullNameWillRE = regexp.MustCompile(`(?:^|[.!?;:]\s+)(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2})\s+` + fuTakesOn + `\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft|make|move|change|review|run|check|enable|disable|block|configure|remove|replace|migrate|automate|audit)\b`)
 
 // fuTakesOn: the words with which a named person takes work on ("will", "agreed to").
 const fuTakesOn = `(?:will|is going to|agreed to|volunteered to|offered to)`

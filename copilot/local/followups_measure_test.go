@@ -176,7 +176,9 @@ func TestFollowUpFigures(t *testing.T) {
 		{"dev4", 0.84, 0.9, 0.9},
 		{"dev6", 0.8, 0.95, 0.93},
 		{"dev7", 0.8, 0.95, 0.9},
-		{"dev8", 0.55, 0.9, 0.8},
+		// 0.03 under the figures when the look-alike rules were written on them.
+		{"dev8", 0.72, 0.95, 0.85},
+		{"dev9", 0.79, 0.97, 0.93},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)

@@ -343,6 +343,13 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			mergeReply(cands, t, c)
 			merged[t.idx] = target
 		case mine || (affirm && st.asked == self):
+			// A commitment complete in its own words after a remark that proposed
+			// nothing by itself ("we should have had a lag alert since forever" …
+			// "I'll add alerting on replica lag, page if…") is the follow-up; the
+			// remark does not take it over.
+			if own := cands[t.idx]; own != nil && own.accepted && cands[target] == nil && len(agreementTerms(low)) >= 3 {
+				break
+			}
 			c := ensure(target)
 			if c == nil {
 				break
@@ -631,7 +638,10 @@ func dayOfMonthDue(day string, said time.Time) string {
 // the heap dump", "not doing the AWS case", "no need for the cron"). "drop" and
 // "cancel" are left out: in operations they delete or stop things ("drop the
 // slot", "cancel the reindex"). Group 1 is what is called off.
-var upCallOffRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|so|then|nvm|ah|actually|and|but)\s+)(?:let'?s\s+)?(?:skip|forget(?: about)?|scrap|shelve|not doing|won'?t do|no need for|no point (?:in|doing))\s+(?:the |that |this |our |a |an )?([^,.;:!?]{2,60})`)
+var upCallOffRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|so|then|nvm|ah|actually|and|but)\s+)(?:let'?s\s+)?(?:skip|forget(?: about)?|scrap|scratch|shelve|not doing|won'?t do|no need for|no point (?:in|doing))\s+(?:the |that |this |our |a |an )?([^,.;:!?]{2,60})`)
+
+// upNotNeededRE: a message that opens by saying what was just offered is not needed.
+var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh)[,:.]?\s+)?(?:not needed|no need\b|not necessary|unnecessary|never ?mind|nvm)`)
 
 // dropCalledOff removes an idea that a later message calls off by naming it: the
 // conversation decided against it after it was said ("tom, skip the DLQ, the new
@@ -642,6 +652,16 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 	for _, t := range lc.msgs {
 		if t.bot || t.section != "" || cands[t.idx] != nil {
 			continue
+		}
+		// "not needed, the provider retries for 72h" right after its speaker's own
+		// "I will write a script to replay them" calls that off.
+		if upNotNeededRE.MatchString(t.lower) {
+			for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
+				if cands[i] != nil && speaker(lc.msgs[i].msg) == speaker(t.msg) {
+					delete(cands, i)
+					break
+				}
+			}
 		}
 		for _, m := range upCallOffRE.FindAllStringSubmatch(t.lower, -1) {
 			named := contentTerms(m[1])
