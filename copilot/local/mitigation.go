@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // What mitigationIndex reads besides the action classes. A busy channel tells
@@ -338,4 +340,27 @@ func recentActs(acts []int, idx int) []int {
 		}
 	}
 	return nil
+}
+
+// besideMitigation quotes, cited, the first step in acts after the mitigation
+// (quoted from message src) that is another action: a step taken beside it before
+// things recovered ("scaling coredns 2 -> 6" and "rolling back the worker"), not
+// the report of the same one ("purge done"). It returns the quote and its message;
+// "" and -1 when there is none that says what it changed.
+func (b *summaryBuilder) besideMitigation(acts []int, src int) (string, int) {
+	first := b.lc.msgs[acts[0]]
+	for _, a := range acts[1:] {
+		t := b.lc.msgs[a]
+		if sameAction(b.lc.msgs[src], t) || sameAction(first, t) {
+			continue
+		}
+		m := clipTrailingClauses(b.sentenceBy(a, mitigationSentenceScore), isActionClause)
+		if len(contentTerms(m)) < terseAction || b.used[m] {
+			return "", -1
+		}
+		b.used[m] = true
+		b.cites = append(b.cites, copilot.Citation{Text: m, SourceTS: []string{t.msg.TS}})
+		return m, a
+	}
+	return "", -1
 }

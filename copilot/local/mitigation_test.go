@@ -1,6 +1,8 @@
 package local
 
 import (
+	"context"
+	"strings"
 	"testing"
 )
 
@@ -156,6 +158,31 @@ func TestMitigationReadsAReportByItsGrammar(t *testing.T) {
 	}
 }
 
+// Two steps taken before the recovery are both the mitigation; the report of the
+// step announced before is not a second one.
+func TestMitigationQuotesTheStepTakenBesideIt(t *testing.T) {
+	for _, tt := range []struct {
+		texts      []string
+		want, not_ string
+	}{
+		{[]string{"[FIRING] notification sends failing 30%", "dns pods throttled and the worker opens a client per send",
+			"scaling the dns deployment 2 -> 6", "rolling back notifier to 2.1.0", "send failures down to 0.2%", "resolved"},
+			"Rolling back notifier to 2.1.0", ""},
+		{[]string{"[FIRING] homepage 503 at the edge", "the edge cached the error page",
+			"purging the homepage on all edges", "purged the homepage from every edge pop in eu and us", "homepage back to 200, errors back to zero", "resolved"},
+			"Purging the homepage", "every edge pop"},
+	} {
+		ans, err := New(nil).Summarize(context.Background(), incidentOf(tt.texts...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := ans.Summary.Mitigation
+		if !strings.Contains(m, tt.want) || tt.not_ != "" && strings.Contains(m, tt.not_) {
+			t.Errorf("mitigation = %q, want %q without %q", m, tt.want, tt.not_)
+		}
+	}
+}
+
 var fallingTests = []struct {
 	clause string
 	want   bool
@@ -175,5 +202,24 @@ func TestFalling(t *testing.T) {
 		if got := falling(tt.clause); got != tt.want {
 			t.Errorf("falling(%q) = %v, want %v", tt.clause, got, tt.want)
 		}
+	}
+}
+
+// A measure that fell after the step is the recovery: the step after it is no
+// part of the mitigation.
+func TestMitigationEndsAtAFallingMeasure(t *testing.T) {
+	texts := []string{"[FIRING] thumbnail queue age > 15m", "workers at 100% cpu, scaling thumbnailer 8 -> 20",
+		"20 workers busy, backlog still grows, 61k", "set the ack deadline to 600s on the subscription",
+		"backlog 61k -> 40k", "paused the 7.2 rollout anyway", "uploads working again", "resolved"}
+	ans, err := New(nil).Summarize(context.Background(), incidentOf(texts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(m, "ack deadline") || strings.Contains(m, "rollout") {
+		t.Errorf("mitigation = %q, want the ack deadline alone", m)
+	}
+	// A step that only sets a value is no measure falling.
+	if recovered(tagMessage(0, incidentOf("scaled the workers 20 -> 8").Messages[0])) {
+		t.Error("a scale-down read as a recovery")
 	}
 }
