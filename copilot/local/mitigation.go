@@ -67,9 +67,9 @@ func reportsNoHelp(t msgTags) bool {
 	return !t.question && stillSymptom(t) && !improvedRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower)
 }
 
-// toldBeforeRE: an action dated before the incident ("yesterday", "last night",
+// toldBeforeRE: an action dated before the incident ("yesterday", "overnight",
 // "9 days ago", "on tuesday"): history, which may be the trigger.
-var toldBeforeRE = regexp.MustCompile(`\b\d+ (days?|weeks?|months?) ago\b|\bthis morning\b|` + pastDateRE.String())
+var toldBeforeRE = regexp.MustCompile(`\b\d+ (days?|weeks?|months?) ago\b|\b(this morning|overnight)\b|` + pastDateRE.String())
 
 // toldBefore reports whether a message dates what it tells before the incident:
 // a day before it, or a clock time up to three hours before the first signal
@@ -125,9 +125,14 @@ func shapedAction(t msgTags) bool {
 		if proposalRE.MatchString(low) || hedgeRE.MatchString(low) || notDoneRE.MatchString(low) || secretReactionRE.MatchString(low) {
 			continue
 		}
-		// "ran dig … a few times", "checked the pool": looking is no action.
-		if step, _, verb := reportedAction(raw); step != "" && len(contentTerms(step)) >= 2 && !diagnosticVerb(verb) && !toolRE.MatchString(strings.ToLower(step)) {
-			return true
+		// The action opens the sentence: in "upstream says …, we saturated the
+		// link" the clause with a verb tells the cause. "ran dig … a few times",
+		// "inspected the pool": looking is no action.
+		first := clauseSplitRE.Split(cleanText(raw), 2)[0]
+		if verb, _ := openingReport(first); verb != "" && !diagnosticVerb(verb) && !toolRE.MatchString(strings.ToLower(raw)) {
+			if step, _, _ := reportedAction(raw); len(contentTerms(step)) >= 2 {
+				return true
+			}
 		}
 		if announcedAction(low) {
 			return true

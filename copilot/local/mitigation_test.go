@@ -112,6 +112,7 @@ var toldBeforeTests = []struct {
 	{"rolled back the 21:50 deploy", 22*60 + 13, false}, // the time names the object
 	{"the connector was deleted 9 days ago", -1, true},
 	{"shipped the migration last night", -1, true},
+	{"the nfs server was patched and rebooted overnight", -1, true},
 	{"rolled back to 2.6", 22*60 + 13, false},
 }
 
@@ -136,7 +137,8 @@ var shapedTests = []struct {
 	{"grabbed a tcpdump on node 3", false},                            // a tool run
 	{"looking into the gateway logs", false},
 	{"should we move the partner traffic back?", false},
-	{"the gateway dropped requests over 1MB", false}, // the system's doing
+	{"the gateway dropped requests over 1MB", false},                                        // the system's doing
+	{"upstream sees our keepalives late, we saturated the link with backup traffic", false}, // a cause told
 }
 
 func TestShapedAction(t *testing.T) {
