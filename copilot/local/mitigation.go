@@ -33,9 +33,11 @@ var stillRE = regexp.MustCompile(`\bstill (~|≈|at |around )?\d|\bstill (the sa
 var errorCodeRE = regexp.MustCompile(`\b[Ss]till [A-Z][A-Z0-9_]{2,}\b`)
 
 // stillFine: the words after "still" that tell a state that is good ("login
-// still works.").
+// still works.") or where the responders are ("still early.", "cause still
+// unknown."), not the symptom.
 var stillFine = map[string]bool{"works": true, "working": true, "fine": true, "ok": true, "okay": true, "good": true,
-	"green": true, "healthy": true, "up": true, "running": true, "stable": true, "normal": true, "holding": true, "on": true, "open": true}
+	"green": true, "healthy": true, "up": true, "running": true, "stable": true, "normal": true, "holding": true, "on": true, "open": true,
+	"early": true, "unclear": true, "unknown": true}
 
 // stillSymptom reports a "still" before the symptom (stillRE, errorCodeRE) that
 // is not one of the good states.
@@ -44,7 +46,9 @@ func stillSymptom(t msgTags) bool {
 		return true
 	}
 	for _, m := range stillRE.FindAllStringSubmatch(t.lower, -1) {
-		if !stillFine[m[stillRE.SubexpIndex("word")]] {
+		// A process at the clause's end ("still investigating.") is the
+		// responders' doing; the symptoms in -ing are stillRE's own words.
+		if w := m[stillRE.SubexpIndex("word")]; w == "" || !stillFine[w] && !strings.HasSuffix(w, "ing") {
 			return true
 		}
 	}

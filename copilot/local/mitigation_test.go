@@ -67,6 +67,12 @@ var attemptTests = []struct {
 		mitigated: 1,
 	},
 	{
+		name: "still looking, said last, is no failure",
+		texts: []string{"[FIRING] api 5xx 12%", "rolled back api to 1.2.3", "cause still unknown, still investigating.",
+			"5xx back to baseline", "resolved"},
+		mitigated: 1,
+	},
+	{
 		name: "still looking is no failure",
 		texts: []string{"[FIRING] api 5xx 12%", "rolled back api to 1.2.3", "still investigating why 1.2.4 broke it",
 			"5xx back to baseline", "resolved"},
