@@ -950,6 +950,18 @@ const minImpactFallbackScore = 2
 // followed, traced back to where it was first announced. Without a recovery check it
 // is the first action taken. -1 when nothing was done.
 func (b *summaryBuilder) mitigationIndex() int {
+	if acts := b.mitigationActs(); len(acts) > 0 {
+		return acts[0]
+	}
+	return -1
+}
+
+// mitigationActs lists the actions that stopped the bleeding, the first being the
+// mitigation: the actions taken just before the first sign of recovery, after the
+// last report that an attempt did not help. Responders often take two steps at
+// once ("li scales coredns, yuki rolls back the worker") and the recovery follows
+// both. Nil when nothing was done.
+func (b *summaryBuilder) mitigationActs() []int {
 	lc := b.lc
 	end := len(lc.msgs)
 	if lc.resolvedAt >= 0 {
@@ -1004,10 +1016,18 @@ func (b *summaryBuilder) mitigationIndex() int {
 		}
 		return false
 	}
+	onset := lc.onsetMinute()
 	var acts []int
 	for _, t := range lc.msgs[:end] {
-		if failedAttempt(t) {
-			continue // tried, and the symptom stayed: not what stopped the bleeding
+		// "we switched signing to s2 this morning 08:30", "payments shipped a
+		// migration last night": a change dated before the alert is the trigger,
+		// told once the responders look for it, not a response.
+		history := !t.bot && t.section == "" && toldBefore(t.lower, onset)
+		if failedAttempt(t) || reportsNoHelp(t) {
+			// Tried, and the symptom stayed: neither this attempt nor the one the
+			// report tells of stopped the bleeding.
+			acts = b.dropFailed(acts, t)
+			continue
 		}
 		if t.taken && t.verify && !t.bot && !t.question && t.idx > lc.firstSignal && narrates(t) &&
 			!proposalRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) && !notHelpedRE.MatchString(t.lower) &&
@@ -1016,40 +1036,36 @@ func (b *summaryBuilder) mitigationIndex() int {
 			// after it ("X deleted; the error rate falls to 0.4%") is the step that
 			// worked, whoever its grammatical subject is, unless an action just
 			// before it was already under way.
-			for _, a := range acts {
-				if a >= t.idx-recoveryWindow {
-					return a
-				}
+			if w := recentActs(acts, t.idx); len(w) > 0 {
+				return w
 			}
-			return t.idx
+			return []int{t.idx}
+		}
+		if history {
+			continue
 		}
 		if commandThenRecovered(t) {
 			acts = append(acts, t.idx)
 			continue
 		}
-		if acting(t) {
+		if acting(t) || t.idx > lc.firstSignal && shapedAction(t) {
 			if t.verify {
-				return t.idx // done and checked in one message
+				return []int{t.idx} // done and checked in one message
 			}
 			acts = append(acts, t.idx)
 			continue
 		}
-		if t.verify && !t.bot && len(acts) > 0 && !notHelpedRE.MatchString(t.lower) {
+		if recovered(t) && len(acts) > 0 && !notHelpedRE.MatchString(t.lower) {
 			// Of the actions just before the recovery, the first stopped the bleeding
-			// ("rolling back now" before "rollback done"; a kill before the revert);
-			// older ones did not make things better.
-			for _, a := range acts {
-				if a >= t.idx-recoveryWindow {
-					return a
-				}
+			// ("rolling back now" before "rollback done"; a kill before the revert),
+			// with those taken beside it; older ones did not make things better.
+			if w := recentActs(acts, t.idx); len(w) > 0 {
+				return w
 			}
-			return acts[len(acts)-1]
+			return acts[len(acts)-1:]
 		}
 	}
-	if len(acts) > 0 {
-		return acts[0]
-	}
-	return -1
+	return acts[:min(1, len(acts))]
 }
 
 // failedAttemptRE: a report that the symptom outlived the step just told ("errors

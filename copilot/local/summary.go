@@ -119,7 +119,9 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	// often states the cause, does not lend that sentence to the overview and leave
 	// Root cause empty; the overview then quotes the first signal, and may add a
 	// responder's first description of the problem when that signal was a terse alert.
-	if mi := b.mitigationIndex(); mi >= 0 {
+	var quoted []int // messages the mitigation quotes, when it quotes two steps
+	if acts := b.mitigationActs(); len(acts) > 0 {
+		mi := acts[0]
 		m := b.sentenceBy(mi, mitigationSentenceScore)
 		if l, rest := labelOf(m); l == "mitigation" && rest != "" {
 			m = quote(rest) // the field names it already
@@ -135,7 +137,12 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 		if m != "" {
 			b.used[m] = true
 			b.cites = append(b.cites, copilot.Citation{Text: m, SourceTS: []string{lc.msgs[src].msg.TS}})
-			s.Mitigation = m
+			beside, bi := b.besideMitigation(acts, src)
+			s.Mitigation = joinSentences(m, beside)
+			if beside != "" {
+				// Two steps quoted: the resolution tells what came after them.
+				quoted = []int{mi, src, bi}
+			}
 			lc.mitigated = mi
 		}
 	}
@@ -162,7 +169,7 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	if a, v := b.recoveryAction(); a >= 0 {
 		mit, verify = append([]int{a}, mit...), v
 	}
-	s.Resolution = b.field(mit, actionCueRE, 1)
+	s.Resolution = b.field(without(mit, quoted), actionCueRE, 1)
 	if verify >= 0 && verify != lc.resolvedAt {
 		if v := b.cite(verify, verifyRE); v != "" {
 			s.Resolution = joinSentences(s.Resolution, v)
@@ -581,6 +588,20 @@ func timelineText(raw string) string {
 
 // fillerRE matches sentences that only acknowledge or react.
 var fillerRE = regexp.MustCompile(`^\W*(ack(ed|'d)?|oh no|ok(ay)?|on it|yes|yep|yeah|looking|thanks?( all)?|ty|nice|wow|ugh|hmm+|lol|same|\+1|👀)\W*$`)
+
+// without returns xs without the values in drop.
+func without(xs, drop []int) []int {
+	if len(drop) == 0 {
+		return xs
+	}
+	var out []int
+	for _, x := range xs {
+		if !containsInt(drop, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
 
 func containsInt(xs []int, x int) bool {
 	for _, y := range xs {

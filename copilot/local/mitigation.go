@@ -1,0 +1,375 @@
+package local
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
+
+// What mitigationIndex reads besides the action classes. A busy channel tells
+// several actions before the one that stopped the bleeding: attempts that did not
+// help (a restart, a scale-up, a purge, the rollback of an innocent deploy), the
+// change that triggered the incident told as history ("we rotated the cert this
+// morning 08:30"), and after the recovery the permanent fix. Three readings keep
+// them apart: the report that follows an attempt says the symptom stayed; an
+// action told with a time before the first alert is the trigger; and the responders'
+// own reports of what they did are read by their grammar, not only by the verbs
+// of the common mitigations.
+
+// noHelpRE: the symptom stayed after an action: it did not change, it got worse,
+// it came back, it is still there. The existing notHelpedRE is one source; these
+// are the other ways a report says so.
+var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+`)
+
+// stillRE: "still" before the symptom ("still ~8% handshake fail", "still 403 for
+// some", "backlog still grows", "still servfail", "still logouts."): a number, a
+// state that is bad, a failure, or a word that ends the clause; not a process ("still investigating",
+// "still waiting for the vendor").
+var stillRE = regexp.MustCompile(`\bstill (~|≈|at |around )?\d|\bstill (the same|there|happening|growing|grows|climbing|climbs|rising|rises|increasing|firing|failing|erroring|broken|down|high|elevated|bad|slow|stuck|full|blocked|crashing|timing out|rejecting|bouncing|evicting|seeing|getting)\b|\bstill [a-z]*(fail|err)\w*|\bstill (?P<word>[a-z0-9-]+)(\W*$|[.,;:!])`)
+
+// errorCodeRE: an error written as a code ("still NXDOMAIN from every pod").
+var errorCodeRE = regexp.MustCompile(`\b[Ss]till [A-Z][A-Z0-9_]{2,}\b`)
+
+// stillFine: the words after "still" that tell a state that is good ("login
+// still works.") or where the responders are ("still early.", "cause still
+// unknown."), not the symptom.
+var stillFine = map[string]bool{"works": true, "working": true, "fine": true, "ok": true, "okay": true, "good": true,
+	"green": true, "healthy": true, "up": true, "running": true, "stable": true, "normal": true, "holding": true, "on": true, "open": true,
+	"early": true, "unclear": true, "unknown": true}
+
+// stillSymptom reports a "still" before the symptom (stillRE, errorCodeRE) that
+// is not one of the good states.
+func stillSymptom(t msgTags) bool {
+	if errorCodeRE.MatchString(t.msg.Text) {
+		return true
+	}
+	for _, m := range stillRE.FindAllStringSubmatch(t.lower, -1) {
+		// A process at the clause's end ("still investigating.") is the
+		// responders' doing; the symptoms in -ing are stillRE's own words.
+		if w := m[stillRE.SubexpIndex("word")]; w == "" || !stillFine[w] && !strings.HasSuffix(w, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+// improvedRE: a report that tells things got better, even if not well yet
+// ("evictions slower but still 800/s").
+var improvedRE = regexp.MustCompile(`\b(slower|fewer|less|lower|better|improv\w*|dropping|falling|decreas\w*|recover\w*|draining|partly|partially|helped|helping)\b`)
+
+// reportsNoHelp reports whether a person's message says that the symptom stayed
+// after what was done: the attempt just told did not stop the bleeding.
+func reportsNoHelp(t msgTags) bool {
+	if t.bot || t.verify {
+		return false
+	}
+	if notHelpedRE.MatchString(t.lower) || noHelpRE.MatchString(t.lower) {
+		return true // "scale up didnt help, … doubled??" asks about what it saw
+	}
+	return !t.question && stillSymptom(t) && !improvedRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower)
+}
+
+// toldBeforeRE: an action dated before the incident ("yesterday", "overnight",
+// "9 days ago", "on tuesday"): history, which may be the trigger.
+var toldBeforeRE = regexp.MustCompile(`\b\d+ (days?|weeks?|months?) ago\b|\b(this morning|overnight)\b|` + pastDateRE.String())
+
+// toldBefore reports whether a message dates what it tells before the incident:
+// a day before it, or a clock time up to three hours before the first signal
+// (onset, minute of the day; -1 unknown). A response to an alert cannot come
+// before the alert; a change told with such a time is the trigger.
+func toldBefore(low string, onset int) bool {
+	if toldBeforeRE.MatchString(low) {
+		return true
+	}
+	if onset < 0 {
+		return false
+	}
+	for _, loc := range clockRE.FindAllStringSubmatchIndex(low, -1) {
+		if strings.HasSuffix(low[:loc[0]], "the ") {
+			continue // "rolled back the 13:20 deploy": the time names the object
+		}
+		h, _ := strconv.Atoi(low[loc[2]:loc[3]])
+		mi, _ := strconv.Atoi(low[loc[4]:loc[5]])
+		d := onset - (h*60 + mi)
+		if d < -12*60 {
+			d += 24 * 60 // a change before midnight, the signal after it
+		}
+		if d >= 1 && d <= 3*60 {
+			return true
+		}
+	}
+	return false
+}
+
+// onsetMinute is the minute of the day of the first signal, -1 when unknown.
+func (lc *incidentLifecycle) onsetMinute() int {
+	if lc.firstSignal < 0 || lc.firstSignal >= len(lc.msgs) {
+		return -1
+	}
+	tm := lc.msgs[lc.firstSignal].msg.Time()
+	if tm.IsZero() {
+		return -1
+	}
+	return tm.Hour()*60 + tm.Minute()
+}
+
+// shapedAction reports whether a person's message opens, subject dropped, with an
+// action of their own in the clause shape of a report ("reactivated the previous
+// signing cert in okta", "recreated the alias record by hand") or of an
+// announcement ("switching the whole ruleset back to log-only"): the verbs no
+// action class names still tell an action when the grammar does.
+func shapedAction(t msgTags) bool {
+	if t.bot || t.question || t.section != "" || hasSecret(t.msg.Text) {
+		return false
+	}
+	for _, raw := range splitSentences(t.msg.Text) {
+		low := lowerClean(raw)
+		if proposalRE.MatchString(low) || hedgeRE.MatchString(low) || notDoneRE.MatchString(low) || secretReactionRE.MatchString(low) {
+			continue
+		}
+		// The action opens the sentence: in "upstream says …, we saturated the
+		// link" the clause with a verb tells the cause. "ran dig … a few times",
+		// "inspected the pool": looking is no action.
+		first := clauseSplitRE.Split(cleanText(raw), 2)[0]
+		if verb, _ := openingReport(first); verb != "" && !diagnosticVerb(verb) && !toolRE.MatchString(strings.ToLower(raw)) {
+			if step, _, _ := reportedAction(raw); len(contentTerms(step)) >= 2 {
+				return true
+			}
+		}
+		if announcedAction(low) {
+			return true
+		}
+		break // the action opens the message
+	}
+	return false
+}
+
+// diagnosticVerb reports whether a verb (base form) reads a diagnostic.
+func diagnosticVerb(v string) bool {
+	return diagnosticRE.MatchString(v) || diagnosticRE.MatchString(v+"ed") || diagnosticRE.MatchString(v+"ing")
+}
+
+// announcedAction reads "switching the whole ruleset back to log-only", "purging
+// / and /index": a known action verb in the progressive, subject dropped, with an
+// object. Only verbs imperative knows are read, so "looking into it" and "seeing
+// 5xx" stay what they are.
+func announcedAction(low string) bool {
+	words := strings.Fields(clockLeadRE.ReplaceAllString(low, ""))
+	i := 0
+	for i < len(words) && reportLeadSkip(strings.Trim(words[i], ",.:;!")) {
+		i++
+	}
+	if i >= len(words)-1 {
+		return false
+	}
+	w := strings.Trim(words[i], ",.:;!")
+	if !strings.HasSuffix(w, "ing") || baseVerb[w] == "" || diagnosticRE.MatchString(w) {
+		return false
+	}
+	// "changing the node type is a 30 min modify": the gerund is the subject of
+	// a sentence about the option, not an action under way.
+	for _, v := range words[i+1:] {
+		if gerundSubjectVerbs[strings.Trim(v, ",.:;!")] {
+			return false
+		}
+	}
+	obj := strings.Trim(words[i+1], ",.:;!`\"'()")
+	if particles[obj] && i+2 < len(words) {
+		obj = strings.Trim(words[i+2], ",.:;!`\"'()")
+	}
+	return obj != "" && !objectlessRE.MatchString(obj) && !(pronouns[obj] && i+2 >= len(words))
+}
+
+// gerundSubjectVerbs: the verbs whose subject a gerund phrase is when it names
+// an option ("restarting it would drop sessions", "changing X takes 30 min").
+var gerundSubjectVerbs = map[string]bool{"is": true, "was": true, "would": true, "will": true, "takes": true, "took": true,
+	"could": true, "might": true, "means": true, "won't": true, "wont": true, "isn't": true, "isnt": true, "costs": true}
+
+// recovered reports whether a person's message tells the symptom receding: in
+// the words of a check (verifyRE) or of a recovery under way ("payouts-worker
+// going again"), or by a measure that fell ("backlog 61k -> 40k") in a clause
+// that is not itself an action ("scaled 10 -> 6" sets a value).
+func recovered(t msgTags) bool {
+	if t.bot || t.question {
+		return false
+	}
+	if t.verify || recoveryRE.MatchString(t.lower) {
+		return true
+	}
+	for _, c := range clauseSplitRE.Split(t.lower, -1) {
+		if !opensWithVerb(c) && falling(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensWithVerb reports whether a clause opens, after the words a report leads
+// with, with a verb: a past tense or a form imperative knows.
+func opensWithVerb(c string) bool {
+	for _, w := range strings.Fields(c) {
+		if w = strings.Trim(w, ",.:;!`\"'()"); w == "" || reportLeadSkip(w) {
+			continue
+		}
+		return pastVerb(w) != "" || baseVerb[w] != ""
+	}
+	return false
+}
+
+// fallingRE: a measure going from one value to another ("61k -> 40k", "from
+// 31% to 1.5%").
+var fallingRE = regexp.MustCompile(`(\d[\d,.]*\s?[a-z%/]*)\s?(?:->|→|=>)\s?(\d[\d,.]*\s?[a-z%/]*)|\bfrom (\d[\d,.]*\s?[a-z%/]*) to (\d[\d,.]*\s?[a-z%/]*)`)
+
+// higherBetterRE: measures that fall when things get worse.
+var higherBetterRE = regexp.MustCompile(`\b(success|crash-free|availability|uptime|throughput|hit ratio|hit rate|apdex|free)\b`)
+
+// falling reports a measure in c that fell by a tenth or more, its two values in
+// the same unit.
+func falling(c string) bool {
+	if higherBetterRE.MatchString(c) {
+		return false
+	}
+	for _, m := range fallingRE.FindAllStringSubmatch(c, -1) {
+		a, b := m[1], m[2]
+		if a == "" {
+			a, b = m[3], m[4]
+		}
+		x, ux, ok1 := quantity(a)
+		y, uy, ok2 := quantity(b)
+		if ok1 && ok2 && ux == uy && y <= 0.9*x {
+			return true
+		}
+	}
+	return false
+}
+
+// quantityRE: a number and its unit.
+var quantityRE = regexp.MustCompile(`^(\d[\d,]*(?:\.\d+)?)\s?([a-z%/]*)`)
+
+// quantity reads "61k", "410gb", "31%", "1,800" as a value and its unit; a
+// thousands or millions suffix scales the value and is no unit.
+func quantity(s string) (float64, string, bool) {
+	m := quantityRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, "", false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
+	if err != nil {
+		return 0, "", false
+	}
+	switch u := m[2]; {
+	case u == "k" || strings.HasPrefix(u, "k/"):
+		return v * 1e3, strings.TrimPrefix(u, "k"), true
+	case u == "m" && v < 1000: // millions beside a count ("2.3m -> 400k") read as such
+		return v * 1e6, "", true
+	default:
+		return v, u, true
+	}
+}
+
+// dropFailed removes from acts the attempts that the report t says did not help:
+// those of the action class t names ("restart done, no change", "coredns
+// restarted, still NXDOMAIN"), else the latest attempt with the messages that
+// announced it.
+func (b *summaryBuilder) dropFailed(acts []int, t msgTags) []int {
+	if len(acts) == 0 {
+		return acts
+	}
+	var keep []int
+	if len(t.actions) > 0 {
+		for _, a := range acts {
+			if !sharesClass(b.lc.msgs[a], t) {
+				keep = append(keep, a)
+			}
+		}
+		if len(keep) < len(acts) {
+			return keep
+		}
+		keep = keep[:0]
+	}
+	last := b.lc.msgs[acts[len(acts)-1]]
+	for _, a := range acts[:len(acts)-1] {
+		if u := b.lc.msgs[a]; a < last.idx-recoveryWindow || !sameAction(u, last) {
+			keep = append(keep, a)
+		}
+	}
+	return keep
+}
+
+// sharesClass reports whether two messages name an action of the same class.
+func sharesClass(a, b msgTags) bool {
+	for _, x := range a.actions {
+		for _, y := range b.actions {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameAction reports whether an earlier message a announced the action b
+// reports: the same class, or a content word of the action in common
+// ("purging / and /index" and "purge done").
+func sameAction(a, b msgTags) bool {
+	if sharesClass(a, b) {
+		return true
+	}
+	terms := map[string]bool{}
+	for _, w := range contentTerms(a.lower) {
+		terms[stemWord(w)] = true
+	}
+	for _, w := range contentTerms(b.lower) {
+		if terms[stemWord(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// stemWord strips the inflection of an English word ("purging", "purged" and
+// "purge" compare equal): a few suffixes, then a final "e".
+func stemWord(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && !strings.HasSuffix(w, "ss") {
+			w = strings.TrimSuffix(w, suf)
+			break
+		}
+	}
+	return strings.TrimSuffix(w, "e")
+}
+
+// recentActs returns the acts at most recoveryWindow messages before idx.
+func recentActs(acts []int, idx int) []int {
+	for k, a := range acts {
+		if a >= idx-recoveryWindow {
+			return acts[k:]
+		}
+	}
+	return nil
+}
+
+// besideMitigation quotes, cited, the first step in acts after the mitigation
+// (quoted from message src) that is another action: a step taken beside it before
+// things recovered ("scaling coredns 2 -> 6" and "rolling back the worker"), not
+// the report of the same one ("purge done"). It returns the quote and its message;
+// "" and -1 when there is none that says what it changed.
+func (b *summaryBuilder) besideMitigation(acts []int, src int) (string, int) {
+	first := b.lc.msgs[acts[0]]
+	for _, a := range acts[1:] {
+		t := b.lc.msgs[a]
+		if sameAction(b.lc.msgs[src], t) || sameAction(first, t) {
+			continue
+		}
+		m := clipTrailingClauses(b.sentenceBy(a, mitigationSentenceScore), isActionClause)
+		if len(contentTerms(m)) < terseAction || b.used[m] {
+			return "", -1
+		}
+		b.used[m] = true
+		b.cites = append(b.cites, copilot.Citation{Text: m, SourceTS: []string{t.msg.TS}})
+		return m, a
+	}
+	return "", -1
+}

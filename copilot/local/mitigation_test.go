@@ -1,0 +1,233 @@
+package local
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// The messages of incidentOf start at 22:13 UTC (ts 1700000000), a minute apart.
+
+var attemptTests = []struct {
+	name      string
+	texts     []string
+	mitigated int
+}{
+	{
+		// The report names the attempt's class: the restart announced before it
+		// is dropped with it.
+		name: "a later report that the restart changed nothing",
+		texts: []string{"[FIRING] api p99 latency > 2s", "restarting the api pods", "restart done, no change",
+			"the pool is pinned at 50 conns since the config push", "raised the pool size from 50 to 200", "latency back to normal", "resolved"},
+		mitigated: 4,
+	},
+	{
+		name: "the symptom still there",
+		texts: []string{"[FIRING] lookups failing for billing.internal", "flushed the resolver cache on all nodes",
+			"still SERVFAIL from every pod", "re-added the billing record to the zone", "lookups succeed again", "resolved"},
+		mitigated: 3,
+	},
+	{
+		name: "worse after the attempt",
+		texts: []string{"[FIRING] db connection errors", "raising the proxy connection limit 100 -> 400",
+			"worse, the db cpu is pinned now", "paused the nightly export job", "connection errors back to zero", "resolved"},
+		mitigated: 3,
+	},
+	{
+		// No class names the attempt: the report drops the latest one.
+		name: "an attempt no action class reads",
+		texts: []string{"[FIRING] invoice mails bouncing", "resent the failed invoices from the provider console",
+			"no better, same error on every domain", "republished the spf record with the new relay", "bounces stopped", "resolved"},
+		mitigated: 3,
+	},
+	{
+		// The report names the restart: the step taken after it stays.
+		name: "a report on an earlier attempt",
+		texts: []string{"[FIRING] mail queue > 5000", "restarting the mail workers", "re-sent the stuck batch from the provider console",
+			"the restart did not help, the workers crash the same way", "mail queue draining, delivered 4k", "resolved"},
+		mitigated: 2,
+	},
+	{
+		// Slower but still there: the step helped, the next one finished the job.
+		name: "a partial improvement is no failure",
+		texts: []string{"[FIRING] sessions evicted", "stopped the import job that fills the cache",
+			"evictions slower but still 300/s", "deleting the import keys in batches", "evictions 0, logins stable", "resolved"},
+		mitigated: 1,
+	},
+	{
+		name: "a good state is no failure",
+		texts: []string{"[FIRING] api 5xx 12%", "rolled back api to 1.2.3", "checkout still works.",
+			"5xx back to baseline", "resolved"},
+		mitigated: 1,
+	},
+	{
+		name: "a warning that it would get worse is no failure",
+		texts: []string{"[FIRING] db cpu 100%", "killed the runaway report query",
+			"do not restart the primary now, that would make it worse", "db cpu back to 40%", "resolved"},
+		mitigated: 1,
+	},
+	{
+		name: "still looking, said last, is no failure",
+		texts: []string{"[FIRING] api 5xx 12%", "rolled back api to 1.2.3", "cause still unknown, still investigating.",
+			"5xx back to baseline", "resolved"},
+		mitigated: 1,
+	},
+	{
+		name: "still looking is no failure",
+		texts: []string{"[FIRING] api 5xx 12%", "rolled back api to 1.2.3", "still investigating why 1.2.4 broke it",
+			"5xx back to baseline", "resolved"},
+		mitigated: 1,
+	},
+}
+
+func TestMitigationDropsAttemptsThatDidNotHelp(t *testing.T) {
+	for _, tt := range attemptTests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(tt.texts...))), used: map[string]bool{}}
+			if got := b.mitigationIndex(); got != tt.mitigated {
+				t.Errorf("mitigated at %d (%q), want %d (%q)", got, tt.texts[max(got, 0)], tt.mitigated, tt.texts[tt.mitigated])
+			}
+		})
+	}
+}
+
+// A change the channel dates before the alert is the trigger, found while
+// looking for the cause, not the response to the alert.
+func TestMitigationIsNotTheTriggerToldLater(t *testing.T) {
+	for _, texts := range [][]string{
+		{"[FIRING] login error rate 20%", "tokens fail signature checks since the alert",
+			"we switched the token signer to the new key at 21:50", "switched the signer back to the old key", "login errors back to baseline", "resolved"},
+		{"[FIRING] sync lag > 1h", "the sync reads from a replica that no longer exists",
+			"we moved the sync job to the new cluster yesterday", "pointed the sync job at the new replica", "lag back to normal", "resolved"},
+	} {
+		b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
+		if got := b.mitigationIndex(); got != 3 {
+			t.Errorf("mitigated at %d (%q), want 3 (%q)", got, texts[max(got, 0)], texts[3])
+		}
+	}
+}
+
+var toldBeforeTests = []struct {
+	low   string
+	onset int // minute of the day of the first signal
+	want  bool
+}{
+	{"we switched the token signer at 21:50", 22*60 + 13, true},
+	{"changed the limit at 23:50", 10, true}, // before midnight, the alert after it
+	{"restarted it at 22:20", 22*60 + 13, false},
+	{"rolled back the 21:50 deploy", 22*60 + 13, false}, // the time names the object
+	{"the connector was deleted 9 days ago", -1, true},
+	{"shipped the migration last night", -1, true},
+	{"the nfs server was patched and rebooted overnight", -1, true},
+	{"rolled back to 2.6", 22*60 + 13, false},
+}
+
+func TestToldBefore(t *testing.T) {
+	for _, tt := range toldBeforeTests {
+		if got := toldBefore(tt.low, tt.onset); got != tt.want {
+			t.Errorf("toldBefore(%q, %d) = %v, want %v", tt.low, tt.onset, got, tt.want)
+		}
+	}
+}
+
+var shapedTests = []struct {
+	text string
+	want bool
+}{
+	{"reactivated the previous signing cert in the idp", true},
+	{"re-keyed the webhook signer with the previous cert", true},
+	{"ok, moving the partner traffic back to the old gateway", true},
+	{"ran dig billing.internal a few times, 1 in 4 SERVFAIL", false},  // a diagnostic
+	{"changing the node type is a 30 min job with a failover", false}, // an option
+	{"inspected the pool settings on every pod", false},               // a diagnostic
+	{"grabbed a tcpdump on node 3", false},                            // a tool run
+	{"looking into the gateway logs", false},
+	{"should we move the partner traffic back?", false},
+	{"the gateway dropped requests over 1MB", false},                                        // the system's doing
+	{"upstream sees our keepalives late, we saturated the link with backup traffic", false}, // a cause told
+}
+
+func TestShapedAction(t *testing.T) {
+	for _, tt := range shapedTests {
+		inc := incidentOf(tt.text)
+		if got := shapedAction(tagMessage(0, inc.Messages[0])); got != tt.want {
+			t.Errorf("shapedAction(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// An action no class reads still mitigates when its grammar tells one.
+func TestMitigationReadsAReportByItsGrammar(t *testing.T) {
+	texts := []string{"[FIRING] partner api 502s", "the new gateway drops requests over 1MB",
+		"moving the partner traffic back to the old gateway", "502s down to zero", "resolved"}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 2 {
+		t.Errorf("mitigated at %d, want 2 (%q)", got, texts[2])
+	}
+}
+
+// Two steps taken before the recovery are both the mitigation; the report of the
+// step announced before is not a second one.
+func TestMitigationQuotesTheStepTakenBesideIt(t *testing.T) {
+	for _, tt := range []struct {
+		texts      []string
+		want, not_ string
+	}{
+		{[]string{"[FIRING] notification sends failing 30%", "dns pods throttled and the worker opens a client per send",
+			"scaling the dns deployment 2 -> 6", "rolling back notifier to 2.1.0", "send failures down to 0.2%", "resolved"},
+			"Rolling back notifier to 2.1.0", ""},
+		{[]string{"[FIRING] homepage 503 at the edge", "the edge cached the error page",
+			"purging the homepage on all edges", "purged the homepage from every edge pop in eu and us", "homepage back to 200, errors back to zero", "resolved"},
+			"Purging the homepage", "every edge pop"},
+	} {
+		ans, err := New(nil).Summarize(context.Background(), incidentOf(tt.texts...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := ans.Summary.Mitigation
+		if !strings.Contains(m, tt.want) || tt.not_ != "" && strings.Contains(m, tt.not_) {
+			t.Errorf("mitigation = %q, want %q without %q", m, tt.want, tt.not_)
+		}
+	}
+}
+
+var fallingTests = []struct {
+	clause string
+	want   bool
+}{
+	{"backlog 61k -> 40k", true},
+	{"503 rate 31% -> 1.5%", true},
+	{"pg_wal 410gb -> 6gb", true},
+	{"ready msgs from 2.3m to 400k", true},
+	{"p50 went 90ms -> 3.5s", false},           // other units: rose
+	{"disk 95% -> 96%", false},                 // rose
+	{"crash-free users 99.6% -> 91.2%", false}, // more is better
+	{"queue depth 1,800 -> 1,750", false},      // not by a tenth
+}
+
+func TestFalling(t *testing.T) {
+	for _, tt := range fallingTests {
+		if got := falling(tt.clause); got != tt.want {
+			t.Errorf("falling(%q) = %v, want %v", tt.clause, got, tt.want)
+		}
+	}
+}
+
+// A measure that fell after the step is the recovery: the step after it is no
+// part of the mitigation.
+func TestMitigationEndsAtAFallingMeasure(t *testing.T) {
+	texts := []string{"[FIRING] thumbnail queue age > 15m", "workers at 100% cpu, scaling thumbnailer 8 -> 20",
+		"20 workers busy, backlog still grows, 61k", "set the ack deadline to 600s on the subscription",
+		"backlog 61k -> 40k", "paused the 7.2 rollout anyway", "uploads working again", "resolved"}
+	ans, err := New(nil).Summarize(context.Background(), incidentOf(texts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(m, "ack deadline") || strings.Contains(m, "rollout") {
+		t.Errorf("mitigation = %q, want the ack deadline alone", m)
+	}
+	// A step that only sets a value is no measure falling.
+	if recovered(tagMessage(0, incidentOf("scaled the workers 20 -> 8").Messages[0])) {
+		t.Error("a scale-down read as a recovery")
+	}
+}
