@@ -619,7 +619,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 	// will be done, not what was hit.
 	todo := todoSections(lc)
 	for _, t := range lc.msgs {
-		if !isNarrativeSection(t.section) || todo[t.section] {
+		if !isNarrativeSection(t.section) || todo[t.section] || kindOfSection(t.section) == sectionActions {
 			continue
 		}
 		sents, labels := labelledSentences(t.msg.Text)

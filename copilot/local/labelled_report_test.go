@@ -286,3 +286,27 @@ The rule was re-added by hand and the apply pipeline was paused.
 		t.Errorf("impact %q: want no cause", imp)
 	}
 }
+
+// The heading alone can say the section holds to-dos, even when its entries open
+// with verbs the imperative list does not know ("Send", "Reject").
+func TestImpactNotFromAnActionHeading(t *testing.T) {
+	src := `# Resize workers killed
+
+## What happened
+
+Between 08:40 and 11:05 UTC roughly 60% of uploaded photos got no thumbnail.
+
+## Why
+
+The new namespace has a default memory limit of 1 GiB, below what decoding a large photo takes, so the kernel killed the workers.
+
+## What we're changing
+
+- Reject images above 50 megapixels before decoding them.
+- Send a job to a dead-letter queue after 5 failed attempts instead of retrying forever.
+`
+	sum, _ := summaryAndFollowUps(t, "resize2.md", src)
+	if imp := sum.Summary.Impact; !strings.Contains(imp, "60% of uploaded photos") || strings.Contains(imp, "failed attempts") {
+		t.Errorf("impact %q: want the photos, nothing from the to-do section", imp)
+	}
+}
