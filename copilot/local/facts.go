@@ -766,7 +766,7 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 		low := lowerClean(sents[i])
 		measures := impactCountRE.MatchString(low) || impactShareRE.MatchString(low) || impactAnyCountRE.MatchString(low) ||
 			impactTimeRE.MatchString(low) || impactWholeRE.MatchString(low)
-		harm := impactHarmRE.MatchString(low)
+		harm := impactHarmRE.MatchString(low) || impactStateRE.MatchString(low)
 		if !measures || !(harm || impactWhoRE.MatchString(low)) || causalRE.MatchString(low) || consequence(low) ||
 			(verifyRE.MatchString(low) && !harm) || hedgeRE.MatchString(low) || isImperative(sents[i]) {
 			return scoredSentence{}, false

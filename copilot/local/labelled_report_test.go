@@ -310,3 +310,22 @@ The new namespace has a default memory limit of 1 GiB, below what decoding a lar
 		t.Errorf("impact %q: want the photos, nothing from the to-do section", imp)
 	}
 }
+
+// What users saw in the broken state ("showed a grey placeholder") measures the
+// damage as an error count does, when it carries its own number.
+func TestImpactParagraphStateSentence(t *testing.T) {
+	src := `# Thumbnails missing
+
+## What happened
+
+Between 08:40 and 11:05 UTC roughly 60% of photos uploaded by sellers got no thumbnails. 48,000 listings showed a grey placeholder, and the resize queue grew to 210,000 jobs.
+
+## Why
+
+A default memory limit of 1 GiB in the new namespace made the kernel kill the workers.
+`
+	sum, _ := summaryAndFollowUps(t, "thumbs.md", src)
+	if imp := sum.Summary.Impact; !strings.Contains(imp, "60% of photos") || !strings.Contains(imp, "48,000 listings showed a grey placeholder") {
+		t.Errorf("impact %q: want both sentences of the paragraph", imp)
+	}
+}
