@@ -140,3 +140,20 @@ func TestReferredItemByContent(t *testing.T) {
 		})
 	}
 }
+
+// A report's sections all have its author as speaker, so a note citing a ticket
+// about other work is judged by its words, not taken as the nearest item's by its
+// author: the second ticket captures nothing.
+func TestFollowUpReportTicketNoteAuthor(t *testing.T) {
+	src := reportHead + "## Action items\n\n" +
+		"- Read the orders indexer from the replica, never from primary (Dan Ek)\n" +
+		"- Raise the orders database IOPS to 6000 (Ann Li)\n" +
+		"- Tickets: OPS-412 \"Orders indexer: use the replica\" was created on 3 March. OPS-413 \"Reindex progress bar in the admin UI\" was created the same day by the product team.\n"
+	open, captured := reportFollowUps(t, src)
+	if len(captured) != 1 || !strings.Contains(captured[0], "replica, never") || !strings.Contains(captured[0], "OPS-412") {
+		t.Errorf("captured %v: want only the replica item, by OPS-412", captured)
+	}
+	if len(open) != 1 || !strings.Contains(open[0], "IOPS") {
+		t.Errorf("open %v: want the IOPS item uncaptured", open)
+	}
+}

@@ -1043,7 +1043,9 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		m := lc.msgs[c.idx].msg
 		sameThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS && t.msg.ThreadTS == threadOf(m)
 		near := t.idx-c.idx <= window
-		author := speaker(t.msg) != "" && (speaker(t.msg) == speaker(m) || speaker(t.msg) == c.owner)
+		// A report's sections all have its author as speaker: there, being the
+		// item's author says nothing of which item a ticket note is about.
+		author := t.section == "" && speaker(t.msg) != "" && (speaker(t.msg) == speaker(m) || speaker(t.msg) == c.owner)
 		// A reply in a thread refers to that thread.
 		if inThread && !sameThread {
 			continue
