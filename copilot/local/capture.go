@@ -147,3 +147,36 @@ func identifierParts(id string) []string {
 	}
 	return out
 }
+
+// The kind of thing a piece of work delivers (an alert, a dashboard, a test, a
+// runbook or checklist change: the follow-up kinds DOMAIN.md lists) is its object as
+// much as the component it is about. A ticket for a cache hit ratio dashboard is not
+// the follow-up to put the cache hit ratio on the alert set, however many of the
+// metric's words the two share. deliverableDiffers reports whether title and item
+// both name a kind of deliverable and no kind is common to them. A title or an item
+// naming none ("rewrite the cleanup with SCAN") is judged by its words alone.
+func deliverableDiffers(title, item string) bool {
+	tk, ik := deliverables(title), deliverables(item)
+	return tk != 0 && ik != 0 && tk&ik == 0
+}
+
+// deliverables is the set of deliverable kinds a text names, one bit each.
+func deliverables(s string) int {
+	low := strings.ToLower(s)
+	kinds := 0
+	for i, re := range deliverableREs {
+		if re.MatchString(low) {
+			kinds |= 1 << i
+		}
+	}
+	return kinds
+}
+
+// deliverableREs: one pattern per kind. "Page" is left out of the alert words: it is
+// as often a web page ("the account page") as a pager.
+var deliverableREs = []*regexp.Regexp{
+	regexp.MustCompile(`\b(?:alert\w*|alarm\w*|warn\w*|monitor\w*)\b`),
+	regexp.MustCompile(`\b(?:dashboards?|panels?|graphs?)\b`),
+	regexp.MustCompile(`\b(?:tests?|testing)\b`),
+	regexp.MustCompile(`\b(?:runbooks?|playbooks?|checklists?|procedures?|guides?|docs|documentation|wiki)\b`),
+}

@@ -157,3 +157,40 @@ func TestFollowUpReportTicketNoteAuthor(t *testing.T) {
 		t.Errorf("open %v: want the IOPS item uncaptured", open)
 	}
 }
+
+func TestDeliverableDiffers(t *testing.T) {
+	for _, tt := range []struct {
+		title, item string
+		want        bool
+	}{
+		{"Cache hit ratio dashboard for marketing site", "can you put cache hit ratio on the edge alert set?", true},
+		{"Runbook: rotate the webhook secret", "add a test that the webhook secret is set", true},
+		// Kinds in other words of the same kind, or one kind in common.
+		{"Warn before node groups reach their maximum", "alert when a node group is at 80% of its max size", false},
+		{"Synthetic monitoring: periodic test upload", "add a synthetic upload test every 5 min", false},
+		{"Secret rotation procedure: include the signing key", "update the rotation runbook with the webhook secret step", false},
+		// A side naming no kind is judged by its words alone.
+		{"category-cleanup: replace KEYS with SCAN", "add an alert on the cleanup runtime", false},
+		{"Alert on RabbitMQ unacked messages", "per-channel unacked counts, please", false},
+	} {
+		if got := deliverableDiffers(tt.title, tt.item); got != tt.want {
+			t.Errorf("deliverableDiffers(%q, %q) = %v, want %v", tt.title, tt.item, got, tt.want)
+		}
+	}
+}
+
+// Each other's closest match is no pair when the ticket delivers another kind of
+// thing (a dashboard) than the item (an alert) on the same metric.
+func TestMatchMutualDeliverable(t *testing.T) {
+	tickets := []copilot.Ticket{{Key: "EDGE-9", Title: "Cache hit ratio dashboard for the marketing site"}}
+	items, w := mutualCase([]string{"can you put the api cache hit ratio on the edge alert set?"}, tickets)
+	New(nil).matchMutual(items, tickets, w)
+	if items[0].ticket != "" {
+		t.Errorf("the alert item was captured by the dashboard ticket %s", items[0].ticket)
+	}
+	items, w = mutualCase([]string{"can you put the api cache hit ratio on the edge dashboard?"}, tickets)
+	New(nil).matchMutual(items, tickets, w)
+	if items[0].ticket != "EDGE-9" {
+		t.Errorf("the dashboard item was not captured by the dashboard ticket (got %q)", items[0].ticket)
+	}
+}

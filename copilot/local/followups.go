@@ -1059,7 +1059,7 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			tc, _ := w.coverage(c.msgTerms, terms)
 			ic, _ := w.coverage(terms, c.terms)
 			ov = (tc + ic) / 2
-			if n == 0 || ov < l.ticketReferCoverage() || settingDiffers(title, c.text) {
+			if n == 0 || ov < l.ticketReferCoverage() || settingDiffers(title, c.text) || deliverableDiffers(title, c.text) {
 				continue
 			}
 		} else if !sameThread && settingDiffers(title, c.text) {
@@ -1121,7 +1121,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 			if l.ticketTrace != nil {
 				l.ticketTrace(lc.msgs[c.idx].msg.TS, tk.Key, TicketScores{TitleCovered: ov, TitleShared: n, ItemCovered: iv, ItemShared: in, Cosine: cs})
 			}
-			if settingDiffers(tk.Title, c.text) {
+			if settingDiffers(tk.Title, c.text) || deliverableDiffers(tk.Title, c.text) {
 				continue
 			}
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
@@ -1195,7 +1195,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 		for j, full := range titles {
 			ov, n := w.coverage(c.msgTerms, full)
 			iv, in := w.coverage(full, c.terms)
-			if max(n, in) < l.ticketMinShared() || settingDiffers(tickets[j].Title, c.text) {
+			if max(n, in) < l.ticketMinShared() || settingDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) {
 				continue
 			}
 			cover[i][j] = math.Max(ov, iv)
