@@ -55,7 +55,7 @@ var (
 	// fuMakeRE: the verbs of building something, as opposed to looking at something.
 	fuMakeRE = regexp.MustCompile(`\b(add|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm)\w*`)
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
-	fuPaperworkRE = regexp.MustCompile(`\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication)\b`)
+	fuPaperworkRE = regexp.MustCompile(`\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b`)
 
 	// fuFiledRE marks a message that announces a ticket (read by text.TicketRef and
 	// friends: one rule for every reader).
@@ -643,7 +643,10 @@ func proposalForm(low string, wrapUp bool) bool {
 		}
 	}
 	for _, sent := range followUpSentences(low) {
-		if strings.HasSuffix(strings.TrimSpace(sent), "?") && !upAuxFirstRE.MatchString(sent) && !fuHypothesisRE.MatchString(sent) &&
+		// "customers report double charges??": a doubled question mark, or one
+		// with an exclamation, is disbelief at a statement, not a proposal.
+		sent = strings.TrimSpace(sent)
+		if strings.HasSuffix(sent, "?") && !fuDisbeliefRE.MatchString(sent) && !upAuxFirstRE.MatchString(sent) && !fuHypothesisRE.MatchString(sent) &&
 			fuLastingRE.MatchString(sent) {
 			return true
 		}
@@ -659,6 +662,8 @@ var (
 	fuTeamWillRE = regexp.MustCompile(`(?:\b(?:the|our|my) (?:\w+ )?|(?:^|[.!?;:]\s+)(?:\w+ )?)team (?:will|is going to|'ll|is gonna|owns \w+ing)\b`)
 	// fuCounterfactualRE: "if we had X we'd have known" names the missing X.
 	fuCounterfactualRE = regexp.MustCompile(`\bif (?:we|i|they|you|someone) (?:had|'d had)\b`)
+	// fuDisbeliefRE: a sentence ending in "??", "?!" or "!?".
+	fuDisbeliefRE = regexp.MustCompile(`(?:\?\?|\?!|!\?)[?!]*$`)
 	// fuPerfectRE: "would've" is "would have".
 	fuPerfectRE = regexp.MustCompile(`\b(would|could|might|must)'ve\b`)
 	// fuRegretRE: "we should have <done>" looks back, it proposes nothing (a regular

@@ -306,3 +306,17 @@ func TestFollowUpHeadingVerb(t *testing.T) {
 		t.Error("a first-person heading of doubt is a to-do list")
 	}
 }
+
+// A doubled question mark (or one with an exclamation) is disbelief at what a
+// statement reports, not a question that proposes; the incident's own customer
+// communication, whatever it is called, is paperwork.
+func TestFollowUpDisbeliefAndStatusPost(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"a statement with ??", []string{"mia: since 23:25 customers report payment spinning forever and double charges??"}, nil},
+		{"a statement with ?!", []string{"mia: the nightly report job ran twice?!"}, nil},
+		{"a status page post", []string{"mia: how many users? do we need a status page post"}, nil},
+		{"a customer message", []string{"mia: should we send a customer message about the double charges?"}, nil},
+		{"a bare question naming something lasting still proposes", []string{"mia: and a pool saturation alert per database too?"}, []int{0}},
+		{"a lasting change to the status page still proposes", []string{"mia: we should automate status page posts from the alerting pipeline"}, []int{0}},
+	})
+}
