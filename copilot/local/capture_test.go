@@ -194,3 +194,26 @@ func TestMatchMutualDeliverable(t *testing.T) {
 		t.Errorf("the dashboard item was not captured by the dashboard ticket (got %q)", items[0].ticket)
 	}
 }
+
+// A ticket and an item delivering the same kind of thing (monitor ~ alert) that are
+// each other's closest pair up on one shared rare term; without the common kind
+// one term is not enough.
+func TestMatchMutualSameDeliverable(t *testing.T) {
+	texts := []string{
+		"for me: alert if replica more than 30s behind.",
+		"lena will add an idempotency key on order submit so a double click does not create two orders.",
+	}
+	for _, tt := range []struct {
+		title, want string
+	}{
+		{"Monitor Seconds_Behind_Master on order replicas", "ORD-552"},
+		{"Seconds_Behind_Master on order replicas", ""},
+	} {
+		tickets := []copilot.Ticket{{Key: "ORD-552", Title: tt.title}, {Key: "ORD-553", Title: "Use gh-ost for large table migrations"}}
+		items, w := mutualCase(texts, tickets)
+		New(nil).matchMutual(items, tickets, w)
+		if items[0].ticket != tt.want || items[1].ticket != "" {
+			t.Errorf("title %q: tickets %q, %q; want %q, none", tt.title, items[0].ticket, items[1].ticket, tt.want)
+		}
+	}
+}

@@ -1182,7 +1182,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 			used[c.ticket] = true
 		}
 	}
-	cover := make([][]float64, len(items))
+	cover, bar := make([][]float64, len(items)), make([][]float64, len(items))
 	close := make([][]float64, len(items))
 	bestOfItem := make([]int, len(items))
 	bestOfTicket := make([]int, len(tickets))
@@ -1194,16 +1194,28 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 		titles[j] = contentTerms(tk.Title)
 	}
 	for i, c := range items {
-		cover[i] = make([]float64, len(tickets))
+		cover[i], bar[i] = make([]float64, len(tickets)), make([]float64, len(tickets))
 		close[i] = make([]float64, len(tickets))
 		bestOfItem[i] = -1
 		for j, full := range titles {
 			ov, n := w.coverage(c.msgTerms, full)
 			iv, in := w.coverage(full, c.terms)
-			if max(n, in) < l.ticketMinShared() || settingDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) {
+			// The same kind of deliverable on both sides ("Monitor Seconds_Behind_Master
+			// on order replicas", "alert if replica more than 30s behind") is evidence
+			// the words cannot show: one shared term is enough, at half the bar.
+			agree := deliverables(tickets[j].Title)&deliverables(c.text) != 0
+			need := l.ticketMinShared()
+			if agree {
+				need = 1
+			}
+			if max(n, in) < need || settingDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) {
 				continue
 			}
 			cover[i][j] = math.Max(ov, iv)
+			bar[i][j] = th
+			if agree {
+				bar[i][j] = th / 2
+			}
 			close[i][j] = (ov + iv) / 2
 			if b := bestOfItem[i]; b < 0 || close[i][j] > close[i][b] {
 				bestOfItem[i] = j
@@ -1214,7 +1226,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 		}
 	}
 	for i, j := range bestOfItem {
-		if c := items[i]; j >= 0 && c.ticket == "" && bestOfTicket[j] == i && cover[i][j] >= th &&
+		if c := items[i]; j >= 0 && c.ticket == "" && bestOfTicket[j] == i && cover[i][j] >= bar[i][j] &&
 			tickets[j].Key != "" && !used[tickets[j].Key] {
 			c.ticket = tickets[j].Key
 			used[tickets[j].Key] = true
