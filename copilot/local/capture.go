@@ -180,3 +180,23 @@ var deliverableREs = []*regexp.Regexp{
 	regexp.MustCompile(`\b(?:tests?|testing)\b`),
 	regexp.MustCompile(`\b(?:runbooks?|playbooks?|checklists?|procedures?|guides?|docs|documentation|wiki)\b`),
 }
+
+// sharedValues counts the numbers of two or more digits (a limit, a size, a
+// timeout: "30", "6,000", "1.16") that both texts name.
+func sharedValues(a, b string) int {
+	have := map[string]bool{}
+	for _, v := range valueRE.FindAllString(a, -1) {
+		have[strings.ReplaceAll(v, ",", "")] = true
+	}
+	n := 0
+	for _, v := range valueRE.FindAllString(b, -1) {
+		if v = strings.ReplaceAll(v, ",", ""); have[v] {
+			n++
+			delete(have, v)
+		}
+	}
+	return n
+}
+
+// valueRE: a number of two or more digits, with thousands or a decimal part.
+var valueRE = regexp.MustCompile(`\b\d[\d,]*\d(?:\.\d+)?\b`)

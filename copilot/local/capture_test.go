@@ -217,3 +217,32 @@ func TestMatchMutualSameDeliverable(t *testing.T) {
 		}
 	}
 }
+
+func TestSharedValues(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"Raise general-b ASG max to 30 in terraform", "and i put the 30 in terraform today", 1},
+		{"Raise catalog DB IOPS to 6,000", "raise provisioned IOPS to 6000 on the catalog db", 1},
+		{"Upgrade vault agent to 1.16", "vault agent 1.16 on every db host, then 1.17", 1},
+		{"Raise the pool to 30", "retry 3 times, then page", 0},
+		{"Alert at 80%", "we should alert at 85% of maxclients", 0},
+	} {
+		if got := sharedValues(tt.a, tt.b); got != tt.want {
+			t.Errorf("sharedValues(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// A value both name is a shared term: with one shared word besides, the ticket
+// and the item that are each other's closest pair up.
+func TestMatchMutualSharedValue(t *testing.T) {
+	tickets := []copilot.Ticket{{Key: "PLAT-5", Title: "Raise general-b ASG max to 30 in terraform"}}
+	texts := []string{"and i put the 30 in terraform today, else next apply reverts it.", "lena will add an idempotency key on order submit.", "a readiness probe on checkout-worker that waits for the warmup.", "page the owning team when the export job fails twice."}
+	items, w := mutualCase(texts, tickets)
+	New(nil).matchMutual(items, tickets, w)
+	if items[0].ticket != "PLAT-5" || items[1].ticket != "" {
+		t.Errorf("tickets %q, %q; want PLAT-5, none", items[0].ticket, items[1].ticket)
+	}
+}

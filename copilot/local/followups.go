@@ -1200,6 +1200,11 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 		for j, full := range titles {
 			ov, n := w.coverage(c.msgTerms, full)
 			iv, in := w.coverage(full, c.terms)
+			// A value both name ("max to 30", "put the 30 in terraform") is a shared
+			// term the content words leave out.
+			if v := sharedValues(tickets[j].Title, c.text); v > 0 {
+				n, in = n+v, in+v
+			}
 			// The same kind of deliverable on both sides ("Monitor Seconds_Behind_Master
 			// on order replicas", "alert if replica more than 30s behind") is evidence
 			// the words cannot show: one shared term is enough, at half the bar.
