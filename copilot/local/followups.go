@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -131,7 +132,10 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 		for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
 			prev := lc.msgs[i]
-			if speaker(prev.msg) != speaker(t.msg) {
+			// "2) a rate limiter…" right after someone else's accepted "1) …"
+			// continues the list the channel is writing together.
+			next := enumNumber(t.msg.Text) > 1 && enumNumber(prev.msg.Text) == enumNumber(t.msg.Text)-1
+			if speaker(prev.msg) != speaker(t.msg) && !next {
 				continue
 			}
 			if p := cands[i]; p != nil && p.accepted && fuEnumAnyRE.MatchString(prev.msg.Text) {
@@ -276,6 +280,19 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		Items:         out,
 	}, nil
 }
+
+// enumNumber is the number a message's list entry opens with ("2) …", "3/ …"), 0
+// when it opens with none.
+func enumNumber(s string) int {
+	m := fuEnumNumRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+var fuEnumNumRE = regexp.MustCompile(`^\s*(\d{1,2})\s*[/).:]\s+\S`)
 
 // splitCommitments makes one follow-up of each commitment of a report's paragraph
 // that lists several ("Follow-ups: A will add x by 11/13 (T-1). B will add y. A

@@ -320,3 +320,20 @@ func TestFollowUpDisbeliefAndStatusPost(t *testing.T) {
 		{"a lasting change to the status page still proposes", []string{"mia: we should automate status page posts from the alerting pipeline"}, []int{0}},
 	})
 }
+
+// A numbered entry continues the list another speaker started ("1) …" then "2) …"),
+// the channel writing one list together; a bare "2)" after nothing numbered does not.
+func TestFollowUpSharedNumberedList(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"two speakers, one list", []string{
+			"carla: followups?",
+			"dan: 1) exponential backoff + jitter and honor retry_after. a 429 must never be retried instantly. ONB-611",
+			"ann: 2) a rate limiter inside the worker at 80% of the contract quota",
+		}, []int{1, 2}},
+		{"no list before it", []string{
+			"carla: followups?",
+			"dan: the vendor calls looked fine after 10:40",
+			"ann: 2) a rate limiter inside the worker at 80% of the contract quota",
+		}, nil},
+	})
+}
