@@ -148,7 +148,7 @@ func identifierParts(id string) []string {
 	return out
 }
 
-// The kind of thing a piece of work delivers (an alert, a dashboard, a test, a
+// The kind of thing a piece of work delivers (an alert, a dashboard, a test or drill, a
 // runbook or checklist change: the follow-up kinds DOMAIN.md lists) is its object as
 // much as the component it is about. A ticket for a cache hit ratio dashboard is not
 // the follow-up to put the cache hit ratio on the alert set, however many of the
@@ -177,7 +177,7 @@ func deliverables(s string) int {
 var deliverableREs = []*regexp.Regexp{
 	regexp.MustCompile(`\b(?:alert\w*|alarm\w*|warn\w*|monitor\w*)\b`),
 	regexp.MustCompile(`\b(?:dashboards?|panels?|graphs?)\b`),
-	regexp.MustCompile(`\b(?:tests?|testing)\b`),
+	regexp.MustCompile(`\b(?:tests?|testing|drills?|exercises?|game ?days?)\b`),
 	regexp.MustCompile(`\b(?:runbooks?|playbooks?|checklists?|procedures?|guides?|docs|documentation|wiki)\b`),
 }
 

@@ -246,3 +246,16 @@ func TestMatchMutualSharedValue(t *testing.T) {
 		t.Errorf("tickets %q, %q; want PLAT-5, none", items[0].ticket, items[1].ticket)
 	}
 }
+
+// A drill or an exercise tests a procedure as a test does: the same kind.
+func TestDeliverablesSameKind(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{
+		{"Quarterly paging test per team", "can you run a paging drill with each team this month?"},
+		{"Failover exercise for the ledger cluster", "we test the ledger failover every quarter"},
+		{"Monitor Seconds_Behind_Master on order replicas", "alert if replica more than 30s behind"},
+	} {
+		if deliverables(tt.a)&deliverables(tt.b) == 0 {
+			t.Errorf("%q and %q: no kind in common", tt.a, tt.b)
+		}
+	}
+}
