@@ -147,3 +147,56 @@ func identifierParts(id string) []string {
 	}
 	return out
 }
+
+// The kind of thing a piece of work delivers (an alert, a dashboard, a test or drill, a
+// runbook or checklist change: the follow-up kinds DOMAIN.md lists) is its object as
+// much as the component it is about. A ticket for a cache hit ratio dashboard is not
+// the follow-up to put the cache hit ratio on the alert set, however many of the
+// metric's words the two share. deliverableDiffers reports whether title and item
+// both name a kind of deliverable and no kind is common to them. A title or an item
+// naming none ("rewrite the cleanup with SCAN") is judged by its words alone.
+func deliverableDiffers(title, item string) bool {
+	tk, ik := deliverables(title), deliverables(item)
+	return tk != 0 && ik != 0 && tk&ik == 0
+}
+
+// deliverables is the set of deliverable kinds a text names, one bit each.
+func deliverables(s string) int {
+	low := strings.ToLower(s)
+	kinds := 0
+	for i, re := range deliverableREs {
+		if re.MatchString(low) {
+			kinds |= 1 << i
+		}
+	}
+	return kinds
+}
+
+// deliverableREs: one pattern per kind. "Page" is left out of the alert words: it is
+// as often a web page ("the account page") as a pager.
+var deliverableREs = []*regexp.Regexp{
+	regexp.MustCompile(`\b(?:alert\w*|alarm\w*|warn\w*|monitor\w*)\b`),
+	regexp.MustCompile(`\b(?:dashboards?|panels?|graphs?)\b`),
+	regexp.MustCompile(`\b(?:tests?|testing|drills?|exercises?|game ?days?)\b`),
+	regexp.MustCompile(`\b(?:runbooks?|playbooks?|checklists?|procedures?|guides?|docs|documentation|wiki)\b`),
+}
+
+// sharedValues counts the numbers of two or more digits (a limit, a size, a
+// timeout: "30", "6,000", "1.16") that both texts name.
+func sharedValues(a, b string) int {
+	have := map[string]bool{}
+	for _, v := range valueRE.FindAllString(a, -1) {
+		have[strings.ReplaceAll(v, ",", "")] = true
+	}
+	n := 0
+	for _, v := range valueRE.FindAllString(b, -1) {
+		if v = strings.ReplaceAll(v, ",", ""); have[v] {
+			n++
+			delete(have, v)
+		}
+	}
+	return n
+}
+
+// valueRE: a number of two or more digits, with thousands or a decimal part.
+var valueRE = regexp.MustCompile(`\b\d[\d,]*\d(?:\.\d+)?\b`)

@@ -140,3 +140,122 @@ func TestReferredItemByContent(t *testing.T) {
 		})
 	}
 }
+
+// A report's sections all have its author as speaker, so a note citing a ticket
+// about other work is judged by its words, not taken as the nearest item's by its
+// author: the second ticket captures nothing.
+func TestFollowUpReportTicketNoteAuthor(t *testing.T) {
+	src := reportHead + "## Action items\n\n" +
+		"- Read the orders indexer from the replica, never from primary (Dan Ek)\n" +
+		"- Raise the orders database IOPS to 6000 (Ann Li)\n" +
+		"- Tickets: OPS-412 \"Orders indexer: use the replica\" was created on 3 March. OPS-413 \"Reindex progress bar in the admin UI\" was created the same day by the product team.\n"
+	open, captured := reportFollowUps(t, src)
+	if len(captured) != 1 || !strings.Contains(captured[0], "replica, never") || !strings.Contains(captured[0], "OPS-412") {
+		t.Errorf("captured %v: want only the replica item, by OPS-412", captured)
+	}
+	if len(open) != 1 || !strings.Contains(open[0], "IOPS") {
+		t.Errorf("open %v: want the IOPS item uncaptured", open)
+	}
+}
+
+func TestDeliverableDiffers(t *testing.T) {
+	for _, tt := range []struct {
+		title, item string
+		want        bool
+	}{
+		{"Cache hit ratio dashboard for marketing site", "can you put cache hit ratio on the edge alert set?", true},
+		{"Runbook: rotate the webhook secret", "add a test that the webhook secret is set", true},
+		// Kinds in other words of the same kind, or one kind in common.
+		{"Warn before node groups reach their maximum", "alert when a node group is at 80% of its max size", false},
+		{"Synthetic monitoring: periodic test upload", "add a synthetic upload test every 5 min", false},
+		{"Secret rotation procedure: include the signing key", "update the rotation runbook with the webhook secret step", false},
+		// A side naming no kind is judged by its words alone.
+		{"category-cleanup: replace KEYS with SCAN", "add an alert on the cleanup runtime", false},
+		{"Alert on RabbitMQ unacked messages", "per-channel unacked counts, please", false},
+	} {
+		if got := deliverableDiffers(tt.title, tt.item); got != tt.want {
+			t.Errorf("deliverableDiffers(%q, %q) = %v, want %v", tt.title, tt.item, got, tt.want)
+		}
+	}
+}
+
+// Each other's closest match is no pair when the ticket delivers another kind of
+// thing (a dashboard) than the item (an alert) on the same metric.
+func TestMatchMutualDeliverable(t *testing.T) {
+	tickets := []copilot.Ticket{{Key: "EDGE-9", Title: "Cache hit ratio dashboard for the marketing site"}}
+	items, w := mutualCase([]string{"can you put the api cache hit ratio on the edge alert set?"}, tickets)
+	New(nil).matchMutual(items, tickets, w)
+	if items[0].ticket != "" {
+		t.Errorf("the alert item was captured by the dashboard ticket %s", items[0].ticket)
+	}
+	items, w = mutualCase([]string{"can you put the api cache hit ratio on the edge dashboard?"}, tickets)
+	New(nil).matchMutual(items, tickets, w)
+	if items[0].ticket != "EDGE-9" {
+		t.Errorf("the dashboard item was not captured by the dashboard ticket (got %q)", items[0].ticket)
+	}
+}
+
+// A ticket and an item delivering the same kind of thing (monitor ~ alert) that are
+// each other's closest pair up on one shared rare term; without the common kind
+// one term is not enough.
+func TestMatchMutualSameDeliverable(t *testing.T) {
+	texts := []string{
+		"for me: alert if replica more than 30s behind.",
+		"lena will add an idempotency key on order submit so a double click does not create two orders.",
+	}
+	for _, tt := range []struct {
+		title, want string
+	}{
+		{"Monitor Seconds_Behind_Master on order replicas", "ORD-552"},
+		{"Seconds_Behind_Master on order replicas", ""},
+	} {
+		tickets := []copilot.Ticket{{Key: "ORD-552", Title: tt.title}, {Key: "ORD-553", Title: "Use gh-ost for large table migrations"}}
+		items, w := mutualCase(texts, tickets)
+		New(nil).matchMutual(items, tickets, w)
+		if items[0].ticket != tt.want || items[1].ticket != "" {
+			t.Errorf("title %q: tickets %q, %q; want %q, none", tt.title, items[0].ticket, items[1].ticket, tt.want)
+		}
+	}
+}
+
+func TestSharedValues(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"Raise general-b ASG max to 30 in terraform", "and i put the 30 in terraform today", 1},
+		{"Raise catalog DB IOPS to 6,000", "raise provisioned IOPS to 6000 on the catalog db", 1},
+		{"Upgrade vault agent to 1.16", "vault agent 1.16 on every db host, then 1.17", 1},
+		{"Raise the pool to 30", "retry 3 times, then page", 0},
+		{"Alert at 80%", "we should alert at 85% of maxclients", 0},
+	} {
+		if got := sharedValues(tt.a, tt.b); got != tt.want {
+			t.Errorf("sharedValues(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// A value both name is a shared term: with one shared word besides, the ticket
+// and the item that are each other's closest pair up.
+func TestMatchMutualSharedValue(t *testing.T) {
+	tickets := []copilot.Ticket{{Key: "PLAT-5", Title: "Raise general-b ASG max to 30 in terraform"}}
+	texts := []string{"and i put the 30 in terraform today, else next apply reverts it.", "lena will add an idempotency key on order submit.", "a readiness probe on checkout-worker that waits for the warmup.", "page the owning team when the export job fails twice."}
+	items, w := mutualCase(texts, tickets)
+	New(nil).matchMutual(items, tickets, w)
+	if items[0].ticket != "PLAT-5" || items[1].ticket != "" {
+		t.Errorf("tickets %q, %q; want PLAT-5, none", items[0].ticket, items[1].ticket)
+	}
+}
+
+// A drill or an exercise tests a procedure as a test does: the same kind.
+func TestDeliverablesSameKind(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{
+		{"Quarterly paging test per team", "can you run a paging drill with each team this month?"},
+		{"Failover exercise for the ledger cluster", "we test the ledger failover every quarter"},
+		{"Monitor Seconds_Behind_Master on order replicas", "alert if replica more than 30s behind"},
+	} {
+		if deliverables(tt.a)&deliverables(tt.b) == 0 {
+			t.Errorf("%q and %q: no kind in common", tt.a, tt.b)
+		}
+	}
+}

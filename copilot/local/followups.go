@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -55,7 +56,7 @@ var (
 	// fuMakeRE: the verbs of building something, as opposed to looking at something.
 	fuMakeRE = regexp.MustCompile(`\b(add|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm)\w*`)
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
-	fuPaperworkRE = regexp.MustCompile(`\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication)\b`)
+	fuPaperworkRE = regexp.MustCompile(`\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b`)
 
 	// fuFiledRE marks a message that announces a ticket (read by text.TicketRef and
 	// friends: one rule for every reader).
@@ -131,7 +132,10 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 		for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
 			prev := lc.msgs[i]
-			if speaker(prev.msg) != speaker(t.msg) {
+			// "2) a rate limiter…" right after someone else's accepted "1) …"
+			// continues the list the channel is writing together.
+			next := enumNumber(t.msg.Text) > 1 && enumNumber(prev.msg.Text) == enumNumber(t.msg.Text)-1
+			if speaker(prev.msg) != speaker(t.msg) && !next {
 				continue
 			}
 			if p := cands[i]; p != nil && p.accepted && fuEnumAnyRE.MatchString(prev.msg.Text) {
@@ -276,6 +280,19 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		Items:         out,
 	}, nil
 }
+
+// enumNumber is the number a message's list entry opens with ("2) …", "3/ …"), 0
+// when it opens with none.
+func enumNumber(s string) int {
+	m := fuEnumNumRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+var fuEnumNumRE = regexp.MustCompile(`^\s*(\d{1,2})\s*[/).:]\s+\S`)
 
 // splitCommitments makes one follow-up of each commitment of a report's paragraph
 // that lists several ("Follow-ups: A will add x by 11/13 (T-1). B will add y. A
@@ -643,7 +660,10 @@ func proposalForm(low string, wrapUp bool) bool {
 		}
 	}
 	for _, sent := range followUpSentences(low) {
-		if strings.HasSuffix(strings.TrimSpace(sent), "?") && !upAuxFirstRE.MatchString(sent) && !fuHypothesisRE.MatchString(sent) &&
+		// "customers report double charges??": a doubled question mark, or one
+		// with an exclamation, is disbelief at a statement, not a proposal.
+		sent = strings.TrimSpace(sent)
+		if strings.HasSuffix(sent, "?") && !fuDisbeliefRE.MatchString(sent) && !upAuxFirstRE.MatchString(sent) && !fuHypothesisRE.MatchString(sent) &&
 			fuLastingRE.MatchString(sent) {
 			return true
 		}
@@ -659,6 +679,8 @@ var (
 	fuTeamWillRE = regexp.MustCompile(`(?:\b(?:the|our|my) (?:\w+ )?|(?:^|[.!?;:]\s+)(?:\w+ )?)team (?:will|is going to|'ll|is gonna|owns \w+ing)\b`)
 	// fuCounterfactualRE: "if we had X we'd have known" names the missing X.
 	fuCounterfactualRE = regexp.MustCompile(`\bif (?:we|i|they|you|someone) (?:had|'d had)\b`)
+	// fuDisbeliefRE: a sentence ending in "??", "?!" or "!?".
+	fuDisbeliefRE = regexp.MustCompile(`(?:\?\?|\?!|!\?)[?!]*$`)
 	// fuPerfectRE: "would've" is "would have".
 	fuPerfectRE = regexp.MustCompile(`\b(would|could|might|must)'ve\b`)
 	// fuRegretRE: "we should have <done>" looks back, it proposes nothing (a regular
@@ -1043,7 +1065,9 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		m := lc.msgs[c.idx].msg
 		sameThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS && t.msg.ThreadTS == threadOf(m)
 		near := t.idx-c.idx <= window
-		author := speaker(t.msg) != "" && (speaker(t.msg) == speaker(m) || speaker(t.msg) == c.owner)
+		// A report's sections all have its author as speaker: there, being the
+		// item's author says nothing of which item a ticket note is about.
+		author := t.section == "" && speaker(t.msg) != "" && (speaker(t.msg) == speaker(m) || speaker(t.msg) == c.owner)
 		// A reply in a thread refers to that thread.
 		if inThread && !sameThread {
 			continue
@@ -1057,7 +1081,7 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			tc, _ := w.coverage(c.msgTerms, terms)
 			ic, _ := w.coverage(terms, c.terms)
 			ov = (tc + ic) / 2
-			if n == 0 || ov < l.ticketReferCoverage() || settingDiffers(title, c.text) {
+			if n == 0 || ov < l.ticketReferCoverage() || settingDiffers(title, c.text) || deliverableDiffers(title, c.text) {
 				continue
 			}
 		} else if !sameThread && settingDiffers(title, c.text) {
@@ -1119,7 +1143,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 			if l.ticketTrace != nil {
 				l.ticketTrace(lc.msgs[c.idx].msg.TS, tk.Key, TicketScores{TitleCovered: ov, TitleShared: n, ItemCovered: iv, ItemShared: in, Cosine: cs})
 			}
-			if settingDiffers(tk.Title, c.text) {
+			if settingDiffers(tk.Title, c.text) || deliverableDiffers(tk.Title, c.text) {
 				continue
 			}
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
@@ -1175,7 +1199,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 			used[c.ticket] = true
 		}
 	}
-	cover := make([][]float64, len(items))
+	cover, bar := make([][]float64, len(items)), make([][]float64, len(items))
 	close := make([][]float64, len(items))
 	bestOfItem := make([]int, len(items))
 	bestOfTicket := make([]int, len(tickets))
@@ -1187,16 +1211,33 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 		titles[j] = contentTerms(tk.Title)
 	}
 	for i, c := range items {
-		cover[i] = make([]float64, len(tickets))
+		cover[i], bar[i] = make([]float64, len(tickets)), make([]float64, len(tickets))
 		close[i] = make([]float64, len(tickets))
 		bestOfItem[i] = -1
 		for j, full := range titles {
 			ov, n := w.coverage(c.msgTerms, full)
 			iv, in := w.coverage(full, c.terms)
-			if max(n, in) < l.ticketMinShared() || settingDiffers(tickets[j].Title, c.text) {
+			// A value both name ("max to 30", "put the 30 in terraform") is a shared
+			// term the content words leave out.
+			if v := sharedValues(tickets[j].Title, c.text); v > 0 {
+				n, in = n+v, in+v
+			}
+			// The same kind of deliverable on both sides ("Monitor Seconds_Behind_Master
+			// on order replicas", "alert if replica more than 30s behind") is evidence
+			// the words cannot show: one shared term is enough, at half the bar.
+			agree := deliverables(tickets[j].Title)&deliverables(c.text) != 0
+			need := l.ticketMinShared()
+			if agree {
+				need = 1
+			}
+			if max(n, in) < need || settingDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) {
 				continue
 			}
 			cover[i][j] = math.Max(ov, iv)
+			bar[i][j] = th
+			if agree {
+				bar[i][j] = th / 2
+			}
 			close[i][j] = (ov + iv) / 2
 			if b := bestOfItem[i]; b < 0 || close[i][j] > close[i][b] {
 				bestOfItem[i] = j
@@ -1207,7 +1248,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 		}
 	}
 	for i, j := range bestOfItem {
-		if c := items[i]; j >= 0 && c.ticket == "" && bestOfTicket[j] == i && cover[i][j] >= th &&
+		if c := items[i]; j >= 0 && c.ticket == "" && bestOfTicket[j] == i && cover[i][j] >= bar[i][j] &&
 			tickets[j].Key != "" && !used[tickets[j].Key] {
 			c.ticket = tickets[j].Key
 			used[tickets[j].Key] = true

@@ -306,3 +306,34 @@ func TestFollowUpHeadingVerb(t *testing.T) {
 		t.Error("a first-person heading of doubt is a to-do list")
 	}
 }
+
+// A doubled question mark (or one with an exclamation) is disbelief at what a
+// statement reports, not a question that proposes; the incident's own customer
+// communication, whatever it is called, is paperwork.
+func TestFollowUpDisbeliefAndStatusPost(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"a statement with ??", []string{"mia: since 23:25 customers report payment spinning forever and double charges??"}, nil},
+		{"a statement with ?!", []string{"mia: the nightly report job ran twice?!"}, nil},
+		{"a status page post", []string{"mia: how many users? do we need a status page post"}, nil},
+		{"a customer message", []string{"mia: should we send a customer message about the double charges?"}, nil},
+		{"a bare question naming something lasting still proposes", []string{"mia: and a pool saturation alert per database too?"}, []int{0}},
+		{"a lasting change to the status page still proposes", []string{"mia: we should automate status page posts from the alerting pipeline"}, []int{0}},
+	})
+}
+
+// A numbered entry continues the list another speaker started ("1) …" then "2) …"),
+// the channel writing one list together; a bare "2)" after nothing numbered does not.
+func TestFollowUpSharedNumberedList(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"two speakers, one list", []string{
+			"carla: followups?",
+			"dan: 1) exponential backoff + jitter and honor retry_after. a 429 must never be retried instantly. ONB-611",
+			"ann: 2) a rate limiter inside the worker at 80% of the contract quota",
+		}, []int{1, 2}},
+		{"no list before it", []string{
+			"carla: followups?",
+			"dan: the vendor calls looked fine after 10:40",
+			"ann: 2) a rate limiter inside the worker at 80% of the contract quota",
+		}, nil},
+	})
+}

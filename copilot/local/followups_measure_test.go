@@ -174,11 +174,12 @@ func TestFollowUpFigures(t *testing.T) {
 		{"corpus", 0.9, 0.9, 0.8},
 		{"dev2", 0.93, 0.9, 0.9},
 		{"dev4", 0.84, 0.9, 0.9},
-		{"dev6", 0.8, 0.95, 0.93},
+		// dev6, dev8, dev9: 0.03 under the uncaptured F1 after the second round of
+		// capture and look-alike rules (0.914, 0.873, 0.933).
+		{"dev6", 0.88, 0.95, 0.93},
 		{"dev7", 0.8, 0.95, 0.9},
-		// 0.03 under the figures when the look-alike rules were written on them.
-		{"dev8", 0.72, 0.95, 0.85},
-		{"dev9", 0.79, 0.97, 0.93},
+		{"dev8", 0.84, 0.95, 0.85},
+		{"dev9", 0.9, 0.97, 0.93},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)
