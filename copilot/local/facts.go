@@ -371,7 +371,49 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 			}
 		}
 	}
+	if ss := b.reportParagraphCause(cs[0]); len(out) == 1 && len(ss) > 1 {
+		out = ss
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
+	return out
+}
+
+// reportParagraphCause continues a root cause found alone in a report's prose
+// paragraph with the sentences that follow it in that paragraph, in order, until
+// causeSectionWords: an author who states the trigger explains its mechanism next
+// ("The migration renamed the metric. The query returned an empty result, which
+// KEDA treats as 0; with minReplicaCount 0 it scaled the consumers away."), and
+// those sentences, which name no change and no causal verb, score too low to be
+// paired with it.
+// It stops at a sentence labelled as another part, a question, a symptom seen or a
+// count of what was hit. Chat messages and timeline rows are not paragraphs.
+func (b *summaryBuilder) reportParagraphCause(top scoredSentence) []scoredSentence {
+	t := b.lc.msgs[top.idx]
+	if t.section == "" || sectionIs(t.section, "timeline") || t.bot {
+		return nil
+	}
+	sents, labels := labelledSentences(t.msg.Text)
+	out := []scoredSentence{top}
+	words := len(strings.Fields(top.text))
+	after := false
+	for i, raw := range sents {
+		q := quote(raw)
+		if !after {
+			after = q == top.text
+			continue
+		}
+		low := lowerClean(raw)
+		if (labels[i] != "" && labels[i] != "root cause") || strings.Contains(low, "?") || hasSecret(raw) ||
+			symptomOnly(low) || impactCountRE.MatchString(low) && impactHarmRE.MatchString(low) || hedgeRE.MatchString(low) {
+			break
+		}
+		w := len(strings.Fields(raw))
+		if words+w > causeSectionWords {
+			break
+		}
+		out = append(out, scoredSentence{top.idx, q, top.score})
+		words += w
+	}
 	return out
 }
 
