@@ -94,6 +94,14 @@ var rootCauseTests = []struct {
 			"disabled the dns janitor cron so it doesnt delete it again at 23:30", "resolved"},
 		want: "janitor deletes", avoid: "disabled",
 	},
+	{
+		name: "a release named by its version number",
+		texts: []string{"[FIRING] profile-api 5xx above 5%", "ack", "500s on PUT /profile only",
+			"logs: NullPointerException in AddressMapper.toEntity",
+			"profile-api 2.14.0 from 21:40 moves the address fields into a nested object and the mapper reads the flat ones",
+			"rolling back profile-api to 2.13.3", "5xx back to 0", "resolved"},
+		want: "2.14.0", avoid: "rolling back",
+	},
 }
 
 func TestRootCauseReadsTheConversation(t *testing.T) {
