@@ -102,6 +102,14 @@ var rootCauseTests = []struct {
 			"rolling back profile-api to 2.13.3", "5xx back to 0", "resolved"},
 		want: "2.14.0", avoid: "rolling back",
 	},
+	{
+		name: "a look announced is no finding",
+		texts: []string{"[FIRING] ledger-sync lag above 10 min", "ack",
+			"checking the ledger-sync consumer group offsets, the lag is all on partition 7",
+			"partition 7 has one poison record, the consumer retries it forever and the rest of the partition waits behind it",
+			"skipped offset 88123 on partition 7", "lag draining", "resolved"},
+		want: "poison record", avoid: "checking",
+	},
 }
 
 func TestRootCauseReadsTheConversation(t *testing.T) {

@@ -230,6 +230,9 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			if hedgeRE.MatchString(low) {
 				s -= 1.5
 			}
+			if lookAnnouncedRE.MatchString(low) {
+				s -= 1.5
+			}
 			if negationRE.MatchString(low) {
 				s -= 1
 			}
@@ -416,6 +419,12 @@ func (b *summaryBuilder) reportParagraphCause(top scoredSentence) []scoredSenten
 	}
 	return out
 }
+
+// lookAnnouncedRE: a sentence that announces a look under way or about to start
+// ("looking at target health", "let me check the ExternalSecret status", "checking
+// the issuer cert"): its verb is progressive or an offer, so it tells where
+// someone is looking, not what they found.
+var lookAnnouncedRE = regexp.MustCompile(`^\W*(i'?m |i am |we'?re |we are |now |first |let me |let's |lemme |will |i'll |gonna |going to )?(look(ing)? (at|into)|check(ing)?|dig(ging)? into|investigat(e|ing)|pull(ing)? up)\b`)
 
 // sharesTerm reports whether any of terms is in set.
 func sharesTerm(set map[string]bool, terms []string) bool {
