@@ -110,6 +110,13 @@ var rootCauseTests = []struct {
 			"skipped offset 88123 on partition 7", "lag draining", "resolved"},
 		want: "poison record", avoid: "checking",
 	},
+	{
+		name: "a finding told in clipped sentences of one message",
+		texts: []string{"[FIRING] notify-api p99 above 5s", "ack", "pool waiting count 20/20 on every pod",
+			"4.2.0 went out at 21:30 with a new retry path. it opens a client and returns before release() on a 404. every retry leaks a client",
+			"rolling back notify-api to 4.1.9", "p99 back to 120ms", "resolved"},
+		want: "4.2.0 went out at 21:30 with a new retry path. it opens a client and returns before release() on a 404. every retry leaks a client", avoid: "rolling back",
+	},
 }
 
 func TestRootCauseReadsTheConversation(t *testing.T) {

@@ -377,6 +377,11 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 	if ss := b.reportParagraphCause(cs[0]); len(out) == 1 && len(ss) > 1 {
 		out = ss
 	}
+	// A pair from two messages stands; a pair from one chat message is that
+	// message, told whole.
+	if ss := b.wholeFinding(cs[0]); len(ss) > len(out) && (len(out) == 1 || out[1].idx == cs[0].idx) {
+		out = ss
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
 	return out
 }
@@ -425,6 +430,42 @@ func (b *summaryBuilder) reportParagraphCause(top scoredSentence) []scoredSenten
 // the issuer cert"): its verb is progressive or an offer, so it tells where
 // someone is looking, not what they found.
 var lookAnnouncedRE = regexp.MustCompile(`^\W*(i'?m |i am |we'?re |we are |now |first |let me |let's |lemme |will |i'll |gonna |going to )?(look(ing)? (at|into)|check(ing)?|dig(ging)? into|investigat(e|ing)|pull(ing)? up)\b`)
+
+// wholeFinding returns the sentences of a short chat message that states the root
+// cause, in order: chat packs a finding into a few clipped sentences ("v3.19.0
+// went out 06:30. new code in templateLookup returns early and never calls
+// release(). each missing template leaks a connection"), the change, what it does
+// and what follows, and one of them alone loses the others. Nil when the message
+// is a report's, long, or holds a sentence that asks, hedges or proposes.
+func (b *summaryBuilder) wholeFinding(top scoredSentence) []scoredSentence {
+	t := b.lc.msgs[top.idx]
+	if t.section != "" || t.bot || len(strings.Fields(t.msg.Text)) > wholeFindingWords {
+		return nil
+	}
+	sents, labels := labelledSentences(t.msg.Text)
+	if len(sents) < 2 {
+		return nil
+	}
+	var out []scoredSentence
+	for i, raw := range sents {
+		low := lowerClean(raw)
+		if hasSecret(raw) || strings.Contains(low, "?") || hedgeRE.MatchString(low) || proposalFormRE.MatchString(low) || proposalRE.MatchString(low) ||
+			labels[i] != "" && labels[i] != "root cause" {
+			return nil
+		}
+		// An acknowledgement, a symptom seen, a count of the damage or an attempt
+		// that did not help is left out; the rest is the finding.
+		q := quote(asideQuestionRE.ReplaceAllString(raw, ""))
+		if q != top.text && (len(contentTerms(low)) < 3 || symptomOnly(low) || impactCountRE.MatchString(low) && impactHarmRE.MatchString(low) || attemptFailedRE.MatchString(low)) {
+			continue
+		}
+		out = append(out, scoredSentence{top.idx, q, top.score})
+	}
+	return out
+}
+
+// wholeFindingWords bounds the chat message wholeFinding quotes whole.
+const wholeFindingWords = 40
 
 // sharesTerm reports whether any of terms is in set.
 func sharesTerm(set map[string]bool, terms []string) bool {
