@@ -117,6 +117,15 @@ var rootCauseTests = []struct {
 			"rolling back notify-api to 4.1.9", "p99 back to 120ms", "resolved"},
 		want: "4.2.0 went out at 21:30 with a new retry path. it opens a client and returns before release() on a 404. every retry leaks a client", avoid: "rolling back",
 	},
+	{
+		name: "a step under way beside the finding",
+		texts: []string{"[FIRING] billing-api duplicate charges", "ack",
+			"two payment runs at 02:00, one from the old cron host and one from the new scheduler",
+			"the old cron host kept its crontab after the move to the scheduler",
+			"commenting out the payment run on billing-old-1 now", "done, crontab shows it commented",
+			"resolved"},
+		want: "kept its crontab", avoid: "commenting out",
+	},
 }
 
 func TestRootCauseReadsTheConversation(t *testing.T) {

@@ -233,6 +233,9 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			if lookAnnouncedRE.MatchString(low) {
 				s -= 1.5
 			}
+			if t.section == "" && !responderAction(low) && underWayRE.MatchString(low) && !underWaySymptomRE.MatchString(low) {
+				s -= 2 // "commenting out the crontab entry now": a step under way
+			}
 			if negationRE.MatchString(low) {
 				s -= 1
 			}
@@ -466,6 +469,16 @@ func (b *summaryBuilder) wholeFinding(top scoredSentence) []scoredSentence {
 
 // wholeFindingWords bounds the chat message wholeFinding quotes whole.
 const wholeFindingWords = 40
+
+// underWayRE: chat's way to tell a step being taken: a sentence that opens with a
+// verb in -ing and says "now" ("commenting out the crontab entry on vm-2 now",
+// "voiding the duplicates now"). The progressive with "now" places it in the
+// response, not before the incident.
+var underWayRE = regexp.MustCompile(`^\W*(i'?m |we'?re )?[a-z]{3,}ing\b[^.;!?]*\bnow\b`)
+
+// underWaySymptomRE: the same form said of what the system does ("failing now",
+// "still growing now").
+var underWaySymptomRE = regexp.MustCompile(`^\W*(i'?m |we'?re )?(fail|error|crash|crashloop|tim|spik|grow|drop|hang|climb|increas|ris|fall|happen|work|look|see|gett|go|com|check|wait|start|stay|keep|still)ing\b`)
 
 // sharesTerm reports whether any of terms is in set.
 func sharesTerm(set map[string]bool, terms []string) bool {
