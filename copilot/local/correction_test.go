@@ -126,6 +126,14 @@ var rootCauseTests = []struct {
 			"resolved"},
 		want: "kept its crontab", avoid: "commenting out",
 	},
+	{
+		name: "what the people hit suffer is no mechanism",
+		texts: []string{"[FIRING] otp-sender error rate 30%", "ack",
+			"provider answers 429 for a third of sends, the account rate limit is exceeded",
+			"users can't log in, no code arriving",
+			"moved otp sends to the backup provider", "errors back to 0", "resolved"},
+		want: "rate limit", avoid: "can't log in",
+	},
 }
 
 func TestRootCauseReadsTheConversation(t *testing.T) {
@@ -268,6 +276,27 @@ func TestCauseContextReplies(t *testing.T) {
 		cx := (&summaryBuilder{lc: lc, used: map[string]bool{}}).causeContextOf()
 		if cx.confirmed[1] != tt.confirmed || cx.denied[1] != tt.denied {
 			t.Errorf("reply %q: confirmed %v, denied %v; want %v, %v", tt.reply, cx.confirmed[1], cx.denied[1], tt.confirmed, tt.denied)
+		}
+	}
+}
+
+// A responder telling in the present tense a step they take is the response; the
+// past may tell the trigger, and verbs of knowing tell no step.
+func TestFirstPersonPresent(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"I switch the order page reads to the primary, it is one config value", true},
+		{"we move the topic retention to 7 days", true},
+		{"I applied the refactor at 13:20", false},
+		{"we set the pool to 40 yesterday", false},
+		{"I think the replica is behind", false},
+		{"we need a lock on the migration", false},
+		{"the replica is behind", false},
+	} {
+		if got := firstPersonPresent(lowerClean(tt.in)); got != tt.want {
+			t.Errorf("firstPersonPresent(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }

@@ -353,7 +353,7 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 			margin += sameMessageCauseMargin
 		}
 		if c.score >= cs[0].score-margin && c.score >= minTentativeCause && d >= -2 && d <= 2 && c.text != cs[0].text &&
-			(!symptomOnly(low) || cx.confirmed[c.idx]) && !hedgeRE.MatchString(low) && !cx.denied[c.idx] && !cx.ruledOutLater(c.idx, contentTerms(low)) {
+			(!symptomOnly(low) || cx.confirmed[c.idx]) && !peopleHit(low) && !firstPersonPresent(low) && !hedgeRE.MatchString(low) && !cx.denied[c.idx] && !cx.ruledOutLater(c.idx, contentTerms(low)) {
 			out = append(out, c)
 			break
 		}
@@ -479,6 +479,36 @@ var underWayRE = regexp.MustCompile(`^\W*(i'?m |we'?re )?[a-z]{3,}ing\b[^.;!?]*\
 // underWaySymptomRE: the same form said of what the system does ("failing now",
 // "still growing now").
 var underWaySymptomRE = regexp.MustCompile(`^\W*(i'?m |we'?re )?(fail|error|crash|crashloop|tim|spik|grow|drop|hang|climb|increas|ris|fall|happen|work|look|see|gett|go|com|check|wait|start|stay|keep|still)ing\b`)
+
+// peopleHitRE: the people a failure reaches, as the subject of what they suffer
+// ("users can't log in", "people pay again because they think the first payment
+// failed").
+var peopleHitRE = regexp.MustCompile(`^\W*(\w+ )?(users?|customers?|people|merchants?|shoppers?|buyers?|partners?|drivers?|riders?|members?|players?|patients?|students?)\b`)
+
+// peopleHit reports a sentence that tells what happened to the people hit, naming
+// no change: the impact, which does not complete a mechanism.
+func peopleHit(low string) bool {
+	return peopleHitRE.MatchString(low) && impactHarmRE.MatchString(low) && !changeTold(low)
+}
+
+// firstPersonPresentRE: "I switch the order page read to primary", "we move the
+// topic to 7 days": a responder telling in the present what they do, the
+// response. The past ("I applied the refactor at 13:20", and "set", "put" or
+// "cut", which may be past) may tell the trigger; verbs of knowing, seeing or
+// needing tell no step.
+var firstPersonPresentRE = regexp.MustCompile(`^\W*(i|we) ([a-z]+)\b`)
+
+var notAStepVerb = map[string]bool{"think": true, "see": true, "know": true, "guess": true, "have": true, "had": true, "am": true, "are": true, "were": true, "was": true,
+	"need": true, "can": true, "could": true, "should": true, "would": true, "will": true, "must": true, "do": true, "did": true, "dont": true, "don": true, "didn": true,
+	"found": true, "noticed": true, "saw": true, "got": true, "get": true, "believe": true, "suspect": true, "assume": true, "agree": true, "also": true, "still": true,
+	"just": true, "only": true, "never": true, "always": true, "may": true, "might": true, "all": true, "both": true, "wonder": true, "feel": true, "hope": true, "want": true, "like": true}
+
+// firstPersonPresent reports a sentence in which a responder tells in the present
+// tense a step they take.
+func firstPersonPresent(low string) bool {
+	m := firstPersonPresentRE.FindStringSubmatch(low)
+	return m != nil && !notAStepVerb[m[2]] && !pastOpenRE.MatchString(m[2])
+}
 
 // sharesTerm reports whether any of terms is in set.
 func sharesTerm(set map[string]bool, terms []string) bool {
