@@ -126,10 +126,15 @@ func ruledOutTerms(text string) map[string]bool {
 }
 
 // changeTold reports a text that tells a change: something applied, deployed,
-// enabled, moved or expired.
+// enabled, moved or expired, or a release named by its version number ("7.4.0
+// from 18:40 adds the compression middleware").
 func changeTold(low string) bool {
-	return triggerRE.MatchString(low) || changeNounRE.MatchString(low) || actionCueRE.MatchString(low)
+	return triggerRE.MatchString(low) || changeNounRE.MatchString(low) || actionCueRE.MatchString(low) || releaseVersionRE.MatchString(low)
 }
+
+// releaseVersionRE: a version number of three parts ("5.2.0", "v3.19.0",
+// "2026.03.1"), which names a release by its form; an address has four parts.
+var releaseVersionRE = regexp.MustCompile(`(^|[^\d.])v?\d{1,4}\.\d{1,3}\.\d{1,3}([^\d.]|\.?$|\.\s)`)
 
 // ruledOutLater reports a sentence of message idx whose terms a later message
 // rules out.

@@ -94,6 +94,46 @@ var rootCauseTests = []struct {
 			"disabled the dns janitor cron so it doesnt delete it again at 23:30", "resolved"},
 		want: "janitor deletes", avoid: "disabled",
 	},
+	{
+		name: "a release named by its version number",
+		texts: []string{"[FIRING] profile-api 5xx above 5%", "ack", "500s on PUT /profile only",
+			"logs: NullPointerException in AddressMapper.toEntity",
+			"profile-api 2.14.0 from 21:40 moves the address fields into a nested object and the mapper reads the flat ones",
+			"rolling back profile-api to 2.13.3", "5xx back to 0", "resolved"},
+		want: "2.14.0", avoid: "rolling back",
+	},
+	{
+		name: "a look announced is no finding",
+		texts: []string{"[FIRING] ledger-sync lag above 10 min", "ack",
+			"checking the ledger-sync consumer group offsets, the lag is all on partition 7",
+			"partition 7 has one poison record, the consumer retries it forever and the rest of the partition waits behind it",
+			"skipped offset 88123 on partition 7", "lag draining", "resolved"},
+		want: "poison record", avoid: "checking",
+	},
+	{
+		name: "a finding told in clipped sentences of one message",
+		texts: []string{"[FIRING] notify-api p99 above 5s", "ack", "pool waiting count 20/20 on every pod",
+			"4.2.0 went out at 21:30 with a new retry path. it opens a client and returns before release() on a 404. every retry leaks a client",
+			"rolling back notify-api to 4.1.9", "p99 back to 120ms", "resolved"},
+		want: "4.2.0 went out at 21:30 with a new retry path. it opens a client and returns before release() on a 404. every retry leaks a client", avoid: "rolling back",
+	},
+	{
+		name: "a step under way beside the finding",
+		texts: []string{"[FIRING] billing-api duplicate charges", "ack",
+			"two payment runs at 02:00, one from the old cron host and one from the new scheduler",
+			"the old cron host kept its crontab after the move to the scheduler",
+			"commenting out the payment run on billing-old-1 now", "done, crontab shows it commented",
+			"resolved"},
+		want: "kept its crontab", avoid: "commenting out",
+	},
+	{
+		name: "what the people hit suffer is no mechanism",
+		texts: []string{"[FIRING] otp-sender error rate 30%", "ack",
+			"provider answers 429 for a third of sends, the account rate limit is exceeded",
+			"users can't log in, no code arriving",
+			"moved otp sends to the backup provider", "errors back to 0", "resolved"},
+		want: "rate limit", avoid: "can't log in",
+	},
 }
 
 func TestRootCauseReadsTheConversation(t *testing.T) {
@@ -236,6 +276,27 @@ func TestCauseContextReplies(t *testing.T) {
 		cx := (&summaryBuilder{lc: lc, used: map[string]bool{}}).causeContextOf()
 		if cx.confirmed[1] != tt.confirmed || cx.denied[1] != tt.denied {
 			t.Errorf("reply %q: confirmed %v, denied %v; want %v, %v", tt.reply, cx.confirmed[1], cx.denied[1], tt.confirmed, tt.denied)
+		}
+	}
+}
+
+// A responder telling in the present tense a step they take is the response; the
+// past may tell the trigger, and verbs of knowing tell no step.
+func TestFirstPersonPresent(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"I switch the order page reads to the primary, it is one config value", true},
+		{"we move the topic retention to 7 days", true},
+		{"I applied the refactor at 13:20", false},
+		{"we set the pool to 40 yesterday", false},
+		{"I think the replica is behind", false},
+		{"we need a lock on the migration", false},
+		{"the replica is behind", false},
+	} {
+		if got := firstPersonPresent(lowerClean(tt.in)); got != tt.want {
+			t.Errorf("firstPersonPresent(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }

@@ -230,6 +230,12 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			if hedgeRE.MatchString(low) {
 				s -= 1.5
 			}
+			if lookAnnouncedRE.MatchString(low) {
+				s -= 1.5
+			}
+			if t.section == "" && !responderAction(low) && underWayRE.MatchString(low) && !underWaySymptomRE.MatchString(low) {
+				s -= 2 // "commenting out the crontab entry now": a step under way
+			}
 			if negationRE.MatchString(low) {
 				s -= 1
 			}
@@ -347,7 +353,7 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 			margin += sameMessageCauseMargin
 		}
 		if c.score >= cs[0].score-margin && c.score >= minTentativeCause && d >= -2 && d <= 2 && c.text != cs[0].text &&
-			(!symptomOnly(low) || cx.confirmed[c.idx]) && !hedgeRE.MatchString(low) && !cx.denied[c.idx] && !cx.ruledOutLater(c.idx, contentTerms(low)) {
+			(!symptomOnly(low) || cx.confirmed[c.idx]) && !peopleHit(low) && !firstPersonPresent(low) && !hedgeRE.MatchString(low) && !cx.denied[c.idx] && !cx.ruledOutLater(c.idx, contentTerms(low)) {
 			out = append(out, c)
 			break
 		}
@@ -371,8 +377,137 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 			}
 		}
 	}
+	if ss := b.reportParagraphCause(cs[0]); len(out) == 1 && len(ss) > 1 {
+		out = ss
+	}
+	// A pair from two messages stands; a pair from one chat message is that
+	// message, told whole.
+	if ss := b.wholeFinding(cs[0]); len(ss) > len(out) && (len(out) == 1 || out[1].idx == cs[0].idx) {
+		out = ss
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].idx < out[j].idx })
 	return out
+}
+
+// reportParagraphCause continues a root cause found alone in a report's prose
+// paragraph with the sentences that follow it in that paragraph, in order, until
+// causeSectionWords: an author who states the trigger explains its mechanism next
+// ("The migration renamed the metric. The query returned an empty result, which
+// KEDA treats as 0; with minReplicaCount 0 it scaled the consumers away."), and
+// those sentences, which name no change and no causal verb, score too low to be
+// paired with it.
+// It stops at a sentence labelled as another part, a question, a symptom seen or a
+// count of what was hit. Chat messages and timeline rows are not paragraphs.
+func (b *summaryBuilder) reportParagraphCause(top scoredSentence) []scoredSentence {
+	t := b.lc.msgs[top.idx]
+	if t.section == "" || sectionIs(t.section, "timeline") || t.bot {
+		return nil
+	}
+	sents, labels := labelledSentences(t.msg.Text)
+	out := []scoredSentence{top}
+	words := len(strings.Fields(top.text))
+	after := false
+	for i, raw := range sents {
+		q := quote(raw)
+		if !after {
+			after = q == top.text
+			continue
+		}
+		low := lowerClean(raw)
+		if (labels[i] != "" && labels[i] != "root cause") || strings.Contains(low, "?") || hasSecret(raw) ||
+			symptomOnly(low) || impactCountRE.MatchString(low) && impactHarmRE.MatchString(low) || hedgeRE.MatchString(low) {
+			break
+		}
+		w := len(strings.Fields(raw))
+		if words+w > causeSectionWords {
+			break
+		}
+		out = append(out, scoredSentence{top.idx, q, top.score})
+		words += w
+	}
+	return out
+}
+
+// lookAnnouncedRE: a sentence that announces a look under way or about to start
+// ("looking at target health", "let me check the ExternalSecret status", "checking
+// the issuer cert"): its verb is progressive or an offer, so it tells where
+// someone is looking, not what they found.
+var lookAnnouncedRE = regexp.MustCompile(`^\W*(i'?m |i am |we'?re |we are |now |first |let me |let's |lemme |will |i'll |gonna |going to )?(look(ing)? (at|into)|check(ing)?|dig(ging)? into|investigat(e|ing)|pull(ing)? up)\b`)
+
+// wholeFinding returns the sentences of a short chat message that states the root
+// cause, in order: chat packs a finding into a few clipped sentences ("v3.19.0
+// went out 06:30. new code in templateLookup returns early and never calls
+// release(). each missing template leaks a connection"), the change, what it does
+// and what follows, and one of them alone loses the others. Nil when the message
+// is a report's, long, or holds a sentence that asks, hedges or proposes.
+func (b *summaryBuilder) wholeFinding(top scoredSentence) []scoredSentence {
+	t := b.lc.msgs[top.idx]
+	if t.section != "" || t.bot || len(strings.Fields(t.msg.Text)) > wholeFindingWords {
+		return nil
+	}
+	sents, labels := labelledSentences(t.msg.Text)
+	if len(sents) < 2 {
+		return nil
+	}
+	var out []scoredSentence
+	for i, raw := range sents {
+		low := lowerClean(raw)
+		if hasSecret(raw) || strings.Contains(low, "?") || hedgeRE.MatchString(low) || proposalFormRE.MatchString(low) || proposalRE.MatchString(low) ||
+			labels[i] != "" && labels[i] != "root cause" {
+			return nil
+		}
+		// An acknowledgement, a symptom seen, a count of the damage or an attempt
+		// that did not help is left out; the rest is the finding.
+		q := quote(asideQuestionRE.ReplaceAllString(raw, ""))
+		if q != top.text && (len(contentTerms(low)) < 3 || symptomOnly(low) || impactCountRE.MatchString(low) && impactHarmRE.MatchString(low) || attemptFailedRE.MatchString(low)) {
+			continue
+		}
+		out = append(out, scoredSentence{top.idx, q, top.score})
+	}
+	return out
+}
+
+// wholeFindingWords bounds the chat message wholeFinding quotes whole.
+const wholeFindingWords = 40
+
+// underWayRE: chat's way to tell a step being taken: a sentence that opens with a
+// verb in -ing and says "now" ("commenting out the crontab entry on vm-2 now",
+// "voiding the duplicates now"). The progressive with "now" places it in the
+// response, not before the incident.
+var underWayRE = regexp.MustCompile(`^\W*(i'?m |we'?re )?[a-z]{3,}ing\b[^.;!?]*\bnow\b`)
+
+// underWaySymptomRE: the same form said of what the system does ("failing now",
+// "still growing now").
+var underWaySymptomRE = regexp.MustCompile(`^\W*(i'?m |we'?re )?(fail|error|crash|crashloop|tim|spik|grow|drop|hang|climb|increas|ris|fall|happen|work|look|see|gett|go|com|check|wait|start|stay|keep|still)ing\b`)
+
+// peopleHitRE: the people a failure reaches, as the subject of what they suffer
+// ("users can't log in", "people pay again because they think the first payment
+// failed").
+var peopleHitRE = regexp.MustCompile(`^\W*(\w+ )?(users?|customers?|people|merchants?|shoppers?|buyers?|partners?|drivers?|riders?|members?|players?|patients?|students?)\b`)
+
+// peopleHit reports a sentence that tells what happened to the people hit, naming
+// no change: the impact, which does not complete a mechanism.
+func peopleHit(low string) bool {
+	return peopleHitRE.MatchString(low) && impactHarmRE.MatchString(low) && !changeTold(low)
+}
+
+// firstPersonPresentRE: "I switch the order page read to primary", "we move the
+// topic to 7 days": a responder telling in the present what they do, the
+// response. The past ("I applied the refactor at 13:20", and "set", "put" or
+// "cut", which may be past) may tell the trigger; verbs of knowing, seeing or
+// needing tell no step.
+var firstPersonPresentRE = regexp.MustCompile(`^\W*(i|we) ([a-z]+)\b`)
+
+var notAStepVerb = map[string]bool{"think": true, "see": true, "know": true, "guess": true, "have": true, "had": true, "am": true, "are": true, "were": true, "was": true,
+	"need": true, "can": true, "could": true, "should": true, "would": true, "will": true, "must": true, "do": true, "did": true, "dont": true, "don": true, "didn": true,
+	"found": true, "noticed": true, "saw": true, "got": true, "get": true, "believe": true, "suspect": true, "assume": true, "agree": true, "also": true, "still": true,
+	"just": true, "only": true, "never": true, "always": true, "may": true, "might": true, "all": true, "both": true, "wonder": true, "feel": true, "hope": true, "want": true, "like": true}
+
+// firstPersonPresent reports a sentence in which a responder tells in the present
+// tense a step they take.
+func firstPersonPresent(low string) bool {
+	m := firstPersonPresentRE.FindStringSubmatch(low)
+	return m != nil && !notAStepVerb[m[2]] && !pastOpenRE.MatchString(m[2])
 }
 
 // sharesTerm reports whether any of terms is in set.

@@ -329,3 +329,38 @@ A default memory limit of 1 GiB in the new namespace made the kernel kill the wo
 		t.Errorf("impact %q: want both sentences of the paragraph", imp)
 	}
 }
+
+// A report that states its trigger in a paragraph of another heading
+// ("Contributing factors") goes on with the mechanism in the sentences after it,
+// which name no change and no causal verb; the root cause keeps them, and stops
+// before the paragraph of a missing alert.
+func TestRootCauseKeepsItsParagraph(t *testing.T) {
+	src := `# Invoices priced in the wrong currency
+
+## Summary
+
+For two hours on Monday invoices for Nordic customers were priced in euros.
+
+## Timeline
+
+| Time (UTC) | Event |
+|---|---|
+| 08:10 | Schema migration 0412 applied |
+| 10:05 | Support reports invoices in EUR |
+| 10:20 | Default restored, invoices regenerated |
+
+## Contributing factors
+
+Migration 0412 renamed the region column of accounts to market_region. The invoicing job's lookup returned an empty value, which it treats as its home market; with no fallback it priced those invoices in euros.
+
+Nobody watched the share of invoices per currency.
+`
+	sum, _ := summaryAndFollowUps(t, "currency.md", src)
+	rc := sum.Summary.RootCause
+	if !strings.HasPrefix(rc, "Migration 0412 renamed the region column") || !strings.Contains(rc, "priced those invoices in euros") {
+		t.Errorf("root cause %q: want the trigger and the mechanism after it in its paragraph", rc)
+	}
+	if strings.Contains(rc, "Nobody watched") {
+		t.Errorf("root cause %q: want it to stop at its paragraph", rc)
+	}
+}
