@@ -119,11 +119,7 @@ func TestTimelineRowAfterSymptomIsTheMitigation(t *testing.T) {
 		"09:44 | Cache size set back to 8 GB on all nodes",
 		"09:50 | p99 latency back to normal",
 	}
-	inc := &copilot.Incident{ID: "T-2"}
-	for i, r := range rows {
-		inc.Messages = append(inc.Messages, copilot.Message{TS: fmt.Sprintf("%d.000100", 1700000000+60*i), User: "doc", UserName: "Timeline", Kind: copilot.KindSection, Text: r})
-	}
-	lc := analyzeLifecycle(sortedMessages(inc))
+	lc := analyzeLifecycle(sortedMessages(timelineRows(rows...)))
 	b := &summaryBuilder{lc: lc, used: map[string]bool{}}
 	if got := b.mitigationIndex(); got != 3 {
 		t.Errorf("mitigated at %d, want 3 (%q)", got, rows[max(got, 0)])

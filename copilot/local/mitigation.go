@@ -373,3 +373,56 @@ func (b *summaryBuilder) besideMitigation(acts []int, src int) (string, int) {
 	}
 	return "", -1
 }
+
+// rowLeadRE: a timeline row's time and the cell separator after it ("09:05 | ").
+var rowLeadRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–-]?\s*`)
+
+// timelineAction reports whether a report's timeline row tells a step taken. A
+// timeline is written in the historical present after its subject ("Jana reloads
+// HAProxy on edge-1", "Tomasz cancels the reindex job") or as a participle after
+// what changed ("Limit on the deployment set to 4Gi", "ScaledObject paused"): a
+// verb imperative knows, in either form, among the first words of the row's
+// first clause. The system's own doings ("workers restart with exit code 137",
+// "Killed process") are the words of a failure, and a quoted message is what
+// someone said, not a step.
+func timelineAction(t msgTags) bool {
+	if !sectionIs(t.section, "timeline") || t.question || strings.Contains(t.msg.Text, `"`) ||
+		proposalRE.MatchString(t.lower) || notDoneRE.MatchString(t.lower) || hedgeRE.MatchString(t.lower) || symptomRE.MatchString(t.lower) {
+		return false
+	}
+	words := strings.Fields(clauseSplitRE.Split(rowLeadRE.ReplaceAllString(t.lower, ""), 2)[0])
+	for k, w := range words[:min(len(words), 5)] {
+		w = strings.Trim(w, ",.:;!`'()")
+		if reportingVerbRE.MatchString(w) {
+			return false // "Client team confirms 7.12 added a retry": a finding reported
+		}
+		base := pastVerb(w)
+		if base == "" {
+			base = presentVerb(w)
+		}
+		if base == "" {
+			continue
+		}
+		if baseVerb[base] != base || diagnosticVerb(base) || failVerbRE.MatchString(w) {
+			return false
+		}
+		// Subject dropped, the verb needs what it changed after it.
+		return k > 0 || len(words) > 1
+	}
+	return false
+}
+
+// reportingVerbRE: the verbs that introduce what someone said or found; the
+// clause after them tells a finding, not a step taken.
+var reportingVerbRE = regexp.MustCompile(`^(confirm|notice|say|report|find|see|show|note|explain|reali[sz]e|think|suspect|learn|discover|ask|tell|spot|mention|guess)(s|es|ed)?$|^(said|found|saw|thought|told|learnt)$`)
+
+// presentVerb returns the base form of w when it reads as the third person
+// present of a verb imperative knows ("reloads", "cancels", "pushes"), else "".
+func presentVerb(w string) string {
+	for _, suf := range []string{"es", "s"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) > 2 && baseVerb[b] == b {
+			return b
+		}
+	}
+	return ""
+}
