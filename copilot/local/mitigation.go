@@ -363,7 +363,7 @@ func (b *summaryBuilder) besideMitigation(acts []int, src int) (string, int) {
 		if sameAction(b.lc.msgs[src], t) || sameAction(first, t) {
 			continue
 		}
-		m := clipTrailingClauses(b.sentenceBy(a, mitigationSentenceScore), isActionClause)
+		m := rowStep(t, clipTrailingClauses(b.sentenceBy(a, mitigationSentenceScore), isActionClause))
 		if len(contentTerms(m)) < terseAction || b.used[m] {
 			return "", -1
 		}
@@ -425,4 +425,17 @@ func presentVerb(w string) string {
 		}
 	}
 	return ""
+}
+
+// rowStep is the step a quote from t tells without the time a timeline row opens
+// with ("09:05 | Jana reloads HAProxy" -> "Jana reloads HAProxy"): the field names
+// the action, the timeline its time, and the citation keeps the row.
+func rowStep(t msgTags, quote string) string {
+	if !sectionIs(t.section, "timeline") {
+		return quote
+	}
+	if s := rowLeadRE.ReplaceAllString(quote, ""); len(contentTerms(s)) > 0 {
+		return s
+	}
+	return quote
 }

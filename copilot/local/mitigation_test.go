@@ -297,3 +297,21 @@ func TestDrainingQueueIsNoActionTaken(t *testing.T) {
 		t.Errorf("a drained node is an action taken")
 	}
 }
+
+// The mitigation quoted from a timeline row names the step without the row's
+// time; the citation keeps the row.
+func TestMitigationFromATimelineRowDropsItsTime(t *testing.T) {
+	inc := timelineRows(
+		"07:41 | First partner reports TLS errors to support",
+		"09:05 | Jana reloads HAProxy on edge-1 and edge-2",
+		"09:12 | Partners confirm deliveries succeed",
+		"09:40 | Incident resolved",
+	)
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ans.Summary.Mitigation; !strings.HasPrefix(got, "Jana reloads HAProxy") {
+		t.Errorf("mitigation %q, want the reload without its time", got)
+	}
+}

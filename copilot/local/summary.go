@@ -134,6 +134,7 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 			// the message that announced it does.
 			src, m = ai, a
 		}
+		m = rowStep(lc.msgs[src], m)
 		if m != "" {
 			b.used[m] = true
 			b.cites = append(b.cites, copilot.Citation{Text: m, SourceTS: []string{lc.msgs[src].msg.TS}})
