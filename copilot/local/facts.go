@@ -1019,6 +1019,19 @@ func (b *summaryBuilder) mitigationActs() []int {
 		}
 		return false
 	}
+	// "I'll roll it back" answered by "5.1.4 back, targets healthy 6/6": the step
+	// a responder says they will take, with a recovery told next, was taken.
+	announcedThenRecovered := func(t msgTags) bool {
+		if t.bot || t.question || !narrates(t) || !ownStepAnnounced(t.lower) {
+			return false
+		}
+		for _, u := range lc.msgs[t.idx+1 : min(end, t.idx+3)] {
+			if !u.bot {
+				return u.verify && !u.question && !notHelpedRE.MatchString(u.lower)
+			}
+		}
+		return false
+	}
 	onset := lc.onsetMinute()
 	var acts []int
 	for _, t := range lc.msgs[:end] {
@@ -1047,7 +1060,7 @@ func (b *summaryBuilder) mitigationActs() []int {
 		if history {
 			continue
 		}
-		if commandThenRecovered(t) {
+		if commandThenRecovered(t) || announcedThenRecovered(t) {
 			acts = append(acts, t.idx)
 			continue
 		}

@@ -439,3 +439,18 @@ func rowStep(t msgTags, quote string) string {
 	}
 	return quote
 }
+
+// ownStepRE: a responder's announcement of their own next step ("I'll roll it
+// back", "ok, we'll fail over to the secondary").
+var ownStepRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|then),? )?(?:i'?ll|i will|we'?ll|we will|i'?m going to) (?:now )?([a-z-]+)\b`)
+
+// tellingVerbRE: the verbs of looking, telling and tracking, whose announcement is no step
+// on the system ("I'll post an update", "I'll ping the vendor").
+var tellingVerbRE = regexp.MustCompile(`^(look|dig|investigate|see|find|figure|watch|wait|monitor|post|send|email|mail|ping|ask|tell|write|share|announce|open|file|page|call|notify|message|follow|keep|take|let|get|grab|join|try|start|do|be|have)$`)
+
+// ownStepAnnounced reports whether low announces the speaker's own next step on
+// the system: a verb after "I'll", neither a look (check, dig) nor a telling.
+func ownStepAnnounced(low string) bool {
+	m := ownStepRE.FindStringSubmatch(low)
+	return m != nil && !diagnosticVerb(m[1]) && !tellingVerbRE.MatchString(m[1]) && !hedgeRE.MatchString(low)
+}

@@ -315,3 +315,22 @@ func TestMitigationFromATimelineRowDropsItsTime(t *testing.T) {
 		t.Errorf("mitigation %q, want the reload without its time", got)
 	}
 }
+
+// A step a responder announces ("I'll roll it back") answered next by a recovery
+// was taken, before the permanent fix; an announced status update is no step.
+func TestMitigationIsTheAnnouncedStepThatRecoveryAnswers(t *testing.T) {
+	for _, tt := range []struct {
+		texts     []string
+		mitigated int
+	}{
+		{[]string{"[Triggered] gateway synthetic check failed: HTTP 503", "5.2.0 deployed 13:17, it renames the health path",
+			"I'll roll it back", "5.1.4 back, targets healthy 6/6, 503 gone", "changed the target group health path in terraform and applied",
+			"5.2.0 redeployed, 6/6 healthy", "resolved"}, 2},
+		{[]string{"[FIRING] api 5xx 10%", "I'll post an update on the status page", "5xx back to baseline", "resolved"}, -1},
+	} {
+		b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(tt.texts...))), used: map[string]bool{}}
+		if got := b.mitigationIndex(); got != tt.mitigated {
+			t.Errorf("%q: mitigated at %d, want %d", tt.texts[1:4], got, tt.mitigated)
+		}
+	}
+}
