@@ -20,6 +20,9 @@ var clipTests = []struct {
 	// The first clause is no action: the sentence is not one to clip.
 	{"Errors are gone, rolled back at 10:02.", "Errors are gone, rolled back at 10:02.", nil},
 	{"Rolled back recs-api to 4.11.2.", "Rolled back recs-api to 4.11.2.", nil},
+	// A check whose words name an action ("no restarts") is no action.
+	{"Helm rollback search-api 41 done, new pods Running, no restarts.", "Helm rollback search-api 41 done.", nil},
+	{"Restarted the cache nodes, evictions back to zero.", "Restarted the cache nodes.", nil},
 	// Impact keeps what measures the damage, not the recovery after it.
 	{"1,250 payments not posted to the ledger during 35 min, all replayed from the outbox now.", "1,250 payments not posted to the ledger during 35 min.", isImpactClause},
 	{"Search was down for ~30 min, about 18k searches returned errors, storefront showed empty results.", "Search was down for ~30 min, about 18k searches returned errors, storefront showed empty results.", isImpactClause},
