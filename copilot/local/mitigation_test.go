@@ -58,6 +58,14 @@ var attemptTests = []struct {
 		mitigated: 1,
 	},
 	{
+		// The step took effect, but what it was to save broke already.
+		name: "but it died already",
+		texts: []string{"[FIRING] kafka offline partitions 212", "set retention.ms=86400000 on the clickstream topic",
+			"segments deleting. but brokers at 100% already died, need disk to start", "expanding the EBS volumes on the brokers +500G each, then restart",
+			"all brokers up, offline partitions 0", "resolved"},
+		mitigated: 3,
+	},
+	{
 		name: "a good state is no failure",
 		texts: []string{"[FIRING] api 5xx 12%", "rolled back api to 1.2.3", "checkout still works.",
 			"5xx back to baseline", "resolved"},
