@@ -18,9 +18,9 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		dir                  string
 		cause, impact, mitig float64
 	}{
-		{"testdata/dev7", 0.42, 0.69, 0.69},
-		{"testdata/dev8", 0.36, 0.36, 0.24},
-		{"testdata/dev9", 0.47, 0.49, 0.20},
+		{"testdata/dev7", 0.42, 0.69, 0.70},
+		{"testdata/dev8", 0.36, 0.36, 0.42},
+		{"testdata/dev9", 0.47, 0.49, 0.78},
 	} {
 		c, err := LoadCorpus(set.dir)
 		if err != nil {

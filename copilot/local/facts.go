@@ -1104,7 +1104,7 @@ func (b *summaryBuilder) mitigationActs() []int {
 	}
 	acting := func(t msgTags) bool {
 		if !t.taken && mitigationActRE.MatchString(t.lower) && takenRE.MatchString(t.lower) && !t.bot && !t.question &&
-			!proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) {
+			!symptomRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) {
 			return true
 		}
 		if t.bot || t.question || !narrates(t) || secretReactionRE.MatchString(t.lower) || hasSecret(t.msg.Text) || notHelpedRE.MatchString(t.lower) {
@@ -1112,6 +1112,9 @@ func (b *summaryBuilder) mitigationActs() []int {
 		}
 		if labelsMitigation(t.msg.Text) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) {
 			return true // the writer labels it the mitigation ("mitigation: adding …")
+		}
+		if b.afterSymptomRow(t) && timelineAction(t) {
+			return true // "09:05 | Jana reloads HAProxy on edge-1 and edge-2"
 		}
 		if t.taken && (remediationDone(t) || sectionIs(t.section, "mitigation", "recovery", "resolution", "actions taken")) {
 			// A report's section on what was done narrates the responders' actions
@@ -1140,8 +1143,21 @@ func (b *summaryBuilder) mitigationActs() []int {
 	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
 	// reads as done when the next words from a person say things recovered.
 	commandThenRecovered := func(t msgTags) bool {
-		if t.taken || len(t.actions) == 0 || t.bot || t.question || !narrates(t) ||
+		if t.taken || len(t.actions) == 0 || t.bot || t.question || !narrates(t) || symptomRE.MatchString(t.lower) ||
 			proposalRE.MatchString(t.lower) || hedgeRE.MatchString(t.lower) || notDoneRE.MatchString(t.lower) || secretReactionRE.MatchString(t.lower) {
+			return false
+		}
+		for _, u := range lc.msgs[t.idx+1 : min(end, t.idx+3)] {
+			if !u.bot {
+				return u.verify && !u.question && !notHelpedRE.MatchString(u.lower)
+			}
+		}
+		return false
+	}
+	// "I'll roll it back" answered by "5.1.4 back, targets healthy 6/6": the step
+	// a responder says they will take, with a recovery told next, was taken.
+	announcedThenRecovered := func(t msgTags) bool {
+		if t.bot || t.question || !narrates(t) || !ownStepAnnounced(t.lower) {
 			return false
 		}
 		for _, u := range lc.msgs[t.idx+1 : min(end, t.idx+3)] {
@@ -1179,7 +1195,7 @@ func (b *summaryBuilder) mitigationActs() []int {
 		if history {
 			continue
 		}
-		if commandThenRecovered(t) {
+		if commandThenRecovered(t) || announcedThenRecovered(t) {
 			acts = append(acts, t.idx)
 			continue
 		}
@@ -1207,7 +1223,11 @@ func (b *summaryBuilder) mitigationActs() []int {
 // continue after the restart", "the rate remains at 30%", "evicted again", "prices
 // stay wrong").
 // The symptom must be named: "we continue to monitor" is no failure.
-var failedAttemptRE = regexp.MustCompile(`\b(errors?|failures?|timeouts?|symptoms?|problem|issue|crash\w*|alerts?|evictions?|5xx|50\d|latency|rate|lag|backlog|usage|disk)\b[^.;!?]{0,40}\b(continu(e|es|ed|ing)|remain(s|ed)?|persist(s|ed|ing)?|unchanged)\b|\b\w+ed again\b|\b(kept|keeps) \w+ing\b|\bstay(s|ed)? (wrong|broken|down|high|full|elevated|degraded|bad)\b`)
+var failedAttemptRE = regexp.MustCompile(`\b(errors?|failures?|timeouts?|symptoms?|problem|issue|crash\w*|alerts?|evictions?|5xx|50\ds?|latency|rate|lag|backlog|usage|disk)\b[^.;!?]{0,40}\b(continu(e|es|ed|ing)|remain(s|ed)?|stay(s|ed)?\W*$|persist(s|ed|ing)?|unchanged)\b|\b\w+ed again\b|\b(kept|keeps) \w+ing\b|\bstay(s|ed)? (wrong|broken|down|high|full|elevated|degraded|bad)\b`)
+
+// symptomReportRE: a row telling that someone reported what they saw ("Warehouse
+// reports no new picking lists", "a customer complains").
+var symptomReportRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}\W+[\w .'-]{1,40}? (reports?|complains?|notices?)\b`)
 
 // afterSymptomRow reports whether t is a timeline row that comes after a row of
 // the same timeline reporting a symptom or alert: rows before it tell the change
@@ -1221,7 +1241,7 @@ func (b *summaryBuilder) afterSymptomRow(t msgTags) bool {
 		if u.section != t.section {
 			return false
 		}
-		if u.detection && !u.taken {
+		if u.detection && !u.taken || symptomReportRE.MatchString(u.lower) {
 			return true
 		}
 	}
@@ -1246,7 +1266,7 @@ var inRecoveryRE = regexp.MustCompile(`\bin recovery\b`)
 // failedAttempt reports whether a message tells an action taken together with the
 // symptom staying: an attempt that did not help.
 func failedAttempt(t msgTags) bool {
-	return len(t.actions) > 0 && !t.verify && failedAttemptRE.MatchString(t.lower)
+	return (len(t.actions) > 0 || timelineAction(t)) && !t.verify && failedAttemptRE.MatchString(t.lower)
 }
 
 // citeSentences records chosen sentences and joins them into a field.

@@ -20,6 +20,9 @@ var clipTests = []struct {
 	// The first clause is no action: the sentence is not one to clip.
 	{"Errors are gone, rolled back at 10:02.", "Errors are gone, rolled back at 10:02.", nil},
 	{"Rolled back recs-api to 4.11.2.", "Rolled back recs-api to 4.11.2.", nil},
+	// A check whose words name an action ("no restarts") is no action.
+	{"Helm rollback search-api 41 done, new pods Running, no restarts.", "Helm rollback search-api 41 done.", nil},
+	{"Restarted the cache nodes, evictions back to zero.", "Restarted the cache nodes.", nil},
 	// Impact keeps what measures the damage, not the recovery after it.
 	{"1,250 payments not posted to the ledger during 35 min, all replayed from the outbox now.", "1,250 payments not posted to the ledger during 35 min.", isImpactClause},
 	{"Search was down for ~30 min, about 18k searches returned errors, storefront showed empty results.", "Search was down for ~30 min, about 18k searches returned errors, storefront showed empty results.", isImpactClause},
@@ -119,11 +122,7 @@ func TestTimelineRowAfterSymptomIsTheMitigation(t *testing.T) {
 		"09:44 | Cache size set back to 8 GB on all nodes",
 		"09:50 | p99 latency back to normal",
 	}
-	inc := &copilot.Incident{ID: "T-2"}
-	for i, r := range rows {
-		inc.Messages = append(inc.Messages, copilot.Message{TS: fmt.Sprintf("%d.000100", 1700000000+60*i), User: "doc", UserName: "Timeline", Kind: copilot.KindSection, Text: r})
-	}
-	lc := analyzeLifecycle(sortedMessages(inc))
+	lc := analyzeLifecycle(sortedMessages(timelineRows(rows...)))
 	b := &summaryBuilder{lc: lc, used: map[string]bool{}}
 	if got := b.mitigationIndex(); got != 3 {
 		t.Errorf("mitigated at %d, want 3 (%q)", got, rows[max(got, 0)])

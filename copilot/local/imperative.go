@@ -30,7 +30,7 @@ var baseVerb = func() map[string]string {
 		"switch switched switching", "apply applied applying", "pause paused pausing",
 		"resume resumed resuming", "throttle throttled throttling", "shift shifted shifting",
 		"route routed routing", "reroute rerouted rerouting", "reissue reissued reissuing",
-		"reload reloaded reloading", "update updated updating", "change changed changing",
+		"reload reloaded reloading", "cancel cancelled cancelling", "update updated updating", "change changed changing",
 		"run ran running", "recycle recycled recycling", "refresh refreshed refreshing",
 		"extend extended extending", "expand expanded expanding", "resize resized resizing",
 		"roll-back rolled-back", "failover failed-over", "reindex reindexed reindexing",

@@ -73,8 +73,9 @@ var (
 	// notDoneRE: an action that was not taken ("we never dropped the slot").
 	notDoneRE = regexp.MustCompile(`\b(never|didn'?t|did not|haven'?t|hasn'?t|not yet|forgot to|without)\b|^\W*no[,.!]`)
 	// symptomRE: action words used for what the system did, not what people did
-	// ("0 restarts", "restarting a lot", "throttled 80%", "backlog draining").
-	symptomRE = regexp.MustCompile(`\b(\d+|no|zero|many|lots of|keeps?|kept|constantly|crash\w*)\s+(restarts?|restarting|evictions?|throttling)\b|\b(restarting|evicting|throttling|dropping) (a lot|constantly|again|repeatedly|every)\b|\bthrottled( \w+)? \d+%|\b(lag|backlog|queue|errors?|conns|connections)( is| are)? (draining|drained|dropping)\b|\buntil the (pod|process|service) restarts\b`)
+	// ("0 restarts", "restarting a lot", "throttled 80%", "backlog draining"; a
+	// queue or the retries that drain, "queue starts to drain", are the recovery).
+	symptomRE = regexp.MustCompile(`\b(\d+|no|zero|many|lots of|keeps?|kept|constantly|crash\w*)\s+(restarts?|restarting|evictions?|throttling)\b|\b(restarting|evicting|throttling|dropping) (a lot|constantly|again|repeatedly|every)\b|\bthrottled( \w+)? \d+%|\b(lag|backlog|queues?|retries|messages|jobs|errors?|conns|connections)( is| are| \w+ to| half| starts?| starting)? (drain|drains|draining|drained|dropping)\b|\buntil the (pod|process|service) restarts\b`)
 	// Proposals and questions about an action are not the action itself.
 	proposalRE = regexp.MustCompile(`\?|'ll\b|\bwhile we\b|\bshould( have|'ve)\b|\blet'?s\b|\b(will|gonna|going to|as soon as|once (this|we|it)|later|afterwards|tomorrow|probably|make it worse|plan is|the plan)\b|\bshould (we|i)\b|\b(can|could|shall) we\b|\bwhat if\b|\bdo we\b|\bif (we|it|that)\b|\bwe (should|could|might|need to)\b|\bwhy\b|\bwould\b|\bwant to\b|\bnext time\b|\bin the future\b|\bgoing forward\b|\bautomat(e|es|ing|ion)\b|\bbe automated\b|\bdon'?t\b`)
 	// Wording that marks an action as actually taken.

@@ -19,9 +19,10 @@ import (
 // of the common mitigations.
 
 // noHelpRE: the symptom stayed after an action: it did not change, it got worse,
-// it came back, it is still there. The existing notHelpedRE is one source; these
+// it came back, it is still there, or the step took effect "but" what it was to
+// save is dead already ("segments deleting. but brokers already died"). The existing notHelpedRE is one source; these
 // are the other ways a report says so.
-var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+`)
+var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+`)
 
 // stillRE: "still" before the symptom ("still ~8% handshake fail", "still 403 for
 // some", "backlog still grows", "still servfail", "still logouts."): a number, a
@@ -363,7 +364,7 @@ func (b *summaryBuilder) besideMitigation(acts []int, src int) (string, int) {
 		if sameAction(b.lc.msgs[src], t) || sameAction(first, t) {
 			continue
 		}
-		m := clipTrailingClauses(b.sentenceBy(a, mitigationSentenceScore), isActionClause)
+		m := rowStep(t, clipTrailingClauses(b.sentenceBy(a, mitigationSentenceScore), isActionClause))
 		if len(contentTerms(m)) < terseAction || b.used[m] {
 			return "", -1
 		}
@@ -372,4 +373,85 @@ func (b *summaryBuilder) besideMitigation(acts []int, src int) (string, int) {
 		return m, a
 	}
 	return "", -1
+}
+
+// rowLeadRE: a timeline row's time and the cell separator after it ("09:05 | ").
+var rowLeadRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–-]?\s*`)
+
+// timelineAction reports whether a report's timeline row tells a step taken. A
+// timeline is written in the historical present after its subject ("Jana reloads
+// HAProxy on edge-1", "Tomasz cancels the reindex job") or as a participle after
+// what changed ("Limit on the deployment set to 4Gi", "ScaledObject paused"): a
+// verb imperative knows, in either form, among the first words of the row's
+// first clause. The system's own doings ("workers restart with exit code 137",
+// "Killed process") are the words of a failure, and a quoted message is what
+// someone said, not a step.
+func timelineAction(t msgTags) bool {
+	if !sectionIs(t.section, "timeline") || t.question || strings.Contains(t.msg.Text, `"`) ||
+		proposalRE.MatchString(t.lower) || notDoneRE.MatchString(t.lower) || hedgeRE.MatchString(t.lower) || symptomRE.MatchString(t.lower) {
+		return false
+	}
+	words := strings.Fields(clauseSplitRE.Split(rowLeadRE.ReplaceAllString(t.lower, ""), 2)[0])
+	for k, w := range words[:min(len(words), 5)] {
+		w = strings.Trim(w, ",.:;!`'()")
+		if reportingVerbRE.MatchString(w) {
+			return false // "Client team confirms 7.12 added a retry": a finding reported
+		}
+		base := pastVerb(w)
+		if base == "" {
+			base = presentVerb(w)
+		}
+		if base == "" {
+			continue
+		}
+		if baseVerb[base] != base || diagnosticVerb(base) || failVerbRE.MatchString(w) {
+			return false
+		}
+		// Subject dropped, the verb needs what it changed after it.
+		return k > 0 || len(words) > 1
+	}
+	return false
+}
+
+// reportingVerbRE: the verbs that introduce what someone said or found; the
+// clause after them tells a finding, not a step taken.
+var reportingVerbRE = regexp.MustCompile(`^(confirm|notice|say|report|find|see|show|note|explain|reali[sz]e|think|suspect|learn|discover|ask|tell|spot|mention|guess)(s|es|ed)?$|^(said|found|saw|thought|told|learnt)$`)
+
+// presentVerb returns the base form of w when it reads as the third person
+// present of a verb imperative knows ("reloads", "cancels", "pushes"), else "".
+func presentVerb(w string) string {
+	for _, suf := range []string{"es", "s"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) > 2 && baseVerb[b] == b {
+			return b
+		}
+	}
+	return ""
+}
+
+// rowStep is the step a quote from t tells without the time a timeline row opens
+// with ("09:05 | Jana reloads HAProxy" -> "Jana reloads HAProxy"): the field names
+// the action, the timeline its time, and the citation keeps the row.
+func rowStep(t msgTags, quote string) string {
+	if !sectionIs(t.section, "timeline") {
+		return quote
+	}
+	if s := rowLeadRE.ReplaceAllString(quote, ""); len(contentTerms(s)) > 0 {
+		return s
+	}
+	return quote
+}
+
+// ownStepRE: a responder's announcement of their own next step ("I'll roll it
+// back", "ok, we'll fail over to the secondary").
+var ownStepRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|then),? )?(?:i'?ll|i will|we'?ll|we will|i'?m going to) (?:now )?([a-z-]+)\b`)
+
+// tellingVerbRE: the verbs of looking, telling and tracking, whose announcement is no step
+// on the system ("I'll post an update", "I'll ping the vendor").
+var tellingVerbRE = regexp.MustCompile(`^(look|dig|investigate|see|find|figure|watch|wait|monitor|post|send|email|mail|ping|ask|tell|write|share|announce|open|file|page|call|notify|message|follow|keep|take|let|get|grab|join|try|start|do|be|have)$`)
+
+// ownStepAnnounced reports whether low announces the speaker's own next step on
+// the system: a verb after "I'll", neither a look (check, dig) nor a telling.
+func ownStepAnnounced(low string) bool {
+	m := ownStepRE.FindStringSubmatch(low)
+	return m != nil && !diagnosticVerb(m[1]) && !tellingVerbRE.MatchString(m[1]) && !hedgeRE.MatchString(low)
 }

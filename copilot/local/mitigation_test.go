@@ -2,8 +2,11 @@ package local
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // The messages of incidentOf start at 22:13 UTC (ts 1700000000), a minute apart.
@@ -53,6 +56,14 @@ var attemptTests = []struct {
 		texts: []string{"[FIRING] sessions evicted", "stopped the import job that fills the cache",
 			"evictions slower but still 300/s", "deleting the import keys in batches", "evictions 0, logins stable", "resolved"},
 		mitigated: 1,
+	},
+	{
+		// The step took effect, but what it was to save broke already.
+		name: "but it died already",
+		texts: []string{"[FIRING] kafka offline partitions 212", "set retention.ms=86400000 on the clickstream topic",
+			"segments deleting. but brokers at 100% already died, need disk to start", "expanding the EBS volumes on the brokers +500G each, then restart",
+			"all brokers up, offline partitions 0", "resolved"},
+		mitigated: 3,
 	},
 	{
 		name: "a good state is no failure",
@@ -229,5 +240,105 @@ func TestMitigationEndsAtAFallingMeasure(t *testing.T) {
 	// A step that only sets a value is no measure falling.
 	if recovered(tagMessage(0, incidentOf("scaled the workers 20 -> 8").Messages[0])) {
 		t.Error("a scale-down read as a recovery")
+	}
+}
+
+// timelineRows makes a report's timeline section of rows, a minute apart.
+func timelineRows(rows ...string) *copilot.Incident {
+	inc := &copilot.Incident{ID: "T-9"}
+	for i, r := range rows {
+		inc.Messages = append(inc.Messages, copilot.Message{TS: fmt.Sprintf("%d.000100", 1700000000+60*i), User: "doc", UserName: "Timeline", Kind: copilot.KindSection, Text: r})
+	}
+	return inc
+}
+
+// A timeline tells the responders' steps in the historical present or as a
+// participle after what changed; a finding reported, a quoted intention and the
+// system's own doings are no steps.
+func TestTimelineActionReadsTheRowsGrammar(t *testing.T) {
+	for _, tt := range []struct {
+		row  string
+		want bool
+	}{
+		{"09:05 | Jana reloads HAProxy on edge-1 and edge-2", true},
+		{"12:30 | Tomasz cancels reindex job in the admin UI and kills its queries", true},
+		{"10:12 | Limit on the deployment set to 4Gi and rolled out", true},
+		{"08:49 | ScaledObject paused, order-consumer scaled to 8", true},
+		{"18:44 | Client team confirms 7.12 added an immediate retry on any 5xx", false},
+		{"08:40 | First jobs fail; workers restart with exit code 137", false},
+		{`08:52 | Jana: "I'll check the cert the edge serves"`, false},
+		{"09:10 | Kenji finds the query returns no data after the rename", false},
+		{"09:30 | Queue half drained", false},
+	} {
+		m := timelineRows(tt.row).Messages[0]
+		if got := timelineAction(tagMessage(0, m)); got != tt.want {
+			t.Errorf("timelineAction(%q) = %v, want %v", tt.row, got, tt.want)
+		}
+	}
+}
+
+// The step the timeline tells in the present, after a row that a restart did not
+// help, is the mitigation; the recovery row after it ("retries drain") is not.
+func TestTimelineMitigationInTheHistoricalPresent(t *testing.T) {
+	rows := []string{
+		"06:00 | Old certificate of hooks.example.io expires",
+		"07:41 | First partner reports TLS errors to support",
+		"08:20 | Ana scales the edge pool from 2 to 4 hosts; TLS errors stay",
+		"09:05 | Jana reloads HAProxy on edge-1 and edge-2",
+		"09:12 | Partners confirm deliveries succeed; retries drain",
+		"09:40 | Incident resolved",
+	}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(timelineRows(rows...))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 3 {
+		t.Errorf("mitigated at %d (%q), want 3 (%q)", got, rows[max(got, 0)], rows[3])
+	}
+}
+
+// A queue or the retries that drain are the recovery, not a node drained.
+func TestDrainingQueueIsNoActionTaken(t *testing.T) {
+	for _, s := range []string{"09:12 | Partners confirm deliveries succeed; retries drain", "10:20 | Job failures stop, queue starts to drain", "09:30 | Queue half drained"} {
+		if tg := tagMessage(0, timelineRows(s).Messages[0]); tg.taken {
+			t.Errorf("%q read as an action taken", s)
+		}
+	}
+	if tg := tagMessage(0, timelineRows("11:02 | drained node ip-10-0-3-4 and cordoned it").Messages[0]); !tg.taken {
+		t.Errorf("a drained node is an action taken")
+	}
+}
+
+// The mitigation quoted from a timeline row names the step without the row's
+// time; the citation keeps the row.
+func TestMitigationFromATimelineRowDropsItsTime(t *testing.T) {
+	inc := timelineRows(
+		"07:41 | First partner reports TLS errors to support",
+		"09:05 | Jana reloads HAProxy on edge-1 and edge-2",
+		"09:12 | Partners confirm deliveries succeed",
+		"09:40 | Incident resolved",
+	)
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ans.Summary.Mitigation; !strings.HasPrefix(got, "Jana reloads HAProxy") {
+		t.Errorf("mitigation %q, want the reload without its time", got)
+	}
+}
+
+// A step a responder announces ("I'll roll it back") answered next by a recovery
+// was taken, before the permanent fix; an announced status update is no step.
+func TestMitigationIsTheAnnouncedStepThatRecoveryAnswers(t *testing.T) {
+	for _, tt := range []struct {
+		texts     []string
+		mitigated int
+	}{
+		{[]string{"[Triggered] gateway synthetic check failed: HTTP 503", "5.2.0 deployed 13:17, it renames the health path",
+			"I'll roll it back", "5.1.4 back, targets healthy 6/6, 503 gone", "changed the target group health path in terraform and applied",
+			"5.2.0 redeployed, 6/6 healthy", "resolved"}, 2},
+		{[]string{"[FIRING] api 5xx 10%", "I'll post an update on the status page", "5xx back to baseline", "resolved"}, -1},
+	} {
+		b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(tt.texts...))), used: map[string]bool{}}
+		if got := b.mitigationIndex(); got != tt.mitigated {
+			t.Errorf("%q: mitigated at %d, want %d", tt.texts[1:4], got, tt.mitigated)
+		}
 	}
 }

@@ -134,6 +134,7 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 			// the message that announced it does.
 			src, m = ai, a
 		}
+		m = rowStep(lc.msgs[src], m)
 		if m != "" {
 			b.used[m] = true
 			b.cites = append(b.cites, copilot.Citation{Text: m, SourceTS: []string{lc.msgs[src].msg.TS}})
@@ -273,8 +274,11 @@ func clipTrailingClauses(s string, keep func(low string) bool) string {
 	return strings.TrimRight(s[:cut], " .") + "."
 }
 
-// isActionClause: a clause that does or reports an action.
-func isActionClause(low string) bool { return actionCueRE.MatchString(low) || doneRE.MatchString(low) }
+// isActionClause: a clause that does or reports an action, not the check after
+// it whose words name one ("no restarts", "0 evictions").
+func isActionClause(low string) bool {
+	return (actionCueRE.MatchString(low) || doneRE.MatchString(low)) && !symptomRE.MatchString(low) && !verifyRE.MatchString(low)
+}
 
 // firstQuotable is the first sentence of text with a content term, quoted.
 func firstQuotable(text string) string {
