@@ -768,6 +768,9 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			if strings.Contains(low, "?") || len(contentTerms(low)) < 2 && !window {
 				continue
 			}
+			// An alert's condition ("5xx > 20% for 5m") is the rule that fired, not
+			// a measure of what happened: its numbers count for nothing.
+			low = alertThresholdRE.ReplaceAllString(low, " ")
 			s := 0.0
 			if labels[i] == "impact" {
 				s += 3
@@ -899,6 +902,16 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 			return scoredSentence{}, false
 		}
 		low := lowerClean(sents[i])
+		// A duration said alone beside the damage ("Duration 1h05m.") is its
+		// extent; a courtesy ("Thank you everyone.") names a whole but measures
+		// nothing.
+		if extentOnly(low) {
+			c := scoredSentence{first.idx, quote(sents[i]), first.score}
+			return c, !quotedIn(out, c) && words+len(strings.Fields(c.text)) <= impactSectionWords
+		}
+		if len(contentTerms(low)) < 2 {
+			return scoredSentence{}, false
+		}
 		measures := impactCountRE.MatchString(low) || impactShareRE.MatchString(low) || impactAnyCountRE.MatchString(low) ||
 			impactTimeRE.MatchString(low) || impactWholeRE.MatchString(low)
 		harm := impactHarmRE.MatchString(low) || impactStateRE.MatchString(low)
@@ -907,12 +920,7 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 			return scoredSentence{}, false
 		}
 		c := scoredSentence{first.idx, quote(sents[i]), first.score}
-		for _, o := range out {
-			if o.text == c.text {
-				return scoredSentence{}, false
-			}
-		}
-		return c, words+len(strings.Fields(c.text)) <= impactSectionWords
+		return c, !quotedIn(out, c) && words+len(strings.Fields(c.text)) <= impactSectionWords
 	}
 	next := 1
 	for i := at + 1; ; i++ {
@@ -928,6 +936,38 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 		out = append([]scoredSentence{c}, out...)
 	}
 	return out
+}
+
+// alertThresholdRE: a condition written as a comparison with a number, maybe held
+// for a while ("> 20% for 5m", "p99 >= 2s", "< 10 rps"), the notation of an alert
+// rule rather than of a measurement. An arrow ("13:58 -> 14:17") is no comparison.
+var alertThresholdRE = regexp.MustCompile(`(^|[^-=<>])(>=?|<=?|≥|≤)\s*[~≈]?\d[\d.,]*\s?(%|[a-z]+)?(\s+for\s+\d+\s?(s|m|h|min|mins|minutes)\b)?`)
+
+// quotedIn reports whether c's text is already one of out's.
+func quotedIn(out []scoredSentence, c scoredSentence) bool {
+	for _, o := range out {
+		if o.text == c.text {
+			return true
+		}
+	}
+	return false
+}
+
+// extentOnly: a sentence that is nothing but how long something lasted, maybe
+// named as such ("Duration 1h05m.", "~40 min total", "13:58 -> 14:17").
+func extentOnly(low string) bool {
+	rest := impactTimeRE.ReplaceAllString(low, " ")
+	if rest == low {
+		return false
+	}
+	for _, w := range strings.Fields(rest) {
+		switch strings.Trim(w, ".,;:()~") {
+		case "", "duration", "total", "in", "of", "about", "approx", "approximately", "roughly", "around":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // impactWholeRE: a sentence that measures the damage as all of something ("all
@@ -1013,14 +1053,6 @@ func (b *summaryBuilder) completeImpact(out, cs []scoredSentence) []scoredSenten
 		hasExtent, hasMagnitude = hasExtent || e, hasMagnitude || m
 		words += len(strings.Fields(o.text))
 	}
-	taken := func(c scoredSentence) bool {
-		for _, o := range out {
-			if o.text == c.text {
-				return true
-			}
-		}
-		return false
-	}
 	for _, want := range []string{"extent", "magnitude"} {
 		if (want == "extent" && hasExtent) || (want == "magnitude" && hasMagnitude) {
 			continue
@@ -1036,7 +1068,7 @@ func (b *summaryBuilder) completeImpact(out, cs []scoredSentence) []scoredSenten
 			// 10% it only saw EU users", "set the timeout to 5min") is not taken,
 			// nor an instruction, nor a timeline row telling one event.
 			t := b.lc.msgs[c.idx]
-			if c.score < minImpactFallbackScore || t.bot || len(t.actions) > 0 || isImperative(c.text) || sectionIs(t.section, "timeline") || taken(c) || verifyRE.MatchString(low) ||
+			if c.score < minImpactFallbackScore || t.bot || len(t.actions) > 0 || isImperative(c.text) || sectionIs(t.section, "timeline") || quotedIn(out, c) || verifyRE.MatchString(low) ||
 				!(impactHarmRE.MatchString(low) || (want == "extent" && impactWindowRE.MatchString(low))) ||
 				words+len(strings.Fields(c.text)) > impactSectionWords {
 				continue

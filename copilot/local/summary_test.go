@@ -366,3 +366,31 @@ func TestCauseIsAValueChangedBeforeTheSignal(t *testing.T) {
 		t.Errorf("root cause = %q, want the replica change", rc)
 	}
 }
+
+// TestImpactNotAnAlertThreshold: an alert's condition ("5xx > 20% for 5m") is the
+// rule that fired, not a measure of the damage; the impact is what the channel said
+// was hit and how much, with a bare duration said beside it ("Duration 1h05m.") and
+// without a courtesy that names everyone ("Thank you everyone.").
+func TestImpactNotAnAlertThreshold(t *testing.T) {
+	inc := synthetic("INC-THR",
+		"bot> [FIRING] ReportingApi5xx: reporting-api 5xx > 20% for 5m",
+		"ana: taking IC. reporting-api is returning errors for report exports",
+		"joe: connection pool exhausted, active=15 idle=0 waiting=48",
+		"ana: update: all report exports are failing for enterprise customers since 14:00",
+		"joe: restarted the pods, exports work again",
+		"ana: resolved. Duration 1h05m. 230 scheduled reports were delayed and have been re-sent. Thank you everyone.")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := ans.Summary.Impact
+	if strings.Contains(imp, "> 20%") {
+		t.Errorf("impact = %q, want no alert threshold", imp)
+	}
+	if !strings.Contains(imp, "230 scheduled reports") || !strings.Contains(imp, "1h05m") {
+		t.Errorf("impact = %q, want the 230 delayed reports and the 1h05m beside them", imp)
+	}
+	if strings.Contains(imp, "Thank you") {
+		t.Errorf("impact = %q, want no courtesy", imp)
+	}
+}
