@@ -833,7 +833,10 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 				if verifyRE.MatchString(low) {
 					continue
 				}
-				if causalRE.MatchString(low) || consequence(low) {
+				// An equals sign between spaced words ("p99 is 30s = our acquire
+				// timeout") equates a reading with what explains it: reasoning about
+				// the mechanism, unlike a key=value reading ("active=15").
+				if causalRE.MatchString(low) || consequence(low) || equatesRE.MatchString(low) {
 					s -= 1
 				}
 			}
@@ -846,9 +849,11 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		// long and what went wrong ("login failing for a chunk of users", "otp
 		// failures 07:31–08:02"), which beats an empty field. An alert or a
 		// recovery report ("error rate back under 0.5%") measures the fix, not the
-		// damage.
+		// damage. Whatever its score, a sentence that names nothing going wrong
+		// ("on cache miss + 404 it returns early") is no fallback.
 		for _, c := range cs {
-			if t := lc.msgs[c.idx]; c.score >= minImpactFallbackScore && !t.bot && !verifyRE.MatchString(lowerClean(c.text)) {
+			low := lowerClean(c.text)
+			if t := lc.msgs[c.idx]; c.score >= minImpactFallbackScore && !t.bot && !verifyRE.MatchString(low) && impactHarmRE.MatchString(low) {
 				return b.completeImpact([]scoredSentence{c}, cs)
 			}
 		}
@@ -942,6 +947,10 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 // for a while ("> 20% for 5m", "p99 >= 2s", "< 10 rps"), the notation of an alert
 // rule rather than of a measurement. An arrow ("13:58 -> 14:17") is no comparison.
 var alertThresholdRE = regexp.MustCompile(`(^|[^-=<>])(>=?|<=?|≥|≤)\s*[~≈]?\d[\d.,]*\s?(%|[a-z]+)?(\s+for\s+\d+\s?(s|m|h|min|mins|minutes)\b)?`)
+
+// equatesRE: an equals sign set apart by spaces and followed by words ("= our
+// acquire timeout"), the notation of "this is that".
+var equatesRE = regexp.MustCompile(`\s=\s+[a-z]`)
 
 // quotedIn reports whether c's text is already one of out's.
 func quotedIn(out []scoredSentence, c scoredSentence) bool {

@@ -394,3 +394,31 @@ func TestImpactNotAnAlertThreshold(t *testing.T) {
 		t.Errorf("impact = %q, want no courtesy", imp)
 	}
 }
+
+// TestImpactNotTheMechanism: with no count of the damage anywhere, the impact is the
+// sentence that says what went wrong for how long ("mails were ~70 min late"), not a
+// reading equated with what explains it ("p99 is 30s = our acquire timeout") nor a
+// code path with a number in it ("on a 404 it returns early").
+func TestImpactNotTheMechanism(t *testing.T) {
+	inc := synthetic("INC-MECH",
+		"bot> [FIRING] NotifyLatencyHigh",
+		"ana: notify-svc p99 is 30s = our acquire timeout",
+		"joe: new code in templateLookup: on a cache miss + 404 it returns early and never calls client.release()",
+		"sue: how bad for users?",
+		"ana: rolled back to 3.18.2, pool waiting count 0",
+		"ana: backlog drained. last password mails were ~70 min late",
+		"sue: resolved")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := ans.Summary.Impact
+	if !strings.Contains(imp, "70 min late") {
+		t.Errorf("impact = %q, want the mails ~70 min late", imp)
+	}
+	for _, not := range []string{"acquire timeout", "returns early"} {
+		if strings.Contains(imp, not) {
+			t.Errorf("impact = %q, want no %q", imp, not)
+		}
+	}
+}
