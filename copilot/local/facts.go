@@ -1052,6 +1052,8 @@ func (b *summaryBuilder) completeImpact(out, cs []scoredSentence) []scoredSenten
 	}
 	facets := func(low string) (extent, magnitude bool) {
 		extent = impactWindowRE.MatchString(low) || impactTimeRE.MatchString(low)
+		// A duration ("2h55m impact") is no count of 55 million things.
+		low = impactTimeRE.ReplaceAllString(low, " ")
 		magnitude = impactCountRE.MatchString(low) || impactShareRE.MatchString(low) || impactAnyCountRE.MatchString(low)
 		return
 	}
@@ -1062,6 +1064,7 @@ func (b *summaryBuilder) completeImpact(out, cs []scoredSentence) []scoredSenten
 		hasExtent, hasMagnitude = hasExtent || e, hasMagnitude || m
 		words += len(strings.Fields(o.text))
 	}
+	mit := b.mitigationIndex()
 	for _, want := range []string{"extent", "magnitude"} {
 		if (want == "extent" && hasExtent) || (want == "magnitude" && hasMagnitude) {
 			continue
@@ -1076,9 +1079,12 @@ func (b *summaryBuilder) completeImpact(out, cs []scoredSentence) []scoredSenten
 			// duration or a count must say what went wrong, so that a setting ("at
 			// 10% it only saw EU users", "set the timeout to 5min") is not taken,
 			// nor an instruction, nor a timeline row telling one event.
+			// A count of affected things ("~3,400 abandoned checkouts") said after
+			// the fix is the tally of the damage, whatever verb goes with it.
 			t := b.lc.msgs[c.idx]
-			if c.score < minImpactFallbackScore || t.bot || len(t.actions) > 0 || isImperative(c.text) || sectionIs(t.section, "timeline") || quotedIn(out, c) || verifyRE.MatchString(low) ||
-				!(impactHarmRE.MatchString(low) || (want == "extent" && impactWindowRE.MatchString(low))) ||
+			tally := want == "magnitude" && mit >= 0 && c.idx > mit && impactCountRE.MatchString(low) && !hedgeRE.MatchString(low)
+			if (c.score < minImpactFallbackScore && !tally) || t.bot || len(t.actions) > 0 || isImperative(c.text) || sectionIs(t.section, "timeline") || quotedIn(out, c) || verifyRE.MatchString(low) ||
+				!(impactHarmRE.MatchString(low) || tally || (want == "extent" && impactWindowRE.MatchString(low))) ||
 				words+len(strings.Fields(c.text)) > impactSectionWords {
 				continue
 			}

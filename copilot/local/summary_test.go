@@ -422,3 +422,30 @@ func TestImpactNotTheMechanism(t *testing.T) {
 		}
 	}
 }
+
+// TestImpactTallyAfterTheFix: a count of affected things told after the fix ("~3,400
+// abandoned checkouts") is the size of the damage even with no failure word beside
+// it, and a duration ("2h55m impact") is no such count; a count told while the
+// cause is looked for ("230k calls came from the backfill") is not the damage.
+func TestImpactTallyAfterTheFix(t *testing.T) {
+	inc := synthetic("INC-TALLY",
+		"sue: customers write that checkout says 'we could not verify your address'",
+		"joe: provider returns OVER_QUERY_LIMIT on every request since 14:10",
+		"joe: 230k calls came from the data team backfill job with our prod key",
+		"joe: backfill stopped",
+		"joe: flag address_validation_soft=true, checkout skips validation",
+		"sue: customers can finish checkout again",
+		"ana: finance estimates ~3,400 abandoned checkouts between 14:10 and now",
+		"ana: Resolved. 2h55m impact on checkout.")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := ans.Summary.Impact
+	if !strings.Contains(imp, "2h55m") || !strings.Contains(imp, "3,400 abandoned checkouts") {
+		t.Errorf("impact = %q, want the 2h55m and the ~3,400 abandoned checkouts", imp)
+	}
+	if strings.Contains(imp, "230k") {
+		t.Errorf("impact = %q, want no count from the diagnosis", imp)
+	}
+}
