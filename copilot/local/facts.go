@@ -850,11 +850,12 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		// failures 07:31–08:02"), which beats an empty field. An alert or a
 		// recovery report ("error rate back under 0.5%") measures the fix, not the
 		// damage. Whatever its score, a sentence that names nothing going wrong
-		// ("on cache miss + 404 it returns early") is no fallback.
+		// ("on cache miss + 404 it returns early") is no fallback. Like a scored
+		// impact it keeps the sentences beside it that measure the damage.
 		for _, c := range cs {
 			low := lowerClean(c.text)
 			if t := lc.msgs[c.idx]; c.score >= minImpactFallbackScore && !t.bot && !verifyRE.MatchString(low) && impactHarmRE.MatchString(low) {
-				return b.completeImpact([]scoredSentence{c}, cs)
+				return b.completeImpact(b.impactNeighbours([]scoredSentence{c}), cs)
 			}
 		}
 		return nil
@@ -902,6 +903,7 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 	for _, o := range out {
 		words += len(strings.Fields(o.text))
 	}
+	noHarm := noImpactRE.MatchString(lowerClean(first.text))
 	fits := func(i int) (scoredSentence, bool) {
 		if i < 0 || i >= len(sents) || hasSecret(sents[i]) || (labels[i] != "" && labels[i] != "impact") {
 			return scoredSentence{}, false
@@ -920,6 +922,12 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 		measures := impactCountRE.MatchString(low) || impactShareRE.MatchString(low) || impactAnyCountRE.MatchString(low) ||
 			impactTimeRE.MatchString(low) || impactWholeRE.MatchString(low)
 		harm := impactHarmRE.MatchString(low) || impactStateRE.MatchString(low)
+		// A report that no one was hit goes on to say how near it came ("disk
+		// reached 96%, would have been full around 00:15", "writes never failed"):
+		// a measure or a failure named is enough there.
+		if noHarm && (measures || harm) {
+			measures, harm = true, true
+		}
 		if !measures || !(harm || impactWhoRE.MatchString(low)) || causalRE.MatchString(low) || consequence(low) ||
 			(verifyRE.MatchString(low) && !harm) || hedgeRE.MatchString(low) || isImperative(sents[i]) {
 			return scoredSentence{}, false
@@ -951,6 +959,10 @@ var alertThresholdRE = regexp.MustCompile(`(^|[^-=<>])(>=?|<=?|≥|≤)\s*[~≈]
 // equatesRE: an equals sign set apart by spaces and followed by words ("= our
 // acquire timeout"), the notation of "this is that".
 var equatesRE = regexp.MustCompile(`\s=\s+[a-z]`)
+
+// noImpactRE: a statement that nobody was hit ("no customer impact", "no users
+// affected", "zero impact").
+var noImpactRE = regexp.MustCompile(`\b(no|zero|without any?) (\w+ )?impact\b|\bno (customers?|users?|one) (were |was )?(affected|impacted|hit)\b`)
 
 // quotedIn reports whether c's text is already one of out's.
 func quotedIn(out []scoredSentence, c scoredSentence) bool {

@@ -449,3 +449,29 @@ func TestImpactTallyAfterTheFix(t *testing.T) {
 		t.Errorf("impact = %q, want no count from the diagnosis", imp)
 	}
 }
+
+// TestImpactNoneSaysHowNear: an update that says nobody was hit goes on to say how
+// near it came; the impact keeps that ("disk reached 96%, would have been full
+// around 00:15", "writes never failed") and not what was done after.
+func TestImpactNoneSaysHowNear(t *testing.T) {
+	inc := synthetic("INC-NEAR",
+		"bot> [FIRING] OrdersDbDiskFull",
+		"ana: pg_wal is 410GB, data dir only 180",
+		"joe: an inactive replication slot holds the wal",
+		"ana: dropped the slot, forced a checkpoint, disk 41%",
+		"sue: IC update: no customer impact. orders-db disk reached 96%, would have been full around 00:15. writes never failed. mitigated 23:43",
+		"sue: resolved")
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := ans.Summary.Impact
+	for _, want := range []string{"no customer impact", "reached 96%", "never failed"} {
+		if !strings.Contains(strings.ToLower(imp), want) {
+			t.Errorf("impact = %q, want %q", imp, want)
+		}
+	}
+	if strings.Contains(imp, "23:43") {
+		t.Errorf("impact = %q, want no mitigation time", imp)
+	}
+}
