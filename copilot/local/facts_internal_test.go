@@ -193,3 +193,16 @@ func TestConsequence(t *testing.T) {
 		{"no errors so far", false},
 	}.check(t, "consequence", consequence)
 }
+
+// A timeline line quotes what a message tells, not the reaction it opens with.
+func TestTimelineTextSkipsTheReaction(t *testing.T) {
+	for in, want := range map[string]string{
+		"Uh. I applied the dns module refactor at 13:20.": "I applied the dns module refactor at 13:20.",
+		"Oops. Wrong channel, the fix is in.":             "Wrong channel, the fix is in.",
+		"Resolved.":                                       "Resolved.",
+	} {
+		if got := timelineText(in); got != want {
+			t.Errorf("timelineText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

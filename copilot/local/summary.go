@@ -591,7 +591,7 @@ func timelineText(raw string) string {
 }
 
 // fillerRE matches sentences that only acknowledge or react.
-var fillerRE = regexp.MustCompile(`^\W*(ack(ed|'d)?|oh no|ok(ay)?|on it|yes|yep|yeah|looking|thanks?( all)?|ty|nice|wow|ugh|hmm+|lol|same|\+1|👀)\W*$`)
+var fillerRE = regexp.MustCompile(`^\W*(ack(ed|'d)?|oh( no)?|ok(ay)?|on it|yes|yep|yeah|looking|thanks?( all)?|ty|nice|wow|whoa|ugh|uh+|um+|oops|hm+|lol|same|\+1|👀)\W*$`)
 
 // without returns xs without the values in drop.
 func without(xs, drop []int) []int {
