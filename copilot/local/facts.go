@@ -1156,6 +1156,14 @@ func (b *summaryBuilder) mitigationIndex() int {
 // once ("li scales coredns, yuki rolls back the worker") and the recovery follows
 // both. Nil when nothing was done.
 func (b *summaryBuilder) mitigationActs() []int {
+	if !b.actsDone {
+		b.acts, b.actsDone = b.findMitigationActs(), true
+	}
+	return b.acts
+}
+
+// findMitigationActs computes mitigationActs.
+func (b *summaryBuilder) findMitigationActs() []int {
 	lc := b.lc
 	end := len(lc.msgs)
 	if lc.resolvedAt >= 0 {

@@ -24,6 +24,10 @@ type summaryBuilder struct {
 	lc    *incidentLifecycle
 	used  map[string]bool
 	cites []copilot.Citation
+	// acts caches mitigationActs: the mitigation field and the impact's tally
+	// both read it, and it scans the whole transcript.
+	acts     []int
+	actsDone bool
 }
 
 // sentence picks the most useful sentence of message idx: the first one matching
