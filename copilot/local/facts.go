@@ -904,20 +904,20 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 		words += len(strings.Fields(o.text))
 	}
 	noHarm := noImpactRE.MatchString(lowerClean(first.text))
-	fits := func(i int) (scoredSentence, bool) {
+	// belongs reports whether sentence i of the message measures the damage.
+	belongs := func(i int) bool {
 		if i < 0 || i >= len(sents) || hasSecret(sents[i]) || (labels[i] != "" && labels[i] != "impact") {
-			return scoredSentence{}, false
+			return false
 		}
 		low := lowerClean(sents[i])
 		// A duration said alone beside the damage ("Duration 1h05m.") is its
 		// extent; a courtesy ("Thank you everyone.") names a whole but measures
 		// nothing.
 		if extentOnly(low) {
-			c := scoredSentence{first.idx, quote(sents[i]), first.score}
-			return c, !quotedIn(out, c) && words+len(strings.Fields(c.text)) <= impactSectionWords
+			return true
 		}
 		if len(contentTerms(low)) < 2 {
-			return scoredSentence{}, false
+			return false
 		}
 		measures := impactCountRE.MatchString(low) || impactShareRE.MatchString(low) || impactAnyCountRE.MatchString(low) ||
 			impactTimeRE.MatchString(low) || impactWholeRE.MatchString(low)
@@ -928,8 +928,11 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 		if noHarm && (measures || harm) {
 			measures, harm = true, true
 		}
-		if !measures || !(harm || impactWhoRE.MatchString(low)) || causalRE.MatchString(low) || consequence(low) ||
-			(verifyRE.MatchString(low) && !harm) || hedgeRE.MatchString(low) || isImperative(sents[i]) {
+		return measures && (harm || impactWhoRE.MatchString(low)) && !causalRE.MatchString(low) && !consequence(low) &&
+			!(verifyRE.MatchString(low) && !harm) && !hedgeRE.MatchString(low) && !isImperative(sents[i])
+	}
+	fits := func(i int) (scoredSentence, bool) {
+		if !belongs(i) {
 			return scoredSentence{}, false
 		}
 		c := scoredSentence{first.idx, quote(sents[i]), first.score}
