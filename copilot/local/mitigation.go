@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // What mitigationIndex reads besides the action classes. A busy channel tells
@@ -320,26 +321,14 @@ func sameAction(a, b msgTags) bool {
 	}
 	terms := map[string]bool{}
 	for _, w := range contentTerms(a.lower) {
-		terms[stemWord(w)] = true
+		terms[text.Stem(w)] = true
 	}
 	for _, w := range contentTerms(b.lower) {
-		if terms[stemWord(w)] {
+		if terms[text.Stem(w)] {
 			return true
 		}
 	}
 	return false
-}
-
-// stemWord strips the inflection of an English word ("purging", "purged" and
-// "purge" compare equal): a few suffixes, then a final "e".
-func stemWord(w string) string {
-	for _, suf := range []string{"ing", "ed", "es", "s"} {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && !strings.HasSuffix(w, "ss") {
-			w = strings.TrimSuffix(w, suf)
-			break
-		}
-	}
-	return strings.TrimSuffix(w, "e")
 }
 
 // recentActs returns the acts at most recoveryWindow messages before idx.
