@@ -62,6 +62,67 @@ type LabeledIncident struct {
 	Source string
 	// Dataset names the dataset (its folder's name) the incident belongs to.
 	Dataset string
+	// people maps the names a Slack export gives each user (handle, display name,
+	// real name; lowercased) to the user's id: nil for datasets without users.json.
+	people map[string]string
+}
+
+// SameOwner reports whether two owner names are the same person: equal as written
+// (case and a leading @ ignored), or two names the dataset's Slack export gives one
+// user. The engine names people by their display name ("priya"), as the channel
+// shows them, while a labeller may write the handle ("priya.n").
+func (li *LabeledIncident) SameOwner(a, b string) bool {
+	a, b = normOwner(a), normOwner(b)
+	if a == b {
+		return true
+	}
+	id := li.people[a]
+	return id != "" && id == li.people[b]
+}
+
+func normOwner(s string) string {
+	return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "@"))
+}
+
+// readPeople reads dir/slack/users.json, when there is one, into a map from each
+// name of a user to its id. A name two users share is left out: it names nobody.
+func readPeople(dir string) (map[string]string, error) {
+	p := filepath.Join(dir, "slack", "users.json")
+	data, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", p, err)
+	}
+	var users []struct {
+		ID       string `json:"id"`
+		Name     string `json:"name"`
+		RealName string `json:"real_name"`
+		Profile  struct {
+			DisplayName string `json:"display_name"`
+			RealName    string `json:"real_name"`
+		} `json:"profile"`
+	}
+	if err := json.Unmarshal(data, &users); err != nil {
+		return nil, copilot.Errorf(copilot.EINVALID, "%s: %v", p, err)
+	}
+	people, shared := map[string]string{}, map[string]bool{}
+	for _, u := range users {
+		for _, n := range []string{u.Name, u.RealName, u.Profile.DisplayName, u.Profile.RealName} {
+			if n = normOwner(n); n == "" || u.ID == "" {
+				continue
+			}
+			if id, ok := people[n]; ok && id != u.ID {
+				shared[n] = true
+			}
+			people[n] = u.ID
+		}
+	}
+	for n := range shared {
+		delete(people, n)
+	}
+	return people, nil
 }
 
 // Labels is one incident's entry in a labels file.
@@ -203,6 +264,10 @@ func LoadCorpus(dir string) (*Corpus, error) {
 		byID[inc.ID] = inc
 	}
 
+	people, err := readPeople(dir)
+	if err != nil {
+		return nil, err
+	}
 	c := &Corpus{Dir: dir, All: all}
 	seen := map[string]string{}
 	for _, lf := range labelFiles {
@@ -239,6 +304,7 @@ func LoadCorpus(dir string) (*Corpus, error) {
 				Labels:   l,
 				Source:   name[:len(name)-len(filepath.Ext(name))],
 				Dataset:  filepath.Base(dir),
+				people:   people,
 			})
 		}
 	}

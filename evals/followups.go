@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 )
@@ -62,12 +61,6 @@ type IncidentFollowUps struct {
 	// OwnerWrong and DueWrong are gold follow-ups found with another owner or date.
 	OwnerWrong []string `json:"owner_wrong,omitempty"`
 	DueWrong   []string `json:"due_wrong,omitempty"`
-}
-
-// sameOwner compares user names as people write them.
-func sameOwner(a, b string) bool {
-	norm := func(s string) string { return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "@")) }
-	return norm(a) == norm(b)
 }
 
 // FollowUpMetrics runs the engine's follow-up extraction on every labelled incident.
@@ -138,7 +131,7 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 				}
 				owner, due := false, false
 				for _, it := range at[g.TS] {
-					owner = owner || sameOwner(it.Owner, g.Owner)
+					owner = owner || li.SameOwner(it.Owner, g.Owner)
 					due = due || it.Due == g.Due
 				}
 				if owner {

@@ -133,7 +133,7 @@ func scoreCorpus(t *testing.T, dir string, e *local.Engine) fuScore {
 				s.matched++
 				owner, due := false, false
 				for _, it := range its {
-					owner = owner || strings.EqualFold(strings.TrimPrefix(it.Owner, "@"), strings.TrimPrefix(g.Owner, "@"))
+					owner = owner || li.SameOwner(it.Owner, g.Owner)
 					due = due || it.Due == g.Due
 				}
 				if owner {
@@ -171,7 +171,7 @@ func TestFollowUpFigures(t *testing.T) {
 		name                 string
 		minF1, minDue, minOw float64
 	}{
-		{"corpus", 0.9, 0.9, 0.8},
+		{"corpus", 0.9, 0.9, 0.87},
 		{"dev2", 0.93, 0.9, 0.9},
 		{"dev4", 0.84, 0.9, 0.9},
 		// dev6, dev8, dev9: 0.03 under the uncaptured F1 after the second round of
