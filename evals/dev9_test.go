@@ -31,35 +31,14 @@ func TestDev9Corpus(t *testing.T) {
 		if l.SplitOf() != SplitDev {
 			t.Errorf("%s: split %q, want dev", l.ID, l.Split)
 		}
-		msgs := map[string]bool{}
 		days := map[string]bool{}
 		for _, m := range li.Incident.Messages {
-			msgs[m.TS] = true
 			days[m.Time().Format("2006-01-02")] = true
 		}
 		if len(days) > 1 {
 			multiDay++
 		}
-		for name, g := range map[string]*GoldStatement{"root_cause": l.RootCause, "impact": l.Impact, "mitigation": l.Mitigation} {
-			if g == nil || g.Text == "" || len(g.TS) == 0 {
-				t.Errorf("%s: no %s label with messages", l.ID, name)
-				continue
-			}
-			for _, ts := range g.TS {
-				if !msgs[ts] {
-					t.Errorf("%s: %s ts %s is not a message of the incident", l.ID, name, ts)
-				}
-			}
-		}
-		if len(l.RunbookSteps) == 0 {
-			t.Errorf("%s: no runbook steps", l.ID)
-		}
-		if l.ResolvedTS == "" || !msgs[l.ResolvedTS] {
-			t.Errorf("%s: resolved ts %q is not a message of the incident", l.ID, l.ResolvedTS)
-		}
-		if len(l.MitigationTS) == 0 || len(l.RootCauseTS) == 0 {
-			t.Errorf("%s: mitigation_ts %v, root_cause_ts %v, want both", l.ID, l.MitigationTS, l.RootCauseTS)
-		}
+		checkSummaryLabels(t, li)
 	}
 	if sources[copilot.SourceSlack] < 12 || sources[copilot.SourceDocument] < 8 {
 		t.Errorf("incidents by source: %v, want >= 12 Slack channels and >= 8 documents", sources)
