@@ -11,12 +11,30 @@ import (
 // was written with, every incident labels follow-ups, look-alikes and the summary
 // facts, and every labelled follow-up and look-alike is a message of its incident.
 func TestDev8Corpus(t *testing.T) {
-	c, err := LoadCorpus("testdata/dev8")
+	checkFollowUpSummaryDevSet(t, "testdata/dev8", devSetCounts{
+		incidents: 20, slack: 8, documents: 7, postmortems: 5, pairs: 4, followUps: 40, lookAlikes: 40,
+	})
+}
+
+// devSetCounts are the least numbers a dev set for follow-ups and summaries was
+// written with: labelled incidents, incidents per transcript form, families shared
+// by two incidents, labelled follow-ups and look-alikes.
+type devSetCounts struct {
+	incidents, slack, documents, postmortems, pairs, followUps, lookAlikes int
+}
+
+// checkFollowUpSummaryDevSet loads the dev set in dir and checks it against want:
+// all dev, every incident labels 2 or more follow-ups and look-alikes whose ts are
+// its messages, captured exactly when a ticket key is given, the summary facts and
+// key-moment ts present, and both captured and uncaptured follow-ups in the set.
+func checkFollowUpSummaryDevSet(t *testing.T, dir string, want devSetCounts) {
+	t.Helper()
+	c, err := LoadCorpus(dir)
 	if err != nil {
 		t.Fatalf("LoadCorpus: %v", err)
 	}
-	if n := len(c.Incidents); n < 20 {
-		t.Errorf("labelled incidents: %d, want >= 20", n)
+	if n := len(c.Incidents); n < want.incidents {
+		t.Errorf("labelled incidents: %d, want >= %d", n, want.incidents)
 	}
 	sources := map[string]int{}
 	families := map[string]int{}
@@ -60,14 +78,14 @@ func TestDev8Corpus(t *testing.T) {
 			t.Errorf("%s: runbook steps, resolved, root cause or mitigation ts missing", l.ID)
 		}
 	}
-	if sources[copilot.SourceSlack] < 8 || sources[copilot.SourceDocument] < 7 || sources[copilot.SourcePostmortem] < 5 {
-		t.Errorf("incidents by source: %v, want >= 8 Slack channels, 7 documents, 5 postmortems", sources)
+	if sources[copilot.SourceSlack] < want.slack || sources[copilot.SourceDocument] < want.documents || sources[copilot.SourcePostmortem] < want.postmortems {
+		t.Errorf("incidents by source: %v, want >= %d Slack channels, %d documents, %d postmortems", sources, want.slack, want.documents, want.postmortems)
 	}
-	if pairs < 4 {
-		t.Errorf("families shared by two incidents: %d, want >= 4 (%v)", pairs, families)
+	if pairs < want.pairs {
+		t.Errorf("families shared by two incidents: %d, want >= %d (%v)", pairs, want.pairs, families)
 	}
-	if followUps < 40 || lookAlikes < 40 {
-		t.Errorf("follow-ups %d, look-alikes %d, want >= 40 of each", followUps, lookAlikes)
+	if followUps < want.followUps || lookAlikes < want.lookAlikes {
+		t.Errorf("follow-ups %d, look-alikes %d, want >= %d and >= %d", followUps, lookAlikes, want.followUps, want.lookAlikes)
 	}
 	if captured == 0 || captured == followUps {
 		t.Errorf("captured follow-ups: %d of %d, want both captured and uncaptured ones", captured, followUps)
