@@ -185,6 +185,10 @@ func (pm *pmBuilder) rowAction(blk mdBlock) *pmAction {
 		a.key, a.url = k, u
 	} else if k, u, ok := pm.ticketRef(a.text); ok {
 		a.key, a.url, a.keyInText = k, u, true
+	} else if a.status == "open" && doneWordRE.MatchString(ticketCell) && !strings.Contains(strings.ToLower(ticketCell), "yes") {
+		// A bug column that holds no ticket but "done" says the item needed none:
+		// it was done during the incident. ("yes" there may mean a ticket exists.)
+		a.status = "done"
 	}
 	return a
 }

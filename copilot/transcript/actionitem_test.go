@@ -77,6 +77,22 @@ var actionItemTests = []struct {
 		tickets:  []copilot.Ticket{},
 	},
 	{
+		// The SRE book's table: its Bug column holds a key, or "done" for an item
+		// finished during the incident (no ticket needed), or a placeholder.
+		name: "bug column: a key, done, or a placeholder",
+		src: "# X\n\n## Action Items\n\n" +
+			"| Action Item | Type | Priority | Owner | Bug |\n|---|---|---|---|---|\n" +
+			"| Power relay-01 back on | mitigate | P0 | jchen | done |\n" +
+			"| Lower the TTL before a repoint | prevent | P1 | lwalker | NET-501 |\n" +
+			"| Keep retired endpoints forwarding | prevent | P2 | infra | TBD |\n",
+		messages: []string{
+			"Power relay-01 back on\nType: mitigate\nPriority: P0\nOwner: jchen\nStatus: done",
+			"Lower the TTL before a repoint\nType: prevent\nPriority: P1\nOwner: lwalker\nTicket: NET-501",
+			"Keep retired endpoints forwarding\nType: prevent\nPriority: P2\nOwner: infra",
+		},
+		tickets: []copilot.Ticket{{Key: "NET-501", Title: "Lower the TTL before a repoint", Status: "open"}},
+	},
+	{
 		name:     "a reference to another postmortem is not a ticket",
 		src:      "# X\n\n## Action Items\n\n- Finish the work from PM2019-009\n",
 		messages: []string{"Finish the work from PM2019-009"},
