@@ -753,6 +753,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 	// A section of promises under any heading ("What we're changing") says what
 	// will be done, not what was hit.
 	todo := todoSections(lc)
+	answers := damageAnswers(lc)
 	for _, t := range lc.msgs {
 		if !isNarrativeSection(t.section) || todo[t.section] || kindOfSection(t.section) == sectionActions {
 			continue
@@ -777,6 +778,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			} else if labels[i] != "" {
 				s -= 2
 			}
+			answer := answers[t.idx] && labels[i] == ""
 			switch {
 			case sectionIs(t.section, "impact", "customer impact", "user impact"):
 				s += 2
@@ -809,11 +811,17 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			if who {
 				s += 1
 			}
-			harm := impactHarmRE.MatchString(low)
+			harm := impactHarmRE.MatchString(low) || negatedEvent(low)
 			if harm {
 				s += 1
 			}
-			if counts == 0 && !who && labels[i] != "impact" && !(quantity && harm) && !window {
+			// The reply to a question about the damage ("how bad for users?") is
+			// the channel saying what was hit, in whatever words, when it measures
+			// it or names who; "pods are stuck" answers about the system.
+			if answer && (quantity || who) {
+				s += 1.5
+			}
+			if counts == 0 && !who && labels[i] != "impact" && !(quantity && harm) && !window && !answer {
 				continue // a bare measurement names nobody affected and no damage
 			}
 			if t.bot {
@@ -854,7 +862,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		// impact it keeps the sentences beside it that measure the damage.
 		for _, c := range cs {
 			low := lowerClean(c.text)
-			if t := lc.msgs[c.idx]; c.score >= minImpactFallbackScore && !t.bot && !verifyRE.MatchString(low) && impactHarmRE.MatchString(low) {
+			if t := lc.msgs[c.idx]; c.score >= minImpactFallbackScore && !t.bot && !verifyRE.MatchString(low) && (impactHarmRE.MatchString(low) || negatedEvent(low)) {
 				return b.completeImpact(b.impactNeighbours([]scoredSentence{c}), cs)
 			}
 		}
@@ -873,6 +881,81 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		out = append(out, c)
 	}
 	return b.completeImpact(b.impactNeighbours(out), cs)
+}
+
+// negatedRE: an event said not to happen ("mails are not arriving", "orders that
+// haven't gone to the warehouse", "price changes aren't reflected"): a verb
+// under negation.
+var negatedRE = regexp.MustCompile(`\b(not|never|no longer|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|won'?t)\s+(being |been |be |yet |even )?([a-z]+)\b`)
+
+// negatedEvent reports whether low says that something users expect did not
+// happen. Negating the damage itself ("were not affected", "never failed",
+// "didn't help") says the opposite, and a negated state or quantity ("not all",
+// "not bloat") is no event.
+func negatedEvent(low string) bool {
+	for _, m := range negatedRE.FindAllStringSubmatch(low, -1) {
+		v := m[3]
+		if impactHarmRE.MatchString(v) || noHarmVerbRE.MatchString(v) {
+			continue
+		}
+		if eventVerbRE.MatchString(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventVerbRE: the forms of a verb that tell an event ("arriving", "reflected",
+// "gone", "show up", "load").
+var eventVerbRE = regexp.MustCompile(`^([a-z]{2,}(ing|ed)|gone|done|seen|sent|shown|taken|given|known|run|go|get|come|show|load|work|arrive|reach|open|render|appear|update|send|deliver|respond|connect|resolve|start|finish|complete|sync|print|post|save|match|apply)$`)
+
+// noHarmVerbRE: verbs that, negated, say nobody was hit or that a step did not
+// work ("not impacted", "didn't help", "not needed").
+var noHarmVerbRE = regexp.MustCompile(`^(impacted|affected|hit|harmed|touched|lost|dropped|help|helped|helping|need|needed|required|expected|related|sure|seeing|noticed|changed|working)$`)
+
+// impactQuestionRE: a question about the damage ("how bad for users?", "blast
+// radius?", "how many orders?", "whats the customer impact?").
+var impactQuestionRE = regexp.MustCompile(`\bhow bad\b|\bblast radius\b|\bimpact\b|\baffected\b|\bhow many ([\w-]+ )?(customers?|users?|merchants?|orders?|payments?|requests?|accounts?|tenants?|partners?|people|shoppers?|devices?|sessions?|bookings?|emails?|messages?)\b`)
+
+// damageAnswers marks the messages that answer a question about the damage: the
+// first message after it, within a few, by someone else, that is neither a
+// question nor an action. When a responder acts instead, nobody answered.
+func damageAnswers(lc *incidentLifecycle) map[int]bool {
+	out := map[int]bool{}
+	for i, q := range lc.msgs {
+		if q.bot || !asksAboutDamage(q.msg.Text) {
+			continue
+		}
+		for j := i + 1; j < len(lc.msgs) && j <= i+damageAnswerWindow; j++ {
+			a := lc.msgs[j]
+			if a.bot || a.msg.User == q.msg.User {
+				continue
+			}
+			if !a.question && !a.taken {
+				out[j] = true
+			}
+			break
+		}
+	}
+	return out
+}
+
+// damageAnswerWindow: how many messages after a question its answer may come.
+const damageAnswerWindow = 3
+
+// interrogativeRE: a sentence opened by a question word, a question whether or
+// not chat writes its question mark ("how bad is the backlog business-wise").
+var interrogativeRE = regexp.MustCompile(`^\W*(how|what'?s?|who'?s?|which|any)\b`)
+
+// asksAboutDamage reports whether a sentence of text asks about the damage: it
+// ends in a question mark or opens with a question word.
+func asksAboutDamage(text string) bool {
+	for _, s := range splitSentences(text) {
+		if low := lowerClean(s); (strings.Contains(low, "?") || interrogativeRE.MatchString(low)) && impactQuestionRE.MatchString(low) {
+			return true
+		}
+	}
+	return false
 }
 
 // impactNeighbours adds to the first impact sentence the sentences beside it in

@@ -1,0 +1,98 @@
+package local
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// impactOf summarizes a synthetic incident and returns its impact field.
+func impactOf(t *testing.T, texts ...string) string {
+	t.Helper()
+	ans, err := New(nil).Summarize(context.Background(), synthetic("INC-IMP", texts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ans.Summary.Impact
+}
+
+// TestImpactAnswersTheQuestion: the reply to a question about the damage ("how bad
+// is the backlog business-wise", asked without a question mark) is the impact, even
+// when it has no failure word, over a reading of the mechanism with numbers in it.
+func TestImpactAnswersTheQuestion(t *testing.T) {
+	imp := impactOf(t,
+		"bot> [Triggered] consumer lag > 200000 on orders.v1",
+		"ana: brokers fine, the group rebalances every few minutes",
+		"joe: 500 x ~1s avg blows the 5 min poll interval",
+		"sue: how bad is the backlog business-wise",
+		"joe: ~9k are new orders waiting for picking",
+		"ana: redeploying the consumer with MAX_POLL_RECORDS=50",
+		"ana: group stable, lag draining",
+		"sue: resolved")
+	if !strings.Contains(imp, "9k are new orders") {
+		t.Errorf("impact = %q, want the answer about the ~9k new orders", imp)
+	}
+}
+
+// TestImpactAnswerNamesTheDamage: a reply that only tells of the system ("pods on
+// those nodes are stuck") answers nothing about who was hit or how much.
+func TestImpactAnswerNamesTheDamage(t *testing.T) {
+	answers := damageAnswers(analyzeLifecycle(sortedMessages(synthetic("INC-A",
+		"ana: I'll IC. blast radius?",
+		"joe: pods on those nodes are stuck",
+		"ana: scaling the node group",
+		"sue: how many users?",
+		"sue: anyone?",
+		"joe: rolled back the release",
+		"joe: ~300 users"))))
+	if !answers[1] {
+		t.Errorf("answers = %v, want message 1 answering the blast radius question", answers)
+	}
+	// An action taken after a question, and a question after it, are no answers.
+	for _, i := range []int{4, 5, 6} {
+		if answers[i] {
+			t.Errorf("answers = %v, want no answer at %d", answers, i)
+		}
+	}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(synthetic("INC-B",
+		"bot> [FIRING:7] KubeNodeNotReady",
+		"ana: I'll IC. blast radius?",
+		"joe: pods on those nodes are stuck",
+		"ana: cordoned and drained the bad nodes",
+		"ana: resolved, ~45 min of degraded search for users"))), used: map[string]bool{}}
+	var got []string
+	for _, c := range b.impactSentences() {
+		got = append(got, c.text)
+	}
+	if imp := strings.Join(got, " "); !strings.Contains(imp, "degraded search") || strings.Contains(imp, "stuck") {
+		t.Errorf("impact = %q, want the degraded search and no answer about pods alone", imp)
+	}
+}
+
+// TestImpactNegatedEvent: what users expect said not to happen ("new products don't
+// show up", "mails are not arriving") is damage; a negated harm ("were not
+// affected", "didn't help") is not.
+func TestImpactNegatedEvent(t *testing.T) {
+	for _, s := range []string{"customers say new products don't show up in search", "password reset mails are not arriving",
+		"9k new orders that haven't gone to the warehouse", "price changes aren't reflected"} {
+		if !negatedEvent(lowerClean(s)) {
+			t.Errorf("negatedEvent(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"ios users were not affected", "the restart didn't help", "writes never failed", "not bloat, it's the wal",
+		"no customers lost data", "it's not related"} {
+		if negatedEvent(lowerClean(s)) {
+			t.Errorf("negatedEvent(%q) = true, want false", s)
+		}
+	}
+	imp := impactOf(t,
+		"bot> [FIRING:3] KubePodCrashLooping search-indexer",
+		"ana: indexer OOMKilled at the 2Gi limit",
+		"sue: support here: customers say new products don't show up in search",
+		"ana: rolling back to 3.7.4",
+		"ana: 3.7.4 rolled out, 4/4 running",
+		"sue: resolved")
+	if !strings.Contains(imp, "don't show up") {
+		t.Errorf("impact = %q, want the products that don't show up", imp)
+	}
+}
