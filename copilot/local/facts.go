@@ -1042,6 +1042,10 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 // rule rather than of a measurement. An arrow ("13:58 -> 14:17") is no comparison.
 var alertThresholdRE = regexp.MustCompile(`(^|[^-=<>])(>=?|<=?|≥|≤)\s*[~≈]?\d[\d.,]*\s?(%|[a-z]+)?(\s+for\s+\d+\s?(s|m|h|min|mins|minutes)\b)?`)
 
+// reasonsRE: numbers worked out with an operator ("500 x ~1s", "12 * 30s") or
+// equated with what explains them ("p99 is 30s = our acquire timeout").
+var reasonsRE = regexp.MustCompile(`\d\s?[x×*]\s?[~≈]?\d|\s=\s+[a-z]`)
+
 // equatesRE: an equals sign set apart by spaces and followed by words ("= our
 // acquire timeout"), the notation of "this is that".
 var equatesRE = regexp.MustCompile(`\s=\s+[a-z]`)
@@ -1180,6 +1184,14 @@ func (b *summaryBuilder) completeImpact(out, cs []scoredSentence) []scoredSenten
 			// A count of affected things ("~3,400 abandoned checkouts") said after
 			// the fix is the tally of the damage, whatever verb goes with it.
 			t := b.lc.msgs[c.idx]
+			// Arithmetic on the numbers ("500 x ~1s avg blows the 5 min
+			// interval"), an equation or a sentence telling why ("a 30s timeout,
+			// that's why a slow wms stalls the loop") works out the mechanism; its
+			// numbers are settings and costs, not the damage. A window ("13:58 -> 14:17,
+			// so ~19 min") is the extent whatever joins it.
+			if !impactWindowRE.MatchString(low) && (reasonsRE.MatchString(low) || causalRE.MatchString(low) || consequence(low)) {
+				continue
+			}
 			tally := want == "magnitude" && mit >= 0 && c.idx > mit && impactCountRE.MatchString(low) && !hedgeRE.MatchString(low)
 			if (c.score < minImpactFallbackScore && !tally) || t.bot || len(t.actions) > 0 || isImperative(c.text) || sectionIs(t.section, "timeline") || quotedIn(out, c) || verifyRE.MatchString(low) ||
 				!(impactHarmRE.MatchString(low) || tally || (want == "extent" && impactWindowRE.MatchString(low))) ||

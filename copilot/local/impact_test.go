@@ -34,6 +34,37 @@ func TestImpactAnswersTheQuestion(t *testing.T) {
 	}
 }
 
+// TestImpactExtentNotWorkedOut: an impact missing its extent is not completed with a
+// duration from arithmetic on the mechanism ("500 x ~1s avg blows the 5 min poll
+// interval") nor from a sentence telling why ("a 30s timeout, that's why …"), but
+// a window joined with "so" ("13:58 -> 14:17, so ~19 min") still completes it.
+func TestImpactExtentNotWorkedOut(t *testing.T) {
+	imp := impactOf(t,
+		"bot> [Triggered] consumer lag > 200000 on orders.v1",
+		"joe: 500 x ~1s avg blows the 5 min poll interval",
+		"sue: how bad is the backlog business-wise",
+		"joe: ~9k are new orders waiting for picking",
+		"ana: the wms client has a 30s timeout and no breaker, that's why a slow wms stalls the loop",
+		"ana: redeploying the consumer with MAX_POLL_RECORDS=50",
+		"ana: group stable, lag draining",
+		"sue: resolved")
+	for _, not := range []string{"poll interval", "30s timeout"} {
+		if strings.Contains(imp, not) {
+			t.Errorf("impact = %q, want no %q", imp, not)
+		}
+	}
+	imp = impactOf(t,
+		"bot> [Triggered] checkout errors",
+		"sue: support has 3 tickets already, customers getting 'payment could not be processed'",
+		"ana: pool is exhausted, so every request waits 30s",
+		"ana: rolled back to 2.30.4",
+		"ana: errors back to baseline. 13:58 -> 14:17, so ~19 min",
+		"sue: resolved")
+	if !strings.Contains(imp, "13:58 -> 14:17") {
+		t.Errorf("impact = %q, want the window 13:58 -> 14:17", imp)
+	}
+}
+
 // TestImpactAnswerNamesTheDamage: a reply that only tells of the system ("pods on
 // those nodes are stuck") answers nothing about who was hit or how much.
 func TestImpactAnswerNamesTheDamage(t *testing.T) {
