@@ -1,34 +1,41 @@
 package local
 
 import (
-	"context"
 	"strings"
 	"testing"
 )
 
-// impactOf summarizes a synthetic incident and returns its impact field.
+// impactOf returns the impact chosen for a synthetic incident, its sentences
+// joined, before the summary drops those another field quoted.
 func impactOf(t *testing.T, texts ...string) string {
 	t.Helper()
-	ans, err := New(nil).Summarize(context.Background(), synthetic("INC-IMP", texts...))
-	if err != nil {
-		t.Fatal(err)
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(synthetic("INC-IMP", texts...))), used: map[string]bool{}}
+	var got []string
+	for _, c := range b.impactSentences() {
+		got = append(got, c.text)
 	}
-	return ans.Summary.Impact
+	return strings.Join(got, " ")
+}
+
+// backlogChannel: a consumer backlog whose damage is told only in answer to a
+// question, among readings of the mechanism with numbers in them.
+var backlogChannel = []string{
+	"bot> [Triggered] consumer lag > 200000 on orders.v1",
+	"ana: brokers fine, the group rebalances every few minutes",
+	"joe: 500 x ~1s avg blows the 5 min poll interval",
+	"sue: how bad is the backlog business-wise",
+	"joe: ~9k are new orders waiting for picking",
+	"ana: the wms client has a 30s timeout and no breaker, that's why a slow wms stalls the loop",
+	"ana: redeploying the consumer with MAX_POLL_RECORDS=50",
+	"ana: group stable, lag draining",
+	"sue: resolved",
 }
 
 // TestImpactAnswersTheQuestion: the reply to a question about the damage ("how bad
 // is the backlog business-wise", asked without a question mark) is the impact, even
 // when it has no failure word, over a reading of the mechanism with numbers in it.
 func TestImpactAnswersTheQuestion(t *testing.T) {
-	imp := impactOf(t,
-		"bot> [Triggered] consumer lag > 200000 on orders.v1",
-		"ana: brokers fine, the group rebalances every few minutes",
-		"joe: 500 x ~1s avg blows the 5 min poll interval",
-		"sue: how bad is the backlog business-wise",
-		"joe: ~9k are new orders waiting for picking",
-		"ana: redeploying the consumer with MAX_POLL_RECORDS=50",
-		"ana: group stable, lag draining",
-		"sue: resolved")
+	imp := impactOf(t, backlogChannel...)
 	if !strings.Contains(imp, "9k are new orders") {
 		t.Errorf("impact = %q, want the answer about the ~9k new orders", imp)
 	}
@@ -39,15 +46,7 @@ func TestImpactAnswersTheQuestion(t *testing.T) {
 // interval") nor from a sentence telling why ("a 30s timeout, that's why …"), but
 // a window joined with "so" ("13:58 -> 14:17, so ~19 min") still completes it.
 func TestImpactExtentNotWorkedOut(t *testing.T) {
-	imp := impactOf(t,
-		"bot> [Triggered] consumer lag > 200000 on orders.v1",
-		"joe: 500 x ~1s avg blows the 5 min poll interval",
-		"sue: how bad is the backlog business-wise",
-		"joe: ~9k are new orders waiting for picking",
-		"ana: the wms client has a 30s timeout and no breaker, that's why a slow wms stalls the loop",
-		"ana: redeploying the consumer with MAX_POLL_RECORDS=50",
-		"ana: group stable, lag draining",
-		"sue: resolved")
+	imp := impactOf(t, backlogChannel...)
 	for _, not := range []string{"poll interval", "30s timeout"} {
 		if strings.Contains(imp, not) {
 			t.Errorf("impact = %q, want no %q", imp, not)
@@ -85,17 +84,13 @@ func TestImpactAnswerNamesTheDamage(t *testing.T) {
 			t.Errorf("answers = %v, want no answer at %d", answers, i)
 		}
 	}
-	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(synthetic("INC-B",
+	imp := impactOf(t,
 		"bot> [FIRING:7] KubeNodeNotReady",
 		"ana: I'll IC. blast radius?",
 		"joe: pods on those nodes are stuck",
 		"ana: cordoned and drained the bad nodes",
-		"ana: resolved, ~45 min of degraded search for users"))), used: map[string]bool{}}
-	var got []string
-	for _, c := range b.impactSentences() {
-		got = append(got, c.text)
-	}
-	if imp := strings.Join(got, " "); !strings.Contains(imp, "degraded search") || strings.Contains(imp, "stuck") {
+		"ana: resolved, ~45 min of degraded search for users")
+	if !strings.Contains(imp, "degraded search") || strings.Contains(imp, "stuck") {
 		t.Errorf("impact = %q, want the degraded search and no answer about pods alone", imp)
 	}
 }
