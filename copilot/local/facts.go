@@ -1204,7 +1204,61 @@ func (b *summaryBuilder) completeImpact(out, cs []scoredSentence) []scoredSenten
 			break
 		}
 	}
-	return out
+	return b.completeWhatWasHit(out, cs, mit, words)
+}
+
+// peopleRE: the people a failure reaches, anywhere in a sentence.
+var peopleRE = regexp.MustCompile(`\b(users?|customers?|people|merchants?|shoppers?|buyers?|partners?|drivers?|riders?|members?|players?|patients?|students?|tenants?|subscribers?|visitors?|clients?|everyone|everybody|nobody)\b`)
+
+// spareRE: a sentence that says who was spared ("other regions are not
+// affected", "no customer impact").
+var spareRE = regexp.MustCompile(`\b(not|never|un)[ -]?(affected|impacted|hit)\b|\b(no|zero|without any?) (\w+ )?impact\b`)
+
+// completeWhatWasHit adds, to an impact told only after the fix (a tally, a
+// confirmation, the final duration), the first report of the damage while it
+// was going on: what people saw, said by a person before the mitigation
+// ("customers say new products don't show up in search", "ledger writes are
+// failing, every POST /entries is 500"). A count after the fix measures the damage
+// but seldom says what failed for whom; the early report does, in the words of
+// those who saw it. A report that names no people ("orders-api timeouts
+// publishing to rabbit", a vendor's status page) tells of the system, and one
+// that says who was spared adds nothing hit.
+func (b *summaryBuilder) completeWhatWasHit(out, cs []scoredSentence, mit, words int) []scoredSentence {
+	if mit < 0 {
+		return out
+	}
+	whom, long := false, false
+	for _, o := range out {
+		if o.idx <= mit {
+			return out
+		}
+		low := lowerClean(o.text)
+		whom = whom || peopleRE.MatchString(low)
+		long = long || impactWindowRE.MatchString(low) || impactTimeRE.MatchString(low)
+	}
+	// A wrap-up that says whom it hit and for how long ("17 customers charged
+	// twice, checkout p99 >8s from 23:22 to 00:05") is the impact already.
+	if whom && long {
+		return out
+	}
+	var best *scoredSentence
+	for k, c := range cs {
+		t := b.lc.msgs[c.idx]
+		low := lowerClean(c.text)
+		if c.idx >= mit || t.bot || t.taken || c.score < minImpactFallbackScore || quotedIn(out, c) ||
+			!(impactHarmRE.MatchString(low) || negatedEvent(low)) || !peopleRE.MatchString(low) || spareRE.MatchString(low) || verifyRE.MatchString(low) ||
+			reasonsRE.MatchString(low) || causalRE.MatchString(low) || consequence(low) ||
+			words+len(strings.Fields(c.text)) > impactSectionWords {
+			continue
+		}
+		if best == nil || c.idx < best.idx {
+			best = &cs[k]
+		}
+	}
+	if best == nil {
+		return out
+	}
+	return append([]scoredSentence{*best}, out...)
 }
 
 // isImpactClause: a clause that measures or names the damage ("~50 min of

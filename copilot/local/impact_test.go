@@ -122,3 +122,34 @@ func TestImpactNegatedEvent(t *testing.T) {
 		t.Errorf("impact = %q, want the products that don't show up", imp)
 	}
 }
+
+// TestImpactWhatWasHit: an impact told only after the fix ("confirmed with the 2
+// customers who wrote in") gets the first report of what people saw while it was
+// going on; a report of the system ("indexer pods crashlooping") is not one, and a
+// wrap-up that already says whom it hit and for how long needs none.
+func TestImpactWhatWasHit(t *testing.T) {
+	imp := impactOf(t,
+		"bot> [FIRING:3] KubePodCrashLooping search-indexer",
+		"ana: search-indexer crashlooping, indexer requests failing",
+		"sue: support here: customers say new products don't show up in search",
+		"ana: rolling back to 3.7.4",
+		"ana: 3.7.4 rolled out, 4/4 running",
+		"sue: confirmed with the 2 customers who wrote in, their products show up now",
+		"sue: resolved")
+	if !strings.Contains(imp, "don't show up in search") || !strings.Contains(imp, "2 customers") {
+		t.Errorf("impact = %q, want what customers saw and the 2 customers", imp)
+	}
+	if strings.Contains(imp, "crashlooping") {
+		t.Errorf("impact = %q, want no report of the system", imp)
+	}
+	imp = impactOf(t,
+		"bot> [FIRING] CheckoutLatencyHigh",
+		"sue: support: customers stuck at 'place order'",
+		"ana: switching the waf ruleset to log-only",
+		"ana: 403s gone",
+		"ana: IC: 10:01 to 10:31 ~6.5% of checkout submits blocked with 403, ~1,100 distinct customers",
+		"sue: resolved")
+	if strings.Contains(imp, "place order") {
+		t.Errorf("impact = %q, want the wrap-up alone", imp)
+	}
+}
