@@ -827,6 +827,12 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			if t.bot {
 				s -= 1
 			}
+			// The message that declares the end recaps the damage ("resolved.
+			// web+app without static assets 07:30 to ~08:08"), unless it reports
+			// the state things are back in ("error rate at baseline for 15 min").
+			if t.resolved && labels[i] == "" && !restoredRE.MatchString(low) {
+				s += resolvedRecapBonus
+			}
 			if hedgeRE.MatchString(low) || proposalFormRE.MatchString(low) {
 				s -= 1.5
 			}
@@ -912,6 +918,13 @@ var eventVerbRE = regexp.MustCompile(`^([a-z]{2,}(ing|ed)|gone|done|seen|sent|sh
 // noHarmVerbRE: verbs that, negated, say nobody was hit or that a step did not
 // work ("not impacted", "didn't help", "not needed").
 var noHarmVerbRE = regexp.MustCompile(`^(impacted|affected|hit|harmed|touched|lost|dropped|help|helped|helping|need|needed|required|expected|related|sure|seeing|noticed|changed|working)$`)
+
+// resolvedRecapBonus: how much a sentence of the resolution message gains, enough
+// to break a tie with a reading told while the cause was looked for.
+const resolvedRecapBonus = 0.5
+
+// restoredRE: the state a system is back in ("at baseline", "normal again").
+var restoredRE = regexp.MustCompile(`\b(baseline|normal|healthy|green|stable|nominal)\b`)
 
 // impactQuestionRE: a question about the damage ("how bad for users?", "blast
 // radius?", "how many orders?", "whats the customer impact?").

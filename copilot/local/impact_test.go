@@ -153,3 +153,29 @@ func TestImpactWhatWasHit(t *testing.T) {
 		t.Errorf("impact = %q, want the wrap-up alone", imp)
 	}
 }
+
+// TestImpactResolutionRecap: the message that declares the end recaps the damage
+// and wins a tie with a dashboard reading told while the cause was looked for;
+// a sentence there reporting the state things are back in is no damage.
+func TestImpactResolutionRecap(t *testing.T) {
+	lc := analyzeLifecycle(sortedMessages(synthetic("INC-R",
+		"bot> DOWN: static.example.shop",
+		"joe: site loads but no css",
+		"ana: cdn dashboard: origin fine, traffic to static dropped 90% at 07:31",
+		"ana: restored the CNAME from the audit log",
+		"joe: css back for me",
+		"joe: resolved. web checkout failing for 38 min")))
+	b := &summaryBuilder{lc: lc, used: map[string]bool{}}
+	if got := b.impactSentences(); len(got) == 0 || !strings.Contains(got[0].text, "38 min") {
+		t.Errorf("impact = %v, want the recap of the resolution first", got)
+	}
+	imp := impactOf(t,
+		"ana: checkout errors",
+		"sue: customer impact so far: roughly 2,300 orders could not be placed in the last 25 minutes",
+		"ana: rolled back order-api to 5.1.3",
+		"sue: error rate has been at baseline for 15 minutes. Marking the incident resolved.")
+	if !strings.Contains(imp, "2,300 orders") || strings.Contains(imp, "baseline") {
+		t.Errorf("impact = %q, want the 2,300 orders and not the recovery", imp)
+	}
+}
+
