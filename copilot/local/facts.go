@@ -1286,8 +1286,9 @@ func isImpactClause(low string) bool {
 }
 
 // impactWindowRE: a span from one clock time to another ("17:01–17:12", "13:58
-// -> 14:17", "from 07:31 to 08:02").
-var impactWindowRE = regexp.MustCompile(`\b\d{1,2}:\d{2}\s?(–|-|—|to|->|→|until|till)\s?\d{1,2}:\d{2}\b`)
+// -> 14:17", "from 07:31 to 08:02"), its end maybe approximate ("07:30 to
+// ~08:08").
+var impactWindowRE = regexp.MustCompile(`\b\d{1,2}:\d{2}\s?(–|-|—|to|->|→|until|till)\s?(about |around |approx\.? |[~≈])?\d{1,2}:\d{2}\b`)
 
 // impactStateRE: what a user saw in a broken state ("showed empty results").
 var impactStateRE = regexp.MustCompile(`\b(empty|blank|missing|wrong|broken|slow|stale|incorrect|no results|showed|saw|seeing|got)\b`)

@@ -179,3 +179,12 @@ func TestImpactResolutionRecap(t *testing.T) {
 	}
 }
 
+// TestImpactWindowApproximateEnd: a window whose end is approximate ("07:30 to
+// ~08:08") is a window.
+func TestImpactWindowApproximateEnd(t *testing.T) {
+	for _, s := range []string{"07:30 to ~08:08", "13:58 -> 14:17", "from 10:01 to about 10:31"} {
+		if !impactWindowRE.MatchString(s) {
+			t.Errorf("impactWindowRE does not match %q", s)
+		}
+	}
+}
