@@ -754,6 +754,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 	// will be done, not what was hit.
 	todo := todoSections(lc)
 	answers := damageAnswers(lc)
+	mit := b.mitigationIndex()
 	for _, t := range lc.msgs {
 		if !isNarrativeSection(t.section) || todo[t.section] || kindOfSection(t.section) == sectionActions {
 			continue
@@ -844,7 +845,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 				// the state after the fix; a sentence telling why ("that's why a slow
 				// wms stalls the loop", "at 10% it only saw EU users") measures the
 				// mechanism. Neither is the damage.
-				if verifyRE.MatchString(low) {
+				if verifyRE.MatchString(low) || t.idx > mit && mit >= 0 && zeroReadingRE.MatchString(low) {
 					continue
 				}
 				// An equals sign between spaced words ("p99 is 30s = our acquire
@@ -918,6 +919,11 @@ var eventVerbRE = regexp.MustCompile(`^([a-z]{2,}(ing|ed)|gone|done|seen|sent|sh
 // noHarmVerbRE: verbs that, negated, say nobody was hit or that a step did not
 // work ("not impacted", "didn't help", "not needed").
 var noHarmVerbRE = regexp.MustCompile(`^(impacted|affected|hit|harmed|touched|lost|dropped|help|helped|helping|need|needed|required|expected|related|sure|seeing|noticed|changed|working)$`)
+
+// zeroReadingRE: a reading of zero ("0 pending pods", "pending 0 on all 4 pods",
+// "lag 0"). Told after the fix it is the check that things recovered, and the
+// counts beside it ("49 nodes Ready") are the state after, not the damage.
+var zeroReadingRE = regexp.MustCompile(`(^|[^\w.,:/-])(0|zero)\s+[a-z]|\b[a-z]+\s?[:=]?\s?0(\s|$|[;,)]|\.(\s|$))`)
 
 // resolvedRecapBonus: how much a sentence of the resolution message gains, enough
 // to break a tie with a reading told while the cause was looked for.

@@ -188,3 +188,38 @@ func TestImpactWindowApproximateEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestImpactNotAZeroReading: a reading of zero told after the fix ("hikari active
+// 3/20, pending 0 on all 4 pods") checks the recovery; its counts are no tally of
+// the damage.
+func TestImpactNotAZeroReading(t *testing.T) {
+	for _, s := range []string{"hikari active 3/20, pending 0 on all 4 pods", "49 nodes ready, 0 pending pods", "lag 0", "zero rebalances since"} {
+		if !zeroReadingRE.MatchString(s) {
+			t.Errorf("zeroReadingRE does not match %q", s)
+		}
+	}
+	for _, s := range []string{"~600 tickets from people who got logged out", "5xx ratio 0.12", "10:01 to 10:31", "v1.0 rolled out", "2,300 orders could not be placed"} {
+		if zeroReadingRE.MatchString(s) {
+			t.Errorf("zeroReadingRE matches %q", s)
+		}
+	}
+	imp := impactOf(t,
+		"bot> [Triggered] reporting-service p95 latency > 10s",
+		"ana: reports page timing out for everyone",
+		"joe: the pool's 20 connections are idle in transaction",
+		"joe: terminating the idle-in-transaction sessions",
+		"ana: hikari active 3/20, pending 0 on all 4 pods",
+		"joe: resolved")
+	if strings.Contains(imp, "pending 0") {
+		t.Errorf("impact = %q, want no reading of the recovery", imp)
+	}
+	imp = impactOf(t,
+		"bot> [FIRING:7] KubeNodeNotReady",
+		"ana: checkout failing for users in eu",
+		"joe: replaced the 7 bad nodes",
+		"ana: 49 nodes ready, 0 failed checkouts",
+		"joe: resolved")
+	if !strings.Contains(strings.ToLower(imp), "checkout failing") || strings.Contains(imp, "49 nodes") {
+		t.Errorf("impact = %q, want the failing checkout and not the nodes after the fix", imp)
+	}
+}
