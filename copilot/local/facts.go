@@ -767,6 +767,12 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			low := lowerClean(raw)
 			// A window ("13:58 -> 14:17, so ~19 min") is all numbers and still a fact.
 			window := impactWindowRE.MatchString(low)
+			// A duration said alone as the end is declared ("resolved. 2h10m") is
+			// how long the whole lasted: kept to complete an impact's extent.
+			if !window && t.resolved && extentOnly(low) {
+				cs = append(cs, scoredSentence{t.idx, quote(raw), minImpactFallbackScore})
+				continue
+			}
 			if strings.Contains(low, "?") || len(contentTerms(low)) < 2 && !window {
 				continue
 			}
@@ -1213,7 +1219,7 @@ func (b *summaryBuilder) completeImpact(out, cs []scoredSentence) []scoredSenten
 			}
 			tally := want == "magnitude" && mit >= 0 && c.idx > mit && impactCountRE.MatchString(low) && !hedgeRE.MatchString(low)
 			if (c.score < minImpactFallbackScore && !tally) || t.bot || len(t.actions) > 0 || isImperative(c.text) || sectionIs(t.section, "timeline") || quotedIn(out, c) || verifyRE.MatchString(low) ||
-				!(impactHarmRE.MatchString(low) || tally || (want == "extent" && impactWindowRE.MatchString(low))) ||
+				!(impactHarmRE.MatchString(low) || tally || (want == "extent" && (impactWindowRE.MatchString(low) || t.resolved && extentOnly(low)))) ||
 				words+len(strings.Fields(c.text)) > impactSectionWords {
 				continue
 			}

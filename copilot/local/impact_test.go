@@ -223,3 +223,18 @@ func TestImpactNotAZeroReading(t *testing.T) {
 		t.Errorf("impact = %q, want the failing checkout and not the nodes after the fix", imp)
 	}
 }
+
+// TestImpactDurationAtTheEnd: a duration said alone as the end is declared
+// ("resolved. 2h10m") completes an impact that lacks its extent.
+func TestImpactDurationAtTheEnd(t *testing.T) {
+	imp := impactOf(t,
+		"sue: many customers say they paid but the order is still pending",
+		"ana: webhooks answer 401 for all provider calls, invalid signature",
+		"joe: how many orders?",
+		"ana: ~12,500 orders pending payment",
+		"joe: fixed the secret path, restarting payments-webhooks",
+		"ana: all pending orders confirmed by provider retries. resolved. 2h10m")
+	if !strings.Contains(imp, "12,500 orders") || !strings.Contains(imp, "2h10m") {
+		t.Errorf("impact = %q, want the 12,500 orders and the 2h10m", imp)
+	}
+}
