@@ -840,7 +840,9 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			if t.resolved && labels[i] == "" && !restoredRE.MatchString(low) {
 				s += resolvedRecapBonus
 			}
-			if hedgeRE.MatchString(low) || proposalFormRE.MatchString(low) {
+			// What a screen said, quoted ("checkout says 'we could not verify your
+			// address'"), is not the writer hedging or proposing.
+			if own := quotedSpanRE.ReplaceAllString(low, " "); hedgeRE.MatchString(own) || proposalFormRE.MatchString(own) {
 				s -= 1.5
 			}
 			if t.taken && labels[i] == "" && counts == 0 {
@@ -930,6 +932,10 @@ var noHarmVerbRE = regexp.MustCompile(`^(impacted|affected|hit|harmed|touched|lo
 // "lag 0"). Told after the fix it is the check that things recovered, and the
 // counts beside it ("49 nodes Ready") are the state after, not the damage.
 var zeroReadingRE = regexp.MustCompile(`(^|[^\w.,:/-])(0|zero)\s+[a-z]|\b[a-z]+\s?[:=]?\s?0(\s|$|[;,)]|\.(\s|$))`)
+
+// quotedSpanRE: words in quotes, opened after a space or a colon and closed
+// before a non-letter, so that the apostrophes of "don't" and "what's" open none.
+var quotedSpanRE = regexp.MustCompile(`(^|[\s:(])('[^']{3,}'|"[^"]{3,}"|“[^”]{3,}”)($|[^a-z])`)
 
 // resolvedRecapBonus: how much a sentence of the resolution message gains, enough
 // to break a tie with a reading told while the cause was looked for.

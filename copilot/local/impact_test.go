@@ -238,3 +238,21 @@ func TestImpactDurationAtTheEnd(t *testing.T) {
 		t.Errorf("impact = %q, want the 12,500 orders and the 2h10m", imp)
 	}
 }
+
+// TestImpactQuotedScreen: what a screen said, quoted ("checkout says 'we could not
+// verify your address'"), is no proposal of the writer's, and the report stays the
+// damage people saw; an apostrophe opens no quote.
+func TestImpactQuotedScreen(t *testing.T) {
+	if got := quotedSpanRE.ReplaceAllString("customers don't see what's wrong", " "); got != "customers don't see what's wrong" {
+		t.Errorf("apostrophes taken as a quote: %q", got)
+	}
+	imp := impactOf(t,
+		"sue: customers write that checkout says 'we could not verify your address' for any address",
+		"joe: provider returns OVER_QUERY_LIMIT on every request",
+		"joe: backfill stopped, flag address_validation_soft=true",
+		"sue: finance estimates ~3,400 abandoned checkouts",
+		"ana: Resolved. 2h55m impact on checkout.")
+	if !strings.Contains(imp, "could not verify your address") {
+		t.Errorf("impact = %q, want what customers saw", imp)
+	}
+}
