@@ -978,11 +978,12 @@ const damageAnswerWindow = 3
 // not chat writes its question mark ("how bad is the backlog business-wise").
 var interrogativeRE = regexp.MustCompile(`^\W*(how|what'?s?|who'?s?|which|any)\b`)
 
-// asksAboutDamage reports whether a sentence of text asks about the damage: it
-// ends in a question mark or opens with a question word.
+// asksAboutDamage reports whether a sentence of text asks about the damage or
+// the people hit ("what does it mean for merchants?"): it ends in a question mark
+// or opens with a question word.
 func asksAboutDamage(text string) bool {
 	for _, s := range splitSentences(text) {
-		if low := lowerClean(s); (strings.Contains(low, "?") || interrogativeRE.MatchString(low)) && impactQuestionRE.MatchString(low) {
+		if low := lowerClean(s); (strings.Contains(low, "?") || interrogativeRE.MatchString(low)) && (impactQuestionRE.MatchString(low) || peopleRE.MatchString(low)) {
 			return true
 		}
 	}

@@ -180,7 +180,8 @@ func TestImpactCases(t *testing.T) {
 }
 
 // TestDamageAnswers: the first message by someone else after a question about the
-// damage answers it; an action or a question in its place answers nothing.
+// damage or the people hit answers it; an action or a question in its place
+// answers nothing.
 func TestDamageAnswers(t *testing.T) {
 	answers := damageAnswers(analyzeLifecycle(sortedMessages(synthetic("INC-A",
 		"ana: I'll IC. blast radius?",
@@ -189,9 +190,14 @@ func TestDamageAnswers(t *testing.T) {
 		"sue: how many users?",
 		"sue: anyone?",
 		"joe: rolled back the release",
-		"joe: ~300 users"))))
-	if !answers[1] {
-		t.Errorf("answers = %v, want message 1 answering the blast radius question", answers)
+		"joe: ~300 users",
+		"sue: what does it mean for merchants?",
+		"joe: 1,240 merchant payouts miss today's value date"))))
+	// A question about the people hit asks about the damage too.
+	for _, i := range []int{1, 8} {
+		if !answers[i] {
+			t.Errorf("answers = %v, want message %d answering a question about the damage", answers, i)
+		}
 	}
 	for _, i := range []int{4, 5, 6} {
 		if answers[i] {
