@@ -853,7 +853,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 				// the state after the fix; a sentence telling why ("that's why a slow
 				// wms stalls the loop", "at 10% it only saw EU users") measures the
 				// mechanism. Neither is the damage.
-				if verifyRE.MatchString(low) || t.idx > mit && mit >= 0 && zeroReadingRE.MatchString(low) {
+				if verifyRE.MatchString(low) || t.idx > mit && mit >= 0 && (zeroReadingRE.MatchString(low) || confirmRE.MatchString(low) && !harm) {
 					continue
 				}
 				// An equals sign between spaced words ("p99 is 30s = our acquire
@@ -927,6 +927,10 @@ var eventVerbRE = regexp.MustCompile(`^([a-z]{2,}(ing|ed)|gone|done|seen|sent|sh
 // noHarmVerbRE: verbs that, negated, say nobody was hit or that a step did not
 // work ("not impacted", "didn't help", "not needed").
 var noHarmVerbRE = regexp.MustCompile(`^(impacted|affected|hit|harmed|touched|lost|dropped|help|helped|helping|need|needed|required|expected|related|sure|seeing|noticed|changed|working)$`)
+
+// confirmRE: a check with someone or something ("confirmed with the 2 customers
+// who wrote in"): told after the fix with no harm named, it checks the recovery.
+var confirmRE = regexp.MustCompile(`\bconfirm(ed|s|ing)?\b`)
 
 // zeroReadingRE: a reading of zero ("0 pending pods", "pending 0 on all 4 pods",
 // "lag 0"). Told after the fix it is the check that things recovered, and the

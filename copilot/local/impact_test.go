@@ -90,10 +90,23 @@ var impactCases = []struct {
 			"sue: support here: customers say new products don't show up in search",
 			"ana: rolling back to 3.7.4",
 			"ana: 3.7.4 rolled out, 4/4 running",
-			"sue: confirmed with the 2 customers who wrote in, their products show up now",
+			"sue: the 2 customers who wrote in got a reply",
 			"sue: resolved"},
 		want: []string{"don't show up in search", "2 customers"},
 		not:  []string{"crashlooping"},
+	},
+	{
+		// A check with someone after the fix that names no harm checks the
+		// recovery.
+		name: "confirmation after the fix",
+		texts: []string{"bot> [FIRING:3] KubePodCrashLooping search-indexer",
+			"sue: support here: customers say new products don't show up in search",
+			"ana: rolling back to 3.7.4",
+			"ana: 3.7.4 rolled out, 4/4 running",
+			"sue: confirmed with the 2 customers who wrote in, their products show up now",
+			"sue: resolved"},
+		want: []string{"don't show up in search"},
+		not:  []string{"confirmed"},
 	},
 	{
 		// A wrap-up that says whom it hit and for how long needs no early report.
