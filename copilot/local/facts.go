@@ -753,6 +753,8 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 	// A section of promises under any heading ("What we're changing") says what
 	// will be done, not what was hit.
 	todo := todoSections(lc)
+	answers := damageAnswers(lc)
+	mit := b.mitigationIndex()
 	for _, t := range lc.msgs {
 		if !isNarrativeSection(t.section) || todo[t.section] || kindOfSection(t.section) == sectionActions {
 			continue
@@ -765,6 +767,12 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			low := lowerClean(raw)
 			// A window ("13:58 -> 14:17, so ~19 min") is all numbers and still a fact.
 			window := impactWindowRE.MatchString(low)
+			// A duration said alone as the end is declared ("resolved. 2h10m") is
+			// how long the whole lasted: kept to complete an impact's extent.
+			if !window && t.resolved && extentOnly(low) {
+				cs = append(cs, scoredSentence{t.idx, quote(raw), minImpactFallbackScore})
+				continue
+			}
 			if strings.Contains(low, "?") || len(contentTerms(low)) < 2 && !window {
 				continue
 			}
@@ -777,6 +785,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			} else if labels[i] != "" {
 				s -= 2
 			}
+			answer := answers[t.idx] && labels[i] == ""
 			switch {
 			case sectionIs(t.section, "impact", "customer impact", "user impact"):
 				s += 2
@@ -809,17 +818,31 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			if who {
 				s += 1
 			}
-			harm := impactHarmRE.MatchString(low)
+			harm := impactHarmRE.MatchString(low) || negatedEvent(low)
 			if harm {
 				s += 1
 			}
-			if counts == 0 && !who && labels[i] != "impact" && !(quantity && harm) && !window {
+			// The reply to a question about the damage ("how bad for users?") is
+			// the channel saying what was hit, in whatever words, when it measures
+			// it or names who; "pods are stuck" answers about the system.
+			if answer && (quantity || who) {
+				s += 1.5
+			}
+			if counts == 0 && !who && labels[i] != "impact" && !(quantity && harm) && !window && !answer {
 				continue // a bare measurement names nobody affected and no damage
 			}
 			if t.bot {
 				s -= 1
 			}
-			if hedgeRE.MatchString(low) || proposalFormRE.MatchString(low) {
+			// The message that declares the end recaps the damage ("resolved.
+			// web+app without static assets 07:30 to ~08:08"), unless it reports
+			// the state things are back in ("error rate at baseline for 15 min").
+			if t.resolved && labels[i] == "" && !restoredRE.MatchString(low) {
+				s += resolvedRecapBonus
+			}
+			// What a screen said, quoted ("checkout says 'we could not verify your
+			// address'"), is not the writer hedging or proposing.
+			if own := quotedSpanRE.ReplaceAllString(low, " "); hedgeRE.MatchString(own) || proposalFormRE.MatchString(own) {
 				s -= 1.5
 			}
 			if t.taken && labels[i] == "" && counts == 0 {
@@ -830,7 +853,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 				// the state after the fix; a sentence telling why ("that's why a slow
 				// wms stalls the loop", "at 10% it only saw EU users") measures the
 				// mechanism. Neither is the damage.
-				if verifyRE.MatchString(low) {
+				if verifyRE.MatchString(low) || t.idx > mit && mit >= 0 && (zeroReadingRE.MatchString(low) || confirmRE.MatchString(low) && !harm) {
 					continue
 				}
 				// An equals sign between spaced words ("p99 is 30s = our acquire
@@ -854,7 +877,7 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		// impact it keeps the sentences beside it that measure the damage.
 		for _, c := range cs {
 			low := lowerClean(c.text)
-			if t := lc.msgs[c.idx]; c.score >= minImpactFallbackScore && !t.bot && !verifyRE.MatchString(low) && impactHarmRE.MatchString(low) {
+			if t := lc.msgs[c.idx]; c.score >= minImpactFallbackScore && !t.bot && !verifyRE.MatchString(low) && (impactHarmRE.MatchString(low) || negatedEvent(low)) {
 				return b.completeImpact(b.impactNeighbours([]scoredSentence{c}), cs)
 			}
 		}
@@ -873,6 +896,102 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		out = append(out, c)
 	}
 	return b.completeImpact(b.impactNeighbours(out), cs)
+}
+
+// negatedRE: an event said not to happen ("mails are not arriving", "orders that
+// haven't gone to the warehouse", "price changes aren't reflected"): a verb
+// under negation.
+var negatedRE = regexp.MustCompile(`\b(not|never|no longer|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|won'?t)\s+(being |been |be |yet |even )?([a-z]+)\b`)
+
+// negatedEvent reports whether low says that something users expect did not
+// happen. Negating the damage itself ("were not affected", "never failed",
+// "didn't help") says the opposite, and a negated state or quantity ("not all",
+// "not bloat") is no event.
+func negatedEvent(low string) bool {
+	for _, m := range negatedRE.FindAllStringSubmatch(low, -1) {
+		v := m[3]
+		if impactHarmRE.MatchString(v) || noHarmVerbRE.MatchString(v) {
+			continue
+		}
+		if eventVerbRE.MatchString(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventVerbRE: the forms of a verb that tell an event ("arriving", "reflected",
+// "gone", "show up", "load").
+var eventVerbRE = regexp.MustCompile(`^([a-z]{2,}(ing|ed)|gone|done|seen|sent|shown|taken|given|known|run|go|get|come|show|load|work|arrive|reach|open|render|appear|update|send|deliver|respond|connect|resolve|start|finish|complete|sync|print|post|save|match|apply)$`)
+
+// noHarmVerbRE: verbs that, negated, say nobody was hit or that a step did not
+// work ("not impacted", "didn't help", "not needed").
+var noHarmVerbRE = regexp.MustCompile(`^(impacted|affected|hit|harmed|touched|lost|dropped|help|helped|helping|need|needed|required|expected|related|sure|seeing|noticed|changed|working)$`)
+
+// confirmRE: a check with someone or something ("confirmed with the 2 customers
+// who wrote in"): told after the fix with no harm named, it checks the recovery.
+var confirmRE = regexp.MustCompile(`\bconfirm(ed|s|ing)?\b`)
+
+// zeroReadingRE: a reading of zero ("0 pending pods", "pending 0 on all 4 pods",
+// "lag 0"). Told after the fix it is the check that things recovered, and the
+// counts beside it ("49 nodes Ready") are the state after, not the damage.
+var zeroReadingRE = regexp.MustCompile(`(^|[^\w.,:/-])(0|zero)\s+[a-z]|\b[a-z]+\s?[:=]?\s?0(\s|$|[;,)]|\.(\s|$))`)
+
+// quotedSpanRE: words in quotes, opened after a space or a colon and closed
+// before a non-letter, so that the apostrophes of "don't" and "what's" open none.
+var quotedSpanRE = regexp.MustCompile(`(^|[\s:(])('[^']{3,}'|"[^"]{3,}"|“[^”]{3,}”)($|[^a-z])`)
+
+// resolvedRecapBonus: how much a sentence of the resolution message gains, enough
+// to break a tie with a reading told while the cause was looked for.
+const resolvedRecapBonus = 0.5
+
+// restoredRE: the state a system is back in ("at baseline", "normal again").
+var restoredRE = regexp.MustCompile(`\b(baseline|normal|healthy|green|stable|nominal)\b`)
+
+// impactQuestionRE: a question about the damage ("how bad for users?", "blast
+// radius?", "how many orders?", "whats the customer impact?").
+var impactQuestionRE = regexp.MustCompile(`\bhow bad\b|\bblast radius\b|\bimpact\b|\baffected\b|\bhow many ([\w-]+ )?(customers?|users?|merchants?|orders?|payments?|requests?|accounts?|tenants?|partners?|people|shoppers?|devices?|sessions?|bookings?|emails?|messages?)\b`)
+
+// damageAnswers marks the messages that answer a question about the damage: the
+// first message after it, within a few, by someone else, that is neither a
+// question nor an action. When a responder acts instead, nobody answered.
+func damageAnswers(lc *incidentLifecycle) map[int]bool {
+	out := map[int]bool{}
+	for i, q := range lc.msgs {
+		if q.bot || !asksAboutDamage(q.msg.Text) {
+			continue
+		}
+		for j := i + 1; j < len(lc.msgs) && j <= i+damageAnswerWindow; j++ {
+			a := lc.msgs[j]
+			if a.bot || a.msg.User == q.msg.User {
+				continue
+			}
+			if !a.question && !a.taken {
+				out[j] = true
+			}
+			break
+		}
+	}
+	return out
+}
+
+// damageAnswerWindow: how many messages after a question its answer may come.
+const damageAnswerWindow = 3
+
+// interrogativeRE: a sentence opened by a question word, a question whether or
+// not chat writes its question mark ("how bad is the backlog business-wise").
+var interrogativeRE = regexp.MustCompile(`^\W*(how|what'?s?|who'?s?|which|any)\b`)
+
+// asksAboutDamage reports whether a sentence of text asks about the damage or
+// the people hit ("what does it mean for merchants?"): it ends in a question mark
+// or opens with a question word.
+func asksAboutDamage(text string) bool {
+	for _, s := range splitSentences(text) {
+		if low := lowerClean(s); (strings.Contains(low, "?") || interrogativeRE.MatchString(low)) && (impactQuestionRE.MatchString(low) || peopleRE.MatchString(low)) {
+			return true
+		}
+	}
+	return false
 }
 
 // impactNeighbours adds to the first impact sentence the sentences beside it in
@@ -958,6 +1077,10 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 // for a while ("> 20% for 5m", "p99 >= 2s", "< 10 rps"), the notation of an alert
 // rule rather than of a measurement. An arrow ("13:58 -> 14:17") is no comparison.
 var alertThresholdRE = regexp.MustCompile(`(^|[^-=<>])(>=?|<=?|≥|≤)\s*[~≈]?\d[\d.,]*\s?(%|[a-z]+)?(\s+for\s+\d+\s?(s|m|h|min|mins|minutes)\b)?`)
+
+// reasonsRE: numbers worked out with an operator ("500 x ~1s", "12 * 30s") or
+// equated with what explains them ("p99 is 30s = our acquire timeout").
+var reasonsRE = regexp.MustCompile(`\d\s?[x×*]\s?[~≈]?\d|\s=\s+[a-z]`)
 
 // equatesRE: an equals sign set apart by spaces and followed by words ("= our
 // acquire timeout"), the notation of "this is that".
@@ -1097,9 +1220,17 @@ func (b *summaryBuilder) completeImpact(out, cs []scoredSentence) []scoredSenten
 			// A count of affected things ("~3,400 abandoned checkouts") said after
 			// the fix is the tally of the damage, whatever verb goes with it.
 			t := b.lc.msgs[c.idx]
+			// Arithmetic on the numbers ("500 x ~1s avg blows the 5 min
+			// interval"), an equation or a sentence telling why ("a 30s timeout,
+			// that's why a slow wms stalls the loop") works out the mechanism; its
+			// numbers are settings and costs, not the damage. A window ("13:58 -> 14:17,
+			// so ~19 min") is the extent whatever joins it.
+			if !impactWindowRE.MatchString(low) && (reasonsRE.MatchString(low) || causalRE.MatchString(low) || consequence(low)) {
+				continue
+			}
 			tally := want == "magnitude" && mit >= 0 && c.idx > mit && impactCountRE.MatchString(low) && !hedgeRE.MatchString(low)
 			if (c.score < minImpactFallbackScore && !tally) || t.bot || len(t.actions) > 0 || isImperative(c.text) || sectionIs(t.section, "timeline") || quotedIn(out, c) || verifyRE.MatchString(low) ||
-				!(impactHarmRE.MatchString(low) || tally || (want == "extent" && impactWindowRE.MatchString(low))) ||
+				!(impactHarmRE.MatchString(low) || tally || (want == "extent" && (impactWindowRE.MatchString(low) || t.resolved && extentOnly(low)))) ||
 				words+len(strings.Fields(c.text)) > impactSectionWords {
 				continue
 			}
@@ -1109,7 +1240,61 @@ func (b *summaryBuilder) completeImpact(out, cs []scoredSentence) []scoredSenten
 			break
 		}
 	}
-	return out
+	return b.completeWhatWasHit(out, cs, mit, words)
+}
+
+// peopleRE: the people a failure reaches, anywhere in a sentence.
+var peopleRE = regexp.MustCompile(`\b(users?|customers?|people|merchants?|shoppers?|buyers?|partners?|drivers?|riders?|members?|players?|patients?|students?|tenants?|subscribers?|visitors?|clients?|everyone|everybody|nobody)\b`)
+
+// spareRE: a sentence that says who was spared ("other regions are not
+// affected", "no customer impact").
+var spareRE = regexp.MustCompile(`\b(not|never|un)[ -]?(affected|impacted|hit)\b|\b(no|zero|without any?) (\w+ )?impact\b`)
+
+// completeWhatWasHit adds, to an impact told only after the fix (a tally, a
+// confirmation, the final duration), the first report of the damage while it
+// was going on: what people saw, said by a person before the mitigation
+// ("customers say new products don't show up in search", "ledger writes are
+// failing, every POST /entries is 500"). A count after the fix measures the damage
+// but seldom says what failed for whom; the early report does, in the words of
+// those who saw it. A report that names no people ("orders-api timeouts
+// publishing to rabbit", a vendor's status page) tells of the system, and one
+// that says who was spared adds nothing hit.
+func (b *summaryBuilder) completeWhatWasHit(out, cs []scoredSentence, mit, words int) []scoredSentence {
+	if mit < 0 {
+		return out
+	}
+	whom, long := false, false
+	for _, o := range out {
+		if o.idx <= mit {
+			return out
+		}
+		low := lowerClean(o.text)
+		whom = whom || peopleRE.MatchString(low)
+		long = long || impactWindowRE.MatchString(low) || impactTimeRE.MatchString(low)
+	}
+	// A wrap-up that says whom it hit and for how long ("17 customers charged
+	// twice, checkout p99 >8s from 23:22 to 00:05") is the impact already.
+	if whom && long {
+		return out
+	}
+	var best *scoredSentence
+	for k, c := range cs {
+		t := b.lc.msgs[c.idx]
+		low := lowerClean(c.text)
+		if c.idx >= mit || t.bot || t.taken || c.score < minImpactFallbackScore || quotedIn(out, c) ||
+			!(impactHarmRE.MatchString(low) || negatedEvent(low)) || !peopleRE.MatchString(low) || spareRE.MatchString(low) || verifyRE.MatchString(low) ||
+			reasonsRE.MatchString(low) || causalRE.MatchString(low) || consequence(low) ||
+			words+len(strings.Fields(c.text)) > impactSectionWords {
+			continue
+		}
+		if best == nil || c.idx < best.idx {
+			best = &cs[k]
+		}
+	}
+	if best == nil {
+		return out
+	}
+	return append([]scoredSentence{*best}, out...)
 }
 
 // isImpactClause: a clause that measures or names the damage ("~50 min of
@@ -1124,8 +1309,9 @@ func isImpactClause(low string) bool {
 }
 
 // impactWindowRE: a span from one clock time to another ("17:01–17:12", "13:58
-// -> 14:17", "from 07:31 to 08:02").
-var impactWindowRE = regexp.MustCompile(`\b\d{1,2}:\d{2}\s?(–|-|—|to|->|→|until|till)\s?\d{1,2}:\d{2}\b`)
+// -> 14:17", "from 07:31 to 08:02"), its end maybe approximate ("07:30 to
+// ~08:08").
+var impactWindowRE = regexp.MustCompile(`\b\d{1,2}:\d{2}\s?(–|-|—|to|->|→|until|till)\s?(about |around |approx\.? |[~≈])?\d{1,2}:\d{2}\b`)
 
 // impactStateRE: what a user saw in a broken state ("showed empty results").
 var impactStateRE = regexp.MustCompile(`\b(empty|blank|missing|wrong|broken|slow|stale|incorrect|no results|showed|saw|seeing|got)\b`)
