@@ -358,7 +358,8 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		}
 		switch kind {
 		case sectionActions:
-			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) {
+			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
+				doneInIncident(t) || dropped(raw) || narration(raw) || remedy(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)

@@ -1,0 +1,32 @@
+package local
+
+import "testing"
+
+// An action list's entries that are the response's own steps ticked off (a
+// mitigation, a refund), struck from the list, narrated in the past, or a remedy
+// for the customers are no follow-ups; a preventive entry ticked off stays.
+func TestFollowUpActionListLookalikes(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		entry string
+	}{
+		{"a mitigation ticked off", "- [x] roll back orders-api to 3.17 (@kasia)"},
+		{"a refund ticked off", "- [x] refund the missing credits to 1,240 customers (@kasia)"},
+		{"a mitigate row marked done", "| Action Item | Type | Owner | Bug |\n|---|---|---|---|\n| Power the old relay back on as a forwarder | mitigate | jchen | done |"},
+		{"dropped after its dash", "- Give the pool hosts bigger disks — dropped: the limits make it unnecessary."},
+		{"narrated in the past", "- In the 2025-11 review we had written an item about pool alerts; that item was closed when only one pool got an alert."},
+		{"decided against", "- We discussed adding a second pool proxy as a fallback; we decided against it because the failure was ours."},
+		{"a remedy for customers", "- Customer success will send an apology email with a one-month premium credit to all affected customers."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := reportHead + "## Action items\n\n- Add a pool saturation alert per database (Ann Li)\n" + tt.entry + "\n"
+			if tt.entry[0] == '|' {
+				src = reportHead + "## Action items\n\n" + tt.entry + "\n| Add a pool saturation alert per database | detect | ann | TBD |\n"
+			}
+			checkReport(t, src, []string{"saturation alert"}, nil)
+		})
+	}
+	// A preventive entry ticked off is still what the team changed.
+	src := reportHead + "## Action items\n\n- Add a pool saturation alert per database (Ann Li)\n- [x] add a guard against an invalid pool size in the config loader\n"
+	checkReport(t, src, []string{"saturation alert", "guard against an invalid pool size"}, nil)
+}

@@ -1,0 +1,69 @@
+package local
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Look-alikes of a follow-up that a report's action list or a channel's wrap-up
+// holds: the response's own steps ticked off, remedies for the customers hit,
+// entries struck from the list, and sentences that narrate rather than promise.
+
+var (
+	// lkRemedyRE: a one-off remedy for the customers an incident hit (a refund, a
+	// credit, an apology): it repairs this incident's damage and changes nothing
+	// that outlives it.
+	lkRemedyRE = regexp.MustCompile(`\b(?:refund\w*|apolog\w*|compensat\w*|reimburs\w*|goodwill|vouchers?|(?:premium|service|account|missing|one-month|\d+%) credits?|credits? (?:to|for) (?:all |the |every |affected |\d[\d,]* )?(?:customers?|users?|owners?|merchants?|accounts?))\b`)
+	// lkDoneStatusRE and lkMitigateTypeRE read an entry's closing fields as the
+	// report's table or checklist gave them ("Status: done", "Type: mitigate").
+	lkDoneStatusRE   = regexp.MustCompile(`(?im)^status:\s*(?:done|closed|complete\w*|fixed)\s*$`)
+	lkMitigateTypeRE = regexp.MustCompile(`(?im)^type:\s*(?:mitigat\w*|repair|recover\w*|respon\w*)\s*$`)
+	// lkDroppedRE: an entry the report says was dropped, by a field after its dash
+	// or in its status ("— dropped: the sweep makes it unnecessary").
+	lkDroppedRE = regexp.MustCompile(`(?i)\s[—–-]\s*(?:dropped|cancell?ed|rejected|abandoned|descoped|won'?t do|wontfix|not doing)\b|(?im)^status:\s*(?:dropped|cancell?ed|rejected|abandoned|won'?t do|wontfix)\b`)
+	// lkNarrateRE: a sentence told in the past by its subject ("we had written",
+	// "that item was closed", "we discussed", "we decided against it").
+	lkNarrateRE = regexp.MustCompile(`\b(?:we|i|they|it|that|this|which|(?:the|that|this) \w+)\s+(?:had|was|were|did|already \w+ed|(?:\w+ed)(?:\s|$|[,.;]))|\b(?:was|were|had been)\s+\w+(?:ed|en)\b`)
+)
+
+// remedy reports whether low is a one-off remedy for customers with nothing
+// lasting besides ("Customer success will send an apology email with a credit").
+func remedy(low string) bool {
+	return lkRemedyRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkRemedyRE.ReplaceAllString(low, " "))
+}
+
+// doneInIncident reports whether an action list's entry is a step of the response
+// ticked off during the incident: done, and a mitigation by its type or its verb,
+// or a remedy for the customers. A preventive entry marked done stays listed (it
+// still says what the team changed).
+func doneInIncident(t msgTags) bool {
+	if !lkDoneStatusRE.MatchString(t.msg.Text) {
+		return false
+	}
+	return lkMitigateTypeRE.MatchString(t.msg.Text) || len(t.actions) > 0 || remedy(t.lower)
+}
+
+// dropped reports whether an entry is struck from the list by a status or a
+// closing field.
+func dropped(raw string) bool { return lkDroppedRE.MatchString(raw) }
+
+// narration reports whether an entry of an action list tells what happened
+// rather than what to do: no imperative, no promise, and every sentence told in
+// the past with nothing still to do ("In the 2025-11 review we had written …;
+// that item was closed when …").
+func narration(raw string) bool {
+	if isImperative(raw) || sentencePromise(raw) {
+		return false
+	}
+	sents := followUpSentences(raw)
+	if len(sents) == 0 {
+		return false
+	}
+	for _, s := range sents {
+		low := strings.ToLower(s)
+		if !lkNarrateRE.MatchString(low) || fuToDoRE.MatchString(low) {
+			return false
+		}
+	}
+	return true
+}
