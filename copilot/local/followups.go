@@ -353,6 +353,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	raw := t.msg.Text
 	if t.section != "" {
 		kind := kindOfSection(t.section)
+		if kind == sectionActions && reflectiveHeading(t.section) {
+			kind = sectionLessons
+		}
 		if pm.todo[t.section] && (kind == sectionOther || kind == sectionLessons) {
 			kind = sectionActions
 		}
@@ -689,7 +692,7 @@ var (
 	// "we should have (had) X" anchored in the past by a time adverbial ("from the
 	// start", "since day one", "in the first place", "long ago", a clause that ends
 	// in "before"), while "we should have had X" alone still implies X is missing.
-	fuRegretRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|` + irregularParticiples + `|\w+ed)\b|\bshould(?:n'?t| not)?(?:'ve| have)\b[^.?!]{0,50}?\b(?:from (?:the )?(?:start|beginning|outset|day (?:one|1|0))|since (?:day (?:one|1|0)|the (?:start|beginning)|forever)|all along|in the first place|back then|(?:days|weeks|months|years|ages) ago|(?:a )?long (?:time )?ago|(?:before|earlier)\s*(?:[.!?;]|$))`)
+	fuRegretRE = regexp.MustCompile(`\b(?:we|i|it|that|this|which|you|they) (?:could|might) have (?:\w+ )?(?:been|seen|caught|known|done|gone|taken|found|noticed|saved|avoided|spotted|prevented|` + irregularParticiples + `)\b|\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|` + irregularParticiples + `|\w+ed)\b|\bshould(?:n'?t| not)?(?:'ve| have)\b[^.?!]{0,50}?\b(?:from (?:the )?(?:start|beginning|outset|day (?:one|1|0))|since (?:day (?:one|1|0)|the (?:start|beginning)|forever)|all along|in the first place|back then|(?:days|weeks|months|years|ages) ago|(?:a )?long (?:time )?ago|(?:before|earlier)\s*(?:[.!?;]|$))`)
 	// fuRegretBareRE: "should have" with a bare verb and its object, as speakers
 	// of other languages write the past ("we should have test this migration");
 	// "have" with a noun ("should have tests") is a proposal. Group 1 is the verb.

@@ -30,3 +30,18 @@ func TestFollowUpActionListLookalikes(t *testing.T) {
 	src := reportHead + "## Action items\n\n- Add a pool saturation alert per database (Ann Li)\n- [x] add a guard against an invalid pool size in the config loader\n"
 	checkReport(t, src, []string{"saturation alert", "guard against an invalid pool size"}, nil)
 }
+
+// "What can be improved" is the reflective half of "what went well": its entries
+// say what hurt, and a past counterfactual there ("we could have saved an hour
+// if …") regrets. A list of orders under it is still a to-do list, and in chat
+// the counterfactual still complains about a missing thing.
+func TestFollowUpReflectiveSection(t *testing.T) {
+	src := reportHead + "## What can be improved\n\n- Pool waits are not monitored at all.\n- We could have saved an hour if the dashboard showed the waiting queries.\n\n" +
+		"## Corrective actions\n\n- Add a pool saturation alert per database (Ann Li)\n"
+	checkReport(t, src, []string{"saturation alert"}, []string{"not monitored", "saved an hour"})
+	src = reportHead + "## What can be improved\n\n- Add a pool saturation alert per database (Ann Li)\n- Document the pool limits in the orders runbook (Dan Ek)\n"
+	checkReport(t, src, []string{"saturation alert", "orders runbook"}, nil)
+	runLookalikes(t, []lookalikeCase{
+		{"a counterfactual in chat complains", []string{"dan: we could have caught this a week earlier with a pool wait alert"}, []int{0}},
+	})
+}

@@ -13,7 +13,9 @@ var (
 	// lkRemedyRE: a one-off remedy for the customers an incident hit (a refund, a
 	// credit, an apology): it repairs this incident's damage and changes nothing
 	// that outlives it.
-	lkRemedyRE = regexp.MustCompile(`\b(?:refund\w*|apolog\w*|compensat\w*|reimburs\w*|goodwill|vouchers?|(?:premium|service|account|missing|one-month|\d+%) credits?|credits? (?:to|for) (?:all |the |every |affected |\d[\d,]* )?(?:customers?|users?|owners?|merchants?|accounts?))\b`)
+	// The refund is the act ("refund the missing credits", "issue refunds"), not
+	// the refund service a lasting fix may change.
+	lkRemedyRE = regexp.MustCompile(`\b(?:refund(?:ing|ed)? (?:the |all |every |missing |affected |\d)|(?:issu|send|pay|process)\w* (?:\w+ )?refunds?|refunds? (?:to|for) (?:\w+ ){0,2}(?:customers?|users?|owners?|merchants?|accounts?)|apolog\w*|compensat\w*|reimburs\w*|goodwill|vouchers?|(?:premium|service|account|missing|one-month|\d+%) credits?|credits? (?:to|for) (?:all |the |every |affected |\d[\d,]* )?(?:customers?|users?|owners?|merchants?|accounts?))\b`)
 	// lkDoneStatusRE and lkMitigateTypeRE read an entry's closing fields as the
 	// report's table or checklist gave them ("Status: done", "Type: mitigate").
 	lkDoneStatusRE   = regexp.MustCompile(`(?im)^status:\s*(?:done|closed|complete\w*|fixed)\s*$`)
@@ -66,4 +68,21 @@ func narration(raw string) bool {
 		}
 	}
 	return true
+}
+
+// lkReflectiveHeadingRE: a heading that asks what could have gone better, the
+// reflective half of a "what went well / what can be improved" pair. Its entries
+// say what hurt ("Spill usage is not monitored at all"); the report's actions say
+// what the team will do about it. An entry there that promises or orders is
+// still read as one (todoSections, sentencePromise).
+var lkReflectiveHeadingRE = regexp.MustCompile(`^what (?:can|could|should|might) (?:be improved|have gone better|have been (?:done )?better|we (?:have )?(?:done )?(?:better|improve[d]?))|^what (?:went|was) (?:less well|not so well|badly|poorly)`)
+
+// reflectiveHeading reports whether a section (or one of its parts) reflects.
+func reflectiveHeading(section string) bool {
+	for _, part := range strings.Split(section, " / ") {
+		if lkReflectiveHeadingRE.MatchString(strings.TrimSpace(part)) {
+			return true
+		}
+	}
+	return false
 }
