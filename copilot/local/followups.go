@@ -22,7 +22,7 @@ import (
 // firefighting, not a follow-up.
 
 var (
-	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b|^\W*next\s*:`)
+	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b`)
 	fuAIMarkerRE = regexp.MustCompile(`(^|\s)AI\s*:`)
 	fuSuggestRE  = regexp.MustCompile(`\bwe (really |probably |definitely |also |still |seriously |clearly |absolutely )?(should|need|needs to|must|ought to|have to|gotta|could)\b|\bshould (we|probably|really|also|definitely|have|be|alert|page|fail|reject|block|never|always)\b|\b(could|can|shall) we\b|\bcan (someone|somebody|you|u)\b|\blet'?s\b|\blets (make|add|get|set|put|have|create|write|move|document|automate|alert|build|bump|raise|lower|schedule|do|not|also|track)\b|\b(would|it'?d|will) be (nice|good|great|useful|better|worth)\b|\bworth (adding|having|doing|considering|a|an|looking|automating|putting|writing)\b|\bmaybe we\b|\bhow about\b|\bwhat about\b|\bwhy (don'?t|do not|not) we\b|\bi'?d (like|love|want) (to see|us to|to have)\b|\b(propose|suggest|suggestion|proposal|recommend)\b|\bwe'?re missing\b|\bwe (don'?t|do not) have\b|\bwe have no\b|\bneeds? (a|an|its own|better|proper|more|to be)\b|\b(please|pls|kindly) (add|make|create|write|file|open|update|document|set|put|move)\b|\bmust (be|have|not)\b|\bshould'?ve\b|\bshould have\b|\b(they|teams?|people|folks|customers|users|support|ops|on-?call) (really )?(need|needs|want|wants) (something|a|an|to|better|more|some)\b|\bwould (really )?(help|make (it|this|that|life)|catch|save)\b|\bi'?d (like|love|want) (a|an|some)\b`)
 	// fuModalQRE: a question that proposes ("could the deploy tool refuse…?").
@@ -388,8 +388,8 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		// "remain calm" is not.
 	}
 
-	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw)
 	wrapUp := t.idx >= lc.wrapUpStart()
+	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw) || (t.idx > lc.wrapUpStart() && len(t.actions) == 0 && fuNextColonRE.MatchString(low))
 	suggest := proposalForm(low, wrapUp)
 	// "and a blackbox probe on grafana that pages": a wish added to the ideas before
 	// it, a noun phrase without a verb.
@@ -608,7 +608,7 @@ var (
 func experiment(t msgTags) bool {
 	low := t.lower
 	// A report's action items are items by their section.
-	return t.section == "" && fuExperimentRE.MatchString(low) && !fuMarkerRE.MatchString(low) && !fuAIMarkerRE.MatchString(t.msg.Text)
+	return t.section == "" && fuExperimentRE.MatchString(low) && !fuMarkerRE.MatchString(low) && !fuNextColonRE.MatchString(low) && !fuAIMarkerRE.MatchString(t.msg.Text)
 }
 
 // fuHeaderRE: a line that only announces a list ("So, todos:", "Follow-ups:").
@@ -798,13 +798,13 @@ func followUpText(raw string, entry bool) string {
 		low := strings.ToLower(s)
 		// "Follow-ups please." or "Action items." alone heads the sentences after
 		// it, which say what the items are.
-		if i < len(sents)-1 && fuMarkerRE.MatchString(low) && len(agreementTerms(fuMarkerRE.ReplaceAllString(low, " "))) <= 1 {
+		if i < len(sents)-1 && (fuMarkerRE.MatchString(low) || fuNextColonRE.MatchString(low)) && len(agreementTerms(fuMarkerRE.ReplaceAllString(fuNextColonRE.ReplaceAllString(low, " "), " "))) <= 1 {
 			headed = true
 			continue
 		}
 		promise, _ := isPromise(s)
 		switch {
-		case headed || promise || fuMarkerRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
+		case headed || promise || fuMarkerRE.MatchString(low) || fuNextColonRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
 			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuSelfRE.MatchString(low) || fuNameWillRE.MatchString(s) || fuTeamWillRE.MatchString(low):
 			propose = append(propose, s)
 		case fuComplainRE.MatchString(low) || fuLastingRE.MatchString(low):

@@ -45,3 +45,22 @@ func TestFollowUpReflectiveSection(t *testing.T) {
 		{"a counterfactual in chat complains", []string{"dan: we could have caught this a week earlier with a pool wait alert"}, []int{0}},
 	})
 }
+
+// "next: …" during the response is its next step, whatever it names; after the
+// fire is out it heads a to-do.
+func TestFollowUpNextColon(t *testing.T) {
+	inc := chat(
+		"ana: checkout 500s since 09:55, pool exhausted on the orders db",
+		"ben: next: grabbing the pool settings from the dashboard and putting them in the config, then restart",
+		"ben: restarted with the new pool size, errors gone",
+		"ana: resolved",
+		"ben: next: a pool saturation alert per database",
+	)
+	got := followUpsBySource(t, inc)
+	if _, ok := got[inc.Messages[1].TS]; ok {
+		t.Errorf("the response's next step is a follow-up: %v", got)
+	}
+	if _, ok := got[inc.Messages[4].TS]; !ok || len(got) != 1 {
+		t.Errorf("follow-ups %v, want only the alert after the resolution", got)
+	}
+}

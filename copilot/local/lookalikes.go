@@ -86,3 +86,8 @@ func reflectiveHeading(section string) bool {
 	}
 	return false
 }
+
+// fuNextColonRE: "next: …" heads a to-do only once the fire is out and when it
+// names no step of the response; else it is the response's next step ("next:
+// rolling back web, then …", "next: put the new secret in, then restart").
+var fuNextColonRE = regexp.MustCompile(`^\W*next\s*:`)
