@@ -349,7 +349,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if t.bot || strings.TrimSpace(t.msg.Text) == "" {
 		return nil
 	}
-	low := fuPerfectRE.ReplaceAllString(t.lower, "$1 have")
+	low := fuPerfectRE.ReplaceAllString(unquoted(t.lower), "$1 have")
 	raw := t.msg.Text
 	if t.section != "" {
 		kind := kindOfSection(t.section)

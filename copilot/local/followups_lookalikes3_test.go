@@ -64,3 +64,14 @@ func TestFollowUpNextColon(t *testing.T) {
 		t.Errorf("follow-ups %v, want only the alert after the resolution", got)
 	}
 }
+
+// What a vendor's support wrote, quoted in the channel, is their promise, not
+// the team's; the same promise in the writer's own words is one, and a short
+// quoted value does not hide the promise around it.
+func TestFollowUpQuotedVoice(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"a vendor quoted", []string{`dan: Quoting the pool vendor's support (ticket 77120): "We've raised your connection limit for 24h. Our engineering team will add per-tenant pool isolation in Q3."`}, nil},
+		{"the same promise in our words", []string{"dan: Our platform team will add per-tenant pool isolation in Q3."}, []int{0}},
+		{"a short quoted value", []string{`dan: I'll add an alert on "pool waits > 0" for every database`}, []int{0}},
+	})
+}

@@ -91,3 +91,12 @@ func reflectiveHeading(section string) bool {
 // names no step of the response; else it is the response's next step ("next:
 // rolling back web, then …", "next: put the new secret in, then restart").
 var fuNextColonRE = regexp.MustCompile(`^\W*next\s*:`)
+
+// lkQuoteRE: a passage of four words or more in double quotes: another voice
+// (a vendor's support, an old review's item) whose promises are not the
+// writer's. Shorter quotes are names and values ("disk > 80%").
+var lkQuoteRE = regexp.MustCompile(`"[^"]*?\S+\s+\S+\s+\S+\s+\S+[^"]*"|“[^”]*?\S+\s+\S+\s+\S+\s+\S+[^”]*”`)
+
+// unquoted blanks the quoted passages of low: what the writer says, not what
+// they quote, proposes or promises.
+func unquoted(low string) string { return lkQuoteRE.ReplaceAllString(low, " ") }
