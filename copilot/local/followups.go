@@ -430,6 +430,13 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	}
 	lasting := fuLastingRE.MatchString(low)
 	strong := fuStrongLastingRE.MatchString(low)
+	// A proposal put only as a question proposes what the question names: the
+	// dashboard that showed the complaints, or the contract that allows a
+	// failover, in the sentence beside it is no part of it ("Support dashboard:
+	// complaints x10. Can engineering take a look?").
+	if q, ok := questionOnly(low, wrapUp); ok && suggest && !(marker || nextTime || commit || ask || complain) {
+		lasting, strong = fuLastingRE.MatchString(q), fuStrongLastingRE.MatchString(q)
+	}
 	resolved := lc.resolvedAt >= 0 && t.idx > lc.resolvedAt
 	firefight := len(t.actions) > 0 || fuTriageRE.MatchString(low)
 	immediate := fuNowRE.MatchString(low)

@@ -75,3 +75,26 @@ func TestFollowUpQuotedVoice(t *testing.T) {
 		{"a short quoted value", []string{`dan: I'll add an alert on "pool waits > 0" for every database`}, []int{0}},
 	})
 }
+
+// A proposal put only as a question proposes what the question names; a lasting
+// thing in the sentence beside it (the dashboard that showed the complaints) is
+// no part of it. A question that names a lasting thing still proposes it.
+func TestFollowUpQuestionNamesItsProposal(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		line string
+		want bool
+	}{
+		{"a look asked beside a dashboard", "ann: Support dashboard: checkout complaints x10 in the last 20 min. Can engineering take a look?", false},
+		{"a step asked beside a contract", "ann: should we move the orders traffic to the standby? the contract allows 20% of volume", false},
+		{"a lasting thing asked", "ann: could we get a pool saturation alert on every database? the dashboard showed it first", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			inc := chat(tt.line, "ben: the pool is exhausted, rolling back the deploy", "ben: rolled back, errors gone", "ann: resolved")
+			got := followUpsBySource(t, inc)
+			if _, ok := got[inc.Messages[0].TS]; ok != tt.want {
+				t.Errorf("follow-up %v, want %v: %v", ok, tt.want, got)
+			}
+		})
+	}
+}

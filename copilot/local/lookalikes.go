@@ -100,3 +100,20 @@ var lkQuoteRE = regexp.MustCompile(`"[^"]*?\S+\s+\S+\s+\S+\s+\S+[^"]*"|“[^”]
 // unquoted blanks the quoted passages of low: what the writer says, not what
 // they quote, proposes or promises.
 func unquoted(low string) string { return lkQuoteRE.ReplaceAllString(low, " ") }
+
+// questionOnly returns the question sentences of low when they alone propose
+// (every sentence with a proposal form ends in a question mark); ok is false when
+// a statement proposes too, or nothing does.
+func questionOnly(low string, wrapUp bool) (q string, ok bool) {
+	var qs []string
+	for _, s := range followUpSentences(low) {
+		if !proposalForm(s, wrapUp) {
+			continue
+		}
+		if !strings.HasSuffix(strings.TrimSpace(s), "?") {
+			return "", false
+		}
+		qs = append(qs, s)
+	}
+	return strings.Join(qs, " "), len(qs) > 0
+}
