@@ -98,3 +98,19 @@ func TestFollowUpQuestionNamesItsProposal(t *testing.T) {
 		})
 	}
 }
+
+// An idea its author calls not worth it in the same breath, or puts off with
+// "…, not now", is dropped; so is a question answered "…, not now". The same
+// ideas without the turn are follow-ups.
+func TestFollowUpPutOffOrNotWorthIt(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"not worth it, by its author", []string{"dan: we could split the orders pool per tenant instead, but with the new alert that's not worth the pain"}, nil},
+		{"the same idea plainly", []string{"dan: we could split the orders pool per tenant instead"}, []int{0}},
+		{"put off by its author", []string{"dan: we'd need a week to audit the pool settings of all 40 services, not now"}, nil},
+		{"a question put off in the reply", []string{
+			"ann: Should every service get an explicit pool limit? I don't know the other services",
+			"dan: we'd need a week to audit all 40 of them, not now",
+		}, nil},
+		{"the question unanswered", []string{"ann: Should every service get an explicit pool limit? I don't know the other services"}, []int{0}},
+	})
+}
