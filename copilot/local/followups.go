@@ -339,6 +339,9 @@ func splitCommitments(c *fuCandidate, t msgTags, names map[string]string) []*fuC
 // paperwork reports whether a message is the incident's own paperwork (the
 // postmortem, the customer update) with nothing lasting besides.
 func paperwork(low string) bool {
+	if lkOwnerOfPaperRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkOwnerOfPaperRE.ReplaceAllString(low, "")) {
+		return true
+	}
 	return fuPaperworkRE.MatchString(low) && !fuStrongLastingRE.MatchString(fuPaperworkRE.ReplaceAllString(low, ""))
 }
 
@@ -411,7 +414,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker {
 		return nil
 	}
-	if paperwork(low) {
+	if paperwork(low) || praise(low) || fixInPlace(low) {
 		return nil
 	}
 	// What someone outside says they will do next release ("the provider will add

@@ -114,3 +114,17 @@ func TestFollowUpPutOffOrNotWorthIt(t *testing.T) {
 		{"the question unanswered", []string{"ann: Should every service get an explicit pool limit? I don't know the other services"}, []int{0}},
 	})
 }
+
+// A lasting fix labelled as such and reported in place, a sentence led by what
+// went well, and the owner of the postmortem are no follow-ups; a lasting fix
+// still to do is one.
+func TestFollowUpFixInPlaceAndPraise(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"a past verb after the label", []string{"ben: Permanent fix: reverted PR 618 and added the pool limit back in Terraform, so the next apply does not drop it. Applied 16:27."}, nil},
+		{"merged after the label", []string{"ben: permanent fix merged: the orders service reads the pool size from config, plus a contract test on it"}, nil},
+		{"a state reported rolled out", []string{"ben: Permanent fix: the pool limiter keys on the tenant again, with a floor for batch jobs. Rolled out 10:40."}, nil},
+		{"a fix still to do", []string{"ben: long-term fix: make the pool limiter key on the tenant, it failed twice this month"}, []int{0}},
+		{"what went well", []string{"ben: What went well: the synthetic checks caught it within a minute."}, nil},
+		{"the postmortem's owner", []string{"ben: Postmortem owner: Emeka."}, nil},
+	})
+}

@@ -117,3 +117,36 @@ func questionOnly(low string, wrapUp bool) (q string, ok bool) {
 	}
 	return strings.Join(qs, " "), len(qs) > 0
 }
+
+var (
+	// lkPraiseLeadRE: a sentence led by a label that says what went right ("What
+	// went well: the synthetic checks caught it"), as its heading would.
+	lkPraiseLeadRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:what (?:went|worked) (?:well|right)|(?:went|worked) well|where we got lucky|we got lucky|lucky|kudos|shout-?outs?)\s*:`)
+	// lkOwnerOfPaperRE: who owns the incident's own paperwork ("Postmortem owner:
+	// Emeka") assigns no improvement.
+	lkOwnerOfPaperRE = regexp.MustCompile(`\b(?:post-?mortem|incident report|retro|rca|pir) (?:owner|lead|author|driver)s?\b`)
+	// lkFixLabelRE: the label of the lasting fix, with what follows it.
+	lkFixLabelRE = regexp.MustCompile(`\b(?:permanent|long[- ]term|real|proper) fix(?: \w+)?\s*:\s*(.*)`)
+	// lkPastLeadRE: a clause that opens (within three words) with a verb in the
+	// past ("reverted PR 618 and added …", "merged: …").
+	lkPastLeadRE = regexp.MustCompile(`^(?:[\w.-]+\s+){0,2}?(?:\w+ed|done|built|made|put|ran|shipped|landed)\b`)
+	// lkShippedRE: the message reports the change as deployed.
+	lkShippedRE = regexp.MustCompile(`\b(?:rolled out|merged|deployed|applied|shipped|released|is live|went live)\b`)
+	// lkStillToDoRE: a modal, a future or a question: something still to do.
+	lkStillToDoRE = regexp.MustCompile(`\b(?:will|'ll|shall|should|need|needs|must|let'?s|going to|gonna|could|can|todo|to-do|tbd|later|still|yet)\b|\?`)
+)
+
+// praise reports a sentence led by a label that says what went right.
+func praise(low string) bool { return lkPraiseLeadRE.MatchString(low) }
+
+// fixInPlace reports a lasting fix labelled as such and reported in place: a
+// past verb right after the label ("Permanent fix: reverted PR 618 and added the
+// record back") or the change reported deployed ("Permanent fix: the limiter keys
+// on the token again. Rolled out 10:40"), with nothing still to do.
+func fixInPlace(low string) bool {
+	m := lkFixLabelRE.FindStringSubmatch(low)
+	if m == nil || lkStillToDoRE.MatchString(low) {
+		return false
+	}
+	return lkPastLeadRE.MatchString(strings.TrimSpace(m[1])) || strings.Contains(m[0], "merged") || lkShippedRE.MatchString(low)
+}
