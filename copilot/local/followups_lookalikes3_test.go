@@ -128,3 +128,27 @@ func TestFollowUpFixInPlaceAndPraise(t *testing.T) {
 		{"the postmortem's owner", []string{"ben: Postmortem owner: Emeka."}, nil},
 	})
 }
+
+// A question put to nobody in particular and answered by another's commitment
+// that says the thing again in full is one follow-up, at the commitment and
+// owned by its speaker; an answer that only points back leaves the item at the
+// question.
+func TestFollowUpQuestionAnsweredInFull(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"ann: From the support side: can batch jobs be capped at a pool share by default?",
+		"dan: good one. I'll talk to the batch team and add a default 20% pool cap in the job config",
+	)
+	if _, ok := got[ts(inc, 0)]; ok {
+		t.Errorf("the question is a follow-up of its own: %v", got)
+	}
+	if it, ok := got[ts(inc, 1)]; !ok || it.Owner != "dan" || len(got) != 1 {
+		t.Errorf("follow-ups %v, want one at the commitment owned by dan", got)
+	}
+	inc, got = followUpsOf(t,
+		"ann: From the support side: can batch jobs be capped at a pool share by default?",
+		"dan: yes, I'll do it",
+	)
+	if it, ok := got[ts(inc, 0)]; !ok || it.Owner != "dan" || len(got) != 1 {
+		t.Errorf("follow-ups %v, want one at the question owned by dan", got)
+	}
+}

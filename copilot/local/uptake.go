@@ -353,6 +353,25 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			if own := cands[t.idx]; own != nil && own.accepted && cands[target] == nil && len(agreementTerms(low)) >= 3 {
 				break
 			}
+			// So is one that answers a question put to nobody in particular ("can
+			// campaigns be capped at a send rate by default?" … "good one. I'll add
+			// a default 1,000/s cap in the campaign config"): the promise is made
+			// where it is said in full, and the question is merged into it.
+			if own := cands[t.idx]; own != nil && own.accepted && self != author && st.asked == "" && !st.taken &&
+				cands[target] != nil && cands[target].owner == "" && len(agreementTerms(low)) >= 3 {
+				// It says the thing again in its own words ("cap", "campaign",
+				// "default"), rather than pointing back ("I'll open it with them").
+				_, shared := termOverlap(agreementTerms(low), contentTerms(tm.msg.Text))
+				if _, q := questionOnly(tm.lower, true); q && shared >= 2 {
+					if own.owner == "" {
+						own.owner = self
+					}
+					delete(cands, target)
+					merged[target] = t.idx
+					st.taken = true
+					break
+				}
+			}
 			c := ensure(target)
 			if c == nil {
 				break
