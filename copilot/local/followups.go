@@ -384,11 +384,14 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 			c.accepted = true
 			return c
 		}
-		if kind != sectionLessons {
+		// Lessons are judged like chat: "we need better test coverage" is one,
+		// "remain calm" is not. A report that lists its actions has said there
+		// what it will do; its lessons then state what was learnt ("vendor
+		// notices need an owner, not a person's inbox"), and only a promise
+		// (above) adds to the list.
+		if kind != sectionLessons || pm.actions {
 			return nil
 		}
-		// Lessons are judged like chat: "we need better test coverage" is one,
-		// "remain calm" is not.
 	}
 
 	wrapUp := t.idx >= lc.wrapUpStart()
@@ -866,13 +869,17 @@ func sentencePromise(text string) bool {
 // to-do lists by their entries.
 type postmortemShape struct {
 	todo         map[string]bool
-	narrativeEnd int // index of the last timeline row, else half the report
+	actions      bool // the report has a section of action items
+	narrativeEnd int  // index of the last timeline row, else half the report
 }
 
 func shapeOf(lc *incidentLifecycle) postmortemShape {
 	pm := postmortemShape{todo: todoSections(lc), narrativeEnd: len(lc.msgs) / 2}
 	last := -1
 	for _, t := range lc.msgs {
+		if t.section != "" && !t.bot && (pm.todo[t.section] || (kindOfSection(t.section) == sectionActions && !reflectiveHeading(t.section))) {
+			pm.actions = true
+		}
 		if t.section != "" && rowTimeRE.MatchString(t.msg.Text) {
 			last = t.idx
 		}

@@ -152,3 +152,15 @@ func TestFollowUpQuestionAnsweredInFull(t *testing.T) {
 		t.Errorf("follow-ups %v, want one at the question owned by dan", got)
 	}
 }
+
+// A report that lists its actions has said there what it will do: its lessons
+// state what was learnt. Without an action list, a lesson that proposes is the
+// report's follow-up, and a promise among the lessons always is one.
+func TestFollowUpLessonsBesideActions(t *testing.T) {
+	lessons := "## Lessons learned\n\n- Pool settings need an owner, not a person's memory.\n"
+	checkReport(t, reportHead+lessons+"## Action items\n\n- Add a pool saturation alert per database (Ann Li)\n",
+		[]string{"saturation alert"}, []string{"need an owner"})
+	checkReport(t, reportHead+lessons, []string{"need an owner"}, nil)
+	checkReport(t, reportHead+lessons+"- We will add the pool limits to the service template.\n\n## Action items\n\n- Add a pool saturation alert per database (Ann Li)\n",
+		[]string{"saturation alert", "service template"}, []string{"need an owner"})
+}
