@@ -164,3 +164,20 @@ func TestFollowUpLessonsBesideActions(t *testing.T) {
 	checkReport(t, reportHead+lessons+"- We will add the pool limits to the service template.\n\n## Action items\n\n- Add a pool saturation alert per database (Ann Li)\n",
 		[]string{"saturation alert", "service template"}, []string{"need an owner"})
 }
+
+// "in the future" as a clock's offset reports the state of things; "in the
+// future" as "from now on" still says what to do differently.
+func TestFollowUpFutureOffset(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"ann: iat on the tokens is 4 min in the future. batch hosts are +4m vs NTP, chronyd is inactive on all of them", false},
+		{"ann: in the future the batch hosts get a clock offset alert", true},
+	} {
+		inc := chat("ann: batch jobs fail with 401 since 09:55", tt.line, "ben: restarted chronyd on the batch hosts, clocks in sync", "ann: resolved")
+		if _, ok := followUpsBySource(t, inc)[inc.Messages[1].TS]; ok != tt.want {
+			t.Errorf("%q: follow-up %v, want %v", tt.line, ok, tt.want)
+		}
+	}
+}

@@ -150,3 +150,10 @@ func fixInPlace(low string) bool {
 	}
 	return lkPastLeadRE.MatchString(strings.TrimSpace(m[1])) || strings.Contains(m[0], "merged") || lkShippedRE.MatchString(low)
 }
+
+// lkOffsetRE: "in the future" as a clock's or a timestamp's offset ("iat is 4
+// min in the future", "timestamps were in the future"), not "from now on".
+var lkOffsetRE = regexp.MustCompile(`\b(?:(?:is|are|was|were|be|been|being)(?: \w+)?|\d+\s*(?:ms|s|sec\w*|min\w*|m|h|hours?|days?))\s+in the future\b`)
+
+// timeOffsets blanks the offsets of low.
+func timeOffsets(low string) string { return lkOffsetRE.ReplaceAllString(low, " ") }
