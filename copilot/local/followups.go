@@ -417,7 +417,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker {
 		return nil
 	}
-	if paperwork(low) || praise(low) || fixInPlace(low) {
+	if paperwork(low) || praise(low) || fixInPlace(low) || refusedAsk(low) {
 		return nil
 	}
 	// What someone outside says they will do next release ("the provider will add

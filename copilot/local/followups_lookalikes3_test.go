@@ -181,3 +181,12 @@ func TestFollowUpFutureOffset(t *testing.T) {
 		}
 	}
 }
+
+// A question someone else asked, reported and answered no, proposes nothing;
+// answered yes with a commitment it does.
+func TestFollowUpReportedQuestionRefused(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"answered no", []string{"ann: finance asked whether we'll do a manual pool resize next time. no: next time the alert fires first"}, nil},
+		{"answered with a commitment", []string{"ann: finance asked whether we'll alert on pool waits next time. yes: I'll add the alert by friday"}, []int{0}},
+	})
+}

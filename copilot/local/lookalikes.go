@@ -157,3 +157,11 @@ var lkOffsetRE = regexp.MustCompile(`\b(?:(?:is|are|was|were|be|been|being)(?: \
 
 // timeOffsets blanks the offsets of low.
 func timeOffsets(low string) string { return lkOffsetRE.ReplaceAllString(low, " ") }
+
+// lkReportedAskRE: a question someone else asked, reported ("finance asked
+// whether we'll do a manual run next time"), then answered no in the same
+// message ("no: next time the alert fires first").
+var lkReportedAskRE = regexp.MustCompile(`\b(?:asked|asks|wondered|wonders|wants to know|wanted to know)\s+(?:us\s+)?(?:whether|if)\b[^.!?]*[.!?]\s*no\b`)
+
+// refusedAsk reports a reported question the writer answers no.
+func refusedAsk(low string) bool { return lkReportedAskRE.MatchString(low) }
