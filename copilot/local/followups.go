@@ -712,7 +712,7 @@ var (
 	fuRegretBareRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have) (\w+) (?:this|these|those|it|them)\b`)
 	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
 	// need exp backoff").
-	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
+	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?|has to) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
 )
 
 // irregularParticiples are the past participles of common irregular verbs that

@@ -190,3 +190,15 @@ func TestFollowUpReportedQuestionRefused(t *testing.T) {
 		{"answered with a commitment", []string{"ann: finance asked whether we'll alert on pool waits next time. yes: I'll add the alert by friday"}, []int{0}},
 	})
 }
+
+// "X has to …" obliges a thing as "X must …" does: the second entry of a list,
+// taken by its writer, is an item of its own and not the taking of the first.
+func TestFollowUpHasTo(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"dan: Postmortem items: (a) batch and web traffic get separate pools permanently, the shared pool is a hack. I'll take it",
+		"ann: (b) the orders client has to honour Retry-After and back off exponentially on 429. mine, by thu",
+	)
+	if it, ok := got[ts(inc, 1)]; !ok || it.Owner != "ann" || it.Due != "2026-03-05" || len(got) != 2 {
+		t.Errorf("follow-ups %v, want the (b) entry owned by ann due thursday, beside (a)", got)
+	}
+}
