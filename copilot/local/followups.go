@@ -560,7 +560,7 @@ var (
 	// fuDoneRE: a verb in the past tense or a change reported as in place.
 	fuDoneRE = regexp.MustCompile(`\b(?:\w+ed|done|built|made|set|put|ran|shipped|landed|rolled out|in place|now (?:reads|uses|runs|has|is|does|goes|pages|alerts))\b`)
 	// fuToDoRE: a modal, a future, a question or a marker: something still to do.
-	fuToDoRE = regexp.MustCompile(`\b(?:will|'ll|shall|should|need|needs|must|let'?s|going to|gonna|could|can|todo|to-do|tbd|next|later|still|yet)\b|\?`)
+	fuToDoRE = regexp.MustCompile(`\b(?:will|'ll|shall|should|need|needs|must|let'?s|going to|gonna|could|can|todo|to-do|tbd|next|later|still|yet|please|pls|plz|kindly)\b|\?`)
 )
 
 // fuClockRowRE: a report's timeline row that opens with the time of day alone
@@ -670,6 +670,9 @@ func proposalForm(low string, wrapUp bool) bool {
 	}
 	if !wrapUp {
 		return false
+	}
+	if pleaseAsks(low) {
+		return true
 	}
 	for _, m := range fuObligeRE.FindAllStringSubmatch(low, -1) {
 		if !personalSubject[m[1]] && !fuShouldNotRE.MatchString(low) {

@@ -202,3 +202,15 @@ func TestFollowUpHasTo(t *testing.T) {
 		t.Errorf("follow-ups %v, want the (b) entry owned by ann due thursday, beside (a)", got)
 	}
 }
+
+// "please" asks: closing a sentence that names something lasting it proposes
+// it, and a request with "please" whose words happen to be in the past ("we were
+// informed by Sentry") still has something to do. A request to leave a thing
+// alone asks for nothing new.
+func TestFollowUpPleaseAsks(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"a closing please", []string{"dan: also alert at 80% of the pool size please, we had zero warning"}, []int{0}},
+		{"please ensure, told in the past", []string{"dan: @erin additionally, please ensure the pool proxy is alerted on by restart count; we were informed by Sentry rather than by a page."}, []int{0}},
+		{"leave it alone please", []string{"dan: the pool size is pinned and the real fix isn't in. nobody unpin it pls"}, nil},
+	})
+}

@@ -165,3 +165,22 @@ var lkReportedAskRE = regexp.MustCompile(`\b(?:asked|asks|wondered|wonders|wants
 
 // refusedAsk reports a reported question the writer answers no.
 func refusedAsk(low string) bool { return lkReportedAskRE.MatchString(low) }
+
+var (
+	// fuPleaseEndRE: a clause that ends in "please" asks for what it names.
+	fuPleaseEndRE = regexp.MustCompile(`\b(?:please|pls|plz)\s*(?:[,.;!]|$)`)
+	// fuForbidRE: a request not to touch something ("nobody unpin it pls").
+	fuForbidRE = regexp.MustCompile(`\b(?:nobody|no one|no-one|don'?t|do not|never|stop)\b`)
+)
+
+// pleaseAsks reports a sentence that asks, by its closing "please", for
+// something lasting it names ("also alert at 80% of daily quota please"); a
+// request to leave a thing alone asks for nothing new.
+func pleaseAsks(low string) bool {
+	for _, s := range followUpSentences(low) {
+		if fuPleaseEndRE.MatchString(s) && fuLastingRE.MatchString(s) && !fuForbidRE.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
