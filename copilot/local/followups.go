@@ -358,6 +358,8 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		kind := kindOfSection(t.section)
 		if kind == sectionActions && reflectiveHeading(t.section) {
 			kind = sectionLessons
+		} else if kind == sectionOther && forwardHeading(t.section) {
+			kind = sectionActions
 		}
 		if pm.todo[t.section] && (kind == sectionOther || kind == sectionLessons) {
 			kind = sectionActions
@@ -880,7 +882,7 @@ func shapeOf(lc *incidentLifecycle) postmortemShape {
 	pm := postmortemShape{todo: todoSections(lc), narrativeEnd: len(lc.msgs) / 2}
 	last := -1
 	for _, t := range lc.msgs {
-		if t.section != "" && !t.bot && (pm.todo[t.section] || (kindOfSection(t.section) == sectionActions && !reflectiveHeading(t.section))) {
+		if t.section != "" && !t.bot && (pm.todo[t.section] || forwardHeading(t.section) || (kindOfSection(t.section) == sectionActions && !reflectiveHeading(t.section))) {
 			pm.actions = true
 		}
 		if t.section != "" && rowTimeRE.MatchString(t.msg.Text) {

@@ -214,3 +214,13 @@ func TestFollowUpPleaseAsks(t *testing.T) {
 		{"leave it alone please", []string{"dan: the pool size is pinned and the real fix isn't in. nobody unpin it pls"}, nil},
 	})
 }
+
+// A heading that says what comes next ("What we do next") heads the report's
+// action list, its entries noun phrases with or without a ticket.
+func TestFollowUpForwardHeading(t *testing.T) {
+	src := reportHead + "## What we do next\n\n- Saturation alerts on every orders pool (OPS-1411)\n- Per-tenant pool limits in the service template (OPS-1412)\n- Remote kill switch for the batch import\n"
+	open, captured := checkReport(t, src, []string{"Saturation alerts", "Per-tenant pool limits", "kill switch"}, nil)
+	if len(open) != 1 || len(captured) != 2 {
+		t.Errorf("open %v, captured %v: want the kill switch open", open, captured)
+	}
+}

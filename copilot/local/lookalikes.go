@@ -184,3 +184,18 @@ func pleaseAsks(low string) bool {
 	}
 	return false
 }
+
+// lkForwardHeadingRE: a heading that asks or says what comes next ("What we do
+// next", "What's next", "Next"), the list of what the team will do.
+var lkForwardHeadingRE = regexp.MustCompile(`^(?:what(?:'s| is)? (?:we (?:do|'ll do|will do|change)|comes|happens) next|what'?s next|next|up next)\b`)
+
+// forwardHeading reports whether a section (or one of its parts) says what
+// comes next.
+func forwardHeading(section string) bool {
+	for _, part := range strings.Split(section, " / ") {
+		if lkForwardHeadingRE.MatchString(strings.TrimSpace(part)) {
+			return true
+		}
+	}
+	return false
+}
