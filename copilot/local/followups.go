@@ -448,6 +448,15 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	resolved := lc.resolvedAt >= 0 && t.idx > lc.resolvedAt
 	firefight := len(t.actions) > 0 || fuTriageRE.MatchString(low)
 	immediate := fuNowRE.MatchString(low)
+	// After the resolution a deadline says when ("…, by next tuesday"), and a day
+	// word alone names one for a proposal or a lasting thing ("cronitor should
+	// page the on-call … I'll change the routing today"): the work is planned,
+	// not a step of the response. A stopgap stays one, and so does a hedge on
+	// digging ("i'll dig, not promising anything today").
+	if immediate && resolved && !fuStopgapRE.MatchString(low) &&
+		(dueRE.MatchString(raw) || (!fuNowRE.MatchString(dayWords(low)) && (suggest || lasting))) {
+		immediate = false
+	}
 
 	// A step to take now, however phrased, is firefighting or a chore; one said to
 	// last only "for now" is a stopgap, whatever it names.

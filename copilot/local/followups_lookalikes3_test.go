@@ -224,3 +224,15 @@ func TestFollowUpForwardHeading(t *testing.T) {
 		t.Errorf("open %v, captured %v: want the kill switch open", open, captured)
 	}
 }
+
+// After the resolution a deadline, or a day word beside a proposal, plans the
+// work; "now" describing the state of things or a hedge on digging does not
+// make it a step of the response, and a stopgap stays one.
+func TestFollowUpPlannedForADay(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"a proposal done today", []string{"dan: also: cronchecker should page the billing on-call, not email erin. I'll change the routing today"}, []int{0}},
+		{"a deadline beside now", []string{"dan: pool retention is 6h, the job takes 7h now. I'll ask the DBA team to keep snapshots 24h, by next tuesday"}, []int{0}},
+		{"a hedge on digging", []string{"dan: the operator ran under a broad schema we added last year. i'll dig, not promising anything today"}, nil},
+		{"a stopgap", []string{"dan: the pool limit should stay pinned at 16 for now, I'll check it today"}, nil},
+	})
+}

@@ -199,3 +199,9 @@ func forwardHeading(section string) bool {
 	}
 	return false
 }
+
+// lkDayWordRE: the words of fuNowRE that name a day rather than the moment.
+var lkDayWordRE = regexp.MustCompile(`\b(?:today|tonight|this (?:morning|afternoon|evening)|after lunch)\b`)
+
+// dayWords blanks the day words of low.
+func dayWords(low string) string { return lkDayWordRE.ReplaceAllString(low, " ") }
