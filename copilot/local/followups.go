@@ -422,6 +422,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if paperwork(low) || praise(low) || fixInPlace(low) || refusedAsk(low) {
 		return nil
 	}
+	// "the 2019 postmortem already listed '…' as an action item" narrates: the
+	// marker names what the old review did, not what this one will.
+	if marker && !(suggest || nextTime || commit || ask || complain) && narration(unquoted(raw)) {
+		return nil
+	}
 	// What someone outside says they will do next release ("the provider will add
 	// per-key quotas in their next release, their support said") is reported, not
 	// proposed; an idea the writer says nobody took up is not one either.

@@ -236,3 +236,14 @@ func TestFollowUpPlannedForADay(t *testing.T) {
 		{"a stopgap", []string{"dan: the pool limit should stay pinned at 16 for now, I'll check it today"}, nil},
 	})
 }
+
+// An old review's item, quoted and told in the past, is no follow-up of this
+// incident though it says "action item"; the marker before this incident's own
+// item still heads one, and an apostrophe opens no quote.
+func TestFollowUpOldItemRecalled(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"an old item recalled", []string{"dan: For the record, the 2019 postmortem already listed 'Monitor pool saturation of all order databases' as an action item."}, nil},
+		{"this incident's item", []string{"dan: action item: monitor pool saturation of all order databases"}, []int{0}},
+		{"an apostrophe", []string{"dan: action item: don't let the pool size default, it's set in the service template from now on"}, []int{0}},
+	})
+}

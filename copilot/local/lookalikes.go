@@ -25,7 +25,7 @@ var (
 	lkDroppedRE = regexp.MustCompile(`(?i)\s[—–-]\s*(?:dropped|cancell?ed|rejected|abandoned|descoped|won'?t do|wontfix|not doing)\b|(?im)^status:\s*(?:dropped|cancell?ed|rejected|abandoned|won'?t do|wontfix)\b`)
 	// lkNarrateRE: a sentence told in the past by its subject ("we had written",
 	// "that item was closed", "we discussed", "we decided against it").
-	lkNarrateRE = regexp.MustCompile(`\b(?:we|i|they|it|that|this|which|(?:the|that|this) \w+)\s+(?:had|was|were|did|already \w+ed|(?:\w+ed)(?:\s|$|[,.;]))|\b(?:was|were|had been)\s+\w+(?:ed|en)\b`)
+	lkNarrateRE = regexp.MustCompile(`\b(?:we|i|they|it|that|this|which|(?:the|that|this) \w+)\s+(?:had|was|were|did|already \w+ed|(?:\w+ed)(?:\s|$|[,.;]))|\b(?:was|were|had been)\s+\w+(?:ed|en)\b|\b\w+ already \w+ed\b`)
 )
 
 // remedy reports whether low is a one-off remedy for customers with nothing
@@ -95,7 +95,9 @@ var fuNextColonRE = regexp.MustCompile(`^\W*next\s*:`)
 // lkQuoteRE: a passage of four words or more in double quotes: another voice
 // (a vendor's support, an old review's item) whose promises are not the
 // writer's. Shorter quotes are names and values ("disk > 80%").
-var lkQuoteRE = regexp.MustCompile(`"[^"]*?\S+\s+\S+\s+\S+\s+\S+[^"]*"|“[^”]*?\S+\s+\S+\s+\S+\s+\S+[^”]*”`)
+// Single quotes count when they open after a space and close before one, so
+// an apostrophe ("don't") opens none.
+var lkQuoteRE = regexp.MustCompile(`"[^"]*?\S+\s+\S+\s+\S+\s+\S+[^"]*"|“[^”]*?\S+\s+\S+\s+\S+\s+\S+[^”]*”|(?:^|\s)'[^'\s][^']*?\s+\S+\s+\S+\s+[^']*?[^'\s]'(?:\s|$|[.,;:!?])`)
 
 // unquoted blanks the quoted passages of low: what the writer says, not what
 // they quote, proposes or promises.
