@@ -397,7 +397,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	}
 
 	wrapUp := t.idx >= lc.wrapUpStart()
-	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw) || (t.idx > lc.wrapUpStart() && len(t.actions) == 0 && fuNextColonRE.MatchString(low))
+	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw) || (t.idx > lc.wrapUpStart() && len(t.actions) == 0 && lkNextColonRE.MatchString(low))
 	suggest := proposalForm(low, wrapUp)
 	// "and a blackbox probe on grafana that pages": a wish added to the ideas before
 	// it, a noun phrase without a verb.
@@ -637,7 +637,7 @@ var (
 func experiment(t msgTags) bool {
 	low := t.lower
 	// A report's action items are items by their section.
-	return t.section == "" && fuExperimentRE.MatchString(low) && !fuMarkerRE.MatchString(low) && !fuNextColonRE.MatchString(low) && !fuAIMarkerRE.MatchString(t.msg.Text)
+	return t.section == "" && fuExperimentRE.MatchString(low) && !fuMarkerRE.MatchString(low) && !lkNextColonRE.MatchString(low) && !fuAIMarkerRE.MatchString(t.msg.Text)
 }
 
 // fuHeaderRE: a line that only announces a list ("So, todos:", "Follow-ups:").
@@ -830,13 +830,13 @@ func followUpText(raw string, entry bool) string {
 		low := strings.ToLower(s)
 		// "Follow-ups please." or "Action items." alone heads the sentences after
 		// it, which say what the items are.
-		if i < len(sents)-1 && (fuMarkerRE.MatchString(low) || fuNextColonRE.MatchString(low)) && len(agreementTerms(fuMarkerRE.ReplaceAllString(fuNextColonRE.ReplaceAllString(low, " "), " "))) <= 1 {
+		if i < len(sents)-1 && (fuMarkerRE.MatchString(low) || lkNextColonRE.MatchString(low)) && len(agreementTerms(fuMarkerRE.ReplaceAllString(lkNextColonRE.ReplaceAllString(low, " "), " "))) <= 1 {
 			headed = true
 			continue
 		}
 		promise, _ := isPromise(s)
 		switch {
-		case headed || promise || fuMarkerRE.MatchString(low) || fuNextColonRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
+		case headed || promise || fuMarkerRE.MatchString(low) || lkNextColonRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
 			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuSelfRE.MatchString(low) || fuNameWillRE.MatchString(s) || fuTeamWillRE.MatchString(low):
 			propose = append(propose, s)
 		case fuComplainRE.MatchString(low) || fuLastingRE.MatchString(low):

@@ -5,9 +5,14 @@ import (
 	"strings"
 )
 
-// Look-alikes of a follow-up that a report's action list or a channel's wrap-up
-// holds: the response's own steps ticked off, remedies for the customers hit,
-// entries struck from the list, and sentences that narrate rather than promise.
+// Look-alikes of a follow-up, and what tells them apart: in a report, the
+// response's own steps ticked off, remedies for the customers hit, entries
+// struck from the list, narration, reflective sections, lessons beside an action
+// list; in any message, another voice quoted, a question that proposes only what
+// it names, a fix reported in place, a reported question answered no, a clock's
+// offset read as "in the future". And the forms that do propose though earlier
+// rules missed them: a closing "please", a heading that says what comes next, a
+// day or a deadline after the resolution.
 
 var (
 	// lkRemedyRE: a one-off remedy for the customers an incident hit (a refund, a
@@ -87,10 +92,10 @@ func reflectiveHeading(section string) bool {
 	return false
 }
 
-// fuNextColonRE: "next: …" heads a to-do only once the fire is out and when it
+// lkNextColonRE: "next: …" heads a to-do only once the fire is out and when it
 // names no step of the response; else it is the response's next step ("next:
 // rolling back web, then …", "next: put the new secret in, then restart").
-var fuNextColonRE = regexp.MustCompile(`^\W*next\s*:`)
+var lkNextColonRE = regexp.MustCompile(`^\W*next\s*:`)
 
 // lkQuoteRE: a passage of four words or more in double quotes: another voice
 // (a vendor's support, an old review's item) whose promises are not the
@@ -134,7 +139,8 @@ var (
 	lkPastLeadRE = regexp.MustCompile(`^(?:[\w.-]+\s+){0,2}?(?:\w+ed|done|built|made|put|ran|shipped|landed)\b`)
 	// lkShippedRE: the message reports the change as deployed.
 	lkShippedRE = regexp.MustCompile(`\b(?:rolled out|merged|deployed|applied|shipped|released|is live|went live)\b`)
-	// lkStillToDoRE: a modal, a future or a question: something still to do.
+	// lkStillToDoRE: a modal, a future or a question: something still to do
+	// (fuToDoRE without "next", which after a fix names the next deploy or apply).
 	lkStillToDoRE = regexp.MustCompile(`\b(?:will|'ll|shall|should|need|needs|must|let'?s|going to|gonna|could|can|todo|to-do|tbd|later|still|yet)\b|\?`)
 )
 
@@ -169,10 +175,10 @@ var lkReportedAskRE = regexp.MustCompile(`\b(?:asked|asks|wondered|wonders|wants
 func refusedAsk(low string) bool { return lkReportedAskRE.MatchString(low) }
 
 var (
-	// fuPleaseEndRE: a clause that ends in "please" asks for what it names.
-	fuPleaseEndRE = regexp.MustCompile(`\b(?:please|pls|plz)\s*(?:[,.;!]|$)`)
-	// fuForbidRE: a request not to touch something ("nobody unpin it pls").
-	fuForbidRE = regexp.MustCompile(`\b(?:nobody|no one|no-one|don'?t|do not|never|stop)\b`)
+	// lkPleaseEndRE: a clause that ends in "please" asks for what it names.
+	lkPleaseEndRE = regexp.MustCompile(`\b(?:please|pls|plz)\s*(?:[,.;!]|$)`)
+	// lkForbidRE: a request not to touch something ("nobody unpin it pls").
+	lkForbidRE = regexp.MustCompile(`\b(?:nobody|no one|no-one|don'?t|do not|never|stop)\b`)
 )
 
 // pleaseAsks reports a sentence that asks, by its closing "please", for
@@ -180,7 +186,7 @@ var (
 // request to leave a thing alone asks for nothing new.
 func pleaseAsks(low string) bool {
 	for _, s := range followUpSentences(low) {
-		if fuPleaseEndRE.MatchString(s) && fuLastingRE.MatchString(s) && !fuForbidRE.MatchString(s) {
+		if lkPleaseEndRE.MatchString(s) && fuLastingRE.MatchString(s) && !lkForbidRE.MatchString(s) {
 			return true
 		}
 	}
