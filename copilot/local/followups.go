@@ -419,7 +419,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker {
 		return nil
 	}
-	if paperwork(low) || praise(low) || fixInPlace(low) || refusedAsk(low) {
+	if paperwork(low) || praise(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) {
 		return nil
 	}
 	// "the 2019 postmortem already listed '…' as an action item" narrates: the

@@ -247,3 +247,14 @@ func TestFollowUpOldItemRecalled(t *testing.T) {
 		{"an apostrophe", []string{"dan: action item: don't let the pool size default, it's set in the service template from now on"}, []int{0}},
 	})
 }
+
+// A remedy for the customers hit (honouring their orders, an apology, a credit)
+// is no follow-up in chat either, even under a marker; honouring a header is a
+// change to the client.
+func TestFollowUpRemedyInChat(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"honouring the orders", []string{"dan: Resolved. Follow-up: finance decides on honouring the low-price orders (owner: Raj)."}, nil},
+		{"an apology with a credit", []string{"dan: customer success will send an apology email with a one-month premium credit to all affected shops"}, nil},
+		{"honouring a header", []string{"dan: follow-up: the orders client honours Retry-After and backs off on 429"}, []int{0}},
+	})
+}

@@ -16,11 +16,11 @@ import (
 
 var (
 	// lkRemedyRE: a one-off remedy for the customers an incident hit (a refund, a
-	// credit, an apology): it repairs this incident's damage and changes nothing
+	// credit, an apology, honouring the mispriced orders): it repairs this incident's damage and changes nothing
 	// that outlives it.
 	// The refund is the act ("refund the missing credits", "issue refunds"), not
 	// the refund service a lasting fix may change.
-	lkRemedyRE = regexp.MustCompile(`\b(?:refund(?:ing|ed)? (?:the |all |every |missing |affected |\d)|(?:issu|send|pay|process)\w* (?:\w+ )?refunds?|refunds? (?:to|for) (?:\w+ ){0,2}(?:customers?|users?|owners?|merchants?|accounts?)|apolog\w*|compensat\w*|reimburs\w*|goodwill|vouchers?|(?:premium|service|account|missing|one-month|\d+%) credits?|credits? (?:to|for) (?:all |the |every |affected |\d[\d,]* )?(?:customers?|users?|owners?|merchants?|accounts?))\b`)
+	lkRemedyRE = regexp.MustCompile(`\b(?:refund(?:ing|ed)? (?:the |all |every |missing |affected |\d)|(?:issu|send|pay|process)\w* (?:\w+ )?refunds?|refunds? (?:to|for) (?:\w+ ){0,2}(?:customers?|users?|owners?|merchants?|accounts?)|honou?r(?:ing)? (?:the |all |every |affected )?(?:[\w-]+ ){0,2}(?:orders?|prices?|bookings?|purchases?)|apolog\w*|compensat\w*|reimburs\w*|goodwill|vouchers?|(?:premium|service|account|missing|one-month|\d+%) credits?|credits? (?:to|for) (?:all |the |every |affected |\d[\d,]* )?(?:customers?|users?|owners?|merchants?|accounts?))\b`)
 	// lkDoneStatusRE and lkMitigateTypeRE read an entry's closing fields as the
 	// report's table or checklist gave them ("Status: done", "Type: mitigate").
 	lkDoneStatusRE   = regexp.MustCompile(`(?im)^status:\s*(?:done|closed|complete\w*|fixed)\s*$`)
