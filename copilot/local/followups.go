@@ -22,7 +22,7 @@ import (
 // firefighting, not a follow-up.
 
 var (
-	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b|^\W*next\s*:`)
+	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b`)
 	fuAIMarkerRE = regexp.MustCompile(`(^|\s)AI\s*:`)
 	fuSuggestRE  = regexp.MustCompile(`\bwe (really |probably |definitely |also |still |seriously |clearly |absolutely )?(should|need|needs to|must|ought to|have to|gotta|could)\b|\bshould (we|probably|really|also|definitely|have|be|alert|page|fail|reject|block|never|always)\b|\b(could|can|shall) we\b|\bcan (someone|somebody|you|u)\b|\blet'?s\b|\blets (make|add|get|set|put|have|create|write|move|document|automate|alert|build|bump|raise|lower|schedule|do|not|also|track)\b|\b(would|it'?d|will) be (nice|good|great|useful|better|worth)\b|\bworth (adding|having|doing|considering|a|an|looking|automating|putting|writing)\b|\bmaybe we\b|\bhow about\b|\bwhat about\b|\bwhy (don'?t|do not|not) we\b|\bi'?d (like|love|want) (to see|us to|to have)\b|\b(propose|suggest|suggestion|proposal|recommend)\b|\bwe'?re missing\b|\bwe (don'?t|do not) have\b|\bwe have no\b|\bneeds? (a|an|its own|better|proper|more|to be)\b|\b(please|pls|kindly) (add|make|create|write|file|open|update|document|set|put|move)\b|\bmust (be|have|not)\b|\bshould'?ve\b|\bshould have\b|\b(they|teams?|people|folks|customers|users|support|ops|on-?call) (really )?(need|needs|want|wants) (something|a|an|to|better|more|some)\b|\bwould (really )?(help|make (it|this|that|life)|catch|save)\b|\bi'?d (like|love|want) (a|an|some)\b`)
 	// fuModalQRE: a question that proposes ("could the deploy tool refuse…?").
@@ -339,6 +339,9 @@ func splitCommitments(c *fuCandidate, t msgTags, names map[string]string) []*fuC
 // paperwork reports whether a message is the incident's own paperwork (the
 // postmortem, the customer update) with nothing lasting besides.
 func paperwork(low string) bool {
+	if lkOwnerOfPaperRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkOwnerOfPaperRE.ReplaceAllString(low, "")) {
+		return true
+	}
 	return fuPaperworkRE.MatchString(low) && !fuStrongLastingRE.MatchString(fuPaperworkRE.ReplaceAllString(low, ""))
 }
 
@@ -349,16 +352,22 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if t.bot || strings.TrimSpace(t.msg.Text) == "" {
 		return nil
 	}
-	low := fuPerfectRE.ReplaceAllString(t.lower, "$1 have")
+	low := fuPerfectRE.ReplaceAllString(unquoted(t.lower), "$1 have")
 	raw := t.msg.Text
 	if t.section != "" {
 		kind := kindOfSection(t.section)
+		if kind == sectionActions && reflectiveHeading(t.section) {
+			kind = sectionLessons
+		} else if kind == sectionOther && forwardHeading(t.section) {
+			kind = sectionActions
+		}
 		if pm.todo[t.section] && (kind == sectionOther || kind == sectionLessons) {
 			kind = sectionActions
 		}
 		switch kind {
 		case sectionActions:
-			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) {
+			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
+				doneInIncident(t) || dropped(raw) || narration(raw) || remedy(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -377,20 +386,23 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 			c.accepted = true
 			return c
 		}
-		if kind != sectionLessons {
+		// Lessons are judged like chat: "we need better test coverage" is one,
+		// "remain calm" is not. A report that lists its actions has said there
+		// what it will do; its lessons then state what was learnt ("vendor
+		// notices need an owner, not a person's inbox"), and only a promise
+		// (above) adds to the list.
+		if kind != sectionLessons || pm.actions {
 			return nil
 		}
-		// Lessons are judged like chat: "we need better test coverage" is one,
-		// "remain calm" is not.
 	}
 
-	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw)
 	wrapUp := t.idx >= lc.wrapUpStart()
+	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw) || (t.idx > lc.wrapUpStart() && len(t.actions) == 0 && lkNextColonRE.MatchString(low))
 	suggest := proposalForm(low, wrapUp)
 	// "and a blackbox probe on grafana that pages": a wish added to the ideas before
 	// it, a noun phrase without a verb.
 	suggest = suggest || (wrapUp && fuEllipticRE.MatchString(low) && fuLastingRE.MatchString(low) && !strings.HasSuffix(strings.TrimSpace(low), "?"))
-	nextTime := fuNextTimeRE.MatchString(low)
+	nextTime := fuNextTimeRE.MatchString(timeOffsets(low))
 	commit := fuCommitRE.MatchString(low) || presentCommits(low) || fuTeamWillRE.MatchString(low) || fuSelfRE.MatchString(low)
 	ask := fuAskRE.MatchString(raw) || namedOwner(raw, speaker(t.msg), names) != ""
 	// Before the fire is out a complaint reports the state of things: "why did
@@ -407,7 +419,12 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker {
 		return nil
 	}
-	if paperwork(low) {
+	if paperwork(low) || praise(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) {
+		return nil
+	}
+	// "the 2019 postmortem already listed '…' as an action item" narrates: the
+	// marker names what the old review did, not what this one will.
+	if marker && !(suggest || nextTime || commit || ask || complain) && narration(unquoted(raw)) {
 		return nil
 	}
 	// What someone outside says they will do next release ("the provider will add
@@ -426,9 +443,25 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	}
 	lasting := fuLastingRE.MatchString(low)
 	strong := fuStrongLastingRE.MatchString(low)
+	// A proposal put only as a question proposes what the question names: the
+	// dashboard that showed the complaints, or the contract that allows a
+	// failover, in the sentence beside it is no part of it ("Support dashboard:
+	// complaints x10. Can engineering take a look?").
+	if q, ok := questionOnly(low, wrapUp); ok && suggest && !(marker || nextTime || commit || ask || complain) {
+		lasting, strong = fuLastingRE.MatchString(q), fuStrongLastingRE.MatchString(q)
+	}
 	resolved := lc.resolvedAt >= 0 && t.idx > lc.resolvedAt
 	firefight := len(t.actions) > 0 || fuTriageRE.MatchString(low)
 	immediate := fuNowRE.MatchString(low)
+	// After the resolution a deadline says when ("…, by next tuesday"), and a day
+	// word alone names one for a proposal or a lasting thing ("cronitor should
+	// page the on-call … I'll change the routing today"): the work is planned,
+	// not a step of the response. A stopgap stays one, and so does a hedge on
+	// digging ("i'll dig, not promising anything today").
+	if immediate && resolved && !fuStopgapRE.MatchString(low) &&
+		(dueRE.MatchString(raw) || (!fuNowRE.MatchString(dayWords(low)) && (suggest || lasting))) {
+		immediate = false
+	}
 
 	// A step to take now, however phrased, is firefighting or a chore; one said to
 	// last only "for now" is a stopgap, whatever it names.
@@ -543,7 +576,7 @@ var (
 	// fuDoneRE: a verb in the past tense or a change reported as in place.
 	fuDoneRE = regexp.MustCompile(`\b(?:\w+ed|done|built|made|set|put|ran|shipped|landed|rolled out|in place|now (?:reads|uses|runs|has|is|does|goes|pages|alerts))\b`)
 	// fuToDoRE: a modal, a future, a question or a marker: something still to do.
-	fuToDoRE = regexp.MustCompile(`\b(?:will|'ll|shall|should|need|needs|must|let'?s|going to|gonna|could|can|todo|to-do|tbd|next|later|still|yet)\b|\?`)
+	fuToDoRE = regexp.MustCompile(`\b(?:will|'ll|shall|should|need|needs|must|let'?s|going to|gonna|could|can|todo|to-do|tbd|next|later|still|yet|please|pls|plz|kindly)\b|\?`)
 )
 
 // fuClockRowRE: a report's timeline row that opens with the time of day alone
@@ -604,7 +637,7 @@ var (
 func experiment(t msgTags) bool {
 	low := t.lower
 	// A report's action items are items by their section.
-	return t.section == "" && fuExperimentRE.MatchString(low) && !fuMarkerRE.MatchString(low) && !fuAIMarkerRE.MatchString(t.msg.Text)
+	return t.section == "" && fuExperimentRE.MatchString(low) && !fuMarkerRE.MatchString(low) && !lkNextColonRE.MatchString(low) && !fuAIMarkerRE.MatchString(t.msg.Text)
 }
 
 // fuHeaderRE: a line that only announces a list ("So, todos:", "Follow-ups:").
@@ -654,6 +687,9 @@ func proposalForm(low string, wrapUp bool) bool {
 	if !wrapUp {
 		return false
 	}
+	if pleaseAsks(low) {
+		return true
+	}
 	for _, m := range fuObligeRE.FindAllStringSubmatch(low, -1) {
 		if !personalSubject[m[1]] && !fuShouldNotRE.MatchString(low) {
 			return true
@@ -688,14 +724,14 @@ var (
 	// "we should have (had) X" anchored in the past by a time adverbial ("from the
 	// start", "since day one", "in the first place", "long ago", a clause that ends
 	// in "before"), while "we should have had X" alone still implies X is missing.
-	fuRegretRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|` + irregularParticiples + `|\w+ed)\b|\bshould(?:n'?t| not)?(?:'ve| have)\b[^.?!]{0,50}?\b(?:from (?:the )?(?:start|beginning|outset|day (?:one|1|0))|since (?:day (?:one|1|0)|the (?:start|beginning)|forever)|all along|in the first place|back then|(?:days|weeks|months|years|ages) ago|(?:a )?long (?:time )?ago|(?:before|earlier)\s*(?:[.!?;]|$))`)
+	fuRegretRE = regexp.MustCompile(`\b(?:we|i|it|that|this|which|you|they) (?:could|might) have (?:\w+ )?(?:been|seen|caught|known|done|gone|taken|found|noticed|saved|avoided|spotted|prevented|` + irregularParticiples + `)\b|\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|` + irregularParticiples + `|\w+ed)\b|\bshould(?:n'?t| not)?(?:'ve| have)\b[^.?!]{0,50}?\b(?:from (?:the )?(?:start|beginning|outset|day (?:one|1|0))|since (?:day (?:one|1|0)|the (?:start|beginning)|forever)|all along|in the first place|back then|(?:days|weeks|months|years|ages) ago|(?:a )?long (?:time )?ago|(?:before|earlier)\s*(?:[.!?;]|$))`)
 	// fuRegretBareRE: "should have" with a bare verb and its object, as speakers
 	// of other languages write the past ("we should have test this migration");
 	// "have" with a noun ("should have tests") is a proposal. Group 1 is the verb.
 	fuRegretBareRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have) (\w+) (?:this|these|those|it|them)\b`)
 	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
 	// need exp backoff").
-	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
+	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?|has to) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
 )
 
 // irregularParticiples are the past participles of common irregular verbs that
@@ -794,13 +830,13 @@ func followUpText(raw string, entry bool) string {
 		low := strings.ToLower(s)
 		// "Follow-ups please." or "Action items." alone heads the sentences after
 		// it, which say what the items are.
-		if i < len(sents)-1 && fuMarkerRE.MatchString(low) && len(agreementTerms(fuMarkerRE.ReplaceAllString(low, " "))) <= 1 {
+		if i < len(sents)-1 && (fuMarkerRE.MatchString(low) || lkNextColonRE.MatchString(low)) && len(agreementTerms(fuMarkerRE.ReplaceAllString(lkNextColonRE.ReplaceAllString(low, " "), " "))) <= 1 {
 			headed = true
 			continue
 		}
 		promise, _ := isPromise(s)
 		switch {
-		case headed || promise || fuMarkerRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
+		case headed || promise || fuMarkerRE.MatchString(low) || lkNextColonRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
 			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuSelfRE.MatchString(low) || fuNameWillRE.MatchString(s) || fuTeamWillRE.MatchString(low):
 			propose = append(propose, s)
 		case fuComplainRE.MatchString(low) || fuLastingRE.MatchString(low):
@@ -852,13 +888,17 @@ func sentencePromise(text string) bool {
 // to-do lists by their entries.
 type postmortemShape struct {
 	todo         map[string]bool
-	narrativeEnd int // index of the last timeline row, else half the report
+	actions      bool // the report has a section of action items
+	narrativeEnd int  // index of the last timeline row, else half the report
 }
 
 func shapeOf(lc *incidentLifecycle) postmortemShape {
 	pm := postmortemShape{todo: todoSections(lc), narrativeEnd: len(lc.msgs) / 2}
 	last := -1
 	for _, t := range lc.msgs {
+		if t.section != "" && !t.bot && (pm.todo[t.section] || forwardHeading(t.section) || (kindOfSection(t.section) == sectionActions && !reflectiveHeading(t.section))) {
+			pm.actions = true
+		}
 		if t.section != "" && rowTimeRE.MatchString(t.msg.Text) {
 			last = t.idx
 		}

@@ -178,12 +178,14 @@ func TestFollowUpFigures(t *testing.T) {
 		// capture and look-alike rules (0.914, 0.873, 0.933).
 		{"dev6", 0.88, 0.95, 0.93},
 		{"dev7", 0.8, 0.95, 0.9},
-		{"dev8", 0.84, 0.95, 0.85},
+		{"dev8", 0.85, 0.95, 0.85},
 		{"dev9", 0.9, 0.97, 0.93},
-		// dev10, dev11: written the day they were added, before any tuning; floors
-		// 0.03 under their untouched figures (0.629 and 0.785).
-		{"dev10", 0.6, 0.92, 0.68},
-		{"dev11", 0.75, 0.97, 0.79},
+		// dev10, dev11: written the day they were added, before any tuning
+		// (untouched F1 0.629 and 0.785); floors 0.03 under the figures after the
+		// third round of look-alike rules (F1 0.892 and 1.000, owner 0.738 and
+		// 0.852); dev8 0.03 under its F1 after that round (0.886).
+		{"dev10", 0.86, 0.92, 0.70},
+		{"dev11", 0.97, 0.97, 0.82},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)

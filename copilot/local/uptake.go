@@ -33,9 +33,12 @@ var (
 	// upDeclineRE: the person asked says no.
 	upDeclineRE = regexp.MustCompile(`\bnot (?:this|next) (?:week|sprint)\b|\bnot me\b|\bcan'?t (?:take|do|own)\b|\bno (?:time|capacity|bandwidth)\b|\bon (?:leave|vacation|holiday|pto)\b|\bswamped\b|\bleave it open\b|\bsomeone else\b|\bmoving teams?\b|\bnot (?:now|today),? sorry\b|^\W*sorry\b`)
 	// upRejectRE: an idea turned down ("no, …", "lol no", "I'd rather not", "drop that").
-	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|agreed?|agree)[,.]?\s+)?(?:no\b|nope\b|nah\b|-1\b|i'?d rather not\b|rather not\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|\bok,? drop (?:it|that)\b`)
+	// A reply that ends "…, not now" puts the idea off to no time.
+	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|agreed?|agree)[,.]?\s+)?(?:no\b|nope\b|nah\b|-1\b|i'?d rather not\b|rather not\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|\bok,? drop (?:it|that)\b|[,;]\s*not now\W*$`)
 	// upSelfRejectRE: an idea its author turns down in the same breath.
-	upSelfRejectRE = regexp.MustCompile(`\bbut (?:no|nah)\b|\bbut honestly (?:it'?s|its|that'?s|thats) not\b`)
+	// "we could flatten the record instead, but with the CI check that's not worth
+	// the pain"; "we'd need a week to audit them all, not now".
+	upSelfRejectRE = regexp.MustCompile(`\bbut (?:no|nah)\b|\bbut honestly (?:it'?s|its|that'?s|thats) not\b|\bbut\b[^.?!]{0,60}\b(?:not worth|overkill|unnecessary|not needed|no need)\b|[,;]\s*not now\W*$`)
 	// upAssignRE: a third-person assignment; group 1 or 2 is a name to check
 	// against the participants ("X is on dave", "abena to look at it", "owner: tunde",
 	// "Ravi will be taking up this one", "lee has it", "julien will handle it").
@@ -349,6 +352,25 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			// remark does not take it over.
 			if own := cands[t.idx]; own != nil && own.accepted && cands[target] == nil && len(agreementTerms(low)) >= 3 {
 				break
+			}
+			// So is one that answers a question put to nobody in particular ("can
+			// campaigns be capped at a send rate by default?" … "good one. I'll add
+			// a default 1,000/s cap in the campaign config"): the promise is made
+			// where it is said in full, and the question is merged into it.
+			if own := cands[t.idx]; own != nil && own.accepted && self != author && st.asked == "" && !st.taken &&
+				cands[target] != nil && cands[target].owner == "" && len(agreementTerms(low)) >= 3 {
+				// It says the thing again in its own words ("cap", "campaign",
+				// "default"), rather than pointing back ("I'll open it with them").
+				_, shared := termOverlap(agreementTerms(low), contentTerms(tm.msg.Text))
+				if _, q := questionOnly(tm.lower, true); q && shared >= 2 {
+					if own.owner == "" {
+						own.owner = self
+					}
+					delete(cands, target)
+					merged[target] = t.idx
+					st.taken = true
+					break
+				}
 			}
 			c := ensure(target)
 			if c == nil {

@@ -1,0 +1,215 @@
+package local
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Look-alikes of a follow-up, and what tells them apart: in a report, the
+// response's own steps ticked off, remedies for the customers hit, entries
+// struck from the list, narration, reflective sections, lessons beside an action
+// list; in any message, another voice quoted, a question that proposes only what
+// it names, a fix reported in place, a reported question answered no, a clock's
+// offset read as "in the future". And the forms that do propose though earlier
+// rules missed them: a closing "please", a heading that says what comes next, a
+// day or a deadline after the resolution.
+
+var (
+	// lkRemedyRE: a one-off remedy for the customers an incident hit (a refund, a
+	// credit, an apology, honouring the mispriced orders): it repairs this incident's damage and changes nothing
+	// that outlives it.
+	// The refund is the act ("refund the missing credits", "issue refunds"), not
+	// the refund service a lasting fix may change.
+	lkRemedyRE = regexp.MustCompile(`\b(?:refund(?:ing|ed)? (?:the |all |every |missing |affected |\d)|(?:issu|send|pay|process)\w* (?:\w+ )?refunds?|refunds? (?:to|for) (?:\w+ ){0,2}(?:customers?|users?|owners?|merchants?|accounts?)|honou?r(?:ing)? (?:the |all |every |affected )?(?:[\w-]+ ){0,2}(?:orders?|prices?|bookings?|purchases?)|apolog\w*|compensat\w*|reimburs\w*|goodwill|vouchers?|(?:premium|service|account|missing|one-month|\d+%) credits?|credits? (?:to|for) (?:all |the |every |affected |\d[\d,]* )?(?:customers?|users?|owners?|merchants?|accounts?))\b`)
+	// lkDoneStatusRE and lkMitigateTypeRE read an entry's closing fields as the
+	// report's table or checklist gave them ("Status: done", "Type: mitigate").
+	lkDoneStatusRE   = regexp.MustCompile(`(?im)^status:\s*(?:done|closed|complete\w*|fixed)\s*$`)
+	lkMitigateTypeRE = regexp.MustCompile(`(?im)^type:\s*(?:mitigat\w*|repair|recover\w*|respon\w*)\s*$`)
+	// lkDroppedRE: an entry the report says was dropped, by a field after its dash
+	// or in its status ("— dropped: the sweep makes it unnecessary").
+	lkDroppedRE = regexp.MustCompile(`(?i)\s[—–-]\s*(?:dropped|cancell?ed|rejected|abandoned|descoped|won'?t do|wontfix|not doing)\b|(?im)^status:\s*(?:dropped|cancell?ed|rejected|abandoned|won'?t do|wontfix)\b`)
+	// lkNarrateRE: a sentence told in the past by its subject ("we had written",
+	// "that item was closed", "we discussed", "we decided against it").
+	lkNarrateRE = regexp.MustCompile(`\b(?:we|i|they|it|that|this|which|(?:the|that|this) \w+)\s+(?:had|was|were|did|already \w+ed|(?:\w+ed)(?:\s|$|[,.;]))|\b(?:was|were|had been)\s+\w+(?:ed|en)\b|\b\w+ already \w+ed\b`)
+)
+
+// remedy reports whether low is a one-off remedy for customers with nothing
+// lasting besides ("Customer success will send an apology email with a credit").
+func remedy(low string) bool {
+	return lkRemedyRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkRemedyRE.ReplaceAllString(low, " "))
+}
+
+// doneInIncident reports whether an action list's entry is a step of the response
+// ticked off during the incident: done, and a mitigation by its type or its verb,
+// or a remedy for the customers. A preventive entry marked done stays listed (it
+// still says what the team changed).
+func doneInIncident(t msgTags) bool {
+	if !lkDoneStatusRE.MatchString(t.msg.Text) {
+		return false
+	}
+	return lkMitigateTypeRE.MatchString(t.msg.Text) || len(t.actions) > 0 || remedy(t.lower)
+}
+
+// dropped reports whether an entry is struck from the list by a status or a
+// closing field.
+func dropped(raw string) bool { return lkDroppedRE.MatchString(raw) }
+
+// narration reports whether an entry of an action list tells what happened
+// rather than what to do: no imperative, no promise, and every sentence told in
+// the past with nothing still to do ("In the 2025-11 review we had written …;
+// that item was closed when …").
+func narration(raw string) bool {
+	if isImperative(raw) || sentencePromise(raw) {
+		return false
+	}
+	sents := followUpSentences(raw)
+	if len(sents) == 0 {
+		return false
+	}
+	for _, s := range sents {
+		low := strings.ToLower(s)
+		if !lkNarrateRE.MatchString(low) || fuToDoRE.MatchString(low) {
+			return false
+		}
+	}
+	return true
+}
+
+// lkReflectiveHeadingRE: a heading that asks what could have gone better, the
+// reflective half of a "what went well / what can be improved" pair. Its entries
+// say what hurt ("Spill usage is not monitored at all"); the report's actions say
+// what the team will do about it. An entry there that promises or orders is
+// still read as one (todoSections, sentencePromise).
+var lkReflectiveHeadingRE = regexp.MustCompile(`^what (?:can|could|should|might) (?:be improved|have gone better|have been (?:done )?better|we (?:have )?(?:done )?(?:better|improve[d]?))|^what (?:went|was) (?:less well|not so well|badly|poorly)`)
+
+// reflectiveHeading reports whether a section (or one of its parts) reflects.
+func reflectiveHeading(section string) bool {
+	for _, part := range strings.Split(section, " / ") {
+		if lkReflectiveHeadingRE.MatchString(strings.TrimSpace(part)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lkNextColonRE: "next: …" heads a to-do only once the fire is out and when it
+// names no step of the response; else it is the response's next step ("next:
+// rolling back web, then …", "next: put the new secret in, then restart").
+var lkNextColonRE = regexp.MustCompile(`^\W*next\s*:`)
+
+// lkQuoteRE: a passage of four words or more in double quotes: another voice
+// (a vendor's support, an old review's item) whose promises are not the
+// writer's. Shorter quotes are names and values ("disk > 80%").
+// Single quotes count when they open after a space and close before one, so
+// an apostrophe ("don't") opens none.
+var lkQuoteRE = regexp.MustCompile(`"[^"]*?\S+\s+\S+\s+\S+\s+\S+[^"]*"|“[^”]*?\S+\s+\S+\s+\S+\s+\S+[^”]*”|(?:^|\s)'[^'\s][^']*?\s+\S+\s+\S+\s+[^']*?[^'\s]'(?:\s|$|[.,;:!?])`)
+
+// unquoted blanks the quoted passages of low: what the writer says, not what
+// they quote, proposes or promises.
+func unquoted(low string) string { return lkQuoteRE.ReplaceAllString(low, " ") }
+
+// questionOnly returns the question sentences of low when they alone propose
+// (every sentence with a proposal form ends in a question mark); ok is false when
+// a statement proposes too, or nothing does.
+func questionOnly(low string, wrapUp bool) (q string, ok bool) {
+	var qs []string
+	for _, s := range followUpSentences(low) {
+		if !proposalForm(s, wrapUp) {
+			continue
+		}
+		if !strings.HasSuffix(strings.TrimSpace(s), "?") {
+			return "", false
+		}
+		qs = append(qs, s)
+	}
+	return strings.Join(qs, " "), len(qs) > 0
+}
+
+var (
+	// lkPraiseLeadRE: a sentence led by a label that says what went right ("What
+	// went well: the synthetic checks caught it"), as its heading would.
+	lkPraiseLeadRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:what (?:went|worked) (?:well|right)|(?:went|worked) well|where we got lucky|we got lucky|lucky|kudos|shout-?outs?)\s*:`)
+	// lkOwnerOfPaperRE: who owns the incident's own paperwork ("Postmortem owner:
+	// Emeka") assigns no improvement.
+	lkOwnerOfPaperRE = regexp.MustCompile(`\b(?:post-?mortem|incident report|retro|rca|pir) (?:owner|lead|author|driver)s?\b`)
+	// lkFixLabelRE: the label of the lasting fix, with what follows it.
+	lkFixLabelRE = regexp.MustCompile(`\b(?:permanent|long[- ]term|real|proper) fix(?: \w+)?\s*:\s*(.*)`)
+	// lkPastLeadRE: a clause that opens (within three words) with a verb in the
+	// past ("reverted PR 618 and added …", "merged: …").
+	lkPastLeadRE = regexp.MustCompile(`^(?:[\w.-]+\s+){0,2}?(?:\w+ed|done|built|made|put|ran|shipped|landed)\b`)
+	// lkShippedRE: the message reports the change as deployed.
+	lkShippedRE = regexp.MustCompile(`\b(?:rolled out|merged|deployed|applied|shipped|released|is live|went live)\b`)
+	// lkStillToDoRE: a modal, a future or a question: something still to do
+	// (fuToDoRE without "next", which after a fix names the next deploy or apply).
+	lkStillToDoRE = regexp.MustCompile(`\b(?:will|'ll|shall|should|need|needs|must|let'?s|going to|gonna|could|can|todo|to-do|tbd|later|still|yet)\b|\?`)
+)
+
+// praise reports a sentence led by a label that says what went right.
+func praise(low string) bool { return lkPraiseLeadRE.MatchString(low) }
+
+// fixInPlace reports a lasting fix labelled as such and reported in place: a
+// past verb right after the label ("Permanent fix: reverted PR 618 and added the
+// record back") or the change reported deployed ("Permanent fix: the limiter keys
+// on the token again. Rolled out 10:40"), with nothing still to do.
+func fixInPlace(low string) bool {
+	m := lkFixLabelRE.FindStringSubmatch(low)
+	if m == nil || lkStillToDoRE.MatchString(low) {
+		return false
+	}
+	return lkPastLeadRE.MatchString(strings.TrimSpace(m[1])) || strings.Contains(m[0], "merged") || lkShippedRE.MatchString(low)
+}
+
+// lkOffsetRE: "in the future" as a clock's or a timestamp's offset ("iat is 4
+// min in the future", "timestamps were in the future"), not "from now on".
+var lkOffsetRE = regexp.MustCompile(`\b(?:(?:is|are|was|were|be|been|being)(?: \w+)?|\d+\s*(?:ms|s|sec\w*|min\w*|m|h|hours?|days?))\s+in the future\b`)
+
+// timeOffsets blanks the offsets of low.
+func timeOffsets(low string) string { return lkOffsetRE.ReplaceAllString(low, " ") }
+
+// lkReportedAskRE: a question someone else asked, reported ("finance asked
+// whether we'll do a manual run next time"), then answered no in the same
+// message ("no: next time the alert fires first").
+var lkReportedAskRE = regexp.MustCompile(`\b(?:asked|asks|wondered|wonders|wants to know|wanted to know)\s+(?:us\s+)?(?:whether|if)\b[^.!?]*[.!?]\s*no\b`)
+
+// refusedAsk reports a reported question the writer answers no.
+func refusedAsk(low string) bool { return lkReportedAskRE.MatchString(low) }
+
+var (
+	// lkPleaseEndRE: a clause that ends in "please" asks for what it names.
+	lkPleaseEndRE = regexp.MustCompile(`\b(?:please|pls|plz)\s*(?:[,.;!]|$)`)
+	// lkForbidRE: a request not to touch something ("nobody unpin it pls").
+	lkForbidRE = regexp.MustCompile(`\b(?:nobody|no one|no-one|don'?t|do not|never|stop)\b`)
+)
+
+// pleaseAsks reports a sentence that asks, by its closing "please", for
+// something lasting it names ("also alert at 80% of daily quota please"); a
+// request to leave a thing alone asks for nothing new.
+func pleaseAsks(low string) bool {
+	for _, s := range followUpSentences(low) {
+		if lkPleaseEndRE.MatchString(s) && fuLastingRE.MatchString(s) && !lkForbidRE.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// lkForwardHeadingRE: a heading that asks or says what comes next ("What we do
+// next", "What's next", "Next"), the list of what the team will do.
+var lkForwardHeadingRE = regexp.MustCompile(`^(?:what(?:'s| is)? (?:we (?:do|'ll do|will do|change)|comes|happens) next|what'?s next|next|up next)\b`)
+
+// forwardHeading reports whether a section (or one of its parts) says what
+// comes next.
+func forwardHeading(section string) bool {
+	for _, part := range strings.Split(section, " / ") {
+		if lkForwardHeadingRE.MatchString(strings.TrimSpace(part)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lkDayWordRE: the words of fuNowRE that name a day rather than the moment.
+var lkDayWordRE = regexp.MustCompile(`\b(?:today|tonight|this (?:morning|afternoon|evening)|after lunch)\b`)
+
+// dayWords blanks the day words of low.
+func dayWords(low string) string { return lkDayWordRE.ReplaceAllString(low, " ") }
