@@ -1348,8 +1348,18 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 	} else if c.due == "" {
 		c.dueText, c.due = fieldsDue(fields, t.msg.Time())
 	}
+	// A due field written in the line, as the owner field beside it ("Owner: Olga.
+	// Due: before the heating season, 2026-10-01.").
+	if sub := fuDueFieldRE.FindStringSubmatch(item); c.due == "" && sub != nil {
+		if d := resolveDue(sub[1], t.msg.Time()); d != "" {
+			c.dueText, c.due = strings.TrimSpace(sub[1]), d
+		}
+	}
 	return c
 }
+
+// fuDueFieldRE: a labelled due field in an entry's line, up to the end of its sentence.
+var fuDueFieldRE = regexp.MustCompile(`\b(?i:due)\s*:\s*([^.;\n]+)`)
 
 // fuEntryFieldsRE: the fields that close an entry of a report's action items, after
 // a dash ("— Kenji Watanabe, 2026-04-17 → OPS-410") or in closing parentheses
@@ -1396,31 +1406,63 @@ func fieldsDue(fields []string, said time.Time) (words, date string) {
 	return "", ""
 }
 
-// fuDashOwnerRE: an entry whose fields follow a dash, the owner first ("Alarm on
-// evictions — Andrei, until 2026-11-06, ticket PORT-377").
-var fuDashOwnerRE = regexp.MustCompile(`\s[—–-]\s+(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){0,2})\s*(?:[,;(]|$)`)
+// fuDashSplitRE: the spaced dash that separates an entry from its fields and the
+// fields from each other ("Alarm on evictions — Andrei, until 2026-11-06", "item —
+// Sven — MOB-2290").
+var fuDashSplitRE = regexp.MustCompile(`\s+[—–-]\s+`)
+
+// fuDashNameRE: a field that is a name, one to three capitalised words.
+var fuDashNameRE = regexp.MustCompile(`^\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){0,2}$`)
+
+// fuDashMentionRE: a field that opens with a mention ("@lena to update CODEOWNERS").
+var fuDashMentionRE = regexp.MustCompile(`^@([\w.\-]*[\w])`)
+
+// fuDashTeamRE: a field that names a team ("mobile platform team", "The SRE team"):
+// the slot an owner column fills, written in the line.
+var fuDashTeamRE = regexp.MustCompile(`(?i)^(?:the\s+)?((?:[\p{L}\-]+\s+){0,3}team)$`)
 
 // fuCalendarWordRE is a weekday or month name, whole.
 var fuCalendarWordRE = regexp.MustCompile(`^(?:` + dueWeekday + `|` + dueMonth + `)$`)
 
-// dashOwner is the name that opens the fields after an entry's dash, "" when they
-// open with something else (a month, a weekday, a word that is no name).
+// dashOwner is the owner that opens one of the fields after an entry's dashes: a
+// name, a mention or a team, up to the field's first comma; "" when every field
+// opens with something else (a month, a weekday, a ticket key, a word that is no
+// name). Each dash-separated field is looked at, as reports put the owner before or
+// after the ticket or the date.
 func dashOwner(item string) string {
-	sub := fuDashOwnerRE.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(item), "."))
-	if sub == nil {
-		return ""
+	segs := fuDashSplitRE.Split(strings.TrimSpace(item), -1)
+	for _, seg := range segs[1:] {
+		f := strings.TrimSpace(seg)
+		if sub := fuDashMentionRE.FindStringSubmatch(f); sub != nil {
+			return sub[1]
+		}
+		if i := strings.IndexAny(f, ",;("); i >= 0 {
+			f = f[:i]
+		}
+		f = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(f), "."))
+		if sub := fuDashTeamRE.FindStringSubmatch(f); sub != nil {
+			return sub[1]
+		}
+		if !fuDashNameRE.MatchString(f) {
+			continue
+		}
+		first := strings.ToLower(strings.Fields(f)[0])
+		if fuCalendarWordRE.MatchString(first) || text.IsStopWord(first) || notAName[first] {
+			continue
+		}
+		return f
 	}
-	first := strings.ToLower(strings.Fields(sub[1])[0])
-	if fuCalendarWordRE.MatchString(first) || text.IsStopWord(first) || notAName[first] {
-		return ""
-	}
-	return sub[1]
+	return ""
 }
 
 var (
 	// fuOwnerFieldRE: a plan written with its fields ("owner: me, due 2026-01-30").
 	// A capitalised name runs on over its capitalised words ("owner: Dana Okafor, due …").
 	fuOwnerFieldRE = regexp.MustCompile(`\b(?i:owner)\s*:\s*(@?[\p{L}\p{N}_.\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})`)
+	// fuOwnerSlotRE: the same field without its colon where a list of fields puts it,
+	// after a comma or a dash and closing the field ("runbook change, owner
+	// marketplace.", "— owner Emeka").
+	fuOwnerSlotRE = regexp.MustCompile(`(?:[,;(]|\s[—–-])\s*(?i:owner)\s+(@?[\p{L}\p{N}_.\-]*[\p{L}\p{N}_])\s*(?:[.,;)]|$)`)
 	// fuSelfParenRE: "(me, thu)" after an item names the speaker.
 	fuSelfParenRE = regexp.MustCompile(`(?i)\(\s*(?:me|mine|myself)\b`)
 	// fuTrailMentionRE: an entry that ends naming its owner ("retention review - @lena").
@@ -1438,10 +1480,17 @@ var (
 // @mention: an owner field, "(me…)", "<Name> will…", or a request addressed to a
 // participant. "" when it names none.
 func namedOwner(raw, sp string, names map[string]string) string {
-	if sub := fuOwnerFieldRE.FindStringSubmatch(raw); sub != nil {
-		if f := strings.Fields(sub[1]); len(f) > 1 && (!unicode.IsUpper([]rune(f[0])[0]) || text.IsStopWord(strings.ToLower(f[1]))) {
-			sub[1] = f[0] // a user name, not a person's full name
+	sub := fuOwnerFieldRE.FindStringSubmatch(raw)
+	if sub == nil {
+		sub = fuOwnerSlotRE.FindStringSubmatch(raw)
+	}
+	if sub != nil {
+		if f := strings.Fields(sub[1]); len(f) > 1 && (!unicode.IsUpper([]rune(f[0])[0]) || text.IsStopWord(strings.ToLower(f[1])) || strings.HasSuffix(f[0], ".")) {
+			// A user name, not a person's full name; a full stop ends the field
+			// ("Owner: Olga. Ticket: IOT-455.").
+			sub[1] = f[0]
 		}
+		sub[1] = strings.TrimRight(sub[1], ".")
 		switch w := strings.ToLower(strings.TrimPrefix(sub[1], "@")); w {
 		case "me", "myself", "i", "mine":
 			return sp

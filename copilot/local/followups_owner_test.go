@@ -2,6 +2,7 @@ package local
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -14,6 +15,11 @@ func TestOwnerShapes(t *testing.T) {
 		{"owner: lena Please review", "lena"},
 		{"Follow-ups: Lena Vogt will add a redrive policy by 2026-11-13.", "Lena Vogt"},
 		{"The Edge proxies will add nothing.", ""},
+		// A full stop ends the owner field; a field without its colon closes a list.
+		{"Re-enable staged rollouts. Owner: Olga. Ticket: IOT-455.", "Olga"},
+		{"Reindex jobs must throttle — runbook change, owner marketplace.", "marketplace"},
+		{"One-click AZ drain (zonal shift), owner Emeka.", "Emeka"},
+		{"The owner of the service was paged.", ""},
 	} {
 		if got := namedOwner(c.raw, "sam", map[string]string{"U1": "sam", "U2": "lena"}); got != c.want {
 			t.Errorf("namedOwner(%q) = %q, want %q", c.raw, got, c.want)
@@ -24,7 +30,15 @@ func TestOwnerShapes(t *testing.T) {
 		{"Separate credentials per redis — Jana, until end of November.", "Jana"},
 		{"Rotate the keys — Friday, after the freeze", ""},
 		{"Rotate the keys — January", ""},
-		{"Rotate the keys - The platform team", ""},
+		// A team fills the owner slot as an owner column does (dev7's "Edge team").
+		{"Rotate the keys - The platform team", "platform team"},
+		{"Quarterly review of vendor notices — mobile platform team — Q3", "mobile platform team"},
+		// Any field may hold the owner: before or after the ticket or the date.
+		{"Count error responses as failures — Sven — MOB-2290", "Sven"},
+		{"Remove the legacy client — MOB-2292 — Sven", "Sven"},
+		{"Second reviewer for proration — @lena to update CODEOWNERS — BILL-1803", "lena"},
+		{"Alert on upgrade charges — @dmitri — by fri.", "dmitri"},
+		{"Rotate the keys — MOB-1 — by fri", ""},
 		{"Rotate the keys", ""},
 	} {
 		if got := dashOwner(c.item); got != c.want {
@@ -59,5 +73,35 @@ func TestAddedIdeaIsItsOwn(t *testing.T) {
 	}
 	if got, ok := owners[inc.Messages[5].TS]; !ok || got != "ben" {
 		t.Errorf("size limit owned by %q (found %v), want ben (items %+v)", got, ok, ans.Items)
+	}
+}
+
+// An entry whose fields are written as labelled sentences in its line ("Owner: Olga.
+// Due: before the heating season, 2026-10-01.") gets that owner and that day; a
+// quarter alone in the dash fields names no day.
+func TestEntryLabelledFields(t *testing.T) {
+	src := reportHead + "## Action items\n\n" +
+		"- Halt the rollout when updated devices go offline twice as often. Owner: Olga. Due: before the heating season, 2026-10-01.\n" +
+		"- Re-enable staged rollouts with two approvals for 100%. Owner: Hiroshi. Ticket: IOT-455.\n" +
+		"- Quarterly review of deprecation notices from push vendors — mobile platform team — Q3\n"
+	want := map[string][2]string{
+		"Halt the rollout": {"Olga", "2026-10-01"},
+		"staged rollouts":  {"Hiroshi", ""},
+		"Quarterly review": {"mobile platform team", ""},
+	}
+	ans := reportAnswer(t, src)
+	for frag, w := range want {
+		found := false
+		for _, it := range ans.Items {
+			if strings.Contains(it.Text, frag) {
+				found = true
+				if it.Owner != w[0] || it.Due != w[1] {
+					t.Errorf("%q: owner %q due %q, want %q %q", it.Text, it.Owner, it.Due, w[0], w[1])
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no item holds %q: %+v", frag, ans.Items)
+		}
 	}
 }
