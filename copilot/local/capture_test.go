@@ -259,3 +259,74 @@ func TestDeliverablesSameKind(t *testing.T) {
 		}
 	}
 }
+
+// A message announcing several tickets describes each with its own words: one
+// ticket, one description.
+func TestRefDescription(t *testing.T) {
+	for _, c := range []struct{ msg, ref, want string }{
+		{"created IOT-377 (cert issuer: backdate notBefore) and IOT-378 (fleet dashboard: cert rotation per site)", "IOT-378", " (fleet dashboard: cert rotation per site)"},
+		{"created IOT-377 (cert issuer: backdate notBefore) and IOT-378 (fleet dashboard: cert rotation per site)", "IOT-377", " (cert issuer: backdate notBefore) and "},
+		{"the backdated certs are IOT-377, the rotation dashboard IOT-378", "IOT-378", ", the rotation dashboard "},
+		{"filed IOT-377 and IOT-378", "IOT-377", "filed IOT-377 and IOT-378"},
+		{"filed IOT-377 for the cert backdating", "IOT-377", "filed IOT-377 for the cert backdating"},
+	} {
+		if got := refDescription(c.msg, c.ref, ticketRefs(c.msg, &copilot.Incident{ID: "INC-1"})); got != c.want {
+			t.Errorf("refDescription(%q, %s) = %q, want %q", c.msg, c.ref, got, c.want)
+		}
+	}
+}
+
+// A ticket announced in a message with other tickets is the item its own
+// description names, not the nearest item. Said by the item's author, a ticket
+// described in words the item does not hold, or delivering another kind of thing,
+// is another piece of work of theirs: a dashboard is not the checklist change.
+func TestAnnouncedTicketsByTheirOwnWords(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		lines []string
+		want  map[string]string
+	}{
+		{"one ticket, one description", []string{
+			"bot> LDAPLockouts: 418 accounts locked",
+			"rafael: ldap-03 stopped replicating after the schema change, stale password hashes",
+			"rafael: ldap-03 out of the pool, accounts unlocked. resolved",
+			"rafael: I'll add an alert on directory replication lag per replica",
+			"nina: we should also verify directory replication after each schema change",
+			"ivan: Filed IAM-640 \"Alert on directory replication lag (contextCSN drift)\" and IAM-641 \"Decommission ldap-01 (EOL hardware)\"",
+		}, map[string]string{"alert": "IAM-640", "verify": ""}},
+		{"the author's other work", []string{
+			"bot> GatewayOffline: 312 gateways offline",
+			"olga: a firewall change on the factory VLAN cut the gateways off their NTP source",
+			"olga: firewall rule reverted, gateways reconnecting. resolved",
+			"olga: factory VLAN firewall changes should run through the IoT checklist from now on",
+			"olga: filed IOT-378 fleet dashboard: show firewall changes per site",
+			"olga: filed IOT-379 decommission the old gear in rack 4",
+		}, map[string]string{"firewall": ""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) { checkTickets(t, synthetic("INC-ANN", tt.lines...), tt.want) })
+	}
+}
+
+// checkTickets runs the engine on inc and checks the ticket of each item holding a
+// word of want, and that every word's item is there.
+func checkTickets(t *testing.T, inc *copilot.Incident, want map[string]string) {
+	t.Helper()
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for word, key := range want {
+		found := false
+		for _, it := range ans.Items {
+			if strings.Contains(it.Text, word) {
+				found = true
+				if it.TicketKey != key {
+					t.Errorf("%q: ticket %q, want %q", it.Text, it.TicketKey, key)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no item holds %q: %+v", word, ans.Items)
+		}
+	}
+}

@@ -1039,7 +1039,7 @@ var (
 // little less for each message between them.
 func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msgTags, ref string, inc *copilot.Incident, w termWeights, threadOf func(copilot.Message) string) *fuCandidate {
 	window := l.captureWindow()
-	msgText := t.msg.Text
+	msgText := refDescription(t.msg.Text, ref, ticketRefs(t.msg.Text, inc))
 	title := ""
 	for _, tk := range inc.Tickets {
 		if tk.Key == ref {
@@ -1053,7 +1053,7 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 	}
 	terms := contentTerms(described)
 	announces := fuFiledRE.MatchString(t.lower)
-	ownTerms := agreementTerms(strings.ToLower(text.WithoutTicketRefs(t.msg.Text)))
+	ownTerms := agreementTerms(strings.ToLower(text.WithoutTicketRefs(refDescription(t.msg.Text, ref, ticketRefs(t.msg.Text, inc)))))
 	bare := len(ownTerms) <= 2
 	inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 	var best *fuCandidate
@@ -1084,7 +1084,10 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			if n == 0 || ov < l.ticketReferCoverage() || settingDiffers(title, c.text) || deliverableDiffers(title, c.text) {
 				continue
 			}
-		} else if !sameThread && settingDiffers(title, c.text) {
+		} else if !sameThread && (settingDiffers(title, c.text) || (!bare && (n == 0 || deliverableDiffers(title, c.text)))) {
+			// Said by the item's author or owner, a ticket described in words none of
+			// which the item holds, or delivering another kind of thing (an alert for
+			// a procedure step), is another piece of work of theirs.
 			continue
 		}
 		score := ov - 0.02*float64(t.idx-c.idx)
@@ -1099,6 +1102,64 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		}
 	}
 	return best
+}
+
+// refDescription is the part of a message that describes the ticket ref when the
+// message announces several, each with its own words ("created IOT-377 (cert
+// issuer: backdate notBefore) and IOT-378 (fleet dashboard: cert rotation per
+// site)"): one ticket, one description. Those words follow each key, or precede
+// each ("the backdating is IOT-377, the dashboard IOT-378"); when either side of
+// some key holds fewer than two content terms the message is one description of
+// them all, as is a message naming one ticket.
+func refDescription(msg, ref string, refs []string) string {
+	if len(refs) < 2 {
+		return msg
+	}
+	low := strings.ToLower(msg)
+	type span struct{ start, end int }
+	var spans []span
+	at := -1
+	for _, r := range refs {
+		i := strings.Index(low, strings.ToLower(r))
+		if i < 0 {
+			return msg
+		}
+		if r == ref {
+			at = i
+		}
+		spans = append(spans, span{i, i + len(r)})
+	}
+	sort.Slice(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
+	after, before := make([]string, len(spans)), make([]string, len(spans))
+	okAfter, okBefore := true, true
+	mine := -1
+	for k, sp := range spans {
+		if sp.start == at {
+			mine = k
+		}
+		end, start := len(msg), 0
+		if k+1 < len(spans) {
+			end = spans[k+1].start
+		}
+		if k > 0 {
+			start = spans[k-1].end
+		}
+		if sp.end > end || start > sp.start {
+			return msg // a key inside another's link
+		}
+		after[k], before[k] = msg[sp.end:end], msg[start:sp.start]
+		okAfter = okAfter && len(contentTerms(after[k])) >= 2
+		okBefore = okBefore && len(contentTerms(before[k])) >= 2
+	}
+	switch {
+	case mine < 0:
+		return msg
+	case okAfter:
+		return after[mine]
+	case okBefore:
+		return before[mine]
+	}
+	return msg
 }
 
 // matchTickets captures follow-ups by content: a ticket whose title's IDF-weighted
