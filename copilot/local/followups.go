@@ -199,6 +199,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	// Requests, acceptances, declines and assignments around a proposal.
 	applyUptake(lc, cands, &order, names, threadOf)
 	dropCalledOff(lc, cands)
+	ownContinuations(lc, cands)
 	sort.Ints(order)
 
 	var items []*fuCandidate
@@ -280,6 +281,41 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		Items:         out,
 	}, nil
 }
+
+// ownContinuations gives an item without an owner that continues its speaker's own
+// commitment ("the reindex job must refuse the swap. I'll do it by EOD tomorrow",
+// then "and a monitor on zero-result ratio > 20%") that speaker: "and", "also" or
+// "plus" joins it to the sentence before, whose promise covers both. Only when
+// nobody spoke in between: after another voice the item is a new idea, its taker
+// still open.
+func ownContinuations(lc *incidentLifecycle, cands map[int]*fuCandidate) {
+	for idx, c := range cands {
+		t := lc.msgs[idx]
+		if c == nil || c.owner != "" || t.bot || t.section != "" || !fuContinueRE.MatchString(t.lower) || namesTaker(t.msg.Text) {
+			continue
+		}
+		sp := speaker(t.msg)
+		for i := idx - 1; i >= 0; i-- {
+			p := lc.msgs[i]
+			if p.bot || strings.TrimSpace(p.msg.Text) == "" {
+				continue
+			}
+			if speaker(p.msg) == sp && (fuCommitRE.MatchString(p.lower) || presentCommits(p.lower) || (cands[i] != nil && cands[i].owner == sp)) {
+				c.owner = sp
+			}
+			break
+		}
+	}
+}
+
+// namesTaker reports whether a message gives its work to someone by name ("Jana
+// will do the form by thu"), participant or not.
+func namesTaker(raw string) bool {
+	return fuNameWillRE.MatchString(raw) || fuFullNameWillRE.MatchString(raw) || fuAbsentWillRE.MatchString(raw)
+}
+
+// fuContinueRE: a message that opens by joining itself to the one before.
+var fuContinueRE = regexp.MustCompile(`^\W*(?:and|also|plus|\+)\s`)
 
 // enumNumber is the number a message's list entry opens with ("2) …", "3/ …"), 0
 // when it opens with none.

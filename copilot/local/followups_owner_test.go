@@ -105,3 +105,43 @@ func TestEntryLabelledFields(t *testing.T) {
 		}
 	}
 }
+
+// "and <another item>" right after its speaker's own promise is theirs too; after
+// another voice, or naming someone else, it is not.
+func TestContinuationOwner(t *testing.T) {
+	head := []string{
+		"bot> ZeroResults: zero-hit ratio 61% on search",
+		"marcus: the alias points at a half-built index, swapping back",
+		"marcus: alias swapped back, zero-hit ratio at 4%. resolved",
+		"marcus: Follow-ups: the reindex job must refuse to swap the alias below 95% of the old doc count. I'll do it by EOD tomorrow",
+	}
+	for _, tt := range []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		{"right after", []string{"marcus: and a monitor on zero-result ratio > 20% for 5 min"}, "marcus"},
+		{"another voice between", []string{"lucia: nothing else to do for today", "marcus: and a monitor on zero-result ratio > 20% for 5 min"}, ""},
+		{"named taker", []string{"marcus: and a monitor on zero-result ratio > 20% for 5 min. Lucia will do it by thu"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			inc := synthetic("INC-CONT", append(append([]string{}, head...), tt.lines...)...)
+			ans, err := New(nil).FollowUps(context.Background(), inc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, it := range ans.Items {
+				if it.SourceTS == inc.Messages[len(inc.Messages)-1].TS {
+					found = true
+					if !strings.EqualFold(it.Owner, tt.want) {
+						t.Errorf("%q: owner %q, want %q", it.Text, it.Owner, tt.want)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no monitor item: %+v", ans.Items)
+			}
+		})
+	}
+}
