@@ -160,6 +160,17 @@ func deliverableDiffers(title, item string) bool {
 	return tk != 0 && ik != 0 && tk&ik == 0
 }
 
+// kindUnsaid reports whether an exported ticket delivers a kind of thing (a
+// dashboard, an alert, a test, a runbook) that the item's message never names: the
+// tracker titles a ticket by what it delivers, so "payment-router: per-acquirer 3DS
+// latency dashboard" is not the promise to make the router fail over by itself,
+// however many of the router's words the two share. The item's kinds are read in its
+// whole message, as a promise is often quoted as "I'll do both by friday" after the
+// sentence naming the test and the alert.
+func kindUnsaid(title string, c *fuCandidate) bool {
+	return deliverables(title) != 0 && deliverables(c.text)|c.msgKinds == 0
+}
+
 // deliverables is the set of deliverable kinds a text names, one bit each.
 func deliverables(s string) int {
 	low := strings.ToLower(s)

@@ -330,3 +330,21 @@ func checkTickets(t *testing.T, inc *copilot.Incident, want map[string]string) {
 		}
 	}
 }
+
+// An exported ticket delivering a kind of thing the item's message never names is
+// other work; the kinds are read in the item's whole message, not only in the
+// sentence quoted.
+func TestExportedTicketOfAnUnsaidKind(t *testing.T) {
+	inc := synthetic("INC-KINDS",
+		"bot> PaymentsDeclines: 3DS timeouts 40% on Visa EU",
+		"joao: the acquirer's 3DS step times out, moving Visa EU to the other acquirer",
+		"joao: moved, success rate back to 97%. resolved",
+		"joao: the router should fail over by itself when one acquirer's 3DS timeout rate passes 15%. I'll write the design by friday",
+		"stefan: and the image pipeline gets a test that chronyd is enabled + a timex alert on offset > 1s. I'll do both by friday",
+	)
+	inc.Tickets = []copilot.Ticket{
+		{Key: "PAY-1531", Title: "payment-router: per-acquirer 3DS latency dashboard"},
+		{Key: "BIL-734", Title: "Base image: verify chrony enabled in image tests; alert on node_timex_offset_seconds"},
+	}
+	checkTickets(t, inc, map[string]string{"fail over": "", "both": "BIL-734"})
+}

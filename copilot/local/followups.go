@@ -89,6 +89,7 @@ type fuCandidate struct {
 	accepted bool   // a follow-up in its own right; otherwise only if someone agrees
 	ticket   string
 	src      string // the sentence it was split from, "" when it is the whole message
+	msgKinds int    // the deliverable kinds its whole message names (capture.go)
 }
 
 // FollowUps lists what people committed to or proposed as lasting improvements,
@@ -1223,6 +1224,13 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	if err != nil {
 		return err
 	}
+	for _, c := range items {
+		said := lc.msgs[c.idx].msg.Text
+		if c.src != "" {
+			said = c.src
+		}
+		c.msgKinds = deliverables(said)
+	}
 	type pair struct {
 		i, j  int
 		score float64
@@ -1249,6 +1257,9 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 				ok = true
 				ov, n = math.Max(ov, iv), max(n, in)
 			}
+			// Shared words do not make up for a deliverable the item never names; an
+			// embedding close in meaning may ("page someone when…" for an alert).
+			ok = ok && !kindUnsaid(tk.Title, c)
 			score := ov
 			if cos != nil {
 				ok = ok || (cs >= l.ticketCosine() && n >= 1)
@@ -1327,7 +1338,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 			if agree {
 				need = 1
 			}
-			if max(n, in) < need || settingDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) {
+			if max(n, in) < need || settingDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) || kindUnsaid(tickets[j].Title, c) {
 				continue
 			}
 			cover[i][j] = math.Max(ov, iv)
