@@ -212,6 +212,11 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 	}
 	items = dedupFollowUps(items, l.duplicateJaccard())
+	for _, c := range items {
+		if c.owner == "" {
+			c.owner = parenOwner(c.text, names)
+		}
+	}
 
 	// Capture by reference: a key in the same message, or a later message in the same
 	// thread or nearby that announces a ticket.
@@ -1571,6 +1576,9 @@ var (
 	// after a comma or a dash and closing the field ("runbook change, owner
 	// marketplace.", "— owner Emeka").
 	fuOwnerSlotRE = regexp.MustCompile(`(?:[,;(]|\s[—–-])\s*(?i:owner)\s+(@?[\p{L}\p{N}_.\-]*[\p{L}\p{N}_])\s*(?:[.,;)]|$)`)
+	// fuParenNameRE: a name alone in parentheses, or opening them before a date
+	// ("(kofi)", "(@dana, by fri)").
+	fuParenNameRE = regexp.MustCompile(`\(\s*(@?[\p{L}][\p{L}\p{N}_.\-]*[\p{L}\p{N}_])\s*(?:[,;][^()]*)?\)`)
 	// fuSelfParenRE: "(me, thu)" after an item names the speaker.
 	fuSelfParenRE = regexp.MustCompile(`(?i)\(\s*(?:me|mine|myself)\b`)
 	// fuTrailMentionRE: an entry that ends naming its owner ("retention review - @lena").
@@ -1583,6 +1591,19 @@ var (
 	// cron by EOD @suresh").
 	fuVocativeRE = regexp.MustCompile(`(?:^|[.!?]\s+)@?([A-Za-z][\w.\-]*)[,:]?\s+(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\b|(?i:\b(?:can|could|would|will) you\b[^?.!]*,\s*@?([\w.\-]+)\s*\?)|(?i:\b(?:please|pls|kindly|can you|could you)\b[^@.!?]*@([\w.\-]+)\W*$)`)
 )
+
+// parenOwner is the participant named alone in parentheses after an item's clause
+// ("…, not a host name (marco.b)"), "" when none. It only names the owner of an item
+// found by its words: a recap listing "alert (felix), review (priyanka)" proposes
+// nothing new for having names in it.
+func parenOwner(text string, names map[string]string) string {
+	for _, sub := range fuParenNameRE.FindAllStringSubmatch(text, -1) {
+		if p := participant(strings.ToLower(strings.TrimPrefix(sub[1], "@")), names); p != "" {
+			return p
+		}
+	}
+	return ""
+}
 
 // namedOwner is the person a message gives an item to by name rather than by an
 // @mention: an owner field, "(me…)", "<Name> will…", or a request addressed to a

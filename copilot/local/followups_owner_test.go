@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Owners written in the shapes postmortems use: a full name in an owner field, a
@@ -144,4 +146,52 @@ func TestContinuationOwner(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A participant named alone in parentheses after a clause owns the item; a name
+// that is no participant, or a word, does not.
+func TestParenOwner(t *testing.T) {
+	names := map[string]string{"U1": "marco.b", "U2": "kofi", "U3": "helen.m"}
+	for _, c := range []struct{ text, want string }{
+		{"Leader election must use the cluster endpoint, not a host name (marco.b).", "marco.b"},
+		{"An alert when a batch job starts twice within one hour (kofi, by fri).", "kofi"},
+		{"An alert when a batch job starts twice (unowned).", ""},
+		{"An alert when a batch job starts twice (see the runbook).", ""},
+	} {
+		if got := parenOwner(c.text, names); got != c.want {
+			t.Errorf("parenOwner(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// "we'll estimate on thursday" in answer to a request says when the work is weighed,
+// not when it is due.
+func TestAssessingReplyGivesNoDue(t *testing.T) {
+	inc := synthetic("INC-EST",
+		"bot> OTPDelivery: SMS delivery 41%",
+		"adebayo: the SMS provider rejects our key, rotated it, delivery back",
+		"adebayo: delivery rate 99.2%, resolved",
+		"hannah: From the product side, I'd like an email fallback for OTP when SMS fails. Adebayo, can your team estimate it?",
+		"adebayo: sure, we'll estimate on thursday",
+	)
+	if it, ok := itemHolding(t, inc, "email fallback"); ok && it.Due != "" {
+		t.Errorf("%q: due %q (%q), want none", it.Text, it.Due, it.DueText)
+	}
+}
+
+// itemHolding runs the engine on inc and returns the first item whose text holds
+// frag; the test fails when none does.
+func itemHolding(t *testing.T, inc *copilot.Incident, frag string) (copilot.FollowUp, bool) {
+	t.Helper()
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range ans.Items {
+		if strings.Contains(it.Text, frag) {
+			return it, true
+		}
+	}
+	t.Errorf("no item holds %q: %+v", frag, ans.Items)
+	return copilot.FollowUp{}, false
 }
