@@ -801,7 +801,7 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 		c.owner = resolveName(sub[1]+sub[2], names)
 	} else if o := namedOwner(raw, speaker(t.msg), names); o != "" {
 		c.owner = o
-	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || presentCommits(t.lower) || upTakeRE.MatchString(t.lower)) && t.section == "" {
+	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || presentCommits(t.lower) || upTakeRE.MatchString(t.lower)) && t.section == "" && !fuWhoTakesRE.MatchString(t.lower) {
 		c.owner = speaker(t.msg)
 	}
 	commits := c.owner != "" || fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || fuAskRE.MatchString(raw) || presentCommits(t.lower)
@@ -816,6 +816,10 @@ var (
 	// fuMentionWillRE: someone named takes the item ("@dana will add the alert").
 	fuMentionWillRE = regexp.MustCompile(`(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:will|is going to|'ll|agreed to|volunteered to|is on)\b`)
 )
+
+// fuWhoTakesRE: a message that ends asking who will do it ("I can write the
+// prefixes, who wires it up?"): the speaker offers a part and leaves the item open.
+var fuWhoTakesRE = regexp.MustCompile(`\bwho(?:'s| is| will| can| could| wants to)?\s+[^.!?]{0,40}\?\W*$`)
 
 // followUpText quotes the sentences of a message that carry the proposal: the
 // promise or proposal itself rather than the sentences explaining it, whole. An entry

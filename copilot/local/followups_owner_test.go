@@ -195,3 +195,21 @@ func itemHolding(t *testing.T, inc *copilot.Incident, frag string) (copilot.Foll
 	t.Errorf("no item holds %q: %+v", frag, ans.Items)
 	return copilot.FollowUp{}, false
 }
+
+// Offering a part and asking who does the rest leaves the item without an owner.
+func TestWhoTakesLeavesItOpen(t *testing.T) {
+	for _, tt := range []struct{ last, want string }{
+		{"wiktoria: I'd love a synthetic check typing 5 common prefixes every 5 min. I can write the prefixes, who wires it up?", ""},
+		{"wiktoria: I'd love a synthetic check typing 5 common prefixes every 5 min. I can write the prefixes and wire it up", "wiktoria"},
+	} {
+		inc := synthetic("INC-WHO",
+			"bot> SearchZeroHits: zero-hit ratio 60%",
+			"dayo: the nightly reindex promoted a half-built collection, rolling back",
+			"dayo: rolled back, results normal. resolved",
+			tt.last,
+		)
+		if it, ok := itemHolding(t, inc, "synthetic check"); ok && it.Owner != tt.want {
+			t.Errorf("%q: owner %q, want %q", it.Text, it.Owner, tt.want)
+		}
+	}
+}
