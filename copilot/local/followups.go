@@ -346,7 +346,7 @@ var fuEnumNumRE = regexp.MustCompile(`^\s*(\d{1,2})\s*[/).:]\s+\S`)
 // sentences of one message are one thought.
 func splitCommitments(c *fuCandidate, t msgTags, names map[string]string) []*fuCandidate {
 	if t.section == "" {
-		return []*fuCandidate{c}
+		return splitOwnedClauses(c, t, names)
 	}
 	raw := t.msg.Text
 	headed := false
@@ -365,6 +365,12 @@ func splitCommitments(c *fuCandidate, t msgTags, names map[string]string) []*fuC
 			parts = append(parts, s)
 		}
 	}
+	return partCandidates(c, t, parts, names)
+}
+
+// partCandidates makes one accepted follow-up of each part of a message split into
+// several, c itself when fewer than two parts.
+func partCandidates(c *fuCandidate, t msgTags, parts []string, names map[string]string) []*fuCandidate {
 	if len(parts) < 2 {
 		return []*fuCandidate{c}
 	}
@@ -816,6 +822,43 @@ var (
 	// fuMentionWillRE: someone named takes the item ("@dana will add the alert").
 	fuMentionWillRE = regexp.MustCompile(`(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:will|is going to|'ll|agreed to|volunteered to|is on)\b`)
 )
+
+// splitOwnedClauses makes one follow-up of each clause of a chat message that gives
+// each its own owner in parentheses ("Follow-ups: leader election must use the
+// cluster endpoint (marco.b), and an alert when a batch job starts twice (kofi)."):
+// a list written in one line, each entry with its owner. Anything else in chat is
+// one thought and stays whole.
+func splitOwnedClauses(c *fuCandidate, t msgTags, names map[string]string) []*fuCandidate {
+	raw := t.msg.Text
+	if loc := fuHeaderLeadRE.FindStringIndex(raw); loc != nil {
+		raw = raw[loc[1]:]
+	}
+	var parts []string
+	start := 0
+	for _, loc := range fuParenNameRE.FindAllStringSubmatchIndex(raw, -1) {
+		if participant(strings.ToLower(strings.TrimPrefix(raw[loc[2]:loc[3]], "@")), names) == "" {
+			continue
+		}
+		clause := strings.TrimSpace(fuClauseLeadRE.ReplaceAllString(raw[start:loc[1]], ""))
+		if len(contentTerms(clause)) < 3 {
+			return []*fuCandidate{c}
+		}
+		parts = append(parts, clause)
+		start = loc[1]
+	}
+	out := partCandidates(c, t, parts, names)
+	if len(out) > 1 {
+		for _, p := range out {
+			if o := parenOwner(p.src, names); o != "" {
+				p.owner = o
+			}
+		}
+	}
+	return out
+}
+
+// fuClauseLeadRE: the joining words before a listed clause ("…, and an alert").
+var fuClauseLeadRE = regexp.MustCompile(`^[\s,;.]*(?:and|also|plus)?\s*`)
 
 // fuWhoTakesRE: a message that ends asking who will do it ("I can write the
 // prefixes, who wires it up?"): the speaker offers a part and leaves the item open.

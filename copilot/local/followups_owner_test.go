@@ -213,3 +213,25 @@ func TestWhoTakesLeavesItOpen(t *testing.T) {
 		}
 	}
 }
+
+// A chat line listing items each with its owner in parentheses gives one item per
+// clause, each with its owner.
+func TestOwnedClausesSplit(t *testing.T) {
+	inc := synthetic("INC-CLAUSE",
+		"bot> DuplicateInvoices: invoice-mailer sent 3550 duplicates",
+		"marco.b: scheduler-b still had the old primary in its lock DSN, both schedulers led",
+		"kofi: corrected the DSN, restarted scheduler-b, one leader now",
+		"helen.m: Resolved. Follow-ups: leader election must use the cluster endpoint, not a host name (marco.b), and an alert when a batch job starts twice within one hour (kofi).",
+	)
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	owners := map[string]bool{}
+	for _, it := range ans.Items {
+		owners[it.Owner] = true
+	}
+	if len(ans.Items) != 2 || !owners["marco.b"] || !owners["kofi"] {
+		t.Errorf("items %+v, want two: marco.b's and kofi's", ans.Items)
+	}
+}
