@@ -348,3 +348,21 @@ func TestExportedTicketOfAnUnsaidKind(t *testing.T) {
 	}
 	checkTickets(t, inc, map[string]string{"fail over": "", "both": "BIL-734"})
 }
+
+// A ticket's opening verb that the item holds only as a participle before a noun is
+// work the item presupposes, not promises; a passive ("get decommissioned") is the
+// work itself.
+func TestPresupposedHead(t *testing.T) {
+	for _, c := range []struct{ desc, item, want string }{
+		{": Decommission old gateway pair gw-01a/gw-01b", "I'll add a Datadog monitor for SYNs hitting decommissioned IPs", canonical("decommission")},
+		{"network: Decommission old gateway pair", "alert on traffic to decommissioned gateways", canonical("decommission")},
+		{"Decommission old gateway pair", "the old pair should get decommissioned this week", ""},
+		{"Decommission old gateway pair", "we should decommission the old pair", ""},
+		{"Decommission old gateway pair", "monitor the decommissioned gateways and decommission the rest", ""},
+		{"Alert on replica lag", "I'll add alerting on replica lag", ""},
+	} {
+		if got := presupposedHead(c.desc, c.item); got != c.want {
+			t.Errorf("presupposedHead(%q, %q) = %q, want %q", c.desc, c.item, got, c.want)
+		}
+	}
+}

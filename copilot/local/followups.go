@@ -1164,11 +1164,15 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		if !sameThread && !(near && (announces || author || bare)) {
 			continue
 		}
-		ov, n := termOverlap(terms, c.terms)
 		byContent := !sameThread && !bare && !author
+		cterms := terms
 		if byContent {
-			tc, _ := w.coverage(c.msgTerms, terms)
-			ic, _ := w.coverage(terms, c.terms)
+			cterms = withoutTerm(terms, presupposedHead(title, lc.msgs[c.idx].msg.Text))
+		}
+		ov, n := termOverlap(cterms, c.terms)
+		if byContent {
+			tc, _ := w.coverage(c.msgTerms, cterms)
+			ic, _ := w.coverage(cterms, c.terms)
 			ov = (tc + ic) / 2
 			if n == 0 || ov < l.ticketReferCoverage() || settingDiffers(title, c.text) || deliverableDiffers(title, c.text) {
 				continue
@@ -1277,11 +1281,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 		return err
 	}
 	for _, c := range items {
-		said := lc.msgs[c.idx].msg.Text
-		if c.src != "" {
-			said = c.src
-		}
-		c.msgKinds = deliverables(said)
+		c.msgKinds = deliverables(msgText(lc, c))
 	}
 	type pair struct {
 		i, j  int
@@ -1290,7 +1290,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	var pairs []pair
 	for i, c := range open {
 		for j, tk := range tickets {
-			title := ticketTitleTerms(tk.Title)
+			title := withoutTerm(ticketTitleTerms(tk.Title), presupposedHead(tk.Title, msgText(lc, c)))
 			ov, n := w.coverage(c.msgTerms, title)
 			iv, in := w.coverage(title, c.terms)
 			cs := math.NaN()
@@ -1333,6 +1333,15 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	}
 	l.matchMutual(items, inc.Tickets, w)
 	return nil
+}
+
+// msgText is what an item was said in: its sentence when split from a longer
+// message, else the whole message.
+func msgText(lc *incidentLifecycle, c *fuCandidate) string {
+	if c.src != "" {
+		return c.src
+	}
+	return lc.msgs[c.idx].msg.Text
 }
 
 // matchMutual is the second pass of capture by content: a ticket exported for
