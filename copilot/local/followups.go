@@ -807,7 +807,7 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 		c.owner = resolveName(sub[1]+sub[2], names)
 	} else if o := namedOwner(raw, speaker(t.msg), names); o != "" {
 		c.owner = o
-	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || presentCommits(t.lower) || upTakeRE.MatchString(t.lower)) && t.section == "" && !fuWhoTakesRE.MatchString(t.lower) {
+	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || presentCommits(t.lower) || upTakeRE.MatchString(t.lower) || fuSelfDoesRE.MatchString(t.lower)) && t.section == "" && !fuWhoTakesRE.MatchString(t.lower) {
 		c.owner = speaker(t.msg)
 	}
 	commits := c.owner != "" || fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || fuAskRE.MatchString(raw) || presentCommits(t.lower)
@@ -859,6 +859,11 @@ func splitOwnedClauses(c *fuCandidate, t msgTags, names map[string]string) []*fu
 
 // fuClauseLeadRE: the joining words before a listed clause ("…, and an alert").
 var fuClauseLeadRE = regexp.MustCompile(`^[\s,;.]*(?:and|also|plus)?\s*`)
+
+// fuSelfDoesRE: "I make this in firmware 4.8", "I do it next sprint": the simple
+// present with "this/it" and a time to come, as non-native speakers promise; the
+// speaker owns what the message proposes.
+var fuSelfDoesRE = regexp.MustCompile(`\bi (?:make|do|fix|add|change|write|build|put|take) (?:this|it|that)\b[^.!?]*\b(?:in|by|next|until|before|this)\b`)
 
 // fuWhoTakesRE: a message that ends asking who will do it ("I can write the
 // prefixes, who wires it up?"): the speaker offers a part and leaves the item open.

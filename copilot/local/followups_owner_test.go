@@ -235,3 +235,22 @@ func TestOwnedClausesSplit(t *testing.T) {
 		t.Errorf("items %+v, want two: marco.b's and kofi's", ans.Items)
 	}
 }
+
+// "I make this in firmware 4.8": the simple present with a time to come is the
+// speaker's promise.
+func TestSimplePresentPromiseOwner(t *testing.T) {
+	for _, tt := range []struct{ last, want string }{
+		{"hiroshi: Also gateway must alarm when chrony has no source more than 30 min. I make this in firmware 4.8, in two sprints", "hiroshi"},
+		{"hiroshi: Also gateway must alarm when chrony has no source more than 30 min. Firmware 4.8 could carry it", ""},
+	} {
+		inc := synthetic("INC-PRES",
+			"bot> GatewaysOffline: 312 of 1140 gateways offline",
+			"olga: broker rejects the certs as not yet valid, gateway clocks are behind",
+			"olga: all 1140 connected again. resolved",
+			tt.last,
+		)
+		if it, ok := itemHolding(t, inc, "chrony"); ok && it.Owner != tt.want {
+			t.Errorf("%q: owner %q, want %q", it.Text, it.Owner, tt.want)
+		}
+	}
+}
