@@ -180,10 +180,12 @@ func TestFollowUpFigures(t *testing.T) {
 		{"dev7", 0.8, 0.95, 0.9},
 		{"dev8", 0.84, 0.95, 0.85},
 		{"dev9", 0.9, 0.97, 0.93},
-		// dev10, dev11: written the day they were added, before any tuning; floors
-		// 0.03 under their untouched figures (0.629 and 0.785).
-		{"dev10", 0.6, 0.92, 0.68},
-		{"dev11", 0.75, 0.97, 0.79},
+		// dev10, dev11: written the day they were added, before any tuning (F1 0.629
+		// and 0.785); floors 0.03 under their figures after the third round of
+		// capture and owner rules (dev10 F1 0.688, due and owner 1.000; dev11 owner
+		// 1.000).
+		{"dev10", 0.65, 0.97, 0.97},
+		{"dev11", 0.75, 0.97, 0.97},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)
