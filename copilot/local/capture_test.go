@@ -366,3 +366,23 @@ func TestPresupposedHead(t *testing.T) {
 		}
 	}
 }
+
+// A tracker bot's ticket of the same kind of deliverable as an item ("Monitor
+// replication delay", "alerting on replica lag") captures it on fewer shared words,
+// as in the mutual pass.
+func TestAnnouncedTicketOfTheSameKind(t *testing.T) {
+	inc := synthetic("INC-LAG",
+		"bot> WalletStaleReads: support tickets 'balance not updated'",
+		"jana: wallet-api reads balances from the replica, replica is 40 min behind",
+		"jana: the backfill job hammers the primary, replay can't keep up",
+		"tomasz: paused the backfill",
+		"jana: replica caught up, lag 0.3s",
+		"jana: resolved. impact ~50 min of stale balances",
+		"priya: I'll add alerting on replica lag, page if replay lag > 60s for 2 min. by fri",
+		"omar: should we also alert on WAL generation rate?",
+		"jana: @tomasz can you make the backfill tooling throttle itself before anyone runs it again?",
+		"tomasz: on it, EOW",
+		"bot> PLAT-912: Monitor replication delay on ledger replicas. Priya Raman created a Task · Priority: High · Status: To Do",
+	)
+	checkTickets(t, inc, map[string]string{"replica lag": "PLAT-912"})
+}

@@ -1179,7 +1179,14 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			tc, _ := w.coverage(c.msgTerms, cterms)
 			ic, _ := w.coverage(cterms, c.terms)
 			ov = (tc + ic) / 2
-			if n == 0 || ov < l.ticketReferCoverage() || settingDiffers(title, c.text) || deliverableDiffers(title, c.text) {
+			// The same kind of deliverable on both sides ("Monitor replication delay",
+			// "alerting on replica lag") is evidence the words cannot show, as in the
+			// mutual pass: half the bar.
+			bar := l.ticketReferCoverage()
+			if deliverables(title)&deliverables(c.text) != 0 {
+				bar /= 2
+			}
+			if n == 0 || ov < bar || settingDiffers(title, c.text) || deliverableDiffers(title, c.text) {
 				continue
 			}
 		} else if !sameThread && (settingDiffers(title, c.text) || (!bare && (n == 0 || deliverableDiffers(title, c.text)))) {

@@ -178,7 +178,7 @@ func TestFollowUpFigures(t *testing.T) {
 		// capture and look-alike rules (0.914, 0.873, 0.933).
 		{"dev6", 0.88, 0.95, 0.93},
 		{"dev7", 0.8, 0.95, 0.9},
-		{"dev8", 0.84, 0.95, 0.85},
+		{"dev8", 0.85, 0.95, 0.85}, // 0.886 after the third round
 		{"dev9", 0.9, 0.97, 0.93},
 		// dev10, dev11: written the day they were added, before any tuning (F1 0.629
 		// and 0.785); floors 0.03 under their figures after the third round of
