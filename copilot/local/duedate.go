@@ -21,8 +21,9 @@ import (
 //     dates with slashes are month/day, with dots day.month ("until 17.9."), and a date without a year is the next one on or after
 //     the message day (give or take a month of looking back, for "as of 3/1");
 //   - sprints, releases, retros, "next week" and a quarter written alone ("Q3", "by
-//     Q3": in it, or before it starts?) name no day, as the labels of every dev set
-//     and evals/README.md's "next sprint" have it: only the words are kept.
+//     Q3": in it, or before it starts?) name no day, as the dev7 and dev10 labels
+//     ("Q4 2026", "Q3") and evals/README.md's "next sprint" have it: only the words
+//     are kept.
 
 const (
 	dueWeekday = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?`
