@@ -160,6 +160,17 @@ func deliverableDiffers(title, item string) bool {
 	return tk != 0 && ik != 0 && tk&ik == 0
 }
 
+// kindUnsaid reports whether an exported ticket delivers a kind of thing (a
+// dashboard, an alert, a test, a runbook) that the item's message never names: the
+// tracker titles a ticket by what it delivers, so "payment-router: per-acquirer 3DS
+// latency dashboard" is not the promise to make the router fail over by itself,
+// however many of the router's words the two share. The item's kinds are read in its
+// whole message, as a promise is often quoted as "I'll do both by friday" after the
+// sentence naming the test and the alert.
+func kindUnsaid(title string, c *fuCandidate) bool {
+	return deliverables(title) != 0 && deliverables(c.text)|c.msgKinds == 0
+}
+
 // deliverables is the set of deliverable kinds a text names, one bit each.
 func deliverables(s string) int {
 	low := strings.ToLower(s)
@@ -200,3 +211,66 @@ func sharedValues(a, b string) int {
 
 // valueRE: a number of two or more digits, with thousands or a decimal part.
 var valueRE = regexp.MustCompile(`\b\d[\d,]*\d(?:\.\d+)?\b`)
+
+// A ticket titled by what it does ("Decommission old gateway pair") is that work; an
+// item that speaks of things in the state the work leaves them ("a monitor for SYNs
+// hitting decommissioned IPs") presupposes the work rather than promising it.
+// presupposedHead is the term of the verb that opens a ticket's description (after a
+// "component:" prefix) when the item holds that verb only as a participle before a
+// noun, not after "be" or "get" ("get decommissioned" is the work, passive); ""
+// otherwise. That term is no evidence the two are one piece of work.
+func presupposedHead(desc, item string) string {
+	desc = strings.TrimLeft(desc, ":;-–—·| \t\n") // what a removed key left
+	if i := strings.Index(desc, ": "); i > 0 && i < 40 && len(strings.Fields(desc[:i])) <= 2 {
+		desc = desc[i+2:]
+	}
+	f := strings.Fields(desc)
+	if len(f) < 2 {
+		return ""
+	}
+	head := strings.ToLower(strings.Trim(f[0], ".,;:!?\"'()"))
+	if !headVerbRE.MatchString(head) || strings.HasSuffix(head, "ed") || strings.HasSuffix(head, "ing") {
+		return ""
+	}
+	term := canonical(head)
+	if term == "" {
+		return ""
+	}
+	words := strings.Fields(strings.ToLower(item))
+	seen := false
+	for i, w := range words {
+		w = strings.Trim(w, ".,;:!?\"'()")
+		if canonical(w) != term {
+			continue
+		}
+		if !strings.HasSuffix(w, "ed") || i+1 >= len(words) || (i > 0 && beGetRE.MatchString(words[i-1])) {
+			return ""
+		}
+		seen = true
+	}
+	if !seen {
+		return ""
+	}
+	return term
+}
+
+var (
+	// headVerbRE: a word that can open a title as its verb (letters only).
+	headVerbRE = regexp.MustCompile(`^[a-z]{3,}$`)
+	// beGetRE: the auxiliaries of a passive, which make a participle the work itself.
+	beGetRE = regexp.MustCompile(`^(?:be|is|are|was|were|been|being|get|gets|got|getting)$`)
+)
+
+// withoutTerm is terms without t.
+func withoutTerm(terms []string, t string) []string {
+	if t == "" {
+		return terms
+	}
+	out := make([]string, 0, len(terms))
+	for _, x := range terms {
+		if x != t {
+			out = append(out, x)
+		}
+	}
+	return out
+}

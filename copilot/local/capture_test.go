@@ -259,3 +259,130 @@ func TestDeliverablesSameKind(t *testing.T) {
 		}
 	}
 }
+
+// A message announcing several tickets describes each with its own words: one
+// ticket, one description.
+func TestRefDescription(t *testing.T) {
+	for _, c := range []struct{ msg, ref, want string }{
+		{"created IOT-377 (cert issuer: backdate notBefore) and IOT-378 (fleet dashboard: cert rotation per site)", "IOT-378", " (fleet dashboard: cert rotation per site)"},
+		{"created IOT-377 (cert issuer: backdate notBefore) and IOT-378 (fleet dashboard: cert rotation per site)", "IOT-377", " (cert issuer: backdate notBefore) and "},
+		{"the backdated certs are IOT-377, the rotation dashboard IOT-378", "IOT-378", ", the rotation dashboard "},
+		{"filed IOT-377 and IOT-378", "IOT-377", "filed IOT-377 and IOT-378"},
+		{"filed IOT-377 for the cert backdating", "IOT-377", "filed IOT-377 for the cert backdating"},
+	} {
+		if got := refDescription(c.msg, c.ref, ticketRefs(c.msg, &copilot.Incident{ID: "INC-1"})); got != c.want {
+			t.Errorf("refDescription(%q, %s) = %q, want %q", c.msg, c.ref, got, c.want)
+		}
+	}
+}
+
+// A ticket announced in a message with other tickets is the item its own
+// description names, not the nearest item. Said by the item's author, a ticket
+// described in words the item does not hold, or delivering another kind of thing,
+// is another piece of work of theirs: a dashboard is not the checklist change.
+func TestAnnouncedTicketsByTheirOwnWords(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		lines []string
+		want  map[string]string
+	}{
+		{"one ticket, one description", []string{
+			"bot> LDAPLockouts: 418 accounts locked",
+			"rafael: ldap-03 stopped replicating after the schema change, stale password hashes",
+			"rafael: ldap-03 out of the pool, accounts unlocked. resolved",
+			"rafael: I'll add an alert on directory replication lag per replica",
+			"nina: we should also verify directory replication after each schema change",
+			"ivan: Filed IAM-640 \"Alert on directory replication lag (contextCSN drift)\" and IAM-641 \"Decommission ldap-01 (EOL hardware)\"",
+		}, map[string]string{"alert": "IAM-640", "verify": ""}},
+		{"the author's other work", []string{
+			"bot> GatewayOffline: 312 gateways offline",
+			"olga: a firewall change on the factory VLAN cut the gateways off their NTP source",
+			"olga: firewall rule reverted, gateways reconnecting. resolved",
+			"olga: factory VLAN firewall changes should run through the IoT checklist from now on",
+			"olga: filed IOT-378 fleet dashboard: show firewall changes per site",
+			"olga: filed IOT-379 decommission the old gear in rack 4",
+		}, map[string]string{"firewall": ""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) { checkTickets(t, synthetic("INC-ANN", tt.lines...), tt.want) })
+	}
+}
+
+// checkTickets runs the engine on inc and checks the ticket of each item holding a
+// word of want, and that every word's item is there.
+func checkTickets(t *testing.T, inc *copilot.Incident, want map[string]string) {
+	t.Helper()
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for word, key := range want {
+		found := false
+		for _, it := range ans.Items {
+			if strings.Contains(it.Text, word) {
+				found = true
+				if it.TicketKey != key {
+					t.Errorf("%q: ticket %q, want %q", it.Text, it.TicketKey, key)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no item holds %q: %+v", word, ans.Items)
+		}
+	}
+}
+
+// An exported ticket delivering a kind of thing the item's message never names is
+// other work; the kinds are read in the item's whole message, not only in the
+// sentence quoted.
+func TestExportedTicketOfAnUnsaidKind(t *testing.T) {
+	inc := synthetic("INC-KINDS",
+		"bot> PaymentsDeclines: 3DS timeouts 40% on Visa EU",
+		"joao: the acquirer's 3DS step times out, moving Visa EU to the other acquirer",
+		"joao: moved, success rate back to 97%. resolved",
+		"joao: the router should fail over by itself when one acquirer's 3DS timeout rate passes 15%. I'll write the design by friday",
+		"stefan: and the image pipeline gets a test that chronyd is enabled + a timex alert on offset > 1s. I'll do both by friday",
+	)
+	inc.Tickets = []copilot.Ticket{
+		{Key: "PAY-1531", Title: "payment-router: per-acquirer 3DS latency dashboard"},
+		{Key: "BIL-734", Title: "Base image: verify chrony enabled in image tests; alert on node_timex_offset_seconds"},
+	}
+	checkTickets(t, inc, map[string]string{"fail over": "", "both": "BIL-734"})
+}
+
+// A ticket's opening verb that the item holds only as a participle before a noun is
+// work the item presupposes, not promises; a passive ("get decommissioned") is the
+// work itself.
+func TestPresupposedHead(t *testing.T) {
+	for _, c := range []struct{ desc, item, want string }{
+		{": Decommission old gateway pair gw-01a/gw-01b", "I'll add a Datadog monitor for SYNs hitting decommissioned IPs", canonical("decommission")},
+		{"network: Decommission old gateway pair", "alert on traffic to decommissioned gateways", canonical("decommission")},
+		{"Decommission old gateway pair", "the old pair should get decommissioned this week", ""},
+		{"Decommission old gateway pair", "we should decommission the old pair", ""},
+		{"Decommission old gateway pair", "monitor the decommissioned gateways and decommission the rest", ""},
+		{"Alert on replica lag", "I'll add alerting on replica lag", ""},
+	} {
+		if got := presupposedHead(c.desc, c.item); got != c.want {
+			t.Errorf("presupposedHead(%q, %q) = %q, want %q", c.desc, c.item, got, c.want)
+		}
+	}
+}
+
+// A tracker bot's ticket of the same kind of deliverable as an item ("Monitor
+// replication delay", "alerting on replica lag") captures it on fewer shared words,
+// as in the mutual pass.
+func TestAnnouncedTicketOfTheSameKind(t *testing.T) {
+	inc := synthetic("INC-LAG",
+		"bot> WalletStaleReads: support tickets 'balance not updated'",
+		"jana: wallet-api reads balances from the replica, replica is 40 min behind",
+		"jana: the backfill job hammers the primary, replay can't keep up",
+		"tomasz: paused the backfill",
+		"jana: replica caught up, lag 0.3s",
+		"jana: resolved. impact ~50 min of stale balances",
+		"priya: I'll add alerting on replica lag, page if replay lag > 60s for 2 min. by fri",
+		"omar: should we also alert on WAL generation rate?",
+		"jana: @tomasz can you make the backfill tooling throttle itself before anyone runs it again?",
+		"tomasz: on it, EOW",
+		"bot> PLAT-912: Monitor replication delay on ledger replicas. Priya Raman created a Task · Priority: High · Status: To Do",
+	)
+	checkTickets(t, inc, map[string]string{"replica lag": "PLAT-912"})
+}

@@ -15,11 +15,15 @@ import (
 //   - a bare weekday ("by friday") is the first such day after the message day;
 //     "this friday" the same; "next friday" the one in the following week;
 //   - "this week", "end of (the) week" and "EOW" are that week's Friday; "end of next
-//     week" the Friday after; months, quarters and years end on their last day;
+//     week" the Friday after; "end of the month/quarter/year" and EOM/EOQ/EOY end on
+//     the last day;
 //   - an explicit date wins over a weekday written with it ("friday 3/6"); numeric
 //     dates with slashes are month/day, with dots day.month ("until 17.9."), and a date without a year is the next one on or after
 //     the message day (give or take a month of looking back, for "as of 3/1");
-//   - sprints, releases, retros and "next week" name no day: only the words are kept.
+//   - sprints, releases, retros, "next week" and a quarter written alone ("Q3", "by
+//     Q3": in it, or before it starts?) name no day, as the dev7 and dev10 labels
+//     ("Q4 2026", "Q3") and evals/README.md's "next sprint" have it: only the words
+//     are kept.
 
 const (
 	dueWeekday = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?`
@@ -62,7 +66,6 @@ var (
 	dueEndRE      = regexp.MustCompile(`(?i)\bend\s+of\s+(?:the\s+)?(this\s+|next\s+)?(day|week|month|quarter|year)\b|\beo([dwmqy])\b`)
 	dueEODLeadRE  = regexp.MustCompile(`^(?:eod|cob|end of (?:the )?day)\s+`)
 	dueEndMonthRE = regexp.MustCompile(`(?i)^end\s+of\s+(` + dueMonth + `)(?:\s+(\d{4}))?$`)
-	dueQuarterRE  = regexp.MustCompile(`(?i)^q([1-4])$`)
 	dueWeekRE     = regexp.MustCompile(`(?i)^this\s+week$`)
 	// dueNextWeekDayRE: "friday (of) next week", said as "next friday".
 	dueNextWeekDayRE = regexp.MustCompile(`(?i)^(` + dueWeekday + `)` + dueOfNextWeek + `$`)
@@ -134,14 +137,6 @@ func resolveDue(expr string, said time.Time) string {
 	}
 	if dueWeekRE.MatchString(low) {
 		return format(fridayOf(day, 0))
-	}
-	if sub := dueQuarterRE.FindStringSubmatch(low); sub != nil {
-		q, _ := strconv.Atoi(sub[1])
-		end := time.Date(day.Year(), time.Month(3*q)+1, 0, 0, 0, 0, 0, time.UTC)
-		if end.Before(day) {
-			end = end.AddDate(1, 0, 0)
-		}
-		return format(end)
 	}
 	if sub := dueEndRE.FindStringSubmatch(low); sub != nil {
 		next := strings.TrimSpace(sub[1]) == "next"

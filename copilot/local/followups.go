@@ -89,6 +89,7 @@ type fuCandidate struct {
 	accepted bool   // a follow-up in its own right; otherwise only if someone agrees
 	ticket   string
 	src      string // the sentence it was split from, "" when it is the whole message
+	msgKinds int    // the deliverable kinds its whole message names (capture.go)
 }
 
 // FollowUps lists what people committed to or proposed as lasting improvements,
@@ -199,6 +200,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	// Requests, acceptances, declines and assignments around a proposal.
 	applyUptake(lc, cands, &order, names, threadOf)
 	dropCalledOff(lc, cands)
+	ownContinuations(lc, cands)
 	sort.Ints(order)
 
 	var items []*fuCandidate
@@ -210,6 +212,11 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 	}
 	items = dedupFollowUps(items, l.duplicateJaccard())
+	for _, c := range items {
+		if c.owner == "" {
+			c.owner = parenOwner(c.text, names)
+		}
+	}
 
 	// Capture by reference: a key in the same message, or a later message in the same
 	// thread or nearby that announces a ticket.
@@ -281,6 +288,41 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	}, nil
 }
 
+// ownContinuations gives an item without an owner that continues its speaker's own
+// commitment ("the reindex job must refuse the swap. I'll do it by EOD tomorrow",
+// then "and a monitor on zero-result ratio > 20%") that speaker: "and", "also" or
+// "plus" joins it to the sentence before, whose promise covers both. Only when
+// nobody spoke in between: after another voice the item is a new idea, its taker
+// still open.
+func ownContinuations(lc *incidentLifecycle, cands map[int]*fuCandidate) {
+	for idx, c := range cands {
+		t := lc.msgs[idx]
+		if c == nil || c.owner != "" || t.bot || t.section != "" || !fuContinueRE.MatchString(t.lower) || namesTaker(t.msg.Text) {
+			continue
+		}
+		sp := speaker(t.msg)
+		for i := idx - 1; i >= 0; i-- {
+			p := lc.msgs[i]
+			if p.bot || strings.TrimSpace(p.msg.Text) == "" {
+				continue
+			}
+			if speaker(p.msg) == sp && (fuCommitRE.MatchString(p.lower) || presentCommits(p.lower) || (cands[i] != nil && cands[i].owner == sp)) {
+				c.owner = sp
+			}
+			break
+		}
+	}
+}
+
+// namesTaker reports whether a message gives its work to someone by name ("Jana
+// will do the form by thu"), participant or not.
+func namesTaker(raw string) bool {
+	return fuNameWillRE.MatchString(raw) || fuFullNameWillRE.MatchString(raw) || fuAbsentWillRE.MatchString(raw)
+}
+
+// fuContinueRE: a message that opens by joining itself to the one before.
+var fuContinueRE = regexp.MustCompile(`^\W*(?:and|also|plus|\+)\s`)
+
 // enumNumber is the number a message's list entry opens with ("2) …", "3/ …"), 0
 // when it opens with none.
 func enumNumber(s string) int {
@@ -304,7 +346,7 @@ var fuEnumNumRE = regexp.MustCompile(`^\s*(\d{1,2})\s*[/).:]\s+\S`)
 // sentences of one message are one thought.
 func splitCommitments(c *fuCandidate, t msgTags, names map[string]string) []*fuCandidate {
 	if t.section == "" {
-		return []*fuCandidate{c}
+		return splitOwnedClauses(c, t, names)
 	}
 	raw := t.msg.Text
 	headed := false
@@ -323,6 +365,12 @@ func splitCommitments(c *fuCandidate, t msgTags, names map[string]string) []*fuC
 			parts = append(parts, s)
 		}
 	}
+	return partCandidates(c, t, parts, names)
+}
+
+// partCandidates makes one accepted follow-up of each part of a message split into
+// several, c itself when fewer than two parts.
+func partCandidates(c *fuCandidate, t msgTags, parts []string, names map[string]string) []*fuCandidate {
 	if len(parts) < 2 {
 		return []*fuCandidate{c}
 	}
@@ -795,7 +843,7 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 		c.owner = resolveName(sub[1]+sub[2], names)
 	} else if o := namedOwner(raw, speaker(t.msg), names); o != "" {
 		c.owner = o
-	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || presentCommits(t.lower) || upTakeRE.MatchString(t.lower)) && t.section == "" {
+	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || presentCommits(t.lower) || upTakeRE.MatchString(t.lower) || fuSelfDoesRE.MatchString(t.lower)) && t.section == "" && !fuWhoTakesRE.MatchString(t.lower) {
 		c.owner = speaker(t.msg)
 	}
 	commits := c.owner != "" || fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || fuAskRE.MatchString(raw) || presentCommits(t.lower)
@@ -810,6 +858,52 @@ var (
 	// fuMentionWillRE: someone named takes the item ("@dana will add the alert").
 	fuMentionWillRE = regexp.MustCompile(`(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:will|is going to|'ll|agreed to|volunteered to|is on)\b`)
 )
+
+// splitOwnedClauses makes one follow-up of each clause of a chat message that gives
+// each its own owner in parentheses ("Follow-ups: leader election must use the
+// cluster endpoint (marco.b), and an alert when a batch job starts twice (kofi)."):
+// a list written in one line, each entry with its owner. Anything else in chat is
+// one thought and stays whole.
+func splitOwnedClauses(c *fuCandidate, t msgTags, names map[string]string) []*fuCandidate {
+	raw := t.msg.Text
+	if loc := fuHeaderLeadRE.FindStringIndex(raw); loc != nil {
+		raw = raw[loc[1]:]
+	}
+	var parts []string
+	start := 0
+	for _, loc := range fuParenNameRE.FindAllStringSubmatchIndex(raw, -1) {
+		if participant(strings.ToLower(strings.TrimPrefix(raw[loc[2]:loc[3]], "@")), names) == "" {
+			continue
+		}
+		clause := strings.TrimSpace(fuClauseLeadRE.ReplaceAllString(raw[start:loc[1]], ""))
+		if len(contentTerms(clause)) < 3 {
+			return []*fuCandidate{c}
+		}
+		parts = append(parts, clause)
+		start = loc[1]
+	}
+	out := partCandidates(c, t, parts, names)
+	if len(out) > 1 {
+		for _, p := range out {
+			if o := parenOwner(p.src, names); o != "" {
+				p.owner = o
+			}
+		}
+	}
+	return out
+}
+
+// fuClauseLeadRE: the joining words before a listed clause ("…, and an alert").
+var fuClauseLeadRE = regexp.MustCompile(`^[\s,;.]*(?:and|also|plus)?\s*`)
+
+// fuSelfDoesRE: "I make this in firmware 4.8", "I do it next sprint": the simple
+// present with "this/it" and a time to come, as non-native speakers promise; the
+// speaker owns what the message proposes.
+var fuSelfDoesRE = regexp.MustCompile(`\bi (?:make|do|fix|add|change|write|build|put|take) (?:this|it|that)\b[^.!?]*\b(?:in|by|next|until|before|this)\b`)
+
+// fuWhoTakesRE: a message that ends asking who will do it ("I can write the
+// prefixes, who wires it up?"): the speaker offers a part and leaves the item open.
+var fuWhoTakesRE = regexp.MustCompile(`\bwho(?:'s| is| will| can| could| wants to)?\s+[^.!?]{0,40}\?\W*$`)
 
 // followUpText quotes the sentences of a message that carry the proposal: the
 // promise or proposal itself rather than the sentences explaining it, whole. An entry
@@ -1079,7 +1173,7 @@ var (
 // little less for each message between them.
 func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msgTags, ref string, inc *copilot.Incident, w termWeights, threadOf func(copilot.Message) string) *fuCandidate {
 	window := l.captureWindow()
-	msgText := t.msg.Text
+	msgText := refDescription(t.msg.Text, ref, ticketRefs(t.msg.Text, inc))
 	title := ""
 	for _, tk := range inc.Tickets {
 		if tk.Key == ref {
@@ -1093,7 +1187,7 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 	}
 	terms := contentTerms(described)
 	announces := fuFiledRE.MatchString(t.lower)
-	ownTerms := agreementTerms(strings.ToLower(text.WithoutTicketRefs(t.msg.Text)))
+	ownTerms := agreementTerms(strings.ToLower(text.WithoutTicketRefs(refDescription(t.msg.Text, ref, ticketRefs(t.msg.Text, inc)))))
 	bare := len(ownTerms) <= 2
 	inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 	var best *fuCandidate
@@ -1115,16 +1209,30 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		if !sameThread && !(near && (announces || author || bare)) {
 			continue
 		}
-		ov, n := termOverlap(terms, c.terms)
 		byContent := !sameThread && !bare && !author
+		cterms := terms
 		if byContent {
-			tc, _ := w.coverage(c.msgTerms, terms)
-			ic, _ := w.coverage(terms, c.terms)
+			cterms = withoutTerm(terms, presupposedHead(title, lc.msgs[c.idx].msg.Text))
+		}
+		ov, n := termOverlap(cterms, c.terms)
+		if byContent {
+			tc, _ := w.coverage(c.msgTerms, cterms)
+			ic, _ := w.coverage(cterms, c.terms)
 			ov = (tc + ic) / 2
-			if n == 0 || ov < l.ticketReferCoverage() || settingDiffers(title, c.text) || deliverableDiffers(title, c.text) {
+			// The same kind of deliverable on both sides ("Monitor replication delay",
+			// "alerting on replica lag") is evidence the words cannot show, as in the
+			// mutual pass: half the bar.
+			bar := l.ticketReferCoverage()
+			if deliverables(title)&deliverables(c.text) != 0 {
+				bar /= 2
+			}
+			if n == 0 || ov < bar || settingDiffers(title, c.text) || deliverableDiffers(title, c.text) {
 				continue
 			}
-		} else if !sameThread && settingDiffers(title, c.text) {
+		} else if !sameThread && (settingDiffers(title, c.text) || (!bare && (n == 0 || deliverableDiffers(title, c.text)))) {
+			// Said by the item's author or owner, a ticket described in words none of
+			// which the item holds, or delivering another kind of thing (an alert for
+			// a procedure step), is another piece of work of theirs.
 			continue
 		}
 		score := ov - 0.02*float64(t.idx-c.idx)
@@ -1139,6 +1247,64 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		}
 	}
 	return best
+}
+
+// refDescription is the part of a message that describes the ticket ref when the
+// message announces several, each with its own words ("created IOT-377 (cert
+// issuer: backdate notBefore) and IOT-378 (fleet dashboard: cert rotation per
+// site)"): one ticket, one description. Those words follow each key, or precede
+// each ("the backdating is IOT-377, the dashboard IOT-378"); when either side of
+// some key holds fewer than two content terms the message is one description of
+// them all, as is a message naming one ticket.
+func refDescription(msg, ref string, refs []string) string {
+	if len(refs) < 2 {
+		return msg
+	}
+	low := strings.ToLower(msg)
+	type span struct{ start, end int }
+	var spans []span
+	at := -1
+	for _, r := range refs {
+		i := strings.Index(low, strings.ToLower(r))
+		if i < 0 {
+			return msg
+		}
+		if r == ref {
+			at = i
+		}
+		spans = append(spans, span{i, i + len(r)})
+	}
+	sort.Slice(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
+	after, before := make([]string, len(spans)), make([]string, len(spans))
+	okAfter, okBefore := true, true
+	mine := -1
+	for k, sp := range spans {
+		if sp.start == at {
+			mine = k
+		}
+		end, start := len(msg), 0
+		if k+1 < len(spans) {
+			end = spans[k+1].start
+		}
+		if k > 0 {
+			start = spans[k-1].end
+		}
+		if sp.end > end || start > sp.start {
+			return msg // a key inside another's link
+		}
+		after[k], before[k] = msg[sp.end:end], msg[start:sp.start]
+		okAfter = okAfter && len(contentTerms(after[k])) >= 2
+		okBefore = okBefore && len(contentTerms(before[k])) >= 2
+	}
+	switch {
+	case mine < 0:
+		return msg
+	case okAfter:
+		return after[mine]
+	case okBefore:
+		return before[mine]
+	}
+	return msg
 }
 
 // matchTickets captures follow-ups by content: a ticket whose title's IDF-weighted
@@ -1166,6 +1332,9 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	if err != nil {
 		return err
 	}
+	for _, c := range items {
+		c.msgKinds = deliverables(msgText(lc, c))
+	}
 	type pair struct {
 		i, j  int
 		score float64
@@ -1173,7 +1342,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	var pairs []pair
 	for i, c := range open {
 		for j, tk := range tickets {
-			title := ticketTitleTerms(tk.Title)
+			title := withoutTerm(ticketTitleTerms(tk.Title), presupposedHead(tk.Title, msgText(lc, c)))
 			ov, n := w.coverage(c.msgTerms, title)
 			iv, in := w.coverage(title, c.terms)
 			cs := math.NaN()
@@ -1192,6 +1361,9 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 				ok = true
 				ov, n = math.Max(ov, iv), max(n, in)
 			}
+			// Shared words do not make up for a deliverable the item never names; an
+			// embedding close in meaning may ("page someone when…" for an alert).
+			ok = ok && !kindUnsaid(tk.Title, c)
 			score := ov
 			if cos != nil {
 				ok = ok || (cs >= l.ticketCosine() && n >= 1)
@@ -1213,6 +1385,15 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	}
 	l.matchMutual(items, inc.Tickets, w)
 	return nil
+}
+
+// msgText is what an item was said in: its sentence when split from a longer
+// message, else the whole message.
+func msgText(lc *incidentLifecycle, c *fuCandidate) string {
+	if c.src != "" {
+		return c.src
+	}
+	return lc.msgs[c.idx].msg.Text
 }
 
 // matchMutual is the second pass of capture by content: a ticket exported for
@@ -1270,7 +1451,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 			if agree {
 				need = 1
 			}
-			if max(n, in) < need || settingDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) {
+			if max(n, in) < need || settingDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) || kindUnsaid(tickets[j].Title, c) {
 				continue
 			}
 			cover[i][j] = math.Max(ov, iv)
@@ -1388,8 +1569,18 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 	} else if c.due == "" {
 		c.dueText, c.due = fieldsDue(fields, t.msg.Time())
 	}
+	// A due field written in the line, as the owner field beside it ("Owner: Olga.
+	// Due: before the heating season, 2026-10-01.").
+	if sub := fuDueFieldRE.FindStringSubmatch(item); c.due == "" && sub != nil {
+		if d := resolveDue(sub[1], t.msg.Time()); d != "" {
+			c.dueText, c.due = strings.TrimSpace(sub[1]), d
+		}
+	}
 	return c
 }
+
+// fuDueFieldRE: a labelled due field in an entry's line, up to the end of its sentence.
+var fuDueFieldRE = regexp.MustCompile(`\b(?i:due)\s*:\s*([^.;\n]+)`)
 
 // fuEntryFieldsRE: the fields that close an entry of a report's action items, after
 // a dash ("— Kenji Watanabe, 2026-04-17 → OPS-410") or in closing parentheses
@@ -1436,31 +1627,66 @@ func fieldsDue(fields []string, said time.Time) (words, date string) {
 	return "", ""
 }
 
-// fuDashOwnerRE: an entry whose fields follow a dash, the owner first ("Alarm on
-// evictions — Andrei, until 2026-11-06, ticket PORT-377").
-var fuDashOwnerRE = regexp.MustCompile(`\s[—–-]\s+(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){0,2})\s*(?:[,;(]|$)`)
+// fuDashSplitRE: the spaced dash that separates an entry from its fields and the
+// fields from each other ("Alarm on evictions — Andrei, until 2026-11-06", "item —
+// Sven — MOB-2290").
+var fuDashSplitRE = regexp.MustCompile(`\s+[—–-]\s+`)
+
+// fuDashNameRE: a field that is a name, one to three capitalised words.
+var fuDashNameRE = regexp.MustCompile(`^\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){0,2}$`)
+
+// fuDashMentionRE: a field that opens with a mention ("@lena to update CODEOWNERS").
+var fuDashMentionRE = regexp.MustCompile(`^@([\w.\-]*[\w])`)
+
+// fuDashTeamRE: a field that names a team ("mobile platform team", "The SRE team"):
+// the slot an owner column fills, written in the line.
+var fuDashTeamRE = regexp.MustCompile(`(?i)^(?:the\s+)?((?:[\p{L}\-]+\s+){0,3}team)$`)
 
 // fuCalendarWordRE is a weekday or month name, whole.
 var fuCalendarWordRE = regexp.MustCompile(`^(?:` + dueWeekday + `|` + dueMonth + `)$`)
 
-// dashOwner is the name that opens the fields after an entry's dash, "" when they
-// open with something else (a month, a weekday, a word that is no name).
+// dashOwner is the owner that opens one of the fields after an entry's dashes: a
+// name, a mention or a team, up to the field's first comma; "" when every field
+// opens with something else (a month, a weekday, a ticket key, a word that is no
+// name). Each dash-separated field is looked at, as reports put the owner before or
+// after the ticket or the date.
 func dashOwner(item string) string {
-	sub := fuDashOwnerRE.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(item), "."))
-	if sub == nil {
-		return ""
+	segs := fuDashSplitRE.Split(strings.TrimSpace(item), -1)
+	for _, seg := range segs[1:] {
+		f := strings.TrimSpace(seg)
+		if sub := fuDashMentionRE.FindStringSubmatch(f); sub != nil {
+			return sub[1]
+		}
+		if i := strings.IndexAny(f, ",;("); i >= 0 {
+			f = f[:i]
+		}
+		f = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(f), "."))
+		if sub := fuDashTeamRE.FindStringSubmatch(f); sub != nil {
+			return sub[1]
+		}
+		if !fuDashNameRE.MatchString(f) {
+			continue
+		}
+		first := strings.ToLower(strings.Fields(f)[0])
+		if fuCalendarWordRE.MatchString(first) || text.IsStopWord(first) || notAName[first] {
+			continue
+		}
+		return f
 	}
-	first := strings.ToLower(strings.Fields(sub[1])[0])
-	if fuCalendarWordRE.MatchString(first) || text.IsStopWord(first) || notAName[first] {
-		return ""
-	}
-	return sub[1]
+	return ""
 }
 
 var (
 	// fuOwnerFieldRE: a plan written with its fields ("owner: me, due 2026-01-30").
 	// A capitalised name runs on over its capitalised words ("owner: Dana Okafor, due …").
 	fuOwnerFieldRE = regexp.MustCompile(`\b(?i:owner)\s*:\s*(@?[\p{L}\p{N}_.\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})`)
+	// fuOwnerSlotRE: the same field without its colon where a list of fields puts it,
+	// after a comma or a dash and closing the field ("runbook change, owner
+	// marketplace.", "— owner Emeka").
+	fuOwnerSlotRE = regexp.MustCompile(`(?:[,;(]|\s[—–-])\s*(?i:owner)\s+(@?[\p{L}\p{N}_.\-]*[\p{L}\p{N}_])\s*(?:[.,;)]|$)`)
+	// fuParenNameRE: a name alone in parentheses, or opening them before a date
+	// ("(kofi)", "(@dana, by fri)").
+	fuParenNameRE = regexp.MustCompile(`\(\s*(@?[\p{L}][\p{L}\p{N}_.\-]*[\p{L}\p{N}_])\s*(?:[,;][^()]*)?\)`)
 	// fuSelfParenRE: "(me, thu)" after an item names the speaker.
 	fuSelfParenRE = regexp.MustCompile(`(?i)\(\s*(?:me|mine|myself)\b`)
 	// fuTrailMentionRE: an entry that ends naming its owner ("retention review - @lena").
@@ -1474,14 +1700,34 @@ var (
 	fuVocativeRE = regexp.MustCompile(`(?:^|[.!?]\s+)@?([A-Za-z][\w.\-]*)[,:]?\s+(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\b|(?i:\b(?:can|could|would|will) you\b[^?.!]*,\s*@?([\w.\-]+)\s*\?)|(?i:\b(?:please|pls|kindly|can you|could you)\b[^@.!?]*@([\w.\-]+)\W*$)`)
 )
 
+// parenOwner is the participant named alone in parentheses after an item's clause
+// ("…, not a host name (marco.b)"), "" when none. It only names the owner of an item
+// found by its words: a recap listing "alert (felix), review (priyanka)" proposes
+// nothing new for having names in it.
+func parenOwner(text string, names map[string]string) string {
+	for _, sub := range fuParenNameRE.FindAllStringSubmatch(text, -1) {
+		if p := participant(strings.ToLower(strings.TrimPrefix(sub[1], "@")), names); p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
 // namedOwner is the person a message gives an item to by name rather than by an
 // @mention: an owner field, "(me…)", "<Name> will…", or a request addressed to a
 // participant. "" when it names none.
 func namedOwner(raw, sp string, names map[string]string) string {
-	if sub := fuOwnerFieldRE.FindStringSubmatch(raw); sub != nil {
-		if f := strings.Fields(sub[1]); len(f) > 1 && (!unicode.IsUpper([]rune(f[0])[0]) || text.IsStopWord(strings.ToLower(f[1]))) {
-			sub[1] = f[0] // a user name, not a person's full name
+	sub := fuOwnerFieldRE.FindStringSubmatch(raw)
+	if sub == nil {
+		sub = fuOwnerSlotRE.FindStringSubmatch(raw)
+	}
+	if sub != nil {
+		if f := strings.Fields(sub[1]); len(f) > 1 && (!unicode.IsUpper([]rune(f[0])[0]) || text.IsStopWord(strings.ToLower(f[1])) || strings.HasSuffix(f[0], ".")) {
+			// A user name, not a person's full name; a full stop ends the field
+			// ("Owner: Olga. Ticket: IOT-455.").
+			sub[1] = f[0]
 		}
+		sub[1] = strings.TrimRight(sub[1], ".")
 		switch w := strings.ToLower(strings.TrimPrefix(sub[1], "@")); w {
 		case "me", "myself", "i", "mine":
 			return sp

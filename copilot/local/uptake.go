@@ -620,8 +620,10 @@ func isReplyOnly(t msgTags) bool {
 // replyDue is the deadline an acceptance gives: any deadline findDue reads in a
 // commitment, or a bare weekday or day of the month ("mine. friday", "me. by 31st").
 func replyDue(t msgTags) (string, string) {
-	if upStartRE.MatchString(t.lower) {
-		return "", "" // "tomorrow I start" names when work begins, not a deadline
+	if upStartRE.MatchString(t.lower) || upAssessRE.MatchString(t.lower) {
+		// "tomorrow I start" names when work begins, "we'll estimate on thursday"
+		// when it is weighed: neither is when it is due.
+		return "", ""
 	}
 	if words, date := findDue(t.msg.Text, t.msg.Time(), true); date != "" {
 		return words, date
@@ -636,6 +638,9 @@ func replyDue(t msgTags) (string, string) {
 }
 
 var upStartRE = regexp.MustCompile(`\b(start|starting|begin|beginning)\b`)
+
+// upAssessRE: a reply that promises to weigh the work, not to do it.
+var upAssessRE = regexp.MustCompile(`\b(?:estimate|estimating|scope|scoping|size|sizing|discuss|discussing|decide|deciding|prioriti[sz]e|prioriti[sz]ing)\b`)
 
 var dueReplyRE = regexp.MustCompile(`(?i)\b(?:(` + dueWeekday + `)|(\d{1,2})(?:st|nd|rd|th))\b`)
 
