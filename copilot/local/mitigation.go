@@ -444,3 +444,43 @@ func ownStepAnnounced(low string) bool {
 	m := ownStepRE.FindStringSubmatch(low)
 	return m != nil && !diagnosticVerb(m[1]) && !tellingVerbRE.MatchString(m[1]) && !hedgeRE.MatchString(low)
 }
+
+// mitigationSentence picks the sentence of message idx that states the mitigation
+// (mitigationSentenceScore). A report often tells the step, the recovery it brought,
+// and then what was done later ("…; handshakes succeeded again at 08:47. The next day
+// the delegation was restored"): the sentences after the one that tells the recovery
+// are the permanent fix, not the step that stopped the bleeding. They are quoted only
+// when no other sentence can be.
+func (b *summaryBuilder) mitigationSentence(idx int) string {
+	later := map[string]bool{}
+	recoveredAt := false
+	for k, raw := range splitSentences(b.lc.msgs[idx].msg.Text) {
+		low := lowerClean(raw)
+		if recoveredAt {
+			later[low] = true
+			continue
+		}
+		recoveredAt = recoveryAfterStep(low, k)
+	}
+	return b.sentenceBy(idx, func(low string) float64 {
+		if later[low] {
+			return -0.9
+		}
+		return mitigationSentenceScore(low)
+	})
+}
+
+// recoveryAfterStep reports whether sentence k of a message tells a recovery after
+// a step told before it: in an earlier sentence, or in a clause of its own before the
+// recovery ("…and loaded it on the gateway fleet; handshakes succeeded again").
+func recoveryAfterStep(low string, k int) bool {
+	if strings.Contains(low, "?") || notHelpedRE.MatchString(low) {
+		return false
+	}
+	for _, re := range []*regexp.Regexp{verifyRE, recoveryRE} {
+		if loc := re.FindStringIndex(low); loc != nil && (k > 0 || len(contentTerms(low[:loc[0]])) >= 2) {
+			return true
+		}
+	}
+	return false
+}

@@ -126,7 +126,7 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	var quoted []int // messages the mitigation quotes, when it quotes two steps
 	if acts := b.mitigationActs(); len(acts) > 0 {
 		mi := acts[0]
-		m := b.sentenceBy(mi, mitigationSentenceScore)
+		m := b.mitigationSentence(mi)
 		if l, rest := labelOf(m); l == "mitigation" && rest != "" {
 			m = quote(rest) // the field names it already
 		}
