@@ -1303,7 +1303,7 @@ var symptomReportRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}\W+[\w .'-]{1,40}? (r
 // the same timeline reporting a symptom or alert: rows before it tell the change
 // that triggered the incident, rows after it what the responders did.
 func (b *summaryBuilder) afterSymptomRow(t msgTags) bool {
-	if !sectionIs(t.section, "timeline") {
+	if !timelineRow(t) {
 		return false
 	}
 	for i := t.idx - 1; i >= 0; i-- {

@@ -364,6 +364,17 @@ func (b *summaryBuilder) besideMitigation(acts []int, src int) (string, int) {
 	return "", -1
 }
 
+// timelineRow reports whether a report's message is a row of its timeline: one
+// under a Timeline heading, or, in a report without one, a paragraph or list item
+// that opens with the clock time of what it tells ("- 16:54 flag switched off").
+// A chat message that opens with a time is a status update, not a row.
+func timelineRow(t msgTags) bool {
+	return sectionIs(t.section, "timeline") || t.msg.Kind == copilot.KindSection && clockRowRE.MatchString(t.msg.Text)
+}
+
+// clockRowRE: a row that opens with a clock time, not a date or a range in prose.
+var clockRowRE = regexp.MustCompile(`^\W{0,3}\d{1,2}:\d{2}\b`)
+
 // rowLeadRE: a timeline row's time and the cell separator after it ("09:05 | ").
 var rowLeadRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–-]?\s*`)
 
@@ -376,7 +387,7 @@ var rowLeadRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|
 // "Killed process") are the words of a failure, and a quoted message is what
 // someone said, not a step.
 func timelineAction(t msgTags) bool {
-	if !sectionIs(t.section, "timeline") || t.question || strings.Contains(t.msg.Text, `"`) ||
+	if !timelineRow(t) || t.question || strings.Contains(t.msg.Text, `"`) ||
 		proposalRE.MatchString(t.lower) || notDoneRE.MatchString(t.lower) || hedgeRE.MatchString(t.lower) || symptomRE.MatchString(t.lower) {
 		return false
 	}
@@ -421,7 +432,7 @@ func presentVerb(w string) string {
 // with ("09:05 | Jana reloads HAProxy" -> "Jana reloads HAProxy"): the field names
 // the action, the timeline its time, and the citation keeps the row.
 func rowStep(t msgTags, quote string) string {
-	if !sectionIs(t.section, "timeline") {
+	if !timelineRow(t) {
 		return quote
 	}
 	if s := rowLeadRE.ReplaceAllString(quote, ""); len(contentTerms(s)) > 0 {

@@ -56,3 +56,33 @@ func TestMitigationIsTheStepBeforeTheRecoveryNotTheLaterFix(t *testing.T) {
 		}
 	}
 }
+
+// A terse report without headings lists its timeline as clock-led items: the step
+// told after the first symptom row is the mitigation, the change before it the
+// trigger, and the quote leaves the row's time to the timeline.
+func TestMitigationFromClockRowsWithoutATimelineHeading(t *testing.T) {
+	inc := reportOf(
+		"Introduction", "date: 2026-03-02, sev3, team: search",
+		"Introduction", "09:10 synonym list for the catalog index replaced by the nightly job",
+		"Introduction", "09:25 support alert: searches for common words return nothing",
+		"Introduction", "09:40 synonym list restored from yesterday's snapshot",
+		"Introduction", "09:43 search results back to normal",
+		"Introduction", "resolved 10:00",
+	)
+	if got := summarize(t, inc).Mitigation; !strings.HasPrefix(got, "synonym list restored") {
+		t.Errorf("mitigation %q, want the restore at 09:40 without its time", got)
+	}
+	for _, tt := range []struct {
+		kind, text string
+		want       bool
+	}{
+		{copilot.KindSection, "- 09:40 synonym list restored", true},
+		{copilot.KindSection, "2026-03-02: we restored the synonym list", false},
+		{"", "09:40 restored the synonym list", false}, // a chat message, not a row
+	} {
+		m := copilot.Message{TS: "1.0", Kind: tt.kind, UserName: "Introduction", Text: tt.text}
+		if got := timelineRow(tagMessage(0, m)); got != tt.want {
+			t.Errorf("timelineRow(%q, %q) = %v, want %v", tt.kind, tt.text, got, tt.want)
+		}
+	}
+}
