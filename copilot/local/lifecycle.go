@@ -221,9 +221,13 @@ func computeTextTags(m copilot.Message) msgTags {
 			t.actions = append(t.actions, ac.name)
 		}
 	}
-	if len(t.actions) > 0 {
-		t.taken = !proposalRE.MatchString(low) && !notDoneRE.MatchString(low) && !symptomRE.MatchString(low) &&
-			!hedgeRE.MatchString(low) && (takenRE.MatchString(low) || m.Kind == copilot.KindSection)
+	if len(t.actions) > 0 && !t.question {
+		t.taken = takenIn(low, m.Kind == copilot.KindSection)
+		for _, raw := range splitSentences(m.Text) {
+			if sl := strings.ToLower(cleanText(raw)); !t.taken && sl != low && actionCueRE.MatchString(sl) {
+				t.taken = takenIn(sl, m.Kind == copilot.KindSection)
+			}
+		}
 	}
 	t.diagnose = diagnosticRE.MatchString(low) && toolRE.MatchString(strings.ToLower(m.Text))
 	t.verify = verifyRE.MatchString(low) && !t.question
@@ -236,6 +240,17 @@ func computeTextTags(m copilot.Message) msgTags {
 	t.resolved = resolvedRE.MatchString(own) && !unresolveRE.MatchString(own)
 	t.impact = impactScore(low)
 	return t
+}
+
+// takenIn reports whether a text that names an action tells it taken: not proposed,
+// denied, hedged or said of what the system did, and in the words of something done
+// (a report's section narrates what was done). A message is read as a whole first,
+// then sentence by sentence: the sentence that names the step says whether it was
+// taken, and another one's words ("1,320 emails were not yet sent", "the queue
+// drained in seconds") tell of something else.
+func takenIn(low string, section bool) bool {
+	return !proposalRE.MatchString(low) && !notDoneRE.MatchString(low) && !symptomRE.MatchString(low) &&
+		!hedgeRE.MatchString(low) && (takenRE.MatchString(low) || section)
 }
 
 // causeScore rates how clearly a text states the mechanism of the incident. Channels

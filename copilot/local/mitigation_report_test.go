@@ -86,3 +86,22 @@ func TestMitigationFromClockRowsWithoutATimelineHeading(t *testing.T) {
 		}
 	}
 }
+
+// Whether a step was taken is read in the sentence that names it: another
+// sentence's denial or plan is about something else.
+func TestTakenIsReadInTheSentenceOfTheStep(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Export job paused on both workers. 2,100 reports were not yet generated and are held.", true},
+		{"Rolled back the gateway to 3.1. We will look at the config diff tomorrow.", true},
+		{"We never paused the export job.", false},
+		{"Pause the export job on both workers? 2,100 reports are still queued.", false},
+		{"We will roll back the gateway. The config diff is not yet known.", false},
+	} {
+		if got := tagMessage(0, incidentOf(tt.text).Messages[0]).taken; got != tt.want {
+			t.Errorf("taken(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
