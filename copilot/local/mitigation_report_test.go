@@ -105,3 +105,13 @@ func TestTakenIsReadInTheSentenceOfTheStep(t *testing.T) {
 		}
 	}
 }
+
+// A queue that drains is the recovery told in an action's word: the mitigation
+// quotes the step before it, even when the recovery's sentence is the longer one.
+func TestMitigationSentenceIsNotTheQueueDraining(t *testing.T) {
+	step := "At 14:02 Maya killed the stuck report query."
+	after := "The queue drained within a minute and by 14:10 every import job was completing normally again."
+	if s, q := mitigationSentenceScore(lowerClean(step)), mitigationSentenceScore(lowerClean(after)); s <= q {
+		t.Errorf("score(step) = %v, score(recovery) = %v: want the step first", s, q)
+	}
+}

@@ -302,7 +302,9 @@ func mitigationSentenceScore(low string) float64 {
 		return -1
 	case labelIs(low, "mitigation"):
 		return 3 // the writer labels it
-	case actionCueRE.MatchString(low):
+	case actionCueRE.MatchString(symptomRE.ReplaceAllString(low, " ")):
+		// "The queue drained in seconds": the system's doing, told in an
+		// action's word, is the recovery after the step.
 		return 2
 	case doneRE.MatchString(low):
 		return 1
