@@ -15,7 +15,7 @@ import (
 
 var (
 	detectionRE  = regexp.MustCompile(`\b(alert(s|ing|ed)?|alarm|firing|fired|triggered|pagerduty|opsgenie|alertmanager|datadog|paged|on-?call got)\b|\[firing|\bcustomers?\b[^.?!]{0,30}\b(report|complain|seeing|saying|can'?t|cannot|unable)|\bsupport\b[^.?!]{0,20}\b(says|report|ticket|getting|flagg)|\breports? (of|from)\b|\b(detected|noticed|spotted|reported)\b|\b(error rate|5xx|50[0-4]s?|timeouts?|timing out|latency|spik(e|es|ing)|elevated|degraded|outage|failing|errors?)\b`)
-	escalationRE = regexp.MustCompile(`\bdeclar(e|ed|ing)\b|\bincident commander\b|\b(i'?m|i am|taking|i'?ll be|i'?ll take) (the )?ic\b|\bic:|\bsev[- ]?[0-4]\b|\bstatus ?page\b|\bescalat(e|ed|ing)\b|\bwar ?room\b|\bmajor incident\b|\bopen(ed|ing)? (an |the )?incident\b`)
+	escalationRE = regexp.MustCompile(`\bdeclar(e|ed|ing)\b|\bincident commander\b|\b(i'?m|i am|taking|i'?ll be|i'?ll take) (the )?ic\b|\bic:|\bsev[- ]?[0-4]\b|\bstatus ?page\b|\bescalat(e|ed|ing|ion)\b|\bwar ?room\b|\bmajor incident\b|\bopen(ed|ing)? (an |the )?incident\b`)
 
 	causeStrongRE = regexp.MustCompile(`\broot[- ]?caus|\brca\b|\bturns? out\b|\bculprit\b|\bsmoking gun\b|\bcaused by\b|\bthe cause\b|\btriggered by\b|\bintroduced (in|by|with)\b|\bthat'?s (why|the (issue|problem|cause|bug|reason))\b|\bfound (it|the (issue|problem|cause|bug|leak|reason))\b|\bexplains\b|\bthe (issue|problem|bug|reason) (is|was)\b|\bconfirmed\b|\b(discovered|identified|determined|realized|realised|pinpointed)\b`)
 	causeWeakRE   = regexp.MustCompile(`\bbecause\b|\bmeans\b|\bfrom (this morning|yesterday|last night|earlier today)\b|\bdue to\b|\bsince (the|our|we)\b|\bafter (the|our|we)\b[^.?!]{0,40}\b(deploy|change|upgrade|release|migration|rollout)|\bso (the|our|every|all)\b|\bwhich (means|meant|caused|made)\b|\bleads? to\b|\bled to\b|\bresult(ed|ing)? in\b`)
@@ -344,7 +344,10 @@ func analyzeLifecycle(msgs []copilot.Message) *incidentLifecycle {
 		if !narrates(t) {
 			continue
 		}
-		if lc.firstSignal < 0 && (t.detection || t.bot) {
+		// An incident declared or escalated by a person ("Escalation from account
+		// management: …", "I am declaring an incident: …") is its first signal
+		// when no alert came before.
+		if lc.firstSignal < 0 && (t.detection || t.bot || t.escalated && !t.question) {
 			lc.firstSignal = t.idx
 		}
 		if lc.declared < 0 && t.escalated && !t.question {

@@ -115,3 +115,21 @@ func TestMitigationSentenceIsNotTheQueueDraining(t *testing.T) {
 		t.Errorf("score(step) = %v, score(recovery) = %v: want the step first", s, q)
 	}
 }
+
+// A person who declares or escalates the incident gives its first signal when no
+// alert came before; a question about escalating does not.
+func TestFirstSignalIsADeclarationOrEscalation(t *testing.T) {
+	for _, tt := range []struct {
+		texts []string
+		first int
+	}{
+		{[]string{"Escalation from account management: Northwind gets HTTP 403 on every upload since 10:00.",
+			"upload errors only for their account", "re-adding their role to the policy now", "uploads succeed again"}, 0},
+		{[]string{"Morning. I am declaring an incident: the weekly export ran twice.", "both schedulers ran it at 02:00, errors in the ledger"}, 0},
+		{[]string{"should we escalate this to the vendor?", "uploads failing with 403 for Northwind"}, 1},
+	} {
+		if got := analyzeLifecycle(sortedMessages(incidentOf(tt.texts...))).firstSignal; got != tt.first {
+			t.Errorf("%q: first signal %d, want %d", tt.texts[0], got, tt.first)
+		}
+	}
+}
