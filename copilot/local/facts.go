@@ -1239,6 +1239,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 	}
 	onset := lc.onsetMinute()
 	var acts []int
+	noHelp := -1 // the latest report that an attempt did not help
 	for _, t := range lc.msgs[:end] {
 		// "we switched signing to s2 this morning 08:30", "payments shipped a
 		// migration last night": a change dated before the alert is the trigger,
@@ -1248,6 +1249,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// Tried, and the symptom stayed: neither this attempt nor the one the
 			// report tells of stopped the bleeding.
 			acts = b.dropFailed(acts, t)
+			noHelp = t.idx
 			continue
 		}
 		if t.taken && t.verify && !t.bot && !t.question && t.idx > lc.firstSignal && narrates(t) &&
@@ -1275,6 +1277,11 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			}
 			acts = append(acts, t.idx)
 			continue
+		}
+		if recovered(t) && len(acts) == 0 && !notHelpedRE.MatchString(t.lower) {
+			if j := b.stepUnderWayBefore(t.idx, noHelp); j >= 0 {
+				return []int{j}
+			}
 		}
 		if recovered(t) && len(acts) > 0 && !notHelpedRE.MatchString(t.lower) {
 			// Of the actions just before the recovery, the first stopped the bleeding

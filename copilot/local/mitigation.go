@@ -495,3 +495,40 @@ func recoveryAfterStep(low string, k int) bool {
 	}
 	return false
 }
+
+// stepUnderWayBefore finds, for a recovery at idx that no known action explains,
+// the nearest message before it (after the last attempt that did not help, within
+// recoveryWindow) that tells a step under way in the progressive after its doer:
+// "I am adding their IP to the allowlist now", "vendor support on the case: they are
+// shifting traffic away from the bad devices". A step done by another team or a
+// vendor is told so, not in the responders' own action words. -1 when none does.
+func (b *summaryBuilder) stepUnderWayBefore(idx, noHelp int) int {
+	for j := idx - 1; j > noHelp && j >= idx-recoveryWindow; j-- {
+		t := b.lc.msgs[j]
+		if t.bot || t.question || !narrates(t) || hasSecret(t.msg.Text) {
+			continue
+		}
+		for _, raw := range splitSentences(t.msg.Text) {
+			if low := lowerClean(raw); !proposalRE.MatchString(low) && !hedgeRE.MatchString(low) && !notDoneRE.MatchString(low) && stepUnderWay(low) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// stepUnderWayRE: a doer, then "am/is/are" and a verb in -ing: a step told while it is
+// taken, by the speaker or by someone named ("they are shifting", "the dns team is
+// moving").
+var stepUnderWayRE = regexp.MustCompile(`\b(?:i'?m|i am|we'?re|we are|they'?re|they are|(?:team|support|provider|vendor|[a-z]+) is) (?:now |already )?([a-z-]+ing) ([a-z0-9'._-]+)`)
+
+// stepUnderWay reports whether low tells a step under way on the system: a verb
+// imperative knows, not a look, with an object after it.
+func stepUnderWay(low string) bool {
+	for _, m := range stepUnderWayRE.FindAllStringSubmatch(low, -1) {
+		if base := baseVerb[m[1]]; base != "" && !diagnosticVerb(base) {
+			return true
+		}
+	}
+	return false
+}

@@ -116,6 +116,28 @@ func TestMitigationSentenceIsNotTheQueueDraining(t *testing.T) {
 	}
 }
 
+// A recovery that no step of the responders explains follows the step another
+// team or a vendor was told to be taking: that step is the mitigation. A look
+// under way is no step.
+func TestMitigationIsAStepUnderWayByAVendor(t *testing.T) {
+	for _, tt := range []struct {
+		texts     []string
+		mitigated int
+	}{
+		{[]string{"[FIRING] api error ratio 21% in zone b", "failing over the cache primary to zone a",
+			"failover done, errors unchanged", "cloud support on the call: they are moving traffic off the faulty switches in zone b",
+			"error ratio 0.9% and dropping", "resolved"}, 3},
+		{[]string{"[FIRING] api error ratio 21% in zone b", "failing over the cache primary to zone a",
+			"failover done, errors unchanged", "we are looking at the switch logs with the vendor",
+			"error ratio 0.9% and dropping", "resolved"}, -1},
+	} {
+		b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(tt.texts...))), used: map[string]bool{}}
+		if got := b.mitigationIndex(); got != tt.mitigated {
+			t.Errorf("%q: mitigated at %d, want %d", tt.texts[3], got, tt.mitigated)
+		}
+	}
+}
+
 // A person who declares or escalates the incident gives its first signal when no
 // alert came before; a question about escalating does not.
 func TestFirstSignalIsADeclarationOrEscalation(t *testing.T) {
