@@ -19,11 +19,12 @@ import (
 // own reports of what they did are read by their grammar, not only by the verbs
 // of the common mitigations.
 
-// noHelpRE: the symptom stayed after an action: it did not change, it got worse,
+// noHelpRE: the symptom stayed after an action: it did not change ("rollback
+// done but latency same"), it got worse,
 // it came back, it is still there, or the step took effect "but" what it was to
 // save is dead already ("segments deleting. but brokers already died"). The existing notHelpedRE is one source; these
 // are the other ways a report says so.
-var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+`)
+var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(latency|errors?|error rate|5xx|timeouts?|lag|p\d\d|failures?|backlog)( is| are| stays?| stayed| still| looks?)? (the )?same\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+`)
 
 // stillRE: "still" before the symptom ("still ~8% handshake fail", "still 403 for
 // some", "backlog still grows", "still servfail", "still logouts."): a number, a

@@ -155,3 +155,17 @@ func TestFirstSignalIsADeclarationOrEscalation(t *testing.T) {
 		}
 	}
 }
+
+// "latency same" after a step says the symptom did not change: the step did not
+// help, and the one after it is the mitigation.
+func TestMeasureTheSameIsNoHelp(t *testing.T) {
+	texts := []string{"[FIRING] ledger-api p99 > 4s", "reverting ledger-api to the previous build",
+		"revert done but p99 same, new pods block on the first insert", "killed the stuck vacuum session, inserts flowing", "resolved"}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 3 {
+		t.Errorf("mitigated at %d, want 3 (%q)", got, texts[3])
+	}
+	if reportsNoHelp(tagMessage(0, incidentOf("the same team owns the ledger and the api").Messages[0])) {
+		t.Error("'the same team' read as a step that did not help")
+	}
+}
