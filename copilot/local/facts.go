@@ -1237,6 +1237,20 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		}
 		return false
 	}
+	// "Please pause the billing job" answered by "Billing job paused on both
+	// schedulers": the step announced or asked for, with its report next, was
+	// taken, and the announcement names it.
+	announcedThenReported := func(t msgTags) bool {
+		if t.bot || t.question || !narrates(t) || !b.stepAnnounced(t) {
+			return false
+		}
+		for _, u := range lc.msgs[t.idx+1 : min(end, t.idx+3)] {
+			if !u.bot && !u.question {
+				return (u.taken || shapedAction(u)) && sameAction(t, u) && !failedAttempt(u) && !reportsNoHelp(u)
+			}
+		}
+		return false
+	}
 	onset := lc.onsetMinute()
 	var acts []int
 	noHelp := -1 // the latest report that an attempt did not help
@@ -1267,7 +1281,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if history {
 			continue
 		}
-		if commandThenRecovered(t) || announcedThenRecovered(t) {
+		if commandThenRecovered(t) || announcedThenRecovered(t) || announcedThenReported(t) {
 			acts = append(acts, t.idx)
 			continue
 		}

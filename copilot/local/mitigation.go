@@ -533,3 +533,43 @@ func stepUnderWay(low string) bool {
 	}
 	return false
 }
+
+// stepAnnounced reports whether a person's message announces a step on the system
+// or asks for one: "I'll fail over", "purging the dlq", "Please pause the billing
+// job", "taking auth-3 out of the pool now" (a verb in -ing opening the message,
+// with "now", is a step under way whatever the verb).
+func (b *summaryBuilder) stepAnnounced(t msgTags) bool {
+	if proposalRE.MatchString(t.lower) && !ownStepRE.MatchString(t.lower) || hedgeRE.MatchString(t.lower) || notDoneRE.MatchString(t.lower) {
+		return false
+	}
+	if ownStepAnnounced(t.lower) || announcedAction(t.lower) {
+		return true
+	}
+	for _, raw := range splitSentences(t.msg.Text) {
+		if asksOrAnnouncesStep(lowerClean(raw)) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksOrAnnouncesStep reports whether a sentence asks for a step ("please pause
+// the job") or announces one under way with "now" ("taking auth-3 out of the pool
+// now").
+func asksOrAnnouncesStep(low string) bool {
+	if m := requestRE.FindStringSubmatch(low); m != nil && baseVerb[m[1]] != "" && !diagnosticVerb(baseVerb[m[1]]) {
+		return true
+	}
+	m := gerundNowRE.FindStringSubmatch(clockLeadRE.ReplaceAllString(low, ""))
+	return m != nil && !lookingRE.MatchString(m[1])
+}
+
+// requestRE: a step asked of someone ("Hana please terminate the session").
+var requestRE = regexp.MustCompile(`\bplease ([a-z-]+)\b`)
+
+// gerundNowRE: a message that opens with a verb in -ing and an object and says
+// "now": the speaker's step under way.
+var gerundNowRE = regexp.MustCompile(`^\W*([a-z-]{3,}ing) (?:the |a |an |our |their |all |both )?[a-z0-9][^.;!?]*\bnow\b`)
+
+// lookingRE: the verbs in -ing of looking, waiting and telling, which are no step.
+var lookingRE = regexp.MustCompile(`^(look|check|investigat|digg|see|watch|wait|monitor|read|search|tail|grepp|query|inspect|review|debugg|trac|test|verify|try|work|think|gett|go|join|call|ping|ask|writ|post|send|open|fil|pag|follow|keep|tell|updat|draft|prepar|escalat)ing$`)

@@ -169,3 +169,33 @@ func TestMeasureTheSameIsNoHelp(t *testing.T) {
 		t.Error("'the same team' read as a step that did not help")
 	}
 }
+
+// A step asked for or announced under way, with its report next, is the
+// mitigation, and the announcement is what the field quotes; a look announced is
+// no step, and a report that the step did not help drops it.
+func TestMitigationIsTheStepAskedForAndReported(t *testing.T) {
+	for _, tt := range []struct {
+		texts     []string
+		mitigated int
+		quote     string
+	}{
+		{[]string{"I am declaring an incident: every invoice went out twice overnight", "both exporters ran the invoice job at 02:00",
+			"First we stop the damage. Please pause the invoice job on both exporters.", "Invoice job paused on both exporters, 900 mails held.",
+			"voided the duplicates with finance", "resolved"}, 2, "Please pause the invoice job on both exporters."},
+		{[]string{"[FIRING] login failure rate 24%", "failures only from web-2 and web-4, their clocks are 40s ahead",
+			"Tokens are valid for 30s so those two reject every one. Taking web-2 and web-4 out of the pool now.",
+			"Both drained from the pool. Failure rate 1.1%.", "resolved"}, 2, "Taking web-2 and web-4 out of the pool now."},
+		{[]string{"[FIRING] login failure rate 24%", "looking at the web-2 pool now",
+			"pool drained of web-2 by the autoscaler, failure rate the same", "resolved"}, -1, ""},
+	} {
+		inc := incidentOf(tt.texts...)
+		b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(inc)), used: map[string]bool{}}
+		if got := b.mitigationIndex(); got != tt.mitigated {
+			t.Errorf("%q: mitigated at %d, want %d", tt.texts[2], got, tt.mitigated)
+			continue
+		}
+		if got := summarize(t, inc).Mitigation; tt.quote != "" && !strings.HasPrefix(got, tt.quote) {
+			t.Errorf("mitigation %q, want %q", got, tt.quote)
+		}
+	}
+}
