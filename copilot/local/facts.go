@@ -1281,6 +1281,15 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if history {
 			continue
 		}
+		if t.idx > lc.firstSignal && reportsStepAndRecovery(t) {
+			// "At 15:10 we took the three servers out of the load balancer, and
+			// failures stopped by 15:22": a report's paragraph tells the step
+			// by its grammar and the recovery after it.
+			if w := recentActs(acts, t.idx); len(w) > 0 {
+				return w
+			}
+			return []int{t.idx}
+		}
 		if commandThenRecovered(t) || announcedThenRecovered(t) || announcedThenReported(t) {
 			acts = append(acts, t.idx)
 			continue

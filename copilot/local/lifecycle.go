@@ -14,7 +14,7 @@ import (
 // each message is tagged with them once and every capability reads the tags.
 
 var (
-	detectionRE  = regexp.MustCompile(`\b(alert(s|ing|ed)?|alarm|firing|fired|triggered|pagerduty|opsgenie|alertmanager|datadog|paged|on-?call got)\b|\[firing|\bcustomers?\b[^.?!]{0,30}\b(report|complain|seeing|saying|can'?t|cannot|unable)|\bsupport\b[^.?!]{0,20}\b(says|report|ticket|getting|flagg)|\breports? (of|from)\b|\b(detected|noticed|spotted|reported)\b|\b(error rate|5xx|50[0-4]s?|timeouts?|timing out|latency|spik(e|es|ing)|elevated|degraded|outage|failing|errors?)\b`)
+	detectionRE  = regexp.MustCompile(`\b(alert(s|ing|ed)?|alarm|firing|fired|triggered|pagerduty|opsgenie|alertmanager|datadog|paged|on-?call got)\b|\[firing|\bcustomers?\b[^.?!]{0,30}\b(report|complain|seeing|saying|can'?t|cannot|could not|couldn'?t|unable)|\bsupport\b[^.?!]{0,20}\b(says|report|ticket|getting|flagg)|\breports? (of|from)\b|\b(detected|noticed|spotted|reported)\b|\b(error rate|5xx|50[0-4]s?|timeouts?|timing out|latency|spik(e|es|ing)|elevated|degraded|outage|failing|errors?)\b`)
 	escalationRE = regexp.MustCompile(`\bdeclar(e|ed|ing)\b|\bincident commander\b|\b(i'?m|i am|taking|i'?ll be|i'?ll take) (the )?ic\b|\bic:|\bsev[- ]?[0-4]\b|\bstatus ?page\b|\bescalat(e|ed|ing|ion)\b|\bwar ?room\b|\bmajor incident\b|\bopen(ed|ing)? (an |the )?incident\b`)
 
 	causeStrongRE = regexp.MustCompile(`\broot[- ]?caus|\brca\b|\bturns? out\b|\bculprit\b|\bsmoking gun\b|\bcaused by\b|\bthe cause\b|\btriggered by\b|\bintroduced (in|by|with)\b|\bthat'?s (why|the (issue|problem|cause|bug|reason))\b|\bfound (it|the (issue|problem|cause|bug|leak|reason))\b|\bexplains\b|\bthe (issue|problem|bug|reason) (is|was)\b|\bconfirmed\b|\b(discovered|identified|determined|realized|realised|pinpointed)\b`)

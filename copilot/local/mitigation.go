@@ -573,3 +573,28 @@ var gerundNowRE = regexp.MustCompile(`^\W*([a-z-]{3,}ing) (?:the |a |an |our |th
 
 // lookingRE: the verbs in -ing of looking, waiting and telling, which are no step.
 var lookingRE = regexp.MustCompile(`^(look|check|investigat|digg|see|watch|wait|monitor|read|search|tail|grepp|query|inspect|review|debugg|trac|test|verify|try|work|think|gett|go|join|call|ping|ask|writ|post|send|open|fil|pag|follow|keep|tell|updat|draft|prepar|escalat)ing$`)
+
+// reportsStepAndRecovery reports whether a report's paragraph (not a chat message)
+// opens a sentence with a step in the past tense after its doer ("we took", "the
+// team restarted") and tells the recovery after it, in the same sentence or the
+// next: whatever its verb, the step that worked.
+func reportsStepAndRecovery(t msgTags) bool {
+	if t.msg.Kind != copilot.KindSection || !narrates(t) || t.question || timelineRow(t) {
+		return false
+	}
+	sents := splitSentences(t.msg.Text)
+	for k, raw := range sents {
+		low := lowerClean(raw)
+		if proposalRE.MatchString(low) || hedgeRE.MatchString(low) || notDoneRE.MatchString(low) || notHelpedRE.MatchString(low) {
+			continue
+		}
+		first := clauseSplitRE.Split(cleanText(raw), 2)[0]
+		if verb, _ := openingReport(first); verb == "" || diagnosticVerb(verb) || toolRE.MatchString(strings.ToLower(first)) {
+			continue
+		}
+		if recoveryAfterStep(low, 0) || k+1 < len(sents) && recoveryAfterStep(lowerClean(sents[k+1]), 1) {
+			return true
+		}
+	}
+	return false
+}

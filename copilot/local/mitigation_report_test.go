@@ -199,3 +199,37 @@ func TestMitigationIsTheStepAskedForAndReported(t *testing.T) {
 		}
 	}
 }
+
+// Customers who could not do something are a signal, in the past tense too.
+func TestCustomersWhoCouldNotAreASignal(t *testing.T) {
+	for _, s := range []string{"some customers of the shop could not pay for an hour", "customers couldn't log in"} {
+		if !tagMessage(0, incidentOf(s).Messages[0]).detection {
+			t.Errorf("%q read as no signal", s)
+		}
+	}
+}
+
+// A status report in prose tells the step by its grammar, whatever its verb, and
+// the recovery after it; a look is no step.
+func TestMitigationFromAProseReportsStepAndRecovery(t *testing.T) {
+	for _, tt := range []struct {
+		step      string
+		mitigated int
+	}{
+		{"At 15:10 we took the two stale hosts out of the rotation, and failures stopped by 15:20. We then fixed their clocks.", 2},
+		{"At 15:10 we looked at the two stale hosts in the dashboards, and failures stopped by 15:20.", -1},
+	} {
+		inc := reportOf(
+			"Introduction", "Between 14:05 and 15:20 some customers could not stay signed in.",
+			"Introduction", "We first reverted the new login page at 14:40, but that did not change anything.",
+			"Introduction", tt.step,
+		)
+		b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(inc)), used: map[string]bool{}}
+		if got := b.mitigationIndex(); got != tt.mitigated {
+			t.Errorf("%q: mitigated at %d, want %d", tt.step, got, tt.mitigated)
+		}
+	}
+	if v, _ := openingReport("At 15:10 we took the hosts out of the rotation"); v != "take" {
+		t.Errorf("openingReport read %q after a capitalised clock lead, want take", v)
+	}
+}
