@@ -1262,7 +1262,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if failedAttempt(t) || reportsNoHelp(t) {
 			// Tried, and the symptom stayed: neither this attempt nor the one the
 			// report tells of stopped the bleeding.
-			acts = b.dropFailed(acts, t)
+			acts = b.dropFailedInSection(acts, t)
 			noHelp = t.idx
 			continue
 		}

@@ -598,3 +598,32 @@ func reportsStepAndRecovery(t msgTags) bool {
 	}
 	return false
 }
+
+// dropFailedInSection is dropFailed for a report: its sections are not told in
+// the order things happened, so a "What we tried" paragraph saying an attempt did
+// not help speaks of the attempts of its own section, not of the mitigation a
+// Summary section labels. A chat reads on in order.
+func (b *summaryBuilder) dropFailedInSection(acts []int, t msgTags) []int {
+	if t.msg.Kind != copilot.KindSection {
+		return b.dropFailed(acts, t)
+	}
+	var own, other []int
+	for _, a := range acts {
+		if b.lc.msgs[a].section == t.section {
+			own = append(own, a)
+		} else {
+			other = append(other, a)
+		}
+	}
+	if len(other) == 0 {
+		return b.dropFailed(acts, t)
+	}
+	keep := b.dropFailed(own, t)
+	out := make([]int, 0, len(keep)+len(other))
+	for _, a := range acts {
+		if !containsInt(own, a) || containsInt(keep, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}

@@ -233,3 +233,16 @@ func TestMitigationFromAProseReportsStepAndRecovery(t *testing.T) {
 		t.Errorf("openingReport read %q after a capitalised clock lead, want take", v)
 	}
 }
+
+// A report's sections are not in time order: an attempt that a "What we tried"
+// section says did not help does not undo the mitigation its Summary labels.
+func TestFailedAttemptInAnotherSectionKeepsTheLabelledMitigation(t *testing.T) {
+	inc := reportOf(
+		"Summary", "Impact: internal dashboards were stale for a day.\nMitigation: the data team paused the import DAG at 10:02 UTC; the hourly loads were then replayed.",
+		"What we tried", "Re-running the failed hourly tasks at 09:05 did not help; each failed with the same quota error.",
+		"Resolution", "After pausing the import, the data team changed it to batch its files and restarted it the next day.",
+	)
+	if got := summarize(t, inc).Mitigation; !strings.Contains(got, "paused the import DAG") {
+		t.Errorf("mitigation %q, want the labelled pause", got)
+	}
+}
