@@ -1195,7 +1195,9 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// "The cluster doubled to 400 nodes", "the backfill started at 09:45":
 			// an action word after a subject is the system's doing or the change
 			// that caused the incident, not a responder's action.
-			_, class, at := actionSentence(t.msg.Text)
+			// A label before the step ("quick fix: pinning the loader to v4") is
+			// no subject.
+			_, class, at := actionSentence(labelLeadRE.ReplaceAllString(t.msg.Text, ""))
 			// A message that opens with a command in code is the command run.
 			if class == "" || at == 0 || strings.HasPrefix(strings.TrimSpace(t.msg.Text), "`") {
 				return true

@@ -71,8 +71,13 @@ func reportsNoHelp(t msgTags) bool {
 	if notHelpedRE.MatchString(t.lower) || noHelpRE.MatchString(t.lower) {
 		return true // "scale up didnt help, … doubled??" asks about what it saw
 	}
-	return !t.question && stillSymptom(t) && !improvedRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower)
+	// "Resolvers that cached the NXDOMAIN still fail until the negative TTL
+	// expires": the symptom stays only until the step takes effect.
+	return !t.question && stillSymptom(t) && !improvedRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !untilRE.MatchString(t.lower)
 }
+
+// untilRE: a symptom bounded by what ends it.
+var untilRE = regexp.MustCompile(`\buntil\b`)
 
 // toldBeforeRE: an action dated before the incident ("yesterday", "overnight",
 // "9 days ago", "on tuesday"): history, which may be the trigger.
@@ -627,3 +632,7 @@ func (b *summaryBuilder) dropFailedInSection(acts []int, t msgTags) []int {
 	}
 	return out
 }
+
+// labelLeadRE: a short label and its colon opening a message ("quick fix: ",
+// "Update 15:04: ").
+var labelLeadRE = regexp.MustCompile(`^\s*[A-Za-z][\w -]{0,24}:\s+`)

@@ -246,3 +246,42 @@ func TestFailedAttemptInAnotherSectionKeepsTheLabelledMitigation(t *testing.T) {
 		t.Errorf("mitigation %q, want the labelled pause", got)
 	}
 }
+
+// A label before the step ("quick fix: …") is no subject: the step is the
+// responders' own.
+func TestMitigationAfterALabel(t *testing.T) {
+	texts := []string{"[FIRING] DAG revenue_marts failed: column amount_cents does not exist",
+		"the upstream export renamed amount_cents overnight, schema v7 published without notice",
+		"quick fix: pinning the loader to export schema v6, upstream still publishes v6 for a month",
+		"rerun ok with v6, marts fresh", "permanent fix merged: the model reads v7. unpinned. resolved"}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 2 {
+		t.Errorf("mitigated at %d, want 2 (%q)", got, texts[2])
+	}
+}
+
+// A symptom that stays only until the step takes effect ("still fail until the
+// negative TTL expires") is no failed attempt.
+func TestSymptomUntilTheStepTakesEffectIsNoFailure(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Record is back. Resolvers that cached the NXDOMAIN still fail until the negative TTL expires.", false},
+		{"Record is back. Resolvers still fail.", true},
+	} {
+		if got := reportsNoHelp(tagMessage(0, incidentOf(tt.text).Messages[0])); got != tt.want {
+			t.Errorf("reportsNoHelp(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// Of the mitigating message's sentences, the one that explains why it broke in an
+// action's word is the cause, and the step the speaker announces is the fact.
+func TestMitigationSentenceIsTheAnnouncedStepNotTheExplanation(t *testing.T) {
+	cause := lowerClean("Then the record was removed because the cleanup PR marked it unused.")
+	step := lowerClean("I will re-create the CNAME by hand in the console now.")
+	if c, s := mitigationSentenceScore(cause), mitigationSentenceScore(step); c >= s {
+		t.Errorf("score(explanation) = %v, score(announced step) = %v: want the step first", c, s)
+	}
+}
