@@ -146,7 +146,7 @@ func shapedAction(t msgTags) bool {
 				return true
 			}
 		}
-		if announcedAction(low) {
+		if announcedAction(low) || presentStep(low) {
 			return true
 		}
 		break // the action opens the message
@@ -636,3 +636,18 @@ func (b *summaryBuilder) dropFailedInSection(acts []int, t msgTags) []int {
 // labelLeadRE: a short label and its colon opening a message ("quick fix: ",
 // "Update 15:04: ").
 var labelLeadRE = regexp.MustCompile(`^\s*[A-Za-z][\w -]{0,24}:\s+`)
+
+// presentStepRE: the speaker's step in the simple present ("I cordon pool-b-7 and
+// delete the pods there"), as a report reads in a second language.
+var presentStepRE = regexp.MustCompile(`^\W*(?:(?:ok|so|now|then),? )?(?:i|we) (?:now |first |then |also )?([a-z-]+) ([a-z0-9][\w.-]*)`)
+
+// presentStep reports whether low opens with the speaker and a verb imperative
+// knows in its base form, with an object after it: not a look, not a telling, and
+// not a verb that takes another ("I try to …").
+func presentStep(low string) bool {
+	m := presentStepRE.FindStringSubmatch(low)
+	if m == nil || baseVerb[m[1]] != m[1] || diagnosticVerb(m[1]) || tellingVerbRE.MatchString(m[1]) || m[2] == "to" {
+		return false
+	}
+	return !objectlessRE.MatchString(m[2]) && !(pronouns[m[2]] && len(strings.Fields(low)) < 4)
+}

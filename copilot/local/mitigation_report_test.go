@@ -285,3 +285,31 @@ func TestMitigationSentenceIsTheAnnouncedStepNotTheExplanation(t *testing.T) {
 		t.Errorf("score(explanation) = %v, score(announced step) = %v: want the step first", c, s)
 	}
 }
+
+// A step told in the simple present after its speaker, as a second language often
+// reports it ("I cordon node-7 and delete the pods there"), is the step taken; a
+// verb that takes another, a look and a telling are not.
+func TestPresentStepInASecondLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		low  string
+		want bool
+	}{
+		{"i cordon pool-b-7 and pool-b-9 and delete checkout pods there", true},
+		{"so we pause the importer on both hosts", true},
+		{"i first try to scale checkout to 12 replica", false},
+		{"i check the node metrics", false},
+		{"i post an update in the status page", false},
+	} {
+		if got := presentStep(tt.low); got != tt.want {
+			t.Errorf("presentStep(%q) = %v, want %v", tt.low, got, tt.want)
+		}
+	}
+	texts := []string{"[FIRING] checkout p95 1.9s > 800ms", "slow pods all on node-7, a batch job takes all its cpu",
+		"i first try to scale checkout to 12 replica", "scale is not help, new pods land on node-7 too",
+		"I cordon node-7 and delete checkout pods there so they move to other nodes", "checkout pods on other nodes now",
+		"uncordon done after the batch team set cpu limits, we close it"}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 4 {
+		t.Errorf("mitigated at %d, want 4 (%q)", got, texts[4])
+	}
+}
