@@ -1381,7 +1381,9 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// "The cluster doubled to 400 nodes", "the backfill started at 09:45":
 			// an action word after a subject is the system's doing or the change
 			// that caused the incident, not a responder's action.
-			_, class, at := actionSentence(t.msg.Text)
+			// A label before the step ("quick fix: pinning the loader to v4") is
+			// no subject.
+			_, class, at := actionSentence(labelLeadRE.ReplaceAllString(t.msg.Text, ""))
 			// A message that opens with a command in code is the command run.
 			if class == "" || at == 0 || strings.HasPrefix(strings.TrimSpace(t.msg.Text), "`") {
 				return true
@@ -1423,8 +1425,23 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		}
 		return false
 	}
+	// "Please pause the billing job" answered by "Billing job paused on both
+	// schedulers": the step announced or asked for, with its report next, was
+	// taken, and the announcement names it.
+	announcedThenReported := func(t msgTags) bool {
+		if t.bot || t.question || !narrates(t) || !b.stepAnnounced(t) {
+			return false
+		}
+		for _, u := range lc.msgs[t.idx+1 : min(end, t.idx+3)] {
+			if !u.bot && !u.question {
+				return (u.taken || shapedAction(u)) && sameAction(t, u) && !failedAttempt(u) && !reportsNoHelp(u)
+			}
+		}
+		return false
+	}
 	onset := lc.onsetMinute()
 	var acts []int
+	noHelp := -1 // the latest report that an attempt did not help
 	for _, t := range lc.msgs[:end] {
 		// "we switched signing to s2 this morning 08:30", "payments shipped a
 		// migration last night": a change dated before the alert is the trigger,
@@ -1433,7 +1450,8 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if failedAttempt(t) || reportsNoHelp(t) {
 			// Tried, and the symptom stayed: neither this attempt nor the one the
 			// report tells of stopped the bleeding.
-			acts = b.dropFailed(acts, t)
+			acts = b.dropFailedInSection(acts, t)
+			noHelp = t.idx
 			continue
 		}
 		if t.taken && t.verify && !t.bot && !t.question && t.idx > lc.firstSignal && narrates(t) &&
@@ -1451,7 +1469,16 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if history {
 			continue
 		}
-		if commandThenRecovered(t) || announcedThenRecovered(t) {
+		if t.idx > lc.firstSignal && reportsStepAndRecovery(t) {
+			// "At 15:10 we took the three servers out of the load balancer, and
+			// failures stopped by 15:22": a report's paragraph tells the step
+			// by its grammar and the recovery after it.
+			if w := recentActs(acts, t.idx); len(w) > 0 {
+				return w
+			}
+			return []int{t.idx}
+		}
+		if commandThenRecovered(t) || announcedThenRecovered(t) || announcedThenReported(t) {
 			acts = append(acts, t.idx)
 			continue
 		}
@@ -1461,6 +1488,11 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			}
 			acts = append(acts, t.idx)
 			continue
+		}
+		if recovered(t) && len(acts) == 0 && !notHelpedRE.MatchString(t.lower) {
+			if j := b.stepUnderWayBefore(t.idx, noHelp); j >= 0 {
+				return []int{j}
+			}
 		}
 		if recovered(t) && len(acts) > 0 && !notHelpedRE.MatchString(t.lower) {
 			// Of the actions just before the recovery, the first stopped the bleeding
@@ -1489,7 +1521,7 @@ var symptomReportRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}\W+[\w .'-]{1,40}? (r
 // the same timeline reporting a symptom or alert: rows before it tell the change
 // that triggered the incident, rows after it what the responders did.
 func (b *summaryBuilder) afterSymptomRow(t msgTags) bool {
-	if !sectionIs(t.section, "timeline") {
+	if !timelineRow(t) {
 		return false
 	}
 	for i := t.idx - 1; i >= 0; i-- {

@@ -14,8 +14,8 @@ import (
 // each message is tagged with them once and every capability reads the tags.
 
 var (
-	detectionRE  = regexp.MustCompile(`\b(alert(s|ing|ed)?|alarm|firing|fired|triggered|pagerduty|opsgenie|alertmanager|datadog|paged|on-?call got)\b|\[firing|\bcustomers?\b[^.?!]{0,30}\b(report|complain|seeing|saying|can'?t|cannot|unable)|\bsupport\b[^.?!]{0,20}\b(says|report|ticket|getting|flagg)|\breports? (of|from)\b|\b(detected|noticed|spotted|reported)\b|\b(error rate|5xx|50[0-4]s?|timeouts?|timing out|latency|spik(e|es|ing)|elevated|degraded|outage|failing|errors?)\b`)
-	escalationRE = regexp.MustCompile(`\bdeclar(e|ed|ing)\b|\bincident commander\b|\b(i'?m|i am|taking|i'?ll be|i'?ll take) (the )?ic\b|\bic:|\bsev[- ]?[0-4]\b|\bstatus ?page\b|\bescalat(e|ed|ing)\b|\bwar ?room\b|\bmajor incident\b|\bopen(ed|ing)? (an |the )?incident\b`)
+	detectionRE  = regexp.MustCompile(`\b(alert(s|ing|ed)?|alarm|firing|fired|triggered|pagerduty|opsgenie|alertmanager|datadog|paged|on-?call got)\b|\[firing|\bcustomers?\b[^.?!]{0,30}\b(report|complain|seeing|saying|can'?t|cannot|could not|couldn'?t|unable)|\bsupport\b[^.?!]{0,20}\b(says|report|ticket|getting|flagg)|\breports? (of|from)\b|\b(detected|noticed|spotted|reported)\b|\b(error rate|5xx|50[0-4]s?|timeouts?|timing out|latency|spik(e|es|ing)|elevated|degraded|outage|failing|errors?)\b`)
+	escalationRE = regexp.MustCompile(`\bdeclar(e|ed|ing)\b|\bincident commander\b|\b(i'?m|i am|taking|i'?ll be|i'?ll take) (the )?ic\b|\bic:|\bsev[- ]?[0-4]\b|\bstatus ?page\b|\bescalat(e|ed|ing|ion)\b|\bwar ?room\b|\bmajor incident\b|\bopen(ed|ing)? (an |the )?incident\b`)
 
 	causeStrongRE = regexp.MustCompile(`\broot[- ]?caus|\brca\b|\bturns? out\b|\bculprit\b|\bsmoking gun\b|\bcaused by\b|\bthe cause\b|\btriggered by\b|\bintroduced (in|by|with)\b|\bthat'?s (why|the (issue|problem|cause|bug|reason))\b|\bfound (it|the (issue|problem|cause|bug|leak|reason))\b|\bexplains\b|\bthe (issue|problem|bug|reason) (is|was)\b|\bconfirmed\b|\b(discovered|identified|determined|realized|realised|pinpointed)\b`)
 	causeWeakRE   = regexp.MustCompile(`\bbecause\b|\bmeans\b|\bfrom (this morning|yesterday|last night|earlier today)\b|\bdue to\b|\bsince (the|our|we)\b|\bafter (the|our|we)\b[^.?!]{0,40}\b(deploy|change|upgrade|release|migration|rollout)|\bso (the|our|every|all)\b|\bwhich (means|meant|caused|made)\b|\bleads? to\b|\bled to\b|\bresult(ed|ing)? in\b`)
@@ -221,9 +221,13 @@ func computeTextTags(m copilot.Message) msgTags {
 			t.actions = append(t.actions, ac.name)
 		}
 	}
-	if len(t.actions) > 0 {
-		t.taken = !proposalRE.MatchString(low) && !notDoneRE.MatchString(low) && !symptomRE.MatchString(low) &&
-			!hedgeRE.MatchString(low) && (takenRE.MatchString(low) || m.Kind == copilot.KindSection)
+	if len(t.actions) > 0 && !t.question {
+		t.taken = takenIn(low, m.Kind == copilot.KindSection)
+		for _, raw := range splitSentences(m.Text) {
+			if sl := strings.ToLower(cleanText(raw)); !t.taken && sl != low && actionCueRE.MatchString(sl) {
+				t.taken = takenIn(sl, m.Kind == copilot.KindSection)
+			}
+		}
 	}
 	t.diagnose = diagnosticRE.MatchString(low) && toolRE.MatchString(strings.ToLower(m.Text))
 	t.verify = verifyRE.MatchString(low) && !t.question
@@ -236,6 +240,17 @@ func computeTextTags(m copilot.Message) msgTags {
 	t.resolved = resolvedRE.MatchString(own) && !unresolveRE.MatchString(own)
 	t.impact = impactScore(low)
 	return t
+}
+
+// takenIn reports whether a text that names an action tells it taken: not proposed,
+// denied, hedged or said of what the system did, and in the words of something done
+// (a report's section narrates what was done). A message is read as a whole first,
+// then sentence by sentence: the sentence that names the step says whether it was
+// taken, and another one's words ("1,320 emails were not yet sent", "the queue
+// drained in seconds") tell of something else.
+func takenIn(low string, section bool) bool {
+	return !proposalRE.MatchString(low) && !notDoneRE.MatchString(low) && !symptomRE.MatchString(low) &&
+		!hedgeRE.MatchString(low) && (takenRE.MatchString(low) || section)
 }
 
 // causeScore rates how clearly a text states the mechanism of the incident. Channels
@@ -329,7 +344,10 @@ func analyzeLifecycle(msgs []copilot.Message) *incidentLifecycle {
 		if !narrates(t) {
 			continue
 		}
-		if lc.firstSignal < 0 && (t.detection || t.bot) {
+		// An incident declared or escalated by a person ("Escalation from account
+		// management: …", "I am declaring an incident: …") is its first signal
+		// when no alert came before.
+		if lc.firstSignal < 0 && (t.detection || t.bot || t.escalated && !t.question) {
 			lc.firstSignal = t.idx
 		}
 		if lc.declared < 0 && t.escalated && !t.question {

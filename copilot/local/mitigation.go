@@ -19,11 +19,12 @@ import (
 // own reports of what they did are read by their grammar, not only by the verbs
 // of the common mitigations.
 
-// noHelpRE: the symptom stayed after an action: it did not change, it got worse,
+// noHelpRE: the symptom stayed after an action: it did not change ("rollback
+// done but latency same"), it got worse,
 // it came back, it is still there, or the step took effect "but" what it was to
 // save is dead already ("segments deleting. but brokers already died"). The existing notHelpedRE is one source; these
 // are the other ways a report says so.
-var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+`)
+var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(latency|errors?|error rate|5xx|timeouts?|lag|p\d\d|failures?|backlog)( is| are| stays?| stayed| still| looks?)? (the )?same\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+`)
 
 // stillRE: "still" before the symptom ("still ~8% handshake fail", "still 403 for
 // some", "backlog still grows", "still servfail", "still logouts."): a number, a
@@ -70,8 +71,13 @@ func reportsNoHelp(t msgTags) bool {
 	if notHelpedRE.MatchString(t.lower) || noHelpRE.MatchString(t.lower) {
 		return true // "scale up didnt help, … doubled??" asks about what it saw
 	}
-	return !t.question && stillSymptom(t) && !improvedRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower)
+	// "Resolvers that cached the NXDOMAIN still fail until the negative TTL
+	// expires": the symptom stays only until the step takes effect.
+	return !t.question && stillSymptom(t) && !improvedRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !untilRE.MatchString(t.lower)
 }
+
+// untilRE: a symptom bounded by what ends it.
+var untilRE = regexp.MustCompile(`\buntil\b`)
 
 // toldBeforeRE: an action dated before the incident ("yesterday", "overnight",
 // "9 days ago", "on tuesday"): history, which may be the trigger.
@@ -140,7 +146,7 @@ func shapedAction(t msgTags) bool {
 				return true
 			}
 		}
-		if announcedAction(low) {
+		if announcedAction(low) || presentStep(low) {
 			return true
 		}
 		break // the action opens the message
@@ -364,6 +370,17 @@ func (b *summaryBuilder) besideMitigation(acts []int, src int) (string, int) {
 	return "", -1
 }
 
+// timelineRow reports whether a report's message is a row of its timeline: one
+// under a Timeline heading, or, in a report without one, a paragraph or list item
+// that opens with the clock time of what it tells ("- 16:54 flag switched off").
+// A chat message that opens with a time is a status update, not a row.
+func timelineRow(t msgTags) bool {
+	return sectionIs(t.section, "timeline") || t.msg.Kind == copilot.KindSection && clockRowRE.MatchString(t.msg.Text)
+}
+
+// clockRowRE: a row that opens with a clock time, not a date or a range in prose.
+var clockRowRE = regexp.MustCompile(`^\W{0,3}\d{1,2}:\d{2}\b`)
+
 // rowLeadRE: a timeline row's time and the cell separator after it ("09:05 | ").
 var rowLeadRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–-]?\s*`)
 
@@ -376,7 +393,7 @@ var rowLeadRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|
 // "Killed process") are the words of a failure, and a quoted message is what
 // someone said, not a step.
 func timelineAction(t msgTags) bool {
-	if !sectionIs(t.section, "timeline") || t.question || strings.Contains(t.msg.Text, `"`) ||
+	if !timelineRow(t) || t.question || strings.Contains(t.msg.Text, `"`) ||
 		proposalRE.MatchString(t.lower) || notDoneRE.MatchString(t.lower) || hedgeRE.MatchString(t.lower) || symptomRE.MatchString(t.lower) {
 		return false
 	}
@@ -421,7 +438,7 @@ func presentVerb(w string) string {
 // with ("09:05 | Jana reloads HAProxy" -> "Jana reloads HAProxy"): the field names
 // the action, the timeline its time, and the citation keeps the row.
 func rowStep(t msgTags, quote string) string {
-	if !sectionIs(t.section, "timeline") {
+	if !timelineRow(t) {
 		return quote
 	}
 	if s := rowLeadRE.ReplaceAllString(quote, ""); len(contentTerms(s)) > 0 {
@@ -443,4 +460,194 @@ var tellingVerbRE = regexp.MustCompile(`^(look|dig|investigate|see|find|figure|w
 func ownStepAnnounced(low string) bool {
 	m := ownStepRE.FindStringSubmatch(low)
 	return m != nil && !diagnosticVerb(m[1]) && !tellingVerbRE.MatchString(m[1]) && !hedgeRE.MatchString(low)
+}
+
+// mitigationSentence picks the sentence of message idx that states the mitigation
+// (mitigationSentenceScore). A report often tells the step, the recovery it brought,
+// and then what was done later ("…; handshakes succeeded again at 08:47. The next day
+// the delegation was restored"): the sentences after the one that tells the recovery
+// are the permanent fix, not the step that stopped the bleeding. They are quoted only
+// when no other sentence can be.
+func (b *summaryBuilder) mitigationSentence(idx int) string {
+	later := map[string]bool{}
+	recoveredAt := false
+	for k, raw := range splitSentences(b.lc.msgs[idx].msg.Text) {
+		low := lowerClean(raw)
+		if recoveredAt {
+			later[low] = true
+			continue
+		}
+		recoveredAt = recoveryAfterStep(low, k)
+	}
+	return b.sentenceBy(idx, func(low string) float64 {
+		if later[low] {
+			return -0.9
+		}
+		return mitigationSentenceScore(low)
+	})
+}
+
+// recoveryAfterStep reports whether sentence k of a message tells a recovery after
+// a step told before it: in an earlier sentence, or in a clause of its own before the
+// recovery ("…and loaded it on the gateway fleet; handshakes succeeded again").
+func recoveryAfterStep(low string, k int) bool {
+	if strings.Contains(low, "?") || notHelpedRE.MatchString(low) {
+		return false
+	}
+	for _, re := range []*regexp.Regexp{verifyRE, recoveryRE} {
+		if loc := re.FindStringIndex(low); loc != nil && (k > 0 || len(contentTerms(low[:loc[0]])) >= 2) {
+			return true
+		}
+	}
+	return false
+}
+
+// stepUnderWayBefore finds, for a recovery at idx that no known action explains,
+// the nearest message before it (after the last attempt that did not help, within
+// recoveryWindow) that tells a step under way in the progressive after its doer:
+// "I am adding their IP to the allowlist now", "vendor support on the case: they are
+// shifting traffic away from the bad devices". A step done by another team or a
+// vendor is told so, not in the responders' own action words. -1 when none does.
+func (b *summaryBuilder) stepUnderWayBefore(idx, noHelp int) int {
+	for j := idx - 1; j > noHelp && j >= idx-recoveryWindow; j-- {
+		t := b.lc.msgs[j]
+		if t.bot || t.question || !narrates(t) || hasSecret(t.msg.Text) {
+			continue
+		}
+		for _, raw := range splitSentences(t.msg.Text) {
+			if low := lowerClean(raw); !proposalRE.MatchString(low) && !hedgeRE.MatchString(low) && !notDoneRE.MatchString(low) && stepUnderWay(low) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// stepUnderWayRE: a doer, then "am/is/are" and a verb in -ing: a step told while it is
+// taken, by the speaker or by someone named ("they are shifting", "the dns team is
+// moving").
+var stepUnderWayRE = regexp.MustCompile(`\b(?:i'?m|i am|we'?re|we are|they'?re|they are|(?:team|support|provider|vendor|[a-z]+) is) (?:now |already )?([a-z-]+ing) ([a-z0-9'._-]+)`)
+
+// stepUnderWay reports whether low tells a step under way on the system: a verb
+// imperative knows, not a look, with an object after it.
+func stepUnderWay(low string) bool {
+	for _, m := range stepUnderWayRE.FindAllStringSubmatch(low, -1) {
+		if base := baseVerb[m[1]]; base != "" && !diagnosticVerb(base) {
+			return true
+		}
+	}
+	return false
+}
+
+// stepAnnounced reports whether a person's message announces a step on the system
+// or asks for one: "I'll fail over", "purging the dlq", "Please pause the billing
+// job", "taking auth-3 out of the pool now" (a verb in -ing opening the message,
+// with "now", is a step under way whatever the verb).
+func (b *summaryBuilder) stepAnnounced(t msgTags) bool {
+	if proposalRE.MatchString(t.lower) && !ownStepRE.MatchString(t.lower) || hedgeRE.MatchString(t.lower) || notDoneRE.MatchString(t.lower) {
+		return false
+	}
+	if ownStepAnnounced(t.lower) || announcedAction(t.lower) {
+		return true
+	}
+	for _, raw := range splitSentences(t.msg.Text) {
+		if asksOrAnnouncesStep(lowerClean(raw)) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksOrAnnouncesStep reports whether a sentence asks for a step ("please pause
+// the job") or announces one under way with "now" ("taking auth-3 out of the pool
+// now").
+func asksOrAnnouncesStep(low string) bool {
+	if m := requestRE.FindStringSubmatch(low); m != nil && baseVerb[m[1]] != "" && !diagnosticVerb(baseVerb[m[1]]) {
+		return true
+	}
+	m := gerundNowRE.FindStringSubmatch(clockLeadRE.ReplaceAllString(low, ""))
+	return m != nil && !lookingRE.MatchString(m[1])
+}
+
+// requestRE: a step asked of someone ("Hana please terminate the session").
+var requestRE = regexp.MustCompile(`\bplease ([a-z-]+)\b`)
+
+// gerundNowRE: a message that opens with a verb in -ing and an object and says
+// "now": the speaker's step under way.
+var gerundNowRE = regexp.MustCompile(`^\W*([a-z-]{3,}ing) (?:the |a |an |our |their |all |both )?[a-z0-9][^.;!?]*\bnow\b`)
+
+// lookingRE: the verbs in -ing of looking, waiting and telling, which are no step.
+var lookingRE = regexp.MustCompile(`^(look|check|investigat|digg|see|watch|wait|monitor|read|search|tail|grepp|query|inspect|review|debugg|trac|test|verify|try|work|think|gett|go|join|call|ping|ask|writ|post|send|open|fil|pag|follow|keep|tell|updat|draft|prepar|escalat)ing$`)
+
+// reportsStepAndRecovery reports whether a report's paragraph (not a chat message)
+// opens a sentence with a step in the past tense after its doer ("we took", "the
+// team restarted") and tells the recovery after it, in the same sentence or the
+// next: whatever its verb, the step that worked.
+func reportsStepAndRecovery(t msgTags) bool {
+	if t.msg.Kind != copilot.KindSection || !narrates(t) || t.question || timelineRow(t) {
+		return false
+	}
+	sents := splitSentences(t.msg.Text)
+	for k, raw := range sents {
+		low := lowerClean(raw)
+		if proposalRE.MatchString(low) || hedgeRE.MatchString(low) || notDoneRE.MatchString(low) || notHelpedRE.MatchString(low) {
+			continue
+		}
+		first := clauseSplitRE.Split(cleanText(raw), 2)[0]
+		if verb, _ := openingReport(first); verb == "" || diagnosticVerb(verb) || toolRE.MatchString(strings.ToLower(first)) {
+			continue
+		}
+		if recoveryAfterStep(low, 0) || k+1 < len(sents) && recoveryAfterStep(lowerClean(sents[k+1]), 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropFailedInSection is dropFailed for a report: its sections are not told in
+// the order things happened, so a "What we tried" paragraph saying an attempt did
+// not help speaks of the attempts of its own section, not of the mitigation a
+// Summary section labels. A chat reads on in order.
+func (b *summaryBuilder) dropFailedInSection(acts []int, t msgTags) []int {
+	if t.msg.Kind != copilot.KindSection {
+		return b.dropFailed(acts, t)
+	}
+	var own, other []int
+	for _, a := range acts {
+		if b.lc.msgs[a].section == t.section {
+			own = append(own, a)
+		} else {
+			other = append(other, a)
+		}
+	}
+	if len(other) == 0 {
+		return b.dropFailed(acts, t)
+	}
+	keep := b.dropFailed(own, t)
+	out := make([]int, 0, len(keep)+len(other))
+	for _, a := range acts {
+		if !containsInt(own, a) || containsInt(keep, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// labelLeadRE: a short label and its colon opening a message ("quick fix: ",
+// "Update 15:04: ").
+var labelLeadRE = regexp.MustCompile(`^\s*[A-Za-z][\w -]{0,24}:\s+`)
+
+// presentStepRE: the speaker's step in the simple present ("I cordon pool-b-7 and
+// delete the pods there"), as a report reads in a second language.
+var presentStepRE = regexp.MustCompile(`^\W*(?:(?:ok|so|now|then),? )?(?:i|we) (?:now |first |then |also )?([a-z-]+) ([a-z0-9][\w.-]*)`)
+
+// presentStep reports whether low opens with the speaker and a verb imperative
+// knows in its base form, with an object after it: not a look, not a telling, and
+// not a verb that takes another ("I try to …").
+func presentStep(low string) bool {
+	m := presentStepRE.FindStringSubmatch(low)
+	if m == nil || baseVerb[m[1]] != m[1] || diagnosticVerb(m[1]) || tellingVerbRE.MatchString(m[1]) || m[2] == "to" {
+		return false
+	}
+	return !objectlessRE.MatchString(m[2]) && !(pronouns[m[2]] && len(strings.Fields(low)) < 4)
 }

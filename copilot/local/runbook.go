@@ -449,7 +449,7 @@ var leadFillers = map[string]bool{"i": true, "we": true, "i'm": true, "we're": t
 	"responders": true, "operators": true, "sre": true, "sres": true, "team": true}
 
 // clockLeadRE: the time a report gives an action ("At 1:10 PM, …", "at 09:15 UTC").
-var clockLeadRE = regexp.MustCompile(`^\W*(?:at|around|by) ~?\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{1,2}[sd]?t)?\b,?`)
+var clockLeadRE = regexp.MustCompile(`(?i)^\W*(?:at|around|by) ~?\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*(?:utc|gmt|[a-z]{1,2}[sd]?t)?\b,?`)
 
 // cliToolRE: the command-line tool that precedes the verb of a pasted command
 // ("helm rollback payments-gateway 211", "argocd app rollback …").

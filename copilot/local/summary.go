@@ -126,7 +126,7 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 	var quoted []int // messages the mitigation quotes, when it quotes two steps
 	if acts := b.mitigationActs(); len(acts) > 0 {
 		mi := acts[0]
-		m := b.sentenceBy(mi, mitigationSentenceScore)
+		m := b.mitigationSentence(mi)
 		if l, rest := labelOf(m); l == "mitigation" && rest != "" {
 			m = quote(rest) // the field names it already
 		}
@@ -302,13 +302,22 @@ func mitigationSentenceScore(low string) float64 {
 		return -1
 	case labelIs(low, "mitigation"):
 		return 3 // the writer labels it
-	case actionCueRE.MatchString(low):
+	case explainsRE.MatchString(low):
+		// "the record was removed because it was marked unused": why it
+		// broke, in an action's word, is the cause.
+		return 0
+	case actionCueRE.MatchString(symptomRE.ReplaceAllString(low, " ")):
+		// "The queue drained in seconds": the system's doing, told in an
+		// action's word, is the recovery after the step.
 		return 2
-	case doneRE.MatchString(low):
+	case doneRE.MatchString(low) || asksOrAnnouncesStep(low) || ownStepAnnounced(low):
 		return 1
 	}
 	return 0
 }
+
+// explainsRE: a sentence that gives a reason.
+var explainsRE = regexp.MustCompile(`\b(because|due to|caused by)\b`)
 
 // labelIs reports whether a sentence opens with the label name.
 func labelIs(s, name string) bool {
