@@ -67,7 +67,13 @@ const (
 	colDue
 	colStatus
 	colOther
+	// colNumber is the report's own numbering of its items ("ID", "#": CA-1, PA-3),
+	// which looks like a tracker key and is none.
+	colNumber
 )
+
+// numberHeaderRE: a header that names the row's number alone.
+var numberHeaderRE = regexp.MustCompile(`(?i)^\W*(id|#|no\.?|nr\.?|number|item ?#|ref ?#)\W*$`)
 
 // columnWords name each role; a header is given the first role one of its words
 // names, in the order owner, ticket, due, status, item ("Jira ticket", "Due date",
@@ -98,6 +104,10 @@ func columnRoles(headers []string) []int {
 	item := -1
 	for i, h := range headers {
 		roles[i] = colOther
+		if numberHeaderRE.MatchString(h) {
+			roles[i] = colNumber
+			continue
+		}
 	find:
 		for _, cw := range columnWords {
 			for _, w := range headWordRE.FindAllString(strings.ToLower(h), -1) {
@@ -147,6 +157,8 @@ func (pm *pmBuilder) rowAction(blk mdBlock) *pmAction {
 			a.owner = c
 		case colDue:
 			a.due = c
+		case colNumber:
+			// The report's own numbering: neither the item nor a ticket.
 		case colStatus:
 			a.status = statusOf(c)
 		case colTicket:

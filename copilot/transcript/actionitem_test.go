@@ -93,6 +93,22 @@ var actionItemTests = []struct {
 		tickets: []copilot.Ticket{{Key: "NET-501", Title: "Lower the TTL before a repoint", Status: "open"}},
 	},
 	{
+		// A CAPA table numbers its rows (CA-1, PA-3) in a column of its own: the
+		// numbers look like tracker keys and are not, and the heading is an actions
+		// heading.
+		name: "CAPA table: the ID column is the report's numbering",
+		src: "# X\n\n## Corrective and preventive actions (CAPA)\n\n" +
+			"| ID | Action | Owner | Due | Status | Jira |\n|---|---|---|---|---|---|\n" +
+			"| PA-1 | Add a policy check on lifecycle rules | Olu | 2026-09-30 | Open | PLAT-7710 |\n" +
+			"| PA-3 | Alert on object deletions | Kwame | Q4 | Open | |\n",
+		section: "Corrective and preventive actions (CAPA)",
+		messages: []string{
+			"Add a policy check on lifecycle rules\nOwner: Olu\nDue: 2026-09-30\nTicket: PLAT-7710",
+			"Alert on object deletions\nOwner: Kwame\nDue: Q4",
+		},
+		tickets: []copilot.Ticket{{Key: "PLAT-7710", Title: "Add a policy check on lifecycle rules", Status: "open"}},
+	},
+	{
 		name:     "a reference to another postmortem is not a ticket",
 		src:      "# X\n\n## Action Items\n\n- Finish the work from PM2019-009\n",
 		messages: []string{"Finish the work from PM2019-009"},

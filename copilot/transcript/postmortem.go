@@ -91,7 +91,7 @@ func ReadPostmortem(name string, data []byte) (*copilot.Incident, error) {
 }
 
 // actionWords names a report's list of things to do, as a heading or an inline label.
-const actionWords = `action items?|action points|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective actions?|preventive (?:actions|measures)`
+const actionWords = `action items?|action points|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective (?:and preventive )?actions?|preventive (?:actions|measures)|capas?\b`
 
 var (
 	pmIDRE          = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*$`)
