@@ -1069,6 +1069,14 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 	}
 	if c, ok := fits(at - 1); ok {
 		out = append([]scoredSentence{c}, out...)
+	} else if c, ok := fits(at - 2); ok && t.section != "" && at >= 2 && labels[at-1] == "" && !causalRE.MatchString(lowerClean(sents[at-1])) {
+		// A report's prose paragraph tells the damage over several sentences
+		// ("Requests were hanging for 30 seconds and then timing out. Customers
+		// told us the button just spun. Between 11:04 and 11:31 about 6,200
+		// checkouts failed"): a sentence between that voices it without a
+		// measure, and explains no cause, does not end the paragraph's measure
+		// of it.
+		out = append([]scoredSentence{c}, out...)
 	}
 	return out
 }
@@ -1309,9 +1317,10 @@ func isImpactClause(low string) bool {
 }
 
 // impactWindowRE: a span from one clock time to another ("17:01–17:12", "13:58
-// -> 14:17", "from 07:31 to 08:02"), its end maybe approximate ("07:30 to
-// ~08:08").
-var impactWindowRE = regexp.MustCompile(`\b\d{1,2}:\d{2}\s?(–|-|—|to|->|→|until|till)\s?(about |around |approx\.? |[~≈])?\d{1,2}:\d{2}\b`)
+// -> 14:17", "from 07:31 to 08:02", "between 09:40 and 10:21"), its end maybe
+// approximate ("07:30 to ~08:08"). "and" joins two times as a span only after
+// "between"; elsewhere ("at 09:40 and 10:21") it lists two moments.
+var impactWindowRE = regexp.MustCompile(`\b\d{1,2}:\d{2}\s?(–|-|—|to|->|→|until|till)\s?(about |around |approx\.? |[~≈])?\d{1,2}:\d{2}\b|\bbetween (about |around |[~≈])?\d{1,2}:\d{2}( [a-z]{3,4})? and (about |around |[~≈])?\d{1,2}:\d{2}\b`)
 
 // impactStateRE: what a user saw in a broken state ("showed empty results").
 var impactStateRE = regexp.MustCompile(`\b(empty|blank|missing|wrong|broken|slow|stale|incorrect|no results|showed|saw|seeing|got)\b`)

@@ -1,0 +1,32 @@
+package local
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestImpactWindowBetween: "between 09:40 and 10:21" is the window of the damage,
+// so an impact that says it needs no other sentence for its extent; a later
+// proposal whose "401s" reads like a duration is not taken to complete it. Two
+// times joined by "and" without "between" are two moments.
+func TestImpactWindowBetween(t *testing.T) {
+	for _, s := range []string{"between 09:40 and 10:21", "between ~13:02 and 13:40", "between 16:02 cest and 17:31"} {
+		if !impactWindowRE.MatchString(lowerClean(s)) {
+			t.Errorf("impactWindowRE does not match %q", s)
+		}
+	}
+	for _, s := range []string{"paged at 09:40 and again at 10:21", "09:40 and 10:21"} {
+		if impactWindowRE.MatchString(s) {
+			t.Errorf("impactWindowRE matches %q", s)
+		}
+	}
+	imp := strings.ToLower(impactOf(t,
+		"pm: support says login complaints tripled, everyone says the code never came",
+		"lea: the sms gateway answers 401 to every send since 07:15",
+		"lea: key rotated by the cleanup job. made a new key, sender redeployed, codes arriving",
+		"lea: from the logs: ~8,200 failed sign-ins between 07:15 and 08:02, mostly android",
+		"pm: and alert when the sender sees 401s from the gateway, not only 5xx"))
+	if !strings.Contains(imp, "8,200 failed sign-ins") || strings.Contains(imp, "alert when") {
+		t.Errorf("impact = %q, want the count with its window and no proposal", imp)
+	}
+}
