@@ -30,3 +30,17 @@ func TestImpactWindowBetween(t *testing.T) {
 		t.Errorf("impact = %q, want the count with its window and no proposal", imp)
 	}
 }
+
+// TestImpactFellIsHarm: a measure of what people did that fell by a share is the
+// damage, as "dropped" is, when nothing else in the channel counts it.
+func TestImpactFellIsHarm(t *testing.T) {
+	imp := strings.ToLower(impactOf(t,
+		"kim: the suggestions box is odd, typing 'lap' offers garden chairs",
+		"raj: the alias points at yesterday's half-built collection, 90k docs instead of 900k",
+		"raj: pointed the alias back at the previous collection. suggestions look right",
+		"kim: analytics: searches started from a suggestion fell 55% from 09:00 until the switch, web and app",
+		"raj: rebuilding the collection tonight from a fresh snapshot"))
+	if !strings.Contains(imp, "fell 55%") {
+		t.Errorf("impact = %q, want the fall in suggestion searches", imp)
+	}
+}
