@@ -765,6 +765,11 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 				continue
 			}
 			low := lowerClean(raw)
+			if labels[i] == "" {
+				if eff := damageEffect(raw); eff != "" {
+					raw, low = eff, lowerClean(eff)
+				}
+			}
 			// A window ("13:58 -> 14:17, so ~19 min") is all numbers and still a fact.
 			window := impactWindowRE.MatchString(low)
 			// A duration said alone as the end is declared ("resolved. 2h10m") is
@@ -896,6 +901,25 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		out = append(out, c)
 	}
 	return b.completeImpact(b.impactNeighbours(out), cs)
+}
+
+// damageEffect returns the effect clause of a sentence that ties it to its cause
+// with "so" ("the new code computed the credit in months, so 1,240 customers who
+// upgraded were charged the full price"), when that clause counts things hit and
+// says what went wrong to them: the clause before "so" is the mechanism, the one
+// after it the impact. "" when the sentence is no such consequence.
+func damageEffect(raw string) string {
+	c := cleanText(raw)
+	low := strings.ToLower(c)
+	loc := soRE.FindStringIndex(low)
+	if loc == nil || len(low) != len(c) || !consequence(low) || len(strings.Fields(low[:loc[0]])) < 2 {
+		return ""
+	}
+	eff := low[loc[1]:]
+	if strings.Contains(eff, "?") || !impactCountRE.MatchString(eff) || !impactHarmRE.MatchString(eff) || causalRE.MatchString(eff) || consequence(eff) {
+		return ""
+	}
+	return strings.TrimSpace(c[loc[1]:])
 }
 
 // negatedRE: an event said not to happen ("mails are not arriving", "orders that

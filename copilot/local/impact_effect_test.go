@@ -44,3 +44,32 @@ func TestImpactFellIsHarm(t *testing.T) {
 		t.Errorf("impact = %q, want the fall in suggestion searches", imp)
 	}
 }
+
+// TestImpactEffectOfAConsequence: in "X, so Y" the clause Y that counts what was
+// hit is the impact; X, the mechanism, is left to the root cause, and the
+// sentence still beats a later count of the remedy.
+func TestImpactEffectOfAConsequence(t *testing.T) {
+	got := damageEffect("The new rounding code truncated the discount, so 730 customers who renewed between 08:10 and 11:40 were charged the undiscounted price.")
+	if got != "730 customers who renewed between 08:10 and 11:40 were charged the undiscounted price." {
+		t.Errorf("damageEffect = %q, want the clause after 'so'", got)
+	}
+	for _, s := range []string{
+		"The pool was full, so we restarted the pods.",              // no count of things hit
+		"We have 3 replicas, so 2 can fail without impact.",         // an aim, not a result
+		"The cert expired at 09:00 so the proxy rejected requests.", // no count
+	} {
+		if got := damageEffect(s); got != "" {
+			t.Errorf("damageEffect(%q) = %q, want none", s, got)
+		}
+	}
+	imp := strings.ToLower(impactOf(t,
+		"## Summary",
+		"Release 4.2 changed the discount code. It truncated the discount for yearly plans, so 730 customers who renewed between 08:10 and 11:40 were charged the undiscounted price. Rolled back at 11:40.",
+		"## Timeline",
+		"- 08:10 release 4.2 deployed",
+		"- 11:40 rolled back to 4.1",
+		"- 14:00 refunds issued to all 730 customers"))
+	if !strings.HasPrefix(imp, "730 customers who renewed") || strings.Contains(imp, "truncated") {
+		t.Errorf("impact = %q, want the effect clause alone first", imp)
+	}
+}
