@@ -644,13 +644,7 @@ var thirdPartyRE = regexp.MustCompile(`^\W*(someone|somebody|another team|a coll
 // pastReport reports a sentence that opens with a verb in the past tense (after the
 // words responderAction skips): a report of something done, not a plan.
 func pastReport(low string) bool {
-	for _, w := range strings.Fields(clockLeadRE.ReplaceAllString(low, "")) {
-		if w = strings.Trim(w, ",.:;!`"); leadFillers[w] || w == "-" || w == "*" {
-			continue
-		}
-		return pastOpenRE.MatchString(w)
-	}
-	return false
+	return pastOpenRE.MatchString(firstWord(low))
 }
 
 // consequence reports a sentence that ties an effect to a cause said before it in
@@ -772,6 +766,16 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			}
 			// A window ("13:58 -> 14:17, so ~19 min") is all numbers and still a fact.
 			window := impactWindowRE.MatchString(low)
+			// A responder telling a step of theirs, done ("redelivered the 212
+			// failed deliveries via the API") or under way ("refunding the 260
+			// double charges now"), repairs the damage it counts: the response,
+			// not the impact. A past form that names harm ("charged twice: 17
+			// customers") tells what happened to the people hit, and the message
+			// that declares the end ("resolved, ~45 min of degraded search")
+			// recaps it.
+			if labels[i] == "" && !window && !t.resolved && (underWayRE.MatchString(low) || pastReport(low) && responderAction(low) && !impactHarmRE.MatchString(firstWord(low))) {
+				continue
+			}
 			// A duration said alone as the end is declared ("resolved. 2h10m") is
 			// how long the whole lasted: kept to complete an impact's extent.
 			if !window && t.resolved && extentOnly(low) {
@@ -920,6 +924,18 @@ func damageEffect(raw string) string {
 		return ""
 	}
 	return strings.TrimSpace(c[loc[1]:])
+}
+
+// firstWord returns the first word of low after the fillers responderAction
+// skips, without its punctuation.
+func firstWord(low string) string {
+	for _, w := range strings.Fields(clockLeadRE.ReplaceAllString(low, "")) {
+		if w = strings.Trim(w, ",.:;!`"); leadFillers[w] || w == "-" || w == "*" {
+			continue
+		}
+		return w
+	}
+	return ""
 }
 
 // negatedRE: an event said not to happen ("mails are not arriving", "orders that

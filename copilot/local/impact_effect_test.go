@@ -73,3 +73,27 @@ func TestImpactEffectOfAConsequence(t *testing.T) {
 		t.Errorf("impact = %q, want the effect clause alone first", imp)
 	}
 }
+
+// TestImpactNotTheRepair: a responder's step that counts the damage it repairs,
+// done or under way, is the response; the impact is the count of the damage, and
+// a past form that names harm still tells it.
+func TestImpactNotTheRepair(t *testing.T) {
+	imp := strings.ToLower(impactOf(t,
+		"bot> [P1] billing-events: webhook 4xx rate 100%",
+		"ana: every webhook rejected, bad signature. the vendor rotated its signing key",
+		"ana: new secret loaded, consumer restarted, webhooks verify",
+		"joe: replay finished. 640 customers retried meanwhile and 85 were charged twice",
+		"joe: refunding the 85 double charges now through the vendor api",
+		"joe: redelivered the 85 failed receipts to the mail queue",
+		"joe: refunds done, resolved"))
+	if !strings.Contains(imp, "85 were charged twice") || strings.Contains(imp, "refunding") || strings.Contains(imp, "redelivered") {
+		t.Errorf("impact = %q, want the damage without the repair", imp)
+	}
+	if imp := strings.ToLower(impactOf(t,
+		"bot> [P2] renewals: duplicate charge alert",
+		"ana: the retry loop ran twice per renewal",
+		"ana: disabled the retry loop",
+		"joe: charged twice: 17 customers between 10:02 and 10:40")); !strings.Contains(imp, "charged twice: 17 customers") {
+		t.Errorf("impact = %q, want the harm told in the past", imp)
+	}
+}
