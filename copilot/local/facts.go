@@ -107,7 +107,7 @@ var (
 	doneRE = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|is in|is out|synced|live now)\b`)
 
 	// Impact: counts of affected things, shares, durations, affected people.
-	impactCountRE = regexp.MustCompile(`[~≈]?\d[\d,.]*\s?[km]?\+?\s+(\w+[ -]){0,2}(customers?|users?|merchants?|orders?|payouts?|payments?|transactions?|requests?|calls?|jobs?|messages?|emails?|sms|logins?|sign-?ups?|accounts?|tenants?|bookings?|tickets?|chats?|complaints?|attempts?|checkouts?|sessions?|records?|rows|events?|pods?|nodes?|sites?|stores?|shipments?|invoices?|refunds?|charges?|devices?|subscribers?|reports?)\b`)
+	impactCountRE = regexp.MustCompile(`[~≈]?\d[\d,.]*\s?[km]?\+?\s+(\w+[ -]){0,2}(customers?|users?|merchants?|orders?|payouts?|payments?|transactions?|requests?|calls?|jobs?|messages?|emails?|sms|logins?|sign-?ups?|accounts?|tenants?|bookings?|tickets?|chats?|complaints?|attempts?|checkouts?|sessions?|records?|rows|events?|pods?|nodes?|sites?|stores?|shipments?|invoices?|refunds?|charges?|devices?|subscribers?|reports?|people|employees?|staff|members?|visitors?|players?|patients?|students?)\b`)
 	// impactAnyCountRE: a number of things of any name ("18k searches", "312 jobs").
 	impactAnyCountRE = regexp.MustCompile(`(^|[^\w.:/-])[~≈]?\d[\d,.]*\s?[km]?\+?\s+([a-z]+[ -]){0,2}[a-z]{3,}s\b`)
 	impactShareRE    = regexp.MustCompile(`\d+(\.\d+)?\s?%`)
@@ -115,8 +115,8 @@ var (
 	// "38% of billing-worker jobs") counts them as a number of them does.
 	impactShareOfRE = regexp.MustCompile(`\d+(\.\d+)?\s?% of (all |the |our )?([\w-]+ ){0,2}[a-z]{3,}s\b`)
 	impactTimeRE    = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d+h\d+m?\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
-	impactWhoRE     = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
-	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|fell|fallen|stuck|down|unavailable|outage|degraded|timeouts?|tim(ed|ing) out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
+	impactWhoRE     = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|people|employees?|staff|members?|visitors?|players?|patients?|students?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
+	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|fell|fallen|stuck|down|unavailable|outage|degraded|timeouts?|tim(ed|ing) out|charged|double|duplicate\w*|missed|blocked|locked out|rejected|impact\w*|affected|elevated)\b`)
 )
 
 // scoredSentence is one candidate sentence of a fact.
@@ -1348,7 +1348,7 @@ func (b *summaryBuilder) completeWhatWasHit(out, cs []scoredSentence, mit, words
 // isImpactClause: a clause that measures or names the damage ("~50 min of
 // degraded checkout"), not the recovery after it ("all replayed from the outbox").
 func isImpactClause(low string) bool {
-	for _, re := range []*regexp.Regexp{impactCountRE, impactAnyCountRE, impactShareRE, impactTimeRE, impactWhoRE, impactHarmRE, impactStateRE} {
+	for _, re := range []*regexp.Regexp{impactCountRE, impactAnyCountRE, impactShareRE, impactTimeRE, impactWindowRE, impactWhoRE, impactHarmRE, impactStateRE} {
 		if re.MatchString(low) {
 			return true
 		}

@@ -97,3 +97,21 @@ func TestImpactNotTheRepair(t *testing.T) {
 		t.Errorf("impact = %q, want the harm told in the past", imp)
 	}
 }
+
+// TestImpactPeopleLockedOut: people, employees and staff are who a failure hits,
+// counted as customers are, and being locked out is damage; a window said after
+// a list ("locked out of mail, VPN and the wiki between 08:05 and 10:20") is a
+// clause of the impact, not a comment clipped from it.
+func TestImpactPeopleLockedOut(t *testing.T) {
+	s := "Roughly 380 employees were locked out of mail, VPN and the wiki between 07:50 and 09:35."
+	if got := clipTrailingClauses(s, isImpactClause); got != s {
+		t.Errorf("clipTrailingClauses = %q, want the window kept", got)
+	}
+	imp := strings.ToLower(impactOf(t,
+		"ana: the directory replica on ldap-2 stopped replicating last week",
+		"ana: pulled ldap-2 out of the balancer, logins work again",
+		"joe: about 380 people were locked out of sso this morning, per the service desk"))
+	if !strings.Contains(imp, "380 people were locked out") {
+		t.Errorf("impact = %q, want the people locked out", imp)
+	}
+}
