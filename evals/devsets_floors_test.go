@@ -22,6 +22,7 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		{"testdata/dev8", 0.36, 0.51, 0.43},
 		{"testdata/dev9", 0.47, 0.67, 0.78},
 		{"testdata/dev11", 0.53, 0.73, 0.66},
+		{"testdata/dev10", 0.31, 0.55, 0.37},
 	} {
 		c, err := LoadCorpus(set.dir)
 		if err != nil {

@@ -107,7 +107,7 @@ var (
 	doneRE = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|is in|is out|synced|live now)\b`)
 
 	// Impact: counts of affected things, shares, durations, affected people.
-	impactCountRE = regexp.MustCompile(`[~≈]?\d[\d,.]*\s?[km]?\+?\s+(\w+[ -]){0,2}(customers?|users?|merchants?|orders?|payouts?|payments?|transactions?|requests?|calls?|jobs?|messages?|emails?|sms|logins?|sign-?ups?|accounts?|tenants?|bookings?|tickets?|chats?|complaints?|attempts?|checkouts?|sessions?|records?|rows|events?|pods?|nodes?|sites?|stores?|shipments?|invoices?|refunds?|charges?|devices?|subscribers?|reports?)\b`)
+	impactCountRE = regexp.MustCompile(`[~≈]?\d[\d,.]*\s?[km]?\+?\s+(\w+[ -]){0,2}(customers?|users?|merchants?|orders?|payouts?|payments?|transactions?|requests?|calls?|jobs?|messages?|emails?|sms|logins?|sign-?ups?|accounts?|tenants?|bookings?|tickets?|chats?|complaints?|attempts?|checkouts?|sessions?|records?|rows|events?|pods?|nodes?|sites?|stores?|shipments?|invoices?|refunds?|charges?|devices?|subscribers?|reports?|people|employees?|staff|members?|visitors?|players?|patients?|students?)\b`)
 	// impactAnyCountRE: a number of things of any name ("18k searches", "312 jobs").
 	impactAnyCountRE = regexp.MustCompile(`(^|[^\w.:/-])[~≈]?\d[\d,.]*\s?[km]?\+?\s+([a-z]+[ -]){0,2}[a-z]{3,}s\b`)
 	impactShareRE    = regexp.MustCompile(`\d+(\.\d+)?\s?%`)
@@ -115,8 +115,8 @@ var (
 	// "38% of billing-worker jobs") counts them as a number of them does.
 	impactShareOfRE = regexp.MustCompile(`\d+(\.\d+)?\s?% of (all |the |our )?([\w-]+ ){0,2}[a-z]{3,}s\b`)
 	impactTimeRE    = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d+h\d+m?\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
-	impactWhoRE     = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
-	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|stuck|down|unavailable|outage|degraded|timeouts?|tim(ed|ing) out|charged|double|duplicate\w*|missed|blocked|rejected|impact\w*|affected|elevated)\b`)
+	impactWhoRE     = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|people|employees?|staff|members?|visitors?|players?|patients?|students?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
+	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|fell|fallen|stuck|down|unavailable|outage|degraded|timeouts?|tim(ed|ing) out|charged|double|duplicate\w*|missed|blocked|locked out|rejected|impact\w*|affected|elevated)\b`)
 )
 
 // scoredSentence is one candidate sentence of a fact.
@@ -644,13 +644,7 @@ var thirdPartyRE = regexp.MustCompile(`^\W*(someone|somebody|another team|a coll
 // pastReport reports a sentence that opens with a verb in the past tense (after the
 // words responderAction skips): a report of something done, not a plan.
 func pastReport(low string) bool {
-	for _, w := range strings.Fields(clockLeadRE.ReplaceAllString(low, "")) {
-		if w = strings.Trim(w, ",.:;!`"); leadFillers[w] || w == "-" || w == "*" {
-			continue
-		}
-		return pastOpenRE.MatchString(w)
-	}
-	return false
+	return pastOpenRE.MatchString(firstWord(low))
 }
 
 // consequence reports a sentence that ties an effect to a cause said before it in
@@ -765,8 +759,23 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 				continue
 			}
 			low := lowerClean(raw)
+			if labels[i] == "" {
+				if eff := damageEffect(raw); eff != "" {
+					raw, low = eff, lowerClean(eff)
+				}
+			}
 			// A window ("13:58 -> 14:17, so ~19 min") is all numbers and still a fact.
 			window := impactWindowRE.MatchString(low)
+			// A responder telling a step of theirs, done ("redelivered the 212
+			// failed deliveries via the API") or under way ("refunding the 260
+			// double charges now"), repairs the damage it counts: the response,
+			// not the impact. A past form that names harm ("charged twice: 17
+			// customers") tells what happened to the people hit, and the message
+			// that declares the end ("resolved, ~45 min of degraded search")
+			// recaps it.
+			if labels[i] == "" && !window && !t.resolved && (underWayRE.MatchString(low) || pastReport(low) && responderAction(low) && !impactHarmRE.MatchString(firstWord(low))) {
+				continue
+			}
 			// A duration said alone as the end is declared ("resolved. 2h10m") is
 			// how long the whole lasted: kept to complete an impact's extent.
 			if !window && t.resolved && extentOnly(low) {
@@ -896,6 +905,37 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 		out = append(out, c)
 	}
 	return b.completeImpact(b.impactNeighbours(out), cs)
+}
+
+// damageEffect returns the effect clause of a sentence that ties it to its cause
+// with "so" ("the new code computed the credit in months, so 1,240 customers who
+// upgraded were charged the full price"), when that clause counts things hit and
+// says what went wrong to them: the clause before "so" is the mechanism, the one
+// after it the impact. "" when the sentence is no such consequence.
+func damageEffect(raw string) string {
+	c := cleanText(raw)
+	low := strings.ToLower(c)
+	loc := soRE.FindStringIndex(low)
+	if loc == nil || len(low) != len(c) || !consequence(low) || len(strings.Fields(low[:loc[0]])) < 2 {
+		return ""
+	}
+	eff := low[loc[1]:]
+	if strings.Contains(eff, "?") || !impactCountRE.MatchString(eff) || !impactHarmRE.MatchString(eff) || causalRE.MatchString(eff) || consequence(eff) {
+		return ""
+	}
+	return strings.TrimSpace(c[loc[1]:])
+}
+
+// firstWord returns the first word of low after the fillers responderAction
+// skips, without its punctuation.
+func firstWord(low string) string {
+	for _, w := range strings.Fields(clockLeadRE.ReplaceAllString(low, "")) {
+		if w = strings.Trim(w, ",.:;!`"); leadFillers[w] || w == "-" || w == "*" {
+			continue
+		}
+		return w
+	}
+	return ""
 }
 
 // negatedRE: an event said not to happen ("mails are not arriving", "orders that
@@ -1068,6 +1108,14 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 		words += len(strings.Fields(c.text))
 	}
 	if c, ok := fits(at - 1); ok {
+		out = append([]scoredSentence{c}, out...)
+	} else if c, ok := fits(at - 2); ok && t.section != "" && at >= 2 && labels[at-1] == "" && !causalRE.MatchString(lowerClean(sents[at-1])) {
+		// A report's prose paragraph tells the damage over several sentences
+		// ("Requests were hanging for 30 seconds and then timing out. Customers
+		// told us the button just spun. Between 11:04 and 11:31 about 6,200
+		// checkouts failed"): a sentence between that voices it without a
+		// measure, and explains no cause, does not end the paragraph's measure
+		// of it.
 		out = append([]scoredSentence{c}, out...)
 	}
 	return out
@@ -1300,7 +1348,7 @@ func (b *summaryBuilder) completeWhatWasHit(out, cs []scoredSentence, mit, words
 // isImpactClause: a clause that measures or names the damage ("~50 min of
 // degraded checkout"), not the recovery after it ("all replayed from the outbox").
 func isImpactClause(low string) bool {
-	for _, re := range []*regexp.Regexp{impactCountRE, impactAnyCountRE, impactShareRE, impactTimeRE, impactWhoRE, impactHarmRE, impactStateRE} {
+	for _, re := range []*regexp.Regexp{impactCountRE, impactAnyCountRE, impactShareRE, impactTimeRE, impactWindowRE, impactWhoRE, impactHarmRE, impactStateRE} {
 		if re.MatchString(low) {
 			return true
 		}
@@ -1309,9 +1357,10 @@ func isImpactClause(low string) bool {
 }
 
 // impactWindowRE: a span from one clock time to another ("17:01–17:12", "13:58
-// -> 14:17", "from 07:31 to 08:02"), its end maybe approximate ("07:30 to
-// ~08:08").
-var impactWindowRE = regexp.MustCompile(`\b\d{1,2}:\d{2}\s?(–|-|—|to|->|→|until|till)\s?(about |around |approx\.? |[~≈])?\d{1,2}:\d{2}\b`)
+// -> 14:17", "from 07:31 to 08:02", "between 09:40 and 10:21"), its end maybe
+// approximate ("07:30 to ~08:08"). "and" joins two times as a span only after
+// "between"; elsewhere ("at 09:40 and 10:21") it lists two moments.
+var impactWindowRE = regexp.MustCompile(`\b\d{1,2}:\d{2}\s?(–|-|—|to|->|→|until|till)\s?(about |around |approx\.? |[~≈])?\d{1,2}:\d{2}\b|\bbetween (about |around |[~≈])?\d{1,2}:\d{2}( [a-z]{3,4})? and (about |around |[~≈])?\d{1,2}:\d{2}\b`)
 
 // impactStateRE: what a user saw in a broken state ("showed empty results").
 var impactStateRE = regexp.MustCompile(`\b(empty|blank|missing|wrong|broken|slow|stale|incorrect|no results|showed|saw|seeing|got)\b`)

@@ -1,0 +1,117 @@
+package local
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestImpactWindowBetween: "between 09:40 and 10:21" is the window of the damage,
+// so an impact that says it needs no other sentence for its extent; a later
+// proposal whose "401s" reads like a duration is not taken to complete it. Two
+// times joined by "and" without "between" are two moments.
+func TestImpactWindowBetween(t *testing.T) {
+	for _, s := range []string{"between 09:40 and 10:21", "between ~13:02 and 13:40", "between 16:02 cest and 17:31"} {
+		if !impactWindowRE.MatchString(lowerClean(s)) {
+			t.Errorf("impactWindowRE does not match %q", s)
+		}
+	}
+	for _, s := range []string{"paged at 09:40 and again at 10:21", "09:40 and 10:21"} {
+		if impactWindowRE.MatchString(s) {
+			t.Errorf("impactWindowRE matches %q", s)
+		}
+	}
+	imp := strings.ToLower(impactOf(t,
+		"pm: support says login complaints tripled, everyone says the code never came",
+		"lea: the sms gateway answers 401 to every send since 07:15",
+		"lea: key rotated by the cleanup job. made a new key, sender redeployed, codes arriving",
+		"lea: from the logs: ~8,200 failed sign-ins between 07:15 and 08:02, mostly android",
+		"pm: and alert when the sender sees 401s from the gateway, not only 5xx"))
+	if !strings.Contains(imp, "8,200 failed sign-ins") || strings.Contains(imp, "alert when") {
+		t.Errorf("impact = %q, want the count with its window and no proposal", imp)
+	}
+}
+
+// TestImpactFellIsHarm: a measure of what people did that fell by a share is the
+// damage, as "dropped" is, when nothing else in the channel counts it.
+func TestImpactFellIsHarm(t *testing.T) {
+	imp := strings.ToLower(impactOf(t,
+		"kim: the suggestions box is odd, typing 'lap' offers garden chairs",
+		"raj: the alias points at yesterday's half-built collection, 90k docs instead of 900k",
+		"raj: pointed the alias back at the previous collection. suggestions look right",
+		"kim: analytics: searches started from a suggestion fell 55% from 09:00 until the switch, web and app",
+		"raj: rebuilding the collection tonight from a fresh snapshot"))
+	if !strings.Contains(imp, "fell 55%") {
+		t.Errorf("impact = %q, want the fall in suggestion searches", imp)
+	}
+}
+
+// TestImpactEffectOfAConsequence: in "X, so Y" the clause Y that counts what was
+// hit is the impact; X, the mechanism, is left to the root cause, and the
+// sentence still beats a later count of the remedy.
+func TestImpactEffectOfAConsequence(t *testing.T) {
+	got := damageEffect("The new rounding code truncated the discount, so 730 customers who renewed between 08:10 and 11:40 were charged the undiscounted price.")
+	if got != "730 customers who renewed between 08:10 and 11:40 were charged the undiscounted price." {
+		t.Errorf("damageEffect = %q, want the clause after 'so'", got)
+	}
+	for _, s := range []string{
+		"The pool was full, so we restarted the pods.",              // no count of things hit
+		"We have 3 replicas, so 2 can fail without impact.",         // an aim, not a result
+		"The cert expired at 09:00 so the proxy rejected requests.", // no count
+	} {
+		if got := damageEffect(s); got != "" {
+			t.Errorf("damageEffect(%q) = %q, want none", s, got)
+		}
+	}
+	imp := strings.ToLower(impactOf(t,
+		"## Summary",
+		"Release 4.2 changed the discount code. It truncated the discount for yearly plans, so 730 customers who renewed between 08:10 and 11:40 were charged the undiscounted price. Rolled back at 11:40.",
+		"## Timeline",
+		"- 08:10 release 4.2 deployed",
+		"- 11:40 rolled back to 4.1",
+		"- 14:00 refunds issued to all 730 customers"))
+	if !strings.HasPrefix(imp, "730 customers who renewed") || strings.Contains(imp, "truncated") {
+		t.Errorf("impact = %q, want the effect clause alone first", imp)
+	}
+}
+
+// TestImpactNotTheRepair: a responder's step that counts the damage it repairs,
+// done or under way, is the response; the impact is the count of the damage, and
+// a past form that names harm still tells it.
+func TestImpactNotTheRepair(t *testing.T) {
+	imp := strings.ToLower(impactOf(t,
+		"bot> [P1] billing-events: webhook 4xx rate 100%",
+		"ana: every webhook rejected, bad signature. the vendor rotated its signing key",
+		"ana: new secret loaded, consumer restarted, webhooks verify",
+		"joe: replay finished. 640 customers retried meanwhile and 85 were charged twice",
+		"joe: refunding the 85 double charges now through the vendor api",
+		"joe: redelivered the 85 failed receipts to the mail queue",
+		"joe: refunds done, resolved"))
+	if !strings.Contains(imp, "85 were charged twice") || strings.Contains(imp, "refunding") || strings.Contains(imp, "redelivered") {
+		t.Errorf("impact = %q, want the damage without the repair", imp)
+	}
+	if imp := strings.ToLower(impactOf(t,
+		"bot> [P2] renewals: duplicate charge alert",
+		"ana: the retry loop ran twice per renewal",
+		"ana: disabled the retry loop",
+		"joe: charged twice: 17 customers between 10:02 and 10:40")); !strings.Contains(imp, "charged twice: 17 customers") {
+		t.Errorf("impact = %q, want the harm told in the past", imp)
+	}
+}
+
+// TestImpactPeopleLockedOut: people, employees and staff are who a failure hits,
+// counted as customers are, and being locked out is damage; a window said after
+// a list ("locked out of mail, VPN and the wiki between 08:05 and 10:20") is a
+// clause of the impact, not a comment clipped from it.
+func TestImpactPeopleLockedOut(t *testing.T) {
+	s := "Roughly 380 employees were locked out of mail, VPN and the wiki between 07:50 and 09:35."
+	if got := clipTrailingClauses(s, isImpactClause); got != s {
+		t.Errorf("clipTrailingClauses = %q, want the window kept", got)
+	}
+	imp := strings.ToLower(impactOf(t,
+		"ana: the directory replica on ldap-2 stopped replicating last week",
+		"ana: pulled ldap-2 out of the balancer, logins work again",
+		"joe: about 380 people were locked out of sso this morning, per the service desk"))
+	if !strings.Contains(imp, "380 people were locked out") {
+		t.Errorf("impact = %q, want the people locked out", imp)
+	}
+}
