@@ -639,7 +639,7 @@ var labelLeadRE = regexp.MustCompile(`^\s*[A-Za-z][\w -]{0,24}:\s+`)
 
 // presentStepRE: the speaker's step in the simple present ("I cordon pool-b-7 and
 // delete the pods there"), as a report reads in a second language.
-var presentStepRE = regexp.MustCompile(`^\W*(?:(?:ok|so|now|then),? )?(?:i|we) (?:now |first |then |also )?([a-z-]+) ([a-z0-9][\w.-]*)`)
+var presentStepRE = regexp.MustCompile(`^\W*(?:(?:ok|so|now|then),? )?(?:i|we|(?:the )?[a-z]+ team) (?:now |first |then |also )?([a-z-]+) ([a-z0-9][\w.-]*)`)
 
 // presentStep reports whether low opens with the speaker and a verb imperative
 // knows in its base form, with an object after it: not a look, not a telling, and

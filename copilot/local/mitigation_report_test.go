@@ -299,6 +299,9 @@ func TestPresentStepInASecondLanguage(t *testing.T) {
 		{"i first try to scale checkout to 12 replica", false},
 		{"i check the node metrics", false},
 		{"i post an update in the status page", false},
+		{"network team re-open udp 123 to pool.ntp.org", true},
+		{"the dns team reopen port 53 on the resolver firewall", true},
+		{"network team check the firewall logs", false},
 	} {
 		if got := presentStep(tt.low); got != tt.want {
 			t.Errorf("presentStep(%q) = %v, want %v", tt.low, got, tt.want)
@@ -311,5 +314,21 @@ func TestPresentStepInASecondLanguage(t *testing.T) {
 	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
 	if got := b.mitigationIndex(); got != 4 {
 		t.Errorf("mitigated at %d, want 4 (%q)", got, texts[4])
+	}
+}
+
+// Another team's step told in the simple present ("network team re-open udp 123";
+// cases in TestPresentStepInASecondLanguage) is a step taken, and of its message it
+// is the sentence quoted, not the recovery told after it.
+func TestPresentStepOfAnotherTeam(t *testing.T) {
+	texts := []string{"[FIRING] gateways offline 27%", "gateway clocks 9 min late, ntp is blocked by the firewall change",
+		"Network team re-open UDP 123 to pool.ntp.org. Gateways sync clock now, connected count is going up",
+		"all gateways connected, closing"}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 2 {
+		t.Fatalf("mitigated at %d, want 2", got)
+	}
+	if got := b.mitigationSentence(2); !strings.Contains(got, "re-open UDP 123") {
+		t.Errorf("mitigation sentence %q, want the team's step", got)
 	}
 }
