@@ -3,6 +3,7 @@ package local
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -330,5 +331,36 @@ func TestPresentStepOfAnotherTeam(t *testing.T) {
 	}
 	if got := b.mitigationSentence(2); !strings.Contains(got, "re-open UDP 123") {
 		t.Errorf("mitigation sentence %q, want the team's step", got)
+	}
+}
+
+// A rollout halted is a pause whatever it ships ("OTA rollout of 5.2 halted"); a
+// replication that stopped by itself, told with the words between, is no step.
+func TestRolloutHaltedIsAPause(t *testing.T) {
+	var pause *regexp.Regexp
+	for _, ac := range actionClasses {
+		if ac.name == "pause" {
+			pause = ac.re
+		}
+	}
+	for _, tt := range []struct {
+		low  string
+		want bool
+	}{
+		{"ota rollout of 5.2 halted; devices still on 5.1 stay there", true},
+		{"we paused the canary rollout", true},
+		{"replication to ldap-03 stopped after the schema change that day", false},
+	} {
+		if got := pause.MatchString(tt.low); got != tt.want {
+			t.Errorf("pause matches %q = %v, want %v", tt.low, got, tt.want)
+		}
+	}
+	inc := reportOf("Summary", "Firmware 5.2 went to the whole fleet at once and devices went offline.",
+		"Timeline", "— Offline count starts rising.", "Timeline", "— Datadog monitor \"fleet offline > 5%\" pages the IoT on-call.",
+		"Timeline", "— OTA rollout of 5.2 halted; devices still on 5.1 stay there.",
+		"Timeline", "— Offline count back to normal; incident resolved.")
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(inc)), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 3 {
+		t.Errorf("mitigated at %d, want 3", got)
 	}
 }
