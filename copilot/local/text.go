@@ -92,7 +92,7 @@ func quoteText(s string, dropAddressing bool) string {
 	if dropAddressing {
 		s = addressingRE.ReplaceAllString(s, "")
 	}
-	s = strings.TrimLeft(s, "-*•·|: ")
+	s = strings.TrimLeft(s, "-–—*•·|: ")
 	s = strings.TrimRight(s, " |")
 	s = strings.TrimSpace(s)
 	if s == "" {
