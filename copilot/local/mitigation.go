@@ -146,7 +146,7 @@ func shapedAction(t msgTags) bool {
 				return true
 			}
 		}
-		if announcedAction(low) || presentStep(low) {
+		if announcedAction(low) || presentStep(low) || passiveStep(low) {
 			return true
 		}
 		break // the action opens the message
@@ -651,3 +651,24 @@ func presentStep(low string) bool {
 	}
 	return !objectlessRE.MatchString(m[2]) && !(pronouns[m[2]] && len(strings.Fields(low)) < 4)
 }
+
+// passiveStepRE: a report that names the thing changed first and the step after it
+// as a participle, the doer left out or given after "by" ("campaign paused in
+// braze by jonas", "chronyd enabled and started on batch-01..06"). An auxiliary
+// before the participle ("hosts were rebuilt on friday") tells a history, not a
+// report of a step just taken.
+var passiveStepRE = regexp.MustCompile(`^\W*((?:[\w.'-]+ ){1,3}?)([a-z-]+ed|rebuilt|reran)(?: and ([a-z-]+ed))? (?:on|in|by|for|across|via|everywhere)\b`)
+
+// passiveStep reports whether low opens with a step told in the passive: its
+// participle is a verb imperative knows, not a look.
+func passiveStep(low string) bool {
+	m := passiveStepRE.FindStringSubmatch(low)
+	if m == nil || auxiliaryRE.MatchString(m[1]) || symptomRE.MatchString(low) {
+		return false
+	}
+	v := baseVerb[m[2]]
+	return v != "" && v != m[2] && !diagnosticVerb(v)
+}
+
+// auxiliaryRE: a verb that makes the participle after it a tense or a state.
+var auxiliaryRE = regexp.MustCompile(`\b(?:is|are|was|were|be|been|being|has|have|had|got|gets|get|not|never)\b`)

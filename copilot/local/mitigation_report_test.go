@@ -364,3 +364,31 @@ func TestRolloutHaltedIsAPause(t *testing.T) {
 		t.Errorf("mitigated at %d, want 3", got)
 	}
 }
+
+// A step told in the passive, the thing changed first and the doer left out or
+// after "by", is a step taken; a state or a history told with an auxiliary, the
+// queue that drained by itself and a look are not.
+func TestPassiveStepReport(t *testing.T) {
+	for _, tt := range []struct {
+		low  string
+		want bool
+	}{
+		{"campaign paused in braze by jonas from marketing. 429s dropping", true},
+		{"chronyd enabled and started on batch-01..06, clocks in sync", true},
+		{"hosts were rebuilt on friday", false},
+		{"backlog drained in ten minutes", false},
+		{"logs checked on all hosts", false},
+		{"hotfix 2.8.1 deployed.", false},
+	} {
+		if got := passiveStep(tt.low); got != tt.want {
+			t.Errorf("passiveStep(%q) = %v, want %v", tt.low, got, tt.want)
+		}
+	}
+	texts := []string{"[FIRING] invoice batches failed, 401 from billing-api", "batch host clocks are 4 min ahead, chronyd inactive",
+		"first i'll start chronyd on the six hosts, then rerun", "chronyd enabled and started on batch-01..06, clocks in sync",
+		"rerunning invoice batches region by region", "all 14 regions done", "resolved"}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 3 {
+		t.Errorf("mitigated at %d, want 3 (%q)", got, texts[3])
+	}
+}
