@@ -672,3 +672,23 @@ func passiveStep(low string) bool {
 
 // auxiliaryRE: a verb that makes the participle after it a tense or a state.
 var auxiliaryRE = regexp.MustCompile(`\b(?:is|are|was|were|be|been|being|has|have|had|got|gets|get|not|never)\b`)
+
+// planLabelRE: a label that makes what follows an intent, not a step taken ("Plan:
+// enable the v1 client, then replay", "| 08:30 | Proposal: fail over"), at the
+// start of a message or of a table row's cell.
+var planLabelRE = regexp.MustCompile(`(?:^|\|)\W*(?:the )?(?:plan|proposal|idea|options?|intent)\s*:`)
+
+// planned reports whether a message is labelled a plan.
+func planned(t msgTags) bool {
+	return planLabelRE.MatchString(t.lower)
+}
+
+// passiveRow reports whether a timeline row tells a step in the passive after its
+// clock ("09:05 | flag fcm_http_v1 enabled for all android sends").
+func passiveRow(t msgTags) bool {
+	return timelineRow(t) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) &&
+		passiveStep(datedRowLeadRE.ReplaceAllString(t.lower, ""))
+}
+
+// datedRowLeadRE: a row's clock, a short date before it allowed ("07-07 09:05 |").
+var datedRowLeadRE = regexp.MustCompile(`^\W*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–—-]?\s*`)

@@ -392,3 +392,18 @@ func TestPassiveStepReport(t *testing.T) {
 		t.Errorf("mitigated at %d, want 3 (%q)", got, texts[3])
 	}
 }
+
+// A timeline row labelled a plan is no step; the row after it that tells the step
+// in the passive is ("07-07 09:05 | flag x enabled for all sends").
+func TestPlanRowIsNoStepAndPassiveRowIs(t *testing.T) {
+	inc := reportOf("Summary", "Android pushes were dropped for a day after the vendor switched the old API off.",
+		"Timeline", "07-07 07:40 | Support escalates 300 tickets about missing notifications.",
+		"Timeline", "07-07 08:15 | Sven finds the DeprecatedApi error in raw responses.",
+		"Timeline", "07-07 08:30 | Plan: enable the v1 client behind a flag, then replay the last 24 h of pushes.",
+		"Timeline", "07-07 09:05 | Flag fcm_http_v1 enabled for all Android sends; first deliveries confirmed.",
+		"Timeline", "07-07 10:10 | Delivery rate back to 97%; pushes of the last 24 h replayed; incident resolved.")
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(inc)), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 4 {
+		t.Errorf("mitigated at %d, want 4", got)
+	}
+}
