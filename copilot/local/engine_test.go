@@ -138,6 +138,8 @@ var quoteTests = []struct {
 	name, in, want string
 	cut            bool // the sentence is too long and must be cut
 }{
+	{name: "a row's short date and clock dropped", in: "07-07 09:05 | Flag x enabled for all sends", want: "Flag x enabled for all sends."},
+	{name: "a row's dash dropped", in: "— OTA rollout of 5.2 halted", want: "OTA rollout of 5.2 halted."},
 	{name: "capitalised with full stop", in: "rolled back the deploy", want: "Rolled back the deploy."},
 	{name: "addressing dropped", in: "@sam: restarted pgbouncer", want: "Restarted pgbouncer."},
 	{name: "raw mention addressing dropped", in: "<@U012>: restarted pgbouncer", want: "Restarted pgbouncer."},

@@ -1418,7 +1418,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if labelsMitigation(t.msg.Text) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) {
 			return true // the writer labels it the mitigation ("mitigation: adding …")
 		}
-		if b.afterSymptomRow(t) && timelineAction(t) {
+		if b.afterSymptomRow(t) && (timelineAction(t) || passiveRow(t)) {
 			return true // "09:05 | Jana reloads HAProxy on edge-1 and edge-2"
 		}
 		if t.taken && (remediationDone(t) || sectionIs(t.section, "mitigation", "recovery", "resolution", "actions taken")) {
@@ -1515,7 +1515,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			}
 			return []int{t.idx}
 		}
-		if history {
+		if history || planned(t) {
 			continue
 		}
 		if t.idx > lc.firstSignal && reportsStepAndRecovery(t) {

@@ -40,6 +40,7 @@ var baseVerb = func() map[string]string {
 		"failback failed-back", "unblock unblocked unblocking", "whitelist whitelisted",
 		"allowlist allowlisted", "re-enable re-enabled re-enabling", "re-run re-ran re-running",
 		"rerun reran rerunning", "requeue requeued requeuing", "redrive redrove redriving",
+		"reopen reopened reopening", "re-open re-opened re-opening", "halt halted halting",
 	} {
 		f := strings.Fields(line)
 		for _, w := range f {

@@ -146,7 +146,7 @@ func shapedAction(t msgTags) bool {
 				return true
 			}
 		}
-		if announcedAction(low) || presentStep(low) {
+		if announcedAction(low) || presentStep(low) || passiveStep(low) {
 			return true
 		}
 		break // the action opens the message
@@ -639,7 +639,7 @@ var labelLeadRE = regexp.MustCompile(`^\s*[A-Za-z][\w -]{0,24}:\s+`)
 
 // presentStepRE: the speaker's step in the simple present ("I cordon pool-b-7 and
 // delete the pods there"), as a report reads in a second language.
-var presentStepRE = regexp.MustCompile(`^\W*(?:(?:ok|so|now|then),? )?(?:i|we) (?:now |first |then |also )?([a-z-]+) ([a-z0-9][\w.-]*)`)
+var presentStepRE = regexp.MustCompile(`^\W*(?:(?:ok|so|now|then),? )?(?:i|we|(?:the )?[a-z]+ team) (?:now |first |then |also )?([a-z-]+) ([a-z0-9][\w.-]*)`)
 
 // presentStep reports whether low opens with the speaker and a verb imperative
 // knows in its base form, with an object after it: not a look, not a telling, and
@@ -651,3 +651,44 @@ func presentStep(low string) bool {
 	}
 	return !objectlessRE.MatchString(m[2]) && !(pronouns[m[2]] && len(strings.Fields(low)) < 4)
 }
+
+// passiveStepRE: a report that names the thing changed first and the step after it
+// as a participle, the doer left out or given after "by" ("campaign paused in
+// braze by jonas", "chronyd enabled and started on batch-01..06"). An auxiliary
+// before the participle ("hosts were rebuilt on friday") tells a history, not a
+// report of a step just taken.
+var passiveStepRE = regexp.MustCompile(`^\W*((?:[\w.'-]+ ){1,3}?)([a-z-]+ed|rebuilt|reran)(?: and ([a-z-]+ed))? (?:on|in|by|for|across|via|everywhere)\b`)
+
+// passiveStep reports whether low opens with a step told in the passive: its
+// participle is a verb imperative knows, not a look.
+func passiveStep(low string) bool {
+	m := passiveStepRE.FindStringSubmatch(low)
+	if m == nil || auxiliaryRE.MatchString(m[1]) || symptomRE.MatchString(low) {
+		return false
+	}
+	v := baseVerb[m[2]]
+	return v != "" && v != m[2] && !diagnosticVerb(v)
+}
+
+// auxiliaryRE: a verb that makes the participle after it a tense or a state.
+var auxiliaryRE = regexp.MustCompile(`\b(?:is|are|was|were|be|been|being|has|have|had|got|gets|get|not|never)\b`)
+
+// planLabelRE: a label that makes what follows an intent, not a step taken ("Plan:
+// enable the v1 client, then replay", "| 08:30 | Proposal: fail over"), at the
+// start of a message or of a table row's cell.
+var planLabelRE = regexp.MustCompile(`(?:^|\|)\W*(?:the )?(?:plan|proposal|idea|options?|intent)\s*:`)
+
+// planned reports whether a message is labelled a plan.
+func planned(t msgTags) bool {
+	return planLabelRE.MatchString(t.lower)
+}
+
+// passiveRow reports whether a timeline row tells a step in the passive after its
+// clock ("09:05 | flag fcm_http_v1 enabled for all android sends").
+func passiveRow(t msgTags) bool {
+	return timelineRow(t) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) &&
+		passiveStep(datedRowLeadRE.ReplaceAllString(t.lower, ""))
+}
+
+// datedRowLeadRE: a row's clock, a short date before it allowed ("07-07 09:05 |").
+var datedRowLeadRE = regexp.MustCompile(`^\W*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–—-]?\s*`)

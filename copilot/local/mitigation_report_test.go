@@ -3,6 +3,7 @@ package local
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -299,6 +300,9 @@ func TestPresentStepInASecondLanguage(t *testing.T) {
 		{"i first try to scale checkout to 12 replica", false},
 		{"i check the node metrics", false},
 		{"i post an update in the status page", false},
+		{"network team re-open udp 123 to pool.ntp.org", true},
+		{"the dns team reopen port 53 on the resolver firewall", true},
+		{"network team check the firewall logs", false},
 	} {
 		if got := presentStep(tt.low); got != tt.want {
 			t.Errorf("presentStep(%q) = %v, want %v", tt.low, got, tt.want)
@@ -311,5 +315,95 @@ func TestPresentStepInASecondLanguage(t *testing.T) {
 	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
 	if got := b.mitigationIndex(); got != 4 {
 		t.Errorf("mitigated at %d, want 4 (%q)", got, texts[4])
+	}
+}
+
+// Another team's step told in the simple present ("network team re-open udp 123";
+// cases in TestPresentStepInASecondLanguage) is a step taken, and of its message it
+// is the sentence quoted, not the recovery told after it.
+func TestPresentStepOfAnotherTeam(t *testing.T) {
+	texts := []string{"[FIRING] gateways offline 27%", "gateway clocks 9 min late, ntp is blocked by the firewall change",
+		"Network team re-open UDP 123 to pool.ntp.org. Gateways sync clock now, connected count is going up",
+		"all gateways connected, closing"}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 2 {
+		t.Fatalf("mitigated at %d, want 2", got)
+	}
+	if got := b.mitigationSentence(2); !strings.Contains(got, "re-open UDP 123") {
+		t.Errorf("mitigation sentence %q, want the team's step", got)
+	}
+}
+
+// A rollout halted is a pause whatever it ships ("OTA rollout of 5.2 halted"); a
+// replication that stopped by itself, told with the words between, is no step.
+func TestRolloutHaltedIsAPause(t *testing.T) {
+	var pause *regexp.Regexp
+	for _, ac := range actionClasses {
+		if ac.name == "pause" {
+			pause = ac.re
+		}
+	}
+	for _, tt := range []struct {
+		low  string
+		want bool
+	}{
+		{"ota rollout of 5.2 halted; devices still on 5.1 stay there", true},
+		{"we paused the canary rollout", true},
+		{"replication to ldap-03 stopped after the schema change that day", false},
+	} {
+		if got := pause.MatchString(tt.low); got != tt.want {
+			t.Errorf("pause matches %q = %v, want %v", tt.low, got, tt.want)
+		}
+	}
+	inc := reportOf("Summary", "Firmware 5.2 went to the whole fleet at once and devices went offline.",
+		"Timeline", "— Offline count starts rising.", "Timeline", "— Datadog monitor \"fleet offline > 5%\" pages the IoT on-call.",
+		"Timeline", "— OTA rollout of 5.2 halted; devices still on 5.1 stay there.",
+		"Timeline", "— Offline count back to normal; incident resolved.")
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(inc)), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 3 {
+		t.Errorf("mitigated at %d, want 3", got)
+	}
+}
+
+// A step told in the passive, the thing changed first and the doer left out or
+// after "by", is a step taken; a state or a history told with an auxiliary, the
+// queue that drained by itself and a look are not.
+func TestPassiveStepReport(t *testing.T) {
+	for _, tt := range []struct {
+		low  string
+		want bool
+	}{
+		{"campaign paused in braze by jonas from marketing. 429s dropping", true},
+		{"chronyd enabled and started on batch-01..06, clocks in sync", true},
+		{"hosts were rebuilt on friday", false},
+		{"backlog drained in ten minutes", false},
+		{"logs checked on all hosts", false},
+		{"hotfix 2.8.1 deployed.", false},
+	} {
+		if got := passiveStep(tt.low); got != tt.want {
+			t.Errorf("passiveStep(%q) = %v, want %v", tt.low, got, tt.want)
+		}
+	}
+	texts := []string{"[FIRING] invoice batches failed, 401 from billing-api", "batch host clocks are 4 min ahead, chronyd inactive",
+		"first i'll start chronyd on the six hosts, then rerun", "chronyd enabled and started on batch-01..06, clocks in sync",
+		"rerunning invoice batches region by region", "all 14 regions done", "resolved"}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 3 {
+		t.Errorf("mitigated at %d, want 3 (%q)", got, texts[3])
+	}
+}
+
+// A timeline row labelled a plan is no step; the row after it that tells the step
+// in the passive is ("07-07 09:05 | flag x enabled for all sends").
+func TestPlanRowIsNoStepAndPassiveRowIs(t *testing.T) {
+	inc := reportOf("Summary", "Android pushes were dropped for a day after the vendor switched the old API off.",
+		"Timeline", "07-07 07:40 | Support escalates 300 tickets about missing notifications.",
+		"Timeline", "07-07 08:15 | Sven finds the DeprecatedApi error in raw responses.",
+		"Timeline", "07-07 08:30 | Plan: enable the v1 client behind a flag, then replay the last 24 h of pushes.",
+		"Timeline", "07-07 09:05 | Flag fcm_http_v1 enabled for all Android sends; first deliveries confirmed.",
+		"Timeline", "07-07 10:10 | Delivery rate back to 97%; pushes of the last 24 h replayed; incident resolved.")
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(inc)), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 4 {
+		t.Errorf("mitigated at %d, want 4", got)
 	}
 }

@@ -79,6 +79,10 @@ func splitSentences(text string) []string {
 	return out
 }
 
+// shortDateRowRE: a timeline row's lead that gives the day without the year
+// ("07-07 09:05 | ").
+var shortDateRowRE = regexp.MustCompile(`^\W*\d{2}-\d{2} \d{1,2}:\d{2}(:\d{2})?\s*\|\s*`)
+
 // quote turns a transcript sentence into a summary sentence: cleaned, shortened,
 // capitalised, ending with punctuation, and inert for Slack. Leading @-addressing
 // ("@sam: restarted it") is dropped.
@@ -89,10 +93,11 @@ func quote(s string) string { return quoteText(s, true) }
 func quoteText(s string, dropAddressing bool) string {
 	s = cleanText(s)
 	s = rowTimeRE.ReplaceAllString(s, "")
+	s = shortDateRowRE.ReplaceAllString(s, "")
 	if dropAddressing {
 		s = addressingRE.ReplaceAllString(s, "")
 	}
-	s = strings.TrimLeft(s, "-*•·|: ")
+	s = strings.TrimLeft(s, "-–—*•·|: ")
 	s = strings.TrimRight(s, " |")
 	s = strings.TrimSpace(s)
 	if s == "" {
