@@ -23,6 +23,9 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		{"testdata/dev9", 0.47, 0.67, 0.78},
 		{"testdata/dev10", 0.31, 0.55, 0.48},
 		{"testdata/dev11", 0.53, 0.74, 0.66},
+		// dev12 was written after today's summary rounds and not tuned on: 0.03
+		// under its figures as measured (0.407, 0.546, 0.297).
+		{"testdata/dev12", 0.37, 0.51, 0.26},
 	} {
 		c, err := LoadCorpus(set.dir)
 		if err != nil {
