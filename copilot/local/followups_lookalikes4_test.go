@@ -14,6 +14,7 @@ func TestFollowUpActionListLookalikesAnywhere(t *testing.T) {
 		{"dropped after the decision", "- Add a standby proxy for the pool hosts dropped after the design review."},
 		{"done during the incident, in parentheses", "- Turn the verbose pool logging off on the reporting replica (done during the incident)."},
 		{"history with an adverb", "- Ticket 5512 was subsequently renamed \"pool proxy: cap waiting clients at 500\"."},
+		{"history told 'later'", "- Ticket 5512 was later merged into \"pool proxy: cap waiting clients at 500\" and a dashboard."},
 		{"another party's promise to us", "- The hosting provider will send us a month's notice of maintenance on the proxy hosts."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,9 +35,11 @@ var (
 	// incident ("(done during the incident)"): a step of the response listed for
 	// completeness, not work still to come.
 	lkDoneDuringRE = regexp.MustCompile(`\b(?:done|completed|performed|carried out|applied|handled|taken)\s+(?:already\s+)?(?:during|while|in the course of|as part of)\s+(?:the\s+)?(?:incident|response|outage|mitigation|recovery|firefight\w*)\b`)
+	// lkPastLaterRE: "later" between a past auxiliary and its participle.
 	// lkNarrateRE: a sentence told in the past by its subject ("we had written",
 	// "that item was closed", "we discussed", "we decided against it").
-	lkNarrateRE = regexp.MustCompile(`\b(?:we|i|they|it|that|this|which|(?:the|that|this) \w+)\s+(?:had|was|were|did|already \w+ed|(?:\w+ed)(?:\s|$|[,.;]))|\b(?:was|were|had been)\s+(?:(?:later|then|since|also|\w+ly)\s+)?\w+(?:ed|en)\b|\b\w+ already \w+ed\b`)
+	lkPastLaterRE = regexp.MustCompile(`\b(was|were|had been|had)\s+later\b`)
+	lkNarrateRE   = regexp.MustCompile(`\b(?:we|i|they|it|that|this|which|(?:the|that|this) \w+)\s+(?:had|was|were|did|already \w+ed|(?:\w+ed)(?:\s|$|[,.;]))|\b(?:was|were|had been)\s+(?:(?:later|then|since|also|\w+ly)\s+)?\w+(?:ed|en)\b|\b\w+ already \w+ed\b`)
 )
 
 // remedy reports whether low is a one-off remedy for customers with nothing
@@ -77,7 +79,9 @@ func narration(raw string) bool {
 		return false
 	}
 	for _, s := range sents {
-		low := strings.ToLower(s)
+		// "was later retitled": "later" after a past auxiliary tells when it
+		// happened, not that something is left to do.
+		low := lkPastLaterRE.ReplaceAllString(strings.ToLower(s), "$1")
 		if !lkNarrateRE.MatchString(low) || fuToDoRE.MatchString(low) {
 			return false
 		}
