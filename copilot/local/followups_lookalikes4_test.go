@@ -15,6 +15,8 @@ func TestFollowUpActionListLookalikesAnywhere(t *testing.T) {
 		{"done during the incident, in parentheses", "- Turn the verbose pool logging off on the reporting replica (done during the incident)."},
 		{"history with an adverb", "- Ticket 5512 was subsequently renamed \"pool proxy: cap waiting clients at 500\"."},
 		{"history told 'later'", "- Ticket 5512 was later merged into \"pool proxy: cap waiting clients at 500\" and a dashboard."},
+		{"nothing left to do", "- Re-check the pool proxy limits from the March review — closed in May, no further action."},
+		{"a quoted item of another list", "- \"Write the pool failover runbook\" (INC-1200, owner DB team) — still open."},
 		{"another party's promise to us", "- The hosting provider will send us a month's notice of maintenance on the proxy hosts."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -36,4 +38,12 @@ func TestFollowUpOthersPromiseAndRefusal(t *testing.T) {
 		{"ours beside theirs", []string{"dan: The provider will add quotas on their side; I'll add an alert on our quota usage meanwhile."}, []int{0}},
 		{"declined", []string{"dan: No, let's not, local accounts are what the audit told us to remove."}, nil},
 	})
+}
+
+// A note right after an entry that says the entry before it was done during
+// the incident ticks that entry off too; without the note it stays.
+func TestFollowUpDoneByNote(t *testing.T) {
+	list := reportHead + "## Action items\n\n- Add a pool saturation alert per database (Ann Li)\n- Raise the pool size alarm threshold on the reporting replica\n"
+	checkReport(t, list+"\nThe last item was done during the incident and is listed for completeness.\n", []string{"saturation alert"}, nil)
+	checkReport(t, list, []string{"saturation alert", "alarm threshold"}, nil)
 }

@@ -248,3 +248,37 @@ func othersPromise(low string) bool {
 
 // bareRefusal reports a message that declines what was proposed.
 func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) }
+
+var (
+	// lkNoActionRE: an entry that says nothing is left to do ("closed in
+	// September, no further action").
+	lkNoActionRE = regexp.MustCompile(`\bno (?:further|more) (?:action|work)s?\b|\bnothing (?:further|more|left) to do\b`)
+	// lkPrevItemRE: a note that speaks of the entry before it ("the last item",
+	// "the item above").
+	lkPrevItemRE = regexp.MustCompile(`\b(?:the )?(?:last|previous|preceding|above|final) (?:item|entry|action|row|one)\b|\b(?:item|entry|row) above\b`)
+	// lkQuotedLeadRE: an entry that opens with a quoted item ("\"Document the
+	// restore procedure\" (INC-2977) — still open"): it cites an item of another
+	// list by its title.
+	lkQuotedLeadRE = regexp.MustCompile(`^[\s\-*+\d.)\[\]x]*(?:"[^"]+"|“[^”]+”)`)
+)
+
+// nothingToDo reports an entry that says no action is left.
+func nothingToDo(low string) bool { return lkNoActionRE.MatchString(low) }
+
+// doneByNote reports whether the note right after an entry, in its section,
+// says the entry before it was done ("The last item was done during the
+// incident and is listed for completeness").
+func doneByNote(lc *incidentLifecycle, t msgTags) bool {
+	n := t.idx + 1
+	if n >= len(lc.msgs) || lc.msgs[n].section != t.section {
+		return false
+	}
+	low := lc.msgs[n].lower
+	return lkPrevItemRE.MatchString(low) && (lkDoneDuringRE.MatchString(low) || lkDoneStatusRE.MatchString(lc.msgs[n].msg.Text))
+}
+
+// citedItem reports an entry that opens with a quoted item title and orders
+// nothing outside the quote.
+func citedItem(raw string) bool {
+	return lkQuotedLeadRE.MatchString(raw) && !isImperative(unquoted(strings.TrimLeft(raw, " -*+")))
+}
