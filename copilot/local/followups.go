@@ -415,7 +415,8 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		switch kind {
 		case sectionActions:
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
-				doneInIncident(t) || dropped(raw) || narration(raw) || remedy(low) {
+				doneInIncident(t) || dropped(raw) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
+				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -467,7 +468,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker {
 		return nil
 	}
-	if paperwork(low) || praise(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) {
+	if paperwork(low) || praise(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) {
 		return nil
 	}
 	// "the 2019 postmortem already listed '…' as an action item" narrates: the

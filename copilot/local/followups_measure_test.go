@@ -187,8 +187,10 @@ func TestFollowUpFigures(t *testing.T) {
 		{"dev10", 0.91, 0.97, 0.97},
 		{"dev11", 0.97, 0.97, 0.97},
 		// dev12: written after the third round, measured as it came (only the CAPA
-		// table reading was fixed on it): F1 0.633, owner 0.844, due 1.000.
-		{"dev12", 0.6, 0.97, 0.81},
+		// table reading was fixed on it): F1 0.633, owner 0.844, due 1.000; F1
+		// floor 0.03 under 0.760 after the look-alike rules were made general
+		// (uncaptured P 0.559 -> 0.792, R 0.731 held).
+		{"dev12", 0.73, 0.97, 0.81},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)

@@ -27,10 +27,19 @@ var (
 	lkMitigateTypeRE = regexp.MustCompile(`(?im)^type:\s*(?:mitigat\w*|repair|recover\w*|respon\w*)\s*$`)
 	// lkDroppedRE: an entry the report says was dropped, by a field after its dash
 	// or in its status ("— dropped: the sweep makes it unnecessary").
-	lkDroppedRE = regexp.MustCompile(`(?i)\s[—–-]\s*(?:dropped|cancell?ed|rejected|abandoned|descoped|won'?t do|wontfix|not doing)\b|(?im)^status:\s*(?:dropped|cancell?ed|rejected|abandoned|won'?t do|wontfix)\b`)
+	lkDroppedRE = regexp.MustCompile(`(?i)\s[—–-]\s*(?:dropped|cancell?ed|rejected|abandoned|descoped|won'?t do|wontfix|not doing)\b|(?im)^status:\s*(?:dropped|cancell?ed|rejected|abandoned|won'?t do|wontfix)\b|` +
+		// or by a participle after the entry, with the forum that decided
+		// ("Add a second runner group … dropped after review").
+		`(?i)\b(?:dropped|rejected|abandoned|descoped|cancell?ed|shelved)\s+(?:after|following|at|in|during|by)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:review|discussion|meeting|triage|planning|vote|retro\w*|team|board|cab)\b`)
+	// lkDoneDuringRE: an entry said, anywhere in it, to have been done during the
+	// incident ("(done during the incident)"): a step of the response listed for
+	// completeness, not work still to come.
+	lkDoneDuringRE = regexp.MustCompile(`\b(?:done|completed|performed|carried out|applied|handled|taken)\s+(?:already\s+)?(?:during|while|in the course of|as part of)\s+(?:the\s+)?(?:incident|response|outage|mitigation|recovery|firefight\w*)\b`)
+	// lkPastLaterRE: "later" between a past auxiliary and its participle.
 	// lkNarrateRE: a sentence told in the past by its subject ("we had written",
 	// "that item was closed", "we discussed", "we decided against it").
-	lkNarrateRE = regexp.MustCompile(`\b(?:we|i|they|it|that|this|which|(?:the|that|this) \w+)\s+(?:had|was|were|did|already \w+ed|(?:\w+ed)(?:\s|$|[,.;]))|\b(?:was|were|had been)\s+\w+(?:ed|en)\b|\b\w+ already \w+ed\b`)
+	lkPastLaterRE = regexp.MustCompile(`\b(was|were|had been|had)\s+later\b`)
+	lkNarrateRE   = regexp.MustCompile(`\b(?:we|i|they|it|that|this|which|(?:the|that|this) \w+)\s+(?:had|was|were|did|already \w+ed|(?:\w+ed)(?:\s|$|[,.;]))|\b(?:was|were|had been)\s+(?:(?:later|then|since|also|\w+ly)\s+)?\w+(?:ed|en)\b|\b\w+ already \w+ed\b`)
 )
 
 // remedy reports whether low is a one-off remedy for customers with nothing
@@ -44,6 +53,9 @@ func remedy(low string) bool {
 // or a remedy for the customers. A preventive entry marked done stays listed (it
 // still says what the team changed).
 func doneInIncident(t msgTags) bool {
+	if lkDoneDuringRE.MatchString(t.lower) {
+		return true
+	}
 	if !lkDoneStatusRE.MatchString(t.msg.Text) {
 		return false
 	}
@@ -67,7 +79,9 @@ func narration(raw string) bool {
 		return false
 	}
 	for _, s := range sents {
-		low := strings.ToLower(s)
+		// "was later retitled": "later" after a past auxiliary tells when it
+		// happened, not that something is left to do.
+		low := lkPastLaterRE.ReplaceAllString(strings.ToLower(s), "$1")
 		if !lkNarrateRE.MatchString(low) || fuToDoRE.MatchString(low) {
 			return false
 		}
@@ -213,3 +227,58 @@ var lkDayWordRE = regexp.MustCompile(`\b(?:today|tonight|this (?:morning|afterno
 
 // dayWords blanks the day words of low.
 func dayWords(low string) string { return lkDayWordRE.ReplaceAllString(low, " ") }
+
+var (
+	// lkTheirPromiseRE: a promise whose doer is another party: the writer's side
+	// is what it gives to ("the laboratory will give us notice") or the work is
+	// said to sit on the doer's side ("it is on their side").
+	lkTheirPromiseRE = regexp.MustCompile(`\b(?:they|the [\w-]+(?: [\w-]+)?)\s+(?:(?:say|says|said)\s+(?:they\s+)?)?(?:will|'ll|are going to|is going to)\s+(?:\w+\s+){0,2}?us\b|\b(?:on|from) their (?:side|end)\b`)
+	// lkOwnPromiseRE: the writer or their team promises too.
+	lkOwnPromiseRE = regexp.MustCompile(`\b(?:i|we|i'll|we'll|i'm|we're|let'?s)\b|\bteam\s+(?:will|'ll)\b`)
+	// lkBareRefusalRE: "let's not" with nothing after it rejects what was
+	// proposed before ("No, let's not, …").
+	lkBareRefusalRE = regexp.MustCompile(`\blet'?s not\s*(?:[,.;:!]|$)`)
+)
+
+// othersPromise reports a promise made by another party (a vendor, a lab, a
+// provider) with no promise of the writer's own beside it.
+func othersPromise(low string) bool {
+	return lkTheirPromiseRE.MatchString(low) && !lkOwnPromiseRE.MatchString(lkTheirPromiseRE.ReplaceAllString(low, " "))
+}
+
+// bareRefusal reports a message that declines what was proposed.
+func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) }
+
+var (
+	// lkNoActionRE: an entry that says nothing is left to do ("closed in
+	// September, no further action").
+	lkNoActionRE = regexp.MustCompile(`\bno (?:further|more) (?:action|work)s?\b|\bnothing (?:further|more|left) to do\b`)
+	// lkPrevItemRE: a note that speaks of the entry before it ("the last item",
+	// "the item above").
+	lkPrevItemRE = regexp.MustCompile(`\b(?:the )?(?:last|previous|preceding|above|final) (?:item|entry|action|row|one)\b|\b(?:item|entry|row) above\b`)
+	// lkQuotedLeadRE: an entry that opens with a quoted item ("\"Document the
+	// restore procedure\" (INC-2977) — still open"): it cites an item of another
+	// list by its title.
+	lkQuotedLeadRE = regexp.MustCompile(`^[\s\-*+\d.)\[\]x]*(?:"[^"]+"|“[^”]+”)`)
+)
+
+// nothingToDo reports an entry that says no action is left.
+func nothingToDo(low string) bool { return lkNoActionRE.MatchString(low) }
+
+// doneByNote reports whether the note right after an entry, in its section,
+// says the entry before it was done ("The last item was done during the
+// incident and is listed for completeness").
+func doneByNote(lc *incidentLifecycle, t msgTags) bool {
+	n := t.idx + 1
+	if n >= len(lc.msgs) || lc.msgs[n].section != t.section {
+		return false
+	}
+	low := lc.msgs[n].lower
+	return lkPrevItemRE.MatchString(low) && (lkDoneDuringRE.MatchString(low) || lkDoneStatusRE.MatchString(lc.msgs[n].msg.Text))
+}
+
+// citedItem reports an entry that opens with a quoted item title and orders
+// nothing outside the quote.
+func citedItem(raw string) bool {
+	return lkQuotedLeadRE.MatchString(raw) && !isImperative(unquoted(strings.TrimLeft(raw, " -*+")))
+}
