@@ -95,28 +95,18 @@ func readPeople(dir string) (map[string]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", p, err)
 	}
-	var users []struct {
-		ID       string `json:"id"`
-		Name     string `json:"name"`
-		RealName string `json:"real_name"`
-		Profile  struct {
-			DisplayName string `json:"display_name"`
-			RealName    string `json:"real_name"`
-		} `json:"profile"`
-	}
-	if err := json.Unmarshal(data, &users); err != nil {
-		return nil, copilot.Errorf(copilot.EINVALID, "%s: %v", p, err)
+	names, err := transcript.SlackUserNames(p, data)
+	if err != nil {
+		return nil, err
 	}
 	people, shared := map[string]string{}, map[string]bool{}
-	for _, u := range users {
-		for _, n := range []string{u.Name, u.RealName, u.Profile.DisplayName, u.Profile.RealName} {
-			if n = normOwner(n); n == "" || u.ID == "" {
-				continue
-			}
-			if id, ok := people[n]; ok && id != u.ID {
+	for id, ns := range names {
+		for _, n := range ns {
+			n = normOwner(n)
+			if other, ok := people[n]; ok && other != id {
 				shared[n] = true
 			}
-			people[n] = u.ID
+			people[n] = id
 		}
 	}
 	for n := range shared {

@@ -196,6 +196,31 @@ type slackUser struct {
 	} `json:"profile"`
 }
 
+// SlackUserNames reads a Slack export's users.json into each user's names by user
+// id: handle, real name, display name and profile real name, as written (blank ones
+// left out). Tools that compare people by any name they go by use it (the eval's
+// owner comparison).
+//
+// Errors: EINVALID for JSON that is not a list of users.
+func SlackUserNames(name string, data []byte) (map[string][]string, error) {
+	var us []slackUser
+	if err := json.Unmarshal(data, &us); err != nil {
+		return nil, jsonErr(name, data, 0, err)
+	}
+	out := make(map[string][]string, len(us))
+	for _, u := range us {
+		if u.ID == "" {
+			continue
+		}
+		for _, n := range []string{u.Name, u.RealName, u.Profile.DisplayName, u.Profile.RealName} {
+			if n = strings.TrimSpace(n); n != "" {
+				out[u.ID] = append(out[u.ID], n)
+			}
+		}
+	}
+	return out, nil
+}
+
 // displayName picks the name people see in the channel, and says which field of the
 // user it came from.
 func (u slackUser) displayName() (string, jsonPath) {
