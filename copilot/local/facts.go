@@ -1109,7 +1109,7 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 	}
 	if c, ok := fits(at - 1); ok {
 		out = append([]scoredSentence{c}, out...)
-	} else if c, ok := fits(at - 2); ok && t.section != "" && at >= 2 && labels[at-1] == "" && !causalRE.MatchString(lowerClean(sents[at-1])) {
+	} else if c, ok := fits(at - 2); ok && t.section != "" && labels[at-1] == "" && !causalRE.MatchString(lowerClean(sents[at-1])) {
 		// A report's prose paragraph tells the damage over several sentences
 		// ("Requests were hanging for 30 seconds and then timing out. Customers
 		// told us the button just spun. Between 11:04 and 11:31 about 6,200
