@@ -1127,8 +1127,8 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 var alertThresholdRE = regexp.MustCompile(`(^|[^-=<>])(>=?|<=?|≥|≤)\s*[~≈]?\d[\d.,]*\s?(%|[a-z]+)?(\s+for\s+\d+\s?(s|m|h|min|mins|minutes)\b)?`)
 
 // reasonsRE: numbers worked out with an operator ("500 x ~1s", "12 * 30s") or
-// equated with what explains them ("p99 is 30s = our acquire timeout").
-var reasonsRE = regexp.MustCompile(`\d\s?[x×*]\s?[~≈]?\d|\s=\s+[a-z]`)
+// equated with what explains them ("p99 is 30s = our acquire timeout", equatesRE).
+var reasonsRE = regexp.MustCompile(`\d\s?[x×*]\s?[~≈]?\d|` + equatesRE.String())
 
 // equatesRE: an equals sign set apart by spaces and followed by words ("= our
 // acquire timeout"), the notation of "this is that".
