@@ -143,10 +143,8 @@ func (cx causeContext) ruledOutLater(idx int, terms []string) bool {
 		if r.at <= idx || r.at > idx+ruleOutWindow {
 			continue
 		}
-		for _, w := range terms {
-			if r.terms[w] {
-				return true
-			}
+		if sharesTerm(r.terms, terms) {
+			return true
 		}
 	}
 	return false

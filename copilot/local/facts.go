@@ -1109,7 +1109,7 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 	}
 	if c, ok := fits(at - 1); ok {
 		out = append([]scoredSentence{c}, out...)
-	} else if c, ok := fits(at - 2); ok && t.section != "" && at >= 2 && labels[at-1] == "" && !causalRE.MatchString(lowerClean(sents[at-1])) {
+	} else if c, ok := fits(at - 2); ok && t.section != "" && labels[at-1] == "" && !causalRE.MatchString(lowerClean(sents[at-1])) {
 		// A report's prose paragraph tells the damage over several sentences
 		// ("Requests were hanging for 30 seconds and then timing out. Customers
 		// told us the button just spun. Between 11:04 and 11:31 about 6,200
@@ -1127,8 +1127,8 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 var alertThresholdRE = regexp.MustCompile(`(^|[^-=<>])(>=?|<=?|≥|≤)\s*[~≈]?\d[\d.,]*\s?(%|[a-z]+)?(\s+for\s+\d+\s?(s|m|h|min|mins|minutes)\b)?`)
 
 // reasonsRE: numbers worked out with an operator ("500 x ~1s", "12 * 30s") or
-// equated with what explains them ("p99 is 30s = our acquire timeout").
-var reasonsRE = regexp.MustCompile(`\d\s?[x×*]\s?[~≈]?\d|\s=\s+[a-z]`)
+// equated with what explains them ("p99 is 30s = our acquire timeout", equatesRE).
+var reasonsRE = regexp.MustCompile(`\d\s?[x×*]\s?[~≈]?\d|` + equatesRE.String())
 
 // equatesRE: an equals sign set apart by spaces and followed by words ("= our
 // acquire timeout"), the notation of "this is that".
