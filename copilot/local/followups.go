@@ -1174,7 +1174,8 @@ var (
 // little less for each message between them.
 func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msgTags, ref string, inc *copilot.Incident, w termWeights, threadOf func(copilot.Message) string) *fuCandidate {
 	window := l.captureWindow()
-	msgText := refDescription(t.msg.Text, ref, ticketRefs(t.msg.Text, inc))
+	desc := refDescription(t.msg.Text, ref, ticketRefs(t.msg.Text, inc))
+	msgText := desc
 	title := ""
 	for _, tk := range inc.Tickets {
 		if tk.Key == ref {
@@ -1188,7 +1189,7 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 	}
 	terms := contentTerms(described)
 	announces := fuFiledRE.MatchString(t.lower)
-	ownTerms := agreementTerms(strings.ToLower(text.WithoutTicketRefs(refDescription(t.msg.Text, ref, ticketRefs(t.msg.Text, inc)))))
+	ownTerms := agreementTerms(strings.ToLower(text.WithoutTicketRefs(desc)))
 	bare := len(ownTerms) <= 2
 	inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 	var best *fuCandidate
