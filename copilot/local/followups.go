@@ -131,11 +131,12 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		if (cands[t.idx] != nil && cands[t.idx].accepted) || t.bot || t.section != "" || !fuEnumRE.MatchString(t.msg.Text) || len(contentTerms(t.msg.Text)) < 3 {
 			continue
 		}
+		num := enumNumber(t.msg.Text)
 		for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
 			prev := lc.msgs[i]
 			// "2) a rate limiter…" right after someone else's accepted "1) …"
 			// continues the list the channel is writing together.
-			next := enumNumber(t.msg.Text) > 1 && enumNumber(prev.msg.Text) == enumNumber(t.msg.Text)-1
+			next := num > 1 && enumNumber(prev.msg.Text) == num-1
 			if speaker(prev.msg) != speaker(t.msg) && !next {
 				continue
 			}
