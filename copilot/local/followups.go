@@ -295,8 +295,16 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 // "plus" joins it to the sentence before, whose promise covers both. Only when
 // nobody spoke in between: after another voice the item is a new idea, its taker
 // still open.
+// Items are visited in the order they were said, so that a chain of them ("and
+// …", "also …") takes its owner from the first whatever the map's order.
 func ownContinuations(lc *incidentLifecycle, cands map[int]*fuCandidate) {
-	for idx, c := range cands {
+	idxs := make([]int, 0, len(cands))
+	for idx := range cands {
+		idxs = append(idxs, idx)
+	}
+	sort.Ints(idxs)
+	for _, idx := range idxs {
+		c := cands[idx]
 		t := lc.msgs[idx]
 		if c == nil || c.owner != "" || t.bot || t.section != "" || !fuContinueRE.MatchString(t.lower) || namesTaker(t.msg.Text) {
 			continue
