@@ -131,11 +131,12 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		if (cands[t.idx] != nil && cands[t.idx].accepted) || t.bot || t.section != "" || !fuEnumRE.MatchString(t.msg.Text) || len(contentTerms(t.msg.Text)) < 3 {
 			continue
 		}
+		num := enumNumber(t.msg.Text)
 		for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
 			prev := lc.msgs[i]
 			// "2) a rate limiter…" right after someone else's accepted "1) …"
 			// continues the list the channel is writing together.
-			next := enumNumber(t.msg.Text) > 1 && enumNumber(prev.msg.Text) == enumNumber(t.msg.Text)-1
+			next := num > 1 && enumNumber(prev.msg.Text) == num-1
 			if speaker(prev.msg) != speaker(t.msg) && !next {
 				continue
 			}
@@ -294,8 +295,16 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 // "plus" joins it to the sentence before, whose promise covers both. Only when
 // nobody spoke in between: after another voice the item is a new idea, its taker
 // still open.
+// Items are visited in the order they were said, so that a chain of them ("and
+// …", "also …") takes its owner from the first whatever the map's order.
 func ownContinuations(lc *incidentLifecycle, cands map[int]*fuCandidate) {
-	for idx, c := range cands {
+	idxs := make([]int, 0, len(cands))
+	for idx := range cands {
+		idxs = append(idxs, idx)
+	}
+	sort.Ints(idxs)
+	for _, idx := range idxs {
+		c := cands[idx]
 		t := lc.msgs[idx]
 		if c == nil || c.owner != "" || t.bot || t.section != "" || !fuContinueRE.MatchString(t.lower) || namesTaker(t.msg.Text) {
 			continue
@@ -1174,7 +1183,8 @@ var (
 // little less for each message between them.
 func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msgTags, ref string, inc *copilot.Incident, w termWeights, threadOf func(copilot.Message) string) *fuCandidate {
 	window := l.captureWindow()
-	msgText := refDescription(t.msg.Text, ref, ticketRefs(t.msg.Text, inc))
+	desc := refDescription(t.msg.Text, ref, ticketRefs(t.msg.Text, inc))
+	msgText := desc
 	title := ""
 	for _, tk := range inc.Tickets {
 		if tk.Key == ref {
@@ -1188,7 +1198,7 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 	}
 	terms := contentTerms(described)
 	announces := fuFiledRE.MatchString(t.lower)
-	ownTerms := agreementTerms(strings.ToLower(text.WithoutTicketRefs(refDescription(t.msg.Text, ref, ticketRefs(t.msg.Text, inc)))))
+	ownTerms := agreementTerms(strings.ToLower(text.WithoutTicketRefs(desc)))
 	bare := len(ownTerms) <= 2
 	inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 	var best *fuCandidate

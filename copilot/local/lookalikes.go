@@ -97,9 +97,13 @@ func narration(raw string) bool {
 var lkReflectiveHeadingRE = regexp.MustCompile(`^what (?:can|could|should|might) (?:be improved|have gone better|have been (?:done )?better|we (?:have )?(?:done )?(?:better|improve[d]?))|^what (?:went|was) (?:less well|not so well|badly|poorly)`)
 
 // reflectiveHeading reports whether a section (or one of its parts) reflects.
-func reflectiveHeading(section string) bool {
+func reflectiveHeading(section string) bool { return anyHeadingPart(section, lkReflectiveHeadingRE) }
+
+// anyHeadingPart reports whether re matches a section or one of its parts
+// ("summary / what's next").
+func anyHeadingPart(section string, re *regexp.Regexp) bool {
 	for _, part := range strings.Split(section, " / ") {
-		if lkReflectiveHeadingRE.MatchString(strings.TrimSpace(part)) {
+		if re.MatchString(strings.TrimSpace(part)) {
 			return true
 		}
 	}
@@ -213,14 +217,7 @@ var lkForwardHeadingRE = regexp.MustCompile(`^(?:what(?:'s| is)? (?:we (?:do|'ll
 
 // forwardHeading reports whether a section (or one of its parts) says what
 // comes next.
-func forwardHeading(section string) bool {
-	for _, part := range strings.Split(section, " / ") {
-		if lkForwardHeadingRE.MatchString(strings.TrimSpace(part)) {
-			return true
-		}
-	}
-	return false
-}
+func forwardHeading(section string) bool { return anyHeadingPart(section, lkForwardHeadingRE) }
 
 // lkDayWordRE: the words of fuNowRE that name a day rather than the moment.
 var lkDayWordRE = regexp.MustCompile(`\b(?:today|tonight|this (?:morning|afternoon|evening)|after lunch)\b`)

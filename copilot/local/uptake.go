@@ -264,7 +264,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		author := speaker(tm.msg)
 		inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 		own := agreementTerms(low)
-		ov, _ := termOverlap(own, contentTerms(tm.msg.Text))
+		ov, shared := termOverlap(own, contentTerms(tm.msg.Text))
 		if upRejectRE.MatchString(low) && !upTakeRE.MatchString(low) {
 			if c := cands[target]; self == author || c == nil || c.owner == "" {
 				rejected[target] = true
@@ -350,21 +350,20 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			// nothing by itself ("we should have had a lag alert since forever" …
 			// "I'll add alerting on replica lag, page if…") is the follow-up; the
 			// remark does not take it over.
-			if own := cands[t.idx]; own != nil && own.accepted && cands[target] == nil && len(agreementTerms(low)) >= 3 {
+			if item := cands[t.idx]; item != nil && item.accepted && cands[target] == nil && len(own) >= 3 {
 				break
 			}
 			// So is one that answers a question put to nobody in particular ("can
 			// campaigns be capped at a send rate by default?" … "good one. I'll add
 			// a default 1,000/s cap in the campaign config"): the promise is made
 			// where it is said in full, and the question is merged into it.
-			if own := cands[t.idx]; own != nil && own.accepted && self != author && st.asked == "" && !st.taken &&
-				cands[target] != nil && cands[target].owner == "" && len(agreementTerms(low)) >= 3 {
+			if item := cands[t.idx]; item != nil && item.accepted && self != author && st.asked == "" && !st.taken &&
+				cands[target] != nil && cands[target].owner == "" && len(own) >= 3 {
 				// It says the thing again in its own words ("cap", "campaign",
 				// "default"), rather than pointing back ("I'll open it with them").
-				_, shared := termOverlap(agreementTerms(low), contentTerms(tm.msg.Text))
 				if _, q := questionOnly(tm.lower, true); q && shared >= 2 {
-					if own.owner == "" {
-						own.owner = self
+					if item.owner == "" {
+						item.owner = self
 					}
 					delete(cands, target)
 					merged[target] = t.idx
