@@ -222,10 +222,14 @@ func computeTextTags(m copilot.Message) msgTags {
 		}
 	}
 	if len(t.actions) > 0 && !t.question {
-		t.taken = takenIn(low, m.Kind == copilot.KindSection)
-		for _, raw := range splitSentences(m.Text) {
-			if sl := strings.ToLower(cleanText(raw)); !t.taken && sl != low && actionCueRE.MatchString(sl) {
-				t.taken = takenIn(sl, m.Kind == copilot.KindSection)
+		section := m.Kind == copilot.KindSection
+		t.taken = takenIn(low, section)
+		if !t.taken {
+			for _, raw := range splitSentences(m.Text) {
+				if sl := lowerClean(raw); sl != low && actionCueRE.MatchString(sl) && takenIn(sl, section) {
+					t.taken = true
+					break
+				}
 			}
 		}
 	}
