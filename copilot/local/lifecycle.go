@@ -222,10 +222,14 @@ func computeTextTags(m copilot.Message) msgTags {
 		}
 	}
 	if len(t.actions) > 0 && !t.question {
-		t.taken = takenIn(low, m.Kind == copilot.KindSection)
-		for _, raw := range splitSentences(m.Text) {
-			if sl := strings.ToLower(cleanText(raw)); !t.taken && sl != low && actionCueRE.MatchString(sl) {
-				t.taken = takenIn(sl, m.Kind == copilot.KindSection)
+		section := m.Kind == copilot.KindSection
+		t.taken = takenIn(low, section)
+		if !t.taken {
+			for _, raw := range splitSentences(m.Text) {
+				if sl := lowerClean(raw); sl != low && actionCueRE.MatchString(sl) && takenIn(sl, section) {
+					t.taken = true
+					break
+				}
 			}
 		}
 	}
@@ -249,8 +253,13 @@ func computeTextTags(m copilot.Message) msgTags {
 // taken, and another one's words ("1,320 emails were not yet sent", "the queue
 // drained in seconds") tell of something else.
 func takenIn(low string, section bool) bool {
-	return !proposalRE.MatchString(low) && !notDoneRE.MatchString(low) && !symptomRE.MatchString(low) &&
-		!hedgeRE.MatchString(low) && (takenRE.MatchString(low) || section)
+	return !untaken(low) && !symptomRE.MatchString(low) && (takenRE.MatchString(low) || section)
+}
+
+// untaken reports whether a text that names a step tells it not taken: proposed or
+// asked about, hedged, or denied.
+func untaken(low string) bool {
+	return proposalRE.MatchString(low) || hedgeRE.MatchString(low) || notDoneRE.MatchString(low)
 }
 
 // causeScore rates how clearly a text states the mechanism of the incident. Channels

@@ -134,7 +134,7 @@ func shapedAction(t msgTags) bool {
 	}
 	for _, raw := range splitSentences(t.msg.Text) {
 		low := lowerClean(raw)
-		if proposalRE.MatchString(low) || hedgeRE.MatchString(low) || notDoneRE.MatchString(low) || secretReactionRE.MatchString(low) {
+		if untaken(low) || secretReactionRE.MatchString(low) {
 			continue
 		}
 		// The action opens the sentence: in "upstream says …, we saturated the
@@ -394,7 +394,7 @@ var rowLeadRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|
 // someone said, not a step.
 func timelineAction(t msgTags) bool {
 	if !timelineRow(t) || t.question || strings.Contains(t.msg.Text, `"`) ||
-		proposalRE.MatchString(t.lower) || notDoneRE.MatchString(t.lower) || hedgeRE.MatchString(t.lower) || symptomRE.MatchString(t.lower) {
+		untaken(t.lower) || symptomRE.MatchString(t.lower) {
 		return false
 	}
 	words := strings.Fields(clauseSplitRE.Split(rowLeadRE.ReplaceAllString(t.lower, ""), 2)[0])
@@ -515,7 +515,7 @@ func (b *summaryBuilder) stepUnderWayBefore(idx, noHelp int) int {
 			continue
 		}
 		for _, raw := range splitSentences(t.msg.Text) {
-			if low := lowerClean(raw); !proposalRE.MatchString(low) && !hedgeRE.MatchString(low) && !notDoneRE.MatchString(low) && stepUnderWay(low) {
+			if low := lowerClean(raw); !untaken(low) && stepUnderWay(low) {
 				return j
 			}
 		}
@@ -590,7 +590,7 @@ func reportsStepAndRecovery(t msgTags) bool {
 	sents := splitSentences(t.msg.Text)
 	for k, raw := range sents {
 		low := lowerClean(raw)
-		if proposalRE.MatchString(low) || hedgeRE.MatchString(low) || notDoneRE.MatchString(low) || notHelpedRE.MatchString(low) {
+		if untaken(low) || notHelpedRE.MatchString(low) {
 			continue
 		}
 		first := clauseSplitRE.Split(cleanText(raw), 2)[0]
@@ -686,8 +686,7 @@ func planned(t msgTags) bool {
 // passiveRow reports whether a timeline row tells a step in the passive after its
 // clock ("09:05 | flag fcm_http_v1 enabled for all android sends").
 func passiveRow(t msgTags) bool {
-	return timelineRow(t) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) &&
-		passiveStep(datedRowLeadRE.ReplaceAllString(t.lower, ""))
+	return timelineRow(t) && !untaken(t.lower) && passiveStep(datedRowLeadRE.ReplaceAllString(t.lower, ""))
 }
 
 // datedRowLeadRE: a row's clock, a short date before it allowed ("07-07 09:05 |").
