@@ -80,10 +80,18 @@ type FollowUp struct {
 	SourceTS  string `json:"source_ts"`
 	Captured  bool   `json:"captured"`
 	TicketKey string `json:"ticket_key"`
+	// Done is set when the transcript itself marks the work done (a report's status
+	// column, "(done)", a ticked box, "— done 2026-05-03"): it is listed as a
+	// commitment with its state, not as one waiting for a ticket.
+	Done      bool   `json:"done,omitempty"`
 	TicketURL string `json:"ticket_url,omitempty"`
 	// CapturedBy names who filed it from the copilot (or marked it captured).
 	CapturedBy string `json:"captured_by,omitempty"`
 }
+
+// Open reports whether a follow-up still waits for a ticket: not captured by one and
+// not marked done where it was written.
+func (f FollowUp) Open() bool { return !f.Captured && !f.Done }
 
 // FollowUpsAnswer is what the follow-up capability returns.
 type FollowUpsAnswer struct {

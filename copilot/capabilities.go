@@ -55,7 +55,8 @@ func (c *Copilot) SummarizeIncident(ctx context.Context, inc *Incident) (*Summar
 }
 
 // FollowUps lists what people committed to or proposed in a stored incident; with
-// uncapturedOnly, only those no ticket covers.
+// uncapturedOnly, only the open ones: no ticket covers them and the transcript does not
+// mark them done.
 //
 // Errors: ENOTFOUND, EINVALID, EUNAVAILABLE.
 func (c *Copilot) FollowUps(ctx context.Context, id string, includePrivate, uncapturedOnly bool) (*FollowUpsAnswer, error) {
@@ -92,7 +93,7 @@ func (c *Copilot) followUps(ctx context.Context, inc *Incident, stored, uncaptur
 	if uncapturedOnly {
 		kept := []FollowUp{}
 		for _, it := range ans.Items {
-			if !it.Captured {
+			if it.Open() {
 				kept = append(kept, it)
 			}
 		}

@@ -92,9 +92,12 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 		for _, it := range ans.Items {
 			predAll[it.SourceTS] = true
 			at[it.SourceTS] = append(at[it.SourceTS], it)
-			if it.Captured {
+			switch {
+			case it.Captured:
 				captured[it.SourceTS] = true
-			} else {
+			case !it.Done:
+				// An item the transcript marks done waits for no ticket: it is
+				// not on the copilot's list of what nobody ticketed.
 				predUncaptured[it.SourceTS] = true
 			}
 		}

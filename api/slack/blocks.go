@@ -309,13 +309,15 @@ func FollowUpBlocks(ans *copilot.FollowUpsAnswer, l Links, verified, buttons boo
 			meta = append(meta, "captured in "+Escape(it.TicketKey))
 		case it.Captured:
 			meta = append(meta, "captured")
+		case it.Done:
+			meta = append(meta, "done (marked so where it was written)")
 		default:
 			meta = append(meta, "*not ticketed*")
 		}
 		meta = append(meta, sources([]string{it.SourceTS}, l))
 		line += "\n" + strings.Join(meta, " · ")
 		blocks = append(blocks, section(line))
-		if buttons && !it.Captured && it.ID != "" {
+		if buttons && it.Open() && it.ID != "" {
 			v := ans.IncidentID + "|" + it.ID
 			blocks = append(blocks, slackgo.NewActionBlock("fu:"+it.ID,
 				slackgo.NewButtonBlockElement(ActionCreateTicket, v, plain("Create ticket")).WithStyle(slackgo.StylePrimary),

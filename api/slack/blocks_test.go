@@ -98,13 +98,17 @@ func TestFollowUpBlocksButtonsOnlyForUncaptured(t *testing.T) {
 	ans := &copilot.FollowUpsAnswer{IncidentID: "INC-1", Items: []copilot.FollowUp{
 		{ID: "fu-1-1", Text: "alert on pool saturation", Owner: "ann", Due: "2026-03-06", SourceTS: "1.1"},
 		{ID: "fu-2-1", Text: "pin the pool size", SourceTS: "2.1", Captured: true, TicketKey: "OPS-7", TicketURL: "https://jira/browse/OPS-7"},
+		{ID: "fu-3-1", Text: "write to a temporary name, then rename", SourceTS: "3.1", Done: true},
 	}}
 	blocks := FollowUpBlocks(ans, Links{}, true, true)
 	got := render(t, blocks)
 	if strings.Count(got, ActionCreateTicket) != 1 || !strings.Contains(got, `"value":"INC-1|fu-1-1"`) {
 		t.Errorf("buttons: %s", got)
 	}
-	for _, want := range []string{"owner ann", "due 2026-03-06", "*not ticketed*", "captured in <https://jira/browse/OPS-7|OPS-7>"} {
+	if strings.Count(got, "*not ticketed*") != 1 {
+		t.Errorf("an item marked done is shown as not ticketed: %s", got)
+	}
+	for _, want := range []string{"owner ann", "due 2026-03-06", "*not ticketed*", "captured in <https://jira/browse/OPS-7|OPS-7>", "done (marked so where it was written)"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("follow-ups lack %q: %s", want, got)
 		}

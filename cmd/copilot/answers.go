@@ -143,11 +143,13 @@ func (m *Main) followups(ctx context.Context, id string, o answerOptions) error 
 		fmt.Fprintf(w, "%s — follow-ups (engine %s%s)\n\n", ans.IncidentID, ans.Engine, fallbackNote(ans.Fallback)+unverifiedNote(ans.Verified))
 		for _, it := range ans.Items {
 			mark := "[ ] NOT TICKETED"
-			if it.Captured {
+			switch {
+			case it.Captured && it.TicketKey != "":
 				mark = "[x] " + it.TicketKey
-				if it.TicketKey == "" {
-					mark = "[x] captured by " + it.CapturedBy
-				}
+			case it.Captured:
+				mark = "[x] captured by " + it.CapturedBy
+			case it.Done:
+				mark = "[x] DONE (marked done where it was written)"
 			}
 			owner := it.Owner
 			if owner == "" {
@@ -165,7 +167,7 @@ func (m *Main) followups(ctx context.Context, id string, o answerOptions) error 
 			fmt.Fprintf(w, "%s  %s (%s%s)  [ts %s]  %s\n", mark, it.Text, owner, due, it.SourceTS, it.ID)
 		}
 		for _, it := range ans.Items {
-			if !it.Captured {
+			if it.Open() {
 				fmt.Fprintf(w, "\nFile one as a ticket: copilot ticket %s FOLLOWUP-ID (the last column)\n", ans.IncidentID)
 				break
 			}

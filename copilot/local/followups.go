@@ -273,11 +273,13 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			SourceTS:  lc.msgs[c.idx].msg.TS,
 			Captured:  c.ticket != "",
 			TicketKey: copilot.SafeText(c.ticket),
+			Done:      lkDoneStatusRE.MatchString(lc.msgs[c.idx].msg.Text),
 		})
 	}
+	// Open items (neither ticketed nor done) first: they are what needs doing.
 	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Captured != out[j].Captured {
-			return !out[i].Captured
+		if oi, oj := out[i].Open(), out[j].Open(); oi != oj {
+			return oi
 		}
 		return copilot.TSLess(out[i].SourceTS, out[j].SourceTS)
 	})

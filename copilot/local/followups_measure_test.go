@@ -92,7 +92,7 @@ func scoreCorpus(t *testing.T, dir string, e *local.Engine) fuScore {
 		predU, byTS := map[string]bool{}, map[string][]copilot.FollowUp{}
 		for _, it := range ans.Items {
 			byTS[it.SourceTS] = append(byTS[it.SourceTS], it)
-			if !it.Captured {
+			if it.Open() {
 				predU[it.SourceTS] = true
 			}
 		}

@@ -25,9 +25,11 @@ var (
 	// report's table or checklist gave them ("Status: done", "Type: mitigate").
 	lkDoneStatusRE   = regexp.MustCompile(`(?im)^status:\s*(?:done|closed|complete\w*|fixed)\s*$`)
 	lkMitigateTypeRE = regexp.MustCompile(`(?im)^type:\s*(?:mitigat\w*|repair|recover\w*|respon\w*)\s*$`)
-	// lkDroppedRE: an entry the report says was dropped, by a field after its dash
-	// or in its status ("— dropped: the sweep makes it unnecessary").
+	// lkDroppedRE: an entry the report says was dropped, by a field after its dash,
+	// in its status, or as a label after its sentence ("— dropped: the sweep makes it
+	// unnecessary", "Replace the library. Won't do: it behaved correctly").
 	lkDroppedRE = regexp.MustCompile(`(?i)\s[—–-]\s*(?:dropped|cancell?ed|rejected|abandoned|descoped|won'?t do|wontfix|not doing)\b|(?im)^status:\s*(?:dropped|cancell?ed|rejected|abandoned|won'?t do|wontfix)\b|` +
+		`(?i)[.;]\s+(?:dropped|cancell?ed|rejected|abandoned|descoped|removed|won'?t do|wontfix|not doing)\s*:|` +
 		// or by a participle after the entry, with the forum that decided
 		// ("Add a second runner group … dropped after review").
 		`(?i)\b(?:dropped|rejected|abandoned|descoped|cancell?ed|shelved)\s+(?:after|following|at|in|during|by)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:review|discussion|meeting|triage|planning|vote|retro\w*|team|board|cab)\b`)

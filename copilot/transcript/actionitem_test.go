@@ -63,6 +63,19 @@ var actionItemTests = []struct {
 		},
 	},
 	{
+		// A list entry closed by a dash and "done" (with a date or not) is done;
+		// "done" elsewhere in the entry is part of what to do.
+		name: "lists: a trailing \"— done <date>\"",
+		src: "# X\n\n## Action Items\n\n" +
+			"- @quinn: delete the leftover partial directories — done 2026-05-03.\n" +
+			"- Make sure the nightly sweep is done before the sync - owner @halvard\n",
+		messages: []string{
+			"@quinn: delete the leftover partial directories — done 2026-05-03.\nStatus: done",
+			"Make sure the nightly sweep is done before the sync - owner @halvard",
+		},
+		tickets: []copilot.Ticket{},
+	},
+	{
 		name:     "setext title, then the Action items section",
 		src:      "Payments outage\n===============\n\nOverview text.\n\nAction items\n------------\n\n* Add an alert\n<!-- reviewer: check owners -->\n",
 		messages: []string{"Add an alert"},

@@ -1,0 +1,60 @@
+package local
+
+import (
+	"strings"
+	"testing"
+)
+
+// An entry the report marks done is still a commitment, listed with its state, but
+// not open: nothing is left to file. It is told by the report's own marks (a status
+// column, "(done …)", a ticked box, a dash and "done"), whatever the section's name,
+// and "Preventative measures" is the same section as "Preventive measures".
+func TestReportDoneEntriesAreListedNotOpen(t *testing.T) {
+	ans := reportAnswer(t, reportHead+"## Preventative measures\n\n"+
+		"- The upload job now writes to a temporary name and renames it when complete (done on 15 March).\n"+
+		"- @quinn: delete the leftover partial directories — done 2026-03-03.\n"+
+		"- Alert when more than 1% of prices change to zero in one import. Owner: Ana Ruiz, due 2026-03-28.\n")
+	byText := map[string]bool{}
+	open := 0
+	for _, it := range ans.Items {
+		if it.Open() {
+			open++
+			if it.Done {
+				t.Errorf("%q is done and open", it.Text)
+			}
+		}
+		byText[it.Text] = it.Done
+	}
+	var alert, upload bool
+	for text, done := range byText {
+		switch {
+		case strings.HasPrefix(text, "Alert when more than 1%"):
+			alert = true
+			if done {
+				t.Errorf("%q marked done", text)
+			}
+		case strings.HasPrefix(text, "The upload job now writes"):
+			upload = true
+			if !done {
+				t.Errorf("%q not marked done", text)
+			}
+		case strings.Contains(text, "partial directories") && !done:
+			t.Errorf("%q not marked done", text)
+		}
+	}
+	if !alert || !upload || open != 1 {
+		t.Errorf("want the alert open and the upload listed as done, got %d open of %+v", open, ans.Items)
+	}
+}
+
+// An entry closed by a label that strikes it ("Won't do:", "Removed:") after its
+// sentence is no follow-up; the same words inside a sentence are part of the work.
+func TestReportEntryStruckByALabel(t *testing.T) {
+	open, captured := reportFollowUps(t, reportHead+"## Action items\n\n"+
+		"1. Replace the portal's SAML library. Won't do: the library behaved correctly.\n"+
+		"2. Restart the app servers when sign-in fails. Removed: the restart did not help.\n"+
+		"3. Publish the metadata rollover procedure in the runbook, including which removed: settings to keep. Owner: R. Achterberg.\n")
+	if len(captured) != 0 || len(open) != 1 || !strings.HasPrefix(open[0], "Publish the metadata rollover procedure") {
+		t.Errorf("open %q captured %q, want only the rollover procedure open", open, captured)
+	}
+}
