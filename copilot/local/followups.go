@@ -1140,6 +1140,10 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 			add(k)
 		}
 	}
+	// A repository's issue ("infra/ops#212") or a ServiceNow record ("PRB0041873").
+	for _, k := range text.OtherTicketRefs(s) {
+		add(k)
+	}
 	// Keys typed in lower case ("filed sre-1042"): a known ticket's, or one right
 	// after a word that files it. Issue numbers ("opened #2231") likewise.
 	upper := map[string]string{}

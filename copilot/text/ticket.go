@@ -2,6 +2,7 @@ package text
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -11,7 +12,39 @@ var (
 	ticketKeyRE  = regexp.MustCompile(`\b[A-Z][A-Z0-9]{1,9}-\d+\b`)
 	trackerURLRE = regexp.MustCompile(`https?://[^\s<>|)]*(?:jira|atlassian\.net|/browse/|linear\.app|/issues?/\d+|youtrack|shortcut\.com|app\.clubhouse|/tickets?/\d+|/-/issues/)[^\s<>|)]*`)
 	browseKeyRE  = regexp.MustCompile(`(?:/browse/|/issue/|selectedIssue=)([A-Z][A-Z0-9]+-\d+)`)
+	// repoIssueRE: an issue of a repository as GitHub and GitLab cross-reference it
+	// ("infra/ops#212", "mirror-ops#88"): a path of names, "#", the number. A bare
+	// "#212" says no tracker; a Slack channel link ("<#C0123|ops>") has no name before
+	// its "#".
+	repoIssueRE = regexp.MustCompile(`(?:^|[\s(\[,;:])((?:[A-Za-z0-9_.-]+/)*[A-Za-z][A-Za-z0-9_.-]*#\d+)\b`)
+	// serviceNowRE: a ServiceNow record of work (problem, change, request, task,
+	// story), a prefix and seven digits ("PRB0041873", "CHG0098812"). Incident
+	// records (INC…) are the incident itself, not a ticket for its follow-up.
+	serviceNowRE = regexp.MustCompile(`\b(?:PRB|CHG|RITM|REQ|SCTASK|CTASK|PTASK|TASK|STRY|DFCT|ENHC)\d{7}\b`)
 )
+
+// OtherTicketRefs returns the references of s that are not Jira-style keys or links:
+// repository issues ("infra/ops#212") and ServiceNow records ("PRB0041873"), in
+// order.
+func OtherTicketRefs(s string) []string {
+	type ref struct {
+		at  int
+		ref string
+	}
+	var refs []ref
+	for _, m := range repoIssueRE.FindAllStringSubmatchIndex(s, -1) {
+		refs = append(refs, ref{m[2], s[m[2]:m[3]]})
+	}
+	for _, m := range serviceNowRE.FindAllStringIndex(s, -1) {
+		refs = append(refs, ref{m[0], s[m[0]:m[1]]})
+	}
+	slices.SortFunc(refs, func(a, b ref) int { return a.at - b.at })
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.ref
+	}
+	return out
+}
 
 // notTicketPrefixes are key prefixes that name standards, severities, regions or
 // instance types, not trackers (CVE-2024-1, SEV-1, ISO-8601, EU-1, M5-2).
@@ -41,7 +74,7 @@ func HasTicketKey(s string) bool {
 			return true
 		}
 	}
-	return false
+	return len(OtherTicketRefs(s)) > 0
 }
 
 // TrackerLinks returns the tracker URLs of s, each with the key a browse link
@@ -61,7 +94,15 @@ func TrackerLinks(s string) (urls, keys []string) {
 // WithoutTicketRefs returns s with its tracker URLs and keys removed, so that what
 // is left can be compared by its words.
 func WithoutTicketRefs(s string) string {
-	return ticketKeyRE.ReplaceAllString(trackerURLRE.ReplaceAllString(s, ""), "")
+	s = ticketKeyRE.ReplaceAllString(trackerURLRE.ReplaceAllString(s, ""), "")
+	// A repository issue's match holds the separator before it: keep that.
+	s = repoIssueRE.ReplaceAllStringFunc(s, func(m string) string {
+		if i := strings.IndexFunc(m, func(r rune) bool { return !strings.ContainsRune(" \t\n([,;:", r) }); i > 0 {
+			return m[:i]
+		}
+		return ""
+	})
+	return serviceNowRE.ReplaceAllString(s, "")
 }
 
 // TicketRef returns the first ticket that s refers to, read the way the follow-up
@@ -82,6 +123,9 @@ func TicketRef(s string) (key, url string, ok bool) {
 		if !NotTicketPrefix(k[:strings.IndexByte(k, '-')]) {
 			return k, "", true
 		}
+	}
+	if refs := OtherTicketRefs(s); len(refs) > 0 {
+		return refs[0], "", true
 	}
 	return "", "", false
 }

@@ -16,6 +16,24 @@ var ticketRefTests = []struct {
 	{"CVE-2024-3094 and SEV-1, ISO-8601", "", ""},
 	{"pod x-PAY-12 and v1.PAY-3 are not keys", "", ""},
 	{"nothing here", "", ""},
+	{"sweep partial dirs before each sync (mirror-ops#88)", "mirror-ops#88", ""},
+	{"tracked in infra/ops#212, thanks", "infra/ops#212", ""},
+	{"problem record PRB0041873 raised", "PRB0041873", ""},
+	{"see #212 and <#C0123|ops>, C#", "", ""},
+	{"INC0012345 is the incident record", "", ""},
+}
+
+func TestWithoutTicketRefsKeepsTheWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"sweep dirs (mirror-ops#88) now":   "sweep dirs () now",
+		"tracked in infra/ops#212, thanks": "tracked in , thanks",
+		"PRB0041873 cert inventory":        " cert inventory",
+		"OPS-12 and see #212":              " and see #212",
+	} {
+		if got := WithoutTicketRefs(in); got != want {
+			t.Errorf("WithoutTicketRefs(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 func TestTicketRef(t *testing.T) {
