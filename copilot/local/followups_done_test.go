@@ -58,3 +58,22 @@ func TestReportEntryStruckByALabel(t *testing.T) {
 		t.Errorf("open %q captured %q, want only the rollover procedure open", open, captured)
 	}
 }
+
+// A message its writer labels a lesson states what was learnt; one that also puts
+// the work on the team's list is a follow-up.
+func TestLessonLabel(t *testing.T) {
+	for s, want := range map[string]bool{
+		"lesson: rotation scripts that touch two systems owned by two teams need a handshake":                   true,
+		"And the bigger lesson, honestly, is that nobody should be doing network calls inside a db transaction": true,
+		"lesson for me: customers notice billing emails faster than our monitors do":                            true,
+		"Takeaway — the runbook's purge advice would have lost the quotes":                                      true,
+		"Learning: we need to replay a day of production traffic against a new limiter config before rollout.":  false,
+		"lesson learned, I'll add the handshake to the rotation script by friday":                               false,
+		"we should write down the lessons: an alert on replica lag":                                             false,
+		"the lesson plan service needs a second replica":                                                        false,
+	} {
+		if got := lesson(strings.ToLower(s)); got != want {
+			t.Errorf("lesson(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -167,6 +167,22 @@ var (
 // praise reports a sentence led by a label that says what went right.
 func praise(low string) bool { return lkPraiseLeadRE.MatchString(low) }
 
+// lesson reports a message its writer labels a lesson ("lesson: rotation scripts
+// that touch two teams need a handshake", "the bigger lesson, honestly, is that …"):
+// what was learnt, as a "Lessons learned" heading says of its entries, unless the
+// writer also puts it on someone's list ("Learning: we need to replay a day of
+// traffic …", "lesson for me, I'll …").
+func lesson(low string) bool {
+	return lkLessonLeadRE.MatchString(low) && !lkOnUsRE.MatchString(lkLessonLeadRE.ReplaceAllString(low, " "))
+}
+
+var (
+	// lkLessonLeadRE: a message opened by a lesson label, "is that" or a colon after it.
+	lkLessonLeadRE = regexp.MustCompile(`^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:the|my|our|one|a)\s+)?(?:(?:big(?:ger|gest)?|main|key|real|other|important)\s+)?(?:lessons?(?:\s+learn[et]d?)?|takeaways?|learnings?)(?:\s+(?:for|to)\s+(?:me|us|everyone|all|the team))?(?:,?\s*(?:honestly|imo|i think|really|here),?)?\s*(?::|\bis(?: that)?\b|\bwas(?: that)?\b|[—–-]\s)`)
+	// lkOnUsRE: the writer puts the work on a list: a first-person promise or need.
+	lkOnUsRE = regexp.MustCompile(`\b(?:we|i)\s+(?:really\s+)?(?:need to|must|have to|will|should|are going to|am going to)\b|\b(?:we'll|i'll|let'?s)\b`)
+)
+
 // fixInPlace reports a lasting fix labelled as such and reported in place: a
 // past verb right after the label ("Permanent fix: reverted PR 618 and added the
 // record back") or the change reported deployed ("Permanent fix: the limiter keys
