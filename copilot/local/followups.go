@@ -1579,6 +1579,11 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 	if c.owner == "" {
 		c.owner = fieldsOwner(fields)
 	}
+	// A checklist entry led by a mention and a colon gives the entry to that person
+	// ("@halvard: sweep partial dirs before each sync").
+	if sub := fuLeadMentionRE.FindStringSubmatch(item); c.owner == "" && sub != nil {
+		c.owner = resolveName(sub[1], names)
+	}
 	if due != "" {
 		// A due column holds a date or words ("Q3", "next sprint").
 		c.dueText = due
@@ -1595,6 +1600,9 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 	}
 	return c
 }
+
+// fuLeadMentionRE: an entry opened by "@name:".
+var fuLeadMentionRE = regexp.MustCompile(`^\W*@([\p{L}][\p{L}\p{N}_.\-]*[\p{L}\p{N}_])\s*:`)
 
 // fuDueFieldRE: a labelled due field in an entry's line, up to the end of its sentence.
 var fuDueFieldRE = regexp.MustCompile(`\b(?i:due)\s*:\s*([^.;\n]+)`)
@@ -1696,7 +1704,13 @@ func dashOwner(item string) string {
 var (
 	// fuOwnerFieldRE: a plan written with its fields ("owner: me, due 2026-01-30").
 	// A capitalised name runs on over its capitalised words ("owner: Dana Okafor, due …").
-	fuOwnerFieldRE = regexp.MustCompile(`\b(?i:owner)\s*:\s*(@?[\p{L}\p{N}_.\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})`)
+	fuOwnerFieldRE = regexp.MustCompile(`\b(?i:owner)\s*:\s*(@?[\p{L}\p{N}_.\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2}(?:\s+` + fuTeamWordRE + `)?)`)
+	// fuTeamWordRE: the word that makes a name a team's ("Identity team", "Store
+	// Systems on-call"); an owner field names teams as often as people.
+	fuTeamWordRE = `(?i:team|squad|on-?call|group|crew|guild|rotation|department|dept)\b`
+	fuTeamTailRE = regexp.MustCompile(`^` + fuTeamWordRE)
+	// initialRE: a person's initial ("R." of "R. Achterberg").
+	initialRE = regexp.MustCompile(`^\p{Lu}\.$`)
 	// fuOwnerSlotRE: the same field without its colon where a list of fields puts it,
 	// after a comma or a dash and closing the field ("runbook change, owner
 	// marketplace.", "— owner Emeka").
@@ -1739,9 +1753,11 @@ func namedOwner(raw, sp string, names map[string]string) string {
 		sub = fuOwnerSlotRE.FindStringSubmatch(raw)
 	}
 	if sub != nil {
-		if f := strings.Fields(sub[1]); len(f) > 1 && (!unicode.IsUpper([]rune(f[0])[0]) || text.IsStopWord(strings.ToLower(f[1])) || strings.HasSuffix(f[0], ".")) {
+		if f := strings.Fields(sub[1]); len(f) > 1 && (!unicode.IsUpper([]rune(f[0])[0]) || text.IsStopWord(strings.ToLower(f[1])) || strings.HasSuffix(f[0], ".") && !initialRE.MatchString(f[0])) &&
+			!fuTeamTailRE.MatchString(f[len(f)-1]) {
 			// A user name, not a person's full name; a full stop ends the field
-			// ("Owner: Olga. Ticket: IOT-455.").
+			// ("Owner: Olga. Ticket: IOT-455."), unless it ends an initial ("Owner:
+			// R. Achterberg"). A team keeps its words ("Owner: Identity team").
 			sub[1] = f[0]
 		}
 		sub[1] = strings.TrimRight(sub[1], ".")

@@ -22,6 +22,10 @@ func TestOwnerShapes(t *testing.T) {
 		{"Reindex jobs must throttle — runbook change, owner marketplace.", "marketplace"},
 		{"One-click AZ drain (zonal shift), owner Emeka.", "Emeka"},
 		{"The owner of the service was paged.", ""},
+		// An initial is no full stop; a team keeps its word.
+		{"Publish the rollover procedure in the runbook. Owner: R. Achterberg. No ticket yet.", "R. Achterberg"},
+		{"Add SAML certificates to the register. Owner: Identity team. Ticket: IDM-412.", "Identity team"},
+		{"Alert when prices change to zero. Owner: Store Systems on-call, RETAIL-3312.", "Store Systems on-call"},
 	} {
 		if got := namedOwner(c.raw, "sam", map[string]string{"U1": "sam", "U2": "lena"}); got != c.want {
 			t.Errorf("namedOwner(%q) = %q, want %q", c.raw, got, c.want)
@@ -238,5 +242,19 @@ func TestOwnerOfAChatLine(t *testing.T) {
 		if it, ok := itemHolding(t, inc, tt.frag); ok && it.Owner != tt.want {
 			t.Errorf("%q: owner %q, want %q", it.Text, it.Owner, tt.want)
 		}
+	}
+}
+
+// A checklist entry led by "@name:" is that person's.
+func TestEntryLedByAMention(t *testing.T) {
+	ans := reportAnswer(t, reportHead+"## Action items\n\n"+
+		"- @halvard: sweep partial dirs older than 24h before each sync — by 2026-03-10.\n"+
+		"- Alert when the published index is older than 2 hours — by 2026-03-08.\n")
+	owners := map[string]string{}
+	for _, it := range ans.Items {
+		owners[strings.Fields(it.Text)[0]] = it.Owner
+	}
+	if owners["@halvard:"] != "halvard" || owners["Alert"] != "" || len(owners) != 2 {
+		t.Errorf("owners %v, want halvard for the sweep and none for the alert", owners)
 	}
 }
