@@ -77,3 +77,28 @@ func TestLessonLabel(t *testing.T) {
 		}
 	}
 }
+
+// Another party's promise reported to us, a proposal its writer says commits
+// nobody, and a one-off refund are no follow-ups of ours.
+func TestReportedAndUncommittedLookAlikes(t *testing.T) {
+	for s, want := range map[string]bool{
+		"the cdn provider has told us they will publish a root cause for their outage next week.": true,
+		"the vendor informed us that it will patch the firmware in q3":                            true,
+		"we told them we will add a retry budget":                                                 false,
+	} {
+		if got := othersPromise(s); got != want {
+			t.Errorf("othersPromise(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"i would like us to consider whether the feed should move to push, but this is not a commitment at this stage.": true,
+		"we should move the feed to push, i'm committing to it by friday":                                               false,
+	} {
+		if got := notCommitted(s); got != want {
+			t.Errorf("notCommitted(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if !remedy("what about riders who got charged twice? i'll make sure customer service refunds them.") {
+		t.Error("a refund to the riders is a remedy")
+	}
+}

@@ -20,7 +20,7 @@ var (
 	// that outlives it.
 	// The refund is the act ("refund the missing credits", "issue refunds"), not
 	// the refund service a lasting fix may change.
-	lkRemedyRE = regexp.MustCompile(`\b(?:refund(?:ing|ed)? (?:the |all |every |missing |affected |\d)|(?:issu|send|pay|process)\w* (?:\w+ )?refunds?|refunds? (?:to|for) (?:\w+ ){0,2}(?:customers?|users?|owners?|merchants?|accounts?)|honou?r(?:ing)? (?:the |all |every |affected )?(?:[\w-]+ ){0,2}(?:orders?|prices?|bookings?|purchases?)|apolog\w*|compensat\w*|reimburs\w*|goodwill|vouchers?|(?:premium|service|account|missing|one-month|\d+%) credits?|credits? (?:to|for) (?:all |the |every |affected |\d[\d,]* )?(?:customers?|users?|owners?|merchants?|accounts?))\b`)
+	lkRemedyRE = regexp.MustCompile(`\b(?:refund(?:ing|ed)? (?:the |all |every |missing |affected |\d)|refund(?:s|ing|ed)? (?:them|those|these|everyone|everybody|each)\b|(?:issu|send|pay|process)\w* (?:\w+ )?refunds?|refunds? (?:to|for) (?:\w+ ){0,2}(?:customers?|users?|owners?|merchants?|accounts?)|honou?r(?:ing)? (?:the |all |every |affected )?(?:[\w-]+ ){0,2}(?:orders?|prices?|bookings?|purchases?)|apolog\w*|compensat\w*|reimburs\w*|goodwill|vouchers?|(?:premium|service|account|missing|one-month|\d+%) credits?|credits? (?:to|for) (?:all |the |every |affected |\d[\d,]* )?(?:customers?|users?|owners?|merchants?|accounts?))\b`)
 	// lkDoneStatusRE and lkMitigateTypeRE read an entry's closing fields as the
 	// report's table or checklist gave them ("Status: done", "Type: mitigate").
 	lkDoneStatusRE   = regexp.MustCompile(`(?im)^status:\s*(?:done|closed|complete\w*|fixed)\s*$`)
@@ -167,6 +167,12 @@ var (
 // praise reports a sentence led by a label that says what went right.
 func praise(low string) bool { return lkPraiseLeadRE.MatchString(low) }
 
+// notCommitted reports a message whose writer says in so many words that it commits
+// nobody ("… whether the feed should move to push, but this is not a commitment").
+func notCommitted(low string) bool { return lkNotCommittedRE.MatchString(low) }
+
+var lkNotCommittedRE = regexp.MustCompile(`\b(?:is|it's|that's|this's)\s+not\s+(?:yet\s+)?a\s+commitment\b|\bno commitment\b|\bnot committing\b`)
+
 // lesson reports a message its writer labels a lesson ("lesson: rotation scripts
 // that touch two teams need a handshake", "the bigger lesson, honestly, is that …"):
 // what was learnt, as a "Lessons learned" heading says of its entries, unless the
@@ -247,7 +253,10 @@ var (
 	// lkTheirPromiseRE: a promise whose doer is another party: the writer's side
 	// is what it gives to ("the laboratory will give us notice") or the work is
 	// said to sit on the doer's side ("it is on their side").
-	lkTheirPromiseRE = regexp.MustCompile(`\b(?:they|the [\w-]+(?: [\w-]+)?)\s+(?:(?:say|says|said)\s+(?:they\s+)?)?(?:will|'ll|are going to|is going to)\s+(?:\w+\s+){0,2}?us\b|\b(?:on|from) their (?:side|end)\b`)
+	lkTheirPromiseRE = regexp.MustCompile(`\b(?:they|the [\w-]+(?: [\w-]+)?)\s+(?:(?:say|says|said)\s+(?:they\s+)?)?(?:will|'ll|are going to|is going to)\s+(?:\w+\s+){0,2}?us\b|\b(?:on|from) their (?:side|end)\b|` +
+		// or reported to us as theirs ("the CDN provider has told us they will
+		// publish a root cause").
+		`\b(?:told|informed|promised|assured|notified)\s+us\s+(?:that\s+)?(?:they|it)\s+(?:will|'ll|would|are going to|is going to)\b`)
 	// lkOwnPromiseRE: the writer or their team promises too.
 	lkOwnPromiseRE = regexp.MustCompile(`\b(?:i|we|i'll|we'll|i'm|we're|let'?s)\b|\bteam\s+(?:will|'ll)\b`)
 	// lkBareRefusalRE: "let's not" with nothing after it rejects what was
