@@ -1165,8 +1165,34 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 		add("#" + m[1])
 	}
 	sort.SliceStable(out, func(i, j int) bool { return known[out[i]] && !known[out[j]] })
+	return sameIssueOnce(out)
+}
+
+// sameIssueOnce drops the short forms of an issue a message also links ("opened
+// issue #4471 …: https://github.com/acme/client/issues/4471"): one ticket, written
+// twice, must not capture two items.
+func sameIssueOnce(refs []string) []string {
+	linked := map[string]bool{}
+	for _, r := range refs {
+		if m := fuIssueURLNumberRE.FindStringSubmatch(r); m != nil {
+			linked[m[1]] = true
+		}
+	}
+	if len(linked) == 0 {
+		return refs
+	}
+	out := refs[:0:0]
+	for _, r := range refs {
+		if i := strings.LastIndexByte(r, '#'); i >= 0 && !strings.Contains(r, "/issues") && linked[r[i+1:]] {
+			continue
+		}
+		out = append(out, r)
+	}
 	return out
 }
+
+// fuIssueURLNumberRE: the number of an issue link.
+var fuIssueURLNumberRE = regexp.MustCompile(`/issues?/(\d+)\b`)
 
 var (
 	// fuLowerKeyRE: a tracker key typed in lower case.

@@ -102,3 +102,11 @@ func TestReportedAndUncommittedLookAlikes(t *testing.T) {
 		t.Error("a refund to the riders is a remedy")
 	}
 }
+
+// One issue written twice in a message (its number and its link) is one ticket.
+func TestSameIssueOnce(t *testing.T) {
+	got := sameIssueOnce([]string{"https://github.com/dustgrid/game-client/issues/4471", "#4471", "acme/infra#12", "#13"})
+	if strings.Join(got, " ") != "https://github.com/dustgrid/game-client/issues/4471 acme/infra#12 #13" {
+		t.Errorf("sameIssueOnce = %q", got)
+	}
+}
