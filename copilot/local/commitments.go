@@ -155,6 +155,9 @@ func quoteFollowUp(s string, keepTo int) string {
 	if unicode.IsLower(r) {
 		s = string(unicode.ToUpper(r)) + s[size:]
 	}
+	// A list entry ends in the separator of its list ("…before it goes live;"):
+	// the item ends there.
+	s = strings.TrimRight(s, ";,")
 	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".!?…", last) {
 		s += "."
 	}

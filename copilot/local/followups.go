@@ -441,7 +441,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		}
 		// A promise is a follow-up wherever it is written; so is a to-do entry
 		// after the narrative of a report whose headings do not say so.
-		if sentencePromise(raw) || (kind == sectionOther && t.idx > pm.narrativeEnd && isImperative(raw) && len(contentTerms(raw)) >= 3) {
+		if sentencePromise(raw) || (kind == sectionOther && (t.idx > pm.narrativeEnd || promisedList(lc, t)) && isImperative(raw) && len(contentTerms(raw)) >= 3) {
 			c := newCandidate(t, raw, names)
 			c.accepted = true
 			return c
@@ -1626,6 +1626,31 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 	}
 	return c
 }
+
+// promisedList reports whether an entry belongs to a list that a promise introduces
+// ("Going forward we will:", "We are going to:"): the entries before it in its
+// section are to-dos too, back to a line that promises and ends in a colon. Such a
+// list is the report's to-do list wherever it stands, even before the report's
+// middle.
+func promisedList(lc *incidentLifecycle, t msgTags) bool {
+	for i := t.idx - 1; i >= 0 && i >= t.idx-12; i-- {
+		m := lc.msgs[i]
+		if m.section != t.section {
+			return false
+		}
+		if fuPromiseLeadRE.MatchString(strings.TrimSpace(m.lower)) {
+			return true
+		}
+		if !isImperative(m.msg.Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// fuPromiseLeadRE: a line that promises what its list says ("Going forward we
+// will:", "Next, the team is going to:").
+var fuPromiseLeadRE = regexp.MustCompile(`\b(?:we|i|the team|our team)\s+(?:will|'ll|are going to|am going to|is going to|plan to|intend to|commit to|are committing to)\s*(?:\w+\s*)?:$`)
 
 // fuLeadMentionRE: an entry opened by "@name:".
 var fuLeadMentionRE = regexp.MustCompile(`^\W*@([\p{L}][\p{L}\p{N}_.\-]*[\p{L}\p{N}_])\s*:`)

@@ -110,3 +110,29 @@ func TestSameIssueOnce(t *testing.T) {
 		t.Errorf("sameIssueOnce = %q", got)
 	}
 }
+
+// A list that a promise introduces ("Going forward we will:") is a to-do list
+// wherever it stands in a short report, and its entries end at their separators.
+func TestPromisedList(t *testing.T) {
+	ans := reportAnswer(t, "# Sign-in problems on 21 November\n\n"+
+		"We're sorry. On 21 November, between 18:05 and 19:50, many of you could not sign in.\n\n"+
+		"What happened: a routine update replaced the list of return addresses.\n\n"+
+		"What we did: at 19:32 we restored the previous configuration.\n\n"+
+		"Going forward we will:\n\n"+
+		"- check every change to the sign-in configuration against each of our apps before it goes live;\n"+
+		"- keep the previous configuration ready to restore in one step;\n"+
+		"- alert our engineers as soon as sign-ins from the apps drop.\n\n"+
+		"Thank you for listening with us.\n")
+	var got []string
+	for _, it := range ans.Items {
+		got = append(got, it.Text)
+	}
+	want := []string{
+		"Check every change to the sign-in configuration against each of our apps before it goes live.",
+		"Keep the previous configuration ready to restore in one step.",
+		"Alert our engineers as soon as sign-ins from the apps drop.",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("items %q, want %q", got, want)
+	}
+}
