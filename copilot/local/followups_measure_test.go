@@ -189,7 +189,13 @@ func TestFollowUpFigures(t *testing.T) {
 		// dev12: written after the third round; as it came, F1 0.633 (P 0.559),
 		// owner 0.844, due 1.000. A fourth round generalised the look-alike rules on
 		// it (F1 0.760, P 0.792); floors 0.03 under.
-		{"dev12", 0.73, 0.97, 0.81},
+		{"dev12", 0.76, 0.97, 0.83},
+		// dev13: written on 2026-12-02 before tuning; as it came, F1 0.667 (P 0.565,
+		// R 0.812), owner 0.815, due 0.907. A round of report-structure rules (done
+		// items, ticket references, owners of entries, promised lists, lessons)
+		// lifted it to F1 0.800 (P 0.737, R 0.875), owner 0.927, due 0.909 and dev12
+		// to F1 0.792, owner 0.867; floors 0.03 under.
+		{"dev13", 0.77, 0.87, 0.89},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)
