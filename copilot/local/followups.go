@@ -1162,7 +1162,7 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 		}
 	}
 	for _, m := range fuIssueNumberRE.FindAllStringSubmatch(s, -1) {
-		add("#" + m[1])
+		add("#" + m[1] + m[2])
 	}
 	sort.SliceStable(out, func(i, j int) bool { return known[out[i]] && !known[out[j]] })
 	return sameIssueOnce(out)
@@ -1200,7 +1200,7 @@ var (
 	// fuFiledKeyRE: a key in any case right after a word that files a ticket.
 	fuFiledKeyRE = regexp.MustCompile(`(?i)\b(?:filed|created|opened|raised|logged|ticket|tracked in|tracking in|jira)\s*(?:as|:|->|=>)?\s*([a-z][a-z0-9]{1,9}-\d+)\b`)
 	// fuIssueNumberRE: an issue number after a word that files or names an issue.
-	fuIssueNumberRE = regexp.MustCompile(`(?i)\b(?:issue|ticket|bug|filed|opened|created|raised|tracked in|tracking in)\s*(?:as|:|->)?\s*#(\d{2,7})\b`)
+	fuIssueNumberRE = regexp.MustCompile(`(?i)\b(?:issue|ticket|bug|filed|opened|created|raised|tracked in|tracking in)\s*(?:as|:|->)?\s*#(\d{2,7})\b|\b(?:ticket|issue|bug|story|card)\s+(?:no\.?\s*|number\s+)?(\d{3,7})\b`)
 )
 
 // referredItem finds the follow-up that a later message's ticket reference captures:
@@ -1229,7 +1229,8 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		title = described
 	}
 	terms := contentTerms(described)
-	announces := fuFiledRE.MatchString(t.lower)
+	// A tracker's bot posts when a ticket is filed: its "KEY: title" announces.
+	announces := fuFiledRE.MatchString(t.lower) || t.bot
 	ownTerms := agreementTerms(strings.ToLower(text.WithoutTicketRefs(desc)))
 	bare := len(ownTerms) <= 2
 	inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
@@ -1241,7 +1242,9 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		}
 		m := lc.msgs[c.idx].msg
 		sameThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS && t.msg.ThreadTS == threadOf(m)
-		near := t.idx-c.idx <= window
+		// A report is written at once: a note in it that files a ticket and says
+		// what for may speak of any item before it, however far.
+		near := t.idx-c.idx <= window || (t.section != "" && announces && !bare)
 		// A report's sections all have its author as speaker: there, being the
 		// item's author says nothing of which item a ticket note is about.
 		author := t.section == "" && speaker(t.msg) != "" && (speaker(t.msg) == speaker(m) || speaker(t.msg) == c.owner)

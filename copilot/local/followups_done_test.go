@@ -1,6 +1,8 @@
 package local
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -134,5 +136,52 @@ func TestPromisedList(t *testing.T) {
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("items %q, want %q", got, want)
+	}
+}
+
+// A tracker bot's "KEY: title" announces the ticket it names, and captures the
+// item its title says in other words; a ticket for other work on the same system
+// captures nothing. "ticket 4412" in words cites a ticket like "#4412".
+func TestCaptureByBotAnnouncementAndNumberInWords(t *testing.T) {
+	inc := synthetic("INC-B",
+		"bot> ALERT: cap-dispatcher has 0 areas loaded",
+		"kwame: rolled back the area config, alerts flowing again",
+		"kwame: resolved, thanks all",
+		"kwame: follow ups: the dispatcher has to refuse a config with zero areas and keep the old one. I'll write that, by next Thursday",
+		"ama: I'll add a reconciliation check that flags an alert area with no recipients, nightly. ticket 4412 in our board",
+		"lena: and we should page on a drop in broadcasts per minute",
+		"bot> WX-1207: cap-dispatcher: reject area config with zero entries and keep last good",
+		"bot> WX-1208: Deploy: clean /tmp on dispatcher hosts before release",
+	)
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, it := range ans.Items {
+		got[strings.Fields(it.Text)[0]+" "+strings.Fields(it.Text)[1]] = it.TicketKey
+	}
+	want := map[string]string{"The dispatcher": "WX-1207", "I'll add": "#4412", "And we": ""}
+	for k, v := range want {
+		if g, ok := got[k]; !ok || g != v {
+			t.Errorf("%q: ticket %q (found %v), want %q; all %v", k, g, ok, v, got)
+		}
+	}
+}
+
+// A report is written at once: a later note that files a ticket and says what for
+// captures the item it describes, however many paragraphs lie between.
+func TestReportTicketNoteFarFromItsItem(t *testing.T) {
+	var filler strings.Builder
+	for i := range 10 {
+		fmt.Fprintf(&filler, "Paragraph %d of the analysis describes the tick table loader in more detail.\n\n", i)
+	}
+	open, captured := reportFollowUps(t, reportHead+"## Follow-ups\n\n"+
+		"- I'll add a pre-open check that compares the loaded tick table with the vendor's checksum summary. By Friday.\n"+
+		"- Subscribe the team inbox to the vendor's change feed.\n\n"+
+		"## Analysis\n\n"+filler.String()+
+		"## Tickets\n\nLinked issue MKTOPS-6127 created: \"Pre-open validation: compare loaded tick table with vendor checksum summary\".\n")
+	if len(captured) != 1 || !strings.Contains(captured[0], "[MKTOPS-6127]") || len(open) != 1 || !strings.HasPrefix(open[0], "Subscribe") {
+		t.Errorf("open %q captured %q, want the pre-open check captured by MKTOPS-6127", open, captured)
 	}
 }
