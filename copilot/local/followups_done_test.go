@@ -100,6 +100,12 @@ func TestReportedAndUncommittedLookAlikes(t *testing.T) {
 			t.Errorf("notCommitted(%q) = %v, want %v", s, got, want)
 		}
 	}
+	if !fuRegretRE.MatchString("we should have load-tested the heartbeat change with 2k clients.") {
+		t.Error("a regret with a hyphenated participle")
+	}
+	if !paperwork("i need a written timeline by 09:00 tomorrow for the ministry.") {
+		t.Error("a written timeline for the ministry is the incident's paperwork")
+	}
 	if !remedy("what about riders who got charged twice? i'll make sure customer service refunds them.") {
 		t.Error("a refund to the riders is a remedy")
 	}
