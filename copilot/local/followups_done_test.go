@@ -191,3 +191,17 @@ func TestReportTicketNoteFarFromItsItem(t *testing.T) {
 		t.Errorf("open %q captured %q, want the pre-open check captured by MKTOPS-6127", open, captured)
 	}
 }
+
+// "Actions" alone heads a to-do list; "Actions taken" heads the response's story.
+func TestActionsHeading(t *testing.T) {
+	for h, want := range map[string]sectionKind{
+		"Actions":                 sectionActions,
+		"Acciones / Actions":      sectionActions,
+		"Actions taken":           sectionNarrative,
+		"Actions performed today": sectionNarrative,
+	} {
+		if got := kindOfSection(strings.ToLower(h)); got != want {
+			t.Errorf("kindOfSection(%q) = %v, want %v", h, got, want)
+		}
+	}
+}

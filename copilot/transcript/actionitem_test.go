@@ -83,6 +83,23 @@ var actionItemTests = []struct {
 		tickets:  []copilot.Ticket{},
 	},
 	{
+		// "Actions" alone (a PIR template's heading, or a bilingual one) names the
+		// to-do list; "Actions taken" is the response's narrative.
+		name: "an Actions heading, bilingual too",
+		src: "# X\n\n## Acciones / Actions\n\n| Priority | Action | Owner | Due | Ticket |\n|---|---|---|---|---|\n" +
+			"| P2 | Alert when deleted bytes exceed 3x the median | Dana | 2026-05-27 | - |\n",
+		section:  "Acciones / Actions",
+		messages: []string{"Alert when deleted bytes exceed 3x the median\nPriority: P2\nOwner: Dana\nDue: 2026-05-27"},
+		tickets:  []copilot.Ticket{},
+	},
+	{
+		name:     "Actions taken: the response, not a to-do list",
+		src:      "# X\n\n## Actions taken\n\n- Restarted the pods (OPS-7)\n- Rolled back to 2.3\n",
+		section:  "Actions taken",
+		messages: []string{"Restarted the pods (OPS-7)", "Rolled back to 2.3"},
+		tickets:  []copilot.Ticket{}, // an action item's key would make a ticket
+	},
+	{
 		name:     "no Action items heading: nothing invented",
 		src:      "# X\n\n## Summary\n\nWe should alert on pool saturation (see CVE-2021-44228).\n\n- Restarted the pods\n",
 		section:  "Action Items",

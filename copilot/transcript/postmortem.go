@@ -91,14 +91,19 @@ func ReadPostmortem(name string, data []byte) (*copilot.Incident, error) {
 }
 
 // actionWords names a report's list of things to do, as a heading or an inline label.
-const actionWords = `action items?|action points|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective (?:and prevent(?:ive|ative) )?actions?|prevent(?:ive|ative) (?:actions|measures)|capas?\b`
+const actionWords = `action items?|action points|actions|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective (?:and prevent(?:ive|ative) )?actions?|prevent(?:ive|ative) (?:actions|measures)|capas?\b`
 
 var (
-	pmIDRE          = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*$`)
-	pmHeadingIDRE   = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*)\s*(?:[-:—–]\s+|$)`)
-	pmTemplateIDRE  = regexp.MustCompile(`(?i)y{4}|n{3}`)
-	pmYearRE        = regexp.MustCompile(`(19|20)[0-9]{2}`)
-	actionSectionRE = regexp.MustCompile(`(?i)^(` + actionWords + `)\b`)
+	pmIDRE         = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*$`)
+	pmHeadingIDRE  = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*)\s*(?:[-:—–]\s+|$)`)
+	pmTemplateIDRE = regexp.MustCompile(`(?i)y{4}|n{3}`)
+	pmYearRE       = regexp.MustCompile(`(19|20)[0-9]{2}`)
+	// actionSectionRE: a heading that names the report's actions, first or after a
+	// slash ("Acciones / Actions", a bilingual report's heading).
+	actionSectionRE = regexp.MustCompile(`(?i)(?:^|/\s*)(` + actionWords + `)\b`)
+	// actionsTakenRE: the response's own actions ("Actions taken", "Actions
+	// performed during the incident") are its narrative, not its to-do list.
+	actionsTakenRE = regexp.MustCompile(`(?i)^[*_]*actions?\s+(?:taken|performed|done|carried out|during)\b`)
 	// actionLabelRE: a paragraph that opens with an action label ("Next steps:",
 	// "**Action items** –").
 	actionLabelRE = regexp.MustCompile(`(?i)^[*_]*(` + actionWords + `)[*_]*\s*[:—–]`)
@@ -237,7 +242,7 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 			if labelled {
 				sub, labelled = "", false
 			}
-			if m := actionLabelRE.FindStringSubmatchIndex(blk.text); m != nil && !actionSectionRE.MatchString(section) {
+			if m := actionLabelRE.FindStringSubmatchIndex(blk.text); m != nil && !isActionSection(section) && !actionsTakenRE.MatchString(blk.text) {
 				sub, labelled, labelRest = strings.TrimSpace(blk.text[m[2]:m[3]]), true, blk.text[m[1]:]
 			}
 		}
@@ -251,7 +256,7 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 		if sub != "" && !intro {
 			name += " / " + sub
 		}
-		inActions := actionSectionRE.MatchString(section) || (labelled && actionSectionRE.MatchString(sub))
+		inActions := isActionSection(section) || (labelled && isActionSection(sub))
 		// "Next steps: add an alert (owner: Priya, ORD-412); review policy changes;
 		// replay the messages (done 11:20)." lists its items in one line. An entry
 		// reported done without a ticket tells what was done: it stays narrative.
@@ -525,4 +530,9 @@ func inlineItems(rest string) []string {
 func notTrackerKey(k string) bool {
 	prefix, _, _ := strings.Cut(k, "-")
 	return text.NotTicketPrefix(prefix) || pmPrefixRE.MatchString(prefix)
+}
+
+// isActionSection reports whether a heading names the report's actions.
+func isActionSection(h string) bool {
+	return actionSectionRE.MatchString(h) && !actionsTakenRE.MatchString(h)
 }
