@@ -273,7 +273,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			SourceTS:  lc.msgs[c.idx].msg.TS,
 			Captured:  c.ticket != "",
 			TicketKey: copilot.SafeText(c.ticket),
-			Done:      lkDoneStatusRE.MatchString(lc.msgs[c.idx].msg.Text),
+			Done:      markedDone(lc.msgs[c.idx]),
 		})
 	}
 	// Open items (neither ticketed nor done) first: they are what needs doing.
@@ -647,7 +647,7 @@ var (
 	// fuNoteDisclaimRE: a sentence that says the work it names does not answer
 	// this incident ("it will not by itself prevent this", "not a fix for this",
 	// "it does not change the limits").
-	fuNoteDisclaimRE = regexp.MustCompile(`\b(?:it|this|that|which|they)\b[^.;:]{0,30}\b(?:not|n't|never)\b[^.;:]{0,30}\b(?:fix|prevent|address|solve|change|cover|help)\w*|\bnot (?:a|the|really a) fix\b|\balready (?:done|in place|fixed|shipped|live)\b`)
+	fuNoteDisclaimRE = regexp.MustCompile(`\b(?:it|this|that|which|they)\b[^.;:]{0,30}\b(?:not|n't|never)\b[^.;:]{0,30}\b(?:fix|prevent|address|solve|change|cover|help)\w*|\bnot (?:a|the|really a) fix\b|\balready (?:done|in place|fixed|shipped|live|exists?)\b`)
 	// fuNoteReportRE: a sentence that reports a ticket or a piece of work as
 	// filed, planned or done, in the passive ("CAT-310 was created on 30 March").
 	fuNoteReportRE = regexp.MustCompile(`\b(?:was|were|has been|have been|is|are) (?:already |now )?(?:created|opened|filed|raised|logged|planned|scheduled|done|completed|closed|merged|documented)\b`)

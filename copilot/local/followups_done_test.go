@@ -205,3 +205,45 @@ func TestActionsHeading(t *testing.T) {
 		}
 	}
 }
+
+// Hedges and reminders commit nobody; another team's promise on their side is theirs.
+func TestHedgesAndOtherTeams(t *testing.T) {
+	for s, want := range map[string]bool{
+		"that is a marketing decision, we will raise it, no promise.":                                             true,
+		"i do not know if we will fix the reload, it is the vendor's library.":                                    true,
+		"the old action item \"review mappings yearly\" was never done, quoting it as a reminder, not a new one.": true,
+		"we will raise the pool size limit to 50 by friday":                                                       false,
+	} {
+		if got := notCommitted(s); got != want {
+			t.Errorf("notCommitted(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if !othersPromise("network team will add the idle-session timeout to their own firewall checklist, bruno confirmed that on their side.") {
+		t.Error("another team's promise on their side is theirs")
+	}
+	if othersPromise("our team will add the timeout check on our side, and the network team confirmed it on their side") {
+		t.Error("our team's promise is ours")
+	}
+}
+
+// A report's improvements per team ("## Improvements" / "### Support team") are its
+// to-do list, and an entry closed by "(name, done date)" there is done.
+func TestImprovementsPerTeam(t *testing.T) {
+	ans := reportAnswer(t, reportHead+"## Improvements\n\n### Platform team\n\n"+
+		"1. Manage storage lifecycle policies only through Terraform (Priya Nair, TMS-940).\n\n### Support team\n\n"+
+		"1. Add \"exports return 404\" to the triage guide with the check for soft-deleted blobs (Mei Tanaka, done 2026-11-12).\n")
+	var open, done, captured int
+	for _, it := range ans.Items {
+		switch {
+		case it.Captured:
+			captured++
+		case it.Done:
+			done++
+		default:
+			open++
+		}
+	}
+	if open != 0 || done != 1 || captured != 1 {
+		t.Errorf("open %d done %d captured %d, want 0/1/1: %+v", open, done, captured, ans.Items)
+	}
+}

@@ -64,6 +64,17 @@ func doneInIncident(t msgTags) bool {
 	return lkMitigateTypeRE.MatchString(t.msg.Text) || len(t.actions) > 0 || remedy(t.lower)
 }
 
+// markedDone reports whether a report's entry says it is done: its status field, or
+// a closing "(Mei Tanaka, done 2026-11-12)" or "— done 2026-05-03" that a list under
+// a heading the reader did not take for actions still carries.
+func markedDone(t msgTags) bool {
+	return t.section != "" && (lkDoneStatusRE.MatchString(t.msg.Text) || lkDoneMarkRE.MatchString(t.msg.Text))
+}
+
+// lkDoneMarkRE: a closing done mark, alone in parentheses or after the entry's other
+// fields, or after a dash.
+var lkDoneMarkRE = regexp.MustCompile(`(?i)\((?:[^()]{0,40}?[,;]\s*)?(?:done|completed|fixed|resolved)\b[^()]{0,30}\)\s*\.?\s*$|\s[—–-]\s*(?:done|completed|fixed|resolved|shipped)\b[^.;:()]{0,30}\.?\s*$`)
+
 // dropped reports whether an entry is struck from the list by a status or a
 // closing field.
 func dropped(raw string) bool { return lkDroppedRE.MatchString(raw) }
@@ -171,7 +182,7 @@ func praise(low string) bool { return lkPraiseLeadRE.MatchString(low) }
 // nobody ("… whether the feed should move to push, but this is not a commitment").
 func notCommitted(low string) bool { return lkNotCommittedRE.MatchString(low) }
 
-var lkNotCommittedRE = regexp.MustCompile(`\b(?:is|it's|that's|this's)\s+not\s+(?:yet\s+)?a\s+commitment\b|\bno commitment\b|\bnot committing\b`)
+var lkNotCommittedRE = regexp.MustCompile(`\b(?:is|it's|that's|this's)\s+not\s+(?:yet\s+)?a\s+commitment\b|\bno (?:commitment|promises?)\b|\bnot (?:committing|promising)\b|\b(?:do not|don't) know (?:if|whether) (?:we|i)(?:'ll| will)\b|\bnot (?:a )?new (?:one|item|action)\b`)
 
 // lesson reports a message its writer labels a lesson ("lesson: rotation scripts
 // that touch two teams need a handshake", "the bigger lesson, honestly, is that …"):
@@ -258,7 +269,7 @@ var (
 		// publish a root cause").
 		`\b(?:told|informed|promised|assured|notified)\s+us\s+(?:that\s+)?(?:they|it)\s+(?:will|'ll|would|are going to|is going to)\b`)
 	// lkOwnPromiseRE: the writer or their team promises too.
-	lkOwnPromiseRE = regexp.MustCompile(`\b(?:i|we|i'll|we'll|i'm|we're|let'?s)\b|\bteam\s+(?:will|'ll)\b`)
+	lkOwnPromiseRE = regexp.MustCompile(`\b(?:i|we|i'll|we'll|i'm|we're|let'?s)\b|\b(?:our|my|the) team\s+(?:will|'ll)\b`)
 	// lkBareRefusalRE: "let's not" with nothing after it rejects what was
 	// proposed before ("No, let's not, …").
 	lkBareRefusalRE = regexp.MustCompile(`\blet'?s not\s*(?:[,.;:!]|$)`)

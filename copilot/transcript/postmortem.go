@@ -91,7 +91,7 @@ func ReadPostmortem(name string, data []byte) (*copilot.Incident, error) {
 }
 
 // actionWords names a report's list of things to do, as a heading or an inline label.
-const actionWords = `action items?|action points|actions|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective (?:and prevent(?:ive|ative) )?actions?|prevent(?:ive|ative) (?:actions|measures)|capas?\b`
+const actionWords = `action items?|action points|actions|improvements|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective (?:and prevent(?:ive|ative) )?actions?|prevent(?:ive|ative) (?:actions|measures)|capas?\b`
 
 var (
 	pmIDRE         = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*$`)
@@ -108,7 +108,7 @@ var (
 	// "**Action items** –").
 	actionLabelRE = regexp.MustCompile(`(?i)^[*_]*(` + actionWords + `)[*_]*\s*[:—–]`)
 	timelineRE    = regexp.MustCompile(`(?i)^timeline\b`)
-	doneRE        = regexp.MustCompile(`(?i)\s*(\((done|completed|fixed|resolved)\b[^()]{0,30}\)|✅|✔️?|\[(done)\])\s*|\s[—–-]\s*(?:done|completed|fixed|resolved|shipped)\b[^.;:()]{0,30}\.?\s*$`)
+	doneRE        = regexp.MustCompile(`(?i)\s*(\((?:[^()]{0,40}?[,;]\s*)?(done|completed|fixed|resolved)\b[^()]{0,30}\)|✅|✔️?|\[(done)\])\s*|\s[—–-]\s*(?:done|completed|fixed|resolved|shipped)\b[^.;:()]{0,30}\.?\s*$`)
 	kvLineRE      = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
 	dateTimeRE    = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2}))?`)
 	anyDateRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
