@@ -19,7 +19,7 @@ func TestWeightedFusionTrustsVectorsWithConceptsOrLength(t *testing.T) {
 	vector := []IncidentHit{{IncidentID: 2, Similarity: 0.9}, {IncidentID: 1, Similarity: 0.2}}
 	text := []IncidentHit{{IncidentID: 1, TextScore: 10}, {IncidentID: 2, TextScore: 8}}
 	first := func(concepts, terms int) int64 {
-		return FuseIncidents(vector, text, FusionWeighted, concepts, terms)[0].IncidentID
+		return FuseIncidents(vector, text, FusionWeighted, WeightedVector, concepts, terms)[0].IncidentID
 	}
 	for _, c := range []struct {
 		concepts, terms int
@@ -35,7 +35,7 @@ func TestWeightedFusionTrustsVectorsWithConceptsOrLength(t *testing.T) {
 			t.Errorf("%d concepts, %d terms: first = %d, want %d (%s)", c.concepts, c.terms, got, c.want, c.why)
 		}
 	}
-	if VectorShare(0, 3) != 0 || VectorShare(2, 3) != WeightedVector || VectorShare(0, 200) != WeightedVector {
-		t.Errorf("VectorShare(0, 3), VectorShare(2, 3), VectorShare(0, 200) = %v, %v, %v", VectorShare(0, 3), VectorShare(2, 3), VectorShare(0, 200))
+	if VectorShare(0.3, 0, 3) != 0 || VectorShare(0.3, 2, 3) != 0.3 || VectorShare(0.3, 0, 200) != 0.3 {
+		t.Errorf("VectorShare(0.3, 0, 3), VectorShare(0.3, 2, 3), VectorShare(0.3, 0, 200) = %v, %v, %v", VectorShare(0.3, 0, 3), VectorShare(0.3, 2, 3), VectorShare(0.3, 0, 200))
 	}
 }
