@@ -44,8 +44,9 @@ type IncidentHit struct {
 const LongQueryTerms = 30
 
 // VectorShare is the vector side's share of the weighted fusion for a query with
-// queryConcepts failure concepts and queryTerms content terms: WeightedVector, or
-// nothing for a short query with no concept. What the local embedder knows beyond
+// queryConcepts failure concepts and queryTerms content terms: weight (the
+// configured share, WeightedVector unless set), or nothing for a short query with
+// no concept. What the local embedder knows beyond
 // the words the lexical side already ranks is its lexicon's failure concepts and
 // aliases: without its concept block the vector side alone falls from dev MRR 0.79
 // to 0.67 by incident, below the lexical side's 0.79, and adds nothing to it in
@@ -57,18 +58,18 @@ const LongQueryTerms = 30
 // the full share for long concept-less queries lifts early-incident MRR 0.795 ->
 // 0.799 and leaves every other mode as it was; any threshold from 15 to 40 terms
 // gives the same figures (BENCHMARKS.md).
-func VectorShare(queryConcepts, queryTerms int) float64 {
+func VectorShare(weight float64, queryConcepts, queryTerms int) float64 {
 	if queryConcepts <= 0 && queryTerms < LongQueryTerms {
 		return 0
 	}
-	return WeightedVector
+	return weight
 }
 
 // FuseIncidents joins the two incident rankings (each best first) into one, scored
 // by mode (FusionWeighted, FusionRRF, or one side alone), best first; the weighted
-// fusion gives the vector side VectorShare(queryConcepts, queryTerms). Equal scores go to the
-// lower incident id, so equal inputs always rank the same way.
-func FuseIncidents(vector, text []IncidentHit, mode string, queryConcepts, queryTerms int) []IncidentHit {
+// fusion gives the vector side VectorShare(weight, queryConcepts, queryTerms). Equal
+// scores go to the lower incident id, so equal inputs always rank the same way.
+func FuseIncidents(vector, text []IncidentHit, mode string, weight float64, queryConcepts, queryTerms int) []IncidentHit {
 	out := make([]IncidentHit, 0, len(vector)+len(text))
 	at := make(map[int64]int, len(vector)+len(text))
 	for i, h := range vector {
@@ -85,7 +86,7 @@ func FuseIncidents(vector, text []IncidentHit, mode string, queryConcepts, query
 		at[h.IncidentID] = len(out)
 		out = append(out, h)
 	}
-	w := VectorShare(queryConcepts, queryTerms)
+	w := VectorShare(weight, queryConcepts, queryTerms)
 	maxText := 0.0
 	for _, h := range out {
 		maxText = math.Max(maxText, h.TextScore)

@@ -36,6 +36,9 @@ type Config struct {
 	// Gates are the targets that open the runtime gate: evals/gates.yaml as built
 	// in, or the file COPILOT_GATES names.
 	Gates *evals.GateSet
+	// VectorWeight is COPILOT_FUSION_VECTOR_WEIGHT, the vector share of the weighted
+	// fusion (postgres.Options.VectorWeight; nil: the default).
+	VectorWeight *float64
 }
 
 // ConfigFromEnv reads the configuration; defaults fill what is unset.
@@ -50,6 +53,13 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		Chat:         embeddings.ChatConfigFromEnv(getenv),
 		ShutdownWait: 15 * time.Second,
 		Slack:        slackConfigFromEnv(getenv),
+	}
+	if v := getenv("COPILOT_FUSION_VECTOR_WEIGHT"); v != "" {
+		w, err := strconv.ParseFloat(v, 64)
+		if err != nil || !(w >= 0 && w <= 1) {
+			return c, copilot.Errorf(copilot.EINVALID, "COPILOT_FUSION_VECTOR_WEIGHT: %q is not a number from 0 to 1", v)
+		}
+		c.VectorWeight = &w
 	}
 	if v := getenv("COPILOT_MAX_BODY_BYTES"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)

@@ -457,7 +457,7 @@ func (s *Store) search(ctx context.Context, vecOf func() ([]float32, error), tex
 	loading := map[int64]bool{}
 	for k, fusion := range fusions {
 		var ranked []retrieval.IncidentHit
-		for _, h := range retrieval.FuseIncidents(vecHits, textHits, fusion, len(queryConcepts), len(queryTerms)) {
+		for _, h := range retrieval.FuseIncidents(vecHits, textHits, fusion, *s.opts.VectorWeight, len(queryConcepts), len(queryTerms)) {
 			if retrieval.Similar(h) {
 				ranked = append(ranked, h)
 			}

@@ -67,6 +67,10 @@ type Options struct {
 	// (the default: best on the dev split) or retrieval.FusionRRF; FusionVector and FusionLexical rank by one
 	// side alone, for comparisons. BENCHMARKS.md compares them.
 	Fusion string
+	// VectorWeight is the vector side's share of the weighted fusion (0 to 1; nil:
+	// retrieval.WeightedVector). It is there to measure other shares with the same
+	// build (COPILOT_FUSION_VECTOR_WEIGHT); the default is the one chosen on dev.
+	VectorWeight *float64
 	// LexicalExactBelow is the memory size, in incidents, under which the lexical
 	// side of similar-incident search ranks with every query term and posting; above
 	// it the read is capped (lexicalTerms, lexicalPerTerm). 0 means
@@ -121,6 +125,14 @@ func (o *Options) validate() error {
 	if err := checkFusion(o.Fusion); err != nil {
 		return err
 	}
+	w := retrieval.WeightedVector
+	if o.VectorWeight != nil {
+		w = *o.VectorWeight
+	}
+	if !(w >= 0 && w <= 1) {
+		return copilot.Errorf(copilot.EINVALID, "fusion vector weight: %v is outside 0..1", w)
+	}
+	o.VectorWeight = &w // the store's own copy
 	if o.Chunking.MaxTokens == 0 {
 		o.Chunking = copilot.DefaultChunkOptions
 	}
