@@ -209,6 +209,8 @@ func kindOfSection(section string) sectionKind {
 		return sectionOther
 	case sectionIs(section, "attendee", "atendee", "stats", "participants", "reference", "link", "appendix", "glossary"):
 		return sectionSkip
+	case rejectedHeadingRE.MatchString(section):
+		return sectionSkip // "Things we decided not to do": the list of what will not be
 	case actionsTakenHeadingRE.MatchString(section):
 		return sectionNarrative // "Actions taken": the response's own steps
 	case actionHeadingRE.MatchString(section):
@@ -223,6 +225,7 @@ func kindOfSection(section string) sectionKind {
 
 var (
 	actionHeadingRE       = regexp.MustCompile(`\bwe(?:'re| are|'ll| will| are going to|'re going to) (?:\w+ )?(?:chang|do|fix|improv|add|build|prevent|mak)\w*|\b(actions?|follow[- ]?ups?|next steps?|todo|to-do|to do|remediat\w*|corrective|prevent\w*|improv\w*|recommend\w*|future|going forward|tasks?|work items?|backlog)\b`)
+	rejectedHeadingRE     = regexp.MustCompile(`\b(?:not to do|won'?t do|will not do|not doing|decided against|rejected|declined|out of scope|discarded|not pursued|considered but)\b`)
 	actionsTakenHeadingRE = regexp.MustCompile(`\bactions?\s+(?:taken|performed|done|carried out|during)\b`)
 	narrativeHeadingRE    = regexp.MustCompile(`\b(summary|timeline|impact|root cause|causes?|contributing|factors|findings|what happened|background|overview|description|detection|resolution|recovery|response|trigger|context|details?|analysis|investigation|mitigation)\b`)
 )

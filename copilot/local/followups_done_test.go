@@ -195,10 +195,13 @@ func TestReportTicketNoteFarFromItsItem(t *testing.T) {
 // "Actions" alone heads a to-do list; "Actions taken" heads the response's story.
 func TestActionsHeading(t *testing.T) {
 	for h, want := range map[string]sectionKind{
-		"Actions":                 sectionActions,
-		"Acciones / Actions":      sectionActions,
-		"Actions taken":           sectionNarrative,
-		"Actions performed today": sectionNarrative,
+		"Actions":                     sectionActions,
+		"Acciones / Actions":          sectionActions,
+		"Actions taken":               sectionNarrative,
+		"Actions performed today":     sectionNarrative,
+		"Things we decided not to do": sectionSkip,
+		"Rejected actions":            sectionSkip,
+		"Out of scope":                sectionSkip,
 	} {
 		if got := kindOfSection(strings.ToLower(h)); got != want {
 			t.Errorf("kindOfSection(%q) = %v, want %v", h, got, want)
