@@ -229,7 +229,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			src = c.src
 		}
 		if refs := ticketRefs(src, inc); len(refs) > 0 {
-			c.ticket = refs[0]
+			c.ticket = ownRef(src, refs, c)
 		}
 	}
 	usedKey := map[string]bool{}
@@ -243,7 +243,10 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		refs := ticketRefs(t.msg.Text, inc)
 		// A note that its ticket is no fix for this incident ("OPS-411 was opened
 		// the same week; it is routine and not a fix for this") captures nothing.
-		if len(refs) == 0 || byIdx[t.idx] != nil || (t.section != "" && fuNoteDisclaimRE.MatchString(t.lower)) {
+		// A message that is an item itself keeps its own ticket; the other tickets it
+		// names ("AB#20931 created for the checklist, and AB#20932 for the alert, I
+		// take the alert") may capture items said before it.
+		if len(refs) == 0 || (byIdx[t.idx] != nil && len(refs) < 2) || (t.section != "" && fuNoteDisclaimRE.MatchString(t.lower)) {
 			continue
 		}
 		for _, ref := range refs {
@@ -1166,6 +1169,23 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return known[out[i]] && !known[out[j]] })
 	return sameIssueOnce(out)
+}
+
+// ownRef is the ticket of an item that names tickets in its own message: the only
+// one, or of several the one whose words beside it the item shares most (the
+// first on a tie).
+func ownRef(src string, refs []string, c *fuCandidate) string {
+	if len(refs) < 2 {
+		return refs[0]
+	}
+	best, bestN := refs[0], -1
+	for _, r := range refs {
+		_, n := termOverlap(contentTerms(text.WithoutTicketRefs(refDescription(src, r, refs))), c.terms)
+		if n > bestN {
+			best, bestN = r, n
+		}
+	}
+	return best
 }
 
 // sameIssueOnce drops the short forms of an issue a message also links ("opened

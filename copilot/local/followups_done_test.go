@@ -250,3 +250,26 @@ func TestImprovementsPerTeam(t *testing.T) {
 		t.Errorf("open %d done %d captured %d, want 0/1/1: %+v", open, done, captured, ans.Items)
 	}
 }
+
+// A message that files two tickets and takes one of them keeps the one it takes;
+// the other captures the item it was filed for.
+func TestItemMessageWithTwoTickets(t *testing.T) {
+	inc := synthetic("INC-AB",
+		"bot> ALERT: 3DS failures above 20% on ferry checkout",
+		"ana: rolled the acquirer domain config back, payments going through again",
+		"ana: resolved",
+		"ana: for next time: I will write a domain change checklist which has all the external configs, for the next sprint",
+		"leo: AB#20931 created for the checklist, and AB#20932 for the alert on 3DS failure rate, I take the alert, by tuesday",
+	)
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, it := range ans.Items {
+		got[it.Owner] = it.TicketKey
+	}
+	if got["ana"] != "AB#20931" || got["leo"] != "AB#20932" {
+		t.Errorf("tickets by owner %v, want ana AB#20931 and leo AB#20932", got)
+	}
+}
