@@ -52,8 +52,10 @@ var (
 	// A cell that says nothing: "-", "n/a", "TBD", "none", "?".
 	emptyCellRE = regexp.MustCompile(`(?i)^\W*(n/?a|tbd|tbc|none|unknown|unassigned|\?+|-+|—)?\W*$`)
 	doneWordRE  = regexp.MustCompile(`(?i)^\W*(done|closed|complete|completed|fixed|resolved|finished|shipped|merged|implemented|yes|✅|✔️?|☑️?)\W*$`)
-	openWordRE  = regexp.MustCompile(`(?i)^\W*(open|todo|to do|to-do|not started|new|no|pending|backlog)\W*$`)
-	headWordRE  = regexp.MustCompile(`[\p{L}\p{N}]+`)
+	// droppedWordRE: a cell that says the item will not be done.
+	droppedWordRE = regexp.MustCompile(`(?i)^\W*(won'?t do|wontfix|dropped|rejected|cancell?ed|abandoned|not doing|descoped|declined)\W*$`)
+	openWordRE    = regexp.MustCompile(`(?i)^\W*(open|todo|to do|to-do|not started|new|no|pending|backlog)\W*$`)
+	headWordRE    = regexp.MustCompile(`[\p{L}\p{N}]+`)
 	// fieldNameRE is a header that can name a "Name: value" line of the message; it
 	// must match copilot.ActionItemFields.
 	fieldNameRE = regexp.MustCompile(`^\p{Lu}[\p{L}\p{N} /#()-]{0,30}$`)
@@ -156,7 +158,12 @@ func (pm *pmBuilder) rowAction(blk mdBlock) *pmAction {
 		case colOwner:
 			a.owner = c
 		case colDue:
-			a.due = c
+			if doneWordRE.MatchString(c) {
+				// "done" where the date would be: finished, no date to keep.
+				a.status = "done"
+			} else {
+				a.due = c
+			}
 		case colNumber:
 			// The report's own numbering: neither the item nor a ticket.
 		case colStatus:
@@ -201,6 +208,9 @@ func (pm *pmBuilder) rowAction(blk mdBlock) *pmAction {
 		// A bug column that holds no ticket but "done" says the item needed none:
 		// it was done during the incident. ("yes" there may mean a ticket exists.)
 		a.status = "done"
+	} else if a.status == "open" && droppedWordRE.MatchString(ticketCell) {
+		// "won't do" where the ticket would be: the item was dropped.
+		a.status = strings.ToLower(strings.Trim(ticketCell, " .!"))
 	}
 	return a
 }

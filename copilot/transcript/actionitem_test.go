@@ -93,6 +93,22 @@ var actionItemTests = []struct {
 		tickets:  []copilot.Ticket{},
 	},
 	{
+		// "done" where the date would be, "won't do" where the ticket would be, and a
+		// done note with its who and when in the closing parentheses.
+		name: "done and won't-do in other columns",
+		src: "# X\n\n## Actions\n\n| Priority | Action | Owner | Due | Ticket |\n|---|---|---|---|---|\n" +
+			"| P3 | Enable object versioning on the bucket | Dana | done | PHOTO-765 |\n" +
+			"| P3 | Evaluate moving the purge to the storage team | Hannah | - | won't do |\n\n" +
+			"- Remove console write access for developers (done by Kwame at 11:30, it is already active)\n",
+		section: "Actions",
+		messages: []string{
+			"Enable object versioning on the bucket\nPriority: P3\nOwner: Dana\nStatus: done\nTicket: PHOTO-765",
+			"Evaluate moving the purge to the storage team\nPriority: P3\nOwner: Hannah\nStatus: won't do",
+			"Remove console write access for developers (done by Kwame at 11:30, it is already active)\nStatus: done",
+		},
+		tickets: []copilot.Ticket{{Key: "PHOTO-765", Title: "Enable object versioning on the bucket", Status: "done"}},
+	},
+	{
 		name:     "Actions taken: the response, not a to-do list",
 		src:      "# X\n\n## Actions taken\n\n- Restarted the pods (OPS-7)\n- Rolled back to 2.3\n",
 		section:  "Actions taken",

@@ -108,7 +108,7 @@ var (
 	// "**Action items** –").
 	actionLabelRE = regexp.MustCompile(`(?i)^[*_]*(` + actionWords + `)[*_]*\s*[:—–]`)
 	timelineRE    = regexp.MustCompile(`(?i)^timeline\b`)
-	doneRE        = regexp.MustCompile(`(?i)\s*(\((?:[^()]{0,40}?[,;]\s*)?(done|completed|fixed|resolved)\b[^()]{0,30}\)|✅|✔️?|\[(done)\])\s*|\s[—–-]\s*(?:done|completed|fixed|resolved|shipped)\b[^.;:()]{0,30}\.?\s*$`)
+	doneRE        = regexp.MustCompile(`(?i)\s*(\((?:[^()]{0,40}?[,;]\s*)?(done|completed|fixed|resolved)\b[^()]{0,60}\)|✅|✔️?|\[(done)\])\s*|\s[—–-]\s*(?:done|completed|fixed|resolved|shipped)\b[^.;:()]{0,30}\.?\s*$`)
 	kvLineRE      = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
 	dateTimeRE    = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2}))?`)
 	anyDateRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
