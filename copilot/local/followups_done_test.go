@@ -273,3 +273,15 @@ func TestItemMessageWithTwoTickets(t *testing.T) {
 		t.Errorf("tickets by owner %v, want ana AB#20931 and leo AB#20932", got)
 	}
 }
+
+// "we want a …" proposes as "we need a …" does.
+func TestWeWantProposes(t *testing.T) {
+	for _, s := range []string{"we want a missed-run alert within 30 minutes of the scheduled time.", "we'd like a canary for the config push"} {
+		if !proposalForm(s, true) {
+			t.Errorf("proposalForm(%q) = false", s)
+		}
+	}
+	if proposalForm("we want to go home, it is 4am", true) {
+		t.Error("a wish about now proposes nothing")
+	}
+}
