@@ -1400,6 +1400,18 @@ func (b *summaryBuilder) mitigationActs() []int {
 	return b.acts
 }
 
+// responseOnset is the index after which a person's step can be a response to the
+// incident. A chat channel is opened because something is already wrong: its
+// first message is the report that opens it, whether or not its words are those
+// of an alert ("dashboards empty, queries pending 3h+"). A report's parts are not
+// told in time order, so there the first detection cue marks it.
+func (lc *incidentLifecycle) responseOnset() int {
+	if len(lc.msgs) > 0 && lc.msgs[0].section == "" {
+		return 0
+	}
+	return lc.firstSignal
+}
+
 // findMitigationActs computes mitigationActs.
 func (b *summaryBuilder) findMitigationActs() []int {
 	lc := b.lc
@@ -1407,6 +1419,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 	if lc.resolvedAt >= 0 {
 		end = lc.resolvedAt + 1
 	}
+	onsetIdx := lc.responseOnset()
 	acting := func(t msgTags) bool {
 		if !t.taken && mitigationActRE.MatchString(t.lower) && takenRE.MatchString(t.lower) && !t.bot && !t.question &&
 			!symptomRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) {
@@ -1440,7 +1453,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// After the first alert, a step reported complete ("… set env X=y
 			// done") or a timeline row after the first symptom row is the
 			// responders' doing; before it, the change told is the trigger.
-			return t.idx > lc.firstSignal && (doneRE.MatchString(t.lower) || b.afterSymptomRow(t))
+			return t.idx > onsetIdx && (doneRE.MatchString(t.lower) || b.afterSymptomRow(t))
 		}
 		// A completion report without an action word ("association done"); a finding
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one.
@@ -1477,14 +1490,14 @@ func (b *summaryBuilder) findMitigationActs() []int {
 	// "Please pause the billing job" answered by "Billing job paused on both
 	// schedulers": the step announced or asked for, with its report next, was
 	// taken, and the announcement names it.
+	b.reported = map[int]int{} // announcement -> its report
 	announcedThenReported := func(t msgTags) bool {
 		if t.bot || t.question || !narrates(t) || !b.stepAnnounced(t) {
 			return false
 		}
-		for _, u := range lc.msgs[t.idx+1 : min(end, t.idx+3)] {
-			if !u.bot && !u.question {
-				return (u.taken || shapedAction(u)) && sameAction(t, u) && !failedAttempt(u) && !reportsNoHelp(u)
-			}
+		if r := b.reportOfStep(t.idx, end); r >= 0 {
+			b.reported[t.idx] = r
+			return true
 		}
 		return false
 	}
@@ -1503,7 +1516,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			noHelp = t.idx
 			continue
 		}
-		if t.taken && t.verify && !t.bot && !t.question && t.idx > lc.firstSignal && narrates(t) &&
+		if t.taken && t.verify && !t.bot && !t.question && t.idx > onsetIdx && narrates(t) &&
 			!proposalRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) && !notHelpedRE.MatchString(t.lower) &&
 			verifyRE.MatchString(inRecoveryRE.ReplaceAllString(t.lower, "")) {
 			// A report's row or paragraph that tells the change and the recovery
@@ -1518,7 +1531,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if history || planned(t) {
 			continue
 		}
-		if t.idx > lc.firstSignal && reportsStepAndRecovery(t) {
+		if t.idx > onsetIdx && reportsStepAndRecovery(t) {
 			// "At 15:10 we took the three servers out of the load balancer, and
 			// failures stopped by 15:22": a report's paragraph tells the step
 			// by its grammar and the recovery after it.
@@ -1531,7 +1544,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			acts = append(acts, t.idx)
 			continue
 		}
-		if acting(t) || t.idx > lc.firstSignal && shapedAction(t) {
+		if acting(t) || t.idx > onsetIdx && shapedAction(t) {
 			if t.verify {
 				return []int{t.idx} // done and checked in one message
 			}

@@ -449,7 +449,7 @@ func rowStep(t msgTags, quote string) string {
 
 // ownStepRE: a responder's announcement of their own next step ("I'll roll it
 // back", "ok, we'll fail over to the secondary").
-var ownStepRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|then),? )?(?:i'?ll|i will|we'?ll|we will|i'?m going to) (?:now )?([a-z-]+)\b`)
+var ownStepRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|then|now|next)\W{0,2} )?(?:i'?ll|i will|we'?ll|we will|(?:i'?m |we'?re )?going to) (?:now )?([a-z-]+)\b`)
 
 // tellingVerbRE: the verbs of looking, telling and tracking, whose announcement is no step
 // on the system ("I'll post an update", "I'll ping the vendor").
@@ -537,6 +537,56 @@ func stepUnderWay(low string) bool {
 		}
 	}
 	return false
+}
+
+// reportOfStep finds the message that reports the step message a tells or
+// announces: the next person's message before end, within two, when it names
+// what a did and does not say it failed, and tells it taken, by its action words
+// or its grammar, or, from a's own speaker in a chat, in any words: a terse
+// passive or a state ("on-demand base capacity 10 set", "rate limit live on the
+// NLB", "log level is INFO now"). -1 when none does.
+func (b *summaryBuilder) reportOfStep(a, end int) int {
+	t := b.lc.msgs[a]
+	for _, u := range b.lc.msgs[a+1 : min(end, a+3)] {
+		if u.bot {
+			continue
+		}
+		if u.question || !sameAction(t, u) || failedAttempt(u) || reportsNoHelp(u) {
+			return -1
+		}
+		if u.taken || shapedAction(u) || ownReport(t, u) {
+			return u.idx
+		}
+		return -1
+	}
+	return -1
+}
+
+// ownReport reports whether u is a chat message of t's speaker that states
+// something done rather than a plan, a hedge, a denial or a finding. A report's
+// paragraphs share their heading, not a speaker.
+func ownReport(t, u msgTags) bool {
+	return t.section == "" && u.section == "" && u.msg.UserName != "" && u.msg.UserName == t.msg.UserName &&
+		!untaken(u.lower) && !hasSecret(u.msg.Text) && u.cause < 2 && !planned(u)
+}
+
+// sequencedPlanRE: an announcement of steps in sequence ("reset the password
+// and then push it", "put log level INFO and after that delete old files").
+var sequencedPlanRE = regexp.MustCompile(`\b(then|after that|afterwards)\b`)
+
+// sequencedPlan reports whether an announcement names more than one step in order.
+func sequencedPlan(low string) bool { return sequencedPlanRE.MatchString(low) }
+
+// reportedStep quotes the step a report of an announced plan tells: its first
+// sentence, without the check after it ("restarted ci-dispatcher, new pushes
+// trigger again" -> "restarted ci-dispatcher").
+func (b *summaryBuilder) reportedStep(r int) string {
+	for _, raw := range splitSentences(b.lc.msgs[r].msg.Text) {
+		if q := quote(raw); len(contentTerms(q)) > 0 {
+			return clipTrailingClauses(q, isActionClause)
+		}
+	}
+	return ""
 }
 
 // stepAnnounced reports whether a person's message announces a step on the system
