@@ -1457,7 +1457,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		}
 		// A completion report without an action word ("association done"); a finding
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one.
-		return doneRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
+		return doneRE.MatchString(t.lower) && !fieldRow(t) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
 			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2
 	}
 	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
@@ -1544,7 +1544,9 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			acts = append(acts, t.idx)
 			continue
 		}
-		if acting(t) || t.idx > onsetIdx && shapedAction(t) {
+		// "Resolved: all 63 stores syncing, backlog drained" opens with a past
+		// participle like a step, but it declares the end: the recovery, not a step.
+		if acting(t) || t.idx > onsetIdx && !t.resolved && shapedAction(t) {
 			if t.verify {
 				return []int{t.idx} // done and checked in one message
 			}
@@ -1560,7 +1562,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// Of the actions just before the recovery, the first stopped the bleeding
 			// ("rolling back now" before "rollback done"; a kill before the revert),
 			// with those taken beside it; older ones did not make things better.
-			if w := recentActs(acts, t.idx); len(w) > 0 {
+			if w := b.afterSignal(recentActs(acts, t.idx), t); len(w) > 0 {
 				return w
 			}
 			return acts[len(acts)-1:]
@@ -1577,7 +1579,18 @@ var failedAttemptRE = regexp.MustCompile(`\b(errors?|failures?|timeouts?|symptom
 
 // symptomReportRE: a row telling that someone reported what they saw ("Warehouse
 // reports no new picking lists", "a customer complains").
-var symptomReportRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}\W+[\w .'-]{1,40}? (reports?|complains?|notices?)\b`)
+// A date may come before the clock ("2026-09-15 14:10 | Adjusters report …").
+var symptomReportRE = regexp.MustCompile(`^\W*(?:\d{4}-\d{2}-\d{2}[ t]+)?\d{1,2}:\d{2}\W+[\w .'-]{1,40}? (reports?|complains?|notices?)\b`)
+
+// fieldRowRE: a report's row of two cells, a short name and its value ("Status |
+// Review complete", "Severity | SEV2"): a field of the report's header, not a
+// step nor a row of its timeline.
+var fieldRowRE = regexp.MustCompile(`^\W*[a-z][a-z ]{0,30}\|[^|]*$`)
+
+// fieldRow reports whether a report's message is a field of its header.
+func fieldRow(t msgTags) bool {
+	return t.msg.Kind == copilot.KindSection && !timelineRow(t) && fieldRowRE.MatchString(t.lower)
+}
 
 // afterSymptomRow reports whether t is a timeline row that comes after a row of
 // the same timeline reporting a symptom or alert: rows before it tell the change

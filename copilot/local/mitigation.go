@@ -203,7 +203,7 @@ func recovered(t msgTags) bool {
 	if t.bot || t.question {
 		return false
 	}
-	if t.verify || recoveryRE.MatchString(t.lower) {
+	if t.verify || recoveryRE.MatchString(t.lower) || stoppedSignal(t.lower) {
 		return true
 	}
 	for _, c := range clauseSplitRE.Split(t.lower, -1) {
@@ -212,6 +212,48 @@ func recovered(t msgTags) bool {
 		}
 	}
 	return false
+}
+
+// noMoreRE: the signal said to have stopped: "no more 429s", "no new 5xx".
+var noMoreRE = regexp.MustCompile(`\bno (?:more |new )+(\d{3}s?|[45]xx)\b`)
+
+// stoppedSignal reports whether a person's message says the signal stopped in
+// words a check does not use: a status code that no longer comes.
+func stoppedSignal(low string) bool {
+	return noMoreRE.MatchString(low)
+}
+
+// afterSignal keeps, of the steps acts before the recovery t, those told after
+// the signal t says stopped was first reported ("no more 429s": the 429s first
+// told after the dunning job was paused): a step older than the symptom it
+// measures did not stop it. The first message sharing a content term with the
+// recovery marks the signal. acts is returned as it is when no step would be left.
+func (b *summaryBuilder) afterSignal(acts []int, t msgTags) []int {
+	if len(acts) == 0 {
+		return acts
+	}
+	terms := map[string]bool{}
+	for _, w := range contentTerms(t.lower) {
+		terms[text.Stem(w)] = true
+	}
+	signal := -1
+	for _, u := range b.lc.msgs[:acts[len(acts)-1]] {
+		for _, w := range contentTerms(u.lower) {
+			if terms[text.Stem(w)] {
+				signal = u.idx
+				break
+			}
+		}
+		if signal >= 0 {
+			break
+		}
+	}
+	for k, a := range acts {
+		if a > signal {
+			return acts[k:]
+		}
+	}
+	return acts
 }
 
 // opensWithVerb reports whether a clause opens, after the words a report leads

@@ -110,3 +110,48 @@ func TestReportPlanParagraphsAreNoAnnouncedStep(t *testing.T) {
 		t.Errorf("mitigation %q, want no plan quoted as the step", got)
 	}
 }
+
+// A report's header field ("Status | Review complete") is no completion report,
+// and a timeline row dated before its clock is a row like any other: the step
+// after the row where someone reported the symptom is the mitigation.
+func TestDatedTimelineRowsAndHeaderFields(t *testing.T) {
+	inc := reportOf(
+		"Introduction", "Severity | SEV2",
+		"Introduction", "Status | Review complete",
+		"Summary", "For three hours archived invoices were deleted minutes after upload.",
+		"Timeline", "2026-05-04 09:58 | A retention rule meant for the scratch prefix applies to the whole invoices bucket",
+		"Timeline", "2026-05-04 11:10 | Accountants report missing invoice PDFs",
+		"Timeline", "2026-05-04 12:20 | On-call removes the retention rule from the invoices bucket; deletions stop",
+		"Timeline", "2026-05-04 13:45 | Restore from versions completed. Incident resolved",
+	)
+	if got := summarize(t, inc).Mitigation; !strings.Contains(got, "removes the retention rule") {
+		t.Errorf("mitigation %q, want the retention rule removed", got)
+	}
+}
+
+// Which message the mitigation is, read along the timeline. A message that
+// declares the end ("Resolved: …") opens with a participle like a step: it is
+// the recovery after the step. "no more 429s" says the signal stopped; of the
+// steps before it, one taken before the 429s were first told did not stop them.
+func TestMitigationAlongTheTimeline(t *testing.T) {
+	for _, tt := range []struct {
+		lines []string
+		want  int
+	}{
+		{[]string{"pd: [FIRING] kiosk print queue age > 10m",
+			"lu: print-router pool full since the 11:20 deploy, every job waits on the licence call",
+			"lu: going to roll back print-router now",
+			"lu: rolled back to 3.4.1, waiting jobs dropping",
+			"mia: Resolved: all 40 kiosks printing, queue drained."}, 2},
+		{[]string{"kai: reminder sms for 30k renewals about to go, the sender shows a big failure rate. pausing the reminder job first",
+			"kai: reminder job paused",
+			"ola: every send answers `429 too_many_requests` from the sms vendor, we push 90 msg/s and our plan allows 40",
+			"ola: cut the sender to 4 threads",
+			"ola: no more 429s, ~35 msg/s",
+			"kai: numbers: 11,200 sends rejected between 08:00 and 08:40"}, 3},
+	} {
+		if got := mitigatedAt(t, tt.lines...); got != tt.want {
+			t.Errorf("%q: mitigated at %d, want %d", tt.lines[tt.want], got, tt.want)
+		}
+	}
+}
