@@ -1409,6 +1409,13 @@ func (lc *incidentLifecycle) responseOnset() int {
 	if len(lc.msgs) > 0 && lc.msgs[0].section == "" {
 		return 0
 	}
+	// A report that tells the damage before any alert word ("unreachable for
+	// most players for 2 hours") has begun its story there.
+	for _, t := range lc.msgs[:max(lc.firstSignal, 0)] {
+		if narrates(t) && t.impact >= minImpactFallbackScore {
+			return t.idx
+		}
+	}
 	return lc.firstSignal
 }
 

@@ -155,3 +155,16 @@ func TestMitigationAlongTheTimeline(t *testing.T) {
 		}
 	}
 }
+
+// A prose report tells the damage before any alert word, then the step in an
+// irregular past after its doer and the recovery after it: that sentence is the
+// mitigation, not the finding before it in the same paragraph.
+func TestProseReportStepInAnIrregularPast(t *testing.T) {
+	inc := reportOf(
+		"Introduction", "On Monday the booking site was unreachable for most visitors for 90 minutes, from 09:10 to 10:40 UTC.",
+		"Introduction", "Our TLS certificate was revoked by the issuer at 09:10 because the account's validation contact had been removed.",
+		"Introduction", "At 09:30 our on-call engineer found the revocation notice from the issuer in the certificate transparency log and in the issuer's account portal. We paid the overdue invoice with a company card at 09:45 and the issuer reinstated the certificate at 10:05. Browsers picked the certificate back up within minutes and by 10:40 bookings were back to normal.",
+		"Introduction", "We are adding an alert on the status of every certificate we own.",
+	)
+	wantMitigationOpening(t, inc, "we paid the overdue invoice")
+}

@@ -329,10 +329,18 @@ func mitigationSentenceScore(low string) float64 {
 		// "The queue drained in seconds": the system's doing, told in an
 		// action's word, is the recovery after the step.
 		return 2
-	case doneRE.MatchString(low) || asksOrAnnouncesStep(low) || ownStepAnnounced(low) || presentStep(low):
+	case doneRE.MatchString(low) || asksOrAnnouncesStep(low) || ownStepAnnounced(low) || presentStep(low) || opensWithStep(low):
 		return 1
 	}
 	return 0
+}
+
+// opensWithStep reports whether a sentence opens, after its doer, with a step in
+// the past tense that is no look ("We paid the renewal with a new card", not
+// "our engineer found the hold"), whatever its verb.
+func opensWithStep(low string) bool {
+	v, _ := openingReport(clauseSplitRE.Split(low, 2)[0])
+	return v != "" && !diagnosticVerb(v) && !untaken(low)
 }
 
 // explainsRE: a sentence that gives a reason.
