@@ -19,13 +19,15 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		cause, impact, mitig float64
 	}{
 		{"testdata/dev7", 0.53, 0.77, 0.71},
-		{"testdata/dev8", 0.36, 0.51, 0.43},
+		{"testdata/dev8", 0.36, 0.51, 0.45},
 		{"testdata/dev9", 0.47, 0.67, 0.78},
-		{"testdata/dev10", 0.31, 0.55, 0.48},
+		{"testdata/dev10", 0.32, 0.55, 0.48},
 		{"testdata/dev11", 0.53, 0.74, 0.66},
-		// dev12 was written after today's summary rounds and not tuned on: 0.03
-		// under its figures as measured (0.407, 0.546, 0.297).
-		{"testdata/dev12", 0.37, 0.51, 0.26},
+		// dev12 was written after the day's summary rounds (0.407, 0.546, 0.297
+		// as it came); dev12 and dev13 were then tuned on for the mitigation's
+		// message choice (dev12 0.423, 0.546, 0.500; dev13 0.535, 0.505, 0.669).
+		{"testdata/dev12", 0.39, 0.51, 0.47},
+		{"testdata/dev13", 0.50, 0.47, 0.63},
 	} {
 		c, err := LoadCorpus(set.dir)
 		if err != nil {

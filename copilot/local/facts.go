@@ -1400,6 +1400,25 @@ func (b *summaryBuilder) mitigationActs() []int {
 	return b.acts
 }
 
+// responseOnset is the index after which a person's step can be a response to the
+// incident. A chat channel is opened because something is already wrong: its
+// first message is the report that opens it, whether or not its words are those
+// of an alert ("dashboards empty, queries pending 3h+"). A report's parts are not
+// told in time order, so there the first detection cue marks it.
+func (lc *incidentLifecycle) responseOnset() int {
+	if len(lc.msgs) > 0 && lc.msgs[0].section == "" {
+		return 0
+	}
+	// A report that tells the damage before any alert word ("unreachable for
+	// most players for 2 hours") has begun its story there.
+	for _, t := range lc.msgs[:max(lc.firstSignal, 0)] {
+		if narrates(t) && t.impact >= minImpactFallbackScore {
+			return t.idx
+		}
+	}
+	return lc.firstSignal
+}
+
 // findMitigationActs computes mitigationActs.
 func (b *summaryBuilder) findMitigationActs() []int {
 	lc := b.lc
@@ -1407,6 +1426,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 	if lc.resolvedAt >= 0 {
 		end = lc.resolvedAt + 1
 	}
+	onsetIdx := lc.responseOnset()
 	acting := func(t msgTags) bool {
 		if !t.taken && mitigationActRE.MatchString(t.lower) && takenRE.MatchString(t.lower) && !t.bot && !t.question &&
 			!symptomRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) {
@@ -1440,11 +1460,11 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// After the first alert, a step reported complete ("… set env X=y
 			// done") or a timeline row after the first symptom row is the
 			// responders' doing; before it, the change told is the trigger.
-			return t.idx > lc.firstSignal && (doneRE.MatchString(t.lower) || b.afterSymptomRow(t))
+			return t.idx > onsetIdx && (doneRE.MatchString(t.lower) || b.afterSymptomRow(t))
 		}
 		// A completion report without an action word ("association done"); a finding
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one.
-		return doneRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
+		return doneRE.MatchString(t.lower) && !fieldRow(t) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
 			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2
 	}
 	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
@@ -1477,14 +1497,14 @@ func (b *summaryBuilder) findMitigationActs() []int {
 	// "Please pause the billing job" answered by "Billing job paused on both
 	// schedulers": the step announced or asked for, with its report next, was
 	// taken, and the announcement names it.
+	b.reported = map[int]int{} // announcement -> its report
 	announcedThenReported := func(t msgTags) bool {
 		if t.bot || t.question || !narrates(t) || !b.stepAnnounced(t) {
 			return false
 		}
-		for _, u := range lc.msgs[t.idx+1 : min(end, t.idx+3)] {
-			if !u.bot && !u.question {
-				return (u.taken || shapedAction(u)) && sameAction(t, u) && !failedAttempt(u) && !reportsNoHelp(u)
-			}
+		if r := b.reportOfStep(t.idx, end); r >= 0 {
+			b.reported[t.idx] = r
+			return true
 		}
 		return false
 	}
@@ -1503,7 +1523,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			noHelp = t.idx
 			continue
 		}
-		if t.taken && t.verify && !t.bot && !t.question && t.idx > lc.firstSignal && narrates(t) &&
+		if t.taken && t.verify && !t.bot && !t.question && t.idx > onsetIdx && narrates(t) &&
 			!proposalRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) && !notHelpedRE.MatchString(t.lower) &&
 			verifyRE.MatchString(inRecoveryRE.ReplaceAllString(t.lower, "")) {
 			// A report's row or paragraph that tells the change and the recovery
@@ -1518,7 +1538,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if history || planned(t) {
 			continue
 		}
-		if t.idx > lc.firstSignal && reportsStepAndRecovery(t) {
+		if t.idx > onsetIdx && reportsStepAndRecovery(t) {
 			// "At 15:10 we took the three servers out of the load balancer, and
 			// failures stopped by 15:22": a report's paragraph tells the step
 			// by its grammar and the recovery after it.
@@ -1531,7 +1551,9 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			acts = append(acts, t.idx)
 			continue
 		}
-		if acting(t) || t.idx > lc.firstSignal && shapedAction(t) {
+		// "Resolved: all 63 stores syncing, backlog drained" opens with a past
+		// participle like a step, but it declares the end: the recovery, not a step.
+		if acting(t) || t.idx > onsetIdx && !t.resolved && shapedAction(t) {
 			if t.verify {
 				return []int{t.idx} // done and checked in one message
 			}
@@ -1547,7 +1569,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// Of the actions just before the recovery, the first stopped the bleeding
 			// ("rolling back now" before "rollback done"; a kill before the revert),
 			// with those taken beside it; older ones did not make things better.
-			if w := recentActs(acts, t.idx); len(w) > 0 {
+			if w := b.afterSignal(recentActs(acts, t.idx), t); len(w) > 0 {
 				return w
 			}
 			return acts[len(acts)-1:]
@@ -1564,7 +1586,18 @@ var failedAttemptRE = regexp.MustCompile(`\b(errors?|failures?|timeouts?|symptom
 
 // symptomReportRE: a row telling that someone reported what they saw ("Warehouse
 // reports no new picking lists", "a customer complains").
-var symptomReportRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}\W+[\w .'-]{1,40}? (reports?|complains?|notices?)\b`)
+// A date may come before the clock ("2026-09-15 14:10 | Adjusters report …").
+var symptomReportRE = regexp.MustCompile(`^\W*(?:\d{4}-\d{2}-\d{2}[ t]+)?\d{1,2}:\d{2}\W+[\w .'-]{1,40}? (reports?|complains?|notices?)\b`)
+
+// fieldRowRE: a report's row of two cells, a short name and its value ("Status |
+// Review complete", "Severity | SEV2"): a field of the report's header, not a
+// step nor a row of its timeline.
+var fieldRowRE = regexp.MustCompile(`^\W*[a-z][a-z ]{0,30}\|[^|]*$`)
+
+// fieldRow reports whether a report's message is a field of its header.
+func fieldRow(t msgTags) bool {
+	return t.msg.Kind == copilot.KindSection && !timelineRow(t) && fieldRowRE.MatchString(t.lower)
+}
 
 // afterSymptomRow reports whether t is a timeline row that comes after a row of
 // the same timeline reporting a symptom or alert: rows before it tell the change

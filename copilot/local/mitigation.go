@@ -203,7 +203,7 @@ func recovered(t msgTags) bool {
 	if t.bot || t.question {
 		return false
 	}
-	if t.verify || recoveryRE.MatchString(t.lower) {
+	if t.verify || recoveryRE.MatchString(t.lower) || stoppedSignal(t.lower) {
 		return true
 	}
 	for _, c := range clauseSplitRE.Split(t.lower, -1) {
@@ -212,6 +212,48 @@ func recovered(t msgTags) bool {
 		}
 	}
 	return false
+}
+
+// noMoreRE: the signal said to have stopped: "no more 429s", "no new 5xx".
+var noMoreRE = regexp.MustCompile(`\bno (?:more |new )+(\d{3}s?|[45]xx)\b`)
+
+// stoppedSignal reports whether a person's message says the signal stopped in
+// words a check does not use: a status code that no longer comes.
+func stoppedSignal(low string) bool {
+	return noMoreRE.MatchString(low)
+}
+
+// afterSignal keeps, of the steps acts before the recovery t, those told after
+// the signal t says stopped was first reported ("no more 429s": the 429s first
+// told after the dunning job was paused): a step older than the symptom it
+// measures did not stop it. The first message sharing a content term with the
+// recovery marks the signal. acts is returned as it is when no step would be left.
+func (b *summaryBuilder) afterSignal(acts []int, t msgTags) []int {
+	if len(acts) == 0 {
+		return acts
+	}
+	terms := map[string]bool{}
+	for _, w := range contentTerms(t.lower) {
+		terms[text.Stem(w)] = true
+	}
+	signal := -1
+	for _, u := range b.lc.msgs[:acts[len(acts)-1]] {
+		for _, w := range contentTerms(u.lower) {
+			if terms[text.Stem(w)] {
+				signal = u.idx
+				break
+			}
+		}
+		if signal >= 0 {
+			break
+		}
+	}
+	for k, a := range acts {
+		if a > signal {
+			return acts[k:]
+		}
+	}
+	return acts
 }
 
 // opensWithVerb reports whether a clause opens, after the words a report leads
@@ -449,7 +491,7 @@ func rowStep(t msgTags, quote string) string {
 
 // ownStepRE: a responder's announcement of their own next step ("I'll roll it
 // back", "ok, we'll fail over to the secondary").
-var ownStepRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|then),? )?(?:i'?ll|i will|we'?ll|we will|i'?m going to) (?:now )?([a-z-]+)\b`)
+var ownStepRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|then|now|next)\W{0,2} )?(?:i'?ll|i will|we'?ll|we will|(?:i'?m |we'?re )?going to) (?:now )?([a-z-]+)\b`)
 
 // tellingVerbRE: the verbs of looking, telling and tracking, whose announcement is no step
 // on the system ("I'll post an update", "I'll ping the vendor").
@@ -537,6 +579,56 @@ func stepUnderWay(low string) bool {
 		}
 	}
 	return false
+}
+
+// reportOfStep finds the message that reports the step message a tells or
+// announces: the next person's message before end, within two, when it names
+// what a did and does not say it failed, and tells it taken, by its action words
+// or its grammar, or, from a's own speaker in a chat, in any words: a terse
+// passive or a state ("on-demand base capacity 10 set", "rate limit live on the
+// NLB", "log level is INFO now"). -1 when none does.
+func (b *summaryBuilder) reportOfStep(a, end int) int {
+	t := b.lc.msgs[a]
+	for _, u := range b.lc.msgs[a+1 : min(end, a+3)] {
+		if u.bot {
+			continue
+		}
+		if u.question || !sameAction(t, u) || failedAttempt(u) || reportsNoHelp(u) {
+			return -1
+		}
+		if u.taken || shapedAction(u) || ownReport(t, u) {
+			return u.idx
+		}
+		return -1
+	}
+	return -1
+}
+
+// ownReport reports whether u is a chat message of t's speaker that states
+// something done rather than a plan, a hedge, a denial or a finding. A report's
+// paragraphs share their heading, not a speaker.
+func ownReport(t, u msgTags) bool {
+	return t.section == "" && u.section == "" && u.msg.UserName != "" && u.msg.UserName == t.msg.UserName &&
+		!untaken(u.lower) && !hasSecret(u.msg.Text) && u.cause < 2 && !planned(u)
+}
+
+// sequencedPlanRE: an announcement of steps in sequence ("reset the password
+// and then push it", "put log level INFO and after that delete old files").
+var sequencedPlanRE = regexp.MustCompile(`\b(then|after that|afterwards)\b`)
+
+// sequencedPlan reports whether an announcement names more than one step in order.
+func sequencedPlan(low string) bool { return sequencedPlanRE.MatchString(low) }
+
+// reportedStep quotes the step a report of an announced plan tells: its first
+// sentence, without the check after it ("restarted ci-dispatcher, new pushes
+// trigger again" -> "restarted ci-dispatcher").
+func (b *summaryBuilder) reportedStep(r int) string {
+	for _, raw := range splitSentences(b.lc.msgs[r].msg.Text) {
+		if q := quote(raw); len(contentTerms(q)) > 0 {
+			return clipTrailingClauses(q, isActionClause)
+		}
+	}
+	return ""
 }
 
 // stepAnnounced reports whether a person's message announces a step on the system

@@ -29,6 +29,11 @@ var irregularPast = map[string]string{
 	"sent": "send", "gave": "give", "built": "build", "wrote": "write", "threw": "throw", "split": "split",
 	"spun": "spin", "brought": "bring", "broke": "break", "got": "get", "bound": "bind", "swapped": "swap",
 	"rewrote": "rewrite", "rebuilt": "rebuild", "reran": "rerun", "froze": "freeze", "shed": "shed",
+	// More of the language's irregular pasts a step is told in ("We paid the
+	// renewal", "undid the change", "swung the alias back").
+	"paid": "pay", "undid": "undo", "redid": "redo", "withdrew": "withdraw", "overrode": "override",
+	"swung": "swing", "rewound": "rewind", "tore": "tear", "fed": "feed", "laid": "lay", "hung": "hang",
+	"stood": "stand", "began": "begin", "chose": "choose", "dealt": "deal", "upheld": "uphold",
 }
 
 // objectlessRE: what follows an intransitive verb instead of an object: a

@@ -28,6 +28,10 @@ type summaryBuilder struct {
 	// both read it, and it scans the whole transcript.
 	acts     []int
 	actsDone bool
+	// reported maps a step announced to the message that reports it done
+	// ("next I'll restart the dispatcher" -> "restarted ci-dispatcher, new
+	// pushes trigger again").
+	reported map[int]int
 }
 
 // sentence picks the most useful sentence of message idx: the first one matching
@@ -131,11 +135,26 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 			m = quote(rest) // the field names it already
 		}
 		src := mi
-		if c := clipTrailingClauses(m, isActionClause); len(contentTerms(c)) >= terseAction {
+		r, ok := b.reported[mi]
+		if !ok && lc.msgs[mi].section == "" && sequencedPlan(lc.msgs[mi].lower) {
+			// "I generate a new cert now, then I publish …" in a chat, answered by
+			// "new cert installed, metadata published": a report's paragraphs are
+			// not turns answering each other.
+			r = b.reportOfStep(mi, len(lc.msgs))
+			ok = r >= 0
+		}
+		if ok && sequencedPlan(lc.msgs[mi].lower) && len(contentTerms(b.reportedStep(r))) >= terseAction {
+			// A plan of two steps ("next I'll restart the dispatcher, then
+			// redeliver …") answered by the report of the first: the report names
+			// the step that was taken.
+			src, m = r, b.reportedStep(r)
+		} else if c := clipTrailingClauses(m, isActionClause); len(contentTerms(c)) >= terseAction {
 			m = c
-		} else if ai, a := b.announcement(mi, c); a != "" {
+		} else if ai, a := b.announcement(mi, c); a != "" && !b.stepAnnounced(lc.msgs[mi]) && !announcedAction(lc.msgs[mi].lower) {
 			// "Patched", "flag set to 0%": the report does not say what changed;
-			// the message that announced it does.
+			// the message that announced it does. A step announced in its own
+			// words ("pausing the consumer") is that message: an earlier one
+			// sharing a word with it tells something else (the symptom).
 			src, m = ai, a
 		}
 		m = rowStep(lc.msgs[src], m)
@@ -310,10 +329,18 @@ func mitigationSentenceScore(low string) float64 {
 		// "The queue drained in seconds": the system's doing, told in an
 		// action's word, is the recovery after the step.
 		return 2
-	case doneRE.MatchString(low) || asksOrAnnouncesStep(low) || ownStepAnnounced(low) || presentStep(low):
+	case doneRE.MatchString(low) || asksOrAnnouncesStep(low) || ownStepAnnounced(low) || presentStep(low) || opensWithStep(low):
 		return 1
 	}
 	return 0
+}
+
+// opensWithStep reports whether a sentence opens, after its doer, with a step in
+// the past tense that is no look ("We paid the renewal with a new card", not
+// "our engineer found the hold"), whatever its verb.
+func opensWithStep(low string) bool {
+	v, _ := openingReport(clauseSplitRE.Split(low, 2)[0])
+	return v != "" && !diagnosticVerb(v) && !untaken(low)
 }
 
 // explainsRE: a sentence that gives a reason.
