@@ -52,3 +52,15 @@ func analysisOf(inc *copilot.Incident) *incidentAnalysis {
 		return a
 	})
 }
+
+// termsMemo keeps each incident's content terms (title and the start of its
+// transcript, as mechanisms reads them) by incident content: the runbook compares
+// every similar incident's terms with the query's, and most come back many times.
+var termsMemo = text.NewMemo[uint64, []string](maxCachedAnalyses)
+
+// incidentTerms lists the distinct content terms of an incident's text.
+func incidentTerms(inc *copilot.Incident) []string {
+	return termsMemo.Get(incidentKey(inc), func() []string {
+		return contentTerms(copilot.IncidentText(inc, runbookTextBytes))
+	})
+}

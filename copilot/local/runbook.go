@@ -131,21 +131,38 @@ func (l *Engine) Runbook(ctx context.Context, inc *copilot.Incident, similar []*
 	// nearly every incident shares, lent steps of other families more often than
 	// not on the dev split.
 	want := analysisOf(inc).mechanisms
-	past := 0 // the search position of s among the past incidents
+	// The search ranks by the words two incidents share, most of them generic; of
+	// the nearest past incidents, only those about as alike in their rare words as
+	// the most alike of them lend steps (kinship). The rarity is read over every
+	// incident the search returned, so the ones too far down to lend still tell
+	// which words are common here.
+	var past []*copilot.Incident
+	posOf := map[string]int{} // the search position among the past incidents
+	for _, s := range similar {
+		if s == nil || s.ID == inc.ID {
+			continue
+		}
+		if _, dup := posOf[s.ID]; !dup {
+			posOf[s.ID] = len(past)
+			past = append(past, s)
+		}
+	}
+	kin := kinship(inc, past)
+	best := 0.0 // the most alike of those that may lend
+	for _, k := range kin[:min(lendDepth, len(kin))] {
+		best = max(best, k)
+	}
 	for _, s := range similar {
 		if s == nil || known[s.ID] != nil {
 			continue
 		}
 		own := s.ID == inc.ID
-		pos := past
-		if !own {
-			past++
-			if pos >= lendDepth {
-				continue // not read at all: most of a runbook's cost is reading incidents
-			}
+		pos := posOf[s.ID]
+		if !own && pos >= lendDepth {
+			continue // its steps are not read: most of a runbook's cost is reading them
 		}
 		a := analysisOf(s)
-		if own && !incidentOver(s, a) || !own && !lends(want, a.mechanisms, pos) {
+		if own && !incidentOver(s, a) || !own && (!lends(want, a.mechanisms, pos) || kin != nil && kin[pos] < nearBestKinship*best) {
 			continue
 		}
 		known[s.ID] = s
