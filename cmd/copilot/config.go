@@ -40,7 +40,7 @@ type Config struct {
 	// fusion (postgres.Options.VectorWeight; nil: the default).
 	VectorWeight *float64
 	// LexicalNorm is COPILOT_LEXICAL_NORM, the lexical side's length normalisation
-	// (postgres.Options.LexicalNorm; "": the default). Open checks it.
+	// (postgres.Options.LexicalNorm; "": postgres.DefaultLexicalNorm).
 	LexicalNorm string
 }
 

@@ -71,9 +71,9 @@ type Options struct {
 	// retrieval.WeightedVector). It is there to measure other shares with the same
 	// build (COPILOT_FUSION_VECTOR_WEIGHT); the default is the one chosen on dev.
 	VectorWeight *float64
-	// LexicalNorm is how the lexical side normalises for the lengths of queries and
-	// incidents: LexicalNormBM25 (""), or other LexicalNorm* values joined with "+".
-	// It is there to measure them with the same build (COPILOT_LEXICAL_NORM).
+	// LexicalNorm is how the lexical side weighs long queries and long incidents:
+	// LexicalNorm* values joined with "+" ("": DefaultLexicalNorm, chosen on dev). It
+	// is there to measure others with the same build (COPILOT_LEXICAL_NORM).
 	LexicalNorm string
 	lexical     lexicalScoring
 	// LexicalExactBelow is the memory size, in incidents, under which the lexical
