@@ -42,7 +42,7 @@ type Hit struct {
 	VectorRank int     // 1 = nearest; 0 = not found by the vector side
 	TextRank   int     // 1 = best full-text rank; 0 = not found by the full-text side
 	Distance   float64 // cosine distance; NaN when the vector side did not find it
-	TextScore  float64 // the full-text rank score (ts_rank_cd)
+	TextScore  float64 // its incident's lexical score (IncidentHit.TextScore: BM25)
 	Score      float64 // the incident score it is shown under
 }
 

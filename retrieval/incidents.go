@@ -32,7 +32,7 @@ type IncidentHit struct {
 	VectorRank int     // 1 = nearest; 0 = not found by the vector side
 	TextRank   int     // 1 = best lexical score; 0 = no query term in the incident
 	Similarity float64 // cosine similarity of the incident's closest chunk; NaN when not found
-	TextScore  float64 // BM25 of the incident's whole text against the query
+	TextScore  float64 // BM25 of the incident's whole text against the query (postgres.DefaultLexicalNorm)
 	Score      float64 // set by FuseIncidents
 }
 

@@ -39,6 +39,9 @@ type Config struct {
 	// VectorWeight is COPILOT_FUSION_VECTOR_WEIGHT, the vector share of the weighted
 	// fusion (postgres.Options.VectorWeight; nil: the default).
 	VectorWeight *float64
+	// LexicalNorm is COPILOT_LEXICAL_NORM, the lexical side's length normalisation
+	// (postgres.Options.LexicalNorm; "": postgres.DefaultLexicalNorm).
+	LexicalNorm string
 }
 
 // ConfigFromEnv reads the configuration; defaults fill what is unset.
@@ -49,6 +52,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		APITokens:    getenv("COPILOT_API_TOKENS"),
 		HNSW:         postgres.DefaultHNSW,
 		Fusion:       getenv("COPILOT_FUSION"),
+		LexicalNorm:  getenv("COPILOT_LEXICAL_NORM"),
 		Embedder:     embeddings.ConfigFromEnv(getenv),
 		Chat:         embeddings.ChatConfigFromEnv(getenv),
 		ShutdownWait: 15 * time.Second,
@@ -60,6 +64,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			return c, copilot.Errorf(copilot.EINVALID, "COPILOT_FUSION_VECTOR_WEIGHT: %q is not a number from 0 to 1", v)
 		}
 		c.VectorWeight = &w
+	}
+	if err := postgres.CheckLexicalNorm(c.LexicalNorm); err != nil {
+		return c, copilot.Errorf(copilot.EINVALID, "COPILOT_LEXICAL_NORM: %v", err)
 	}
 	if v := getenv("COPILOT_MAX_BODY_BYTES"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)

@@ -29,3 +29,22 @@ func TestFusionVectorWeightConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestLexicalNormConfig: COPILOT_LEXICAL_NORM passes a known value (or parts joined
+// with "+") to the store and refuses an unknown one as a usage mistake.
+func TestLexicalNormConfig(t *testing.T) {
+	read := func(v string) (Config, error) {
+		env := map[string]string{"DATABASE_URL": "postgres://localhost/x", "COPILOT_LEXICAL_NORM": v}
+		return ConfigFromEnv(func(k string) string { return env[k] })
+	}
+	for _, v := range []string{"", "bm25", "qtf+long", "qidf+qtf+b1"} {
+		if c, err := read(v); err != nil || c.LexicalNorm != v {
+			t.Errorf("%q: %q, %v; want it kept", v, c.LexicalNorm, err)
+		}
+	}
+	for _, v := range []string{"cosine", "qtf+", "QTF", "qtf long"} {
+		if _, err := read(v); copilot.ErrorCode(err) != copilot.EINVALID {
+			t.Errorf("%q: err %v, want EINVALID", v, err)
+		}
+	}
+}

@@ -73,7 +73,7 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 	// Similarity is measured on a schema of its own, so the evaluation neither
 	// reads nor disturbs the incidents in the database, nor another evaluation's.
 	schema := fmt.Sprintf("eval_%d_%d", os.Getpid(), evalRuns.Add(1))
-	scratch, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: schema, HNSW: cfg.HNSW, LexicalExactBelow: cfg.LexicalExactBelow, Fusion: cfg.Fusion, VectorWeight: cfg.VectorWeight, Redact: redact.String, RedactVersion: redact.Version})
+	scratch, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: schema, HNSW: cfg.HNSW, LexicalExactBelow: cfg.LexicalExactBelow, Fusion: cfg.Fusion, VectorWeight: cfg.VectorWeight, LexicalNorm: cfg.LexicalNorm, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 		if name == evals.EngineHybrid {
 			continue
 		}
-		st, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: schema, HNSW: cfg.HNSW, LexicalExactBelow: cfg.LexicalExactBelow, Fusion: fusion, VectorWeight: cfg.VectorWeight, Redact: redact.String, RedactVersion: redact.Version})
+		st, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{Schema: schema, HNSW: cfg.HNSW, LexicalExactBelow: cfg.LexicalExactBelow, Fusion: fusion, VectorWeight: cfg.VectorWeight, LexicalNorm: cfg.LexicalNorm, Redact: redact.String, RedactVersion: redact.Version})
 		if err != nil {
 			return err
 		}

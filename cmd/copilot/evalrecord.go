@@ -50,7 +50,7 @@ func evalConfig(cfg Config, model postgres.Model, engine copilot.Engine) copilot
 // only reads the previous runs leaves an unmigrated database as it is (nil store,
 // no error), so that `eval --record=false` never changes the database.
 func openRuns(ctx context.Context, cfg Config, model postgres.Model, migrate bool) (*postgres.Store, error) {
-	s, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{HNSW: cfg.HNSW, LexicalExactBelow: cfg.LexicalExactBelow, Fusion: cfg.Fusion, VectorWeight: cfg.VectorWeight, Redact: redact.String, RedactVersion: redact.Version})
+	s, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{HNSW: cfg.HNSW, LexicalExactBelow: cfg.LexicalExactBelow, Fusion: cfg.Fusion, VectorWeight: cfg.VectorWeight, LexicalNorm: cfg.LexicalNorm, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return nil, err
 	}

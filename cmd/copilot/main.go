@@ -82,7 +82,7 @@ func (m *Main) openUnmigrated(ctx context.Context) (*postgres.Store, Config, err
 	if err != nil {
 		return nil, cfg, err
 	}
-	s, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{HNSW: cfg.HNSW, LexicalExactBelow: cfg.LexicalExactBelow, Fusion: cfg.Fusion, VectorWeight: cfg.VectorWeight, Redact: redact.String, RedactVersion: redact.Version})
+	s, err := postgres.Open(ctx, cfg.DatabaseURL, model, postgres.Options{HNSW: cfg.HNSW, LexicalExactBelow: cfg.LexicalExactBelow, Fusion: cfg.Fusion, VectorWeight: cfg.VectorWeight, LexicalNorm: cfg.LexicalNorm, Redact: redact.String, RedactVersion: redact.Version})
 	if err != nil {
 		return nil, cfg, err
 	}

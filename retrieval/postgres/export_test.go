@@ -69,7 +69,7 @@ func IncidentLexemes(ctx context.Context, s *Store, externalID string) ([]string
 // LexicalMatches runs the lexical side alone on a text and returns the external ids
 // of the incidents it scores, best first.
 func LexicalMatches(ctx context.Context, s *Store, text string) ([]string, error) {
-	rows, err := s.pool.Query(ctx, `SELECT i.external_id FROM (`+lexicalSQL(quoteLiteral(s.model.EmbedderID()), "", 3)+`) x
+	rows, err := s.pool.Query(ctx, `SELECT i.external_id FROM (`+lexicalSQL(quoteLiteral(s.model.EmbedderID()), "", 3, s.opts.lexical)+`) x
 		JOIN incidents i ON i.id = x.incident_id ORDER BY x.score DESC, i.id`, text, 50, DefaultLexicalExactBelow)
 	if err != nil {
 		return nil, err

@@ -392,7 +392,6 @@ func (s *Store) search(ctx context.Context, vecOf func() ([]float32, error), tex
 	if narrowFilter(q.Filter) {
 		exactBelow = math.MaxInt32
 	}
-	textSQL := lexicalSQL(quoteLiteral(embedderID), where, 3+len(args))
 
 	// The two sides run at once, each reading on pooled connections one batch at a
 	// time (the lexical side one round trip once its words are known, the vector side
@@ -420,6 +419,8 @@ func (s *Store) search(ctx context.Context, vecOf func() ([]float32, error), tex
 			words += "\n" + toks
 		}
 		if strings.TrimSpace(words) != "" {
+			ls := s.opts.lexical.forQuery(len(retrieval.ContentTerms(l.text.conceptText)))
+			textSQL := lexicalSQL(quoteLiteral(embedderID), where, 3+len(args), ls)
 			var h retrieval.IncidentHit
 			l.err = s.readWith(lexCtx, noParallel, textSQL, append(append([]any{words, depth}, args...), exactBelow),
 				[]any{&h.IncidentID, &h.TextScore}, func() error {
@@ -544,20 +545,28 @@ const DefaultLexicalExactBelow = 5_000
 // marked the pages visible); the incidents are summed and sorted first, and only the
 // top ones are looked up for the filters and for chunks of the embedder, which
 // leaves the ranking as it was when every posting was joined to its incident.
-func lexicalSQL(embedder, where string, exactParam int) string {
+func lexicalSQL(embedder, where string, exactParam int, ls lexicalScoring) string {
+	order, exactLimit := "s.df", "NULL"
+	if ls.topTerms {
+		order, exactLimit = "s.idf * (1 + ln(s.qtf)) DESC, s.df", fmt.Sprint(lexicalTerms)
+	}
 	return fmt.Sprintf(`WITH q AS (
-			SELECT DISTINCT t.lexeme FROM unnest(string_to_array($1, E'\n')) AS l(line),
+			SELECT t.lexeme, sum(greatest(1, cardinality(t.positions)))::float8 AS qtf
+			FROM unnest(string_to_array($1, E'\n')) AS l(line),
 				unnest(to_tsvector('english', l.line)) AS t
 			WHERE NOT calendar_lexeme(t.lexeme)
+			GROUP BY t.lexeme
 		), st AS (
 			SELECT df::float8 AS n, CASE WHEN df > 0 THEN total / df ELSE 1 END AS avgdl,
 				df < $%[6]d AS exact FROM incident_term_stats WHERE lexeme = ''
-		), qt AS (
-			SELECT s.lexeme, ln(1 + (st.n - s.df + 0.5) / (s.df + 0.5)) AS idf
+		), qi AS (
+			SELECT s.lexeme, s.df, q.qtf, ln(1 + (st.n - s.df + 0.5) / (s.df + 0.5)) AS idf
 			FROM q JOIN incident_term_stats s USING (lexeme) CROSS JOIN st
 			WHERE s.df > 0
-			ORDER BY s.df, s.lexeme
-			LIMIT (SELECT CASE WHEN exact THEN NULL ELSE %[7]d END FROM st)
+		), qt AS (
+			SELECT s.lexeme, %[10]s AS idf FROM qi s
+			ORDER BY %[11]s, s.lexeme
+			LIMIT (SELECT CASE WHEN exact THEN %[12]s ELSE %[7]d END FROM st)
 		), p AS (
 			SELECT x.incident_id, qt.idf * x.tf * %[1]g / (x.tf + %[2]g * (1 - %[3]g + %[3]g * x.dl / st.avgdl)) AS w
 			FROM st CROSS JOIN qt CROSS JOIN LATERAL (
@@ -572,7 +581,8 @@ func lexicalSQL(embedder, where string, exactParam int) string {
 		WHERE EXISTS (SELECT 1 FROM incidents i WHERE i.id = s.incident_id %[5]s
 			AND EXISTS (SELECT 1 FROM chunks c WHERE c.incident_id = i.id AND c.embedder = %[4]s))
 		ORDER BY s.score DESC, s.incident_id LIMIT $2`,
-		retrieval.BM25K1+1, retrieval.BM25K1, retrieval.BM25B, embedder, where, exactParam, lexicalTerms, lexicalPerTerm, lexicalTerms*lexicalPerTerm)
+		retrieval.BM25K1+1, retrieval.BM25K1, ls.b, embedder, where, exactParam, lexicalTerms, lexicalPerTerm, lexicalTerms*lexicalPerTerm,
+		ls.queryWeight(), order, exactLimit)
 }
 
 // narrowFilter reports whether a filter keeps only a part of the memory that a

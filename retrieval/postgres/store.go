@@ -71,6 +71,11 @@ type Options struct {
 	// retrieval.WeightedVector). It is there to measure other shares with the same
 	// build (COPILOT_FUSION_VECTOR_WEIGHT); the default is the one chosen on dev.
 	VectorWeight *float64
+	// LexicalNorm is how the lexical side weighs long queries and long incidents:
+	// LexicalNorm* values joined with "+" ("": DefaultLexicalNorm, chosen on dev). It
+	// is there to measure others with the same build (COPILOT_LEXICAL_NORM).
+	LexicalNorm string
+	lexical     lexicalScoring
 	// LexicalExactBelow is the memory size, in incidents, under which the lexical
 	// side of similar-incident search ranks with every query term and posting; above
 	// it the read is capped (lexicalTerms, lexicalPerTerm). 0 means
@@ -133,6 +138,11 @@ func (o *Options) validate() error {
 		return copilot.Errorf(copilot.EINVALID, "fusion vector weight: %v is outside 0..1", w)
 	}
 	o.VectorWeight = &w // the store's own copy
+	ls, err := parseLexicalNorm(o.LexicalNorm)
+	if err != nil {
+		return err
+	}
+	o.lexical, o.LexicalNorm = ls, ls.String()
 	if o.Chunking.MaxTokens == 0 {
 		o.Chunking = copilot.DefaultChunkOptions
 	}

@@ -27,7 +27,9 @@ func newStoreWith(t testing.TB, opts postgres.Options) *postgres.Store {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	opts.Schema = migratedSchema(t)
+	if opts.Schema == "" { // else stores share a schema: the memory, opened with other options
+		opts.Schema = migratedSchema(t)
+	}
 	s, err := postgres.Open(ctx, dbtest.URL(t), model, opts)
 	if err != nil {
 		t.Fatal(err)
