@@ -30,7 +30,11 @@ const (
 	MetricSimilarKnownItem = "similar.known_item"
 	MetricRunbookRecall5   = "runbook.gold_step_recall_at_5"
 	MetricRunbookFamily3   = "runbook.same_family_top3"
-	MetricDatasetSize      = "dataset.incidents"
+	// MetricRunbookCoverage is the share of incidents that get any step: the
+	// price of lending only from really similar incidents, held beside the share
+	// of same-family steps so neither is bought with the other unseen.
+	MetricRunbookCoverage = "runbook.incidents_with_steps"
+	MetricDatasetSize     = "dataset.incidents"
 )
 
 // similarDepth is how deep rankings are read for MRR; stepMatchMin is the share of

@@ -545,6 +545,7 @@ func (r *Report) measureSearch(ctx context.Context, o RunOptions, rec *recorder,
 		if rb.goldSteps > 0 {
 			r.Add(Metric{Name: MetricRunbookRecall5, Split: sp, Engine: eng, Value: ratio(rb.recalled, rb.goldSteps), Detail: fmt.Sprintf("%d/%d gold steps matched by a top-%d step (%d naming only the incident's own things left out)", rb.recalled, rb.goldSteps, runbookK, rb.ownOnly)})
 		}
+		r.Add(Metric{Name: MetricRunbookCoverage, Split: sp, Engine: eng, Value: ratio(rb.withSteps, rb.incidents), Detail: fmt.Sprintf("%d/%d incidents get at least one step", rb.withSteps, rb.incidents)})
 		r.Add(Metric{Name: MetricRunbookFamily3, Split: sp, Engine: eng, Value: ratio(rb.sameFamily, rb.top3), Detail: fmt.Sprintf("%d/%d top-3 steps come from an incident of the same family (%d from another dataset, same only where it uses the same family name); %d/%d incidents get a step", rb.sameFamily, rb.top3, rb.otherDataset, rb.withSteps, rb.incidents)})
 	}
 	r.addRunbookCeilings(all, ix)
