@@ -3,6 +3,8 @@ package local
 import (
 	"regexp"
 	"strings"
+
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Look-alikes of a follow-up, and what tells them apart: in a report, the
@@ -73,7 +75,7 @@ func markedDone(t msgTags) bool {
 
 // lkDoneMarkRE: a closing done mark, alone in parentheses or after the entry's other
 // fields, or after a dash.
-var lkDoneMarkRE = regexp.MustCompile(`(?i)\((?:[^()]{0,40}?[,;]\s*)?(?:done|completed|fixed|resolved)\b[^()]{0,60}\)\s*\.?\s*$|\s[—–-]\s*(?:done|completed|fixed|resolved|shipped)\b[^.;:()]{0,30}\.?\s*$`)
+var lkDoneMarkRE = regexp.MustCompile(`(?i)` + text.DoneParenPattern + `\s*\.?\s*$|` + text.DoneDashPattern)
 
 // dropped reports whether an entry is struck from the list by a status or a
 // closing field.

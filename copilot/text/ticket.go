@@ -15,8 +15,8 @@ var (
 	// repoIssueRE: an issue of a repository as GitHub and GitLab cross-reference it
 	// ("infra/ops#212", "mirror-ops#88"): a path of names, "#", the number. A bare
 	// "#212" says no tracker; a Slack channel link ("<#C0123|ops>") has no name before
-	// its "#".
-	repoIssueRE = regexp.MustCompile(`(?:^|[\s(\[,;:])((?:[A-Za-z0-9_.-]+/)*[A-Za-z][A-Za-z0-9_.-]*#\d+)\b`)
+	// its "#". Group 1 is the separator before the reference, group 2 the reference.
+	repoIssueRE = regexp.MustCompile(`(^|[\s(\[,;:])((?:[A-Za-z0-9_.-]+/)*[A-Za-z][A-Za-z0-9_.-]*#\d+)\b`)
 	// serviceNowRE: a ServiceNow record of work (problem, change, request, task,
 	// story), a prefix and seven digits ("PRB0041873", "CHG0098812"). Incident
 	// records (INC…) are the incident itself, not a ticket for its follow-up.
@@ -33,7 +33,7 @@ func OtherTicketRefs(s string) []string {
 	}
 	var refs []ref
 	for _, m := range repoIssueRE.FindAllStringSubmatchIndex(s, -1) {
-		refs = append(refs, ref{m[2], s[m[2]:m[3]]})
+		refs = append(refs, ref{m[4], s[m[4]:m[5]]})
 	}
 	for _, m := range serviceNowRE.FindAllStringIndex(s, -1) {
 		refs = append(refs, ref{m[0], s[m[0]:m[1]]})
@@ -96,12 +96,7 @@ func TrackerLinks(s string) (urls, keys []string) {
 func WithoutTicketRefs(s string) string {
 	s = ticketKeyRE.ReplaceAllString(trackerURLRE.ReplaceAllString(s, ""), "")
 	// A repository issue's match holds the separator before it: keep that.
-	s = repoIssueRE.ReplaceAllStringFunc(s, func(m string) string {
-		if i := strings.IndexFunc(m, func(r rune) bool { return !strings.ContainsRune(" \t\n([,;:", r) }); i > 0 {
-			return m[:i]
-		}
-		return ""
-	})
+	s = repoIssueRE.ReplaceAllString(s, "$1")
 	return serviceNowRE.ReplaceAllString(s, "")
 }
 

@@ -103,12 +103,12 @@ var (
 	actionSectionRE = regexp.MustCompile(`(?i)(?:^|/\s*)(` + actionWords + `)\b`)
 	// actionsTakenRE: the response's own actions ("Actions taken", "Actions
 	// performed during the incident") are its narrative, not its to-do list.
-	actionsTakenRE = regexp.MustCompile(`(?i)^[*_]*actions?\s+(?:taken|performed|done|carried out|during)\b`)
+	actionsTakenRE = regexp.MustCompile(`(?i)^[*_]*` + text.ActionsTakenPattern)
 	// actionLabelRE: a paragraph that opens with an action label ("Next steps:",
 	// "**Action items** –").
 	actionLabelRE = regexp.MustCompile(`(?i)^[*_]*(` + actionWords + `)[*_]*\s*[:—–]`)
 	timelineRE    = regexp.MustCompile(`(?i)^timeline\b`)
-	doneRE        = regexp.MustCompile(`(?i)\s*(\((?:[^()]{0,40}?[,;]\s*)?(done|completed|fixed|resolved)\b[^()]{0,60}\)|✅|✔️?|\[(done)\])\s*|\s[—–-]\s*(?:done|completed|fixed|resolved|shipped)\b[^.;:()]{0,30}\.?\s*$`)
+	doneRE        = regexp.MustCompile(`(?i)\s*(` + text.DoneParenPattern + `|✅|✔️?|\[(done)\])\s*|` + text.DoneDashPattern)
 	kvLineRE      = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
 	dateTimeRE    = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2}))?`)
 	anyDateRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
