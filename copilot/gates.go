@@ -82,7 +82,11 @@ type EvalConfig struct {
 	EngineVersion string `json:"engine_version"`
 	Prompts       string `json:"prompts"`
 	Model         string `json:"model,omitempty"`
-	Commit        string `json:"commit"`
+	// Search is how similar-incident search ranks (fusion, vector share, lexical
+	// normalisation): the figures of a run with other search settings say nothing of
+	// this process's answers.
+	Search string `json:"search,omitempty"`
+	Commit string `json:"commit"`
 }
 
 // Differences lists, as "embedder local-384 → local-256", the fields other than the
@@ -93,7 +97,7 @@ func (c EvalConfig) Differences(o EvalConfig) []string {
 		{"embedder", c.Embedder, o.Embedder}, {"lexicon", c.Lexicon, o.Lexicon},
 		{"redaction", c.Redaction, o.Redaction}, {"engine", c.Engine, o.Engine},
 		{"engine version", c.EngineVersion, o.EngineVersion}, {"prompts", c.Prompts, o.Prompts},
-		{"model", c.Model, o.Model}, {"commit", c.Commit, o.Commit},
+		{"model", c.Model, o.Model}, {"search", c.Search, o.Search}, {"commit", c.Commit, o.Commit},
 	} {
 		if f.a != f.b {
 			out = append(out, f.name+" "+orNone(f.b)+" → "+orNone(f.a))

@@ -59,6 +59,7 @@ var runtimeTests = []struct {
 	{"below threshold", 30, 10, "", nil, copilot.ModeSuggest, false, copilot.GateFail, "test/summary.words_mean 10 < 40"},
 	{"fewer than 20 incidents", 12, 50, "", nil, copilot.ModeSuggest, false, copilot.GateFail, "test/dataset.incidents 12 < 20"},
 	{"another lexicon", 30, 50, "", func(c *copilot.EvalConfig) { c.Lexicon = "lex-2" }, copilot.ModeSuggest, false, copilot.GateUnknown, "lexicon lex-1 → lex-2"},
+	{"other search settings", 30, 50, "", func(c *copilot.EvalConfig) { c.Search = "fusion rrf" }, copilot.ModeSuggest, false, copilot.GateUnknown, "search (none) → fusion rrf"},
 	{"another commit", 30, 50, "", func(c *copilot.EvalConfig) { c.Commit = "def" }, copilot.ModeSuggest, false, copilot.GateUnknown, "commit abc → def"},
 	{"operator off", 30, 50, "summary:off", nil, copilot.ModeOff, true, copilot.GatePass, "turned off by the operator"},
 	{"operator suggest-only", 30, 50, "summary:suggest_only", nil, copilot.ModeSuggest, true, copilot.GatePass, "suggest-only by the operator"},

@@ -75,7 +75,7 @@ func (m *Main) copilot(s *postgres.Store, cfg Config) (*copilot.Copilot, error) 
 	}
 	// A capability whose answers people mark 👎 too often since its eval run goes
 	// back to suggesting until a new run (defaults of evals.FeedbackDemotion).
-	gates := &evals.RuntimeGates{Runs: s, Config: evalConfig(cfg, s.Model(), engine), Operator: cfg.Capabilities, Targets: cfg.Gates,
+	gates := &evals.RuntimeGates{Runs: s, Config: evalConfig(cfg, s, engine), Operator: cfg.Capabilities, Targets: cfg.Gates,
 		Feedback: evals.FeedbackDemotion{Votes: s}}
 	// Ledger and Tracker make follow-ups fileable; Permalink links messages once
 	// Slack's workspace is configured; Gates say what may act on its own.

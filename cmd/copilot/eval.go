@@ -125,7 +125,7 @@ func (m *Main) eval(ctx context.Context, o evalOptions) error {
 		}
 	}
 	if o.record {
-		if err := recordEval(ctx, runs, evalConfig(cfg, model, engine), report, gates.Split); err != nil {
+		if err := recordEval(ctx, runs, evalConfig(cfg, runs, engine), report, gates.Split); err != nil {
 			return err
 		}
 	}

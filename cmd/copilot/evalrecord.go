@@ -17,7 +17,8 @@ import (
 // evalConfig is the configuration an eval run measures and a running process
 // compares its own against: a gate opened on one configuration does not open on
 // another.
-func evalConfig(cfg Config, model postgres.Model, engine copilot.Engine) copilot.EvalConfig {
+func evalConfig(cfg Config, store *postgres.Store, engine copilot.Engine) copilot.EvalConfig {
+	model := store.Model()
 	info := engine.Info()
 	var versions []string
 	for _, id := range prompts.IDs() {
@@ -32,6 +33,7 @@ func evalConfig(cfg Config, model postgres.Model, engine copilot.Engine) copilot
 		Engine:        info.Name,
 		EngineVersion: info.Version,
 		Prompts:       strings.Join(versions, ","),
+		Search:        store.SearchSettings(),
 	}
 	if cfg.Chat.Provider != "" {
 		c.Model = cfg.Chat.Provider + "/" + cfg.Chat.ModelName()

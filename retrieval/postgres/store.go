@@ -531,6 +531,13 @@ var _ copilot.Memory = (*Store)(nil)
 // Model is the embedder the store embeds and searches with.
 func (s *Store) Model() Model { return s.model }
 
+// SearchSettings names how similar-incident search ranks, with its defaults
+// resolved ("fusion weighted, vector share 0.4, lexical qtf+long"): an eval run
+// records it, so a gate opened with some settings does not open for others.
+func (s *Store) SearchSettings() string {
+	return fmt.Sprintf("fusion %s, vector share %g, lexical %s", s.opts.Fusion, *s.opts.VectorWeight, s.opts.LexicalNorm)
+}
+
 // RecordEvalRun keeps the outcome of one capability's evaluation, with the
 // configuration it measured, so gate decisions have a history.
 //
