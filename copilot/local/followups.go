@@ -22,7 +22,10 @@ import (
 // firefighting, not a follow-up.
 
 var (
-	fuMarkerRE   = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b`)
+	fuMarkerRE = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b|` +
+		// A numbered label of the review's kinds of work ("remediation 1: …",
+		// "corrective action 2: …", "preventive actions: …").
+		`\b(?:remediations?|corrective actions?|preventive actions?|preventative actions?|improvements?)(?:\s+(?:item\s+)?#?\d{1,2})?\s*:`)
 	fuAIMarkerRE = regexp.MustCompile(`(^|\s)AI\s*:`)
 	fuSuggestRE  = regexp.MustCompile(`\bwe (really |probably |definitely |also |still |seriously |clearly |absolutely )?(should|need|needs to|must|ought to|have to|gotta|could)\b|\bwe(?:'d like| (?:really |also |still )?(?:want|would like)) (?:a|an|the|to have|some|better|proper)\b|\bshould (we|probably|really|also|definitely|have|be|alert|page|fail|reject|block|never|always)\b|\b(could|can|shall) we\b|\bcan (someone|somebody|you|u)\b|\blet'?s\b|\blets (make|add|get|set|put|have|create|write|move|document|automate|alert|build|bump|raise|lower|schedule|do|not|also|track)\b|\b(would|it'?d|will) be (nice|good|great|useful|better|worth)\b|\bworth (adding|having|doing|considering|a|an|looking|automating|putting|writing)\b|\bmaybe we\b|\bhow about\b|\bwhat about\b|\bwhy (don'?t|do not|not) we\b|\bi'?d (like|love|want) (to see|us to|to have)\b|\b(propose|suggest|suggestion|proposal|recommend)\b|\bwe'?re missing\b|\bwe (don'?t|do not) have\b|\bwe have no\b|\bneeds? (a|an|its own|better|proper|more|to be)\b|\b(please|pls|kindly) (add|make|create|write|file|open|update|document|set|put|move)\b|\bmust (be|have|not)\b|\bshould'?ve\b|\bshould have\b|\b(they|teams?|people|folks|customers|users|support|ops|on-?call) (really )?(need|needs|want|wants) (something|a|an|to|better|more|some)\b|\bwould (really )?(help|make (it|this|that|life)|catch|save)\b|\bi'?d (like|love|want) (a|an|some)\b`)
 	// fuModalQRE: a question that proposes ("could the deploy tool refuse…?").
@@ -129,6 +132,11 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	// its author started ("followups: 1/ …", then "2/ …").
 	for _, t := range lc.msgs {
 		if (cands[t.idx] != nil && cands[t.idx].accepted) || t.bot || t.section != "" || !fuEnumRE.MatchString(t.msg.Text) || len(contentTerms(t.msg.Text)) < 3 {
+			continue
+		}
+		// An entry that says it is in place already, or that nobody commits to, is
+		// listed to be told apart.
+		if alreadyThere(t.lower) || notCommitted(t.lower) || dropped(t.msg.Text) || planOfOld(t.lower) {
 			continue
 		}
 		num := enumNumber(t.msg.Text)
@@ -430,7 +438,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		case sectionActions:
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
 				doneInIncident(t) || dropped(raw) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
-				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) {
+				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -444,7 +452,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		}
 		// A promise is a follow-up wherever it is written; so is a to-do entry
 		// after the narrative of a report whose headings do not say so.
-		if sentencePromise(raw) || (kind == sectionOther && (t.idx > pm.narrativeEnd || promisedList(lc, t)) && isImperative(raw) && len(contentTerms(raw)) >= 3) {
+		// A hedge or an old item's regret proposes nothing, in a report as in chat.
+		if notCommitted(low) || oldItemRegret(t.lower) || planOfOld(low) {
+			return nil
+		}
+		if sentencePromise(unquoted(raw)) || (kind == sectionOther && (t.idx > pm.narrativeEnd || promisedList(lc, t)) && isImperative(raw) && len(contentTerms(raw)) >= 3) {
 			c := newCandidate(t, raw, names)
 			c.accepted = true
 			return c
@@ -482,7 +494,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker {
 		return nil
 	}
-	if paperwork(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) {
+	if paperwork(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planOfOld(low) || alreadyThere(low) {
 		return nil
 	}
 	// "the 2019 postmortem already listed '…' as an action item" narrates: the
@@ -650,7 +662,9 @@ var (
 	// fuNoteDisclaimRE: a sentence that says the work it names does not answer
 	// this incident ("it will not by itself prevent this", "not a fix for this",
 	// "it does not change the limits").
-	fuNoteDisclaimRE = regexp.MustCompile(`\b(?:it|this|that|which|they)\b[^.;:]{0,30}\b(?:not|n't|never)\b[^.;:]{0,30}\b(?:fix|prevent|address|solve|change|cover|help)\w*|\bnot (?:a|the|really a) fix\b|\balready (?:done|in place|fixed|shipped|live|exists?)\b`)
+	// A note that speaks of the list's entries by number ("Items 1 and 2 are
+	// verified by a test print") is about them, not an entry of its own.
+	fuNoteDisclaimRE = regexp.MustCompile(`\bitems? \d+(?:\s*(?:,|and|&)\s*\d+)*\s+(?:is|are|was|were|has|have|will be)\b|\b(?:it|this|that|which|they)\b[^.;:]{0,30}\b(?:not|n't|never)\b[^.;:]{0,30}\b(?:fix|prevent|address|solve|change|cover|help)\w*|\bnot (?:a|the|really a) fix\b|\balready (?:done|in place|fixed|shipped|live|exists?)\b`)
 	// fuNoteReportRE: a sentence that reports a ticket or a piece of work as
 	// filed, planned or done, in the passive ("CAT-310 was created on 30 March").
 	fuNoteReportRE = regexp.MustCompile(`\b(?:was|were|has been|have been|is|are) (?:already |now )?(?:created|opened|filed|raised|logged|planned|scheduled|done|completed|closed|merged|documented)\b`)
@@ -1793,7 +1807,9 @@ var (
 	// ("(kofi)", "(@dana, by fri)").
 	fuParenNameRE = regexp.MustCompile(`\(\s*(@?[\p{L}][\p{L}\p{N}_.\-]*[\p{L}\p{N}_])\s*(?:[,;][^()]*)?\)`)
 	// fuSelfParenRE: "(me, thu)" after an item names the speaker.
-	fuSelfParenRE = regexp.MustCompile(`(?i)\(\s*(?:me|mine|myself)\b`)
+	// An entry may close with it too, after an arrow or a full stop ("… instead
+	// of guessing -> me, by monday", "… separate from total age. me.").
+	fuSelfParenRE = regexp.MustCompile(`(?i)\(\s*(?:me|mine|myself)\b|(?:->|=>|→|\s[-–—]|[.;])\s*(?:me|myself)\s*(?:[.,;!]|$)`)
 	// fuTrailMentionRE: an entry that ends naming its owner ("retention review - @lena").
 	fuTrailMentionRE = regexp.MustCompile(`\s[-–—:]\s*@([\w.\-]+)\W*$`)
 	// fuNameWillRE: a person named without @ takes the item ("Ana will take the

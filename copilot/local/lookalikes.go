@@ -226,8 +226,27 @@ func timeOffsets(low string) string { return lkOffsetRE.ReplaceAllString(low, " 
 // message ("no: next time the alert fires first").
 var lkReportedAskRE = regexp.MustCompile(`\b(?:asked|asks|wondered|wonders|wants to know|wanted to know)\s+(?:us\s+)?(?:whether|if)\b[^.!?]*[.!?]\s*no\b`)
 
-// refusedAsk reports a reported question the writer answers no.
-func refusedAsk(low string) bool { return lkReportedAskRE.MatchString(low) }
+// refusedAsk reports a reported question the writer answers no, or one the
+// writer only reports ("someone asked if we should move to another library"):
+// the idea is the asker's, and the writer neither takes nor backs it.
+func refusedAsk(low string) bool {
+	if lkReportedAskRE.MatchString(low) {
+		return true
+	}
+	m := lkAskedIfRE.FindStringIndex(low)
+	if m == nil {
+		return false
+	}
+	rest := low[:m[0]] + " " + lkSentenceRestRE.ReplaceAllString(low[m[0]:], " ")
+	return !fuCommitRE.MatchString(rest) && !proposalForm(rest, true)
+}
+
+var (
+	// lkAskedIfRE: a question someone else asked, reported by its verb.
+	lkAskedIfRE = regexp.MustCompile(`\b(?:asked|wondered|wanted to know|raised the question)\s+(?:us\s+|me\s+)?(?:whether|if)\b`)
+	// lkSentenceRestRE: the rest of a sentence.
+	lkSentenceRestRE = regexp.MustCompile(`^[^.!?]*[.!?]?`)
+)
 
 var (
 	// lkPleaseEndRE: a clause that ends in "please" asks for what it names.
@@ -282,6 +301,61 @@ var (
 func othersPromise(low string) bool {
 	return lkTheirPromiseRE.MatchString(low) && !lkOwnPromiseRE.MatchString(lkTheirPromiseRE.ReplaceAllString(low, " "))
 }
+
+// oldItemRegret reports a message that quotes an item of an earlier list and says
+// it was never done ("we wrote 'check DST' in the action items and nobody did
+// it", "action item 'add search smoke tests' was never done"): a regret about old
+// work, not a new item, unless the writer takes it on now.
+func oldItemRegret(low string) bool {
+	if !lkAnyQuoteRE.MatchString(low) {
+		return false
+	}
+	rest := lkAnyQuoteRE.ReplaceAllString(low, " ")
+	return lkNeverDoneRE.MatchString(rest) && !fuCommitRE.MatchString(rest)
+}
+
+var (
+	// lkAnyQuoteRE: a quoted passage of any length (single quotes open after a
+	// space and close before one, so an apostrophe opens none).
+	lkAnyQuoteRE = regexp.MustCompile(`"[^"]+"|“[^”]+”|‘[^’]+’|(?:^|\s)'[^'\s][^']*?'(?:\s|$|[.,;:!?])`)
+	// lkNeverDoneRE: work said never to have been done.
+	lkNeverDoneRE = regexp.MustCompile(`\b(?:never (?:did|done|happened|got done|got (?:picked up|implemented|finished)|implemented|finished|followed up|delivered)|(?:was|were|got) never (?:done|implemented|finished|picked up|followed up|delivered|started)|(?:nobody|no one|no-one) (?:ever )?(?:did|picked (?:it|that|them) up|followed up|owned)|(?:still|never) not done)\b`)
+)
+
+// inquiry reports a message whose proposal is to find something out ("ask the
+// switch vendor why the upgrade resets the config", "ask upstream whether the link
+// is fixed", "do we know if the vendor keeps a copy?"): a question for someone,
+// which changes nothing, unless it also names something lasting to build.
+func inquiry(low string) bool {
+	return lkInquiryRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkInquiryRE.ReplaceAllString(low, " "))
+}
+
+// lkInquiryRE: asking someone why, whether or how, or whether we know.
+var lkInquiryRE = regexp.MustCompile(`\b(?:ask|check with|find out|confirm with|clarify with)\s+(?:[\w'-]+\s+){0,4}?(?:why|whether|if|how)\b[^.?!,;]*|\bdo (?:we|you|they) (?:know|have any idea) (?:if|whether|why|how|what)\b[^.?!,;]*`)
+
+// planOfOld reports a plan told as it stood before ("the remaining printers were
+// going to be upgraded this quarter anyway"): narration of an existing plan, not a
+// new commitment, unless the writer commits or proposes besides.
+func planOfOld(low string) bool {
+	if !lkWasGoingRE.MatchString(low) {
+		return false
+	}
+	rest := lkWasGoingRE.ReplaceAllString(low, " ")
+	return !fuCommitRE.MatchString(rest) && !proposalForm(rest, true)
+}
+
+// lkWasGoingRE: a plan in the past's future.
+var lkWasGoingRE = regexp.MustCompile(`\b(?:was|were)\s+(?:already\s+|always\s+)?(?:going to|gonna|supposed to|planned to|planning to|meant to|scheduled to|due to be)\b`)
+
+// alreadyThere reports a message that says the thing it names is already in place
+// ("3/ QC gate: block release when unassigned reads > 10% — already exists, it
+// did its job today"), with no commitment besides.
+func alreadyThere(low string) bool {
+	return lkAlreadyRE.MatchString(low) && !fuCommitRE.MatchString(lkAlreadyRE.ReplaceAllString(low, " "))
+}
+
+// lkAlreadyRE: a thing said to exist or be in place already.
+var lkAlreadyRE = regexp.MustCompile(`\balready (?:exists?|existed|in place|implemented|covered|live|shipped|there)\b`)
 
 // bareRefusal reports a message that declines what was proposed.
 func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) }

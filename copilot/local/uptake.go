@@ -265,7 +265,9 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 		own := agreementTerms(low)
 		ov, shared := termOverlap(own, contentTerms(tm.msg.Text))
-		if upRejectRE.MatchString(low) && !upTakeRE.MatchString(low) {
+		// "that is a marketing decision, we will raise it, no promise": a reply
+		// that takes the idea on without committing to it does not adopt it.
+		if (upRejectRE.MatchString(low) || notCommitted(low)) && !upTakeRE.MatchString(low) {
 			if c := cands[target]; self == author || c == nil || c.owner == "" {
 				rejected[target] = true
 			}

@@ -21,6 +21,10 @@ var (
 	// story), a prefix and seven digits ("PRB0041873", "CHG0098812"). Incident
 	// records (INC…) are the incident itself, not a ticket for its follow-up.
 	serviceNowRE = regexp.MustCompile(`\b(?:PRB|CHG|RITM|REQ|SCTASK|CTASK|PTASK|TASK|STRY|DFCT|ENHC)\d{7}\b`)
+	// repoNamedIssueRE: an issue or pull request numbered first and its repository
+	// named after, as tracker bots write it ("opened pull request #4471 in
+	// exchange/withdrawal-worker"). Group 1 is the number, group 2 the repository.
+	repoNamedIssueRE = regexp.MustCompile(`(?i:\b(?:pull request|merge request|issue|PR|MR))\s+#(\d+)\s+(?:in|on|to|at)\s+((?:[A-Za-z0-9_.-]+/)+[A-Za-z0-9_.-]*[A-Za-z0-9_])`)
 )
 
 // OtherTicketRefs returns the references of s that are not Jira-style keys or links:
@@ -37,6 +41,9 @@ func OtherTicketRefs(s string) []string {
 	}
 	for _, m := range serviceNowRE.FindAllStringIndex(s, -1) {
 		refs = append(refs, ref{m[0], s[m[0]:m[1]]})
+	}
+	for _, m := range repoNamedIssueRE.FindAllStringSubmatchIndex(s, -1) {
+		refs = append(refs, ref{m[0], s[m[4]:m[5]] + "#" + s[m[2]:m[3]]})
 	}
 	slices.SortFunc(refs, func(a, b ref) int { return a.at - b.at })
 	out := make([]string, len(refs))
@@ -97,7 +104,7 @@ func WithoutTicketRefs(s string) string {
 	s = ticketKeyRE.ReplaceAllString(trackerURLRE.ReplaceAllString(s, ""), "")
 	// A repository issue's match holds the separator before it: keep that.
 	s = repoIssueRE.ReplaceAllString(s, "$1")
-	return serviceNowRE.ReplaceAllString(s, "")
+	return serviceNowRE.ReplaceAllString(repoNamedIssueRE.ReplaceAllString(s, ""), "")
 }
 
 // TicketRef returns the first ticket that s refers to, read the way the follow-up

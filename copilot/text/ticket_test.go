@@ -21,6 +21,9 @@ var ticketRefTests = []struct {
 	{"problem record PRB0041873 raised", "PRB0041873", ""},
 	{"see #212 and <#C0123|ops>, C#", "", ""},
 	{"INC0012345 is the incident record", "", ""},
+	{"kaito opened pull request #4471 in exchange/withdrawal-worker: Park failing items", "exchange/withdrawal-worker#4471", ""},
+	{"Issue #88 on helixlab/demux-tools was closed", "helixlab/demux-tools#88", ""},
+	{"pull request #12 is ready", "", ""},
 }
 
 func TestWithoutTicketRefsKeepsTheWords(t *testing.T) {
@@ -29,6 +32,7 @@ func TestWithoutTicketRefsKeepsTheWords(t *testing.T) {
 		"tracked in infra/ops#212, thanks": "tracked in , thanks",
 		"PRB0041873 cert inventory":        " cert inventory",
 		"OPS-12 and see #212":              " and see #212",
+		"opened PR #7 in acme/api: retry":  "opened : retry",
 	} {
 		if got := WithoutTicketRefs(in); got != want {
 			t.Errorf("WithoutTicketRefs(%q) = %q, want %q", in, got, want)

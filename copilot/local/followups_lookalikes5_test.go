@@ -1,0 +1,67 @@
+package local
+
+import (
+	"strings"
+	"testing"
+)
+
+// An old list's item quoted and said never to have been done, an inquiry, a plan
+// told as it stood before, a thing said to be in place already and a question
+// someone else asked are no follow-ups; each turns into one when the writer takes
+// the work on or names something to build.
+func TestFollowUpLookalikesOfOldPlansAndInquiries(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"an old item never done", []string{"dan: we wrote 'check the pool size' in the action items last year and nobody did it."}, nil},
+		{"an old item never done, taken on", []string{"dan: we wrote 'check the pool size' in the action items last year and nobody did it, I'll add the pool size check to CI this week."}, []int{0}},
+		{"an old item, double quotes", []string{"dan: From the 2024 postmortem, action item \"add pool smoke tests\" was never done. let's not repeat that."}, nil},
+		{"an inquiry", []string{"dan: We could maybe ask the switch vendor why the upgrade resets the pool config."}, nil},
+		{"an inquiry that names a build", []string{"dan: We could ask the switch vendor why the upgrade resets the pool config, and add an alert on pool resets."}, []int{0}},
+		{"a plan as it stood", []string{"dan: The old pool hosts were going to be replaced with the new ones this quarter anyway."}, nil},
+		{"already in place, in a list", []string{"dan: followups: 1/ add a pool saturation alert per database -> me", "dan: 2/ pool size check in CI — already exists, it ran today"}, []int{0}},
+		{"a question someone else asked", []string{"dan: Someone asked if we should move to a different pool library."}, nil},
+	})
+}
+
+// A reply that takes an idea on without committing to it ("we will raise it, no
+// promise") does not adopt the question it answers; unanswered, the same question
+// proposes.
+func TestFollowUpQuestionAnsweredWithoutPromise(t *testing.T) {
+	q := "ann: Could we not just open the pool to batch jobs only after the nightly window?"
+	runLookalikes(t, []lookalikeCase{
+		{"answered without a promise", []string{q, "dan: that is a product decision, we will raise it, no promise."}, nil},
+		{"unanswered", []string{q}, []int{0}},
+	})
+}
+
+// A labelled remediation is a follow-up, and an entry that closes with "-> me" or
+// ". me." is owned by its writer.
+func TestFollowUpRemediationLabelAndTrailingMe(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"dan: remediation 2: worker parks a job in dead-letter after 3 failures instead of blocking the queue. me, by thursday.",
+		"ann: parser must reject a pool config whose rows have different column counts -> me, by monday",
+		"dan: remediation 3: alert on the age of the queue head, separate from total age.",
+	)
+	for i, owner := range []string{"dan", "ann", ""} {
+		it, ok := got[ts(inc, i)]
+		if !ok {
+			t.Fatalf("line %d: no follow-up in %v", i, got)
+		}
+		if it.Owner != owner {
+			t.Errorf("line %d: owner %q, want %q", i, it.Owner, owner)
+		}
+	}
+}
+
+// In a report, a promise in quotation marks is another voice's ("The vendor's
+// account manager wrote: \"We will …\""); an action list's entry that tells a plan
+// as it stood before, and a note about the entries by number, are not entries.
+func TestFollowUpReportQuotedPromiseAndNotes(t *testing.T) {
+	src := reportHead + "## Discussion\n\nThe vendor's account manager wrote: \"We will publish a report and add the pool driver to our test matrix.\"\n\n" +
+		"## Action items\n\n1. Add a pool saturation alert per database (Ann Li)\n\n" +
+		"2. The remaining old pool hosts were going to be replaced this quarter anyway; that plan is owned by IT.\n\n" +
+		"**Verification.** Items 1 and 2 are verified by a load test in staging.\n"
+	open, captured := checkReport(t, src, []string{"saturation alert"}, []string{"test matrix", "going to be replaced", "verified"})
+	if len(open)+len(captured) != 1 || !strings.Contains(strings.Join(open, " "), "saturation") {
+		t.Errorf("open %v captured %v", open, captured)
+	}
+}
