@@ -160,6 +160,49 @@ func deliverableDiffers(title, item string) bool {
 	return tk != 0 && ik != 0 && tk&ik == 0
 }
 
+// actionDiffers reports whether a ticket does one change to a thing and the item
+// delivers something else about it: the item names a kind of deliverable (an
+// alert) the title does not, and the title opens with a verb of a particular
+// change ("Raise fd limit on snapshot hosts") that the item never says. "Alert when
+// fd usage passes 70% of the limit" shares the limit's words with that ticket but
+// is not its work. Verbs that only say something will exist ("add", "create",
+// "implement") name no particular change and are judged by the words alone.
+func actionDiffers(title, item string) bool {
+	if ik := deliverables(item); ik == 0 || deliverables(title) != 0 {
+		return false
+	}
+	head := titleHeadWord(title)
+	if !changeVerbs[head] {
+		return false
+	}
+	term := canonical(head)
+	for _, w := range strings.Fields(strings.ToLower(item)) {
+		if canonical(strings.Trim(w, ".,;:!?\"'()")) == term {
+			return false
+		}
+	}
+	return true
+}
+
+// changeVerbs name a particular change to something that exists.
+var changeVerbs = toSet(`raise increase lower reduce bump revert roll remove rotate upgrade downgrade migrate
+replace rename disable enable delete retire deprecate move split shard pin unpin resize scale restart
+extend shorten tighten loosen relax purge drop`)
+
+// titleHeadWord is the first word of a ticket title after a "component:" prefix,
+// lower-cased, "" when there is none.
+func titleHeadWord(title string) string {
+	title = strings.TrimLeft(title, ":;-–—·| \t\n")
+	if i := strings.Index(title, ": "); i > 0 && i < 40 && len(strings.Fields(title[:i])) <= 2 {
+		title = title[i+2:]
+	}
+	f := strings.Fields(title)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(strings.Trim(f[0], ".,;:!?\"'()"))
+}
+
 // kindUnsaid reports whether an exported ticket delivers a kind of thing (a
 // dashboard, an alert, a test, a runbook) that the item's message never names: the
 // tracker titles a ticket by what it delivers, so "payment-router: per-acquirer 3DS

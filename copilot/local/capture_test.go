@@ -386,3 +386,29 @@ func TestAnnouncedTicketOfTheSameKind(t *testing.T) {
 	)
 	checkTickets(t, inc, map[string]string{"replica lag": "PLAT-912"})
 }
+
+// A ticket that makes one particular change ("Raise fd limit …") is not the item
+// that delivers an alert about the same thing; a title that only says something
+// will exist, or an item that says the change too, is judged by its words.
+func TestActionDiffers(t *testing.T) {
+	for _, tt := range []struct {
+		title, item string
+		want        bool
+	}{
+		{"Raise fd limit on snapshot-service hosts", "2) alert when fd usage passes 70% of the limit on all handlers", true},
+		{"snapshot: Revert heartbeat timeout to 30s", "a test that the heartbeat timeout holds with 2k clients", true},
+		{"Raise fd limit on snapshot-service hosts", "raise the fd limit and alert at 70% of it", false},
+		{"Add fd usage paging at 70%", "alert when fd usage passes 70% of the limit", false},
+		{"Raise fd limit on snapshot-service hosts", "bump the fd limit on every handler", false},
+	} {
+		if got := actionDiffers(tt.title, tt.item); got != tt.want {
+			t.Errorf("actionDiffers(%q, %q) = %v, want %v", tt.title, tt.item, got, tt.want)
+		}
+	}
+	tickets := []copilot.Ticket{{Key: "MDF-884", Title: "Raise fd limit on snapshot-service hosts"}}
+	items, w := mutualCase([]string{"alert when fd usage passes 70% of the fd limit on the snapshot-service hosts"}, tickets)
+	New(nil).matchMutual(items, tickets, w)
+	if items[0].ticket != "" {
+		t.Errorf("the alert item was captured by the limit ticket %s", items[0].ticket)
+	}
+}

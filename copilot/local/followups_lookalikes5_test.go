@@ -65,3 +65,11 @@ func TestFollowUpReportQuotedPromiseAndNotes(t *testing.T) {
 		t.Errorf("open %v captured %v", open, captured)
 	}
 }
+
+// An entry of a list said to be done already ("— already done in 2.14.1, listing
+// it so nobody redoes it") is no follow-up.
+func TestFollowUpListEntryAlreadyDone(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"already done", []string{"dan: followups: 1/ add a pool saturation alert per database -> me", "dan: 2/ revert the pool timeout to 30s — already done in 2.14.1 by bea, listing it so nobody redoes it"}, []int{0}},
+	})
+}

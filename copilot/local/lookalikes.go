@@ -355,7 +355,7 @@ func alreadyThere(low string) bool {
 }
 
 // lkAlreadyRE: a thing said to exist or be in place already.
-var lkAlreadyRE = regexp.MustCompile(`\balready (?:exists?|existed|in place|implemented|covered|live|shipped|there)\b`)
+var lkAlreadyRE = regexp.MustCompile(`\balready (?:exists?|existed|in place|implemented|covered|live|shipped|there|done|fixed|merged|deployed|rolled out)\b`)
 
 // bareRefusal reports a message that declines what was proposed.
 func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) }
