@@ -269,6 +269,9 @@ func TestRefDescription(t *testing.T) {
 		{"the backdated certs are IOT-377, the rotation dashboard IOT-378", "IOT-378", ", the rotation dashboard "},
 		{"filed IOT-377 and IOT-378", "IOT-377", "filed IOT-377 and IOT-378"},
 		{"filed IOT-377 for the cert backdating", "IOT-377", "filed IOT-377 for the cert backdating"},
+		// The last key's words end with their sentence: what follows is about
+		// something else.
+		{"Filed: DSP-1 (debounce keystrokes per session) and DSP-5 (remember delivered addresses, 30-day expiry). The quota alert has no ticket yet.", "DSP-5", " (remember delivered addresses, 30-day expiry)."},
 	} {
 		if got := refDescription(c.msg, c.ref, ticketRefs(c.msg, &copilot.Incident{ID: "INC-1"})); got != c.want {
 			t.Errorf("refDescription(%q, %s) = %q, want %q", c.msg, c.ref, got, c.want)

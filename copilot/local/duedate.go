@@ -32,7 +32,11 @@ const (
 	// dueExplicit is a written calendar date.
 	dueExplicit = `\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|` + dueMonth + `\s+` + dueDay + `(?:,?\s+\d{4})?|` + dueDay + `\s+(?:of\s+)?` + dueMonth + `(?:,?\s+\d{4})?`
 	// dueRelative are deadlines that are words about the calendar.
-	dueRelative = `end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|` + dueEndOfMonth + `|eo[dwmqy]|(?:this|next)\s+(?:week|sprint|month|quarter|year|release|retro)|q[1-4]|the\s+(?:next\s+)?(?:retro|postmortem|release)`
+	dueRelative = `end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|` + dueEndOfMonth + `|` + dueEndOfQuarter + `|eo[dwmqy]|(?:this|next)\s+(?:week|sprint|month|quarter|year|release|retro)|q[1-4]|the\s+(?:next\s+)?(?:retro|postmortem|release)`
+	// dueEndOfQuarter is the end of a named quarter ("end of Q2").
+	dueEndOfQuarter = `end\s+of\s+q[1-4](?:\s+\d{4})?`
+	// dueSpan is a span of days or weeks ("2 weeks", "ten days").
+	dueSpan = `(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?)`
 	// dueEndOfMonth is the end of a named month ("end of November").
 	dueEndOfMonth = `end\s+of\s+` + dueMonth + `(?:\s+\d{4})?`
 	// dueDotted is day.month with a closing dot or a year ("17.9.", "3.11.2026"); a
@@ -52,7 +56,10 @@ var (
 	// "due"…): weekdays and dates need it, or "on monday we saw" would be a deadline.
 	dueTriggeredRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|due:?|no later than|for|on|in)\s+(?:the\s+)?((?:` + dueEODOf + `|` + dueDayExpr + `|` + dueExplicit + `|` + dueRelative + `|today|tonight|` + dueTomorrow + `|\d{1,2}(?:st|nd|rd|th))\b|` + dueDotted + `)`)
 	// dueBareRE is a deadline that is one without a trigger ("this week", "EOW").
-	dueBareRE = regexp.MustCompile(`(?i)\b(` + dueEODOf + `|end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|(?:this|next)\s+(?:week|sprint)|(?:this|next)\s+` + dueWeekday + `)\b`)
+	dueBareRE = regexp.MustCompile(`(?i)\b(` + dueEODOf + `|` + dueEndOfQuarter + `|end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|(?:this|next)\s+(?:week|sprint)|(?:this|next)\s+` + dueWeekday + `)\b`)
+	// dueInSpanRE is a span from the day said, after "in" ("in 2 weeks"); "for 7
+	// days" and "within 30 days" say how long, not when.
+	dueInSpanRE = regexp.MustCompile(`(?i)\bin\s+(` + dueSpan + `)\b`)
 	// dueSoonRE is "today"/"tomorrow", a deadline only in a sentence that commits.
 	dueSoonRE = regexp.MustCompile(`(?i)\b(today|tonight|` + dueTomorrow + `)\b`)
 
@@ -67,6 +74,9 @@ var (
 	dueEODLeadRE  = regexp.MustCompile(`^(?:eod|cob|end of (?:the )?day)\s+`)
 	dueEndMonthRE = regexp.MustCompile(`(?i)^end\s+of\s+(` + dueMonth + `)(?:\s+(\d{4}))?$`)
 	dueWeekRE     = regexp.MustCompile(`(?i)^this\s+week$`)
+	// dueEndQuarterRE and dueSpanRE read dueEndOfQuarter and dueSpan.
+	dueEndQuarterRE = regexp.MustCompile(`^end of q([1-4])(?: (\d{4}))?$`)
+	dueSpanRE       = regexp.MustCompile(`^(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (day|week)s?$`)
 	// dueNextWeekDayRE: "friday (of) next week", said as "next friday".
 	dueNextWeekDayRE = regexp.MustCompile(`(?i)^(` + dueWeekday + `)` + dueOfNextWeek + `$`)
 )
@@ -82,6 +92,9 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 		loc, expr = m[:2], text[m[2]:m[3]]
 	}
 	if m := dueBareRE.FindStringSubmatchIndex(text); m != nil && (loc == nil || m[0] < loc[0]) {
+		loc, expr = m[:2], text[m[2]:m[3]]
+	}
+	if m := dueInSpanRE.FindStringSubmatchIndex(text); m != nil && (loc == nil || m[0] < loc[0]) {
 		loc, expr = m[:2], text[m[2]:m[3]]
 	}
 	if loc == nil && commits {
@@ -122,6 +135,30 @@ func resolveDue(expr string, said time.Time) string {
 			end = time.Date(y+1, time.Month(monthOf(sub[1]))+1, 0, 0, 0, 0, 0, time.UTC)
 		}
 		return format(end)
+	}
+	// "end of Q2" is the quarter's last day, this year's unless it is over.
+	if sub := dueEndQuarterRE.FindStringSubmatch(low); sub != nil {
+		q, _ := strconv.Atoi(sub[1])
+		y := day.Year()
+		if sub[2] != "" {
+			y, _ = strconv.Atoi(sub[2])
+		}
+		end := time.Date(y, time.Month(3*q)+1, 0, 0, 0, 0, 0, time.UTC)
+		if sub[2] == "" && end.Before(day) {
+			end = time.Date(y+1, time.Month(3*q)+1, 0, 0, 0, 0, 0, time.UTC)
+		}
+		return format(end)
+	}
+	// "in 2 weeks" counts from the day it was said.
+	if sub := dueSpanRE.FindStringSubmatch(low); sub != nil {
+		n, err := strconv.Atoi(sub[1])
+		if err != nil {
+			n = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}[sub[1]]
+		}
+		if sub[2] == "week" {
+			n *= 7
+		}
+		return format(day.AddDate(0, 0, n))
 	}
 	if d, ok := explicitDate(low, day); ok {
 		return format(d)

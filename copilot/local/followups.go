@@ -448,7 +448,13 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 			return nil
 		}
 		if rowTimeRE.MatchString(raw) || fuClockRowRE.MatchString(raw) {
-			return nil // a timeline row narrates, quoting what someone said then
+			// A timeline row narrates, quoting what someone said then; a note the
+			// writer labels in it ("09:00 — Follow-up: switch to DNS-01 challenges.
+			// Carla, next quarter") is an item of the report's own.
+			if c := rowNoteItem(t, raw, names); c != nil {
+				return c
+			}
+			return nil
 		}
 		// A promise is a follow-up wherever it is written; so is a to-do entry
 		// after the narrative of a report whose headings do not say so.
@@ -652,6 +658,50 @@ var (
 	fuDoneRE = regexp.MustCompile(`\b(?:\w+ed|done|built|made|set|put|ran|shipped|landed|rolled out|in place|now (?:reads|uses|runs|has|is|does|goes|pages|alerts))\b`)
 	// fuToDoRE: a modal, a future, a question or a marker: something still to do.
 	fuToDoRE = regexp.MustCompile(`\b(?:will|'ll|shall|should|need|needs|must|let'?s|going to|gonna|could|can|todo|to-do|tbd|next|later|still|yet|please|pls|plz|kindly)\b|\?`)
+)
+
+// rowNoteItem is the item a timeline row's labelled note names ("Follow-up:",
+// "Action item:", "TODO:"), nil when the row has none, the note is marked done
+// ("Follow-up (done): …"), or it says there is nothing to do, only a remedy for
+// the customers, or nothing committed.
+func rowNoteItem(t msgTags, raw string, names map[string]string) *fuCandidate {
+	m := fuRowNoteRE.FindStringSubmatchIndex(raw)
+	if m == nil {
+		return nil
+	}
+	note := strings.TrimSpace(raw[m[1]:])
+	low := strings.ToLower(note)
+	if len(contentTerms(note)) < 3 || lkRowNothingRE.MatchString(low) || nothingToDo(low) || remedy(low) || notCommitted(low) || alreadyThere(low) {
+		return nil
+	}
+	c := newActionItemCandidate(t, note, names)
+	c.src = note
+	c.accepted = true
+	// A note names its owner as a subject ("Carla adds a test …"), in the closing
+	// parentheses beside a ticket ("(Amélie, DSP-3301)") or alone before the
+	// when ("… at all. Carla, some time next quarter").
+	if c.owner == "" {
+		for _, re := range []*regexp.Regexp{fuNoteSubjectRE, fuNoteParenRE, fuNoteVocativeRE} {
+			if sub := re.FindStringSubmatch(note); sub != nil && !text.IsStopWord(strings.ToLower(sub[1])) {
+				c.owner = sub[1]
+				break
+			}
+		}
+	}
+	return c
+}
+
+var (
+	// fuRowNoteRE: a note label inside a timeline row, after the row's time.
+	fuRowNoteRE = regexp.MustCompile(`(?i)(?:^|[.;:—–-]\s+|\s)(?:follow[- ]?ups?|action(?: items?)?|ais?|todos?|to-dos?|next steps?)\s*:\s*`)
+	// fuNoteSubjectRE, fuNoteParenRE, fuNoteVocativeRE: a person's name as the
+	// subject of a present-tense verb, first in closing parentheses, or alone
+	// before a comma opening a sentence.
+	fuNoteSubjectRE  = regexp.MustCompile(`^(\p{Lu}\p{Ll}+)\s+\p{Ll}+s\b`)
+	fuNoteParenRE    = regexp.MustCompile(`\((\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s*,[^()]*\)\W*$`)
+	fuNoteVocativeRE = regexp.MustCompile(`[.;]\s+(\p{Lu}\p{Ll}+),\s`)
+	// lkRowNothingRE: a note that says there is nothing for the team to do.
+	lkRowNothingRE = regexp.MustCompile(`^\W*(?:nothing|none|no action|n/a)\b`)
 )
 
 // fuClockRowRE: a report's timeline row that opens with the time of day alone
@@ -1372,7 +1422,7 @@ func refDescription(msg, ref string, refs []string) string {
 		if sp.end > end || start > sp.start {
 			return msg // a key inside another's link
 		}
-		after[k], before[k] = msg[sp.end:end], msg[start:sp.start]
+		after[k], before[k] = firstSentence(msg[sp.end:end]), msg[start:sp.start]
 		okAfter = okAfter && len(contentTerms(after[k])) >= 2
 		okBefore = okBefore && len(contentTerms(before[k])) >= 2
 	}
@@ -1386,6 +1436,19 @@ func refDescription(msg, ref string, refs []string) string {
 	}
 	return msg
 }
+
+// firstSentence is s up to the end of its first sentence, when that holds two
+// content terms or more: what follows the last key's words ("… 30-day expiry). The
+// quota alert has no ticket yet.") is about something else.
+func firstSentence(s string) string {
+	if loc := nextSentenceRE.FindStringIndex(s); loc != nil && len(contentTerms(s[:loc[0]])) >= 2 {
+		return s[:loc[0]+1]
+	}
+	return s
+}
+
+// nextSentenceRE: the end of a sentence before the next one.
+var nextSentenceRE = regexp.MustCompile(`[.!?]\)?\s+\p{Lu}`)
 
 // matchTickets captures follow-ups by content: a ticket whose title's IDF-weighted
 // terms the follow-up's message covers (TicketTermOverlap, with at least
@@ -1693,7 +1756,7 @@ var fuPromiseLeadRE = regexp.MustCompile(`\b(?:we|i|the team|our team)\s+(?:will
 var fuLeadMentionRE = regexp.MustCompile(`^\W*@([\p{L}][\p{L}\p{N}_.\-]*[\p{L}\p{N}_])\s*:`)
 
 // fuDueFieldRE: a labelled due field in an entry's line, up to the end of its sentence.
-var fuDueFieldRE = regexp.MustCompile(`\b(?i:due)\s*:\s*([^.;\n]+)`)
+var fuDueFieldRE = regexp.MustCompile(`\b(?i:due|target(?: date)?|eta|deadline)\s*:\s*([^.;\n]+)`)
 
 // fuEntryFieldsRE: the fields that close an entry of a report's action items, after
 // a dash ("— Kenji Watanabe, 2026-04-17 → OPS-410") or in closing parentheses

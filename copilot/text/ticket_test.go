@@ -24,6 +24,7 @@ var ticketRefTests = []struct {
 	{"kaito opened pull request #4471 in exchange/withdrawal-worker: Park failing items", "exchange/withdrawal-worker#4471", ""},
 	{"Issue #88 on helixlab/demux-tools was closed", "helixlab/demux-tools#88", ""},
 	{"pull request #12 is ready", "", ""},
+	{"switch to DNS-01 challenges", "", ""},
 }
 
 func TestWithoutTicketRefsKeepsTheWords(t *testing.T) {

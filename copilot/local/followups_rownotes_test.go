@@ -1,0 +1,41 @@
+package local
+
+import (
+	"strings"
+	"testing"
+)
+
+// A timeline row narrates, but a note its writer labels in it ("Follow-up: …") is
+// an item of the report, with the owner and the date the note gives; a note marked
+// done, one that says there is nothing to do, and the row's own narration are not.
+func TestFollowUpTimelineRowNotes(t *testing.T) {
+	src := "# Certificate expired on the shop\n\nDate: 2026-02-10.\n\n## Timeline (UTC)\n\n" +
+		"- 07:42 — Ben checks the certbot logs: every renewal since 11 January failed.\n" +
+		"- 07:50 — Cause found: the firewall only allows 443. Follow-up: Carla adds a test to the firewall change script that fails when port 80 is closed, by 2026-02-17.\n" +
+		"- 07:55 — Ben opens port 80 in the firewall again.\n" +
+		"- 08:30 — Follow-up (done): the deploy hook now restarts nginx on both VMs.\n" +
+		"- 08:45 — Follow-up: nothing from engineering here, support sends the credit note.\n" +
+		"- 09:00 — Follow-up: switch to DNS-01 challenges so the firewall cannot break renewals at all. Carla, some time next quarter, no ticket yet.\n"
+	ans := reportAnswer(t, src)
+	got := map[string]string{}
+	var all []string
+	for _, it := range ans.Items {
+		all = append(all, it.Text)
+		switch {
+		case strings.Contains(it.Text, "firewall change script"):
+			got["test"] = it.Owner + " " + it.Due
+		case strings.Contains(it.Text, "DNS-01"):
+			got["dns"] = it.Owner + " captured=" + map[bool]string{true: "yes", false: "no"}[it.Captured]
+		}
+	}
+	if len(ans.Items) != 2 {
+		t.Fatalf("%d items, want 2: %q", len(ans.Items), all)
+	}
+	if got["test"] != "Carla 2026-02-17" {
+		t.Errorf("port-80 test: owner and due %q, want \"Carla 2026-02-17\"", got["test"])
+	}
+	// "DNS-01" names a challenge type, not a ticket.
+	if got["dns"] != "Carla captured=no" {
+		t.Errorf("DNS-01 item: %q, want owner Carla and no ticket", got["dns"])
+	}
+}
