@@ -136,7 +136,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 		// An entry that says it is in place already, or that nobody commits to, is
 		// listed to be told apart.
-		if alreadyThere(t.lower) || notCommitted(t.lower) || dropped(t.msg.Text) || planOfOld(t.lower) {
+		if alreadyThere(t.lower) || notCommitted(t.lower) || dropped(t.msg.Text) || planOfOld(t.lower) || othersDecide(t.lower) {
 			continue
 		}
 		num := enumNumber(t.msg.Text)
@@ -422,7 +422,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if t.bot || strings.TrimSpace(t.msg.Text) == "" {
 		return nil
 	}
-	low := fuPerfectRE.ReplaceAllString(unquoted(t.lower), "$1 have")
+	low := fuPerfectRE.ReplaceAllString(unquoted(ownWords(t.msg.Text, t.lower)), "$1 have")
 	raw := t.msg.Text
 	if t.section != "" {
 		kind := kindOfSection(t.section)
@@ -500,7 +500,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker {
 		return nil
 	}
-	if paperwork(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planOfOld(low) || alreadyThere(low) {
+	if paperwork(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) {
 		return nil
 	}
 	// "the 2019 postmortem already listed '…' as an action item" narrates: the

@@ -73,3 +73,18 @@ func TestFollowUpListEntryAlreadyDone(t *testing.T) {
 		{"already done", []string{"dan: followups: 1/ add a pool saturation alert per database -> me", "dan: 2/ revert the pool timeout to 30s — already done in 2.14.1 by bea, listing it so nobody redoes it"}, []int{0}},
 	})
 }
+
+// A vendor's answer pasted as a Slack blockquote is the vendor's promise, a
+// decision left to another team is passed on, and a message opened by a summary
+// field's label ("Impact: …") states a fact; the writer's own promise beside the
+// quote still counts.
+func TestFollowUpBlockquoteDecisionAndFieldLead(t *testing.T) {
+	quote := "dan: the vendor answered, pasting:\n> Our rules team will add the major clients to the verified bots list in the next release. We will also notify you before future changes.\nso that is on them"
+	runLookalikes(t, []lookalikeCase{
+		{"a pasted vendor answer", []string{quote}, nil},
+		{"a pasted answer and our own promise", []string{quote + ". I'll add an alert on 403s per client meanwhile."}, []int{0}},
+		{"their call", []string{"dan: the platform should expose the NAT idle timeout somewhere visible. I will raise it with the platform team in our sync; their call."}, nil},
+		{"their call in a list", []string{"dan: followups: a) add a pool saturation alert per database -> me", "dan: b) the platform should expose the NAT idle timeout. I will raise it in our sync; their call."}, []int{0}},
+		{"an impact field", []string{"ann: backfill done, resolved", "dan: Recap and next steps below, please claim.", "dan: Impact: 32 hours without live tyre-pressure data for 61 trucks; 8 hours would have been permanently lost without the on-board loggers; no safety event."}, nil},
+	})
+}

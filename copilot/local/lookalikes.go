@@ -137,6 +137,20 @@ var lkNextColonRE = regexp.MustCompile(`^\W*next\s*:`)
 // an apostrophe ("don't") opens none.
 var lkQuoteRE = regexp.MustCompile(`"[^"]*?\S+\s+\S+\s+\S+\s+\S+[^"]*"|“[^”]*?\S+\s+\S+\s+\S+\s+\S+[^”]*”|(?:^|\s)'[^'\s][^']*?\s+\S+\s+\S+\s+[^']*?[^'\s]'(?:\s|$|[.,;:!?])`)
 
+// lkBlockquoteRE: a Slack blockquote line (opened by ">", "&gt;" as Slack escapes
+// it): another voice too, a vendor's answer pasted in. The message's words as the
+// engine reads them have lost their line breaks, so the raw text is read.
+var lkBlockquoteRE = regexp.MustCompile(`(?m)^[ \t]*(?:>|&gt;)[^\n]*`)
+
+// ownWords is the lower-cased text of a message without its blockquoted lines,
+// or lower when it quotes none.
+func ownWords(raw, lower string) string {
+	if !lkBlockquoteRE.MatchString(raw) {
+		return lower
+	}
+	return strings.ToLower(cleanText(lkBlockquoteRE.ReplaceAllString(raw, " ")))
+}
+
 // unquoted blanks the quoted passages of low: what the writer says, not what
 // they quote, proposes or promises.
 func unquoted(low string) string { return lkQuoteRE.ReplaceAllString(low, " ") }
@@ -356,6 +370,22 @@ func alreadyThere(low string) bool {
 
 // lkAlreadyRE: a thing said to exist or be in place already.
 var lkAlreadyRE = regexp.MustCompile(`\balready (?:exists?|existed|in place|implemented|covered|live|shipped|there|done|fixed|merged|deployed|rolled out)\b`)
+
+// othersDecide reports a message that leaves the decision to another party ("…
+// I will raise it with the platform team in our sync; their call"): passing the
+// idea on, with nobody here committed to the work.
+func othersDecide(low string) bool { return lkTheirCallRE.MatchString(low) }
+
+// lkTheirCallRE: the decision named as another party's.
+var lkTheirCallRE = regexp.MustCompile(`(?:[;,.:]\s*|\b(?:it|that|this)(?:'s| is)\s+)(?:their|the vendor'?s|the customer'?s|(?:an?|the) \w+) (?:call|decision)\s*(?:[.!;]|$)`)
+
+// fieldLead reports a message opened by a summary field's label ("Impact: …",
+// "Root cause: …"): it states a fact of the incident for the record, not work to
+// come.
+func fieldLead(low string) bool { return lkFieldLeadRE.MatchString(low) }
+
+// lkFieldLeadRE: a summary field's label opening a message.
+var lkFieldLeadRE = regexp.MustCompile(`^\W*(?:customer |business |user )?(?:impact|root[- ]cause|trigger|detection|timeline|summary|status update)(?: for the record| so far)?\s*:`)
 
 // bareRefusal reports a message that declines what was proposed.
 func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) }
