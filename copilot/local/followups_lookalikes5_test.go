@@ -88,3 +88,16 @@ func TestFollowUpBlockquoteDecisionAndFieldLead(t *testing.T) {
 		{"an impact field", []string{"ann: backfill done, resolved", "dan: Recap and next steps below, please claim.", "dan: Impact: 32 hours without live tyre-pressure data for 61 trucks; 8 hours would have been permanently lost without the on-board loggers; no safety event."}, nil},
 	})
 }
+
+// A forecast of the response ("lag should be 0 by 18:45"), a support case opened
+// with a vendor, a customer email drafted, and an idea put to a later discussion
+// are no follow-ups; the lasting work beside them is.
+func TestFollowUpForecastsCasesCommsAndDiscussion(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"a forecast", []string{"ann: group stable, lag dropping", "tom: what's the impact so far and when will we be fully back?", "dan: @tom 17:51-18:33: ~18,000 requests delayed. other cities normal. lag should be 0 by 18:45"}, nil},
+		{"a forecast beside an alert", []string{"ann: consumer restarted", "dan: Lag should be 0 by 18:45. We need an alert on consumer lag above 10k."}, []int{1}},
+		{"a vendor support case", []string{"dan: Maybe their outage, I open ticket with them."}, nil},
+		{"a customer email", []string{"ann: resolved", "dan: should we tell the 18k members the points will be removed? I'll draft an email for legal to review."}, nil},
+		{"to discuss", []string{"ann: resolved", "dan: Perhaps we also need a bucket policy that denies lifecycle changes except from the pipeline role? To discuss with security."}, nil},
+	})
+}

@@ -387,6 +387,26 @@ func fieldLead(low string) bool { return lkFieldLeadRE.MatchString(low) }
 // lkFieldLeadRE: a summary field's label opening a message.
 var lkFieldLeadRE = regexp.MustCompile(`^\W*(?:customer |business |user )?(?:impact|root[- ]cause|trigger|detection|timeline|summary|status update)(?: for the record| so far)?\s*:`)
 
+// expectation reports a message that says how things should stand soon ("lag
+// should be 0 by 18:45", "should be back to normal in 10 min"): a forecast of the
+// response, not an obligation, when it names nothing lasting.
+func expectation(low string) bool {
+	return lkExpectRE.MatchString(low) && !fuLastingRE.MatchString(lkExpectRE.ReplaceAllString(low, " "))
+}
+
+// lkExpectRE: a state expected soon.
+var lkExpectRE = regexp.MustCompile(`\b(?:should|will|'ll)\s+be\s+(?:back(?: to normal)?|fine|ok|okay|normal|done|green|clear|drained|caught up|stable|healthy|\d[\d.,%]*)\b[^.!?]*`)
+
+// vendorCase reports a support case opened with another party during the
+// response ("I open ticket with them", "raised a P1 case with AWS"): asking for
+// help, not a piece of lasting work.
+func vendorCase(low string) bool {
+	return lkVendorCaseRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkVendorCaseRE.ReplaceAllString(low, " "))
+}
+
+// lkVendorCaseRE: a ticket or case opened with someone, or a support case.
+var lkVendorCaseRE = regexp.MustCompile(`\b(?:open|opened|opening|raise|raised|raising|file|filed|filing|log|logged)\s+(?:a\s+|an\s+)?(?:p[1-4]\s+|sev\s?[1-4]\s+|urgent\s+)?(?:support\s+)?(?:ticket|case)\s+with\b|\bsupport (?:ticket|case)\b`)
+
 // bareRefusal reports a message that declines what was proposed.
 func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) }
 
