@@ -225,8 +225,8 @@ func kindOfSection(section string) sectionKind {
 }
 
 var (
-	actionHeadingRE       = regexp.MustCompile(`\bwe(?:'re| are|'ll| will| are going to|'re going to) (?:\w+ )?(?:chang|do|fix|improv|add|build|prevent|mak)\w*|\b(actions?|follow[- ]?ups?|next steps?|todo|to-do|to do|remediat\w*|corrective|prevent\w*|improv\w*|recommend\w*|future|going forward|tasks?|work items?|backlog)\b`)
-	rejectedHeadingRE     = regexp.MustCompile(`\b(?:not to do|won'?t do|will not do|not doing|decided against|rejected|declined|out of scope|discarded|not pursued|considered but)\b`)
+	actionHeadingRE       = regexp.MustCompile(`\bwe(?:'re| are) (?:\w+ )?(?:chang|do|fix|improv|add|build|prevent|mak)\w*|\bwe(?:'ll| will| are going to|'re going to| plan to| intend to) \w+|\b(actions?|follow[- ]?ups?|next steps?|todo|to-do|to do|remediat\w*|corrective|prevent\w*|improv\w*|recommend\w*|future|going forward|tasks?|work items?|backlog)\b`)
+	rejectedHeadingRE     = regexp.MustCompile(`\b(?:not to do|won'?t do|will not do|not doing|decided against|rejected|declined|out of scope|discarded|not pursued|considered but|we (?:will not|won'?t))\b`)
 	actionsTakenHeadingRE = regexp.MustCompile(`\b` + text.ActionsTakenPattern)
 	narrativeHeadingRE    = regexp.MustCompile(`\b(summary|timeline|impact|root cause|causes?|contributing|factors|findings|what happened|background|overview|description|detection|resolution|recovery|response|trigger|context|details?|analysis|investigation|mitigation)\b`)
 )

@@ -1710,6 +1710,11 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 	if sub := fuLeadMentionRE.FindStringSubmatch(item); c.owner == "" && sub != nil {
 		c.owner = resolveName(sub[1], names)
 	}
+	// A report names people who are not in any channel: "Inês will do it before
+	// the end of the month", "…, owned by the pipeline team".
+	if c.owner == "" {
+		c.owner = entryOwner(item)
+	}
 	if due != "" {
 		// A due column holds a date or words ("Q3", "next sprint").
 		c.dueText = due
@@ -1726,6 +1731,30 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 	}
 	return c
 }
+
+// entryOwner is the person or team an entry of a report gives its work to in
+// words: a capitalised name that opens a sentence before "will" ("Tomás will
+// check …"), or what the entry says owns it ("owned by the pipeline team"); ""
+// when neither.
+func entryOwner(item string) string {
+	if sub := fuEntryNameWillRE.FindStringSubmatch(item); sub != nil && !text.IsStopWord(strings.ToLower(sub[1])) && !fuNotNameRE.MatchString(sub[1]) {
+		return sub[1]
+	}
+	if sub := fuOwnedByRE.FindStringSubmatch(item); sub != nil {
+		return sub[1]
+	}
+	return ""
+}
+
+var (
+	// fuEntryNameWillRE: a name of one or two capitalised words opening a sentence
+	// before "will" and a verb.
+	fuEntryNameWillRE = regexp.MustCompile(`(?:^|[.!?;]\s+)(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s+(?:will|is going to|agreed to|volunteered to)\s+\p{Ll}`)
+	// fuNotNameRE: capitalised words that open sentences without naming anyone.
+	fuNotNameRE = regexp.MustCompile(`^(?:We|They|It|This|That|These|Those|There|Everyone|Someone|Nobody|Support|Engineering|Platform|Ops|Security|Product)\b`)
+	// fuOwnedByRE: an entry's owner named after "owned by".
+	fuOwnedByRE = regexp.MustCompile(`(?i:\bowned by)\s+(?:the\s+)?((?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)|(?:[\p{L}-]+ )?(?:team|squad|group|on-?call))\b`)
+)
 
 // promisedList reports whether an entry belongs to a list that a promise introduces
 // ("Going forward we will:", "We are going to:"): the entries before it in its

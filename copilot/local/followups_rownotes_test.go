@@ -39,3 +39,37 @@ func TestFollowUpTimelineRowNotes(t *testing.T) {
 		t.Errorf("DNS-01 item: %q, want owner Carla and no ticket", got["dns"])
 	}
 }
+
+// A heading in the first person future holds the to-do list whatever its verb
+// ("Things we will try"); one in the negative ("What we won't change") does not.
+// An entry's owner may be a person outside every channel, named before "will", or
+// a team the entry says owns it.
+func TestFollowUpFutureHeadingAndEntryOwners(t *testing.T) {
+	list := "- The variant caller writes to a temporary name and renames at the end, so a reader never sees a half-written file. Inês will do it before the end of the month.\n" +
+		"- A dashboard panel comparing the p95 run time per stage with the lease, owned by the pipeline team.\n" +
+		"- Tomás will check the two other queues for the same lease defaults by Thursday.\n"
+	for heading, want := range map[string]map[string]string{
+		"Things we will try":     {"temporary name": "Inês", "dashboard panel": "pipeline team", "two other queues": "Tomás"},
+		"What we won't change":   {},
+		"Things we plan to test": {"temporary name": "Inês", "dashboard panel": "pipeline team", "two other queues": "Tomás"},
+	} {
+		ans := reportAnswer(t, reportHead+"## "+heading+"\n\n"+list)
+		got := map[string]string{}
+		for _, it := range ans.Items {
+			for k := range map[string]bool{"temporary name": true, "dashboard panel": true, "two other queues": true} {
+				if strings.Contains(it.Text, k) {
+					got[k] = it.Owner
+				}
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%q: items %v, want %v", heading, got, want)
+			continue
+		}
+		for k, o := range want {
+			if got[k] != o {
+				t.Errorf("%q: %q owned by %q, want %q", heading, k, got[k], o)
+			}
+		}
+	}
+}
