@@ -86,6 +86,42 @@ func (w termWeights) coverage(terms, title []string) (float64, int) {
 	return shared / total, n
 }
 
+// onlyWhere reports whether every term an item shares with a ticket's title lies
+// in the title's "component:" prefix (up to four words, "Depot print agent: retry
+// on 5xx with backoff") or names the kind of deliverable both deliver ("runbook"):
+// the two then agree on where the work is, or on its kind, but not on what it
+// is; a kind word counts as where only when both sides name that kind.
+// The item "can we have a manual fallback label printing?" shares
+// "depot" and "print" with that ticket and asks for other work.
+func onlyWhere(title, item string, itemTerms []string) bool {
+	both := deliverables(title) & deliverables(item)
+	what := title
+	if i := strings.Index(title, ": "); i > 0 && i < 50 && len(strings.Fields(title[:i])) <= 4 {
+		what = title[i+2:]
+	}
+	have := map[string]bool{}
+	for _, t := range itemTerms {
+		have[t] = true
+	}
+	for _, t := range contentTerms(what) {
+		if have[t] && kindOfTerm(t)&both == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// kindOfTerm is the deliverable kind (deliverableREs' bit) a content term names,
+// 0 for none.
+func kindOfTerm(term string) int {
+	for i, re := range deliverableREs {
+		if re.MatchString(term) {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
 // ticketTitleTerms are a title's content terms without the prefix of one or two words
 // a tracker title often starts with ("checkout-api: …", "invoice-pdf Dockerfile: …"),
 // which names where, not what.

@@ -415,3 +415,28 @@ func TestActionDiffers(t *testing.T) {
 		t.Errorf("the alert item was captured by the limit ticket %s", items[0].ticket)
 	}
 }
+
+// A ticket that shares with an item only its component prefix, or only the word
+// of the kind both deliver, is other work there; a word of another kind (paging,
+// read as an alert) is what both are about.
+func TestOnlyWhere(t *testing.T) {
+	for _, tt := range []struct {
+		title, item string
+		want        bool
+	}{
+		{"Depot print agent: retry on 5xx with backoff", "from the depot side: can we have a manual fallback label printing?", true},
+		{"Broker certificate renewal runbook", "I write the backfill procedure from on-board loggers in the runbook", true},
+		{"Depot print agent: manual fallback printing", "can we have a manual fallback label printing?", false},
+		{"Quarterly paging test per team", "can you run a paging drill with each team this month?", false},
+	} {
+		if got := onlyWhere(tt.title, tt.item, contentTerms(tt.item)); got != tt.want {
+			t.Errorf("onlyWhere(%q, %q) = %v, want %v", tt.title, tt.item, got, tt.want)
+		}
+	}
+	tickets := []copilot.Ticket{{Key: "LBL-509", Title: "Depot print agent: retry on 5xx with backoff"}}
+	items, w := mutualCase([]string{"from the depot side: can we have a manual fallback label printing at the depot?"}, tickets)
+	New(nil).matchMutual(items, tickets, w)
+	if items[0].ticket != "" {
+		t.Errorf("the fallback item was captured by the retry ticket %s", items[0].ticket)
+	}
+}

@@ -1495,7 +1495,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 			if l.ticketTrace != nil {
 				l.ticketTrace(lc.msgs[c.idx].msg.TS, tk.Key, TicketScores{TitleCovered: ov, TitleShared: n, ItemCovered: iv, ItemShared: in, Cosine: cs})
 			}
-			if settingDiffers(tk.Title, c.text) || deliverableDiffers(tk.Title, c.text) || actionDiffers(tk.Title, c.text) {
+			if settingDiffers(tk.Title, c.text) || deliverableDiffers(tk.Title, c.text) || actionDiffers(tk.Title, c.text) || onlyWhere(tk.Title, c.text, c.msgTerms) {
 				continue
 			}
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
@@ -1594,7 +1594,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 			if agree {
 				need = 1
 			}
-			if max(n, in) < need || settingDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) || actionDiffers(tickets[j].Title, c.text) || kindUnsaid(tickets[j].Title, c) {
+			if max(n, in) < need || settingDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) || actionDiffers(tickets[j].Title, c.text) || kindUnsaid(tickets[j].Title, c) || onlyWhere(tickets[j].Title, c.text, c.msgTerms) {
 				continue
 			}
 			cover[i][j] = math.Max(ov, iv)

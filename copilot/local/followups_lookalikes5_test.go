@@ -30,6 +30,7 @@ func TestFollowUpQuestionAnsweredWithoutPromise(t *testing.T) {
 	runLookalikes(t, []lookalikeCase{
 		{"answered without a promise", []string{q, "dan: that is a product decision, we will raise it, no promise."}, nil},
 		{"unanswered", []string{q}, []int{0}},
+		{"nobody took it", []string{q + " nobody took that in the call, just writing it down"}, nil},
 	})
 }
 

@@ -198,7 +198,7 @@ func praise(low string) bool { return lkPraiseLeadRE.MatchString(low) }
 // nobody ("… whether the feed should move to push, but this is not a commitment").
 func notCommitted(low string) bool { return lkNotCommittedRE.MatchString(low) }
 
-var lkNotCommittedRE = regexp.MustCompile(`\b(?:is|it's|that's|this's)\s+not\s+(?:yet\s+)?a\s+commitment\b|\bno (?:commitment|promises?)\b|\bnot (?:committing|promising)\b|\b(?:do not|don't) know (?:if|whether) (?:we|i)(?:'ll| will)\b|\bnot (?:a )?new (?:one|item|action)\b`)
+var lkNotCommittedRE = regexp.MustCompile(`\b(?:is|it's|that's|this's)\s+not\s+(?:yet\s+)?a\s+commitment\b|\bno (?:commitment|promises?)\b|\bnot (?:committing|promising)\b|\b(?:do not|don't) know (?:if|whether) (?:we|i)(?:'ll| will)\b|\bnot (?:a )?new (?:one|item|action)\b|\b(?:nobody|no one|no-one) (?:took|has taken|owns|picked up|volunteered for) (?:that|it|this)\b`)
 
 // lesson reports a message its writer labels a lesson ("lesson: rotation scripts
 // that touch two teams need a handshake", "the bigger lesson, honestly, is that …"):
