@@ -115,3 +115,18 @@ func TestImpactPeopleLockedOut(t *testing.T) {
 		t.Errorf("impact = %q, want the people locked out", imp)
 	}
 }
+
+// TestImpactCrewAndNoProposal: a count of crew (people, though the word takes no
+// plural "s") who cannot do something is the damage; a proposal after the fire
+// that holds a number ("within 30 minutes") names work to come and is no impact.
+func TestImpactCrewAndNoProposal(t *testing.T) {
+	imp := strings.ToLower(impactOf(t,
+		"ops: roster publish did not run at 22:00",
+		"ana: crew control says 1,140 crew can't see their Monday duties, the first wave reports at 05:00 tomorrow",
+		"ben: triggered the publish by hand, it is running",
+		"ben: publish finished 06:58, the app shows the duties again. resolved",
+		"ana: we want a missed-run alert within 30 minutes of the scheduled time"))
+	if !strings.Contains(imp, "1,140 crew") || strings.Contains(imp, "missed-run alert") {
+		t.Errorf("impact = %q, want the crew count and no proposal", imp)
+	}
+}

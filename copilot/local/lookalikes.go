@@ -407,6 +407,13 @@ func vendorCase(low string) bool {
 // lkVendorCaseRE: a ticket or case opened with someone, or a support case.
 var lkVendorCaseRE = regexp.MustCompile(`\b(?:open|opened|opening|raise|raised|raising|file|filed|filing|log|logged)\s+(?:a\s+|an\s+)?(?:p[1-4]\s+|sev\s?[1-4]\s+|urgent\s+)?(?:support\s+)?(?:ticket|case)\s+with\b|\bsupport (?:ticket|case)\b`)
 
+// followUpLike reports a sentence that proposes or promises lasting work by the
+// follow-up grammar: a proposal, a commitment or a to-do marker beside something
+// meant to last.
+func followUpLike(low string) bool {
+	return (proposalForm(low, true) || fuCommitRE.MatchString(low) || fuMarkerRE.MatchString(low)) && fuLastingRE.MatchString(low)
+}
+
 // bareRefusal reports a message that declines what was proposed.
 func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) }
 
