@@ -1469,8 +1469,10 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			return t.idx > onsetIdx && (doneRE.MatchString(t.lower) || b.afterSymptomRow(t))
 		}
 		// A completion report without an action word ("association done"); a finding
-		// or a progress report ("1,840 of 9,300 done and not moving") is not one.
-		return doneRE.MatchString(t.lower) && !fieldRow(t) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
+		// or a progress report ("1,840 of 9,300 done and not moving") is not one,
+		// nor is anything a report says before its story begins ("This report is
+		// in English").
+		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !fieldRow(t) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
 			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2
 	}
 	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")

@@ -468,6 +468,10 @@ var reportingVerbRE = regexp.MustCompile(`^(confirm|notice|say|report|find|see|s
 // presentVerb returns the base form of w when it reads as the third person
 // present of a verb imperative knows ("reloads", "cancels", "pushes"), else "".
 func presentVerb(w string) string {
+	// "applies", "retries": a consonant's y takes -ies.
+	if b, ok := strings.CutSuffix(w, "ies"); ok && len(b) > 1 && baseVerb[b+"y"] == b+"y" {
+		return b + "y"
+	}
 	for _, suf := range []string{"es", "s"} {
 		if b, ok := strings.CutSuffix(w, suf); ok && len(b) > 2 && baseVerb[b] == b {
 			return b

@@ -407,3 +407,24 @@ func TestPlanRowIsNoStepAndPassiveRowIs(t *testing.T) {
 		t.Errorf("mitigated at %d, want 4", got)
 	}
 }
+
+// A report's opening note ("This report is in English") is said before its story
+// begins and is no completion report; a timeline row in the historical present
+// with a verb in -ies ("Javier applies the policy again") is a step.
+func TestMitigationNotBeforeTheStoryAndPresentInIes(t *testing.T) {
+	if presentVerb("applies") != "apply" || presentVerb("reloads") != "reload" || presentVerb("series") != "" {
+		t.Errorf("presentVerb: applies %q, reloads %q, series %q", presentVerb("applies"), presentVerb("reloads"), presentVerb("series"))
+	}
+	inc := reportOf(
+		"Introduction", "Team: Identity. This report is in English; some parts are written by colleagues.",
+		"Summary", "From 10:12 until 11:03 the selfie upload for new profiles was failing with Access Denied; around 7,300 new users could not finish the sign-up.",
+		"What happened", "10:05 A Terraform apply changed the policy of the bucket selfies-raw.",
+		"What happened", "10:12 First errors in the upload service: AccessDenied on PutObject.",
+		"What happened", "10:41 Javier finds the policy change in the Terraform apply output.",
+		"What happened", "10:48 Javier applies again the policy from the console version, with a hotfix commit. Uploads work from 10:50.",
+		"What happened", "11:03 We close the incident after 10 minutes of normal funnel.",
+	)
+	if got := summarize(t, inc).Mitigation; !strings.Contains(got, "applies again the policy") {
+		t.Errorf("mitigation %q, want the 10:48 row", got)
+	}
+}
