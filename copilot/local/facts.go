@@ -18,7 +18,10 @@ import (
 
 // inlineLabelRE finds a part of a report labelled inline, at the start of a line or
 // sentence: "Root cause: …", "**Impact** - …", "Next steps: …".
-var inlineLabelRE = regexp.MustCompile(`(?i)^[\s>*_#•·-]*(root[ -]?causes?|causes?|trigger|what happened|(?:customer |user |business )?impact|mitigation|resolution|fix|next steps?|status|current status|follow[- ]?ups?|action items?)[*_]*\s*[:—–-]\s*[*_]*`)
+// A label may also be a sentence of its own, a paragraph's bold lead closed by a
+// full stop ("**Containment.** At 07:10 the release manager rolled …"); containment,
+// a workaround or an immediate action is the mitigation.
+var inlineLabelRE = regexp.MustCompile(`(?i)^[\s>*_#•·-]*(root[ -]?causes?|causes?|trigger|what happened|(?:customer |user |business )?impact|mitigation|containment|workaround|immediate (?:actions?|fix)|resolution|fix|next steps?|status|current status|follow[- ]?ups?|action items?)[*_]*(?:\s*[:—–-]\s*|\.[*_]*\s*$)[*_]*`)
 
 // phraseLabelRE finds a longer label that names its part with a few other words
 // before or after it, closed by a colon: "Summary of impact:", "Impact on customers:",
@@ -41,7 +44,7 @@ func labelOf(s string) (string, string) {
 		return "root cause", rest
 	case strings.Contains(name, "impact"):
 		return "impact", rest
-	case strings.Contains(name, "mitigation"):
+	case strings.Contains(name, "mitigation") || name == "containment" || name == "workaround" || strings.HasPrefix(name, "immediate"):
 		return "mitigation", rest
 	case strings.Contains(name, "resolution") || name == "fix":
 		return "resolution", rest

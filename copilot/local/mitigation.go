@@ -516,9 +516,13 @@ func ownStepAnnounced(low string) bool {
 // when no other sentence can be.
 func (b *summaryBuilder) mitigationSentence(idx int) string {
 	later := map[string]bool{}
+	labelOnly := map[string]bool{} // "Containment." heads the paragraph: no step
 	recoveredAt := false
 	for k, raw := range splitSentences(b.lc.msgs[idx].msg.Text) {
 		low := lowerClean(raw)
+		if l, rest := labelOf(strings.TrimSpace(raw)); l != "" && strings.TrimSpace(rest) == "" {
+			labelOnly[low] = true
+		}
 		if recoveredAt {
 			later[low] = true
 			continue
@@ -528,6 +532,9 @@ func (b *summaryBuilder) mitigationSentence(idx int) string {
 	return b.sentenceBy(idx, func(low string) float64 {
 		if later[low] {
 			return -0.9
+		}
+		if labelOnly[low] {
+			return -1
 		}
 		return mitigationSentenceScore(low)
 	})

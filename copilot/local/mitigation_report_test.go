@@ -428,3 +428,20 @@ func TestMitigationNotBeforeTheStoryAndPresentInIes(t *testing.T) {
 		t.Errorf("mitigation %q, want the 10:48 row", got)
 	}
 }
+
+// A paragraph led by a label that is a sentence of its own ("Containment. At 07:10
+// …") is labelled as one led by "Containment:" is: the mitigation, quoted without
+// its label.
+func TestMitigationLabelledByAContainmentLead(t *testing.T) {
+	for _, lead := range []string{"Containment.", "Containment:", "Workaround."} {
+		inc := reportOf(
+			"Introduction", "Problem statement. Between 04:50 and 07:35 labels printed at 17 of 41 depots carried a blank barcode.",
+			"Introduction", "Root cause. A template release at 04:45 changed the label template to reference a font missing on old printers.",
+			"Introduction", lead+" At 07:10 the release manager rolled the label template back to version 2026.10.2 in the template service.",
+			"Corrective action plan", "The template service will reject a template that references a missing font.",
+		)
+		if got := summarize(t, inc).Mitigation; !strings.HasPrefix(got, "At 07:10 the release manager rolled") {
+			t.Errorf("%s: mitigation %q, want the rollback without its label", lead, got)
+		}
+	}
+}
