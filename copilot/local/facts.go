@@ -1455,6 +1455,9 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// in the third person ("At 09:15 engineers halted the push").
 			return true
 		}
+		if t.taken && rowFinding(t) {
+			return false // "03:20 Viktor finds the purge selected …": a finding
+		}
 		if t.taken {
 			// "The cluster doubled to 400 nodes", "the backfill started at 09:45":
 			// an action word after a subject is the system's doing or the change
@@ -1520,9 +1523,19 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		return false
 	}
 	onset := lc.onsetMinute()
+	// A report whose timeline tells the steps tells the whole story first in its
+	// summary, out of order ("a change to the purge job deleted the originals …
+	// restored from versions"): there the timeline is read for the steps.
+	rows := false
+	for _, t := range lc.msgs[:end] {
+		rows = rows || timelineAction(t)
+	}
 	var acts []int
 	noHelp := -1 // the latest report that an attempt did not help
 	for _, t := range lc.msgs[:end] {
+		if rows && t.section != "" && !timelineRow(t) && sectionIs(t.section, "summary", "overview", "introduction", "description", "tl;dr", "executive summary") {
+			continue
+		}
 		// "we switched signing to s2 this morning 08:30", "payments shipped a
 		// migration last night": a change dated before the alert is the trigger,
 		// told once the responders look for it, not a response.
@@ -1598,7 +1611,9 @@ var failedAttemptRE = regexp.MustCompile(`\b(errors?|failures?|timeouts?|symptom
 // symptomReportRE: a row telling that someone reported what they saw ("Warehouse
 // reports no new picking lists", "a customer complains").
 // A date may come before the clock ("2026-09-15 14:10 | Adjusters report …").
-var symptomReportRE = regexp.MustCompile(`^\W*(?:\d{4}-\d{2}-\d{2}[ t]+)?\d{1,2}:\d{2}\W+[\w .'-]{1,40}? (reports?|complains?|notices?)\b`)
+// So does a row that opens with the first of the signals ("02:14 | First
+// photographer email: …", "10:12 First errors in the upload service").
+var symptomReportRE = regexp.MustCompile(`^\W*(?:\d{4}-\d{2}-\d{2}[ t]+)?\d{1,2}:\d{2}\W+(?:[\w .'-]{1,40}? (reports?|complains?|notices?)\b|first\b[\w .'-]{0,40}?\b(?:emails?|calls?|tickets?|complaints?|reports?|pages?|alerts?|errors?|failures?|timeouts?)\b)`)
 
 // fieldRowRE: a report's row of two cells, a short name and its value ("Status |
 // Review complete", "Severity | SEV2"): a field of the report's header, not a

@@ -461,6 +461,26 @@ func timelineAction(t msgTags) bool {
 	return false
 }
 
+// rowFinding reports whether a report's timeline row tells a finding: its first
+// verb is one of reporting ("Viktor finds the purge selected galleries where …"),
+// whatever past forms the finding holds.
+func rowFinding(t msgTags) bool {
+	if !timelineRow(t) {
+		return false
+	}
+	words := strings.Fields(clauseSplitRE.Split(rowLeadRE.ReplaceAllString(t.lower, ""), 2)[0])
+	for _, w := range words[:min(len(words), 4)] {
+		w = strings.Trim(w, ",.:;!`'()")
+		if reportingVerbRE.MatchString(w) {
+			return true
+		}
+		if pastVerb(w) != "" || presentVerb(w) != "" {
+			return false
+		}
+	}
+	return false
+}
+
 // reportingVerbRE: the verbs that introduce what someone said or found; the
 // clause after them tells a finding, not a step taken.
 var reportingVerbRE = regexp.MustCompile(`^(confirm|notice|say|report|find|see|show|note|explain|reali[sz]e|think|suspect|learn|discover|ask|tell|spot|mention|guess)(s|es|ed)?$|^(said|found|saw|thought|told|learnt)$`)

@@ -445,3 +445,31 @@ func TestMitigationLabelledByAContainmentLead(t *testing.T) {
 		}
 	}
 }
+
+// A report whose timeline tells the steps is read there for the mitigation, not
+// in its summary, which tells the whole story out of order; a row that opens with
+// the first signal ("First photographer email: …") is the symptom the step answers.
+func TestMitigationFromTheTimelineNotTheSummary(t *testing.T) {
+	inc := reportOf(
+		"Introduction", "Incident date: 2026-05-06 · Severity: 2",
+		"Summary", "On 6 May a change to the nightly purge job deleted the originals of 1,140 active galleries. They were restored from object versions by 05:40.",
+		"Timeline (UTC)", "02:00 | Nightly purge job starts; it deletes galleries expired for more than 30 days.",
+		"Timeline (UTC)", "02:14 | First photographer email: my client's gallery is all grey.",
+		"Timeline (UTC)", "03:20 | Viktor finds the purge selected galleries where expires_at is NULL.",
+		"Timeline (UTC)", "03:24 | Viktor disables the purge job schedule. Deletions stop.",
+		"Timeline (UTC)", "05:40 | All 1,140 galleries restored from object versions.",
+		"Timeline (UTC)", "05:54 | Incident resolved by Hannah.",
+	)
+	if got := summarize(t, inc).Mitigation; !strings.Contains(got, "disables the purge job schedule") {
+		t.Errorf("mitigation %q, want the 03:24 row", got)
+	}
+	for row, want := range map[string]bool{
+		"02:14 | First photographer email: the gallery is grey": true,
+		"10:12 First errors in the upload service":              true,
+		"03:24 | Viktor disables the purge job schedule":        false,
+	} {
+		if got := symptomReportRE.MatchString(lowerClean(row)); got != want {
+			t.Errorf("symptomReportRE(%q) = %v, want %v", row, got, want)
+		}
+	}
+}
