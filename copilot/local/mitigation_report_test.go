@@ -473,3 +473,21 @@ func TestMitigationFromTheTimelineNotTheSummary(t *testing.T) {
 		}
 	}
 }
+
+// "is in"/"is out" report a change shipped only when they close the clause or say
+// how it went out ("the fix is in.", "pool_max_conns=10 is out via the config
+// map"); "the flush is in the publish job since the summer" says where a thing is.
+func TestDoneIsInOnlyWhenShipped(t *testing.T) {
+	for s, want := range map[string]bool{
+		"the fix is in.": true,
+		"pool_max_conns=10 is out via the config map":      true,
+		"patch is in prod, errors dropping":                true,
+		"the flush is in the publish job since the summer": false,
+		"this report is in english":                        false,
+		"the cache is out of memory again":                 false,
+	} {
+		if got := doneRE.MatchString(s); got != want {
+			t.Errorf("doneRE(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
