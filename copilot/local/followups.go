@@ -434,6 +434,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		if pm.todo[t.section] && (kind == sectionOther || kind == sectionLessons) {
 			kind = sectionActions
 		}
+		if pm.rejected[t.idx] {
+			return nil
+		}
 		switch kind {
 		case sectionActions:
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
@@ -1063,10 +1066,13 @@ type postmortemShape struct {
 	todo         map[string]bool
 	actions      bool // the report has a section of action items
 	narrativeEnd int  // index of the last timeline row, else half the report
+	// rejected holds the entries a later decision turns down by their number
+	// ("Recommendation 4 is rejected"): see rejectedEntries.
+	rejected map[int]bool
 }
 
 func shapeOf(lc *incidentLifecycle) postmortemShape {
-	pm := postmortemShape{todo: todoSections(lc), narrativeEnd: len(lc.msgs) / 2}
+	pm := postmortemShape{todo: todoSections(lc), narrativeEnd: len(lc.msgs) / 2, rejected: rejectedEntries(lc)}
 	last := -1
 	for _, t := range lc.msgs {
 		if t.section != "" && !t.bot && (pm.todo[t.section] || forwardHeading(t.section) || (kindOfSection(t.section) == sectionActions && !reflectiveHeading(t.section))) {
@@ -1754,6 +1760,65 @@ var (
 	fuNotNameRE = regexp.MustCompile(`^(?:We|They|It|This|That|These|Those|There|Everyone|Someone|Nobody|Support|Engineering|Platform|Ops|Security|Product)\b`)
 	// fuOwnedByRE: an entry's owner named after "owned by".
 	fuOwnedByRE = regexp.MustCompile(`(?i:\bowned by)\s+(?:the\s+)?((?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)|(?:[\p{L}-]+ )?(?:team|squad|group|on-?call))\b`)
+)
+
+// rejectedEntries finds the entries of a report's numbered list that a decision
+// after it turns down by number ("Recommendation 4 is rejected", "Items 2 and 5
+// were dropped"). The reader keeps a list's entries as messages of its section in
+// order but not their numbers, so entry n is the section's n-th message: the
+// latest section before the decision whose heading names the entries' noun
+// ("Recommendations"), else the latest with two entries or more.
+func rejectedEntries(lc *incidentLifecycle) map[int]bool {
+	out := map[int]bool{}
+	for _, t := range lc.msgs {
+		if t.section == "" {
+			continue
+		}
+		for _, m := range fuRejectedNumRE.FindAllStringSubmatch(t.lower, -1) {
+			noun := strings.TrimSuffix(m[1], "s")
+			var entries []int
+			target := ""
+			for i := t.idx - 1; i >= 0; i-- {
+				u := lc.msgs[i]
+				if u.section == "" || u.section == t.section {
+					continue
+				}
+				if target == "" && (strings.Contains(u.section, noun) || sectionSize(lc, u.section) >= 2) {
+					target = u.section
+				}
+				if target != "" && u.section != target {
+					break
+				}
+				if u.section == target {
+					entries = append([]int{u.idx}, entries...)
+				}
+			}
+			for _, n := range fuNumRE.FindAllString(m[2], -1) {
+				if k, err := strconv.Atoi(n); err == nil && k >= 1 && k <= len(entries) {
+					out[entries[k-1]] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sectionSize counts the messages of a report's section.
+func sectionSize(lc *incidentLifecycle, section string) int {
+	n := 0
+	for _, t := range lc.msgs {
+		if t.section == section {
+			n++
+		}
+	}
+	return n
+}
+
+var (
+	// fuRejectedNumRE: entries turned down by number; group 1 is the noun, 2 the
+	// numbers.
+	fuRejectedNumRE = regexp.MustCompile(`\b(recommendations?|items?|actions?|proposals?|options?|entries|entry)\s+(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)\s+(?:is|are|was|were|has been|have been)\s+(?:rejected|declined|dropped|withdrawn|not accepted|turned down|deferred)\b`)
+	fuNumRE         = regexp.MustCompile(`\d{1,2}`)
 )
 
 // promisedList reports whether an entry belongs to a list that a promise introduces

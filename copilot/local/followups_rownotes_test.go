@@ -73,3 +73,18 @@ func TestFollowUpFutureHeadingAndEntryOwners(t *testing.T) {
 		}
 	}
 }
+
+// A decision after a numbered list turns entries down by their number
+// ("Recommendation 4 is rejected"): those entries are no follow-ups, the accepted
+// ones are.
+func TestFollowUpRecommendationsRejectedByNumber(t *testing.T) {
+	recs := "## Recommendations\n\n" +
+		"1. Alert on client crash rate per SDK version, paging the on-call during tournaments. Owner: Kwame.\n" +
+		"2. Freeze all third-party updates 48 hours before tournaments. Owner: Hannah.\n" +
+		"3. Build our own anti-cheat to replace the vendor.\n" +
+		"4. Keep a tested tournament mode that disables the kernel driver for LAN matches.\n"
+	all := []string{"crash rate", "Freeze all third-party", "own anti-cheat", "tournament mode"}
+	checkReport(t, reportHead+recs, all, nil)
+	decision := "\n## Decision\n\nRecommendations 1 and 2 are accepted as written. Recommendation 3 is rejected: it is years of work. Recommendation 4 is rejected for online matches.\n"
+	checkReport(t, reportHead+recs+decision, all[:2], all[2:])
+}
