@@ -843,6 +843,11 @@ var (
 	// A team named bare at the start of a sentence commits too ("Platform team
 	// will add…"), and so does one that takes a change on ("… team owns making…").
 	fuTeamWillRE = regexp.MustCompile(`(?:\b(?:the|our|my) (?:\w+ )?|(?:^|[.!?;:]\s+)(?:\w+ )?)team (?:will|is going to|'ll|is gonna|owns \w+ing)\b`)
+	// fuTeamOwnerRE: a named team that takes the work, opening a sentence; group 1
+	// is the team's name ("Platform team", "Payments team").
+	fuTeamOwnerRE = regexp.MustCompile(`(?:^|[.!?;]\s+)(?:[Tt]he\s+|[Oo]ur\s+)?((?:The|Our|My|This|That|A|An|Whole|Entire|Same|Each|Every)\s+team|\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+)?\s+team)\s+(?:will|is going to|'ll|owns|is gonna)\b`)
+	// fuNoTeamNameRE: "the team", "our team": no team named.
+	fuNoTeamNameRE = regexp.MustCompile(`^(?:The|Our|My|This|That|A|An|Whole|Entire|Same|Each|Every)\s+team$`)
 	// fuCounterfactualRE: "if we had X we'd have known" names the missing X.
 	fuCounterfactualRE = regexp.MustCompile(`\bif (?:we|i|they|you|someone) (?:had|'d had)\b`)
 	// fuDisbeliefRE: a sentence ending in "??", "?!" or "!?".
@@ -925,6 +930,10 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 		c.owner = resolveName(sub[1]+sub[2], names)
 	} else if o := namedOwner(raw, speaker(t.msg), names); o != "" {
 		c.owner = o
+	} else if sub := fuTeamOwnerRE.FindStringSubmatch(raw); sub != nil && !fuNoTeamNameRE.MatchString(sub[1]) {
+		// "Platform team will add read-your-writes …": the team named takes
+		// the work, whoever says it ("…, I'll make sure it's in the notes").
+		c.owner = sub[1]
 	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || presentCommits(t.lower) || upTakeRE.MatchString(t.lower) || fuSelfDoesRE.MatchString(t.lower)) && t.section == "" && !fuWhoTakesRE.MatchString(t.lower) {
 		c.owner = speaker(t.msg)
 	}
@@ -1749,6 +1758,10 @@ func entryOwner(item string) string {
 	if sub := fuOwnedByRE.FindStringSubmatch(item); sub != nil {
 		return sub[1]
 	}
+	// "Lucía: every week a drift detection job …": a name leading the entry.
+	if sub := fuNameLeadRE.FindStringSubmatch(item); sub != nil && !fuLabelWordRE.MatchString(sub[1]) && !text.IsStopWord(strings.ToLower(sub[1])) {
+		return sub[1]
+	}
 	return ""
 }
 
@@ -1758,6 +1771,10 @@ var (
 	fuEntryNameWillRE = regexp.MustCompile(`(?:^|[.!?;]\s+)(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s+(?:will|is going to|agreed to|volunteered to)\s+\p{Ll}`)
 	// fuNotNameRE: capitalised words that open sentences without naming anyone.
 	fuNotNameRE = regexp.MustCompile(`^(?:We|They|It|This|That|These|Those|There|Everyone|Someone|Nobody|Support|Engineering|Platform|Ops|Security|Product)\b`)
+	// fuNameLeadRE: one or two capitalised words and a colon opening an entry.
+	fuNameLeadRE = regexp.MustCompile(`^[\s\-*+•]*(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s*:\s+\S`)
+	// fuLabelWordRE: the words that lead an entry as a label, not a name.
+	fuLabelWordRE = regexp.MustCompile(`^(?:Owners?|Status|Notes?|Tickets?|Due|Impact|Causes?|Root cause|Fix|Updates?|Todo|Summary|Actions?|Action items?|Decisions?|Context|Why|What|Results?|Outcome|Risks?|Priority|Eta|Target|Follow|Follow up|Lessons?|Learnings?|Questions?|Answers?|Ideas?|Proposals?|Recommendations?|Problem|Problem statement|Containment|Workaround|Resolution|Mitigation|Detection|Trigger|Timeline|Background|Goal|Scope|Type|Kind|Next|Next steps?|Later|Done|Open|Closed|Removed|Dropped|Verification|Short term|Long term|Remediation|Prevention|Improvement|Improvements|Step|Steps|Task|Tasks|Item|Items|Reminder|Important|Warning|Caveat|Update|Edit|Also|Plus|Bonus)$`)
 	// fuOwnedByRE: an entry's owner named after "owned by".
 	fuOwnedByRE = regexp.MustCompile(`(?i:\bowned by)\s+(?:the\s+)?((?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)|(?:[\p{L}-]+ )?(?:team|squad|group|on-?call))\b`)
 )

@@ -88,3 +88,29 @@ func TestFollowUpRecommendationsRejectedByNumber(t *testing.T) {
 	decision := "\n## Decision\n\nRecommendations 1 and 2 are accepted as written. Recommendation 3 is rejected: it is years of work. Recommendation 4 is rejected for online matches.\n"
 	checkReport(t, reportHead+recs+decision, all[:2], all[2:])
 }
+
+// A named team that takes the work owns it, whoever says so; "the team" names
+// none. A report's entry led by a name and a colon ("Lucía: …") is that person's,
+// one led by a label ("Status: …") is nobody's.
+func TestFollowUpTeamAndNameLeadOwners(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"ann: resolved",
+		"dan: Platform team will add read-your-writes to the wallet api after the incident, I'll make sure it's in the release notes.",
+		"dan: The team will separate transactional and marketing mail onto two relays.",
+	)
+	if o := got[ts(inc, 1)].Owner; o != "Platform team" {
+		t.Errorf("team item owner %q, want Platform team", o)
+	}
+	if o := got[ts(inc, 2)].Owner; o == "The team" {
+		t.Errorf("\"the team\" taken for a team's name")
+	}
+	for entry, want := range map[string]string{
+		"- Lucía: every week a drift detection job that posts the plan to #infra-drift.": "Lucía",
+		"- Status: add a drift detection job that posts the plan to #infra-drift.":       "",
+	} {
+		ans := reportAnswer(t, reportHead+"## Actions\n\n"+entry+"\n")
+		if len(ans.Items) != 1 || ans.Items[0].Owner != want {
+			t.Errorf("%q: items %+v, want one owned by %q", entry, ans.Items, want)
+		}
+	}
+}
