@@ -158,8 +158,9 @@ func isNarrativeSection(s string) bool {
 }
 
 // whyRE: a heading that asks why ("What went wrong and why?", "Why did it
-// happen") is answered by the cause.
-var whyRE = regexp.MustCompile(`\bwhy\b`)
+// happen") or how ("How the system allowed it", "How it happened") is answered by
+// the cause.
+var whyRE = regexp.MustCompile(`\bwhy\b|\bhow\b[^/]{0,30}\b(?:allowed|let it|happened|came about|could happen|went wrong)\b`)
 
 // asksWhy reports whether a (lower-case) heading asks for the cause.
 func asksWhy(section string) bool { return whyRE.MatchString(section) }

@@ -491,3 +491,21 @@ func TestDoneIsInOnlyWhenShipped(t *testing.T) {
 		}
 	}
 }
+
+// A heading that asks how the system allowed it is answered by the cause, as one
+// that asks why is; the story told under "What happened" is not the cause.
+func TestRootCauseUnderAHowHeading(t *testing.T) {
+	for h, want := range map[string]bool{"how the system allowed it": true, "why did it happen": true, "how it happened": true, "what happened": false, "how we fixed it": false} {
+		if got := asksWhy(h); got != want {
+			t.Errorf("asksWhy(%q) = %v, want %v", h, got, want)
+		}
+	}
+	inc := reportOf(
+		"What happened", "On 2026-11-06 between 02:10 and 05:40 UTC the alignment stage processed 214 samples twice. No result was released.",
+		"How the system allowed it", "A worker takes a sample with a lease of 20 minutes. The new reference genome made alignment take 25 to 40 minutes, so every long sample outlived its lease and was handed out a second time.",
+		"What we did", "At 05:30 Dev paused the whole-genome queue. At 05:40 the lease was set to 90 minutes and the queue resumed.",
+	)
+	if got := summarize(t, inc).RootCause; !strings.Contains(got, "lease") {
+		t.Errorf("root cause %q, want the lease outlived under the how heading", got)
+	}
+}
