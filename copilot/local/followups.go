@@ -52,7 +52,7 @@ var (
 	fuNowRE          = regexp.MustCompile(`\bfirst([,.!;]|$| thing| step)|\b(now|right now|asap|quick(ly)?|in a (sec|min|minute|bit|moment)|one sec|1 sec|sec|brb|currently|atm|meanwhile|for now|real quick|temporarily|for the moment|immediately|while we|until we|today|tonight|this (morning|afternoon|evening)|after lunch|shortly|in a bit)\b`)
 
 	// fuLastingRE names things that outlive an incident.
-	fuLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|page (us|someone|oncall|on-call|the|when|if|on)|paged (on|when|earlier|sooner)|monitor\w*|dashboards?|metrics?|slos?|slis?|thresholds?|limits?|quotas?|caps?|autoscal\w*|hpa|automat\w*|scripts?|tests?|testing|canar(y|ies)|staging|guard\w*|checks|validat\w*|lint\w*|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|vendors?|contracts?|sla|retr(y|ies)|backoff|circuit[- ]breakers?|timeouts?|rate[- ]limit\w*|capacity|sizing|reviews?|audit\w*|polic(y|ies)|lifecycle|rotation|auto-?renew\w*|renewal|expir\w*|backups?|ci|pipelines?|gates?|gating|approvals?|feature flags?|kill[- ]?switch|fallbacks?|redundan\w*|failover|budgets?|ownership|on-?call|escalation|process|training|tooling|observability|logging|retention|tracing|synthetic\w*|probes?|health ?checks?|readiness|liveness|pdbs?|resource (requests|limits)|migrat\w*|upgrade\w*|replace\w*|deprecat\w*|pinn?(ed|ing)?|dependabot|defaults?|idempoten\w*|dedup\w*|leases?|jitter|stagger\w*|pool\w*|prevent\w*|protect\w*|safeguards?|terraform|helm|iac|status ?page|templates?|schedule|ntp|chrony|freeze|permanent\w*|long[- ]term|ticket|jira|backlog|precommit|pre-commit|unit tests?|e2e|regression tests?|load tests?|soak|preflight|pre-flight|admission|webhook|quota|headroom|sharding|tuning|tune|warning|warn|notif\w*|report\w*|visibility|approv\w*|refus\w*|reject\w*|requir\w*|enforc\w*|disallow\w*|forbid\w*|subscri\w*|catch(es)? (\w+ ){0,2}(errors?|bugs?|mistakes?|leaks?|regressions?|misconfig\w*|secrets?|credentials?|strings|it|them|this|these)\b|detect\w*|isolat\w*|separat\w*|decoupl\w*|dedicated|ttls?|kb|knowledge ?base|faq|own (cluster|pool|instance|queue|node ?pool|database)|bound(s|ed)?)\b|` + fuPurpose)
+	fuLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|page (us|someone|oncall|on-call|the|when|if|on)|paged (on|when|earlier|sooner)|monitor\w*|dashboards?|metrics?|slos?|slis?|thresholds?|limits?|quotas?|caps?|autoscal\w*|hpa|automat\w*|scripts?|tests?|testing|canar(y|ies)|staging|guard\w*|checks|validat\w*|lint\w*|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|vendors?|contracts?|sla|retr(y|ies)|backoff|circuit[- ]breakers?|timeouts?|rate[- ]limit\w*|capacity|sizing|reviews?|audit\w*|polic(y|ies)|lifecycle|rotation|auto-?renew\w*|renewal|expir\w*|backups?|ci|pipelines?|gates?|gating|approvals?|feature flags?|kill[- ]?switch|fallbacks?|redundan\w*|failover|budgets?|ownership|on-?call|escalation|process|training|tooling|observability|logging|retention|tracing|synthetic\w*|probes?|health ?checks?|readiness|liveness|pdbs?|resource (requests|limits)|migrat\w*|upgrade\w*|replace\w*|deprecat\w*|pinn?(ed|ing)?|dependabot|defaults?|idempoten\w*|dedup\w*|leases?|jitter|stagger\w*|pool\w*|prevent\w*|protect\w*|safeguards?|terraform|helm|iac|status ?page|templates?|schedule|ntp|chrony|freeze|permanent\w*|long[- ]term|ticket|jira|backlog|precommit|pre-commit|unit tests?|e2e|regression tests?|load tests?|soak|preflight|pre-flight|admission|webhook|quota|headroom|sharding|tuning|tune|warning|warn|notif\w*|report\w*|visibility|approv\w*|refus\w*|reject\w*|requir\w*|enforc\w*|disallow\w*|forbid\w*|subscri\w*|catch(es)? (\w+ ){0,2}(errors?|bugs?|mistakes?|leaks?|regressions?|misconfig\w*|secrets?|credentials?|strings|it|them|this|these)\b|detect\w*|isolat\w*|separat\w*|decoupl\w*|dedicated|ttls?|kb|knowledge ?base|faq|own (cluster|pool|instance|queue|node ?pool|database)|bound(s|ed)?|(?:e-?mail|sms|text|message|ping|slack message)s? (?:when|if|whenever|every time)|retryable)\b|` + fuPurpose)
 	// fuStrongLastingRE is the part of the lasting vocabulary that never describes a
 	// firefighting step, so it outweighs an action verb in the same message.
 	fuStrongLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|monitor\w*|dashboards?|slos?|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|tests?|testing|canar(y|ies)|guard\w*|lint\w*|validat\w*|automat\w*|polic(y|ies)|process|audit\w*|postmortem|ticket|jira|backlog|permanent\w*|long[- ]term|defaults?|ci|pipelines?|gates?|approvals?|terraform|iac|helm|precommit|pre-commit|admission|webhook|contracts?|sla|vendors?|training|ownership|lifecycle|auto-?renew\w*|synthetic\w*|probes?|next time|going forward|in the future|from now on|headroom|notif\w*|warning|longer[- ]term)\b`)
@@ -500,7 +500,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if !(marker || suggest || nextTime || commit || ask || complain) {
 		return nil
 	}
-	if fuHopeRE.MatchString(low) && !marker {
+	// A joke or a hope in one sentence ("… went to an ex-employee's mailbox 🙃")
+	// does not unsay a commitment in another ("… I'll do it monday").
+	if fuHopeRE.MatchString(low) && !marker && !committedBeside(low) {
 		return nil
 	}
 	if paperwork(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) {
@@ -632,6 +634,21 @@ var (
 	// fuDeferRE: an idea put off to no particular time, or doubted by its speaker.
 	fuDeferRE = regexp.MustCompile(`\b(?:at some point|some ?day|one day|eventually|idk|dunno|not sure (?:if|whether|it'?s)|to (?:be )?discuss(?:ed)?|needs? (?:more |further )?discussion)\b`)
 )
+
+// committedBeside reports whether a sentence of low without a joke or a hope in it
+// commits its speaker ("I'll do it monday" after a sigh with an emoji).
+func committedBeside(low string) bool {
+	sents := followUpSentences(low)
+	if len(sents) < 2 {
+		return false
+	}
+	for _, s := range sents {
+		if !fuHopeRE.MatchString(s) && fuCommitRE.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
 
 // namesDoing reports whether low names something to do: a verb of making or
 // changing, a verb that opens a to-do, or one of passing a word on.

@@ -102,3 +102,15 @@ func TestFollowUpForecastsCasesCommsAndDiscussion(t *testing.T) {
 		{"to discuss", []string{"ann: resolved", "dan: Perhaps we also need a bucket policy that denies lifecycle changes except from the pipeline role? To discuss with security."}, nil},
 	})
 }
+
+// A notification rule ("an email when the close data is late") and a change of
+// how errors are classed ("classify 429 as retryable") last; a joke in one
+// sentence does not unsay the commitment in the next.
+func TestFollowUpNotificationRulesAndJokesBeside(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"a notification rule asked for", []string{"ann: resolved, all green", "dan: could finance get an email when the close data is late?"}, []int{1}},
+		{"errors classed", []string{"ann: resolved, all green", "dan: and throttle declines must never feed dunning. I'll classify 429 as retryable in the adapter"}, []int{1}},
+		{"a joke beside a commitment", []string{"ann: resolved, all green", "dan: fwiw the renewal reminder went to an ex-employee's mailbox 🙃 . need the apple account contact changed to the on-call alias, I'll do it monday"}, []int{1}},
+		{"a joke alone", []string{"ann: resolved, all green", "dan: next time we just blame the intern and get pizza lol"}, nil},
+	})
+}
