@@ -114,3 +114,11 @@ func TestFollowUpNotificationRulesAndJokesBeside(t *testing.T) {
 		{"a joke alone", []string{"ann: resolved, all green", "dan: next time we just blame the intern and get pizza lol"}, nil},
 	})
 }
+
+// Words marked as pasted from another party ("(pasted from ticket #551203) Hi
+// team, … We will raise it to 60 TPS") are that party's promise.
+func TestFollowUpPastedWords(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"pasted", []string{"ann: resolved, all green", "dan: (pasted from ticket #551203) Hi team, your account is limited to 25 TPS. We will raise the limit to 60 TPS from the next billing cycle."}, nil},
+	})
+}
