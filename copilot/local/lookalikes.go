@@ -145,15 +145,15 @@ var lkBlockquoteRE = regexp.MustCompile(`(?m)^[ \t]*(?:>|&gt;)[^\n]*`)
 // ownWords is the lower-cased text of a message without its blockquoted lines,
 // or lower when it quotes none.
 func ownWords(raw, lower string) string {
-	// "(pasted from ticket #551203) Hi team, …", "vendor answer, pasting: …":
-	// what follows the paste mark is the other party's.
+	if lkBlockquoteRE.MatchString(raw) {
+		return strings.ToLower(cleanText(lkBlockquoteRE.ReplaceAllString(raw, " ")))
+	}
+	// "(pasted from ticket #551203) Hi team, …", "vendor answer, pasting: …" with
+	// no quote marks: what follows the paste mark is the other party's.
 	if loc := lkPasteRE.FindStringIndex(lower); loc != nil {
 		return strings.TrimSpace(lower[:loc[0]])
 	}
-	if !lkBlockquoteRE.MatchString(raw) {
-		return lower
-	}
-	return strings.ToLower(cleanText(lkBlockquoteRE.ReplaceAllString(raw, " ")))
+	return lower
 }
 
 // lkPasteRE: a mark that what follows was pasted from someone else's words.
