@@ -122,3 +122,16 @@ func TestFollowUpPastedWords(t *testing.T) {
 		{"pasted", []string{"ann: resolved, all green", "dan: (pasted from ticket #551203) Hi team, your account is limited to 25 TPS. We will raise the limit to 60 TPS from the next billing cycle."}, nil},
 	})
 }
+
+// An idea called off by name ("scratch the SDK cache TTL idea") is the earlier idea
+// that shares the most of the named words, not the latest one that shares one.
+func TestFollowUpCalledOffByMostWords(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"called off", []string{
+			"ops: resolved. flags serving again",
+			"ops: I'll also bump the SDK cache TTL to 1h so a short flag outage doesn't matter",
+			"pm: can we get a dashboard of SDK fallback usage? I'd like to see when we run on defaults",
+			"ops: actually scratch the SDK cache TTL idea, the problem was a cold pod",
+		}, []int{2}},
+	})
+}

@@ -674,8 +674,8 @@ var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh)
 // dropCalledOff removes an idea that a later message calls off by naming it: the
 // conversation decided against it after it was said ("tom, skip the DLQ, the new
 // consumer already has one"; "nvm, not doing the AWS case"). The idea called off is
-// the latest earlier candidate whose words the named thing shares, or whose
-// initials it spells ("DLQ" for "dead-letter queue").
+// the earlier candidate that shares the most of the named thing's words (the latest
+// of those), or whose initials it spells ("DLQ" for "dead-letter queue").
 func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 	for _, t := range lc.msgs {
 		if t.bot || t.section != "" || cands[t.idx] != nil {
@@ -696,15 +696,25 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 			if len(named) == 0 || len(named) > 4 {
 				continue
 			}
+			// Of the earlier ideas, the one sharing the most of the named words:
+			// "scratch the SDK cache TTL idea" calls off the cache TTL bump, not
+			// the later dashboard of SDK fallbacks that shares one word.
+			best, bestN := -1, 0
 			for i := t.idx - 1; i >= 0; i-- {
 				c := cands[i]
 				if c == nil {
 					continue
 				}
-				if _, n := termOverlap(named, c.msgTerms); n > 0 || spellsInitials(named, lc.msgs[i].lower) {
-					delete(cands, i)
-					break
+				_, n := termOverlap(named, c.msgTerms)
+				if n == 0 && spellsInitials(named, lc.msgs[i].lower) {
+					n = 1
 				}
+				if n > bestN {
+					best, bestN = i, n
+				}
+			}
+			if best >= 0 {
+				delete(cands, best)
 			}
 		}
 	}
