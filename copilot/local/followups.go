@@ -188,8 +188,12 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		tc := cands[target]
 		tc.accepted = true
 		// "+1 lena. and a startup check that refuses bad timeouts" adds an idea.
-		if ov, _ := termOverlap(own, tc.terms); self == nil && !explicit && len(own) >= 4 && ov < 0.5 &&
-			t.idx >= lc.wrapUpStart() && fuLastingRE.MatchString(fuLeadRE.ReplaceAllString(t.lower, "")) && !fuHopeRE.MatchString(t.lower) {
+		// So does "+1, and all billing crons to UTC. I take that one": the idea
+		// with its own taker.
+		rest := fuLeadRE.ReplaceAllString(t.lower, "")
+		taken := upTakeRE.MatchString(rest)
+		if ov, _ := termOverlap(own, tc.terms); self == nil && !explicit && (len(own) >= 4 || taken && len(own) >= 3) && ov < 0.5 &&
+			t.idx >= lc.wrapUpStart() && (fuLastingRE.MatchString(rest) || taken) && !fuHopeRE.MatchString(t.lower) {
 			self = newCandidate(t, t.msg.Text, names)
 			self.accepted = true
 			cands[t.idx] = self
@@ -200,7 +204,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 		if self != nil {
 			// "+1. also, could we…" adds a second idea; "+1, I'll take it" does not.
-			if ov, _ := termOverlap(own, tc.terms); !(self.accepted && !explicit && len(own) >= 4 && ov < 0.5) {
+			if ov, _ := termOverlap(own, tc.terms); !(self.accepted && !explicit && (len(own) >= 4 || taken && len(own) >= 3) && ov < 0.5) {
 				delete(cands, t.idx)
 			}
 		}

@@ -135,3 +135,14 @@ func TestFollowUpCalledOffByMostWords(t *testing.T) {
 		}, []int{2}},
 	})
 }
+
+// A +1 that adds an idea of its own with its own taker ("+1, and all billing crons
+// to UTC. I take that one") is a follow-up beside the one it agrees with; a bare
+// "+1, I'll take it" is not.
+func TestFollowUpAgreementWithATakenIdea(t *testing.T) {
+	first := "dana: follow up: I add a unique constraint (customer, period) on invoices so a second run cannot create duplicates. by 6 november"
+	runLookalikes(t, []lookalikeCase{
+		{"an idea of its own, taken", []string{"dana: resolved", first, "pieter: +1, and all billing crons to UTC. I take that one"}, []int{1, 2}},
+		{"a bare +1", []string{"dana: resolved", first, "pieter: +1, I'll take it"}, []int{1}},
+	})
+}
