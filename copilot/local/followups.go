@@ -346,6 +346,9 @@ func namesTaker(raw string) bool {
 	return fuNameWillRE.MatchString(raw) || fuFullNameWillRE.MatchString(raw) || fuAbsentWillRE.MatchString(raw)
 }
 
+// fuWhoseAskRE: a closing ask of who takes the work ("@tomas yours?", "anyone?").
+var fuWhoseAskRE = regexp.MustCompile(`[.,;]?\s*(?:<?@[\w.|-]+>?\s*,?\s*)?(?:yours|you|anyone|someone|who|mine|takers)\s*\?\W*$`)
+
 // fuContinueRE: a message that opens by joining itself to the one before.
 var fuContinueRE = regexp.MustCompile(`^\W*(?:and|also|plus|\+)\s`)
 
@@ -489,7 +492,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	suggest := proposalForm(low, wrapUp)
 	// "and a blackbox probe on grafana that pages": a wish added to the ideas before
 	// it, a noun phrase without a verb.
-	suggest = suggest || (wrapUp && fuEllipticRE.MatchString(low) && fuLastingRE.MatchString(low) && !strings.HasSuffix(strings.TrimSpace(low), "?"))
+	// An ask of who takes it after the wish ("…, with backoff on 429. @tomas
+	// yours?") leaves it a wish, not a question.
+	suggest = suggest || (wrapUp && fuEllipticRE.MatchString(low) && fuLastingRE.MatchString(low) && !strings.HasSuffix(strings.TrimSpace(fuWhoseAskRE.ReplaceAllString(low, "")), "?"))
 	nextTime := fuNextTimeRE.MatchString(timeOffsets(low))
 	commit := fuCommitRE.MatchString(low) || presentCommits(low) || fuTeamWillRE.MatchString(low) || fuSelfRE.MatchString(low)
 	ask := fuAskRE.MatchString(raw) || namedOwner(raw, speaker(t.msg), names) != ""

@@ -146,3 +146,20 @@ func TestFollowUpAgreementWithATakenIdea(t *testing.T) {
 		{"a bare +1", []string{"dana: resolved", first, "pieter: +1, I'll take it"}, []int{1}},
 	})
 }
+
+// A wish that closes by asking who takes it ("…, with backoff on 429. @tomas
+// yours?") is a wish; the thumbs-up from the person asked takes it, with the date
+// the reply gives.
+func TestFollowUpWishAskedAndThumbsUp(t *testing.T) {
+	lines := []string{"kwame: resolved, routes planning again",
+		"ana: and a client-side rate limiter in geo-client below the vendor quota, with backoff on 429. @tomas yours?",
+		"tomas: 👍 by end of next week"}
+	inc, got := followUpsOf(t, lines...)
+	it, ok := got[ts(inc, 1)]
+	if !ok {
+		t.Fatalf("no follow-up for the wish: %v", got)
+	}
+	if it.Owner != "tomas" || it.Due == "" {
+		t.Errorf("owner %q due %q, want tomas and the end of next week", it.Owner, it.Due)
+	}
+}
