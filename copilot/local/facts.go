@@ -899,6 +899,17 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 				return b.completeImpact(b.impactNeighbours([]scoredSentence{c}), cs)
 			}
 		}
+		// Still nothing: a chat channel is most often opened by the report of what
+		// the people hit see ("Support says customers see two holds of 150 EUR on
+		// their card"), before anyone knows a count. That report, when it measures
+		// or names something, says the damage in the reporter's words.
+		if first := firstReport(lc); first >= 0 {
+			for _, c := range cs {
+				if c.idx == first && c.score >= minImpactReportScore {
+					return b.completeImpact(b.impactNeighbours([]scoredSentence{c}), cs)
+				}
+			}
+		}
 		return nil
 	}
 	var out []scoredSentence
@@ -1682,3 +1693,26 @@ func (b *summaryBuilder) citeSentences(ss []scoredSentence) string {
 // calendarDayPattern: a weekday, a month or a day of the month said with an event
 // ("on tuesday", "in june", "on the 26th"); whenRE and pastDateRE share it.
 const calendarDayPattern = `\b(on|since|last) (mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(in|on|since|early|mid|late) (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bon the \d{1,2}(st|nd|rd|th)\b`
+
+// minImpactReportScore: the opening report must measure or name something (a
+// count, a share, a time, the people hit or a harm) to stand for the impact.
+const minImpactReportScore = 1
+
+// firstReport returns the index of the message a person opened a chat channel
+// with, when it reports rather than asks or acts; -1 for a report (whose parts
+// are sections) or when the first person's message is a question or a step.
+func firstReport(lc *incidentLifecycle) int {
+	for _, t := range lc.msgs {
+		if t.section != "" {
+			return -1
+		}
+		if t.bot {
+			continue
+		}
+		if t.question || t.taken || len(t.actions) > 0 {
+			return -1
+		}
+		return t.idx
+	}
+	return -1
+}

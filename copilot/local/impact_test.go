@@ -273,3 +273,23 @@ func TestImpactPatterns(t *testing.T) {
 		t.Errorf("apostrophes taken as a quote: %q", got)
 	}
 }
+
+// TestImpactFromOpeningReport: when no sentence counts the people hit or says what
+// went wrong to them in words the scorer knows, the report that opened the channel
+// stands for the impact; a channel opened by a question or a step has none.
+func TestImpactFromOpeningReport(t *testing.T) {
+	report := []string{
+		"dana: Hi all, parishes are calling, donors log in and their recurring gifts are just gone. 14 tickets in the last hour.",
+		"tom: the archive job ran at 13:00 and moved the new-plan rows to the archive table",
+		"tom: disabled the archive cron",
+		"tom: restored the archived rows, counts match yesterday",
+		"dana: resolved",
+	}
+	if got := strings.ToLower(impactOf(t, report...)); !strings.Contains(got, "recurring gifts are just gone") {
+		t.Errorf("impact %q: want the opening report", got)
+	}
+	asked := append([]string{"dana: are recurring gifts gone for anyone else? 14 tickets in the last hour"}, report[1:]...)
+	if got := impactOf(t, asked...); got != "" {
+		t.Errorf("impact %q: a channel opened by a question has no opening report", got)
+	}
+}
