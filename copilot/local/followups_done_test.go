@@ -95,6 +95,10 @@ func TestReportedAndUncommittedLookAlikes(t *testing.T) {
 	for s, want := range map[string]bool{
 		"i would like us to consider whether the feed should move to push, but this is not a commitment at this stage.": true,
 		"we should move the feed to push, i'm committing to it by friday":                                               false,
+		// A proposal put off in the same breath: the decision is deferred, nobody took it.
+		"would a second vendor make sense? not deciding that today.":                              true,
+		"maybe we could make it faster, but no owner for now, we look at it again if it happens.": true,
+		"we also want a second backup copy in another subscription, owner not decided yet.":       false,
 	} {
 		if got := notCommitted(s); got != want {
 			t.Errorf("notCommitted(%q) = %v, want %v", s, got, want)

@@ -19,6 +19,10 @@ func TestFollowUpLookalikesOfOldPlansAndInquiries(t *testing.T) {
 		{"a plan as it stood", []string{"dan: The old pool hosts were going to be replaced with the new ones this quarter anyway."}, nil},
 		{"already in place, in a list", []string{"dan: followups: 1/ add a pool saturation alert per database -> me", "dan: 2/ pool size check in CI — already exists, it ran today"}, []int{0}},
 		{"a question someone else asked", []string{"dan: Someone asked if we should move to a different pool library."}, nil},
+		{"whether someone must be told", []string{"dan: Do we have to notify the regulator about the pool outage?"}, nil},
+		{"a proposal put off", []string{"dan: Would a second pool vendor make sense? Not deciding that today."}, nil},
+		{"a proposal left for next time", []string{"dan: Maybe we could make the pool failover faster, but no owner for now, we look at it again if it happens."}, nil},
+		{"a proposal", []string{"dan: Would a second pool vendor make sense? I can write up the comparison by friday."}, []int{0}},
 	})
 }
 

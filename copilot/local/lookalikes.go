@@ -206,7 +206,7 @@ func praise(low string) bool { return lkPraiseLeadRE.MatchString(low) }
 // nobody ("… whether the feed should move to push, but this is not a commitment").
 func notCommitted(low string) bool { return lkNotCommittedRE.MatchString(low) }
 
-var lkNotCommittedRE = regexp.MustCompile(`\b(?:is|it's|that's|this's)\s+not\s+(?:yet\s+)?a\s+commitment\b|\bno (?:commitment|promises?)\b|\bnot (?:committing|promising)\b|\b(?:do not|don't) know (?:if|whether) (?:we|i)(?:'ll| will)\b|\bnot (?:a )?new (?:one|item|action)\b|\b(?:nobody|no one|no-one) (?:took|has taken|owns|picked up|volunteered for) (?:that|it|this)\b`)
+var lkNotCommittedRE = regexp.MustCompile(`\b(?:is|it's|that's|this's)\s+not\s+(?:yet\s+)?a\s+commitment\b|\bno (?:commitment|promises?)\b|\bnot (?:committing|promising)\b|\b(?:do not|don't) know (?:if|whether) (?:we|i)(?:'ll| will)\b|\bnot (?:a )?new (?:one|item|action)\b|\b(?:nobody|no one|no-one) (?:took|has taken|owns|picked up|volunteered for) (?:that|it|this)\b|\bnot deciding (?:that|this|it)\b|\b(?:look at|revisit|reconsider|come back to) (?:it|this|that) (?:again )?(?:if|when|should) (?:it|this|that) (?:happens|happen|recurs|comes back)\b`)
 
 // lesson reports a message its writer labels a lesson ("lesson: rotation scripts
 // that touch two teams need a handshake", "the bigger lesson, honestly, is that …"):
@@ -352,8 +352,9 @@ func inquiry(low string) bool {
 	return lkInquiryRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkInquiryRE.ReplaceAllString(low, " "))
 }
 
-// lkInquiryRE: asking someone why, whether or how, or whether we know.
-var lkInquiryRE = regexp.MustCompile(`\b(?:ask|check with|find out|confirm with|clarify with)\s+(?:[\w'-]+\s+){0,4}?(?:why|whether|if|how)\b[^.?!,;]*|\bdo (?:we|you|they) (?:know|have any idea) (?:if|whether|why|how|what)\b[^.?!,;]*`)
+// lkInquiryRE: asking someone why, whether or how, whether we know, or whether
+// someone must be told ("do we have to notify the regulator?").
+var lkInquiryRE = regexp.MustCompile(`\b(?:ask|check with|find out|confirm with|clarify with)\s+(?:[\w'-]+\s+){0,4}?(?:why|whether|if|how)\b[^.?!,;]*|\bdo (?:we|you|they) (?:know|have any idea) (?:if|whether|why|how|what)\b[^.?!,;]*|\bdo (?:we|i|you) (?:have|need) to (?:notify|inform|tell|report to|contact|call|email|warn)\b[^.?!,;]*`)
 
 // planOfOld reports a plan told as it stood before ("the remaining printers were
 // going to be upgraded this quarter anyway"): narration of an existing plan, not a
