@@ -448,7 +448,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		case sectionActions:
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
 				doneInIncident(t) || dropped(raw) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
-				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) {
+				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)

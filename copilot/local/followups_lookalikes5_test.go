@@ -167,3 +167,15 @@ func TestFollowUpWishAskedAndThumbsUp(t *testing.T) {
 		t.Errorf("owner %q due %q, want tomas and the end of next week", it.Owner, it.Due)
 	}
 }
+
+// An entry of a report's list left for another party to judge ("store operations
+// will decide whether this is feasible") is an idea passed on, not an item.
+func TestFollowUpReportEntryLeftToOthers(t *testing.T) {
+	src := reportHead + "## Detection improvements\n\n" +
+		"- Alert when more than 1% of a store's prices drop to zero in one import. Owner: Ann Li.\n" +
+		"- A daily spot check of 20 shelf labels per store by store staff; store operations will decide whether this is feasible.\n"
+	open, captured := checkReport(t, src, []string{"drop to zero"}, []string{"spot check"})
+	if len(open)+len(captured) != 1 {
+		t.Errorf("open %v captured %v", open, captured)
+	}
+}

@@ -385,8 +385,9 @@ var lkAlreadyRE = regexp.MustCompile(`\balready (?:exists?|existed|in place|impl
 // idea on, with nobody here committed to the work.
 func othersDecide(low string) bool { return lkTheirCallRE.MatchString(low) }
 
-// lkTheirCallRE: the decision named as another party's.
-var lkTheirCallRE = regexp.MustCompile(`(?:[;,.:]\s*|\b(?:it|that|this)(?:'s| is)\s+)(?:their|the vendor'?s|the customer'?s|(?:an?|the) \w+) (?:call|decision)\s*(?:[.!;]|$)`)
+// lkTheirCallRE: the decision named as another party's, or left open for
+// someone to make ("store operations will decide whether this is feasible").
+var lkTheirCallRE = regexp.MustCompile(`(?:[;,.:]\s*|\b(?:it|that|this)(?:'s| is)\s+)(?:their|the vendor'?s|the customer'?s|(?:an?|the) \w+) (?:call|decision)\s*(?:[.!;]|$)|\bwill (?:decide|judge|see) (?:whether|if) (?:this|that|it)(?:'s| is)? (?:feasible|worth it|needed|worthwhile|possible)\b`)
 
 // fieldLead reports a message opened by a summary field's label ("Impact: …",
 // "Root cause: …"): it states a fact of the incident for the record, not work to
