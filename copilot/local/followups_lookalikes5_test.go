@@ -179,3 +179,13 @@ func TestFollowUpReportEntryLeftToOthers(t *testing.T) {
 		t.Errorf("open %v captured %v", open, captured)
 	}
 }
+
+// A call to contain the damage now is the response's next step, not an item; a
+// need to keep it from coming back is one.
+func TestFollowUpStopTheBleeding(t *testing.T) {
+	lead := "ann: consumer commits failing, the same batches are reprocessed 2-5 times"
+	runLookalikes(t, []lookalikeCase{
+		{"contain now", []string{lead, "ada: ok so nobody panic, points aren't cash, but we do need to stop the bleeding.", "jw: pausing the consumer"}, nil},
+		{"keep it from recurring", []string{lead, "jw: paused, no new credits", "ada: resolved", "ada: we need to stop the damage from recurring: I'll make the credit handler idempotent by friday."}, []int{3}},
+	})
+}

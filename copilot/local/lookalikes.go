@@ -460,3 +460,16 @@ func doneByNote(lc *incidentLifecycle, t msgTags) bool {
 func citedItem(raw string) bool {
 	return lkQuotedLeadRE.MatchString(raw) && !isImperative(unquoted(strings.TrimLeft(raw, " -*+")))
 }
+
+// stopTheBleeding reports a call to contain the damage now ("we do need to stop
+// the bleeding", "we must stop the damage first"): the response's next step, which
+// DOMAIN.md counts as mitigation, not an improvement to outlive the incident. A
+// need to keep it from coming back ("stop the errors from recurring") looks ahead.
+func stopTheBleeding(low string) bool {
+	return lkStopBleedingRE.MatchString(low) && !lkRecurRE.MatchString(low)
+}
+
+var (
+	lkStopBleedingRE = regexp.MustCompile(`\b(?:need to|needs to|must|have to|let'?s|got to|gotta)\s+(?:\w+\s+)?(?:stop|contain|halt|limit)\s+(?:the\s+)?(?:bleeding|damage|blast radius)\b`)
+	lkRecurRE        = regexp.MustCompile(`\b(?:recurring|happening again|from recurring|next time|in (?:the )?future|ever again)\b`)
+)
