@@ -149,13 +149,15 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 				continue
 			}
 			if p := cands[i]; p != nil && p.accepted && fuEnumAnyRE.MatchString(prev.msg.Text) {
-				if c := cands[t.idx]; c != nil {
-					c.accepted = true
-				} else {
+				c := cands[t.idx]
+				if c == nil {
 					c = newCandidate(t, t.msg.Text, names)
-					c.accepted = true
 					cands[t.idx] = c
 					order = append(order, t.idx)
+				}
+				c.accepted = true
+				if c.owner == "" {
+					c.owner = listAuthorOwns(lc, cands, t)
 				}
 			}
 			break
@@ -362,6 +364,24 @@ func enumNumber(s string) int {
 	n, _ := strconv.Atoi(m[1])
 	return n
 }
+
+// listAuthorOwns returns the speaker of an unowned list entry when an earlier
+// entry of theirs, among the last few messages, is theirs to do ("Action items
+// from my side: I will …", later "Third: a capacity review …"): the author's list
+// is the author's work unless an entry says whose it is. "" otherwise.
+func listAuthorOwns(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags) string {
+	who := speaker(t.msg)
+	for i := t.idx - 1; i >= max(0, t.idx-listOwnerWindow); i-- {
+		if p := cands[i]; p != nil && p.accepted && speaker(lc.msgs[i].msg) == who && p.owner == who {
+			return who
+		}
+	}
+	return ""
+}
+
+// listOwnerWindow: how many messages back an entry's author may have owned an
+// earlier entry of the same list.
+const listOwnerWindow = 8
 
 var fuEnumNumRE = regexp.MustCompile(`^\s*(\d{1,2})\s*[/).:]\s+\S`)
 
@@ -782,9 +802,9 @@ var (
 	// once someone accepts it.
 	fuOfferRE = regexp.MustCompile(`(?:^|[.!?]\s+)(?:\w+,? ){0,2}(?:should|shall|can|could) i\b[^?.!]*\?|\b(?:want|need) me to\b[^?.!]*\?`)
 	// fuEnumRE: a message that is one entry of a list ("2/ …", "3) …", "- …").
-	fuEnumRE = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[/).:]|[-*•]|[a-h]\))\s+\S`)
+	fuEnumRE = regexp.MustCompile(`^\s*(?:\d{1,2}\s*[/).:]|[-*•]|[a-h]\)|(?i:first|second|third|fourth|fifth|sixth|lastly|finally)\s*:)\s+\S`)
 	// fuEnumAnyRE: a message holding a list entry anywhere ("followups: 1/ …").
-	fuEnumAnyRE = regexp.MustCompile(`(?:^|[\s:])(?:\d{1,2}\s*[/).]|[-*•]|[a-h]\))\s+\S`)
+	fuEnumAnyRE = regexp.MustCompile(`(?:^|[\s:])(?:\d{1,2}\s*[/).]|[-*•]|[a-h]\)|(?i:first|second|third|fourth|fifth|sixth|lastly|finally)\s*:)\s+\S`)
 )
 
 // experiment reports whether a message tries something to find out whether it helps

@@ -189,3 +189,25 @@ func TestFollowUpStopTheBleeding(t *testing.T) {
 		{"keep it from recurring", []string{lead, "jw: paused, no new credits", "ada: resolved", "ada: we need to stop the damage from recurring: I'll make the credit handler idempotent by friday."}, []int{3}},
 	})
 }
+
+// A list sent one entry per message may count its entries in words ("Second: …",
+// "Third: …"); an entry that names no owner is its author's when the author took an
+// earlier one.
+func TestFollowUpOrdinalListEntries(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"dan: Action items from my side: I will put an alert on pool usage above 80% by tomorrow EOD.",
+		"dan: Second: the pool must persist its state to the database every 10 seconds. @ann your team owns it, can you take this?",
+		"ann: honestly the best thing I read all day",
+		"dan: Third: a capacity review of the pool against the exam calendar, before the finals start.",
+	)
+	it, ok := got[ts(inc, 3)]
+	if !ok {
+		t.Fatalf("no follow-up for the third entry in %v", got)
+	}
+	if it.Owner != "dan" {
+		t.Errorf("owner %q, want dan", it.Owner)
+	}
+	if _, ok := got[ts(inc, 2)]; ok {
+		t.Error("the joke is no entry")
+	}
+}
