@@ -211,3 +211,21 @@ func TestFollowUpOrdinalListEntries(t *testing.T) {
 		t.Error("the joke is no entry")
 	}
 }
+
+// A promise of one's own, said in full after someone else's on related work, is a
+// second item with its own owner, not an answer taking the first over.
+func TestFollowUpRelatedPromiseOfAnother(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"sanjay: I add a TLS version breakdown to the edge dashboard so we see who would break before we change a policy. By friday.",
+		"thomas: And changes to edge policies need a look at client TLS versions in the last 30 days as part of the change template. I will update the CAB template, next week.",
+	)
+	for i, owner := range []string{"sanjay", "thomas"} {
+		it, ok := got[ts(inc, i)]
+		if !ok {
+			t.Fatalf("line %d: no follow-up in %v", i, got)
+		}
+		if it.Owner != owner {
+			t.Errorf("line %d: owner %q, want %q", i, it.Owner, owner)
+		}
+	}
+}

@@ -375,6 +375,14 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 					break
 				}
 			}
+			// Nor does a promise of one's own, said in full, take over an item
+			// someone else already took ("I add a TLS breakdown to the dashboard" …
+			// "and changes to edge policies need a TLS review in the change
+			// template, I will update the template"): related work, another item.
+			if item, prev := cands[t.idx], cands[target]; item != nil && item.accepted && len(own) >= 3 && st.asked != self &&
+				prev != nil && prev.accepted && prev.owner != "" && prev.owner != self {
+				break
+			}
 			c := ensure(target)
 			if c == nil {
 				break
