@@ -229,3 +229,15 @@ func TestFollowUpRelatedPromiseOfAnother(t *testing.T) {
 		}
 	}
 }
+
+// After the resolution, putting back a setting that was lost ("i'll restore the
+// 85/95 disk thresholds") is lasting work, and an item its speaker assigns to
+// themselves ("…, assigning to myself, end of sprint") is taken whatever its words.
+func TestFollowUpRestoreAndSelfAssigned(t *testing.T) {
+	lead := []string{"ann: resolved", "bob: what still bugs me is icinga only alerted at 100%. where was the 85% warning",
+		"lena: The warning threshold on /var was commented out. I will put all the slurm hosts under config management."}
+	runLookalikes(t, []lookalikeCase{
+		{"restore a lost setting", append(append([]string{}, lead...), "bob: i'll restore the 85/95 disk thresholds on the slurm hosts today"), []int{2, 3}},
+		{"assigned to oneself", append(append([]string{}, lead...), "kim: and request coalescing on cache miss for bracket reads. assigning to myself, end of sprint"), []int{2, 3}},
+	})
+}
