@@ -1811,6 +1811,12 @@ func entryOwner(item string) string {
 	if sub := fuNameLeadRE.FindStringSubmatch(item); sub != nil && !fuLabelWordRE.MatchString(sub[1]) && !text.IsStopWord(strings.ToLower(sub[1])) {
 		return sub[1]
 	}
+	// "… not only on lag (Jonas, DP-772).": a name in the parentheses that close
+	// the entry, alone or before its ticket or date.
+	if sub := fuParenOwnerEndRE.FindStringSubmatch(item); sub != nil && !fuLabelWordRE.MatchString(sub[1]) && !fuNotNameRE.MatchString(sub[1]) &&
+		!fuParenNotOwnerRE.MatchString(sub[1]) && !text.IsStopWord(strings.ToLower(sub[1])) {
+		return sub[1]
+	}
 	return ""
 }
 
@@ -1824,6 +1830,13 @@ var (
 	fuNameLeadRE = regexp.MustCompile(`^[\s\-*+•]*(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s*:\s+\S`)
 	// fuLabelWordRE: the words that lead an entry as a label, not a name.
 	fuLabelWordRE = regexp.MustCompile(`^(?:Owners?|Status|Notes?|Tickets?|Due|Impact|Causes?|Root cause|Fix|Updates?|Todo|Summary|Actions?|Action items?|Decisions?|Context|Why|What|Results?|Outcome|Risks?|Priority|Eta|Target|Follow|Follow up|Lessons?|Learnings?|Questions?|Answers?|Ideas?|Proposals?|Recommendations?|Problem|Problem statement|Containment|Workaround|Resolution|Mitigation|Detection|Trigger|Timeline|Background|Goal|Scope|Type|Kind|Next|Next steps?|Later|Done|Open|Closed|Removed|Dropped|Verification|Short term|Long term|Remediation|Prevention|Improvement|Improvements|Step|Steps|Task|Tasks|Item|Items|Reminder|Important|Warning|Caveat|Update|Edit|Also|Plus|Bonus)$`)
+	// fuParenOwnerEndRE: one to three capitalised words in the parentheses that
+	// close an entry, alone or before a comma ("(Olga)", "(Lea, DP-771)",
+	// "(Eva Kraus, next quarter)").
+	fuParenOwnerEndRE = regexp.MustCompile(`\((\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})\s*(?:[,;][^()]*)?\)\W*$`)
+	// fuParenNotOwnerRE: capitalised words such parentheses hold that name no
+	// owner: a state, a priority, a time or a kind of work.
+	fuParenNotOwnerRE = regexp.MustCompile(`^(?:Done|Open|Closed|Pending|Blocked|Optional|Required|Planned|Proposed|Deferred|Ongoing|Complete|Completed|High|Medium|Low|Critical|Urgent|Later|Now|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Short term|Long term|Quick win|Stretch|Bug|Story|Epic|Task|Chore|Internal|External|Customer|Vendor)$`)
 	// fuOwnedByRE: an entry's owner named after "owned by".
 	fuOwnedByRE = regexp.MustCompile(`(?i:\bowned by)\s+(?:the\s+)?((?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)|(?:[\p{L}-]+ )?(?:team|squad|group|on-?call))\b`)
 )

@@ -114,3 +114,20 @@ func TestFollowUpTeamAndNameLeadOwners(t *testing.T) {
 		}
 	}
 }
+
+// A name in the parentheses that close a report's entry, alone or before its
+// ticket or date, is the entry's owner; a state or a priority there is not.
+func TestFollowUpParenthesisedEntryOwner(t *testing.T) {
+	for entry, want := range map[string]string{
+		"- Alert on consumer group state, not only on lag (Jonas, DP-772).":                 "Jonas",
+		"- Document the re-signing procedure in the OTA runbook (Eva Kraus, next quarter).": "Eva Kraus",
+		"- Alert on consumer group state, not only on lag (Olga).":                          "Olga",
+		"- Alert on consumer group state, not only on lag (High, DP-772).":                  "",
+		"- Alert on consumer group state, not only on lag (Open).":                          "",
+	} {
+		ans := reportAnswer(t, reportHead+"## Actions\n\n"+entry+"\n")
+		if len(ans.Items) != 1 || ans.Items[0].Owner != want {
+			t.Errorf("%q: items %+v, want one owned by %q", entry, ans.Items, want)
+		}
+	}
+}
