@@ -26,7 +26,7 @@ import (
 //     are kept.
 
 const (
-	dueWeekday = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?`
+	dueWeekday = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?`
 	dueMonth   = `(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?`
 	dueDay     = `\d{1,2}(?:st|nd|rd|th)?`
 	// dueExplicit is a written calendar date.

@@ -93,3 +93,19 @@ func FuzzFindDue(f *testing.F) {
 		}
 	})
 }
+
+// A weekday's short form is a whole word: the "Sun" of a name ("owner: Sunita")
+// or the "Wed" of "Wedge" is no day.
+func TestResolveDueWeekdayIsAWord(t *testing.T) {
+	said := time.Date(2026, 4, 14, 10, 0, 0, 0, time.UTC) // a Tuesday
+	for expr, want := range map[string]string{
+		"owner: Sunita": "",
+		"Wedge team":    "",
+		"sun":           "2026-04-19",
+		"fri.":          "2026-04-17",
+	} {
+		if got := resolveDue(expr, said); got != want {
+			t.Errorf("resolveDue(%q) = %q, want %q", expr, got, want)
+		}
+	}
+}
