@@ -2054,7 +2054,7 @@ var (
 	// fuVocativeRE: a request addressed by name ("Maria, please own this", "Pablo
 	// can you make this?", "Could you move the crons to UTC, Omar?", "kindly add the
 	// cron by EOD @suresh").
-	fuVocativeRE = regexp.MustCompile(`(?:^|[.!?]\s+)@?([A-Za-z][\w.\-]*)[,:]?\s+(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\b|(?i:\b(?:can|could|would|will) you\b[^?.!]*,\s*@?([\w.\-]+)\s*\?)|(?i:\b(?:please|pls|kindly|can you|could you)\b[^@.!?]*@([\w.\-]+)\W*$)`)
+	fuVocativeRE = regexp.MustCompile(`(?:^|[.!?]\s+)@?(\p{L}[\p{L}\p{N}_.\-]*)[,:]?\s+(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\b|(?i:\b(?:can|could|would|will) you\b[^?.!]*,\s*@?([\w.\-]+)\s*\?)|(?i:\b(?:please|pls|kindly|can you|could you)\b[^@.!?]*@([\w.\-]+)\W*$)`)
 )
 
 // parenOwner is the participant named alone in parentheses after an item's clause
@@ -2152,10 +2152,12 @@ func participant(w string, names map[string]string) string {
 	if len(w) < 2 {
 		return ""
 	}
+	// "Tomás" addresses the user tomas.r: names compare without their accents.
+	w = foldAccents(w)
 	found := ""
 	seen := map[string]bool{}
 	for _, n := range names {
-		ln := strings.ToLower(n)
+		ln := foldAccents(strings.ToLower(n))
 		if seen[ln] {
 			continue
 		}

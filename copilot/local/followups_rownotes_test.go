@@ -131,3 +131,19 @@ func TestFollowUpParenthesisedEntryOwner(t *testing.T) {
 		}
 	}
 }
+
+// A request addressed by a name with its accents ("Tomás, would you please …?")
+// goes to the user whose handle is written without them (tomas.r).
+func TestFollowUpVocativeWithAccents(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"ann: resolved",
+		"tomas.r: I will look at the pager noise later",
+		"dan: Tomás, would you please move the reminder schedule to UTC so it cannot fall into a missing or repeated hour?",
+	)
+	if o := got[ts(inc, 2)].Owner; o != "tomas.r" {
+		t.Errorf("owner %q, want tomas.r", o)
+	}
+	if foldAccents("Lucía Peña") != "Lucia Pena" || foldAccents("plain") != "plain" {
+		t.Error("foldAccents")
+	}
+}
