@@ -241,3 +241,12 @@ func TestFollowUpRestoreAndSelfAssigned(t *testing.T) {
 		{"assigned to oneself", append(append([]string{}, lead...), "kim: and request coalescing on cache miss for bracket reads. assigning to myself, end of sprint"), []int{2, 3}},
 	})
 }
+
+// A duty to report the outage to someone ("outages longer than 4 hours must be
+// reported to member libraries") is the incident's paperwork, not an improvement.
+func TestFollowUpReportingDuty(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"a reporting duty", []string{"ann: resolved", "dan: Under the consortium agreement outages longer than 4 hours must be reported to member libraries."}, nil},
+		{"a lasting change beside it", []string{"ann: resolved", "dan: Outages must be reported to member libraries, so I'll add an alert that pages when the lending api is down for 30 minutes."}, []int{1}},
+	})
+}
