@@ -1009,6 +1009,21 @@ func splitOwnedClauses(c *fuCandidate, t msgTags, names map[string]string) []*fu
 	if loc := fuHeaderLeadRE.FindStringIndex(raw); loc != nil {
 		raw = raw[loc[1]:]
 	}
+	// "follow-ups. 1/ apps refetch the keys on an unknown kid. mine. 2/ ops mailbox
+	// on the vendor's notices. @hanna yours?": entries numbered inside one message
+	// are items of their own, each with the owner it names.
+	if entries := inlineEntries(raw); len(entries) >= 2 {
+		out := partCandidates(c, t, entries, names)
+		for _, p := range out {
+			if c.owner != "" && mentions(p.src, c.owner) {
+				p.owner = c.owner
+				if p.due == "" {
+					p.due, p.dueText = c.due, c.dueText
+				}
+			}
+		}
+		return out
+	}
 	var parts []string
 	start := 0
 	for _, loc := range fuParenNameRE.FindAllStringSubmatchIndex(raw, -1) {
@@ -1031,6 +1046,56 @@ func splitOwnedClauses(c *fuCandidate, t msgTags, names map[string]string) []*fu
 		}
 	}
 	return out
+}
+
+// inlineEntries returns the entries of a list numbered inside one message ("1/ …
+// 2/ …", "1) … 2) …"), numbered from 1 without a gap, each with at least three
+// content words; nil when the message holds fewer than two such entries.
+func inlineEntries(raw string) []string {
+	locs := fuInlineNumRE.FindAllStringSubmatchIndex(raw, -1)
+	var starts, ends []int
+	want := 1
+	for _, loc := range locs {
+		n, _ := strconv.Atoi(raw[loc[2]:loc[3]])
+		if n != want {
+			continue
+		}
+		starts, ends = append(starts, loc[1]), append(ends, loc[0])
+		want++
+	}
+	if len(starts) < 2 {
+		return nil
+	}
+	var out []string
+	for i, st := range starts {
+		end := len(raw)
+		if i+1 < len(starts) {
+			end = ends[i+1]
+		}
+		e := strings.TrimSpace(raw[st:end])
+		if len(contentTerms(e)) < 3 {
+			return nil
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// fuInlineNumRE: a list number inside a message, after a space or a stop ("… 2/
+// ops mailbox", "(1) a unit test").
+var fuInlineNumRE = regexp.MustCompile(`(?:^|[\s.:;,])\(?(\d{1,2})\s*[/)]\s+`)
+
+// mentions reports whether text names the user (as "@user" or the user's name).
+func mentions(text, user string) bool {
+	low, u := strings.ToLower(text), strings.ToLower(user)
+	if strings.Contains(low, "@"+u) {
+		return true
+	}
+	first := u
+	if i := strings.IndexAny(u, "._- "); i > 0 {
+		first = u[:i]
+	}
+	return len(first) >= 3 && strings.Contains(low, "@"+first)
 }
 
 // fuClauseLeadRE: the joining words before a listed clause ("…, and an alert").
@@ -1077,7 +1142,15 @@ func followUpText(raw string, entry bool) string {
 			related = append(related, s)
 		}
 	}
-	keep := propose
+	// A bare taking word ("mine.", "on it.") says who, not what: the item is the
+	// sentence it closes.
+	var said []string
+	for _, p := range propose {
+		if len(contentTerms(p)) > 0 && !fuBareTakeRE.MatchString(strings.ToLower(p)) {
+			said = append(said, p)
+		}
+	}
+	keep := said
 	if len(keep) == 0 {
 		keep = related
 	}
@@ -1107,6 +1180,9 @@ func followUpText(raw string, entry bool) string {
 	}
 	return quoteFollowUp(text, keepTo)
 }
+
+// fuBareTakeRE: a sentence that only takes the item ("mine.", "on me", "me.").
+var fuBareTakeRE = regexp.MustCompile(`^\W*(?:mine|me|on me|on it|i take it|i'?ll take it|yours\??)\W*$`)
 
 // sentencePromise reports whether some sentence of text is a promise.
 func sentencePromise(text string) bool {
@@ -2045,7 +2121,7 @@ var (
 	// fuSelfParenRE: "(me, thu)" after an item names the speaker.
 	// An entry may close with it too, after an arrow or a full stop ("… instead
 	// of guessing -> me, by monday", "… separate from total age. me.").
-	fuSelfParenRE = regexp.MustCompile(`(?i)\(\s*(?:me|mine|myself)\b|(?:->|=>|→|\s[-–—]|[.;])\s*(?:me|myself)\s*(?:[.,;!]|$)`)
+	fuSelfParenRE = regexp.MustCompile(`(?i)\(\s*(?:me|mine|myself)\b|(?:->|=>|→|\s[-–—]|[.;])\s*(?:me|mine|myself)\s*(?:[.,;!]|$)`)
 	// fuTrailMentionRE: an entry that ends naming its owner ("retention review - @lena").
 	fuTrailMentionRE = regexp.MustCompile(`\s[-–—:]\s*@([\w.\-]+)\W*$`)
 	// fuNameWillRE: a person named without @ takes the item ("Ana will take the

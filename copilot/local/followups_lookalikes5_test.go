@@ -1,6 +1,7 @@
 package local
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -249,4 +250,39 @@ func TestFollowUpReportingDuty(t *testing.T) {
 		{"a reporting duty", []string{"ann: resolved", "dan: Under the consortium agreement outages longer than 4 hours must be reported to member libraries."}, nil},
 		{"a lasting change beside it", []string{"ann: resolved", "dan: Outages must be reported to member libraries, so I'll add an alert that pages when the lending api is down for 30 minutes."}, []int{1}},
 	})
+}
+
+// Entries numbered inside one chat message are items of their own: each is quoted
+// by its words (never by the bare "mine." that closes it) and owned as it says,
+// the writer for "mine", the person asked for "@x yours?" once they take it.
+func TestFollowUpInlineNumberedEntries(t *testing.T) {
+	inc := chat("ann: resolved",
+		"sven: follow-ups. 1/ apps refetch jwks on unknown kid, not only on expiry. mine. 2/ ops mailbox subscribed to vendor maintenance notices. @hanna yours?",
+		"hanna: Yes, I take the notices subscription, by Friday.",
+	)
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"jwks": "sven", "mailbox": "hanna"}
+	if len(ans.Items) != 2 {
+		t.Fatalf("items %+v, want 2", ans.Items)
+	}
+	for _, it := range ans.Items {
+		found := false
+		for word, owner := range want {
+			if strings.Contains(it.Text, word) {
+				found = true
+				if it.Owner != owner {
+					t.Errorf("%q: owner %q, want %q", it.Text, it.Owner, owner)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("item %q quotes neither entry", it.Text)
+		}
+	}
+	if got := inlineEntries("plan: 1) grow the pvcs to 400Gi 3) add size-based retention"); got != nil {
+		t.Errorf("entries out of sequence split: %q", got)
+	}
 }
