@@ -492,7 +492,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		if notCommitted(low) || oldItemRegret(t.lower) || planOfOld(low) {
 			return nil
 		}
-		if sentencePromise(unquoted(raw)) || (kind == sectionOther && (t.idx > pm.narrativeEnd || promisedList(lc, t)) && isImperative(raw) && len(contentTerms(raw)) >= 3) {
+		if sentencePromise(unquoted(raw)) || (kind == sectionOther && (t.idx > pm.narrativeEnd || promisedList(lc, t)) && (isImperative(raw) || wishEntry(low)) && len(contentTerms(raw)) >= 3) {
 			c := newCandidate(t, raw, names)
 			c.accepted = true
 			return c
@@ -1097,6 +1097,16 @@ func mentions(text, user string) bool {
 	}
 	return len(first) >= 3 && strings.Contains(low, "@"+first)
 }
+
+// wishEntry reports a report's entry that names a wanted improvement as a noun
+// phrase ("Better monitoring of OOM in pods.", "Stricter review of chart
+// versions"): a comparative of quality before something lasting, no verb.
+func wishEntry(low string) bool {
+	return fuWishEntryRE.MatchString(low) && fuLastingRE.MatchString(low) && !strings.Contains(low, "?")
+}
+
+// fuWishEntryRE: an entry opened by a comparative of quality and a noun.
+var fuWishEntryRE = regexp.MustCompile(`^\W*(?:better|improved|stricter|clearer|tighter|proper|automated|automatic|more robust|earlier)\s+[a-z]`)
 
 // fuClauseLeadRE: the joining words before a listed clause ("…, and an alert").
 var fuClauseLeadRE = regexp.MustCompile(`^[\s,;.]*(?:and|also|plus)?\s*`)

@@ -286,3 +286,14 @@ func TestFollowUpInlineNumberedEntries(t *testing.T) {
 		t.Errorf("entries out of sequence split: %q", got)
 	}
 }
+
+// A report without headings ends on its to-do list; an entry there may name the
+// wanted improvement as a noun phrase ("Better monitoring of OOM in pods."), while
+// the contributing factors listed before it state what was wrong.
+func TestFollowUpWishEntriesWithoutHeadings(t *testing.T) {
+	src := "Pool exhausted\n\nOn 2026-03-02 the orders pool ran out of connections for 40 minutes and checkouts failed.\n\n" +
+		"We restarted the orders service at 10:20 and checkouts recovered.\n\n" +
+		"- No limits on pool size for new services.\n- Memory leak in the proxy.\n\n" +
+		"- Better monitoring of pool usage per service.\n- Automate the pool limits for new services.\n"
+	checkReport(t, src, []string{"Better monitoring of pool usage", "Automate the pool limits"}, []string{"Memory leak", "No limits"})
+}
