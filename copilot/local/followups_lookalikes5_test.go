@@ -297,3 +297,27 @@ func TestFollowUpWishEntriesWithoutHeadings(t *testing.T) {
 		"- Better monitoring of pool usage per service.\n- Automate the pool limits for new services.\n"
 	checkReport(t, src, []string{"Better monitoring of pool usage", "Automate the pool limits"}, []string{"Memory leak", "No limits"})
 }
+
+// "…, rest are real declines. closing" declares the end like "resolved": the
+// promises after it are the wrap-up's, and the breaker that is closing is no end.
+func TestResolvedByClosing(t *testing.T) {
+	for s, want := range map[string]bool{
+		"retries done, 21,870 succeeded, rest are real declines. closing": true,
+		"closing this out":                             true,
+		"closing the incident":                         true,
+		"the breaker is closing":                       false,
+		"closing connections on the old pool now, 40%": false,
+	} {
+		if got := resolvedRE.MatchString(s); got != want {
+			t.Errorf("resolvedRE(%q) = %v, want %v", s, got, want)
+		}
+	}
+	inc := chat("kasia: numbers: 22,014 of 61,300 charges declined with throttle error 06:00-07:05. none double charged",
+		"arjun: re-queueing the 22k throttled charges now",
+		"arjun: retries done, 21,870 succeeded, rest are real declines. closing",
+		"kasia: I will make the collector pace itself with a token bucket at 80% of the contracted TPS, config per processor, by 15th")
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil || len(ans.Items) != 1 {
+		t.Errorf("items %+v (%v), want the token bucket", ans.Items, err)
+	}
+}
