@@ -270,6 +270,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			if c := l.referredItem(lc, items, t, ref, inc, w, threadOf); c != nil {
 				c.ticket = ref
 				usedKey[ref] = true
+				siblingsCovered(items, c, ref, t.msg.Text)
 			}
 		}
 	}
@@ -307,6 +308,36 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		Items:         out,
 	}, nil
 }
+
+// siblingsCovered gives ref also to the other entries of c's message that the
+// ticket's announcement names in words of their own ("(1) a unit test for the
+// NULL end_date … (2) the archive job must refuse to move more than 2%", then
+// "#2291 opened: Archive job: add guard for mass moves and test NULL end_date"):
+// one ticket filed for the entries of one message.
+func siblingsCovered(items []*fuCandidate, c *fuCandidate, ref, announcement string) {
+	said := map[string]bool{}
+	for _, w := range contentTerms(announcement) {
+		said[w] = true
+	}
+	for _, o := range items {
+		if o == c || o.idx != c.idx || o.ticket != "" {
+			continue
+		}
+		shared := 0
+		for _, w := range o.terms {
+			if said[w] {
+				shared++
+			}
+		}
+		if shared >= siblingTicketTerms {
+			o.ticket = ref
+		}
+	}
+}
+
+// siblingTicketTerms: how many content words an entry must share with a ticket's
+// announcement to be covered by the ticket another entry of its message got.
+const siblingTicketTerms = 2
 
 // ownContinuations gives an item without an owner that continues its speaker's own
 // commitment ("the reindex job must refuse the swap. I'll do it by EOD tomorrow",
@@ -991,7 +1022,7 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 var (
 	// fuSelfRE: the speaker takes the item ("TODO for me: …", "that one's on me",
 	// "and me: alert on …", an entry labelled with its owner).
-	fuSelfRE = regexp.MustCompile(`^\W*(?:and |also |\+ ?)?(?:for |on )?me\s*:|\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s?( (for|on))? me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b|\bassign(?:ing|ed)? (?:it |this |that )?to (?:myself|me)\b`)
+	fuSelfRE = regexp.MustCompile(`^\W*(?:and |also |\+ ?)?(?:for |on )?me\s*:|\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s?( (for|on|from))? me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b|\bassign(?:ing|ed)? (?:it |this |that )?to (?:myself|me)\b`)
 	// fuAssignSelfRE: the speaker assigns the item to themselves ("…, assigning
 	// to myself, end of sprint"): taking it, whatever the item's words.
 	fuAssignSelfRE = regexp.MustCompile(`\bassign(?:ing|ed)? (?:it |this |that )?to (?:myself|me)\b`)
@@ -1072,7 +1103,7 @@ func inlineEntries(raw string) []string {
 		if i+1 < len(starts) {
 			end = ends[i+1]
 		}
-		e := strings.TrimSpace(raw[st:end])
+		e := strings.TrimSpace(fuEntryTailRE.ReplaceAllString(raw[st:end], ""))
 		if len(contentTerms(e)) < 3 {
 			return nil
 		}
@@ -1080,6 +1111,10 @@ func inlineEntries(raw string) []string {
 	}
 	return out
 }
+
+// fuEntryTailRE: the joining word an inline entry ends on before the next number
+// ("… with NULL end_date, and (2) …").
+var fuEntryTailRE = regexp.MustCompile(`(?i)[\s,;]+(?:and|or|plus|also|then)?[\s,;]*$`)
 
 // fuInlineNumRE: a list number inside a message, after a space or a stop ("… 2/
 // ops mailbox", "(1) a unit test").

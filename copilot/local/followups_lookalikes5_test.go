@@ -321,3 +321,28 @@ func TestResolvedByClosing(t *testing.T) {
 		t.Errorf("items %+v (%v), want the token bucket", ans.Items, err)
 	}
 }
+
+// A ticket filed after a message of two numbered entries covers both when its
+// title names each ("add guard for mass moves and test NULL end_date").
+func TestFollowUpOneTicketForTheEntriesOfAMessage(t *testing.T) {
+	inc := chat("ann: recurring gifts gone for donors on the new plan", "tom: disabled the archive cron", "tom: restored 13,918 rows", "ann: ok, resolved",
+		"felipe: Follow-ups from me: (1) a unit test for the archive query with NULL end_date, and (2) the archive job must refuse to run when it would move more than 2% of active gifts.",
+		"github: givewell-app/donations#2291 opened: Archive job: add guard for mass moves and test NULL end_date",
+		"tom: also an alert on active gift count dropping >5% in an hour, I'll do it",
+	)
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	captured := 0
+	for _, it := range ans.Items {
+		if it.Captured {
+			captured++
+		} else if !strings.Contains(it.Text, "alert") {
+			t.Errorf("%q: open, want captured by #2291", it.Text)
+		}
+	}
+	if captured != 2 {
+		t.Errorf("items %+v: want both entries captured", ans.Items)
+	}
+}
