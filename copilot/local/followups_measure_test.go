@@ -192,13 +192,13 @@ func TestFollowUpFigures(t *testing.T) {
 		// dev12: written after the third round; as it came, F1 0.633 (P 0.559),
 		// owner 0.844, due 1.000. A fourth round generalised the look-alike rules on
 		// it (F1 0.760, P 0.792); floors 0.03 under.
-		{"dev12", 0.80, 0.97, 0.83},
+		{"dev12", 0.91, 0.97, 0.89},
 		// dev13: written on 2026-12-02 before tuning; as it came, F1 0.667 (P 0.565,
 		// R 0.812), owner 0.815, due 0.907. A round of report-structure rules (done
 		// items, ticket references, owners of entries, promised lists, lessons)
 		// lifted it to F1 0.817 (P 0.744, R 0.906), owner 0.929, due 0.911 and dev12
 		// to F1 0.792, owner 0.867; floors 0.03 under.
-		{"dev13", 0.82, 0.89, 0.89},
+		{"dev13", 0.88, 0.89, 0.90},
 		// dev15, dev16: written on 2026-12-02 after the dev13 round. As they came,
 		// uncaptured P 0.483 and 0.537 (the session's start engine: 0.438 and 0.500),
 		// F1 0.528 and 0.638. A round on them (Actions and Improvements headings,
@@ -210,8 +210,15 @@ func TestFollowUpFigures(t *testing.T) {
 		// more than a component or a kind in common; spans and quarters as dates)
 		// lifted dev12 to F1 0.833, dev13 0.853 (due 0.929), dev15 0.840 (owner
 		// 0.875, due 0.958), dev16 0.867 (owner 0.962, due 0.925); floors 0.03 under.
-		{"dev15", 0.81, 0.92, 0.84},
-		{"dev16", 0.83, 0.89, 0.93},
+		// An eighth-session round (proposals put off, reporting duties, entries
+		// numbered in words or inside one message, owners in closing parentheses
+		// and accented vocatives, "closing" as the end, one ticket for the entries
+		// of a message) lifted dev12 to F1 0.941 (owner 0.922), dev13 0.912 (owner
+		// 0.931), dev15 0.898 (owner 0.918), dev16 0.933 (owner 0.982); floors 0.03
+		// under, dev17 (4 incidents) held to what it shows.
+		{"dev15", 0.86, 0.92, 0.88},
+		{"dev16", 0.90, 0.89, 0.95},
+		{"dev17", 0.6, 0.95, 0.8},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)
