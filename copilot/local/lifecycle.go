@@ -66,7 +66,7 @@ var actionClasses = []actionClass{
 	// httpchk to GET /healthz"), or a redeploy with a new value ("redeploying
 	// fulfillment-consumer with MAX_POLL_RECORDS=50").
 	{"set-config", regexp.MustCompile(`\b[a-z][\w.-]*[a-z_] ?= ?[\w."'-]+,?( \S+){0,3} (done|applied|pushed|live|reloaded|in place|rolled out)\b|\bconfig set [\w.-]+ \S+|\b(chang|switch|updat)(e|ed|ing) (the )?([\w.-]+ ){1,3}(to|=) ?[\w."'/-]+|\b(re)?(deploy|start|roll)(ed|ing)? ([\w.-]+ ){0,2}with [a-z_][\w.]* ?= ?\S+`)},
-	{"pause", regexp.MustCompile(`\b(paus(e|ed|ing)|suspend(ed|ing)?|stopp?(ed|ing)?|halt(ed|ing)?|froze|freez(e|ing)) (the |all )?([\w-]+ ){0,2}(cron\w*|jobs?|consumers?|workers?|batch\w*|sync|pipelines?|schedules?|deploys?|deployments?|rollouts?|traffic|replication|ingestion|writes)\b|\b(cron\w*|jobs?|consumers?|workers?|pipelines?|sync|ingestion|replication|rollouts?) ([\w.-]+ )?(paused|suspended|stopped|halted)\b|\brollouts? of [\w.-]+ (paused|suspended|stopped|halted)\b`)},
+	{"pause", regexp.MustCompile(`\b(paus(e|ed|ing)|suspend(ed|ing)?|stopp?(ed|ing)?|halt(ed|ing)?|hold(ing)?|held|froze|freez(e|ing)) (the |all )?([\w-]+ ){0,2}(cron\w*|jobs?|consumers?|workers?|batch\w*|sync|pipelines?|queues?|schedules?|deploys?|deployments?|rollouts?|traffic|replication|ingestion|writes)\b|\b(cron\w*|jobs?|consumers?|workers?|pipelines?|queues?|sync|ingestion|replication|rollouts?) ([\w.-]+ )?(paused|suspended|stopped|halted|held)\b|\brollouts? of [\w.-]+ (paused|suspended|stopped|halted)\b`)},
 }
 
 var (

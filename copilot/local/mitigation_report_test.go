@@ -509,3 +509,19 @@ func TestRootCauseUnderAHowHeading(t *testing.T) {
 		t.Errorf("root cause %q, want the lease outlived under the how heading", got)
 	}
 }
+
+// Holding a queue so no more work goes through the fault stops the bleeding
+// before the repair: "holding the pipeline queue …" then "queue held" is the
+// mitigation, not the re-run that came after it.
+func TestHoldingTheQueueMitigates(t *testing.T) {
+	texts := []string{"the QC of run NX2 is weird: 30% of reads unassigned",
+		"sample sheet for that run came from the new LIMS export with semicolons",
+		"holding the pipeline queue so no more runs get demuxed with this",
+		"queue held. 3 runs waiting",
+		"I converted the sample sheets of the 3 waiting runs to comma separated, re-demux started",
+		"re-demux done, 97% assigned, queue released. resolved"}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 2 && got != 3 {
+		t.Errorf("mitigated at %d, want 2 or 3 (the queue held)", got)
+	}
+}
