@@ -968,6 +968,13 @@ var negatedRE = regexp.MustCompile(`\b(not|never|no longer|isn'?t|aren'?t|wasn'?
 // "didn't help") says the opposite, and a negated state or quantity ("not all",
 // "not bloat") is no event.
 func negatedEvent(low string) bool {
+	// "1h20m without positions for ~48k vehicles": people or things left without
+	// what they get; "without data loss" or "without downtime" says the opposite.
+	for _, m := range withoutRE.FindAllStringSubmatch(low, -1) {
+		if !withoutNoHarm[m[1]] {
+			return true
+		}
+	}
 	for _, m := range negatedRE.FindAllStringSubmatch(low, -1) {
 		v := m[3]
 		if impactHarmRE.MatchString(v) || noHarmVerbRE.MatchString(v) {
@@ -979,6 +986,14 @@ func negatedEvent(low string) bool {
 	}
 	return false
 }
+
+// withoutRE: "without" and the noun after it, past a determiner or an adjective
+// of time ("without live tyre-pressure data", "without positions").
+var withoutRE = regexp.MustCompile(`\bwithout (?:any |a |an |the |live |new |their |its |our )?([a-z]+)`)
+
+// withoutNoHarm: what being without is good news ("without data loss", "without
+// downtime", "without errors").
+var withoutNoHarm = toSet(`data loss losing lost errors error impact issues issue problems problem incident incidents downtime interruption interruptions failures failure delay delays harm damage customer customers user users manual intervention a noticeable`)
 
 // eventVerbRE: the forms of a verb that tell an event ("arriving", "reflected",
 // "gone", "show up", "load").

@@ -293,3 +293,23 @@ func TestImpactFromOpeningReport(t *testing.T) {
 		t.Errorf("impact %q: a channel opened by a question has no opening report", got)
 	}
 }
+
+// Being left without something ("1h20m without positions for ~48k vehicles") is
+// damage; being without data loss or downtime is not.
+func TestImpactWithout(t *testing.T) {
+	if !negatedEvent("1h20m without positions for ~48k vehicles") || !negatedEvent("32 hours without live tyre-pressure data") {
+		t.Error("deprivation not read as damage")
+	}
+	if negatedEvent("failed over without data loss") || negatedEvent("patched without downtime") {
+		t.Error("good news read as damage")
+	}
+	got := strings.ToLower(impactOf(t,
+		"bot> P2 mqtt-broker-b CPU 100% / connected clients 6k (expected 50k)",
+		"ann: after the failover at 22:10 all trackers reconnect at the same time",
+		"ann: rate limit live on the NLB",
+		"ann: 48k back. all trackers online. 1h20m without positions for ~48k vehicles",
+		"ann: resolved"))
+	if !strings.Contains(got, "without positions") {
+		t.Errorf("impact %q: want the vehicles without positions", got)
+	}
+}
