@@ -313,3 +313,17 @@ func TestImpactWithout(t *testing.T) {
 		t.Errorf("impact %q: want the vehicles without positions", got)
 	}
 }
+
+// Waiting for what does not come ("ED says they have been waiting over an hour for
+// 140 results"), or things gone or missing, is damage in the words of those hit.
+func TestImpactWaitingAndMissing(t *testing.T) {
+	got := strings.ToLower(impactOf(t,
+		"bot> CRITICAL lis-results-out: queue depth 3,200 (threshold 500)",
+		"ann: the results-out channel is throwing ORA-00018: maximum number of sessions exceeded",
+		"bob: Wards are phoning the lab. ED says they have been waiting over an hour for 140 results.",
+		"ann: bounced the results-out workers, sessions freed, queue moving",
+		"ann: closing as resolved"))
+	if !strings.Contains(got, "waiting over an hour for 140 results") {
+		t.Errorf("impact %q: want the ED waiting for 140 results", got)
+	}
+}
