@@ -881,7 +881,14 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 					s -= 1
 				}
 			}
-			cs = append(cs, scoredSentence{t.idx, clipTrailingClauses(quote(raw), isImpactClause), s})
+			// A sentence another field already quotes (the root cause's "the
+			// gateway was slow 11:30-11:55 so the retry made a second hold") is
+			// that field's: the impact takes the next best.
+			clipped := clipTrailingClauses(quote(raw), isImpactClause)
+			if b.used[clipped] || b.used[quote(raw)] {
+				continue
+			}
+			cs = append(cs, scoredSentence{t.idx, clipped, s})
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })

@@ -327,3 +327,25 @@ func TestImpactWaitingAndMissing(t *testing.T) {
 		t.Errorf("impact %q: want the ED waiting for 140 results", got)
 	}
 }
+
+// A sentence the root cause already quotes is not the impact's too: the impact
+// takes the next best sentence that says who was hit.
+func TestImpactSkipsWhatTheCauseQuotes(t *testing.T) {
+	lc := analyzeLifecycle(sortedMessages(synthetic("INC-IMP",
+		"felipe: Support says customers see two holds of 150 EUR on their card after one booking",
+		"felipe: our adapter retries the pre-auth on timeout without an idempotency key. the gateway was slow 11:30-11:55 so the first call succeeded late and the retry made a second hold",
+		"felipe: I'll turn off the retry in the adapter config now",
+		"felipe: retry off since 12:08",
+		"felipe: resolved")))
+	b := &summaryBuilder{lc: lc, used: map[string]bool{}}
+	first := b.impactSentences()
+	if len(first) == 0 {
+		t.Fatal("no impact at all")
+	}
+	b = &summaryBuilder{lc: lc, used: map[string]bool{first[0].text: true}}
+	for _, s := range b.impactSentences() {
+		if s.text == first[0].text {
+			t.Errorf("impact quotes %q, which another field holds", s.text)
+		}
+	}
+}
