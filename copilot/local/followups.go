@@ -2274,11 +2274,11 @@ func participant(w string, names map[string]string) string {
 		return ""
 	}
 	// "Tomás" addresses the user tomas.r: names compare without their accents.
-	w = foldAccents(w)
+	w = text.FoldAccents(w)
 	found := ""
 	seen := map[string]bool{}
 	for _, n := range names {
-		ln := foldAccents(strings.ToLower(n))
+		ln := text.FoldAccents(strings.ToLower(n))
 		if seen[ln] {
 			continue
 		}

@@ -7,10 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
@@ -283,25 +279,4 @@ func speaker(m copilot.Message) string {
 		return m.UserName
 	}
 	return m.User
-}
-
-// foldAccents returns s with its combining marks removed ("tomás" -> "tomas"),
-// so that a name typed with or without its accents is the same name. Text
-// without any non-ASCII letter is returned as it is.
-func foldAccents(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
-	if err != nil {
-		return s
-	}
-	return out
 }
