@@ -346,3 +346,22 @@ func TestFollowUpOneTicketForTheEntriesOfAMessage(t *testing.T) {
 		t.Errorf("items %+v: want both entries captured", ans.Items)
 	}
 }
+
+// A proposal its speaker takes back in a short reply ("ok scratch that", in the
+// thread or right after) is no follow-up; one taken back by someone else stands
+// until its speaker agrees.
+func TestFollowUpTakenBackInAThread(t *testing.T) {
+	lead := []string{"ann: errors everywhere", "bob: restarted it, fixed", "ann: resolved"}
+	runLookalikes(t, []lookalikeCase{
+		{"taken back in the thread", append(append([]string{}, lead...),
+			"kofi: proposal: double the pool to 40 connections",
+			"^3 dmitri: primary has max 50 conn for everything, no",
+			"^3 kofi: right, actually scratch that"), nil},
+		{"taken back right after", append(append([]string{}, lead...),
+			"ahmed: I'll raise the offline limit to 50 EUR permanently",
+			"ahmed: ok scratch that"), nil},
+		{"someone else's no", append(append([]string{}, lead...),
+			"kofi: I'll add an alert on pool usage above 80% by friday",
+			"^3 dmitri: scratch that"), []int{3}},
+	})
+}

@@ -678,6 +678,27 @@ func dayOfMonthDue(day string, said time.Time) string {
 // slot", "cancel the reindex"). Group 1 is what is called off.
 var upCallOffRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|so|then|nvm|ah|actually|and|but)\s+)(?:let'?s\s+)?(?:skip|forget(?: about)?|scrap|scratch|shelve|not doing|won'?t do|no need for|no point (?:in|doing))\s+(?:the |that |this |our |a |an )?([^,.;:!?]{2,60})`)
 
+// upRetractRE: a short message taking back what its speaker just said ("ok
+// scratch that", "actually forget it", "cancel that").
+var upRetractRE = regexp.MustCompile(`\b(?:scratch|forget|drop|cancel|scrap|ignore|withdraw)\s+(?:that|it|this)(?:\s+(?:idea|one|proposal))?\W*$`)
+
+// retractWords: how long a retraction may be; a longer message says more.
+const retractWords = 8
+
+// threadRoot returns the index of the message t replies to in a thread, -1 when t
+// is no reply or its root is not in the transcript.
+func threadRoot(lc *incidentLifecycle, t msgTags) int {
+	if t.msg.ThreadTS == "" || t.msg.ThreadTS == t.msg.TS {
+		return -1
+	}
+	for _, u := range lc.msgs[:t.idx] {
+		if u.msg.TS == t.msg.ThreadTS {
+			return u.idx
+		}
+	}
+	return -1
+}
+
 // upNotNeededRE: a message that opens by saying what was just offered is not needed.
 var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh)[,:.]?\s+)?(?:not needed|no need\b|not necessary|unnecessary|never ?mind|nvm)`)
 
@@ -693,7 +714,15 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		}
 		// "not needed, the provider retries for 72h" right after its speaker's own
 		// "I will write a script to replay them" calls that off.
-		if upNotNeededRE.MatchString(t.lower) {
+		// "right, actually scratch that" in the thread of its speaker's own
+		// "proposal: double the pool to 40 connections" takes the idea back.
+		if upRetractRE.MatchString(t.lower) && len(strings.Fields(t.lower)) <= retractWords {
+			if root := threadRoot(lc, t); root >= 0 && cands[root] != nil && speaker(lc.msgs[root].msg) == speaker(t.msg) {
+				delete(cands, root)
+				continue
+			}
+		}
+		if upNotNeededRE.MatchString(t.lower) || upRetractRE.MatchString(t.lower) && len(strings.Fields(t.lower)) <= retractWords {
 			for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
 				if cands[i] != nil && speaker(lc.msgs[i].msg) == speaker(t.msg) {
 					delete(cands, i)
