@@ -499,7 +499,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		case sectionActions:
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
 				doneInIncident(t) || dropped(raw) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
-				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) {
+				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) || temporaryMeasure(low) || reportMeta(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -520,7 +520,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		// A promise is a follow-up wherever it is written; so is a to-do entry
 		// after the narrative of a report whose headings do not say so.
 		// A hedge or an old item's regret proposes nothing, in a report as in chat.
-		if notCommitted(low) || oldItemRegret(t.lower) || planOfOld(low) {
+		if notCommitted(low) || oldItemRegret(t.lower) || planOfOld(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || othersPromise(low) {
 			return nil
 		}
 		if sentencePromise(unquoted(raw)) || (kind == sectionOther && (t.idx > pm.narrativeEnd || promisedList(lc, t)) && (isImperative(raw) || wishEntry(low)) && len(contentTerms(raw)) >= 3) {
@@ -565,7 +565,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker && !committedBeside(low) {
 		return nil
 	}
-	if paperwork(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || stopTheBleeding(low) {
+	if paperwork(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) {
 		return nil
 	}
 	// "the 2019 postmortem already listed '…' as an action item" narrates: the

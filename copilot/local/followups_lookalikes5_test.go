@@ -365,3 +365,26 @@ func TestFollowUpTakenBackInAThread(t *testing.T) {
 			"^3 dmitri: scratch that"), []int{3}},
 	})
 }
+
+// A vendor said to have promised, a step kept only until something else, a
+// sentence about the report or an update asked for, and "nobody needs to do
+// anything" are no follow-ups; a lasting change beside a stopgap still is.
+func TestFollowUpPromisedStopgapsAndMeta(t *testing.T) {
+	lead := []string{"ann: errors everywhere", "bob: restarted it, fixed", "ann: resolved"}
+	one := func(s string, want []int) lookalikeCase {
+		return lookalikeCase{s, append(append([]string{}, lead...), s), want}
+	}
+	runLookalikes(t, []lookalikeCase{
+		one("dan: Vendor promised to send release notes earlier next time.", nil),
+		one("dan: We will continue to accept filings by email for the affected cases until Friday, March 6.", nil),
+		one("dan: We will keep the manual check at the desk this weekend, until the constraint is live.", nil),
+		one("dan: I need an update for the gate staff.", nil),
+		one("dan: We want to explain what went wrong, and what we will change.", nil),
+		one("dan: Affected users do not need to do anything: the order applies automatically.", nil),
+		one("dan: I'll add a unique constraint on berth and date to the bookings table by friday.", []int{3}),
+	})
+	src := reportHead + "## What we will change\n\n" +
+		"We will continue to accept filings by email until Friday, March 6, for anyone who still has trouble.\n\n" +
+		"We will test every library upgrade with real documents from our users before it ships.\n"
+	checkReport(t, src, []string{"real documents"}, []string{"by email"})
+}

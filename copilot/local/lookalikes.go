@@ -310,7 +310,10 @@ var (
 	lkTheirPromiseRE = regexp.MustCompile(`\b(?:they|the [\w-]+(?: [\w-]+)?)\s+(?:(?:say|says|said)\s+(?:they\s+)?)?(?:will|'ll|are going to|is going to)\s+(?:\w+\s+){0,2}?us\b|\b(?:on|from) their (?:side|end)\b|` +
 		// or reported to us as theirs ("the CDN provider has told us they will
 		// publish a root cause").
-		`\b(?:told|informed|promised|assured|notified)\s+us\s+(?:that\s+)?(?:they|it)\s+(?:will|'ll|would|are going to|is going to)\b`)
+		`\b(?:told|informed|promised|assured|notified)\s+us\s+(?:that\s+)?(?:they|it)\s+(?:will|'ll|would|are going to|is going to)\b|` +
+		// or said to have promised ("Vendor promised to send release notes
+		// earlier next time").
+		`\b(?:they|vendors?|suppliers?|providers?|carriers?|partners?|support|manufacturers?|the [\w-]+(?: [\w-]+)?)\s+(?:has |have )?(?:promised|agreed|offered|undertook)\s+to\b`)
 	// lkOwnPromiseRE: the writer or their team promises too.
 	lkOwnPromiseRE = regexp.MustCompile(`\b(?:i|we|i'll|we'll|i'm|we're|let'?s)\b|\b(?:our|my|the) team\s+(?:will|'ll)\b`)
 	// lkBareRefusalRE: "let's not" with nothing after it rejects what was
@@ -430,7 +433,7 @@ func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) }
 var (
 	// lkNoActionRE: an entry that says nothing is left to do ("closed in
 	// September, no further action").
-	lkNoActionRE = regexp.MustCompile(`\bno (?:further|more) (?:action|work)s?\b|\bnothing (?:further|more|left) to do\b`)
+	lkNoActionRE = regexp.MustCompile(`\bno (?:further|more) (?:action|work)s?\b|\bnothing (?:further|more|left) to do\b|\b(?:do not|don'?t|does not|doesn'?t|need not) (?:need to )?do anything\b|\bno action (?:is )?(?:needed|required)\b`)
 	// lkPrevItemRE: a note that speaks of the entry before it ("the last item",
 	// "the item above").
 	lkPrevItemRE = regexp.MustCompile(`\b(?:the )?(?:last|previous|preceding|above|final) (?:item|entry|action|row|one)\b|\b(?:item|entry|row) above\b`)
@@ -473,3 +476,20 @@ var (
 	lkStopBleedingRE = regexp.MustCompile(`\b(?:need to|needs to|must|have to|let'?s|got to|gotta)\s+(?:\w+\s+)?(?:stop|contain|halt|limit)\s+(?:the\s+)?(?:bleeding|damage|blast radius)\b`)
 	lkRecurRE        = regexp.MustCompile(`\b(?:recurring|happening again|from recurring|next time|in (?:the )?future|ever again)\b`)
 )
+
+// temporaryMeasure reports a step kept only until something else ("we will
+// continue to accept filings by email until Friday", "we will keep the manual
+// check this weekend, until the constraint is live"): a stopgap with its end
+// named, not an improvement meant to outlive the incident.
+func temporaryMeasure(low string) bool { return lkUntilRE.MatchString(low) }
+
+// lkUntilRE: keeping or continuing something until a time or a condition.
+var lkUntilRE = regexp.MustCompile(`\b(?:continue to|continue|keep|keeping|leave|leaving|stay on|run)\b[^.!?]{0,100}?\buntil\b`)
+
+// reportMeta reports a sentence about the report or the channel's own talk ("we
+// want to explain what went wrong, and what we will change", "I need an update
+// for the gate staff"): it announces or asks for words, not work.
+func reportMeta(low string) bool { return lkReportMetaRE.MatchString(low) }
+
+// lkReportMetaRE: explaining what happened, or an update asked for someone.
+var lkReportMetaRE = regexp.MustCompile(`\b(?:explain|describe|share|tell you|walk (?:you )?through)\b[^.!?]{0,30}\bwhat (?:went wrong|happened|we (?:will|are going to|'ll) (?:change|do))\b|\b(?:need|want|get|give|send|post)\w* (?:me |us )?(?:an? )?(?:status |quick |short )?update (?:for|to)\b`)
