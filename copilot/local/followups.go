@@ -499,7 +499,8 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		case sectionActions:
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
 				doneInIncident(t) || dropped(raw) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
-				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) || temporaryMeasure(low) || reportMeta(low) {
+				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) || temporaryMeasure(low) || reportMeta(low) ||
+				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && fuRegretRE.MatchString(low) && !sentencePromise(withoutRegrets(low)) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -521,6 +522,13 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		// after the narrative of a report whose headings do not say so.
 		// A hedge or an old item's regret proposes nothing, in a report as in chat.
 		if notCommitted(low) || oldItemRegret(t.lower) || planOfOld(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || othersPromise(low) {
+			return nil
+		}
+		// Outside the action list a report also asks on others' behalf ("Sofia
+		// asked if the app can offer a waiting list"), puts ideas off ("…, to be
+		// discussed at the board") and regrets ("Looking back, we should have
+		// tested …"): none of these is on its list.
+		if refusedAsk(low) || fuDeferRE.MatchString(low) || fuRegretRE.MatchString(low) && !sentencePromise(withoutRegrets(low)) {
 			return nil
 		}
 		if sentencePromise(unquoted(raw)) || (kind == sectionOther && (t.idx > pm.narrativeEnd || promisedList(lc, t)) && (isImperative(raw) || wishEntry(low)) && len(contentTerms(raw)) >= 3) {
@@ -1142,6 +1150,11 @@ func wishEntry(low string) bool {
 
 // fuWishEntryRE: an entry opened by a comparative of quality and a noun.
 var fuWishEntryRE = regexp.MustCompile(`^\W*(?:better|improved|stricter|clearer|tighter|proper|automated|automatic|more robust|earlier)\s+[a-z]`)
+
+// fuEntryRegretRE: an entry that opens by regretting ("Looking back, we should
+// have tested …"); an entry that asks to reflect on what should have been done
+// is work to do.
+var fuEntryRegretRE = regexp.MustCompile(`^\W*(?:(?:looking back|in hindsight|in retrospect|honestly|frankly|admittedly)[,:]?\s+)?(?:we|i)\b[^.!?]{0,20}?\bshould(?:n'?t| not)?(?:'ve| have)\b`)
 
 // fuClauseLeadRE: the joining words before a listed clause ("…, and an alert").
 var fuClauseLeadRE = regexp.MustCompile(`^[\s,;.]*(?:and|also|plus)?\s*`)

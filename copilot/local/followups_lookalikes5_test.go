@@ -388,3 +388,14 @@ func TestFollowUpPromisedStopgapsAndMeta(t *testing.T) {
 		"We will test every library upgrade with real documents from our users before it ships.\n"
 	checkReport(t, src, []string{"real documents"}, []string{"by email"})
 }
+
+// A report's list of next steps may also hold a question asked on someone's
+// behalf, an idea put to a later discussion and a regret: none is an item.
+func TestFollowUpNextStepsLookAlikes(t *testing.T) {
+	src := reportHead + "## Next steps\n\n" +
+		"- Add a unique constraint on berth and date to the bookings table (Ann Li).\n" +
+		"- Sofia asked if the app can offer a waiting list when a berth is taken.\n" +
+		"- Maybe move to a new booking platform next year, to be discussed at the board.\n" +
+		"- Looking back, we should have tested the import with real bookings.\n"
+	checkReport(t, src, []string{"unique constraint"}, []string{"waiting list", "booking platform", "Looking back"})
+}
