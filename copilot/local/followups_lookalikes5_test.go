@@ -306,6 +306,9 @@ func TestResolvedByClosing(t *testing.T) {
 		"closing this out":                             true,
 		"closing the incident":                         true,
 		"the breaker is closing":                       false,
+		"at least the 3 songs were good ones haha":     false,
+		"ok were good, closing the bridge":             true,
+		"we're good":                                   true,
 		"closing connections on the old pool now, 40%": false,
 	} {
 		if got := resolvedRE.MatchString(s); got != want {
