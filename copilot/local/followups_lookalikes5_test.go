@@ -402,3 +402,16 @@ func TestFollowUpNextStepsLookAlikes(t *testing.T) {
 		"- Looking back, we should have tested the import with real bookings.\n"
 	checkReport(t, src, []string{"unique constraint"}, []string{"waiting list", "booking platform", "Looking back"})
 }
+
+// Raising a cap is a step that mitigates; after it, a plan given a span ("in 2
+// weeks") or made "for good" is a follow-up like one given a day.
+func TestFollowUpCapSpanAndForGood(t *testing.T) {
+	lead := []string{"ann: SBC shows 120/120 channels in use, rejecting new calls", "bob: carrier raised the cap to 400 until 6 May. busy tones gone"}
+	if lc := analyzeLifecycle(sortedMessages(chat(lead...))); lc.mitigated != 1 {
+		t.Errorf("mitigated at %d, want 1 (the cap raised)", lc.mitigated)
+	}
+	runLookalikes(t, []lookalikeCase{
+		{"a span", append(append([]string{}, lead...), "agnieszka: I will do the IVR menu review with the comms team, in 2 weeks"), []int{2}},
+		{"for good", append(append([]string{}, lead...), "agnieszka: I take the IVR menu review with the comms team, shorter menu for good."), []int{2}},
+	})
+}
