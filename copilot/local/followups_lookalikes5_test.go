@@ -415,3 +415,14 @@ func TestFollowUpCapSpanAndForGood(t *testing.T) {
 		{"for good", append(append([]string{}, lead...), "agnieszka: I take the IVR menu review with the comms team, shorter menu for good."), []int{2}},
 	})
 }
+
+// Asking for the numbers for the report or the management is the incident's
+// paperwork, not an improvement.
+func TestFollowUpNumbersForTheReport(t *testing.T) {
+	lead := []string{"ann: errors everywhere", "bob: restarted it, fixed", "ann: resolved"}
+	runLookalikes(t, []lookalikeCase{
+		{"impact for the report", append(append([]string{}, lead...), "ruth: backfill done, no gap left in the history", "amelie: good. impact for the report?",
+			"dmitri: East live telemetry blind 05:10-09:04 (3h54m) for 212 units, no safety impact"), nil},
+		{"impact for the management", append(append([]string{}, lead...), "dan: impact for the management please"), nil},
+	})
+}
