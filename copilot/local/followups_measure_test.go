@@ -219,6 +219,14 @@ func TestFollowUpFigures(t *testing.T) {
 		{"dev15", 0.86, 0.92, 0.88},
 		{"dev16", 0.90, 0.89, 0.95},
 		{"dev17", 0.6, 0.95, 0.8},
+		// dev18, dev19: written on 2026-12-03 by helpers who read neither the
+		// engine nor other sets. As they came (the same at the session's start):
+		// F1 0.522 (P 0.439, R 0.643) and 0.800 (P 0.769, R 0.833). A round on them
+		// (proposals taken back, vendors' promises, stopgaps, the report's own
+		// paperwork, caps raised, spans and "for good") lifted them to F1 0.656
+		// and 0.870; floors 0.03 under.
+		{"dev18", 0.62, 0.91, 0.83},
+		{"dev19", 0.84, 0.97, 0.97},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)
