@@ -525,3 +525,17 @@ func TestHoldingTheQueueMitigates(t *testing.T) {
 		t.Errorf("mitigated at %d, want 2 or 3 (the queue held)", got)
 	}
 }
+
+// Deleting the bad records ("deleted the 14 duplicate orders from tonight's
+// batch") is a step, so the promises after it are the wrap-up's.
+func TestDeletingRecordsIsAStep(t *testing.T) {
+	lc := analyzeLifecycle(sortedMessages(incidentOf(
+		"trucks loaded with double amounts for 14 shops",
+		"14 shops with duplicate orders, second copy 20-40 sec after the first",
+		"deleted the 14 duplicate orders from tonight's batch so the next bake run doesn't use them",
+		"I'll put a client-generated order UUID on each order and the API rejects the same UUID twice. before friday",
+		"all trucks corrected, shops informed. closing.")))
+	if lc.mitigated != 2 {
+		t.Errorf("mitigated at %d, want 2 (the duplicates deleted)", lc.mitigated)
+	}
+}
