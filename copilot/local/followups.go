@@ -315,21 +315,12 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 // "#2291 opened: Archive job: add guard for mass moves and test NULL end_date"):
 // one ticket filed for the entries of one message.
 func siblingsCovered(items []*fuCandidate, c *fuCandidate, ref, announcement string) {
-	said := map[string]bool{}
-	for _, w := range contentTerms(announcement) {
-		said[w] = true
-	}
+	said := contentTerms(announcement)
 	for _, o := range items {
 		if o == c || o.idx != c.idx || o.ticket != "" {
 			continue
 		}
-		shared := 0
-		for _, w := range o.terms {
-			if said[w] {
-				shared++
-			}
-		}
-		if shared >= siblingTicketTerms {
+		if _, shared := termOverlap(said, o.terms); shared >= siblingTicketTerms {
 			o.ticket = ref
 		}
 	}
@@ -500,7 +491,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
 				doneInIncident(t) || dropped(raw) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
 				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) || temporaryMeasure(low) || reportMeta(low) ||
-				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && fuRegretRE.MatchString(low) && !sentencePromise(withoutRegrets(low)) {
+				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && onlyRegrets(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -528,7 +519,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		// asked if the app can offer a waiting list"), puts ideas off ("…, to be
 		// discussed at the board") and regrets ("Looking back, we should have
 		// tested …"): none of these is on its list.
-		if refusedAsk(low) || fuDeferRE.MatchString(low) || fuRegretRE.MatchString(low) && !sentencePromise(withoutRegrets(low)) {
+		if refusedAsk(low) || fuDeferRE.MatchString(low) || onlyRegrets(low) {
 			return nil
 		}
 		if sentencePromise(unquoted(raw)) || (kind == sectionOther && (t.idx > pm.narrativeEnd || promisedList(lc, t)) && (isImperative(raw) || wishEntry(low)) && len(contentTerms(raw)) >= 3) {
@@ -1030,13 +1021,16 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 var (
 	// fuSelfRE: the speaker takes the item ("TODO for me: …", "that one's on me",
 	// "and me: alert on …", an entry labelled with its owner).
-	fuSelfRE = regexp.MustCompile(`^\W*(?:and |also |\+ ?)?(?:for |on )?me\s*:|\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s?( (for|on|from))? me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b|\bassign(?:ing|ed)? (?:it |this |that )?to (?:myself|me)\b`)
+	fuSelfRE = regexp.MustCompile(`^\W*(?:and |also |\+ ?)?(?:for |on )?me\s*:|\b(todo|to-do|action( item)?|ai|task|follow[- ]?up)s?( (for|on|from))? me\b|\bon me\b|\bfor me to (add|write|fix|do|own|take|file|open|build|set)\b|` + fuAssignSelf)
 	// fuAssignSelfRE: the speaker assigns the item to themselves ("…, assigning
 	// to myself, end of sprint"): taking it, whatever the item's words.
-	fuAssignSelfRE = regexp.MustCompile(`\bassign(?:ing|ed)? (?:it |this |that )?to (?:myself|me)\b`)
+	fuAssignSelfRE = regexp.MustCompile(fuAssignSelf)
 	// fuMentionWillRE: someone named takes the item ("@dana will add the alert").
 	fuMentionWillRE = regexp.MustCompile(`(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:will|is going to|'ll|agreed to|volunteered to|is on)\b`)
 )
+
+// fuAssignSelf: "assigning to myself", one of the ways fuSelfRE takes an item.
+const fuAssignSelf = `\bassign(?:ing|ed)? (?:it |this |that )?to (?:myself|me)\b`
 
 // splitOwnedClauses makes one follow-up of each clause of a chat message that gives
 // each its own owner in parentheses ("Follow-ups: leader election must use the
@@ -1150,6 +1144,12 @@ func wishEntry(low string) bool {
 
 // fuWishEntryRE: an entry opened by a comparative of quality and a noun.
 var fuWishEntryRE = regexp.MustCompile(`^\W*(?:better|improved|stricter|clearer|tighter|proper|automated|automatic|more robust|earlier)\s+[a-z]`)
+
+// onlyRegrets reports a text that regrets ("we should have tested …") and
+// promises nothing besides.
+func onlyRegrets(low string) bool {
+	return fuRegretRE.MatchString(low) && !sentencePromise(withoutRegrets(low))
+}
 
 // fuEntryRegretRE: an entry that opens by regretting ("Looking back, we should
 // have tested …"); an entry that asks to reflect on what should have been done

@@ -716,13 +716,14 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		// "I will write a script to replay them" calls that off.
 		// "right, actually scratch that" in the thread of its speaker's own
 		// "proposal: double the pool to 40 connections" takes the idea back.
-		if upRetractRE.MatchString(t.lower) && len(strings.Fields(t.lower)) <= retractWords {
+		retract := upRetractRE.MatchString(t.lower) && len(strings.Fields(t.lower)) <= retractWords
+		if retract {
 			if root := threadRoot(lc, t); root >= 0 && cands[root] != nil && speaker(lc.msgs[root].msg) == speaker(t.msg) {
 				delete(cands, root)
 				continue
 			}
 		}
-		if upNotNeededRE.MatchString(t.lower) || upRetractRE.MatchString(t.lower) && len(strings.Fields(t.lower)) <= retractWords {
+		if upNotNeededRE.MatchString(t.lower) || retract {
 			for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
 				if cands[i] != nil && speaker(lc.msgs[i].msg) == speaker(t.msg) {
 					delete(cands, i)
