@@ -143,7 +143,11 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 			r = b.reportOfStep(mi, len(lc.msgs))
 			ok = r >= 0
 		}
-		if ok && sequencedPlan(lc.msgs[mi].lower) && len(contentTerms(b.reportedStep(r))) >= terseAction {
+		if oi, o := b.offerCompleted(mi); oi >= 0 {
+			// "done, but they need to log in again" after the same person's "I can
+			// raise the token lifetime to 4h": the offer names the step.
+			src, m = oi, o
+		} else if ok && sequencedPlan(lc.msgs[mi].lower) && len(contentTerms(b.reportedStep(r))) >= terseAction {
 			// A plan of two steps ("next I'll restart the dispatcher, then
 			// redeliver …") answered by the report of the first: the report names
 			// the step that was taken.
@@ -264,6 +268,42 @@ func (b *summaryBuilder) announcement(mi int, report string) (int, string) {
 			out = out[len(out)-2:]
 		}
 		return j, strings.Join(out, " ")
+	}
+	return -1, ""
+}
+
+// bareCompletionRE: a report that opens by saying a step is finished without
+// naming it ("done, but they need to log in again", "ok finished.").
+var bareCompletionRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|and)\W{0,2} )?(?:done|finished|completed?|applied)\b`)
+
+// offerRE: a speaker offering or announcing a step of their own ("I can raise the
+// token lifetime to 4h", "I'll swap the gateway", "let me flip it").
+var offerRE = regexp.MustCompile(`\b(?:i can|i could|i'?ll|i will|let me|i'?m going to|we can|we'?ll)\s+(?:now |quickly |just )?[a-z]`)
+
+// offerCompleted finds, for a mitigation message that only says a step is done,
+// the step its speaker offered or announced in one of their two messages before
+// it (nobody else speaking between): the quoted offer and its index, else -1.
+func (b *summaryBuilder) offerCompleted(mi int) (int, string) {
+	t := b.lc.msgs[mi]
+	if t.section != "" || t.bot || t.msg.UserName == "" || !bareCompletionRE.MatchString(t.lower) {
+		return -1, ""
+	}
+	for j := mi - 1; j >= 0 && j >= mi-2; j-- {
+		u := b.lc.msgs[j]
+		if u.bot {
+			continue
+		}
+		if u.msg.UserName != t.msg.UserName {
+			return -1, ""
+		}
+		if u.question || hasSecret(u.msg.Text) {
+			continue
+		}
+		for _, raw := range splitSentences(u.msg.Text) {
+			if low := lowerClean(raw); offerRE.MatchString(low) && len(contentTerms(low)) >= terseAction {
+				return j, quote(raw)
+			}
+		}
 	}
 	return -1, ""
 }

@@ -1,0 +1,106 @@
+package local
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
+
+// A process that restarts "all the time" or "in a loop" is the symptom, not a step
+// somebody took.
+func TestRestartingAllTheTimeIsTheSymptom(t *testing.T) {
+	for _, low := range []string{"gateway answers ping but sensord is restarting all the time",
+		"the worker is crashing in a loop since 06:10", "api pods crashlooping"} {
+		if tg := textTags(copilot.Message{Text: low}); tg.taken {
+			t.Errorf("%q read as a step taken (actions %v)", low, tg.actions)
+		}
+	}
+	if tg := textTags(copilot.Message{Text: "restarted sensord on the gateway"}); !tg.taken {
+		t.Error("a restart reported done is still a step taken")
+	}
+}
+
+// Putting a spare unit in a failed one's place and pausing what does harm are
+// steps whatever the unit or the paused thing is called.
+func TestSwapAndPauseAreSteps(t *testing.T) {
+	for _, low := range []string{
+		"swapped in the spare gateway from the shelf",
+		"I swap to the spare gateway, 20 min",
+		"replaced the failed disk in node 3",
+		"paused the exam timer for everyone",
+		"Sofia stopped online booking for the regatta weekend",
+		"the trading desk suspended in-play betting by hand",
+		"posted in the exam chat: do not close the browser, timer paused",
+	} {
+		if tg := textTags(copilot.Message{Text: low}); len(tg.actions) == 0 {
+			t.Errorf("%q names no step", low)
+		}
+	}
+	for _, low := range []string{"the scheduler stopped at 03:00", "we swapped notes about the outage"} {
+		if tg := textTags(copilot.Message{Text: low}); len(tg.actions) > 0 {
+			t.Errorf("%q read as step %v", low, tg.actions)
+		}
+	}
+}
+
+// A unit running, online or flowing "again" is the recovery; a failure "again"
+// is not.
+func TestAgainTellsTheRecoveryOfAGoodState(t *testing.T) {
+	for _, low := range []string{"spare gw is in place, sensord running, FV-07..12 data in Grafana again",
+		"kiosks online again", "orders flowing again since 10:40", "meters back online", "all 340 logged in again, uploads catching up"} {
+		if !verifyRE.MatchString(low) {
+			t.Errorf("%q: no recovery read", low)
+		}
+	}
+	for _, low := range []string{"failing again", "errors again after the restart", "down again"} {
+		if verifyRE.MatchString(low) {
+			t.Errorf("%q read as a recovery", low)
+		}
+	}
+}
+
+// The spare swapped in, then the data back: the spare is the mitigation, not the
+// sensor daemon restarting by itself.
+func TestSwapThenDataBackIsTheMitigation(t *testing.T) {
+	inc := synthetic("INC-SWAP",
+		"bot> [Alerting] Cellar B fermenters: no data for 15m",
+		"ana: the tank display in cellar B shows --- for all six tanks",
+		"lukas: I am on it. gateway cellar-b-gw01 answers ping but sensord is restarting all the time",
+		"lukas: the SD card has remounted itself read-only, dmesg is full of I/O errors",
+		"lukas: I swap to the spare gateway from the shelf, the cloned image is from november. 20 min",
+		"lukas: spare gw is in place, sensord running, FV-07..12 data in Grafana again",
+		"ana: danke!",
+	)
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := strings.ToLower(ans.Summary.Mitigation); !strings.Contains(m, "spare") {
+		t.Errorf("mitigation %q, want the spare gateway put in place", ans.Summary.Mitigation)
+	}
+	if lc := analyzeLifecycle(sortedMessages(inc)); lc.mitigated >= 0 && lc.mitigated < 4 {
+		t.Errorf("mitigated at message %d, before the swap", lc.mitigated)
+	}
+}
+
+// "done, but they need to log in again" after the same person's "I can raise the
+// token lifetime to 4h": the mitigation quotes the offer, which names the step.
+func TestBareDoneQuotesTheOfferItCompletes(t *testing.T) {
+	inc := synthetic("INC-OFFER",
+		"hd: many students say 'connection lost, answers not saved', all at once",
+		"mo: 401s from the autosave endpoint for all sessions since 11:00. expired token",
+		"mo: SSO access token lifetime is 2 hours and the client never uses the refresh token",
+		"mo: I can raise the token lifetime to 4h for the proctoring client id only. 2 min",
+		"mo: done, but they need to log in again to get a new token",
+		"hd: all 340 logged in again, uploads catching up",
+	)
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := strings.ToLower(ans.Summary.Mitigation); !strings.Contains(m, "raise the token lifetime") || strings.HasPrefix(m, "done") {
+		t.Errorf("mitigation %q, want the offer that names the step", ans.Summary.Mitigation)
+	}
+}
