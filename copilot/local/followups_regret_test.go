@@ -14,3 +14,29 @@ func TestShouldHaveHadIsARegret(t *testing.T) {
 		{"should have, a proposal", []string{"dan: we should have an alert on evictions for every redis cluster."}, []int{0}},
 	})
 }
+
+// Looking back, asking for numbers for a call, telling a party of the incident,
+// crediting the customers and a note about the note are the incident's own
+// business, not improvements; each becomes one when the writer puts lasting work
+// on a list.
+func TestLookalikesOfHindsightCommsAndRemedy(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"hindsight", []string{"dan: In hindsight we shouldn't deploy at 6:40 right before the rush."}, nil},
+		{"hindsight, taken on", []string{"dan: In hindsight we shouldn't deploy before the rush, I'll add a deploy freeze 06:00-09:00 to the pipeline by friday."}, []int{0}},
+		{"numbers for a call", []string{"dan: I need a number for the publisher call at 19:30, how many players got 429s?"}, nil},
+		{"notify of the outage", []string{"dan: We'll notify the affected merchants about the outage tomorrow morning."}, nil},
+		{"notify, and an alert", []string{"dan: We'll notify the affected merchants about the outage and I'll add an alert on settlement lag."}, []int{0}},
+		{"credit the fees", []string{"dan: Credit the May fees of the 61 affected customers."}, nil},
+		{"the note explains", []string{"dan: This note explains what happened and what we are changing."}, nil},
+	})
+}
+
+// In a report, a note about the note and a credit for the customers listed among
+// the next steps are no follow-ups; the alert beside them is.
+func TestReportMetaAndCreditsAreNoFollowUps(t *testing.T) {
+	src := "# Rates at zero\n\nDate: 2026-03-02.\n\nThis note explains what happened and what we are changing.\n\n" +
+		"## Summary\n\nThe orders pool ran out of connections for 40 minutes.\n\n" +
+		"## Next steps\n\n- Credit the May fees of the 61 affected customers.\n\n" +
+		"- Alert on pool saturation above 80% of max_connections (Dan Ek).\n"
+	checkReport(t, src, []string{"Alert on pool saturation"}, []string{"Credit the May fees", "This note explains"})
+}

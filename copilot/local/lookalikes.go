@@ -22,7 +22,7 @@ var (
 	// that outlives it.
 	// The refund is the act ("refund the missing credits", "issue refunds"), not
 	// the refund service a lasting fix may change.
-	lkRemedyRE = regexp.MustCompile(`\b(?:refund(?:ing|ed)? (?:the |all |every |missing |affected |\d)|refund(?:s|ing|ed)? (?:them|those|these|everyone|everybody|each)\b|(?:issu|send|pay|process)\w* (?:\w+ )?refunds?|refunds? (?:to|for) (?:\w+ ){0,2}(?:customers?|users?|owners?|merchants?|accounts?)|honou?r(?:ing)? (?:the |all |every |affected )?(?:[\w-]+ ){0,2}(?:orders?|prices?|bookings?|purchases?)|apolog\w*|compensat\w*|reimburs\w*|goodwill|vouchers?|(?:premium|service|account|missing|one-month|\d+%) credits?|credits? (?:to|for) (?:all |the |every |affected |\d[\d,]* )?(?:customers?|users?|owners?|merchants?|accounts?))\b`)
+	lkRemedyRE = regexp.MustCompile(`\b(?:refund(?:ing|ed)? (?:the |all |every |missing |affected |\d)|refund(?:s|ing|ed)? (?:them|those|these|everyone|everybody|each)\b|(?:issu|send|pay|process)\w* (?:\w+ )?refunds?|refunds? (?:to|for) (?:\w+ ){0,2}(?:customers?|users?|owners?|merchants?|accounts?)|honou?r(?:ing)? (?:the |all |every |affected )?(?:[\w-]+ ){0,2}(?:orders?|prices?|bookings?|purchases?)|apolog\w*|compensat\w*|reimburs\w*|goodwill|vouchers?|(?:premium|service|account|missing|one-month|\d+%) credits?|credits? (?:to|for) (?:all |the |every |affected |\d[\d,]* )?(?:customers?|users?|owners?|merchants?|accounts?)|credit(?:ing|ed)? (?:back )?(?:the |all |every |affected )?(?:[\w-]+ ){0,2}(?:fees?|charges?|subscriptions?)\b[^.!?]{0,40}\b(?:customers?|users?|clients?|accounts?|merchants?))\b`)
 	// lkDoneStatusRE and lkMitigateTypeRE read an entry's closing fields as the
 	// report's table or checklist gave them ("Status: done", "Type: mitigate").
 	lkDoneStatusRE   = regexp.MustCompile(`(?im)^status:\s*(?:done|closed|complete\w*|fixed)\s*$`)
@@ -214,12 +214,21 @@ var lkNotCommittedRE = regexp.MustCompile(`\b(?:is|it's|that's|this's)\s+not\s+(
 // writer also puts it on someone's list ("Learning: we need to replay a day of
 // traffic …", "lesson for me, I'll …").
 func lesson(low string) bool {
-	return lkLessonLeadRE.MatchString(low) && !lkOnUsRE.MatchString(lkLessonLeadRE.ReplaceAllString(low, " "))
+	for _, re := range []*regexp.Regexp{lkLessonLeadRE, lkHindsightRE} {
+		if re.MatchString(low) && !lkOnUsRE.MatchString(re.ReplaceAllString(low, " ")) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
 	// lkLessonLeadRE: a message opened by a lesson label, "is that" or a colon after it.
 	lkLessonLeadRE = regexp.MustCompile(`^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:the|my|our|one|a)\s+)?(?:(?:big(?:ger|gest)?|main|key|real|other|important)\s+)?(?:lessons?(?:\s+learn[et]d?)?|takeaways?|learnings?)(?:\s+(?:for|to)\s+(?:me|us|everyone|all|the team))?(?:,?\s*(?:honestly|imo|i think|really|here),?)?\s*(?::|\bis(?: that)?\b|\bwas(?: that)?\b|[—–-]\s)`)
+	// lkHindsightRE: a message opened by looking back ("In hindsight we shouldn't
+	// deploy at 6:40", "looking back, the alert was too quiet"): a lesson unless
+	// the writer puts the work on a list.
+	lkHindsightRE = regexp.MustCompile(`^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:in hindsight|with hindsight|in retrospect|looking back|with the benefit of hindsight)\b`)
 	// lkOnUsRE: the writer puts the work on a list: a first-person promise or need.
 	lkOnUsRE = regexp.MustCompile(`\b(?:we|i)\s+(?:really\s+)?(?:need to|must|have to|will|should|are going to|am going to)\b|\b(?:we'll|i'll|let'?s)\b`)
 )
@@ -492,4 +501,4 @@ var lkUntilRE = regexp.MustCompile(`\b(?:continue to|continue|keep|keeping|leave
 func reportMeta(low string) bool { return lkReportMetaRE.MatchString(low) }
 
 // lkReportMetaRE: explaining what happened, or an update asked for someone.
-var lkReportMetaRE = regexp.MustCompile(`\b(?:explain|describe|share|tell you|walk (?:you )?through)\b[^.!?]{0,30}\bwhat (?:went wrong|happened|we (?:will|are going to|'ll) (?:change|do))\b|\b(?:need|want|get|give|send|post)\w* (?:me |us )?(?:an? )?(?:status |quick |short )?update (?:for|to)\b`)
+var lkReportMetaRE = regexp.MustCompile(`\b(?:explains?|describes?|shares?|tell you|walk (?:you )?through)\b[^.!?]{0,30}\bwhat (?:went wrong|happened|we (?:will|are going to|'ll) (?:change|do)|we(?:'re| are) (?:changing|doing))\b|\b(?:need|want|get|give|send|post)\w* (?:me |us )?(?:an? )?(?:status |quick |short )?update (?:for|to)\b`)
