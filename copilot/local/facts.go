@@ -1612,6 +1612,15 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		// participle like a step, but it declares the end: the recovery, not a step.
 		if acting(t) || t.idx > onsetIdx && !t.resolved && shapedAction(t) {
 			if t.verify {
+				// "Done. 2.8 GB free, evictions zero": a bare completion that
+				// names nothing of the step just announced reports it, and that
+				// step is the mitigation. "done, ORDER_PAGE_READ=primary
+				// deployed" names its step itself.
+				if w := recentActs(acts, t.idx); len(w) > 0 && bareCompletionRE.MatchString(t.lower) {
+					if _, n := termOverlap(contentTerms(lc.msgs[w[len(w)-1]].lower), contentTerms(t.lower)); n == 0 {
+						return w
+					}
+				}
 				return []int{t.idx} // done and checked in one message
 			}
 			acts = append(acts, t.idx)

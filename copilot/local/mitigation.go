@@ -24,13 +24,13 @@ import (
 // it came back, it is still there, or the step took effect "but" what it was to
 // save is dead already ("segments deleting. but brokers already died"). The existing notHelpedRE is one source; these
 // are the other ways a report says so.
-var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(latency|errors?|error rate|5xx|timeouts?|lag|p\d\d|failures?|backlog)( is| are| stays?| stayed| still| looks?)? (the )?same\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+`)
+var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bnot seeing (any |an? )?(improvement|change|difference|effect|recovery)\b|\bnothing (has )?changed\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(latency|errors?|error rate|5xx|timeouts?|lag|p\d\d|failures?|backlog)( is| are| stays?| stayed| still| looks?)? (the )?same\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+`)
 
 // stillRE: "still" before the symptom ("still ~8% handshake fail", "still 403 for
 // some", "backlog still grows", "still servfail", "still logouts."): a number, a
 // state that is bad, a failure, or a word that ends the clause; not a process ("still investigating",
 // "still waiting for the vendor").
-var stillRE = regexp.MustCompile(`\bstill (~|≈|at |around )?\d|\bstill (the same|there|happening|growing|grows|climbing|climbs|rising|rises|increasing|firing|failing|erroring|broken|down|high|elevated|bad|slow|stuck|full|blocked|crashing|timing out|rejecting|bouncing|evicting|seeing|getting)\b|\bstill [a-z]*(fail|err)\w*|\bstill (?P<word>[a-z0-9-]+)(\W*$|[.,;:!])`)
+var stillRE = regexp.MustCompile(`\bstill (~|≈|at |around )?\d|\bstill (the same|there|happening|growing|grows|climbing|climbs|rising|rises|increasing|firing|failing|erroring|broken|down|high|elevated|bad|slow|stuck|full|blocked|crashing|timing out|rejecting|bouncing|evicting|seeing|getting|disappear\w*|vanish\w*|missing|empty|gone|lost|losing|offline|unreachable|unavailable|red)\b|\bstill [a-z]*(fail|err)\w*|\bstill (?P<word>[a-z0-9-]+)(\W*$|[.,;:!])`)
 
 // errorCodeRE: an error written as a code ("still NXDOMAIN from every pod").
 var errorCodeRE = regexp.MustCompile(`\b[Ss]till [A-Z][A-Z0-9_]{2,}\b`)

@@ -104,3 +104,37 @@ func TestBareDoneQuotesTheOfferItCompletes(t *testing.T) {
 		t.Errorf("mitigation %q, want the offer that names the step", ans.Summary.Mitigation)
 	}
 }
+
+// A rollback reported done "…not seeing any improvement?? carts still disappear"
+// did not help, whatever the question marks; the flag turned off after it, with
+// the evictions at zero, is the mitigation.
+func TestRollbackWithoutImprovementIsNoMitigation(t *testing.T) {
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+		"[Triggered] Checkout conversion below 1.5%",
+		"support: people add stuff to the cart, go to payment and the cart is empty",
+		"cart-service v412 went out at 12:41, I think it's the deploy",
+		"rolling back cart-service to v411 now",
+		"rollback done, v411 everywhere. ...not seeing any improvement?? carts still disappear in my own test",
+		"redis sessions cluster at maxmemory, evicting sessions. keys rv:* 3.4gb, no ttl, flag recs_recently_viewed went 100% at 12:45",
+		"turning recs_recently_viewed off now, then unlinking rv:* in batches",
+		"unlink done, 3.3gb freed. evictions 0 since 13:29",
+	))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 6 {
+		t.Errorf("mitigated at %d, want 6 (the flag turned off)", got)
+	}
+}
+
+// "Done. 2.8 GB free, evictions zero since 08:53" reports the step announced just
+// before it: that step is the mitigation, not the report.
+func TestBareDoneWithItsCheckReportsTheStepBefore(t *testing.T) {
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+		"Alert P2: careslot-web login rate 5x baseline",
+		"three clinics are phoning: doctors get thrown out in the middle of a booking",
+		"Redis is at 3.99 of 4 GB, evicted_keys 2.1 million since 08:00, the big keys are rpt:export:*",
+		"Suspending the capacity-report CronJob and deleting rpt:export:* with SCAN + UNLINK.",
+		"Done. 2.8 GB free, evictions zero since 08:53, no new logouts in the logs.",
+	))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 3 {
+		t.Errorf("mitigated at %d, want 3 (the step the report completes)", got)
+	}
+}
