@@ -24,13 +24,13 @@ import (
 // it came back, it is still there, or the step took effect "but" what it was to
 // save is dead already ("segments deleting. but brokers already died"). The existing notHelpedRE is one source; these
 // are the other ways a report says so.
-var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bnot seeing (any |an? )?(improvement|change|difference|effect|recovery)\b|\bnothing (has )?changed\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(latency|errors?|error rate|5xx|timeouts?|lag|p\d\d|failures?|backlog)( is| are| stays?| stayed| still| looks?)? (the )?same\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+`)
+var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bnot seeing (any |an? )?(improvement|change|difference|effect|recovery)\b|\bnothing (has )?changed\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?|drop(s|ped|ping)?|disconnect(s|ed|ing)?|logouts?|flap(s|ped|ping)?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(latency|errors?|error rate|5xx|timeouts?|lag|p\d\d|failures?|backlog)( is| are| stays?| stayed| still| looks?)? (the )?same\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+`)
 
 // stillRE: "still" before the symptom ("still ~8% handshake fail", "still 403 for
 // some", "backlog still grows", "still servfail", "still logouts."): a number, a
 // state that is bad, a failure, or a word that ends the clause; not a process ("still investigating",
 // "still waiting for the vendor").
-var stillRE = regexp.MustCompile(`\bstill (~|≈|at |around )?\d|\bstill (the same|there|happening|growing|grows|climbing|climbs|rising|rises|increasing|firing|failing|erroring|broken|down|high|elevated|bad|slow|stuck|full|blocked|crashing|timing out|rejecting|bouncing|evicting|seeing|getting|disappear\w*|vanish\w*|missing|empty|gone|lost|losing|offline|unreachable|unavailable|red)\b|\bstill [a-z]*(fail|err)\w*|\bstill (?P<word>[a-z0-9-]+)(\W*$|[.,;:!])`)
+var stillRE = regexp.MustCompile(`\bstill (~|≈|at |around )?\d|\bstill (the same|there|happening|growing|grows|climbing|climbs|rising|rises|increasing|firing|failing|erroring|broken|down|high|elevated|bad|slow|stuck|full|blocked|crashing|timing out|rejecting|bouncing|evicting|seeing|getting|disappear\w*|vanish\w*|missing|empty|gone|lost|losing|offline|unreachable|unavailable|red|flapping|flaky|disconnecting)\b|\bstill [a-z]*(fail|err)\w*|\bstill (?P<word>[a-z0-9-]+)(\W*$|[.,;:!])`)
 
 // errorCodeRE: an error written as a code ("still NXDOMAIN from every pod").
 var errorCodeRE = regexp.MustCompile(`\b[Ss]till [A-Z][A-Z0-9_]{2,}\b`)
@@ -65,7 +65,13 @@ var improvedRE = regexp.MustCompile(`\b(slower|fewer|less|lower|better|improv\w*
 // reportsNoHelp reports whether a person's message says that the symptom stayed
 // after what was done: the attempt just told did not stop the bleeding.
 func reportsNoHelp(t msgTags) bool {
-	if t.bot || t.verify {
+	if t.bot {
+		return false
+	}
+	if briefHelpRE.MatchString(t.lower) {
+		return true // "restart helped for ~3 min, errors back above 20%"
+	}
+	if t.verify {
 		return false
 	}
 	if notHelpedRE.MatchString(t.lower) || noHelpRE.MatchString(t.lower) {
@@ -75,6 +81,10 @@ func reportsNoHelp(t msgTags) bool {
 	// expires": the symptom stays only until the step takes effect.
 	return !t.question && stillSymptom(t) && !improvedRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !untilRE.MatchString(t.lower)
 }
+
+// briefHelpRE: a step that helped only for a while, or a measure back above
+// where it was: the symptom returned, whatever recovery words come first.
+var briefHelpRE = regexp.MustCompile(`\bhelped (only )?for (~|about |around |a few |a |an |\d)|\b(errors?|5xx|latency|lag|failures?|timeouts?|rate|p\d\d|evictions?|drops?|backlog) (are |is )?back (above|over|up to|up at|at) \d`)
 
 // untilRE: a symptom bounded by what ends it.
 var untilRE = regexp.MustCompile(`\buntil\b`)
@@ -780,7 +790,14 @@ func presentStep(low string) bool {
 // braze by jonas", "chronyd enabled and started on batch-01..06"). An auxiliary
 // before the participle ("hosts were rebuilt on friday") tells a history, not a
 // report of a step just taken.
-var passiveStepRE = regexp.MustCompile(`^\W*((?:[\w.'-]+ ){1,3}?)([a-z-]+ed|rebuilt|reran)(?: and ([a-z-]+ed))? (?:on|in|by|for|across|via|everywhere)\b`)
+//
+// A value after "to" is the setting the step gave ("reminder-worker scaled to 0",
+// "retention set back to 7 days"), unless the participle tells how a measure moved
+// by itself ("connections grew to 497", "the cluster doubled to 400 nodes").
+var passiveStepRE = regexp.MustCompile(`^\W*((?:[\w.'-]+ ){1,3}?)([a-z-]+ed|rebuilt|reran|set|cut)(?: and ([a-z-]+ed))? (?:on|in|by|for|across|via|everywhere|(?:back |down |up )?to (?:\d|zero\b))`)
+
+// movedByItselfRE: the participles of a measure that moved on its own.
+var movedByItselfRE = regexp.MustCompile(`^(doubled|tripled|grew|grown|increased|decreased|dropped|fell|rose|climbed|spiked|jumped|peaked|recovered|returned|reached|went|came|stayed|remained)$`)
 
 // passiveStep reports whether low opens with a step told in the passive: its
 // participle is a verb imperative knows, not a look.
@@ -788,6 +805,12 @@ func passiveStep(low string) bool {
 	m := passiveStepRE.FindStringSubmatch(low)
 	if m == nil || auxiliaryRE.MatchString(m[1]) || symptomRE.MatchString(low) {
 		return false
+	}
+	if movedByItselfRE.MatchString(m[2]) {
+		return false
+	}
+	if m[2] == "set" || m[2] == "cut" {
+		return true // the participle is the base form
 	}
 	v := baseVerb[m[2]]
 	return v != "" && v != m[2] && !diagnosticVerb(v)

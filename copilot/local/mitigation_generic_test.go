@@ -138,3 +138,49 @@ func TestBareDoneWithItsCheckReportsTheStepBefore(t *testing.T) {
 		t.Errorf("mitigated at %d, want 3 (the step the report completes)", got)
 	}
 }
+
+// A rollback "still flapping", a restart after which the units "drop again", and
+// then a setting put back with "no drops in 5 min": the setting is the mitigation.
+func TestFlappingAfterRollbackAndRestart(t *testing.T) {
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+		"[Triggered] Restaurant tablet connections dropped >30% (ws-gateway)",
+		"rolling back ws-gateway to v3.7 just in case",
+		"rollback done... still flapping. restarting all ws-gateway pods",
+		"ok after the restart tablets reconnect and then drop again after about a minute",
+		"the drop is at exactly 60s idle. ALB idle_timeout on ws-gateway-alb is 60, it was 300",
+		"setting idle_timeout back to 300 on ws-gateway-alb in the console now",
+		"done 17:47. connected tablets climbing 4.4k → 6.8k, no drops in 5 min",
+	))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 5 {
+		t.Errorf("mitigated at %d, want 5 (the timeout set back)", got)
+	}
+}
+
+// A restart that "helped for ~3 min, errors back above 20%" did not stop the
+// bleeding; "reminder-worker scaled to 0" is a step reported in the passive with
+// the value it set, and it did.
+func TestBriefHelpAndAPassiveStepWithItsValue(t *testing.T) {
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+		"[Triggered] invoice-api 5xx rate > 5%",
+		"5xx on invoice-api since ~08:55, almost all 'timeout acquiring connection' from the pool",
+		"restarting the invoice-api deployment",
+		"restart helped for ~3 min, errors back above 20%",
+		"Postgres has 497 of 500 connections, 400 of them from reminder_worker",
+		"Marco, scale reminder-worker to zero. Reminders can wait.",
+		"reminder-worker scaled to 0",
+		"connections down to 96. 5xx at 0.4% and falling",
+	))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 6 {
+		t.Errorf("mitigated at %d, want 6 (the worker scaled to zero)", got)
+	}
+	for _, low := range []string{"connections grew to 497", "the cluster doubled to 400 nodes"} {
+		if passiveStep(low) {
+			t.Errorf("%q read as a step", low)
+		}
+	}
+	for _, low := range []string{"reminder-worker scaled to 0", "retention set back to 7 days"} {
+		if !passiveStep(low) {
+			t.Errorf("%q not read as a step", low)
+		}
+	}
+}
