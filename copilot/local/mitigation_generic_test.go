@@ -184,3 +184,29 @@ func TestBriefHelpAndAPassiveStepWithItsValue(t *testing.T) {
 		}
 	}
 }
+
+// "429 ratio is same" and "even more 404 … purge was a bad idea" tell attempts
+// that did not help; "logins going through" is the recovery after the revert.
+func TestSameRatioAndABadIdeaAreNoMitigation(t *testing.T) {
+	for _, tt := range []struct {
+		texts []string
+		want  int
+	}{
+		{[]string{"[FIRING] IngressHTTP429Ratio 0.58 > 0.05",
+			"I think it is DDoS. I turn on 'under attack' mode in Cloudflare now.",
+			"Under attack mode is on, but 429 ratio is same.",
+			"found it. limit_req_zone key is $server_addr now, was $binary_remote_addr",
+			"reverting the configmap key to $binary_remote_addr. reload on all 6 ingress pods",
+			"logins going through!!!"}, 4},
+		{[]string{"[Triggered] Origin 4xx rate high (media-cdn)",
+			"Purge done. Now even more 404 and origin requests 10x. Sorry, purge was a bad idea.",
+			"the PR added an S3 lifecycle rule with an empty prefix, objects are behind delete markers",
+			"running terraform apply with the rule disabled",
+			"rule disabled, apply done 07:58. 404 ratio back to 0.2% baseline."}, 3},
+	} {
+		b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(tt.texts...))), used: map[string]bool{}}
+		if got := b.mitigationIndex(); got != tt.want {
+			t.Errorf("%q: mitigated at %d, want %d", tt.texts[0], got, tt.want)
+		}
+	}
+}
