@@ -61,7 +61,10 @@ var (
 	// days" and "within 30 days" say how long, not when.
 	dueInSpanRE = regexp.MustCompile(`(?i)\bin\s+(` + dueSpan + `)\b`)
 	// dueSoonRE is "today"/"tomorrow", a deadline only in a sentence that commits.
-	dueSoonRE = regexp.MustCompile(`(?i)\b(today|tonight|` + dueTomorrow + `)\b`)
+	dueSoonRE = regexp.MustCompile(`(?i)\b(today|tonight|` + dueTomorrow + `)\b` +
+		// A weekday standing alone at the end of a promise ("…, friday.", "…
+		// per client. mon"): the day it is due.
+		`|(?:^|[,.;:—–]\s*|\s[-–—]\s*)(` + dueWeekday + `)\W*$`)
 
 	dueISORE      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	dueDotRE      = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
@@ -99,7 +102,13 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 	}
 	if loc == nil && commits {
 		if m := dueSoonRE.FindStringSubmatchIndex(text); m != nil {
-			loc, expr = m[:2], text[m[2]:m[3]]
+			loc = m[:2]
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 {
+					expr = text[m[g]:m[g+1]]
+					break
+				}
+			}
 		}
 	}
 	if loc == nil {

@@ -36,7 +36,7 @@ var (
 	fuShouldRE    = regexp.MustCompile(`\bshould(n'?t)?\b|\b(someone|somebody|one of us|the team|each team|every team|every service|all services) (needs to|should|must|has to|ought to)\b`)
 	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
 	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
-	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b|[.!;,]\s*will do\W*$`)
+	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b|[.!;,]\s*will do\W*$|(?:^|[.!;:]\s+)(?:will|gonna|going to) (?:add|write|build|set ?up|create|put|fix|make|own|take|file|open|draft|update|change|move|automate|document|wire|implement|introduce|look into|follow up)\b`)
 	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:(?:you|u)\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look)\b|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
 	fuDeclareRE   = regexp.MustCompile(`\bdeclaring\b|\b(i'?m|taking|i'?ll be) (the )?ic\b`)
 	fuNoneRE      = regexp.MustCompile(`^\W*(none|n/?a|tbd|-)\W*$`)
@@ -59,7 +59,7 @@ var (
 	// fuMakeRE: the verbs of building something, as opposed to looking at something.
 	fuMakeRE = regexp.MustCompile(`\b(add|restor|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm)\w*`)
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
-	fuPaperworkRE = regexp.MustCompile(`\b(?:a|the) written (?:timeline|summary|report|account|statement)\b|\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b|\b(?:draft|send|write)\w* (?:\w+ )?(?:an? |the )?(?:apology |incident |customer |member |explanation )?(?:e-?mail|notice|announcement|letter)\b|\b(?:must|has to|have to|needs? to|shall) be (?:reported|notified|disclosed|declared) to\b|\b(?:impact|numbers?|figures?|timeline|summary|update) for (?:the )?(?:[\w-]+ )?(?:report|management|postmortem|pm|execs?|leadership|board|minister\w*|call|meeting|briefing|press)\b` +
+	fuPaperworkRE = regexp.MustCompile(`\b(?:a|the) written (?:timeline|summary|report|account|statement)\b|\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b|\b(?:updat|post)\w* (?:on |to )?(?:the |our )?status ?page\b|\b(?:draft|send|write)\w* (?:\w+ )?(?:an? |the )?(?:apology |incident |customer |member |explanation )?(?:e-?mail|notice|announcement|letter)\b|\b(?:must|has to|have to|needs? to|shall) be (?:reported|notified|disclosed|declared) to\b|\b(?:impact|numbers?|figures?|timeline|summary|update) for (?:the )?(?:[\w-]+ )?(?:report|management|postmortem|pm|execs?|leadership|board|minister\w*|call|meeting|briefing|press)\b` +
 		// Telling a party of the incident is its communication, not an improvement
 		// ("I will notify the partner bank of the SLA breach").
 		`|\b(?:notif(?:y|ying|ied)|inform(?:ing|ed)?) (?:the |our |all |every |each |affected )?(?:[\w-]+ ){0,3}(?:of|about) (?:the |this |a |our |today'?s )?(?:[\w-]+ ){0,2}(?:breach|incident|outage|delays?|issue|problem|impact|errors?|failures?|disruption|downtime)\b`)
@@ -1008,6 +1008,9 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 		}
 	} else if sub := fuTodoOwnerRE.FindStringSubmatch(raw); sub != nil {
 		c.owner = resolveName(sub[1], names)
+		if o := strings.ToLower(sub[1]); o == "me" || o == "myself" || o == "mine" {
+			c.owner = speaker(t.msg) // "TODO(me): …"
+		}
 	} else if sub := fuMentionWillRE.FindStringSubmatch(raw); sub != nil {
 		c.owner = resolveName(sub[1]+sub[2], names)
 	} else if o := namedOwner(raw, speaker(t.msg), names); o != "" {
@@ -1947,6 +1950,10 @@ func entryOwner(item string) string {
 	if sub := fuOwnedByRE.FindStringSubmatch(item); sub != nil {
 		return sub[1]
 	}
+	// "Hanna Berg owns this and aims to finish it by the end of June."
+	if sub := fuOwnsThisRE.FindStringSubmatch(item); sub != nil && !fuNotNameRE.MatchString(sub[1]) {
+		return sub[1]
+	}
 	// "Lucía: every week a drift detection job …": a name leading the entry.
 	if sub := fuNameLeadRE.FindStringSubmatch(item); sub != nil && !fuLabelWordRE.MatchString(sub[1]) && !text.IsStopWord(strings.ToLower(sub[1])) {
 		return sub[1]
@@ -1977,6 +1984,8 @@ var (
 	// fuParenNotOwnerRE: capitalised words such parentheses hold that name no
 	// owner: a state, a priority, a time or a kind of work.
 	fuParenNotOwnerRE = regexp.MustCompile(`^(?:Done|Open|Closed|Pending|Blocked|Optional|Required|Planned|Proposed|Deferred|Ongoing|Complete|Completed|High|Medium|Low|Critical|Urgent|Later|Now|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Short term|Long term|Quick win|Stretch|Bug|Story|Epic|Task|Chore|Internal|External|Customer|Vendor)$`)
+	// fuOwnsThisRE: a name that "owns" the work said just before.
+	fuOwnsThisRE = regexp.MustCompile(`(?:^|[.!?;]\s+)(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s+(?:owns|will own|is owning|takes) (?:this|it|that)\b`)
 	// fuOwnedByRE: an entry's owner named after "owned by".
 	fuOwnedByRE = regexp.MustCompile(`(?i:\bowned by)\s+(?:the\s+)?((?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)|(?:[\p{L}-]+ )?(?:team|squad|group|on-?call))\b`)
 )
@@ -2122,7 +2131,7 @@ func fieldsDue(fields []string, said time.Time) (words, date string) {
 var fuDashSplitRE = regexp.MustCompile(`\s+[—–-]\s+`)
 
 // fuDashNameRE: a field that is a name, one to three capitalised words.
-var fuDashNameRE = regexp.MustCompile(`^\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){0,2}$`)
+var fuDashNameRE = regexp.MustCompile(`^\p{Lu}[\p{Ll}'’\-]+(?:\s+(?:(?:de|da|di|du|van|von|der|den|del|dos|das|le|la|bin|al)\s+)?\p{Lu}[\p{Ll}'’\-]+){0,2}$`)
 
 // fuDashMentionRE: a field that opens with a mention ("@lena to update CODEOWNERS").
 var fuDashMentionRE = regexp.MustCompile(`^@([\w.\-]*[\w])`)
