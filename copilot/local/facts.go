@@ -1648,7 +1648,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 // continue after the restart", "the rate remains at 30%", "evicted again", "prices
 // stay wrong").
 // The symptom must be named: "we continue to monitor" is no failure.
-var failedAttemptRE = regexp.MustCompile(`\b(errors?|failures?|timeouts?|symptoms?|problem|issue|crash\w*|alerts?|evictions?|5xx|50\ds?|latency|rate|lag|backlog|usage|disk)\b[^.;!?]{0,40}\b(continu(e|es|ed|ing)|remain(s|ed)?|stay(s|ed)?\W*$|persist(s|ed|ing)?|unchanged)\b|\b\w+ed again\b|\b(kept|keeps) \w+ing\b|\bstay(s|ed)? (wrong|broken|down|high|full|elevated|degraded|bad)\b`)
+var failedAttemptRE = regexp.MustCompile(`\bstay(s|ed)? (at )?(zero|0|empty|flat|missing)\b|\b(errors?|failures?|timeouts?|symptoms?|problem|issue|crash\w*|alerts?|evictions?|5xx|50\ds?|latency|rate|lag|backlog|usage|disk)\b[^.;!?]{0,40}\b(continu(e|es|ed|ing)|remain(s|ed)?|stay(s|ed)?\W*$|persist(s|ed|ing)?|unchanged)\b|\b\w+ed again\b|\b(kept|keeps) \w+ing\b|\bstay(s|ed)? (wrong|broken|down|high|full|elevated|degraded|bad)\b`)
 
 // symptomReportRE: a row telling that someone reported what they saw ("Warehouse
 // reports no new picking lists", "a customer complains").

@@ -161,6 +161,13 @@ func shapedAction(t msgTags) bool {
 		}
 		break // the action opens the message
 	}
+	// "Alias points to v4, confirmed. Deleting submissions-v3.": a check, then
+	// a step announced in the progressive as a sentence of its own.
+	for k, raw := range splitSentences(t.msg.Text) {
+		if low := lowerClean(raw); k > 0 && !untaken(low) && announcedAction(low) {
+			return true
+		}
+	}
 	return false
 }
 

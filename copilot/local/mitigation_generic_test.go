@@ -210,3 +210,23 @@ func TestSameRatioAndABadIdeaAreNoMitigation(t *testing.T) {
 		}
 	}
 }
+
+// "Alias points to v4, confirmed. Deleting submissions-v3." announces a step in
+// its second sentence; a rollback after which the counts "stay at zero" did not
+// help.
+func TestStepInASecondSentenceAndCountsStayingAtZero(t *testing.T) {
+	lc := analyzeLifecycle(sortedMessages(incidentOf(
+		"Alias submissions points to v4, confirmed. Deleting submissions-v3.",
+		"Alias submissions points to v4, confirmed. Looking at the disks.",
+		"Flink job rolled back to the old version; counts for the missing hours stay at zero.",
+	)))
+	if !shapedAction(lc.msgs[0]) {
+		t.Error("the deletion announced in the second sentence is no step")
+	}
+	if shapedAction(lc.msgs[1]) {
+		t.Error("a look read as a step")
+	}
+	if !failedAttempt(lc.msgs[2]) {
+		t.Error("a rollback with the counts staying at zero read as working")
+	}
+}
