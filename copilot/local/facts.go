@@ -1511,7 +1511,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one,
 		// nor is anything a report says before its story begins ("This report is
 		// in English").
-		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !fieldRow(t) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
+		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !fieldRow(t) && !headerLine(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
 			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2
 	}
 	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
@@ -1661,6 +1661,16 @@ var symptomReportRE = regexp.MustCompile(`^\W*(?:\d{4}-\d{2}-\d{2}[ t]+)?\d{1,2}
 // Review complete", "Severity | SEV2"): a field of the report's header, not a
 // step nor a row of its timeline.
 var fieldRowRE = regexp.MustCompile(`^\W*[a-z][a-z ]{0,30}\|[^|]*$`)
+
+// headerFieldRE: a field of a report's header line ("Date: 2025-09-09 · Severity:
+// SEV-2 · Status: complete").
+var headerFieldRE = regexp.MustCompile(`(?:^|[·|;,•]\s*)(?:date|severity|sev|author|authors|status|owner|team|incident|duration|priority|reviewers?|prepared by|written by|detected|impact level)\s*:`)
+
+// headerLine reports whether a text holds two header fields or more: the
+// report's metadata, where "Status: complete" tells the review done, no step.
+func headerLine(low string) bool {
+	return len(headerFieldRE.FindAllStringIndex(low, 3)) >= 2
+}
 
 // fieldRow reports whether a report's message is a field of its header.
 func fieldRow(t msgTags) bool {

@@ -230,3 +230,20 @@ func TestStepInASecondSentenceAndCountsStayingAtZero(t *testing.T) {
 		t.Error("a rollback with the counts staying at zero read as working")
 	}
 }
+
+// A report's header line ("Date: … · Severity: SEV-2 · Status: complete") says the
+// review is complete; it is no step that mitigated.
+func TestHeaderLineIsNoCompletedStep(t *testing.T) {
+	inc := synthetic("INC-HDR",
+		"Date: 2025-09-09 · Severity: SEV-2 · Author: Rahul Menon · Status: complete.",
+		"Devices stopped installing updates at 06:00: the repository signing subkey had expired.",
+		"We extended the subkey expiry and re-signed the repository metadata at 08:10; installs succeeded again from 08:20.",
+	)
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := strings.ToLower(ans.Summary.Mitigation); strings.Contains(m, "status") || !strings.Contains(m, "subkey") {
+		t.Errorf("mitigation %q, want the subkey extended", ans.Summary.Mitigation)
+	}
+}
