@@ -247,3 +247,29 @@ func TestHeaderLineIsNoCompletedStep(t *testing.T) {
 		t.Errorf("mitigation %q, want the subkey extended", ans.Summary.Mitigation)
 	}
 }
+
+// "please switch rule 100342 to log-only" answered by "Rule 100342 switched to
+// log-only" is the step, and "wave_height not null anymore" is a recovery.
+func TestSwitchingASettingAndNotNullAnymore(t *testing.T) {
+	for _, low := range []string{"nadia, please switch rule 100342 to log-only mode now.", "rule 100342 switched to log-only on the edge waf.",
+		"quick fix: i switch the wave source to our fallback model"} {
+		if tg := textTags(copilot.Message{Text: low}); len(tg.actions) == 0 {
+			t.Errorf("%q names no step", low)
+		}
+	}
+	for _, low := range []string{"wave_height not null anymore, null ratio 0%", "orders no longer stuck"} {
+		if !verifyRE.MatchString(low) {
+			t.Errorf("%q: no recovery read", low)
+		}
+	}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+		"tickets-web checkout: 403 rate 9% (threshold 2%)",
+		"403s come from the WAF, rule id 100342 'sqli-promo-code', deployed yesterday 17:00.",
+		"Nadia, please switch rule 100342 to log-only mode now.",
+		"Rule 100342 switched to log-only on the edge WAF.",
+		"403 rate back to 0.1%. Test purchase with name O'Brien-Smith succeeds.",
+	))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 2 && got != 3 {
+		t.Errorf("mitigated at %d, want the rule switched to log-only (2 or 3)", got)
+	}
+}
