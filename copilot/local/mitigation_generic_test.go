@@ -273,3 +273,30 @@ func TestSwitchingASettingAndNotNullAnymore(t *testing.T) {
 		t.Errorf("mitigated at %d, want the rule switched to log-only (2 or 3)", got)
 	}
 }
+
+// Putting something "back to" where it was is a rollback whatever the verb, a
+// config pushed "with default=false" sets a value, and searches that "return hits
+// again" recovered; what falls back by itself is no step.
+func TestBackToAndPushedWithAValue(t *testing.T) {
+	for _, low := range []string{"swinging alias `courses` back to courses_20260901", "pointed dns back to the old lb",
+		"pushing bidder config with default=false for that flag"} {
+		if tg := textTags(copilot.Message{Text: low}); len(tg.actions) == 0 {
+			t.Errorf("%q names no step", low)
+		}
+	}
+	if tg := textTags(copilot.Message{Text: "bidder sdk falls back to code default"}); len(tg.actions) > 0 {
+		t.Errorf("a fallback by itself read as step %v", tg.actions)
+	}
+	if !verifyRE.MatchString("code searches return hits again") {
+		t.Error("searches returning hits again read as no recovery")
+	}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+		"support queue exploding: 'course search shows nothing' since this morning",
+		"the nightly reindex used mapping v14 which renamed course_code -> code, and the alias swapped to it",
+		"swinging alias `courses` back to courses_20260901",
+		"code searches return hits again",
+	))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 2 {
+		t.Errorf("mitigated at %d, want 2 (the alias swung back)", got)
+	}
+}
