@@ -40,3 +40,13 @@ func TestReportMetaAndCreditsAreNoFollowUps(t *testing.T) {
 		"- Alert on pool saturation above 80% of max_connections (Dan Ek).\n"
 	checkReport(t, src, []string{"Alert on pool saturation"}, []string{"Credit the May fees", "This note explains"})
 }
+
+// Asking what will be done so it does not come back proposes nothing; the answer
+// that names the work is the follow-up.
+func TestAskingForThePlanIsNoFollowUp(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"will it not happen", []string{"ann: so this will not happen on the 27th? biggest day of the year", "bob: the chunking stays in the sync job now, so no"}, nil},
+		{"what do we do", []string{"ann: ok. what do we do so it does not repeat"}, nil},
+		{"what do we do, and an alert", []string{"ann: what do we do so it does not repeat? I'd say an alert on pass list age, I'll add it by friday"}, []int{0}},
+	})
+}

@@ -364,6 +364,18 @@ func inquiry(low string) bool {
 	return lkInquiryRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkInquiryRE.ReplaceAllString(low, " "))
 }
 
+// planAsked reports a message that asks what will be done so the incident does
+// not come back ("what do we do so it does not repeat?", "so this will not happen
+// on the 27th?", "what's the plan so this doesn't come back tonight?"): it asks
+// for a plan and proposes none, unless it goes on to name lasting work.
+func planAsked(low string) bool {
+	return lkPlanAskedRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkPlanAskedRE.ReplaceAllString(low, " "))
+}
+
+// lkPlanAskedRE: a question about the plan against a repeat, to the end of its
+// sentence.
+var lkPlanAskedRE = regexp.MustCompile(`\b(?:what (?:do|will|should|can|are) we (?:do|doing|going to do)|what'?s the plan|how do we (?:make sure|prevent|avoid|stop)|will (?:this|it) happen again|(?:this|it) (?:will not|won'?t|doesn'?t|does not|never) (?:happen|repeat|come back))\b[^.?!]*[.?!]*`)
+
 // lkInquiryRE: asking someone why, whether or how, whether we know, or whether
 // someone must be told ("do we have to notify the regulator?").
 var lkInquiryRE = regexp.MustCompile(`\b(?:ask|check with|find out|confirm with|clarify with)\s+(?:[\w'-]+\s+){0,4}?(?:why|whether|if|how)\b[^.?!,;]*|\bdo (?:we|you|they) (?:know|have any idea) (?:if|whether|why|how|what)\b[^.?!,;]*|\bdo (?:we|i|you) (?:have|need) to (?:notify|inform|tell|report to|contact|call|email|warn)\b[^.?!,;]*`)
