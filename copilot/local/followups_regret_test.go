@@ -50,3 +50,12 @@ func TestAskingForThePlanIsNoFollowUp(t *testing.T) {
 		{"what do we do, and an alert", []string{"ann: what do we do so it does not repeat? I'd say an alert on pass list age, I'll add it by friday"}, []int{0}},
 	})
 }
+
+// A request for something to be done now about the incident's own victims is a
+// step of the response; the same person asked for lasting work is a follow-up.
+func TestImmediateAskIsNoFollowUp(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"the last 30 min", []string{"ann: @bob can you give priority to the tokens that got rejected in the last 30 min?"}, nil},
+		{"lasting", []string{"ann: @bob can you add an alert on the token_expired ratio?"}, []int{0}},
+	})
+}

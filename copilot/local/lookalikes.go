@@ -372,6 +372,21 @@ func planAsked(low string) bool {
 	return lkPlanAskedRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkPlanAskedRE.ReplaceAllString(low, " "))
 }
 
+// immediateAsk reports a request for something to be done now about the incident's
+// own victims or data ("@mateo can you give priority to the tokens that got
+// rejected in the last 30 min?", "please re-send them asap"): a step of the
+// response, not lasting work, unless the rest names some.
+func immediateAsk(low string) bool {
+	return lkAskRE.MatchString(low) && lkImmediateRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkImmediateRE.ReplaceAllString(low, " "))
+}
+
+var (
+	// lkAskRE: a request put to someone.
+	lkAskRE = regexp.MustCompile(`\b(?:can|could|would) (?:you|u|someone|somebody)\b|\bplease\b|\bpls\b`)
+	// lkImmediateRE: the time of a request that is now: the last minutes, asap.
+	lkImmediateRE = regexp.MustCompile(`\bin the last \d+ ?(?:min|mins|minutes|hours?|h)\b|\bfor now\b|\basap\b|\bimmediately\b|\bright away\b`)
+)
+
 // lkPlanAskedRE: a question about the plan against a repeat, to the end of its
 // sentence.
 var lkPlanAskedRE = regexp.MustCompile(`\b(?:what (?:do|will|should|can|are) we (?:do|doing|going to do)|what'?s the plan|how do we (?:make sure|prevent|avoid|stop)|will (?:this|it) happen again|(?:this|it) (?:will not|won'?t|doesn'?t|does not|never) (?:happen|repeat|come back))\b[^.?!]*[.?!]*`)
