@@ -59,3 +59,12 @@ func TestImmediateAskIsNoFollowUp(t *testing.T) {
 		{"lasting", []string{"ann: @bob can you add an alert on the token_expired ratio?"}, []int{0}},
 	})
 }
+
+// A note to the people hit, asked for and taken up ("I do it today"), is the
+// incident's communication, not an improvement.
+func TestATakenUpNoteToTheAffectedIsPaperwork(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"a note taken up", []string{"ann: can somebody write an official note to the 340 students?", "bob: I do it today"}, nil},
+		{"a runbook taken up", []string{"ann: can somebody write a runbook for the exam token refresh?", "bob: I do it today"}, []int{0}},
+	})
+}

@@ -219,6 +219,12 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		if !afterIncident(lc, t) || !(fuLastingRE.MatchString(t.lower) || proposalForm(t.lower, true)) {
 			return nil
 		}
+		// Taken up or not, the incident's own business stays what it is ("can
+		// somebody write an official note to the 340 students?" … "I do it
+		// today").
+		if paperwork(t.lower) || remedy(t.lower) || reportMeta(t.lower) || planAsked(t.lower) || immediateAsk(t.lower) {
+			return nil
+		}
 		c := newCandidate(t, t.msg.Text, names)
 		cands[i] = c
 		*order = append(*order, i)
