@@ -1641,8 +1641,27 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			return acts[len(acts)-1:]
 		}
 	}
+	// Nothing told which step worked: a step told as a guess is passed over for
+	// a later one.
+	for _, a := range acts {
+		if !reflexStep(b.lc.msgs[a]) {
+			return []int{a}
+		}
+	}
 	return acts[:min(1, len(acts))]
 }
+
+// reflexStep reports whether a step is told as a guess or a first try ("just in
+// case", "thinking a job was stuck", "we first restarted"): when the channel goes
+// on to another step and nothing says which one worked, the later step is the
+// likelier mitigation. (Passing over every restart and scale-up this way lost
+// more on dev3, where the restart was the fix, than it won on dev21.)
+func reflexStep(t msgTags) bool {
+	return reflexGuessRE.MatchString(t.lower)
+}
+
+// reflexGuessRE: a step told as a guess or a first try.
+var reflexGuessRE = regexp.MustCompile(`\bjust in case\b|\bto be safe\b|\bthinking (?:it|that|a|the)\b|\bwe first\b|\bfirst (?:we |i )?(?:tried|restarted)\b|\bin case it helps\b|\bworth a try\b`)
 
 // failedAttemptRE: a report that the symptom outlived the step just told ("errors
 // continue after the restart", "the rate remains at 30%", "evicted again", "prices

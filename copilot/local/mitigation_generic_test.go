@@ -300,3 +300,24 @@ func TestBackToAndPushedWithAValue(t *testing.T) {
 		t.Errorf("mitigated at %d, want 2 (the alias swung back)", got)
 	}
 }
+
+// With no recovery told, a step told as a guess ("just in case", "thinking a job
+// was stuck") is passed over for the step after it; a plain first step is kept.
+func TestAGuessedStepIsPassedOver(t *testing.T) {
+	for _, tt := range []struct {
+		first string
+		want  int
+	}{
+		{"Restarted payout-worker to clear its queue just in case.", 2},
+		{"Restarted payout-worker to clear its queue.", 1},
+	} {
+		b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+			"[Alert] payout file count 2 for settlement date 2026-11-01",
+			tt.first,
+			"Asked the bank to hold batch 20261101-b, recall request signed by treasury, bank confirmed the hold.",
+		))), used: map[string]bool{}}
+		if got := b.mitigationIndex(); got != tt.want {
+			t.Errorf("%q: mitigated at %d, want %d", tt.first, got, tt.want)
+		}
+	}
+}
