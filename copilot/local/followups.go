@@ -59,7 +59,7 @@ var (
 	// fuMakeRE: the verbs of building something, as opposed to looking at something.
 	fuMakeRE = regexp.MustCompile(`\b(add|restor|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm)\w*`)
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
-	fuPaperworkRE = regexp.MustCompile(`\b(?:a|the) written (?:timeline|summary|report|account|statement)\b|\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b|\b(?:updat|post)\w* (?:on |to )?(?:the |our )?status ?page\b|\b(?:write|send|draft|post)\w* (?:an? |the )?(?:official |formal |public |short |quick )?(?:note|statement|message|reply|update|letter|e-?mail)s? to\b|\b(?:must|have to|need to|needs to) report (?:in|within) \d+|\b(?:draft|send|write)\w* (?:\w+ )?(?:an? |the )?(?:apology |incident |customer |member |explanation )?(?:e-?mail|notice|announcement|letter)\b|\b(?:must|has to|have to|needs? to|shall) be (?:reported|notified|disclosed|declared) to\b|\b(?:impact|numbers?|figures?|timeline|summary|update) for (?:the )?(?:[\w-]+ )?(?:report|management|postmortem|pm|execs?|leadership|board|minister\w*|call|meeting|briefing|press)\b` +
+	fuPaperworkRE = regexp.MustCompile(`\b(?:a|the) written (?:timeline|summary|report|account|statement)\b|\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking) (up |the |a |an )?(post-?mortem|pm|incident report|retro|rca|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b|\b(?:updat|post)\w* (?:[\w-]+ ){0,3}?(?:on |to )?(?:the |our )?status ?page\b|\b(?:write|send|draft|post)\w* (?:an? |the )?(?:official |formal |public |short |quick )?(?:note|statement|message|reply|update|letter|e-?mail)s? to\b|\b(?:must|have to|need to|needs to) report (?:in|within) \d+|\b(?:draft|send|write)\w* (?:\w+ )?(?:an? |the )?(?:apology |incident |customer |member |explanation )?(?:e-?mail|notice|announcement|letter)\b|\b(?:must|has to|have to|needs? to|shall) be (?:reported|notified|disclosed|declared) to\b|\b(?:impact|numbers?|figures?|timeline|summary|update) for (?:the )?(?:[\w-]+ )?(?:report|management|postmortem|pm|execs?|leadership|board|minister\w*|call|meeting|briefing|press)\b` +
 		// Telling a party of the incident is its communication, not an improvement
 		// ("I will notify the partner bank of the SLA breach").
 		`|\b(?:notif(?:y|ying|ied)|inform(?:ing|ed)?) (?:the |our |all |every |each |affected )?(?:[\w-]+ ){0,3}(?:of|about) (?:the |this |a |our |today'?s )?(?:[\w-]+ ){0,2}(?:breach|incident|outage|delays?|issue|problem|impact|errors?|failures?|disruption|downtime)\b`)
@@ -941,11 +941,11 @@ var (
 	// proposes X; so does "we should have X" anchored in the past by a time
 	// adverbial ("from the start", "since day one", "in the first place", "long
 	// ago", a clause that ends in "before") not.
-	fuRegretRE = regexp.MustCompile(`\b(?:we|i|it|that|this|which|you|they) (?:could|might) have (?:\w+ )?(?:been|seen|caught|known|done|gone|taken|found|noticed|saved|avoided|spotted|prevented|` + irregularParticiples + `)\b|\bshould(?:n'?t| not)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|had|` + irregularParticiples + `|\w+ed|\w+-\w+ed)\b|\bshould(?:n'?t| not)?(?:'ve| have)\b[^.?!]{0,50}?\b(?:from (?:the )?(?:start|beginning|outset|day (?:one|1|0))|since (?:day (?:one|1|0)|the (?:start|beginning)|forever)|all along|in the first place|back then|(?:days|weeks|months|years|ages) ago|(?:a )?long (?:time )?ago|(?:before|earlier)\s*(?:[.!?;]|$))`)
+	fuRegretRE = regexp.MustCompile(`\b(?:we|i|it|that|this|which|you|they) (?:could|might) have (?:\w+ )?(?:been|seen|caught|known|done|gone|taken|found|noticed|saved|avoided|spotted|prevented|` + irregularParticiples + `)\b|\bshould(?:n'?t| not| never)?(?:'ve| have)(?: \w+)? (?:been|seen|caught|known|done|gone|taken|found|noticed|read|renewed|tested|checked|had|` + irregularParticiples + `|\w+ed|\w+-\w+ed)\b|\bshould(?:n'?t| not)?(?:'ve| have)\b[^.?!]{0,50}?\b(?:from (?:the )?(?:start|beginning|outset|day (?:one|1|0))|since (?:day (?:one|1|0)|the (?:start|beginning)|forever)|all along|in the first place|back then|(?:days|weeks|months|years|ages) ago|(?:a )?long (?:time )?ago|(?:before|earlier)\s*(?:[.!?;]|$))`)
 	// fuRegretBareRE: "should have" with a bare verb and its object, as speakers
 	// of other languages write the past ("we should have test this migration");
 	// "have" with a noun ("should have tests") is a proposal. Group 1 is the verb.
-	fuRegretBareRE = regexp.MustCompile(`\bshould(?:n'?t| not)?(?:'ve| have) (\w+) (?:this|these|those|it|them)\b`)
+	fuRegretBareRE = regexp.MustCompile(`\bshould(?:n'?t| not| never)?(?:'ve| have) (\w+) (?:this|these|those|it|them)\b|\bshould(?:n'?t| not| never)?(?:'ve| have) (\w+)\b[^.!?]*\bmy (?:mistake|bad|fault)\b`)
 	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
 	// need exp backoff").
 	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?|has to) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
@@ -1958,6 +1958,14 @@ func entryOwner(item string) string {
 	if sub := fuNameLeadRE.FindStringSubmatch(item); sub != nil && !fuLabelWordRE.MatchString(sub[1]) && !text.IsStopWord(strings.ToLower(sub[1])) {
 		return sub[1]
 	}
+	// "… (@dlee).", "— @amara: alert when …": a mention in the parentheses that
+	// close the entry, or after the dash of an entry's label.
+	if sub := fuParenMentionEndRE.FindStringSubmatch(item); sub != nil {
+		return sub[1]
+	}
+	if sub := fuDashMentionLeadRE.FindStringSubmatch(item); sub != nil {
+		return sub[1]
+	}
 	// "… not only on lag (Jonas, DP-772).": a name in the parentheses that close
 	// the entry, alone or before its ticket or date.
 	if sub := fuParenOwnerEndRE.FindStringSubmatch(item); sub != nil && !fuLabelWordRE.MatchString(sub[1]) && !fuNotNameRE.MatchString(sub[1]) &&
@@ -1984,6 +1992,10 @@ var (
 	// fuParenNotOwnerRE: capitalised words such parentheses hold that name no
 	// owner: a state, a priority, a time or a kind of work.
 	fuParenNotOwnerRE = regexp.MustCompile(`^(?:Done|Open|Closed|Pending|Blocked|Optional|Required|Planned|Proposed|Deferred|Ongoing|Complete|Completed|High|Medium|Low|Critical|Urgent|Later|Now|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Short term|Long term|Quick win|Stretch|Bug|Story|Epic|Task|Chore|Internal|External|Customer|Vendor)$`)
+	// fuParenMentionEndRE: a mention in the parentheses that close an entry.
+	fuParenMentionEndRE = regexp.MustCompile(`\(\s*@([\p{L}][\p{L}\p{N}_.\-]*[\p{L}\p{N}_])\s*(?:[,;][^()]*)?\)\W*$`)
+	// fuDashMentionLeadRE: an entry's label, a dash and a mention with a colon.
+	fuDashMentionLeadRE = regexp.MustCompile(`^[^:]{0,40}?\s[—–-]\s*@([\p{L}][\p{L}\p{N}_.\-]*[\p{L}\p{N}_])\s*:`)
 	// fuOwnsThisRE: a name that "owns" the work said just before.
 	fuOwnsThisRE = regexp.MustCompile(`(?:^|[.!?;]\s+)(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s+(?:owns|will own|is owning|takes) (?:this|it|that)\b`)
 	// fuOwnedByRE: an entry's owner named after "owned by".

@@ -75,3 +75,25 @@ func TestUpdatingTheStatusPageIsPaperwork(t *testing.T) {
 		t.Error("a status page update read as an improvement")
 	}
 }
+
+// A mention in the closing parentheses or after an entry label's dash owns the
+// entry; "we should never have had", "should have load test …, my mistake",
+// recording the action items, watching over the coming days and posting the
+// all-clear on the status page are no follow-ups.
+func TestMentionOwnersAndMoreLookalikes(t *testing.T) {
+	for item, want := range map[string]string{
+		"Lower the TTL of internal service CNAMEs to 60 seconds (@dlee).":                             "dlee",
+		"Action item 2 — @amara: alert when any worker has more than 3 OOMKilled restarts in 10 min.": "amara",
+	} {
+		if got := entryOwner(item); got != want {
+			t.Errorf("entryOwner(%q) = %q, want %q", item, got, want)
+		}
+	}
+	runLookalikes(t, []lookalikeCase{
+		{"never have had", []string{"dan: We should never have had a long-lived key on ci-deployer in the first place."}, nil},
+		{"my mistake", []string{"dan: We should have load test the enrichment before turn on in prod, my mistake."}, nil},
+		{"recording", []string{"dan: We will now record action items."}, nil},
+		{"watching", []string{"dan: We will keep watching the site closely over the coming days."}, nil},
+		{"all-clear", []string{"dan: I'll post the all-clear on the status page and email acme payroll directly."}, nil},
+	})
+}

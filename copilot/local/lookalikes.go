@@ -528,4 +528,4 @@ var lkUntilRE = regexp.MustCompile(`\b(?:continue to|continue|keep|keeping|leave
 func reportMeta(low string) bool { return lkReportMetaRE.MatchString(low) }
 
 // lkReportMetaRE: explaining what happened, or an update asked for someone.
-var lkReportMetaRE = regexp.MustCompile(`\b(?:explains?|describes?|shares?|tell you|walk (?:you )?through)\b[^.!?]{0,30}\bwhat (?:went wrong|happened|we (?:will|are going to|'ll) (?:change|do)|we(?:'re| are) (?:changing|doing))\b|\b(?:need|want|get|give|send|post)\w* (?:me |us )?(?:an? )?(?:status |quick |short )?update (?:for|to)\b`)
+var lkReportMetaRE = regexp.MustCompile(`\b(?:record|capture|collect|write down|go through) (?:the |our )?(?:action items|follow-?ups|next steps)\b|\b(?:keep|continue|continuing) (?:to )?(?:watch|watching|monitor|monitoring|an eye on)\b[^.!?]*\b(?:coming|next|following) (?:days|hours|weeks)\b|\b(?:explains?|describes?|shares?|tell you|walk (?:you )?through)\b[^.!?]{0,30}\bwhat (?:went wrong|happened|we (?:will|are going to|'ll) (?:change|do)|we(?:'re| are) (?:changing|doing))\b|\b(?:need|want|get|give|send|post)\w* (?:me |us )?(?:an? )?(?:status |quick |short )?update (?:for|to)\b`)
