@@ -321,3 +321,10 @@ func TestAGuessedStepIsPassedOver(t *testing.T) {
 		}
 	}
 }
+
+// "16 replicas, same story." says the scale-out did not help.
+func TestSameStoryIsNoHelp(t *testing.T) {
+	if !notHelpedRE.MatchString("16 replicas, same story. every pod dies after picking up a few jobs") {
+		t.Error("'same story' read as help")
+	}
+}
