@@ -154,6 +154,10 @@ func Run(ctx context.Context, corpora []*Corpus, o RunOptions) (*Report, error) 
 			return nil, err
 		}
 		r.addAnswered(sp, rec, copilot.CapSummary, sum.Metrics())
+		for _, m := range SummaryCeilings(c) {
+			m.Split = sp
+			r.Add(m)
+		}
 		for id, f := range sum.PerIncident {
 			if f < 0.5 {
 				r.Misses = append(r.Misses, Miss{Capability: copilot.CapSummary, Split: sp, IncidentID: id, Score: 1 - f,
