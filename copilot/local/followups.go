@@ -659,6 +659,15 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		if strings.HasSuffix(strings.TrimSpace(low), "?") && len(followUpSentences(low)) == 1 && len(contentTerms(raw)) < 3 {
 			accepted = false
 		}
+		// "Should we…?" deliberates a decision nobody has made ("should we have a
+		// redundant gateway in standby?" … "budget next year maybe"); unlike "could
+		// we…?", which asks for the thing, it proposes only once someone takes it
+		// up (an agreement or a taker, below). The sets written blind to the engine
+		// label the unanswered or put-off deliberation a look-alike: dev8 and dev20
+		// lose one false positive, dev18 two, and no set loses a follow-up.
+		if q, ok := questionOnly(low, wrapUp); ok && !(marker || nextTime || commit || ask || complain) && fuDeliberateRE.MatchString(q) {
+			accepted = false
+		}
 	case ask, commit:
 		accepted = (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
 		// A plan with an owner and a date is a follow-up by its form.
@@ -2335,3 +2344,7 @@ func participant(w string, names map[string]string) string {
 	}
 	return found
 }
+
+// fuDeliberateRE: a question that opens by asking whether to ("should we…?",
+// "so shall I…?"), after a sentence break or a filler word.
+var fuDeliberateRE = regexp.MustCompile(`(?:^|[.!?;]\s+)\W*(?:(?:and|so|also|but|then|ok|hmm)\W+)?(?:should|shall) (?:we|i)\b`)

@@ -250,7 +250,13 @@ func TestFollowUpStopgapsAndShortQuestions(t *testing.T) {
 		{"a stopgap", []string{"dan: can we let checkout through without validation for now?"}, nil},
 		{"the same change without the stopgap", []string{"dan: can we let checkout through without validation when the validator is down?"}, []int{0}},
 		{"a question about one thing", []string{"dan: should we notify the users?"}, nil},
-		{"a question that says what would last", []string{"dan: should we notify the users automatically on every outage?"}, []int{0}},
+		// "should we…?" deliberates: unanswered, or put off, it decides nothing;
+		// taken up, it is the follow-up. "could we…?" asks for the thing.
+		{"a deliberation that says what would last", []string{"dan: should we notify the users automatically on every outage?"}, nil},
+		{"a deliberation put off", []string{"dan: should we have a redundant gateway in standby?", "ann: budget next year maybe"}, nil},
+		{"a deliberation agreed", []string{"dan: should we notify the users automatically on every outage?", "ann: yes, +1, good idea"}, []int{0}},
+		{"a deliberation taken on", []string{"dan: should we notify the users automatically on every outage?", "ann: yes, I'll set that up this week"}, []int{0}},
+		{"a request that says what would last", []string{"dan: could we notify the users automatically on every outage?"}, []int{0}},
 	})
 }
 
