@@ -1390,13 +1390,17 @@ func (b *summaryBuilder) completeWhatWasHit(out, cs []scoredSentence, mit, words
 // isImpactClause: a clause that measures or names the damage ("~50 min of
 // degraded checkout"), not the recovery after it ("all replayed from the outbox").
 func isImpactClause(low string) bool {
-	for _, re := range []*regexp.Regexp{impactCountRE, impactAnyCountRE, impactShareRE, impactTimeRE, impactWindowRE, impactWhoRE, impactHarmRE, impactStateRE} {
+	for _, re := range []*regexp.Regexp{impactCountRE, impactAnyCountRE, impactShareRE, impactTimeRE, impactWindowRE, impactWhoRE, impactHarmRE, impactStateRE, moneyRE} {
 		if re.MatchString(low) {
 			return true
 		}
 	}
 	return false
 }
+
+// moneyRE: an amount of money ("~€96k", "EUR 9,834", "approx 41k EUR", "$1.2M",
+// "2,400 euros"): what the damage cost, refunded or lost.
+var moneyRE = regexp.MustCompile(`[$€£¥]\s?\d[\d,.]*\s?(?:k|m|bn|mn|million|thousand)?\b|\b\d[\d,.]*\s?(?:k|m|bn|mn|million|thousand)?\s?(?:eur|usd|gbp|chf|jpy|sek|nok|dkk|pln|czk|inr|aud|cad|euros?|dollars?|pounds?)\b|\b(?:eur|usd|gbp|chf|jpy|sek|nok|dkk|pln|czk|inr|aud|cad)\s?\d`)
 
 // impactWindowRE: a span from one clock time to another ("17:01–17:12", "13:58
 // -> 14:17", "from 07:31 to 08:02", "between 09:40 and 10:21"), its end maybe

@@ -130,3 +130,22 @@ func TestImpactCrewAndNoProposal(t *testing.T) {
 		t.Errorf("impact = %q, want the crew count and no proposal", imp)
 	}
 }
+
+// TestImpactKeepsWhatItCost: an amount of money after the count ("…, total EUR
+// 9,834", "~€96k GMV") says what the damage cost, so the impact keeps it with the
+// clauses before it.
+func TestImpactKeepsWhatItCost(t *testing.T) {
+	for _, s := range []string{"total eur 9,834", "~€96k gmv", "approx 41k eur", "about $18k we'll credit", "cost roughly 2,400 euros"} {
+		if !isImpactClause(lowerClean(s)) {
+			t.Errorf("%q is not read as an impact clause", s)
+		}
+	}
+	imp := impactOf(t,
+		"ana: support says visitors are charged twice at the gate",
+		"bo: gateway latency spikes, our checkout worker retries POST /charge on timeout",
+		"bo: disabled the retry on /charge, no new doubles since 09:27",
+		"ana: list: 312 orders double charged between 08:52 and 09:27, total EUR 9,834")
+	if !strings.Contains(imp, "312 orders double charged") || !strings.Contains(imp, "EUR 9,834") {
+		t.Errorf("impact = %q, want the count with what it cost", imp)
+	}
+}
