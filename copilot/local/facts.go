@@ -1130,7 +1130,10 @@ func (b *summaryBuilder) impactNeighbours(out []scoredSentence) []scoredSentence
 			measures, harm = true, true
 		}
 		return measures && (harm || impactWhoRE.MatchString(low)) && !causalRE.MatchString(low) && !consequence(low) &&
-			!(verifyRE.MatchString(low) && !harm) && !hedgeRE.MatchString(low) && !isImperative(sents[i])
+			!(verifyRE.MatchString(low) && !harm) && !hedgeRE.MatchString(low) && !isImperative(sents[i]) &&
+			// "We'll email the affected clinics today" beside the count promises
+			// what will be done about the damage.
+			!fuCommitRE.MatchString(low)
 	}
 	fits := func(i int) (scoredSentence, bool) {
 		if !belongs(i) {

@@ -149,3 +149,17 @@ func TestImpactKeepsWhatItCost(t *testing.T) {
 		t.Errorf("impact = %q, want the count with what it cost", imp)
 	}
 }
+
+// TestImpactLeavesOutThePromiseBeside: a sentence beside the count that promises
+// what will be done for the people hit ("I will send the apology credit to
+// everyone who had a failed unlock") is no part of the impact, though it names
+// them and what failed.
+func TestImpactLeavesOutThePromiseBeside(t *testing.T) {
+	imp := impactOf(t,
+		"ops: unlock requests timing out for many cars, app shows 'try again'",
+		"dev: the telematics gateway pool is at max, raised it from 50 to 200 and restarted, unlocks going through",
+		"ops: Roughly 3,100 failed unlock attempts, 212 customers called us. I will send the apology credit to everyone who had a failed unlock today.")
+	if !strings.Contains(imp, "3,100 failed unlock attempts") || strings.Contains(imp, "apology credit") {
+		t.Errorf("impact = %q, want the count without the promise beside it", imp)
+	}
+}
