@@ -27,6 +27,12 @@ import (
 var (
 	// promiseRE: first-person or team subject, then a future or obligation form.
 	promiseRE = regexp.MustCompile(`(?i)\b(?:we|i|the team|our team|the \w+ team|each team|every team|teams)\s*(?:will|'ll|shall|are going to|'re going to|am going to|'m going to|are gonna|'re gonna|plan to|are planning to|'re planning to|intend to|aim to|need to|needs? (?:a|an|more|better|proper|some)|need|must|have to|should|are (?:now |currently |also )?(?:looking|working) (?:into|on|to))\b(?:\s+(?:also|now|then|further|first|soon|definitely|likely|probably))?\s+(\w+)`)
+	// namedPromiseRE: a person's full name opening the sentence, then a future
+	// form and the verb; group 1 is the first name, group 2 the verb.
+	namedPromiseRE = regexp.MustCompile(`^\W*(\p{Lu}[\p{Ll}'’\-]+)(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2}\s+(?:will|is going to|plans to|aims to|has agreed to|agreed to)\s+(?:also\s+|now\s+|then\s+)?(\w+)`)
+	// anaphoricTakeRE: taking on work named before ("do this", "own it", "lead
+	// that change").
+	anaphoricTakeRE = regexp.MustCompile(`^(?:do|own|lead|handle|take|drive|deliver|pick up|look after|run)\s+(?:this|it|that|these|those)\b`)
 	// promiseNotRE: a promise form that is a regret, a prediction or a hedge.
 	promiseNotRE = regexp.MustCompile(`(?i)\b(?:will|'ll|should|must|need to|have to) (?:have|be (?:fine|ok|okay|able to see|back|done|up|down|good))\b|\bwould\b|\bcould\b`)
 	// progressiveRE: "we are adding…", "we're moving…": work under way.
@@ -62,6 +68,16 @@ func isPromise(s string) (bool, int) {
 	if m := promiseRE.FindStringSubmatchIndex(s); m != nil && !promiseNotRE.MatchString(s[m[0]:]) {
 		rest := strings.ToLower(s[m[2]:])
 		if fuMakeRE.MatchString(rest) || fuLastingRE.MatchString(rest) {
+			return true, m[1]
+		}
+	}
+	// A report gives work to a person by full name ("Jonas Weber will add a
+	// second rates source …"): the same promise with its owner for subject.
+	if m := namedPromiseRE.FindStringSubmatchIndex(s); m != nil && !text.IsStopWord(strings.ToLower(s[m[2]:m[3]])) && !promiseNotRE.MatchString(s[m[0]:]) {
+		// "Priya Raman will do this as part of the same work" gives the promise
+		// before it an owner; it promises nothing new.
+		rest := strings.ToLower(s[m[4]:])
+		if (fuMakeRE.MatchString(rest) || fuLastingRE.MatchString(rest)) && !anaphoricTakeRE.MatchString(rest) {
 			return true, m[1]
 		}
 	}

@@ -53,8 +53,9 @@ const (
 
 var (
 	// dueTriggeredRE is a deadline after a word that makes it one ("by", "before",
-	// "due"…): weekdays and dates need it, or "on monday we saw" would be a deadline.
-	dueTriggeredRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|due:?|no later than|for|on|in)\s+(?:the\s+)?((?:` + dueEODOf + `|` + dueDayExpr + `|` + dueExplicit + `|` + dueRelative + `|today|tonight|` + dueTomorrow + `|\d{1,2}(?:st|nd|rd|th))\b|` + dueDotted + `)`)
+	// "due", "the target is"…): weekdays and dates need it, or "on monday we saw"
+	// would be a deadline.
+	dueTriggeredRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|due:?|no later than|for|on|in|(?:target|deadline)(?:\s+date)?(?:\s+is|:))\s+(?:the\s+)?((?:` + dueEODOf + `|` + dueDayExpr + `|` + dueExplicit + `|` + dueRelative + `|today|tonight|` + dueTomorrow + `|\d{1,2}(?:st|nd|rd|th))\b|` + dueDotted + `)`)
 	// dueBareRE is a deadline that is one without a trigger ("this week", "EOW").
 	dueBareRE = regexp.MustCompile(`(?i)\b(` + dueEODOf + `|` + dueEndOfQuarter + `|end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|(?:this|next)\s+(?:week|sprint)|(?:this|next)\s+` + dueWeekday + `)\b`)
 	// dueInSpanRE is a span from the day said, after "in" ("in 2 weeks"); "for 7

@@ -434,6 +434,14 @@ func splitCommitments(c *fuCandidate, t msgTags, names map[string]string) []*fuC
 		promise, _ := isPromise(s)
 		should := fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)
 		listed := headed && fuLastingRE.MatchString(low) && len(contentTerms(s)) >= 3
+		// "Hanna Berg owns this and aims to finish it by the end of June" gives
+		// the promise before it an owner and a date: it goes with that part.
+		if fuFullNameOwnsRE.MatchString(s) {
+			if len(parts) > 0 && !hasSecret(s) {
+				parts[len(parts)-1] += " " + s
+			}
+			continue
+		}
 		named := namedOwner(s, speaker(t.msg), names) != ""
 		if (promise || should || named || listed) && !hasSecret(s) {
 			parts = append(parts, s)
@@ -2296,6 +2304,13 @@ func namedOwner(raw, sp string, names map[string]string) string {
 			return sub[1]
 		}
 	}
+	// A report names who owns the work it has just promised ("We will also alert
+	// on … Hanna Berg owns this", "Tomás Aguilar is leading this change").
+	for _, sub := range fuFullNameOwnsRE.FindAllStringSubmatch(raw, -1) {
+		if !text.IsStopWord(strings.ToLower(strings.Fields(sub[1])[0])) {
+			return sub[1]
+		}
+	}
 	for _, sub := range fuAbsentWillRE.FindAllStringSubmatch(raw, -1) {
 		if w := strings.ToLower(sub[1]); !text.IsStopWord(w) && !notAName[w] {
 			return w
@@ -2309,6 +2324,11 @@ var fuAbsentWillRE = regexp.MustCompile(`(?:^|[.!?;]\s+)([A-Za-z][a-z]{1,15})\s+
 
 // fuFullNameWillRE: "<First Last> will add …" opening a sentence or an entry.
 var fuFullNameWillRE = regexp.MustCompile(`(?:^|[.!?;:]\s+)(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2})\s+` + fuTakesOn + `\s+(?:take|own|handle|drive|add|write|update|document|build|set up|fix|draft|make|move|change|review|run|check|enable|disable|block|configure|remove|replace|migrate|automate|audit)\b`)
+
+// fuFullNameOwnsRE: "<First Last> owns this", "… is leading this change", "…
+// will do this", maybe with the person's team between ("Priya Raman in our
+// platform team owns this"), opening a sentence.
+var fuFullNameOwnsRE = regexp.MustCompile(`(?:^|[.!?;:]\s+)(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+){1,2})(?:\s+(?:in|from|of)\s+(?:our\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+team)?\s+(?:owns|is leading|leads|is driving|drives|is responsible for|is in charge of|will (?:own|lead|drive|do|handle|take|deliver)|takes|has taken)\s+(?:this|it|that|these)\b`)
 
 // fuTakesOn: the words with which a named person takes work on ("will", "agreed to").
 const fuTakesOn = `(?:will|is going to|agreed to|volunteered to|offered to)`
