@@ -64,8 +64,12 @@ var (
 	// dueSoonRE is "today"/"tomorrow", a deadline only in a sentence that commits.
 	dueSoonRE = regexp.MustCompile(`(?i)\b(today|tonight|` + dueTomorrow + `)\b` +
 		// A weekday standing alone at the end of a promise ("…, friday.", "…
-		// per client. mon"): the day it is due.
-		`|(?:^|[,.;:—–]\s*|\s[-–—]\s*)(` + dueWeekday + `)\W*$`)
+		// per client. mon"): the day it is due; so is a span ("… fails before
+		// production. Two weeks."), counted from the day it was said.
+		`|(?:^|[,.;:—–]\s*|\s[-–—]\s*)(` + dueWeekday + `)\W*$` +
+		`|(?:^|[,.;:—–]\s*|\s[-–—]\s*)(` + dueSpan + `)\W*$`)
+	// dueTrailingRefRE: a link or a ticket key closing a message.
+	dueTrailingRefRE = regexp.MustCompile(`[\s(\[]*(?:<?https?://[^\s>]+>?|\b[A-Z][A-Z0-9]+-\d+\b)[\s.)\]]*$`)
 
 	dueISORE      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	dueDotRE      = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
@@ -102,11 +106,23 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 		loc, expr = m[:2], text[m[2]:m[3]]
 	}
 	if loc == nil && commits {
-		if m := dueSoonRE.FindStringSubmatchIndex(text); m != nil {
+		// A link or a ticket key after the promise ("…, friday. https://…/INFRA-1022")
+		// does not move its last words.
+		tail := text
+		for {
+			t := dueTrailingRefRE.ReplaceAllString(tail, "")
+			if t == tail {
+				break
+			}
+			tail = t
+		}
+		if m := dueSoonRE.FindStringSubmatchIndex(tail); m != nil {
 			loc = m[:2]
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 {
-					expr = text[m[g]:m[g+1]]
+					// The words are the day or span itself, not the comma or
+					// full stop that sets it apart.
+					loc, expr = m[g:g+2], tail[m[g]:m[g+1]]
 					break
 				}
 			}

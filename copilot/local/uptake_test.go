@@ -94,6 +94,10 @@ func TestUptakeOwnerFromConversation(t *testing.T) {
 			"dan: not this week sorry, on leave",
 			"erin: I can take the alert one",
 		}, 0, "erin", "", 1},
+		{"asked, then the person asked adds a promise whose purpose says \"can't do that again\"", []string{
+			"carla: @dan please own an alert on pool connections above 80% of max_connections.",
+			"dan: also after this I'll set a per-role connection limit for the worker so one worker can't do that again",
+		}, 0, "dan", "", 2},
 		{"assigned in the third person", []string{
 			"carla: the pool size must come from one config value, not three. this is on dan",
 			"dan: fine",
