@@ -982,6 +982,11 @@ func negatedEvent(low string) bool {
 			return true
 		}
 	}
+	// "7,000 owners got no reminder", "no email goes out at all", "no unit
+	// could be scanned out": the event negated by "no" before its noun.
+	if noEventRE.MatchString(low) && !noHarmNounRE.MatchString(low) {
+		return true
+	}
 	for _, m := range negatedRE.FindAllStringSubmatch(low, -1) {
 		v := m[3]
 		if impactHarmRE.MatchString(v) || noHarmVerbRE.MatchString(v) {
@@ -993,6 +998,16 @@ func negatedEvent(low string) bool {
 	}
 	return false
 }
+
+// noEventRE: a thing people expect said not to come, by "no" before its noun:
+// received, sent or shown none ("got no reminder", "sent no positions"), or none
+// of it going, arriving or being possible ("no email goes out", "no unit could be
+// scanned out").
+var noEventRE = regexp.MustCompile(`\b(?:got|get|gets|getting|received|receive|receives|sent|send|sends|saw|see|sees|had|has|have|showed|shows|show)\s+no\s+[a-z]|\bno\s+(?:[a-z][\w-]*\s+)(?:[\w][\w-]*\s+){0,4}(?:went|goes|go|going|came|comes|come|arrived|arrives|arrive|reached|reaches|could|can|was|were|got|gets|is|are)\s+(?:out|through|in|be|sent|delivered|processed|shown|recorded|written|saved|scanned|received|accepted|possible)\b`)
+
+// noHarmNounRE: "no" before what it is good news to have none of ("saw no
+// errors", "got no complaints", "no data was lost").
+var noHarmNounRE = regexp.MustCompile(`\bno\s+(?:new\s+|more\s+|further\s+)?(?:errors?|issues?|problems?|impact|complaints?|alerts?|failures?|data loss|data was lost|loss|harm|damage|downtime|incidents?|5xx|timeouts?)\b`)
 
 // withoutRE: "without" and the noun after it, past a determiner or an adjective
 // of time ("without live tyre-pressure data", "without positions").

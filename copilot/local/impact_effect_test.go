@@ -163,3 +163,29 @@ func TestImpactLeavesOutThePromiseBeside(t *testing.T) {
 		t.Errorf("impact = %q, want the count without the promise beside it", imp)
 	}
 }
+
+// TestImpactNoBeforeTheNoun: "no" before what people expect ("7,000 owners got
+// no reminder", "no email goes out at all") negates an event as "did not" does;
+// "no" before what is good news to lack ("got no complaints", "no data was lost")
+// does not.
+func TestImpactNoBeforeTheNoun(t *testing.T) {
+	for _, s := range []string{"about 7,000 owners got no reminder for 20 and 21 nov", "since 14:02 no email goes out at all", "11:52-12:00 no unit with expiry before 11-02 could be scanned out", "the trackers sent no positions"} {
+		if !negatedEvent(lowerClean(s)) {
+			t.Errorf("%q: no negated event", s)
+		}
+	}
+	for _, s := range []string{"we got no complaints", "no data was lost", "saw no errors after the rollback", "no new alerts since 10:02"} {
+		if negatedEvent(lowerClean(s)) {
+			t.Errorf("%q: read as a negated event", s)
+		}
+	}
+	imp := impactOf(t,
+		"vet: clinics say nobody got the reminder sms for tomorrow",
+		"dev: the sms provider suspended our sender id, the campaign job failed at 06:00",
+		"dev: new sender id approved, resent the reminders, delivered",
+		"vet: About 7,000 owners got no reminder for 20 and 21 Nov, 96 no-shows reported so far across 31 clinics.",
+		"dev: Bounce-rate guard: pause a campaign when hard bounces > 3% in the first 500 sends.")
+	if !strings.Contains(imp, "7,000 owners got no reminder") || strings.Contains(imp, "Bounce-rate") {
+		t.Errorf("impact = %q, want the owners who got no reminder", imp)
+	}
+}
