@@ -885,6 +885,12 @@ func (b *summaryBuilder) impactSentences() []scoredSentence {
 			// gateway was slow 11:30-11:55 so the retry made a second hold") is
 			// that field's: the impact takes the next best.
 			clipped := clipTrailingClauses(quote(raw), isImpactClause)
+			// What was hit, listed after a colon ("no email goes out at all:
+			// refill reminders, pickup notices, password resets"), is the impact
+			// whole: its items name no damage of their own.
+			if colonListRE.MatchString(raw) {
+				clipped = quote(raw)
+			}
 			if b.used[clipped] || b.used[quote(raw)] {
 				continue
 			}
@@ -998,6 +1004,11 @@ func negatedEvent(low string) bool {
 	}
 	return false
 }
+
+// colonListRE: a sentence that ends in a list after a word and a colon, two or
+// more short items joined by commas ("…: refill reminders, pickup notices,
+// password resets"); a clock time's colon ("06:00-06:46, …") opens none.
+var colonListRE = regexp.MustCompile(`(?i)[a-z]:\s+[^:,.;]{2,40}(?:,\s*(?:and\s+)?[^:,.;]{2,40}){1,6}[.!]?\s*$`)
 
 // noEventRE: a thing people expect said not to come, by "no" before its noun:
 // received, sent or shown none ("got no reminder", "sent no positions"), or none

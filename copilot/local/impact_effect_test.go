@@ -189,3 +189,22 @@ func TestImpactNoBeforeTheNoun(t *testing.T) {
 		t.Errorf("impact = %q, want the owners who got no reminder", imp)
 	}
 }
+
+// TestImpactKeepsTheListOfWhatWasHit: the list after a colon says what was hit
+// ("…: refill reminders, pickup notices, password resets") and stays with the
+// sentence; a clock time's colon opens no list.
+func TestImpactKeepsTheListOfWhatWasHit(t *testing.T) {
+	if !colonListRE.MatchString("since 14:02 no email goes out at all: refill reminders, pickup notices, password resets") {
+		t.Error("the list after 'at all:' is not read as one")
+	}
+	if colonListRE.MatchString("06:00-06:46, 44% of api calls 401, new logins only") {
+		t.Error("a clock time's colon read as opening a list")
+	}
+	imp := impactOf(t,
+		"pharm: patients call that no pickup notice came",
+		"ops: since 14:02 no email goes out at all: refill reminders, pickup notices, password resets",
+		"dev: the smtp relay rejects our new api key, rotated it back, queue draining")
+	if !strings.Contains(imp, "pickup notices, password resets") {
+		t.Errorf("impact = %q, want the whole list of what was hit", imp)
+	}
+}
