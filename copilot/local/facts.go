@@ -119,7 +119,7 @@ var (
 	impactShareOfRE = regexp.MustCompile(`\d+(\.\d+)?\s?% of (all |the |our )?([\w-]+ ){0,2}[a-z]{3,}s\b`)
 	impactTimeRE    = regexp.MustCompile(`[~≈]?\b\d+\s?(s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|days?)\b|\b\d+h\d+m?\b|\b\d{1,2}:\d{2}\s?(–|-|—|to)\s?\d{1,2}:\d{2}\b`)
 	impactWhoRE     = regexp.MustCompile(`\b(customers?|users?|merchants?|clients?|partners?|tenants?|shoppers?|buyers?|drivers?|riders?|subscribers?|people|employees?|staff|members?|visitors?|players?|patients?|students?|crew|passengers?|travell?ers?|guests?|residents?|citizens?|donors?|listeners?|viewers?|households?|everyone|traffic|requests|region|regions|eu|us|apac|web|mobile|ios|android|api)\b`)
-	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|fell|fallen|stuck|down|unavailable|outage|degraded|timeouts?|tim(ed|ing) out|charged|double|duplicate\w*|missed|blocked|locked out|rejected|impact\w*|affected|elevated|waiting|waited|hung|missing|disappeared)\b`)
+	impactHarmRE    = regexp.MustCompile(`\b(late|delayed|failed|fail(ing|ures?)?|errors?|5xx|50[0-4]s?|unable|couldn'?t|could not|can'?t|cannot|lost|dropped|fell|fallen|stuck|down|unavailable|outage|degraded|timeouts?|tim(ed|ing) out|charged|double|duplicate\w*|missed|blocked|locked out|rejected|impact\w*|affected|elevated|waiting|waited|hung|missing|disappeared|crash(?:ed|es|ing)?|froze|frozen|stalled|broke|broken|refunded|cancell?ed|quarantined|silent|offline|invisible|blind)\b`)
 )
 
 // scoredSentence is one candidate sentence of a fact.

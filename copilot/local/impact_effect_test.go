@@ -208,3 +208,14 @@ func TestImpactKeepsTheListOfWhatWasHit(t *testing.T) {
 		t.Errorf("impact = %q, want the whole list of what was hit", imp)
 	}
 }
+
+// TestImpactHarmOfThingsThatStop: a show that froze, a unit gone silent or
+// offline, buses invisible, people refunded: these say what went wrong as
+// "failed" does.
+func TestImpactHarmOfThingsThatStop(t *testing.T) {
+	for _, s := range []string{"the 10:10 show froze after 4 min", "~60 kids refunded or moved to the 11:30", "23 other loggers are also silent since saturday night", "120 buses invisible in the parents app", "the client crashed for 11% of players", "east telemetry blind for 212 units"} {
+		if !impactHarmRE.MatchString(lowerClean(s)) {
+			t.Errorf("%q names no harm", s)
+		}
+	}
+}
