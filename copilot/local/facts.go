@@ -335,6 +335,24 @@ func (b *summaryBuilder) causeSentences() []scoredSentence {
 		return ss
 	}
 	cs := b.causeCandidates()
+	// A chat message that took the step that stopped the bleeding, or declared
+	// the end, tells the fix: whatever causal words it holds ("rolled back the
+	// flag, that was it"), the trigger is told elsewhere. A report's paragraph
+	// may tell both and is left to the scores.
+	fixAt := map[int]bool{}
+	for _, a := range b.mitigationActs() {
+		fixAt[a] = true
+	}
+	if b.lc.resolvedAt >= 0 {
+		fixAt[b.lc.resolvedAt] = true
+	}
+	kept := cs[:0:0]
+	for _, c := range cs {
+		if !fixAt[c.idx] || b.lc.msgs[c.idx].section != "" {
+			kept = append(kept, c)
+		}
+	}
+	cs = kept
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
 	if len(cs) == 0 || cs[0].score < minCauseScore {
 		return nil
