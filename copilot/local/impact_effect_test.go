@@ -210,10 +210,11 @@ func TestImpactKeepsTheListOfWhatWasHit(t *testing.T) {
 }
 
 // TestImpactHarmOfThingsThatStop: a show that froze, a unit gone silent or
-// offline, buses invisible, people refunded: these say what went wrong as
-// "failed" does.
+// offline, buses invisible, people refunded, and what came in excess (extra
+// pieces baked, units wrongly shown, feed over-fed, points doubled): these say
+// what went wrong as "failed" does.
 func TestImpactHarmOfThingsThatStop(t *testing.T) {
-	for _, s := range []string{"the 10:10 show froze after 4 min", "~60 kids refunded or moved to the 11:30", "23 other loggers are also silent since saturday night", "120 buses invisible in the parents app", "the client crashed for 11% of players", "east telemetry blind for 212 units"} {
+	for _, s := range []string{"the 10:10 show froze after 4 min", "~60 kids refunded or moved to the 11:30", "23 other loggers are also silent since saturday night", "120 buses invisible in the parents app", "the client crashed for 11% of players", "east telemetry blind for 212 units", "~3,100 extra pieces baked", "~310 units wrongly shown expired", "~40 kg concentrate over-fed", "their points doubled after purchases"} {
 		if !impactHarmRE.MatchString(lowerClean(s)) {
 			t.Errorf("%q names no harm", s)
 		}
