@@ -142,6 +142,9 @@ func ticketTitleTerms(title string) []string {
 // so an identifier is compared by its parts. Only an identifier given a value or
 // written as a flag counts: a column or a table ("(customer_id, period)") names
 // what the work touches, which a ticket at another granularity may well add.
+// The item gives the setting in its own words when it gives it the title's value
+// and holds most of its parts; callers pass the item's whole message, where a
+// promise to "ship it" follows the sentence that names the setting.
 func settingDiffers(title, item string) bool {
 	have := map[string]bool{}
 	for _, w := range settingWordRE.FindAllString(item, -1) {
@@ -149,12 +152,34 @@ func settingDiffers(title, item string) bool {
 			have[p] = true
 		}
 	}
-	for _, m := range settingRE.FindAllStringSubmatch(title, -1) {
-		for _, p := range identifierParts(m[1] + m[2]) {
-			if !have[p] {
-				return true
+	values := map[string]bool{}
+	for _, v := range settingValueRE.FindAllString(item, -1) {
+		values[v] = true
+	}
+	for _, at := range settingRE.FindAllStringSubmatchIndex(title, -1) {
+		id := ""
+		for g := 2; g+1 < len(at); g += 2 {
+			if at[g] >= 0 {
+				id += title[at[g]:at[g+1]]
 			}
 		}
+		parts := identifierParts(id)
+		missing := 0
+		for _, p := range parts {
+			if !have[p] {
+				missing++
+			}
+		}
+		if missing == 0 {
+			continue
+		}
+		// The item that gives the setting the title's value ("the pool size
+		// pinned to 10" for "maxPoolSize=10") names it in its own words, as
+		// long as it holds most of the identifier's parts.
+		if v := settingValueRE.FindString(title[at[1]-1 : min(len(title), at[1]+12)]); v != "" && values[v] && 2*missing < len(parts) {
+			continue
+		}
+		return true
 	}
 	return false
 }
@@ -163,6 +188,8 @@ var (
 	// settingRE: a flag, or an identifier (snake_case, lower camelCase) given a
 	// value ("=30s", "to 50").
 	settingRE = regexp.MustCompile(`(--[A-Za-z][A-Za-z0-9-]*)|\b([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]{2,}(?:[A-Z][a-z0-9]+)+)(?:\s*=|\s+(?:to|at)\s+\d)`)
+	// settingValueRE: a value as written, versions whole ("8", "2.8.1", "30s").
+	settingValueRE = regexp.MustCompile(`\b\d+(?:[.,]\d+)*`)
 	// settingWordRE: a word of the item, identifiers whole.
 	settingWordRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_-]*`)
 	camelRE       = regexp.MustCompile(`[A-Z]?[a-z0-9]+|[A-Z]+`)

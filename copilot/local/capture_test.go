@@ -75,6 +75,12 @@ var settingDiffersTests = []struct {
 	{"Backfill CLI: add --dry-run and row count estimate", "the backfill needs a dry run mode", false},
 	{"Raise maxPoolSize to 50 in reporting", "tune the hikari idle timeout in reporting", true},
 	{"Raise maxPoolSize to 50 in reporting", "raise the max pool size of reporting", false},
+	// The item that gives the setting the title's value names it in its own
+	// words when it holds most of the identifier; another value, or fewer of
+	// its words, is another setting.
+	{"checkout-api: set DB pool size explicitly (maxPoolSize=12)", "the build pins the pool size to 12 in config", false},
+	{"checkout-api: set DB pool size explicitly (maxPoolSize=12)", "the build pins the pool size to 20 in config", true},
+	{"checkout-api: set DB pool size explicitly (maxPoolSize=12)", "the build pins the pool to 12 in config", true},
 	// A column or a table the work touches is not a setting.
 	{"Unique constraint on invoices (customer_id, period)", "make the invoice job idempotent per period", false},
 	{"Migrate ledger_entries to partitioned tables", "partition the ledger table", false},
@@ -350,6 +356,23 @@ func TestExportedTicketOfAnUnsaidKind(t *testing.T) {
 		{Key: "BIL-734", Title: "Base image: verify chrony enabled in image tests; alert on node_timex_offset_seconds"},
 	}
 	checkTickets(t, inc, map[string]string{"fail over": "", "both": "BIL-734"})
+}
+
+// An exported ticket that sets a setting captures the promise whose message gives
+// that setting the ticket's value in its own words, though the promise's sentence
+// only says "it": the setting is read in the whole message, as the words are.
+func TestExportedSettingTicketByItsValue(t *testing.T) {
+	inc := synthetic("INC-POOL",
+		"bot> PostgresTooManyClients: ledger-db rejecting connections",
+		"amara: ledger-api 2.8 came with a default pool of 40 per pod, 30 pods. that is the whole max_connections",
+		"amara: rolled back to 2.7, connections at 310 of 500. resolved",
+		"amara: 2.8.1 with the pool size set to 8 in the helm values is in review. I'll ship it on tuesday after the batch window",
+		"li: and I'll add a runbook entry for raising max_connections safely",
+	)
+	inc.Tickets = []copilot.Ticket{
+		{Key: "LED-412", Title: "ledger-api: set the pool size per pod explicitly (maxPoolSize=8)"},
+	}
+	checkTickets(t, inc, map[string]string{"ship it": "LED-412", "runbook": ""})
 }
 
 // A ticket's opening verb that the item holds only as a participle before a noun is

@@ -1719,7 +1719,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 			if l.ticketTrace != nil {
 				l.ticketTrace(lc.msgs[c.idx].msg.TS, tk.Key, TicketScores{TitleCovered: ov, TitleShared: n, ItemCovered: iv, ItemShared: in, Cosine: cs})
 			}
-			if settingDiffers(tk.Title, c.text) || deliverableDiffers(tk.Title, c.text) || actionDiffers(tk.Title, c.text) || onlyWhere(tk.Title, c.text, c.msgTerms) {
+			if settingDiffers(tk.Title, msgText(lc, c)) || deliverableDiffers(tk.Title, c.text) || actionDiffers(tk.Title, c.text) || onlyWhere(tk.Title, c.text, c.msgTerms) {
 				continue
 			}
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
