@@ -342,3 +342,31 @@ func TestMitigationIsTheAnnouncedStepThatRecoveryAnswers(t *testing.T) {
 		}
 	}
 }
+
+// A flag given a value ("flag geo_check_lenient=true, …") is a step, and the
+// people the incident hurt able to act again ("members can book classes again")
+// is its recovery: the flag is the mitigation, not the finding before it.
+func TestFlagAssignedThenPeopleAbleAgain(t *testing.T) {
+	texts := []string{
+		"members report the app says 'location could not be confirmed' on every booking",
+		"geo-service logs: upstream returns RATE_EXCEEDED for every lookup since 07:40",
+		"monthly lookups 1.2M used, most of them from the analytics export with our app key",
+		"flag geo_check_lenient=true, bookings skip the location check and get flagged for review",
+		"members can book classes again",
+		"resolved, 1h50m of failed bookings",
+	}
+	tags := tagMessage(3, incidentOf(texts...).Messages[3])
+	if len(tags.actions) == 0 {
+		t.Errorf("the flag assignment names no action: %q", texts[3])
+	}
+	if !tagMessage(4, incidentOf(texts...).Messages[4]).verify {
+		t.Errorf("%q is no recovery", texts[4])
+	}
+	ans, err := New(nil).Summarize(context.Background(), incidentOf(texts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(m, "geo_check_lenient") {
+		t.Errorf("mitigation = %q, want the flag", m)
+	}
+}
