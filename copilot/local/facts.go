@@ -107,7 +107,11 @@ var (
 	// other incidents' runbooks, they were seldom the step that fixed those.
 	mitigationActRE = regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)) (the |all |some )?([\w-]+ ){0,2}(pods?|containers?|tasks?|workers?)\b|\b(creat|issu|generat|mint)(e|ed|ing) (a |an )?new ([\w-]+ ){0,2}(tokens?|keys?|cert\w*|secrets?|credentials?|passwords?)\b`)
 	// doneRE: a responder reporting that an action finished ("association done").
-	doneRE = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|synced|live now)\b|\b(?:is|are) (?:in|out)(?: (?:prod\w*|now))?\s*(?:[.,;:!)]|$)|\b(?:is|are) (?:in|out) (?:via|to|on|for|everywhere)\b`)
+	// doneButRE: a state reported with its flaw ("ExternalSecret is Synced but
+	// the path is wrong"): a finding, not a step completed.
+	// "Done, but they need to log in again" completes a step and warns.
+	doneButRE = regexp.MustCompile(`\b(?:is|are|was|were|shows?|says?) (?:\w+ )?(?:done|complete[d]?|finished|in place|synced|live)\b,? but\b`)
+	doneRE    = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|synced|live now)\b|\b(?:is|are) (?:in|out)(?: (?:prod\w*|now))?\s*(?:[.,;:!)]|$)|\b(?:is|are) (?:in|out) (?:via|to|on|for|everywhere)\b`)
 
 	// Impact: counts of affected things, shares, durations, affected people.
 	impactCountRE = regexp.MustCompile(`[~≈]?\d[\d,.]*\s?[km]?\+?\s+(\w+[ -]){0,2}(customers?|users?|merchants?|orders?|payouts?|payments?|transactions?|requests?|calls?|jobs?|messages?|emails?|sms|logins?|sign-?ups?|accounts?|tenants?|bookings?|tickets?|chats?|complaints?|attempts?|checkouts?|sessions?|records?|rows|events?|pods?|nodes?|sites?|stores?|shipments?|invoices?|refunds?|charges?|devices?|subscribers?|reports?|people|employees?|staff|members?|visitors?|players?|patients?|students?)\b`)
@@ -1563,7 +1567,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		// nor is anything a report says before its story begins ("This report is
 		// in English").
 		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !fieldRow(t) && !headerLine(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
-			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2
+			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2 && !doneButRE.MatchString(t.lower)
 	}
 	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
 	// reads as done when the next words from a person say things recovered.

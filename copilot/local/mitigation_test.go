@@ -370,3 +370,27 @@ func TestFlagAssignedThenPeopleAbleAgain(t *testing.T) {
 		t.Errorf("mitigation = %q, want the flag", m)
 	}
 }
+
+// A state reported with its flaw ("… is Synced but the key is empty") is a
+// finding, no step completed; "200s now" is the recovery after the real step.
+func TestDoneButIsAFinding(t *testing.T) {
+	texts := []string{
+		"partners say their callbacks get 403 since the migration this morning",
+		"callback-api rejects every request, bad HMAC",
+		"SecretStore is Synced but the ref points at kv/partners/callback, the value lives at kv/partners/callbacks. key empty",
+		"so the service booted with an empty HMAC key and rejects everything",
+		"corrected the ref, key present, restarting callback-api",
+		"200s now for new callbacks",
+		"resolved, partners retried on their side",
+	}
+	if !tagMessage(5, incidentOf(texts...).Messages[5]).verify {
+		t.Errorf("%q is no recovery", texts[5])
+	}
+	ans, err := New(nil).Summarize(context.Background(), incidentOf(texts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(m, "restarting callback-api") {
+		t.Errorf("mitigation = %q, want the corrected ref and the restart", m)
+	}
+}
