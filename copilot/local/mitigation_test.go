@@ -394,3 +394,26 @@ func TestDoneButIsAFinding(t *testing.T) {
 		t.Errorf("mitigation = %q, want the corrected ref and the restart", m)
 	}
 }
+
+// What someone adds back by hand ("Ines add the firewall rule back in the
+// console") is a restore, written in a timeline in any grammar.
+func TestAddedBackIsARestore(t *testing.T) {
+	inc := timelineRows(
+		"08:02 | Pipeline apply removes 2 rules it does not know.",
+		"08:05 | Checkout error rate jumps to 70%. Page to Ines.",
+		"08:09 | Ines restart the checkout pods. Not helping.",
+		"08:20 | Ines add the firewall rule for port 9443 back in the console.",
+		"08:23 | Checkout error rate back to normal.",
+		"08:30 | Incident resolved.",
+	)
+	if tags := tagMessage(3, inc.Messages[3]); !tags.taken || len(tags.actions) == 0 {
+		t.Errorf("the rule added back is no step taken: %+v", tags.actions)
+	}
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(m, "back in the console") {
+		t.Errorf("mitigation = %q, want the rule added back", m)
+	}
+}
