@@ -446,3 +446,24 @@ func TestScalingAHyphenatedServiceIsAStep(t *testing.T) {
 		}, []int{2}},
 	})
 }
+
+// A file renamed by hand and the automation back is the step that ended the
+// harm, though nobody says "resolved" until the end: what people promise after it
+// is the wrap-up. Redoing once what was missed ("the 14 spots must be
+// rescheduled") is a remedy, not an improvement.
+func TestRenamedByHandStartsTheWrapUp(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"promises after the step, closed at the end", []string{
+			"bot> SILENCE on main output > 30s",
+			"ines: dead air, playout shows an empty list",
+			"tom: the log is named 03.02.2026.log instead of 2026-02-03.log since the locale change",
+			"tom: renamed the file by hand and loaded it, automation is back from 05:40",
+			"ines: 14 ad spots not played overnight, must be rescheduled.",
+			"tom: I'll extend the fallback playlist to 3h of music, mine, EOW",
+			"ines: incident closed.",
+		}, []int{5}},
+	})
+	if tags := tagMessage(3, incidentOf("tom: renamed the file by hand and loaded it, automation is back from 05:40").Messages[0]); !tags.taken || !tags.verify {
+		t.Errorf("renamed by hand, automation back: taken %v, recovery %v", tags.taken, tags.verify)
+	}
+}

@@ -48,9 +48,20 @@ var (
 
 // remedy reports whether low is a one-off remedy for customers with nothing
 // lasting besides ("Customer success will send an apology email with a credit").
+// Redoing once what the incident missed ("the 22 spots must be rescheduled",
+// "resend today's invoices", "rerun the import tonight") is a remedy too.
 func remedy(low string) bool {
-	return lkRemedyRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkRemedyRE.ReplaceAllString(low, " "))
+	for _, re := range []*regexp.Regexp{lkRemedyRE, lkRedoRE} {
+		if re.MatchString(low) && !fuStrongLastingRE.MatchString(re.ReplaceAllString(low, " ")) {
+			return true
+		}
+	}
+	return false
 }
+
+// lkRedoRE: doing again, once, what was missed or failed: a redo verb on the
+// things themselves, or the things said to need it.
+var lkRedoRE = regexp.MustCompile(`\b(?:re-?schedul|re-?send|re-?sent|re-?run|reran|replay|reprocess|re-?deliver|re-?import|re-?publish)\w* (?:the |all |every |those |these |them\b|our |today'?s |yesterday'?s |tonight'?s |last night'?s |missed |failed |\d)|\b(?:must|needs? to|has to|have to|will|to|should) be (?:re-?schedul|re-?sent|resen|re-?run|replay|reprocess|re-?deliver|re-?import|re-?publish)\w*`)
 
 // doneInIncident reports whether an action list's entry is a step of the response
 // ticked off during the incident: done, and a mitigation by its type or its verb,
