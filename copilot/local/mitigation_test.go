@@ -417,3 +417,25 @@ func TestAddedBackIsARestore(t *testing.T) {
 		t.Errorf("mitigation = %q, want the rule added back", m)
 	}
 }
+
+// A new secret put in place ("new cert uploaded to the gateway secret") is a
+// rotation, and a thing that verifies, passes or delivers again has recovered.
+func TestNewSecretInPlaceAndWorksAgain(t *testing.T) {
+	for _, tt := range []struct {
+		text          string
+		taken, verify bool
+	}{
+		{"new cert uploaded to notify-gateway secret, rolling pods", true, false},
+		{"fresh api key created and loaded into the sms-relay", true, false},
+		{"signatures verify again", false, true},
+		{"health checks passing again", false, true},
+		{"receipts print again at all tills", false, true},
+		{"the new cert will be uploaded tomorrow", false, false},
+		{"signatures still fail again and again", false, false},
+	} {
+		got := tagMessage(0, incidentOf(tt.text).Messages[0])
+		if got.taken != tt.taken || got.verify != tt.verify {
+			t.Errorf("%q: taken %v, recovery %v; want %v, %v", tt.text, got.taken, got.verify, tt.taken, tt.verify)
+		}
+	}
+}
