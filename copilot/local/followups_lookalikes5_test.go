@@ -427,26 +427,6 @@ func TestFollowUpNumbersForTheReport(t *testing.T) {
 	})
 }
 
-// Scaling a named service ("scale billing-sync to zero", "scale the api down") is
-// a step of the response when asked for before the incident is over; after it, a
-// lasting change to the scaling still is a follow-up.
-func TestScalingAHyphenatedServiceIsAStep(t *testing.T) {
-	runLookalikes(t, []lookalikeCase{
-		{"asked during the incident", []string{
-			"[FIRING] ledger-api 5xx > 5%",
-			"ann: 480 of 500 connections come from billing-sync since its new chart",
-			"lee: agreed. Omar, scale billing-sync to zero. Invoices can wait.",
-			"omar: billing-sync scaled to 0",
-			"ann: 5xx at 0.3%, resolved",
-		}, nil},
-		{"a lasting change after it", []string{
-			"[FIRING] ledger-api 5xx > 5%",
-			"omar: billing-sync scaled to 0, 5xx at 0.3%, resolved",
-			"ann: I'll make billing-sync scale down to 2 replicas at night for good, by friday",
-		}, []int{2}},
-	})
-}
-
 // A file renamed by hand and the automation back is the step that ended the
 // harm, though nobody says "resolved" until the end: what people promise after it
 // is the wrap-up. Redoing once what was missed ("the 14 spots must be
