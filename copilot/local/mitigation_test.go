@@ -439,3 +439,35 @@ func TestNewSecretInPlaceAndWorksAgain(t *testing.T) {
 		}
 	}
 }
+
+// Swapping writes to another table and pointing routes at another gateway are
+// steps; told before the recovery, the swap is the mitigation.
+func TestSwappedAndRepointedAreSteps(t *testing.T) {
+	for _, text := range []string{
+		"swapping inserts to the new events_v2 table with bigint id",
+		"pointing the private subnets' default route at nat-b",
+		"routes switched 10:47",
+	} {
+		if got := tagMessage(0, incidentOf(text).Messages[0]); len(got.actions) == 0 || !got.taken {
+			t.Errorf("%q: actions %v, taken %v", text, got.actions, got.taken)
+		}
+	}
+	inc := synthetic("INC-SWAP",
+		"bot> [FIRING] feed-api 5xx > 20%",
+		"ana: every post fails with 500: integer out of range on insert into events",
+		"raj: events.id is int4, the sequence passed 2147483647",
+		"ana: I'll put a read-only banner up so people stop retrying, doing it now",
+		"raj: do we alter to bigint? on 700M rows that is a full rewrite",
+		"kim: no. swapping inserts to the new events_v2 table with bigint id and a view over both",
+		"raj: events_v2 is live, the view serves reads. posts succeeding again since 21:04",
+		"ana: removed the banner. error rate back under 0.1%",
+		"kim: resolved",
+	)
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(m, "events_v2") {
+		t.Errorf("mitigation = %q, want the swap to events_v2", m)
+	}
+}
