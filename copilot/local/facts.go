@@ -1722,7 +1722,7 @@ var reflexGuessRE = regexp.MustCompile(`\bjust in case\b|\bto be safe\b|\bthinki
 // continue after the restart", "the rate remains at 30%", "evicted again", "prices
 // stay wrong").
 // The symptom must be named: "we continue to monitor" is no failure.
-var failedAttemptRE = regexp.MustCompile(`\bstay(s|ed)? (at )?(zero|0|empty|flat|missing)\b|\b(errors?|failures?|timeouts?|symptoms?|problem|issue|crash\w*|alerts?|evictions?|5xx|50\ds?|latency|rate|lag|backlog|usage|disk)\b[^.;!?]{0,40}\b(continu(e|es|ed|ing)|remain(s|ed)?|stay(s|ed)?\W*$|persist(s|ed|ing)?|unchanged)\b|\b\w+ed again\b|\b(kept|keeps) \w+ing\b|\bstay(s|ed)? (wrong|broken|down|high|full|elevated|degraded|bad)\b`)
+var failedAttemptRE = regexp.MustCompile(`\bstay(s|ed)? (at )?(zero|0|empty|flat|missing)\b|\b(errors?|failures?|timeouts?|symptoms?|problem|issue|crash\w*|alerts?|evictions?|5xx|50\ds?|latency|rate|lag|backlog|usage|disk)\b[^.;!?]{0,40}\b(continu(e|es|ed|ing)|remain(s|ed)?|stay(s|ed)?\W*$|persist(s|ed|ing)?|unchanged)\b|\b\w+ed again\b|\b(kept|keeps) \w+ing\b|\bstay(s|ed)? (wrong|broken|down|high|full|elevated|degraded|bad)\b|\b(crash|fail|die|dying|hang|break|oom|restart|error|time out|timing out)\w* (too|as well|anyway|regardless|all the same)\b`)
 
 // symptomReportRE: a row telling that someone reported what they saw ("Warehouse
 // reports no new picking lists", "a customer complains").

@@ -471,3 +471,34 @@ func TestSwappedAndRepointedAreSteps(t *testing.T) {
 		t.Errorf("mitigation = %q, want the swap to events_v2", m)
 	}
 }
+
+// A step whose targets "all crash too" did not help: it is no part of the
+// mitigation that the next step brought.
+func TestStepThatCrashesTooIsAFailedAttempt(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"scaled the renderers to 12, they all crash too :(", true},
+		{"restarted the consumers, they fail anyway", true},
+		{"restarted the consumers, they are fine too", false},
+	} {
+		if got := failedAttempt(tagMessage(0, incidentOf(tt.text).Messages[0])); got != tt.want {
+			t.Errorf("failedAttempt(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	inc := synthetic("INC-POISON",
+		"bot> [FIRING] render workers crashlooping",
+		"ana: every worker dies on job 81220, a 900-page PDF",
+		"ana: scaled the renderers to 12, they all crash too :(",
+		"raj: deleted job 81220 from the queue, file moved to the quarantine bucket",
+		"ana: workers stay up, queue draining. resolved",
+	)
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := strings.ToLower(ans.Summary.Mitigation); !strings.Contains(m, "deleted job 81220") || strings.Contains(m, "scaled") {
+		t.Errorf("mitigation = %q, want the deleted job alone", ans.Summary.Mitigation)
+	}
+}
