@@ -34,3 +34,36 @@ func TestRootCauseIsNotTheFixMessage(t *testing.T) {
 	}
 	t.Fatal("HPC-OPS-77 not in dev15")
 }
+
+// After the fix, chat's short reports of what was done ("badges removed, 4,812
+// queued", "v3 client deployed, …") are no root cause, whatever words they share
+// with it.
+func TestRootCauseIsNoLaterDoneReport(t *testing.T) {
+	inc := synthetic("INC-BADGE",
+		"bot> Anomaly: ID check approval rate 100% (baseline 81%)",
+		"ana: the doc-scan vendor returns 503 since 14:10 and our client falls back to 'approved' on error",
+		"raj: the fallback was meant for short timeouts, someone widened it to all errors last month",
+		"ana: I'm flipping scan_fail_mode to 'pending' now",
+		"ana: fail mode is pending since 14:52, new checks queue for manual review",
+		"raj: 3,100 accounts got verified without a real check. I'll strip the flag from all of them and requeue them, doing it now",
+		"raj: flags removed, 3,100 requeued",
+		"ana: resolved, vendor back at 15:30",
+	)
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc := strings.ToLower(ans.Summary.RootCause); strings.Contains(rc, "requeued") || strings.Contains(rc, "flipping") {
+		t.Errorf("root cause = %q, a step taken", ans.Summary.RootCause)
+	}
+	for _, low := range []string{"badges removed, 4,812 queued.", "v3 client deployed, wave_source=upstream again."} {
+		if !doneToThing(low) {
+			t.Errorf("doneToThing(%q) = false", low)
+		}
+	}
+	for _, low := range []string{"the config was deployed at 14:10.", "pods keep crashing since the deploy.", "we added, removed and re-added the rule."} {
+		if doneToThing(low) {
+			t.Errorf("doneToThing(%q) = true", low)
+		}
+	}
+}

@@ -275,6 +275,12 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			if act {
 				s -= 2
 			}
+			// After the fix, "badges removed, 4,812 queued" and "v3 client
+			// deployed" report the responders' doings in chat's short form: a
+			// thing, then what was done to it.
+			if !act && t.section == "" && firstFix >= 0 && t.idx > firstFix && labels[i] != "root cause" && doneToThing(low) && !timed && !causalRE.MatchString(low) {
+				s -= 2
+			}
 			// The fix acts on the trigger ("gave the scanner its own app" after "the new
 			// scanner polls every repo with the same app token"), not on the symptom:
 			// a sentence naming what a later action changed points at the cause.
@@ -499,7 +505,7 @@ const wholeFindingWords = 40
 // verb in -ing and says "now" ("commenting out the crontab entry on vm-2 now",
 // "voiding the duplicates now"). The progressive with "now" places it in the
 // response, not before the incident.
-var underWayRE = regexp.MustCompile(`^\W*(i'?m |we'?re )?[a-z]{3,}ing\b[^.;!?]*\bnow\b`)
+var underWayRE = regexp.MustCompile(`^\W*(i'?m |i am |we'?re |we are )?[a-z]{3,}ing\b[^.;!?]*\bnow\b`)
 
 // underWaySymptomRE: the same form said of what the system does ("failing now",
 // "still growing now").
@@ -658,6 +664,22 @@ func responderAction(low string) bool {
 	for _, ac := range actionClasses {
 		if loc := ac.re.FindStringIndex(rest); loc != nil && loc[0] == 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// doneToThing reports a chat report that names a thing in a word or two and then
+// what was done to it ("badges removed", "v3 client deployed, …"): the short form
+// of "we removed the badges".
+func doneToThing(low string) bool {
+	f := strings.Fields(low)
+	if len(f) == 0 || leadFillers[f[0]] || personalSubject[f[0]] {
+		return false // "we removed …" is told by its doer (responderAction)
+	}
+	for k := 1; k <= 2 && k < len(f); k++ {
+		if w := strings.Trim(f[k], ",.;:!"); pastOpenRE.MatchString(w) && !failVerbRE.MatchString(w) {
+			return !strings.HasSuffix(f[k-1], ",")
 		}
 	}
 	return false
