@@ -114,7 +114,7 @@ var (
 	doneRE    = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|synced|live now)\b|\b(?:is|are) (?:in|out)(?: (?:prod\w*|now))?\s*(?:[.,;:!)]|$)|\b(?:is|are) (?:in|out) (?:via|to|on|for|everywhere)\b`)
 
 	// Impact: counts of affected things, shares, durations, affected people.
-	impactCountRE = regexp.MustCompile(`[~≈]?\d[\d,.]*\s?[km]?\+?\s+(\w+[ -]){0,2}(customers?|users?|merchants?|orders?|payouts?|payments?|transactions?|requests?|calls?|jobs?|messages?|emails?|sms|logins?|sign-?ups?|accounts?|tenants?|bookings?|tickets?|chats?|complaints?|attempts?|checkouts?|sessions?|records?|rows|events?|pods?|nodes?|sites?|stores?|shipments?|invoices?|refunds?|charges?|devices?|subscribers?|reports?|people|employees?|staff|members?|visitors?|players?|patients?|students?)\b`)
+	impactCountRE = regexp.MustCompile(`[~≈]?\d[\d,.]*\s?[km]?\+?\s+(\w+[ -]){0,2}(customers?|users?|merchants?|orders?|payouts?|payments?|transactions?|requests?|calls?|jobs?|messages?|emails?|sms|logins?|sign-?ups?|accounts?|tenants?|bookings?|tickets?|chats?|complaints?|attempts?|checkouts?|sessions?|records?|rows|events?|pods?|nodes?|sites?|stores?|shipments?|invoices?|refunds?|charges?|devices?|subscribers?|reports?|people|employees?|staff|members?|visitors?|players?|patients?|students?|kids|children|pupils|parents|families|guests|fans|passengers|travell?ers|drivers|riders|listeners|viewers|readers|shoppers|buyers|sellers|residents|citizens|attendees|spectators)\b`)
 	// impactAnyCountRE: a number of things of any name ("18k searches", "312 jobs").
 	impactAnyCountRE = regexp.MustCompile(`(^|[^\w.:/-])[~≈]?\d[\d,.]*\s?[km]?\+?\s+([a-z]+[ -]){0,2}[a-z]{3,}s\b`)
 	impactShareRE    = regexp.MustCompile(`\d+(\.\d+)?\s?%`)

@@ -349,3 +349,16 @@ func TestImpactSkipsWhatTheCauseQuotes(t *testing.T) {
 		}
 	}
 }
+
+// People are counted by what they are to the business ("~60 kids", "9,214 fans",
+// "300 passengers"), as customers and users are: each such count is impact.
+func TestPeopleCountedByWhatTheyAre(t *testing.T) {
+	for _, text := range []string{"~60 kids refunded or moved to the 11:30", "9,214 fans sent to the back of the queue", "300 passengers rebooked"} {
+		if !impactCountRE.MatchString(strings.ToLower(text)) {
+			t.Errorf("%q: no count of people", text)
+		}
+	}
+	if impactCountRE.MatchString("load-test the heartbeat with 2k clients") {
+		t.Error("software clients counted as people")
+	}
+}
