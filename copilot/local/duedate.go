@@ -68,6 +68,10 @@ var (
 		// production. Two weeks."), counted from the day it was said.
 		`|(?:^|[,.;:—–]\s*|\s[-–—]\s*)(` + dueWeekday + `)\W*$` +
 		`|(?:^|[,.;:—–]\s*|\s[-–—]\s*)(` + dueSpan + `)\W*$`)
+	// dueTodayToldRE: what follows "today" when it opens a clause told in the
+	// past ("today we googled it", "today it went only to email"): the day of
+	// the incident, not a deadline.
+	dueTodayToldRE = regexp.MustCompile(`(?i)^\W*(?:we|i|it|they|he|she|you|nobody|everyone|someone|the \w+)\s+(?:\w+ed|went|was|were|had|did|got|saw|found|knew|came|took|made|began|paged|sent|ran)\b`)
 	// dueTrailingRefRE: a link or a ticket key closing a message.
 	dueTrailingRefRE = regexp.MustCompile(`[\s(\[]*(?:<?https?://[^\s>]+>?|\b[A-Z][A-Z0-9]+-\d+\b)[\s.)\]]*$`)
 
@@ -116,7 +120,7 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 			}
 			tail = t
 		}
-		if m := dueSoonRE.FindStringSubmatchIndex(tail); m != nil {
+		if m := dueSoonRE.FindStringSubmatchIndex(tail); m != nil && !(m[2] >= 0 && dueTodayToldRE.MatchString(tail[m[3]:])) {
 			loc = m[:2]
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 {

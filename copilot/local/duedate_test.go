@@ -11,6 +11,10 @@ var dueTests = []struct {
 	words, date      string
 }{
 	{"weekday with date", "can you own it, by friday 3/6?", "2026-03-02", false, "by friday 3/6", "2026-03-06"},
+	// "Today" opening a clause told in the past is the incident's day.
+	{"today told in the past", "I'll write the runbook for rotating the key by hand, today we googled it", "2026-03-02", true, "", ""},
+	{"today it went", "I'll put the stale-list alert on the on-call phone, today it went only to email", "2026-03-02", true, "", ""},
+	{"today as the deadline", "I'll put the stale-list alert on the on-call phone today", "2026-03-02", true, "today", "2026-03-02"},
 	{"bare weekday", "i'll take it, by friday", "2026-09-15", true, "by friday", "2026-09-18"},
 	{"weekday on the day is a week later", "@ravi can you add a test by tuesday?", "2026-05-19", false, "by tuesday", "2026-05-26"},
 	{"next weekday is the following week", "write the runbook by next thursday?", "2025-09-30", false, "by next thursday", "2025-10-09"},
