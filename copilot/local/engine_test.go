@@ -116,6 +116,8 @@ var splitSentenceTests = []struct {
 	in   string
 	want []string
 }{
+	{"a title goes on", "Owner: Dr. Ama Owusu. Due in May.", []string{"Owner: Dr. Ama Owusu.", "Due in May."}},
+	{"an abbreviation goes on", "Cache the lookups, e.g. the geocoder. Then alert.", []string{"Cache the lookups, e.g. the geocoder.", "Then alert."}},
 	{"punctuation", "rolled back. errors gone! are we good?", []string{"rolled back.", "errors gone!", "are we good?"}},
 	{"versions stay whole", "rolled back to v1.8.2 at 10:05. done", []string{"rolled back to v1.8.2 at 10:05.", "done"}},
 	{"lines", "first line\nsecond line", []string{"first line", "second line"}},

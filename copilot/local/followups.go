@@ -2206,7 +2206,8 @@ func dashOwner(item string) string {
 var (
 	// fuOwnerFieldRE: a plan written with its fields ("owner: me, due 2026-01-30").
 	// A capitalised name runs on over its capitalised words ("owner: Dana Okafor, due …").
-	fuOwnerFieldRE = regexp.MustCompile(`\b(?i:owner)\s*:\s*(@?[\p{L}\p{N}_.\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2}(?:\s+` + fuTeamWordRE + `)?)`)
+	// A name's particles ("Pieter de Vries", "Ana van der Berg") are part of it.
+	fuOwnerFieldRE = regexp.MustCompile(`\b(?i:owner)\s*:\s*(@?[\p{L}\p{N}_.\-]+(?:\s+(?:(?:de|van|von|der|den|da|di|du|del|della|dos|bin|al|ter)\s+)*\p{Lu}[\p{L}'’\-]+){0,2}(?:\s+` + fuTeamWordRE + `)?)`)
 	// fuTeamWordRE: the word that makes a name a team's ("Identity team", "Store
 	// Systems on-call"); an owner field names teams as often as people.
 	fuTeamWordRE = `(?i:team|squad|on-?call|group|crew|guild|rotation|department|dept)\b`
@@ -2257,7 +2258,7 @@ func namedOwner(raw, sp string, names map[string]string) string {
 		sub = fuOwnerSlotRE.FindStringSubmatch(raw)
 	}
 	if sub != nil {
-		if f := strings.Fields(sub[1]); len(f) > 1 && (!unicode.IsUpper([]rune(f[0])[0]) || text.IsStopWord(strings.ToLower(f[1])) || strings.HasSuffix(f[0], ".") && !initialRE.MatchString(f[0])) &&
+		if f := strings.Fields(sub[1]); len(f) > 1 && (!unicode.IsUpper([]rune(f[0])[0]) || text.IsStopWord(strings.ToLower(f[1])) || strings.HasSuffix(f[0], ".") && !initialRE.MatchString(f[0]) && !abbreviationEndRE.MatchString(strings.TrimSuffix(f[0], "."))) &&
 			!fuTeamTailRE.MatchString(f[len(f)-1]) {
 			// A user name, not a person's full name; a full stop ends the field
 			// ("Owner: Olga. Ticket: IOT-455."), unless it ends an initial ("Owner:

@@ -24,6 +24,9 @@ func TestOwnerShapes(t *testing.T) {
 		{"The owner of the service was paged.", ""},
 		// An initial is no full stop; a team keeps its word.
 		{"Publish the rollover procedure in the runbook. Owner: R. Achterberg. No ticket yet.", "R. Achterberg"},
+		// A title is no full stop either, and a name's particles are part of it.
+		{"Quarterly reconciliation of the vault list. Owner: Dr. Ama Owusu (SEED-79).", "Dr. Ama Owusu"},
+		{"Switch to the OS truststore. Owner: Pieter de Vries, due 2026-12-01.", "Pieter de Vries"},
 		{"Add SAML certificates to the register. Owner: Identity team. Ticket: IDM-412.", "Identity team"},
 		{"Alert when prices change to zero. Owner: Store Systems on-call, RETAIL-3312.", "Store Systems on-call"},
 	} {

@@ -30,7 +30,10 @@ var (
 	emojiRE = regexp.MustCompile(`:(?:[a-z0-9_+\-]*[a-z_][a-z0-9_+\-]*|[+-]1):`)
 	spaceRE = regexp.MustCompile(`\s+`)
 	// A sentence ends at . ! or ? followed by white space, or at a line break.
-	sentenceEndRE = regexp.MustCompile(`[.!?]+["')\]]*\s+|\n+|;\s+`)
+	// abbreviationEndRE: a title or a Latin abbreviation closing the text before a
+	// full stop.
+	abbreviationEndRE = regexp.MustCompile(`(?i)(?:^|[\s(])(?:dr|mr|mrs|ms|prof|sr|jr|e\.g|i\.e|vs|approx)$`)
+	sentenceEndRE     = regexp.MustCompile(`[.!?]+["')\]]*\s+|\n+|;\s+`)
 )
 
 // maxSentenceRunes bounds a quoted sentence so that a summary stays readable in
@@ -63,6 +66,10 @@ func splitSentences(text string) []string {
 	var out []string
 	last := 0
 	for _, loc := range sentenceEndRE.FindAllStringIndex(text, -1) {
+		// "Dr. Ama Owusu", "e.g. the cache": a title or an abbreviation goes on.
+		if text[loc[0]] == '.' && loc[1]-loc[0] == 2 && abbreviationEndRE.MatchString(text[last:loc[0]]) {
+			continue
+		}
 		// Keep the terminal punctuation with its sentence.
 		end := loc[0]
 		for end < loc[1] && strings.ContainsRune(".!?\"')]", rune(text[end])) {
