@@ -67,3 +67,23 @@ func TestRootCauseIsNoLaterDoneReport(t *testing.T) {
 		}
 	}
 }
+
+// The fix's words point at the cause; the work promised after the end does not:
+// the terms of later actions are read up to the resolution only.
+func TestFixTermsEndAtTheResolution(t *testing.T) {
+	inc := synthetic("INC-FIX",
+		"bot> [FIRING] orders 5xx > 10%",
+		"ana: pool exhausted, the new chart sets maxPoolSize 40",
+		"ana: rolled back the chart to 3.1, pool waiting 0",
+		"raj: resolved",
+		"raj: I rewrote the retry middleware for next week's release",
+	)
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(inc)), used: map[string]bool{}}
+	fx := b.fixTerms()
+	if fx.shared(0, []string{canonical("chart")}) == 0 {
+		t.Error("the rollback's words are no fix terms")
+	}
+	if fx.shared(0, []string{canonical("middleware")}) != 0 {
+		t.Error("work after the resolution counted as the fix")
+	}
+}

@@ -574,6 +574,9 @@ func (b *summaryBuilder) fixTerms() actionTerms {
 		if t.bot || t.section != "" || t.idx == b.lc.firstSignal {
 			continue
 		}
+		if b.lc.resolvedAt >= 0 && t.idx > b.lc.resolvedAt {
+			break // the wrap-up's work is follow-ups, not the fix
+		}
 		set := map[string]bool{}
 		for _, raw := range splitSentences(t.msg.Text) {
 			if low := lowerClean(raw); responderAction(low) || t.idx == b.lc.mitigated {
