@@ -289,3 +289,21 @@ func TestWeWantProposes(t *testing.T) {
 		t.Error("a wish about now proposes nothing")
 	}
 }
+
+// "Done on <day>" after an entry marks it done; "must be done on <day>" gives it
+// a deadline.
+func TestDoneOnADay(t *testing.T) {
+	for _, tt := range []struct {
+		low  string
+		want bool
+	}{
+		{"audit the other 30 re-created records done on 2026-05-28, all other targets were correct.", true},
+		{"the restore drill was completed on 12 may.", true},
+		{"the audit must be done on 2026-06-01.", false},
+		{"rotate the keys, to be done on june 3.", false},
+	} {
+		if got := doneOnDate(tt.low); got != tt.want {
+			t.Errorf("doneOnDate(%q) = %v, want %v", tt.low, got, tt.want)
+		}
+	}
+}

@@ -81,8 +81,27 @@ func doneInIncident(t msgTags) bool {
 // a closing "(Mei Tanaka, done 2026-11-12)" or "— done 2026-05-03" that a list under
 // a heading the reader did not take for actions still carries.
 func markedDone(t msgTags) bool {
-	return t.section != "" && (lkDoneStatusRE.MatchString(t.msg.Text) || lkDoneMarkRE.MatchString(t.msg.Text))
+	return t.section != "" && (lkDoneStatusRE.MatchString(t.msg.Text) || lkDoneMarkRE.MatchString(t.msg.Text) || doneOnDate(t.lower))
 }
+
+// doneOnDate reports an entry that says it was done on a day ("Audit the other
+// 30 records done on 2026-05-28, all correct"); "must be done on 2026-06-01" is
+// a deadline.
+func doneOnDate(low string) bool {
+	for _, m := range lkDoneOnRE.FindAllStringSubmatch(low, -1) {
+		if !lkDoneOnDueRE.MatchString(m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// lkDoneOnRE: "done on" a date; group 1 is the word before.
+	lkDoneOnRE = regexp.MustCompile(`(\S+)\s+(?:done|completed|finished)\s+on\s+(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,}|[a-z]{3,}\s+\d{1,2}\b)`)
+	// lkDoneOnDueRE: the words that make "done on" a date to come.
+	lkDoneOnDueRE = regexp.MustCompile(`^(?:be|get|gets|getting|to|will|must|should|can)$`)
+)
 
 // lkDoneMarkRE: a closing done mark, alone in parentheses or after the entry's other
 // fields, or after a dash.
