@@ -502,3 +502,27 @@ func TestStepThatCrashesTooIsAFailedAttempt(t *testing.T) {
 		t.Errorf("mitigation = %q, want the deleted job alone", ans.Summary.Mitigation)
 	}
 }
+
+// A timeline tells steps in the present ("Wei restores the previous password",
+// "Ana rolls back the gateway") and the recovery by who came back ("45 trucks
+// reconnect, …"); "restores should not run on the replica" names backups, and
+// "all trackers reconnect at the same time" is a herd, not a recovery.
+func TestTimelinePresentStepsAndReconnects(t *testing.T) {
+	for _, tt := range []struct {
+		text          string
+		taken, verify bool
+	}{
+		{"15:05 | Wei restores the previous password as a second valid credential on the broker", true, false},
+		{"15:05 | Ana rolls back the gateway to 4.1", true, false},
+		{"15:09 | 45 trucks reconnect, the buffered data flushes", false, true},
+		{"22:14 | all trackers reconnect at the same time, handshakes eat the CPU", false, false},
+	} {
+		got := tagMessage(0, timelineRows(tt.text).Messages[0])
+		if (len(got.actions) > 0 && got.taken) != tt.taken || got.verify != tt.verify {
+			t.Errorf("%q: actions %v taken %v, recovery %v; want step %v, recovery %v", tt.text, got.actions, got.taken, got.verify, tt.taken, tt.verify)
+		}
+	}
+	if got := tagMessage(0, incidentOf("also restores should not happen on the replica the etl reads from").Messages[0]); len(got.actions) > 0 {
+		t.Errorf("backups' restores read as a step: %v", got.actions)
+	}
+}
