@@ -526,3 +526,21 @@ func TestTimelinePresentStepsAndReconnects(t *testing.T) {
 		t.Errorf("backups' restores read as a step: %v", got.actions)
 	}
 }
+
+// "We rolled the portal back to the previous release" is a rollback, the thing
+// rolled named between the verb and its particle.
+func TestRolledTheThingBack(t *testing.T) {
+	for _, text := range []string{
+		"at 14:20 we rolled the portal back to the previous release",
+		"rolling checkout-api back to 2.3.1",
+	} {
+		got := tagMessage(0, incidentOf(text).Messages[0])
+		found := false
+		for _, a := range got.actions {
+			found = found || a == "rollback"
+		}
+		if !found || !got.taken {
+			t.Errorf("%q: actions %v, taken %v; want a rollback taken", text, got.actions, got.taken)
+		}
+	}
+}
