@@ -968,6 +968,13 @@ var (
 	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?|has to) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
 )
 
+var (
+	// fuHindsightRE: a message that looks back on what could have been.
+	fuHindsightRE = regexp.MustCompile(`\b(?:in|with) hindsight\b|\blooking back\b|\b(?:this|it|that) (?:was|were) (?:totally |entirely |completely )?avoidable\b|\bcould have been avoided\b`)
+	// fuShouldClauseRE: a "should" and the rest of its clause.
+	fuShouldClauseRE = regexp.MustCompile(`\bshould(?:n'?t| not)?\b[^.!?;,]*`)
+)
+
 // irregularParticiples are the past participles of common irregular verbs that
 // differ from their past tense or base form less than "-ed" would show.
 const irregularParticiples = `kept|put|made|built|set|run|sent|told|got|gotten|written|left|given|brought|thought|paid|held|spent|heard|meant|understood|shown|chosen|driven|spoken|taught|shut|cut|let|spread|bought|won|lost|dealt|felt|begun|drawn|grown|thrown|worn`
@@ -975,6 +982,11 @@ const irregularParticiples = `kept|put|made|built|set|run|sent|told|got|gotten|w
 // withoutRegrets blanks the regrets of low ("we should have kept the alias", "we
 // should have test this before"), leaving what else it says.
 func withoutRegrets(low string) string {
+	// Said in hindsight ("in hindsight…", "…, this was avoidable"), what should
+	// have been is a regret whatever follows "should".
+	if fuHindsightRE.MatchString(low) {
+		low = fuShouldClauseRE.ReplaceAllString(low, " ")
+	}
 	low = fuRegretRE.ReplaceAllString(low, " ")
 	return fuRegretBareRE.ReplaceAllStringFunc(low, func(m string) string {
 		if v := fuRegretBareRE.FindStringSubmatch(m)[1]; v == "had" || v == "a" || v == "an" || v == "the" || v == "some" {

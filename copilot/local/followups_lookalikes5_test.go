@@ -447,3 +447,13 @@ func TestRenamedByHandStartsTheWrapUp(t *testing.T) {
 		t.Errorf("renamed by hand, automation back: taken %v, recovery %v", tags.taken, tags.verify)
 	}
 }
+
+// Said in hindsight, what should have been is a regret whatever follows
+// "should"; the same proposal without the hindsight stands.
+func TestHindsightMakesARegret(t *testing.T) {
+	runLookalikes(t, []lookalikeCase{
+		{"this was avoidable", []string{"bot> [FIRING] sessions lost on cache-2", "ana: keys had no TTL, memory full, evictions. flushed, resolved", "ana: We should have TTL on every key, this was avoidable."}, nil},
+		{"in hindsight", []string{"bot> [FIRING] sessions lost on cache-2", "ana: keys had no TTL, memory full, evictions. flushed, resolved", "ana: in hindsight the chart review should have caught the missing TTL"}, nil},
+		{"a proposal", []string{"bot> [FIRING] sessions lost on cache-2", "ana: keys had no TTL, memory full, evictions. flushed, resolved", "ana: We should have a TTL on every key, I'll add a lint for it by friday."}, []int{2}},
+	})
+}
