@@ -21,7 +21,7 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		{"testdata/dev7", 0.53, 0.77, 0.71},
 		{"testdata/dev8", 0.36, 0.51, 0.45},
 		{"testdata/dev9", 0.47, 0.67, 0.78},
-		{"testdata/dev10", 0.32, 0.55, 0.51},
+		{"testdata/dev10", 0.35, 0.56, 0.56},
 		{"testdata/dev11", 0.53, 0.74, 0.66},
 		// dev12 was written after the day's summary rounds (0.407, 0.546, 0.297
 		// as it came); dev12 and dev13 were then tuned on for the mitigation's
@@ -37,17 +37,23 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		// 0.494/0.739/0.443; floors 0.03 under.
 		// The ninth session's round lifted their mitigation to 0.606, 0.572 and
 		// 0.525; floors 0.03 under.
-		{"testdata/dev14", 0.50, 0.63, 0.57},
-		{"testdata/dev15", 0.50, 0.53, 0.54},
-		{"testdata/dev16", 0.46, 0.70, 0.49},
+		{"testdata/dev14", 0.49, 0.66, 0.60},
+		{"testdata/dev15", 0.49, 0.59, 0.57},
+		{"testdata/dev16", 0.48, 0.79, 0.52},
 		// dev18-dev21, written by helpers who read neither the engine nor other
 		// sets. As they came: dev18 0.414/0.585/0.271, dev19 0.598/0.465/0.672,
 		// dev20 0.522/0.677/0.309, dev21 0.467/0.729/0.487. After the ninth
 		// session's round (tuned on dev18 and dev20, and on dev21 only after its
 		// unseen reading): dev18 0.420/0.591/0.340, dev19 unchanged, dev20
 		// 0.636/0.677/0.547, dev21 0.467/0.729/0.520; floors 0.03 under.
-		{"testdata/dev18", 0.39, 0.56, 0.31},
-		{"testdata/dev19", 0.56, 0.43, 0.64},
+		// The eleventh session's round (steps and recoveries in more shapes,
+		// people counted by what they are, fixes kept out of the root cause)
+		// lifted dev10, dev14-dev16, dev18 and dev19; their floors sit 0.03
+		// under the figures after it (dev10 0.384/0.596/0.594, dev14
+		// 0.526/0.690/0.634, dev15 0.529/0.628/0.605, dev16 0.515/0.829/0.555,
+		// dev18 0.420/0.653/0.378, dev19 0.668/0.716/0.749).
+		{"testdata/dev18", 0.39, 0.62, 0.34},
+		{"testdata/dev19", 0.63, 0.68, 0.71},
 		{"testdata/dev20", 0.60, 0.64, 0.51},
 		{"testdata/dev21", 0.43, 0.69, 0.49},
 	} {
