@@ -2,9 +2,11 @@ package local
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/evals"
 )
 
@@ -85,5 +87,27 @@ func TestFixTermsEndAtTheResolution(t *testing.T) {
 	}
 	if fx.shared(0, []string{canonical("middleware")}) != 0 {
 		t.Error("work after the resolution counted as the fix")
+	}
+}
+
+// A report's sentence telling what the team is changing since ("We are adding
+// idempotency keys…", "This is already live for renewals") is no root cause,
+// though it names the cause's words.
+func TestRootCauseIsNoRemediationInAReport(t *testing.T) {
+	inc := &copilot.Incident{ID: "PM-RENEW"}
+	for i, p := range [][2]string{
+		{"Double charges on 14 May", "On 14 May between 16:02 and 17:31 some members were charged twice for one renewal. We are sorry."},
+		{"Double charges on 14 May", "Our payment provider's API became slow, with many calls over 30 seconds. Our billing service gave up after 10 seconds and tried again. Because the calls carried no idempotency key, the provider treated each retry as a new payment."},
+		{"Double charges on 14 May", "At 17:31 the on-call engineer stopped the renewal job, which ended the double charges."},
+		{"Double charges on 14 May", "We are adding idempotency keys to every call our billing service makes to the provider, so that a retried call can never create a second payment. This is already live for renewals."},
+	} {
+		inc.Messages = append(inc.Messages, copilot.Message{TS: fmt.Sprintf("%d.000100", 1778760000+i), User: "doc", UserName: p[0], Kind: copilot.KindSection, Text: p[1]})
+	}
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc := strings.ToLower(ans.Summary.RootCause); strings.Contains(rc, "we are adding") || strings.Contains(rc, "already live") {
+		t.Errorf("root cause = %q, the remediation", ans.Summary.RootCause)
 	}
 }

@@ -202,7 +202,7 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 					s += 1
 				}
 			}
-			if fixTalkRE.MatchString(low) || metaCauseRE.MatchString(low) {
+			if fixTalkRE.MatchString(low) || metaCauseRE.MatchString(low) || t.section != "" && remediationToldRE.MatchString(low) {
 				s -= 1.5
 			}
 			if triggerRE.MatchString(low) {
@@ -687,6 +687,12 @@ func doneToThing(low string) bool {
 	}
 	return false
 }
+
+// remediationToldRE: a report's sentence that tells what the team is changing
+// since ("we are adding idempotency keys…", "this is already live"): what came
+// after the cause, not the cause. Chat tells the trigger in the same words ("we
+// moved the cron to UTC last week"), so it is read in reports only.
+var remediationToldRE = regexp.MustCompile(`\b(?:we are|we're|we have|we've|we will|we'll|we plan to)\s+(?:now\s+|also\s+)?(?:add|adding|added|introduc\w+|mov\w+|chang\w+|switch\w+|enabl\w+|build\w*|built|requir\w+|updat\w+|rewrit\w+|rewrote|migrat\w+)\b|\b(?:is|are) already (?:live|in place|deployed|rolled out|enabled)\b`)
 
 // thirdPartyRE: a doer other than the responders named as the subject.
 var thirdPartyRE = regexp.MustCompile(`^\W*(someone|somebody|another team|a colleague|the vendor|the provider)\b|\bgot \w+ed\b|\b(was|were) \w+ed by\b`)
