@@ -51,13 +51,16 @@ var (
 // Redoing once what the incident missed ("the 22 spots must be rescheduled",
 // "resend today's invoices", "rerun the import tonight") is a remedy too.
 func remedy(low string) bool {
-	for _, re := range []*regexp.Regexp{lkRemedyRE, lkRedoRE} {
+	for _, re := range remedyREs {
 		if re.MatchString(low) && !fuStrongLastingRE.MatchString(re.ReplaceAllString(low, " ")) {
 			return true
 		}
 	}
 	return false
 }
+
+// remedyREs: the one-off remedies, each read apart from what lasts besides it.
+var remedyREs = []*regexp.Regexp{lkRemedyRE, lkRedoRE}
 
 // lkRedoRE: doing again, once, what was missed or failed: a redo verb on the
 // things themselves, or the things said to need it.

@@ -3,6 +3,7 @@ package local
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -355,18 +356,14 @@ func TestFlagAssignedThenPeopleAbleAgain(t *testing.T) {
 		"members can book classes again",
 		"resolved, 1h50m of failed bookings",
 	}
-	tags := tagMessage(3, incidentOf(texts...).Messages[3])
-	if len(tags.actions) == 0 {
+	inc := incidentOf(texts...)
+	if tags := tagMessage(3, inc.Messages[3]); len(tags.actions) == 0 {
 		t.Errorf("the flag assignment names no action: %q", texts[3])
 	}
-	if !tagMessage(4, incidentOf(texts...).Messages[4]).verify {
+	if !tagMessage(4, inc.Messages[4]).verify {
 		t.Errorf("%q is no recovery", texts[4])
 	}
-	ans, err := New(nil).Summarize(context.Background(), incidentOf(texts...))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m := ans.Summary.Mitigation; !strings.Contains(m, "geo_check_lenient") {
+	if m := summarize(t, inc).Mitigation; !strings.Contains(m, "geo_check_lenient") {
 		t.Errorf("mitigation = %q, want the flag", m)
 	}
 }
@@ -383,14 +380,11 @@ func TestDoneButIsAFinding(t *testing.T) {
 		"200s now for new callbacks",
 		"resolved, partners retried on their side",
 	}
-	if !tagMessage(5, incidentOf(texts...).Messages[5]).verify {
+	inc := incidentOf(texts...)
+	if !tagMessage(5, inc.Messages[5]).verify {
 		t.Errorf("%q is no recovery", texts[5])
 	}
-	ans, err := New(nil).Summarize(context.Background(), incidentOf(texts...))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m := ans.Summary.Mitigation; !strings.Contains(m, "restarting callback-api") {
+	if m := summarize(t, inc).Mitigation; !strings.Contains(m, "restarting callback-api") {
 		t.Errorf("mitigation = %q, want the corrected ref and the restart", m)
 	}
 }
@@ -409,11 +403,7 @@ func TestAddedBackIsARestore(t *testing.T) {
 	if tags := tagMessage(3, inc.Messages[3]); !tags.taken || len(tags.actions) == 0 {
 		t.Errorf("the rule added back is no step taken: %+v", tags.actions)
 	}
-	ans, err := New(nil).Summarize(context.Background(), inc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m := ans.Summary.Mitigation; !strings.Contains(m, "back in the console") {
+	if m := summarize(t, inc).Mitigation; !strings.Contains(m, "back in the console") {
 		t.Errorf("mitigation = %q, want the rule added back", m)
 	}
 }
@@ -463,11 +453,7 @@ func TestSwappedAndRepointedAreSteps(t *testing.T) {
 		"ana: removed the banner. error rate back under 0.1%",
 		"kim: resolved",
 	)
-	ans, err := New(nil).Summarize(context.Background(), inc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m := ans.Summary.Mitigation; !strings.Contains(m, "events_v2") {
+	if m := summarize(t, inc).Mitigation; !strings.Contains(m, "events_v2") {
 		t.Errorf("mitigation = %q, want the swap to events_v2", m)
 	}
 }
@@ -494,12 +480,8 @@ func TestStepThatCrashesTooIsAFailedAttempt(t *testing.T) {
 		"raj: deleted job 81220 from the queue, file moved to the quarantine bucket",
 		"ana: workers stay up, queue draining. resolved",
 	)
-	ans, err := New(nil).Summarize(context.Background(), inc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m := strings.ToLower(ans.Summary.Mitigation); !strings.Contains(m, "deleted job 81220") || strings.Contains(m, "scaled") {
-		t.Errorf("mitigation = %q, want the deleted job alone", ans.Summary.Mitigation)
+	if m := summarize(t, inc).Mitigation; !strings.Contains(strings.ToLower(m), "deleted job 81220") || strings.Contains(strings.ToLower(m), "scaled") {
+		t.Errorf("mitigation = %q, want the deleted job alone", m)
 	}
 }
 
@@ -534,12 +516,7 @@ func TestRolledTheThingBack(t *testing.T) {
 		"at 14:20 we rolled the portal back to the previous release",
 		"rolling checkout-api back to 2.3.1",
 	} {
-		got := tagMessage(0, incidentOf(text).Messages[0])
-		found := false
-		for _, a := range got.actions {
-			found = found || a == "rollback"
-		}
-		if !found || !got.taken {
+		if got := tagMessage(0, incidentOf(text).Messages[0]); !slices.Contains(got.actions, "rollback") || !got.taken {
 			t.Errorf("%q: actions %v, taken %v; want a rollback taken", text, got.actions, got.taken)
 		}
 	}
