@@ -1702,12 +1702,21 @@ func (b *summaryBuilder) findMitigationActs() []int {
 				// names nothing of the step just announced reports it, and that
 				// step is the mitigation. "done, ORDER_PAGE_READ=primary
 				// deployed" names its step itself.
+				// A terse report of the step just announced ("rolled. busy
+				// threads 200 -> 60", "Toggle off at 09:22. Sessions stable")
+				// tells it done: the announcement is the mitigation.
+				if w := recentActs(acts, t.idx); len(w) > 0 && reportsActOf(t, lc.msgs[w[len(w)-1]]) {
+					return w
+				}
 				if w := recentActs(acts, t.idx); len(w) > 0 && bareCompletionRE.MatchString(t.lower) {
 					if _, n := termOverlap(contentTerms(lc.msgs[w[len(w)-1]].lower), contentTerms(t.lower)); n == 0 {
 						return w
 					}
 				}
 				return []int{t.idx} // done and checked in one message
+			}
+			if w := recentActs(acts, t.idx); len(w) > 0 && reportsActOf(t, lc.msgs[w[len(w)-1]]) {
+				continue // the report of a step already counted
 			}
 			acts = append(acts, t.idx)
 			continue

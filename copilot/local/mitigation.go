@@ -156,7 +156,7 @@ func shapedAction(t msgTags) bool {
 				return true
 			}
 		}
-		if announcedAction(low) || presentStep(low) || passiveStep(low) {
+		if announcedAction(low) || presentStep(low) || passiveStep(low) || formStep(low, raw) {
 			return true
 		}
 		break // the action opens the message

@@ -1,0 +1,79 @@
+package local
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// A terse report tells a step by its form whatever the verb: the thing, its
+// participle and the clock; a lone participle; a switch with the time it took
+// effect; a setting given a new value; a step announced for now. The same forms
+// around a state, a measure, a rename, an offer or a look are no step.
+func TestStepForms(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"cron entry deactivated at 04:10, no new runs", true},
+		{"Replica 2 detached 11:05. lag gone", true},
+		{"reloaded. queue wait 40s -> 2s", true},
+		{"Requeued, 800 jobs back in line", true},
+		{"dedupe off since 14:31", true},
+		{"read-only mode live from 02:44", true},
+		{"gateway heap 1g -> 3g, restarting the pods", true},
+		{"SYNC_BATCH_SIZE 500 -> 50 on the importer", true},
+		{"quarantining the bad partition now", true},
+		{"mitigated 09:12, watching", false},                             // the state of the incident
+		{"resolved at 13:22. writing follow-ups here", false},            // the end declared
+		{"nightly export executed 01:15 and again 00:15", false},         // the system's doing
+		{"token exposed 08:35-09:25 on the public repo", false},          // how long a state lasted
+		{"checkout errors doubled 10:02", false},                         // a measure moving by itself
+		{"pods restarted again 10:14", false},                            // the symptom
+		{"error ratio 0.58 -> 0.91", false},                              // a measure, no setting
+		{"the reindex renamed course_code -> code", false},               // a rename
+		{"alert on sessions vs pg_stat_activity -> mine, by fri", false}, // an owner
+		{"the diff shows limits.memory 3Gi -> 1Gi since tuesday", false}, // a thing read
+		{"Quickest knob: MAX_POLL 500 -> 50 would do it", false},         // an offer
+		{"looking at the importer logs now", false},
+		{"waiting on the vendor now", false},
+		{"confirmed. it is the cert", false},
+		{"4.8.1 deployed 13:17, it drops the legacy header", false}, // the release looked at
+	} {
+		low := lowerClean(tt.text)
+		if got := formStep(low, tt.text); got != tt.want {
+			t.Errorf("formStep(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// A terse report of a step just announced tells it done: the mitigation quotes
+// the announcement, which names what changed. A terse report of a step of its own
+// is the mitigation itself.
+func TestTerseReportOfAnnouncedStep(t *testing.T) {
+	for _, tt := range []struct {
+		texts []string
+		want  string
+	}{
+		{[]string{"[FIRING] importer queue depth 9,000", "sessions held open across the partner call, pool full",
+			"I am turning off the hold_session toggle so the importer commits before the call",
+			"Toggle off at 09:22. Sessions 60, queue falling", "resolved"},
+			"turning off the hold_session toggle"},
+		{[]string{"[FIRING] checkout p99 > 8s", "the psp client retries 3x with a 10s timeout, threads all busy",
+			"setting PSP_MAX_RETRIES=0 and timeout 4s via config, rolling restart",
+			"rolled. busy threads 200 -> 60, latency normal again", "resolved"},
+			"PSP_MAX_RETRIES=0"},
+		{[]string{"[FIRING] thumbnailer OOMKilled 40 times", "big pdfs need 1.5Gi each with 4 in flight",
+			"thumbnailer memory limit 512Mi -> 2Gi, WORKER_CONCURRENCY 4 -> 1, rolling out",
+			"pods stable for 5 min, no OOMKilled, queue draining", "resolved"},
+			"512Mi -> 2Gi"},
+	} {
+		ans, err := New(nil).Summarize(context.Background(), incidentOf(tt.texts...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := ans.Summary.Mitigation; !strings.Contains(m, tt.want) {
+			t.Errorf("mitigation %q, want it to quote %q", m, tt.want)
+		}
+	}
+}
