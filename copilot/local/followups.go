@@ -565,7 +565,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// A report's lessons narrate what went wrong ("it is the second time"); its
 	// improvements are stated as such.
 	strongComplaint := fuComplainRE.MatchString(low) && wrapUp && t.section == ""
-	complain := strongComplaint || (wrapUp && t.section == "" && fuComplainWeakRE.MatchString(low) &&
+	// Said in hindsight with nothing proposed beside the regret ("in hindsight we
+	// should have read the bot message, we'd have caught it earlier"), what
+	// would have been looks back like the regret it explains.
+	hindsightOnly := fuHindsightRE.MatchString(low) && !sentencePromise(withoutRegrets(low))
+	complain := strongComplaint || (wrapUp && t.section == "" && !hindsightOnly && fuComplainWeakRE.MatchString(low) &&
 		(fuLastingRE.MatchString(low) || len(contentTerms(raw)) >= 6 || fuCounterfactualRE.MatchString(low)))
 	if !(marker || suggest || nextTime || commit || ask || complain) {
 		return nil
@@ -904,7 +908,7 @@ func obligation(low string) bool {
 // regrets ("we should have seen this"). In the wrap-up a question that opens with a
 // noun rather than an auxiliary or a wh-word proposes that thing.
 func proposalForm(low string, wrapUp bool) bool {
-	low = withoutRegrets(low)
+	low = withoutInfoQuestions(withoutRegrets(low))
 	low = fuEpistemicRE.ReplaceAllString(low, " ") // "that must be the driver" guesses
 	if fuSuggestRE.MatchString(low) || (fuModalQRE.MatchString(low) && !fuHypothesisRE.MatchString(low)) ||
 		(fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)) {
@@ -978,6 +982,26 @@ var (
 // irregularParticiples are the past participles of common irregular verbs that
 // differ from their past tense or base form less than "-ed" would show.
 const irregularParticiples = `kept|put|made|built|set|run|sent|told|got|gotten|written|left|given|brought|thought|paid|held|spent|heard|meant|understood|shown|chosen|driven|spoken|taught|shut|cut|let|spread|bought|won|lost|dealt|felt|begun|drawn|grown|thrown|worn`
+
+// fuInfoQuestionRE: a question that opens with an auxiliary of tense or being, not
+// a modal ("do people need to re-download or will apps retry?", "is the queue
+// still growing?"): it asks how things stand. "could we…?", "can someone…?" and
+// "should we…?" are read as the proposals or deliberations they are.
+var fuInfoQuestionRE = regexp.MustCompile(`^\W*(?:do|does|did|is|are|was|were|has|have|had|will|am)\b[^?]*\?$`)
+
+// withoutInfoQuestions blanks the sentences of low that ask how things stand.
+func withoutInfoQuestions(low string) string {
+	if !strings.Contains(low, "?") {
+		return low
+	}
+	var kept []string
+	for _, sent := range followUpSentences(low) {
+		if !fuInfoQuestionRE.MatchString(strings.TrimSpace(sent)) {
+			kept = append(kept, sent)
+		}
+	}
+	return strings.Join(kept, " ")
+}
 
 // withoutRegrets blanks the regrets of low ("we should have kept the alias", "we
 // should have test this before"), leaving what else it says.
@@ -1907,12 +1931,18 @@ func cosine(a, b []float32) float64 {
 }
 
 // userNames maps user ids to names as the transcript shows them, to resolve raw
-// <@U123> mentions into owners.
+// <@U123> mentions into owners and first names into participants. A transcript
+// that gives only a user field (a JSON document's "user": "lukas.m") names the
+// person there.
 func userNames(msgs []copilot.Message) map[string]string {
 	m := map[string]string{}
 	for _, msg := range msgs {
-		if msg.User != "" && msg.UserName != "" {
+		switch {
+		case msg.User == "" || msg.Kind == copilot.KindBot:
+		case msg.UserName != "":
 			m[msg.User] = msg.UserName
+		case m[msg.User] == "":
+			m[msg.User] = msg.User
 		}
 	}
 	return m

@@ -682,7 +682,11 @@ func dayOfMonthDue(day string, said time.Time) string {
 // the heap dump", "not doing the AWS case", "no need for the cron"). "drop" and
 // "cancel" are left out: in operations they delete or stop things ("drop the
 // slot", "cancel the reindex"). Group 1 is what is called off.
-var upCallOffRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|so|then|nvm|ah|actually|and|but)\s+)(?:let'?s\s+)?(?:skip|forget(?: about)?|scrap|scratch|shelve|not doing|won'?t do|no need for|no point (?:in|doing))\s+(?:the |that |this |our |a |an )?([^,.;:!?]{2,60})`)
+var upCallOffRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|so|then|nvm|ah|actually|and|but)\s+)(?:let'?s\s+)?(?:skip|forget(?: about)?|scrap|scratch|shelve|not doing|won'?t do|no need for|no point (?:in|doing))\s+(?:the |that |this |our |my |a |an )?([^,.;:!?]{2,60})`)
+
+// upOwnItemRE: a call-off that names the speaker's item by its kind only ("scratch
+// my TODO then", "forget my idea"): it calls off the speaker's own latest one.
+var upOwnItemRE = regexp.MustCompile(`(?:skip|forget(?: about)?|scrap|scratch|shelve|drop|cancel)\s+my\s+(?:todo|to-do|idea|item|action item|ai|proposal|suggestion|promise|plan)s?\b`)
 
 // upRetractRE: a short message taking back what its speaker just said ("ok
 // scratch that", "actually forget it", "cancel that").
@@ -715,6 +719,16 @@ var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh)
 // of those), or whose initials it spells ("DLQ" for "dead-letter queue").
 func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 	for _, t := range lc.msgs {
+		if !t.bot && t.section == "" && upOwnItemRE.MatchString(t.lower) {
+			// The call-off may come with a new ask ("scratch my TODO then, priya
+			// pls put the banner step in the runbook"), itself a candidate.
+			for i := t.idx - 1; i >= max(0, t.idx-10); i-- {
+				if cands[i] != nil && speaker(lc.msgs[i].msg) == speaker(t.msg) {
+					delete(cands, i)
+					break
+				}
+			}
+		}
 		if t.bot || t.section != "" || cands[t.idx] != nil {
 			continue
 		}
@@ -736,6 +750,9 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 					break
 				}
 			}
+		}
+		if upOwnItemRE.MatchString(t.lower) {
+			continue
 		}
 		for _, m := range upCallOffRE.FindAllStringSubmatch(t.lower, -1) {
 			named := contentTerms(m[1])
