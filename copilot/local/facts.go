@@ -1673,6 +1673,10 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// after it ("X deleted; the error rate falls to 0.4%") is the step that
 			// worked, whoever its grammatical subject is, unless an action just
 			// before it was already under way.
+			if b.relapsesAfter(t.idx, end) {
+				acts, noHelp = nil, t.idx // the recovery did not hold
+				continue
+			}
 			if w := recentActs(acts, t.idx); len(w) > 0 {
 				return w
 			}
@@ -1685,6 +1689,10 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// "At 15:10 we took the three servers out of the load balancer, and
 			// failures stopped by 15:22": a report's paragraph tells the step
 			// by its grammar and the recovery after it.
+			if b.relapsesAfter(t.idx, end) {
+				acts, noHelp = nil, t.idx
+				continue
+			}
 			if w := recentActs(acts, t.idx); len(w) > 0 {
 				return w
 			}
@@ -1697,6 +1705,10 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		// "Resolved: all 63 stores syncing, backlog drained" opens with a past
 		// participle like a step, but it declares the end: the recovery, not a step.
 		if acting(t) || t.idx > onsetIdx && !t.resolved && shapedAction(t) {
+			if t.verify && b.relapsesAfter(t.idx, end) {
+				acts, noHelp = nil, t.idx
+				continue
+			}
 			if t.verify {
 				// "Done. 2.8 GB free, evictions zero": a bare completion that
 				// names nothing of the step just announced reports it, and that
@@ -1726,6 +1738,10 @@ func (b *summaryBuilder) findMitigationActs() []int {
 				return []int{j}
 			}
 		}
+		if recovered(t) && len(acts) > 0 && !notHelpedRE.MatchString(t.lower) && b.relapsesAfter(t.idx, end) {
+			acts, noHelp = nil, t.idx
+			continue
+		}
 		if recovered(t) && len(acts) > 0 && !notHelpedRE.MatchString(t.lower) {
 			// Of the actions just before the recovery, the first stopped the bleeding
 			// ("rolling back now" before "rollback done"; a kill before the revert),
@@ -1745,6 +1761,28 @@ func (b *summaryBuilder) findMitigationActs() []int {
 	}
 	return acts[:min(1, len(acts))]
 }
+
+// relapsesAfter reports whether, after message i told a recovery and before the
+// next step, a message says the symptom came back ("07:41 | Failures return, at
+// the same rate as before the restart"): the step before i did not stop the
+// bleeding, whatever the recovery told at first.
+func (b *summaryBuilder) relapsesAfter(i, end int) bool {
+	for _, u := range b.lc.msgs[i+1 : max(i+1, end)] {
+		if u.question {
+			continue
+		}
+		if relapseRE.MatchString(u.lower) || briefHelpRE.MatchString(u.lower) {
+			return true
+		}
+		if u.taken && !u.bot {
+			return false // a new step: what comes next is its story
+		}
+	}
+	return false
+}
+
+// relapseRE: the symptom named as coming back.
+var relapseRE = regexp.MustCompile(`\b(?:failures?|errors?|timeouts?|declines?|5xx|50\d|problems?|issues?|symptoms?|crash\w*|drops?|disconnects?|alerts?|alarms?)\b[^.;!?]{0,30}?\b(?:return(?:s|ed|ing)?|(?:are|is|came|come|coming) back|reappear\w*|start(?:s|ed)? again)\b`)
 
 // reflexStep reports whether a step is told as a guess or a first try ("just in
 // case", "thinking a job was stuck", "we first restarted"): when the channel goes

@@ -144,7 +144,9 @@ func shapedAction(t msgTags) bool {
 	}
 	for _, raw := range splitSentences(t.msg.Text) {
 		low := lowerClean(raw)
-		if untaken(low) || secretReactionRE.MatchString(low) {
+		if untaken(low) || secretReactionRE.MatchString(low) || ackSentenceRE.MatchString(low) {
+			// "doing. setting hsm-03 weight 0 …": an answer opens the message,
+			// the step follows it.
 			continue
 		}
 		// The action opens the sentence: in "upstream says …, we saturated the
@@ -162,14 +164,22 @@ func shapedAction(t msgTags) bool {
 		break // the action opens the message
 	}
 	// "Alias points to v4, confirmed. Deleting submissions-v3.": a check, then
-	// a step announced in the progressive as a sentence of its own.
+	// a step announced in the progressive as a sentence of its own. "NO. 2,000
+	// messages in there … I move only the one bad msg to the hold queue": the
+	// speaker's own step in the present, after the reasons for it.
 	for k, raw := range splitSentences(t.msg.Text) {
-		if low := lowerClean(raw); k > 0 && !untaken(low) && announcedAction(low) {
+		if low := lowerClean(raw); k > 0 && !untaken(low) && (announcedAction(low) || presentStep(low)) {
 			return true
 		}
 	}
 	return false
 }
+
+// ackSentenceRE: a sentence that only answers a call for a step, taking it on or
+// turning an alternative down ("doing.", "done.", "on it", "NO."): the step comes
+// after it. An acknowledgement of an alert ("ack.") is followed by what the
+// speaker sees, not by a step.
+var ackSentenceRE = regexp.MustCompile(`^\W*(?:doing(?: it| that)?|done|no|nope|on it|will do)\W*$`)
 
 // diagnosticVerb reports whether a verb (base form) reads a diagnostic.
 func diagnosticVerb(v string) bool {
@@ -803,12 +813,21 @@ func presentStep(low string) bool {
 // by itself ("connections grew to 497", "the cluster doubled to 400 nodes").
 var passiveStepRE = regexp.MustCompile(`^\W*((?:[\w.'-]+ ){1,3}?)([a-z-]+ed|rebuilt|reran|set|cut)(?: and ([a-z-]+ed))? (?:on|in|by|for|across|via|everywhere|(?:back |down |up )?to (?:\d|zero\b))`)
 
+// passiveSetRE: a setting named, however long its name, and the participle that
+// gave it a value ("global traffic manager weights for tokenisation set to site
+// A 100 / site B 0", "the canary pool repointed to the old build"): these verbs
+// are done to a setting by someone, never moved by the measure itself.
+var passiveSetRE = regexp.MustCompile(`^\W*((?:[\w.'/-]+ ){1,7}?)(?:set|reset|switched|pinned|flipped|pointed|repointed|lowered|raised) (?:back )?to\b`)
+
 // movedByItselfRE: the participles of a measure that moved on its own.
 var movedByItselfRE = regexp.MustCompile(`^(doubled|tripled|grew|grown|increased|decreased|dropped|fell|rose|climbed|spiked|jumped|peaked|recovered|returned|reached|went|came|stayed|remained)$`)
 
 // passiveStep reports whether low opens with a step told in the passive: its
 // participle is a verb imperative knows, not a look.
 func passiveStep(low string) bool {
+	if m := passiveSetRE.FindStringSubmatch(low); m != nil && !auxiliaryRE.MatchString(m[1]) && !symptomRE.MatchString(low) {
+		return true
+	}
 	m := passiveStepRE.FindStringSubmatch(low)
 	if m == nil || auxiliaryRE.MatchString(m[1]) || symptomRE.MatchString(low) {
 		return false

@@ -77,3 +77,53 @@ func TestTerseReportOfAnnouncedStep(t *testing.T) {
 		}
 	}
 }
+
+// An answer that takes a step on ("doing.", "NO.") opens the message and the step
+// follows; an acknowledgement of an alert ("ack.") is followed by what the speaker
+// sees. A setting given a value in the passive is a step however long its name.
+func TestStepAfterAnAnswer(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"doing. setting hsm-03 weight 0 in the pool config and draining its sessions", true},
+		{"NO. 2,000 messages in there, nobody resends them in time. I move only the one bad msg to the hold queue", true},
+		{"ack. deferred q 5.4k and climbing", false},
+		{"ok. queue depth still 700", false},
+	} {
+		if got := shapedAction(tagMessage(0, incidentOf(tt.text).Messages[0])); got != tt.want {
+			t.Errorf("shapedAction(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		low  string
+		want bool
+	}{
+		{"global traffic manager weights for tokenisation set to site a 100 / site b 0", true},
+		{"the canary pool repointed to the old build", true},
+		{"the weights were set to 50/50 last year", false}, // an auxiliary: a state
+	} {
+		if got := passiveStep(tt.low); got != tt.want {
+			t.Errorf("passiveStep(%q) = %v, want %v", tt.low, got, tt.want)
+		}
+	}
+}
+
+// A recovery that does not hold ("Failures return, at the same rate as before the
+// restart") leaves its step a failed attempt: the mitigation is the step after
+// which things stayed well.
+func TestMitigationIsTheStepWhoseRecoveryHeld(t *testing.T) {
+	texts := []string{"[FIRING] portal payments failing after 30 s",
+		"on-call restarts both portal application servers. payments succeed again",
+		"failures return, at the same rate as before the restart",
+		"the firewall drops pooled connections idle for 300 s",
+		"setting the payment client's max idle time for pooled connections to 60 s and restarting both servers one at a time",
+		"no failed payments for 15 minutes, synthetic check green", "resolved"}
+	ans, err := New(nil).Summarize(context.Background(), incidentOf(texts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(strings.ToLower(m), "max idle time") {
+		t.Errorf("mitigation %q, want the idle-time change", m)
+	}
+}
