@@ -34,6 +34,19 @@ var actionItemTests = []struct {
 		tickets: []copilot.Ticket{{Key: "PAY-12", Title: "Alert on pool saturation", URL: "https://acme.atlassian.net/browse/PAY-12", Status: "done"}},
 	},
 	{
+		name: "a numbered heading names its section by what follows the number",
+		src: "# Review\n\n## 5. What went well\n\nThe DBA was reachable.\n\n## 6. Actions\n\n" +
+			"| # | Action | Owner | Ticket | Due | Status |\n|---|---|---|---|---|---|\n" +
+			"| 1 | Replace the SQL login with a managed service account | Ana R. | CHG-1301 | 2026-09-15 | Open |\n" +
+			"| 2 | Audit SQL logins for password expiry | Marco B. | — | 2026-09-11 | Open |\n",
+		section: "Actions",
+		messages: []string{
+			"Replace the SQL login with a managed service account\nOwner: Ana R.\nDue: 2026-09-15\nTicket: CHG-1301",
+			"Audit SQL logins for password expiry\nOwner: Marco B.\nDue: 2026-09-11",
+		},
+		tickets: []copilot.Ticket{{Key: "CHG-1301", Title: "Replace the SQL login with a managed service account", Status: "open"}},
+	},
+	{
 		name: "synonyms in other order; the item column found by name",
 		src: "# X\n\n## Follow-ups\n\n" +
 			"| Who | Deadline | Description | Jira |\n|---|---|---|---|\n" +

@@ -108,15 +108,18 @@ var (
 	// "**Action items** –").
 	actionLabelRE = regexp.MustCompile(`(?i)^[*_]*(` + actionWords + `)[*_]*\s*[:—–]`)
 	timelineRE    = regexp.MustCompile(`(?i)^timeline\b`)
-	doneRE        = regexp.MustCompile(`(?i)\s*(` + text.DoneParenPattern + `|✅|✔️?|\[(done)\])\s*|` + text.DoneDashPattern)
-	kvLineRE      = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
-	dateTimeRE    = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2}))?`)
-	anyDateRE     = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
-	resolvedRE    = regexp.MustCompile(`(?i)\bresolv(ed|ution)\b|\brecovered\b`)
-	zoneRE        = regexp.MustCompile(`\b(UTC|GMT|CEST|CET)\b`)
-	listSepRE     = regexp.MustCompile(`\s*(?:,|;|\band\b)\s*`)
-	pmPrefixRE    = regexp.MustCompile(`^PM[0-9]`)
-	seeRefRE      = regexp.MustCompile(`(?i)^(see|ref|refs|reference|cf\.?)\b|^https?://\S+$`)
+	// headingNumberRE: the number a formal report puts before a section's name
+	// ("6. ", "3.1 ", "IV) ", "A. ", "Section 4: ").
+	headingNumberRE = regexp.MustCompile(`^\s*(?:(?i:section|part|chapter)\s+)?(?:\d+(?:\.\d+)*\.?|[IVXL]{1,5}[.)]|[A-H][.)]|\d+\))[:\s]\s*`)
+	doneRE          = regexp.MustCompile(`(?i)\s*(` + text.DoneParenPattern + `|✅|✔️?|\[(done)\])\s*|` + text.DoneDashPattern)
+	kvLineRE        = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
+	dateTimeRE      = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2}))?`)
+	anyDateRE       = regexp.MustCompile(`\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b`)
+	resolvedRE      = regexp.MustCompile(`(?i)\bresolv(ed|ution)\b|\brecovered\b`)
+	zoneRE          = regexp.MustCompile(`\b(UTC|GMT|CEST|CET)\b`)
+	listSepRE       = regexp.MustCompile(`\s*(?:,|;|\band\b)\s*`)
+	pmPrefixRE      = regexp.MustCompile(`^PM[0-9]`)
+	seeRefRE        = regexp.MustCompile(`(?i)^(see|ref|refs|reference|cf\.?)\b|^https?://\S+$`)
 )
 
 // baseName is the file name without a .md/.markdown/.txt extension.
@@ -227,10 +230,16 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 				seenTitle = true
 				continue
 			}
+			// "6. Actions", "3.1 Timeline (UTC)", "IV) Root cause": a formal
+			// report numbers its sections; the name is what follows the number.
+			h := headingNumberRE.ReplaceAllString(blk.text, "")
+			if h == "" {
+				h = blk.text
+			}
 			if blk.level <= 2 {
-				section, sub = blk.text, ""
+				section, sub = h, ""
 			} else {
-				sub = blk.text
+				sub = h
 			}
 			labelled = false
 			continue
