@@ -557,7 +557,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// yours?") leaves it a wish, not a question.
 	suggest = suggest || (wrapUp && fuEllipticRE.MatchString(low) && fuLastingRE.MatchString(low) && !strings.HasSuffix(strings.TrimSpace(fuWhoseAskRE.ReplaceAllString(low, "")), "?"))
 	nextTime := fuNextTimeRE.MatchString(timeOffsets(low))
-	commit := fuCommitRE.MatchString(low) || presentCommits(low) || fuTeamWillRE.MatchString(low) || fuSelfRE.MatchString(low)
+	// "Decision: we will not switch off the password policy": a decision
+	// against doing something commits to nothing.
+	kept := withoutRefusals(low)
+	commit := fuCommitRE.MatchString(kept) || presentCommits(kept) || fuTeamWillRE.MatchString(kept) || fuSelfRE.MatchString(kept)
 	ask := fuAskRE.MatchString(raw) || namedOwner(raw, speaker(t.msg), names) != ""
 	// Before the fire is out a complaint reports the state of things: "why did
 	// nobody get paged?" asks what happened, "errors since 19:15 and nobody got
@@ -665,7 +668,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		// person obliged must still make or change something, not only pass a
 		// word on or read ("someone should tell the java people about their
 		// config", "someone should read the annotation docs").
-		accepted = (lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && obligation(low))) && !personOnlyTells(low)
+		accepted = (lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && (obligation(low) || fuRealFixRE.MatchString(low)))) && !personOnlyTells(low)
 		// "should we notify the users?" asks about one thing to do now; a
 		// question proposes something lasting when it says what.
 		if strings.HasSuffix(strings.TrimSpace(low), "?") && len(followUpSentences(low)) == 1 && len(contentTerms(raw)) < 3 {
@@ -713,7 +716,7 @@ var (
 	// fuReportedRE: words that report what someone else said.
 	fuReportedRE = regexp.MustCompile(`\b(?:said|says|told (?:us|me|them)|per (?:their|the|our|its) \w+|according to)\b`)
 	// fuNotAdoptedRE: the writer says an idea was not taken up.
-	fuNotAdoptedRE = regexp.MustCompile(`\b(?:not decided|undecided|no decision (?:yet|was made)|(?:nobody|no one|no-one) had an? (?:good |clear |real )?answer|no (?:good |clear )?answer (?:yet|so far)|decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved))\b`)
+	fuNotAdoptedRE = regexp.MustCompile(`\b(?:not decided|undecided|no decision (?:yet|was made)|(?:nobody|no one|no-one) had an? (?:good |clear |real )?answer|no (?:good |clear )?answer (?:yet|so far)|decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved))\b|\b(?:considered and )?(?:rejected|declined|dismissed|not pursued)\s*:`)
 	// fuDeferRE: an idea put off to no particular time, or doubted by its speaker.
 	fuDeferRE = regexp.MustCompile(`\b(?:at some point|some ?day|one day|eventually|idk|dunno|not sure (?:if|whether|it'?s)|to (?:be )?discuss(?:ed)?|needs? (?:more |further )?discussion)\b`)
 )
@@ -886,7 +889,7 @@ var fuObligationRE = regexp.MustCompile(`\b(should|shouldn'?t|must|mustn'?t|need
 
 // fuEpistemicRE: a modal that guesses rather than obliges ("that must be the new
 // driver", "it has to be dns", "must have been the deploy").
-var fuEpistemicRE = regexp.MustCompile(`\b(?:it|that|this|there|which|who|what)\s+(?:must|has to|have to|gotta)\b|\bmust(?:'ve| have)\b|\b(?:must|has to|have to) be (?:the|a|an|it|that|this|because|related|from|caused|due|why|our|some)\b`)
+var fuEpistemicRE = regexp.MustCompile(`\bshould still\b|\bshould (?:be )?(?:fine|ok|okay|good|alright)\b|\b(?:it|that|this|there|which|who|what)\s+(?:must|has to|have to|gotta)\b|\bmust(?:'ve| have)\b|\b(?:must|has to|have to) be (?:the|a|an|it|that|this|because|related|from|caused|due|why|our|some)\b`)
 
 // obligation reports whether some sentence of low that is not a question obliges
 // someone or something to change: the grammar of a proposal without its vocabulary.
@@ -909,6 +912,9 @@ func obligation(low string) bool {
 // noun rather than an auxiliary or a wh-word proposes that thing.
 func proposalForm(low string, wrapUp bool) bool {
 	low = withoutInfoQuestions(withoutRegrets(low))
+	if fuRealFixRE.MatchString(low) {
+		return true
+	}
 	low = fuEpistemicRE.ReplaceAllString(low, " ") // "that must be the driver" guesses
 	if fuSuggestRE.MatchString(low) || (fuModalQRE.MatchString(low) && !fuHypothesisRE.MatchString(low)) ||
 		(fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)) {
@@ -996,12 +1002,49 @@ func withoutInfoQuestions(low string) string {
 	}
 	var kept []string
 	for _, sent := range followUpSentences(low) {
-		if !fuInfoQuestionRE.MatchString(strings.TrimSpace(sent)) {
+		sent = strings.TrimSpace(sent)
+		// "Open question: is the nightly restart still needed?", "Open question
+		// for the next review: should network changes …?": a question its writer
+		// labels so is left open, whatever it names.
+		if fuQuestionLabelRE.MatchString(sent) && strings.HasSuffix(sent, "?") {
+			continue
+		}
+		if !fuInfoQuestionRE.MatchString(fuLabelLeadRE.ReplaceAllString(sent, "")) {
 			kept = append(kept, sent)
 		}
 	}
 	return strings.Join(kept, " ")
 }
+
+// fuRealFixRE: the lasting fix named as what is to be done ("real fix is to stream
+// line items into the pdf page by page"): a proposal by its grammar, whatever it
+// names.
+var fuRealFixRE = regexp.MustCompile(`\b(?:real|proper|permanent|long[- ]term|actual|durable) fix (?:is|would be|will be) to \w+`)
+
+// fuRefusalRE: a sentence whose speaker decides against doing something ("we will
+// not switch off the policy", "I won't add a retry").
+var fuRefusalRE = regexp.MustCompile(`\b(?:we|i)\s+(?:will not|won'?t|shall not|are not going to|aren'?t going to|am not going to)\b`)
+
+// withoutRefusals blanks the sentences of low that decide against a step.
+func withoutRefusals(low string) string {
+	if !fuRefusalRE.MatchString(low) {
+		return low
+	}
+	var kept []string
+	for _, sent := range followUpSentences(low) {
+		if !fuRefusalRE.MatchString(sent) {
+			kept = append(kept, sent)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// fuQuestionLabelRE: a sentence labelled a question ("Question:", "Open question
+// for the next review:").
+var fuQuestionLabelRE = regexp.MustCompile(`^\W*(?:open |unanswered |remaining )?questions?\b[^:?]{0,60}:`)
+
+// fuLabelLeadRE: a short label before a sentence ("Open question: ", "Q: ").
+var fuLabelLeadRE = regexp.MustCompile(`^\W*[a-z][\w ]{0,30}:\s*`)
 
 // withoutRegrets blanks the regrets of low ("we should have kept the alias", "we
 // should have test this before"), leaving what else it says.

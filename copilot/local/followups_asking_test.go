@@ -89,3 +89,31 @@ func TestFirstNameAddressesADocumentUser(t *testing.T) {
 		t.Errorf("owner %q, want lukas.m", items[0].Owner)
 	}
 }
+
+// A decision against a step, a question its writer labels open, an expectation
+// ("should still make the 10:00 truck") and an idea labelled rejected commit to
+// nothing; "the real fix is to …" after the resolution proposes the lasting fix.
+func TestDecisionsQuestionsAndExpectationsAreNoFollowUps(t *testing.T) {
+	inc := namedIncident(
+		[2]string{"monitor", "[CRIT] publisher login failed, screens frozen"},
+		[2]string{"sven", "password reset with expiry off, publisher restarted, screens current, resolved"},
+		[2]string{"ana", "Decision: we will not switch off the domain password policy for service logins in general."},
+		[2]string{"ana", "Open question: is the nightly restart of the publisher still needed at all?"},
+		[2]string{"olu", "ok. first freeze 04:30, last screen back 06:55, the 07:10 departures should still make it"},
+		[2]string{"ana", "Considered and rejected: moving the publisher to a local account. The vendor does not support it."},
+		[2]string{"marco", "real fix is to move the publisher to a managed service account so no password can expire. CHG-1301"},
+	)
+	var got []string
+	for _, f := range followUpTexts(t, inc) {
+		got = append(got, f.Text)
+	}
+	joined := strings.Join(got, " | ")
+	for _, not := range []string{"will not switch off", "Open question", "should still", "Considered and rejected"} {
+		if strings.Contains(joined, not) {
+			t.Errorf("%q read as a follow-up: %q", not, got)
+		}
+	}
+	if !strings.Contains(joined, "managed service account") {
+		t.Errorf("the real fix is not a follow-up: %q", got)
+	}
+}
