@@ -315,11 +315,18 @@ func falling(c string) bool {
 		}
 		x, ux, ok1 := quantity(a)
 		y, uy, ok2 := quantity(b)
-		if ok1 && ok2 && ux == uy && y <= 0.9*x {
+		if ok1 && ok2 && sameUnit(ux, uy) && y <= 0.9*x {
 			return true
 		}
 	}
 	return false
+}
+
+// sameUnit reports whether two quantities' units agree. A word of four letters or
+// more read after one number only ("from 22 to 4 within three minutes") is the
+// sentence going on, not a unit.
+func sameUnit(a, b string) bool {
+	return a == b || a == "" && len(b) >= 4 && !strings.ContainsAny(b, "%/") || b == "" && len(a) >= 4 && !strings.ContainsAny(a, "%/")
 }
 
 // quantityRE: a number and its unit.

@@ -2,6 +2,7 @@ package local
 
 import (
 	"context"
+	"github.com/incidentcopilot/incident-copilot/copilot"
 	"strings"
 	"testing"
 )
@@ -125,5 +126,23 @@ func TestMitigationIsTheStepWhoseRecoveryHeld(t *testing.T) {
 	}
 	if m := ans.Summary.Mitigation; !strings.Contains(strings.ToLower(m), "max idle time") {
 		t.Errorf("mitigation %q, want the idle-time change", m)
+	}
+}
+
+// A measure falling from one value to another is a recovery seen, whatever words
+// follow the second number ("from 22 to 4 within three minutes").
+func TestFallingMeasureWithWordsAfter(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"06:05 | vehicles start re-attaching; tcs offline count falls from 22 to 4 within three minutes.", true},
+		{"queue depth from 2,310 to 1,890 since the move", true},
+		{"p99 from 200ms to 2s after the deploy", false}, // a rise
+		{"from 40% to 35 percent", false},                // units that differ
+	} {
+		if got := recovered(textTags(copilot.Message{Text: tt.text})); got != tt.want {
+			t.Errorf("recovered(%q) = %v, want %v", tt.text, got, tt.want)
+		}
 	}
 }
