@@ -2,9 +2,10 @@ package local
 
 import (
 	"context"
-	"github.com/incidentcopilot/incident-copilot/copilot"
 	"strings"
 	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // A terse report tells a step by its form whatever the verb: the thing, its
