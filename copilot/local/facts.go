@@ -1771,7 +1771,9 @@ func (b *summaryBuilder) relapsesAfter(i, end int) bool {
 		if u.question {
 			continue
 		}
-		if relapseRE.MatchString(u.lower) || briefHelpRE.MatchString(u.lower) {
+		if relapseRE.MatchString(u.lower) || briefHelpRE.MatchString(u.lower) || notHelpedRE.MatchString(u.lower) && !u.verify {
+			// "restart done, all 6 pods fresh. rc55 still 11.4%. did not help":
+			// the step's own report says it did not help.
 			return true
 		}
 		if u.taken && !u.bot {

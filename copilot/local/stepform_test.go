@@ -128,6 +128,21 @@ func TestMitigationIsTheStepWhoseRecoveryHeld(t *testing.T) {
 	if m := ans.Summary.Mitigation; !strings.Contains(strings.ToLower(m), "max idle time") {
 		t.Errorf("mitigation %q, want the idle-time change", m)
 	}
+	// "no timeouts, no HSM errors" in a finding reads like a check; the step's
+	// own report that it did not help undoes it.
+	texts = []string{"[FIRING] PIN declines 11%",
+		"verify svc logs full of 'PIN verify failed', no timeouts, no HSM errors. restarting the verify pods in case a cached key handle is bad",
+		"restart done, all 6 pods fresh. declines still 11.4%. did not help",
+		"key check values differ on hsm-03, it has the old key. take hsm-03 out of the pool please",
+		"doing. setting hsm-03 weight 0 in the pool config and draining its sessions",
+		"hsm-03 drained, declines back to 1.3%", "resolved"}
+	ans, err = New(nil).Summarize(context.Background(), incidentOf(texts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(m, "weight 0") {
+		t.Errorf("mitigation %q, want the weight set to 0", m)
+	}
 }
 
 // A measure falling from one value to another is a recovery seen, whatever words
