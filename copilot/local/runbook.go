@@ -336,6 +336,15 @@ func incidentSteps(s *copilot.Incident, rank int) ([]stepDraft, bool) {
 	if firstAction < 0 {
 		firstAction = end
 	}
+	// The step that stopped the bleeding, as the summary reads it, is a step of
+	// the runbook even when no action class or terse form reads its message
+	// ("doing. setting hsm-03 weight 0 in the pool config"); the summary's reading
+	// leaves the lifecycle as it found it.
+	mb := &summaryBuilder{lc: lc, used: map[string]bool{}}
+	mitigating := map[int]bool{}
+	for _, a := range mb.mitigationActs() {
+		mitigating[a] = true
+	}
 	var out []stepDraft
 	for _, t := range lc.msgs[:end] {
 		if t.bot || !isNarrativeSection(t.section) {
@@ -359,6 +368,9 @@ func incidentSteps(s *copilot.Incident, rank int) ([]stepDraft, bool) {
 			// A terse report no action class reads ("remounted /data").
 			d, ok = lc.reportedStep(stepDraft{kind: "mitigation", source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, at: t.idx, helped: true}, t, over || recordedOver(s))
 		}
+		if !ok && mitigating[t.idx] {
+			d, ok = mitigationDraft(mb, s, t, rank)
+		}
 		if ok {
 			out = append(out, d)
 			continue
@@ -373,6 +385,43 @@ func incidentSteps(s *copilot.Incident, rank int) ([]stepDraft, bool) {
 		}
 	}
 	return out, over
+}
+
+// mitigationDraft drafts the step of a message the summary reads as the one that
+// stopped the bleeding: its step sentence as an instruction, shown to work.
+func mitigationDraft(b *summaryBuilder, s *copilot.Incident, t msgTags, rank int) (stepDraft, bool) {
+	text := b.mitigationSentence(t.idx)
+	if l, rest := labelOf(text); l != "" && rest != "" {
+		text = rest
+	}
+	text = strings.TrimSpace(rowLeadRE.ReplaceAllString(text, ""))
+	low := lowerClean(text)
+	// As actionStep: a statement about the action word is no step, and a step
+	// told after the recovery, with none after it, is wrap-up.
+	if len(contentTerms(text)) < minStepTerms || hasSecret(text) || copulaAfterRE.MatchString(low) || nounSubject(low) || !recoveryFollows(b.lc, t.idx) {
+		return stepDraft{}, false
+	}
+	d := stepDraft{kind: "mitigation", source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, at: t.idx, helped: true, verified: true}
+	d.class = "report"
+	for _, ac := range actionClasses {
+		if ac.re.MatchString(strings.ToLower(text)) {
+			d.class = ac.name
+			break
+		}
+	}
+	d.text, d.terms = copilot.SafeText(imperative(strings.TrimSuffix(text, ".")+".")), contentTerms(text)
+	return d, true
+}
+
+// recoveryFollows reports whether the message at i, or one of the next few, says
+// things recovered.
+func recoveryFollows(lc *incidentLifecycle, i int) bool {
+	for _, u := range lc.msgs[i:min(len(lc.msgs), i+1+verifyLookahead)] {
+		if recovered(u) {
+			return true
+		}
+	}
+	return false
 }
 
 // actionStep reads the action a message reports: a sentence whose action word
@@ -419,6 +468,12 @@ func actionStep(s *copilot.Incident, t msgTags, rank int) (stepDraft, int, bool)
 // that showed it worked.
 func (lc *incidentLifecycle) checkStep(t msgTags, d *stepDraft) {
 	for _, u := range lc.msgs[t.idx+1 : min(len(lc.msgs), t.idx+1+verifyLookahead)] {
+		if u.taken && !u.bot && !u.verify && (notHelpedRE.MatchString(u.lower) || failedAttemptRE.MatchString(u.lower)) && sharesTerm(termSet(strings.Join(t.actions, " ")), u.actions) {
+			// "restart done, all 6 pods fresh. rc55 still 11.4%. did not help":
+			// the report of this very step says it did not help.
+			d.helped = false
+			return
+		}
 		if u.taken && !u.bot || !u.bot && u.section == "" && strings.Contains(u.msg.Text, "`") && firstChange(u.msg.Text) {
 			return // a check after the next action is that action's
 		}
@@ -443,7 +498,7 @@ func (lc *incidentLifecycle) checkStep(t msgTags, d *stepDraft) {
 // recoveryRE: reports of recovery the lifecycle cues miss: a measure falling with
 // decimals in it ("queue 4.1k -> 3.2k and dropping"), work flowing again, no more
 // failures.
-var recoveryRE = regexp.MustCompile(`\b(queue|lag|backlog|errors?|error rate|5xx|latency|p99|p95|conns|connections|usage|failures|timeouts)\b[^?!\n]{0,40}\b(dropping|falling|down to|back to|decreasing|draining|recover\w*)\b|\b(going|working|works?|ok|okay|fine|green|normal|flowing|running|moving|processing|passing|serving|resolving|loading) again\b|\b(zero|0) (new )?(failures|errors|timeouts|5xx|restarts)\b`)
+var recoveryRE = regexp.MustCompile(`\b(queue|lag|backlog|errors?|error rate|5xx|latency|p99|p95|conns|connections|usage|failures|timeouts|declines|decline rate|rejects|rejections|drops)\b[^?!\n]{0,40}\b(dropping|falling|down to|back to|decreasing|draining|recover\w*)\b|\b(going|working|works?|ok|okay|fine|green|normal|flowing|running|moving|processing|passing|serving|resolving|loading) again\b|\b(zero|0) (new )?(failures|errors|timeouts|5xx|restarts)\b`)
 
 // versionRE: a release version ("3.7.4", "v2.13", "14.1").
 var versionRE = regexp.MustCompile(`\bv?\d+\.\d+(\.\d+)?\b`)

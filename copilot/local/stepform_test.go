@@ -162,3 +162,31 @@ func TestFallingMeasureWithWordsAfter(t *testing.T) {
 		}
 	}
 }
+
+// A past incident lends the step that stopped its bleeding even when no action
+// class reads it, and not the restart its own report says did not help.
+func TestRunbookLendsTheMitigationNotTheFailedTry(t *testing.T) {
+	inc := synthetic("INC-H",
+		"bot> [FIRING] PIN declines 11%",
+		"ana: verify svc logs full of 'PIN verify failed'. restarting the verify pods in case a cached key handle is bad",
+		"ana: restart done, all 6 pods fresh. declines still 11.4%. did not help",
+		"bo: key check values differ on hsm-03, it has the old key. take hsm-03 out of the pool please",
+		"ana: doing. setting hsm-03 weight 0 in the pool config and draining its sessions",
+		"bo: hsm-03 drained, declines back to 1.3%",
+		"ana: resolved")
+	inc.Status = "resolved"
+	steps, _ := incidentSteps(inc, 0)
+	var texts []string
+	for _, d := range steps {
+		if d.helped {
+			texts = append(texts, d.text)
+		}
+	}
+	joined := strings.Join(texts, " | ")
+	if !strings.Contains(joined, "weight 0") {
+		t.Errorf("steps %q, want the weight set to 0", texts)
+	}
+	if strings.Contains(strings.ToLower(joined), "restart") {
+		t.Errorf("steps %q hold the restart that did not help", texts)
+	}
+}
