@@ -139,14 +139,50 @@ func (lc *incidentLifecycle) wrapUpStart() int {
 	}
 }
 
-// sectionIs reports whether a postmortem heading is one of names (lower case, prefix match).
+// sectionIs reports whether a postmortem heading is one of names (lower case, prefix
+// match). A heading in another report style's words for the same part ("Chronology",
+// "Cause analysis", "Consequences", "Measures taken during the incident",
+// "Improvement actions") is read as the part it names.
 func sectionIs(section string, names ...string) bool {
+	canon := canonicalSection(section)
 	for _, n := range names {
-		if strings.HasPrefix(section, n) {
+		if strings.HasPrefix(section, n) || canon != section && strings.HasPrefix(canon, n) {
 			return true
 		}
 	}
 	return false
+}
+
+// sectionSynonyms: the words other report styles head a part with, and the name
+// the engine reads it by.
+var sectionSynonyms = []struct{ from, to string }{
+	{"chronology", "timeline"},
+	{"sequence of events", "timeline"},
+	{"course of events", "timeline"},
+	{"event log", "timeline"},
+	{"cause analysis", "root cause"},
+	{"causal analysis", "root cause"},
+	{"causes", "root cause"},
+	{"consequences", "impact"},
+	{"effects", "impact"},
+	{"measures taken", "actions taken"},
+	{"response and recovery", "recovery"},
+	{"improvement actions", "action items"},
+	{"improvement measures", "action items"},
+	{"corrective measures", "corrective"},
+	{"agreed actions", "action items"},
+	{"open actions", "action items"},
+}
+
+// canonicalSection rewrites a heading's leading synonym to the engine's name for the
+// part; a heading without one is returned as it is.
+func canonicalSection(section string) string {
+	for _, sy := range sectionSynonyms {
+		if strings.HasPrefix(section, sy.from) {
+			return sy.to + section[len(sy.from):]
+		}
+	}
+	return section
 }
 
 // Postmortem sections that hold what happened (usable for the summary) versus what

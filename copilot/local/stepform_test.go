@@ -190,3 +190,27 @@ func TestRunbookLendsTheMitigationNotTheFailedTry(t *testing.T) {
 		t.Errorf("steps %q hold the restart that did not help", texts)
 	}
 }
+
+// A report's parts headed in other styles' words are read as the parts they name.
+func TestSectionSynonyms(t *testing.T) {
+	for _, tt := range []struct {
+		section, name string
+		want          bool
+	}{
+		{"chronology", "timeline", true},
+		{"sequence of events (cet)", "timeline", true},
+		{"cause analysis", "root cause", true},
+		{"consequences", "impact", true},
+		{"measures taken during the incident", "actions taken", true},
+		{"improvement actions", "action", true},
+		{"lessons learned", "timeline", false},
+		{"summary", "impact", false},
+	} {
+		if got := sectionIs(tt.section, tt.name); got != tt.want {
+			t.Errorf("sectionIs(%q, %q) = %v, want %v", tt.section, tt.name, got, tt.want)
+		}
+	}
+	if isNarrativeSection("improvement actions") {
+		t.Error("improvement actions read as the story of the incident")
+	}
+}

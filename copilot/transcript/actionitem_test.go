@@ -252,3 +252,36 @@ func TestActionItemFollowUps(t *testing.T) {
 		}
 	}
 }
+
+// A report's parts named in other words or numbered ("2. Chronology", "7.
+// Improvement actions") are read for what they are, and reading them so moves no
+// message's ts: labels and links made before still name the same messages. Here the
+// only ISO date is a due date in the action table, which set the ts base before the
+// table was read as action items; it still does.
+func TestRewordedHeadingsKeepTheirTS(t *testing.T) {
+	src := "# VAT wizard review\n\n| Field | Value |\n|---|---|\n| Date of incident | Tuesday 20 January 2026 |\n\n" +
+		"## 2. Chronology\n\n| Time | Event |\n|---|---|\n| 06:05 | First session errors |\n| 07:10 | Failover reverted |\n\n" +
+		"## 7. Improvement actions\n\n| # | Action | Owner | Ticket | Due |\n|---|---|---|---|---|\n" +
+		"| 1 | Store the wizard draft server-side | M. de Wit | EFIL-9 | 2026-03-31 |\n" +
+		"| 2 | Alert on session errors over 2% | E. Jansen | — | — |\n"
+	inc, err := ReadPostmortem("PIR-2026-003.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := inc.Messages[0].TS, "1774915200.000000"; got != want {
+		t.Errorf("first ts %s, want %s (the base the reader gave this report before)", got, want)
+	}
+	var items []string
+	for _, m := range inc.Messages {
+		if m.UserName == "Improvement actions" {
+			items = append(items, m.Text)
+		}
+	}
+	want := []string{
+		"Store the wizard draft server-side\nOwner: M. de Wit\nDue: 2026-03-31\nTicket: EFIL-9",
+		"Alert on session errors over 2%\nOwner: E. Jansen",
+	}
+	if strings.Join(items, "|") != strings.Join(want, "|") {
+		t.Errorf("action items %q, want %q", items, want)
+	}
+}

@@ -91,7 +91,7 @@ func ReadPostmortem(name string, data []byte) (*copilot.Incident, error) {
 }
 
 // actionWords names a report's list of things to do, as a heading or an inline label.
-const actionWords = `action items?|action points|actions|improvements|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective (?:and prevent(?:ive|ative) )?actions?|prevent(?:ive|ative) (?:actions|measures)|capas?\b`
+const actionWords = `action items?|action points|actions|improvements|improvement (?:actions|measures)|(?:agreed|open) actions|corrective measures|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective (?:and prevent(?:ive|ative) )?actions?|prevent(?:ive|ative) (?:actions|measures)|capas?\b`
 
 var (
 	pmIDRE         = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*$`)
@@ -216,12 +216,26 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 		section string
 		text    string
 		action  int // index into actions, or -1
+		// baseText, when set, is the text the ts base is looked for in: the block
+		// as the reader before numbered and reworded headings saw it (see
+		// legacyActions).
+		baseText string
 	}
 	var pieces []piece
 	var rows []pmTimeRow
 	var timelineText []string
 	var actions []*pmAction
 	section, sub := "", ""
+	// timelineHead is the section's heading as written: the timeline that sets the
+	// messages' ts is found by it, so that reading a heading better ("3. Timeline",
+	// "Chronology") never moves the ts that labels and links already name.
+	timelineHead := ""
+	// legacyHead and legacySub are the headings as written. A section found to be
+	// the action items only since headings are read past their number or in other
+	// words ("6. Actions", "Improvement actions") keeps one message per block and
+	// the ts base it had, so labels and links made before still name the same
+	// messages.
+	legacyHead, legacySub := "", ""
 	labelled := false // sub was set by an inline label, not a heading
 	seenTitle := false
 	for _, blk := range blocks {
@@ -237,9 +251,9 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 				h = blk.text
 			}
 			if blk.level <= 2 {
-				section, sub = h, ""
+				section, sub, timelineHead, legacyHead, legacySub = h, "", blk.text, blk.text, ""
 			} else {
-				sub = h
+				sub, legacySub = h, blk.text
 			}
 			labelled = false
 			continue
@@ -251,8 +265,9 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 			if labelled {
 				sub, labelled = "", false
 			}
-			if m := actionLabelRE.FindStringSubmatchIndex(blk.text); m != nil && !isActionSection(section) && !actionsTakenRE.MatchString(blk.text) {
+			if m := actionLabelRE.FindStringSubmatchIndex(blk.text); m != nil && !legacyActionSection(legacyHead) && !actionsTakenRE.MatchString(blk.text) {
 				sub, labelled, labelRest = strings.TrimSpace(blk.text[m[2]:m[3]]), true, blk.text[m[1]:]
+				legacySub = sub
 			}
 		}
 		name := section
@@ -266,6 +281,7 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 			name += " / " + sub
 		}
 		inActions := isActionSection(section) || (labelled && isActionSection(sub))
+		legacyActions := legacyActionSection(legacyHead) || (labelled && legacyActionSection(legacySub))
 		// "Next steps: add an alert (owner: Priya, ORD-412); review policy changes;
 		// replay the messages (done 11:20)." lists its items in one line. An entry
 		// reported done without a ticket tells what was done: it stays narrative.
@@ -286,14 +302,10 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 		switch blk.kind {
 		case "row":
 			if blk.header {
-				if timelineRE.MatchString(section) {
+				if timelineRE.MatchString(timelineHead) {
 					timelineText = append(timelineText, strings.Join(blk.cells, " "))
 				}
 				continue
-			}
-			if inActions {
-				act = pm.rowAction(blk)
-				break
 			}
 			cells := make([]string, 0, len(blk.cells))
 			for _, c := range blk.cells {
@@ -301,8 +313,15 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 					cells = append(cells, c)
 				}
 			}
+			if inActions {
+				act = pm.rowAction(blk)
+				if act == nil && !legacyActions {
+					text = strings.Join(cells, " | ") // one message per row, as before
+				}
+				break
+			}
 			text = strings.Join(cells, " | ")
-			if timelineRE.MatchString(section) && len(cells) > 0 {
+			if timelineRE.MatchString(timelineHead) && len(cells) > 0 {
 				if at, ok := parseDateTime(cells[0], time.UTC); ok {
 					rows = append(rows, pmTimeRow{at: at, text: text})
 				}
@@ -312,7 +331,7 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 		case "item":
 			text = blk.text
 			if inActions {
-				if blk.level > 0 && seeRefRE.MatchString(text) && len(pieces) > 0 && pieces[len(pieces)-1].action >= 0 {
+				if legacyActions && blk.level > 0 && seeRefRE.MatchString(text) && len(pieces) > 0 && pieces[len(pieces)-1].action >= 0 {
 					// A nested "See …" is a reference for the item above, not an item.
 					prev := actions[pieces[len(pieces)-1].action]
 					prev.text += " (" + text + ")"
@@ -327,12 +346,16 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 			}
 		default:
 			text = blk.text
-			if timelineRE.MatchString(section) {
+			if timelineRE.MatchString(timelineHead) {
 				timelineText = append(timelineText, text)
 			}
 		}
+		legacyText := text
 		if act != nil {
 			text = act.text
+			if text == "" || text == "-" {
+				text = legacyText
+			}
 		}
 		if text == "" || text == "-" {
 			continue
@@ -344,6 +367,12 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 			}
 		}
 		p := piece{section: name, text: text, action: -1}
+		if inActions && !legacyActions {
+			p.baseText = legacyText
+			if blk.kind == "row" {
+				p.baseText = strings.Join(nonEmpty(blk.cells), " | ")
+			}
+		}
 		if act != nil {
 			p.action = len(actions)
 			actions = append(actions, act)
@@ -361,7 +390,11 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 	}
 	if !ok {
 		for _, p := range pieces {
-			if m := anyDateRE.FindString(p.text); m != "" {
+			scan := p.text
+			if p.baseText != "" {
+				scan = p.baseText
+			}
+			if m := anyDateRE.FindString(scan); m != "" {
 				if base, ok = parseDateTime(m, time.UTC); ok {
 					break
 				}
@@ -378,7 +411,11 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 	if !ok {
 		base, ok = writtenDate(inc.Title)
 		for i := 0; !ok && i < len(pieces); i++ {
-			base, ok = writtenDate(pieces[i].text)
+			scan := pieces[i].text
+			if pieces[i].baseText != "" {
+				scan = pieces[i].baseText
+			}
+			base, ok = writtenDate(scan)
 		}
 	}
 	if !ok {
@@ -539,6 +576,15 @@ func inlineItems(rest string) []string {
 func notTrackerKey(k string) bool {
 	prefix, _, _ := strings.Cut(k, "-")
 	return text.NotTicketPrefix(prefix) || pmPrefixRE.MatchString(prefix)
+}
+
+// legacyActionSectionRE is actionSectionRE as it was before headings were read
+// past their number and in other words; legacyActionSection keeps, for the
+// sections it did not find, the ts the reader gave their messages then.
+var legacyActionSectionRE = regexp.MustCompile(`(?i)(?:^|/\s*)(action items?|action points|actions|improvements|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective (?:and prevent(?:ive|ative) )?actions?|prevent(?:ive|ative) (?:actions|measures)|capas?\b)\b`)
+
+func legacyActionSection(h string) bool {
+	return legacyActionSectionRE.MatchString(h) && !actionsTakenRE.MatchString(h)
 }
 
 // isActionSection reports whether a heading names the report's actions.
