@@ -494,7 +494,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		if pm.todo[t.section] && (kind == sectionOther || kind == sectionLessons) {
 			kind = sectionActions
 		}
-		if pm.rejected[t.idx] {
+		if pm.rejected[t.idx] || rejectedSection(t.section) || dropped(raw) {
 			return nil
 		}
 		switch kind {
@@ -596,7 +596,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if nextTime && !(marker || suggest || commit || ask || complain) && fuReportedRE.MatchString(low) {
 		return nil
 	}
-	if fuNotAdoptedRE.MatchString(low) {
+	// "~~Move the mutex to advisory locks~~ — dropped: …", or any entry of a part
+	// headed as the ideas turned down ("Ideas we did not take", "Rejected
+	// options"): considered, not adopted.
+	if fuNotAdoptedRE.MatchString(low) || dropped(raw) || rejectedSection(t.section) {
 		return nil
 	}
 	// "permanent: moved the record into the module, PR applied" reports the lasting
@@ -1014,6 +1017,15 @@ func withoutInfoQuestions(low string) string {
 		}
 	}
 	return strings.Join(kept, " ")
+}
+
+// rejectedSectionRE: a report's part that lists ideas turned down.
+var rejectedSectionRE = regexp.MustCompile(`\b(?:ideas?|options?|proposals?|alternatives?|suggestions?)\b[^/]{0,30}\b(?:(?:did|do) not|didn'?t|won'?t|will not)\b[^/]{0,20}\b(?:take|pursue|do|adopt|implement)\b|\b(?:rejected|discarded|dropped|not pursued|not taken|not adopted|considered and rejected)\b[^/]{0,20}\b(?:ideas?|options?|proposals?|alternatives?|suggestions?)\b|^(?:rejected|discarded|not pursued|considered and rejected|out of scope)\b`)
+
+// rejectedSection reports whether a (lower-case) heading names the ideas turned
+// down.
+func rejectedSection(section string) bool {
+	return section != "" && rejectedSectionRE.MatchString(section)
 }
 
 // fuRealFixRE: the lasting fix named as what is to be done ("real fix is to stream

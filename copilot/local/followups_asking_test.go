@@ -117,3 +117,32 @@ func TestDecisionsQuestionsAndExpectationsAreNoFollowUps(t *testing.T) {
 		t.Errorf("the real fix is not a follow-up: %q", got)
 	}
 }
+
+// The entries of a report's part that lists the ideas turned down ("Ideas we did
+// not take"), and an entry marked dropped, are not follow-ups; the action items
+// beside them are.
+func TestIdeasTurnedDownAreNoFollowUps(t *testing.T) {
+	inc := &copilot.Incident{ID: "PM-7", Title: "Pick waves stuck"}
+	for i, m := range []struct{ section, text string }{
+		{"Summary", "A lock without expiry blocked wave release in two stores for 95 minutes."},
+		{"Action items", "Alert when a store with open orders gets no wave release for 20 min\nOwner: kuba"},
+		{"Ideas we did not take", "Move the mutex to Postgres advisory locks — dropped: the worker holds no DB session."},
+		{"Ideas we did not take", "Let the tablets release waves themselves when the server is silent."},
+		{"Notes", "Replace the cron scheduler with a queue — dropped after the review."},
+	} {
+		inc.Messages = append(inc.Messages, copilot.Message{TS: fmt.Sprintf("%d.000000", 1788825600+i), UserName: m.section, Kind: copilot.KindSection, Text: m.text})
+	}
+	var got []string
+	for _, f := range followUpTexts(t, inc) {
+		got = append(got, f.Text)
+	}
+	joined := strings.Join(got, " | ")
+	for _, not := range []string{"advisory locks", "tablets release", "cron scheduler"} {
+		if strings.Contains(joined, not) {
+			t.Errorf("%q read as a follow-up: %q", not, got)
+		}
+	}
+	if !strings.Contains(joined, "no wave release") {
+		t.Errorf("the action item is lost: %q", got)
+	}
+}
