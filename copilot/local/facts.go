@@ -1784,7 +1784,7 @@ func (b *summaryBuilder) relapsesAfter(i, end int) bool {
 }
 
 // relapseRE: the symptom named as coming back.
-var relapseRE = regexp.MustCompile(`\b(?:failures?|errors?|timeouts?|declines?|5xx|50\d|problems?|issues?|symptoms?|crash\w*|drops?|disconnects?|alerts?|alarms?)\b[^.;!?]{0,30}?\b(?:return(?:s|ed|ing)?|(?:are|is|came|come|coming) back|reappear\w*|start(?:s|ed)? again)\b`)
+var relapseRE = regexp.MustCompile(`(?:\b(?:failures?|errors?|timeouts?|declines?|[45]xx|problems?|issues?|symptoms?|crash\w*|drops?|disconnects?|alerts?|alarms?)\b|(?:^|[\s(])[45]\d\ds?(?:\s|$))[^.;!?]{0,30}?\b(?:return(?:s|ed|ing)?|(?:are|is|came|come|coming) back|reappear\w*|start(?:s|ed)? again)\b`)
 
 // reflexStep reports whether a step is told as a guess or a first try ("just in
 // case", "thinking a job was stuck", "we first restarted"): when the channel goes
@@ -1868,8 +1868,21 @@ var inRecoveryRE = regexp.MustCompile(`\bin recovery\b`)
 // failedAttempt reports whether a message tells an action taken together with the
 // symptom staying: an attempt that did not help.
 func failedAttempt(t msgTags) bool {
-	return (len(t.actions) > 0 || timelineAction(t)) && !t.verify && failedAttemptRE.MatchString(t.lower)
+	if !(len(t.actions) > 0 || timelineAction(t)) {
+		return false
+	}
+	// "restarted 3/3 workers, all healthy. re-triggered 12, 14, 19 — still 0
+	// routes", "purge done. better for maybe one minute, now 404s coming back":
+	// the symptom told after the step's own check outlives it.
+	if stillFailingRE.MatchString(t.lower) || relapseRE.MatchString(t.lower) {
+		return true
+	}
+	return !t.verify && failedAttemptRE.MatchString(t.lower)
 }
+
+// stillFailingRE: the symptom still there, said with "still" and a nothing or a
+// failing state ("still 0 routes", "still no data", "still failing").
+var stillFailingRE = regexp.MustCompile(`\bstill (?:0|zero|no|nothing|none|not|failing|broken|down|empty|missing|stuck|the same|same error|erroring|timing out|rejected|declined)\b`)
 
 // citeSentences records chosen sentences and joins them into a field.
 func (b *summaryBuilder) citeSentences(ss []scoredSentence) string {

@@ -214,3 +214,23 @@ func TestSectionSynonyms(t *testing.T) {
 		t.Error("improvement actions read as the story of the incident")
 	}
 }
+
+// A step whose own message tells the symptom outliving it, after its check, was an
+// attempt that failed; a count of what was hit is no symptom coming back.
+func TestStillFailingAfterTheStepsCheck(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"restarted 3/3 workers, all healthy. re-triggered 12, 14, 19 — still 0 routes", true},
+		{"purge done. better for maybe one minute, now 404s coming back.", true},
+		{"restarted the exporter, metrics flowing again", false},
+	} {
+		if got := failedAttempt(textTags(copilot.Message{Text: tt.text})); got != tt.want {
+			t.Errorf("failedAttempt(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	if relapseRE.MatchString("about 410,000 searches returned no results") {
+		t.Error("a count read as a status code coming back")
+	}
+}
