@@ -138,6 +138,10 @@ func columnRoles(headers []string) []int {
 	return roles
 }
 
+// cellKeyRE: a ticket cell that is one key, its project name in parts and its
+// number last ("BT-DEV-9702", "ops.infra-212").
+var cellKeyRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z][A-Za-z0-9]*)+-\d+$`)
+
 // rowAction reads a table row by its columns.
 func (pm *pmBuilder) rowAction(blk mdBlock) *pmAction {
 	roles := columnRoles(blk.headers)
@@ -202,6 +206,10 @@ func (pm *pmBuilder) rowAction(blk mdBlock) *pmAction {
 	}
 	if k, u, ok := pm.ticketRef(ticketCell); ok {
 		a.key, a.url = k, u
+	} else if k := strings.TrimSpace(ticketCell); cellKeyRE.MatchString(k) && !strings.EqualFold(k, pm.id) {
+		// The ticket column holds a key of a tracker whose project names have parts
+		// ("BT-DEV-9702"): the column says it is the ticket, whatever its shape.
+		a.key = k
 	} else if k, u, ok := pm.ticketRef(a.text); ok {
 		a.key, a.url, a.keyInText = k, u, true
 	} else if a.status == "open" && doneWordRE.MatchString(ticketCell) && !strings.Contains(strings.ToLower(ticketCell), "yes") {

@@ -47,6 +47,19 @@ var actionItemTests = []struct {
 		tickets: []copilot.Ticket{{Key: "CHG-1301", Title: "Replace the SQL login with a managed service account", Status: "open"}},
 	},
 	{
+		name: "a ticket cell holding one key whose project name has parts",
+		src: "# X\n\n## Action items\n\n" +
+			"| Action | Owner | Ticket |\n|---|---|---|\n" +
+			"| Warn tenant admins before a credential expires | Anouk de Vries | BT-DEV-9702 |\n" +
+			"| Page on kiosk offline | Marta | see notes |\n",
+		section: "Action items",
+		messages: []string{
+			"Warn tenant admins before a credential expires\nOwner: Anouk de Vries\nTicket: BT-DEV-9702",
+			"Page on kiosk offline\nOwner: Marta", // words, not a key
+		},
+		tickets: []copilot.Ticket{{Key: "BT-DEV-9702", Title: "Warn tenant admins before a credential expires", Status: "open"}},
+	},
+	{
 		name: "synonyms in other order; the item column found by name",
 		src: "# X\n\n## Follow-ups\n\n" +
 			"| Who | Deadline | Description | Jira |\n|---|---|---|---|\n" +
