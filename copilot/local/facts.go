@@ -1717,10 +1717,11 @@ func (b *summaryBuilder) findMitigationActs() []int {
 				// A terse report of the step just announced ("rolled. busy
 				// threads 200 -> 60", "Toggle off at 09:22. Sessions stable")
 				// tells it done: the announcement is the mitigation.
-				if w := recentActs(acts, t.idx); len(w) > 0 && reportsActOf(t, lc.msgs[w[len(w)-1]]) {
+				w := recentActs(acts, t.idx)
+				if len(w) > 0 && reportsActOf(t, lc.msgs[w[len(w)-1]]) {
 					return w
 				}
-				if w := recentActs(acts, t.idx); len(w) > 0 && bareCompletionRE.MatchString(t.lower) {
+				if len(w) > 0 && bareCompletionRE.MatchString(t.lower) {
 					if _, n := termOverlap(contentTerms(lc.msgs[w[len(w)-1]].lower), contentTerms(t.lower)); n == 0 {
 						return w
 					}
@@ -1738,11 +1739,11 @@ func (b *summaryBuilder) findMitigationActs() []int {
 				return []int{j}
 			}
 		}
-		if recovered(t) && len(acts) > 0 && !notHelpedRE.MatchString(t.lower) && b.relapsesAfter(t.idx, end) {
-			acts, noHelp = nil, t.idx
-			continue
-		}
 		if recovered(t) && len(acts) > 0 && !notHelpedRE.MatchString(t.lower) {
+			if b.relapsesAfter(t.idx, end) {
+				acts, noHelp = nil, t.idx
+				continue
+			}
 			// Of the actions just before the recovery, the first stopped the bleeding
 			// ("rolling back now" before "rollback done"; a kill before the revert),
 			// with those taken beside it; older ones did not make things better.

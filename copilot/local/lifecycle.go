@@ -144,9 +144,17 @@ func (lc *incidentLifecycle) wrapUpStart() int {
 // "Cause analysis", "Consequences", "Measures taken during the incident",
 // "Improvement actions") is read as the part it names.
 func sectionIs(section string, names ...string) bool {
-	canon := canonicalSection(section)
 	for _, n := range names {
-		if strings.HasPrefix(section, n) || canon != section && strings.HasPrefix(canon, n) {
+		if strings.HasPrefix(section, n) {
+			return true
+		}
+	}
+	canon := canonicalSection(section)
+	if canon == section {
+		return false
+	}
+	for _, n := range names {
+		if strings.HasPrefix(canon, n) {
 			return true
 		}
 	}

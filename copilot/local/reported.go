@@ -179,6 +179,18 @@ func reportedAction(raw string) (step, check, verb string) {
 	return strings.Join(out, ", "), check, verb
 }
 
+// stepClass names the first action class whose words a step's text holds, else
+// the fallback.
+func stepClass(step, fallback string) string {
+	low := strings.ToLower(step)
+	for _, ac := range actionClasses {
+		if ac.re.MatchString(low) {
+			return ac.name
+		}
+	}
+	return fallback
+}
+
 // openingReport reports whether a clause opens, subject dropped, with a verb in the
 // past tense followed by an object; it returns the verb's base form and the clause
 // after the verb ("paused renewal job" -> "pause", "renewal job").
@@ -249,13 +261,7 @@ func (lc *incidentLifecycle) reportedStep(d stepDraft, t msgTags, over bool) (st
 		if step == "" || len(contentTerms(step)) < 2 || pastDateRE.MatchString(strings.ToLower(step)) {
 			continue
 		}
-		d.class = "report:" + verb
-		for _, ac := range actionClasses {
-			if ac.re.MatchString(strings.ToLower(step)) {
-				d.class = ac.name
-				break
-			}
-		}
+		d.class = stepClass(step, "report:"+verb)
 		d.text, d.terms = copilot.SafeText(strings.TrimSuffix(step, ".")+"."), contentTerms(step)
 		if check != "" {
 			d.check, d.verified = quote(check), true

@@ -402,13 +402,7 @@ func mitigationDraft(b *summaryBuilder, s *copilot.Incident, t msgTags, rank int
 		return stepDraft{}, false
 	}
 	d := stepDraft{kind: "mitigation", source: copilot.StepSource{IncidentID: s.ID, SourceTS: t.msg.TS}, rank: rank, at: t.idx, helped: true, verified: true}
-	d.class = "report"
-	for _, ac := range actionClasses {
-		if ac.re.MatchString(strings.ToLower(text)) {
-			d.class = ac.name
-			break
-		}
-	}
+	d.class = stepClass(text, "report")
 	d.text, d.terms = copilot.SafeText(imperative(strings.TrimSuffix(text, ".")+".")), contentTerms(text)
 	return d, true
 }
@@ -468,7 +462,7 @@ func actionStep(s *copilot.Incident, t msgTags, rank int) (stepDraft, int, bool)
 // that showed it worked.
 func (lc *incidentLifecycle) checkStep(t msgTags, d *stepDraft) {
 	for _, u := range lc.msgs[t.idx+1 : min(len(lc.msgs), t.idx+1+verifyLookahead)] {
-		if u.taken && !u.bot && !u.verify && (notHelpedRE.MatchString(u.lower) || failedAttemptRE.MatchString(u.lower)) && sharesTerm(termSet(strings.Join(t.actions, " ")), u.actions) {
+		if u.taken && !u.bot && !u.verify && (notHelpedRE.MatchString(u.lower) || failedAttemptRE.MatchString(u.lower)) && sharesClass(t, u) {
 			// "restart done, all 6 pods fresh. rc55 still 11.4%. did not help":
 			// the report of this very step says it did not help.
 			d.helped = false

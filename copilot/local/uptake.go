@@ -719,7 +719,8 @@ var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh)
 // of those), or whose initials it spells ("DLQ" for "dead-letter queue").
 func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 	for _, t := range lc.msgs {
-		if !t.bot && t.section == "" && upOwnItemRE.MatchString(t.lower) {
+		ownItem := !t.bot && t.section == "" && upOwnItemRE.MatchString(t.lower)
+		if ownItem {
 			// The call-off may come with a new ask ("scratch my TODO then, priya
 			// pls put the banner step in the runbook"), itself a candidate.
 			for i := t.idx - 1; i >= max(0, t.idx-10); i-- {
@@ -751,7 +752,7 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 				}
 			}
 		}
-		if upOwnItemRE.MatchString(t.lower) {
+		if ownItem {
 			continue
 		}
 		for _, m := range upCallOffRE.FindAllStringSubmatch(t.lower, -1) {

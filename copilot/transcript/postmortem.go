@@ -226,15 +226,12 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 	var timelineText []string
 	var actions []*pmAction
 	section, sub := "", ""
-	// timelineHead is the section's heading as written: the timeline that sets the
-	// messages' ts is found by it, so that reading a heading better ("3. Timeline",
-	// "Chronology") never moves the ts that labels and links already name.
-	timelineHead := ""
-	// legacyHead and legacySub are the headings as written. A section found to be
-	// the action items only since headings are read past their number or in other
-	// words ("6. Actions", "Improvement actions") keeps one message per block and
-	// the ts base it had, so labels and links made before still name the same
-	// messages.
+	// legacyHead and legacySub are the headings as written. The timeline that sets
+	// the messages' ts is found by legacyHead, and a section found to be the action
+	// items only since headings are read past their number or in other words ("6.
+	// Actions", "Improvement actions") keeps one message per block and the ts base
+	// it had: reading a heading better never moves the ts that labels and links
+	// already name.
 	legacyHead, legacySub := "", ""
 	labelled := false // sub was set by an inline label, not a heading
 	seenTitle := false
@@ -251,7 +248,7 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 				h = blk.text
 			}
 			if blk.level <= 2 {
-				section, sub, timelineHead, legacyHead, legacySub = h, "", blk.text, blk.text, ""
+				section, sub, legacyHead, legacySub = h, "", blk.text, ""
 			} else {
 				sub, legacySub = h, blk.text
 			}
@@ -302,26 +299,21 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 		switch blk.kind {
 		case "row":
 			if blk.header {
-				if timelineRE.MatchString(timelineHead) {
+				if timelineRE.MatchString(legacyHead) {
 					timelineText = append(timelineText, strings.Join(blk.cells, " "))
 				}
 				continue
 			}
-			cells := make([]string, 0, len(blk.cells))
-			for _, c := range blk.cells {
-				if c != "" {
-					cells = append(cells, c)
-				}
-			}
+			cells := nonEmpty(blk.cells)
+			text = strings.Join(cells, " | ")
 			if inActions {
 				act = pm.rowAction(blk)
-				if act == nil && !legacyActions {
-					text = strings.Join(cells, " | ") // one message per row, as before
+				if act == nil && legacyActions {
+					text = "" // a row the action table cannot read is dropped, as before
 				}
 				break
 			}
-			text = strings.Join(cells, " | ")
-			if timelineRE.MatchString(timelineHead) && len(cells) > 0 {
+			if timelineRE.MatchString(legacyHead) && len(cells) > 0 {
 				if at, ok := parseDateTime(cells[0], time.UTC); ok {
 					rows = append(rows, pmTimeRow{at: at, text: text})
 				}
@@ -346,7 +338,7 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 			}
 		default:
 			text = blk.text
-			if timelineRE.MatchString(timelineHead) {
+			if timelineRE.MatchString(legacyHead) {
 				timelineText = append(timelineText, text)
 			}
 		}
@@ -369,9 +361,6 @@ func (pm *pmBuilder) build(blocks []mdBlock, inc *copilot.Incident) error {
 		p := piece{section: name, text: text, action: -1}
 		if inActions && !legacyActions {
 			p.baseText = legacyText
-			if blk.kind == "row" {
-				p.baseText = strings.Join(nonEmpty(blk.cells), " | ")
-			}
 		}
 		if act != nil {
 			p.action = len(actions)
