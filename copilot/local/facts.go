@@ -1585,7 +1585,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// no subject.
 			_, class, at := actionSentence(labelLeadRE.ReplaceAllString(t.msg.Text, ""))
 			// A message that opens with a command in code is the command run.
-			if class == "" || at == 0 || strings.HasPrefix(strings.TrimSpace(t.msg.Text), "`") {
+			if class == "" || at == 0 || strings.HasPrefix(strings.TrimSpace(t.msg.Text), "`") || clauseOpensWithAction(t.msg.Text) {
 				return true
 			}
 			// After the first alert, a step reported complete ("… set env X=y
@@ -1748,7 +1748,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// ("rolling back now" before "rollback done"; a kill before the revert),
 			// with those taken beside it; older ones did not make things better.
 			if w := b.afterSignal(recentActs(acts, t.idx), t); len(w) > 0 {
-				return w
+				return b.aimedAtCause(w)
 			}
 			return acts[len(acts)-1:]
 		}
@@ -1761,6 +1761,53 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		}
 	}
 	return acts[:min(1, len(acts))]
+}
+
+// clauseOpensWithAction reports whether a clause after the first opens with an
+// action verb in the progressive or the past: "there is a flag loc_ingest.zone_enrichment, flipping it to false
+// now" tells the finding first and the step after the comma, whose subject is
+// the writer, when the step is said to be done now or sets a value.
+func clauseOpensWithAction(text string) bool {
+	parts := clausePartRE.Split(text, -1)
+	for _, c := range parts[min(1, len(parts)):] {
+		f := strings.Fields(strings.ToLower(c))
+		if len(f) == 0 || !(strings.HasSuffix(f[0], "ing") || pastVerb(f[0]) != "") {
+			continue // "rollback after the show", "the flush is in the job": no verb first
+		}
+		if !stepTargetRE.MatchString(strings.ToLower(c)) {
+			continue // "… at maxmemory, evicting sessions": the system's doing
+		}
+		if _, class, at := actionSentence(c); class != "" && at == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// stepTargetRE: what makes a clause a responder's step rather than a state:
+// it is done now, or sets something to a value ("to false", "to 12", "to v2.3").
+var stepTargetRE = regexp.MustCompile(`\bnow\b|\bto (?:false|true|off|on|zero|v?\d[\w.]*)\b`)
+
+// clausePartRE: where a message's clauses part (a comma, semicolon or colon with
+// a space after it).
+var clausePartRE = regexp.MustCompile(`[,;:]\s+`)
+
+// aimedAtCause keeps, of the steps taken just before a recovery, those taken
+// after the cause was found when some came before it: a step chosen once the
+// responders knew the cause ("found it … the zone-enrichment change", then
+// "flipping the flag to false") is aimed at it, while one taken before ("scaling
+// back to 12") belongs to the guessing that came first.
+func (b *summaryBuilder) aimedAtCause(acts []int) []int {
+	cf := b.lc.causeFound
+	if cf < 0 || acts[0] > cf || acts[len(acts)-1] <= cf {
+		return acts
+	}
+	for k, a := range acts {
+		if a > cf {
+			return acts[k:]
+		}
+	}
+	return acts
 }
 
 // relapsesAfter reports whether, after message i told a recovery and before the
@@ -1803,7 +1850,7 @@ var reflexGuessRE = regexp.MustCompile(`\bjust in case\b|\bto be safe\b|\bthinki
 // continue after the restart", "the rate remains at 30%", "evicted again", "prices
 // stay wrong").
 // The symptom must be named: "we continue to monitor" is no failure.
-var failedAttemptRE = regexp.MustCompile(`\bstay(s|ed)? (at )?(zero|0|empty|flat|missing)\b|\b(errors?|failures?|timeouts?|symptoms?|problem|issue|crash\w*|alerts?|evictions?|5xx|50\ds?|latency|rate|lag|backlog|usage|disk)\b[^.;!?]{0,40}\b(continu(e|es|ed|ing)|remain(s|ed)?|stay(s|ed)?\W*$|persist(s|ed|ing)?|unchanged)\b|\b\w+ed again\b|\b(kept|keeps) \w+ing\b|\bstay(s|ed)? (wrong|broken|down|high|full|elevated|degraded|bad)\b|\b(crash|fail|die|dying|hang|break|oom|restart|error|time out|timing out)\w* (too|as well|anyway|regardless|all the same)\b`)
+var failedAttemptRE = regexp.MustCompile(`\bstay(s|ed)? (at )?(zero|0|empty|flat|missing)\b|\b(errors?|failures?|timeouts?|symptoms?|problem|issue|crash\w*|alerts?|evictions?|5xx|50\ds?|latency|rate|lag|backlog|usage|disk)\b[^.;!?]{0,40}\b(continu(e|es|ed|ing)|remain(s|ed)?|stay(s|ed)?\W*$|persist(s|ed|ing)?|unchanged)\b|\b\w+ed again\b|\b(kept|keeps) (?:on )?(?:crash|fail|restart|dy|die|tim|error|drop|grow|climb|ris|flap|loop|retry|retri|rebalanc|evict|kill|throw|pil|spik|reject|bounc|disconnect|hang|stall|fill|lagg|los|block|timeout|oom)\w*ing\b|\bstay(s|ed)? (wrong|broken|down|high|full|elevated|degraded|bad)\b|\b(crash|fail|die|dying|hang|break|oom|restart|error|time out|timing out)\w* (too|as well|anyway|regardless|all the same)\b`)
 
 // symptomReportRE: a row telling that someone reported what they saw ("Warehouse
 // reports no new picking lists", "a customer complains").

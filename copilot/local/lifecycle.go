@@ -289,7 +289,7 @@ func computeTextTags(m copilot.Message) msgTags {
 		}
 	}
 	t.diagnose = diagnosticRE.MatchString(low) && toolRE.MatchString(strings.ToLower(m.Text))
-	t.verify = verifyRE.MatchString(low) && !t.question
+	t.verify = tellsRecovery(low) && !t.question
 	// Only the writer's own words declare the end: a quoted ticket or message ("> …
 	// announce this incident is resolved") is someone else's.
 	own := low
@@ -493,3 +493,17 @@ func momentTime(m copilot.Message) time.Time {
 	}
 	return m.Time()
 }
+
+// tellsRecovery reports whether a message tells a check that things got better.
+// A reading set against a usual day ("cancel rate 23% vs 8% on a normal
+// thursday") names normal as the baseline, not as the state reached.
+func tellsRecovery(low string) bool {
+	low = baselineRE.ReplaceAllString(low, "")
+	return verifyRE.MatchString(low)
+}
+
+// baselineRE: a usual day or value named as the yardstick of a reading, or the
+// load a reading was taken under ("p99 is 900ms under rush load"), or a
+// feature or plan named for recovery ("stop the auto recovery", "disaster
+// recovery site").
+var baselineRE = regexp.MustCompile(`\b(?:vs\.?|versus|compared to|against|than)? ?(?:on )?an? (?:normal|usual|typical|regular) \w+|\bunder (?:\w+ )?load\b|\b(?:auto(?:matic)?|disaster|self|crash)[ -]?recovery\b`)

@@ -328,3 +328,59 @@ func TestSameStoryIsNoHelp(t *testing.T) {
 		t.Error("'same story' read as help")
 	}
 }
+
+// A reading against a usual day, a reading under load and a feature named for
+// recovery tell no recovery; a figure falling or back to normal does.
+func TestBaselineReadingIsNoRecovery(t *testing.T) {
+	for _, low := range []string{
+		"also cancellations way up, my dashboard shows rider cancel rate 23% vs 8% on a normal thursday",
+		"geozone p99 is 900ms right now under rush load",
+		"ok whatever the cause, stop the auto recovery pls",
+	} {
+		if tellsRecovery(lowerClean(low)) {
+			t.Errorf("%q read as a recovery", low)
+		}
+	}
+	for _, low := range []string{"rebalances stopped, group stable with 12 members. lag dropping fast 2.1M -> 1.2M",
+		"cancel rate back to normal", "error rate back under 1%"} {
+		if !tellsRecovery(lowerClean(low)) {
+			t.Errorf("%q: no recovery read", low)
+		}
+	}
+}
+
+// A guess that made things worse, its undoing, the cause found, and then a
+// step told after a finding in the same message ("there is a flag X, flipping
+// it to false now") with the recovery next: the flag is the mitigation, neither
+// the scale-out nor the scale-back.
+func TestStepAfterAFindingInOneMessage(t *testing.T) {
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+		"[FIRING] KafkaConsumerLagHigh group=loc-ingest lag=1.84M",
+		"prob just not enough consumers for rush hour. scaling loc-ingest 12 -> 24 replicas",
+		"also cancellations way up, rider cancel rate 23% vs 8% on a normal thursday",
+		"scaled to 24... lag still climbing, 2.3M now. worse??",
+		"so they rebalance all the time, adding replicas makes it worse",
+		"oops. ok scaling back to 12",
+		"found it. the zone-enrichment change went out this morning and calls geozone-svc per record in the poll loop; geozone p99 is 900ms under rush load",
+		"there is a flag loc_ingest.zone_enrichment, flipping it to false now",
+		"rebalances stopped, group stable with 12 members. lag dropping fast 2.1M -> 1.2M",
+	))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 7 {
+		t.Errorf("mitigated at %d, want 7 (the flag turned off)", got)
+	}
+}
+
+// "rollback changed nothing" tells the rollback did not help; work that "keeps"
+// going ("the optimiser keeps calculating") is no failure, a crash that keeps
+// coming is.
+func TestChangedNothingAndKeepsGoing(t *testing.T) {
+	if !notHelpedRE.MatchString("rollback changed nothing, so not the rule pack") {
+		t.Error("'changed nothing' not read as no help")
+	}
+	if failedAttemptRE.MatchString("paused 02:36. optimiser keeps calculating but holds results") {
+		t.Error("work going on read as a failed attempt")
+	}
+	if !failedAttemptRE.MatchString("restarted it, the pod keeps crashing") {
+		t.Error("a crash that keeps coming not read as a failed attempt")
+	}
+}

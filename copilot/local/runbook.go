@@ -65,7 +65,7 @@ var genericActions = map[string]bool{"rollback": true, "failover": true}
 var severityRE = regexp.MustCompile(`\bsev[- ]?[0-4]\b`)
 
 // notHelpedRE marks an action that was tried and did not work.
-var notHelpedRE = regexp.MustCompile(`\b(didn'?t|did not|doesn'?t|does not|not) (help|work|fix|change)\w*\b|\bno (change|luck|improvement|difference|effect)\b|\bstill (failing|broken|erroring|seeing|down|high|bad|the same)\b|\bsame (errors?|thing|problem|story|picture|result)\b|\bmade it worse\b|\bno dice\b`)
+var notHelpedRE = regexp.MustCompile(`\b(didn'?t|did not|doesn'?t|does not|not) (help|work|fix|change)\w*\b|\bno (change|luck|improvement|difference|effect)\b|\bstill (failing|broken|erroring|seeing|down|high|bad|the same)\b|\bsame (errors?|thing|problem|story|picture|result)\b|\bmade it worse\b|\bno dice\b|\b(changed|did|fixed|helped|solved) nothing\b|\bstill red\b`)
 
 // stepDraft is one step found in one similar incident.
 type stepDraft struct {
