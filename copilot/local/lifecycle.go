@@ -51,7 +51,7 @@ var actionClasses = []actionClass{
 	{"rollback", regexp.MustCompile(`\broll(ed|ing|s)?[ -]?back\b|\broll(ed|ing|s)? (the |our |it |them )?([\w.-]+ ){0,3}back (to|from)\b|\brollback\b|\brevert(ed|ing|s)?\b|\bredeploy(ed|ing)? (the )?(previous|last|old|prior)\b|\bback out\b|\b(?:swung|swinging|point(?:ed|ing)|mov(?:ed|ing)|switch(?:ed|ing)|repoint(?:ed|ing)|flipp(?:ed|ing)|put(?:ting)?) (?:the )?(?:[\w` + "`" + `'".-]+ ){1,3}back to\b`)},
 	{"failover", regexp.MustCompile(`\bfail(ed|ing|s)?[ -]?over\b|\bfailover\b|\bswitch(ed|ing)? (traffic |over |reads |writes )*to (the )?(secondary|replica|standby|backup|other|dr)\b|\bpromot(e|ed|ing) (the )?(replica|standby|secondary)\b|\bdrain(ed|ing)? (the )?(\w+ )?(region|az|zone|dc)\b|\bre-?rout(e|ed|ing)\b|\b(re)?point(s|ed|ing)? [^.;]{0,40}\broutes?\b[^.;]{0,20}\b(at|to)\b|\b(routes?|traffic|egress) (switched|moved|repointed|cut over)\b`)},
 	{"scale", regexp.MustCompile(`\bscal(e|ed|ing) (up|out|the|it|to|\w+ (up|out|to))\b|\bscaled\b|\badd(ed|ing)? (\d+ |more |a few |another |an? extra )(nodes?|replicas?|instances?|workers?|consumers?|brokers?|shards?|capacity|pods?)\b`)},
-	{"restart", regexp.MustCompile(`\brestart(ed|ing|s)?\b|\bbounc(e|ed|ing)\b|\brecycl(e|ed|ing)\b|\bcycl(e|ed|ing) (the )?(\w+ )?(pods|nodes|instances|workers)\b|\brollout restart\b`)},
+	{"restart", regexp.MustCompile(`\brestart(ed|ing|s)?\b|\breload(ed|ing) (the |our |its )?([\w.-]+ ){0,3}(service|config\w*|daemon|server|proxy|process|workers?|pods?|haproxy|nginx|envoy|rules?|settings?)\b|\bbounc(e|ed|ing)\b|\brecycl(e|ed|ing)\b|\bcycl(e|ed|ing) (the )?(\w+ )?(pods|nodes|instances|workers)\b|\brollout restart\b`)},
 	{"raise-limit", regexp.MustCompile(`\b(rais|bump|increas|doubl|lower|tripl)\w* (the |our |its |their )?([\w.-]+ ){0,3}(limits?|caps?|max\w*|pool\w*|replicas?|memory|heap|timeouts?|quotas?|size|capacity|connections|workers|threads|instances|nodes|partitions|consumers|ttl|cpu|requests|threshold|ulimit|watches|xmx)\b|\b(set|raised|bumped|increased) [\w.-]+ (back |from \d+ )?to \d`)},
 	{"rotate", regexp.MustCompile(`\b(renew(ed|ing)?|rotat(e|ed|ing)|reissu(e|ed|ing)|re-issu(e|ed|ing)|regenerat(e|ed|ing))\b|\b(new|renewed|fresh|replacement|correct) ([\w-]+ )?(cert\w*|keys?|secrets?|tokens?|passwords?|credentials?)\b[^.;]{0,30}\b(uploaded|installed|loaded|in place|created|applied|live|active|deployed)\b`)},
 	{"kill", regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)|cancel(l?ed|l?ing)?) (the |all |some )?([\w-]+ ){0,2}(quer(y|ies)|connections?|sessions?|process(es)?|jobs?|backends?|idle|transactions?|pids?|txns?)\b|\bpg_(terminate|cancel)_backend\b|\bkill \d+\b`)},
@@ -82,6 +82,9 @@ var actionClasses = []actionClass{
 var (
 	// notDoneRE: an action that was not taken ("we never dropped the slot").
 	notDoneRE = regexp.MustCompile(`\b(never|didn'?t|did not|haven'?t|hasn'?t|not yet|forgot to|without)\b|^\W*no[,.!]`)
+	// refusedLeadRE: a message that opens by refusing a step for now ("no
+	// rollback unless the purge fails", "no restart until we have a dump").
+	refusedLeadRE = regexp.MustCompile(`^\W*(?:no|not) (?:[\w-]+ ){1,2}(?:unless|until|before|yet|for now)\b`)
 	// symptomRE: action words used for what the system did, not what people did
 	// ("0 restarts", "restarting a lot", "throttled 80%", "backlog draining"; a
 	// queue or the retries that drain, "queue starts to drain", are the recovery).
@@ -267,7 +270,7 @@ func computeTextTags(m copilot.Message) msgTags {
 	var t msgTags
 	low := strings.ToLower(cleanText(m.Text))
 	t.lower = low
-	t.question = strings.Contains(low, "?")
+	t.question = asks(m.Text)
 	t.detection = detectionRE.MatchString(low)
 	t.escalated = escalationRE.MatchString(low)
 	t.cause = causeScore(low)
@@ -279,7 +282,9 @@ func computeTextTags(m copilot.Message) msgTags {
 	if len(t.actions) > 0 && !t.question {
 		section := m.Kind == copilot.KindSection
 		t.taken = takenIn(low, section)
-		if !t.taken {
+		// "no rollback unless purge fails. rollback means everyone redownloads":
+		// a step refused up front is not taken in the sentences that weigh it.
+		if !t.taken && !refusedLeadRE.MatchString(low) {
 			for _, raw := range splitSentences(m.Text) {
 				if sl := lowerClean(raw); sl != low && actionCueRE.MatchString(sl) && takenIn(sl, section) {
 					t.taken = true
@@ -507,3 +512,22 @@ func tellsRecovery(low string) bool {
 // feature or plan named for recovery ("stop the auto recovery", "disaster
 // recovery site").
 var baselineRE = regexp.MustCompile(`\b(?:vs\.?|versus|compared to|against|than)? ?(?:on )?an? (?:normal|usual|typical|regular) \w+|\bunder (?:\w+ )?load\b|\b(?:auto(?:matic)?|disaster|self|crash)[ -]?recovery\b`)
+
+// asks reports whether a message is a question: it holds a question mark, and
+// no statement of its own comes before its first question. "received. updated
+// the bind password in the tenant config and reloaded the auth service. can you
+// test?" reports a step and asks for the check; it is a report.
+func asks(text string) bool {
+	if !strings.Contains(text, "?") {
+		return false
+	}
+	for _, raw := range splitSentences(text) {
+		if strings.Contains(raw, "?") {
+			return true
+		}
+		if len(contentTerms(lowerClean(raw))) >= 4 {
+			return false
+		}
+	}
+	return true
+}

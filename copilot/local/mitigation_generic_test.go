@@ -384,3 +384,51 @@ func TestChangedNothingAndKeepsGoing(t *testing.T) {
 		t.Error("a crash that keeps coming not read as a failed attempt")
 	}
 }
+
+// A step refused for now ("no rollback unless the purge fails") is not taken,
+// whatever the sentences that weigh it say; the purge announced after it, with
+// the recovery next, is the mitigation.
+func TestRefusedStepIsNotTaken(t *testing.T) {
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+		"ALERT patch_download_error_ratio 0.18 > 0.05 for 5m",
+		"CDN edge logs = 404 on /patch/live/chunks/ and the CDN caches 404 for 1h on that path",
+		"or we point live manifest back to 1.13.2?",
+		"no rollback unless purge fails. rollback means everyone who already patched redownloads 12GB",
+		"purging /patch/live/chunks/* on all POPs now. takes 5-10 min",
+		"purge complete. 404s dropping fast",
+	))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 4 {
+		t.Errorf("mitigated at %d, want 4 (the purge)", got)
+	}
+}
+
+// A vendor's report that opens with "received." and ends by asking for a test
+// tells the step it took ("updated the bind password … and reloaded the auth
+// service"): a question after a statement does not make the message a question.
+func TestReportEndingInARequestIsAStep(t *testing.T) {
+	if asks("received. updated the LDAP bind password in your tenant auth config and reloaded the auth service. can you test?") {
+		t.Error("a report that asks for a test read as a question")
+	}
+	if !asks("can we just rm the journal? it is 471G") || !asks("ok. should we fail over now?") {
+		t.Error("a question read as a statement")
+	}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+		"[Zabbix] Problem: Catalog member login check failing",
+		"restarted stunnel on ldap-gw01, no difference, still fails",
+		"532 = password expired. it is the bind account svc-ilsbind",
+		"received. updated the LDAP bind password in your tenant auth config and reloaded the auth service. can you test?",
+		"test card login OK",
+		"Update 09:08: member logins working again since ~09:01",
+	))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 3 {
+		t.Errorf("mitigated at %d, want 3 (the password updated and the service reloaded)", got)
+	}
+}
+
+// Of a message's sentences, the step announced in the progressive ("deleting
+// checkpoint.1402-1404 from /p4/1/logs now") is quoted, not the check before it.
+func TestAnnouncedStepIsTheSentenceQuoted(t *testing.T) {
+	if mitigationSentenceScore(lowerClean("deleting checkpoint.1402-1404 from /p4/1/logs now")) <= mitigationSentenceScore(lowerClean("checked, on backup-nas-02 with matching md5.")) {
+		t.Error("the announced step does not outrank the check")
+	}
+}

@@ -369,7 +369,7 @@ func mitigationSentenceScore(low string) float64 {
 		// "The queue drained in seconds": the system's doing, told in an
 		// action's word, is the recovery after the step.
 		return 2
-	case doneRE.MatchString(low) || asksOrAnnouncesStep(low) || ownStepAnnounced(low) || presentStep(low) || opensWithStep(low):
+	case doneRE.MatchString(low) || asksOrAnnouncesStep(low) || ownStepAnnounced(low) || presentStep(low) || opensWithStep(low) || announcedAction(low):
 		return 1
 	}
 	return 0
