@@ -1597,7 +1597,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one,
 		// nor is anything a report says before its story begins ("This report is
 		// in English").
-		return t.idx >= onsetIdx && doneRE.MatchString(notStepDoneRE.ReplaceAllString(t.lower, "")) && !fieldRow(t) && !headerLine(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
+		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !fieldRow(t) && !headerLine(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
 			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2 && !doneButRE.MatchString(t.lower)
 	}
 	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
@@ -1763,11 +1763,6 @@ func (b *summaryBuilder) findMitigationActs() []int {
 	return acts[:min(1, len(acts))]
 }
 
-// notStepDoneRE: "complete" or "finished" before its noun ("the complete list:
-// …") and work that had to be done another way ("1,430 loans had to be done at
-// the staff desks"): neither tells a step completed.
-var notStepDoneRE = regexp.MustCompile(`\b(?:the|a|an|our|their|its) (?:complete|finished)\b|\b(?:had|has|have|needs?|needed) to be done\b`)
-
 // clauseOpensWithAction reports whether a clause after the first opens with an
 // action verb in the progressive or the past: "there is a flag loc_ingest.zone_enrichment, flipping it to false
 // now" tells the finding first and the step after the comma, whose subject is
@@ -1896,9 +1891,7 @@ func (b *summaryBuilder) afterSymptomRow(t msgTags) bool {
 		if u.section != t.section {
 			return false
 		}
-		// A row that declares the incident or escalates it ("Marta declares a
-		// SEV2") starts the response as surely as the alert does.
-		if u.detection && !u.taken || u.escalated || symptomReportRE.MatchString(u.lower) {
+		if u.detection && !u.taken || symptomReportRE.MatchString(u.lower) {
 			return true
 		}
 	}

@@ -53,7 +53,7 @@ var actionClasses = []actionClass{
 	{"scale", regexp.MustCompile(`\bscal(e|ed|ing) (up|out|the|it|to|\w+ (up|out|to))\b|\bscaled\b|\badd(ed|ing)? (\d+ |more |a few |another |an? extra )(nodes?|replicas?|instances?|workers?|consumers?|brokers?|shards?|capacity|pods?)\b`)},
 	{"restart", regexp.MustCompile(`\brestart(ed|ing|s)?\b|\breload(ed|ing) (the |our |its )?([\w.-]+ ){0,3}(service|config\w*|daemon|server|proxy|process|workers?|pods?|haproxy|nginx|envoy|rules?|settings?)\b|\bbounc(e|ed|ing)\b|\brecycl(e|ed|ing)\b|\bcycl(e|ed|ing) (the )?(\w+ )?(pods|nodes|instances|workers)\b|\brollout restart\b`)},
 	{"raise-limit", regexp.MustCompile(`\b(rais|bump|increas|doubl|lower|tripl)\w* (the |our |its |their )?([\w.-]+ ){0,3}(limits?|caps?|max\w*|pool\w*|replicas?|memory|heap|timeouts?|quotas?|size|capacity|connections|workers|threads|instances|nodes|partitions|consumers|ttl|cpu|requests|threshold|ulimit|watches|xmx)\b|\b(set|raised|bumped|increased) [\w.-]+ (back |from \d+ )?to \d`)},
-	{"rotate", regexp.MustCompile(`\b(renew(ed|ing)?|rotat(e|ed|ing)|reissu(e|ed|ing)|re-issu(e|ed|ing)|regenerat(e|ed|ing))\b|\bextend(s|ed|ing)? (the )?(validity|expiry|expiration|lifetime|lease) of\b|\b(new|renewed|fresh|replacement|correct) ([\w-]+ )?(cert\w*|keys?|secrets?|tokens?|passwords?|credentials?)\b[^.;]{0,30}\b(uploaded|installed|loaded|in place|created|applied|live|active|deployed)\b`)},
+	{"rotate", regexp.MustCompile(`\b(renew(ed|ing)?|rotat(e|ed|ing)|reissu(e|ed|ing)|re-issu(e|ed|ing)|regenerat(e|ed|ing))\b|\b(new|renewed|fresh|replacement|correct) ([\w-]+ )?(cert\w*|keys?|secrets?|tokens?|passwords?|credentials?)\b[^.;]{0,30}\b(uploaded|installed|loaded|in place|created|applied|live|active|deployed)\b`)},
 	{"kill", regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)|cancel(l?ed|l?ing)?) (the |all |some )?([\w-]+ ){0,2}(quer(y|ies)|connections?|sessions?|process(es)?|jobs?|backends?|idle|transactions?|pids?|txns?)\b|\bpg_(terminate|cancel)_backend\b|\bkill \d+\b`)},
 	{"drop", regexp.MustCompile(`\bdrop(ped|ping)? (the |a |an |old |stale )?([\w-]+ ){0,2}(table|index|slot|replication slot|rule|partition|keys|cache|consumer group|subscription|route)\b`)},
 	{"clean", regexp.MustCompile(`\b(delet|remov)(e|ed|ing) (the |all )?(\d[\d,]* )?([\w-]+ ){0,2}(orders?|rows?|records?|entries|objects?|duplicates?|items?)\b|-delete\b|\brm -\w+|\bunlink\w*|\b\d[\d.,]*[kmb]? (\w+ )?(deleted|removed|purged|cleaned)\b|\b(purg(e|ed|ing)|flush(ed|ing)?|truncat(e|ed|ing)|prun(e|ed|ing)|vacuum(ed|ing)?|compact(ed|ing)?|clean(ed|ing)? up|free(d|ing)? up|rotated? (the )?logs|delet(e|ed|ing) (the |old |stale )?([\w-]+ )?(files?|logs?|snapshots?|images?|wal|backups?|indices|indexes|data|keys|pods?))\b|\b(records?|entr(y|ies)|rules?|routes?|keys?|files?) (was|were|has been|have been) (deleted|removed|purged)\b|\bclear(ed|ing)? (the |out )?([\w-]+ )?(cache|queue|disk|space|logs?|keys|tmp|backlog|dlq)\b`)},
@@ -67,13 +67,11 @@ var actionClasses = []actionClass{
 	{"replace", regexp.MustCompile(`\b(swap(ped|ping|s)?|replac(e|ed|es|ing)|switch(ed|ing)?) (in |out |over |to |with )?(the |a |an |our |one )?(spare|standby|backup|cold|reserve)\b|\breplac(e|ed|ing) (the |a |an )?(failed |broken |dead |faulty |worn )?([\w-]+ )?(disk|drive|card|node|host|gateway|server|router|switch|nic|psu|battery|unit|device|module|sensor|cable|controller|hardware|appliance)s?\b`)},
 	{"drain-node", regexp.MustCompile(`\b(drain(ed|ing)?|cordon(ed|ing)?|uncordon(ed)?|evict(ed|ing)?|terminat(e|ed|ing) (the )?(bad |unhealthy |broken )?(node|instance|host|vm)s?)\b`)},
 	{"fix-forward", regexp.MustCompile(`\bhotfix(ed)?\b|\bpatch(ed|ing)?\b|\b(deploy(ed|ing)?|ship(ped|ping)?|push(ed|ing)?|merg(e|ed|ing)|appl(y|ied|ying)|roll(ed|ing)? out) (the |a |our )?(fix|patch|hotfix|change|correct)\w*|\bfix (is )?(out|deployed|live|merged|in)\b|\bpinn?(ed|ing)? (the )?([\w-]+ ){0,2}(version|image|to)\b|\bcorrected\b|\bfixed (the )?(typo|config|value|rule|record|setting)|\brenam(e|ed|ing) (the |a |it |them |\d+ )?([\w.-]+ )?(files?|logs?|folders?|director(y|ies)|keys?|columns?|fields?|records?|objects?|buckets?|tables?)\b`)},
-	// Something added to a list or a configuration ("added 18.197.40.64/28 to SIP2
-	// Allowed client IPs"), or a setting assigned and reported applied
-	// ("max_client_conn = 2500, reload done"),
+	// A setting assigned and reported applied ("max_client_conn = 2500, reload done"),
 	// or changed by name ("config set maxmemory-policy allkeys-lru", "changed option
 	// httpchk to GET /healthz"), or a redeploy with a new value ("redeploying
 	// fulfillment-consumer with MAX_POLL_RECORDS=50").
-	{"set-config", regexp.MustCompile(`\badd(?:ed|ing) (?:[^.;?]|\.\S){1,60}? to (?:the |our |their )?(?:[\w.-]+ ){0,4}(?:allow ?lists?|white ?lists?|allowed [\w ]{0,20}|firewall|security groups?|acls?|config\w*|rules?|pools?|rotation|dns|zones?|hosts? files?|route tables?|groups?|targets?)\b|\b[a-z][\w.-]*[a-z_] ?= ?[\w."'-]+,?( \S+){0,3} (done|applied|pushed|live|reloaded|in place|rolled out)\b|\bconfig set [\w.-]+ \S+|\b(chang(e|ed|ing)|switch(ed|ing|es)?|swap(ped|ping|s)?|updat(e|ed|ing)) (the )?([\w.-]+ ){1,3}(to|=) ?[\w."'/-]+|\b[\w.-]+ switched to (the )?[\w."'/-]+|\b(re)?(deploy|start|roll|push|ship)(ed|ing|p?ed|p?ing)? ([\w.-]+ ){0,2}with [a-z_][\w.]* ?= ?\S+`)},
+	{"set-config", regexp.MustCompile(`\b[a-z][\w.-]*[a-z_] ?= ?[\w."'-]+,?( \S+){0,3} (done|applied|pushed|live|reloaded|in place|rolled out)\b|\bconfig set [\w.-]+ \S+|\b(chang(e|ed|ing)|switch(ed|ing|es)?|swap(ped|ping|s)?|updat(e|ed|ing)) (the )?([\w.-]+ ){1,3}(to|=) ?[\w."'/-]+|\b[\w.-]+ switched to (the )?[\w."'/-]+|\b(re)?(deploy|start|roll|push|ship)(ed|ing|p?ed|p?ing)? ([\w.-]+ ){0,2}with [a-z_][\w.]* ?= ?\S+`)},
 	{"pause", regexp.MustCompile(`\b(paus(e|ed|ing)|suspend(ed|ing)?|stopp?(ed|ing)?|halt(ed|ing)?|hold(ing)?|held|froze|freez(e|ing)) (the |all )?([\w-]+ ){0,2}(cron\w*|jobs?|consumers?|workers?|batch\w*|sync|pipelines?|queues?|schedules?|deploys?|deployments?|rollouts?|traffic|replication|ingestion|writes)\b|\b(cron\w*|jobs?|consumers?|workers?|pipelines?|queues?|sync|ingestion|replication|rollouts?) ([\w.-]+ )?(paused|suspended|stopped|halted|held)\b|\brollouts? of [\w.-]+ (paused|suspended|stopped|halted)\b` +
 		// Pausing is always someone's doing, whatever is paused ("paused the exam
 		// timer", "timer paused"); stopping a business flow is a step that sheds
@@ -506,28 +504,8 @@ func momentTime(m copilot.Message) time.Time {
 // thursday") names normal as the baseline, not as the state reached.
 func tellsRecovery(low string) bool {
 	low = baselineRE.ReplaceAllString(low, "")
-	return verifyRE.MatchString(low) || worksSinceRE.MatchString(low) || allBackUp(low)
+	return verifyRE.MatchString(low)
 }
-
-// allBackUp reports whether a text counts every unit back in a working state
-// ("37 of 37 kiosks online and lending", "12/12 hosts healthy"): all of them
-// are, which no symptom report says.
-func allBackUp(low string) bool {
-	for _, m := range allOfRE.FindAllStringSubmatch(low, -1) {
-		if m[1] == m[2] && m[1] != "0" {
-			return true
-		}
-	}
-	return false
-}
-
-// allOfRE: a count of units against their total, then a working state.
-var allOfRE = regexp.MustCompile(`\b(\d+) ?(?:of|/) ?(\d+)\b (?:[\w-]+ ){0,2}(?:are |is )?(?:online|up|working|healthy|connected|running|ready|green|serving|back|lending|reporting|in service|ok)\b`)
-
-// worksSinceRE: a thing told working from a moment on ("sign-in working since
-// 11:31", "I see successful validations from your library now", "works at
-// hillside!").
-var worksSinceRE = regexp.MustCompile(`\b(?:working|works|up|ok|fine|green) since \d|\bsuccessful [\w-]+ (?:[\w-]+ ){0,4}now\b|^\W*(?:it |that |all )?works\b[^?]*$`)
 
 // baselineRE: a usual day or value named as the yardstick of a reading, or the
 // load a reading was taken under ("p99 is 900ms under rush load"), or a

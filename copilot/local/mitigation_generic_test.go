@@ -432,36 +432,3 @@ func TestAnnouncedStepIsTheSentenceQuoted(t *testing.T) {
 		t.Error("the announced step does not outrank the check")
 	}
 }
-
-// Adding something to an allow list or a configuration is a step; a thing told
-// working from a moment on, or every unit counted back in service, is the
-// recovery; "the complete list" completes nothing.
-func TestAllowListStepAndItsRecovery(t *testing.T) {
-	if tg := textTags(copilot.Message{Text: "added 18.197.40.64/28 and 3.124.12.32/28 to SIP2 Allowed client IPs in ILS admin, saved"}); !tg.taken {
-		t.Errorf("an address range added to the allow list is no step (actions %v)", tg.actions)
-	}
-	if tg := textTags(copilot.Message{Text: "Anouk extends the validity of the current sip_kiosk credential by 30 days"}); len(tg.actions) == 0 {
-		t.Error("a credential's validity extended names no step")
-	}
-	for _, low := range []string{"ebook sign-in working since 11:31", "I see successful validations from your library now",
-		"works at hillside! patron just borrowed a book", "11:52 | 37 of 37 kiosks online and lending", "12/12 hosts healthy"} {
-		if !tellsRecovery(lowerClean(low)) {
-			t.Errorf("%q: no recovery read", low)
-		}
-	}
-	for _, low := range []string{"3 of 37 kiosks online", "0 of 0 kiosks online", "does it work since the patch?"} {
-		if tellsRecovery(lowerClean(low)) {
-			t.Errorf("%q read as a recovery", low)
-		}
-	}
-	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
-		"hi IT, the ebook app says 'We couldn't verify your library card' for every patron",
-		"Lendory case opened, #LD-77310, priority high",
-		"the complete list: 18.197.40.64/28 and 3.124.12.32/28 (the two AZs). published list is on our status site",
-		"added 18.197.40.64/28 and 3.124.12.32/28 to SIP2 Allowed client IPs in ILS admin, saved",
-		"I see successful validations from your library now, first one at 11:31:48",
-	))), used: map[string]bool{}}
-	if got := b.mitigationIndex(); got != 3 {
-		t.Errorf("mitigated at %d, want 3 (the ranges allowed)", got)
-	}
-}
