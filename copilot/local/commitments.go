@@ -228,8 +228,10 @@ func kindOfSection(section string) sectionKind {
 		return sectionSkip
 	case rejectedHeadingRE.MatchString(section):
 		return sectionSkip // "Things we decided not to do": the list of what will not be
-	case actionsTakenHeadingRE.MatchString(section):
-		return sectionNarrative // "Actions taken": the response's own steps
+	case actionsTakenHeadingRE.MatchString(section) || responseActionsHeadingRE.MatchString(section):
+		// "Actions taken", "Containment actions" (an 8D report's D3): the
+		// response's own steps.
+		return sectionNarrative
 	case actionHeadingRE.MatchString(section):
 		return sectionActions
 	case sectionIs(section, "lesson", "what went wrong", "what went well", "where we got lucky", "discussion", "learning", "takeaway", "reflection", "general"):
@@ -244,7 +246,10 @@ var (
 	actionHeadingRE       = regexp.MustCompile(`\bwe(?:'re| are) (?:\w+ )?(?:chang|do|fix|improv|add|build|prevent|mak)\w*|\bwe(?:'ll| will| are going to|'re going to| plan to| intend to) \w+|\b(actions?|follow[- ]?ups?|next steps?|todo|to-do|to do|remediat\w*|corrective|prevent\w*|improv\w*|recommend\w*|future|going forward|tasks?|work items?|backlog)\b`)
 	rejectedHeadingRE     = regexp.MustCompile(`\b(?:not to do|won'?t do|will not do|not doing|decided against|rejected|declined|out of scope|discarded|not pursued|considered but|we (?:will not|won'?t))\b`)
 	actionsTakenHeadingRE = regexp.MustCompile(`\b` + text.ActionsTakenPattern)
-	narrativeHeadingRE    = regexp.MustCompile(`\b(summary|timeline|impact|root cause|causes?|contributing|factors|findings|what happened|background|overview|description|detection|resolution|recovery|response|trigger|context|details?|analysis|investigation|mitigation)\b`)
+	// responseActionsHeadingRE: a heading naming the actions that contained or
+	// mitigated the incident, as against those that will prevent the next.
+	responseActionsHeadingRE = regexp.MustCompile(`^(?:interim )?(?:containment|emergency|mitigation|mitigating|response|recovery|stabili[sz]ation) actions?\b`)
+	narrativeHeadingRE       = regexp.MustCompile(`\b(summary|timeline|impact|root cause|causes?|contributing|factors|findings|what happened|background|overview|description|detection|resolution|recovery|response|trigger|context|details?|analysis|investigation|mitigation)\b`)
 )
 
 // todoSections finds the sections whose entries are mostly promises or imperatives

@@ -109,8 +109,9 @@ var (
 	actionLabelRE = regexp.MustCompile(`(?i)^[*_]*(` + actionWords + `)[*_]*\s*[:—–]`)
 	timelineRE    = regexp.MustCompile(`(?i)^timeline\b`)
 	// headingNumberRE: the number a formal report puts before a section's name
-	// ("6. ", "3.1 ", "IV) ", "A. ", "Section 4: ").
-	headingNumberRE = regexp.MustCompile(`^\s*(?:(?i:section|part|chapter)\s+)?(?:\d+(?:\.\d+)*\.?|[IVXL]{1,5}[.)]|[A-H][.)]|\d+\))[:\s]\s*`)
+	// ("6. ", "3.1 ", "IV) ", "A. ", "Section 4: ", and the disciplines of an 8D
+	// report, "D3. ", "D6/D7. ").
+	headingNumberRE = regexp.MustCompile(`^\s*(?:(?i:section|part|chapter)\s+)?(?:\d+(?:\.\d+)*\.?|[IVXL]{1,5}[.)]|[A-H][.)]|\d+\)|D\d(?:/D?\d)*[.):])[:\s]\s*`)
 	doneRE          = regexp.MustCompile(`(?i)\s*(` + text.DoneParenPattern + `|✅|✔️?|\[(done)\])\s*|` + text.DoneDashPattern)
 	kvLineRE        = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{2,30}?)\s*:\s*(.+)$`)
 	dateTimeRE      = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]+([0-9]{1,2}):([0-9]{2}))?`)
