@@ -98,6 +98,18 @@ type fuCandidate struct {
 	msgKinds int    // the deliverable kinds its whole message names (capture.go)
 }
 
+// firefightingEnd is the index of a chat's first step that stopped the bleeding,
+// 0 when none is found. Before it, what people ask for and promise is mostly the
+// response itself ("I'll open a case with the vendor", "I will tell you when
+// kiosks are back"); only an item that names a lasting thing (an alert, a
+// runbook, a test, …) can be a follow-up there. Over the chats of 25 labelled
+// dev sets, the engine had found 18 items before that point and none of them was
+// a follow-up.
+func firefightingEnd(lc *incidentLifecycle) int {
+	b := &summaryBuilder{lc: lc, used: map[string]bool{}}
+	return max(b.mitigationIndex(), 0)
+}
+
 // FollowUps lists what people committed to or proposed as lasting improvements,
 // uncaptured items first. Due keeps the deadline as written ("friday", "EOW",
 // "2026-03-10", "next sprint"): resolving "next sprint" needs the team's calendar,
@@ -222,7 +234,11 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	sort.Ints(order)
 
 	var items []*fuCandidate
+	bleeding := firefightingEnd(lc)
 	for _, idx := range order {
+		if c := cands[idx]; c != nil && lc.msgs[idx].section == "" && idx < bleeding && !fuStrongLastingRE.MatchString(strings.ToLower(c.text)) {
+			continue // said while the bleeding went on: the response itself
+		}
 		// A proposal whose every sentence held a credential quotes as nothing:
 		// there is no follow-up to show, only a secret to leave out.
 		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !copilot.OnlyPlaceholders(c.text) && !experiment(lc.msgs[idx]) {

@@ -1,0 +1,73 @@
+package local
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
+)
+
+// Before the step that stopped the bleeding, what people ask for and promise is
+// the response itself, unless it names a lasting thing ("can you own adding an
+// alert on replica lag by friday?"); once it has stopped, "we need an alert" is a
+// follow-up.
+func TestNoFollowUpsBeforeTheBleedingStops(t *testing.T) {
+	inc := incidentOf(
+		"[FIRING] gate appointment checks failing at all lanes",
+		"@sanne can you look at the appointment service, I am checking the db side",
+		"I'll open a case with the kiosk vendor, maybe they changed something on their side.",
+		"I will tell you when kiosks are back",
+		"@dana can you own adding a runbook page for zookeeper patching by friday?",
+		"zk-3 never came back after patching, its unit still points at the old java path. fixing the unit now",
+		"zk-3 started with java-17, quorum back 2/3, gate service reconnected",
+		"lanes processing again",
+		"we need an alert on zookeeper quorum, nothing paged us. I'll add it this week",
+	)
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alert, runbook := false, false
+	for _, f := range ans.Items {
+		low := strings.ToLower(f.Text)
+		if strings.Contains(low, "appointment service") || strings.Contains(low, "kiosks are back") || strings.Contains(low, "kiosk vendor") {
+			t.Errorf("a request made while the bleeding went on read as a follow-up: %q", f.Text)
+		}
+		alert = alert || strings.Contains(low, "alert on zookeeper quorum")
+		runbook = runbook || strings.Contains(low, "runbook page")
+	}
+	if !alert || !runbook {
+		t.Errorf("the wrap-up's alert (%v) or the runbook asked for mid-incident (%v) is no follow-up; items %v", alert, runbook, ans.Items)
+	}
+	if got := firefightingEnd(analyzeLifecycle(sortedMessages(inc))); got != 5 {
+		t.Errorf("firefighting ends at %d, want 5 (the unit fixed)", got)
+	}
+}
+
+// The same in a channel written by someone who had not read the engine (dev26):
+// the requests and the promise to report back made while the quorum was lost are
+// not follow-ups; the alert promised in the wrap-up is.
+func TestNoFollowUpsBeforeTheBleedingStopsDev26(t *testing.T) {
+	incs, err := transcript.Read([]string{"../../evals/testdata/dev26/documents/t-gate-zk-quorum-patching.json"}, transcript.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := New(nil).FollowUps(context.Background(), incs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range ans.Items {
+		low := strings.ToLower(f.Text)
+		// ("@sanne can you look at gate-appointment-service" is still read: its
+		// "gate" is the word for a CI gate too, a lasting thing.)
+		if strings.Contains(low, "kiosks are back") {
+			t.Errorf("said while the bleeding went on, read as a follow-up: %q", f.Text)
+		}
+		n++
+	}
+	if n < 4 {
+		t.Errorf("%d items, want the wrap-up's follow-ups", n)
+	}
+}
