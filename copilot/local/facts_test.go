@@ -135,3 +135,17 @@ func BenchmarkRunbook(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFollowUps lists the follow-ups of INC-2041 (a 30-message channel): the
+// engine's share of the follow-ups route, which reads the channel's phases
+// (where the bleeding stopped) before it keeps an item.
+func BenchmarkFollowUps(b *testing.B) {
+	inc := corpusIncidents(b)["INC-2041"]
+	e := local.New(nil)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := e.FollowUps(ctx, inc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -234,10 +234,17 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	sort.Ints(order)
 
 	var items []*fuCandidate
-	bleeding := firefightingEnd(lc)
+	// The mitigation point is searched for only up to the resolution: an item
+	// after it is past the firefighting whatever the point, and most are.
+	bleeding := -1
 	for _, idx := range order {
-		if c := cands[idx]; c != nil && lc.msgs[idx].section == "" && idx < bleeding && !fuStrongLastingRE.MatchString(strings.ToLower(c.text)) {
-			continue // said while the bleeding went on: the response itself
+		if c := cands[idx]; c != nil && lc.msgs[idx].section == "" && (lc.resolvedAt < 0 || idx <= lc.resolvedAt) {
+			if bleeding < 0 {
+				bleeding = firefightingEnd(lc)
+			}
+			if idx < bleeding && !fuStrongLastingRE.MatchString(strings.ToLower(c.text)) {
+				continue // said while the bleeding went on: the response itself
+			}
 		}
 		// A proposal whose every sentence held a credential quotes as nothing:
 		// there is no follow-up to show, only a secret to leave out.
