@@ -1352,6 +1352,19 @@ func followUpText(raw string, entry bool) string {
 	if len(keep) == 0 {
 		keep = related
 	}
+	if len(keep) == 0 && len(propose) > 0 {
+		// "I'll take that one. apns/fcm failure ratio > 5% for 5 min pages
+		// clinician-apps": after the taking sentence comes what will be done.
+		taking := false
+		for _, s := range sents {
+			switch low := strings.ToLower(s); {
+			case fuBareTakeRE.MatchString(low):
+				taking = true
+			case taking && !hasSecret(s) && len(contentTerms(s)) >= 2:
+				keep = append(keep, s)
+			}
+		}
+	}
 	if len(keep) == 0 {
 		for _, s := range sents {
 			if !hasSecret(s) {
@@ -1380,7 +1393,7 @@ func followUpText(raw string, entry bool) string {
 }
 
 // fuBareTakeRE: a sentence that only takes the item ("mine.", "on me", "me.").
-var fuBareTakeRE = regexp.MustCompile(`^\W*(?:mine|me|on me|on it|i take it|i'?ll take it|yours\??)\W*$`)
+var fuBareTakeRE = regexp.MustCompile(`^\W*(?:mine|me|on me|on it|i take it|i'?ll take it|(?:i'?ll|i will|i can|happy to) take (?:it|that|this)(?: one)?|yours\??)\W*$`)
 
 // sentencePromise reports whether some sentence of text is a promise.
 func sentencePromise(text string) bool {

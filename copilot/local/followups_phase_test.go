@@ -71,3 +71,15 @@ func TestNoFollowUpsBeforeTheBleedingStopsDev26(t *testing.T) {
 		t.Errorf("%d items, want the wrap-up's follow-ups", n)
 	}
 }
+
+// "I'll take that one." says who, not what: the item is what the message says
+// next ("apns/fcm failure ratio > 5% for 5 min pages clinician-apps").
+func TestTakingSentenceQuotesWhatFollows(t *testing.T) {
+	got := followUpText("I'll take that one. apns/fcm failure ratio > 5% for 5 min pages clinician-apps", false)
+	if !strings.Contains(strings.ToLower(got), "failure ratio") {
+		t.Errorf("quoted %q, want the alert the taker describes", got)
+	}
+	if got := followUpText("I'll add an alert on quorum loss by friday.", false); !strings.Contains(got, "alert on quorum") {
+		t.Errorf("a plain promise quoted as %q", got)
+	}
+}
