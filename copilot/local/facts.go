@@ -1651,6 +1651,15 @@ func (b *summaryBuilder) findMitigationActs() []int {
 	}
 	var acts []int
 	noHelp := -1 // the latest report that an attempt did not help
+	// relapsed reports whether the recovery told at t did not hold; the steps
+	// before it are then forgotten, as after a report that a step did not help.
+	relapsed := func(t msgTags) bool {
+		if !b.relapsesAfter(t.idx, end) {
+			return false
+		}
+		acts, noHelp = nil, t.idx
+		return true
+	}
 	for _, t := range lc.msgs[:end] {
 		if rows && t.section != "" && !timelineRow(t) && sectionIs(t.section, "summary", "overview", "introduction", "description", "tl;dr", "executive summary") {
 			continue
@@ -1673,8 +1682,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// after it ("X deleted; the error rate falls to 0.4%") is the step that
 			// worked, whoever its grammatical subject is, unless an action just
 			// before it was already under way.
-			if b.relapsesAfter(t.idx, end) {
-				acts, noHelp = nil, t.idx // the recovery did not hold
+			if relapsed(t) {
 				continue
 			}
 			if w := recentActs(acts, t.idx); len(w) > 0 {
@@ -1689,8 +1697,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// "At 15:10 we took the three servers out of the load balancer, and
 			// failures stopped by 15:22": a report's paragraph tells the step
 			// by its grammar and the recovery after it.
-			if b.relapsesAfter(t.idx, end) {
-				acts, noHelp = nil, t.idx
+			if relapsed(t) {
 				continue
 			}
 			if w := recentActs(acts, t.idx); len(w) > 0 {
@@ -1705,8 +1712,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		// "Resolved: all 63 stores syncing, backlog drained" opens with a past
 		// participle like a step, but it declares the end: the recovery, not a step.
 		if acting(t) || t.idx > onsetIdx && !t.resolved && shapedAction(t) {
-			if t.verify && b.relapsesAfter(t.idx, end) {
-				acts, noHelp = nil, t.idx
+			if t.verify && relapsed(t) {
 				continue
 			}
 			if t.verify {
@@ -1740,8 +1746,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			}
 		}
 		if recovered(t) && len(acts) > 0 && !notHelpedRE.MatchString(t.lower) {
-			if b.relapsesAfter(t.idx, end) {
-				acts, noHelp = nil, t.idx
+			if relapsed(t) {
 				continue
 			}
 			// Of the actions just before the recovery, the first stopped the bleeding
@@ -1764,9 +1769,10 @@ func (b *summaryBuilder) findMitigationActs() []int {
 }
 
 // clauseOpensWithAction reports whether a clause after the first opens with an
-// action verb in the progressive or the past: "there is a flag loc_ingest.zone_enrichment, flipping it to false
-// now" tells the finding first and the step after the comma, whose subject is
-// the writer, when the step is said to be done now or sets a value.
+// action verb in the progressive or the past: "there is a flag
+// loc_ingest.zone_enrichment, flipping it to false now" tells the finding first
+// and the step after the comma, whose subject is the writer, when the step is
+// said to be done now or sets a value.
 func clauseOpensWithAction(text string) bool {
 	parts := clausePartRE.Split(text, -1)
 	for _, c := range parts[min(1, len(parts)):] {

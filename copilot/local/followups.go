@@ -106,8 +106,7 @@ type fuCandidate struct {
 // dev sets, the engine had found 18 items before that point and none of them was
 // a follow-up.
 func firefightingEnd(lc *incidentLifecycle) int {
-	b := &summaryBuilder{lc: lc, used: map[string]bool{}}
-	return max(b.mitigationIndex(), 0)
+	return max(newSummaryBuilder(lc).mitigationIndex(), 0)
 }
 
 // FollowUps lists what people committed to or proposed as lasting improvements,
@@ -238,7 +237,13 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	// after it is past the firefighting whatever the point, and most are.
 	bleeding := -1
 	for _, idx := range order {
-		if c := cands[idx]; c != nil && lc.msgs[idx].section == "" && (lc.resolvedAt < 0 || idx <= lc.resolvedAt) {
+		// A proposal whose every sentence held a credential quotes as nothing:
+		// there is no follow-up to show, only a secret to leave out.
+		c := cands[idx]
+		if c == nil || !c.accepted || strings.TrimSpace(c.text) == "" || copilot.OnlyPlaceholders(c.text) || experiment(lc.msgs[idx]) {
+			continue
+		}
+		if lc.msgs[idx].section == "" && (lc.resolvedAt < 0 || idx <= lc.resolvedAt) {
 			if bleeding < 0 {
 				bleeding = firefightingEnd(lc)
 			}
@@ -246,11 +251,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 				continue // said while the bleeding went on: the response itself
 			}
 		}
-		// A proposal whose every sentence held a credential quotes as nothing:
-		// there is no follow-up to show, only a secret to leave out.
-		if c := cands[idx]; c != nil && c.accepted && strings.TrimSpace(c.text) != "" && !copilot.OnlyPlaceholders(c.text) && !experiment(lc.msgs[idx]) {
-			items = append(items, splitCommitments(c, lc.msgs[idx], names)...)
-		}
+		items = append(items, splitCommitments(c, lc.msgs[idx], names)...)
 	}
 	items = dedupFollowUps(items, l.duplicateJaccard())
 	for _, c := range items {
@@ -523,7 +524,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		switch kind {
 		case sectionActions:
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
-				doneInIncident(t) || dropped(raw) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
+				doneInIncident(t) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
 				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) || temporaryMeasure(low) || reportMeta(low) ||
 				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && onlyRegrets(low) {
 				return nil
@@ -622,7 +623,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// "~~Move the mutex to advisory locks~~ — dropped: …", or any entry of a part
 	// headed as the ideas turned down ("Ideas we did not take", "Rejected
 	// options"): considered, not adopted.
-	if fuNotAdoptedRE.MatchString(low) || dropped(raw) || rejectedSection(t.section) {
+	if fuNotAdoptedRE.MatchString(low) || dropped(raw) {
 		return nil
 	}
 	// "permanent: moved the record into the module, PR applied" reports the lasting

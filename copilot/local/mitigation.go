@@ -177,9 +177,8 @@ func shapedAction(t msgTags) bool {
 
 // ackSentenceRE: a sentence that only answers a call for a step, taking it on or
 // turning an alternative down ("doing.", "done.", "on it", "received.", "NO."):
-// the step comes
-// after it. An acknowledgement of an alert ("ack.") is followed by what the
-// speaker sees, not by a step.
+// the step comes after it. An acknowledgement of an alert ("ack.") is followed
+// by what the speaker sees, not by a step.
 var ackSentenceRE = regexp.MustCompile(`^\W*(?:doing(?: it| that)?|done|no|nope|on it|will do|received|got it|ok|okay|sure|yes|yep|yeah)\W*$`)
 
 // diagnosticVerb reports whether a verb (base form) reads a diagnostic.

@@ -340,7 +340,7 @@ func incidentSteps(s *copilot.Incident, rank int) ([]stepDraft, bool) {
 	// the runbook even when no action class or terse form reads its message
 	// ("doing. setting hsm-03 weight 0 in the pool config"); the summary's reading
 	// leaves the lifecycle as it found it.
-	mb := &summaryBuilder{lc: lc, used: map[string]bool{}}
+	mb := newSummaryBuilder(lc)
 	mitigating := map[int]bool{}
 	for _, a := range mb.mitigationActs() {
 		mitigating[a] = true

@@ -34,6 +34,12 @@ type summaryBuilder struct {
 	reported map[int]int
 }
 
+// newSummaryBuilder starts the reading of an analysed transcript, no sentence
+// used yet.
+func newSummaryBuilder(lc *incidentLifecycle) *summaryBuilder {
+	return &summaryBuilder{lc: lc, used: map[string]bool{}}
+}
+
 // sentence picks the most useful sentence of message idx: the first one matching
 // prefer (when given) that carries content, else the one with the most content
 // terms. It returns "" when the message has nothing quotable or it was used already.
@@ -117,7 +123,7 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 		return nil, err
 	}
 	lc := analyzeLifecycle(sortedMessages(inc))
-	b := &summaryBuilder{lc: lc, used: map[string]bool{}}
+	b := newSummaryBuilder(lc)
 	var s copilot.Summary
 	overviewCue := detectionRE
 	if b.hasSections() {
