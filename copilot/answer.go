@@ -75,11 +75,20 @@ type FollowUp struct {
 	// resolved against the time the message was sent; DueText keeps the words as
 	// written ("by friday 3/6", "next sprint"), so a deadline that names no date
 	// ("next sprint" needs the team's calendar) is still shown.
-	Due       string `json:"due"`
-	DueText   string `json:"due_text,omitempty"`
-	SourceTS  string `json:"source_ts"`
-	Captured  bool   `json:"captured"`
-	TicketKey string `json:"ticket_key"`
+	Due      string `json:"due"`
+	DueText  string `json:"due_text,omitempty"`
+	SourceTS string `json:"source_ts"`
+	// TakenTS is the message where the owner took the item on when that is another
+	// than SourceTS: a proposal ("jtran can you open the case w corvane") and the
+	// reply that takes it ("ya ill open it tonight") are one item said across two
+	// messages, and either may be the one a reader calls the commitment.
+	TakenTS string `json:"taken_ts,omitempty"`
+	// ProposedTS is the remark or proposal another person made just before the
+	// item's own message, which the item answers ("that trigger has to page
+	// someone" … "I'll change it today: page PACS on-call when…").
+	ProposedTS string `json:"proposed_ts,omitempty"`
+	Captured   bool   `json:"captured"`
+	TicketKey  string `json:"ticket_key"`
 	// Done is set when the transcript itself marks the work done (a report's status
 	// column, "(done)", a ticked box, "— done 2026-05-03"): it is listed as a
 	// commitment with its state, not as one waiting for a ticket.
@@ -87,6 +96,18 @@ type FollowUp struct {
 	TicketURL string `json:"ticket_url,omitempty"`
 	// CapturedBy names who filed it from the copilot (or marked it captured).
 	CapturedBy string `json:"captured_by,omitempty"`
+}
+
+// Sources lists the messages a follow-up was said in, in the order they were said:
+// the remark it answers, its own message, the reply that took it on.
+func (f FollowUp) Sources() []string {
+	var out []string
+	for _, ts := range []string{f.ProposedTS, f.SourceTS, f.TakenTS} {
+		if ts != "" {
+			out = append(out, ts)
+		}
+	}
+	return out
 }
 
 // Open reports whether a follow-up still waits for a ticket: not captured by one and

@@ -77,8 +77,9 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 		// postmortem paragraph, a numbered list in one message): keep the states of
 		// all of them, so an uncaptured item there is right when any of them is
 		// uncaptured, and a captured one when any is captured.
+		gold := ChainGold(li.Labels, ans.Items)
 		goldUncaptured, goldCaptured := map[string]bool{}, map[string]bool{}
-		for _, g := range li.Labels.FollowUps {
+		for _, g := range gold {
 			if g.Captured {
 				goldCaptured[g.TS] = true
 			} else {
@@ -116,7 +117,7 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 				r.DetectTruePositives++
 			}
 		}
-		for _, g := range li.Labels.FollowUps {
+		for _, g := range gold {
 			r.DetectGold++
 			if predAll[g.TS] {
 				r.DetectFound++
@@ -173,6 +174,45 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 	r.OwnerAccuracy = ratio(r.OwnerCorrect, r.DetectFound)
 	r.DueAccuracy = ratio(r.DueCorrect, r.DetectFound)
 	return r, nil
+}
+
+// ChainGold returns the gold follow-ups with each one labelled at the message where
+// an item's owner took it on (the item's TakenTS) moved to the item's own message:
+// the proposal and the reply that takes it are one item said across two messages,
+// and labellers differ on which of the two they call the commitment. A gold label
+// stays where it is when the engine lists an item at that message itself, when the
+// proposal is labelled too (two gold items, one predicted: one of them is missed),
+// and when the labeller called the proposal's message no follow-up (they read two
+// things where the engine read one).
+func ChainGold(l Labels, items []copilot.FollowUp) []GoldFollowUp {
+	labels := l.FollowUps
+	at := map[string]bool{}
+	for _, g := range labels {
+		at[g.TS] = true
+	}
+	for _, ts := range l.NotFollowUps {
+		at[ts] = true
+	}
+	own := map[string]bool{}
+	for _, it := range items {
+		own[it.SourceTS] = true
+	}
+	moved := map[string]string{}
+	for _, it := range items {
+		for _, ts := range []string{it.TakenTS, it.ProposedTS} {
+			if ts != "" && ts != it.SourceTS && !own[ts] && !at[it.SourceTS] {
+				moved[ts] = it.SourceTS
+			}
+		}
+	}
+	out := make([]GoldFollowUp, len(labels))
+	for i, g := range labels {
+		if to, ok := moved[g.TS]; ok {
+			g.TS = to
+		}
+		out[i] = g
+	}
+	return out
 }
 
 // Metrics lists the result as report lines.

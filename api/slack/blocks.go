@@ -314,7 +314,7 @@ func FollowUpBlocks(ans *copilot.FollowUpsAnswer, l Links, verified, buttons boo
 		default:
 			meta = append(meta, "*not ticketed*")
 		}
-		meta = append(meta, sources([]string{it.SourceTS}, l))
+		meta = append(meta, sources(it.Sources(), l))
 		line += "\n" + strings.Join(meta, " · ")
 		blocks = append(blocks, section(line))
 		if buttons && it.Open() && it.ID != "" {

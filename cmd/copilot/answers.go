@@ -164,7 +164,7 @@ func (m *Main) followups(ctx context.Context, id string, o answerOptions) error 
 			case it.DueText != "":
 				due = ", due " + it.DueText
 			}
-			fmt.Fprintf(w, "%s  %s (%s%s)  [ts %s]  %s\n", mark, it.Text, owner, due, it.SourceTS, it.ID)
+			fmt.Fprintf(w, "%s  %s (%s%s)  [ts %s]  %s\n", mark, it.Text, owner, due, strings.Join(it.Sources(), ", "), it.ID)
 		}
 		for _, it := range ans.Items {
 			if it.Open() {

@@ -96,6 +96,14 @@ type fuCandidate struct {
 	ticket   string
 	src      string // the sentence it was split from, "" when it is the whole message
 	msgKinds int    // the deliverable kinds its whole message names (capture.go)
+	// proposedAt is the remark another person made just before the item's own
+	// message and that the item answers ("that trigger has to page someone" …
+	// "I'll change it today: page PACS on-call when…"), 0 when none.
+	proposedAt int
+	// takenAt is the message where someone other than its author took the proposal
+	// on ("ya ill open it tonight"), 0 when nobody did or the author said it
+	// themselves: the item is said across both messages.
+	takenAt int
 }
 
 // firefightingEnd is the index of a chat's first step that stopped the bleeding,
@@ -230,6 +238,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	applyUptake(lc, cands, &order, names, threadOf)
 	dropCalledOff(lc, cands)
 	ownContinuations(lc, cands)
+	absorbRemarks(lc, cands)
 	sort.Ints(order)
 
 	var items []*fuCandidate
@@ -311,14 +320,16 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	out := make([]copilot.FollowUp, 0, len(items))
 	for _, c := range items {
 		out = append(out, copilot.FollowUp{
-			Text:      c.text,
-			Owner:     copilot.SafeText(c.owner),
-			Due:       copilot.SafeText(c.due),
-			DueText:   copilot.SafeText(c.dueText),
-			SourceTS:  lc.msgs[c.idx].msg.TS,
-			Captured:  c.ticket != "",
-			TicketKey: copilot.SafeText(c.ticket),
-			Done:      markedDone(lc.msgs[c.idx]),
+			Text:       c.text,
+			Owner:      copilot.SafeText(c.owner),
+			Due:        copilot.SafeText(c.due),
+			DueText:    copilot.SafeText(c.dueText),
+			SourceTS:   lc.msgs[c.idx].msg.TS,
+			TakenTS:    takenTS(lc, c),
+			ProposedTS: proposedTS(lc, c),
+			Captured:   c.ticket != "",
+			TicketKey:  copilot.SafeText(c.ticket),
+			Done:       markedDone(lc.msgs[c.idx]),
 		})
 	}
 	// Open items (neither ticketed nor done) first: they are what needs doing.
@@ -391,6 +402,70 @@ func ownContinuations(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 	}
 }
 
+// absorbRemarks merges an unowned remark or proposal ("that trigger has to page
+// someone", "the tech noticed before any alarm did") into the promise another
+// person answers it with at once, said in full and about the same thing ("I'll add
+// a zabbix check: alert if ORM_TO_RIS is in error…"): one item, at the promise,
+// which says what will be done and by whom. The same thing is a shared content
+// word or a shared kind of deliverable (an alert, a dashboard, a test, a runbook).
+func absorbRemarks(lc *incidentLifecycle, cands map[int]*fuCandidate) {
+	idxs := make([]int, 0, len(cands))
+	for idx := range cands {
+		idxs = append(idxs, idx)
+	}
+	sort.Ints(idxs)
+	for _, i := range idxs {
+		a := cands[i]
+		t := lc.msgs[i]
+		if a == nil || !a.accepted || a.owner != "" || t.bot || t.section != "" {
+			continue
+		}
+		j := i + 1
+		for j < len(lc.msgs) && lc.msgs[j].bot {
+			j++
+		}
+		if j >= len(lc.msgs) {
+			continue
+		}
+		r := lc.msgs[j]
+		b := cands[j]
+		if b == nil || !b.accepted || r.section != "" || speaker(r.msg) == speaker(t.msg) || b.owner != speaker(r.msg) ||
+			!(conversation(r.msg) == conversation(t.msg) || r.msg.ThreadTS == t.msg.TS) || !sentenceCommits(r.lower) {
+			continue
+		}
+		// It answers: it opens by acknowledging ("fair.", "yeah.", "ok,") or points
+		// back ("I'll change it today", "I can take that!"). A promise that does
+		// neither after another's proposal is the next entry of a list of ideas
+		// ("could PRs that touch gunicorn workers ping #db-guild?" … "I'll add a
+		// load test that runs with the prod worker config"), not its answer, however
+		// many words the two share.
+		if _, shared := termOverlap(b.terms, a.terms); shared == 0 && deliverables(a.text)&deliverables(b.text) == 0 {
+			continue
+		}
+		if upAddRE.MatchString(r.lower) || !(upAffirmRE.MatchString(r.lower) || absorbAckRE.MatchString(r.lower) || absorbBackRE.MatchString(r.lower)) {
+			continue
+		}
+		b.proposedAt = i
+		delete(cands, i)
+	}
+}
+
+// absorbAckRE: a reply that opens by granting the point ("fair.", "true,", "good
+// point", "that's on us").
+var absorbAckRE = regexp.MustCompile(`^\W*(?:fair|true|agree[ds]?|good (?:point|call|catch|one)|that'?s (?:on (?:us|me)|fair|true)|my bad|guilty|point taken)\b`)
+
+// absorbBackRE: a promise whose object points back at what was just said ("I'll
+// change it", "I will do that", "I'll fix this today").
+var absorbBackRE = regexp.MustCompile(`\b(?:i'?ll|i will|i can|i'?m going to|will)\s+(?:\w+\s+)?(?:change|fix|do|take|handle|add|own|make|set up|sort)\s+(?:it|that|this|those|these)\b`)
+
+// conversation is the thread a message was said in as a reply, "" for the channel.
+func conversation(m copilot.Message) string {
+	if m.ThreadTS != "" && m.ThreadTS != m.TS {
+		return m.ThreadTS
+	}
+	return ""
+}
+
 // namesTaker reports whether a message gives its work to someone by name ("Jana
 // will do the form by thu"), participant or not.
 func namesTaker(raw string) bool {
@@ -433,6 +508,23 @@ func listAuthorOwns(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags
 const listOwnerWindow = 8
 
 var fuEnumNumRE = regexp.MustCompile(`^\s*(\d{1,2})\s*[/).:]\s+\S`)
+
+// takenTS is the ts of the message where the item's owner took it on, "" when that
+// is the item's own message.
+func takenTS(lc *incidentLifecycle, c *fuCandidate) string {
+	if c.takenAt <= c.idx || c.takenAt >= len(lc.msgs) {
+		return ""
+	}
+	return lc.msgs[c.takenAt].msg.TS
+}
+
+// proposedTS is the ts of the remark an item answers, "" when none.
+func proposedTS(lc *incidentLifecycle, c *fuCandidate) string {
+	if c.proposedAt <= 0 || c.proposedAt >= c.idx {
+		return ""
+	}
+	return lc.msgs[c.proposedAt].msg.TS
+}
 
 // splitCommitments makes one follow-up of each commitment of a report's paragraph
 // that lists several ("Follow-ups: A will add x by 11/13 (T-1). B will add y. A

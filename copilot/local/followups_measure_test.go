@@ -82,8 +82,12 @@ func scoreCorpus(t *testing.T, dir string, e *local.Engine) fuScore {
 		}
 		// Several follow-ups may share a message (as in evals.FollowUpMetrics):
 		// keep every state said there.
+		// A follow-up labelled at the reply that took an item on is the item's
+		// (evals.ChainGold); the cue-phrase baseline is scored on the labels as
+		// written.
+		chained := evals.ChainGold(li.Labels, ans.Items)
 		gold, goldU, goldC := map[string]evals.GoldFollowUp{}, map[string]bool{}, map[string]bool{}
-		for _, g := range li.Labels.FollowUps {
+		for _, g := range chained {
 			gold[g.TS] = g
 			goldU[g.TS] = goldU[g.TS] || !g.Captured
 			goldC[g.TS] = goldC[g.TS] || g.Captured
@@ -119,16 +123,20 @@ func scoreCorpus(t *testing.T, dir string, e *local.Engine) fuScore {
 			}
 		}
 		base := cueBaseline(li.Incident)
-		for ts := range base {
-			s.basePred++
-			if _, ok := gold[ts]; ok {
-				s.baseTP++
-			}
-		}
+		labelled := map[string]bool{}
 		for _, g := range li.Labels.FollowUps {
+			labelled[g.TS] = true
 			if base[g.TS] {
 				s.baseFound++
 			}
+		}
+		for ts := range base {
+			s.basePred++
+			if labelled[ts] {
+				s.baseTP++
+			}
+		}
+		for _, g := range chained {
 			if its := byTS[g.TS]; len(its) > 0 {
 				s.matched++
 				owner, due := false, false

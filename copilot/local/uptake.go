@@ -397,6 +397,9 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			if c.owner == "" || st.asked == self || (mine && !st.taken) || st.declined {
 				c.owner = self
 			}
+			if !st.taken && self != author {
+				c.takenAt = t.idx
+			}
 			st.taken = true
 			if c.due == "" {
 				if words, date := replyDue(t); date != "" {
