@@ -377,12 +377,7 @@ const siblingTicketTerms = 2
 // Items are visited in the order they were said, so that a chain of them ("and
 // …", "also …") takes its owner from the first whatever the map's order.
 func ownContinuations(lc *incidentLifecycle, cands map[int]*fuCandidate) {
-	idxs := make([]int, 0, len(cands))
-	for idx := range cands {
-		idxs = append(idxs, idx)
-	}
-	sort.Ints(idxs)
-	for _, idx := range idxs {
+	for _, idx := range candidateOrder(cands) {
 		c := cands[idx]
 		t := lc.msgs[idx]
 		if c == nil || c.owner != "" || t.bot || t.section != "" || !fuContinueRE.MatchString(t.lower) || namesTaker(t.msg.Text) {
@@ -402,6 +397,16 @@ func ownContinuations(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 	}
 }
 
+// candidateOrder lists the candidates' messages in the order they were said.
+func candidateOrder(cands map[int]*fuCandidate) []int {
+	idxs := make([]int, 0, len(cands))
+	for idx := range cands {
+		idxs = append(idxs, idx)
+	}
+	sort.Ints(idxs)
+	return idxs
+}
+
 // absorbRemarks merges an unowned remark or proposal ("that trigger has to page
 // someone", "the tech noticed before any alarm did") into the promise another
 // person answers it with at once, said in full and about the same thing ("I'll add
@@ -409,12 +414,7 @@ func ownContinuations(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 // which says what will be done and by whom. The same thing is a shared content
 // word or a shared kind of deliverable (an alert, a dashboard, a test, a runbook).
 func absorbRemarks(lc *incidentLifecycle, cands map[int]*fuCandidate) {
-	idxs := make([]int, 0, len(cands))
-	for idx := range cands {
-		idxs = append(idxs, idx)
-	}
-	sort.Ints(idxs)
-	for _, i := range idxs {
+	for _, i := range candidateOrder(cands) {
 		a := cands[i]
 		t := lc.msgs[i]
 		if a == nil || !a.accepted || a.owner != "" || t.bot || t.section != "" {
