@@ -228,9 +228,10 @@ func kindOfSection(section string) sectionKind {
 		return sectionSkip
 	case rejectedHeadingRE.MatchString(section):
 		return sectionSkip // "Things we decided not to do": the list of what will not be
-	case actionsTakenHeadingRE.MatchString(section) || responseActionsHeadingRE.MatchString(section):
-		// "Actions taken", "Containment actions" (an 8D report's D3): the
-		// response's own steps.
+	case actionsTakenHeadingRE.MatchString(section) || responseActionsHeadingRE.MatchString(section) || doneHeadingRE.MatchString(section):
+		// "Actions taken", "Containment actions" (an 8D report's D3), "Remediation
+		// already done", "Done during the response": the response's own steps,
+		// done by the time the report was written.
 		return sectionNarrative
 	case actionHeadingRE.MatchString(section):
 		return sectionActions
@@ -249,7 +250,10 @@ var (
 	// responseActionsHeadingRE: a heading naming the actions that contained or
 	// mitigated the incident, as against those that will prevent the next.
 	responseActionsHeadingRE = regexp.MustCompile(`^(?:interim )?(?:containment|emergency|mitigation|mitigating|response|recovery|stabili[sz]ation) actions?\b`)
-	narrativeHeadingRE       = regexp.MustCompile(`\b(summary|timeline|impact|root cause|causes?|contributing|factors|findings|what happened|background|overview|description|detection|resolution|recovery|response|trigger|context|details?|analysis|investigation|mitigation)\b`)
+	// doneHeadingRE: a heading that says its entries are done ("Remediation
+	// already done", "Done during the incident", "What we did").
+	doneHeadingRE      = regexp.MustCompile(`\balready (?:done|taken|completed|in place)\b|^done (?:during|in|while)\b|^what we did\b`)
+	narrativeHeadingRE = regexp.MustCompile(`\b(summary|timeline|impact|root cause|causes?|contributing|factors|findings|what happened|background|overview|description|detection|resolution|recovery|response|trigger|context|details?|analysis|investigation|mitigation)\b`)
 )
 
 // todoSections finds the sections whose entries are mostly promises or imperatives

@@ -1,0 +1,59 @@
+package local_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot/local"
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
+)
+
+// A report's part whose heading says its entries are done ("Remediation already
+// done", "Done during the incident") lists the response's own steps, told in any
+// tense: none is a follow-up, while the action list beside it still is.
+func TestDoneHeadingsHoldNoFollowUps(t *testing.T) {
+	for _, heading := range []string{"Remediation already done", "Done during the incident", "What we did"} {
+		md := `# Map tiles missing after a lifecycle rule
+
+**Date:** 2026-04-22
+
+## Summary
+
+A lifecycle rule expired the current versions of every map tile; riders saw blank maps for 3 hours.
+
+## ` + heading + `
+
+- Delete markers removed for geo/ and tiles/; img/ restored on 23 April.
+- The tile cache is checked by hand every morning until the module validation ships.
+- Credits of 15 zl issued to every rider with a stuck ride.
+
+## Action items
+
+| Action | Owner | Ticket |
+|---|---|---|
+| Terraform module validation that fails on an expiration rule without a prefix filter | Ola Nowak | |
+| Alert when the tile bucket's object count drops by more than 5% in an hour | Piotr Zielinski | MAP-221 |
+`
+		inc, err := transcript.ReadPostmortem("tiles.md", []byte(md))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ans, err := local.New(nil).FollowUps(context.Background(), inc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		validation, alert := false, false
+		for _, f := range ans.Items {
+			low := strings.ToLower(f.Text)
+			if strings.Contains(low, "delete markers") || strings.Contains(low, "checked by hand") || strings.Contains(low, "credits") {
+				t.Errorf("%s: done entry %q read as a follow-up", heading, f.Text)
+			}
+			validation = validation || (strings.Contains(low, "module validation") && f.Open() && f.Owner == "Ola Nowak")
+			alert = alert || (strings.Contains(low, "object count") && f.Captured && f.TicketKey == "MAP-221")
+		}
+		if !validation || !alert {
+			t.Errorf("%s: action list lost (validation %v, alert %v): %+v", heading, validation, alert, ans.Items)
+		}
+	}
+}
