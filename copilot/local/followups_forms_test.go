@@ -123,6 +123,20 @@ func TestFollowUpFormsNot(t *testing.T) {
 			"carla: I'll open a case with the vendor about the slow failover",
 			"carla: nvm, not doing the vendor case, the delay is documented",
 		}, 0},
+		{"an offer its author withdraws by name once told it exists", []string{
+			"erin: I'll add a pool saturation alert per database",
+			"carla: I'll write a little script that mails a daily summary of the orders dead-letter queue",
+			"dan: carla the consumer already has a dead-letter digest email, it's just switched off in your config",
+			"carla: oh nice. then no script from me. just switched the digest on, goes to orders-team@ daily",
+		}, 1},
+		{"an offer its author no longer needs", []string{
+			"carla: I'll open a case with the pool vendor, maybe they changed something on their side",
+			"carla: ok then I don't need the vendor case, it was our own config",
+		}, 0},
+		{"not needing something of someone else's leaves their promise", []string{
+			"carla: I'll add a pool saturation alert per database",
+			"dan: I don't need the retro notes, I was there",
+		}, 1},
 		{"calling off something that is no idea leaves the ideas alone", []string{
 			"carla: I'll add a pool saturation alert per database",
 			"dan: let's skip the retro this week, half the team is out",

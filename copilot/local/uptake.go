@@ -733,6 +733,9 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 				}
 			}
 		}
+		if !t.bot && t.section == "" {
+			withdrawOwn(lc, cands, t)
+		}
 		if t.bot || t.section != "" || cands[t.idx] != nil {
 			continue
 		}
@@ -782,6 +785,35 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 			}
 			if best >= 0 {
 				delete(cands, best)
+			}
+		}
+	}
+}
+
+// upWithdrawRE: a speaker withdrawing a thing they offered, by name ("then no
+// script from me", "ok then I don't need the vendor case"); group 1 or 2 is the
+// thing.
+var upWithdrawRE = regexp.MustCompile(`\bno ([a-z][^,.;:!?]{1,40}?) from me\b|\bi (?:don'?t|do not) need (?:the |that |this |my |a |an )?([^,.;:!?]{2,40})`)
+
+// withdrawOwn drops the latest earlier item of t's speaker that t withdraws by
+// naming it, and t itself when it commits to nothing new ("oh nice. then no script
+// from me. just switched the digest on").
+func withdrawOwn(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags) {
+	self := speaker(t.msg)
+	for _, m := range upWithdrawRE.FindAllStringSubmatch(t.lower, -1) {
+		named := contentTerms(m[1] + m[2])
+		if len(named) == 0 || len(named) > 4 {
+			continue
+		}
+		for i := t.idx - 1; i >= 0; i-- {
+			if c := cands[i]; c != nil && speaker(lc.msgs[i].msg) == self {
+				if _, n := termOverlap(named, c.msgTerms); n > 0 {
+					delete(cands, i)
+					if cands[t.idx] != nil && !sentenceCommits(t.lower) {
+						delete(cands, t.idx)
+					}
+					return
+				}
 			}
 		}
 	}
