@@ -90,9 +90,11 @@ func TestFollowUpQuestionNamesItsProposal(t *testing.T) {
 		{"a lasting thing asked", "ann: could we get a pool saturation alert on every database? the dashboard showed it first", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			inc := chat(tt.line, "ben: the pool is exhausted, rolling back the deploy", "ben: rolled back, errors gone", "ann: resolved")
+			// Said once the bleeding has stopped, so that the question's form
+			// alone decides (before it, the response's phase would).
+			inc := chat("ben: the pool is exhausted, rolling back the deploy", "ben: rolled back, errors gone", tt.line, "ann: resolved")
 			got := followUpsBySource(t, inc)
-			if _, ok := got[inc.Messages[0].TS]; ok != tt.want {
+			if _, ok := got[inc.Messages[2].TS]; ok != tt.want {
 				t.Errorf("follow-up %v, want %v: %v", ok, tt.want, got)
 			}
 		})

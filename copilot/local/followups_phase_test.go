@@ -83,3 +83,38 @@ func TestTakingSentenceQuotesWhatFollows(t *testing.T) {
 		t.Errorf("a plain promise quoted as %q", got)
 	}
 }
+
+// While the bleeding goes on, a lasting word in a question about the response
+// ("revert only the policy of that bucket?", "set maxmemory-policy to
+// allkeys-lru?") makes no follow-up; a lasting thing put off to after the
+// incident ("for the postmortem: we need an alert…") does.
+func TestLastingWordsMidIncidentNeedADeferral(t *testing.T) {
+	inc := incidentOf(
+		"[FIRING] dock config downloads failing with 403 at every station",
+		"the hardening PR changed the bucket policy, docks can't read their config",
+		"can we revert only the policy of that bucket, not the whole PR?",
+		"quick fix: set maxmemory-policy to allkeys-lru on the session cache and it frees itself?",
+		"for the postmortem: we need an alert when dock config reads fail, nothing told us for 40 min",
+		"reverted the bucket policy, docks fetching config again",
+		"all stations green",
+		"resolved",
+	)
+	ans, err := New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alert := false
+	for _, f := range ans.Items {
+		low := strings.ToLower(f.Text)
+		if strings.Contains(low, "revert only") || strings.Contains(low, "allkeys-lru") {
+			t.Errorf("a question about the response read as a follow-up: %q", f.Text)
+		}
+		alert = alert || strings.Contains(low, "alert when dock config reads fail")
+	}
+	if !alert {
+		t.Errorf("the alert put off to the postmortem is no follow-up: %+v", ans.Items)
+	}
+	if got := firefightingEnd(analyzeLifecycle(sortedMessages(inc))); got != 5 {
+		t.Errorf("firefighting ends at %d, want 5 (the policy reverted)", got)
+	}
+}
