@@ -118,6 +118,30 @@ func firefightingEnd(lc *incidentLifecycle) int {
 	return max(newSummaryBuilder(lc).mitigationIndex(), 0)
 }
 
+// doingNow reports whether a chat message has its speaker doing something now ("I
+// replay the DLQ now", "I'm flipping verify_fail_mode to 'pending' now", "I'll
+// pull the access logs from s3 now"): the response, or work done as it is said,
+// never a commitment that outlives the incident. "Right now it's only a log line"
+// and "from now on" describe or defer. In the labelled chats of every dev set, 27
+// such messages are look-alikes and none is a follow-up.
+func doingNow(low string) bool {
+	for _, m := range fuDoingNowRE.FindAllStringIndex(low, -1) {
+		if !fuNowStateRE.MatchString(low[m[1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// fuDoingNowRE: "I" (with "'ll", "'m", "am", "will") and a verb, then "now" or
+	// "right now" in the same clause.
+	fuDoingNowRE = regexp.MustCompile(`(?:^|[.!?;,]\s*|\s)i(?:'ll|'m| am| will)?\s+(?:\w+\s+)?\w+\b[^.!?,;]{0,50}?\b(?:right )?now\b`)
+	// fuNowStateRE: what follows a "now" that describes a state ("now it's", "now
+	// is", "now on", "now the…").
+	fuNowStateRE = regexp.MustCompile(`^\s*(?:it|is|we|on|that|the)\b`)
+)
+
 // deferredLasting reports whether an item said while the bleeding went on is put
 // off to after the incident: it names a lasting thing and a time beyond the
 // response (a due day, "later", "for the postmortem"). Without the time, the
@@ -615,6 +639,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	}
 	low := fuPerfectRE.ReplaceAllString(unquoted(ownWords(t.msg.Text, t.lower)), "$1 have")
 	raw := t.msg.Text
+	if t.section == "" && doingNow(t.lower) {
+		return nil
+	}
 	if t.section != "" {
 		kind := kindOfSection(t.section)
 		if kind == sectionActions && reflectiveHeading(t.section) {

@@ -129,6 +129,7 @@ func TestFollowUpFormsNot(t *testing.T) {
 			"dan: carla the consumer already has a dead-letter digest email, it's just switched off in your config",
 			"carla: oh nice. then no script from me. just switched the digest on, goes to orders-team@ daily",
 		}, 1},
+		{"a change its speaker makes as they say it", []string{"dan: I am doing a guard in the pool client right now: if waits go over 2s, fail fast and alert #db-alerts"}, 0},
 		{"an offer its author no longer needs", []string{
 			"carla: I'll open a case with the pool vendor, maybe they changed something on their side",
 			"carla: ok then I don't need the vendor case, it was our own config",

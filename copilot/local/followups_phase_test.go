@@ -118,3 +118,22 @@ func TestLastingWordsMidIncidentNeedADeferral(t *testing.T) {
 		t.Errorf("firefighting ends at %d, want 5 (the policy reverted)", got)
 	}
 }
+
+// "I replay the DLQ now", "I'm flipping the fail mode to pending now": its speaker
+// does it as they say it, the response or work done, never a follow-up; "right
+// now it's only a log line" describes, "from now on" defers.
+func TestDoingItNowIsNoFollowUp(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"I'll add a retry cap to the adapter config now", false},
+		{"I'm doing a guard in fx-rates-sync right now: reject a rate that moves >10% and alert", false},
+		{"TODO for me: alert when a submit to the gateway times out, right now it's only a log line", true},
+		{"from now on we will send a config diff with every LB change", true},
+	} {
+		if got := doingNow(strings.ToLower(tt.line)); got == tt.want {
+			t.Errorf("%q: doing now %v", tt.line, got)
+		}
+	}
+}
