@@ -75,11 +75,12 @@ var (
 	// dueTrailingRefRE: a link or a ticket key closing a message.
 	dueTrailingRefRE = regexp.MustCompile(`[\s(\[]*(?:<?https?://[^\s>]+>?|\b[A-Z][A-Z0-9]+-\d+\b)[\s.)\]]*$`)
 
-	dueISORE      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	dueDotRE      = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
-	dueSlashRE    = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b`)
-	dueMonDayRE   = regexp.MustCompile(`(?i)\b(` + dueMonth + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`)
-	dueDayMonRE   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + dueMonth + `)(?:,?\s+(\d{4}))?`)
+	dueISORE   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	dueDotRE   = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`)
+	dueSlashRE = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b`)
+	// The day is a number of its own: "Mar 2026" names no day 20.
+	dueMonDayRE   = regexp.MustCompile(`(?i)\b(` + dueMonth + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?`)
+	dueDayMonRE   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + dueMonth + `)\b(?:,?\s+(\d{4}))?`)
 	dueWeekdayRE  = regexp.MustCompile(`(?i)\b(this\s+|next\s+)?(` + dueWeekday + `)`)
 	dueOrdinalRE  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b`)
 	dueEndRE      = regexp.MustCompile(`(?i)\bend\s+of\s+(?:the\s+)?(this\s+|next\s+)?(day|week|month|quarter|year)\b|\beo([dwmqy])\b`)

@@ -30,6 +30,8 @@ var dueTests = []struct {
 	{"end of a named month that is over", "rotate the keys by end of February", "2026-10-27", false, "by end of February", "2027-02-28"},
 	{"month day", "I'll get it done before june 30, otherwise", "2026-05-12", true, "before june 30", "2026-06-30"},
 	{"day month", "due 3rd of March", "2026-02-20", false, "due 3rd of March", "2026-03-03"},
+	// The year after a month is no day of it: "27 Mar 2026" is the 27th, not the 20th.
+	{"day month year", "Due 27 Mar 2026", "2026-03-09", false, "Due 27 Mar 2026", "2026-03-27"},
 	{"iso", "Due: 2024-06-01", "2024-05-01", false, "Due: 2024-06-01", "2024-06-01"},
 	{"tomorrow in a commitment", "I'll add an exclusion list tomorrow", "2026-02-24", true, "tomorrow", "2026-02-25"},
 	{"tomorrow in a report is no deadline", "the batch runs again tomorrow", "2026-02-24", false, "", ""},
