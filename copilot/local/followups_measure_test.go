@@ -279,9 +279,20 @@ func TestFollowUpFigures(t *testing.T) {
 		// says before the bleeding stops (unless it names a lasting thing) lifted
 		// P to 0.551, 0.698 and 0.500 (dev28 read only after that rule was
 		// written), recall unchanged. Floors 0.03 under.
-		{"dev26", 0.57, 0.86, 0.95},
-		{"dev27", 0.75, 0.92, 0.88},
-		{"dev28", 0.55, 0.93, 0.90},
+		// The fifteenth session's chains (a proposal and the reply taking it, a
+		// remark and the promise answering it: one item, scored on either
+		// message), done-work headings, withdrawn offers and work done "now"
+		// lifted F1 to 0.723, 0.849 and 0.667. Floors 0.03 under.
+		{"dev26", 0.69, 0.86, 0.95},
+		{"dev27", 0.82, 0.92, 0.88},
+		{"dev28", 0.63, 0.93, 0.90},
+		// dev29: written on 2026-12-04 (fifteenth session) by four writers,
+		// committed before the engine ran on it. As it came (engine at 8fbf08f):
+		// P 0.532, R 0.714, owner 0.911, due 0.875; with the session's rules P
+		// 0.587, R 0.771 (of which the scoring of chains on either message is
+		// 0.044 of P and all of R), owner 0.915; due 0.932 once "27 Mar 2026"
+		// stopped reading as the 20th. Floors 0.03 under.
+		{"dev29", 0.63, 0.90, 0.88},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)
