@@ -548,6 +548,9 @@ const listOwnerWindow = 8
 
 var fuEnumNumRE = regexp.MustCompile(`^\s*(\d{1,2})\s*[/).:]\s+\S`)
 
+// fuFieldLineRE: a sentence that is only one field of an entry.
+var fuFieldLineRE = regexp.MustCompile(`^\W*(?:owners?|assignee|assigned to|responsible|due(?: date)?|deadline|target(?: date)?|eta|tickets?|issue|status|priority|team)\s*:\s*[^:]{0,60}$`)
+
 // takenTS is the ts of the message where the item's owner took it on, "" when that
 // is the item's own message.
 func takenTS(lc *incidentLifecycle, c *fuCandidate) string {
@@ -586,6 +589,11 @@ func splitCommitments(c *fuCandidate, t msgTags, names map[string]string) []*fuC
 	var parts []string
 	for _, s := range followUpSentences(raw) {
 		low := strings.ToLower(s)
+		// "Owner: Marit Eide", "Ticket: SKL-1880" on lines of their own under an
+		// entry are its fields (read by newActionItemCandidate), not items.
+		if fuFieldLineRE.MatchString(low) {
+			continue
+		}
 		promise, _ := isPromise(s)
 		should := fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)
 		listed := headed && fuLastingRE.MatchString(low) && len(contentTerms(s)) >= 3

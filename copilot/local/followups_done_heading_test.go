@@ -57,3 +57,46 @@ A lifecycle rule expired the current versions of every map tile; riders saw blan
 		}
 	}
 }
+
+// A table row is read as its text with one line per field under it ("Owner:
+// Marit Eide", "Ticket: SKL-1880"): one item with that owner and ticket, not an
+// item for the line that names a person.
+func TestEntryFieldLinesAreNoItems(t *testing.T) {
+	md := `# PIR-2026-004: Customs manifests refused as expired
+
+**Date:** 2026-03-10
+
+## Summary
+
+Every cargo manifest was refused for five hours: the submitting server's clock was ten minutes slow.
+
+## Corrective actions
+
+| # | Action | Owner | Ticket | Due |
+|---|---|---|---|---|
+| 1 | Freight portal: show hauliers "submission delayed, we are working on it" instead of "Manifest not accepted" for retryable faults | Marit Eide | SKL-1880 | |
+| 2 | Alert on manifest rejects by SOAP fault code, not only on HTTP 5xx | Tomasz Wrona | | 2026-03-20 |
+`
+	inc, err := transcript.ReadPostmortem("pir.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := local.New(nil).FollowUps(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Items) != 2 {
+		t.Fatalf("want 2 items, got %d: %+v", len(ans.Items), ans.Items)
+	}
+	for _, f := range ans.Items {
+		if strings.HasPrefix(f.Text, "Owner:") || strings.HasPrefix(f.Text, "Ticket:") || strings.HasPrefix(f.Text, "Due:") {
+			t.Errorf("a field line is an item: %q", f.Text)
+		}
+		if strings.Contains(f.Text, "Freight portal") && (f.Owner != "Marit Eide" || !f.Captured || f.TicketKey != "SKL-1880") {
+			t.Errorf("portal item %+v: want owner Marit Eide, captured by SKL-1880", f)
+		}
+		if strings.Contains(f.Text, "SOAP fault") && (f.Owner != "Tomasz Wrona" || f.Due != "2026-03-20" || !f.Open()) {
+			t.Errorf("alert item %+v: want owner Tomasz Wrona, due 2026-03-20, open", f)
+		}
+	}
+}
