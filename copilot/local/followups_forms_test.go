@@ -129,6 +129,8 @@ func TestFollowUpFormsNot(t *testing.T) {
 			"dan: carla the consumer already has a dead-letter digest email, it's just switched off in your config",
 			"carla: oh nice. then no script from me. just switched the digest on, goes to orders-team@ daily",
 		}, 1},
+		{"owning the postmortem is the incident's paperwork", []string{"dan: wrap-up, I'll own the postmortem"}, 0},
+		{"owning the postmortem beside a lasting thing", []string{"dan: I'll own the postmortem and add the pool saturation alert"}, 1},
 		{"a change its speaker makes as they say it", []string{"dan: I am doing a guard in the pool client right now: if waits go over 2s, fail fast and alert #db-alerts"}, 0},
 		{"an offer its author no longer needs", []string{
 			"carla: I'll open a case with the pool vendor, maybe they changed something on their side",

@@ -219,7 +219,7 @@ var (
 	lkPraiseLeadRE = regexp.MustCompile(`(?:^|[.!?]\s+)\W*(?:what (?:went|worked) (?:well|right)|(?:went|worked) well|where we got lucky|we got lucky|lucky|kudos|shout-?outs?)\s*:`)
 	// lkOwnerOfPaperRE: who owns the incident's own paperwork ("Postmortem owner:
 	// Emeka") assigns no improvement.
-	lkOwnerOfPaperRE = regexp.MustCompile(`\b(?:post-?mortem|incident report|retro|rca|pir) (?:owner|lead|author|driver)s?\b`)
+	lkOwnerOfPaperRE = regexp.MustCompile(`\b(?:post-?mortem|incident report|retro|rca|pir) (?:owner|lead|author|driver)s?\b|\b(?:own|owning|lead|leading|drive|driving|run|running|take|taking|do|doing|handle|handling)\s+(?:the\s+|this\s+|our\s+)?(?:post-?mortem|incident report|retro|rca|pir)\b`)
 	// lkFixLabelRE: the label of the lasting fix, with what follows it.
 	lkFixLabelRE = regexp.MustCompile(`\b(?:permanent|long[- ]term|real|proper) fix(?: \w+)?\s*:\s*(.*)`)
 	// lkPastLeadRE: a clause that opens (within three words) with a verb in the
