@@ -129,6 +129,16 @@ func TestFollowUpFormsNot(t *testing.T) {
 			"dan: carla the consumer already has a dead-letter digest email, it's just switched off in your config",
 			"carla: oh nice. then no script from me. just switched the digest on, goes to orders-team@ daily",
 		}, 1},
+		{"a promise its speaker concedes after a no", []string{
+			"erin: also I'll file one to raise the pool timeout to 5 min permanently as a safety net",
+			"dan: no, a 5 min timeout hides the next leak, we want it to fail loudly",
+			"erin: fair. not filing it",
+		}, 0},
+		{"a numbered entry scratched by its number", []string{
+			"carla: 7) and I'll put a validation step in front of the orders topic so garbage never lands there",
+			"dan: the topic is raw on purpose, we want what the client sent for replays",
+			"carla: fair, scratch 7",
+		}, 0},
 		{"owning the postmortem is the incident's paperwork", []string{"dan: wrap-up, I'll own the postmortem"}, 0},
 		{"owning the postmortem beside a lasting thing", []string{"dan: I'll own the postmortem and add the pool saturation alert"}, 1},
 		{"a change its speaker makes as they say it", []string{"dan: I am doing a guard in the pool client right now: if waits go over 2s, fail fast and alert #db-alerts"}, 0},

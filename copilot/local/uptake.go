@@ -693,7 +693,7 @@ var upOwnItemRE = regexp.MustCompile(`(?:skip|forget(?: about)?|scrap|scratch|sh
 
 // upRetractRE: a short message taking back what its speaker just said ("ok
 // scratch that", "actually forget it", "cancel that").
-var upRetractRE = regexp.MustCompile(`\b(?:scratch|forget|drop|cancel|scrap|ignore|withdraw)\s+(?:that|it|this)(?:\s+(?:idea|one|proposal))?\W*$`)
+var upRetractRE = regexp.MustCompile(`(?:\b(?:scratch|forget|drop|cancel|scrap|ignore|withdraw)\s+(?:that|it|this|#?\d{1,2}\)?)(?:\s+(?:idea|one|proposal))?|\bnot (?:filing|doing|adding|writing|opening|raising|building) (?:it|that|this|one)|\b(?:leaving|dropping|parking) (?:it|that|this)(?: out)?)(?:\s+(?:then|for now))?\W*$`)
 
 // retractWords: how long a retraction may be; a longer message says more.
 const retractWords = 8
