@@ -176,10 +176,11 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 	return r, nil
 }
 
-// ChainGold returns the gold follow-ups with each one labelled at the message where
-// an item's owner took it on (the item's TakenTS) moved to the item's own message:
-// the proposal and the reply that takes it are one item said across two messages,
-// and labellers differ on which of the two they call the commitment. A gold label
+// ChainGold returns the gold follow-ups with each one labelled at another message an
+// item is said across (the reply where its owner took it on, TakenTS, or the remark
+// it answers, ProposedTS) moved to the item's own message: such an item is one said
+// across two messages, and labellers differ on which of the two they call the
+// commitment. A gold label
 // stays where it is when the engine lists an item at that message itself, when the
 // proposal is labelled too (two gold items, one predicted: one of them is missed),
 // and when the labeller called the proposal's message no follow-up (they read two
@@ -199,8 +200,8 @@ func ChainGold(l Labels, items []copilot.FollowUp) []GoldFollowUp {
 	}
 	moved := map[string]string{}
 	for _, it := range items {
-		for _, ts := range []string{it.TakenTS, it.ProposedTS} {
-			if ts != "" && ts != it.SourceTS && !own[ts] && !at[it.SourceTS] {
+		for _, ts := range it.Sources() {
+			if ts != it.SourceTS && !own[ts] && !at[it.SourceTS] {
 				moved[ts] = it.SourceTS
 			}
 		}

@@ -364,8 +364,8 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			Due:        copilot.SafeText(c.due),
 			DueText:    copilot.SafeText(c.dueText),
 			SourceTS:   lc.msgs[c.idx].msg.TS,
-			TakenTS:    takenTS(lc, c),
-			ProposedTS: proposedTS(lc, c),
+			TakenTS:    chainTS(lc, c, c.takenAt),
+			ProposedTS: chainTS(lc, c, c.proposedAt),
 			Captured:   c.ticket != "",
 			TicketKey:  copilot.SafeText(c.ticket),
 			Done:       markedDone(lc.msgs[c.idx]),
@@ -551,21 +551,13 @@ var fuEnumNumRE = regexp.MustCompile(`^\s*(\d{1,2})\s*[/).:]\s+\S`)
 // fuFieldLineRE: a sentence that is only one field of an entry.
 var fuFieldLineRE = regexp.MustCompile(`^\W*(?:owners?|assignee|assigned to|responsible|due(?: date)?|deadline|target(?: date)?|eta|tickets?|issue|status|priority|team)\s*:\s*[^:]{0,60}$`)
 
-// takenTS is the ts of the message where the item's owner took it on, "" when that
-// is the item's own message.
-func takenTS(lc *incidentLifecycle, c *fuCandidate) string {
-	if c.takenAt <= c.idx || c.takenAt >= len(lc.msgs) {
+// chainTS is the ts of message i, another message an item c is said across (the
+// reply that took it, the remark it answers); "" for none (0) or c's own.
+func chainTS(lc *incidentLifecycle, c *fuCandidate, i int) string {
+	if i <= 0 || i == c.idx || i >= len(lc.msgs) {
 		return ""
 	}
-	return lc.msgs[c.takenAt].msg.TS
-}
-
-// proposedTS is the ts of the remark an item answers, "" when none.
-func proposedTS(lc *incidentLifecycle, c *fuCandidate) string {
-	if c.proposedAt <= 0 || c.proposedAt >= c.idx {
-		return ""
-	}
-	return lc.msgs[c.proposedAt].msg.TS
+	return lc.msgs[i].msg.TS
 }
 
 // splitCommitments makes one follow-up of each commitment of a report's paragraph
@@ -645,11 +637,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if t.bot || strings.TrimSpace(t.msg.Text) == "" {
 		return nil
 	}
-	low := fuPerfectRE.ReplaceAllString(unquoted(ownWords(t.msg.Text, t.lower)), "$1 have")
-	raw := t.msg.Text
 	if t.section == "" && doingNow(t.lower) {
 		return nil
 	}
+	low := fuPerfectRE.ReplaceAllString(unquoted(ownWords(t.msg.Text, t.lower)), "$1 have")
+	raw := t.msg.Text
 	if t.section != "" {
 		kind := kindOfSection(t.section)
 		if kind == sectionActions && reflectiveHeading(t.section) {
