@@ -1,12 +1,8 @@
 package local_test
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/incidentcopilot/incident-copilot/copilot/local"
-	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
 // An 8D report numbers its parts by discipline ("D3. Containment actions",
@@ -40,14 +36,7 @@ A password rotation left the archiver unable to connect; its queue grew until th
 | 1 | Page MES on-call on any broker resource alarm | Priya Nair | 2026-05-15 | FABMES-2410 |
 | 2 | Handle connection.blocked in the tracking client and fail the transaction | Dariusz Kowal | 2026-06-12 | |
 `
-	inc, err := transcript.ReadPostmortem("mes-8d.md", []byte(md))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ans, err := local.New(nil).FollowUps(context.Background(), inc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := reportFollowUps(t, "mes-8d.md", md)
 	var found []string
 	for _, f := range ans.Items {
 		low := strings.ToLower(f.Text)

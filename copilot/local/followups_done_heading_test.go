@@ -1,12 +1,8 @@
 package local_test
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/incidentcopilot/incident-copilot/copilot/local"
-	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
 // A report's part whose heading says its entries are done ("Remediation already
@@ -35,14 +31,7 @@ A lifecycle rule expired the current versions of every map tile; riders saw blan
 | Terraform module validation that fails on an expiration rule without a prefix filter | Ola Nowak | |
 | Alert when the tile bucket's object count drops by more than 5% in an hour | Piotr Zielinski | MAP-221 |
 `
-		inc, err := transcript.ReadPostmortem("tiles.md", []byte(md))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ans, err := local.New(nil).FollowUps(context.Background(), inc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ans := reportFollowUps(t, "tiles.md", md)
 		validation, alert := false, false
 		for _, f := range ans.Items {
 			low := strings.ToLower(f.Text)
@@ -77,14 +66,7 @@ Every cargo manifest was refused for five hours: the submitting server's clock w
 | 1 | Freight portal: show hauliers "submission delayed, we are working on it" instead of "Manifest not accepted" for retryable faults | Marit Eide | SKL-1880 | |
 | 2 | Alert on manifest rejects by SOAP fault code, not only on HTTP 5xx | Tomasz Wrona | | 2026-03-20 |
 `
-	inc, err := transcript.ReadPostmortem("pir.md", []byte(md))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ans, err := local.New(nil).FollowUps(context.Background(), inc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := reportFollowUps(t, "pir.md", md)
 	if len(ans.Items) != 2 {
 		t.Fatalf("want 2 items, got %d: %+v", len(ans.Items), ans.Items)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/local"
 	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
@@ -18,14 +19,7 @@ func TestFollowUpsParagraphSplit(t *testing.T) {
 		"Follow-ups: Ada Byron will add a dead-letter queue to billing.events by 2026-03-13 (BILL-41). " +
 		"Tom Kerr will add an alert on the age of the oldest message by 2026-03-20. " +
 		"A schema test between the producer and the consumer is wanted but has no owner yet.\n"
-	inc, err := transcript.ReadPostmortem("PM-split.md", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ans, err := local.New(nil).FollowUps(context.Background(), inc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := reportFollowUps(t, "PM-split.md", src)
 	type want struct {
 		owner, due string
 		captured   bool
@@ -50,7 +44,17 @@ func TestFollowUpsParagraphSplit(t *testing.T) {
 func TestActionItemPaperwork(t *testing.T) {
 	src := "# Refunds paid twice\n\nDate: 2026-03-02.\n\nA retry paid 40 refunds twice.\n\n## Action items\n\n" +
 		"- Make the refund call idempotent with a request key\n- Send the customer communication about the double refunds\n"
-	inc, err := transcript.ReadPostmortem("PM-paper.md", []byte(src))
+	ans := reportFollowUps(t, "PM-paper.md", src)
+	if len(ans.Items) != 1 || !strings.Contains(ans.Items[0].Text, "idempotent") {
+		t.Errorf("items %+v, want only the idempotent refund call", ans.Items)
+	}
+}
+
+// reportFollowUps reads md as the Markdown postmortem name and returns the local
+// engine's follow-ups of it.
+func reportFollowUps(t *testing.T, name, md string) *copilot.FollowUpsAnswer {
+	t.Helper()
+	inc, err := transcript.ReadPostmortem(name, []byte(md))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +62,5 @@ func TestActionItemPaperwork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ans.Items) != 1 || !strings.Contains(ans.Items[0].Text, "idempotent") {
-		t.Errorf("items %+v, want only the idempotent refund call", ans.Items)
-	}
+	return ans
 }
