@@ -28,7 +28,7 @@ var (
 	hedgeRE        = regexp.MustCompile(`\b(maybe|might|could it|could be|possibly|perhaps|not sure|i think|i guess|guessing|wonder|suspect|is it|was it|any chance|theory|hypothesis|or is|unless)\b|\?`)
 	negationRE     = regexp.MustCompile(`\b(not the|isn'?t|wasn'?t|aren'?t|not it|ruled out|rule out|red herring|false alarm|nothing to do with|unrelated|doesn'?t look like|don'?t think)\b`)
 
-	verifyRE    = regexp.MustCompile(`\bback to (normal|baseline|green|healthy)\b|\brecover(ed|ing|y)\b|\blook(s|ing)? (good|healthy|better|clean|stable|fine|normal)\b|\ball green\b|\bgreen again\b|\bhealthy\b|\bstable\b|\bstabiliz\w*|\bholding\b|\bno (more )?(new )?(errors|5xx|timeouts|alerts|failures|restarts|evictions|oom\w*|drops|disconnects|disconnections|logouts|rejections|crashes)\b|\b(error|errors|5xx|latency|lag|p99|p95|queue|backlog|usage|connections|conns|success rate|failures|rate)\b[^.?!]{0,40}\b(down|dropp\w*|back|flat|zero|normal|clean|gone|recover\w*|draining|drained|fell|falls?|falling|below|under|decreas\w*)\b|\b(which|that) (stopped|ended|halted)\b|\b(errors|evictions|failures|alerts|timeouts|restarts|crashes|logouts|retries) (stop|stopped|ceased|subsided)\b|\balert (resolved|cleared|stopped)\b|\bconfirmed (fixed|working|ok)\b|\bworking again\b|\b(\d[\d,]*|all|most) (\w+ ){0,2}(reconnect(ed|s)?|came back|come back)\s*([,.;!]|$)|\b(verif(y|ies)|validat\w+|pass(es|ing)?|works?|render(s|ing)?|resolv(es|ing)|authenticat\w+|deliver(s|ing|ed)?|send(s|ing)|arriv(es|ing)|fetch(es|ing)?|boot(s|ing)?|print(s|ing)?|scan(s|ning)?) again\b|\b(is|are) back (from|since|at|now|online)\b|\bback on (automation|air|schedule|track)\b|\bon (air|schedule|track) again\b|\b(2xx|200s?)\b[^.?!]{0,20}\b(now|again)\b|\b(customers|users|players|clients|members|patients|students|drivers|riders|merchants|shoppers|buyers|guests|passengers|listeners|viewers|subscribers|readers|staff|agents|people|everyone|they) (can|could|are able to|were able to) (\w+ ){1,3}again\b|\bback up\b|\bback (online|in service|on ?line)\b|\b(running|online|flowing|arriving|coming in|updating|moving|accepting|accepted|live|available|reachable|responding|processing|syncing|reporting|visible|loading|connecting|connected|playing|selling|printing|open) again\b|\bdata (is |are )?in [\w-]+ again\b|\bsucceed\w*|\b(caught|catching) up\b|\b(return|returns|returning|show|shows|showing|get|gets|getting|load|loads|loading) (\w+ )?(hits|results|data|values|pages?|images?) again\b|\bnot (null|empty|missing|failing|down|stuck|broken|red|offline|erroring|blocked) any ?more\b|\bno longer (null|empty|missing|failing|down|stuck|broken|erroring|offline|red|blocked)\b|\b(logins?|requests|payments|orders|uploads|calls|messages|jobs|builds|deploys|checkouts?|bookings?|transactions) (are |is )?(going|getting|coming) through\b|\b(errors?|evictions?|failures?|5xx|4xx|timeouts?|rejects?|rejections?|drops?|retries|restarts) (rate )?(is |are |at |back to |down to )?(0|zero)(%|/s)?(\s*$|[.,;!)]|\s+(since|now|for|again|across|everywhere))`)
+	verifyRE    = regexp.MustCompile(`\bback to (normal|baseline|green|healthy)\b|\brecover(ed|ing|y)\b|\blook(s|ing)? (good|healthy|better|clean|stable|fine|normal)\b|\ball green\b|\bgreen again\b|\bhealthy\b|\bstable\b|\bstabiliz\w*|\bholding\b|\bno (more )?(new )?(errors|5xx|timeouts|alerts|failures|restarts|evictions|oom\w*|drops|disconnects|disconnections|logouts|rejections|crashes)\b|\b(error|errors|5xx|[1-5]\d\ds|latency|lag|p99|p95|queue|backlog|usage|connections|conns|success rate|failures|rate)\b[^.?!]{0,40}\b(down|dropp\w*|back|flat|zero|normal|clean|gone|recover\w*|draining|drained|fell|falls?|falling|below|under|decreas\w*)\b|\b(which|that) (stopped|ended|halted)\b|\b(errors|evictions|failures|alerts|timeouts|restarts|crashes|logouts|retries) (stop|stopped|ceased|subsided)\b|\balert (resolved|cleared|stopped)\b|\bconfirmed (fixed|working|ok)\b|\bworking again\b|\b(\d[\d,]*|all|most) (\w+ ){0,2}(reconnect(ed|s)?|came back|come back)\s*([,.;!]|$)|\b(verif(y|ies)|validat\w+|pass(es|ing)?|works?|render(s|ing)?|resolv(es|ing)|authenticat\w+|deliver(s|ing|ed)?|send(s|ing)|arriv(es|ing)|fetch(es|ing)?|boot(s|ing)?|print(s|ing)?|scan(s|ning)?) again\b|\b(is|are) back (from|since|at|now|online)\b|\bback on (automation|air|schedule|track)\b|\bon (air|schedule|track) again\b|\b(2xx|200s?)\b[^.?!]{0,20}\b(now|again)\b|\b(customers|users|players|clients|members|patients|students|drivers|riders|merchants|shoppers|buyers|guests|passengers|listeners|viewers|subscribers|readers|staff|agents|people|everyone|they) (can|could|are able to|were able to) (\w+ ){1,3}again\b|\bback up\b|\bback (online|in service|on ?line)\b|\b(running|online|flowing|arriving|coming in|updating|moving|accepting|accepted|live|available|reachable|responding|processing|syncing|reporting|visible|loading|connecting|connected|playing|selling|printing|open) again\b|\bdata (is |are )?in [\w-]+ again\b|\bsucceed\w*|\b(caught|catching) up\b|\b(return|returns|returning|show|shows|showing|get|gets|getting|load|loads|loading) (\w+ )?(hits|results|data|values|pages?|images?) again\b|\bnot (null|empty|missing|failing|down|stuck|broken|red|offline|erroring|blocked) any ?more\b|\bno longer (null|empty|missing|failing|down|stuck|broken|erroring|offline|red|blocked)\b|\b(logins?|requests|payments|orders|uploads|calls|messages|jobs|builds|deploys|checkouts?|bookings?|transactions) (are |is )?(going|getting|coming) through\b|\b(errors?|evictions?|failures?|5xx|4xx|timeouts?|rejects?|rejections?|drops?|retries|restarts) (rate )?(is |are |at |back to |down to )?(0|zero)(%|/s)?(\s*$|[.,;!)]|\s+(since|now|for|again|across|everywhere))`)
 	resolvedRE  = regexp.MustCompile(`\bresolved\b|\ball clear\b|\bclos(e|ing|ed) (the |this |out )?(incident|channel|out)\b|\bincident (is )?(over|closed|resolved)\b|\bfully recovered\b|\bstand(ing)? down([^\w]*$|[.!,;]| (now|everyone|all|folks|team))|\bconsider(ing)? (this|it) (resolved|closed|done)\b|\bwe('re| are) (good|done|all good)\b|(^|[.,;!]\s*|\b(ok|okay|so|think)\s+)were (good|done|all good)\b|(^|[.,;!]\s*)clos(ing|ed)( (it|this)( out)?)?\W*$`)
 	unresolveRE = regexp.MustCompile(`\b(not|isn'?t|wasn'?t|until|once|when|before|if|un)[ -]?(yet )?(fully )?resolved\b|\bresolved\?|\bnot (all|yet) clear\b`)
 
@@ -304,9 +304,29 @@ func computeTextTags(m copilot.Message) msgTags {
 	if quotedLineRE.MatchString(m.Text) {
 		own = strings.ToLower(cleanText(quotedLineRE.ReplaceAllString(m.Text, "")))
 	}
-	t.resolved = resolvedRE.MatchString(own) && !unresolveRE.MatchString(own)
+	t.resolved = declaresResolved(own)
 	t.impact = impactScore(low)
 	return t
+}
+
+// declaresResolved reports whether a text declares the incident over outside a
+// question: "great, so we're good?" asks whether it is, and the answer may be
+// "bleeding stopped, not resolved". The question's sentences are left out and
+// the rest is read as before.
+func declaresResolved(low string) bool {
+	if unresolveRE.MatchString(low) {
+		return false
+	}
+	if strings.Contains(low, "?") {
+		var kept []string
+		for _, s := range splitSentences(low) {
+			if !strings.HasSuffix(strings.TrimRight(s, " \"')"), "?") {
+				kept = append(kept, s)
+			}
+		}
+		low = strings.Join(kept, " ")
+	}
+	return resolvedRE.MatchString(low)
 }
 
 // takenIn reports whether a text that names an action tells it taken: not proposed,
