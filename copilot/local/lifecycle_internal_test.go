@@ -47,3 +47,19 @@ func TestResolutionIsNoQuestion(t *testing.T) {
 		}
 	}
 }
+
+// An HTTP status code in the plural is an error measure that recovers.
+func TestStatusCodesRecover(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"purge complete. 404s dropping fast", true},
+		{"502s down to zero since the failover", true},
+		{"still seeing 404s on the chunk path", false},
+	} {
+		if got := tellsRecovery(c.text); got != c.want {
+			t.Errorf("tellsRecovery(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
