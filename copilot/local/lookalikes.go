@@ -30,7 +30,7 @@ var (
 	// lkDroppedRE: an entry the report says was dropped, by a field after its dash,
 	// in its status, or as a label after its sentence ("— dropped: the sweep makes it
 	// unnecessary", "Replace the library. Won't do: it behaved correctly").
-	lkDroppedRE = regexp.MustCompile(`(?i)\s[—–-]\s*(?:dropped|cancell?ed|rejected|abandoned|descoped|won'?t do|wontfix|not doing)\b|(?im)^status:\s*(?:dropped|cancell?ed|rejected|abandoned|won'?t do|wontfix)\b|` +
+	lkDroppedRE = regexp.MustCompile(`(?i)\s[—–-]\s*(?:dropped|cancell?ed|rejected|abandoned|descoped|won'?t do|wontfix|not doing)\b|(?im)^status:\s*(?:dropped|cancell?ed|rejected|abandoned|won'?t do|wontfix|withdrawn|superseded|obsolete|duplicate)\b|` +
 		`(?i)[.;]\s+(?:dropped|cancell?ed|rejected|abandoned|descoped|removed|won'?t do|wontfix|not doing)\s*:|` +
 		// or by a participle after the entry, with the forum that decided
 		// ("Add a second runner group … dropped after review").

@@ -53,7 +53,7 @@ var (
 	emptyCellRE = regexp.MustCompile(`(?i)^\W*(n/?a|tbd|tbc|none|unknown|unassigned|\?+|-+|—)?\W*$`)
 	doneWordRE  = regexp.MustCompile(`(?i)^\W*(done|closed|complete|completed|fixed|resolved|finished|shipped|merged|implemented|yes|✅|✔️?|☑️?)\W*$`)
 	// droppedWordRE: a cell that says the item will not be done.
-	droppedWordRE = regexp.MustCompile(`(?i)^\W*(won'?t do|wontfix|dropped|rejected|cancell?ed|abandoned|not doing|descoped|declined)\W*$`)
+	droppedWordRE = regexp.MustCompile(`(?i)^\W*(won'?t do|wontfix|dropped|rejected|cancell?ed|abandoned|not doing|descoped|declined|withdrawn|superseded|obsolete|duplicate)\W*$`)
 	openWordRE    = regexp.MustCompile(`(?i)^\W*(open|todo|to do|to-do|not started|new|no|pending|backlog)\W*$`)
 	headWordRE    = regexp.MustCompile(`[\p{L}\p{N}]+`)
 	// fieldNameRE is a header that can name a "Name: value" line of the message; it
@@ -148,6 +148,7 @@ func (pm *pmBuilder) rowAction(blk mdBlock) *pmAction {
 	a := &pmAction{status: "open"}
 	var other [][2]string
 	var ticketCell string
+	itemStruck := false
 	for i, c := range blk.cells {
 		role := colOther
 		if i < len(roles) {
@@ -159,6 +160,11 @@ func (pm *pmBuilder) rowAction(blk mdBlock) *pmAction {
 		switch role {
 		case colItem:
 			a.text = c
+			// "| ~~Replace the regex engine~~ | Owen | | Withdrawn |": the item
+			// struck through is withdrawn or done, its owner cell still written.
+			if i < len(blk.cellStk) && blk.cellStk[i] {
+				itemStruck = true
+			}
 		case colOwner:
 			a.owner = c
 		case colDue:
@@ -201,7 +207,7 @@ func (pm *pmBuilder) rowAction(blk mdBlock) *pmAction {
 	if a.text == "" {
 		return nil
 	}
-	if blk.struck && a.status == "open" {
+	if (blk.struck || itemStruck) && a.status == "open" {
 		a.status = "done"
 	}
 	if k, u, ok := pm.ticketRef(ticketCell); ok {

@@ -69,6 +69,20 @@ var actionItemTests = []struct {
 		tickets:  []copilot.Ticket{{Key: "OPS-7", Title: "Cap connections per pod", Status: "open"}},
 	},
 	{
+		// The item struck through with its owner cell left as written, and a
+		// status a tracker gives an item nobody will do.
+		name: "a row whose item is struck through, a withdrawn status",
+		src: "# X\n\n## Action items\n\n| # | Action | Owner | Status |\n|---|---|---|---|\n" +
+			"| 1 | ~~Replace the regex engine with RE2~~ | Owen Park | |\n" +
+			"| 2 | Page on send failures | Gia | Withdrawn |\n",
+		section: "Action items",
+		messages: []string{
+			"Replace the regex engine with RE2\nOwner: Owen Park\nStatus: done",
+			"Page on send failures\nOwner: Gia\nStatus: withdrawn",
+		},
+		tickets: []copilot.Ticket{},
+	},
+	{
 		name: "lists: inline keys, tracker links, task boxes, strikethrough",
 		src: "# X\n\n## Action Items\n\n" +
 			"- [x] Pin the pool size (PAY-881)\n" +

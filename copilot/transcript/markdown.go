@@ -28,6 +28,9 @@ type mdBlock struct {
 	cellLnk [][]string // link destinations in each cell of a row
 	task    int        // list items: 0 no checkbox, 1 "[ ]", 2 "[x]"
 	struck  bool       // the whole item or row is struck through (~~done~~)
+	// cellStk: rows, whether each cell is struck through as a whole; the item's
+	// cell struck says the item is, whatever its owner or status cells hold.
+	cellStk []bool
 }
 
 // mdParser reads GitHub-flavoured Markdown: tables, strikethrough, task lists, bare
@@ -237,10 +240,13 @@ func (w *mdWalker) table(t *east.Table) {
 		var cells []string
 		var lnk [][]string
 		struck, other := false, false
+		var stk []bool
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 			cells = append(cells, oneLine(w.inline(c)))
 			lnk = append(lnk, w.links(c))
-			if s, o := cellStruck(c, w.src); s {
+			s, o := cellStruck(c, w.src)
+			stk = append(stk, s)
+			if s {
 				struck = true
 			} else if o {
 				other = true
@@ -254,7 +260,7 @@ func (w *mdWalker) table(t *east.Table) {
 			links = append(links, l...)
 		}
 		w.out = append(w.out, mdBlock{kind: "row", cells: cells, header: isHeader, headers: headers,
-			links: links, cellLnk: lnk, struck: struck && !other})
+			links: links, cellLnk: lnk, struck: struck && !other, cellStk: stk})
 	}
 }
 
