@@ -86,6 +86,11 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		// only follow-ups were worked on: 0.318/0.480/0.186 as it came and at the
 		// session's end; floors 0.03 under.
 		{"testdata/dev29", 0.29, 0.45, 0.16},
+		// dev30 and dev31, written the same day the same way: 0.283/0.469/0.136
+		// and 0.333/0.498/0.262 as they came, unchanged by the sixteenth
+		// session's lifecycle fixes; floors 0.03 under.
+		{"testdata/dev30", 0.25, 0.43, 0.10},
+		{"testdata/dev31", 0.30, 0.46, 0.23},
 	} {
 		c, err := LoadCorpus(set.dir)
 		if err != nil {

@@ -293,6 +293,18 @@ func TestFollowUpFigures(t *testing.T) {
 		// 0.044 of P and all of R), owner 0.915; due 0.932 once "27 Mar 2026"
 		// stopped reading as the 20th. Floors 0.03 under.
 		{"dev29", 0.63, 0.90, 0.88},
+		// dev30: written the same day while dev29 was tuned on, read only at that
+		// session's end: P 0.444, R 0.686 as it came, 0.481/0.743 at its end. The
+		// sixteenth session's clean-up rule (an unowned ask between the mitigation
+		// and the resolution that names nothing lasting), the resolution never
+		// being a question and struck-through rows lifted P to 0.553, recall
+		// unchanged; owner 0.910, due 0.955. Floors 0.03 under.
+		{"dev30", 0.60, 0.92, 0.88},
+		// dev31: written on 2026-12-04 (sixteenth session) by four writers,
+		// committed before the engine ran on it. As it came (engine at bee22e5):
+		// P 0.600, R 0.868; with the session's rules P 0.611, R 0.868, owner
+		// 1.000, due 0.941. Floors 0.03 under.
+		{"dev31", 0.68, 0.91, 0.97},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)
