@@ -1493,7 +1493,8 @@ func followUpText(raw string, entry bool) string {
 		promise, _ := isPromise(s)
 		switch {
 		case headed || promise || fuMarkerRE.MatchString(low) || lkNextColonRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
-			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuSelfRE.MatchString(low) || fuNameWillRE.MatchString(s) || fuTeamWillRE.MatchString(low):
+			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuSelfRE.MatchString(low) || fuNameWillRE.MatchString(s) || fuTeamWillRE.MatchString(low) ||
+			presentCommits(low):
 			propose = append(propose, s)
 		case fuComplainRE.MatchString(low) || fuLastingRE.MatchString(low):
 			related = append(related, s)
