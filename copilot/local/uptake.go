@@ -762,6 +762,14 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 			continue
 		}
 		for _, m := range upCallOffRE.FindAllStringSubmatch(t.lower, -1) {
+			// "scratch my 3), the probe": an entry of a numbered list called off
+			// by its number, the speaker's own before anyone else's.
+			if n := upEntryRefRE.FindStringSubmatch(m[1]); n != nil {
+				if i := numberedEntry(lc, cands, t, n[1]); i >= 0 {
+					delete(cands, i)
+				}
+				continue
+			}
 			named := contentTerms(m[1])
 			if len(named) == 0 || len(named) > 4 {
 				continue
@@ -788,6 +796,29 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 			}
 		}
 	}
+}
+
+// upEntryRefRE: a called-off thing that is a list entry's number ("3)", "#3",
+// "no. 3", "item 3"); group 1 is the number.
+var upEntryRefRE = regexp.MustCompile(`^(?:#|no\.?\s*|item\s+|point\s+)?(\d{1,2})(?:\)|\.)?(?:\s|$)`)
+
+// numberedEntry is the latest candidate before t whose message is the list entry
+// numbered num, said by t's speaker if any is, else by anyone; -1 when none.
+func numberedEntry(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, num string) int {
+	n, _ := strconv.Atoi(num)
+	other := -1
+	for i := t.idx - 1; i >= 0; i-- {
+		if cands[i] == nil || enumNumber(lc.msgs[i].msg.Text) != n {
+			continue
+		}
+		if speaker(lc.msgs[i].msg) == speaker(t.msg) {
+			return i
+		}
+		if other < 0 {
+			other = i
+		}
+	}
+	return other
 }
 
 // upWithdrawRE: a speaker withdrawing a thing they offered, by name ("then no
