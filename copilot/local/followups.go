@@ -684,7 +684,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
 				doneInIncident(t) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
 				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) || temporaryMeasure(low) || reportMeta(low) ||
-				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && onlyRegrets(low) {
+				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && onlyRegrets(low) || fuNotAdoptedLabelRE.MatchString(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -900,8 +900,13 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 var (
 	// fuReportedRE: words that report what someone else said.
 	fuReportedRE = regexp.MustCompile(`\b(?:said|says|told (?:us|me|them)|per (?:their|the|our|its) \w+|according to)\b`)
+	// fuNotAdoptedLabelRE: a paragraph that opens with the label of ideas not
+	// taken up ("Not pursued: …", "Considered and rejected: …"). In an action
+	// section only the label counts: an entry that says it awaits an answer or a
+	// decision is still to do.
+	fuNotAdoptedLabelRE = regexp.MustCompile(`^\W*(?:considered (?:and|but) )?(?:rejected|declined|dismissed|not (?:pursued|taken|adopted|chosen))\s*:`)
 	// fuNotAdoptedRE: the writer says an idea was not taken up.
-	fuNotAdoptedRE = regexp.MustCompile(`\b(?:not decided|undecided|no decision (?:yet|was made)|(?:nobody|no one|no-one) had an? (?:good |clear |real )?answer|no (?:good |clear )?answer (?:yet|so far)|decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved))\b|\b(?:considered and )?(?:rejected|declined|dismissed|not pursued)\s*:`)
+	fuNotAdoptedRE = regexp.MustCompile(`\b(?:not decided|undecided|no decision (?:yet|was made)|(?:nobody|no one|no-one) had an? (?:good |clear |real )?answer|no (?:good |clear )?answer (?:yet|so far)|decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved))\b|\b(?:considered (?:and|but) )?(?:rejected|declined|dismissed|not (?:pursued|taken|adopted|chosen))\s*:`)
 	// fuDeferRE: an idea put off to no particular time, or doubted by its speaker.
 	fuDeferRE = regexp.MustCompile(`\b(?:at some point|some ?day|one day|eventually|idk|dunno|not sure (?:if|whether|it'?s)|to (?:be )?discuss(?:ed)?|needs? (?:more |further )?discussion)\b`)
 )

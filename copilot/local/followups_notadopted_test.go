@@ -1,0 +1,30 @@
+package local_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// A paragraph of the action section that the writer labels as not taken up
+// ("Not pursued: …", "Considered and not taken: …", "Considered and rejected:
+// …") lists no action; the entries beside it stay.
+func TestNotAdoptedParagraphsInActionSections(t *testing.T) {
+	for _, label := range []string{"Not pursued", "Considered and not taken", "Considered and rejected"} {
+		md := "# Delivery notifications delayed\n\n## Summary\n\nA backfill flooded the notification queue for three hours.\n\n" +
+			"## Corrective actions\n\n| # | Action | Owner | Ticket |\n|---|---|---|---|\n" +
+			"| 1 | Give backfills their own queue | Rohit | NOTIF-88 |\n" +
+			"| 2 | Alert on the age of the oldest real-time message | Greta | |\n\n" +
+			label + ": raising our SMS provider's rate limit (the provider was never the bottleneck), and a blanket freeze on data backfills during business hours (too blunt; action 1 addresses the cause).\n\n" +
+			label + ": keeping the worker pool at 160 permanently.\n"
+		ans := reportFollowUps(t, "notify.md", md)
+		var open []string
+		for _, it := range ans.Items {
+			if it.Open() {
+				open = append(open, it.Text)
+			}
+		}
+		if len(open) != 1 || !strings.HasPrefix(open[0], "Alert on the age") {
+			t.Errorf("%s: open items %q, want only the alert row", label, open)
+		}
+	}
+}
