@@ -276,6 +276,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	// Requests, acceptances, declines and assignments around a proposal.
 	applyUptake(lc, cands, &order, names, threadOf)
 	dropCalledOff(lc, cands)
+	withdrawConceded(lc, cands)
 	ownContinuations(lc, cands)
 	absorbRemarks(lc, cands)
 	sort.Ints(order)
