@@ -36,7 +36,7 @@ var (
 	upDeclineRE = regexp.MustCompile(`\bnot (?:this|next) (?:week|sprint)\b|\bnot me\b|(?:\b(?:i|we)\s+|^\W*)can'?t (?:take|do|own)\b|\bno (?:time|capacity|bandwidth)\b|\bon (?:leave|vacation|holiday|pto)\b|\bswamped\b|\bleave it open\b|\bsomeone else\b|\bmoving teams?\b|\bnot (?:now|today),? sorry\b|^\W*sorry\b`)
 	// upRejectRE: an idea turned down ("no, …", "lol no", "I'd rather not", "drop that").
 	// A reply that ends "…, not now" puts the idea off to no time.
-	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|agreed?|agree)[,.]?\s+)?(?:no\b|nope\b|nah\b|-1\b|i'?d rather not\b|rather not\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|\bok,? drop (?:it|that)\b|[,;]\s*not now\W*$`)
+	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|agreed?|agree)[,.]?\s+)?(?:no\b|nope\b|nah\b|-1\b|i'?d rather not\b|rather not\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|\bok,? drop (?:it|that)\b|[,;]\s*not now\W*$|[.!]\s+no[.!]*\s*$`)
 	// upSelfRejectRE: an idea its author turns down in the same breath.
 	// "we could flatten the record instead, but with the CI check that's not worth
 	// the pain"; "we'd need a week to audit them all, not now".
