@@ -652,8 +652,16 @@ func paperwork(low string) bool {
 	if lkOwnerOfPaperRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkOwnerOfPaperRE.ReplaceAllString(low, "")) {
 		return true
 	}
+	if fuOwnReportRE.MatchString(low) && !fuStrongLastingRE.MatchString(fuOwnReportRE.ReplaceAllString(low, "")) {
+		return true
+	}
 	return fuPaperworkRE.MatchString(low) && !fuStrongLastingRE.MatchString(fuPaperworkRE.ReplaceAllString(low, ""))
 }
+
+// fuOwnReportRE: the incident's own report named as a thing ("the PM by the 20th",
+// "final report within 30 days"): what is asked or promised about it is paperwork
+// unless the rest names something lasting.
+var fuOwnReportRE = regexp.MustCompile(`\b(?:the|a|our|this|its) (?:post-?mortem|pm|rca|rfo|final report|incident report)\b|\bfinal report\b`)
 
 // detectFollowUp decides whether a message proposes a lasting improvement. It returns
 // nil for anything else, and a candidate with accepted unset for a weak proposal that
