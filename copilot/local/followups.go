@@ -394,7 +394,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 // delayed customers?", "can someone load those SKUs into staging?" are the
 // clean-up, the response's second half. An owned item or one that names an
 // alert, a test, a runbook… stays. Over the chats of 29 dev sets, 3 of the 25
-// items the engine found there were follow-ups (dev2-dev22: 3 of 8; dev23-dev30,
+// items the engine found there were follow-ups (dev2-dev22: 2 of 7; dev23-dev30,
 // written later by other writers: 1 of 18).
 func withoutCleanupAsks(lc *incidentLifecycle, items []*fuCandidate, bleeding int) []*fuCandidate {
 	if lc.resolvedAt < 0 || bleeding < 0 {
