@@ -773,7 +773,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker && !committedBeside(low) {
 		return nil
 	}
-	if paperwork(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) {
+	if paperwork(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) {
 		return nil
 	}
 	// "the 2019 postmortem already listed '…' as an action item" narrates: the
@@ -1570,6 +1570,27 @@ func followUpText(raw string, entry bool) string {
 var fuBareTakeRE = regexp.MustCompile(`^\W*(?:mine|me|on me|on it|i take it|i'?ll take it|(?:i'?ll|i will|i can|happy to) take (?:it|that|this)(?: one)?|yours\??)\W*$`)
 
 // sentencePromise reports whether some sentence of text is a promise.
+// fuWasGoingRE: an intention told in the past ("I was going to add a canary
+// stage", "we were about to write a script"): one not carried through.
+var fuWasGoingRE = regexp.MustCompile(`\b(?:i|we) (?:was|were) (?:going|gonna|about) to\b`)
+
+// abandonedIntent reports whether a message's only intention is told in the past
+// ("I was going to write a script that checks all cronjobs, but the alerting
+// covers that right?"), with no promise or proposal in its other sentences. Every
+// such message in the labelled chats of the dev sets (6, in six sets) is a
+// look-alike.
+func abandonedIntent(low string) bool {
+	if !fuWasGoingRE.MatchString(low) {
+		return false
+	}
+	for _, s := range followUpSentences(low) {
+		if !fuWasGoingRE.MatchString(s) && (sentencePromise(s) || fuSuggestRE.MatchString(s)) {
+			return false
+		}
+	}
+	return true
+}
+
 func sentencePromise(text string) bool {
 	for _, s := range followUpSentences(text) {
 		if ok, _ := isPromise(s); ok {
