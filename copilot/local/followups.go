@@ -649,13 +649,12 @@ func partCandidates(c *fuCandidate, t msgTags, parts []string, names map[string]
 // paperwork reports whether a message is the incident's own paperwork (the
 // postmortem, the customer update) with nothing lasting besides.
 func paperwork(low string) bool {
-	if lkOwnerOfPaperRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkOwnerOfPaperRE.ReplaceAllString(low, "")) {
-		return true
+	for _, re := range []*regexp.Regexp{lkOwnerOfPaperRE, fuOwnReportRE, fuPaperworkRE} {
+		if re.MatchString(low) && !fuStrongLastingRE.MatchString(re.ReplaceAllString(low, "")) {
+			return true
+		}
 	}
-	if fuOwnReportRE.MatchString(low) && !fuStrongLastingRE.MatchString(fuOwnReportRE.ReplaceAllString(low, "")) {
-		return true
-	}
-	return fuPaperworkRE.MatchString(low) && !fuStrongLastingRE.MatchString(fuPaperworkRE.ReplaceAllString(low, ""))
+	return false
 }
 
 // fuOwnReportRE: the incident's own report named as a thing ("the PM by the 20th",
@@ -906,6 +905,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	return c
 }
 
+// notAdoptedLabel: the label of ideas not taken up ("Not pursued:", "Considered
+// and rejected:").
+const notAdoptedLabel = `(?:considered (?:and|but) )?(?:rejected|declined|dismissed|not (?:pursued|taken|adopted|chosen))\s*:`
+
 var (
 	// fuReportedRE: words that report what someone else said.
 	fuReportedRE = regexp.MustCompile(`\b(?:said|says|told (?:us|me|them)|per (?:their|the|our|its) \w+|according to)\b`)
@@ -913,9 +916,10 @@ var (
 	// taken up ("Not pursued: …", "Considered and rejected: …"). In an action
 	// section only the label counts: an entry that says it awaits an answer or a
 	// decision is still to do.
-	fuNotAdoptedLabelRE = regexp.MustCompile(`^\W*(?:considered (?:and|but) )?(?:rejected|declined|dismissed|not (?:pursued|taken|adopted|chosen))\s*:`)
-	// fuNotAdoptedRE: the writer says an idea was not taken up.
-	fuNotAdoptedRE = regexp.MustCompile(`\b(?:not decided|undecided|no decision (?:yet|was made)|(?:nobody|no one|no-one) had an? (?:good |clear |real )?answer|no (?:good |clear )?answer (?:yet|so far)|decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved))\b|\b(?:considered (?:and|but) )?(?:rejected|declined|dismissed|not (?:pursued|taken|adopted|chosen))\s*:`)
+	fuNotAdoptedLabelRE = regexp.MustCompile(`^\W*` + notAdoptedLabel)
+	// fuNotAdoptedRE: the writer says an idea was not taken up, in words or by
+	// the label.
+	fuNotAdoptedRE = regexp.MustCompile(`\b(?:not decided|undecided|no decision (?:yet|was made)|(?:nobody|no one|no-one) had an? (?:good |clear |real )?answer|no (?:good |clear )?answer (?:yet|so far)|decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved))\b|\b` + notAdoptedLabel)
 	// fuDeferRE: an idea put off to no particular time, or doubted by its speaker.
 	fuDeferRE = regexp.MustCompile(`\b(?:at some point|some ?day|one day|eventually|idk|dunno|not sure (?:if|whether|it'?s)|to (?:be )?discuss(?:ed)?|needs? (?:more |further )?discussion)\b`)
 )
@@ -1569,7 +1573,6 @@ func followUpText(raw string, entry bool) string {
 // fuBareTakeRE: a sentence that only takes the item ("mine.", "on me", "me.").
 var fuBareTakeRE = regexp.MustCompile(`^\W*(?:mine|me|on me|on it|i take it|i'?ll take it|(?:i'?ll|i will|i can|happy to) take (?:it|that|this)(?: one)?|yours\??)\W*$`)
 
-// sentencePromise reports whether some sentence of text is a promise.
 // fuWasGoingRE: an intention told in the past ("I was going to add a canary
 // stage", "we were about to write a script"): one not carried through.
 var fuWasGoingRE = regexp.MustCompile(`\b(?:i|we) (?:was|were) (?:going|gonna|about) to\b`)
@@ -1591,6 +1594,7 @@ func abandonedIntent(low string) bool {
 	return true
 }
 
+// sentencePromise reports whether some sentence of text is a promise.
 func sentencePromise(text string) bool {
 	for _, s := range followUpSentences(text) {
 		if ok, _ := isPromise(s); ok {

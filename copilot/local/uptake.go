@@ -831,11 +831,12 @@ var upArgueOpenRE = regexp.MustCompile(`^\W*(?:yes|yep|yup|yeah|sure|ok|okay|agr
 
 // withdrawConceded drops a proposal its speaker concedes: someone else answers it
 // with an argument that takes nothing on (no promise, no one named to do it, no
-// question, no idea added with "and …"), and the proposer's next word only grants the point ("could we freeze
-// deploys on fridays?" … "meh, a freeze just moves the same bug to monday" … "ok
-// ok"). Over the chats of the dev sets, such proposals were labelled look-alikes 34
-// times and follow-ups 9 times, each of the 9 with a promise or a person named in
-// the reply or the concession, which this leaves alone.
+// question, no idea added with "and …"), and the proposer's next word only grants
+// the point ("could we freeze deploys on fridays?" … "meh, a freeze just moves the
+// same bug to monday" … "ok ok"). Over the chats of the dev sets, such proposals
+// were labelled look-alikes 34 times and follow-ups 9 times, each of the 9 with a
+// promise or a person named in the reply or the concession, which this leaves
+// alone.
 func withdrawConceded(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 	var human []msgTags
 	for _, t := range lc.msgs {
