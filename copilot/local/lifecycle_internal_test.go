@@ -1,16 +1,11 @@
 package local
 
-import (
-	"fmt"
-	"testing"
-
-	"github.com/incidentcopilot/incident-copilot/copilot"
-)
+import "testing"
 
 // A question about the end ("great, so we're good?") does not end the incident;
 // the declaration that follows the rest of the work does.
 func TestResolutionIsNoQuestion(t *testing.T) {
-	lines := []string{
+	inc := chat(
 		"deploybot: v4.12.0 rollout finished 24/24",
 		"pagerduty: [TRIGGERED] reject rate 18% on dc2",
 		"gianluca: rolling back to 4.11.3 now",
@@ -19,15 +14,8 @@ func TestResolutionIsNoQuestion(t *testing.T) {
 		"gianluca: bleeding stopped, not resolved. the pharmacy part is the important one now",
 		"ruth: all 214 bags relabelled, pharmacy hold lifted",
 		"gianluca: RESOLVED 14:28. thanks all",
-	}
-	var msgs []copilot.Message
-	for i, l := range lines {
-		var user, text string
-		fmt.Sscanf(l, "%s", &user)
-		text = l[len(user)+1:]
-		msgs = append(msgs, copilot.Message{TS: fmt.Sprintf("17761740%02d.000100", i), User: user[:len(user)-1], Text: text})
-	}
-	lc := analyzeLifecycle(msgs)
+	)
+	lc := analyzeLifecycle(inc.Messages)
 	if lc.resolvedAt != 7 {
 		t.Fatalf("resolved at message %d, want 7 (the declaration, not the question at 4)", lc.resolvedAt)
 	}
