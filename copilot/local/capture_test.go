@@ -463,3 +463,21 @@ func TestOnlyWhere(t *testing.T) {
 		t.Errorf("the fallback item was captured by the retry ticket %s", items[0].ticket)
 	}
 }
+
+// Four or more of a title's terms shared are the same work even when the item
+// never names the ticket's kind of deliverable: "a page on" is an alert in
+// other words, and "warn at …" in the title is not a second piece of work.
+func TestExportedTicketManySharedTermsUnsaidKind(t *testing.T) {
+	inc := synthetic("INC-KINDS4",
+		"bot> ThumbnailsStuck: thumbnail.render backlog 41k",
+		"ines: the renderer OOMs on 200MP scans and the queue redelivers them forever",
+		"ines: poison scans moved aside, renderer caught up. resolved",
+		"ines: I'll add a page on oldest-message age in thumbnail.render above 20 min",
+		"karl: and I'll write down how to move a poison scan aside in the wiki",
+	)
+	inc.Tickets = []copilot.Ticket{
+		{Key: "IMG-88", Title: "Alert when the oldest message in thumbnail.render is older than 20 minutes"},
+		{Key: "IMG-90", Title: "thumbnail.render: cap input at 100MP"},
+	}
+	checkTickets(t, inc, map[string]string{"oldest-message": "IMG-88", "poison scan": ""})
+}

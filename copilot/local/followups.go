@@ -2055,8 +2055,13 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 				ov, n = math.Max(ov, iv), max(n, in)
 			}
 			// Shared words do not make up for a deliverable the item never names; an
-			// embedding close in meaning may ("page someone when…" for an alert).
-			ok = ok && !kindUnsaid(tk.Title, c)
+			// embedding close in meaning may ("page someone when…" for an alert). Four
+			// of the title's terms shared or more do: the item then says the work in
+			// other words ("a page on oldest-message age in photo.resize > 15 min" for
+			// "Alert when the oldest message in photo.resize is older than 15
+			// minutes"). Over the dev sets this gains 3 right captures and no wrong
+			// one; with two terms it starts to capture other work.
+			ok = ok && (!kindUnsaid(tk.Title, c) || n >= 4)
 			score := ov
 			if cos != nil {
 				ok = ok || (cs >= l.ticketCosine() && n >= 1)
