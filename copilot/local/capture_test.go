@@ -342,142 +342,41 @@ func checkTickets(t *testing.T, inc *copilot.Incident, want map[string]string) {
 
 // An exported ticket delivering a kind of thing the item's message never names is
 // other work; the kinds are read in the item's whole message, not only in the
-// sentence quoted.
+// sentence quoted. Four or more of a title's terms shared are the same work all
+// the same: "a page on" is an alert in other words, and "warn at …" in the title
+// is not a second piece of work.
 func TestExportedTicketOfAnUnsaidKind(t *testing.T) {
-	inc := synthetic("INC-KINDS",
-		"bot> PaymentsDeclines: 3DS timeouts 40% on Visa EU",
-		"joao: the acquirer's 3DS step times out, moving Visa EU to the other acquirer",
-		"joao: moved, success rate back to 97%. resolved",
-		"joao: the router should fail over by itself when one acquirer's 3DS timeout rate passes 15%. I'll write the design by friday",
-		"stefan: and the image pipeline gets a test that chronyd is enabled + a timex alert on offset > 1s. I'll do both by friday",
-	)
-	inc.Tickets = []copilot.Ticket{
-		{Key: "PAY-1531", Title: "payment-router: per-acquirer 3DS latency dashboard"},
-		{Key: "BIL-734", Title: "Base image: verify chrony enabled in image tests; alert on node_timex_offset_seconds"},
-	}
-	checkTickets(t, inc, map[string]string{"fail over": "", "both": "BIL-734"})
-}
-
-// An exported ticket that sets a setting captures the promise whose message gives
-// that setting the ticket's value in its own words, though the promise's sentence
-// only says "it": the setting is read in the whole message, as the words are.
-func TestExportedSettingTicketByItsValue(t *testing.T) {
-	inc := synthetic("INC-POOL",
-		"bot> PostgresTooManyClients: ledger-db rejecting connections",
-		"amara: ledger-api 2.8 came with a default pool of 40 per pod, 30 pods. that is the whole max_connections",
-		"amara: rolled back to 2.7, connections at 310 of 500. resolved",
-		"amara: 2.8.1 with the pool size set to 8 in the helm values is in review. I'll ship it on tuesday after the batch window",
-		"li: and I'll add a runbook entry for raising max_connections safely",
-	)
-	inc.Tickets = []copilot.Ticket{
-		{Key: "LED-412", Title: "ledger-api: set the pool size per pod explicitly (maxPoolSize=8)"},
-	}
-	checkTickets(t, inc, map[string]string{"ship it": "LED-412", "runbook": ""})
-}
-
-// A ticket's opening verb that the item holds only as a participle before a noun is
-// work the item presupposes, not promises; a passive ("get decommissioned") is the
-// work itself.
-func TestPresupposedHead(t *testing.T) {
-	for _, c := range []struct{ desc, item, want string }{
-		{": Decommission old gateway pair gw-01a/gw-01b", "I'll add a Datadog monitor for SYNs hitting decommissioned IPs", canonical("decommission")},
-		{"network: Decommission old gateway pair", "alert on traffic to decommissioned gateways", canonical("decommission")},
-		{"Decommission old gateway pair", "the old pair should get decommissioned this week", ""},
-		{"Decommission old gateway pair", "we should decommission the old pair", ""},
-		{"Decommission old gateway pair", "monitor the decommissioned gateways and decommission the rest", ""},
-		{"Alert on replica lag", "I'll add alerting on replica lag", ""},
-	} {
-		if got := presupposedHead(c.desc, c.item); got != c.want {
-			t.Errorf("presupposedHead(%q, %q) = %q, want %q", c.desc, c.item, got, c.want)
-		}
-	}
-}
-
-// A tracker bot's ticket of the same kind of deliverable as an item ("Monitor
-// replication delay", "alerting on replica lag") captures it on fewer shared words,
-// as in the mutual pass.
-func TestAnnouncedTicketOfTheSameKind(t *testing.T) {
-	inc := synthetic("INC-LAG",
-		"bot> WalletStaleReads: support tickets 'balance not updated'",
-		"jana: wallet-api reads balances from the replica, replica is 40 min behind",
-		"jana: the backfill job hammers the primary, replay can't keep up",
-		"tomasz: paused the backfill",
-		"jana: replica caught up, lag 0.3s",
-		"jana: resolved. impact ~50 min of stale balances",
-		"priya: I'll add alerting on replica lag, page if replay lag > 60s for 2 min. by fri",
-		"omar: should we also alert on WAL generation rate?",
-		"jana: @tomasz can you make the backfill tooling throttle itself before anyone runs it again?",
-		"tomasz: on it, EOW",
-		"bot> PLAT-912: Monitor replication delay on ledger replicas. Priya Raman created a Task · Priority: High · Status: To Do",
-	)
-	checkTickets(t, inc, map[string]string{"replica lag": "PLAT-912"})
-}
-
-// A ticket that makes one particular change ("Raise fd limit …") is not the item
-// that delivers an alert about the same thing; a title that only says something
-// will exist, or an item that says the change too, is judged by its words.
-func TestActionDiffers(t *testing.T) {
 	for _, tt := range []struct {
-		title, item string
-		want        bool
+		name    string
+		lines   []string
+		tickets []copilot.Ticket
+		want    map[string]string
 	}{
-		{"Raise fd limit on snapshot-service hosts", "2) alert when fd usage passes 70% of the limit on all handlers", true},
-		{"snapshot: Revert heartbeat timeout to 30s", "a test that the heartbeat timeout holds with 2k clients", true},
-		{"Raise fd limit on snapshot-service hosts", "raise the fd limit and alert at 70% of it", false},
-		{"Add fd usage paging at 70%", "alert when fd usage passes 70% of the limit", false},
-		{"Raise fd limit on snapshot-service hosts", "bump the fd limit on every handler", false},
+		{"kind unsaid, few terms shared", []string{
+			"bot> PaymentsDeclines: 3DS timeouts 40% on Visa EU",
+			"joao: the acquirer's 3DS step times out, moving Visa EU to the other acquirer",
+			"joao: moved, success rate back to 97%. resolved",
+			"joao: the router should fail over by itself when one acquirer's 3DS timeout rate passes 15%. I'll write the design by friday",
+			"stefan: and the image pipeline gets a test that chronyd is enabled + a timex alert on offset > 1s. I'll do both by friday",
+		}, []copilot.Ticket{
+			{Key: "PAY-1531", Title: "payment-router: per-acquirer 3DS latency dashboard"},
+			{Key: "BIL-734", Title: "Base image: verify chrony enabled in image tests; alert on node_timex_offset_seconds"},
+		}, map[string]string{"fail over": "", "both": "BIL-734"}},
+		{"kind unsaid, four terms shared", []string{
+			"bot> ThumbnailsStuck: thumbnail.render backlog 41k",
+			"ines: the renderer OOMs on 200MP scans and the queue redelivers them forever",
+			"ines: poison scans moved aside, renderer caught up. resolved",
+			"ines: I'll add a page on oldest-message age in thumbnail.render above 20 min",
+			"karl: and I'll write down how to move a poison scan aside in the wiki",
+		}, []copilot.Ticket{
+			{Key: "IMG-88", Title: "Alert when the oldest message in thumbnail.render is older than 20 minutes"},
+			{Key: "IMG-90", Title: "thumbnail.render: cap input at 100MP"},
+		}, map[string]string{"oldest-message": "IMG-88", "poison scan": ""}},
 	} {
-		if got := actionDiffers(tt.title, tt.item); got != tt.want {
-			t.Errorf("actionDiffers(%q, %q) = %v, want %v", tt.title, tt.item, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			inc := synthetic("INC-KINDS", tt.lines...)
+			inc.Tickets = tt.tickets
+			checkTickets(t, inc, tt.want)
+		})
 	}
-	tickets := []copilot.Ticket{{Key: "MDF-884", Title: "Raise fd limit on snapshot-service hosts"}}
-	items, w := mutualCase([]string{"alert when fd usage passes 70% of the fd limit on the snapshot-service hosts"}, tickets)
-	New(nil).matchMutual(items, tickets, w)
-	if items[0].ticket != "" {
-		t.Errorf("the alert item was captured by the limit ticket %s", items[0].ticket)
-	}
-}
-
-// A ticket that shares with an item only its component prefix, or only the word
-// of the kind both deliver, is other work there; a word of another kind (paging,
-// read as an alert) is what both are about.
-func TestOnlyWhere(t *testing.T) {
-	for _, tt := range []struct {
-		title, item string
-		want        bool
-	}{
-		{"Depot print agent: retry on 5xx with backoff", "from the depot side: can we have a manual fallback label printing?", true},
-		{"Broker certificate renewal runbook", "I write the backfill procedure from on-board loggers in the runbook", true},
-		{"Depot print agent: manual fallback printing", "can we have a manual fallback label printing?", false},
-		{"Quarterly paging test per team", "can you run a paging drill with each team this month?", false},
-	} {
-		if got := onlyWhere(tt.title, tt.item, contentTerms(tt.item)); got != tt.want {
-			t.Errorf("onlyWhere(%q, %q) = %v, want %v", tt.title, tt.item, got, tt.want)
-		}
-	}
-	tickets := []copilot.Ticket{{Key: "LBL-509", Title: "Depot print agent: retry on 5xx with backoff"}}
-	items, w := mutualCase([]string{"from the depot side: can we have a manual fallback label printing at the depot?"}, tickets)
-	New(nil).matchMutual(items, tickets, w)
-	if items[0].ticket != "" {
-		t.Errorf("the fallback item was captured by the retry ticket %s", items[0].ticket)
-	}
-}
-
-// Four or more of a title's terms shared are the same work even when the item
-// never names the ticket's kind of deliverable: "a page on" is an alert in
-// other words, and "warn at …" in the title is not a second piece of work.
-func TestExportedTicketManySharedTermsUnsaidKind(t *testing.T) {
-	inc := synthetic("INC-KINDS4",
-		"bot> ThumbnailsStuck: thumbnail.render backlog 41k",
-		"ines: the renderer OOMs on 200MP scans and the queue redelivers them forever",
-		"ines: poison scans moved aside, renderer caught up. resolved",
-		"ines: I'll add a page on oldest-message age in thumbnail.render above 20 min",
-		"karl: and I'll write down how to move a poison scan aside in the wiki",
-	)
-	inc.Tickets = []copilot.Ticket{
-		{Key: "IMG-88", Title: "Alert when the oldest message in thumbnail.render is older than 20 minutes"},
-		{Key: "IMG-90", Title: "thumbnail.render: cap input at 100MP"},
-	}
-	checkTickets(t, inc, map[string]string{"oldest-message": "IMG-88", "poison scan": ""})
 }
