@@ -51,7 +51,9 @@ func (a *pmAction) message() string {
 var (
 	// A cell that says nothing: "-", "n/a", "TBD", "none", "?".
 	emptyCellRE = regexp.MustCompile(`(?i)^\W*(n/?a|tbd|tbc|none|unknown|unassigned|\?+|-+|—)?\W*$`)
-	doneWordRE  = regexp.MustCompile(`(?i)^\W*(done|closed|complete|completed|fixed|resolved|finished|shipped|merged|implemented|yes|✅|✔️?|☑️?)\W*$`)
+	// doneWordRE: a cell that says the item is finished, alone or with the day it
+	// was ("Done 3 Feb", "done 2026-05-19", "closed on 12/03").
+	doneWordRE = regexp.MustCompile(`(?i)^\W*(done|closed|complete|completed|fixed|resolved|finished|shipped|merged|implemented|yes|✅|✔️?|☑️?)\W*(?:(?:on|since|in)\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\.?\s+[a-z]{3,9}\.?(?:\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)?\W*$`)
 	// droppedWordRE: a cell that says the item will not be done.
 	droppedWordRE = regexp.MustCompile(`(?i)^\W*(won'?t do|wontfix|dropped|rejected|cancell?ed|abandoned|not doing|descoped|declined|withdrawn|superseded|obsolete|duplicate)\W*$`)
 	openWordRE    = regexp.MustCompile(`(?i)^\W*(open|todo|to do|to-do|not started|new|no|pending|backlog)\W*$`)

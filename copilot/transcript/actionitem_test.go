@@ -149,6 +149,21 @@ var actionItemTests = []struct {
 		tickets: []copilot.Ticket{{Key: "PHOTO-765", Title: "Enable object versioning on the bucket", Status: "done"}},
 	},
 	{
+		// The day it was finished beside "done" in either column.
+		name: "done with its date",
+		src: "# X\n\n## Actions\n\n| # | Action | Owner | Due | Status |\n|---|---|---|---|---|\n" +
+			"| 1 | Raise the indexer heap to 6 GB | Rafa | Done 3 Feb | |\n" +
+			"| 2 | Pin the AP channels | Farah | - | closed on 2026-05-19 |\n" +
+			"| 3 | Alert on the deferred list | Priya | 2026-03-31 | |\n",
+		section: "Actions",
+		messages: []string{
+			"Raise the indexer heap to 6 GB\nOwner: Rafa\nStatus: done",
+			"Pin the AP channels\nOwner: Farah\nStatus: done",
+			"Alert on the deferred list\nOwner: Priya\nDue: 2026-03-31",
+		},
+		tickets: []copilot.Ticket{},
+	},
+	{
 		name:     "Actions taken: the response, not a to-do list",
 		src:      "# X\n\n## Actions taken\n\n- Restarted the pods (OPS-7)\n- Rolled back to 2.3\n",
 		section:  "Actions taken",
