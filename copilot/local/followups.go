@@ -692,7 +692,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
 				doneInIncident(t) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
 				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) || temporaryMeasure(low) || reportMeta(low) ||
-				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && onlyRegrets(low) || fuNotAdoptedLabelRE.MatchString(low) {
+				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && onlyRegrets(low) || fuNotAdoptedLabelRE.MatchString(low) || fuOpenQuestionRE.MatchString(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -917,6 +917,9 @@ var (
 	// section only the label counts: an entry that says it awaits an answer or a
 	// decision is still to do.
 	fuNotAdoptedLabelRE = regexp.MustCompile(`^\W*` + notAdoptedLabel)
+	// fuOpenQuestionRE: a paragraph the writer labels an open question ("Open
+	// question for the next risk review: should …?"): asked, not promised.
+	fuOpenQuestionRE = regexp.MustCompile(`^\W*(?:open|unresolved|unanswered) questions?\b[^:?]{0,60}:`)
 	// fuNotAdoptedRE: the writer says an idea was not taken up, in words or by
 	// the label.
 	fuNotAdoptedRE = regexp.MustCompile(`\b(?:not decided|undecided|no decision (?:yet|was made)|(?:nobody|no one|no-one) had an? (?:good |clear |real )?answer|no (?:good |clear )?answer (?:yet|so far)|decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved))\b|\b` + notAdoptedLabel)

@@ -28,3 +28,21 @@ func TestNotAdoptedParagraphsInActionSections(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph the writer labels an open question asks; it promises nothing.
+func TestOpenQuestionParagraphsInActionSections(t *testing.T) {
+	md := "# Gate scanners offline\n\n## Summary\n\nA firewall change cut the scanners off their broker for 40 minutes.\n\n" +
+		"## Actions\n\n- Add the scanner VLAN to the firewall change checklist (owner: Ilse, due 2026-04-30)\n\n" +
+		"Open question for the quarterly risk review: should any change touching the scanner VLAN need a second approver?\n\n" +
+		"Open questions: is the nightly broker restart still needed with the current firmware?\n"
+	ans := reportFollowUps(t, "gates.md", md)
+	var open []string
+	for _, it := range ans.Items {
+		if it.Open() {
+			open = append(open, it.Text)
+		}
+	}
+	if len(open) != 1 || !strings.HasPrefix(open[0], "Add the scanner VLAN") {
+		t.Errorf("open items %q, want only the checklist entry", open)
+	}
+}
