@@ -29,20 +29,29 @@ func TestNotAdoptedParagraphsInActionSections(t *testing.T) {
 	}
 }
 
-// A paragraph the writer labels an open question asks; it promises nothing.
-func TestOpenQuestionParagraphsInActionSections(t *testing.T) {
-	md := "# Gate scanners offline\n\n## Summary\n\nA firewall change cut the scanners off their broker for 40 minutes.\n\n" +
-		"## Actions\n\n- Add the scanner VLAN to the firewall change checklist (owner: Ilse, due 2026-04-30)\n\n" +
-		"Open question for the quarterly risk review: should any change touching the scanner VLAN need a second approver?\n\n" +
-		"Open questions: is the nightly broker restart still needed with the current firmware?\n"
-	ans := reportFollowUps(t, "gates.md", md)
-	var open []string
-	for _, it := range ans.Items {
-		if it.Open() {
-			open = append(open, it.Text)
-		}
-	}
-	if len(open) != 1 || !strings.HasPrefix(open[0], "Add the scanner VLAN") {
-		t.Errorf("open items %q, want only the checklist entry", open)
+// Paragraphs of a report that promise nothing: one the writer labels an open
+// question, and the report's own review (who reviewed it, when its actions are
+// next reviewed, who presents them there). Only the real entry stays open.
+func TestQuestionsAndReviewNotesInReports(t *testing.T) {
+	head := "# Gate scanners offline\n\n## Summary\n\nA firewall change cut the scanners off their broker for 40 minutes.\n\n" +
+		"## Actions\n\n- Add the scanner VLAN to the firewall change checklist (owner: Ilse, due 2026-04-30)\n\n"
+	for _, tt := range []struct{ name, tail string }{
+		{"open questions", "Open question for the quarterly risk review: should any change touching the scanner VLAN need a second approver?\n\n" +
+			"Open questions: is the nightly broker restart still needed with the current firmware?\n"},
+		{"the report's review", "Next review of open actions: site IT steering meeting, 12 May 2026.\n\n" +
+			"This report stays open until the checklist change is verified; Ilse will present it at the 2026-05-12 steering meeting.\n\n" +
+			"## Sign-off\n\nReviewed by the head of site operations on 2 May 2026.\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var open []string
+			for _, it := range reportFollowUps(t, "gates.md", head+tt.tail).Items {
+				if it.Open() {
+					open = append(open, it.Text)
+				}
+			}
+			if len(open) != 1 || !strings.HasPrefix(open[0], "Add the scanner VLAN") {
+				t.Errorf("open items %q, want only the checklist entry", open)
+			}
+		})
 	}
 }

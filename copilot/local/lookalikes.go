@@ -561,4 +561,8 @@ var lkUntilRE = regexp.MustCompile(`\b(?:continue to|continue|keep|keeping|leave
 func reportMeta(low string) bool { return lkReportMetaRE.MatchString(low) }
 
 // lkReportMetaRE: explaining what happened, or an update asked for someone.
-var lkReportMetaRE = regexp.MustCompile(`\b(?:record|capture|collect|write down|go through) (?:the |our )?(?:action items|follow-?ups|next steps)\b|\b(?:keep|continue|continuing) (?:to )?(?:watch|watching|monitor|monitoring|an eye on)\b[^.!?]*\b(?:coming|next|following) (?:days|hours|weeks)\b|\b(?:explains?|describes?|shares?|tell you|walk (?:you )?through)\b[^.!?]{0,30}\bwhat (?:went wrong|happened|we (?:will|are going to|'ll) (?:change|do)|we(?:'re| are) (?:changing|doing))\b|\b(?:need|want|get|give|send|post)\w* (?:me |us )?(?:an? )?(?:status |quick |short )?update (?:for|to)\b`)
+var lkReportMetaRE = regexp.MustCompile(`\b(?:record|capture|collect|write down|go through) (?:the |our )?(?:action items|follow-?ups|next steps)\b|\b(?:keep|continue|continuing) (?:to )?(?:watch|watching|monitor|monitoring|an eye on)\b[^.!?]*\b(?:coming|next|following) (?:days|hours|weeks)\b|\b(?:explains?|describes?|shares?|tell you|walk (?:you )?through)\b[^.!?]{0,30}\bwhat (?:went wrong|happened|we (?:will|are going to|'ll) (?:change|do)|we(?:'re| are) (?:changing|doing))\b|\b(?:need|want|get|give|send|post)\w* (?:me |us )?(?:an? )?(?:status |quick |short )?update (?:for|to)\b` +
+	// The report's own review: who reviewed it, when its actions are next
+	// reviewed, how long it stays open ("Reviewed by the head of operations on 27
+	// January", "Next review of open actions: governance meeting, 5 March").
+	`|^\W*(?:reviewed|approved|signed off)(?: and (?:approved|signed off))? by\b|^\W*(?:the )?next review\b|\b(?:this|the) (?:8d|report|review|post-?mortem|pir|rca)\b[^.!?]{0,20}\b(?:stays|remains|is kept) open until\b`)
