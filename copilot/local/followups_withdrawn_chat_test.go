@@ -3,7 +3,7 @@ package local
 import "testing"
 
 // Conversations after the shared firefight: in each, the lines in gone are no
-// follow-ups (withdrawn, turned down, or the incident's own paperwork) and the
+// follow-ups (withdrawn, turned down, the incident's own paperwork, or a complaint only) and the
 // lines in kept are.
 var withdrawnInChat = []struct {
 	name       string
@@ -24,6 +24,21 @@ var withdrawnInChat = []struct {
 			"oli: actually scratch my 3), the probe. the delivery alert fired 2 min after the first failures, a probe wouldn't have beaten it. not doing it",
 		},
 		gone: []int{2}, kept: []int{0, 1},
+	},
+	{
+		// A complaint that only tells that nothing caught it, answered by someone
+		// else's fix, is that fix's reason; one that names what would have caught
+		// it, asks someone, or proposes, is an item itself. (Unanswered, a
+		// complaint implies a fix and stays: TestLocalFollowUpsMessages.)
+		name: "complaints answered by a fix",
+		lines: []string{
+			"mira: and nobody got paged for 40 minutes. a merchant found out before us.",
+			"ole: bit scary we had no alert on the settlement lag",
+			"kai: nobody knew the ledger disk was filling. a disk-full forecast on the db dashboard would have shown it in march",
+			"ole: pls also graph settlement lag per acquirer, we had no idea which one was stuck",
+			"mira: nothing alerted on the acquirer side either. we need a lag alert per acquirer, paging payments on-call",
+		},
+		gone: []int{0, 1}, kept: []int{2, 3, 4},
 	},
 	{
 		// A proposal whose speaker only grants the point after someone argues
