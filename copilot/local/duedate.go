@@ -57,7 +57,7 @@ var (
 	// would be a deadline.
 	dueTriggeredRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|due:?|no later than|for|on|in|(?:target|deadline)(?:\s+date)?(?:\s+is|:))\s+(?:the\s+)?((?:` + dueEODOf + `|` + dueDayExpr + `|` + dueExplicit + `|` + dueRelative + `|today|tonight|` + dueTomorrow + `|\d{1,2}(?:st|nd|rd|th))\b|` + dueDotted + `)`)
 	// dueBareRE is a deadline that is one without a trigger ("this week", "EOW").
-	dueBareRE = regexp.MustCompile(`(?i)\b(` + dueEODOf + `|` + dueEndOfQuarter + `|end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|(?:this|next)\s+(?:week|sprint)|(?:this|next)\s+` + dueWeekday + `)\b`)
+	dueBareRE = regexp.MustCompile(`(?i)\b(` + dueEODOf + `|` + dueEndOfQuarter + `|` + dueEndOfMonth + `|end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|(?:this|next)\s+(?:week|sprint)|(?:this|next)\s+` + dueWeekday + `)\b`)
 	// dueInSpanRE is a span from the day said, after "in" ("in 2 weeks"); "for 7
 	// days" and "within 30 days" say how long, not when.
 	dueInSpanRE = regexp.MustCompile(`(?i)\bin\s+(` + dueSpan + `)\b`)
@@ -68,6 +68,11 @@ var (
 		// production. Two weeks."), counted from the day it was said.
 		`|(?:^|[,.;:—–]\s*|\s[-–—]\s*)(` + dueWeekday + `)\W*$` +
 		`|(?:^|[,.;:—–]\s*|\s[-–—]\s*)(` + dueSpan + `)\W*$`)
+	// dueLastWeekdayRE: a weekday as a sentence's last word, with the word before it.
+	dueLastWeekdayRE = regexp.MustCompile(`(?i)\b([a-z']+)\s+(` + dueWeekday + `)\W*$`)
+	// dueNotDeadlineRE: the words before a weekday that make it a day gone by or a
+	// habit ("since monday", "every friday", "last tuesday").
+	dueNotDeadlineRE = regexp.MustCompile(`(?i)^(?:since|last|from|after|every|past|each|of|and|or|until|till|by|before|on|this|next)$`)
 	// dueTodayToldRE: what follows "today" when it opens a clause told in the
 	// past ("today we googled it", "today it went only to email"): the day of
 	// the incident, not a deadline.
@@ -101,14 +106,21 @@ var (
 func findDue(text string, said time.Time, commits bool) (words, date string) {
 	var loc []int
 	var expr string
-	if m := dueTriggeredRE.FindStringSubmatchIndex(text); m != nil {
-		loc, expr = m[:2], text[m[2]:m[3]]
-	}
-	if m := dueBareRE.FindStringSubmatchIndex(text); m != nil && (loc == nil || m[0] < loc[0]) {
-		loc, expr = m[:2], text[m[2]:m[3]]
-	}
-	if m := dueInSpanRE.FindStringSubmatchIndex(text); m != nil && (loc == nil || m[0] < loc[0]) {
-		loc, expr = m[:2], text[m[2]:m[3]]
+	// The first deadline written wins, unless it names no day and a later one
+	// does ("next week, by wednesday").
+	for _, re := range []*regexp.Regexp{dueTriggeredRE, dueBareRE, dueInSpanRE} {
+		m := re.FindStringSubmatchIndex(text)
+		if m == nil {
+			continue
+		}
+		e := text[m[2]:m[3]]
+		first := loc == nil || m[0] < loc[0]
+		if loc != nil && (resolveDue(e, said) == "") != (resolveDue(expr, said) == "") {
+			first = resolveDue(e, said) != ""
+		}
+		if first {
+			loc, expr = m[:2], e
+		}
 	}
 	if loc == nil && commits {
 		// A link or a ticket key after the promise ("…, friday. https://…/INFRA-1022")
@@ -121,7 +133,11 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 			}
 			tail = t
 		}
-		if m := dueSoonRE.FindStringSubmatchIndex(tail); m != nil && !(m[2] >= 0 && dueTodayToldRE.MatchString(tail[m[3]:])) {
+		if m := dueLastWeekdayRE.FindStringSubmatchIndex(tail); m != nil && dueSoonRE.FindStringIndex(tail) == nil && !dueNotDeadlineRE.MatchString(tail[m[2]:m[3]]) {
+			// "I'll add it monday", "fix them monday.": the weekday closing a
+			// promise, after any word but one that looks back ("since monday").
+			loc, expr = m[4:6], tail[m[4]:m[5]]
+		} else if m := dueSoonRE.FindStringSubmatchIndex(tail); m != nil && !(m[2] >= 0 && dueTodayToldRE.MatchString(tail[m[3]:])) {
 			loc = m[:2]
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 {

@@ -64,6 +64,15 @@ var dueTests = []struct {
 	{"a year-end date next year", "renew it by jan 15", "2025-12-20", false, "by jan 15", "2026-01-15"},
 	{"impossible date", "fix it by 2/30", "2026-01-10", false, "by 2/30", ""},
 	{"weekend eow", "eow", "2026-03-07", true, "eow", "2026-03-13"},
+	// A weekday closing a promise after a plain word; one after a word that looks
+	// back is a day gone by.
+	{"weekday as the last word", "I'll add it monday.", "2026-05-14", true, "monday.", "2026-05-18"},
+	{"weekday after an object", "I put the replay flag in the on-call runbook monday", "2026-05-08", true, "monday", "2026-05-11"},
+	{"weekday looked back to", "I'll add the alert, it has been failing since monday", "2026-05-14", true, "", ""},
+	{"weekday in a report", "the import failed monday", "2026-05-14", false, "", ""},
+	{"end of a named month alone", "I'll own that, end of june.", "2026-05-16", true, "end of june", "2026-06-30"},
+	// A deadline naming no day gives way to a later one that does.
+	{"next week, then the day", "I'll do that next week, by wednesday", "2026-06-05", true, "by wednesday", "2026-06-10"},
 }
 
 func TestFindDue(t *testing.T) {
