@@ -417,9 +417,11 @@ func withoutCleanupAsks(lc *incidentLifecycle, items []*fuCandidate, bleeding in
 
 // withoutAnsweredComplaints drops a complaint that proposes nothing itself
 // ("and nobody got alerted for 10 hours", "bit scary we had no alert for this")
-// when another person's item follows within complaintAnswerWindow messages: the
-// fix the complaint implies is then said there ("that trigger has to page
-// someone", "klopt. we need an alert on quorum"), and that is the follow-up.
+// when an item follows within complaintAnswerWindow messages: the fix the
+// complaint implies is then said there, by another ("that trigger has to page
+// someone", "klopt. we need an alert on quorum") or by the one who complained
+// ("tbh nothing paged us" … "I'll add a synthetic: …"), and that is the
+// follow-up.
 // A complaint nobody answers with a fix still implies one, and stays (DOMAIN.md:
 // "nothing alerted us until customers did"). Over the dev sets the complaints so
 // answered were 10 look-alikes and no follow-up, in both labelling eras.
@@ -434,14 +436,13 @@ func withoutAnsweredComplaints(lc *incidentLifecycle, items []*fuCandidate) []*f
 	return kept
 }
 
-// complaintAnswerWindow: how many messages after a complaint a fix someone else
-// proposes still answers it.
+// complaintAnswerWindow: how many messages after a complaint a fix proposed
+// still answers it.
 const complaintAnswerWindow = 4
 
 func answeredByItem(lc *incidentLifecycle, items []*fuCandidate, c *fuCandidate) bool {
-	who := speaker(lc.msgs[c.idx].msg)
 	for _, o := range items {
-		if o.idx > c.idx && o.idx-c.idx <= complaintAnswerWindow && !o.complaintOnly && speaker(lc.msgs[o.idx].msg) != who {
+		if o.idx > c.idx && o.idx-c.idx <= complaintAnswerWindow && !o.complaintOnly {
 			return true
 		}
 	}

@@ -26,8 +26,8 @@ var withdrawnInChat = []struct {
 		gone: []int{2}, kept: []int{0, 1},
 	},
 	{
-		// A complaint that only tells that nothing caught it, answered by someone
-		// else's fix, is that fix's reason; one that names what would have caught
+		// A complaint that only tells that nothing caught it, answered by a fix,
+		// is that fix's reason; one that names what would have caught
 		// it, asks someone, or proposes, is an item itself. (Unanswered, a
 		// complaint implies a fix and stays: TestLocalFollowUpsMessages.)
 		name: "complaints answered by a fix",
@@ -39,6 +39,15 @@ var withdrawnInChat = []struct {
 			"mira: nothing alerted on the acquirer side either. we need a lag alert per acquirer, paging payments on-call",
 		},
 		gone: []int{0, 1}, kept: []int{2, 3, 4},
+	},
+	{
+		// The one who complained says the fix next.
+		name: "complaint answered by its speaker",
+		lines: []string{
+			"raj: +1. and tbh nothing paged us, the desk did",
+			"raj: I'll add a synthetic: 5 fixed locations pulled through the CDN every minute, diffed against origin, paging web on-call",
+		},
+		gone: []int{0}, kept: []int{1},
 	},
 	{
 		// A proposal whose speaker only grants the point after someone argues
