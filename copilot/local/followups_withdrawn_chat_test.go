@@ -92,16 +92,17 @@ var withdrawnInChat = []struct {
 	},
 	{
 		// The incident's own report is no improvement, whatever adjective or
-		// acronym it comes with ("a short postmortem", "an RFO"), and so is what
-		// is asked of it ("I need the PM by the 20th").
+		// acronym it comes with ("a short postmortem", "an RFO", "the PIR doc"), and
+		// so is what is asked of it ("I need the PM by the 20th").
 		name: "the incident's own report",
 		lines: []string{
 			"ben: I write a short postmortem by friday, ping me if I miss something",
 			"ana: We'll publish an RFO within 5 business days.",
 			"carl: I'll add an alert on pool saturation by friday",
 			"dina: I need the PM by the 20th for the final report please.",
+			"dina: ok thanks all. ben can you own the PIR doc",
 		},
-		gone: []int{0, 1, 3}, kept: []int{2},
+		gone: []int{0, 1, 3, 4}, kept: []int{2},
 	},
 }
 
