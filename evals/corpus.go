@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -80,9 +81,14 @@ func (li *LabeledIncident) SameOwner(a, b string) bool {
 	return id != "" && id == li.people[b]
 }
 
+// normOwner is an owner as compared: without an "@", case or a role in
+// parentheses ("Maya (support lead)" is Maya; writers note the role or not).
 func normOwner(s string) string {
+	s = ownerRoleRE.ReplaceAllString(s, "")
 	return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "@"))
 }
+
+var ownerRoleRE = regexp.MustCompile(`\s*\([^()]*\)`)
 
 // readPeople reads dir/slack/users.json, when there is one, into a map from each
 // name of a user to its id. A name two users share is left out: it names nobody.

@@ -40,6 +40,10 @@ func TestSameOwnerThroughSlackNames(t *testing.T) {
 		{"priya", "sam.r", false},
 		{"Platform team", "platform team", true},
 		{"", "priya.n", false},
+		// A role in parentheses is noted by some writers, not by others.
+		{"Maya", "Maya (support lead)", true},
+		{"Kofi Mensah (FinOps)", "kofi mensah", true},
+		{"Maya (support lead)", "Kofi Mensah (support lead)", false},
 	} {
 		if got := li.SameOwner(c.a, c.b); got != c.want {
 			t.Errorf("SameOwner(%q, %q) = %v, want %v", c.a, c.b, got, c.want)

@@ -2297,6 +2297,26 @@ func resolveName(s string, names map[string]string) string {
 	return strings.TrimRight(s, ".-")
 }
 
+// cellOwner is the owner an action item's owner cell names: its first entry,
+// without the role written after it ("Dr. Mei Lin (research imaging)", "Rafael
+// Dunn (vendor), Priya Nair", "Karen Ellis, Supplier Management"). The first
+// named is the one accountable, the one a ticket is assigned to; the cell as
+// written stays in the report. A cell that is only a role or a team keeps it.
+func cellOwner(cell string) string {
+	first := strings.TrimSpace(ownerSplitRE.Split(cell, 2)[0])
+	if name := strings.TrimSpace(ownerRoleRE.ReplaceAllString(first, "")); name != "" {
+		return name
+	}
+	return strings.TrimSpace(cell)
+}
+
+var (
+	// ownerSplitRE: what separates the people of one owner cell.
+	ownerSplitRE = regexp.MustCompile(`\s*(?:[,;/&+]|\band\b)\s*`)
+	// ownerRoleRE: a role or team in parentheses after a name.
+	ownerRoleRE = regexp.MustCompile(`\s*\([^()]*\)`)
+)
+
 // newActionItemCandidate is newCandidate for an entry of a postmortem's action items:
 // the item's own text is judged and quoted, its Owner and Due fields win over what
 // the wording suggests, and its ticket is found in the whole message.
@@ -2305,7 +2325,7 @@ func newActionItemCandidate(t msgTags, raw string, names map[string]string) *fuC
 	c := newCandidate(t, item, names)
 	fields := entryFields(item)
 	if owner != "" {
-		c.owner = owner
+		c.owner = cellOwner(owner)
 	} else if c.owner == "" {
 		c.owner = dashOwner(item)
 	}

@@ -261,3 +261,21 @@ func TestEntryLedByAMention(t *testing.T) {
 		t.Errorf("owners %v, want halvard for the sweep and none for the alert", owners)
 	}
 }
+
+// An owner cell's first entry, without the role after it, owns the item; a cell
+// that is only a team keeps it.
+func TestCellOwner(t *testing.T) {
+	for cell, want := range map[string]string{
+		"Dr. Mei Lin (research imaging)":           "Dr. Mei Lin",
+		"Rafael Dunn (vendor), Priya Nair":         "Rafael Dunn",
+		"Karen Ellis, Supplier Management":         "Karen Ellis",
+		"Niamh Kelly (spec), Web Platform (build)": "Niamh Kelly",
+		"ana / ben":     "ana",
+		"Platform team": "Platform team",
+		"(unassigned)":  "(unassigned)",
+	} {
+		if got := cellOwner(cell); got != want {
+			t.Errorf("cellOwner(%q) = %q, want %q", cell, got, want)
+		}
+	}
+}
