@@ -41,6 +41,17 @@ var withdrawnInChat = []struct {
 		gone: []int{0, 1}, kept: []int{2, 3, 4},
 	},
 	{
+		// A statement for the record tells how things are or were, or how they
+		// should have been done; it promises nothing.
+		name: "for the record",
+		lines: []string{
+			"nora: for the record, the widening should be done in batches with a lock timeout so nobody gets locked out",
+			"nora: so for the record: the canary should stay on for every deploy, it was off since march",
+			"femi: I'll add a CI check that fails any migration taking an ACCESS EXCLUSIVE lock on a table over 1M rows",
+		},
+		gone: []int{0, 1}, kept: []int{2},
+	},
+	{
 		// The one who complained says the fix next.
 		name: "complaint answered by its speaker",
 		lines: []string{

@@ -467,7 +467,8 @@ var lkTheirCallRE = regexp.MustCompile(`(?:[;,.:]\s*|\b(?:it|that|this)(?:'s| is
 func fieldLead(low string) bool { return lkFieldLeadRE.MatchString(low) }
 
 // lkFieldLeadRE: a summary field's label opening a message.
-var lkFieldLeadRE = regexp.MustCompile(`^\W*(?:customer |business |user )?(?:impact|root[- ]cause|trigger|detection|timeline|summary|status update)(?: for the record| so far)?\s*:`)
+// "For the record, …" opens a statement made for the record in the same way.
+var lkFieldLeadRE = regexp.MustCompile(`^\W*(?:customer |business |user )?(?:impact|root[- ]cause|trigger|detection|timeline|summary|status update)(?: for the record| so far)?\s*:|^\W*(?:so |and |also |just )?for the record\b`)
 
 // expectation reports a message that says how things should stand soon ("lag
 // should be 0 by 18:45", "should be back to normal in 10 min"): a forecast of the
