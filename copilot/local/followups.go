@@ -323,7 +323,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		if c.src != "" {
 			src = c.src
 		}
-		if refs := ticketRefs(src, inc); len(refs) > 0 {
+		if refs := withoutDependencies(src, ticketRefs(src, inc)); len(refs) > 0 {
 			c.ticket = ownRef(src, refs, c)
 		}
 	}
@@ -1834,6 +1834,31 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 // ownRef is the ticket of an item that names tickets in its own message: the only
 // one, or of several the one whose words beside it the item shares most (the
 // first on a tie).
+// withoutDependencies leaves out the tickets an item waits for rather than is
+// ("i pin bcbp-encoder to 3.x until CHK-1180 is in", "once OPS-12 lands"): the
+// key after "until", "once" or "blocked on" names other work.
+func withoutDependencies(src string, refs []string) []string {
+	out := refs[:0:0]
+	for _, r := range refs {
+		if !dependsOnRef(src, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func dependsOnRef(src, ref string) bool {
+	low := strings.ToLower(src)
+	at := strings.Index(low, strings.ToLower(ref))
+	if at < 0 {
+		return false
+	}
+	return fuDependsLeadRE.MatchString(low[:at])
+}
+
+// fuDependsLeadRE: the words before a key that make it what the item waits for.
+var fuDependsLeadRE = regexp.MustCompile(`\b(?:until|till|once|blocked (?:on|by)|depends on|waiting (?:for|on))\s+(?:the\s+)?$`)
+
 func ownRef(src string, refs []string, c *fuCandidate) string {
 	if len(refs) < 2 {
 		return refs[0]

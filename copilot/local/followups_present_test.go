@@ -25,3 +25,29 @@ func TestPresentSimpleCommitIsTheItem(t *testing.T) {
 		}
 	}
 }
+
+// More verbs of change in the present simple ("I move … tomorrow", "today i pin
+// …"), each a promise of its speaker; a ticket the promise waits for ("until
+// CHK-1180 is in") is not its ticket.
+func TestPresentSimpleChangeVerbs(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"joost: I move the broker cert to cert-manager tomorrow",
+		"ines: I'll add a conformance test for the boarding pass encoder with the reference samples (CHK-1180)",
+		"ines: and today i pin the encoder to 3.x in the renovate config until CHK-1180 is in",
+	)
+	for i, owner := range []string{"joost", "ines", "ines"} {
+		it, ok := got[ts(inc, i)]
+		if !ok {
+			t.Fatalf("line %d is no item: %v", i, got)
+		}
+		if it.Owner != owner {
+			t.Errorf("item %q owner %q, want %q", it.Text, it.Owner, owner)
+		}
+	}
+	if it := got[ts(inc, 2)]; it.TicketKey != "" {
+		t.Errorf("the pin waits for CHK-1180 and is not captured by it: %+v", it)
+	}
+	if it := got[ts(inc, 1)]; it.TicketKey != "CHK-1180" {
+		t.Errorf("the conformance test is CHK-1180's: %+v", it)
+	}
+}

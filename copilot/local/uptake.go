@@ -556,7 +556,7 @@ func sentenceCommits(low string) bool {
 // progressive ("we are changing…", "I'm adding…"). A modal or a conjunction before
 // the subject makes it a question or a condition ("could we add…?", "when we
 // add…"); see presentCommits.
-var upPresentRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(\w+[\s,]+)?(?:i (?:add|write|fix|create|put|bring|set up|prepare|update|raise|file|open|change|build|take)|(?:i'm|i am|we're|we are) (?:now |also |already )?(?:unmut\w*|going through|adding|writing|fixing|creating|changing|building|doing|making|moving|putting|setting up|updating|reviewing|migrating|replacing|partitioning|wiring|automating|documenting))\b`)
+var upPresentRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(\w+[\s,]+)?(?:i (?:add|write|fix|create|put|bring|set up|prepare|update|raise|lower|file|open|change|build|take|move|remove|pin|cap|bump|split|switch|migrate|replace|rotate|enable|disable)|(?:i'm|i am|we're|we are) (?:now |also |already )?(?:unmut\w*|going through|adding|writing|fixing|creating|changing|building|doing|making|moving|putting|setting up|updating|reviewing|migrating|replacing|partitioning|wiring|automating|documenting))\b`)
 
 // presentCommits reports whether low holds a present-tense first-person commitment
 // (upPresentRE) not turned into a question or a condition by the word before it.
