@@ -27,11 +27,12 @@ func TestPresentSimpleCommitIsTheItem(t *testing.T) {
 }
 
 // More verbs of change in the present simple ("I move … tomorrow", "today i pin
-// …"), each a promise of its speaker; a ticket the promise waits for ("until
+// …"), each a promise of its speaker ("auto renew" written apart is still the
+// lasting thing it names, not a renewal done now); a ticket the promise waits for ("until
 // CHK-1180 is in") is not its ticket.
 func TestPresentSimpleChangeVerbs(t *testing.T) {
 	inc, got := followUpsOf(t,
-		"joost: I move the broker cert to cert-manager tomorrow",
+		"joost: I move the broker cert to cert-manager with auto renew tomorrow",
 		"ines: I'll add a conformance test for the boarding pass encoder with the reference samples (CHK-1180)",
 		"ines: and today i pin the encoder to 3.x in the renovate config until CHK-1180 is in",
 	)
