@@ -312,7 +312,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 	}
 	items = withoutCleanupAsks(lc, items, bleeding)
-	items = withoutAnsweredComplaints(lc, items)
+	items = withoutAnsweredComplaints(items)
 
 	// Capture by reference: a key in the same message, or a later message in the same
 	// thread or nearby that announces a ticket.
@@ -426,10 +426,10 @@ func withoutCleanupAsks(lc *incidentLifecycle, items []*fuCandidate, bleeding in
 // "nothing alerted us until customers did"). Over dev2-dev31 the complaints so
 // answered were 8 look-alikes and no follow-up, in both labelling eras (and one
 // more look-alike on dev32, written afterwards).
-func withoutAnsweredComplaints(lc *incidentLifecycle, items []*fuCandidate) []*fuCandidate {
+func withoutAnsweredComplaints(items []*fuCandidate) []*fuCandidate {
 	kept := items[:0]
 	for _, c := range items {
-		if c.complaintOnly && answeredByItem(lc, items, c) {
+		if c.complaintOnly && answeredByItem(items, c) {
 			continue
 		}
 		kept = append(kept, c)
@@ -443,7 +443,7 @@ const complaintAnswerWindow = 4
 
 // answeredByItem reports whether an item that is no bare complaint itself
 // follows c within complaintAnswerWindow messages.
-func answeredByItem(lc *incidentLifecycle, items []*fuCandidate, c *fuCandidate) bool {
+func answeredByItem(items []*fuCandidate, c *fuCandidate) bool {
 	for _, o := range items {
 		if o.idx > c.idx && o.idx-c.idx <= complaintAnswerWindow && !o.complaintOnly {
 			return true
