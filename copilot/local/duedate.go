@@ -105,7 +105,7 @@ var (
 // deadline rather than a report.
 func findDue(text string, said time.Time, commits bool) (words, date string) {
 	var loc []int
-	var expr string
+	var expr, day string
 	// The first deadline written wins, unless it names no day and a later one
 	// does ("next week, by wednesday").
 	for _, re := range []*regexp.Regexp{dueTriggeredRE, dueBareRE, dueInSpanRE} {
@@ -114,12 +114,13 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 			continue
 		}
 		e := text[m[2]:m[3]]
-		first := loc == nil || m[0] < loc[0]
-		if loc != nil && (resolveDue(e, said) == "") != (resolveDue(expr, said) == "") {
-			first = resolveDue(e, said) != ""
+		d := resolveDue(e, said)
+		better := loc == nil || m[0] < loc[0]
+		if loc != nil && (d == "") != (day == "") {
+			better = d != ""
 		}
-		if first {
-			loc, expr = m[:2], e
+		if better {
+			loc, expr, day = m[:2], e, d
 		}
 	}
 	if loc == nil && commits {

@@ -892,7 +892,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		accepted = lasting || len(contentTerms(raw)) >= 3
 	case complain:
 		accepted = true
-		complaintOnly = !(marker || suggest || nextTime || commit || ask || fuCounterfactualRE.MatchString(low) || fuWouldHaveRE.MatchString(low) || fuPleaseRE.MatchString(low))
+		complaintOnly = !(suggest || nextTime || commit || ask || fuCounterfactualRE.MatchString(low) || fuWouldHaveRE.MatchString(low) || fuPleaseRE.MatchString(low))
 	case nextTime:
 		// "time is hard. next incident: leap second" names nothing to do.
 		accepted = lasting || (wrapUp && len(contentTerms(raw)) >= 3 && (suggest || commit || ask || namesDoing(fuNextTimeRE.ReplaceAllString(low, " "))))
@@ -1203,11 +1203,11 @@ var (
 	// fuNoTeamNameRE: "the team", "our team": no team named.
 	fuNoTeamNameRE = regexp.MustCompile(`^(?:The|Our|My|This|That|A|An|Whole|Entire|Same|Each|Every)\s+team$`)
 	// fuCounterfactualRE: "if we had X we'd have known" names the missing X.
+	fuCounterfactualRE = regexp.MustCompile(`\bif (?:we|i|they|you|someone) (?:had|'d had)\b`)
 	// fuWouldHaveRE: what would have caught it, said of a thing.
 	fuWouldHaveRE = regexp.MustCompile(`\b(?:would|could|might|'d) have (?:shown|caught|told|warned|paged|alerted|flagged|surfaced)\b`)
 	// fuPleaseRE: a request, however terse ("pls also graph …").
-	fuPleaseRE         = regexp.MustCompile(`^\W*(?:pls|please|plz)\b|\b(?:pls|please|plz) (?:also )?[a-z]+\b`)
-	fuCounterfactualRE = regexp.MustCompile(`\bif (?:we|i|they|you|someone) (?:had|'d had)\b`)
+	fuPleaseRE = regexp.MustCompile(`^\W*(?:pls|please|plz)\b|\b(?:pls|please|plz) (?:also )?[a-z]+\b`)
 	// fuDisbeliefRE: a sentence ending in "??", "?!" or "!?".
 	fuDisbeliefRE = regexp.MustCompile(`(?:\?\?|\?!|!\?)[?!]*$`)
 	// fuPerfectRE: "would've" is "would have".
@@ -1834,9 +1834,6 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 	return sameIssueOnce(out)
 }
 
-// ownRef is the ticket of an item that names tickets in its own message: the only
-// one, or of several the one whose words beside it the item shares most (the
-// first on a tie).
 // withoutDependencies leaves out the tickets an item waits for rather than is
 // ("i pin bcbp-encoder to 3.x until CHK-1180 is in", "once OPS-12 lands"): the
 // key after "until", "once" or "blocked on" names other work.
@@ -1850,6 +1847,7 @@ func withoutDependencies(src string, refs []string) []string {
 	return out
 }
 
+// dependsOnRef reports whether ref is written after the words of waiting for it.
 func dependsOnRef(src, ref string) bool {
 	low := strings.ToLower(src)
 	at := strings.Index(low, strings.ToLower(ref))
@@ -1862,6 +1860,9 @@ func dependsOnRef(src, ref string) bool {
 // fuDependsLeadRE: the words before a key that make it what the item waits for.
 var fuDependsLeadRE = regexp.MustCompile(`\b(?:until|till|once|blocked (?:on|by)|depends on|waiting (?:for|on))\s+(?:the\s+)?$`)
 
+// ownRef is the ticket of an item that names tickets in its own message: the only
+// one, or of several the one whose words beside it the item shares most (the
+// first on a tie).
 func ownRef(src string, refs []string, c *fuCandidate) string {
 	if len(refs) < 2 {
 		return refs[0]
