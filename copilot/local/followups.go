@@ -328,12 +328,21 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 	}
 	usedKey := map[string]bool{}
+	// laterCite is the first item citing a key in its own words: a message
+	// before it that announces the key ("created PLAT-2230: …") files it for
+	// something said earlier still, and the later item ("PLAT-2230 for the
+	// other ALBs still to come") only names work already filed.
+	laterCite := map[string]int{}
 	for _, c := range items {
 		if c.ticket != "" {
 			usedKey[c.ticket] = true
+			if i, ok := laterCite[c.ticket]; !ok || c.idx < i {
+				laterCite[c.ticket] = c.idx
+			}
 		}
 	}
 	w := weightsOf(lc.msgs, inc.Tickets)
+	referred := map[string]bool{}
 	for _, t := range lc.msgs {
 		refs := ticketRefs(t.msg.Text, inc)
 		// A note that its ticket is no fix for this incident ("OPS-411 was opened
@@ -345,12 +354,12 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			continue
 		}
 		for _, ref := range refs {
-			if usedKey[ref] {
+			if i, ok := laterCite[ref]; usedKey[ref] && !(ok && t.idx < i && !referred[ref]) {
 				continue
 			}
 			if c := l.referredItem(lc, items, t, ref, inc, w, threadOf); c != nil {
 				c.ticket = ref
-				usedKey[ref] = true
+				usedKey[ref], referred[ref] = true, true
 				siblingsCovered(items, c, ref, t.msg.Text)
 			}
 		}
