@@ -1700,6 +1700,12 @@ func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, ow
 	best, bestScore := -1, -1.0
 	for i := t.idx - 1; i >= max(0, t.idx-12); i-- {
 		c := cands[i]
+		// "agreed." right after someone turned the idea down ("I'd rather not.
+		// desk staff can't fix headers") agrees with turning it down.
+		if prev := lc.msgs[i]; !explicit && c == nil && t.idx-i == 1 && speaker(prev.msg) != speaker(t.msg) &&
+			upRejectRE.MatchString(prev.lower) && !upTakeRE.MatchString(prev.lower) && (!inThread || threadOf(prev.msg) == t.msg.ThreadTS) {
+			return -1
+		}
 		if c == nil || speaker(lc.msgs[i].msg) == speaker(t.msg) {
 			continue
 		}

@@ -34,9 +34,10 @@ var (
 	upAddRE = regexp.MustCompile(`^\W*(?:and|also|plus|\+)\s`)
 	// upDeclineRE: the person asked says no.
 	upDeclineRE = regexp.MustCompile(`\bnot (?:this|next) (?:week|sprint)\b|\bnot me\b|(?:\b(?:i|we)\s+|^\W*)can'?t (?:take|do|own)\b|\bno (?:time|capacity|bandwidth)\b|\bon (?:leave|vacation|holiday|pto)\b|\bswamped\b|\bleave it open\b|\bsomeone else\b|\bmoving teams?\b|\bnot (?:now|today),? sorry\b|^\W*sorry\b`)
-	// upRejectRE: an idea turned down ("no, …", "lol no", "I'd rather not", "drop that").
-	// A reply that ends "…, not now" puts the idea off to no time.
-	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|agreed?|agree)[,.]?\s+)?(?:no\b|nope\b|nah\b|-1\b|i'?d rather not\b|rather not\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|\bok,? drop (?:it|that)\b|[,;]\s*not now\W*$|[.!]\s+no[.!]*\s*$`)
+	// upRejectRE: an idea turned down ("no, …", "lol no", "I'd rather not", "drop that",
+	// "not now, OPS-512 covers what bit us"). A reply that ends "…, not now" or
+	// "… not for now" puts the idea off to no time.
+	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|agreed?|agree)[,.]?\s+)?(?:no\b|nope\b|nah\b|-1\b|not now\b|i'?d rather not\b|rather not\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$`)
 	// upSelfRejectRE: an idea its author turns down in the same breath.
 	// "we could flatten the record instead, but with the CI check that's not worth
 	// the pain"; "we'd need a week to audit them all, not now".
@@ -777,7 +778,10 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 			// Of the earlier ideas, the one sharing the most of the named words:
 			// "scratch the SDK cache TTL idea" calls off the cache TTL bump, not
 			// the later dashboard of SDK fallbacks that shares one word.
-			best, bestN := -1, 0
+			// Between ideas naming as many of them, the speaker's own: "ok right,
+			// forget the move then" after "no need to move the bucket @emre"
+			// calls off emre's own "I will move dock-config bucket…".
+			best, bestN, bestOwn := -1, 0, false
 			for i := t.idx - 1; i >= 0; i-- {
 				c := cands[i]
 				if c == nil {
@@ -787,8 +791,9 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 				if n == 0 && spellsInitials(named, lc.msgs[i].lower) {
 					n = 1
 				}
-				if n > bestN {
-					best, bestN = i, n
+				own := speaker(lc.msgs[i].msg) == speaker(t.msg)
+				if n > bestN || (n > 0 && n == bestN && own && !bestOwn) {
+					best, bestN, bestOwn = i, n, own
 				}
 			}
 			if best >= 0 {

@@ -1,0 +1,49 @@
+package local
+
+import "testing"
+
+// Ideas turned down in the wrap-up are no follow-ups, however the refusal is put;
+// what is said after a refusal is judged on its own.
+func TestTurnedDownIdeas(t *testing.T) {
+	t.Run("agreeing right after a refusal agrees with the refusal", func(t *testing.T) {
+		inc, got := followUpsOf(t,
+			"jbrandt: could we run a header validator on outside CDs at the import desk and refuse the broken ones?",
+			"priya: I'd rather not. desk staff can't fix headers and we'd keep the patient's outside images out of our own archive",
+			"gunnar: agreed. I'll send you our standard outbound coercion ruleset by friday, you can test it on the staging router first",
+		)
+		if it, ok := got[ts(inc, 0)]; ok {
+			t.Errorf("the refused question is an item: %+v", it)
+		}
+		if it, ok := got[ts(inc, 2)]; !ok || it.Owner != "gunnar" {
+			t.Errorf("gunnar's own promise: %+v (found %v), want an item owned by gunnar", it, ok)
+		}
+	})
+	t.Run("not now at the start of a reply", func(t *testing.T) {
+		inc, got := followUpsOf(t,
+			"emre: maybe we also run an IAM access analyzer in the pipeline for all buckets?",
+			"ingrid: - not now, OPS-512 covers what bit us\n- the analyzer was too noisy when we tried it in 2025",
+		)
+		if it, ok := got[ts(inc, 0)]; ok {
+			t.Errorf("the idea put off is an item: %+v", it)
+		}
+	})
+	t.Run("not for now at the end of a reply", func(t *testing.T) {
+		inc, got := followUpsOf(t,
+			"kev: could the geocoder just auto failover to the mirror when the primary TLS fails?",
+			"marcos: tempting but mirror data is up to 1 day old, duplicate detection would get weird. not for now",
+		)
+		if it, ok := got[ts(inc, 0)]; ok {
+			t.Errorf("the idea put off is an item: %+v", it)
+		}
+	})
+	t.Run("forget the X calls off the speaker's own X first", func(t *testing.T) {
+		inc, got := followUpsOf(t,
+			"emre: and I will move the dock-config bucket out of the shared hardening module, so the next hardening PR can't touch it",
+			"piotr: re the module move: the module already has a per-bucket policy override, no need to move the bucket @emre",
+			"emre: ok right, forget the move then",
+		)
+		if it, ok := got[ts(inc, 0)]; ok {
+			t.Errorf("emre's move, called off by emre, is an item: %+v", it)
+		}
+	})
+}
