@@ -28,6 +28,9 @@ func TestFollowUpFormsBeyondVocabulary(t *testing.T) {
 			"carla: Dan will write up the pool sizing rules for the wiki, he agreed in the retro",
 			"dan: yes",
 		}, map[int][3]string{0: {"dan", "", ""}}},
+		{"a promise without a subject, its verb after \"also\"", []string{
+			"kieran: will also write up the expand/backfill/swap pattern in the migrations runbook so nobody else does an ALTER TYPE on a hot table",
+		}, map[int][3]string{0: {"kieran", "", ""}}},
 		{"an owner field and a due field", []string{
 			"carla: next: pool size read from one config value. owner: me, due 2026-03-13",
 		}, map[int][3]string{0: {"carla", "2026-03-13", ""}}},
