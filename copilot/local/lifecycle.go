@@ -52,7 +52,7 @@ var actionClasses = []actionClass{
 	{"failover", regexp.MustCompile(`\bfail(ed|ing|s)?[ -]?over\b|\bfailover\b|\bswitch(ed|ing)? (traffic |over |reads |writes )*to (the )?(secondary|replica|standby|backup|other|dr)\b|\bpromot(e|ed|ing) (the )?(replica|standby|secondary)\b|\bdrain(ed|ing)? (the )?(\w+ )?(region|az|zone|dc)\b|\bre-?rout(e|ed|ing)\b|\b(re)?point(s|ed|ing)? [^.;]{0,40}\broutes?\b[^.;]{0,20}\b(at|to)\b|\b(routes?|traffic|egress) (switched|moved|repointed|cut over)\b`)},
 	{"scale", regexp.MustCompile(`\bscal(e|ed|ing) (up|out|the|it|to|\w+ (up|out|to))\b|\bscaled\b|\badd(ed|ing)? (\d+ |more |a few |another |an? extra )(nodes?|replicas?|instances?|workers?|consumers?|brokers?|shards?|capacity|pods?)\b`)},
 	{"restart", regexp.MustCompile(`\brestart(ed|ing|s)?\b|\breload(ed|ing) (the |our |its )?([\w.-]+ ){0,3}(service|config\w*|daemon|server|proxy|process|workers?|pods?|haproxy|nginx|envoy|rules?|settings?)\b|\bbounc(e|ed|ing)\b|\brecycl(e|ed|ing)\b|\bcycl(e|ed|ing) (the )?(\w+ )?(pods|nodes|instances|workers)\b|\brollout restart\b`)},
-	{"raise-limit", regexp.MustCompile(`\b(rais|bump|increas|doubl|lower|tripl)\w* (the |our |its |their )?([\w.-]+ ){0,3}(limits?|caps?|max\w*|pool\w*|replicas?|memory|heap|timeouts?|quotas?|size|capacity|connections|workers|threads|instances|nodes|partitions|consumers|ttl|cpu|requests|threshold|ulimit|watches|xmx)\b|\b(set|raised|bumped|increased) [\w.-]+ (back |from \d+ )?to \d`)},
+	{"raise-limit", regexp.MustCompile(`\b(rais|bump|increas|doubl|lower|tripl)\w* (the |our |its |their )?([\w.-]+ ){0,3}(limits?|caps?|max\w*|pool\w*|replicas?|memory|heap|timeouts?|quotas?|size|capacity|connections|workers|threads|instances|nodes|partitions|consumers|ttl|cpu|requests|threshold|ulimit|watches|xmx)\b|\b(set|raised|bumped|increased) [\w.-]+ (back |from \d+ )?to \d|\b(?:cap|capped|capping) (?:the |our |its )?(?:[\w.-]+ ){1,3}(?:at|to) \d`)},
 	{"rotate", regexp.MustCompile(`\b(renew(ed|ing)?|rotat(e|ed|ing)|reissu(e|ed|ing)|re-issu(e|ed|ing)|regenerat(e|ed|ing))\b|\b(new|renewed|fresh|replacement|correct) ([\w-]+ )?(cert\w*|keys?|secrets?|tokens?|passwords?|credentials?)\b[^.;]{0,30}\b(uploaded|installed|loaded|in place|created|applied|live|active|deployed)\b`)},
 	{"kill", regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)|cancel(l?ed|l?ing)?) (the |all |some )?([\w-]+ ){0,2}(quer(y|ies)|connections?|sessions?|process(es)?|jobs?|backends?|idle|transactions?|pids?|txns?)\b|\bpg_(terminate|cancel)_backend\b|\bkill \d+\b`)},
 	{"drop", regexp.MustCompile(`\bdrop(ped|ping)? (the |a |an |old |stale )?([\w-]+ ){0,2}(table|index|slot|replication slot|rule|partition|keys|cache|consumer group|subscription|route)\b`)},
@@ -526,7 +526,7 @@ func momentTime(m copilot.Message) time.Time {
 // A reading set against a usual day ("cancel rate 23% vs 8% on a normal
 // thursday") names normal as the baseline, not as the state reached.
 func tellsRecovery(low string) bool {
-	low = baselineRE.ReplaceAllString(low, "")
+	low = notRecoveredRE.ReplaceAllString(baselineRE.ReplaceAllString(low, ""), "")
 	return verifyRE.MatchString(low)
 }
 
@@ -535,6 +535,10 @@ func tellsRecovery(low string) bool {
 // feature or plan named for recovery ("stop the auto recovery", "disaster
 // recovery site").
 var baselineRE = regexp.MustCompile(`\b(?:vs\.?|versus|compared to|against|than)? ?(?:on )?an? (?:normal|usual|typical|regular) \w+|\bunder (?:\w+ )?load\b|\b(?:auto(?:matic)?|disaster|self|crash)[ -]?recovery\b`)
+
+// notRecoveredRE: a recovery word denied ("errors went UP as it scaled, not
+// down"), which tells no recovery.
+var notRecoveredRE = regexp.MustCompile(`\b(?:not|never|instead of)\s+(?:going\s+)?(?:down|dropping|falling|better|recover\w*|draining)\b`)
 
 // asks reports whether a message is a question: it holds a question mark, and
 // no statement of its own comes before its first question. "received. updated
