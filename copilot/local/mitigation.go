@@ -114,7 +114,9 @@ func toldBefore(low string, onset int) bool {
 		if d < -12*60 {
 			d += 24 * 60 // a change before midnight, the signal after it
 		}
-		if d >= 1 && d <= 3*60 {
+		// A minute's slack: a time said is rounded, the signal's is not
+		// ("i deployed it at 18:58" of the deploy posted at 18:57:50).
+		if d >= -1 && d <= 3*60 {
 			return true
 		}
 	}

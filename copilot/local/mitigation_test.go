@@ -127,6 +127,10 @@ var toldBeforeTests = []struct {
 	{"we switched the token signer at 21:50", 22*60 + 13, true},
 	{"changed the limit at 23:50", 10, true}, // before midnight, the alert after it
 	{"restarted it at 22:20", 22*60 + 13, false},
+	// The change that opened the channel, told later with its time rounded up
+	// to the next minute (the deploy bot posted at 18:57:50).
+	{"i deployed matchmaker 5.4.0 at 18:58", 18*60 + 57, true},
+	{"rolled back at 18:59", 18*60 + 57, false},
 	{"rolled back the 21:50 deploy", 22*60 + 13, false}, // the time names the object
 	{"the connector was deleted 9 days ago", -1, true},
 	{"shipped the migration last night", -1, true},
