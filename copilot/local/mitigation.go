@@ -229,6 +229,9 @@ var gerundSubjectVerbs = map[string]bool{"is": true, "was": true, "would": true,
 // going again"), or by a measure that fell ("backlog 61k -> 40k") in a clause
 // that is not itself an action ("scaled 10 -> 6" sets a value).
 func recovered(t msgTags) bool {
+	if t.bot && alertClearedRE.MatchString(t.lower) {
+		return true
+	}
 	if t.bot || t.question {
 		return false
 	}
@@ -242,6 +245,10 @@ func recovered(t msgTags) bool {
 	}
 	return false
 }
+
+// alertClearedRE: a monitor's message that its alert cleared ("[RESOLVED]
+// #48213 iap-gateway purchase_verify_success_rate < 90%").
+var alertClearedRE = regexp.MustCompile(`^\W*(?:resolved|recovered|cleared)\b`)
 
 // noMoreRE: the signal said to have stopped: "no more 429s", "no new 5xx".
 var noMoreRE = regexp.MustCompile(`\bno (?:more |new )+(\d{3}s?|[45]xx)\b`)

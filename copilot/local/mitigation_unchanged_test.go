@@ -1,9 +1,12 @@
 package local
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/evals"
 )
 
 // A step ruled out ("5xx unchanged. not the waf"), a scale-out the errors went
@@ -36,4 +39,30 @@ func TestUnchangedAndWentUpAreNoHelp(t *testing.T) {
 	if tg := textTags(copilot.Message{Text: "capping hpa at 12 and pool at 25"}); len(tg.actions) == 0 {
 		t.Error("a cap set to a number names no step")
 	}
+}
+
+// The monitor's "[RESOLVED]" a minute after flags were applied tells the
+// recovery: in dev33's iOS purchase incident the flags (retries off, throttled
+// purchases deferred) are the mitigation, not the later answer to support that
+// names a step word ("no restore needed").
+func TestMonitorResolvedTellsTheRecovery(t *testing.T) {
+	c, err := evals.LoadCorpus("../../evals/testdata/dev33")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, li := range c.Incidents {
+		if li.Labels.ID != "zx-ios-receipt-verify-retry-storm" {
+			continue
+		}
+		ans, err := New(nil).Summarize(context.Background(), li.Incident)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := strings.ToLower(ans.Summary.Mitigation)
+		if strings.Contains(m, "restore") || !strings.Contains(m, "retry") {
+			t.Errorf("mitigation = %q, want the flags that turned retries off", ans.Summary.Mitigation)
+		}
+		return
+	}
+	t.Fatal("zx-ios-receipt-verify-retry-storm not in dev33")
 }
