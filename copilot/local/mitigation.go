@@ -664,8 +664,8 @@ func stepUnderWay(low string) bool {
 func (b *summaryBuilder) reportOfStep(a, end int) int {
 	t := b.lc.msgs[a]
 	for _, u := range b.lc.msgs[a+1 : min(end, a+3)] {
-		if u.bot {
-			continue
+		if u.bot || ackOnlyRE.MatchString(u.lower) {
+			continue // "+1, doing that on 01": taken on, the report comes next
 		}
 		if u.question || !sameAction(t, u) || failedAttempt(u) || reportsNoHelp(u) {
 			return -1
@@ -677,6 +677,10 @@ func (b *summaryBuilder) reportOfStep(a, end int) int {
 	}
 	return -1
 }
+
+// ackOnlyRE: a reply that only takes a directed step on ("+1, doing that on 01",
+// "ok doing it").
+var ackOnlyRE = regexp.MustCompile(`^\W*(?:\+1|ok(?:ay)?|yes|yep|sure|ack|on it|will do)?[,.!]?\s*(?:doing (?:that|it|this)|on it|will do)\b[^.?!]{0,30}(?:[.!]|$)`)
 
 // ownReport reports whether u is a chat message of t's speaker that states
 // something done rather than a plan, a hedge, a denial or a finding. A report's
@@ -710,6 +714,14 @@ func (b *summaryBuilder) reportedStep(r int) string {
 // job", "taking auth-3 out of the pool now" (a verb in -ing opening the message,
 // with "now", is a step under way whatever the verb).
 func (b *summaryBuilder) stepAnnounced(t msgTags) bool {
+	// "don't find -delete 6M files one by one. stop the predictor, mv the work
+	// dir aside…": the step directed in a sentence of its own, whatever the
+	// sentence before it turns down.
+	for _, raw := range splitSentences(t.msg.Text) {
+		if low := lowerClean(raw); directsStep(low) && !proposalRE.MatchString(low) && !hedgeRE.MatchString(low) {
+			return true
+		}
+	}
 	if proposalRE.MatchString(t.lower) && !ownStepRE.MatchString(t.lower) || hedgeRE.MatchString(t.lower) || notDoneRE.MatchString(t.lower) {
 		return false
 	}
@@ -722,6 +734,38 @@ func (b *summaryBuilder) stepAnnounced(t msgTags) bool {
 		}
 	}
 	return false
+}
+
+// directedOnly reports whether a person's message directs a step (directsStep in
+// one of its sentences) and says nothing of having done it.
+func directedOnly(t msgTags) bool {
+	if t.section != "" || t.taken {
+		return false
+	}
+	for _, raw := range splitSentences(t.msg.Text) {
+		if directsStep(lowerClean(raw)) {
+			return true
+		}
+	}
+	return false
+}
+
+// copulaRE: a word after a noun that makes it the subject ("purge is enough").
+var copulaRE = regexp.MustCompile(`^(?:is|are|was|were|will|would|should|can|could|has|have|had|did|does|seems?|looks?|worked|helped|done)$`)
+
+// directsStep reports whether a sentence opens with a step in the imperative
+// ("stop the predictor, mv the work dir aside, mkdir a fresh one"): a verb in
+// its base form that changes the system, not a look, a telling or a wait.
+func directsStep(low string) bool {
+	f := strings.Fields(low)
+	if len(f) < 2 {
+		return false
+	}
+	w := strings.Trim(f[0], ",.:;!")
+	if copulaRE.MatchString(strings.Trim(f[1], ",.:;!")) {
+		return false // "purge is enough": the step named, not directed
+	}
+	return baseVerb[w] == w && !diagnosticVerb(w) && !tellingVerbRE.MatchString(w) && w != "run" && w != "set"
 }
 
 // asksOrAnnouncesStep reports whether a sentence asks for a step ("please pause

@@ -66,3 +66,37 @@ func TestMonitorResolvedTellsTheRecovery(t *testing.T) {
 	}
 	t.Fatal("zx-ios-receipt-verify-retry-storm not in dev33")
 }
+
+// A step directed by one responder ("stop the predictor, mv the work dir
+// aside…"), taken on by another ("+1, doing that on 01") and reported in the
+// passive ("predictor stopped, work dir moved to work.old-0908, …") is the
+// mitigation, though its report has a subject before each verb; the restart
+// that "didn't help" before it is not.
+func TestDirectedStepTakenOnAndReported(t *testing.T) {
+	inc := incidentOf(
+		"[TRIGGERED] Manual page from Control Room: RTPI arrival times frozen on displays + app",
+		"restarting rtpi-predictor on node 01 to see if it picks up",
+		"restart done, process up, healthz 200, feed_age still climbing. didn't help",
+		"I verified with df -i. The inodes are 100% used. The disk has space but no more inodes",
+		"I will delete the .part files older than 1 hour with find -delete on node 02 first.",
+		"The find is very slow, it deleted only 300 thousand in 3 minutes.",
+		"don't find -delete 6M files one by one. stop the predictor, mv the work dir aside, mkdir a fresh one, start it",
+		"+1, doing that on 01. joao take 02",
+		"node 01: predictor stopped, work dir moved to work.old-0908, fresh dir, predictor started. df -i 2%",
+		"Node 02 is the same now. The service started and it is writing the snapshots. There are no errors in the log.",
+	)
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(inc)), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 6 && got != 8 {
+		t.Errorf("mitigated at %d, want the work dir moved aside (6 or 8)", got)
+	}
+	for _, low := range []string{"stop the predictor, mv the work dir aside", "restart the consumers on node 2"} {
+		if !directsStep(low) {
+			t.Errorf("%q directs no step", low)
+		}
+	}
+	for _, low := range []string{"purge is enough", "check the logs on node 2", "tell them to use the timetable"} {
+		if directsStep(low) {
+			t.Errorf("%q read as a step directed", low)
+		}
+	}
+}

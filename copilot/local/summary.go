@@ -153,6 +153,10 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 			// "done, but they need to log in again" after the same person's "I can
 			// raise the token lifetime to 4h": the offer names the step.
 			src, m = oi, o
+		} else if ok && directedOnly(lc.msgs[mi]) && len(contentTerms(b.reportedStep(r))) >= len(contentTerms(m)) {
+			// "Stop the job first." answered by "Disabled the archive cron in
+			// the scheduler.": the report tells what was done.
+			src, m = r, b.reportedStep(r)
 		} else if ok && sequencedPlan(lc.msgs[mi].lower) && len(contentTerms(b.reportedStep(r))) >= terseAction {
 			// A plan of two steps ("next I'll restart the dispatcher, then
 			// redeliver …") answered by the report of the first: the report names
