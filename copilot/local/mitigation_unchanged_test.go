@@ -100,3 +100,19 @@ func TestDirectedStepTakenOnAndReported(t *testing.T) {
 		}
 	}
 }
+
+// A revert reported with "holds do not clear" is an attempt that did not help;
+// pausing the scheduler that double-booked, after it, is the mitigation.
+func TestDoNotClearIsNoHelp(t *testing.T) {
+	inc := incidentOf(
+		"[TRIGGERED] lab middleware: 58 specimens on the R-17 hold worklist",
+		"courier-scheduler booked the same three pickups twice, the driver found nothing to collect",
+		"reverted Friday's middleware rule update (CHG-23310). holds do not clear",
+		"pausing courier-scheduler and cancelling the duplicate bookings on the Swiftline portal",
+		"no new duplicate bookings since, holds stable at 58",
+	)
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(inc)), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 3 {
+		t.Errorf("mitigated at %d, want 3 (the scheduler paused)", got)
+	}
+}
