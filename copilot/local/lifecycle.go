@@ -60,7 +60,7 @@ var actionClasses = []actionClass{
 	{"expand-storage", regexp.MustCompile(`\b(expand|resiz|extend|grow|grew|enlarg)\w* (the )?([\w-]+ ){0,2}(disk|volume|pvc|ebs|storage|partition|filesystem|fs)\b`)},
 	{"disable", regexp.MustCompile(`\b(disabl(e|ed|ing)|turn(ed|ing)? (\w+ )?(off|on)|switch(ed|ing)? (\w+ )?(off|on)|flipp?(ed|ing)?|toggl(e|ed|ing)|kill[- ]?switch)\b|\b(flag|feature|toggle)s? (is |now |set to )?(off|on|disabled|enabled|0%|100%)\b|\bset (to )?0%|\b[\w.-]+ ?= ?(true|false|off|on|0|1)\b( \w+)? (in|on|pushed|applied|live|set|is out|out)\b|\b[\w.-]+ ?= ?(true|false|off|on)\b pushed|\b(flag|feature flag|toggle|setting) [\w.-]+ ?= ?(true|false|off|on|0|1)\b`)},
 	{"restore", regexp.MustCompile(`\bre-?add(ed|ing)?\b|\brestor(e|ed|ing)\b|\brestores (the|a|an|its|their|our|his|her|previous|old|last|from)\b|\bre-?appl(y|ied|ying)\b|\bre-?enabl(e|ed|ing)\b|\breattach(ed|ing)?\b|\bre-?register(ed|ing)?\b|\b(allow|white)list(ed|ing)\b|\bput (it |the \w+ )?back\b|\badd(s|ed|ing)? (it |them |the |a |an )?([\w.:/-]+ ){0,5}back\b`)},
-	{"replay", regexp.MustCompile(`\breplay(ed|ing)?\b|\breprocess(ed|ing)?\b|\brequeu(e|ed|ing)\b|\bre-?driv(e|en|ing)\b|\bre-?run\b|\breran\b|\bbackfill(ed|ing)?\b|\breset (the )?([\w-]+ )?offsets?\b|\bskip(ped)? (the )?(poison|bad) (message|record)`)},
+	{"replay", regexp.MustCompile(`\breplay(ed|ing)?\b|\breprocess(ed|ing)?\b|\brequeu(e|ed|ing)\b|\bre-?driv(e|en|ing)\b|\bre-?run(ning)?\b|\breran\b|\bbackfill(ed|ing)?\b|\breset (the )?([\w-]+ )?offsets?\b|\bskip(ped)? (the )?(poison|bad) (message|record)`)},
 	{"block", regexp.MustCompile(`\bblock(ed|ing)? (the |all )?([\w.-]+ ){0,2}(traffic|ips?|requests|clients?|bots?|user[- ]agents?|range|endpoint|tenant|asn)\b|\bthrottl(e|ed|ing)\b|\brate[- ]limit(ed|ing)\b|\bshed(ding)? (load|traffic)\b|\bwaf rule\b`)},
 	// Hardware and whole units put in another's place ("swapped in the spare
 	// gateway", "replaced the failed disk", "moved the kiosk to the standby unit").
@@ -537,8 +537,9 @@ func tellsRecovery(low string) bool {
 var baselineRE = regexp.MustCompile(`\b(?:vs\.?|versus|compared to|against|than)? ?(?:on )?an? (?:normal|usual|typical|regular) \w+|\bunder (?:\w+ )?load\b|\b(?:auto(?:matic)?|disaster|self|crash)[ -]?recovery\b`)
 
 // notRecoveredRE: a recovery word denied ("errors went UP as it scaled, not
-// down"), which tells no recovery.
-var notRecoveredRE = regexp.MustCompile(`\b(?:not|never|instead of)\s+(?:going\s+)?(?:down|dropping|falling|better|recover\w*|draining)\b`)
+// down"), or said of a measure that should be high ("success rate went DOWN"),
+// which tells no recovery.
+var notRecoveredRE = regexp.MustCompile(`\b(?:not|never|instead of)\s+(?:going\s+)?(?:down|dropping|falling|better|recover\w*|draining)\b|\b(?:success|hit|availability|throughput)(?: rate| ratio)?\b[^.;!?]{0,20}\b(?:went|goes|going|dropped|fell|falls|falling) down\b`)
 
 // asks reports whether a message is a question: it holds a question mark, and
 // no statement of its own comes before its first question. "received. updated

@@ -24,7 +24,13 @@ import (
 // it came back, it is still there ("5xx unchanged. not the waf"), or the step took effect "but" what it was to
 // save is dead already ("segments deleting. but brokers already died"). The existing notHelpedRE is one source; these
 // are the other ways a report says so.
-var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bnot seeing (any |an? )?(improvement|change|difference|effect|recovery)\b|\bnothing (has )?changed\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?|drop(s|ped|ping)?|disconnect(s|ed|ing)?|logouts?|flap(s|ped|ping)?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(latency|errors?|error rate|5xx|timeouts?|lag|p\d\d|failures?|backlog|ratio|\d{3} ratio|\d{3} rate)( is| are| stays?| stayed| still| looks?)? (the )?same\b|\beven more (\d{3}s?\b|[45]xx|errors?|failures?|timeouts?)|\b(was|is|that'?s) a bad idea\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+|\b(latency|errors?|error rate|[45]xx|[45]\d\ds|timeouts?|lag|p\d\d|failures?|backlog|queue|ratio|\d{3} ratio|\d{3} rate)( \w+)? unchanged\b|[.;!]\s+not the [\w-]+\W*$|\b(errors?|[45]xx|[45]\d\ds|latency|failures?|timeouts?|lag|backlog|queue)\s+(went|go|goes|going|are going|is going|shot|jumped)\s+up\b|\b(do|does|did)(n'?t| not) (clear|drop|recover|improve|go away|come back|drain|resolve|stop)\b`)
+var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bnot seeing (any |an? )?(improvement|change|difference|effect|recovery)\b|\bnothing (has )?changed\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?|drop(s|ped|ping)?|disconnect(s|ed|ing)?|logouts?|flap(s|ped|ping)?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(latency|errors?|error rate|5xx|timeouts?|lag|p\d\d|failures?|backlog|ratio|\d{3} ratio|\d{3} rate)( is| are| stays?| stayed| still| looks?)? (the )?same\b|\beven more (\d{3}s?\b|[45]xx|errors?|failures?|timeouts?)|\b(was|is|that'?s) a bad idea\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+|[.;!]\s+not the [\w-]+\W*$|\b(do|does|did)(n'?t| not) (clear|drop|recover|improve|go away|come back|drain|resolve|stop)\b`)
+
+// strongNoHelpRE: a report that what was done did not help, which no recovery word
+// beside it undoes ("scaled and success rate went DOWN. 48 pods all up and
+// healthy"): a measure unchanged, errors up, a good measure down, a step that
+// does nothing.
+var strongNoHelpRE = regexp.MustCompile(`\b(latency|errors?|error rate|[45]xx|[45]\d\ds|timeouts?|lag|p\d\d|failures?|backlog|queue|ratio|\d{3} ratio|\d{3} rate)( \w+)? unchanged\b|\b(errors?|[45]xx|[45]\d\ds|latency|failures?|timeouts?|lag|backlog|queue)\s+(went|go|goes|going|are going|is going|shot|jumped)\s+up\b|\b(does|do|changes|change|helps|help) nothing\b|\b(alone |by itself )?(is|was) pointless\b|\b(success rate|throughput|hit rate|availability|success)\b[^.;!?]{0,20}\b(went|goes|going|dropped|fell) down\b`)
 
 // stillRE: "still" before the symptom ("still ~8% handshake fail", "still 403 for
 // some", "backlog still grows", "still servfail", "still logouts."): a number, a
@@ -68,7 +74,7 @@ func reportsNoHelp(t msgTags) bool {
 	if t.bot {
 		return false
 	}
-	if briefHelpRE.MatchString(t.lower) {
+	if briefHelpRE.MatchString(t.lower) || strongNoHelpRE.MatchString(t.lower) {
 		return true // "restart helped for ~3 min, errors back above 20%"
 	}
 	if t.verify {

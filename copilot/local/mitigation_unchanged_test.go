@@ -116,3 +116,33 @@ func TestDoNotClearIsNoHelp(t *testing.T) {
 		t.Errorf("mitigated at %d, want 3 (the scheduler paused)", got)
 	}
 }
+
+// A report that a step did not help stays one when recovery words stand beside
+// it ("48 pods all up and healthy"), and a rerun reported with "same amounts …
+// does nothing" takes the rerun out of the running.
+func TestStrongNoHelp(t *testing.T) {
+	for _, low := range []string{
+		"uhh. scaled and success rate went DOWN. 48 pods all up and healthy. wtf",
+		"Scaling does nothing.",
+		"Purge alone is pointless, the key is wrong.",
+		"rerun finished, same amounts. the reads themselves are bad so recalculating does nothing",
+	} {
+		if !reportsNoHelp(textTags(copilot.Message{Text: low})) {
+			t.Errorf("%q: not read as a step that did not help", low)
+		}
+	}
+	if tg := textTags(copilot.Message{Text: "sure, rerunning calc for the 217"}); len(tg.actions) == 0 {
+		t.Error("rerunning a calculation names no step")
+	}
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+		"[TRIGGERED] login-svc: 5xx ratio > 5% for 2m",
+		"pods look cooked tbh, scaling eu-west from 24 to 48",
+		"uhh. scaled and success rate went DOWN. 48 pods all up and healthy. wtf",
+		"more pods = more parallel retries = more calls into auth0",
+		"Done: trust_window_s=1800 applied in all regions 18:21, config version 4412.",
+		"429 from auth0 went from ~180/s to 2-3/s. success ratio back to normal",
+	))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 4 {
+		t.Errorf("mitigated at %d, want 4 (the session trust window)", got)
+	}
+}
