@@ -1,6 +1,10 @@
 package local
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
 
 // Ideas turned down in the wrap-up are no follow-ups, however the refusal is put;
 // what is said after a refusal is judged on its own.
@@ -46,4 +50,25 @@ func TestTurnedDownIdeas(t *testing.T) {
 			t.Errorf("emre's move, called off by emre, is an item: %+v", it)
 		}
 	})
+}
+
+// A promise to look, without a date, is triage however late it comes; a look
+// with a date stays. A measure kept "through the
+// weekend" is a stopgap.
+func TestLooksAndStopgapsAreNoFollowUps(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"erik: Worth answering now: which other consumers read secret/crew/ftl-vendor? I'll check the Vault audit log so we don't have a second one waiting to break.",
+		"amelie: i'll keep the lag FAQ pinned on discord through the weekend",
+	)
+	for _, i := range []int{0, 1} {
+		if it, ok := got[ts(inc, i)]; ok {
+			t.Errorf("line %d is an item: %+v", i, it)
+		}
+	}
+	if !lookOnly("i'll check the audit log", "I'll check the audit log", msgTags{}) {
+		t.Error("a look without a date is kept")
+	}
+	if lookOnly("i'll check the tenant config and change the banner text before friday", "I'll check the tenant config and change the banner text before friday", msgTags{msg: copilot.Message{TS: "1772532240.000000"}}) {
+		t.Error("a look with a date is dropped")
+	}
 }
