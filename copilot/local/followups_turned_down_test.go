@@ -72,3 +72,23 @@ func TestLooksAndStopgapsAreNoFollowUps(t *testing.T) {
 		t.Error("a look with a date is dropped")
 	}
 }
+
+// "kindly ignore my nightly script idea" calls off the speaker's idea that names
+// those words, not their latest, and asks nothing itself.
+func TestIgnoreMyNamedIdea(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"pranav: I will write a small nightly script which compares IE time with the EHR server time and mails the integration team",
+		"pranav: and I will fix the channel config so OBX-14 carries the analyser observation time, this week",
+		"helen: No, please leave the tolerance at 120s.",
+		"pranav: Agreed with Helen. Also kindly ignore my nightly script idea, with Kofi's chrony alert the same is not required. Dropping it.",
+	)
+	if it, ok := got[ts(inc, 0)]; ok {
+		t.Errorf("the nightly script, called off, is an item: %+v", it)
+	}
+	if _, ok := got[ts(inc, 1)]; !ok {
+		t.Errorf("the channel config fix was called off instead: %+v", got)
+	}
+	if it, ok := got[ts(inc, 3)]; ok {
+		t.Errorf("the call-off is an item: %+v", it)
+	}
+}

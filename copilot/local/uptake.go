@@ -688,9 +688,13 @@ func dayOfMonthDue(day string, said time.Time) string {
 // slot", "cancel the reindex"). Group 1 is what is called off.
 var upCallOffRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|so|then|nvm|ah|actually|and|but)\s+)(?:let'?s\s+)?(?:skip|forget(?: about)?|scrap|scratch|shelve|not doing|won'?t do|no need for|no point (?:in|doing))\s+(?:the |that |this |our |my |a |an )?([^,.;:!?]{2,60})`)
 
+// upAskRE: a question or a request ("priya pls put the banner step in the
+// runbook"); "kindly" alone is politeness ("kindly ignore my idea").
+var upAskRE = regexp.MustCompile(`\?|\b(?:please|pls|plz)\b|\b(?:can|could|would|will) (?:you|u)\b`)
+
 // upOwnItemRE: a call-off that names the speaker's item by its kind only ("scratch
 // my TODO then", "forget my idea"): it calls off the speaker's own latest one.
-var upOwnItemRE = regexp.MustCompile(`(?:skip|forget(?: about)?|scrap|scratch|shelve|drop|cancel)\s+my\s+(?:todo|to-do|idea|item|action item|ai|proposal|suggestion|promise|plan)s?\b`)
+var upOwnItemRE = regexp.MustCompile(`(?:skip|forget(?: about)?|scrap|scratch|shelve|drop|cancel|ignore|withdraw)\s+my\s+((?:[\w-]+\s+){0,3}?)(?:todo|to-do|idea|item|action item|ai|proposal|suggestion|promise|plan)s?\b`)
 
 // upRetractRE: a short message taking back what its speaker just said ("ok
 // scratch that", "actually forget it", "cancel that").
@@ -727,11 +731,30 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		if ownItem {
 			// The call-off may come with a new ask ("scratch my TODO then, priya
 			// pls put the banner step in the runbook"), itself a candidate.
+			// "ignore my nightly script idea": the speaker's idea that names the
+			// words, else, named by its kind only, the speaker's latest.
+			named := contentTerms(upOwnItemRE.FindStringSubmatch(t.lower)[1])
+			best, bestN := -1, 0
 			for i := t.idx - 1; i >= max(0, t.idx-10); i-- {
-				if cands[i] != nil && speaker(lc.msgs[i].msg) == speaker(t.msg) {
-					delete(cands, i)
+				if cands[i] == nil || speaker(lc.msgs[i].msg) != speaker(t.msg) {
+					continue
+				}
+				if len(named) == 0 {
+					best = i
 					break
 				}
+				if _, n := termOverlap(named, cands[i].msgTerms); n > bestN {
+					best, bestN = i, n
+				}
+			}
+			if best >= 0 {
+				delete(cands, best)
+			}
+			// "kindly ignore my nightly script idea, with Kofi's chrony alert the
+			// same is not required": nothing asked besides the call-off, so the
+			// call-off is no item either.
+			if rest := upOwnItemRE.ReplaceAllString(t.lower, " "); cands[t.idx] != nil && !fuCommitRE.MatchString(rest) && !upAskRE.MatchString(rest) && !fuShouldRE.MatchString(rest) {
+				delete(cands, t.idx)
 			}
 		}
 		if !t.bot && t.section == "" {
