@@ -113,6 +113,15 @@ func TestReportedAndUncommittedLookAlikes(t *testing.T) {
 	if !remedy("what about riders who got charged twice? i'll make sure customer service refunds them.") {
 		t.Error("a refund to the riders is a remedy")
 	}
+	for _, low := range []string{"waive the late-payment fee for the 41 customers with a due date of 18 april.",
+		"no-show fees for the 06:00-08:00 slots today are waived, already told billing."} {
+		if !remedy(low) {
+			t.Errorf("%q: a fee waived is a remedy", low)
+		}
+	}
+	if remedy("add a check that blocks the fee run when the waiver table is empty.") {
+		t.Error("a check on the fee run is lasting work")
+	}
 }
 
 // One issue written twice in a message (its number and its link) is one ticket.
