@@ -673,6 +673,9 @@ func (b *summaryBuilder) reportOfStep(a, end int) int {
 		if u.bot || ackOnlyRE.MatchString(u.lower) {
 			continue // "+1, doing that on 01": taken on, the report comes next
 		}
+		if u.question && speaker(u.msg) != speaker(t.msg) && !sameAction(t, u) {
+			continue // "what do I tell agents?" asked meanwhile by someone else
+		}
 		if u.question || !sameAction(t, u) || failedAttempt(u) || reportsNoHelp(u) {
 			return -1
 		}

@@ -146,3 +146,20 @@ func TestStrongNoHelp(t *testing.T) {
 		t.Errorf("mitigated at %d, want 4 (the session trust window)", got)
 	}
 }
+
+// A question someone else asks between a step asked for and its report ("what do I
+// tell agents?") does not hide the report: the step asked for is the mitigation.
+// (In dev30's billing incident the same shape still fails: "put a hold on" is no
+// verb imperative knows.)
+func TestQuestionBetweenStepAndReport(t *testing.T) {
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+		"[TRIGGERED] billing: cycle 14 bills with abnormal amounts posted to the portal",
+		"217 bills over $2,000, normal is ~15",
+		"kyle please pause the print transfer job for cycle 14",
+		"what do I tell agents?",
+		"print transfer job for cycle 14 paused on both schedulers",
+	))), used: map[string]bool{}}
+	if got := b.mitigationIndex(); got != 2 && got != 4 {
+		t.Errorf("mitigated at %d, want the pause (2 or 4)", got)
+	}
+}
