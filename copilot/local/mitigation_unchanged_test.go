@@ -163,3 +163,19 @@ func TestQuestionBetweenStepAndReport(t *testing.T) {
 		t.Errorf("mitigated at %d, want the pause (2 or 4)", got)
 	}
 }
+
+// A report's header fields run together ("Review ID: … Status: Complete, actions
+// in progress Authors: …") are its metadata: "Complete" there is no step done.
+func TestHeaderFieldsAreNoStep(t *testing.T) {
+	if !fieldLines("Review ID: LR-2026-017 Date of incident: Wednesday 12 August 2026 Severity: SEV1 (public warning display) Status: Complete, actions in progress Authors: Raj Mehta") {
+		t.Error("a header of fields read as prose")
+	}
+	for _, s := range []string{
+		"Root cause: the overlay was cached for a day. Mitigation: purge issued at 14:48. Status: complete.",
+		"Purge of /maps/warnings/* issued. Map shows Red on most edges.",
+	} {
+		if fieldLines(s) {
+			t.Errorf("%q read as header fields", s)
+		}
+	}
+}
