@@ -1597,7 +1597,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one,
 		// nor is anything a report says before its story begins ("This report is
 		// in English").
-		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !fieldRow(t) && !headerLine(t.lower) && !fieldLines(t.msg.Text) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
+		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !fieldRow(t) && !headerLine(t.lower) && !headerFields(t.msg.Text) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
 			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2 && !doneButRE.MatchString(t.lower)
 	}
 	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
@@ -1880,12 +1880,13 @@ func headerLine(low string) bool {
 	return len(headerFieldRE.FindAllStringIndex(low, 3)) >= 2
 }
 
-// fieldLines reports whether a message is a block of header fields ("Review ID:
-// LR-2026-017 Date of incident: Wednesday 12 August 2026 Severity: SEV1 Status:
-// Complete, actions in progress"): it opens with a label, holds three or more, and
-// no value ends a sentence. The report's metadata, whatever words its values use;
-// a labelled report's parts ("Root cause: … . Mitigation: …") are sentences.
-func fieldLines(text string) bool {
+// headerFields reports whether a message is a report's header fields run
+// together ("Review ID: LR-2026-017 Date of incident: Wednesday 12 August 2026
+// Severity: SEV1 Status: Complete, actions in progress"): it opens with a label,
+// holds three or more, and no value ends a sentence. headerLine knows the usual
+// field names; this reads the shape, whatever the labels and values say. A
+// labelled report's parts ("Root cause: … . Mitigation: …") are sentences.
+func headerFields(text string) bool {
 	locs := fieldLabelRE.FindAllStringIndex(text, -1)
 	if len(locs) < 3 || locs[0][0] > 2 {
 		return false

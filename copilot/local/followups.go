@@ -342,7 +342,6 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 	}
 	w := weightsOf(lc.msgs, inc.Tickets)
-	referred := map[string]bool{}
 	for _, t := range lc.msgs {
 		refs := ticketRefs(t.msg.Text, inc)
 		// A note that its ticket is no fix for this incident ("OPS-411 was opened
@@ -354,12 +353,13 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			continue
 		}
 		for _, ref := range refs {
-			if i, ok := laterCite[ref]; usedKey[ref] && !(ok && t.idx < i && !referred[ref]) {
+			if i, ok := laterCite[ref]; usedKey[ref] && !(ok && t.idx < i) {
 				continue
 			}
 			if c := l.referredItem(lc, items, t, ref, inc, w, threadOf); c != nil {
 				c.ticket = ref
-				usedKey[ref], referred[ref] = true, true
+				usedKey[ref] = true
+				delete(laterCite, ref) // one announcement, one item
 				siblingsCovered(items, c, ref, t.msg.Text)
 			}
 		}

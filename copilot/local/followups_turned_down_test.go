@@ -22,34 +22,31 @@ func TestTurnedDownIdeas(t *testing.T) {
 			t.Errorf("gunnar's own promise: %+v (found %v), want an item owned by gunnar", it, ok)
 		}
 	})
-	t.Run("not now at the start of a reply", func(t *testing.T) {
-		inc, got := followUpsOf(t,
+	for _, tt := range []struct {
+		name, what string
+		lines      []string
+	}{
+		{"not now at the start of a reply", "the idea put off", []string{
 			"emre: maybe we also run an IAM access analyzer in the pipeline for all buckets?",
 			"ingrid: - not now, OPS-512 covers what bit us\n- the analyzer was too noisy when we tried it in 2025",
-		)
-		if it, ok := got[ts(inc, 0)]; ok {
-			t.Errorf("the idea put off is an item: %+v", it)
-		}
-	})
-	t.Run("not for now at the end of a reply", func(t *testing.T) {
-		inc, got := followUpsOf(t,
+		}},
+		{"not for now at the end of a reply", "the idea put off", []string{
 			"kev: could the geocoder just auto failover to the mirror when the primary TLS fails?",
 			"marcos: tempting but mirror data is up to 1 day old, duplicate detection would get weird. not for now",
-		)
-		if it, ok := got[ts(inc, 0)]; ok {
-			t.Errorf("the idea put off is an item: %+v", it)
-		}
-	})
-	t.Run("forget the X calls off the speaker's own X first", func(t *testing.T) {
-		inc, got := followUpsOf(t,
+		}},
+		{"forget the X calls off the speaker's own X first", "emre's move, called off by emre,", []string{
 			"emre: and I will move the dock-config bucket out of the shared hardening module, so the next hardening PR can't touch it",
 			"piotr: re the module move: the module already has a per-bucket policy override, no need to move the bucket @emre",
 			"emre: ok right, forget the move then",
-		)
-		if it, ok := got[ts(inc, 0)]; ok {
-			t.Errorf("emre's move, called off by emre, is an item: %+v", it)
-		}
-	})
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			inc, got := followUpsOf(t, tt.lines...)
+			if it, ok := got[ts(inc, 0)]; ok {
+				t.Errorf("%s is an item: %+v", tt.what, it)
+			}
+		})
+	}
 }
 
 // A promise to look, without a date, is triage however late it comes; a look

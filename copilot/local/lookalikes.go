@@ -553,8 +553,8 @@ var (
 // labelled look-alikes and one a follow-up, the one with a date ("… next
 // sprint").
 func lookOnly(low, raw string, t msgTags) bool {
-	if !strings.Contains(low, "ll ") && !strings.Contains(low, "will") {
-		return false
+	if !strings.Contains(low, "ll ") {
+		return false // no "I'll", no look promised
 	}
 	look := false
 	for _, sent := range splitSentences(raw) {
@@ -575,7 +575,7 @@ func lookOnly(low, raw string, t msgTags) bool {
 	return words == ""
 }
 
-// lkLookLeadRE: a message opening with the speaker's promise to look.
+// lkLookLeadRE: a sentence opening with the speaker's promise to look.
 var lkLookLeadRE = regexp.MustCompile(`^\W*(?:and |also |ok,? )?i'?ll (?:also )?(?:check|look at|look into|have a look|verify|confirm|double-check)\b`)
 
 // temporaryMeasure reports a step kept only until something else ("we will

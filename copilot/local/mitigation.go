@@ -20,10 +20,10 @@ import (
 // of the common mitigations.
 
 // noHelpRE: the symptom stayed after an action: it did not change ("rollback
-// done but latency same"), it got worse,
-// it came back, it is still there ("5xx unchanged. not the waf"), or the step took effect "but" what it was to
-// save is dead already ("segments deleting. but brokers already died"). The existing notHelpedRE is one source; these
-// are the other ways a report says so.
+// done but latency same"), it got worse, it came back, it is still there ("not
+// the waf", "holds do not clear"), or the step took effect "but" what it was to
+// save is dead already ("segments deleting. but brokers already died"). The
+// existing notHelpedRE is one source; these are the other ways a report says so.
 var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bnot seeing (any |an? )?(improvement|change|difference|effect|recovery)\b|\bnothing (has )?changed\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?|drop(s|ped|ping)?|disconnect(s|ed|ing)?|logouts?|flap(s|ped|ping)?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(latency|errors?|error rate|5xx|timeouts?|lag|p\d\d|failures?|backlog|ratio|\d{3} ratio|\d{3} rate)( is| are| stays?| stayed| still| looks?)? (the )?same\b|\beven more (\d{3}s?\b|[45]xx|errors?|failures?|timeouts?)|\b(was|is|that'?s) a bad idea\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+|[.;!]\s+not the [\w-]+\W*$|\b(do|does|did)(n'?t| not) (clear|drop|recover|improve|go away|come back|drain|resolve|stop)\b`)
 
 // strongNoHelpRE: a report that what was done did not help, which no recovery word
@@ -764,7 +764,8 @@ var copulaRE = regexp.MustCompile(`^(?:is|are|was|were|will|would|should|can|cou
 
 // directsStep reports whether a sentence opens with a step in the imperative
 // ("stop the predictor, mv the work dir aside, mkdir a fresh one"): a verb in
-// its base form that changes the system, not a look, a telling or a wait.
+// its base form that changes the system, not a look, a telling or a wait. "run"
+// and "set" are left out: they open queries and statements of a value as often.
 func directsStep(low string) bool {
 	f := strings.Fields(low)
 	if len(f) < 2 {

@@ -9,11 +9,18 @@ import (
 	"github.com/incidentcopilot/incident-copilot/evals"
 )
 
+// mitigationIndexOf is the index of the message the mitigation rules pick in a
+// transcript of texts (incidentOf).
+func mitigationIndexOf(texts ...string) int {
+	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(texts...))), used: map[string]bool{}}
+	return b.mitigationIndex()
+}
+
 // A step ruled out ("5xx unchanged. not the waf"), a scale-out the errors went
 // up with ("errors went UP as it scaled, not down"), then a limit capped with the
 // recovery after it: the cap is the mitigation.
 func TestUnchangedAndWentUpAreNoHelp(t *testing.T) {
-	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+	if got := mitigationIndexOf(
 		"[TRIGGERED] outage-map-api: 5xx rate 38% over 5m",
 		"the public map says 'unable to load outages' for the whole social team",
 		"waf only challenging ~4% of requests. disabling the rate-limit rule anyway to rule it out",
@@ -22,8 +29,7 @@ func TestUnchangedAndWentUpAreNoHelp(t *testing.T) {
 		"40 pods x pool 20 = 800 conns, max_connections 400",
 		"capping hpa at 12 and pool at 25",
 		"pods rolling. db conns 400 -> 290. errors dropping",
-	))), used: map[string]bool{}}
-	if got := b.mitigationIndex(); got != 6 {
+	); got != 6 {
 		t.Errorf("mitigated at %d, want 6 (the cap)", got)
 	}
 	for _, low := range []string{"rule off. 5xx unchanged. not the waf", "errors went up as it scaled, not down"} {
@@ -73,7 +79,7 @@ func TestMonitorResolvedTellsTheRecovery(t *testing.T) {
 // mitigation, though its report has a subject before each verb; the restart
 // that "didn't help" before it is not.
 func TestDirectedStepTakenOnAndReported(t *testing.T) {
-	inc := incidentOf(
+	if got := mitigationIndexOf(
 		"[TRIGGERED] Manual page from Control Room: RTPI arrival times frozen on displays + app",
 		"restarting rtpi-predictor on node 01 to see if it picks up",
 		"restart done, process up, healthz 200, feed_age still climbing. didn't help",
@@ -84,9 +90,7 @@ func TestDirectedStepTakenOnAndReported(t *testing.T) {
 		"+1, doing that on 01. joao take 02",
 		"node 01: predictor stopped, work dir moved to work.old-0908, fresh dir, predictor started. df -i 2%",
 		"Node 02 is the same now. The service started and it is writing the snapshots. There are no errors in the log.",
-	)
-	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(inc)), used: map[string]bool{}}
-	if got := b.mitigationIndex(); got != 6 && got != 8 {
+	); got != 6 && got != 8 {
 		t.Errorf("mitigated at %d, want the work dir moved aside (6 or 8)", got)
 	}
 	for _, low := range []string{"stop the predictor, mv the work dir aside", "restart the consumers on node 2"} {
@@ -104,15 +108,13 @@ func TestDirectedStepTakenOnAndReported(t *testing.T) {
 // A revert reported with "holds do not clear" is an attempt that did not help;
 // pausing the scheduler that double-booked, after it, is the mitigation.
 func TestDoNotClearIsNoHelp(t *testing.T) {
-	inc := incidentOf(
+	if got := mitigationIndexOf(
 		"[TRIGGERED] lab middleware: 58 specimens on the R-17 hold worklist",
 		"courier-scheduler booked the same three pickups twice, the driver found nothing to collect",
 		"reverted Friday's middleware rule update (CHG-23310). holds do not clear",
 		"pausing courier-scheduler and cancelling the duplicate bookings on the Swiftline portal",
 		"no new duplicate bookings since, holds stable at 58",
-	)
-	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(inc)), used: map[string]bool{}}
-	if got := b.mitigationIndex(); got != 3 {
+	); got != 3 {
 		t.Errorf("mitigated at %d, want 3 (the scheduler paused)", got)
 	}
 }
@@ -134,15 +136,14 @@ func TestStrongNoHelp(t *testing.T) {
 	if tg := textTags(copilot.Message{Text: "sure, rerunning calc for the 217"}); len(tg.actions) == 0 {
 		t.Error("rerunning a calculation names no step")
 	}
-	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+	if got := mitigationIndexOf(
 		"[TRIGGERED] login-svc: 5xx ratio > 5% for 2m",
 		"pods look cooked tbh, scaling eu-west from 24 to 48",
 		"uhh. scaled and success rate went DOWN. 48 pods all up and healthy. wtf",
 		"more pods = more parallel retries = more calls into auth0",
 		"Done: trust_window_s=1800 applied in all regions 18:21, config version 4412.",
 		"429 from auth0 went from ~180/s to 2-3/s. success ratio back to normal",
-	))), used: map[string]bool{}}
-	if got := b.mitigationIndex(); got != 4 {
+	); got != 4 {
 		t.Errorf("mitigated at %d, want 4 (the session trust window)", got)
 	}
 }
@@ -152,14 +153,13 @@ func TestStrongNoHelp(t *testing.T) {
 // (In dev30's billing incident the same shape still fails: "put a hold on" is no
 // verb imperative knows.)
 func TestQuestionBetweenStepAndReport(t *testing.T) {
-	b := &summaryBuilder{lc: analyzeLifecycle(sortedMessages(incidentOf(
+	if got := mitigationIndexOf(
 		"[TRIGGERED] billing: cycle 14 bills with abnormal amounts posted to the portal",
 		"217 bills over $2,000, normal is ~15",
 		"kyle please pause the print transfer job for cycle 14",
 		"what do I tell agents?",
 		"print transfer job for cycle 14 paused on both schedulers",
-	))), used: map[string]bool{}}
-	if got := b.mitigationIndex(); got != 2 && got != 4 {
+	); got != 2 && got != 4 {
 		t.Errorf("mitigated at %d, want the pause (2 or 4)", got)
 	}
 }
@@ -167,14 +167,14 @@ func TestQuestionBetweenStepAndReport(t *testing.T) {
 // A report's header fields run together ("Review ID: … Status: Complete, actions
 // in progress Authors: …") are its metadata: "Complete" there is no step done.
 func TestHeaderFieldsAreNoStep(t *testing.T) {
-	if !fieldLines("Review ID: LR-2026-017 Date of incident: Wednesday 12 August 2026 Severity: SEV1 (public warning display) Status: Complete, actions in progress Authors: Raj Mehta") {
+	if !headerFields("Review ID: LR-2026-017 Date of incident: Wednesday 12 August 2026 Severity: SEV1 (public warning display) Status: Complete, actions in progress Authors: Raj Mehta") {
 		t.Error("a header of fields read as prose")
 	}
 	for _, s := range []string{
 		"Root cause: the overlay was cached for a day. Mitigation: purge issued at 14:48. Status: complete.",
 		"Purge of /maps/warnings/* issued. Map shows Red on most edges.",
 	} {
-		if fieldLines(s) {
+		if headerFields(s) {
 			t.Errorf("%q read as header fields", s)
 		}
 	}

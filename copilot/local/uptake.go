@@ -692,8 +692,9 @@ var upCallOffRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|so|then|nvm|a
 // runbook"); "kindly" alone is politeness ("kindly ignore my idea").
 var upAskRE = regexp.MustCompile(`\?|\b(?:please|pls|plz)\b|\b(?:can|could|would|will) (?:you|u)\b`)
 
-// upOwnItemRE: a call-off that names the speaker's item by its kind only ("scratch
-// my TODO then", "forget my idea"): it calls off the speaker's own latest one.
+// upOwnItemRE: a call-off that names the speaker's own item by its kind ("scratch
+// my TODO then", "forget my idea"), perhaps with words of it between ("ignore my
+// nightly script idea"): group 1 holds those words.
 var upOwnItemRE = regexp.MustCompile(`(?:skip|forget(?: about)?|scrap|scratch|shelve|drop|cancel|ignore|withdraw)\s+my\s+((?:[\w-]+\s+){0,3}?)(?:todo|to-do|idea|item|action item|ai|proposal|suggestion|promise|plan)s?\b`)
 
 // upRetractRE: a short message taking back what its speaker just said ("ok
@@ -727,13 +728,15 @@ var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh)
 // of those), or whose initials it spells ("DLQ" for "dead-letter queue").
 func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 	for _, t := range lc.msgs {
-		ownItem := !t.bot && t.section == "" && upOwnItemRE.MatchString(t.lower)
+		var own []string
+		if !t.bot && t.section == "" {
+			own = upOwnItemRE.FindStringSubmatch(t.lower)
+		}
+		ownItem := own != nil
 		if ownItem {
-			// The call-off may come with a new ask ("scratch my TODO then, priya
-			// pls put the banner step in the runbook"), itself a candidate.
 			// "ignore my nightly script idea": the speaker's idea that names the
 			// words, else, named by its kind only, the speaker's latest.
-			named := contentTerms(upOwnItemRE.FindStringSubmatch(t.lower)[1])
+			named := contentTerms(own[1])
 			best, bestN := -1, 0
 			for i := t.idx - 1; i >= max(0, t.idx-10); i-- {
 				if cands[i] == nil || speaker(lc.msgs[i].msg) != speaker(t.msg) {
@@ -750,9 +753,10 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 			if best >= 0 {
 				delete(cands, best)
 			}
-			// "kindly ignore my nightly script idea, with Kofi's chrony alert the
-			// same is not required": nothing asked besides the call-off, so the
-			// call-off is no item either.
+			// The call-off may come with a new ask ("scratch my TODO then, priya
+			// pls put the banner step in the runbook"), itself a candidate; with
+			// nothing asked besides it ("kindly ignore my nightly script idea,
+			// with Kofi's chrony alert the same is not required") it is no item.
 			if rest := upOwnItemRE.ReplaceAllString(t.lower, " "); cands[t.idx] != nil && !fuCommitRE.MatchString(rest) && !upAskRE.MatchString(rest) && !fuShouldRE.MatchString(rest) {
 				delete(cands, t.idx)
 			}
