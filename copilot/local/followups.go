@@ -822,7 +822,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker && !committedBeside(low) {
 		return nil
 	}
-	if paperwork(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) {
+	if paperwork(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) {
 		return nil
 	}
 	// "the 2019 postmortem already listed '…' as an action item" narrates: the
@@ -915,7 +915,13 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		accepted = (lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && (obligation(low) || fuRealFixRE.MatchString(low)))) && !personOnlyTells(low)
 		// "should we notify the users?" asks about one thing to do now; a
 		// question proposes something lasting when it says what.
+		// The question may follow a report of what was just done ("updated the
+		// bind password and reloaded. can you test?"): what it asks is judged
+		// by its own words.
 		if strings.HasSuffix(strings.TrimSpace(low), "?") && len(followUpSentences(low)) == 1 && len(contentTerms(raw)) < 3 {
+			accepted = false
+		}
+		if q, ok := questionOnly(low, wrapUp); ok && !(marker || nextTime || commit || ask || complain) && len(contentTerms(q)) < 3 {
 			accepted = false
 		}
 		// "Should we…?" deliberates a decision nobody has made ("should we have a
@@ -1193,7 +1199,7 @@ func proposalForm(low string, wrapUp bool) bool {
 		// with an exclamation, is disbelief at a statement, not a proposal.
 		sent = strings.TrimSpace(sent)
 		if strings.HasSuffix(sent, "?") && !fuDisbeliefRE.MatchString(sent) && !upAuxFirstRE.MatchString(sent) && !fuHypothesisRE.MatchString(sent) &&
-			fuLastingRE.MatchString(sent) {
+			!declarativeQuestion(sent) && fuLastingRE.MatchString(sent) {
 			return true
 		}
 	}
@@ -1249,6 +1255,23 @@ var (
 // irregularParticiples are the past participles of common irregular verbs that
 // differ from their past tense or base form less than "-ed" would show.
 const irregularParticiples = `kept|put|made|built|set|run|sent|told|got|gotten|written|left|given|brought|thought|paid|held|spent|heard|meant|understood|shown|chosen|driven|spoken|taught|shut|cut|let|spread|bought|won|lost|dealt|felt|begun|drawn|grown|thrown|worn`
+
+// declarativeQuestion reports whether a question is a statement said with a rising
+// tone, asking to confirm it: a clause with its subject ("then we put the quota back
+// to 40?"), one ending in a tag ("the historian has a 'no data' alarm i think?"),
+// or a lead-in before a question of how things stand ("@mfinch before I turn the
+// job back on: is anything on hold?"). Only a question without a clause of its own
+// ("pool saturation alert too?") proposes the thing it names.
+func declarativeQuestion(sent string) bool {
+	if _, q, ok := strings.Cut(sent, ": "); ok && fuInfoQuestionRE.MatchString(strings.TrimSpace(q)) {
+		return true
+	}
+	return fuDeclQRE.MatchString(sent)
+}
+
+// fuDeclQRE: a question that opens with a subject pronoun (after a filler) or ends
+// in a tag asking for confirmation.
+var fuDeclQRE = regexp.MustCompile(`^\W*(?:(?:then|so|and|but|ok|okay)\W+)?(?:we|i|you|they|it|he|she)\s+\w+|(?:\bi think|\bright|\bno|\bcorrect|\bisn'?t it|\bdon'?t we|\bdoesn'?t it|\baren'?t they)\s*\?$`)
 
 // fuInfoQuestionRE: a question that opens with an auxiliary of tense or being, not
 // a modal ("do people need to re-download or will apps retry?", "is the queue

@@ -480,6 +480,45 @@ func expectation(low string) bool {
 // lkExpectRE: a state expected soon.
 var lkExpectRE = regexp.MustCompile(`\b(?:should|will|'ll)\s+be\s+(?:back(?: to normal)?|fine|ok|okay|normal|done|green|clear|drained|caught up|stable|healthy|\d[\d.,%]*)\b[^.!?]*`)
 
+// effectOfStep reports a message that reports a step just taken and says what
+// things should do now ("drained. codes minted from now on should scan", "on the
+// origin I set no-store, so even if a CDN has a default it should not keep it"):
+// the effect the step should have, not work still to do. Every "should" must have
+// a thing for its subject and stand in a message opened by the report of the step,
+// or in a clause of consequence ("so … should"); "someone should…", "we need…" or
+// a fix proposed beside the step are still proposals.
+func effectOfStep(low string, t msgTags) bool {
+	if !t.taken || !fuShouldRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuRealFixRE.MatchString(low) {
+		return false
+	}
+	sents := followUpSentences(low)
+	if len(sents) == 0 {
+		return false
+	}
+	doneFirst := lkPastLeadRE.MatchString(strings.TrimSpace(sents[0]))
+	for _, sent := range sents {
+		if !fuShouldRE.MatchString(sent) {
+			continue
+		}
+		for _, m := range lkShouldSubjectRE.FindAllStringSubmatch(sent, -1) {
+			if personalSubject[m[1]] || m[1] == "someone" || m[1] == "somebody" || m[1] == "team" {
+				return false
+			}
+		}
+		if !doneFirst && !lkSoShouldRE.MatchString(sent) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// lkShouldSubjectRE: the word before "should" (group 1).
+	lkShouldSubjectRE = regexp.MustCompile(`([\w']+)\s+should\b`)
+	// lkSoShouldRE: a clause of consequence that says what should follow.
+	lkSoShouldRE = regexp.MustCompile(`\bso\b(?: that)?[^.!?;]*\bshould\b`)
+)
+
 // vendorCase reports a support case opened with another party during the
 // response ("I open ticket with them", "raised a P1 case with AWS"): asking for
 // help, not a piece of lasting work.
