@@ -742,7 +742,8 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
 				doneInIncident(t) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
 				nothingToDo(low) || doneByNote(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) || temporaryMeasure(low) || reportMeta(low) ||
-				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && onlyRegrets(low) || fuNotAdoptedLabelRE.MatchString(low) || fuOpenQuestionRE.MatchString(low) {
+				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && onlyRegrets(low) || fuNotAdoptedLabelRE.MatchString(low) || fuOpenQuestionRE.MatchString(low) ||
+				refusalOnly(low) {
 				return nil
 			}
 			c := newActionItemCandidate(t, raw, names)
@@ -1331,6 +1332,24 @@ func withoutRefusals(low string) string {
 	}
 	return strings.Join(kept, " ")
 }
+
+// refusalOnly reports an entry that decides against doing something and promises
+// nothing else ("Decision: we will not switch off the password policy for service
+// logins. Audit requires it."): under an action list as anywhere, a decision
+// against a step is no action item.
+func refusalOnly(low string) bool {
+	if !fuRefusalRE.MatchString(low) {
+		return false
+	}
+	rest := fuRefusalClauseRE.ReplaceAllString(low, " ")
+	return !fuCommitRE.MatchString(rest) && !sentencePromise(rest) && !fuMarkerRE.MatchString(rest) && !fuFutureRE.MatchString(rest)
+}
+
+// fuFutureRE: something still to happen, whoever does it ("olu will add …").
+var fuFutureRE = regexp.MustCompile(`\b(?:will|shall|going to|gonna)\b|'ll\b`)
+
+// fuRefusalClauseRE: a refusal up to the end of its clause.
+var fuRefusalClauseRE = regexp.MustCompile(fuRefusalRE.String() + `[^.;!?]*`)
 
 // fuQuestionLabelRE: a sentence labelled a question ("Question:", "Open question
 // for the next review:").

@@ -30,3 +30,28 @@ func TestFollowUpEffectOfStep(t *testing.T) {
 		{"a proposal beside the step", []string{res, "ann: drained the node. someone should add a clock offset alert to every node pool."}, []int{1}},
 	})
 }
+
+// A speaker takes their own idea back by naming it ("ok, autoscaling cancelled",
+// "on reflection not merging pg_wal … withdrawn", "ah ok forget the script, I put
+// the flag in the runbook"), also in a message that commits to something new; one
+// message takes back one idea, not the next one that shares a word with it.
+func TestFollowUpWithdrawnByName(t *testing.T) {
+	res := "dan: queue drained, resolved."
+	runLookalikes(t, []lookalikeCase{
+		{"cancelled by name", []string{res,
+			"tom: I will set up autoscaling on the web pool for the next peaks, so we dont need to ask",
+			"jo: @tom please not, more nodes made the queue worse today. keep 8 fixed until friday",
+			"tom: ok, autoscaling cancelled, 8 fixed until fri"}, nil},
+		{"not doing it, on reflection", []string{res,
+			"rgh: i'll also move pg_wal back onto the data volume, 500G of headroom there",
+			"rgh: on reflection not merging pg_wal. keep it separate, the keep_size cap is the real fix. withdrawn"}, nil},
+		{"forgotten beside a new promise", []string{res,
+			"javi: I will write a script to replay from the DLQ into the importer",
+			"tk: replay exists, bkimport has --replay-dlq since v3.2",
+			"javi: ah ok forget the script. I put --replay-dlq in the booking-import on-call runbook monday"}, []int{3}},
+		{"one idea per message", []string{res,
+			"sanne: I'll also write a synthetic check that polls 20 real stops through the edge every minute",
+			"hanna: the 'displays blank' runbook gets a step: check x-cache/age on the edge, purge the departures path. I'll update it today",
+			"sanne: ok scrap my synthetic check, the 404 share alert covers it. not doing the synthetic"}, []int{2}},
+	})
+}

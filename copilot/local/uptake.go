@@ -761,24 +761,29 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 				delete(cands, t.idx)
 			}
 		}
-		if !t.bot && t.section == "" {
-			withdrawOwn(lc, cands, t)
-		}
-		if t.bot || t.section != "" || cands[t.idx] != nil {
+		// One message takes back one idea by naming it: withdrawn, it is not
+		// also called off again below, which would take the next idea sharing
+		// a word ("scrap my synthetic check … not doing the synthetic" and a
+		// runbook step to "check x-cache").
+		if !t.bot && t.section == "" && withdrawOwn(lc, cands, t) {
 			continue
 		}
+		if t.bot || t.section != "" {
+			continue
+		}
+		selfItem := cands[t.idx] != nil
 		// "not needed, the provider retries for 72h" right after its speaker's own
 		// "I will write a script to replay them" calls that off.
 		// "right, actually scratch that" in the thread of its speaker's own
 		// "proposal: double the pool to 40 connections" takes the idea back.
-		retract := upRetractRE.MatchString(t.lower) && len(strings.Fields(t.lower)) <= retractWords
+		retract := !selfItem && upRetractRE.MatchString(t.lower) && len(strings.Fields(t.lower)) <= retractWords
 		if retract {
 			if root := threadRoot(lc, t); root >= 0 && cands[root] != nil && speaker(lc.msgs[root].msg) == speaker(t.msg) {
 				delete(cands, root)
 				continue
 			}
 		}
-		if upNotNeededRE.MatchString(t.lower) || retract {
+		if !selfItem && upNotNeededRE.MatchString(t.lower) || retract {
 			for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
 				if cands[i] != nil && speaker(lc.msgs[i].msg) == speaker(t.msg) {
 					delete(cands, i)
@@ -896,15 +901,17 @@ func withdrawConceded(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 // upWithdrawRE: a speaker withdrawing a thing they offered, by name ("then no
 // script from me", "ok then I don't need the vendor case"); group 1 or 2 is the
 // thing.
-var upWithdrawRE = regexp.MustCompile(`\bno ([a-z][^,.;:!?]{1,40}?) from me\b|\bi (?:don'?t|do not) need (?:the |that |this |my |a |an )?([^,.;:!?]{2,40})`)
+var upWithdrawRE = regexp.MustCompile(`\bno ([a-z][^,.;:!?]{1,40}?) from me\b|\bi (?:don'?t|do not) need (?:the |that |this |my |a |an )?([^,.;:!?]{2,40})` +
+	`|(?:^|[,.;!]\s*)(?:(?:ok|okay|so|then)\s+)?([a-z][\w-]*(?: [a-z][\w-]*)?) (?:cancell?ed|withdrawn|called off)\b` +
+	`|(?:^|[.;!]\s+)(?:(?:on reflection|on second thoughts?|actually|ok|okay|so|then|hmm)[,]?\s+)?not ([a-z]+ing (?:the |that |my )?[^,.;:!?]{2,40})`)
 
 // withdrawOwn drops the latest earlier item of t's speaker that t withdraws by
 // naming it, and t itself when it commits to nothing new ("oh nice. then no script
 // from me. just switched the digest on").
-func withdrawOwn(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags) {
+func withdrawOwn(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags) bool {
 	self := speaker(t.msg)
 	for _, m := range upWithdrawRE.FindAllStringSubmatch(t.lower, -1) {
-		named := contentTerms(m[1] + m[2])
+		named := contentTerms(strings.Join(m[1:], " "))
 		if len(named) == 0 || len(named) > 4 {
 			continue
 		}
@@ -915,11 +922,12 @@ func withdrawOwn(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags) {
 					if cands[t.idx] != nil && !sentenceCommits(t.lower) {
 						delete(cands, t.idx)
 					}
-					return
+					return true
 				}
 			}
 		}
 	}
+	return false
 }
 
 // spellsInitials reports whether one of terms is the initials of consecutive words
