@@ -55,3 +55,14 @@ func TestFollowUpWithdrawnByName(t *testing.T) {
 			"sanne: ok scrap my synthetic check, the 404 share alert covers it. not doing the synthetic"}, []int{2}},
 	})
 }
+
+// Sending the incident's notification to a regulator or a partner is its
+// paperwork, however it is worded; an improvement named beside it is still one.
+func TestFollowUpNotificationIsPaperwork(t *testing.T) {
+	res := "dan: queue drained, resolved."
+	runLookalikes(t, []lookalikeCase{
+		{"the initial notification", []string{res, "ann: I'll send the initial notification to the regulator before 15:00 today, final report within 30 days. I'll need the PM and timeline for that."}, nil},
+		{"a formal notice", []string{res, "ann: I will file a formal notice to the partner bank tomorrow."}, nil},
+		{"with an improvement beside it", []string{res, "ann: I'll send the initial notification to the regulator today, and I'll add an alert on the fd count of every sms gateway."}, []int{1}},
+	})
+}
