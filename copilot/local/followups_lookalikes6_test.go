@@ -66,3 +66,20 @@ func TestFollowUpNotificationIsPaperwork(t *testing.T) {
 		{"with an improvement beside it", []string{res, "ann: I'll send the initial notification to the regulator today, and I'll add an alert on the fd count of every sms gateway."}, []int{1}},
 	})
 }
+
+// A number in the thing called off counts it ("forget the 10 years") rather than
+// pointing at a numbered entry; a reply that names what it is about ("re my
+// restart script: nvm, scrap that") calls that idea off.
+func TestFollowUpCalledOffByItsWords(t *testing.T) {
+	res := "dan: feed live again, resolved."
+	runLookalikes(t, []lookalikeCase{
+		{"a counted thing", []string{res,
+			"max: And I tell the vendor they should put a certificate with 10 years on the gateway, then we have our peace",
+			"ines: please no. can the gateway do ACME?",
+			"max: Reinhard says the new version can do ACME. OK then forget the 10 years, I organise with the vendor the update to ACME by friday"}, nil},
+		{"named after re", []string{res,
+			"jules: also i'll write a lil script that does a rollout restart of chat pods whenever patroni fails over, belt and braces",
+			"dana: +1, someone add failover annotations to the grafana chat board",
+			"jules: re my restart script: nvm, scrap that. with ttl=30 it's pointless"}, []int{2}},
+	})
+}

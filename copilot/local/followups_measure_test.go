@@ -323,6 +323,13 @@ func TestFollowUpFigures(t *testing.T) {
 		// start (1cd5325). No follow-up rule was written from it. Floors 0.03
 		// under.
 		{"dev33", 0.80, 0.95, 0.92},
+		// dev34: written on 2026-12-04 (nineteenth session) by three writers,
+		// committed before the engine ran on it. As it came: P 0.690, R 0.741
+		// with the engine of the session's start (015c670), P 0.714 with the
+		// rules written before it landed (cue-phrase baseline P 0.300, R 0.194);
+		// owner 0.958, due 0.979. Two call-off fixes written from it: P 0.769
+		// (F1 0.755). Floors 0.03 under.
+		{"dev34", 0.72, 0.94, 0.92},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)

@@ -794,11 +794,21 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		if ownItem {
 			continue
 		}
+		// "re my restart script: nvm, scrap that": the thing called off is named
+		// where the reply says what it is about.
+		if m := upReCallOffRE.FindStringSubmatch(t.lower); m != nil {
+			if named := contentTerms(m[1]); len(named) > 0 && len(named) <= 4 {
+				if i := calledOffIdea(lc, cands, t, named); i >= 0 {
+					delete(cands, i)
+					continue
+				}
+			}
+		}
 		for _, m := range upCallOffRE.FindAllStringSubmatch(t.lower, -1) {
 			// "scratch my 3), the probe": an entry of a numbered list called off
 			// by its number, the speaker's own before anyone else's.
 			if n := upEntryRefRE.FindStringSubmatch(m[1]); n != nil {
-				if i := numberedEntry(lc, cands, t, n[1]); i >= 0 {
+				if i := numberedEntry(lc, cands, t, n[1]+n[2]+n[3]); i >= 0 {
 					delete(cands, i)
 				}
 				continue
@@ -807,27 +817,9 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 			if len(named) == 0 || len(named) > 4 {
 				continue
 			}
-			// Of the earlier ideas, the one sharing the most of the named words:
-			// "scratch the SDK cache TTL idea" calls off the cache TTL bump, not
-			// the later dashboard of SDK fallbacks that shares one word.
-			// Between ideas naming as many of them, the speaker's own: "ok right,
-			// forget the move then" after "no need to move the bucket @emre"
-			// calls off emre's own "I will move dock-config bucket…".
-			best, bestN, bestOwn := -1, 0, false
-			for i := t.idx - 1; i >= 0; i-- {
-				c := cands[i]
-				if c == nil {
-					continue
-				}
-				_, n := termOverlap(named, c.msgTerms)
-				if n == 0 && spellsInitials(named, lc.msgs[i].lower) {
-					n = 1
-				}
-				own := speaker(lc.msgs[i].msg) == speaker(t.msg)
-				if n > bestN || (n > 0 && n == bestN && own && !bestOwn) {
-					best, bestN, bestOwn = i, n, own
-				}
-			}
+			// Of the earlier ideas, the one sharing the most of the named words
+			// (see calledOffIdea), or whose initials they spell ("DLQ").
+			best := calledOffIdea(lc, cands, t, named)
 			if best >= 0 {
 				delete(cands, best)
 			}
@@ -835,9 +827,42 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 	}
 }
 
+// upReCallOffRE: a reply that names what it is about ("re my restart script:",
+// "re: the DLQ idea -") and then takes it back ("nvm", "scrap that"); group 1 is
+// the thing.
+var upReCallOffRE = regexp.MustCompile(`^\W*re:?\s+(?:my |the |our |your |that |this )?([^:,.;!?]{2,40}?)\s*[:,\-–—]\s*(?:ok[,.]?\s*|ah[,.]?\s*|actually[,.]?\s*)?(?:nvm|never ?mind|scrap|scratch|forget|drop|ignore|withdraw|cancel)\b`)
+
+// calledOffIdea is the earlier candidate that shares the most of named's words:
+// "scratch the SDK cache TTL idea" calls off the cache TTL bump, not the later
+// dashboard of SDK fallbacks that shares one word. A name whose initials spell
+// one of named ("dlq" for "a dead-letter queue") counts as one word shared.
+// Between ideas naming as many, the speaker's own: "ok right, forget the move
+// then" after "no need to move the bucket @emre" calls off emre's own "I will
+// move dock-config bucket…". It returns -1 when none shares one.
+func calledOffIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, named []string) int {
+	best, bestN, bestOwn := -1, 0, false
+	for i := t.idx - 1; i >= 0; i-- {
+		c := cands[i]
+		if c == nil {
+			continue
+		}
+		_, n := termOverlap(named, c.msgTerms)
+		if n == 0 && spellsInitials(named, lc.msgs[i].lower) {
+			n = 1
+		}
+		own := speaker(lc.msgs[i].msg) == speaker(t.msg)
+		if n > bestN || (n > 0 && n == bestN && own && !bestOwn) {
+			best, bestN, bestOwn = i, n, own
+		}
+	}
+	return best
+}
+
 // upEntryRefRE: a called-off thing that is a list entry's number ("3)", "#3",
 // "no. 3", "item 3"); group 1 is the number.
-var upEntryRefRE = regexp.MustCompile(`^(?:#|no\.?\s*|item\s+|point\s+)?(\d{1,2})(?:\)|\.)?(?:\s|$)`)
+// A bare number counts something ("forget the 10 years"): it refers to an entry
+// only when marked as one or when nothing follows it.
+var upEntryRefRE = regexp.MustCompile(`^(?:#|no\.?\s*|item\s+|point\s+)(\d{1,2})(?:\)|\.)?(?:\s|$)|^(\d{1,2})(?:\)|\.)(?:\s|$)|^(\d{1,2})\s*$`)
 
 // numberedEntry is the latest candidate before t whose message is the list entry
 // numbered num, said by t's speaker if any is, else by anyone; -1 when none.
