@@ -28,6 +28,7 @@ func TestFollowUpEffectOfStep(t *testing.T) {
 		{"effect after the report of a drain", []string{res, "ann: drained the node. all replicas now on nodes with a good clock. tokens issued from now on should validate."}, nil},
 		{"effect in a clause of consequence", []string{res, "ann: and on the origin nginx I set Cache-Control: no-store for 404 on /live/, so even if a CDN has a default it should not keep it. hotfix on both origins, reloaded"}, nil},
 		{"a proposal beside the step", []string{res, "ann: drained the node. someone should add a clock offset alert to every node pool."}, []int{1}},
+		{"a past tense that reports no step", []string{res, "ann: and we burned the first 5 min guessing. flag changes on checkout.* should post into #checkout-deploys like deploys do, nobody knew it had flipped"}, []int{1}},
 	})
 }
 

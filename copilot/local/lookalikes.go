@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
@@ -495,7 +496,11 @@ func effectOfStep(low string, t msgTags) bool {
 	if len(sents) == 0 {
 		return false
 	}
-	doneFirst := lkPastLeadRE.MatchString(strings.TrimSpace(sents[0]))
+	// The opening sentence must itself report a step of the response ("drained."),
+	// not any past tense ("we burned the first 5 min guessing. flag changes should
+	// post into #deploys" still proposes).
+	first := strings.TrimSpace(sents[0])
+	doneFirst := lkPastLeadRE.MatchString(first) && textTags(copilot.Message{Text: first}).taken
 	for _, sent := range sents {
 		if !fuShouldRE.MatchString(sent) {
 			continue
