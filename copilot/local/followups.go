@@ -916,12 +916,12 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		accepted = (lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && (obligation(low) || fuRealFixRE.MatchString(low)))) && !personOnlyTells(low)
 		// "should we notify the users?" asks about one thing to do now; a
 		// question proposes something lasting when it says what.
-		// The question may follow a report of what was just done ("updated the
-		// bind password and reloaded. can you test?"): what it asks is judged
-		// by its own words.
 		if strings.HasSuffix(strings.TrimSpace(low), "?") && len(followUpSentences(low)) == 1 && len(contentTerms(raw)) < 3 {
 			accepted = false
 		}
+		// The question may follow a report of what was just done ("updated the
+		// bind password and reloaded. can you test?"): what it asks is judged
+		// by its own words.
 		if q, ok := questionOnly(low, wrapUp); ok && !(marker || nextTime || commit || ask || complain) && len(contentTerms(q)) < 3 {
 			accepted = false
 		}

@@ -506,7 +506,7 @@ func effectOfStep(low string, t msgTags) bool {
 			continue
 		}
 		for _, m := range lkShouldSubjectRE.FindAllStringSubmatch(sent, -1) {
-			if personalSubject[m[1]] || m[1] == "someone" || m[1] == "somebody" || m[1] == "team" {
+			if personalSubject[m[1]] || lkPersonSubject[m[1]] {
 				return false
 			}
 		}
@@ -520,6 +520,8 @@ func effectOfStep(low string, t msgTags) bool {
 var (
 	// lkShouldSubjectRE: the word before "should" (group 1).
 	lkShouldSubjectRE = regexp.MustCompile(`([\w']+)\s+should\b`)
+	// lkPersonSubject: the subjects beside personalSubject that name people.
+	lkPersonSubject = toSet(`someone somebody team`)
 	// lkSoShouldRE: a clause of consequence that says what should follow.
 	lkSoShouldRE = regexp.MustCompile(`\bso\b(?: that)?[^.!?;]*\bshould\b`)
 )

@@ -859,9 +859,9 @@ func calledOffIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags,
 }
 
 // upEntryRefRE: a called-off thing that is a list entry's number ("3)", "#3",
-// "no. 3", "item 3"); group 1 is the number.
-// A bare number counts something ("forget the 10 years"): it refers to an entry
-// only when marked as one or when nothing follows it.
+// "no. 3", "item 3", "3"); the one group that matched is the number. A number
+// followed by a word counts something ("forget the 10 years"): it refers to an
+// entry only when marked as one or when nothing follows it.
 var upEntryRefRE = regexp.MustCompile(`^(?:#|no\.?\s*|item\s+|point\s+)(\d{1,2})(?:\)|\.)?(?:\s|$)|^(\d{1,2})(?:\)|\.)(?:\s|$)|^(\d{1,2})\s*$`)
 
 // numberedEntry is the latest candidate before t whose message is the list entry
@@ -924,8 +924,9 @@ func withdrawConceded(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 }
 
 // upWithdrawRE: a speaker withdrawing a thing they offered, by name ("then no
-// script from me", "ok then I don't need the vendor case"); group 1 or 2 is the
-// thing.
+// script from me", "ok then I don't need the vendor case", "ok, autoscaling
+// cancelled", "on reflection not merging pg_wal"); the one group that matched is
+// the thing.
 var upWithdrawRE = regexp.MustCompile(`\bno ([a-z][^,.;:!?]{1,40}?) from me\b|\bi (?:don'?t|do not) need (?:the |that |this |my |a |an )?([^,.;:!?]{2,40})` +
 	`|(?:^|[,.;!]\s*)(?:(?:ok|okay|so|then)\s+)?([a-z][\w-]*(?: [a-z][\w-]*)?) (?:cancell?ed|withdrawn|called off)\b` +
 	`|(?:^|[.;!]\s+)(?:(?:on reflection|on second thoughts?|actually|ok|okay|so|then|hmm)[,]?\s+)?not ([a-z]+ing (?:the |that |my )?[^,.;:!?]{2,40})`)
