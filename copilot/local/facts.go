@@ -1641,6 +1641,12 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		}
 		return false
 	}
+	people := map[string]bool{} // who speaks in the channel
+	for _, t := range lc.msgs {
+		if !t.bot && t.section == "" {
+			people[strings.ToLower(strings.TrimPrefix(speaker(t.msg), "@"))] = true
+		}
+	}
 	onset := lc.onsetMinute()
 	// A report whose timeline tells the steps tells the whole story first in its
 	// summary, out of order ("a change to the purge job deleted the originals …
@@ -1705,7 +1711,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			}
 			return []int{t.idx}
 		}
-		if commandThenRecovered(t) || announcedThenRecovered(t) || announcedThenReported(t) {
+		if commandThenRecovered(t) || announcedThenRecovered(t) || announcedThenReported(t) || t.idx > onsetIdx && changeNotice(t, people) {
 			acts = append(acts, t.idx)
 			continue
 		}
@@ -1956,7 +1962,7 @@ func failedAttempt(t msgTags) bool {
 
 // stillFailingRE: the symptom still there, said with "still" and a nothing or a
 // failing state ("still 0 routes", "still no data", "still failing").
-var stillFailingRE = regexp.MustCompile(`\bstill (?:0|zero|no|nothing|none|not|failing|broken|down|empty|missing|stuck|the same|same error|erroring|timing out|rejected|declined)\b`)
+var stillFailingRE = regexp.MustCompile(`\bstill (?:0|zero|no|nothing|none|not|failing|broken|down|empty|missing|stuck|the same|same error|erroring|timing out|rejected|declined|coming(?: in)?|happening)\b|\bstill (?:~|at |on |getting |seeing |returning )?(?:[45]\d\d|[45]xx)s?\b|(?:^|[.;,]\s*)(?:so |ok,? )?(?:it'?s |it was |that'?s |that was )?not the (?:build|deploy\w*|release|rollout|version|change|cause|culprit)\b`)
 
 // citeSentences records chosen sentences and joins them into a field.
 func (b *summaryBuilder) citeSentences(ss []scoredSentence) string {

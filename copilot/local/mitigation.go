@@ -90,7 +90,7 @@ func reportsNoHelp(t msgTags) bool {
 
 // briefHelpRE: a step that helped only for a while, or a measure back above
 // where it was: the symptom returned, whatever recovery words come first.
-var briefHelpRE = regexp.MustCompile(`\bhelped (only )?for (~|about |around |a few |a |an |\d)|\b(errors?|5xx|latency|lag|failures?|timeouts?|rate|p\d\d|evictions?|drops?|backlog) (are |is )?back (above|over|up to|up at|at) \d`)
+var briefHelpRE = regexp.MustCompile(`\bhelped (only )?for (~|about |around |a few |a |an |\d)|\bbought (us )?(only )?(~|about |around )?\d+ ?(s|secs?|seconds|m|mins?|minutes)\b|\bnot a fix\b|\b(errors?|5xx|latency|lag|failures?|timeouts?|rate|p\d\d|evictions?|drops?|backlog) (are |is )?back (above|over|up to|up at|at) \d`)
 
 // untilRE: a symptom bounded by what ends it.
 var untilRE = regexp.MustCompile(`\buntil\b`)
@@ -111,8 +111,10 @@ func toldBefore(low string, onset int) bool {
 		return false
 	}
 	for _, loc := range clockRE.FindAllStringSubmatchIndex(low, -1) {
-		if strings.HasSuffix(low[:loc[0]], "the ") {
-			continue // "rolled back the 13:20 deploy": the time names the object
+		if strings.HasSuffix(low[:loc[0]], "the ") && !clockRangeRE.MatchString(low[loc[1]:]) {
+			// "rolled back the 13:20 deploy": the time names the object. "in
+			// the 04:00-06:00 window" names the period it happened in.
+			continue
 		}
 		h, _ := strconv.Atoi(low[loc[2]:loc[3]])
 		mi, _ := strconv.Atoi(low[loc[4]:loc[5]])
@@ -128,6 +130,9 @@ func toldBefore(low string, onset int) bool {
 	}
 	return false
 }
+
+// clockRangeRE: the rest of a range after its first clock time ("-06:00").
+var clockRangeRE = regexp.MustCompile(`^\s*(?:-|–|to)\s*\d{1,2}:\d\d`)
 
 // onsetMinute is the minute of the day of the first signal, -1 when unknown.
 func (lc *incidentLifecycle) onsetMinute() int {
@@ -254,7 +259,36 @@ func recovered(t msgTags) bool {
 
 // alertClearedRE: a monitor's message that its alert cleared ("[RESOLVED]
 // #48213 iap-gateway purchase_verify_success_rate < 90%").
-var alertClearedRE = regexp.MustCompile(`^\W*(?:resolved|recovered|cleared)\b`)
+// Grafana and others open the recovery with "[OK]".
+var alertClearedRE = regexp.MustCompile(`^\W*(?:resolved|recovered|cleared|ok)\b`)
+
+// changeByRE: the person a tool names as the doer of a change it records
+// ("… deployed to prod by @marek", "flag … turned OFF in production by ines").
+var changeByRE = regexp.MustCompile(`\bby @?([a-z][\w.-]*[a-z0-9])`)
+
+// changeVerbRE: the verbs with which deploy, flag and config tools record a
+// change to a running system.
+var changeVerbRE = regexp.MustCompile(`\b(?:deployed|rolled out|rollout|rolled back|rollback|reverted|changed|turned (?:on|off)|toggled|enabled|disabled|activated|applied|restarted|restart|scaled|paused|resumed|purged?|flushed|promoted|set to|→|->)`)
+
+// changeNotice reports whether a tool's message records a change made by one
+// of the people in the channel: ChatOps bots post every deploy, flag flip and
+// config push with its doer ("gameserver eu-central-1: rollout 7.3.2 → 7.3.1
+// started by dex"). Such a record says the step was taken, as a person's
+// report does. A tracker's record of a ticket ("created OPS-1 … by ana") or an
+// alert is no change.
+func changeNotice(t msgTags, people map[string]bool) bool {
+	if !t.bot || t.question || alertBotRE.MatchString(t.lower) || ticketBotRE.MatchString(t.lower) {
+		return false
+	}
+	m := changeByRE.FindStringSubmatch(t.lower)
+	return m != nil && people[m[1]] && changeVerbRE.MatchString(t.lower)
+}
+
+// ticketBotRE: a tracker's or status page's record, not a change to a system.
+var ticketBotRE = regexp.MustCompile(`^\W*(?:created|updated|commented|assigned|incident|status)\b|\b(?:severity|priority|sev|status|freeze)\b`)
+
+// alertBotRE: a monitor's message, opened by the state of its alert.
+var alertBotRE = regexp.MustCompile(`^\W*(?:triggered|firing|alerting|alarm|problem|p[1-5]|warn\w*|crit\w*|escalated|acknowledged|resolved|recovered|ok)\b`)
 
 // noMoreRE: the signal said to have stopped: "no more 429s", "no new 5xx".
 var noMoreRE = regexp.MustCompile(`\bno (?:more |new )+(\d{3}s?|[45]xx)\b`)

@@ -162,6 +162,11 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 			// redeliver …") answered by the report of the first: the report names
 			// the step that was taken.
 			src, m = r, b.reportedStep(r)
+		} else if ai, a := b.completedAnnouncement(mi, m); ai >= 0 {
+			// "running ANALYZE delivery_slots; ANALYZE slot_reservations; now"
+			// then "done in 4s. EXPLAIN now index scan": the bare report
+			// completes what its speaker had just announced.
+			src, m = ai, a
 		} else if c := clipTrailingClauses(m, isActionClause); len(contentTerms(c)) >= terseAction {
 			m = c
 		} else if ai, a := b.announcement(mi, c); a != "" && !b.stepAnnounced(lc.msgs[mi]) && !announcedAction(lc.msgs[mi].lower) {
@@ -280,6 +285,72 @@ func (b *summaryBuilder) announcement(mi int, report string) (int, string) {
 		return j, strings.Join(out, " ")
 	}
 	return -1, ""
+}
+
+// completedAnnouncement finds the step a bare report of completion m, quoted
+// from chat message mi ("done in 4s", "done, portal shows april balance
+// again"), completes: the step its speaker announced in their message just
+// before it, within the recovery window, when that message opens a sentence
+// with the step under way ("hiding the MAY-A invoices in portal") or announces
+// it as their own ("I'll flip it"). Any message of that speaker in between
+// that does not announce a step, or a question, leaves the report as it is.
+// It returns the announcement's message and sentence, or -1.
+func (b *summaryBuilder) completedAnnouncement(mi int, m string) (int, string) {
+	r := b.lc.msgs[mi]
+	who := speaker(r.msg)
+	if r.section != "" || r.bot || who == "" || !bareCompletionRE.MatchString(lowerClean(m)) {
+		return -1, ""
+	}
+	for j := mi - 1; j >= 0 && j >= mi-recoveryWindow; j-- {
+		t := b.lc.msgs[j]
+		if t.bot || speaker(t.msg) != who {
+			continue
+		}
+		if t.question || hasSecret(t.msg.Text) {
+			return -1, ""
+		}
+		for _, raw := range splitSentences(t.msg.Text) {
+			low := lowerClean(raw)
+			if hedgeRE.MatchString(low) || notDoneRE.MatchString(low) || strings.Contains(raw, "?") {
+				continue
+			}
+			if opensWithGerund(low) || ownStepAnnounced(low) {
+				if q := quote(raw); len(contentTerms(q)) >= terseAction {
+					return j, q
+				}
+			}
+		}
+		return -1, ""
+	}
+	return -1, ""
+}
+
+// opensWithGerund reports whether a sentence opens, after the words that lead a
+// report ("ok", "now"), with a verb in -ing and its object: a step under way
+// ("running ANALYZE on delivery_slots now", "hiding the invoices in portal").
+func opensWithGerund(low string) bool {
+	words := strings.Fields(clockLeadRE.ReplaceAllString(low, ""))
+	i := 0
+	for i < len(words) && reportLeadSkip(strings.Trim(words[i], ",.:;!")) {
+		i++
+	}
+	if i >= len(words)-1 {
+		return false
+	}
+	w := strings.Trim(words[i], ",.:;!")
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && isWord(w) && !gerundSubject(words[i+1:])
+}
+
+// gerundSubject reports whether a verb after a gerund makes the gerund the
+// subject of a sentence about the option ("changing the node type is a 30 min
+// modify").
+func gerundSubject(rest []string) bool {
+	for _, v := range rest {
+		if gerundSubjectVerbs[strings.Trim(v, ",.:;!")] {
+			return true
+		}
+	}
+	return false
 }
 
 // bareCompletionRE: a report that opens by saying a step is finished without

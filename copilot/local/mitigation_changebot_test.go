@@ -1,0 +1,136 @@
+package local
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
+
+// said is one message of a chat: who, and whether a tool posted it.
+type said struct {
+	who, text string
+	bot       bool
+}
+
+// chatOf builds an incident from messages a minute apart.
+func chatOf(msgs ...said) *copilot.Incident {
+	inc := &copilot.Incident{ID: "T-2"}
+	for i, m := range msgs {
+		kind := copilot.KindMessage
+		if m.bot {
+			kind = copilot.KindBot
+		}
+		inc.Messages = append(inc.Messages, copilot.Message{TS: fmt.Sprintf("%d.000100", 1700000000+60*i), UserName: m.who, Kind: kind, Text: m.text})
+	}
+	return inc
+}
+
+func mitigationActsOf(inc *copilot.Incident) []int {
+	b := newSummaryBuilder(analyzeLifecycle(sortedMessages(inc)))
+	return b.mitigationActs()
+}
+
+// A flag bot's record of a change made by someone in the channel tells the
+// step taken, as the person's own report would: the kill switch is the
+// mitigation, not the rollback that did not help nor the unban after it.
+func TestChangeBotRecordsTheStep(t *testing.T) {
+	inc := chatOf(
+		said{"pagerduty", "[TRIGGERED] match-abandon rate eu-central-1 > 3x baseline", true},
+		said{"dex", "we shipped gameserver 7.3.2 at 13:50, rolling eu-central back", false},
+		said{"deploybot", "gameserver eu-central-1: rollout 7.3.2 → 7.3.1 started by dex", true},
+		said{"dex", "rollback done, eu-central all on 7.3.1. kicks still coming. so not the build", false},
+		said{"sasha", "R-4471 flags the new nvidia overlay dll, its cert is not on the allowlist", false},
+		said{"ines", "sasha, can we kill R-4471 alone without pushing a whole ruleset?", false},
+		said{"sasha", "yes, per-rule kill switch in sentinel remote config. doing it now", false},
+		said{"sentinel-bot", "rule R-4471 state: enforce → disabled (by sasha) — propagates within ~2 min", true},
+		said{"grafana", "[OK] match-abandon rate eu-central-1 back under 1.5x baseline", true},
+		said{"sasha", "batch unban through ban-admin, running it in chunks of 500. starting now", false},
+	)
+	acts := mitigationActsOf(inc)
+	if len(acts) == 0 || acts[0] != 7 {
+		t.Fatalf("mitigation acts %v, want the flag bot's record (7) first", acts)
+	}
+}
+
+// What is not a change made in the channel is no step: an alert, a tracker's
+// record, a severity change, or a change by someone who is not in the channel.
+func TestChangeNoticeIsAPersonsChange(t *testing.T) {
+	people := map[string]bool{"dex": true, "kenji": true, "ana": true}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"gameserver eu-central-1: rollout 7.3.2 → 7.3.1 started by dex", true},
+		{"LaunchDarkly: flag boost_bundles turned OFF in production by @ana", true},
+		{"Incident inc-2026-03-17 severity changed SEV3 → SEV2 by kenji", false},
+		{"created OPS-12: alert on dlq depth (reported by dex)", false},
+		{"[TRIGGERED] ingest rate 0 msg/s, escalated by dex", false},
+		{"checkout v2.7.0 deployed to prod by renovate", false},
+	} {
+		tg := textTags(copilot.Message{Text: c.text, Kind: copilot.KindBot})
+		tg.bot = true
+		if got := changeNotice(tg, people); got != c.want {
+			t.Errorf("%q: change notice %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// A step that bought a short reprieve ("restart bought ~90s. not a fix") or
+// after which the symptom kept coming ("kicks still coming", "still 401") did
+// not stop the bleeding.
+func TestShortReprieveAndSymptomStillComingAreNoHelp(t *testing.T) {
+	for _, s := range []string{
+		"2 of 3 pods back at 200/200 busy. restart bought ~90s. not a fix",
+	} {
+		if !reportsNoHelp(textTags(copilot.Message{Text: s})) {
+			t.Errorf("%q: not read as a step that did not help", s)
+		}
+	}
+	for _, s := range []string{
+		"rollback done, eu-central all on 7.3.1. kicks still coming. so not the build",
+		"rerunning the fetcher by hand... still 401. not transient",
+	} {
+		if !failedAttempt(textTags(copilot.Message{Text: s})) {
+			t.Errorf("%q: not read as a failed attempt", s)
+		}
+	}
+	for _, s := range []string{
+		"rolled back the config, 401s gone",
+		"restarted the consumer, it is not the cause but lag is dropping",
+	} {
+		if failedAttempt(textTags(copilot.Message{Text: s})) {
+			t.Errorf("%q: read as a failed attempt", s)
+		}
+	}
+}
+
+// "done in 4s" says nothing of what was done: the summary quotes the step its
+// speaker had announced just before.
+func TestBareCompletionQuotesTheAnnouncement(t *testing.T) {
+	inc := chatOf(
+		said{"pagerduty", "[TRIGGERED] slots-api: p95 latency > 2s", true},
+		said{"filip", "slot query does a seq scan on delivery_slots, planner stats are stale", false},
+		said{"marta", "yep, last autoanalyze on delivery_slots is 2026-05-29", false},
+		said{"marta", "running ANALYZE delivery_slots; ANALYZE slot_reservations; now", false},
+		said{"marta", "done in 4s. EXPLAIN now index scan, 38ms", false},
+		said{"filip", "p95 back to 200ms, slots loading again", false},
+	)
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(m, "ANALYZE delivery_slots") {
+		t.Errorf("mitigation %q, want the ANALYZE it completed", m)
+	}
+	// Another speaker's announcement is not what this report completes.
+	b := newSummaryBuilder(analyzeLifecycle(sortedMessages(chatOf(
+		said{"ana", "hiding the invoices in the portal", false},
+		said{"bo", "done, portal shows april balance again", false},
+	))))
+	if i, _ := b.completedAnnouncement(1, "Done, portal shows april balance again."); i >= 0 {
+		t.Errorf("completed another speaker's announcement (%d)", i)
+	}
+}
