@@ -1655,8 +1655,8 @@ func (b *summaryBuilder) findMitigationActs() []int {
 	for _, t := range lc.msgs[:end] {
 		rows = rows || timelineAction(t)
 	}
-	var acts []int
-	noHelp := -1 // the latest report that an attempt did not help
+	var acts, failed []int // the steps taken, and those that did not help
+	noHelp := -1           // the latest report that an attempt did not help
 	// relapsed reports whether the recovery told at t did not hold; the steps
 	// before it are then forgotten, as after a report that a step did not help.
 	relapsed := func(t msgTags) bool {
@@ -1677,9 +1677,21 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if failedAttempt(t) || reportsNoHelp(t) {
 			// Tried, and the symptom stayed: neither this attempt nor the one the
 			// report tells of stopped the bleeding.
-			acts = b.dropFailedInSection(acts, t)
+			kept := b.dropFailedInSection(acts, t)
+			for _, a := range acts {
+				if !containsInt(kept, a) {
+					failed = append(failed, a)
+				}
+			}
+			if len(t.actions) > 0 {
+				failed = append(failed, t.idx)
+			}
+			acts = kept
 			noHelp = t.idx
 			continue
+		}
+		if b.undoesFailed(t, failed) {
+			continue // "flipping the acquirer back": the failed try undone
 		}
 		if t.taken && t.verify && !t.bot && !t.question && t.idx > onsetIdx && narrates(t) &&
 			!proposalRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) && !notHelpedRE.MatchString(t.lower) &&
@@ -1821,6 +1833,68 @@ func (b *summaryBuilder) aimedAtCause(acts []int) []int {
 	}
 	return acts
 }
+
+// undoesFailed reports whether t puts back what a step that did not help
+// (failed) had changed, naming nothing else: "flipping the acquirer back" after
+// "switching to the backup acquirer to rule it out … no change", or a flag
+// tool's "payments.acquirer = paylane, was: backup_acquirer". Undoing a try
+// restores the state the incident began in; it stops no bleeding. A rollback
+// that names what the failed try did not ("rolling checkout-api back to
+// 2.30.4" after "restarting checkout-api") is a step of its own.
+func (b *summaryBuilder) undoesFailed(t msgTags, failed []int) bool {
+	if len(failed) == 0 || !undoRE.MatchString(t.lower) {
+		return false
+	}
+	// What the undoing sentence names, without its verb and "back".
+	var own []string
+	for _, raw := range splitSentences(t.msg.Text) {
+		low := lowerClean(raw)
+		if !undoRE.MatchString(low) {
+			continue
+		}
+		words := strings.Fields(low)
+		i := 0
+		for i < len(words) && reportLeadSkip(strings.Trim(words[i], ",.:;!")) {
+			i++
+		}
+		if i+1 >= len(words) {
+			continue
+		}
+		for _, w := range contentTerms(strings.Join(words[i+1:], " ")) {
+			if w != "back" {
+				own = append(own, w)
+			}
+		}
+		for _, w := range words[i+1:] {
+			if w = strings.Trim(w, ",.:;!()`'\""); strings.ContainsAny(w, "0123456789") {
+				own = append(own, w) // a version or value: "back to 2.30.4"
+			}
+		}
+	}
+	if len(own) == 0 {
+		return false
+	}
+	for _, f := range failed {
+		tried := map[string]bool{}
+		for _, w := range contentTerms(b.lc.msgs[f].lower) {
+			tried[w] = true
+		}
+		for _, w := range strings.Fields(b.lc.msgs[f].lower) {
+			tried[strings.Trim(w, ",.:;!()`'\"")] = true
+		}
+		all := true
+		for _, w := range own {
+			all = all && tried[w]
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// undoRE: words that put something back as it was.
+var undoRE = regexp.MustCompile(`\bback\b|\brevert|\bundo|\bwas:`)
 
 // relapsesAfter reports whether, after message i told a recovery and before the
 // next step, a message says the symptom came back ("07:41 | Failures return, at

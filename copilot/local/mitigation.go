@@ -21,10 +21,10 @@ import (
 
 // noHelpRE: the symptom stayed after an action: it did not change ("rollback
 // done but latency same"), it got worse, it came back, it is still there ("not
-// the waf", "holds do not clear"), or the step took effect "but" what it was to
+// the waf", "holds do not clear", a reply opening "still coming in"), or the step took effect "but" what it was to
 // save is dead already ("segments deleting. but brokers already died"). The
 // existing notHelpedRE is one source; these are the other ways a report says so.
-var noHelpRE = regexp.MustCompile(`\bno (better|diff|use|joy)\b|\bnot seeing (any |an? )?(improvement|change|difference|effect|recovery)\b|\bnothing (has )?changed\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?|drop(s|ped|ping)?|disconnect(s|ed|ing)?|logouts?|flap(s|ped|ping)?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(latency|errors?|error rate|5xx|timeouts?|lag|p\d\d|failures?|backlog|ratio|\d{3} ratio|\d{3} rate)( is| are| stays?| stayed| still| looks?)? (the )?same\b|\beven more (\d{3}s?\b|[45]xx|errors?|failures?|timeouts?)|\b(was|is|that'?s) a bad idea\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+|[.;!]\s+not the [\w-]+\W*$|\b(do|does|did)(n'?t| not) (clear|drop|recover|improve|go away|come back|drain|resolve|stop)\b`)
+var noHelpRE = regexp.MustCompile(`^\W*still (coming|happening|arriving|piling up)\b|\bno (better|diff|use|joy)\b|\bnot seeing (any |an? )?(improvement|change|difference|effect|recovery)\b|\bnothing (has )?changed\b|\bdid(n'?t| not)? nothing\b|^\W*worse\b|\b(made (it|things)|got|getting|even|slightly|much|now|is|it'?s|its|things) worse\b|\b(alarms?|alerts?|errors?|fail(s|ed|ures?)?|crash(es|ed)?|firing|rejects?|rejected|bounced?|timeouts?|drop(s|ped|ping)?|disconnect(s|ed|ing)?|logouts?|flap(s|ped|ping)?) (\w+ )?(again|the same)\b|\bsame (err|error|errors|result|rate|failure|status)\b|\b(latency|errors?|error rate|5xx|timeouts?|lag|p\d\d|failures?|backlog|ratio|\d{3} ratio|\d{3} rate)( is| are| stays?| stayed| still| looks?)? (the )?same\b|\beven more (\d{3}s?\b|[45]xx|errors?|failures?|timeouts?)|\b(was|is|that'?s) a bad idea\b|\b(it'?s|its|that'?s|it was|that was) not (it|that|the (cause|issue|problem))\b|\bwas(n'?t| not) it\b|\bbut\b[^.;!?]{0,40}\b(already |still |again )?(died|dead|down|stuck|crash(ed|ing)|broken)\b|\bnot (a |an |the )?[\w-]+( thing)?, (it'?s|its|that'?s) \w+|[.;!]\s+not the [\w-]+\W*$|\b(do|does|did)(n'?t| not) (clear|drop|recover|improve|go away|come back|drain|resolve|stop)\b`)
 
 // strongNoHelpRE: a report that what was done did not help, which no recovery word
 // beside it undoes ("scaled and success rate went DOWN. 48 pods all up and
@@ -218,10 +218,8 @@ func announcedAction(low string) bool {
 	}
 	// "changing the node type is a 30 min modify": the gerund is the subject of
 	// a sentence about the option, not an action under way.
-	for _, v := range words[i+1:] {
-		if gerundSubjectVerbs[strings.Trim(v, ",.:;!")] {
-			return false
-		}
+	if gerundSubject(words[i+1:]) {
+		return false
 	}
 	obj := strings.Trim(words[i+1], ",.:;!`\"'()")
 	if particles[obj] && i+2 < len(words) {
@@ -268,7 +266,7 @@ var changeByRE = regexp.MustCompile(`\bby @?([a-z][\w.-]*[a-z0-9])`)
 
 // changeVerbRE: the verbs with which deploy, flag and config tools record a
 // change to a running system.
-var changeVerbRE = regexp.MustCompile(`\b(?:deployed|rolled out|rollout|rolled back|rollback|reverted|changed|turned (?:on|off)|toggled|enabled|disabled|activated|applied|restarted|restart|scaled|paused|resumed|purged?|flushed|promoted|set to|→|->)`)
+var changeVerbRE = regexp.MustCompile(`\b(?:(?:flag|config|setting) change|deployed|rolled out|rollout|rolled back|rollback|reverted|changed|turned (?:on|off)|toggled|enabled|disabled|activated|applied|restarted|restart|scaled|paused|resumed|purged?|flushed|promoted|set to|→|->)`)
 
 // changeNotice reports whether a tool's message records a change made by one
 // of the people in the channel: ChatOps bots post every deploy, flag flip and
@@ -290,8 +288,9 @@ var ticketBotRE = regexp.MustCompile(`^\W*(?:created|updated|commented|assigned|
 // alertBotRE: a monitor's message, opened by the state of its alert.
 var alertBotRE = regexp.MustCompile(`^\W*(?:triggered|firing|alerting|alarm|problem|p[1-5]|warn\w*|crit\w*|escalated|acknowledged|resolved|recovered|ok)\b`)
 
-// noMoreRE: the signal said to have stopped: "no more 429s", "no new 5xx".
-var noMoreRE = regexp.MustCompile(`\bno (?:more |new )+(\d{3}s?|[45]xx)\b`)
+// noMoreRE: the signal said to have stopped: "no more 429s", "no new 5xx", "no
+// new charges since 18:23".
+var noMoreRE = regexp.MustCompile(`\bno (?:more |new )+(\d{3}s?|[45]xx)\b|\bno (?:more |new )+(?:[\w/-]+ ){1,3}since \d{1,2}:\d\d\b`)
 
 // stoppedSignal reports whether a person's message says the signal stopped in
 // words a check does not use: a status code that no longer comes.

@@ -134,3 +134,74 @@ func TestBareCompletionQuotesTheAnnouncement(t *testing.T) {
 		t.Errorf("completed another speaker's announcement (%d)", i)
 	}
 }
+
+// A try that did not help, then undone ("flipping the acquirer back", and the
+// flag tool's record of it), is no mitigation; the step the recovery followed
+// is, quoted from its announcement when its report opens "done at 01:12".
+func TestUndoneTryIsNoMitigation(t *testing.T) {
+	inc := chatOf(
+		said{"pagerduty", "[TRIGGERED] trip-svc: StartTrip 5xx ratio 38%", true},
+		said{"tobi", "switching to the backup acquirer to rule it out", false},
+		said{"deploybot", "flag change by tobi: payments.acquirer = backup_acquirer (prod-eu1), was: paylane", true},
+		said{"olu", "no change. still ~38% 5xx", false},
+		said{"hanna", "every failing insert says nextval: reached maximum value of sequence trip_events_id_seq", false},
+		said{"tobi", "oh. ok. flipping the acquirer back", false},
+		said{"deploybot", "flag change by tobi: payments.acquirer = paylane (prod-eu1), was: backup_acquirer", true},
+		said{"olu", "running ALTER SEQUENCE trip_events_id_seq MINVALUE -2147483648 RESTART WITH -2147483648 on trips-pg", false},
+		said{"olu", "done at 01:12. nextval gives -2147483647 now, inserts going through, 5xx already falling", false},
+	)
+	if acts := mitigationActsOf(inc); len(acts) == 0 || acts[0] != 8 {
+		t.Fatalf("mitigation acts %v, want the report of the sequence restart (8) first", acts)
+	}
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(m, "ALTER SEQUENCE") {
+		t.Errorf("mitigation %q, want the ALTER SEQUENCE its report completes", m)
+	}
+	// A rollback naming what the failed try did not is a step of its own.
+	b := newSummaryBuilder(analyzeLifecycle(sortedMessages(chatOf(
+		said{"ana", "restarting checkout-api pods", false},
+		said{"bo", "no change, still 5xx", false},
+		said{"ana", "rolling checkout-api back to 2.30.4", false},
+	))))
+	if b.undoesFailed(b.lc.msgs[2], []int{0}) {
+		t.Error("a rollback to a version read as undoing the restart")
+	}
+}
+
+// Captures paused, and "no new charges since 18:23" after another person's
+// "still coming in": the pause stopped the bleeding, not the restart before it.
+// A flag tool's "flag change by sanne: …" records the step.
+func TestStillComingInAndNoNewSince(t *testing.T) {
+	inc := chatOf(
+		said{"lotte", "5 tickets in 15 min: charged twice for the same trip", false},
+		said{"tobi", "restarting the capture workers, some have ~300 captures in flight", false},
+		said{"lotte", "still coming in. 19 now. one has 4 charges", false},
+		said{"hanna", "every retry gets a fresh idempotency key, so the provider charges again", false},
+		said{"sanne", "flipping it", false},
+		said{"deploybot", "flag change by sanne: billing.capture.enabled = false (prod-eu1), was: true", true},
+		said{"sanne", "no new charges since 18:23. the pending ones go out once we've fixed it", false},
+	)
+	if acts := mitigationActsOf(inc); len(acts) == 0 || acts[0] < 4 {
+		t.Fatalf("mitigation acts %v, want the capture flag (4 or 5), not the restart", acts)
+	}
+	if !recovered(textTags(copilot.Message{Text: "no new charges since 18:23"})) {
+		t.Error(`"no new charges since 18:23" is no recovery`)
+	}
+}
+
+// A person confirming the service works for them tells the recovery.
+func TestWorksForMeIsRecovery(t *testing.T) {
+	for _, s := range []string{"works here, advice opens", "openssl shows the new cert. app loads on my phone", "logs in fine for me"} {
+		if !textTags(copilot.Message{Text: s}).verify {
+			t.Errorf("%q: no recovery", s)
+		}
+	}
+	for _, s := range []string{"the script works here but not in prod?", "how it works here is a mystery"} {
+		if tg := textTags(copilot.Message{Text: s}); tg.verify && !tg.question {
+			t.Errorf("%q: read as a recovery", s)
+		}
+	}
+}

@@ -298,7 +298,9 @@ func (b *summaryBuilder) announcement(mi int, report string) (int, string) {
 func (b *summaryBuilder) completedAnnouncement(mi int, m string) (int, string) {
 	r := b.lc.msgs[mi]
 	who := speaker(r.msg)
-	if r.section != "" || r.bot || who == "" || !bareCompletionRE.MatchString(lowerClean(m)) {
+	if r.section != "" || r.bot || who == "" || !bareCompletionRE.MatchString(lowerClean(m)) && !bareCompletionRE.MatchString(r.lower) {
+		// The report opens with the completion ("done at 01:12. nextval
+		// gives -2147483647 now"), whichever of its sentences m quotes.
 		return -1, ""
 	}
 	for j := mi - 1; j >= 0 && j >= mi-recoveryWindow; j-- {
