@@ -280,6 +280,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	applyUptake(lc, cands, &order, names, threadOf)
 	dropCalledOff(lc, cands)
 	withdrawConceded(lc, cands)
+	dropRefusals(lc, cands)
 	ownContinuations(lc, cands)
 	absorbRemarks(lc, cands)
 	sort.Ints(order)

@@ -884,8 +884,13 @@ func numberedEntry(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags,
 }
 
 // upConcedeRE: a reply that only grants the point ("ok fair", "fair fair", "true",
-// "noted 🙈", "ok ok", "right, ignore me"), nothing else said.
-var upConcedeRE = regexp.MustCompile(`^\W*(?:(?:ok(?:ay)?|fair|true|noted|right|understood|point taken|good point|makes sense|ignore me|yeah|ah|hm+)\b[\W_]*)+$`)
+// "noted 🙈", "ok ok", "right, ignore me", "ah ok, dropping that one then"),
+// nothing else said.
+var upConcedeRE = regexp.MustCompile(`^\W*(?:(?:(?:ok(?:ay)?|fair|true|noted|right|understood|point taken|good point|makes sense|ignore me|yeah|ah|hm+)\b[\W_]*)+(?:` + upDropThat + `)?|` + upDropThat + `)$`)
+
+// upDropThat: the speaker dropping the point just argued ("dropping that one
+// then", "scrap it").
+const upDropThat = `(?:dropping|drop|scrapping|scrap|skipping|skip|forget|withdrawing) (?:that|it|this)(?: one| idea)?(?: then)?\b[\W_]*`
 
 // upArgueOpenRE: a reply that opens by agreeing or asking the speaker to go on is
 // no objection ("yes good idea, …", "+1 …", "go for it").
@@ -922,6 +927,29 @@ func withdrawConceded(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		delete(cands, p.idx)
 	}
 }
+
+// dropRefusals drops an item whose message answers another person's question
+// with a no ("should we also switch off retries for every outbound client?" …
+// "No. Most of them are GETs and idempotent … Only the payment paths need the
+// stable-key rule"): the reply turns the proposal down and gives its reasons,
+// and promises nothing of its own.
+func dropRefusals(lc *incidentLifecycle, cands map[int]*fuCandidate) {
+	var prev *msgTags
+	for i := range lc.msgs {
+		t := &lc.msgs[i]
+		if t.bot || t.section != "" {
+			continue
+		}
+		if c := cands[t.idx]; c != nil && prev != nil && prev.question && speaker(prev.msg) != speaker(t.msg) &&
+			upNoLeadRE.MatchString(t.lower) && !lkOwnPromiseRE.MatchString(t.lower) && !fuMarkerRE.MatchString(t.lower) {
+			delete(cands, t.idx)
+		}
+		prev = t
+	}
+}
+
+// upNoLeadRE: a reply that opens with a no.
+var upNoLeadRE = regexp.MustCompile(`^\W*(?:no|nope|nah)\b\s*[.,!;:]`)
 
 // upWithdrawRE: a speaker withdrawing a thing they offered, by name ("then no
 // script from me", "ok then I don't need the vendor case", "ok, autoscaling
