@@ -330,6 +330,13 @@ func TestFollowUpFigures(t *testing.T) {
 		// owner 0.958, due 0.979. Two call-off fixes written from it: P 0.769
 		// (F1 0.755). Floors 0.03 under.
 		{"dev34", 0.72, 0.94, 0.92},
+		// dev35: written on 2026-12-04 (twentieth session) by three writers,
+		// committed before the engine ran on it. As it came: P 0.767, R 0.885
+		// (F1 0.821), owner 0.980, due 1.000, the same with the rules the
+		// session wrote before it landed (cue-phrase baseline P 0.280, R 0.119).
+		// A promise dropped once told it exists and a "No." turning a question
+		// down, written from it: P 0.821 (F1 0.852). Floors 0.03 under.
+		{"dev35", 0.82, 0.97, 0.95},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)
