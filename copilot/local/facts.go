@@ -1670,6 +1670,11 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if rows && t.section != "" && !timelineRow(t) && sectionIs(t.section, "summary", "overview", "introduction", "description", "tl;dr", "executive summary") {
 			continue
 		}
+		if t.section != "" && !timelineRow(t) && sectionIs(t.section, "impact", "customer impact", "user impact", "business impact") {
+			// A report's impact section tells the damage ("Estimated lost
+			// revenue: EUR 38,000. Riders saw no errors"), not the response.
+			continue
+		}
 		// "we switched signing to s2 this morning 08:30", "payments shipped a
 		// migration last night": a change dated before the alert is the trigger,
 		// told once the responders look for it, not a response.

@@ -80,8 +80,9 @@ var actionClasses = []actionClass{
 }
 
 var (
-	// notDoneRE: an action that was not taken ("we never dropped the slot").
-	notDoneRE = regexp.MustCompile(`\b(never|didn'?t|did not|haven'?t|hasn'?t|not yet|forgot to|without)\b|^\W*no[,.!]`)
+	// notDoneRE: an action that was not taken ("we never dropped the slot",
+	// "failover to the replica considered and rejected").
+	notDoneRE = regexp.MustCompile(`\b(never|didn'?t|did not|haven'?t|hasn'?t|not yet|forgot to|without)\b|^\W*no[,.!]|\b(?:considered|discussed|proposed|suggested|evaluated|weighed)\b[^.;]{0,20}\b(?:rejected|dismissed|ruled out|dropped|not taken)\b`)
 	// refusedLeadRE: a message that opens by refusing a step for now ("no
 	// rollback unless the purge fails", "no restart until we have a dump").
 	refusedLeadRE = regexp.MustCompile(`^\W*(?:no|not) (?:[\w-]+ ){1,2}(?:unless|until|before|yet|for now)\b`)

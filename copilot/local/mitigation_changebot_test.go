@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
 // said is one message of a chat: who, and whether a tool posted it.
@@ -203,5 +204,33 @@ func TestWorksForMeIsRecovery(t *testing.T) {
 		if tg := textTags(copilot.Message{Text: s}); tg.verify && !tg.question {
 			t.Errorf("%q: read as a recovery", s)
 		}
+	}
+}
+
+// A report's impact section tells the damage, and an option "considered and
+// rejected" was not taken: neither is the mitigation of a postmortem.
+func TestImpactSectionAndRejectedOptionAreNoSteps(t *testing.T) {
+	md := "# Learning review: dispatch stopped\n\nSeverity: SEV2 (declared 07:40 CET)\n\n" +
+		"## Impact\n\nEstimated lost trip revenue: EUR 38,000. Riders saw no errors, only fewer cars on the map.\n\n" +
+		"## Timeline\n\n| time | event |\n|---|---|\n" +
+		"| 05:52 | relay starts failing with integer overflow on task 2147483648 |\n" +
+		"| 10:05 | Restarting the id sequence in the negative range is considered and rejected (see below). |\n" +
+		"| 11:20 | Hotfix relay 4.3.1 deployed with an int64 task id; the relay moves on and tasks publish again. |\n"
+	for _, s := range []string{"Restarting the id sequence in the negative range is considered and rejected (see below).",
+		"Failover to the replica considered and rejected (see Five Whys)."} {
+		if !untaken(lowerClean(s)) {
+			t.Errorf("%q: read as a step taken", s)
+		}
+	}
+	inc, err := transcript.ReadPostmortem("pm-dispatch.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.Contains(m, "4.3.1") {
+		t.Errorf("mitigation %q, want the hotfix", m)
 	}
 }
