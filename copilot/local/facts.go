@@ -1641,12 +1641,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		}
 		return false
 	}
-	people := map[string]bool{} // who speaks in the channel
-	for _, t := range lc.msgs {
-		if !t.bot && t.section == "" {
-			people[strings.ToLower(strings.TrimPrefix(speaker(t.msg), "@"))] = true
-		}
-	}
+	people := channelPeople(lc)
 	onset := lc.onsetMinute()
 	// A report whose timeline tells the steps tells the whole story first in its
 	// summary, out of order ("a change to the purge job deleted the originals …
@@ -1697,6 +1692,9 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		}
 		if b.undoesFailed(t, failed) {
 			continue // "flipping the acquirer back": the failed try undone
+		}
+		if causalChain(t.lower) {
+			continue // "purge job spewing WAL -> replica 13+ min behind -> …"
 		}
 		if t.taken && t.verify && !t.bot && !t.question && t.idx > onsetIdx && narrates(t) &&
 			!proposalRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) && !notHelpedRE.MatchString(t.lower) &&
@@ -1897,6 +1895,39 @@ func (b *summaryBuilder) undoesFailed(t msgTags, failed []int) bool {
 	}
 	return false
 }
+
+// channelPeople is who speaks in a chat channel, by lower-case handle.
+func channelPeople(lc *incidentLifecycle) map[string]bool {
+	people := map[string]bool{}
+	for _, t := range lc.msgs {
+		if !t.bot && t.section == "" {
+			people[strings.ToLower(strings.TrimPrefix(speaker(t.msg), "@"))] = true
+		}
+	}
+	return people
+}
+
+// causalChain reports whether a text explains by a chain of arrows between
+// clauses ("purge job spewing WAL -> replica 13+ min behind -> capacity check
+// reads the replica -> overbooking"): the mechanism told, not a step. An arrow
+// with a value on either side ("memory limit 512Mi -> 2Gi", "replicas 24 → 12")
+// is a change of a setting.
+func causalChain(low string) bool {
+	links := arrowRE.Split(low, -1)
+	causal := 0
+	for k := 1; k < len(links); k++ {
+		before, after := strings.Fields(links[k-1]), strings.Fields(links[k])
+		if len(before) < 2 || len(after) < 2 {
+			continue
+		}
+		if !strings.ContainsAny(before[len(before)-1], "0123456789") && !strings.ContainsAny(after[0], "0123456789") {
+			causal++
+		}
+	}
+	return causal >= 2
+}
+
+var arrowRE = regexp.MustCompile(`\s(?:->|→|=>)\s`)
 
 // undoRE: words that put something back as it was.
 var undoRE = regexp.MustCompile(`\bback\b|\brevert|\bundo|\bwas:`)

@@ -266,7 +266,7 @@ var changeByRE = regexp.MustCompile(`\bby @?([a-z][\w.-]*[a-z0-9])`)
 
 // changeVerbRE: the verbs with which deploy, flag and config tools record a
 // change to a running system.
-var changeVerbRE = regexp.MustCompile(`\b(?:(?:flag|config|setting) change|deployed|rolled out|rollout|rolled back|rollback|reverted|changed|turned (?:on|off)|toggled|enabled|disabled|activated|applied|restarted|restart|scaled|paused|resumed|purged?|flushed|promoted|set to|→|->)`)
+var changeVerbRE = regexp.MustCompile(`\b(?:(?:flag|config|setting|env) change|deploy(?:ed|ment)?|rolled out|rollout|rolled back|rollback|reverted|changed|turned (?:on|off)|toggled|enabled|disabled|activated|applied|restarted|restart|scaled|paused|resumed|purged?|flushed|promoted|set to|→|->)`)
 
 // changeNotice reports whether a tool's message records a change made by one
 // of the people in the channel: ChatOps bots post every deploy, flag flip and

@@ -234,3 +234,48 @@ func TestImpactSectionAndRejectedOptionAreNoSteps(t *testing.T) {
 		t.Errorf("mitigation %q, want the hotfix", m)
 	}
 }
+
+// A chain of clauses joined by arrows explains the mechanism; arrows between
+// values record a change. A forecast ("I'd expect it to be caught up in 30-40
+// minutes") is no check.
+func TestCausalChainAndForecast(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		chain bool
+	}{
+		{"so: purge job spewing wal -> replica 13+ min behind -> booking capacity check + slot list read the replica right after someone booked -> overbooking", true},
+		{"thumbnail-worker memory limit 512mi -> 2gi, worker_concurrency 4 -> 1, rolling out", false},
+		{"ocr-worker: config ocr_job_concurrency 16 → 6, replicas 24 → 12, rolling restart started", false},
+		{"donor-app-web prod config: slot_cache_ttl 60s -> 0 (disabled)", false},
+	} {
+		if got := causalChain(c.text); got != c.chain {
+			t.Errorf("%q: causal chain %v, want %v", c.text, got, c.chain)
+		}
+	}
+	if textTags(copilot.Message{Text: "Purge scheduler disabled. At its current replay rate I'd expect it to be caught up in 30-40 minutes."}).verify {
+		t.Error("a forecast read as a recovery")
+	}
+	if !textTags(copilot.Message{Text: "replica caught up, replay_lag 0.4s"}).verify {
+		t.Error("a recovery no longer read")
+	}
+}
+
+// A terse "yes rolling now" quotes the deploy tool's record of the same
+// person's change.
+func TestTerseReplyQuotesTheChangeRecord(t *testing.T) {
+	inc := chatOf(
+		said{"pagerduty", "[TRIGGERED] config-edge: flag sync failing", true},
+		said{"javi", "config-edge logs: upstream flaghub sync failed: 401 Unauthorized api_key_expired", false},
+		said{"helga", "New key is in vault at secret/config-edge/flaghub (version 7). javi can you roll config-edge?", false},
+		said{"javi", "yes rolling now", false},
+		said{"deploybot", "config-edge deploy #4471 started by javi - reason: secret rotation (flaghub key v7)", true},
+		said{"javi", "no more 401. flaghub sync ok, 214 flags loaded", false},
+	)
+	ans, err := New(nil).Summarize(context.Background(), inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := ans.Summary.Mitigation; !strings.HasPrefix(m, "Config-edge deploy #4471") {
+		t.Errorf("mitigation %q, want the deploy record in place of the terse reply", m)
+	}
+}

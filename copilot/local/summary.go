@@ -175,6 +175,11 @@ func (l *Engine) Summarize(ctx context.Context, inc *copilot.Incident) (*copilot
 			// words ("pausing the consumer") is that message: an earlier one
 			// sharing a word with it tells something else (the symptom).
 			src, m = ai, a
+		} else if ri, rec := b.changeRecordOf(mi); ri >= 0 {
+			// "yes rolling now" then "config-edge deploy #4471 started by
+			// javi - reason: secret rotation (flaghub key v7)": the tool's
+			// record names what the terse reply does not.
+			src, m = ri, rec
 		}
 		m = rowStep(lc.msgs[src], m)
 		if m != "" {
@@ -323,6 +328,29 @@ func (b *summaryBuilder) completedAnnouncement(mi int, m string) (int, string) {
 			}
 		}
 		return -1, ""
+	}
+	return -1, ""
+}
+
+// changeRecordOf finds the record a deploy, flag or config tool posted, within
+// the next two messages, of a change made by the speaker of chat message mi
+// (changeNotice). It returns the record's message and quote, or -1.
+func (b *summaryBuilder) changeRecordOf(mi int) (int, string) {
+	r := b.lc.msgs[mi]
+	who := strings.ToLower(strings.TrimPrefix(speaker(r.msg), "@"))
+	if r.section != "" || r.bot || who == "" {
+		return -1, ""
+	}
+	people := channelPeople(b.lc)
+	for _, t := range b.lc.msgs[mi+1 : min(len(b.lc.msgs), mi+3)] {
+		if !changeNotice(t, people) {
+			continue
+		}
+		if m := changeByRE.FindStringSubmatch(t.lower); m != nil && m[1] == who {
+			if q := quote(t.msg.Text); len(contentTerms(q)) >= terseAction {
+				return t.idx, q
+			}
+		}
 	}
 	return -1, ""
 }
