@@ -1,6 +1,10 @@
 package local
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
 
 // A promise its speaker drops once told it exists already ("ah ok, dropping
 // that one then"), and a "No." that turns a question down with its reasons,
@@ -27,5 +31,24 @@ func TestDroppedPromiseAndRefusalReply(t *testing.T) {
 	)
 	if _, ok := got[ts(inc, 1)]; !ok {
 		t.Error("a no with its own promise read as no follow-up")
+	}
+}
+
+// In a wrap-up thread, "the purge job needs to delete in small batches … I'll
+// take that one" takes its own idea, not the alert promised just before it.
+func TestTakingOwnIdeaLeavesThePreviousOwner(t *testing.T) {
+	inc := &copilot.Incident{ID: "T-9"}
+	add := func(ts, who, text, th string) {
+		inc.Messages = append(inc.Messages, copilot.Message{TS: ts, UserName: who, Text: text, ThreadTS: th})
+	}
+	add("1700000000.000100", "pagerduty", "[TRIGGERED] double bookings", "")
+	add("1700000060.000100", "tomasz", "setting DB_READ_ENDPOINT=primary, rolling", "")
+	add("1700000120.000100", "priya", "calling it resolved. reads stay on primary for now", "")
+	add("1700000180.000100", "priya", "wrap-up in thread, shout if I've missed anything", "")
+	add("1700000240.000100", "kwame", "I'll add a replica lag alert: warn at 30s and page at 2 minutes on replay_lag, for every standby we run. Filed as DD-412.", "1700000180.000100")
+	add("1700000300.000100", "priya", "the purge job needs to delete in small batches and back off when the replica is behind. I'll take that one", "1700000180.000100")
+	got := followUpsBySource(t, inc)
+	if it, ok := got["1700000240.000100"]; !ok || it.Owner != "kwame" {
+		t.Errorf("replica lag alert: %+v, want owner kwame", it)
 	}
 }

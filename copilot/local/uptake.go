@@ -325,6 +325,18 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			}
 			continue
 		}
+		// "the purge job needs to delete in small batches … I'll take that one":
+		// a message that states an idea and then takes one takes its own, in a
+		// thread as anywhere, not the idea before it.
+		if !asks && st.asked != self && takesOwnIdea(low) {
+			if c := ensure(t.idx); c != nil {
+				c.accepted = true
+				if c.owner == "" {
+					c.owner = self
+				}
+			}
+			continue
+		}
 		// Out of a thread, a commitment answers the idea before it when its object
 		// points back ("I'll do that", "I will raise the ticket for same") or it
 		// restates the idea.
@@ -950,6 +962,22 @@ func dropRefusals(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 
 // upNoLeadRE: a reply that opens with a no.
 var upNoLeadRE = regexp.MustCompile(`^\W*(?:no|nope|nah)\b\s*[.,!;:]`)
+
+// takesOwnIdea reports whether a message opens with an idea of some substance
+// and takes it in a later sentence ("the purge job needs to delete in small
+// batches. I'll take that one").
+func takesOwnIdea(low string) bool {
+	ss := splitSentences(low)
+	if len(ss) < 2 || upTakeRE.MatchString(ss[0]) || len(contentTerms(ss[0])) < 4 || !proposalForm(ss[0], true) || upRejectRE.MatchString(ss[0]) || strings.Contains(ss[0], "?") {
+		return false
+	}
+	for _, x := range ss[1:] {
+		if upTakeRE.MatchString(x) {
+			return true
+		}
+	}
+	return false
+}
 
 // upWithdrawRE: a speaker withdrawing a thing they offered, by name ("then no
 // script from me", "ok then I don't need the vendor case", "ok, autoscaling
