@@ -337,6 +337,13 @@ func TestFollowUpFigures(t *testing.T) {
 		// A promise dropped once told it exists and a "No." turning a question
 		// down, written from it: P 0.821 (F1 0.852). Floors 0.03 under.
 		{"dev35", 0.82, 0.97, 0.95},
+		// dev36: written on 2026-12-04 (twentieth session, second round) by
+		// three writers, committed before the engine ran on it. As it came: P
+		// 0.697, R 0.821 with the engine of the session's start (6155820), P
+		// 0.719 with the rules written before it landed (cue-phrase baseline P
+		// 0.233, R 0.119); owner 0.940, due 1.000. Written from it: P 0.742
+		// (F1 0.780), owner 0.960. Floors 0.03 under.
+		{"dev36", 0.75, 0.97, 0.93},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)
