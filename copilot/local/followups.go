@@ -281,6 +281,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	dropCalledOff(lc, cands)
 	withdrawConceded(lc, cands)
 	dropRefusals(lc, cands)
+	dropNotNeeded(lc, cands)
 	ownContinuations(lc, cands)
 	absorbRemarks(lc, cands)
 	sort.Ints(order)

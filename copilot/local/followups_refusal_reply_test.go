@@ -52,3 +52,19 @@ func TestTakingOwnIdeaLeavesThePreviousOwner(t *testing.T) {
 		t.Errorf("replica lag alert: %+v, want owner kwame", it)
 	}
 }
+
+// "no need, streak-service has /admin/streaks/repair … i run it" after "I'll
+// write a script to restore those streaks in bulk": what the promise would build
+// exists. "no need for a ticket" said by the promiser is no such reply.
+func TestPromiseNotNeeded(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"tomasz: I'll write a script to restore those streaks in bulk",
+		"javi: no need, streak-service has /admin/streaks/repair with a user list. i run it",
+		"kenji: I'll add an alert on redis evictions for the reminders instance",
+	)
+	for i, want := range []bool{false, false, true} {
+		if _, ok := got[ts(inc, i)]; ok != want {
+			t.Errorf("line %d: follow-up %v, want %v", i, ok, want)
+		}
+	}
+}

@@ -960,6 +960,31 @@ func dropRefusals(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 	}
 }
 
+// dropNotNeeded drops a promise the next person to speak says is not needed
+// ("I'll write a script to restore those streaks in bulk" … "no need,
+// streak-service has /admin/streaks/repair, i run it"): what it would build
+// exists, and the reply promises nothing lasting in its place.
+func dropNotNeeded(lc *incidentLifecycle, cands map[int]*fuCandidate) {
+	for i := range lc.msgs {
+		c := cands[i]
+		if c == nil || lc.msgs[i].section != "" {
+			continue
+		}
+		for _, u := range lc.msgs[i+1:] {
+			if u.bot {
+				continue
+			}
+			if speaker(u.msg) != speaker(lc.msgs[i].msg) && upNoNeedRE.MatchString(u.lower) && cands[u.idx] == nil {
+				delete(cands, i)
+			}
+			break
+		}
+	}
+}
+
+// upNoNeedRE: a reply that opens by saying the thing is not needed.
+var upNoNeedRE = regexp.MustCompile(`^\W*(?:no need|not needed|unnecessary|don'?t bother)\b`)
+
 // upNoLeadRE: a reply that opens with a no.
 var upNoLeadRE = regexp.MustCompile(`^\W*(?:no|nope|nah)\b\s*[.,!;:]`)
 
