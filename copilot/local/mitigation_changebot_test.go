@@ -279,3 +279,21 @@ func TestTerseReplyQuotesTheChangeRecord(t *testing.T) {
 		t.Errorf("mitigation %q, want the deploy record in place of the terse reply", m)
 	}
 }
+
+// A check's own result ("dkim=pass, dmarc=pass", "health: success") tells the
+// recovery after the step it checks.
+func TestCheckResultIsRecovery(t *testing.T) {
+	for _, s := range []string{
+		"switched back to rp1. test to my gmail and an outlook.com address: dkim=pass header.s=rp1, dmarc=pass, both in inbox",
+		"readiness probe after the reload: status: success",
+	} {
+		if !textTags(copilot.Message{Text: s}).verify {
+			t.Errorf("%q: no recovery", s)
+		}
+	}
+	for _, s := range []string{"the password is the pass phrase from vault", "we need a passing test before merge"} {
+		if textTags(copilot.Message{Text: s}).verify {
+			t.Errorf("%q: read as a recovery", s)
+		}
+	}
+}
