@@ -112,6 +112,10 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		// the rules written before it landed. Tuned on it (arrow chains, forecasts,
 		// a deploy record for a terse reply): 0.312/0.369/0.233. Floors 0.03 under.
 		{"testdata/dev36", 0.28, 0.33, 0.20},
+		// dev37, written the same day (third round), read after the session's
+		// last rule: 0.358/0.463/0.275, the same with the session's first engine
+		// (6155820). No rule was written from it. Floors 0.03 under.
+		{"testdata/dev37", 0.32, 0.43, 0.24},
 	} {
 		c, err := LoadCorpus(set.dir)
 		if err != nil {

@@ -344,6 +344,12 @@ func TestFollowUpFigures(t *testing.T) {
 		// 0.233, R 0.119); owner 0.940, due 1.000. Written from it: P 0.742
 		// (F1 0.780), owner 0.960. Floors 0.03 under.
 		{"dev36", 0.75, 0.97, 0.93},
+		// dev37: written on 2026-12-04 (twentieth session, third round) by three
+		// writers, committed before the engine ran on it, read after the
+		// session's last rule: P 0.600, R 0.774 (F1 0.676), owner 0.955, due
+		// 0.955, the same with the engine of the session's start (6155820).
+		// No rule was written from it. Floors 0.03 under.
+		{"dev37", 0.64, 0.92, 0.92},
 	} {
 		s := scoreCorpus(t, "../../evals/testdata/"+set.name, local.New(nil))
 		t.Logf("%s: %v", set.name, s)
