@@ -1856,10 +1856,7 @@ func (b *summaryBuilder) undoesFailed(t msgTags, failed []int) bool {
 			continue
 		}
 		words := strings.Fields(low)
-		i := 0
-		for i < len(words) && reportLeadSkip(strings.Trim(words[i], ",.:;!")) {
-			i++
-		}
+		i := reportLeadLen(words)
 		if i+1 >= len(words) {
 			continue
 		}

@@ -205,10 +205,7 @@ func diagnosticVerb(v string) bool {
 // 5xx" stay what they are.
 func announcedAction(low string) bool {
 	words := strings.Fields(clockLeadRE.ReplaceAllString(low, ""))
-	i := 0
-	for i < len(words) && reportLeadSkip(strings.Trim(words[i], ",.:;!")) {
-		i++
-	}
+	i := reportLeadLen(words)
 	if i >= len(words)-1 {
 		return false
 	}

@@ -1,7 +1,6 @@
 package local
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -119,11 +118,7 @@ func TestBareCompletionQuotesTheAnnouncement(t *testing.T) {
 		said{"marta", "done in 4s. EXPLAIN now index scan, 38ms", false},
 		said{"filip", "p95 back to 200ms, slots loading again", false},
 	)
-	ans, err := New(nil).Summarize(context.Background(), inc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m := ans.Summary.Mitigation; !strings.Contains(m, "ANALYZE delivery_slots") {
+	if m := summarize(t, inc).Mitigation; !strings.Contains(m, "ANALYZE delivery_slots") {
 		t.Errorf("mitigation %q, want the ANALYZE it completed", m)
 	}
 	// Another speaker's announcement is not what this report completes.
@@ -154,11 +149,7 @@ func TestUndoneTryIsNoMitigation(t *testing.T) {
 	if acts := mitigationActsOf(inc); len(acts) == 0 || acts[0] != 8 {
 		t.Fatalf("mitigation acts %v, want the report of the sequence restart (8) first", acts)
 	}
-	ans, err := New(nil).Summarize(context.Background(), inc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m := ans.Summary.Mitigation; !strings.Contains(m, "ALTER SEQUENCE") {
+	if m := summarize(t, inc).Mitigation; !strings.Contains(m, "ALTER SEQUENCE") {
 		t.Errorf("mitigation %q, want the ALTER SEQUENCE its report completes", m)
 	}
 	// A rollback naming what the failed try did not is a step of its own.
@@ -226,11 +217,7 @@ func TestImpactSectionAndRejectedOptionAreNoSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ans, err := New(nil).Summarize(context.Background(), inc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m := ans.Summary.Mitigation; !strings.Contains(m, "4.3.1") {
+	if m := summarize(t, inc).Mitigation; !strings.Contains(m, "4.3.1") {
 		t.Errorf("mitigation %q, want the hotfix", m)
 	}
 }
@@ -271,11 +258,7 @@ func TestTerseReplyQuotesTheChangeRecord(t *testing.T) {
 		said{"deploybot", "config-edge deploy #4471 started by javi - reason: secret rotation (flaghub key v7)", true},
 		said{"javi", "no more 401. flaghub sync ok, 214 flags loaded", false},
 	)
-	ans, err := New(nil).Summarize(context.Background(), inc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m := ans.Summary.Mitigation; !strings.HasPrefix(m, "Config-edge deploy #4471") {
+	if m := summarize(t, inc).Mitigation; !strings.HasPrefix(m, "Config-edge deploy #4471") {
 		t.Errorf("mitigation %q, want the deploy record in place of the terse reply", m)
 	}
 }

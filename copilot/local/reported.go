@@ -57,6 +57,16 @@ func reportLeadSkip(w string) bool {
 	return leadFillers[w] || speakerWords[w] || w == "-" || w == "*" || w == "•"
 }
 
+// reportLeadLen is the number of words that lead a report before its verb
+// (reportLeadSkip): "ok so we rolled back" leads with three.
+func reportLeadLen(words []string) int {
+	i := 0
+	for i < len(words) && reportLeadSkip(strings.Trim(words[i], ",.:;!")) {
+		i++
+	}
+	return i
+}
+
 // pastVerb returns the base form of w when it reads as a verb in the past tense
 // (regular "-ed", or an irregular form), else "".
 func pastVerb(w string) string {
@@ -200,10 +210,7 @@ func openingReport(c string) (string, string) {
 	if len(orig) != len(words) {
 		return "", ""
 	}
-	i := 0
-	for i < len(words) && reportLeadSkip(strings.Trim(words[i], ",.:;!")) {
-		i++
-	}
+	i := reportLeadLen(words)
 	// A manner adverb may come first ("temporarily re-keyed", "manually triggered").
 	if i < len(words) && (strings.HasSuffix(words[i], "ly") || leadMannerRE.MatchString(words[i])) && i+1 < len(words) && pastVerb(words[i+1]) != "" {
 		i++

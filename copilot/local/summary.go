@@ -360,10 +360,7 @@ func (b *summaryBuilder) changeRecordOf(mi int) (int, string) {
 // ("running ANALYZE on delivery_slots now", "hiding the invoices in portal").
 func opensWithGerund(low string) bool {
 	words := strings.Fields(clockLeadRE.ReplaceAllString(low, ""))
-	i := 0
-	for i < len(words) && reportLeadSkip(strings.Trim(words[i], ",.:;!")) {
-		i++
-	}
+	i := reportLeadLen(words)
 	if i >= len(words)-1 {
 		return false
 	}
