@@ -246,7 +246,7 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			if negationRE.MatchString(low) {
 				s -= 1
 			}
-			if proposalFormRE.MatchString(low) || proposalRE.MatchString(low) && !causalRE.MatchString(low) {
+			if proposalFormRE.MatchString(low) || proposalRE.MatchString(low) && !causalRE.MatchString(low) || instructs(low) {
 				s -= 1.5
 			}
 			// Replacing a credential is hygiene or a fix when a responder does it; the

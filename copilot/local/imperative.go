@@ -118,3 +118,29 @@ func actionClause(s string, minTerms int) string {
 	}
 	return head
 }
+
+// instructs reports whether a sentence (lower case) is an instruction: past a label
+// ("quickest:") and the words that lead a reply ("ok.", "so"), it opens with an
+// action verb in its base form and goes on to the thing acted on ("delete the tile
+// keys, set the policy to lru"). An instruction proposes what to do; it states no
+// cause and reports no step. The verb must be followed by a determiner, so a noun
+// that shares its form ("restart loop", "deploy 2.3 broke it") is not read as one.
+func instructs(low string) bool {
+	low = labelLeadRE.ReplaceAllString(low, "")
+	words := strings.Fields(low)
+	i := 0
+	for i < len(words) && replyLeadWords[strings.Trim(words[i], ".,:;!")] {
+		i++
+	}
+	if i+1 >= len(words) {
+		return false
+	}
+	w := strings.Trim(words[i], ".,:;!")
+	return baseVerb[w] == w && determiners[words[i+1]]
+}
+
+// replyLeadWords open a reply before what it says.
+var replyLeadWords = map[string]bool{"ok": true, "okay": true, "so": true, "then": true, "yes": true, "right": true, "alright": true, "first": true, "now": true, "just": true, "pls": true, "please": true}
+
+// determiners stand before the thing a verb acts on.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "all": true, "those": true, "these": true, "this": true, "that": true, "it": true, "them": true, "every": true, "both": true, "our": true, "its": true}

@@ -51,12 +51,12 @@ var actionClasses = []actionClass{
 	{"rollback", regexp.MustCompile(`\broll(ed|ing|s)?[ -]?back\b|\broll(ed|ing|s)? (the |our |it |them )?([\w.-]+ ){0,3}back (to|from)\b|\brollback\b|\brevert(ed|ing|s)?\b|\bredeploy(ed|ing)? (the )?(previous|last|old|prior)\b|\bback out\b|\b(?:swung|swinging|point(?:ed|ing)|mov(?:ed|ing)|switch(?:ed|ing)|repoint(?:ed|ing)|flipp(?:ed|ing)|put(?:ting)?) (?:the )?(?:[\w` + "`" + `'".-]+ ){1,3}back to\b`)},
 	{"failover", regexp.MustCompile(`\bfail(ed|ing|s)?[ -]?over\b|\bfailover\b|\bswitch(ed|ing)? (traffic |over |reads |writes )*to (the )?(secondary|replica|standby|backup|other|dr)\b|\bpromot(e|ed|ing) (the )?(replica|standby|secondary)\b|\bdrain(ed|ing)? (the )?(\w+ )?(region|az|zone|dc)\b|\bre-?rout(e|ed|ing)\b|\b(re)?point(s|ed|ing)? [^.;]{0,40}\broutes?\b[^.;]{0,20}\b(at|to)\b|\b(routes?|traffic|egress) (switched|moved|repointed|cut over)\b`)},
 	{"scale", regexp.MustCompile(`\bscal(e|ed|ing) (up|out|the|it|to|\w+ (up|out|to))\b|\bscaled\b|\badd(ed|ing)? (\d+ |more |a few |another |an? extra )(nodes?|replicas?|instances?|workers?|consumers?|brokers?|shards?|capacity|pods?)\b`)},
-	{"restart", regexp.MustCompile(`\brestart(ed|ing|s)?\b|\breload(ed|ing) (the |our |its )?([\w.-]+ ){0,3}(service|config\w*|daemon|server|proxy|process|workers?|pods?|haproxy|nginx|envoy|rules?|settings?)\b|\bbounc(e|ed|ing)\b|\brecycl(e|ed|ing)\b|\bcycl(e|ed|ing) (the )?(\w+ )?(pods|nodes|instances|workers)\b|\brollout restart\b`)},
+	{"restart", regexp.MustCompile(`\brestart(ed|ing|s)?\b|\brebooted\b|\breboot(ing)? (the|all|both|each|every|it|them)\b|\bpower[- ]?cycled\b|\breload(ed|ing) (the |our |its )?([\w.-]+ ){0,3}(service|config\w*|daemon|server|proxy|process|workers?|pods?|haproxy|nginx|envoy|rules?|settings?)\b|\bbounc(e|ed|ing)\b|\brecycl(e|ed|ing)\b|\bcycl(e|ed|ing) (the )?(\w+ )?(pods|nodes|instances|workers)\b|\brollout restart\b`)},
 	{"raise-limit", regexp.MustCompile(`\b(rais|bump|increas|doubl|lower|tripl)\w* (the |our |its |their )?([\w.-]+ ){0,3}(limits?|caps?|max\w*|pool\w*|replicas?|memory|heap|timeouts?|quotas?|size|capacity|connections|workers|threads|instances|nodes|partitions|consumers|ttl|cpu|requests|threshold|ulimit|watches|xmx)\b|\b(set|raised|bumped|increased) [\w.-]+ (back |from \d+ )?to \d|\b(?:cap|capped|capping) (?:the |our |its )?(?:[\w.-]+ ){1,3}(?:at|to) \d`)},
 	{"rotate", regexp.MustCompile(`\b(renew(ed|ing)?|rotat(e|ed|ing)|reissu(e|ed|ing)|re-issu(e|ed|ing)|regenerat(e|ed|ing))\b|\b(new|renewed|fresh|replacement|correct) ([\w-]+ )?(cert\w*|keys?|secrets?|tokens?|passwords?|credentials?)\b[^.;]{0,30}\b(uploaded|installed|loaded|in place|created|applied|live|active|deployed)\b`)},
 	{"kill", regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)|cancel(l?ed|l?ing)?) (the |all |some )?([\w-]+ ){0,2}(quer(y|ies)|connections?|sessions?|process(es)?|jobs?|backends?|idle|transactions?|pids?|txns?)\b|\bpg_(terminate|cancel)_backend\b|\bkill \d+\b`)},
 	{"drop", regexp.MustCompile(`\bdrop(ped|ping)? (the |a |an |old |stale )?([\w-]+ ){0,2}(table|index|slot|replication slot|rule|partition|keys|cache|consumer group|subscription|route)\b`)},
-	{"clean", regexp.MustCompile(`\b(delet|remov)(e|ed|ing) (the |all )?(\d[\d,]* )?([\w-]+ ){0,2}(orders?|rows?|records?|entries|objects?|duplicates?|items?)\b|-delete\b|\brm -\w+|\bunlink\w*|\b\d[\d.,]*[kmb]? (\w+ )?(deleted|removed|purged|cleaned)\b|\b(purg(e|ed|ing)|flush(ed|ing)?|truncat(e|ed|ing)|prun(e|ed|ing)|vacuum(ed|ing)?|compact(ed|ing)?|clean(ed|ing)? up|free(d|ing)? up|rotated? (the )?logs|delet(e|ed|ing) (the |old |stale )?([\w-]+ )?(files?|logs?|snapshots?|images?|wal|backups?|indices|indexes|data|keys|pods?))\b|\b(records?|entr(y|ies)|rules?|routes?|keys?|files?) (was|were|has been|have been) (deleted|removed|purged)\b|\bclear(ed|ing)? (the |out )?([\w-]+ )?(cache|queue|disk|space|logs?|keys|tmp|backlog|dlq)\b|\b(?:mv|mov(?:e|ed|es|ing)) (?:the |it |them )?(?:[\w./-]+ ){0,3}aside\b|\bmoved (?:[\w./-]+ ){0,2}to [\w./-]*\bold\b[\w./-]*`)},
+	{"clean", regexp.MustCompile(`\b(delet|remov)(e|ed|ing) (the |all )?(\d[\d,]* )?([\w-]+ ){0,2}(orders?|rows?|records?|entries|objects?|duplicates?|items?)\b|-delete\b|\brm -\w+|\bunlink\w*|\b\d[\d.,]*[kmb]? (\w+ )?(deleted|removed|purged|cleaned)\b|\b(purg(e|ed|ing)|flush(ed|ing)?|truncat(e|ed|ing)|prun(e|ed|ing)|vacuum(ed|ing)?|compact(ed|ing)?|clean(ed|ing)? up|free(d|ing)? up|rotated? (the )?logs|delet(e|ed|ing) (the |old |stale |all )?(\d[\d.,]*[kmb]? )?([\w:*.-]+ )?(files?|logs?|snapshots?|images?|wal|backups?|indices|indexes|data|keys|pods?))\b|\b(records?|entr(y|ies)|rules?|routes?|keys?|files?) (was|were|has been|have been) (deleted|removed|purged)\b|\bclear(ed|ing)? (the |out )?([\w-]+ )?(cache|queue|disk|space|logs?|keys|tmp|backlog|dlq)\b|\b(?:mv|mov(?:e|ed|es|ing)) (?:the |it |them )?(?:[\w./-]+ ){0,3}aside\b|\bmoved (?:[\w./-]+ ){0,2}to [\w./-]*\bold\b[\w./-]*`)},
 	{"expand-storage", regexp.MustCompile(`\b(expand|resiz|extend|grow|grew|enlarg)\w* (the )?([\w-]+ ){0,2}(disk|volume|pvc|ebs|storage|partition|filesystem|fs)\b`)},
 	{"disable", regexp.MustCompile(`\b(disabl(e|ed|ing)|turn(ed|ing)? (\w+ )?(off|on)|switch(ed|ing)? (\w+ )?(off|on)|flipp?(ed|ing)?|toggl(e|ed|ing)|kill[- ]?switch)\b|\b(flag|feature|toggle)s? (is |now |set to )?(off|on|disabled|enabled|0%|100%)\b|\bset (to )?0%|\b[\w.-]+ ?= ?(true|false|off|on|0|1)\b( \w+)? (in|on|pushed|applied|live|set|is out|out)\b|\b[\w.-]+ ?= ?(true|false|off|on)\b pushed|\b(flag|feature flag|toggle|setting) [\w.-]+ ?= ?(true|false|off|on|0|1)\b`)},
 	{"restore", regexp.MustCompile(`\bre-?add(ed|ing)?\b|\brestor(e|ed|ing)\b|\brestores (the|a|an|its|their|our|his|her|previous|old|last|from)\b|\bre-?appl(y|ied|ying)\b|\bre-?enabl(e|ed|ing)\b|\breattach(ed|ing)?\b|\bre-?register(ed|ing)?\b|\b(allow|white)list(ed|ing)\b|\bput (it |the \w+ )?back\b|\badd(s|ed|ing)? (it |them |the |a |an )?([\w.:/-]+ ){0,5}back\b`)},
@@ -71,7 +71,7 @@ var actionClasses = []actionClass{
 	// or changed by name ("config set maxmemory-policy allkeys-lru", "changed option
 	// httpchk to GET /healthz"), or a redeploy with a new value ("redeploying
 	// fulfillment-consumer with MAX_POLL_RECORDS=50").
-	{"set-config", regexp.MustCompile(`\b[a-z][\w.-]*[a-z_] ?= ?[\w."'-]+,?( \S+){0,3} (done|applied|pushed|live|reloaded|in place|rolled out)\b|\bconfig set [\w.-]+ \S+|\b(chang(e|ed|ing)|switch(ed|ing|es)?|swap(ped|ping|s)?|updat(e|ed|ing)) (the )?([\w.-]+ ){1,3}(to|=) ?[\w."'/-]+|\b[\w.-]+ switched to (the )?[\w."'/-]+|\b(re)?(deploy|start|roll|push|ship)(ed|ing|p?ed|p?ing)? ([\w.-]+ ){0,2}with [a-z_][\w.]* ?= ?\S+`)},
+	{"set-config", regexp.MustCompile(`(?:^|[.;:!]\s+|\b(?:meanwhile|now|then|i'm|i am|we're|we are|i|we) )(?:set|setting) [a-z][\w.-]* ?= ?[\w."'-]+|\bconfig change [a-z][\w.-]* ?= ?[\w."'-]+|\b[a-z][\w.]*[-_.][\w.-]*[a-z0-9] (?:is|are) now (?:set to )?[\w."'/-]+|\b[a-z][\w.-]*[a-z_] ?= ?[\w."'-]+,?( \S+){0,3} (done|applied|pushed|live|reloaded|in place|rolled out)\b|\bconfig set [\w.-]+ \S+|\b(chang(e|ed|ing)|switch(ed|ing|es)?|swap(ped|ping|s)?|updat(e|ed|ing)) (the )?([\w.-]+ ){1,3}(to|=) ?[\w."'/-]+|\b[\w.-]+ switched to (the )?[\w."'/-]+|\b(re)?(deploy|start|roll|push|ship)(ed|ing|p?ed|p?ing)? ([\w.-]+ ){0,2}with [a-z_][\w.]* ?= ?\S+`)},
 	{"pause", regexp.MustCompile(`\b(paus(e|ed|ing)|suspend(ed|ing)?|stopp?(ed|ing)?|halt(ed|ing)?|hold(ing)?|held|froze|freez(e|ing)) (the |all )?([\w-]+ ){0,2}(cron\w*|jobs?|consumers?|workers?|batch\w*|sync|pipelines?|queues?|schedules?|schedulers?|deploys?|deployments?|rollouts?|traffic|replication|ingestion|writes)\b|\b(cron\w*|jobs?|consumers?|workers?|pipelines?|queues?|sync|ingestion|replication|rollouts?) ([\w.-]+ )?(paused|suspended|stopped|halted|held)\b|\brollouts? of [\w.-]+ (paused|suspended|stopped|halted)\b` +
 		// Pausing is always someone's doing, whatever is paused ("paused the exam
 		// timer", "timer paused"); stopping a business flow is a step that sheds
@@ -83,6 +83,9 @@ var (
 	// notDoneRE: an action that was not taken ("we never dropped the slot",
 	// "failover to the replica considered and rejected").
 	notDoneRE = regexp.MustCompile(`\b(never|didn'?t|did not|haven'?t|hasn'?t|not yet|forgot to|without)\b|^\W*no[,.!]|\b(?:considered|discussed|proposed|suggested|evaluated|weighed)\b[^.;]{0,20}\b(?:rejected|dismissed|ruled out|dropped|not taken)\b`)
+	// insteadRE: the alternative a sentence sets against what happens ("refuses
+	// every write instead of dropping old keys"), up to the clause's end.
+	insteadRE = regexp.MustCompile(`\b(?:instead of|rather than) \w+ing\b[^.;,]*`)
 	// refusedLeadRE: a message that opens by refusing a step for now ("no
 	// rollback unless the purge fails", "no restart until we have a dump").
 	refusedLeadRE = regexp.MustCompile(`^\W*(?:no|not) (?:[\w-]+ ){1,2}(?:unless|until|before|yet|for now)\b`)
@@ -278,8 +281,11 @@ func computeTextTags(m copilot.Message) msgTags {
 	t.detection = detectionRE.MatchString(low)
 	t.escalated = escalationRE.MatchString(low)
 	t.cause = causeScore(low)
+	// What is done "instead of dropping old keys" is the alternative that was
+	// not taken: its verb names no step.
+	acting := insteadRE.ReplaceAllString(low, "")
 	for _, ac := range actionClasses {
-		if ac.re.MatchString(low) {
+		if ac.re.MatchString(acting) {
 			t.actions = append(t.actions, ac.name)
 		}
 	}
