@@ -111,7 +111,10 @@ var (
 	// the path is wrong"): a finding, not a step completed.
 	// "Done, but they need to log in again" completes a step and warns.
 	doneButRE = regexp.MustCompile(`\b(?:is|are|was|were|shows?|says?) (?:\w+ )?(?:done|complete[d]?|finished|in place|synced|live)\b,? but\b`)
-	doneRE    = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|synced|live now)\b|\b(?:is|are) (?:in|out)(?: (?:prod\w*|now))?\s*(?:[.,;:!)]|$)|\b(?:is|are) (?:in|out) (?:via|to|on|for|everywhere)\b`)
+	// wholeStateRE: "complete" after a past copula tells what was found whole
+	// ("so the export was complete"), not a step finished.
+	wholeStateRE = regexp.MustCompile(`\b(?:was|were) (?:\w+ )?complete\b`)
+	doneRE       = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|synced|live now)\b|\b(?:is|are) (?:in|out)(?: (?:prod\w*|now))?\s*(?:[.,;:!)]|$)|\b(?:is|are) (?:in|out) (?:via|to|on|for|everywhere)\b`)
 
 	// Impact: counts of affected things, shares, durations, affected people.
 	impactCountRE = regexp.MustCompile(`[~≈]?\d[\d,.]*\s?[km]?\+?\s+(\w+[ -]){0,2}(customers?|users?|merchants?|orders?|payouts?|payments?|transactions?|requests?|calls?|jobs?|messages?|emails?|sms|logins?|sign-?ups?|accounts?|tenants?|bookings?|tickets?|chats?|complaints?|attempts?|checkouts?|sessions?|records?|rows|events?|pods?|nodes?|sites?|stores?|shipments?|invoices?|refunds?|charges?|devices?|subscribers?|reports?|people|employees?|staff|members?|visitors?|players?|patients?|students?|kids|children|pupils|parents|families|guests|fans|passengers|travell?ers|drivers|riders|listeners|viewers|readers|shoppers|buyers|sellers|residents|citizens|attendees|spectators)\b`)
@@ -1597,7 +1600,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one,
 		// nor is anything a report says before its story begins ("This report is
 		// in English").
-		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !fieldRow(t) && !headerLine(t.lower) && !headerFields(t.msg.Text) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
+		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !wholeStateRE.MatchString(t.lower) && !fieldRow(t) && !headerLine(t.lower) && !headerFields(t.msg.Text) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
 			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2 && !doneButRE.MatchString(t.lower)
 	}
 	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
@@ -1950,8 +1953,9 @@ func (b *summaryBuilder) relapsesAfter(i, end int) bool {
 	return false
 }
 
-// relapseRE: the symptom named as coming back.
-var relapseRE = regexp.MustCompile(`(?:\b(?:failures?|errors?|timeouts?|declines?|[45]xx|problems?|issues?|symptoms?|crash\w*|drops?|disconnects?|alerts?|alarms?)\b|(?:^|[\s(])[45]\d\ds?(?:\s|$))[^.;!?]{0,30}?\b(?:return(?:s|ed|ing)?|(?:are|is|came|come|coming) back|reappear\w*|start(?:s|ed)? again)\b`)
+// relapseRE: the symptom named as coming back, or a measure rising again ("heap
+// climbing again, 71% 15 min after the restart").
+var relapseRE = regexp.MustCompile(`\b(?:climbing|climbed|growing|grew|rising|rose|spiking|spiked|filling|filled|creeping|crept|leaking|failing|crashing|erroring|dying|flapping|timing out) (?:up )?again\b|(?:\b(?:failures?|errors?|timeouts?|declines?|[45]xx|problems?|issues?|symptoms?|crash\w*|drops?|disconnects?|alerts?|alarms?)\b|(?:^|[\s(])[45]\d\ds?(?:\s|$))[^.;!?]{0,30}?\b(?:return(?:s|ed|ing)?|(?:are|is|came|come|coming) back|reappear\w*|start(?:s|ed)? again)\b`)
 
 // reflexStep reports whether a step is told as a guess or a first try ("just in
 // case", "thinking a job was stuck", "we first restarted"): when the channel goes
