@@ -301,7 +301,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			if bleeding < 0 {
 				bleeding = firefightingEnd(lc)
 			}
-			if idx < bleeding && !deferredLasting(c) {
+			if (idx < bleeding || idx == bleeding && theStepItself(c.text)) && !deferredLasting(c) {
 				continue // said while the bleeding went on: the response itself
 			}
 		}
@@ -879,6 +879,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	}
 	if fuDeclareRE.MatchString(low) && !marker {
 		return nil // "declaring sev3, I'll watch the dashboards" is the incident starting
+	}
+	if evidenceChore(low) && !marker {
+		return nil
 	}
 	if experiment(t) {
 		return nil
@@ -2860,3 +2863,40 @@ func participant(w string, names map[string]string) string {
 // fuDeliberateRE: a question that opens by asking whether to ("should we…?",
 // "so shall I…?"), after a sentence break or a filler word.
 var fuDeliberateRE = regexp.MustCompile(`(?:^|[.!?;]\s+)\W*(?:(?:and|so|also|but|then|ok|hmm)\W+)?(?:should|shall) (?:we|i)\b`)
+
+// evidenceChore reports whether a text only gathers evidence: logs, graphs, dumps
+// or traces grabbed, saved or exported, for the review or before they roll off
+// ("I'll grab the redis slowlog + memory graphs from tonight, for the review").
+// That is a chore of the response or of the review, like DOMAIN's "I'll grab the
+// logs", never a change that outlives the incident; an item that also names one
+// ("save the query as a dashboard", "export the logs to a retention bucket with
+// an alert") is judged on that.
+func evidenceChore(low string) bool {
+	if !evidenceChoreRE.MatchString(low) {
+		return false
+	}
+	rest := evidenceChoreRE.ReplaceAllString(low, " ")
+	rest = forReviewRE.ReplaceAllString(rest, " ")
+	return !fuStrongLastingRE.MatchString(rest) && !fuLastingRE.MatchString(rest)
+}
+
+var (
+	// evidenceChoreRE: a verb of gathering, then what is gathered, a few words on.
+	evidenceChoreRE = regexp.MustCompile(`\b(?:grab|pull|save|export|collect|captur|snapshot|screenshot|archiv|download|preserv|copy|cop(?:y|ies|ied))\w*\b(?: (?:the|all|our|a|some|those|these|its|their))?(?: [\w.+/:-]+){0,4}? ` + evidenceNouns + `(?:,? (?:\+|and|&) (?:[\w.:-]+ ){0,2}` + evidenceNouns + `)*`)
+	evidenceNouns   = `(?:logs?|graphs?|dumps?|slowlogs?|metrics|screenshots?|traces?|hprofs?|pcaps?|evidence|captures?)\b`
+	// forReviewRE: the purpose of the evidence, which is no lasting thing itself.
+	forReviewRE = regexp.MustCompile(`\b(?:for|before|into|in) (?:the |our |a )?(?:review|postmortem|post-mortem|pm|rca|retro\w*|incident doc|timeline)\b`)
+)
+
+// theStepItself reports whether an item said in the message that stopped the
+// bleeding tells that message's step ("I will delete in batches with SCAN +
+// UNLINK so Redis does not block"): it names an action, proposes nothing and
+// names nothing lasting. The same message may go on to a follow-up ("renewed
+// the cert by hand, fixed. we should automate cert renewal").
+func theStepItself(text string) bool {
+	low := lowerClean(text)
+	return len(textTags(copilot.Message{Text: text}).actions) > 0 && !obligedRE.MatchString(low) && !fuStrongLastingRE.MatchString(low)
+}
+
+// obligedRE: the words that make an item a proposal rather than a report.
+var obligedRE = regexp.MustCompile(`\b(?:should|need to|needs to|must|ought to)\b`)

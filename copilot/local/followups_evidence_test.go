@@ -1,0 +1,54 @@
+package local
+
+import "testing"
+
+// Gathering evidence for the review ("I'll grab the pgbouncer logs + pool graphs
+// before they roll off") is a chore, like DOMAIN's "I'll grab the logs", never a
+// change that outlives the incident; the alert promised beside it is one.
+func TestEvidenceChoreIsNoFollowUp(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"ben: I'll add an alert on pool saturation at 80%",
+		"ana: I'll grab the pgbouncer logs + pool graphs from tonight before they roll off, for the review",
+	)
+	if _, ok := got[ts(inc, 0)]; !ok {
+		t.Errorf("the alert promise is missing: %v", got)
+	}
+	if it, ok := got[ts(inc, 1)]; ok {
+		t.Errorf("evidence gathering reported as a follow-up: %q", it.Text)
+	}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"i'll pull the api logs instead of the gateway ones", true},
+		{"i'll save the query as a dashboard", false},
+		{"i'll export the audit logs to the retention bucket with an alert on gaps", false},
+	} {
+		if evidenceChore(c.text) != c.want {
+			t.Errorf("evidenceChore(%q) = %v, want %v", c.text, !c.want, c.want)
+		}
+	}
+}
+
+// The message that stopped the bleeding is the response itself, even when its
+// step is announced with a purpose ("so Redis does not block").
+func TestTheMitigatingStepIsNoFollowUp(t *testing.T) {
+	inc := chat(
+		"alertbot: [FIRING] checkout 5xx 30%",
+		"ana: checkout failing, session store refuses writes, OOM command not allowed",
+		"ben: it's the session store: maxmemory reached and policy noeviction, nothing ever expires",
+		"ana: quickest: delete the sess:* keys, set maxmemory-policy to allkeys-lru",
+		"ben: Yes. I will delete in batches with SCAN + UNLINK so Redis does not block. Changing the policy first.",
+		"ben: maxmemory-policy is now allkeys-lru on all 3 nodes",
+		"ben: deleted 2.2M sess:* keys. memory at 31%. writes succeed",
+		"ana: 5xx back under 1%. resolved",
+		"ana: I'll add an alert on redis memory at 80%",
+	)
+	got := followUpsBySource(t, inc)
+	if it, ok := got[inc.Messages[4].TS]; ok {
+		t.Errorf("the mitigating step reported as a follow-up: %q", it.Text)
+	}
+	if _, ok := got[inc.Messages[8].TS]; !ok {
+		t.Errorf("the alert promise is missing: %v", got)
+	}
+}
