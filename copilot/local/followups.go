@@ -1252,8 +1252,10 @@ var (
 )
 
 var (
-	// fuHindsightRE: a message that looks back on what could have been.
-	fuHindsightRE = regexp.MustCompile(`\b(?:in|with) hindsight\b|\blooking back\b|\b(?:this|it|that) (?:was|were) (?:totally |entirely |completely )?avoidable\b|\bcould have been avoided\b`)
+	// fuHindsightRE: a message that looks back on what could have been ("wish
+	// we'd had the guard years ago": the 4 such messages in the labelled chats are
+	// all look-alikes).
+	fuHindsightRE = regexp.MustCompile(`\bwish (?:we|i|you|they)(?:'d| had| would have| could have)\b|\b(?:in|with) hindsight\b|\blooking back\b|\b(?:this|it|that) (?:was|were) (?:totally |entirely |completely )?avoidable\b|\bcould have been avoided\b`)
 	// fuShouldClauseRE: a "should" and the rest of its clause.
 	fuShouldClauseRE = regexp.MustCompile(`\bshould(?:n'?t| not)?\b[^.!?;,]*`)
 )

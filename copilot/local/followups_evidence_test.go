@@ -52,3 +52,15 @@ func TestTheMitigatingStepIsNoFollowUp(t *testing.T) {
 		t.Errorf("the alert promise is missing: %v", got)
 	}
 }
+
+// "wish we'd had the guard years ago" looks back like "in hindsight": it
+// proposes nothing, and the guard it names is already there.
+func TestWishWeHadIsHindsight(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"cara: the dedup guard caught the second run this time",
+		"dan: fwiw wish we'd had the dedup guard years ago. would've saved us the whole morning",
+	)
+	if it, ok := got[ts(inc, 1)]; ok {
+		t.Errorf("hindsight reported as a follow-up: %q", it.Text)
+	}
+}
