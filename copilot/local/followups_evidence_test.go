@@ -64,3 +64,19 @@ func TestWishWeHadIsHindsight(t *testing.T) {
 		t.Errorf("hindsight reported as a follow-up: %q", it.Text)
 	}
 }
+
+// "fair, dropping the limit bump" concedes a promise argued against, as "dropping
+// that one then" does.
+func TestDroppingTheNamedPromise(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"dan: I'll add an alert on old-gen usage after GC",
+		"dan: I'll also bump the checkout-api memory limit to 4Gi as a safety margin",
+		"eve: pls don't, a bigger heap just means longer GC pauses and a later OOM. the flag is the fix",
+		"dan: fair, dropping the limit bump",
+	)
+	for i, want := range []bool{true, false, false, false} {
+		if _, ok := got[ts(inc, i)]; ok != want {
+			t.Errorf("line %d: follow-up %v, want %v", i, ok, want)
+		}
+	}
+}
