@@ -1,6 +1,10 @@
 package local
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
 
 // Gathering evidence for the review ("I'll grab the pgbouncer logs + pool graphs
 // before they roll off") is a chore, like DOMAIN's "I'll grab the logs", never a
@@ -78,5 +82,26 @@ func TestDroppingTheNamedPromise(t *testing.T) {
 		if _, ok := got[ts(inc, i)]; ok != want {
 			t.Errorf("line %d: follow-up %v, want %v", i, ok, want)
 		}
+	}
+}
+
+// A caret points at the message just above: "^ that's the fix from before, mine"
+// under the tracker bot's record claims that ticket, not the alert someone else
+// took just before it.
+func TestCaretClaimsTheMessageAbove(t *testing.T) {
+	inc := chat(
+		"ana: checkout 500s since 09:55",
+		"ben: the pool is exhausted, rolling back the deploy",
+		"ben: rolled back, errors gone",
+		"ana: resolved",
+		"kofi: I'll take the pool saturation alert for checkout (in use > 85% for 10m)",
+		"jira: created PAY-2291: checkout: cap the pool per pod in the chart",
+		"joao: ^ that's the fix from before, mine",
+	)
+	inc.Messages[5].Kind = copilot.KindBot
+	got := followUpsBySource(t, inc)
+	it, ok := got[inc.Messages[4].TS]
+	if !ok || it.Owner != "kofi" {
+		t.Errorf("the alert's owner is %q (found %v), want kofi", it.Owner, ok)
 	}
 }

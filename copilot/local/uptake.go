@@ -259,7 +259,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			rejected[t.idx] = true
 		}
 		target := replyTarget(lc, cands, t, threadOf)
-		if target < 0 {
+		if target < 0 || caretElsewhere(lc, t, target) {
 			continue
 		}
 		// An answer to a request answers the idea the request was about.
@@ -1056,4 +1056,15 @@ func spellsInitials(terms []string, low string) bool {
 		}
 	}
 	return false
+}
+
+// caretElsewhere reports whether a reply that opens with a caret ("^ that's the
+// fix from before, mine") points at a message other than the idea it would
+// answer: the caret means the message just above, here the tracker bot's
+// "created OPS-2291: …", so the claim is of that ticket, not of the item before.
+func caretElsewhere(lc *incidentLifecycle, t msgTags, target int) bool {
+	if !strings.HasPrefix(strings.TrimSpace(t.msg.Text), "^") || t.idx == 0 {
+		return false
+	}
+	return t.idx-1 != target
 }
