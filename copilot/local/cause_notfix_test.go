@@ -103,3 +103,25 @@ func TestRootCauseIsNoRemediationInAReport(t *testing.T) {
 		t.Errorf("root cause = %q, the remediation", rc)
 	}
 }
+
+// A report's recovery part narrates what was done about the cause ("deleted
+// the doubled rows and re-ran the job"): the same sentence counts less as a cause
+// there than in a part that tells what happened.
+func TestRootCauseIsNoRecoveryStep(t *testing.T) {
+	inc := &copilot.Incident{ID: "PM-DOUBLE"}
+	step := "10:30–11:50 — Ben deleted monthly_usage rows for 6–7 April for affected accounts and re-ran the rollup for those dates from the raw records, one copy only."
+	for i, p := range [][2]string{
+		{"incident summary", "Between 02:30 and 09:40 on 8 April the invoice-rollup job ran two copies of itself and both added the same usage rows into monthly_usage."},
+		{"recovery", step},
+		{"detection", step},
+	} {
+		inc.Messages = append(inc.Messages, copilot.Message{TS: fmt.Sprintf("%d.000100", 1775606400+i), User: "doc", UserName: p[0], Kind: copilot.KindSection, Text: p[1]})
+	}
+	score := map[int]float64{}
+	for _, c := range newSummaryBuilder(analyzeLifecycle(sortedMessages(inc))).causeCandidates() {
+		score[c.idx] = max(score[c.idx], c.score)
+	}
+	if score[1] >= score[2] {
+		t.Errorf("as a cause, the step scores %.2f in the recovery part and %.2f elsewhere", score[1], score[2])
+	}
+}

@@ -184,6 +184,10 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			switch {
 			case sectionIs(t.section, "root cause", "cause", "trigger", "what happened") || asksWhy(t.section):
 				s += 2
+			case sectionIs(t.section, "recovery", "mitigation", "resolution", "actions taken", "response"):
+				// The parts that narrate the response tell what was done about the
+				// cause, not the cause.
+				s -= 1.5
 			case sectionIs(t.section, "summary", "description", "overview", "incident summary", "contributing"):
 				// Contributing factors are the conditions that let a trigger do
 				// harm (no alert, no lock, a missed playbook step), not the trigger.
