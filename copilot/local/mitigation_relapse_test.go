@@ -3,6 +3,8 @@ package local
 import (
 	"strings"
 	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // A recovery that did not hold ("backlog climbing again 15 min after the
@@ -83,5 +85,16 @@ func TestWholeStateIsNoStep(t *testing.T) {
 	)
 	if sum := summarize(t, inc); strings.Contains(sum.Mitigation, "feed was complete") {
 		t.Errorf("mitigation %q: a finding read as a step done", sum.Mitigation)
+	}
+}
+
+// A step that "made things worse" did not help, whatever the same paragraph found
+// healthy ("the storage was checked first. It was healthy. Restarting the
+// workers made things worse").
+func TestMadeWorseIsNoHelp(t *testing.T) {
+	low := lowerClean("The first guess was the object store, the last thing that changed. It was healthy. Restarting the ingest pods at 10:21 made things worse: all six came up at once and were killed together.")
+	tags := textTags(copilot.Message{Text: low})
+	if !reportsNoHelp(tags) {
+		t.Errorf("reportsNoHelp = false for a step that made things worse (verify %v)", tags.verify)
 	}
 }
