@@ -30,8 +30,10 @@ var noHelpRE = regexp.MustCompile(`\b(?:went|goes|go|fell|falls|dropped|were|was
 // strongNoHelpRE: a report that what was done did not help, which no recovery word
 // beside it undoes ("scaled and success rate went DOWN. 48 pods all up and
 // healthy"): a measure unchanged, errors up, a good measure down, a step that
-// does nothing or made things worse (whatever else the paragraph found healthy).
-var strongNoHelpRE = regexp.MustCompile(`\bmade (?:it|things|this|that|everything|matters) (?:\w+ )?worse\b|\b(latency|errors?|error rate|[45]xx|[45]\d\ds|timeouts?|lag|p\d\d|failures?|backlog|queue|ratio|\d{3} ratio|\d{3} rate)( \w+)? unchanged\b|\b(errors?|[45]xx|[45]\d\ds|latency|failures?|timeouts?|lag|backlog|queue)\s+(went|go|goes|going|are going|is going|shot|jumped)\s+up\b|\b(does|do|changes|change|helps|help) nothing\b|\b(alone |by itself )?(is|was) pointless\b|\b(success rate|throughput|hit rate|availability|success)\b[^.;!?]{0,20}\b(went|goes|going|dropped|fell) down\b`)
+// does nothing or made things worse (whatever else the paragraph found healthy),
+// or one said not to change anything ("pods were healthy … a restart won't change
+// anything").
+var strongNoHelpRE = regexp.MustCompile(`\b(?:won'?t|will not|wouldn'?t|would not|doesn'?t|does not|didn'?t|did not) (?:change|help|fix|do) (?:anything|a thing|much|squat)\b|\bmade (?:it|things|this|that|everything|matters) (?:\w+ )?worse\b|\b(latency|errors?|error rate|[45]xx|[45]\d\ds|timeouts?|lag|p\d\d|failures?|backlog|queue|ratio|\d{3} ratio|\d{3} rate)( \w+)? unchanged\b|\b(errors?|[45]xx|[45]\d\ds|latency|failures?|timeouts?|lag|backlog|queue)\s+(went|go|goes|going|are going|is going|shot|jumped)\s+up\b|\b(does|do|changes|change|helps|help) nothing\b|\b(alone |by itself )?(is|was) pointless\b|\b(success rate|throughput|hit rate|availability|success)\b[^.;!?]{0,20}\b(went|goes|going|dropped|fell) down\b`)
 
 // stillRE: "still" before the symptom ("still ~8% handshake fail", "still 403 for
 // some", "backlog still grows", "still servfail", "still logouts."): a number, a

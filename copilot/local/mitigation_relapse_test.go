@@ -98,3 +98,23 @@ func TestMadeWorseIsNoHelp(t *testing.T) {
 		t.Errorf("reportsNoHelp = false for a step that made things worse (verify %v)", tags.verify)
 	}
 }
+
+// "pods were healthy … a restart won't change anything" says the restart just
+// made did not help: the mitigation is the step taken after the cause was found,
+// not the restart before it.
+func TestWontChangeAnythingIsNoHelp(t *testing.T) {
+	inc := chatOf(
+		said{who: "alertbot", text: "[FIRING] exam-delivery: auth_callback rate 9x baseline", bot: true},
+		said{who: "tomek", text: "maybe the exam-delivery pods then, restarting them"},
+		said{who: "deploybot", text: "exam-delivery: rollout restart by tomek (prod-eu1), 12 pods", bot: true},
+		said{who: "ngozi", text: "exam-delivery pods were healthy, no restarts, latency normal. a restart won't change anything, sessions live in redis"},
+		said{who: "ngozi", text: "session-redis at maxmemory, evicted_keys climbing since 09:38. the autosave drafts have no TTL"},
+		said{who: "ngozi", text: "CONFIG SET maxmemory 12gb done on primary and replica"},
+		said{who: "bea", text: "hall b: no new logouts in the last 4 min"},
+		said{who: "ngozi", text: "calling it mitigated"},
+	)
+	acts := mitigationActsOf(inc)
+	if len(acts) == 0 || acts[0] != 5 {
+		t.Errorf("mitigation acts %v, want the maxmemory change (5), not the restart (2)", acts)
+	}
+}
