@@ -312,6 +312,14 @@ func (b *summaryBuilder) causeCandidates() []scoredSentence {
 			if consequence(low) {
 				s += 1 // "X, so Y" and "X -> Y": the cause stands before the connective
 			}
+			// A recap ("summary: the cert expired at 04:14 because the renewals
+			// failed…", "so: purge job spewing WAL -> replica behind -> …") is the
+			// responders' own statement of what they found, written once the fire
+			// is out: when it ties an effect to a cause, its place after the fix
+			// (no finding bonus, the wrap-up's penalty) says nothing against it.
+			if t.section == "" && i == 0 && recapLeadRE.MatchString(lowerClean(t.msg.Text)) && (causalRE.MatchString(low) || consequence(low)) {
+				s += recapCauseBonus
+			}
 			if t.section == "" {
 				switch {
 				case firstFix >= 0 && (t.idx < firstFix || t.idx == firstFix && !act):
@@ -2119,3 +2127,11 @@ func firstReport(lc *incidentLifecycle) int {
 	}
 	return -1
 }
+
+// recapLeadRE: a message that opens as a recap, with a colon ("summary:", "so:",
+// "tl;dr:", "recap for the doc:", "for the record:").
+var recapLeadRE = regexp.MustCompile(`^\W*(?:ok(?:ay)?\W+)?(?:summary|recap|tl;?dr|so|in short|to sum up|short version|bottom line|for the record)\b[^:.!?]{0,40}:`)
+
+// recapCauseBonus gives a causal recap back what its place after the fix took: the
+// finding bonus (+1) and the wrap-up penalty (0.75).
+const recapCauseBonus = 1.75
