@@ -36,7 +36,7 @@ var (
 	fuShouldRE    = regexp.MustCompile(`\bshould(n'?t)?\b|\b(someone|somebody|one of us|the team|each team|every team|every service|all services) (needs to|should|must|has to|ought to)\b`)
 	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
 	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
-	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'?ll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b|[.!;,]\s*will do\W*$|(?:^|[.!;:]\s+)(?:will|gonna|going to) (?:also |then |just )?(?:add|write|build|set ?up|create|put|fix|make|own|take|file|open|draft|update|change|move|automate|document|wire|implement|introduce|look into|follow up)\b`)
+	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b|[.!;,]\s*will do\W*$|(?:^|[.!;:]\s+)(?:will|gonna|going to) (?:also |then |just )?(?:add|write|build|set ?up|create|put|fix|make|own|take|file|open|draft|update|change|move|automate|document|wire|implement|introduce|look into|follow up)\b`)
 	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:(?:you|u)\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look)\b|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
 	fuDeclareRE   = regexp.MustCompile(`\bdeclaring\b|\b(i'?m|taking|i'?ll be) (the )?ic\b`)
 	fuNoneRE      = regexp.MustCompile(`^\W*(none|n/?a|tbd|-)\W*$`)
@@ -47,7 +47,7 @@ var (
 	// (during the incident "no alerts since 10:40" is a status).
 	fuComplainWeakRE = regexp.MustCompile(`\b(would|could|might|we'?d|it'?d) have (given|found out|known|caught|saved|helped|prevented|told|warned|paged|alerted|avoided|noticed|bought|stopped|flagged|shown|surfaced)\b|\b(nobody|no one|no-one)( \w+)? (knew|know|noticed|realized|realised|saw|told|was told|was paged|got paged)\b|\bhad no (idea|clue|visibility|warning)\b|\bbefore (anything|anyone|anybody|we|any alert|an alert) (paged|alerted|fired|noticed|knew)\b|\b(customers?|users?|support|merchants?)\b[^.?!]{0,50}\bbefore (anything|anyone|we|our)\b|\bno (alerts?|alarms?|paging|monitors?|warning)( \w+)? (on|for)\b|\bis there (really )?no\b|\bwhy (is|was) there no\b|\bwe (only |first )?(heard|learned|found out|knew)( about)?( it| this| of it)? (from|via|through|when)\b|\b(doesn'?t|does not|didn'?t|did not|never|won'?t) (page|alert|notify|wake|ping)( up)? (any|no|some)(body|one)\b`)
 	fuAgreeRE        = regexp.MustCompile(`^\s*(\+\s?1+\b|:\+1:|👍|\+100|big \+1|strong \+1|huge \+1|agreed?\b|yes please|yes,? (we|let'?s)\b|seconded|seconding|same here|this ?\^|\^\s*(this|\+1)|\+1)`)
-	fuHopeRE         = regexp.MustCompile(`\bhop(e|efully|ing)\b|\bfingers crossed\b|\bknock on wood\b|\bpray\w*\b|\blol\b|\blmao\b|\brofl\b|\bha(ha)+\b|\bhehe\b|\bjk\b|\bkidding\b|🤞|😂|🙃|:upside_down_face:|:joy:|:sweat_smile:|:crossed_fingers:|\bsacrifice\b|\bblame\b|\bbeer\b|\bcoffee\b|\bpizza\b|\bfriday deploy`)
+	fuHopeRE         = regexp.MustCompile(`\bhop(e|efully|ing)\b|\bfingers crossed\b|\bknock on wood\b|\bpray\w*\b|\blol\b|\blmao\b|\brofl\b|\bha(ha)+\b|\bhehe\b|\bjk\b|\bkidding\b|🤞|😂|🙃|😅|😬|🙈|😆|🤦|(?:^|\s)[:;]-?[)dp](?:\s|$)|:upside_down_face:|:joy:|:sweat_smile:|:crossed_fingers:|\bsacrifice\b|\bblame\b|\bbeer\b|\bcoffee\b|\bpizza\b|\bfriday deploy`)
 	fuTriageRE       = regexp.MustCompile(`\b(grab(bing)?|pull(ing)? (up|the)|look(ing)? (at|into)|check(ing)?|dig(ging)? (in|into)|investigat\w*|on it|looking|eyes on|brb|ack|paging|ping(ing)?|restart(ing)?|roll(ing)? ?back|revert(ing)?|bounc(e|ing)|kill(ing)?|drain(ing)?|cordon(ing)?|failing over|fail over|scal(e|ing) (up|out)|bump(ing)?|flip(ping)?|toggl\w*|join(ing)?|hop(ping)? on|dial(ing)? in|tail(ing)?|grep\w*|dump\w*|screenshot|shar(e|ing)|post(ing)? (the|a)|send(ing)?|watch(ing)?|keep an eye)\b`)
 	fuNowRE          = regexp.MustCompile(`\bfirst([,.!;]|$| thing| step)|\b(now|right now|asap|quick(ly)?|in a (sec|min|minute|bit|moment)|one sec|1 sec|sec|brb|currently|atm|meanwhile|for now|real quick|temporarily|for the moment|immediately|while we|until we|today|tonight|this (morning|afternoon|evening)|after lunch|shortly|in a bit)\b`)
 
@@ -822,7 +822,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	}
 	// A joke or a hope in one sentence ("… went to an ex-employee's mailbox 🙃")
 	// does not unsay a commitment in another ("… I'll do it monday").
-	if fuHopeRE.MatchString(low) && !marker && !committedBeside(low) {
+	if fuHopeRE.MatchString(low) && !marker && !committedBeside(low) && !promiseUnderLaugh(low) {
 		return nil
 	}
 	if paperwork(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) {
@@ -1004,6 +1004,21 @@ func committedBeside(low string) bool {
 	}
 	return false
 }
+
+// fuLaughRE are the marks of a laugh or a wince: the emoji and the words that
+// tell a sentence is said with a smile, not what it says.
+var fuLaughRE = regexp.MustCompile(`\blol\b|\blmao\b|\bha(ha)+\b|\bhehe\b|😂|🙃|😅|😬|🙈|😆|🤦|(?:^|\s)[:;]-?[)dp](?:\s|$)`)
+
+// promiseUnderLaugh reports whether low is the speaker's own promise said with a
+// laugh or a wince ("I'll add a support macro, agents told people to clear
+// cookies 🙈"): once the laugh is taken away nothing hopeful is left, and the
+// speaker still says "I'll".
+func promiseUnderLaugh(low string) bool {
+	rest := fuLaughRE.ReplaceAllString(low, " ")
+	return rest != low && !fuHopeRE.MatchString(rest) && fuFirstPersonRE.MatchString(rest)
+}
+
+var fuFirstPersonRE = regexp.MustCompile(`^\W*(?:\w+,?\s+)?(?:i'?ll|i will|i'?m (?:going to|gonna))\s+(?:also\s+|then\s+)?[a-z]`)
 
 // namesDoing reports whether low names something to do: a verb of making or
 // changing, a verb that opens a to-do, or one of passing a word on.
