@@ -262,7 +262,7 @@ func sortedMessages(inc *copilot.Incident) []copilot.Message {
 	sort.SliceStable(ms, func(i, j int) bool { return copilot.TSLess(ms[i].TS, ms[j].TS) })
 	names := userNames(ms)
 	for i := range ms {
-		ms[i].Text = plainPunct(ms[i].Text)
+		ms[i].Text = text.PlainMarks(ms[i].Text)
 		if strings.Contains(ms[i].Text, "<@") {
 			ms[i].Text = rawMentionRE.ReplaceAllStringFunc(ms[i].Text, func(m string) string {
 				sub := rawMentionRE.FindStringSubmatch(m)
@@ -277,19 +277,6 @@ func sortedMessages(inc *copilot.Incident) []copilot.Message {
 		}
 	}
 	return ms
-}
-
-// typographic is what phones and word processors put in place of the plain
-// apostrophe, quote and space ("I’ll", “ttl”): the engine's expressions spell
-// them plainly, and an iPhone's "I’ll" promises as much as a terminal's.
-var typographic = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'", "‛", "'", "“", `"`, "”", `"`, "„", `"`, "\u00a0", " ", "\u202f", " ")
-
-// plainPunct spells typographic apostrophes, quotes and spaces plainly.
-func plainPunct(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return r > 0x7f }) < 0 {
-		return s
-	}
-	return typographic.Replace(s)
 }
 
 var rawMentionRE = regexp.MustCompile(`<@([A-Z0-9]+)(?:\|([^>]*))?>`)

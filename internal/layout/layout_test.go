@@ -31,7 +31,7 @@ var (
 // says why.
 var rules = map[string]rule{
 	"copilot":            {}, // the domain: stdlib only
-	"copilot/text":       {external: []string{"github.com/kljensen/snowball", "golang.org/x/text"}},
+	"copilot/text":       {external: []string{"github.com/kljensen/snowball", "golang.org/x/text", "github.com/kyokomi/emoji/v2"}},
 	"copilot/transcript": {internal: []string{"copilot", "copilot/text"}, external: []string{"github.com/yuin/goldmark"}},
 	"copilot/failure":    {internal: []string{"copilot/text"}},
 	// gitleaks reads its rules through viper and matches keywords with aho-corasick.
