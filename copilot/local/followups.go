@@ -241,7 +241,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		if target < 0 {
 			// "+1 to <an idea from elsewhere>" in the wrap-up proposes that idea here.
 			firefight := (len(t.actions) > 0 || fuTriageRE.MatchString(t.lower)) && !fuStrongLastingRE.MatchString(t.lower)
-			if self == nil && len(own) >= 3 && t.idx >= lc.wrapUpStart() && !firefight && !fuHopeRE.MatchString(t.lower) {
+			if self == nil && len(own) >= 3 && t.idx >= lc.wrapUpStart() && !firefight && !fuHopeRE.MatchString(t.lower) && !reportMeta(t.lower) {
 				self = newCandidate(t, t.msg.Text, names)
 				cands[t.idx] = self
 				order = append(order, t.idx)
@@ -825,7 +825,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker && !committedBeside(low) && !promiseUnderLaugh(low) {
 		return nil
 	}
-	if paperwork(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) {
+	if paperwork(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || blameOnMe(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) {
 		return nil
 	}
 	// "the 2019 postmortem already listed '…' as an action item" narrates: the
@@ -1003,6 +1003,16 @@ func committedBeside(low string) bool {
 		}
 	}
 	return false
+}
+
+// fuBlameRE: "on me" as a share of the blame ("partly on me", "my bad, that
+// was on me", "on me as much as anyone"), not as taking the work.
+var fuBlameRE = regexp.MustCompile(`\b(?:partly|partially|mostly|largely|half|also|sorry|my bad|my fault)\b[^.!?]{0,20}\bon me\b|\bon me as much as\b|\b(?:was|were) on me\b`)
+
+// blameOnMe reports whether low takes a share of the blame and, that said,
+// promises nothing.
+func blameOnMe(low string) bool {
+	return fuBlameRE.MatchString(low) && !fuCommitRE.MatchString(fuBlameRE.ReplaceAllString(low, " "))
 }
 
 // fuLaughRE are the marks of a laugh or a wince: the emoji and the words that
