@@ -270,7 +270,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 		if self != nil {
 			// "+1. also, could we…" adds a second idea; "+1, I'll take it" does not.
-			if ov, _ := termOverlap(own, tc.terms); !(self.accepted && !explicit && (len(own) >= 4 || taken && len(own) >= 3) && ov < 0.5) {
+			if ov, _ := termOverlap(own, tc.terms); !(self.accepted && !explicit && (len(own) >= 4 || taken && len(own) >= 3) && ov < 0.5) || (!taken && weighsOnly(rest)) {
 				delete(cands, t.idx)
 			}
 		}
@@ -536,14 +536,24 @@ func absorbRemarks(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		if a == nil || !a.accepted || a.owner != "" || t.bot || t.section != "" {
 			continue
 		}
-		j := i + 1
-		for j < len(lc.msgs) && lc.msgs[j].bot {
+		// Bots, and agreements that put nothing forward of their own ("+1, a
+		// city canary is doable"), stand between the idea and its answer.
+		j, between := i+1, 0
+		for j < len(lc.msgs) && (lc.msgs[j].bot || between < 2 && cands[j] == nil && fuAgreeRE.MatchString(lc.msgs[j].lower) && speaker(lc.msgs[j].msg) != speaker(t.msg)) {
+			if !lc.msgs[j].bot {
+				between++
+			}
 			j++
 		}
 		if j >= len(lc.msgs) {
 			continue
 		}
 		r := lc.msgs[j]
+		// Past a reply in the idea's thread, an answer in the channel is another
+		// conversation.
+		if between > 0 && conversation(r.msg) != conversation(lc.msgs[j-1].msg) {
+			continue
+		}
 		b := cands[j]
 		if b == nil || !b.accepted || r.section != "" || speaker(r.msg) == speaker(t.msg) || b.owner != speaker(r.msg) ||
 			!(conversation(r.msg) == conversation(t.msg) || r.msg.ThreadTS == t.msg.TS) || !sentenceCommits(r.lower) {
@@ -1004,6 +1014,28 @@ func committedBeside(low string) bool {
 	}
 	return false
 }
+
+// weighsOnly reports whether what follows a "+1" only weighs the idea agreed
+// with ("+1, a city canary is doable, the capture worker is already sharded by
+// city"): it says the idea is feasible, and neither adds to it ("and a startup
+// check…"), proposes ("someone add…") nor commits ("I'll…").
+func weighsOnly(rest string) bool {
+	if !fuFeasibleRE.MatchString(rest) {
+		return false
+	}
+	for _, s := range followUpSentences(rest) {
+		s = strings.TrimLeft(s, " ,.;:!-")
+		if upAddRE.MatchString(s) || proposalForm(s, true) || sentenceCommits(s) || fuCommitRE.MatchString(s) || fuSomeoneRE.MatchString(s) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	fuFeasibleRE = regexp.MustCompile(`\b(?:is|are|it's|that's|looks|seems|sounds|should be|would be)\s+(?:\w+\s+)?(?:doable|feasible|possible|easy|simple|cheap|trivial|straightforward)\b`)
+	fuSomeoneRE  = regexp.MustCompile(`\b(?:someone|somebody|anyone)\s+(?:should\s+|to\s+|needs? to\s+|can\s+)?[a-z]+`)
+)
 
 // fuBlameRE: "on me" as a share of the blame ("partly on me", "my bad, that
 // was on me", "on me as much as anyone"), not as taking the work.
