@@ -3,9 +3,12 @@ package local_test
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/local"
@@ -114,4 +117,23 @@ func readsTheSame(t *testing.T, sets []string, rewrite func(string) string, coun
 		}
 	}
 	return changed, counted
+}
+
+// How a client or a person happens to start and end a message (a capital first
+// letter or none, a closing period or none, "•" bullets or "-") says nothing about
+// what was promised or what broke.
+func TestMessageCaseAndBulletsChangeNothing(t *testing.T) {
+	bulletRE := regexp.MustCompile(`(?m)^(\s*)- `)
+	rewrite := func(s string) string {
+		s = strings.TrimSuffix(strings.TrimRight(s, " "), ".")
+		s = bulletRE.ReplaceAllString(s, "$1• ")
+		if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+			s = string(unicode.ToUpper(r)) + s[n:]
+		}
+		return s
+	}
+	changed, _ := readsTheSame(t, []string{"dev31", "dev35", "dev39"}, rewrite, func(string) bool { return true })
+	if changed < 100 {
+		t.Fatalf("only %d messages changed: the sets no longer exercise this", changed)
+	}
 }
