@@ -47,9 +47,11 @@ var (
 	// (during the incident "no alerts since 10:40" is a status).
 	fuComplainWeakRE = regexp.MustCompile(`\b(would|could|might|we'?d|it'?d) have (given|found out|known|caught|saved|helped|prevented|told|warned|paged|alerted|avoided|noticed|bought|stopped|flagged|shown|surfaced)\b|\b(nobody|no one|no-one)( \w+)? (knew|know|noticed|realized|realised|saw|told|was told|was paged|got paged)\b|\bhad no (idea|clue|visibility|warning)\b|\bbefore (anything|anyone|anybody|we|any alert|an alert) (paged|alerted|fired|noticed|knew)\b|\b(customers?|users?|support|merchants?)\b[^.?!]{0,50}\bbefore (anything|anyone|we|our)\b|\bno (alerts?|alarms?|paging|monitors?|warning)( \w+)? (on|for)\b|\bis there (really )?no\b|\bwhy (is|was) there no\b|\bwe (only |first )?(heard|learned|found out|knew)( about)?( it| this| of it)? (from|via|through|when)\b|\b(doesn'?t|does not|didn'?t|did not|never|won'?t) (page|alert|notify|wake|ping)( up)? (any|no|some)(body|one)\b`)
 	fuAgreeRE        = regexp.MustCompile(`^\s*(\+\s?1+\b|:\+1:|👍|\+100|big \+1|strong \+1|huge \+1|agreed?\b|yes please|yes,? (we|let'?s)\b|seconded|seconding|same here|this ?\^|\^\s*(this|\+1)|\+1)`)
-	fuHopeRE         = regexp.MustCompile(`\bhop(e|efully|ing)\b|\bfingers crossed\b|\bknock on wood\b|\bpray\w*\b|\blol\b|\blmao\b|\brofl\b|\bha(ha)+\b|\bhehe\b|\bjk\b|\bkidding\b|🤞|😂|🙃|😅|😆|(?:^|\s)[:;]-?[)dp](?:\s|$)|:upside_down_face:|:joy:|:sweat_smile:|:crossed_fingers:|\bsacrifice\b|\bblame\b|\bbeer\b|\bcoffee\b|\bpizza\b|\bfriday deploy`)
-	fuTriageRE       = regexp.MustCompile(`\b(grab(bing)?|pull(ing)? (up|the)|look(ing)? (at|into)|check(ing)?|dig(ging)? (in|into)|investigat\w*|on it|looking|eyes on|brb|ack|paging|ping(ing)?|restart(ing)?|roll(ing)? ?back|revert(ing)?|bounc(e|ing)|kill(ing)?|drain(ing)?|cordon(ing)?|failing over|fail over|scal(e|ing) (up|out)|bump(ing)?|flip(ping)?|toggl\w*|join(ing)?|hop(ping)? on|dial(ing)? in|tail(ing)?|grep\w*|dump\w*|screenshot|shar(e|ing)|post(ing)? (the|a)|send(ing)?|watch(ing)?|keep an eye)\b`)
-	fuNowRE          = regexp.MustCompile(`\bfirst([,.!;]|$| thing| step)|\b(now|right now|asap|quick(ly)?|in a (sec|min|minute|bit|moment)|one sec|1 sec|sec|brb|currently|atm|meanwhile|for now|real quick|temporarily|for the moment|immediately|while we|until we|today|tonight|this (morning|afternoon|evening)|after lunch|shortly|in a bit)\b`)
+	// The text read is cleaned, and Slack's emoji codes are emoji by then
+	// (text.PlainMarks): the hope and the laugh are matched as emoji only.
+	fuHopeRE   = regexp.MustCompile(`\bhop(e|efully|ing)\b|\bfingers crossed\b|\bknock on wood\b|\bpray\w*\b|\brofl\b|\bjk\b|\bkidding\b|🤞|` + fuLaughMarks + `|\bsacrifice\b|\bblame\b|\bbeer\b|\bcoffee\b|\bpizza\b|\bfriday deploy`)
+	fuTriageRE = regexp.MustCompile(`\b(grab(bing)?|pull(ing)? (up|the)|look(ing)? (at|into)|check(ing)?|dig(ging)? (in|into)|investigat\w*|on it|looking|eyes on|brb|ack|paging|ping(ing)?|restart(ing)?|roll(ing)? ?back|revert(ing)?|bounc(e|ing)|kill(ing)?|drain(ing)?|cordon(ing)?|failing over|fail over|scal(e|ing) (up|out)|bump(ing)?|flip(ping)?|toggl\w*|join(ing)?|hop(ping)? on|dial(ing)? in|tail(ing)?|grep\w*|dump\w*|screenshot|shar(e|ing)|post(ing)? (the|a)|send(ing)?|watch(ing)?|keep an eye)\b`)
+	fuNowRE    = regexp.MustCompile(`\bfirst([,.!;]|$| thing| step)|\b(now|right now|asap|quick(ly)?|in a (sec|min|minute|bit|moment)|one sec|1 sec|sec|brb|currently|atm|meanwhile|for now|real quick|temporarily|for the moment|immediately|while we|until we|today|tonight|this (morning|afternoon|evening)|after lunch|shortly|in a bit)\b`)
 
 	// fuLastingRE names things that outlive an incident.
 	fuLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|page (us|someone|oncall|on-call|the|when|if|on)|paged (on|when|earlier|sooner)|monitor\w*|dashboards?|metrics?|slos?|slis?|thresholds?|limits?|quotas?|caps?|autoscal\w*|hpa|automat\w*|scripts?|tests?|testing|canar(y|ies)|staging|guard\w*|checks|validat\w*|lint\w*|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|drills?|game ?days?|chaos|vendors?|contracts?|sla|retr(y|ies)|backoff|circuit[- ]breakers?|timeouts?|rate[- ]limit\w*|capacity|sizing|reviews?|audit\w*|polic(y|ies)|lifecycle|rotation|auto[- ]?renew\w*|renewal|expir\w*|backups?|ci|pipelines?|gates?|gating|approvals?|feature flags?|kill[- ]?switch|fallbacks?|redundan\w*|failover|budgets?|ownership|on-?call|escalation|process|training|tooling|observability|logging|retention|tracing|synthetic\w*|probes?|health ?checks?|readiness|liveness|pdbs?|resource (requests|limits)|migrat\w*|upgrade\w*|replace\w*|deprecat\w*|pinn?(ed|ing)?|dependabot|defaults?|idempoten\w*|dedup\w*|leases?|jitter|stagger\w*|pool\w*|prevent\w*|protect\w*|safeguards?|terraform|helm|iac|status ?page|templates?|schedule|ntp|chrony|freeze|permanent\w*|long[- ]term|ticket|jira|backlog|precommit|pre-commit|unit tests?|e2e|regression tests?|load tests?|soak|preflight|pre-flight|admission|webhook|quota|headroom|sharding|tuning|tune|warning|warn|notif\w*|report\w*|visibility|approv\w*|refus\w*|reject\w*|requir\w*|enforc\w*|disallow\w*|forbid\w*|subscri\w*|catch(es)? (\w+ ){0,2}(errors?|bugs?|mistakes?|leaks?|regressions?|misconfig\w*|secrets?|credentials?|strings|it|them|this|these)\b|detect\w*|isolat\w*|separat\w*|decoupl\w*|dedicated|ttls?|kb|knowledge ?base|faq|own (cluster|pool|instance|queue|node ?pool|database)|bound(s|ed)?|(?:e-?mail|sms|text|message|ping|slack message)s? (?:when|if|whenever|every time)|retryable)\b|` + fuPurpose)
@@ -1047,14 +1049,17 @@ func blameOnMe(low string) bool {
 	return fuBlameRE.MatchString(low) && !fuCommitRE.MatchString(fuBlameRE.ReplaceAllString(low, " "))
 }
 
-// fuLaughRE are the marks of a laugh or a wince: the emoji and the words that
-// tell a sentence is said with a smile, not what it says.
-var fuLaughRE = regexp.MustCompile(`\blol\b|\blmao\b|\bha(ha)+\b|\bhehe\b|😂|🙃|😅|😬|🙈|😆|🤦|(?:^|\s)[:;]-?[)dp](?:\s|$)`)
+// fuLaughMarks are the marks of a laugh: the emoji, smileys and words that
+// tell a sentence is said with a smile, not what it says. They are hope marks
+// too (fuHopeRE).
+const fuLaughMarks = `\blol\b|\blmao\b|\bha(ha)+\b|\bhehe\b|😂|🙃|😅|😆|(?:^|\s)[:;]-?[)dp](?:\s|$)`
+
+var fuLaughRE = regexp.MustCompile(fuLaughMarks)
 
 // promiseUnderLaugh reports whether low is the speaker's own promise said with a
-// laugh or a wince ("I'll add a support macro, agents told people to clear
-// cookies 🙈"): once the laugh is taken away nothing hopeful is left, and the
-// speaker still says "I'll".
+// laugh ("I'll also write a runbook so next time nobody rm's the journal 😂"):
+// once the laugh is taken away nothing hopeful is left, and the speaker still
+// says "I'll".
 func promiseUnderLaugh(low string) bool {
 	rest := fuLaughRE.ReplaceAllString(low, " ")
 	return rest != low && !fuHopeRE.MatchString(rest) && fuFirstPersonRE.MatchString(rest)

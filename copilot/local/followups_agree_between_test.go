@@ -13,11 +13,7 @@ func TestAgreementBetweenIdeaAndAnswer(t *testing.T) {
 		"hanna: +1, a city canary is doable, the capture worker is already sharded by city.",
 		"sanne: ok I'll set up the city canary stage for billing-svc in the pipeline, by end of next week. PLAT-2310",
 	)
-	for i, want := range []bool{false, false, true} {
-		if _, ok := got[ts(inc, i)]; ok != want {
-			t.Errorf("line %d (%s): follow-up %v, want %v", i, inc.Messages[len(firefight)+i].Text, ok, want)
-		}
-	}
+	wantFollowUpLines(t, inc, got, false, false, true)
 	if it := got[ts(inc, 2)]; it.Owner != "sanne" || it.ProposedTS != ts(inc, 0) {
 		t.Errorf("the canary item: owner %q proposed at %q, want sanne and the question", it.Owner, it.ProposedTS)
 	}

@@ -17,11 +17,7 @@ func TestBlameIsNoPromise(t *testing.T) {
 		"jon: the canary stage must be back on before the next release, with an alert when it is skipped. that one is on me",
 		"mia: sorry, that was on me. I'll add the key check to the review template by friday",
 	)
-	for i, want := range []bool{false, false, true, true} {
-		if _, ok := got[ts(inc, i)]; ok != want {
-			t.Errorf("line %d (%s): follow-up %v, want %v", i, inc.Messages[len(firefight)+i].Text, ok, want)
-		}
-	}
+	wantFollowUpLines(t, inc, got, false, false, true, true)
 }
 
 // "yes, let's list follow-ups now" agrees to talk about the list, and "we will
@@ -33,11 +29,7 @@ func TestTalkAboutTheListIsNotOnIt(t *testing.T) {
 		"mia: yes, let's list follow-ups now",
 		"raf: I'll add an alert on pool waits over 5s, by friday",
 	)
-	for i, want := range []bool{false, false, true} {
-		if _, ok := got[ts(inc, i)]; ok != want {
-			t.Errorf("line %d (%s): follow-up %v, want %v", i, inc.Messages[len(firefight)+i].Text, ok, want)
-		}
-	}
+	wantFollowUpLines(t, inc, got, false, false, true)
 	pm := &copilot.Incident{ID: "PM-8", Title: "Voucher renderer out of file descriptors"}
 	for i, m := range [][2]string{
 		{"Summary", "The voucher renderer leaked file descriptors and stopped rendering for 40 minutes."},

@@ -14,9 +14,5 @@ func TestLaughAndWell(t *testing.T) {
 		"raf: I'll also write a runbook 'backfill vs live traffic' so next time nobody pauses the wrong job 😂",
 		"mia: we'll add an alert on lock waits over 2s for the backfill role",
 	)
-	for i, want := range []bool{false, false, false, true, true, true} {
-		if _, ok := got[ts(inc, i)]; ok != want {
-			t.Errorf("line %d (%s): follow-up %v, want %v", i, inc.Messages[len(firefight)+i].Text, ok, want)
-		}
-	}
+	wantFollowUpLines(t, inc, got, false, false, false, true, true, true)
 }

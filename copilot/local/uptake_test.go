@@ -75,6 +75,17 @@ func followUpsBySource(t *testing.T, inc *copilot.Incident) map[string]copilot.F
 // ts is the ts of line i after the shared firefight.
 func ts(inc *copilot.Incident, i int) string { return inc.Messages[len(firefight)+i].TS }
 
+// wantFollowUpLines checks, line by line after the shared firefight, which
+// lines are the source of a follow-up.
+func wantFollowUpLines(t *testing.T, inc *copilot.Incident, got map[string]copilot.FollowUp, want ...bool) {
+	t.Helper()
+	for i, w := range want {
+		if _, ok := got[ts(inc, i)]; ok != w {
+			t.Errorf("line %d (%s): follow-up %v, want %v", i, inc.Messages[len(firefight)+i].Text, ok, w)
+		}
+	}
+}
+
 func TestUptakeOwnerFromConversation(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
