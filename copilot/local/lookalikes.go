@@ -644,3 +644,24 @@ var lkReportMetaRE = regexp.MustCompile(`\b(?:record|capture|collect|list|write 
 	// reviewed, how long it stays open ("Reviewed by the head of operations on 27
 	// January", "Next review of open actions: governance meeting, 5 March").
 	`|^\W*(?:reviewed|approved|signed off)(?: and (?:approved|signed off))? by\b|^\W*(?:the )?next review\b|\b(?:this|the) (?:8d|report|review|post-?mortem|pir|rca)\b[^.!?]{0,20}\b(?:stays|remains|is kept) open until\b`)
+
+// statusUpdate reports a chat message that declares where the incident stands:
+// "mitigated 08:29, staying in monitoring", "Status: MITIGATED 14:08 by …",
+// "Summary 15:02 - Resolved. …", "maya, status to Monitoring please". It is the
+// status line responders post for the channel and the status page, whatever it
+// names beside it (the fix that is in, what comes next, who updates the page).
+// A follow-up list it carries is led by its own marker ("Resolved. Follow-ups:
+// …"), which callers check first, and lasting work named beside the state
+// ("we should alert on pool saturation. resolved") keeps the message a proposal.
+func statusUpdate(low string) bool {
+	return lkStatusRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkStatusRE.ReplaceAllString(low, " "))
+}
+
+// lkStatusRE: a state of the incident declared as such: the state word opening
+// the message, a line or a sentence (after at most one word of reply, "agreed.
+// mitigated …") and followed by its time or the end of its clause; "status: …";
+// the incident staying in or moved to monitoring. A state inside a sentence
+// ("once the queue is resolved, …") is not a declaration.
+var lkStatusRE = regexp.MustCompile(`(?m)(?:^\W*(?:\w+[.,!]\s+)?|[.!;:—–-]\s+)(?:mitigated|resolved|recovered|all clear)\b\s*(?:(?:as of|at|since)\s+)?(?:\d{1,2}:\d{2}|[.,!;(—–-]|$)` +
+	`|\bstatus\s*(?:\d{1,2}:\d{2}\s*)?[:=—–-]?\s*(?:mitigated|resolved|monitoring|recovered)\b` +
+	`|\b(?:staying|stays|stay|remains?|status|move \w+(?: \w+)? to) (?:in |to )?monitoring\b`)
