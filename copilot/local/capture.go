@@ -380,3 +380,19 @@ func withoutTerm(terms []string, t string) []string {
 	}
 	return out
 }
+
+// incidentRecord reports whether a ticket's title makes it the record of an
+// incident rather than a piece of work: it opens with a severity ("SEV1 BRL
+// payout batch amounts mismatch", "[SEV2] Cycle 14 bills with abnormal amounts
+// posted") or names an incident or its review ("INC 2026-03-10: gate validation
+// outage", "INC-3004: search-api 5xx after deploy", "Postmortem INC-2041").
+// Trackers hold such tickets beside the follow-ups (the incident ticket, the
+// postmortem's own); they tell what broke, in the words of the failure, and so
+// share words with any remark about it. No follow-up is captured by one by its
+// words; a follow-up that cites one by key still is.
+func incidentRecord(title string) bool { return incidentRecordRE.MatchString(title) }
+
+// incidentRecordRE: a severity, or an incident or its review named by its id or
+// date, opening a title ("Incident runbook: …" and "Postmortem template: …" are
+// work).
+var incidentRecordRE = regexp.MustCompile(`(?i)^\W*(?:sev\s*-?\s*\d\b|(?:inc|incident|post-?mortem|post-incident review|pir|rca)[\s#:-]*(?:[a-z]+-)?\d)`)

@@ -2209,7 +2209,7 @@ var nextSentenceRE = regexp.MustCompile(`[.!?]\)?\s+\p{Lu}`)
 func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *incidentLifecycle, items []*fuCandidate, usedKey map[string]bool, w termWeights) error {
 	var tickets []copilot.Ticket
 	for _, tk := range inc.Tickets {
-		if tk.Key != "" && !usedKey[tk.Key] && strings.TrimSpace(tk.Title) != "" {
+		if tk.Key != "" && !usedKey[tk.Key] && strings.TrimSpace(tk.Title) != "" && !incidentRecord(tk.Title) {
 			tickets = append(tickets, tk)
 		}
 	}
@@ -2282,7 +2282,13 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 		open[p.i].ticket = tickets[p.j].Key
 		usedT[p.j] = true
 	}
-	l.matchMutual(items, inc.Tickets, w)
+	var work []copilot.Ticket
+	for _, tk := range inc.Tickets {
+		if !incidentRecord(tk.Title) {
+			work = append(work, tk)
+		}
+	}
+	l.matchMutual(items, work, w)
 	return nil
 }
 

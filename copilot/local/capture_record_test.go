@@ -1,0 +1,57 @@
+package local
+
+import (
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
+
+// The tracker exports the incident's own record beside its follow-ups ("[SEV2]
+// …", "INC 2026-03-10: …", "Postmortem INC-…"). Such a ticket tells what broke,
+// in the failure's words, so it shares words with any remark about the failure;
+// it captures no follow-up by its words. A follow-up ticket still captures the
+// item it is about, and a record cited by key still captures the item citing it.
+func TestIncidentRecordTicketCapturesNothingByWords(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"ana: we should add a validation before bills are released that blocks the portal posting when the cycle total is off by more than 20% from last year",
+		"ben: I'll add an alert on the meter import exception count above 3x the cycle average",
+		"cai: I'll add the wrong-totals case to the billing regression pack, BILL-7",
+	)...)
+	inc.Tickets = append(inc.Tickets,
+		copilot.Ticket{Key: "BILL-3", Title: "[SEV2] Cycle 14 bills with abnormal totals posted to the customer portal"},
+		copilot.Ticket{Key: "BILL-12", Title: "Alert on meter import exception volume (>3x cycle average)"},
+		copilot.Ticket{Key: "BILL-7", Title: "INC 2026-06-02: bills posted with wrong totals"},
+	)
+	got := followUpsBySource(t, inc)
+	for i, want := range []string{"", "BILL-12", "BILL-7"} {
+		it, ok := got[ts(inc, i)]
+		if !ok {
+			t.Errorf("line %d: no follow-up", i)
+			continue
+		}
+		if it.TicketKey != want || it.Captured != (want != "") {
+			t.Errorf("line %d (%s): ticket %q captured %v, want %q", i, it.Text, it.TicketKey, it.Captured, want)
+		}
+	}
+}
+
+func TestIncidentRecordTitles(t *testing.T) {
+	for title, want := range map[string]bool{
+		"SEV1 BRL payout batch 2026-03-12 amounts mismatch":             true,
+		"[SEV2] Cycle 14 bills with abnormal amounts posted":            true,
+		"Sev-2: login loop after IdP change":                            true,
+		"INC 2026-03-10: gate appointment validation outage":            true,
+		"INC-3004: search-api 5xx after v2.41.0 deploy":                 true,
+		"Postmortem INC-2041 checkout 5xx":                              true,
+		"Incident #4471 review":                                         true,
+		"Incident runbook: add a step for draining the queue":           false,
+		"Postmortem template: add a 'what we were lucky about' section": false,
+		"Alert on meter import exception volume (>3x cycle average)":    false,
+		"P1: pin the AMI id in terraform":                               false,
+		"severity field in the alert payload":                           false,
+	} {
+		if got := incidentRecord(title); got != want {
+			t.Errorf("incidentRecord(%q) = %v, want %v", title, got, want)
+		}
+	}
+}
