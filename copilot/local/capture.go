@@ -396,3 +396,23 @@ func incidentRecord(title string) bool { return incidentRecordRE.MatchString(tit
 // date, opening a title ("Incident runbook: …" and "Postmortem template: …" are
 // work).
 var incidentRecordRE = regexp.MustCompile(`(?i)^\W*(?:sev\s*-?\s*\d\b|(?:inc|incident|post-?mortem|post-incident review|pir|rca)[\s#:-]*(?:[a-z]+-)?\d)`)
+
+// defectReport reports whether a ticket's title states a defect rather than the
+// work on it: no verb of work opens its description (after a "component:"
+// prefix), and it says what is wrong ("label-api: pickup_window not rendered on
+// PDF labels", "TURN credential TTL too short for visits longer than 60 min",
+// "flaky validate_ticket integration test on CI"). Such a ticket is a bug filed
+// on its own, not a piece of work someone promised in the channel: it may
+// capture an item that says the same thing by the first pass's bar, but it is no
+// evidence that some item of the incident is about it, which the mutual pass
+// assumes of the tickets it pairs.
+func defectReport(title string) bool {
+	if imperativeVerbs[titleHeadWord(title)] {
+		return false
+	}
+	return defectRE.MatchString(title)
+}
+
+// defectRE: the words of a defect: a state that should not be ("not rendered",
+// "failing", "too short", "wrong", "hard to tell apart", "flaky").
+var defectRE = regexp.MustCompile(`(?i)\b(?:(?:is |are )?not (?:rendered|working|sent|shown|loading|updating|reaching|delivered|applied|found|closed|cleared|saved|refreshed)|failing|broken|too (?:short|long|slow|low|high|small|big|large)|abnormal|wrong|hard to|flaky|intermittent(?:ly)?|crash(?:es|ing)?)\b`)

@@ -2284,7 +2284,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	}
 	var work []copilot.Ticket
 	for _, tk := range inc.Tickets {
-		if !incidentRecord(tk.Title) {
+		if !incidentRecord(tk.Title) && !defectReport(tk.Title) {
 			work = append(work, tk)
 		}
 	}
