@@ -86,6 +86,28 @@ func (w termWeights) coverage(terms, title []string) (float64, int) {
 	return shared / total, n
 }
 
+// withParts is an item's terms with the parts of its snake_case identifiers
+// added: "max_slot_wal_keep_size" says "slot" and "wal" to a title that writes
+// them apart. Only the item's side is widened: a title's identifier names the one
+// thing the ticket is about, and its parts alone are no match for it.
+func withParts(terms []string) []string {
+	out := terms
+	for _, t := range terms {
+		if !strings.Contains(t, "_") {
+			continue
+		}
+		if len(out) == len(terms) {
+			out = append([]string(nil), terms...)
+		}
+		for _, p := range strings.Split(t, "_") {
+			if p != "" && text.IsContent(p) {
+				out = append(out, canonical(p))
+			}
+		}
+	}
+	return out
+}
+
 // onlyWhere reports whether every term an item shares with a ticket's title lies
 // in the title's "component:" prefix (up to four words, "Depot print agent: retry
 // on 5xx with backoff") or names the kind of deliverable both deliver ("runbook"):

@@ -82,3 +82,20 @@ func TestDefectTicketIsNoMutualPartner(t *testing.T) {
 		}
 	}
 }
+
+// An identifier says the words it joins: "max_slot_wal_keep_size" is about the
+// WAL and the slots a title writes apart, not about the upgrade of the same
+// database that shares only the component's name.
+func TestIdentifierPartsMatchTitleWords(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"kim: I'll set max_slot_wal_keep_size on orders-db so a dead slot gets invalidated instead of eating the disk",
+	)...)
+	inc.Tickets = append(inc.Tickets,
+		copilot.Ticket{Key: "OPS-98", Title: "orders-db: upgrade to PostgreSQL 16"},
+		copilot.Ticket{Key: "OPS-99", Title: "orders-db: cap WAL retained by replication slots"},
+	)
+	it, ok := followUpsBySource(t, inc)[ts(inc, 0)]
+	if !ok || it.TicketKey != "OPS-99" {
+		t.Errorf("follow-up %v with ticket %q, want OPS-99", ok, it.TicketKey)
+	}
+}

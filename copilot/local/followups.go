@@ -2237,7 +2237,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	for i, c := range open {
 		for j, tk := range tickets {
 			title := withoutTerm(ticketTitleTerms(tk.Title), presupposedHead(tk.Title, msgText(lc, c)))
-			ov, n := w.coverage(c.msgTerms, title)
+			ov, n := w.coverage(withParts(c.msgTerms), title)
 			iv, in := w.coverage(title, c.terms)
 			cs := math.NaN()
 			if cos != nil {
@@ -2341,7 +2341,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 		close[i] = make([]float64, len(tickets))
 		bestOfItem[i] = -1
 		for j, full := range titles {
-			ov, n := w.coverage(c.msgTerms, full)
+			ov, n := w.coverage(withParts(c.msgTerms), full)
 			iv, in := w.coverage(full, c.terms)
 			// A value both name ("max to 30", "put the 30 in terraform") is a shared
 			// term the content words leave out.
