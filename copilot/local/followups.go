@@ -243,7 +243,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		if target < 0 {
 			// "+1 to <an idea from elsewhere>" in the wrap-up proposes that idea here.
 			firefight := (len(t.actions) > 0 || fuTriageRE.MatchString(t.lower)) && !fuStrongLastingRE.MatchString(t.lower)
-			if self == nil && len(own) >= 3 && t.idx >= lc.wrapUpStart() && !firefight && !fuHopeRE.MatchString(t.lower) && !reportMeta(t.lower) && !statusUpdate(t.lower) {
+			if self == nil && len(own) >= 3 && t.idx >= lc.wrapUpStart() && !firefight && !fuHopeRE.MatchString(t.lower) && !reportMeta(t.lower) && !statusUpdate(t.lower) && !onlyTells(t.lower) {
 				self = newCandidate(t, t.msg.Text, names)
 				cands[t.idx] = self
 				order = append(order, t.idx)
@@ -837,7 +837,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker && !committedBeside(low) && !promiseUnderLaugh(low) {
 		return nil
 	}
-	if paperwork(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || blameOnMe(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) || (statusUpdate(low) && !marker && t.section == "") {
+	if paperwork(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || blameOnMe(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) || (statusUpdate(low) && !marker && t.section == "") || (onlyTells(low) && !marker) {
 		return nil
 	}
 	// "the 2019 postmortem already listed '…' as an action item" narrates: the

@@ -665,3 +665,25 @@ func statusUpdate(low string) bool {
 var lkStatusRE = regexp.MustCompile(`(?m)(?:^\W*(?:\w+[.,!]\s+)?|[.!;:—–-]\s+)(?:mitigated|resolved|recovered|all clear)\b\s*(?:(?:as of|at|since)\s+)?(?:\d{1,2}:\d{2}|[.,!;(—–-]|$)` +
 	`|\bstatus\s*(?:\d{1,2}:\d{2}\s*)?[:=—–-]?\s*(?:mitigated|resolved|monitoring|recovered)\b` +
 	`|\b(?:staying|stays|stay|remains?|status|move \w+(?: \w+)? to) (?:in |to )?monitoring\b`)
+
+// onlyTells reports a message whose only commitment is to tell people something
+// ("so cert build still on track for tomorrow. I'll tell Tomasz", "yes noor tell
+// them not to re-buy", "approving a flat €15 … bea pls tell them"): passing the
+// word on is the incident's communication, not lasting work. A message that
+// names lasting work or commits to something else beside it keeps its
+// candidacy ("I'll tell the vendor and add an alert on …").
+func onlyTells(low string) bool {
+	if !lkTellRE.MatchString(low) {
+		return false
+	}
+	if fuStrongLastingRE.MatchString(low) {
+		return false
+	}
+	rest := lkTellRE.ReplaceAllString(low, " ")
+	return !fuCommitRE.MatchString(rest) && !fuSelfRE.MatchString(rest) && !fuAskRE.MatchString(rest)
+}
+
+// lkTellRE: a promise or a request to tell, inform or let someone know, from its
+// lead ("I'll", "pls", "can you", or a name before "tell them") to the end of its
+// clause.
+var lkTellRE = regexp.MustCompile(`\b(?:(?:i'?ll|i will|will|i can|pls|please|can you|could you)\s+(?:just |also |personally )?(?:tell|inform|let (?:[\w.-]+ ){1,3}know)|[\w.-]+,? tell (?:them|him|her|everyone|people))\b[^.!?;]*`)
