@@ -8,7 +8,8 @@ import "testing"
 // message before it. A status line that carries its own follow-up list
 // ("Resolved. Follow-ups: …") keeps the list; a state said inside a sentence
 // ("once the backlog is resolved, …") declares nothing, and lasting work named
-// beside the state ("… alert on pool saturation. resolved") is still proposed.
+// beside the state ("… alert on pool saturation. resolved") is still proposed;
+// a pointer to the list ("Permanent fix (…) and follow-ups below") is no list.
 func TestStatusLinesAreNoFollowUps(t *testing.T) {
 	inc, got := followUpsOf(t,
 		"tom: leaving reads on the primary until we have something better than hoping the replica keeps up",
@@ -18,6 +19,8 @@ func TestStatusLinesAreNoFollowUps(t *testing.T) {
 		"pri: Resolved. Follow-ups: an alert on replica lag over 30s for the booking db, owner kwa",
 		"tom: once the backlog is resolved, I'll add a runbook step for moving reads back to the replica",
 		"kwa: we should alert on replica lag per database, not per cluster. resolved",
+		"han: Summary 09:52 - Resolved. Replica rebuilt from the 06:00 snapshot, bookings consistent since 09:31. Permanent fix (purge job in batches) and follow-ups below.",
+		"tom: resolved 09:55. follow-ups in thread pls",
 	)
-	wantFollowUpLines(t, inc, got, false, false, false, false, true, true, true)
+	wantFollowUpLines(t, inc, got, false, false, false, false, true, true, true, false, false)
 }

@@ -652,10 +652,23 @@ var lkReportMetaRE = regexp.MustCompile(`\b(?:record|capture|collect|list|write 
 // names beside it (the fix that is in, what comes next, who updates the page).
 // A follow-up list it carries is led by its own marker ("Resolved. Follow-ups:
 // …"), which callers check first, and lasting work named beside the state
-// ("we should alert on pool saturation. resolved") keeps the message a proposal.
+// ("we should alert on pool saturation. resolved") keeps the message a proposal;
+// a pointer to the list ("… and follow-ups below") is none.
 func statusUpdate(low string) bool {
-	return lkStatusRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkStatusRE.ReplaceAllString(low, " "))
+	rest := lkListPointerRE.ReplaceAllString(lkStatusRE.ReplaceAllString(low, " "), " ")
+	return lkStatusRE.MatchString(low) && !fuStrongLastingRE.MatchString(rest)
 }
+
+// pointsToList reports whether every follow-up marker of low only points to a
+// list given elsewhere ("Permanent fix (cert-manager) and follow-ups below",
+// "follow-ups in thread pls"): a status line that says so carries no item itself.
+func pointsToList(low string) bool {
+	return lkListPointerRE.MatchString(low) && !fuMarkerRE.MatchString(lkListPointerRE.ReplaceAllString(low, " "))
+}
+
+// lkListPointerRE: a marker of follow-ups, with what it is about in brackets and
+// a second marker joined by "and", pointing below, to a thread or to later.
+var lkListPointerRE = regexp.MustCompile(`\b(?:follow[- ]?ups?|action items?|next steps|todos?|(?:permanent|long[- ]term) fix)(?:\s*\([^)]*\))?(?:\s+(?:and|\+|&)\s+(?:follow[- ]?ups?|action items?|next steps|todos?))?\s+(?:below|in (?:the |a |this )?thread|to follow|later|tomorrow|after)\b`)
 
 // lkStatusRE: a state of the incident declared as such: the state word opening
 // the message, a line or a sentence (after at most one word of reply, "agreed.
