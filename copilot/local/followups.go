@@ -1809,6 +1809,7 @@ var fuLeadRE = regexp.MustCompile(`(?i)^\s*(\+\s?1+|:\+1:|agreed?|yes please)?[\
 func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, own []string, explicit bool, threadOf func(copilot.Message) string) int {
 	inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 	best, bestScore := -1, -1.0
+	named := agreedNamed(t.lower)
 	for i := t.idx - 1; i >= max(0, t.idx-12); i-- {
 		c := cands[i]
 		// "agreed." right after someone turned the idea down ("I'd rather not.
@@ -1825,6 +1826,9 @@ func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, ow
 			continue
 		}
 		dist := t.idx - i
+		if explicit && len(named) > 0 {
+			own = named
+		}
 		if explicit && len(own) > 0 {
 			ov, n := termOverlap(own, c.terms)
 			if n == 0 || ov < 0.34 {
@@ -1860,6 +1864,32 @@ func termSet(words string) map[string]bool {
 }
 
 // agreementTerms are the content terms of an agreement beyond agreeing.
+// agreedNamed is the terms of what an explicit agreement names ("+1 on the
+// cardinality alert, we'd have seen it the day 5.16 went out"): the words after
+// "+1 on" up to the end of their clause. The reasons given after it are no part
+// of the idea's name, and would dilute the match with the idea they agree with.
+func agreedNamed(low string) []string {
+	loc := fuAgreeToRE.FindStringIndex(low)
+	if loc == nil {
+		return nil
+	}
+	rest := low[loc[1]:]
+	if end := fuClauseEndRE.FindStringIndex(rest); end != nil {
+		rest = rest[:end[0]]
+	}
+	var out []string
+	for _, t := range contentTerms(rest) {
+		if !agreementFiller[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// fuClauseEndRE: where a clause ends: punctuation, or a word that gives a reason
+// or a condition.
+var fuClauseEndRE = regexp.MustCompile(`[,.;:!?()—–]|\s-\s|\b(?:but|because|since|as|so|we'?d|would|which|that)\b`)
+
 func agreementTerms(low string) []string {
 	var out []string
 	for _, t := range contentTerms(fuLeadRE.ReplaceAllString(low, "")) {
