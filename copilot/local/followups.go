@@ -240,6 +240,23 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		explicit := fuAgreeToRE.MatchString(t.lower)
 		self := cands[t.idx]
 		target := agreedIdea(lc, cands, t, own, explicit, threadOf)
+		if !explicit {
+			// "+1 but keep it separate from the audit" right after "and I would make
+			// the pipeline refuse the prod stage when canary is skipped": the idea
+			// agreed with is the message before, though it was put as a wish.
+			if p := previousOther(lc, t); p >= 0 && (cands[p] == nil || !cands[p].accepted) && t.idx >= lc.wrapUpStart() && p >= lc.wrapUpStart() &&
+				fuStrongLastingRE.MatchString(lc.msgs[p].lower) && fuWouldRE.MatchString(lc.msgs[p].lower) {
+				if cands[p] == nil {
+					cands[p] = newCandidate(lc.msgs[p], lc.msgs[p].msg.Text, names)
+					order = append(order, p)
+				}
+				cands[p].accepted = true
+				if self != nil && !fuCommitRE.MatchString(t.lower) {
+					delete(cands, t.idx)
+				}
+				continue
+			}
+		}
 		if target < 0 {
 			// "+1 to <an idea from elsewhere>" in the wrap-up proposes that idea here.
 			firefight := (len(t.actions) > 0 || fuTriageRE.MatchString(t.lower)) && !fuStrongLastingRE.MatchString(t.lower)
@@ -1864,6 +1881,35 @@ func termSet(words string) map[string]bool {
 }
 
 // agreementTerms are the content terms of an agreement beyond agreeing.
+// previousOther is the index of the last human message before t, in t's
+// conversation (its thread with the message it hangs under, or the channel),
+// when another person said it; -1 otherwise.
+func previousOther(lc *incidentLifecycle, t msgTags) int {
+	for i := t.idx - 1; i >= 0; i-- {
+		p := lc.msgs[i]
+		if p.bot || p.section != "" || (conversationOf(p.msg) != conversationOf(t.msg) && p.msg.TS != t.msg.ThreadTS) {
+			continue
+		}
+		if speaker(p.msg) == speaker(t.msg) {
+			return -1
+		}
+		return i
+	}
+	return -1
+}
+
+// conversationOf is the thread a message replies in, "" for the channel.
+func conversationOf(m copilot.Message) string {
+	if m.ThreadTS != "" && m.ThreadTS != m.TS {
+		return m.ThreadTS
+	}
+	return ""
+}
+
+// fuWouldRE: a wish put as what the speaker would do or have ("I would make the
+// pipeline refuse …", "I'd add …", "would be good to …").
+var fuWouldRE = regexp.MustCompile(`\b(?:i would|i'?d|we would|we'?d|would be (?:good|nice|great) to)\s+(?:also\s+|really\s+)?(?:make|add|have|want|like|put|move|build|write|set|require|change|get|split|gate|block)\b`)
+
 // agreedNamed is the terms of what an explicit agreement names ("+1 on the
 // cardinality alert, we'd have seen it the day 5.16 went out"): the words after
 // "+1 on" up to the end of their clause. The reasons given after it are no part

@@ -13,3 +13,21 @@ func TestAgreementNamesItsIdea(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, true, true, false)
 }
+
+// A wish put as what the speaker would do ("and I would make the pipeline refuse
+// the prod stage when canary is skipped") is an idea once the next person agrees
+// with it; the "+1 but keep it separate from the audit" that agrees is no idea
+// of its own.
+func TestAgreementTakesUpAWish(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"dmi: and I would make the pipeline refuse the prod stage when the canary is skipped, unless someone gives an override reason",
+		"gia: +1 but keep it separate from the audit, it needs platform review",
+	)
+	wantFollowUpLines(t, inc, got, true, false)
+	// The same, the +1 a reply in the wish's thread (line 4, after the firefight).
+	inc, got = followUpsOf(t,
+		"dmi: and I would make the pipeline refuse the prod stage when the canary is skipped, unless someone gives an override reason",
+		"^4 gia: +1 but keep it separate from the audit, it needs platform review",
+	)
+	wantFollowUpLines(t, inc, got, true, false)
+}
