@@ -44,6 +44,9 @@ type fakeSlack struct {
 	wsURL    string                      // apps.connections.open's answer (Socket Mode)
 	history  map[string][]map[string]any // conversations.history, oldest first
 	users    map[string]map[string]any   // users.info: id → profile
+	// onPost, when set, sees each chat.postMessage before it is answered, as a
+	// person who clicks a button of the message before its post returns.
+	onPost func(form url.Values)
 }
 
 type fakeChannel struct {
@@ -68,6 +71,12 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 	_ = r.ParseForm()
 	method := strings.TrimPrefix(r.URL.Path, "/")
+	f.mu.Lock()
+	onPost := f.onPost
+	f.mu.Unlock()
+	if method == "chat.postMessage" && onPost != nil {
+		onPost(r.Form)
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")

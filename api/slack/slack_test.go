@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -451,4 +453,56 @@ func TestOutOfOrderEditsAndDeletes(t *testing.T) {
 		m := inc.MessageByTS("1772446440.000100")
 		return m != nil && strings.Contains(m.Text, "since 10:14") && inc.MessageByTS("1772446500.000100") == nil
 	})
+}
+
+// TestFeedbackBeforeThePostReturns: a 👍 on an answer can reach the copilot
+// before Slack has answered the post that shows it. The answer is recorded
+// before it is posted, so that verdict is exported with the capability and the
+// incident it rates.
+func TestFeedbackBeforeThePostReturns(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, nil)
+	ctx := context.Background()
+	e.slack.channels["C1"] = fakeChannel{Name: "inc-7-payments"}
+	e.startWorkers()
+	e.event("Ev1", message("C1", "U1", "1772446440.000100", "payments API timing out: upstream connect error, circuit breaker open"), nil)
+	eventually(t, "the transcript", func() bool {
+		inc, err := e.cp.Memory.FindIncidentByID(ctx, "inc-7-payments", true)
+		return err == nil && len(inc.Messages) == 1
+	})
+	var mu sync.Mutex
+	var seen []copilot.Feedback
+	e.slack.mu.Lock()
+	e.slack.onPost = func(form url.Values) {
+		var blocks []map[string]any
+		_ = json.Unmarshal([]byte(form.Get("blocks")), &blocks)
+		for _, b := range blocks {
+			id, _ := b["block_id"].(string)
+			if !strings.HasPrefix(id, "feedback:") {
+				continue
+			}
+			if err := e.store.RecordFeedback(ctx, copilot.Feedback{Kind: copilot.FeedbackUp, AnswerID: strings.TrimPrefix(id, "feedback:"), User: "U1", Channel: "C1"}); err != nil {
+				t.Error(err)
+			}
+			fb, err := e.store.ListFeedback(ctx)
+			if err != nil {
+				t.Error(err)
+			}
+			mu.Lock()
+			seen = fb
+			mu.Unlock()
+		}
+	}
+	e.slack.mu.Unlock()
+	e.event("Ev2", mention("C1", "U1", "1772446500.000100", "summary"), nil)
+	eventually(t, "the answer", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(seen) > 0
+	})
+	mu.Lock()
+	defer mu.Unlock()
+	if f := seen[0]; f.Capability != copilot.CapSummary || f.IncidentID != "inc-7-payments" {
+		t.Errorf("feedback given while the answer was being posted = %+v, want the summary of inc-7-payments", f)
+	}
 }

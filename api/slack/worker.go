@@ -498,14 +498,22 @@ func answerID(key string) string {
 	return "ans-" + hex.EncodeToString(sum[:8])
 }
 
+// postAnswer posts an answer with its feedback buttons. The answer is recorded
+// before it is posted, so a click on a button that comes before the post returns
+// finds what it rates (capability and incident); its ts is added once known.
 func (h *Handler) postAnswer(ctx context.Context, req request, inc *copilot.Incident, capability string, verified bool, title string, blocks []slackgo.Block) error {
 	id := answerID(req.key)
 	blocks = WithFeedback(blocks, id, Links{})
+	a := copilot.ChatAnswer{ID: id, IncidentID: inc.ID, Capability: capability, Channel: req.channel, Verified: verified}
+	if err := h.store.RecordChatAnswer(ctx, a); err != nil {
+		return err
+	}
 	ts, err := h.post(ctx, req, title, blocks)
 	if err != nil {
 		return err
 	}
-	return h.store.RecordChatAnswer(ctx, copilot.ChatAnswer{ID: id, IncidentID: inc.ID, Capability: capability, Channel: req.channel, TS: ts, Verified: verified})
+	a.TS = ts
+	return h.store.RecordChatAnswer(ctx, a)
 }
 
 func (h *Handler) say(ctx context.Context, req request, text string) error {
