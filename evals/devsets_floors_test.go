@@ -3,6 +3,8 @@ package evals
 import (
 	"context"
 	"fmt"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot/local"
@@ -158,6 +160,10 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 // Figures when the floors were set (2026-12-05, twenty-fourth session): dev2-dev22
 // P 0.931 (510/548) R 0.915 (514/562); dev23-dev39 P 0.833 (433/520) R 0.846
 // (433/512), after the session's last rule. Floors 0.03 under.
+// With FU_REPORT=1 it also logs every error with its message, one line each
+// ("FP", "MISSED", "OWNER", "DUE", "CAPTURED" and the dataset, incident and ts):
+// `FU_REPORT=1 go test ./evals -run TestFollowUpFloorsOnExtraDevSets -v`, and a
+// diff of two runs' sorted lines shows what a change moved.
 func TestFollowUpFloorsOnExtraDevSets(t *testing.T) {
 	pools := []struct {
 		name       string
@@ -195,8 +201,39 @@ func TestFollowUpFloorsOnExtraDevSets(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("%s: uncaptured P %.3f (%d/%d) R %.3f (%d/%d)", pool.name, r.Precision, r.TruePositives, r.Predicted, r.Recall, r.Found, r.Gold)
+		if os.Getenv("FU_REPORT") != "" {
+			logFollowUpErrors(t, all, r)
+		}
 		if r.Precision < pool.prec || r.Recall < pool.recl {
 			t.Errorf("%s: uncaptured follow-ups P %.3f R %.3f, below the floors %.2f and %.2f", pool.name, r.Precision, r.Recall, pool.prec, pool.recl)
+		}
+	}
+}
+
+// logFollowUpErrors logs each error of a follow-up run with the start of its
+// message.
+func logFollowUpErrors(t *testing.T, c *Corpus, r *FollowUpResult) {
+	t.Helper()
+	byID := map[string]*LabeledIncident{}
+	for _, li := range c.Incidents {
+		byID[li.Labels.ID] = li
+	}
+	for _, inc := range r.Incidents {
+		li := byID[inc.ID]
+		for _, e := range []struct {
+			kind string
+			ts   []string
+		}{{"FP", inc.FalsePositives}, {"MISSED", inc.Missed}, {"OWNER", inc.OwnerWrong}, {"DUE", inc.DueWrong}, {"CAPTURED", inc.CaptureWrong}} {
+			for _, ts := range e.ts {
+				text := ""
+				if m := li.Incident.MessageByTS(ts); m != nil {
+					text = strings.Join(strings.Fields(m.Text), " ")
+				}
+				if len(text) > 160 {
+					text = text[:160]
+				}
+				t.Logf("%s %s %s %s | %s", e.kind, li.Dataset, inc.ID, ts, text)
+			}
 		}
 	}
 }
