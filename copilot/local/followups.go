@@ -232,7 +232,6 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 
 	// Agreement promotes the idea it agrees with; the +1 itself is not an item
 	// unless it carries an idea of its own.
-	people := participantsOf(lc.msgs)
 	for _, t := range lc.msgs {
 		if t.bot || t.section != "" || !fuAgreeRE.MatchString(t.lower) {
 			continue
@@ -241,7 +240,6 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		explicit := fuAgreeToRE.MatchString(t.lower)
 		self := cands[t.idx]
 		target := agreedIdea(lc, cands, t, own, explicit, threadOf)
-
 		if !explicit {
 			// "+1 but keep it separate from the audit" right after "and I would make
 			// the pipeline refuse the prod stage when canary is skipped": the idea
@@ -270,11 +268,6 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			if self != nil && len(own) >= 3 {
 				self.accepted = true
 			}
-			// "+1 to both. @kyle the alert goes to your team, mkowal the prototype
-			// is yours": it hands out ideas just said and adds none.
-			if self != nil && handsOut(lc, cands, t, own, people) {
-				delete(cands, t.idx)
-			}
 			continue
 		}
 		tc := cands[target]
@@ -296,7 +289,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 		if self != nil {
 			// "+1. also, could we…" adds a second idea; "+1, I'll take it" does not.
-			if ov, _ := termOverlap(own, tc.terms); !(self.accepted && !explicit && (len(own) >= 4 || taken && len(own) >= 3) && ov < 0.5) || (!taken && weighsOnly(rest)) || handsOut(lc, cands, t, own, people) {
+			if ov, _ := termOverlap(own, tc.terms); !(self.accepted && !explicit && (len(own) >= 4 || taken && len(own) >= 3) && ov < 0.5) || (!taken && weighsOnly(rest)) {
 				delete(cands, t.idx)
 			}
 		}
@@ -1916,46 +1909,6 @@ func conversationOf(m copilot.Message) string {
 // fuWouldRE: a wish put as what the speaker would do or have ("I would make the
 // pipeline refuse …", "I'd add …", "would be good to …").
 var fuWouldRE = regexp.MustCompile(`\b(?:i would|i'?d|we would|we'?d|would be (?:good|nice|great) to)\s+(?:also\s+|really\s+)?(?:make|add|have|want|like|put|move|build|write|set|require|change|get|split|gate|block)\b`)
-
-// handsOut reports whether an agreement only hands out ideas said in the last
-// few messages: it names people, and every other word of it is a word of those
-// ideas, of a deadline or of handing out ("+1 all. @ola owns the CI check, jules
-// the shadow mode, both by end of next sprint pls").
-func handsOut(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, own []string, people participants) bool {
-	said := map[string]bool{}
-	for i := max(0, t.idx-8); i < t.idx; i++ {
-		if c := cands[i]; c != nil && i != t.idx {
-			for _, x := range c.msgTerms {
-				said[x] = true
-			}
-		}
-	}
-	if len(said) == 0 {
-		return false
-	}
-	names := map[string]bool{}
-	for _, w := range text.Words(t.msg.Text) {
-		if people.who(w) != "" {
-			names[canonical(w)] = true
-		}
-	}
-	if len(names) == 0 {
-		return false
-	}
-	for _, x := range own {
-		if !names[x] && !said[x] && !handOutWords[x] && !dueTerms[x] {
-			return false
-		}
-	}
-	return true
-}
-
-var (
-	// handOutWords: the words of giving an idea to someone.
-	handOutWords = termSet("owns own yours your team goes go both all pls please take takes grab grabs")
-	// dueTerms: the words of a deadline.
-	dueTerms = termSet("end next sprint week month quarter today tomorrow monday tuesday wednesday thursday friday eod eow")
-)
 
 // agreedNamed is the terms of what an explicit agreement names ("+1 on the
 // cardinality alert, we'd have seen it the day 5.16 went out"): the words after

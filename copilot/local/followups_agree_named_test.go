@@ -31,14 +31,3 @@ func TestAgreementTakesUpAWish(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, true, false)
 }
-
-// "+1 all. @ola owns the CI check, jul the shadow mode, both by end of next
-// sprint pls" hands out the ideas just said: no idea of its own.
-func TestAgreementThatHandsOutIdeas(t *testing.T) {
-	inc, got := followUpsOf(t,
-		"ola: we should have a CI check that fails when the default descriptor drops below a floor",
-		"jul: and a shadow mode: push the new config, log what it would reject for 10 min, then enforce",
-		"ana: +1 all. @ola owns the CI check, jul the shadow mode, both by end of next sprint pls",
-	)
-	wantFollowUpLines(t, inc, got, true, true, false)
-}

@@ -238,13 +238,6 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		}
 		self := speaker(t.msg)
 		low := t.lower
-		// An agreement that only hands out ideas just said ("+1 all. @ola owns the
-		// CI check, jules the shadow mode, both by end of next sprint") proposes
-		// none of its own, and which name goes with which idea is its own
-		// grammar: it is left alone.
-		if cands[t.idx] == nil && fuAgreeRE.MatchString(low) && handsOut(lc, cands, t, agreementTerms(low), parts) {
-			continue
-		}
 		// A proposal that asks or assigns someone in its own words.
 		if who := parts.assigned(low, self); who != "" {
 			if c := ensure(t.idx); c != nil && (c.owner == "" || c.owner == who) {
