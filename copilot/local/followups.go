@@ -1826,7 +1826,9 @@ var fuLeadRE = regexp.MustCompile(`(?i)^\s*(\+\s?1+|:\+1:|agreed?|yes please)?[\
 func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, own []string, explicit bool, threadOf func(copilot.Message) string) int {
 	inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 	best, bestScore := -1, -1.0
-	named := agreedNamed(t.lower)
+	if named := agreedNamed(t.lower); explicit && len(named) > 0 {
+		own = named
+	}
 	for i := t.idx - 1; i >= max(0, t.idx-12); i-- {
 		c := cands[i]
 		// "agreed." right after someone turned the idea down ("I'd rather not.
@@ -1843,9 +1845,6 @@ func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, ow
 			continue
 		}
 		dist := t.idx - i
-		if explicit && len(named) > 0 {
-			own = named
-		}
 		if explicit && len(own) > 0 {
 			ov, n := termOverlap(own, c.terms)
 			if n == 0 || ov < 0.34 {
@@ -1880,14 +1879,13 @@ func termSet(words string) map[string]bool {
 	return m
 }
 
-// agreementTerms are the content terms of an agreement beyond agreeing.
 // previousOther is the index of the last human message before t, in t's
 // conversation (its thread with the message it hangs under, or the channel),
 // when another person said it; -1 otherwise.
 func previousOther(lc *incidentLifecycle, t msgTags) int {
 	for i := t.idx - 1; i >= 0; i-- {
 		p := lc.msgs[i]
-		if p.bot || p.section != "" || (conversationOf(p.msg) != conversationOf(t.msg) && p.msg.TS != t.msg.ThreadTS) {
+		if p.bot || p.section != "" || (conversation(p.msg) != conversation(t.msg) && p.msg.TS != t.msg.ThreadTS) {
 			continue
 		}
 		if speaker(p.msg) == speaker(t.msg) {
@@ -1896,14 +1894,6 @@ func previousOther(lc *incidentLifecycle, t msgTags) int {
 		return i
 	}
 	return -1
-}
-
-// conversationOf is the thread a message replies in, "" for the channel.
-func conversationOf(m copilot.Message) string {
-	if m.ThreadTS != "" && m.ThreadTS != m.TS {
-		return m.ThreadTS
-	}
-	return ""
 }
 
 // fuWouldRE: a wish put as what the speaker would do or have ("I would make the
@@ -1936,6 +1926,7 @@ func agreedNamed(low string) []string {
 // or a condition.
 var fuClauseEndRE = regexp.MustCompile(`[,.;:!?()—–]|\s-\s|\b(?:but|because|since|as|so|we'?d|would|which|that)\b`)
 
+// agreementTerms are the content terms of an agreement beyond agreeing.
 func agreementTerms(low string) []string {
 	var out []string
 	for _, t := range contentTerms(fuLeadRE.ReplaceAllString(low, "")) {
@@ -2283,9 +2274,14 @@ var nextSentenceRE = regexp.MustCompile(`[.!?]\)?\s+\p{Lu}`)
 // (TicketCosine) while sharing at least one term.
 // Each ticket captures at most one follow-up, best pairs first.
 func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *incidentLifecycle, items []*fuCandidate, usedKey map[string]bool, w termWeights) error {
-	var tickets []copilot.Ticket
+	// The incident's own record tickets capture nothing by their words.
+	var work, tickets []copilot.Ticket
 	for _, tk := range inc.Tickets {
-		if tk.Key != "" && !usedKey[tk.Key] && strings.TrimSpace(tk.Title) != "" && !incidentRecord(tk.Title) {
+		if incidentRecord(tk.Title) {
+			continue
+		}
+		work = append(work, tk)
+		if tk.Key != "" && !usedKey[tk.Key] && strings.TrimSpace(tk.Title) != "" {
 			tickets = append(tickets, tk)
 		}
 	}
@@ -2311,9 +2307,10 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	}
 	var pairs []pair
 	for i, c := range open {
+		msgTerms := withParts(c.msgTerms)
 		for j, tk := range tickets {
 			title := withoutTerm(ticketTitleTerms(tk.Title), presupposedHead(tk.Title, msgText(lc, c)))
-			ov, n := w.coverage(withParts(c.msgTerms), title)
+			ov, n := w.coverage(msgTerms, title)
 			iv, in := w.coverage(title, c.terms)
 			cs := math.NaN()
 			if cos != nil {
@@ -2358,13 +2355,13 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 		open[p.i].ticket = tickets[p.j].Key
 		usedT[p.j] = true
 	}
-	var work []copilot.Ticket
-	for _, tk := range inc.Tickets {
-		if !incidentRecord(tk.Title) && !defectReport(tk.Title) {
-			work = append(work, tk)
+	var partners []copilot.Ticket
+	for _, tk := range work {
+		if !defectReport(tk.Title) {
+			partners = append(partners, tk)
 		}
 	}
-	l.matchMutual(items, work, w)
+	l.matchMutual(items, partners, w)
 	return nil
 }
 
@@ -2416,8 +2413,9 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 		cover[i], bar[i] = make([]float64, len(tickets)), make([]float64, len(tickets))
 		close[i] = make([]float64, len(tickets))
 		bestOfItem[i] = -1
+		msgTerms := withParts(c.msgTerms)
 		for j, full := range titles {
-			ov, n := w.coverage(withParts(c.msgTerms), full)
+			ov, n := w.coverage(msgTerms, full)
 			iv, in := w.coverage(full, c.terms)
 			// A value both name ("max to 30", "put the 30 in terraform") is a shared
 			// term the content words leave out.

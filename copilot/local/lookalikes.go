@@ -655,8 +655,11 @@ var lkReportMetaRE = regexp.MustCompile(`\b(?:record|capture|collect|list|write 
 // ("we should alert on pool saturation. resolved") keeps the message a proposal;
 // a pointer to the list ("… and follow-ups below") is none.
 func statusUpdate(low string) bool {
+	if !lkStatusRE.MatchString(low) {
+		return false
+	}
 	rest := lkListPointerRE.ReplaceAllString(lkStatusRE.ReplaceAllString(low, " "), " ")
-	return lkStatusRE.MatchString(low) && !fuStrongLastingRE.MatchString(rest)
+	return !fuStrongLastingRE.MatchString(rest)
 }
 
 // pointsToList reports whether every follow-up marker of low only points to a
