@@ -127,6 +127,14 @@ func (p participants) addressee(raw string, names map[string]string, self string
 		if len(words) > 1 && fillerWords[strings.ToLower(words[0])] {
 			cands = append(cands, words[1])
 		}
+		// The first word after a short opening that acknowledges, when what
+		// follows asks ("good idea, mel can you take it with the statuspage
+		// folks?").
+		if cl := upClauseRE.Split(s, 2); len(cl) == 2 && len(strings.Fields(cl[0])) <= 3 {
+			if w := upNameWordRE.FindString(cl[1]); w != "" && upRequestRE.MatchString(strings.ToLower(cl[1])) {
+				cands = append(cands, w)
+			}
+		}
 		// The word before a question mark that ends the sentence ("…, joost?").
 		if strings.HasSuffix(strings.TrimSpace(s), "?") {
 			cands = append(cands, words[len(words)-1])
@@ -144,6 +152,9 @@ func (p participants) addressee(raw string, names map[string]string, self string
 	}
 	return ""
 }
+
+// upClauseRE ends a clause inside a sentence.
+var upClauseRE = regexp.MustCompile(`[,;:]\s+|\s+[—–-]\s+`)
 
 var fillerWords = toSet(`hey hi ok okay so and also haan ja yes then hmm well`)
 
@@ -171,6 +182,9 @@ var upDoItRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(?:(?:i|we)(?:'ll| will| can|
 // doesIt reports an upDoItRE commitment whose verb makes or takes on work ("do",
 // "raise", "bring", "fix"), not one of looking or firefighting ("I'll rerun it").
 func doesIt(low string) bool {
+	if upStartOnRE.MatchString(low) {
+		return true
+	}
 	for _, m := range upDoItRE.FindAllStringSubmatch(low, -1) {
 		if m[1] == "" {
 			return true // "for same"
@@ -185,6 +199,10 @@ func doesIt(low string) bool {
 	}
 	return false
 }
+
+// upStartOnRE: setting to work on what was said ("I'll start on it next week",
+// "will get on that", "I can get to it friday").
+var upStartOnRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(?:(?:i|we)(?:'ll| will| can|'m going to| am going to)?|will) (?:start|get|work|crack) (?:on|to) (?:it|that|this|them)\b`)
 
 var upTakeVerbs = toSet(`do bring take handle own drive chase sort raise`)
 
@@ -347,7 +365,12 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		}
 		affirm := upAffirmRE.MatchString(low)
 		switch {
-		case parts.assigned(low, self) != "" || parts.addressee(t.msg.Text, names, self) != "":
+		case (parts.assigned(low, self) != "" || parts.addressee(t.msg.Text, names, self) != "") &&
+			(asks || cands[t.idx] == nil || len(own) < 3 || ov >= 0.5):
+			// A request in a thread that puts an idea of its own to someone
+			// ("@kenji silences without expiry: can you make alertmanager refuse
+			// them?" under another idea) is that idea's item, not a request about
+			// the thread's.
 			c := cands[target]
 			if c == nil {
 				c = ensure(target)
@@ -410,7 +433,10 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			if c.owner == "" || st.asked == self || (mine && !st.taken) || st.declined {
 				c.owner = self
 			}
-			if !st.taken && self != author {
+			// The proposer's own yes to a request to take their idea is the
+			// take too ("could partners get a status page component?" … "mel can
+			// you take it?" … "sure, I'll get one by end of month").
+			if !st.taken && (self != author || st.asked == self) {
 				c.takenAt = t.idx
 			}
 			st.taken = true
@@ -504,30 +530,43 @@ func givenRef(low string, earlier []string) bool {
 }
 
 // pointsBack reports whether a sentence of low names something the earlier message
-// said (givenRef) and adds at most two terms of its own to it, participants' names
-// aside: "can you look into the anomaly alert?" points back, "can you move the db
-// certs to vault auto-renew?" asks for a change of its own.
+// said (givenRef) or takes it as a pronoun ("can you take it to them?"), and adds at
+// most two terms of its own to it, participants' names aside: "can you look into
+// the anomaly alert?" points back, "can you move the db certs to vault auto-renew?"
+// asks for a change of its own.
 func pointsBack(low string, earlier []string, parts participants) bool {
 	have := map[string]bool{}
 	for _, t := range earlier {
 		have[t] = true
 	}
-	for _, sent := range followUpSentences(low) {
-		if !givenRef(sent, earlier) {
-			continue
-		}
+	fresh := func(s string) int {
 		n := 0
-		for _, t := range contentTerms(sent) {
+		for _, t := range contentTerms(s) {
 			if !have[t] && parts.who(t) == "" {
 				n++
 			}
 		}
-		if n <= 2 {
+		return n
+	}
+	sents := followUpSentences(low)
+	for i, sent := range sents {
+		// A pronoun points back only when the rest of the message says nothing
+		// it could stand for ("also we should move to token auth. @olu can you
+		// own that?" asks for its own idea).
+		pronoun := upItRE.MatchString(sent) && fresh(strings.Join(sents[:i], " ")+" "+strings.Join(sents[i+1:], " ")) <= 2
+		if !givenRef(sent, earlier) && !pronoun {
+			continue
+		}
+		if fresh(sent) <= 2 {
 			return true
 		}
 	}
 	return false
 }
+
+// upItRE: work whose object is a pronoun for what was said ("@tom can you take it
+// to them?").
+var upItRE = regexp.MustCompile(`\b(?:take|do|own|handle|raise|bring|chase|drive|pick up|sort out) (?:it|this|that)\b`)
 
 var upTheRE = regexp.MustCompile(`\bthe ((?:[\w-]+ ){0,2}[\w-]+)`)
 
