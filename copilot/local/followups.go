@@ -364,7 +364,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	}
 	w := weightsOf(lc.msgs, inc.Tickets)
 	for _, t := range lc.msgs {
-		refs := ticketRefs(t.msg.Text, inc)
+		refs := withoutDependencies(t.msg.Text, ticketRefs(t.msg.Text, inc))
 		// A note that its ticket is no fix for this incident ("OPS-411 was opened
 		// the same week; it is routine and not a fix for this") captures nothing.
 		// A message that is an item itself keeps its own ticket; the other tickets it
@@ -383,6 +383,20 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 				delete(laterCite, ref) // one announcement, one item
 				siblingsCovered(items, c, ref, t.msg.Text)
 			}
+		}
+	}
+
+	// The reply that took an item and names one ticket files it there, even a
+	// ticket filed for something else ("Ok, I add it to PAY-4410, it is the same
+	// work").
+	for _, c := range items {
+		if c.ticket != "" || c.takenAt <= c.idx || c.takenAt >= len(lc.msgs) {
+			continue
+		}
+		take := lc.msgs[c.takenAt].msg.Text
+		if refs := withoutDependencies(take, ticketRefs(take, inc)); len(refs) == 1 {
+			c.ticket = refs[0]
+			usedKey[refs[0]] = true
 		}
 	}
 
@@ -2051,7 +2065,7 @@ func dependsOnRef(src, ref string) bool {
 }
 
 // fuDependsLeadRE: the words before a key that make it what the item waits for.
-var fuDependsLeadRE = regexp.MustCompile(`\b(?:until|till|once|blocked (?:on|by)|depends on|waiting (?:for|on))\s+(?:the\s+)?$`)
+var fuDependsLeadRE = regexp.MustCompile(`\b(?:until|till|once|after|behind|blocked (?:on|by)|depends on|waiting (?:for|on))\s+(?:the\s+)?$`)
 
 // ownRef is the ticket of an item that names tickets in its own message: the only
 // one, or of several the one whose words beside it the item shares most (the

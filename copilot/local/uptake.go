@@ -316,8 +316,13 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// A request that names the earlier thing but asks for a different change to it
 		// ("can you move the db certs to vault?" after "an alert on db cert expiry")
 		// is an idea of its own: it says more than the pointer back.
+		// A request the detector did not list as an idea may still carry one
+		// ("@lucia could your ops team prepare a driver message template for
+		// 'card payments down'?"): it says more than names and a pointer back.
+		earlier := contentTerms(tm.msg.Text)
+		noIdea := cands[t.idx] == nil && (freshTerms(withoutDue(t), earlier, parts) <= 3 || pointsBack(low, earlier, parts))
 		asks := (parts.addressee(t.msg.Text, names, self) != "" || parts.assigned(low, self) != "") &&
-			(cands[t.idx] == nil || (strings.Contains(low, "?") && pointsBack(low, contentTerms(tm.msg.Text), parts)))
+			(noIdea || (strings.Contains(low, "?") && pointsBack(low, earlier, parts)))
 		if !(inThread || asks || st.asked == self || len(own) <= 3 || ov >= 0.5 || doesIt(leadSentence(low))) {
 			continue
 		}
@@ -366,7 +371,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		affirm := upAffirmRE.MatchString(low)
 		switch {
 		case (parts.assigned(low, self) != "" || parts.addressee(t.msg.Text, names, self) != "") &&
-			(asks || cands[t.idx] == nil || len(own) < 3 || ov >= 0.5):
+			(asks || noIdea || len(own) < 3 || ov >= 0.5):
 			// A request in a thread that puts an idea of its own to someone
 			// ("@kenji silences without expiry: can you make alertmanager refuse
 			// them?" under another idea) is that idea's item, not a request about
@@ -562,6 +567,28 @@ func pointsBack(low string, earlier []string, parts participants) bool {
 		}
 	}
 	return false
+}
+
+// freshTerms counts the terms of own that the earlier message does not say and that
+// name no participant.
+func freshTerms(own, earlier []string, parts participants) int {
+	have := toSet(strings.Join(earlier, " "))
+	n := 0
+	for _, t := range own {
+		if !have[t] && parts.who(t) == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// withoutDue is the agreement terms of t without its deadline ("by Monday").
+func withoutDue(t msgTags) []string {
+	low := t.lower
+	if words, _ := findDue(t.msg.Text, t.msg.Time(), true); words != "" {
+		low = strings.Replace(low, strings.ToLower(words), " ", 1)
+	}
+	return agreementTerms(low)
 }
 
 // upItRE: work whose object is a pronoun for what was said ("@tom can you take it
