@@ -147,6 +147,10 @@ var (
 	fuNowStateRE = regexp.MustCompile(`^\s*(?:it|is|we|on|that|the)\b`)
 )
 
+// fuFilingNowRE: filing the ticket for the work at once ("filing now", "creating
+// the ticket right now").
+var fuFilingNowRE = regexp.MustCompile(`\b(?:filing|creating|opening|raising|logging|file|create|open|raise)(?: (?:it|that|this|one|an? (?:ticket|issue|jira)|the (?:ticket|issue|jira)))? (?:right )?now\b`)
+
 // deferredLasting reports whether an item said while the bleeding went on is put
 // off to after the incident: it names a lasting thing and a time beyond the
 // response (a due day, "later", "for the postmortem"). Without the time, the
@@ -904,7 +908,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	}
 	resolved := lc.resolvedAt >= 0 && t.idx > lc.resolvedAt
 	firefight := len(t.actions) > 0 || fuTriageRE.MatchString(low)
-	immediate := fuNowRE.MatchString(low)
+	// Filing the ticket now ("mine, filing now") captures the work; it does not
+	// do it.
+	immediate := fuNowRE.MatchString(fuFilingNowRE.ReplaceAllString(low, " "))
 	// After the resolution a deadline says when ("…, by next tuesday"), and a day
 	// word alone names one for a proposal or a lasting thing ("cronitor should
 	// page the on-call … I'll change the routing today"): the work is planned,

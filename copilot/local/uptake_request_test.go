@@ -42,3 +42,17 @@ func TestTakeNamesTheTicket(t *testing.T) {
 		t.Errorf("line 2: owner %q, want kim", it.Owner)
 	}
 }
+
+// "mine, filing now" files the ticket for the work at once: it captures the item,
+// it is no step of the response taken now.
+func TestFilingNowIsNoStepOfTheResponse(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"kuba: calling this resolved. wrap-up in thread pls, AIs + owners",
+		"^4 kuba: 1) lock needs renewal/heartbeat while the run is alive + a fencing token on the row updates, so a holder whose lock expired can't keep writing. mine, filing now",
+		"^4 kuba: I'm restarting the settler now",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false)
+	if it := got[ts(inc, 1)]; it.Owner != "kuba" {
+		t.Errorf("owner %q, want kuba", it.Owner)
+	}
+}
