@@ -759,7 +759,10 @@ func paperwork(low string) bool {
 // fuOwnReportRE: the incident's own report named as a thing ("the PM by the 20th",
 // "final report within 30 days", "own the PIR doc"): what is asked or promised
 // about it is paperwork unless the rest names something lasting.
-var fuOwnReportRE = regexp.MustCompile(`\b(?:the|a|our|this|its) (?:post-?mortem|pm|pir|post-incident review|rca|rfo|final report|incident report)\b(?: doc(?:ument)?\b)?|\bfinal report\b`)
+var fuOwnReportRE = regexp.MustCompile(`\b(?:the|a|our|this|its) (?:post-?mortem|pm|pir|post-incident review|rca|rfo|final report|incident report)\b(?: doc(?:ument)?\b)?|\bfinal report\b` +
+	// The write-up of the incident, a note of it in a periodic report, the
+	// review's slot in the calendar.
+	`|\b(?:the|a|my|our|short|quick) write-?up\b|\bnote (?:it|this|that) in (?:the|our)\b|\b(?:put|add) (?:it|this|that|the \w+) in the (?:diary|calendar)\b|\bcalendar invite\b`)
 
 // detectFollowUp decides whether a message proposes a lasting improvement. It returns
 // nil for anything else, and a candidate with accepted unset for a weak proposal that
