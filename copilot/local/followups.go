@@ -404,6 +404,15 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 	}
 
+	// An agreement that names an idea said before ("+1 on the reconciler. helga
+	// can you own it?") is about that idea: the words it was said in count when
+	// a ticket is matched by content.
+	for _, c := range items {
+		if c.ticket == "" {
+			namedIdeaTerms(lc, c)
+		}
+	}
+
 	// Capture by content: a ticket exported by the tracker that the channel never
 	// mentions, worded differently from the message.
 	if err := l.matchTickets(ctx, inc, lc, items, usedKey, w); err != nil {
@@ -1927,6 +1936,41 @@ var fuWouldRE = regexp.MustCompile(`\b(?:i would|i'?d|we would|we'?d|would be (?
 // cardinality alert, we'd have seen it the day 5.16 went out"): the words after
 // "+1 on" up to the end of their clause. The reasons given after it are no part
 // of the idea's name, and would dilute the match with the idea they agree with.
+// namedIdeaTerms adds to an agreement's item the terms of the earlier sentence or
+// list entry, in the last 12 messages of the wrap-up, that holds every term the
+// agreement names (the latest one).
+func namedIdeaTerms(lc *incidentLifecycle, c *fuCandidate) {
+	named := agreedNamed(lc.msgs[c.idx].lower)
+	if len(named) == 0 {
+		return
+	}
+	for i := c.idx - 1; i >= max(0, c.idx-12, lc.wrapUpStart()); i-- {
+		m := lc.msgs[i]
+		if m.bot {
+			continue
+		}
+		for _, part := range append(inlineEntries(m.msg.Text), followUpSentences(m.msg.Text)...) {
+			have := toSet(strings.Join(contentTerms(part), " "))
+			all := true
+			for _, t := range named {
+				all = all && have[t]
+			}
+			if !all {
+				continue
+			}
+			seen := toSet(strings.Join(c.msgTerms, " "))
+			for _, t := range contentTerms(part) {
+				if !seen[t] {
+					c.msgTerms = append(c.msgTerms, t)
+					c.terms = append(c.terms, t)
+					seen[t] = true
+				}
+			}
+			return
+		}
+	}
+}
+
 func agreedNamed(low string) []string {
 	loc := fuAgreeToRE.FindStringIndex(low)
 	if loc == nil {
