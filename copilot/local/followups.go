@@ -301,6 +301,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 
 	// Requests, acceptances, declines and assignments around a proposal.
 	applyUptake(lc, cands, &order, names, threadOf)
+	handOut(lc, cands)
 	dropCalledOff(lc, cands)
 	withdrawConceded(lc, cands)
 	dropRefusals(lc, cands)
@@ -1936,6 +1937,114 @@ var fuWouldRE = regexp.MustCompile(`\b(?:i would|i'?d|we would|we'?d|would be (?
 // cardinality alert, we'd have seen it the day 5.16 went out"): the words after
 // "+1 on" up to the end of their clause. The reasons given after it are no part
 // of the idea's name, and would dilute the match with the idea they agree with.
+// fuHandOutLeadRE: an agreement that opens a message ("+1 all.", "+1 to both.",
+// "agreed on both,").
+var fuHandOutLeadRE = regexp.MustCompile(`^\W*(?:\+\s?1+|agreed?)\b[^.!?;:]{0,20}[.!?;:,]\s*`)
+
+// fuHandOutClauseRE ends a clause of a hand-out.
+var fuHandOutClauseRE = regexp.MustCompile(`[,;.!?]\s+|\s+and\s+`)
+
+// handOut reads an agreement that hands out the ideas just said to people ("+1 to
+// both. @kyle the alert goes to your team, mkowal the prototype is yours", "+1
+// all. @ola owns the CI check, jules the shadow mode, both by end of next sprint
+// pls"): each clause that names a person and words of one of the last 8 items
+// makes that person its owner, a clause with a deadline and no name dates them
+// all, and the agreement, when every clause of it was such, is no item of its own.
+func handOut(lc *incidentLifecycle, cands map[int]*fuCandidate) {
+	people := map[string]string{}
+	for _, t := range lc.msgs {
+		name := speaker(t.msg)
+		if t.bot || name == "" || upUserIDRE.MatchString(name) {
+			continue
+		}
+		low := strings.ToLower(name)
+		people[low] = name
+		for _, part := range strings.FieldsFunc(low, func(r rune) bool { return r == '.' || r == '_' || r == '-' }) {
+			if len(part) >= 3 && !nameStopWords[part] {
+				people[part] = name
+			}
+		}
+	}
+	who := func(w string) string {
+		return people[strings.ToLower(strings.Trim(w, "@.,:;!?()"))]
+	}
+	for i := range cands {
+		t := lc.msgs[i]
+		lead := fuHandOutLeadRE.FindString(t.lower)
+		if lead == "" {
+			continue
+		}
+		type given struct {
+			to   *fuCandidate
+			name string
+		}
+		var gives []given
+		dueWords, due := "", ""
+		whole := true
+		for _, cl := range fuHandOutClauseRE.Split(t.lower[len(lead):], -1) {
+			if strings.TrimSpace(cl) == "" {
+				continue
+			}
+			words, date := findDue(cl, t.msg.Time(), true)
+			var name string
+			var rest []string
+			for _, w := range upNameWordRE.FindAllString(cl, -1) {
+				if n := who(w); n != "" && name == "" {
+					name = n
+				}
+			}
+			for _, term := range agreementTerms(strings.Replace(cl, strings.ToLower(words), " ", 1)) {
+				if who(term) == "" && !fuHandOutWords[term] {
+					rest = append(rest, term)
+				}
+			}
+			switch {
+			case name == "" && len(rest) == 0:
+				if words != "" {
+					dueWords, due = words, date
+				}
+			case name != "" && len(rest) > 0:
+				var best *fuCandidate
+				bestN, tie := 0, false
+				for j := max(0, i-8); j < i; j++ {
+					if o := cands[j]; o != nil {
+						if _, n := termOverlap(rest, o.msgTerms); n > bestN {
+							best, bestN, tie = o, n, false
+						} else if n == bestN && n > 0 {
+							tie = true
+						}
+					}
+				}
+				if best == nil || tie {
+					whole = false
+					continue
+				}
+				gives = append(gives, given{best, name})
+				if words != "" && best.due == "" && best.dueText == "" {
+					best.due, best.dueText = date, words
+				}
+			default:
+				whole = false
+			}
+		}
+		for _, g := range gives {
+			g.to.owner, g.to.accepted = g.name, true
+			if g.to.due == "" && g.to.dueText == "" && dueWords != "" {
+				g.to.due, g.to.dueText = due, dueWords
+			}
+		}
+		if whole && len(gives) > 0 {
+			delete(cands, i)
+		}
+	}
+}
+
+// fuHandOutWords hand work out without saying what it is.
+var fuHandOutWords = toSet(`owns own owner yours your goes go team both all pls please is are the take takes`)
+
+// upUserIDRE is a chat platform's user id ("U04A2M8YKD") rather than a name.
+var upUserIDRE = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
+
 // namedIdeaTerms adds to an agreement's item the terms of the earlier sentence or
 // list entry, in the last 12 messages of the wrap-up, that holds every term the
 // agreement names (the latest one).
