@@ -599,6 +599,11 @@ var (
 // labelled look-alikes and one a follow-up, the one with a date ("… next
 // sprint").
 func lookOnly(low, raw string, t msgTags) bool {
+	// "and why didn't the disk alert fire at 80%? looking": the speaker goes to
+	// find out.
+	if lkLookTailRE.MatchString(low) {
+		return true
+	}
 	if !strings.Contains(low, "ll ") {
 		return false // no "I'll", no look promised
 	}
@@ -609,8 +614,9 @@ func lookOnly(low, raw string, t msgTags) bool {
 			look = true
 			continue
 		}
-		// Another sentence that promises or proposes is an item of its own.
-		if fuCommitRE.MatchString(sl) || fuShouldRE.MatchString(sl) || fuNextTimeRE.MatchString(sl) {
+		// Another sentence that promises or proposes is an item of its own; one
+		// that expects no effect ("shouldn't affect PUTs") proposes nothing.
+		if fuCommitRE.MatchString(sl) || (fuShouldRE.MatchString(sl) && !lkNoEffectRE.MatchString(sl)) || fuNextTimeRE.MatchString(sl) {
 			return false
 		}
 	}
@@ -620,6 +626,12 @@ func lookOnly(low, raw string, t msgTags) bool {
 	words, _ := findDue(raw, t.msg.Time(), true)
 	return words == ""
 }
+
+// lkLookTailRE: a question the speaker closes by going to look.
+var lkLookTailRE = regexp.MustCompile(`\?\s*(?:looking|checking|digging|investigating)(?: (?:now|into it))?\W*$`)
+
+// lkNoEffectRE: an expectation that something has no effect, not a proposal.
+var lkNoEffectRE = regexp.MustCompile(`\bshouldn'?t (?:affect|matter|impact|touch|break|change|hurt)\b`)
 
 // lkLookLeadRE: a sentence opening with the speaker's promise to look.
 var lkLookLeadRE = regexp.MustCompile(`^\W*(?:and |also |ok,? )?i'?ll (?:also )?(?:check|look at|look into|have a look|verify|confirm|double-check)\b`)
