@@ -33,6 +33,9 @@ var (
 	// unnecessary", "Replace the library. Won't do: it behaved correctly").
 	lkDroppedRE = regexp.MustCompile(`(?i)\s[—–-]\s*(?:dropped|cancell?ed|rejected|abandoned|descoped|won'?t do|wontfix|not doing)\b|(?im)^status:\s*(?:dropped|cancell?ed|rejected|abandoned|won'?t do|wontfix|withdrawn|superseded|obsolete|duplicate)\b|` +
 		`(?i)[.;]\s+(?:dropped|cancell?ed|rejected|abandoned|descoped|removed|won'?t do|wontfix|not doing)\s*:|` +
+		// or by the sentence after it ("We also discussed adding workers. We decided
+		// against it: …").
+		`(?i)[.;]\s+(?:we|the team|the review)\s+(?:(?:then|finally|eventually)\s+)?(?:decided against|rejected|ruled out|declined)\s+(?:it|this|that|the idea)\b|` +
 		// or by a participle after the entry, with the forum that decided
 		// ("Add a second runner group … dropped after review").
 		`(?i)\b(?:dropped|rejected|abandoned|descoped|cancell?ed|shelved)\s+(?:after|following|at|in|during|by)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:review|discussion|meeting|triage|planning|vote|retro\w*|team|board|cab)\b`)
