@@ -73,6 +73,8 @@ func TestLessonLabel(t *testing.T) {
 		"lesson learned, I'll add the handshake to the rotation script by friday":                               false,
 		"we should write down the lessons: an alert on replica lag":                                             false,
 		"the lesson plan service needs a second replica":                                                        false,
+		"note to self: check the delivery side before restarting consumers next time":                           true,
+		"note to self: I'll add the delivery check to the consumer runbook by friday":                           false,
 	} {
 		if got := lesson(strings.ToLower(s)); got != want {
 			t.Errorf("lesson(%q) = %v, want %v", s, got, want)
@@ -313,6 +315,20 @@ func TestDoneOnADay(t *testing.T) {
 	} {
 		if got := doneOnDate(tt.low); got != tt.want {
 			t.Errorf("doneOnDate(%q) = %v, want %v", tt.low, got, tt.want)
+		}
+	}
+}
+
+// A report's sentence after an idea that says it was turned down drops it.
+func TestDroppedBySentenceAfter(t *testing.T) {
+	for s, want := range map[string]bool{
+		"We also discussed adding more workers for big events. We decided against it: it treats the symptom.":   true,
+		"A second cache cluster was proposed as a fallback. The review ruled it out: the fault was our client.": true,
+		"We rejected that: it only moves the date. Moving pg_wal back was proposed.":                            false, // nothing before it to turn down
+		"Add more workers for big events. We decided to do it next quarter.":                                    false,
+	} {
+		if got := dropped(s); got != want {
+			t.Errorf("dropped(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

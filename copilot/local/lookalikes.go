@@ -35,7 +35,7 @@ var (
 		`(?i)[.;]\s+(?:dropped|cancell?ed|rejected|abandoned|descoped|removed|won'?t do|wontfix|not doing)\s*:|` +
 		// or by the sentence after it ("We also discussed adding workers. We decided
 		// against it: …").
-		`(?i)[.;]\s+(?:we|the team|the review)\s+(?:(?:then|finally|eventually)\s+)?(?:decided against|rejected|ruled out|declined)\s+(?:it|this|that|the idea)\b|` +
+		`(?i)[.;]\s+(?:we|the team|the review)\s+(?:(?:then|finally|eventually)\s+)?(?:decided against|rejected|ruled out|declined)\s+(?:it|this|that|the idea)\b|(?i)[.;]\s+(?:we|the team|the review)\s+ruled (?:it|this|that) out\b|` +
 		// or by a participle after the entry, with the forum that decided
 		// ("Add a second runner group … dropped after review").
 		`(?i)\b(?:dropped|rejected|abandoned|descoped|cancell?ed|shelved)\s+(?:after|following|at|in|during|by)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:review|discussion|meeting|triage|planning|vote|retro\w*|team|board|cab)\b`)
@@ -261,7 +261,7 @@ func lesson(low string) bool {
 
 var (
 	// lkLessonLeadRE: a message opened by a lesson label, "is that" or a colon after it.
-	lkLessonLeadRE = regexp.MustCompile(`^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:the|my|our|one|a)\s+)?(?:(?:big(?:ger|gest)?|main|key|real|other|important)\s+)?(?:lessons?(?:\s+learn[et]d?)?|takeaways?|learnings?)(?:\s+(?:for|to)\s+(?:me|us|everyone|all|the team))?(?:,?\s*(?:honestly|imo|i think|really|here),?)?\s*(?::|\bis(?: that)?\b|\bwas(?: that)?\b|[—–-]\s)`)
+	lkLessonLeadRE = regexp.MustCompile(`^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:the|my|our|one|a)\s+)?(?:(?:big(?:ger|gest)?|main|key|real|other|important)\s+)?(?:lessons?(?:\s+learn[et]d?)?|takeaways?|learnings?|(?:note|reminder) to (?:self|myself))(?:\s+(?:for|to)\s+(?:me|us|everyone|all|the team))?(?:,?\s*(?:honestly|imo|i think|really|here),?)?\s*(?::|\bis(?: that)?\b|\bwas(?: that)?\b|[—–-]\s)`)
 	// lkHindsightRE: a message opened by looking back ("In hindsight we shouldn't
 	// deploy at 6:40", "looking back, the alert was too quiet"): a lesson unless
 	// the writer puts the work on a list.
