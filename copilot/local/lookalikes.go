@@ -718,3 +718,12 @@ func onlyTells(low string) bool {
 // lead ("I'll", "pls", "can you", or a name before "tell them") to the end of its
 // clause.
 var lkTellRE = regexp.MustCompile(`\b(?:(?:i'?ll|i will|will|i can|pls|please|can you|could you)\s+(?:just |also |personally )?(?:tell|inform|let (?:[\w.-]+ ){1,3}know)|[\w.-]+,? tell (?:them|him|her|everyone|people))\b[^.!?;]*`)
+
+// reviewVerdict reports a message that opens with a reviewer's verdict on a change
+// ("Approved. Run it once against staging with a negative id seeded before you
+// ship, please.", "reviewed + approved, ship it after lunch"): what follows are the
+// conditions of that review, not work that outlives the incident. Over the dev sets
+// the 17 messages that open so are none of them follow-ups.
+func reviewVerdict(low string) bool { return lkReviewVerdictRE.MatchString(low) }
+
+var lkReviewVerdictRE = regexp.MustCompile(`^\W*(?:approved|lgtm|looks good to me|reviewed(?: (?:\+|and) approved)?)\s*[.,!:;]`)
