@@ -1937,6 +1937,28 @@ var fuWouldRE = regexp.MustCompile(`\b(?:i would|i'?d|we would|we'?d|would be (?
 // cardinality alert, we'd have seen it the day 5.16 went out"): the words after
 // "+1 on" up to the end of their clause. The reasons given after it are no part
 // of the idea's name, and would dilute the match with the idea they agree with.
+func agreedNamed(low string) []string {
+	loc := fuAgreeToRE.FindStringIndex(low)
+	if loc == nil {
+		return nil
+	}
+	rest := low[loc[1]:]
+	if end := fuClauseEndRE.FindStringIndex(rest); end != nil {
+		rest = rest[:end[0]]
+	}
+	var out []string
+	for _, t := range contentTerms(rest) {
+		if !agreementFiller[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// fuClauseEndRE: where a clause ends: punctuation, or a word that gives a reason
+// or a condition.
+var fuClauseEndRE = regexp.MustCompile(`[,.;:!?()—–]|\s-\s|\b(?:but|because|since|as|so|we'?d|would|which|that)\b`)
+
 // fuHandOutLeadRE: an agreement that opens a message ("+1 all.", "+1 to both.",
 // "agreed on both,").
 var fuHandOutLeadRE = regexp.MustCompile(`^\W*(?:\+\s?1+|agreed?)\b[^.!?;:]{0,20}[.!?;:,]\s*`)
@@ -1951,23 +1973,7 @@ var fuHandOutClauseRE = regexp.MustCompile(`[,;.!?]\s+|\s+and\s+`)
 // makes that person its owner, a clause with a deadline and no name dates them
 // all, and the agreement, when every clause of it was such, is no item of its own.
 func handOut(lc *incidentLifecycle, cands map[int]*fuCandidate) {
-	people := map[string]string{}
-	for _, t := range lc.msgs {
-		name := speaker(t.msg)
-		if t.bot || name == "" || upUserIDRE.MatchString(name) {
-			continue
-		}
-		low := strings.ToLower(name)
-		people[low] = name
-		for _, part := range strings.FieldsFunc(low, func(r rune) bool { return r == '.' || r == '_' || r == '-' }) {
-			if len(part) >= 3 && !nameStopWords[part] {
-				people[part] = name
-			}
-		}
-	}
-	who := func(w string) string {
-		return people[strings.ToLower(strings.Trim(w, "@.,:;!?()"))]
-	}
+	who := speakersOf(lc.msgs).who
 	for i := range cands {
 		t := lc.msgs[i]
 		lead := fuHandOutLeadRE.FindString(t.lower)
@@ -2042,9 +2048,6 @@ func handOut(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 // fuHandOutWords hand work out without saying what it is.
 var fuHandOutWords = toSet(`owns own owner yours your goes go team both all pls please is are the take takes`)
 
-// upUserIDRE is a chat platform's user id ("U04A2M8YKD") rather than a name.
-var upUserIDRE = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
-
 // namedIdeaTerms adds to an agreement's item the terms of the earlier sentence or
 // list entry, in the last 12 messages of the wrap-up, that holds every term the
 // agreement names (the latest one).
@@ -2079,28 +2082,6 @@ func namedIdeaTerms(lc *incidentLifecycle, c *fuCandidate) {
 		}
 	}
 }
-
-func agreedNamed(low string) []string {
-	loc := fuAgreeToRE.FindStringIndex(low)
-	if loc == nil {
-		return nil
-	}
-	rest := low[loc[1]:]
-	if end := fuClauseEndRE.FindStringIndex(rest); end != nil {
-		rest = rest[:end[0]]
-	}
-	var out []string
-	for _, t := range contentTerms(rest) {
-		if !agreementFiller[t] {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// fuClauseEndRE: where a clause ends: punctuation, or a word that gives a reason
-// or a condition.
-var fuClauseEndRE = regexp.MustCompile(`[,.;:!?()—–]|\s-\s|\b(?:but|because|since|as|so|we'?d|would|which|that)\b`)
 
 // agreementTerms are the content terms of an agreement beyond agreeing.
 func agreementTerms(low string) []string {

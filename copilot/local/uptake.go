@@ -59,6 +59,21 @@ var (
 type participants map[string]string
 
 func participantsOf(msgs []msgTags) participants {
+	return nameForms(msgs, func(m copilot.Message) bool { return m.UserName != "" })
+}
+
+// speakersOf is participantsOf over every speaker whose name is not a user id: a
+// document's "user" is often the name itself ("mel").
+func speakersOf(msgs []msgTags) participants {
+	return nameForms(msgs, func(m copilot.Message) bool { return !upUserIDRE.MatchString(speaker(m)) })
+}
+
+// upUserIDRE is a chat platform's user id ("U04A2M8YKD") rather than a name.
+var upUserIDRE = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
+
+// nameForms maps the ways people write the names of the human speakers that named
+// accepts to those names.
+func nameForms(msgs []msgTags, named func(copilot.Message) bool) participants {
 	p := participants{}
 	clash := map[string]bool{}
 	add := func(form, name string) {
@@ -74,7 +89,7 @@ func participantsOf(msgs []msgTags) participants {
 	}
 	for _, t := range msgs {
 		name := speaker(t.msg)
-		if t.bot || name == "" || t.msg.UserName == "" {
+		if t.bot || name == "" || !named(t.msg) {
 			continue
 		}
 		low := strings.ToLower(name)
@@ -320,9 +335,10 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// ("@lucia could your ops team prepare a driver message template for
 		// 'card payments down'?"): it says more than names and a pointer back.
 		earlier := contentTerms(tm.msg.Text)
-		noIdea := cands[t.idx] == nil && (freshTerms(withoutDue(t), earlier, parts) <= 3 || pointsBack(low, earlier, parts))
+		back := pointsBack(low, earlier, parts)
+		noIdea := cands[t.idx] == nil && (back || freshTerms(withoutDue(t), earlier, parts) <= 3)
 		asks := (parts.addressee(t.msg.Text, names, self) != "" || parts.assigned(low, self) != "") &&
-			(noIdea || (strings.Contains(low, "?") && pointsBack(low, earlier, parts)))
+			(noIdea || (strings.Contains(low, "?") && back))
 		if !(inThread || asks || st.asked == self || len(own) <= 3 || ov >= 0.5 || doesIt(leadSentence(low))) {
 			continue
 		}
@@ -540,19 +556,7 @@ func givenRef(low string, earlier []string) bool {
 // the anomaly alert?" points back, "can you move the db certs to vault auto-renew?"
 // asks for a change of its own.
 func pointsBack(low string, earlier []string, parts participants) bool {
-	have := map[string]bool{}
-	for _, t := range earlier {
-		have[t] = true
-	}
-	fresh := func(s string) int {
-		n := 0
-		for _, t := range contentTerms(s) {
-			if !have[t] && parts.who(t) == "" {
-				n++
-			}
-		}
-		return n
-	}
+	fresh := func(s string) int { return freshTerms(contentTerms(s), earlier, parts) }
 	sents := followUpSentences(low)
 	for i, sent := range sents {
 		// A pronoun points back only when the rest of the message says nothing
