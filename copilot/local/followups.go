@@ -758,6 +758,31 @@ func partCandidates(c *fuCandidate, t msgTags, parts []string, names map[string]
 // paperwork reports whether a message is the incident's own paperwork (the
 // postmortem, the customer update) with nothing lasting besides.
 func paperwork(low string) bool {
+	if paperworkOnly(low) {
+		return true
+	}
+	// A lasting word in a sentence that proposes nothing ("great, then no
+	// monitoring violation. I'll note it in the MOR") does not make the
+	// paperwork beside it an improvement.
+	sents := followUpSentences(low)
+	if len(sents) < 2 {
+		return false
+	}
+	paper := false
+	for _, s := range sents {
+		switch {
+		case paperworkOnly(s):
+			paper = true
+		case fuStrongLastingRE.MatchString(s) && (fuCommitRE.MatchString(s) || proposalForm(s, true) || fuAskRE.MatchString(s)):
+			return false
+		}
+	}
+	return paper
+}
+
+// paperworkOnly reports whether text names the incident's paperwork and
+// nothing lasting besides.
+func paperworkOnly(low string) bool {
 	for _, re := range []*regexp.Regexp{lkOwnerOfPaperRE, fuOwnReportRE, fuPaperworkRE} {
 		if re.MatchString(low) && !fuStrongLastingRE.MatchString(re.ReplaceAllString(low, "")) {
 			return true

@@ -13,6 +13,10 @@ func TestReviewPaperwork(t *testing.T) {
 		"kim, calendar invite for the review pls":                   true,
 		"i'll add a cert expiry panel to the dashboard":             false,
 		"we need a write-up template check in the pr pipeline":      false, // a pipeline check is lasting
+		// A lasting word in a sentence that proposes nothing leaves the note paperwork.
+		"great, then no monitoring violation. i'll note it in the mor":                    true,
+		"if it works we note it in the mor as recovered. if not we have a report to file": true,
+		"i'll note it in the mor. we also need an alert on the collector":                 false,
 	} {
 		if got := paperwork(low); got != want {
 			t.Errorf("paperwork(%q) = %v, want %v", low, got, want)
