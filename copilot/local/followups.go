@@ -905,6 +905,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if !(marker || suggest || nextTime || commit || ask || complain) {
 		return nil
 	}
+	// "the others are exposed on their next failover" tells when a risk strikes;
+	// only a sentence that wants or orders something about it proposes.
+	if nextTime && !(marker || suggest || commit || ask || complain) && nextEventOnly(low) {
+		return nil
+	}
 	// A joke or a hope in one sentence ("… went to an ex-employee's mailbox 🙃")
 	// does not unsay a commitment in another ("… I'll do it monday").
 	if fuHopeRE.MatchString(low) && !marker && !committedBeside(low) && !promiseUnderLaugh(low) {
@@ -1054,6 +1059,33 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	c.accepted, c.complaintOnly = accepted, complaintOnly
 	return c
 }
+
+// nextEventOnly reports whether every sentence that looks ahead does so only by
+// naming the next event ("next failover", "next release") in a statement that
+// neither wants nor orders anything: no modal, no future, no imperative, no
+// "before".
+func nextEventOnly(low string) bool {
+	seen := false
+	for _, s := range followUpSentences(low) {
+		m := fuNextTimeRE.FindAllStringSubmatch(timeOffsets(s), -1)
+		if m == nil {
+			continue
+		}
+		for _, g := range m {
+			if g[2] == "" {
+				return false // "next time", "going forward", "make sure", …
+			}
+		}
+		if fuWantsRE.MatchString(s) || isImperative(s) {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// fuWantsRE: the words with which a sentence wants, plans or orders something.
+var fuWantsRE = regexp.MustCompile(`\b(?:will|won'?t|'ll|shall|should|must|need|needs|have to|has to|let'?s|going to|gonna|want|wants|could|can|would|may|might|before|until|by|please|pls|plan|todo|to-?do)\b`)
 
 // notAdoptedLabel: the label of ideas not taken up ("Not pursued:", "Considered
 // and rejected:").
