@@ -783,6 +783,21 @@ var upOwnItemRE = regexp.MustCompile(`(?:skip|forget(?: about)?|scrap|scratch|sh
 // scratch that", "actually forget it", "cancel that").
 var upRetractRE = regexp.MustCompile(`(?:\b(?:scratch|forget|drop|cancel|scrap|ignore|withdraw)\s+(?:that|it|this|#?\d{1,2}\)?)(?:\s+(?:idea|one|proposal))?|\bnot (?:filing|doing|adding|writing|opening|raising|building) (?:it|that|this|one)|\b(?:leaving|dropping|parking) (?:it|that|this)(?: out)?)(?:\s+(?:then|for now))?\W*$`)
 
+// reasonedRetract reports a message whose last clause, after a sentence or
+// clause break, is a short retraction and that opens by correcting itself
+// ("actually", "ah", "hm", "oh", "wait", "on second thought").
+func reasonedRetract(low string) bool {
+	loc := upRetractRE.FindStringIndex(low)
+	if loc == nil || !upCorrectOpenRE.MatchString(low) {
+		return false
+	}
+	head := strings.TrimRight(low[:loc[0]], " ")
+	return strings.HasSuffix(head, ".") || strings.HasSuffix(head, ",") || strings.HasSuffix(head, ";") || strings.HasSuffix(head, "!")
+}
+
+// upCorrectOpenRE: a message that opens by correcting what came before.
+var upCorrectOpenRE = regexp.MustCompile(`^\W*(?:actually|ah|hm+|oh|wait|hmm|on second thought|thinking about it|never ?mind|nvm)\b`)
+
 // retractWords: how long a retraction may be; a longer message says more.
 const retractWords = 8
 
@@ -858,7 +873,10 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		// "I will write a script to replay them" calls that off.
 		// "right, actually scratch that" in the thread of its speaker's own
 		// "proposal: double the pool to 40 connections" takes the idea back.
-		retract := !selfItem && upRetractRE.MatchString(t.lower) && len(strings.Fields(t.lower)) <= retractWords
+		// A longer message may give its reason first and take the idea back in
+		// its last clause ("actually the banner comes from the same api, if the
+		// api is unreachable the banner is too. dropping that").
+		retract := !selfItem && upRetractRE.MatchString(t.lower) && (len(strings.Fields(t.lower)) <= retractWords || reasonedRetract(t.lower))
 		if retract {
 			if root := threadRoot(lc, t); root >= 0 && cands[root] != nil && speaker(lc.msgs[root].msg) == speaker(t.msg) {
 				delete(cands, root)
@@ -910,9 +928,10 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 }
 
 // upReCallOffRE: a reply that names what it is about ("re my restart script:",
-// "re: the DLQ idea -") and then takes it back ("nvm", "scrap that"); group 1 is
+// "re: the DLQ idea -", "about my IdP alert:"; "about the schedule:" may only
+// name a topic) and then takes it back ("nvm", "scrap that"); group 1 is
 // the thing.
-var upReCallOffRE = regexp.MustCompile(`^\W*re:?\s+(?:my |the |our |your |that |this )?([^:,.;!?]{2,40}?)\s*[:,\-–—]\s*(?:ok[,.]?\s*|ah[,.]?\s*|actually[,.]?\s*)?(?:nvm|never ?mind|scrap|scratch|forget|drop|ignore|withdraw|cancel)\b`)
+var upReCallOffRE = regexp.MustCompile(`^\W*(?:re:?\s+(?:my |the |our |your |that |this )?|(?:about|regarding)\s+my\s+)([^:,.;!?]{2,40}?)\s*[:,\-–—]\s*(?:ok[,.]?\s*|ah[,.]?\s*|actually[,.]?\s*)?(?:nvm|never ?mind|scrap|scratch|forget|drop|ignore|withdraw|cancel)\b`)
 
 // calledOffIdea is the earlier candidate that shares the most of named's words:
 // "scratch the SDK cache TTL idea" calls off the cache TTL bump, not the later
