@@ -596,6 +596,26 @@ var (
 	lkRecurRE        = regexp.MustCompile(`\b(?:recurring|happening again|from recurring|next time|in (?:the )?future|ever again)\b`)
 )
 
+// watchOnly reports a promise to watch and raise the alarm oneself ("ill keep
+// the map tab open and shout if it goes blank", "I'll stay on the graphs, ping
+// you if it climbs"): a person on watch for the next hours, not a lasting
+// change, unless the same message makes something.
+func watchOnly(low string) bool {
+	if !lkShoutIfRE.MatchString(low) || !lkKeepWatchRE.MatchString(low) || fuStrongLastingRE.MatchString(low) {
+		return false
+	}
+	rest := lkShoutIfRE.ReplaceAllString(lkKeepWatchRE.ReplaceAllString(low, " "), " ")
+	return !fuMakeRE.MatchString(rest)
+}
+
+var (
+	// lkShoutIfRE: raising the alarm in person when something happens.
+	lkShoutIfRE = regexp.MustCompile(`\b(?:shout|yell|holler|scream|ping (?:you|u|us|the channel|here)|let (?:you|u|us|everyone|the channel) know|tell (?:you|u|us))\s+(?:if|when|once|as soon as)\b[^.!?]*`)
+	// lkKeepWatchRE: staying in front of something ("keep the map tab open",
+	// "stay on the graphs", "keep watching").
+	lkKeepWatchRE = regexp.MustCompile(`\b(?:keep|keeping|leave|leaving)\s+(?:the |a |an |my |our |this |that )?(?:[\w-]+\s+){0,3}?(?:open|up|on screen|running)\b|\b(?:keep|keeping)\s+(?:an eye|watch|watching|monitoring)\b|\b(?:stay|staying)\s+on\s+(?:the |it|this|that)|\bwatch(?:ing)?\b`)
+)
+
 // lookOnly reports a message whose promise is a look ("… shouldn't affect PUTs.
 // I'll check the bucket policy to be sure", "I'll look at the thread dump") with
 // no date: triage, however late it is said. Over dev2-dev33, 14 such messages were
