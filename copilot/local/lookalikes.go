@@ -596,6 +596,31 @@ var (
 	lkRecurRE        = regexp.MustCompile(`\b(?:recurring|happening again|from recurring|next time|in (?:the )?future|ever again)\b`)
 )
 
+// doneList reports an entry of a report's list whose lead-in line says the list
+// is already done ("Already done during the incident, not tracked as actions:",
+// "Completed so far:"): the entries under it narrate, in whatever grammar.
+func doneList(lc *incidentLifecycle, t msgTags) bool {
+	for i := t.idx - 1; i >= 0 && i >= t.idx-12; i-- {
+		m := lc.msgs[i]
+		if m.section != t.section {
+			return false
+		}
+		lead := strings.TrimSpace(m.lower)
+		if strings.HasSuffix(lead, ":") {
+			return lkDoneLeadRE.MatchString(lead) && !lkNotDoneLeadRE.MatchString(lead)
+		}
+	}
+	return false
+}
+
+var (
+	// lkDoneLeadRE: a lead-in that calls what follows done.
+	lkDoneLeadRE = regexp.MustCompile(`\b(?:done|completed|complete|finished|fixed|in place|shipped|resolved|closed)\b`)
+	// lkNotDoneLeadRE: one that calls it still to do ("Not yet done:", "To be
+	// completed after the migration:"); "done, not tracked as actions" is done.
+	lkNotDoneLeadRE = regexp.MustCompile(`\b(?:not|to be|yet|still|remaining|left|will|must|should|needs?|once|after|when|until|if)\b(?:\s+[\w-]+){0,2}\s+(?:done|completed|complete|finished|fixed|in place|shipped|resolved|closed)\b`)
+)
+
 // watchOnly reports a promise to watch and raise the alarm oneself ("ill keep
 // the map tab open and shout if it goes blank", "I'll stay on the graphs, ping
 // you if it climbs"): a person on watch for the next hours, not a lasting
