@@ -35,7 +35,7 @@ var (
 	// fuShouldRE: "<something> should <do>", except predictions about the incident.
 	fuShouldRE    = regexp.MustCompile(`\bshould(n'?t)?\b|\b(someone|somebody|one of us|the team|each team|every team|every service|all services) (needs to|should|must|has to|ought to)\b`)
 	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
-	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
+	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(?P<event>change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
 	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b|[.!;,]\s*will do\W*$|(?:^|[.!;:]\s+)(?:will|gonna|going to) (?:also |then |just )?(?:add|write|build|set ?up|create|put|fix|make|own|take|file|open|draft|update|change|move|automate|document|wire|implement|introduce|look into|follow up)\b`)
 	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:(?:you|u)\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look)\b|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
 	fuDeclareRE   = regexp.MustCompile(`\bdeclaring\b|\b(i'?m|taking|i'?ll be) (the )?ic\b`)
@@ -1072,7 +1072,7 @@ func nextEventOnly(low string) bool {
 			continue
 		}
 		for _, g := range m {
-			if g[2] == "" {
+			if g[fuNextEventGroup] == "" {
 				return false // "next time", "going forward", "make sure", …
 			}
 		}
@@ -1083,6 +1083,10 @@ func nextEventOnly(low string) bool {
 	}
 	return seen
 }
+
+// fuNextEventGroup: the group of fuNextTimeRE that holds the event of "next
+// <event>".
+var fuNextEventGroup = fuNextTimeRE.SubexpIndex("event")
 
 // fuWantsRE: the words with which a sentence wants, plans or orders something.
 var fuWantsRE = regexp.MustCompile(`\b(?:will|won'?t|'ll|shall|should|must|need|needs|have to|has to|let'?s|going to|gonna|want|wants|could|can|would|may|might|before|until|by|please|pls|plan|todo|to-?do)\b`)

@@ -613,12 +613,15 @@ func doneList(lc *incidentLifecycle, t msgTags) bool {
 	return false
 }
 
+// lkDoneWords: the words that call something done.
+const lkDoneWords = `(?:done|completed|complete|finished|fixed|in place|shipped|resolved|closed)`
+
 var (
 	// lkDoneLeadRE: a lead-in that calls what follows done.
-	lkDoneLeadRE = regexp.MustCompile(`\b(?:done|completed|complete|finished|fixed|in place|shipped|resolved|closed)\b`)
+	lkDoneLeadRE = regexp.MustCompile(`\b` + lkDoneWords + `\b`)
 	// lkNotDoneLeadRE: one that calls it still to do ("Not yet done:", "To be
 	// completed after the migration:"); "done, not tracked as actions" is done.
-	lkNotDoneLeadRE = regexp.MustCompile(`\b(?:not|to be|yet|still|remaining|left|will|must|should|needs?|once|after|when|until|if)\b(?:\s+[\w-]+){0,2}\s+(?:done|completed|complete|finished|fixed|in place|shipped|resolved|closed)\b`)
+	lkNotDoneLeadRE = regexp.MustCompile(`\b(?:not|to be|yet|still|remaining|left|will|must|should|needs?|once|after|when|until|if)\b(?:\s+[\w-]+){0,2}\s+` + lkDoneWords + `\b`)
 )
 
 // watchOnly reports a promise to watch and raise the alarm oneself ("ill keep

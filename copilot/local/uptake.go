@@ -792,11 +792,11 @@ func reasonedRetract(low string) bool {
 		return false
 	}
 	head := strings.TrimRight(low[:loc[0]], " ")
-	return strings.HasSuffix(head, ".") || strings.HasSuffix(head, ",") || strings.HasSuffix(head, ";") || strings.HasSuffix(head, "!")
+	return head != "" && strings.ContainsAny(head[len(head)-1:], ".,;!")
 }
 
 // upCorrectOpenRE: a message that opens by correcting what came before.
-var upCorrectOpenRE = regexp.MustCompile(`^\W*(?:actually|ah|hm+|oh|wait|hmm|on second thought|thinking about it|never ?mind|nvm)\b`)
+var upCorrectOpenRE = regexp.MustCompile(`^\W*(?:actually|ah|hm+|oh|wait|on second thought|thinking about it|never ?mind|nvm)\b`)
 
 // retractWords: how long a retraction may be; a longer message says more.
 const retractWords = 8
