@@ -163,7 +163,7 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 // 2026-12-05 (twenty-fifth session) to 0.03 under P 0.932 (511/548) R 0.916
 // (515/562) and P 0.850 (435/512) R 0.850 (435/512).
 // With FU_REPORT=1 it also logs every error with its message, one line each
-// ("FP", "MISSED", "OWNER", "DUE", "CAPTURED" and the dataset, incident and ts):
+// ("FP", "MISSED", "OWNER", "DUE", "CAPTURED", "KEY" and the dataset, incident and ts):
 // `FU_REPORT=1 go test ./evals -run TestFollowUpFloorsOnExtraDevSets -v`, and a
 // diff of two runs' sorted lines shows what a change moved.
 func TestFollowUpFloorsOnExtraDevSets(t *testing.T) {
@@ -202,7 +202,7 @@ func TestFollowUpFloorsOnExtraDevSets(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("%s: uncaptured P %.3f (%d/%d) R %.3f (%d/%d)", pool.name, r.Precision, r.TruePositives, r.Predicted, r.Recall, r.Found, r.Gold)
+		t.Logf("%s: uncaptured P %.3f (%d/%d) R %.3f (%d/%d); ticket key %.3f (%d/%d)", pool.name, r.Precision, r.TruePositives, r.Predicted, r.Recall, r.Found, r.Gold, r.KeyAccuracy, r.KeyCorrect, r.KeyMatched)
 		if os.Getenv("FU_REPORT") != "" {
 			logFollowUpErrors(t, all, r)
 		}
@@ -225,7 +225,7 @@ func logFollowUpErrors(t *testing.T, c *Corpus, r *FollowUpResult) {
 		for _, e := range []struct {
 			kind string
 			ts   []string
-		}{{"FP", inc.FalsePositives}, {"MISSED", inc.Missed}, {"OWNER", inc.OwnerWrong}, {"DUE", inc.DueWrong}, {"CAPTURED", inc.CaptureWrong}} {
+		}{{"FP", inc.FalsePositives}, {"MISSED", inc.Missed}, {"OWNER", inc.OwnerWrong}, {"DUE", inc.DueWrong}, {"CAPTURED", inc.CaptureWrong}, {"KEY", inc.KeyWrong}} {
 			for _, ts := range e.ts {
 				text := ""
 				if m := li.Incident.MessageByTS(ts); m != nil {

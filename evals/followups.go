@@ -3,7 +3,9 @@ package evals
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 )
@@ -14,6 +16,7 @@ const (
 	MetricFollowUpRecall          = "followups.recall"
 	MetricFollowUpF1              = "followups.f1"
 	MetricFollowUpCaptureAccuracy = "followups.capture_accuracy"
+	MetricFollowUpTicketKey       = "followups.ticket_key_accuracy"
 	MetricFollowUpDetectPrecision = "followups.detect_precision"
 	MetricFollowUpDetectRecall    = "followups.detect_recall"
 	MetricFollowUpDetectF1        = "followups.detect_f1"
@@ -35,6 +38,11 @@ type FollowUpResult struct {
 	// Captured right.
 	CaptureMatched, CaptureCorrect int
 	CaptureAccuracy                float64
+
+	// Ticket key: of the gold follow-ups with a labelled ticket found captured, how
+	// many were filed under that ticket. A wrong key sends the reader to other work.
+	KeyMatched, KeyCorrect int
+	KeyAccuracy            float64
 
 	// Detection regardless of capture: all predicted items against all gold ones.
 	DetectPredicted, DetectGold, DetectTruePositives, DetectFound int
@@ -58,6 +66,8 @@ type IncidentFollowUps struct {
 	Missed []string `json:"missed,omitempty"`
 	// CaptureWrong are gold follow-ups found with the wrong Captured value.
 	CaptureWrong []string `json:"capture_wrong,omitempty"`
+	// KeyWrong are gold captured follow-ups found captured under another ticket.
+	KeyWrong []string `json:"key_wrong,omitempty"`
 	// OwnerWrong and DueWrong are gold follow-ups found with another owner or date.
 	OwnerWrong []string `json:"owner_wrong,omitempty"`
 	DueWrong   []string `json:"due_wrong,omitempty"`
@@ -133,6 +143,14 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 				} else {
 					inc.CaptureWrong = append(inc.CaptureWrong, g.TS)
 				}
+				if g.Captured && g.TicketKey != "" && captured[g.TS] {
+					r.KeyMatched++
+					if sameKeyAt(at[g.TS], g.TicketKey) {
+						r.KeyCorrect++
+					} else {
+						inc.KeyWrong = append(inc.KeyWrong, g.TS)
+					}
+				}
 				owner, due := false, false
 				for _, it := range at[g.TS] {
 					owner = owner || li.SameOwner(it.Owner, g.Owner)
@@ -160,7 +178,7 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 			}
 		}
 		sort.Strings(inc.FalsePositives)
-		if len(inc.FalsePositives)+len(inc.Missed)+len(inc.CaptureWrong)+len(inc.OwnerWrong)+len(inc.DueWrong) > 0 {
+		if len(inc.FalsePositives)+len(inc.Missed)+len(inc.CaptureWrong)+len(inc.KeyWrong)+len(inc.OwnerWrong)+len(inc.DueWrong) > 0 {
 			r.Incidents = append(r.Incidents, inc)
 		}
 	}
@@ -168,12 +186,53 @@ func FollowUpMetrics(ctx context.Context, engine copilot.Engine, c *Corpus) (*Fo
 	r.Recall = ratio(r.Found, r.Gold)
 	r.F1 = f1(r.Precision, r.Recall)
 	r.CaptureAccuracy = ratio(r.CaptureCorrect, r.CaptureMatched)
+	r.KeyAccuracy = ratio(r.KeyCorrect, r.KeyMatched)
 	r.DetectPrecision = ratio(r.DetectTruePositives, r.DetectPredicted)
 	r.DetectRecall = ratio(r.DetectFound, r.DetectGold)
 	r.DetectF1 = f1(r.DetectPrecision, r.DetectRecall)
 	r.OwnerAccuracy = ratio(r.OwnerCorrect, r.DetectFound)
 	r.DueAccuracy = ratio(r.DueCorrect, r.DetectFound)
 	return r, nil
+}
+
+// sameKeyAt reports whether an item captured under key is among items.
+func sameKeyAt(items []copilot.FollowUp, key string) bool {
+	for _, it := range items {
+		if it.Captured && sameTicket(it.TicketKey, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameTicket reports whether two references name one ticket: case ignored
+// ("ops-12", "OPS-12"), and an issue written as its link, as "group/repo#N", as
+// "repo#N" or as "#N" is one issue when the numbers agree and the repositories
+// named agree.
+func sameTicket(a, b string) bool {
+	ra, na := ticketParts(a)
+	rb, nb := ticketParts(b)
+	return na != "" && na == nb && (ra == "" || rb == "" || ra == rb)
+}
+
+// issueLinkRE: the repository and number of an issue or merge request link.
+var issueLinkRE = regexp.MustCompile(`([^/]+)/(?:-/)?(?:issues|pull|merge_requests)/(\d+)`)
+
+// ticketParts splits a reference into its repository (last path part, "" when
+// none is written) and its number or key.
+func ticketParts(k string) (repo, id string) {
+	k = strings.ToLower(strings.TrimSpace(k))
+	if m := issueLinkRE.FindStringSubmatch(k); m != nil {
+		return m[1], m[2]
+	}
+	if i := strings.LastIndexByte(k, '#'); i >= 0 {
+		repo = k[:i]
+		if j := strings.LastIndexByte(repo, '/'); j >= 0 {
+			repo = repo[j+1:]
+		}
+		return repo, k[i+1:]
+	}
+	return "", k
 }
 
 // ChainGold returns the gold follow-ups with each one labelled at another message an
@@ -223,6 +282,7 @@ func (r *FollowUpResult) Metrics() []Metric {
 		{Name: MetricFollowUpRecall, Value: r.Recall, Detail: fmt.Sprintf("%d/%d gold uncaptured follow-ups found", r.Found, r.Gold)},
 		{Name: MetricFollowUpF1, Value: r.F1, Detail: "uncaptured follow-ups"},
 		{Name: MetricFollowUpCaptureAccuracy, Value: r.CaptureAccuracy, Detail: fmt.Sprintf("%d/%d found follow-ups with the right captured state", r.CaptureCorrect, r.CaptureMatched)},
+		{Name: MetricFollowUpTicketKey, Value: r.KeyAccuracy, Detail: fmt.Sprintf("%d/%d follow-ups found captured are under their labelled ticket", r.KeyCorrect, r.KeyMatched)},
 		{Name: MetricFollowUpDetectPrecision, Value: r.DetectPrecision, Detail: fmt.Sprintf("%d/%d predicted items are gold follow-ups", r.DetectTruePositives, r.DetectPredicted)},
 		{Name: MetricFollowUpDetectRecall, Value: r.DetectRecall, Detail: fmt.Sprintf("%d/%d gold follow-ups found", r.DetectFound, r.DetectGold)},
 		{Name: MetricFollowUpDetectF1, Value: r.DetectF1, Detail: "all follow-ups, captured or not"},
