@@ -34,3 +34,24 @@ func ActionItemFields(text string) (item, owner, due string) {
 	}
 	return strings.Join(lines[:end], "\n"), owner, due
 }
+
+// ActionItemTicket is the key of an action item's "Ticket" field
+// ("Ticket: OPS-2301 (https://…)" gives "OPS-2301"), "" when it has none. The
+// field is the report's ticket column: it names the item's own ticket, where a
+// key in the item's words may name other work ("extend DD-412 alerting to every
+// cluster").
+func ActionItemTicket(text string) string {
+	lines := strings.Split(text, "\n")
+	for end := len(lines); end > 1; end-- {
+		m := actionFieldRE.FindStringSubmatch(strings.TrimSpace(lines[end-1]))
+		if m == nil {
+			break
+		}
+		if m[1] == "Ticket" {
+			if f := strings.Fields(m[2]); len(f) > 0 {
+				return f[0]
+			}
+		}
+	}
+	return ""
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -351,6 +352,11 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 		if refs := withoutDependencies(src, ticketRefs(src, inc)); len(refs) > 0 {
 			c.ticket = ownRef(src, refs, c)
+			// A report's ticket column names the item's own ticket; a key in the
+			// item's words may be other work it builds on.
+			if k := copilot.ActionItemTicket(src); k != "" && slices.Contains(refs, k) {
+				c.ticket = k
+			}
 		}
 	}
 	usedKey := map[string]bool{}
