@@ -438,3 +438,98 @@ func defectReport(title string) bool {
 // defectRE: the words of a defect: a state that should not be ("not rendered",
 // "failing", "too short", "wrong", "hard to tell apart", "flaky").
 var defectRE = regexp.MustCompile(`(?i)\b(?:(?:is |are )?not (?:rendered|working|sent|shown|loading|updating|reaching|delivered|applied|found|closed|cleared|saved|refreshed)|failing|broken|too (?:short|long|slow|low|high|small|big|large)|abnormal|wrong|hard to|flaky|intermittent(?:ly)?|crash(?:es|ing)?)\b`)
+
+// One name, two surface forms: a ticket title writes an identifier whole
+// ("CooperativeStickyAssignor") where the channel writes its words
+// ("cooperative-sticky"), or spells out what a message abbreviates ("group
+// Managed Service Account" for "gMSA", "time to live" for "TTL"). namedTerms
+// returns the terms that make such a pair meet: the title's identifier when the
+// item holds most of its words (two at least), the title's words an item's
+// acronym stands for, and the title's acronym when the item spells it out.
+// Each is read from the structure of the words alone, with no list of names.
+func namedTerms(title, item string) []string {
+	var out []string
+	itemTerms := map[string]bool{}
+	for _, t := range withParts(contentTerms(item)) {
+		itemTerms[t] = true
+	}
+	for _, u := range identWordRE.FindAllString(title, -1) {
+		parts := identifierParts(u)
+		if len(parts) < 2 || !camelWordRE.MatchString(u) {
+			continue
+		}
+		n := 0
+		for _, p := range parts {
+			if itemTerms[p] {
+				n++
+			}
+		}
+		if n >= 2 && 2*n >= len(parts) {
+			out = append(out, contentTerms(u)...)
+		}
+	}
+	out = append(out, spelledOut(title, item)...)
+	for _, a := range acronymRE.FindAllString(title, -1) {
+		if acronymOf(a, item) {
+			out = append(out, contentTerms(a)...)
+		}
+	}
+	return out
+}
+
+var (
+	// identWordRE: a word that may be an identifier written whole.
+	identWordRE = regexp.MustCompile(`\p{L}[\p{L}\p{N}]*`)
+	// camelWordRE: a lower-case letter followed by an upper-case one, inside a
+	// word: CamelCase, "gMSA".
+	camelWordRE = regexp.MustCompile(`\p{Ll}\p{Lu}`)
+	// acronymRE: an abbreviation of three to six letters, two of them capitals
+	// at least ("DST", "gMSA", "PVCs").
+	acronymRE = regexp.MustCompile(`\b\p{L}*\p{Lu}\p{L}*\p{Lu}\p{L}*\b`)
+	// spelledWordRE: a word of a text an acronym may stand for.
+	spelledWordRE = regexp.MustCompile(`[\p{L}\p{N}]+`)
+)
+
+// spelledOut returns the content terms of the words of long that an acronym of
+// short stands for: consecutive words whose first letters spell it.
+func spelledOut(long, short string) []string {
+	var out []string
+	words := spelledWordRE.FindAllString(long, -1)
+	for _, a := range acronymRE.FindAllString(short, -1) {
+		if i, k := acronymAt(a, words); i >= 0 {
+			out = append(out, contentTerms(strings.Join(words[i:i+k], " "))...)
+		}
+	}
+	return out
+}
+
+// acronymOf reports whether words of s spell acronym a.
+func acronymOf(a, s string) bool {
+	i, _ := acronymAt(a, spelledWordRE.FindAllString(s, -1))
+	return i >= 0
+}
+
+// acronymAt finds the first run of words whose first letters spell a (case
+// ignored, a plural "s" dropped), as its start and length; -1 when none does or
+// a is no acronym of three to six letters.
+func acronymAt(a string, words []string) (int, int) {
+	letters := []rune(strings.ToLower(a))
+	if n := len(letters); n > 3 && letters[n-1] == 's' && a[len(a)-1] == 's' {
+		letters = letters[:n-1]
+	}
+	k := len(letters)
+	if k < 3 || k > 6 {
+		return -1, 0
+	}
+	for i := 0; i+k <= len(words); i++ {
+		ok := true
+		for j := 0; j < k && ok; j++ {
+			r := []rune(strings.ToLower(words[i+j]))
+			ok = len(r) > 1 && r[0] == letters[j]
+		}
+		if ok {
+			return i, k
+		}
+	}
+	return -1, 0
+}

@@ -2534,8 +2534,9 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 		msgTerms := withParts(c.msgTerms)
 		for j, tk := range tickets {
 			title := withoutTerm(ticketTitleTerms(tk.Title), presupposedHead(tk.Title, msgText(lc, c)))
-			ov, n := w.coverage(msgTerms, title)
-			iv, in := w.coverage(title, c.terms)
+			named := namedTerms(tk.Title, msgText(lc, c))
+			ov, n := w.coverage(slices.Concat(msgTerms, named), title)
+			iv, in := w.coverage(title, slices.Concat(c.terms, named))
 			cs := math.NaN()
 			if cos != nil {
 				cs = cos[i][j]
@@ -2543,7 +2544,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 			if l.ticketTrace != nil {
 				l.ticketTrace(lc.msgs[c.idx].msg.TS, tk.Key, TicketScores{TitleCovered: ov, TitleShared: n, ItemCovered: iv, ItemShared: in, Cosine: cs})
 			}
-			if settingDiffers(tk.Title, msgText(lc, c)) || deliverableDiffers(tk.Title, c.text) || actionDiffers(tk.Title, c.text) || onlyWhere(tk.Title, c.text, c.msgTerms) {
+			if settingDiffers(tk.Title, msgText(lc, c)) || deliverableDiffers(tk.Title, c.text) || actionDiffers(tk.Title, c.text) || onlyWhere(tk.Title, c.text, slices.Concat(c.msgTerms, named)) {
 				continue
 			}
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
@@ -2639,8 +2640,9 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 		bestOfItem[i] = -1
 		msgTerms := withParts(c.msgTerms)
 		for j, full := range titles {
-			ov, n := w.coverage(msgTerms, full)
-			iv, in := w.coverage(full, c.terms)
+			named := namedTerms(tickets[j].Title, c.text)
+			ov, n := w.coverage(slices.Concat(msgTerms, named), full)
+			iv, in := w.coverage(full, slices.Concat(c.terms, named))
 			// A value both name ("max to 30", "put the 30 in terraform") is a shared
 			// term the content words leave out.
 			if v := sharedValues(tickets[j].Title, c.text); v > 0 {
@@ -2654,7 +2656,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 			if agree {
 				need = 1
 			}
-			if max(n, in) < need || settingDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) || actionDiffers(tickets[j].Title, c.text) || kindUnsaid(tickets[j].Title, c) || onlyWhere(tickets[j].Title, c.text, c.msgTerms) {
+			if max(n, in) < need || settingDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) || actionDiffers(tickets[j].Title, c.text) || kindUnsaid(tickets[j].Title, c) || onlyWhere(tickets[j].Title, c.text, slices.Concat(c.msgTerms, named)) {
 				continue
 			}
 			cover[i][j] = math.Max(ov, iv)
