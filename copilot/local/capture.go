@@ -468,6 +468,22 @@ func namedTerms(title, item string) []string {
 			out = append(out, contentTerms(u)...)
 		}
 	}
+	// The item's identifier in the title's words ("maxReplicas x maximumPoolSize"
+	// for "maxReplicas x pool size"): the parts the title holds.
+	titleTerms := map[string]bool{}
+	for _, t := range contentTerms(title) {
+		titleTerms[t] = true
+	}
+	for _, v := range identWordRE.FindAllString(item, -1) {
+		if !camelWordRE.MatchString(v) {
+			continue
+		}
+		for _, p := range identifierParts(v) {
+			if titleTerms[p] {
+				out = append(out, p)
+			}
+		}
+	}
 	out = append(out, spelledOut(title, item)...)
 	for _, a := range acronymRE.FindAllString(title, -1) {
 		if acronymOf(a, item) {

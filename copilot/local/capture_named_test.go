@@ -16,6 +16,8 @@ func TestNamedTerms(t *testing.T) {
 		{"consumer group: switch to CooperativeStickyAssignor", "move the group to cooperative-sticky", []string{"cooperativestickyassignor"}},
 		// One word of three is not the identifier.
 		{"consumer group: switch to CooperativeStickyAssignor", "make the consumer sticky", nil},
+		// An identifier written whole in the item, in words in the title.
+		{"CI fails if HPA maxReplicas x pool size exceeds DB connection budget", "the rule: maxReplicas x maximumPoolSize < max_connections", []string{"pool", "size"}},
 		// An acronym in the item, spelled out in the title.
 		{"Convert the logon to group Managed Service Account", "move svc_sac to a gMSA", []string{"group", "manag", "servic", "account"}},
 		// An acronym in the title, spelled out in the item.
