@@ -420,6 +420,13 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			if item := cands[t.idx]; item != nil && item.accepted && cands[target] == nil && len(own) >= 3 {
 				break
 			}
+			// Nor does an idea already turned down take over a promise said in
+			// full after it ("maybe we also run the access analyzer?" … "not now"
+			// … "I'll also put the 403 case into the dock runbook"): the promise
+			// is new work, not the refused idea taken on after all.
+			if item := cands[t.idx]; item != nil && item.accepted && rejected[target] && len(own) >= 3 && shared == 0 {
+				break
+			}
 			// So is one that answers a question put to nobody in particular ("can
 			// campaigns be capped at a send rate by default?" … "good one. I'll add
 			// a default 1,000/s cap in the campaign config"): the promise is made
