@@ -1364,6 +1364,7 @@ func proposalForm(low string, wrapUp bool) bool {
 		return true
 	}
 	low = fuEpistemicRE.ReplaceAllString(low, " ") // "that must be the driver" guesses
+	low = fuDeniedNeedRE.ReplaceAllString(low, " ")
 	if fuSuggestRE.MatchString(low) || (fuModalQRE.MatchString(low) && !fuHypothesisRE.MatchString(low)) ||
 		(fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)) {
 		return true
@@ -1427,7 +1428,10 @@ var (
 	fuRegretBareRE = regexp.MustCompile(`\bshould(?:n'?t| not| never)?(?:'ve| have) (\w+) (?:this|these|those|it|them)\b|\bshould(?:n'?t| not| never)?(?:'ve| have) (\w+)\b[^.!?]*\bmy (?:mistake|bad|fault)\b`)
 	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
 	// need exp backoff").
-	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?|has to) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
+	// fuDeniedNeedRE: a need denied ("pigeons don't need connection pools", "it
+	// doesn't need a restart", "no need to move the bucket") obliges nothing.
+	fuDeniedNeedRE = regexp.MustCompile(`\b(?:don'?t|doesn'?t|didn'?t|won'?t|do not|does not|did not|will not|never|no) (?:really )?need(?:s|ed)?\b`)
+	fuObligeRE     = regexp.MustCompile(`([\w'-]+) (?:must|needs?|has to) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
 )
 
 var (
