@@ -411,6 +411,28 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 	}
 
+	// A reply that says a ticket already covers the idea just put ("OPS-4521
+	// covers it, an alert beats a report nobody reads") files the idea there,
+	// even when that ticket was filed for another item: the work is tracked.
+	for _, t := range lc.msgs {
+		if !fuCoversRE.MatchString(t.lower) || byIdx[t.idx] != nil || upCallOffRE.MatchString(t.lower) || upOwnItemRE.MatchString(t.lower) {
+			continue
+		}
+		refs := withoutDependencies(t.msg.Text, ticketRefs(t.msg.Text, inc))
+		if len(refs) != 1 {
+			continue
+		}
+		var prev *fuCandidate
+		for _, c := range items {
+			if c.idx < t.idx && t.idx-c.idx <= 2 && (prev == nil || c.idx > prev.idx) {
+				prev = c
+			}
+		}
+		if prev != nil && prev.ticket == "" && speaker(lc.msgs[prev.idx].msg) != speaker(t.msg) {
+			prev.ticket = refs[0]
+		}
+	}
+
 	// An agreement that names an idea said before ("+1 on the reconciler. helga
 	// can you own it?") is about that idea: the words it was said in count when
 	// a ticket is matched by content.
@@ -1426,6 +1448,9 @@ var (
 	// of other languages write the past ("we should have test this migration");
 	// "have" with a noun ("should have tests") is a proposal. Group 1 is the verb.
 	fuRegretBareRE = regexp.MustCompile(`\bshould(?:n'?t| not| never)?(?:'ve| have) (\w+) (?:this|these|those|it|them)\b|\bshould(?:n'?t| not| never)?(?:'ve| have) (\w+)\b[^.!?]*\bmy (?:mistake|bad|fault)\b`)
+	// fuCoversRE: a reply that says existing work covers the idea ("OPS-4521
+	// covers it", "that's already covered by PLAT-12").
+	fuCoversRE = regexp.MustCompile(`\b(?:already )?covers (?:it|that|this)\b|\b(?:is|'s) already covered by\b|\balready (?:tracked|ticketed) (?:in|as|by|under)\b`)
 	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
 	// need exp backoff").
 	// fuDeniedNeedRE: a need denied ("pigeons don't need connection pools", "it
