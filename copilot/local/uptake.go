@@ -339,14 +339,17 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		noIdea := cands[t.idx] == nil && (back || freshTerms(withoutDue(t), earlier, parts) <= 3)
 		asks := (parts.addressee(t.msg.Text, names, self) != "" || parts.assigned(low, self) != "") &&
 			(noIdea || (strings.Contains(low, "?") && back))
-		if !(inThread || asks || st.asked == self || len(own) <= 3 || ov >= 0.5 || doesIt(leadSentence(low))) {
+		// "+1, I'll write it up as a feature for Q3" right after a question takes
+		// the question on: it agrees first and its object points back.
+		agreedTake := self != author && target == t.idx-1 && upAgreeOpenRE.MatchString(low) && upPronounCommitRE.MatchString(low)
+		if !(inThread || asks || st.asked == self || len(own) <= 3 || ov >= 0.5 || doesIt(leadSentence(low)) || agreedTake) {
 			continue
 		}
 		// A follow-up in its own right, outside the thread and about something else,
 		// adds an idea ("also a retention cleanup script, I'll do that too", "and I'll
 		// require 2 reviewers") rather than answering the one before it, unless it is
 		// the first word from the person asked.
-		if c := cands[t.idx]; c != nil && c.accepted && !inThread && !asks && len(own) >= 3 && ov < 0.5 && !(st.asked == self && !st.taken) {
+		if c := cands[t.idx]; c != nil && c.accepted && !inThread && !asks && len(own) >= 3 && ov < 0.5 && !(st.asked == self && !st.taken) && !agreedTake {
 			continue
 		}
 		// "and upload limit 5MB for logo, I do it this week": an entry that opens by
@@ -380,7 +383,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// points back ("I'll do that", "I will raise the ticket for same") or it
 		// restates the idea.
 		commits := sentenceCommits(low) && len(tm.actions) == 0
-		mine := upTakeRE.MatchString(low) || doesIt(low) || (commits && (inThread || ov >= 0.5 || st.asked == self))
+		mine := upTakeRE.MatchString(low) || doesIt(low) || (commits && (inThread || ov >= 0.5 || st.asked == self)) || agreedTake
 		if upLookRE.MatchString(low) {
 			mine = false // "I'll take a look" is triage, not taking the work
 		}
@@ -604,6 +607,13 @@ func withoutDue(t msgTags) []string {
 
 // upItRE: work whose object is a pronoun for what was said ("@tom can you take it
 // to them?").
+// upAgreeOpenRE: a reply that opens by agreeing with the idea before it.
+var upAgreeOpenRE = regexp.MustCompile(`^\W*(?:\+1|agreed?|good (?:idea|point|call|shout|one|thought)|great idea|yes|yeah|yep|sure|makes sense)\b`)
+
+// upPronounCommitRE: a promise whose object is the idea pointed back at ("I'll
+// write it up", "I'll scope it", "will do that").
+var upPronounCommitRE = regexp.MustCompile(`\b(?:i'?ll|i will|will|i can|can)\s+(?:[a-z]+\s+)?(?:it|that|this)\b`)
+
 var upItRE = regexp.MustCompile(`\b(?:take|do|own|handle|raise|bring|chase|drive|pick up|sort out) (?:it|this|that)\b`)
 
 var upTheRE = regexp.MustCompile(`\bthe ((?:[\w-]+ ){0,2}[\w-]+)`)
