@@ -17,6 +17,9 @@ func TestReviewPaperwork(t *testing.T) {
 		"great, then no monitoring violation. i'll note it in the mor":                    true,
 		"if it works we note it in the mor as recovered. if not we have a report to file": true,
 		"i'll note it in the mor. we also need an alert on the collector":                 false,
+		// The weekly review's document is where the write-up goes, not a runbook.
+		"thanks all. ill put the writeup in the mes weekly review doc": true,
+		"i'll add the restart steps to the ops runbook doc":            false,
 	} {
 		if got := paperwork(low); got != want {
 			t.Errorf("paperwork(%q) = %v, want %v", low, got, want)
