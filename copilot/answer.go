@@ -83,6 +83,10 @@ type FollowUp struct {
 	// reply that takes it ("ya ill open it tonight") are one item said across two
 	// messages, and either may be the one a reader calls the commitment.
 	TakenTS string `json:"taken_ts,omitempty"`
+	// AskedTS is the request that gave the item to its owner when that is a
+	// third message ("could we load test the map?" … "yes. @nina own a load test
+	// before october pls" … "ok, will plan it"): it names the owner and the date.
+	AskedTS string `json:"asked_ts,omitempty"`
 	// ProposedTS is the remark or proposal another person made just before the
 	// item's own message, which the item answers ("that trigger has to page
 	// someone" … "I'll change it today: page PACS on-call when…").
@@ -102,7 +106,7 @@ type FollowUp struct {
 // the remark it answers, its own message, the reply that took it on.
 func (f FollowUp) Sources() []string {
 	var out []string
-	for _, ts := range []string{f.ProposedTS, f.SourceTS, f.TakenTS} {
+	for _, ts := range []string{f.ProposedTS, f.SourceTS, f.AskedTS, f.TakenTS} {
 		if ts != "" {
 			out = append(out, ts)
 		}

@@ -38,7 +38,7 @@ var (
 	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
 	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(?P<event>change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
 	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b|[.!;,]\s*will do\W*$|(?:^|[.!;:]\s+)(?:will|gonna|going to) (?:also |then |just )?(?:add|write|build|set ?up|create|put|fix|make|own|take|file|open|draft|update|change|move|automate|document|wire|implement|introduce|look into|follow up)\b`)
-	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:(?:you|u)\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look)\b|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
+	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:(?:you|u)\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look|(?:pls |please )?(?:own|take on|drive|pick up)\s+(?:an?|the|this|that|it)\b)|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
 	fuDeclareRE   = regexp.MustCompile(`\bdeclaring\b|\b(i'?m|taking|i'?ll be) (the )?ic\b`)
 	fuNoneRE      = regexp.MustCompile(`^\W*(none|n/?a|tbd|-)\W*$`)
 	fuOwnRE       = regexp.MustCompile(`\b(own|owning|take ownership|drive|driving)\b`)
@@ -107,6 +107,10 @@ type fuCandidate struct {
 	// on ("ya ill open it tonight"), 0 when nobody did or the author said it
 	// themselves: the item is said across both messages.
 	takenAt int
+	// askedAt is the request that gave the item to someone ("yes. @nina own a
+	// storm-readiness load test before october pls"), 0 when none: cited, as it
+	// names the owner and often the date.
+	askedAt int
 	// complaintOnly: a complaint that proposes nothing itself ("and nobody got
 	// alerted for 10 hours"); see withoutAnsweredComplaints.
 	complaintOnly bool
@@ -457,6 +461,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			DueText:    copilot.SafeText(c.dueText),
 			SourceTS:   lc.msgs[c.idx].msg.TS,
 			TakenTS:    chainTS(lc, c, c.takenAt),
+			AskedTS:    askedTS(lc, c),
 			ProposedTS: chainTS(lc, c, c.proposedAt),
 			Captured:   c.ticket != "",
 			TicketKey:  copilot.SafeText(c.ticket),
@@ -715,6 +720,15 @@ var fuFieldLineRE = regexp.MustCompile(`^\W*(?:owners?|assignee|assigned to|resp
 
 // chainTS is the ts of message i, another message an item c is said across (the
 // reply that took it, the remark it answers); "" for none (0) or c's own.
+// askedTS is the ts of the request that gave the item away, when it is another
+// message than the item's own and its take.
+func askedTS(lc *incidentLifecycle, c *fuCandidate) string {
+	if c.askedAt == c.takenAt {
+		return ""
+	}
+	return chainTS(lc, c, c.askedAt)
+}
+
 func chainTS(lc *incidentLifecycle, c *fuCandidate, i int) string {
 	if i <= 0 || i == c.idx || i >= len(lc.msgs) {
 		return ""

@@ -413,6 +413,9 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 					c.due, c.dueText = date, words
 				}
 			}
+			if c.askedAt <= c.idx && t.idx != c.idx {
+				c.askedAt = t.idx // cited: it names the owner and often the date
+			}
 			mergeReply(cands, t, c)
 			merged[t.idx] = target
 		case mine || (affirm && st.asked == self):
