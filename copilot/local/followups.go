@@ -629,6 +629,18 @@ func absorbRemarks(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 			continue
 		}
 		r := lc.msgs[j]
+		// A question answered at once by its own asker's promise ("could the
+		// holding line be pre-approved for this kind of thing?" … "I'll add a
+		// pre-approved 'gate scanning issue' statement to the comms library by
+		// next friday") is the promise's idea: one item, at the promise.
+		if b := cands[j]; between == 0 && b != nil && b.accepted && r.section == "" && speaker(r.msg) == speaker(t.msg) &&
+			b.owner == speaker(r.msg) && t.question && conversation(r.msg) == conversation(t.msg) && sentenceCommits(r.lower) {
+			if _, shared := termOverlap(b.terms, a.terms); shared > 0 || deliverables(a.text)&deliverables(b.text) != 0 {
+				b.proposedAt = i
+				delete(cands, i)
+				continue
+			}
+		}
 		// Past a reply in the idea's thread, an answer in the channel is another
 		// conversation.
 		if between > 0 && conversation(r.msg) != conversation(lc.msgs[j-1].msg) {
