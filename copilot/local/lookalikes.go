@@ -88,8 +88,12 @@ func doneInIncident(t msgTags) bool {
 // a closing "(Mei Tanaka, done 2026-11-12)" or "— done 2026-05-03" that a list under
 // a heading the reader did not take for actions still carries.
 func markedDone(t msgTags) bool {
-	return t.section != "" && (lkDoneStatusRE.MatchString(t.msg.Text) || lkDoneMarkRE.MatchString(t.msg.Text) || doneOnDate(t.lower))
+	return t.section != "" && (lkDoneStatusRE.MatchString(t.msg.Text) || lkDoneMarkRE.MatchString(t.msg.Text) || doneOnDate(t.lower) || lkDoneClauseRE.MatchString(t.lower))
 }
+
+// lkDoneClauseRE: an entry that ends by saying what it names is finished ("Refunds
+// and the manual flush are not listed here; they are complete.").
+var lkDoneClauseRE = regexp.MustCompile(`[,;:.]\s*(?:they|these|those|both|all|it|this|that)(?: are| is| were| was|'re|'s) (?:all |both |already )?(?:complete|completed|done|finished|closed|in place)\s*[.!]?\s*$`)
 
 // doneOnDate reports an entry that says it was done on a day ("Audit the other
 // 30 records done on 2026-05-28, all correct"); "must be done on 2026-06-01" is
