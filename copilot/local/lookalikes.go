@@ -88,8 +88,12 @@ func doneInIncident(t msgTags) bool {
 // a closing "(Mei Tanaka, done 2026-11-12)" or "— done 2026-05-03" that a list under
 // a heading the reader did not take for actions still carries.
 func markedDone(t msgTags) bool {
-	return t.section != "" && (lkDoneStatusRE.MatchString(t.msg.Text) || lkDoneMarkRE.MatchString(t.msg.Text) || doneOnDate(t.lower) || lkDoneClauseRE.MatchString(t.lower))
+	return t.section != "" && (lkDoneStatusRE.MatchString(t.msg.Text) || lkDoneMarkRE.MatchString(t.msg.Text) || doneOnDate(t.lower) || lkDoneClauseRE.MatchString(t.lower) || lkClosedClauseRE.MatchString(t.lower))
 }
+
+// lkClosedClauseRE: an entry closed because other work covers it ("… — superseded
+// by items 1 and 3", "closed by this report").
+var lkClosedClauseRE = regexp.MustCompile(`[,;:.—–-]\s*(?:superseded|replaced|subsumed|covered) by (?:items?|actions?|#?\d|[a-z]+-\d+)|\bclosed by this (?:report|review|postmortem)\b`)
 
 // lkDoneClauseRE: an entry that ends by saying what it names is finished ("Refunds
 // and the manual flush are not listed here; they are complete.").
