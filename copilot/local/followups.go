@@ -969,7 +969,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker && !committedBeside(low) && !promiseUnderLaugh(low) {
 		return nil
 	}
-	if paperwork(low) || reviewVerdict(low) || watchOnly(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || blameOnMe(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) || (statusUpdate(low) && (!marker || pointsToList(low)) && t.section == "") || (onlyTells(low) && !marker) {
+	if paperwork(low) || reviewVerdict(low) || watchOnly(low) || leftoverOnly(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || blameOnMe(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) || (statusUpdate(low) && (!marker || pointsToList(low)) && t.section == "") || (onlyTells(low) && !marker) {
 		return nil
 	}
 	// "the 2019 postmortem already listed '…' as an action item" narrates: the

@@ -644,6 +644,28 @@ func watchOnly(low string) bool {
 	return !fuMakeRE.MatchString(rest)
 }
 
+// leftoverOnly reports a promise to clean up what a test or an experiment left
+// behind ("I will clean the old replicaset and the Pending pods from my scaling
+// test"): a chore of the hours after, not an improvement. A lasting word that
+// only says where the leftovers came from ("from my scaling test") names nothing
+// to make. Removing an old thing that still does harm ("I'll remove the old
+// cert-expiry cron, it mails to a dead list") says no test it came from, and stays.
+func leftoverOnly(low string) bool {
+	if !lkLeftoverRE.MatchString(low) || !lkFromWhereRE.MatchString(low) {
+		return false
+	}
+	rest := lkFromWhereRE.ReplaceAllString(lkLeftoverRE.ReplaceAllString(low, " "), " ")
+	return !fuStrongLastingRE.MatchString(rest) && !fuMakeRE.MatchString(rest)
+}
+
+var (
+	// lkLeftoverRE: removing what was left behind ("clean the old replicaset",
+	// "delete the stale pods", "remove the temporary rule").
+	lkLeftoverRE = regexp.MustCompile(`\b(?:clean(?:\s+up)?|cleanup|delete|remove|drop|tidy(?:\s+up)?|purge)\s+(?:up\s+)?(?:the\s+|my\s+|our\s+|all\s+(?:the\s+)?)?(?:old|leftover|left-over|stale|orphan(?:ed)?|dangling|pending|temporary|temp|test)\b[^.!?;]*`)
+	// lkFromWhereRE: where the leftovers came from ("from my scaling test").
+	lkFromWhereRE = regexp.MustCompile(`\b(?:from|of|after)\s+(?:my|our|the|yesterday'?s|today'?s|this morning'?s|last night'?s)\s+(?:[\w-]+\s+){0,2}?(?:test|tests|testing|experiment|trial|drill|run|load test)\b`)
+)
+
 var (
 	// lkShoutIfRE: raising the alarm in person when something happens.
 	lkShoutIfRE = regexp.MustCompile(`\b(?:shout|yell|holler|scream|ping (?:you|u|us|the channel|here)|let (?:you|u|us|everyone|the channel) know|tell (?:you|u|us))\s+(?:if|when|once|as soon as)\b[^.!?]*`)
