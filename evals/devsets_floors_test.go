@@ -161,7 +161,9 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 // P 0.931 (510/548) R 0.915 (514/562); dev23-dev39 P 0.833 (433/520) R 0.846
 // (433/512), after the session's last rule. Floors 0.03 under. Raised on
 // 2026-12-05 (twenty-fifth session) to 0.03 under P 0.932 (511/548) R 0.916
-// (515/562) and P 0.850 (435/512) R 0.850 (435/512).
+// (515/562) and P 0.850 (435/512) R 0.850 (435/512). Raised on 2026-12-05
+// (twenty-seventh session) to 0.03 under the new era's P 0.895 (436/487); its R
+// 0.852 (436/512) leaves the recall floor where it was.
 // With FU_REPORT=1 it also logs every error with its message, one line each
 // ("FP", "MISSED", "OWNER", "DUE", "CAPTURED", "KEY" and the dataset, incident and ts):
 // `FU_REPORT=1 go test ./evals -run TestFollowUpFloorsOnExtraDevSets -v`, and a
@@ -173,7 +175,7 @@ func TestFollowUpFloorsOnExtraDevSets(t *testing.T) {
 		prec, recl float64
 	}{
 		{"corpus and dev2-dev22", []string{"corpus"}, 0.90, 0.88},
-		{"dev23-dev39", nil, 0.82, 0.82},
+		{"dev23-dev39", nil, 0.86, 0.82},
 	}
 	for i := 2; i <= 39; i++ {
 		p := 0
