@@ -56,8 +56,14 @@ func cleanText(s string) string {
 	s = strings.ReplaceAll(s, "&lt;", "<")
 	s = strings.ReplaceAll(s, "&amp;", "&")
 	s = strings.TrimLeft(s, "> ")
+	// "Set the spill limits on the cluster — https://…/issues/1187": the dash
+	// led to the link and goes with it.
+	s = linkDashRE.ReplaceAllString(s, "")
 	return strings.TrimSpace(spaceRE.ReplaceAllString(s, " "))
 }
+
+// linkDashRE: a dash left at the end of a line whose link was taken out.
+var linkDashRE = regexp.MustCompile(`(?m)\s+[—–-]+[ \t]*$`)
 
 // splitSentences cuts a message into sentences (after fenced code is removed, so log
 // lines do not count as sentences).
