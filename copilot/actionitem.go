@@ -14,25 +14,12 @@ var actionFieldRE = regexp.MustCompile(`^(\p{Lu}[\p{L}\p{N} /#()-]{0,30}): (\S.*
 // that is not a field itself, so prose that happens to hold "Note: …" keeps it.
 // owner and due are those fields ("Owner", "Due"), "" when absent.
 func ActionItemFields(text string) (item, owner, due string) {
-	lines := strings.Split(text, "\n")
-	end := len(lines)
-	for end > 1 {
-		m := actionFieldRE.FindStringSubmatch(strings.TrimSpace(lines[end-1]))
-		if m == nil {
-			break
-		}
-		switch m[1] {
-		case "Owner":
-			owner = strings.TrimPrefix(strings.TrimSpace(m[2]), "@")
-		case "Due":
-			due = strings.TrimSpace(m[2])
-		}
-		end--
-	}
+	lines, end, fields := actionFields(text)
 	if end == len(lines) {
 		return text, "", ""
 	}
-	return strings.Join(lines[:end], "\n"), owner, due
+	owner = strings.TrimPrefix(fields["Owner"], "@")
+	return strings.Join(lines[:end], "\n"), owner, fields["Due"]
 }
 
 // ActionItemTicket is the key of an action item's "Ticket" field
@@ -41,17 +28,28 @@ func ActionItemFields(text string) (item, owner, due string) {
 // key in the item's words may name other work ("extend DD-412 alerting to every
 // cluster").
 func ActionItemTicket(text string) string {
-	lines := strings.Split(text, "\n")
-	for end := len(lines); end > 1; end-- {
+	_, _, fields := actionFields(text)
+	if f := strings.Fields(fields["Ticket"]); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// actionFields splits text into lines and reads the field lines at its end: the
+// index of the first of them (len(lines) when there is none) and their values by
+// name, trimmed (a name written twice keeps its upper line's value; the
+// transcript writes each once).
+func actionFields(text string) (lines []string, end int, fields map[string]string) {
+	lines = strings.Split(text, "\n")
+	end = len(lines)
+	fields = map[string]string{}
+	for end > 1 {
 		m := actionFieldRE.FindStringSubmatch(strings.TrimSpace(lines[end-1]))
 		if m == nil {
 			break
 		}
-		if m[1] == "Ticket" {
-			if f := strings.Fields(m[2]); len(f) > 0 {
-				return f[0]
-			}
-		}
+		fields[m[1]] = strings.TrimSpace(m[2])
+		end--
 	}
-	return ""
+	return lines, end, fields
 }

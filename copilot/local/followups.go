@@ -730,8 +730,6 @@ var fuEnumNumRE = regexp.MustCompile(`^\s*(\d{1,2})\s*[/).:]\s+\S`)
 // fuFieldLineRE: a sentence that is only one field of an entry.
 var fuFieldLineRE = regexp.MustCompile(`^\W*(?:owners?|assignee|assigned to|responsible|due(?: date)?|deadline|target(?: date)?|eta|tickets?|issue|status|priority|team)\s*:\s*[^:]{0,60}$`)
 
-// chainTS is the ts of message i, another message an item c is said across (the
-// reply that took it, the remark it answers); "" for none (0) or c's own.
 // askedTS is the ts of the request that gave the item away, when it is another
 // message than the item's own and its take.
 func askedTS(lc *incidentLifecycle, c *fuCandidate) string {
@@ -741,6 +739,8 @@ func askedTS(lc *incidentLifecycle, c *fuCandidate) string {
 	return chainTS(lc, c, c.askedAt)
 }
 
+// chainTS is the ts of message i, another message an item c is said across (the
+// reply that took it, the remark it answers); "" for none (0) or c's own.
 func chainTS(lc *incidentLifecycle, c *fuCandidate, i int) string {
 	if i <= 0 || i == c.idx || i >= len(lc.msgs) {
 		return ""
@@ -1477,12 +1477,12 @@ var (
 	// fuCoversRE: a reply that says existing work covers the idea ("OPS-4521
 	// covers it", "that's already covered by PLAT-12").
 	fuCoversRE = regexp.MustCompile(`\b(?:already )?covers (?:it|that|this)\b|\b(?:is|'s) already covered by\b|\balready (?:tracked|ticketed) (?:in|as|by|under)\b`)
-	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
-	// need exp backoff").
 	// fuDeniedNeedRE: a need denied ("pigeons don't need connection pools", "it
 	// doesn't need a restart", "no need to move the bucket") obliges nothing.
 	fuDeniedNeedRE = regexp.MustCompile(`\b(?:don'?t|doesn'?t|didn'?t|won'?t|do not|does not|did not|will not|never|no) (?:really )?need(?:s|ed)?\b`)
-	fuObligeRE     = regexp.MustCompile(`([\w'-]+) (?:must|needs?|has to) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
+	// fuObligeRE: an obligation on a thing ("the job must exit non-zero", "retries
+	// need exp backoff").
+	fuObligeRE = regexp.MustCompile(`([\w'-]+) (?:must|needs?|has to) (?:to )?(?:a |an |the |be |have |go |exit |fail |run |use |page |alert |\w+ )`)
 )
 
 var (

@@ -413,7 +413,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 					c.due, c.dueText = date, words
 				}
 			}
-			if c.askedAt <= c.idx && t.idx != c.idx {
+			if c.askedAt == 0 && t.idx > c.idx {
 				c.askedAt = t.idx // cited: it names the owner and often the date
 			}
 			mergeReply(cands, t, c)
@@ -608,8 +608,6 @@ func withoutDue(t msgTags) []string {
 	return agreementTerms(low)
 }
 
-// upItRE: work whose object is a pronoun for what was said ("@tom can you take it
-// to them?").
 // upAgreeOpenRE: a reply that opens by agreeing with the idea before it.
 var upAgreeOpenRE = regexp.MustCompile(`^\W*(?:\+1|agreed?|good (?:idea|point|call|shout|one|thought)|great idea|yes|yeah|yep|sure|makes sense)\b`)
 
@@ -617,6 +615,8 @@ var upAgreeOpenRE = regexp.MustCompile(`^\W*(?:\+1|agreed?|good (?:idea|point|ca
 // write it up", "I'll scope it", "will do that").
 var upPronounCommitRE = regexp.MustCompile(`\b(?:i'?ll|i will|will|i can|can)\s+(?:[a-z]+\s+)?(?:it|that|this)\b`)
 
+// upItRE: work whose object is a pronoun for what was said ("@tom can you take it
+// to them?").
 var upItRE = regexp.MustCompile(`\b(?:take|do|own|handle|raise|bring|chase|drive|pick up|sort out) (?:it|this|that)\b`)
 
 var upTheRE = regexp.MustCompile(`\bthe ((?:[\w-]+ ){0,2}[\w-]+)`)
