@@ -114,7 +114,11 @@ var (
 	// wholeStateRE: "complete" after a past copula tells what was found whole
 	// ("so the export was complete"), not a step finished.
 	wholeStateRE = regexp.MustCompile(`\b(?:was|were) (?:\w+ )?complete\b`)
-	doneRE       = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|synced|live now)\b|\b(?:is|are) (?:in|out)(?: (?:prod\w*|now))?\s*(?:[.,;:!)]|$)|\b(?:is|are) (?:in|out) (?:via|to|on|for|everywhere)\b`)
+	// mustDoRE: "done" after an obligation or a denial ("1,430 loans had to be
+	// done at the staff desks", "2208 had no work done at all") tells what people
+	// were left with, not a step finished.
+	mustDoRE = regexp.MustCompile(`\b(?:had|has|have) to be (?:\w+ )?(?:done|completed|finished)\b|\bno (?:\w+ ){0,2}(?:was |were )?(?:done|completed|finished)\b|\bnothing (?:was |is )?(?:done|completed|finished)\b`)
+	doneRE   = regexp.MustCompile(`\b(done|complete[d]?|finished|in place|synced|live now)\b|\b(?:is|are) (?:in|out)(?: (?:prod\w*|now))?\s*(?:[.,;:!)]|$)|\b(?:is|are) (?:in|out) (?:via|to|on|for|everywhere)\b`)
 
 	// Impact: counts of affected things, shares, durations, affected people.
 	impactCountRE = regexp.MustCompile(`[~≈]?\d[\d,.]*\s?[km]?\+?\s+(\w+[ -]){0,2}(customers?|users?|merchants?|orders?|payouts?|payments?|transactions?|requests?|calls?|jobs?|messages?|emails?|sms|logins?|sign-?ups?|accounts?|tenants?|bookings?|tickets?|chats?|complaints?|attempts?|checkouts?|sessions?|records?|rows|events?|pods?|nodes?|sites?|stores?|shipments?|invoices?|refunds?|charges?|devices?|subscribers?|reports?|people|employees?|staff|members?|visitors?|players?|patients?|students?|kids|children|pupils|parents|families|guests|fans|passengers|travell?ers|drivers|riders|listeners|viewers|readers|shoppers|buyers|sellers|residents|citizens|attendees|spectators)\b`)
@@ -1612,7 +1616,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one,
 		// nor is anything a report says before its story begins ("This report is
 		// in English").
-		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !wholeStateRE.MatchString(t.lower) && !fieldRow(t) && !headerLine(t.lower) && !headerFields(t.msg.Text) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
+		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !wholeStateRE.MatchString(t.lower) && !mustDoRE.MatchString(t.lower) && !fieldRow(t) && !headerLine(t.lower) && !headerFields(t.msg.Text) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
 			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2 && !doneButRE.MatchString(t.lower)
 	}
 	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
@@ -1707,6 +1711,9 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		}
 		if b.undoesFailed(t, failed) {
 			continue // "flipping the acquirer back": the failed try undone
+		}
+		if commsOnly(t) && !t.verify && !t.resolved && !recovered(t) {
+			continue // "I called dispatch": people told, nothing changed
 		}
 		if causalChain(t.lower) {
 			continue // "purge job spewing WAL -> replica 13+ min behind -> …"

@@ -83,13 +83,17 @@ func reportsNoHelp(t msgTags) bool {
 	if t.verify {
 		return false
 	}
-	if notHelpedRE.MatchString(t.lower) || noHelpRE.MatchString(t.lower) {
+	if noHelpRE.MatchString(t.lower) || notHelpedRE.MatchString(sameAskedRE.ReplaceAllString(t.lower, "")) {
 		return true // "scale up didnt help, … doubled??" asks about what it saw
 	}
 	// "Resolvers that cached the NXDOMAIN still fail until the negative TTL
 	// expires": the symptom stays only until the step takes effect.
 	return !t.question && stillSymptom(t) && !improvedRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !untilRE.MatchString(t.lower)
 }
+
+// sameAskedRE: a question whether something else has the same problem ("do JFK
+// crews have same problem?") asks about the scope, not whether a step helped.
+var sameAskedRE = regexp.MustCompile(`\bsame (?:errors?|thing|problem|story|picture|result)\b[^.!?]*\?`)
 
 // briefHelpRE: a step that helped only for a while, or a measure back above
 // where it was: the symptom returned, whatever recovery words come first.
@@ -966,3 +970,54 @@ func passiveRow(t msgTags) bool {
 
 // datedRowLeadRE: a row's clock, a short date before it allowed ("07-07 09:05 |").
 var datedRowLeadRE = regexp.MustCompile(`^\W*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–—-]?\s*`)
+
+// commsOpenRE: a sentence that opens, after no subject or the writers' own ("I",
+// "we", "also"), with a verb of telling or asking someone: a call, a mail, a post,
+// a page.
+var commsOpenRE = regexp.MustCompile(`^\W*(?:(?:i|we|i've|we've|i'm|we're|just|also|then|already|have|and)\s+){0,3}(call(?:ed|ing)?|phon(?:ed|ing)|rang|email(?:ed|ing)?|mail(?:ed|ing)|text(?:ed|ing)|post(?:ed|ing)?|tweet(?:ed|ing)?|told|tell(?:ing)?|inform(?:ed|ing)?|notif(?:y|ied|ying)|contact(?:ed|ing)?|messag(?:ed|ing)|ping(?:ed|ing)|pag(?:ed|ing)|escalat(?:ed|ing)|announc(?:ed|ing)|repl(?:ied|ying)|respond(?:ed|ing)|warn(?:ed|ing)?|brief(?:ed|ing))\b\s*(\S*)`)
+
+// commsTicketRE: a ticket or a case raised with someone ("raising a P1 with
+// them", "opened a quota increase request with the provider").
+var commsTicketRE = regexp.MustCompile(`^\W*(?:(?:i|we|i've|we've|i'm|we're|just|also|then|already|have|and)\s+){0,3}(?:rais|open|fil|logg|creat|submitt?)(?:e|es|ed|ing)? (?:a |an |the |another )?(?:[\w-]+ ){0,2}?(?:p[0-4]|sev ?[0-4]|case|request)\b`)
+
+// apiCallRE: what follows "called" when it is a request to a system ("called
+// POST /v2/batches/…/cancel"), a change made through its API.
+var apiCallRE = regexp.MustCompile(`^(?:post|get|put|patch|delete|/|` + "`" + `|https?:|the (?:api|endpoint))`)
+
+// commsSentence reports whether a sentence tells of someone told or asked.
+func commsSentence(low string) bool {
+	if ix := commsOpenRE.FindStringSubmatchIndex(low); ix != nil {
+		verb, next := low[ix[2]:ix[3]], low[ix[4]:ix[5]]
+		// "post-incident: …" is no post; "called POST /v2/…" is an API call.
+		return !strings.HasPrefix(low[ix[3]:], "-") && !(strings.HasPrefix(verb, "call") && apiCallRE.MatchString(next))
+	}
+	return commsTicketRE.MatchString(low)
+}
+
+// commsOnly reports whether a message tells only of people told or asked ("I
+// called dispatch, they watch the vendor terminal meanwhile", "Posted on insta +
+// facebook", "Contacted support to add the new IPs, they say 2-4 hours"): keeping
+// people informed, or asking them to act, changes nothing in the system yet. The
+// step that stops the bleeding is the change made after. A message that also
+// tells a step in a sentence of its own is not comms only. A command written in
+// capitals ("POST _aliases …") is a request to a system, not a post.
+func commsOnly(t msgTags) bool {
+	comms := false
+	for _, raw := range splitSentences(t.msg.Text) {
+		first := clauseSplitRE.Split(cleanText(raw), 2)[0]
+		if f := strings.Fields(first); len(f) > 0 && len(f[0]) > 1 && f[0] != strings.ToLower(f[0]) && f[0] == strings.ToUpper(f[0]) {
+			return false
+		}
+		low := lowerClean(first)
+		if commsSentence(low) {
+			comms = true
+			continue
+		}
+		for _, ac := range actionClasses {
+			if ac.re.MatchString(lowerClean(raw)) {
+				return false
+			}
+		}
+	}
+	return comms
+}
