@@ -102,8 +102,18 @@ func isImperative(text string) bool {
 	}
 	// "Update: the pods are back" is a status label, not an order.
 	rest := strings.TrimSpace(text[strings.Index(text, sub[1])+len(sub[1]):])
+	if m := compoundTailRE.FindStringSubmatch(rest); m != nil {
+		// A verb joined to a word is a compound: an order when an object
+		// follows it ("Load-test the event start"), a noun otherwise
+		// ("Contact-centre agents told customers …", "Follow-up: …").
+		return determiners[strings.ToLower(m[1])]
+	}
 	return rest != "" && !strings.HasPrefix(rest, ":")
 }
+
+// compoundTailRE: the rest of a hyphenated word after its first part, and the
+// word after the compound (group 1).
+var compoundTailRE = regexp.MustCompile(`^-\pL[\pL-]*\s*(\pL*)`)
 
 // actionHead is the to-do of an entry written "Title: explanation" or
 // "Title. Explanation." when the title is imperative; else "".

@@ -969,6 +969,13 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if fuHopeRE.MatchString(low) && !marker && !committedBeside(low) && !promiseUnderLaugh(low) {
 		return nil
 	}
+	// "tbh i should've checked whose cert it was, would've saved us 10 min": a
+	// regret with nothing proposed beside it looks back, in chat as in a report;
+	// one that names the lasting thing that was missing ("we could have caught
+	// this with a pool wait alert") implies it.
+	if onlyRegrets(low) && !(marker || ask || commit || suggest) && !fuLastingRE.MatchString(low) {
+		return nil
+	}
 	if paperwork(low) || reviewVerdict(low) || watchOnly(low) || leftoverOnly(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || blameOnMe(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) || (statusUpdate(low) && (!marker || pointsToList(low)) && t.section == "") || (onlyTells(low) && !marker) {
 		return nil
 	}
@@ -2272,9 +2279,18 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 	for _, u := range fuChangeURLRE.FindAllString(s, -1) {
 		add(strings.TrimRight(u, ".,;:!?"))
 	}
+	// A key-shaped code in the report that opened the incident ("launcher says
+	// 'Can't reach account servers (AUTH-03)'") names the failure, not a ticket
+	// filed for what people promise later; a known ticket's key is one anyway.
+	opening := map[string]bool{}
+	if len(inc.Messages) > 0 {
+		for _, k := range text.TicketKeys(inc.Messages[0].Text) {
+			opening[k] = true
+		}
+	}
 	for _, k := range text.TicketKeys(s) {
 		prefix := k[:strings.IndexByte(k, '-')]
-		if known[k] || (!text.NotTicketPrefix(prefix) && !strings.EqualFold(k, inc.ID)) {
+		if known[k] || (!text.NotTicketPrefix(prefix) && !strings.EqualFold(k, inc.ID) && !opening[k]) {
 			add(k)
 		}
 	}

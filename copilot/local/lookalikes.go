@@ -736,7 +736,10 @@ var lkReportMetaRE = regexp.MustCompile(`\b(?:record|capture|collect|list|write 
 	// The report's own review: who reviewed it, when its actions are next
 	// reviewed, how long it stays open ("Reviewed by the head of operations on 27
 	// January", "Next review of open actions: governance meeting, 5 March").
-	`|^\W*(?:reviewed|approved|signed off)(?: and (?:approved|signed off))? by\b|^\W*(?:the )?next review\b|\b(?:this|the) (?:8d|report|review|post-?mortem|pir|rca)\b[^.!?]{0,20}\b(?:stays|remains|is kept) open until\b`)
+	`|^\W*(?:reviewed|approved|signed off)(?: and (?:approved|signed off))? by\b|^\W*(?:the )?next review\b|\b(?:this|the) (?:8d|report|review|post-?mortem|pir|rca)\b[^.!?]{0,20}\b(?:stays|remains|is kept) open until\b` +
+	// The report's own actions named by their numbers ("Action 4 and 6 have no
+	// ticket yet; Sanne will bring them to planning"): the list's bookkeeping.
+	`|^\W*(?:action items?|actions?|items?|ais?)\s+#?\d{1,2}(?:\s*(?:,|and|&|-|–|to)\s*#?\d{1,2})*\s+(?:has|have|is|are|was|were|still|will|need|needs|get|gets|go|goes)\b`)
 
 // statusUpdate reports a chat message that declares where the incident stands:
 // "mitigated 08:29, staying in monitoring", "Status: MITIGATED 14:08 by …",

@@ -896,7 +896,7 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		// A longer message may give its reason first and take the idea back in
 		// its last clause ("actually the banner comes from the same api, if the
 		// api is unreachable the banner is too. dropping that").
-		retract := !selfItem && upRetractRE.MatchString(t.lower) && (len(strings.Fields(t.lower)) <= retractWords || reasonedRetract(t.lower))
+		retract := !selfItem && (upRetractRE.MatchString(t.lower) && (len(strings.Fields(t.lower)) <= retractWords || reasonedRetract(t.lower)) || upWithdrawnRE.MatchString(t.lower))
 		if retract {
 			if root := threadRoot(lc, t); root >= 0 && cands[root] != nil && speaker(lc.msgs[root].msg) == speaker(t.msg) {
 				delete(cands, root)
@@ -946,6 +946,11 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		}
 	}
 }
+
+// upWithdrawnRE: an idea declared taken back in the past participle, after an
+// acknowledgement or on its own ("lol ok withdrawn, the alert will have to do",
+// "that one's retracted").
+var upWithdrawnRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|lol|fine|fair|right|so)\s+)(?:(?:that|it|this|the idea|my idea|that one'?s?|it'?s|is)\s+)?(?:withdrawn|retracted)\b`)
 
 // upReCallOffRE: a reply that names what it is about ("re my restart script:",
 // "re: the DLQ idea -", "about my IdP alert:"; "about the schedule:" may only
