@@ -1154,7 +1154,7 @@ var fuWantsRE = regexp.MustCompile(`\b(?:will|won'?t|'ll|shall|should|must|need|
 
 // notAdoptedLabel: the label of ideas not taken up ("Not pursued:", "Considered
 // and rejected:").
-const notAdoptedLabel = `(?:considered (?:and|but) )?(?:rejected|declined|dismissed|not (?:pursued|taken|adopted|chosen))\s*:`
+const notAdoptedLabel = `(?:considered (?:and|but) )?(?:rejected|declined|dismissed|not (?:pursued|taken|taking|adopted|chosen|doing))\s*:`
 
 var (
 	// fuReportedRE: words that report what someone else said.
@@ -1919,7 +1919,7 @@ func followUpText(raw string, entry bool) string {
 }
 
 // fuBareTakeRE: a sentence that only takes the item ("mine.", "on me", "me.").
-var fuBareTakeRE = regexp.MustCompile(`^\W*(?:mine|me|on me|on it|i take it|i'?ll take it|(?:i'?ll|i will|i can|happy to) take (?:it|that|this)(?: one)?|yours\??)\W*$`)
+var fuBareTakeRE = regexp.MustCompile(`^\W*(?:mine|me|on me|on it|i take it|i'?ll take it|(?:i'?ll|i will|i can|happy to) take (?:it|that|this)(?: one)?|yours\??|(?:i'?ll|i will|i can|happy to) (?:file|ticket|log|track|raise|handle|own|do|write up) (?:it|that|this)(?: one| up)?(?: (?:now|today|tomorrow|later|this week|next sprint))?)\W*$`)
 
 // fuWasGoingRE: an intention told in the past ("I was going to add a canary
 // stage", "we were about to write a script"): one not carried through.
@@ -2339,6 +2339,10 @@ func withoutDependencies(src string, refs []string) []string {
 func dependsOnRef(src, ref string) bool {
 	low := strings.ToLower(src)
 	at := strings.Index(low, strings.ToLower(ref))
+	if h := strings.IndexByte(ref, '#'); at < 0 && h > 0 {
+		// "after #2291 lands", filed as "booking-api#2291": the number as written.
+		at = strings.Index(low, strings.ToLower(ref[h:]))
+	}
 	if at < 0 {
 		return false
 	}

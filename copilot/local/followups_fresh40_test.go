@@ -53,24 +53,7 @@ var fresh40InChat = []struct {
 
 func TestFresh40InChat(t *testing.T) {
 	for _, tt := range fresh40InChat {
-		t.Run(tt.name, func(t *testing.T) {
-			inc, got := followUpsOf(t, tt.lines...)
-			for _, i := range tt.gone {
-				if it, ok := got[ts(inc, i)]; ok {
-					t.Errorf("%q reported as a follow-up: %q", tt.lines[i], it.Text)
-				}
-			}
-			for _, i := range tt.kept {
-				it, ok := got[ts(inc, i)]
-				if !ok {
-					t.Errorf("%q missing; got %v", tt.lines[i], got)
-					continue
-				}
-				if it.Captured {
-					t.Errorf("%q reported captured by %q", tt.lines[i], it.TicketKey)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantGoneKept(t, tt.lines, tt.gone, tt.kept) })
 	}
 }
 

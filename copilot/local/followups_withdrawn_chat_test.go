@@ -119,18 +119,23 @@ var withdrawnInChat = []struct {
 
 func TestWithdrawnInChat(t *testing.T) {
 	for _, tt := range withdrawnInChat {
-		t.Run(tt.name, func(t *testing.T) {
-			inc, got := followUpsOf(t, tt.lines...)
-			for _, i := range tt.gone {
-				if it, ok := got[ts(inc, i)]; ok {
-					t.Errorf("%q reported as a follow-up: %q", tt.lines[i], it.Text)
-				}
-			}
-			for _, i := range tt.kept {
-				if _, ok := got[ts(inc, i)]; !ok {
-					t.Errorf("%q missing; got %v", tt.lines[i], got)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantGoneKept(t, tt.lines, tt.gone, tt.kept) })
+	}
+}
+
+// wantGoneKept runs the engine's follow-ups on lines after the shared firefight:
+// the lines in gone are no follow-ups, those in kept are.
+func wantGoneKept(t *testing.T, lines []string, gone, kept []int) {
+	t.Helper()
+	inc, got := followUpsOf(t, lines...)
+	for _, i := range gone {
+		if it, ok := got[ts(inc, i)]; ok {
+			t.Errorf("%q reported as a follow-up: %q", lines[i], it.Text)
+		}
+	}
+	for _, i := range kept {
+		if _, ok := got[ts(inc, i)]; !ok {
+			t.Errorf("%q missing; got %v", lines[i], got)
+		}
 	}
 }

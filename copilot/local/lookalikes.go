@@ -555,7 +555,28 @@ func followUpLike(low string) bool {
 }
 
 // bareRefusal reports a message that declines what was proposed.
-func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) }
+func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) || letsNotOnly(low) }
+
+// letsNotOnly reports a message whose every sentence asks or turns something
+// down with "let's not" ("ravi thats basically the alert in 2) no? let's not
+// build two things"): it refuses, whatever the refusal names.
+func letsNotOnly(low string) bool {
+	not := false
+	for _, s := range splitSentences(low) {
+		s = strings.TrimSpace(s)
+		switch {
+		case lkLetsNotRE.MatchString(s):
+			not = true
+		case strings.HasSuffix(s, "?"):
+		default:
+			return false
+		}
+	}
+	return not
+}
+
+// lkLetsNotRE: a sentence that opens by turning something down.
+var lkLetsNotRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|then|no|nah|and)[,.]?\s+)?let'?s not\b`)
 
 var (
 	// lkNoActionRE: an entry that says nothing is left to do ("closed in
