@@ -105,7 +105,10 @@ var (
 	// stuck pod", "created a new vault token and updated the issuer secret") stops
 	// the bleeding here; they stay out of the action classes because, drafted into
 	// other incidents' runbooks, they were seldom the step that fixed those.
-	mitigationActRE = regexp.MustCompile(`\b(kill(ed|ing)?|terminat(e|ed|ing)) (the |all |some )?([\w-]+ ){0,2}(pods?|containers?|tasks?|workers?)\b|\b(creat|issu|generat|mint)(e|ed|ing) (a |an )?new ([\w-]+ ){0,2}(tokens?|keys?|cert\w*|secrets?|credentials?|passwords?)\b`)
+	// A pod named by its generated name ("deleting dispatcher-5d8c7-qwx2p now")
+	// or named before its verb ("Hung worker pod killed (SIGKILL)") is the
+	// same kill.
+	mitigationActRE = regexp.MustCompile(`\b(?:kill|delet|terminat)\w* (?:the )?(?:pod )?[a-z][\w-]*-[a-z0-9]{5}\b|\b(?:pods?|containers?|workers?|tasks?)\b(?: \([\w -]+\))? (?:killed|terminated|deleted)\b|\b(kill(ed|ing)?|terminat(e|ed|ing)) (the |all |some )?([\w-]+ ){0,2}(pods?|containers?|tasks?|workers?)\b|\b(creat|issu|generat|mint)(e|ed|ing) (a |an )?new ([\w-]+ ){0,2}(tokens?|keys?|cert\w*|secrets?|credentials?|passwords?)\b`)
 	// doneRE: a responder reporting that an action finished ("association done").
 	// doneButRE: a state reported with its flaw ("ExternalSecret is Synced but
 	// the path is wrong"): a finding, not a step completed.

@@ -57,3 +57,25 @@ func TestResolvedToAnAddressIsNoResolution(t *testing.T) {
 		}
 	}
 }
+
+// From dev41: a pod named by its generated name or before its verb is killed like
+// any other, and "Bleeding stopped" tells the recovery.
+func TestFresh41KillForms(t *testing.T) {
+	for _, s := range []string{"deleting dispatcher-5d8c7-qwx2p now", "09:47 | Hung worker pod killed (SIGKILL). 9.3k tasks redelivered to the other workers"} {
+		if !mitigationActRE.MatchString(tagsOf(s).lower) {
+			t.Errorf("%q not read as a step", s)
+		}
+	}
+	if !tagsOf("9.3k tasks redelivered. Bleeding stopped").verify {
+		t.Error("'Bleeding stopped' not read as the recovery")
+	}
+	if got := mitigationIndexOf(
+		"[FIRING] unlock p95 > 30s for 5m",
+		"one dispatcher pod holds 4,812 unacked, the others idle",
+		"deleting dispatcher-5d8c7-qwx2p now",
+		"messages requeued, bleeding stopped, p95 2.1s",
+		"telematics-dispatcher v2.41.3 deployed: prefetch=20",
+	); got != 2 {
+		t.Errorf("mitigated at %d, want 2 (the pod deleted)", got)
+	}
+}
