@@ -2279,11 +2279,13 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 	for _, u := range fuChangeURLRE.FindAllString(s, -1) {
 		add(strings.TrimRight(u, ".,;:!?"))
 	}
-	// A key-shaped code in the report that opened the incident ("launcher says
-	// 'Can't reach account servers (AUTH-03)'") names the failure, not a ticket
-	// filed for what people promise later; a known ticket's key is one anyway.
+	// A key-shaped code in the chat message that opened the incident ("launcher
+	// says 'Can't reach account servers (AUTH-03)'") names the failure, not a
+	// ticket filed for what people promise later; a known ticket's key is one
+	// anyway. A report's first piece is its header, whose related tickets
+	// ("Tickets: OPS-123") may be the ones its action items cite.
 	opening := map[string]bool{}
-	if len(inc.Messages) > 0 {
+	if len(inc.Messages) > 0 && inc.Messages[0].Kind != copilot.KindSection {
 		for _, k := range text.TicketKeys(inc.Messages[0].Text) {
 			opening[k] = true
 		}

@@ -120,3 +120,19 @@ func TestFresh40InReport(t *testing.T) {
 		t.Error("a compound noun that opens with a verb read as an order")
 	}
 }
+
+// A report's header is no opening message: the ticket it lists ("Tickets:
+// OPS-123") still captures the action item that cites it.
+func TestReportHeaderTicketStillCaptures(t *testing.T) {
+	ans := reportAnswer(t, "# Pool exhausted\n\nDate: 2026-03-02. Tickets: OPS-123.\n\n## Summary\n\nThe orders pool ran out of connections for 40 minutes.\n\n"+
+		"## What happens next\n\nWe will add a pool saturation alert on the orders db (OPS-123).\n")
+	for _, it := range ans.Items {
+		if strings.Contains(it.Text, "pool saturation alert") {
+			if !it.Captured || it.TicketKey != "OPS-123" {
+				t.Errorf("the alert item: captured %v by %q, want OPS-123", it.Captured, it.TicketKey)
+			}
+			return
+		}
+	}
+	t.Errorf("the alert item is missing: %+v", ans.Items)
+}
