@@ -1963,7 +1963,7 @@ func (b *summaryBuilder) relapsesAfter(i, end int) bool {
 		if u.question {
 			continue
 		}
-		if relapseRE.MatchString(u.lower) || briefHelpRE.MatchString(u.lower) || notHelpedRE.MatchString(sameMeansRE.ReplaceAllString(u.lower, "")) && !u.verify {
+		if relapseRE.MatchString(u.lower) || briefHelpRE.MatchString(u.lower) || saysNotHelped(u.lower) && !u.verify {
 			// "restart done, all 6 pods fresh. rc55 still 11.4%. did not help":
 			// the step's own report says it did not help.
 			return true
@@ -1974,10 +1974,6 @@ func (b *summaryBuilder) relapsesAfter(i, end int) bool {
 	}
 	return false
 }
-
-// sameMeansRE: two means compared ("the 2h timeout does the same thing without a
-// cron"), not the symptom still the same.
-var sameMeansRE = regexp.MustCompile(`\b(?:does|do|did|would|will|can|could) (?:exactly |basically )?the same (?:thing|job)\b`)
 
 // relapseRE: the symptom named as coming back, or a measure rising again ("heap
 // climbing again, 71% 15 min after the restart").

@@ -83,7 +83,7 @@ func reportsNoHelp(t msgTags) bool {
 	if t.verify {
 		return false
 	}
-	if noHelpRE.MatchString(t.lower) || notHelpedRE.MatchString(sameAskedRE.ReplaceAllString(t.lower, "")) {
+	if noHelpRE.MatchString(t.lower) || saysNotHelped(t.lower) {
 		return true // "scale up didnt help, … doubled??" asks about what it saw
 	}
 	// "Resolvers that cached the NXDOMAIN still fail until the negative TTL
@@ -91,9 +91,17 @@ func reportsNoHelp(t msgTags) bool {
 	return !t.question && stillSymptom(t) && !improvedRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !untilRE.MatchString(t.lower)
 }
 
-// sameAskedRE: a question whether something else has the same problem ("do JFK
-// crews have same problem?") asks about the scope, not whether a step helped.
-var sameAskedRE = regexp.MustCompile(`\bsame (?:errors?|thing|problem|story|picture|result)\b[^.!?]*\?`)
+// saysNotHelped reports a text that says a step did not help (notHelpedRE),
+// leaving out the "same" that does not mean unchanged: a question whether
+// something else has the same problem ("do JFK crews have same problem?") asks
+// about the scope, and two means compared ("the 2h timeout does the same thing
+// without a cron") weigh an idea.
+func saysNotHelped(low string) bool {
+	return notHelpedRE.MatchString(sameNotUnchangedRE.ReplaceAllString(low, ""))
+}
+
+// sameNotUnchangedRE: see saysNotHelped.
+var sameNotUnchangedRE = regexp.MustCompile(`\bsame (?:errors?|thing|problem|story|picture|result)\b[^.!?]*\?|\b(?:does|do|did|would|will|can|could) (?:exactly |basically )?the same (?:thing|job)\b`)
 
 // briefHelpRE: a step that helped only for a while, or a measure back above
 // where it was: the symptom returned, whatever recovery words come first.
@@ -1008,13 +1016,13 @@ func commsOnly(t msgTags) bool {
 		if f := strings.Fields(first); len(f) > 0 && len(f[0]) > 1 && f[0] != strings.ToLower(f[0]) && f[0] == strings.ToUpper(f[0]) {
 			return false
 		}
-		low := lowerClean(first)
-		if commsSentence(low) {
+		if commsSentence(lowerClean(first)) {
 			comms = true
 			continue
 		}
+		low := lowerClean(raw)
 		for _, ac := range actionClasses {
-			if ac.re.MatchString(lowerClean(raw)) {
+			if ac.re.MatchString(low) {
 				return false
 			}
 		}
