@@ -1712,7 +1712,13 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			noHelp = t.idx
 			continue
 		}
-		if b.undoesFailed(t, failed) {
+		tried := failed
+		if noHelp >= 0 {
+			// "19:05 | pool raised from 20 to 40 …; no improvement": the
+			// report that a try did not help may tell the try itself.
+			tried = append(tried[:len(tried):len(tried)], noHelp)
+		}
+		if b.undoesFailed(t, tried) {
 			continue // "flipping the acquirer back": the failed try undone
 		}
 		if commsOnly(t) && !t.verify && !t.resolved && !recovered(t) {
@@ -1721,7 +1727,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if causalChain(t.lower) {
 			continue // "purge job spewing WAL -> replica 13+ min behind -> …"
 		}
-		if t.taken && t.verify && !t.bot && !t.question && t.idx > onsetIdx && narrates(t) &&
+		if t.taken && t.verify && !t.bot && !t.question && t.idx > onsetIdx && narrates(t) && !findingRE.MatchString(t.lower) &&
 			!proposalRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) && !notHelpedRE.MatchString(t.lower) &&
 			verifyRE.MatchString(inRecoveryRE.ReplaceAllString(t.lower, "")) {
 			// A report's row or paragraph that tells the change and the recovery
@@ -1876,12 +1882,24 @@ func (b *summaryBuilder) undoesFailed(t msgTags, failed []int) bool {
 	// What the undoing sentence names, without its verb and "back".
 	var own []string
 	for _, raw := range splitSentences(t.msg.Text) {
-		low := lowerClean(raw)
+		// A row's clock ("19:20 | Pool change reverted.") names no part of the step.
+		low := datedRowLeadRE.ReplaceAllString(lowerClean(raw), "")
 		if !undoRE.MatchString(low) {
 			continue
 		}
 		words := strings.Fields(low)
 		i := reportLeadLen(words)
+		if n := len(words); n >= 2 && n <= 5 && undonePastRE.MatchString(strings.Join(words[n-2:], " ")) {
+			// "Pool change reverted.": the undone thing is named before its verb.
+			var named []string
+			for _, w := range words[i : n-1] {
+				if !genericChangeWord[strings.Trim(w, ",.:;!()`'\"")] {
+					named = append(named, w)
+				}
+			}
+			own = append(own, contentTerms(strings.Join(named, " "))...)
+			continue
+		}
 		if i+1 >= len(words) {
 			continue
 		}
@@ -1917,6 +1935,14 @@ func (b *summaryBuilder) undoesFailed(t msgTags, failed []int) bool {
 	}
 	return false
 }
+
+// undonePastRE: a sentence's last words telling, noun first, that it was undone
+// ("pool change reverted", "flag rolled back").
+var undonePastRE = regexp.MustCompile(`(?:^|\s)(?:reverted|undone|(?:rolled|switched|flipped|set|put|changed) back)\W*$`)
+
+// genericChangeWord: the words that name a change without naming what it
+// changed ("the pool change", "that tweak").
+var genericChangeWord = map[string]bool{"change": true, "changes": true, "tweak": true, "edit": true, "bump": true, "fix": true, "update": true, "increase": true, "step": true, "attempt": true}
 
 // channelPeople is who speaks in a chat channel, by lower-case handle.
 func channelPeople(lc *incidentLifecycle) map[string]bool {

@@ -39,7 +39,7 @@ var strongNoHelpRE = regexp.MustCompile(`\b(?:won'?t|will not|wouldn'?t|would no
 // some", "backlog still grows", "still servfail", "still logouts."): a number, a
 // state that is bad, a failure, or a word that ends the clause; not a process ("still investigating",
 // "still waiting for the vendor").
-var stillRE = regexp.MustCompile(`\bstill (~|≈|at |around )?\d|\bstill (the same|there|happening|growing|grows|climbing|climbs|rising|rises|increasing|firing|failing|erroring|broken|down|high|elevated|bad|slow|stuck|full|blocked|crashing|timing out|rejecting|bouncing|evicting|seeing|getting|disappear\w*|vanish\w*|missing|empty|gone|lost|losing|offline|unreachable|unavailable|red|flapping|flaky|disconnecting)\b|\bstill [a-z]*(fail|err)\w*|\bstill (?P<word>[a-z0-9-]+)(\W*$|[.,;:!])`)
+var stillRE = regexp.MustCompile(`\bstill (~|≈|at |around )?\d|\bstill (the same|there|happening|growing|grows|climbing|climbs|rising|rises|increasing|firing|failing|erroring|broken|down|high|elevated|bad|slow|stuck|full|blocked|crashing|timing out|rejecting|bouncing|evicting|seeing|getting|disappear\w*|vanish\w*|missing|empty|gone|lost|losing|offline|unreachable|unavailable|red|flapping|flaky|disconnecting)\b|\bstill [a-z]*(fail|err)\w*|\bstill not (?:in|on|there|showing|visible|searchable|loading|arriving|delivered|received|back|up|reachable|synced|syncing|processed|indexed|updated|listed|found)\b|\bstill (?P<word>[a-z0-9-]+)(\W*$|[.,;:!])`)
 
 // errorCodeRE: an error written as a code ("still NXDOMAIN from every pod").
 var errorCodeRE = regexp.MustCompile(`\b[Ss]till [A-Z][A-Z0-9_]{2,}\b`)
@@ -69,7 +69,7 @@ func stillSymptom(t msgTags) bool {
 
 // improvedRE: a report that tells things got better, even if not well yet
 // ("evictions slower but still 800/s").
-var improvedRE = regexp.MustCompile(`\b(slower|fewer|less|lower|better|improv\w*|dropping|falling|decreas\w*|recover\w*|draining|partly|partially|helped|helping)\b`)
+var improvedRE = regexp.MustCompile(`\b(?:shows? up|showing up|appears?|works?|loads?|goes through|go through|comes? through|is there|are there|arriv(?:es|ing)) now\b[^.!?]*\bbut\b|\b(slower|fewer|less|lower|better|improv\w*|dropping|falling|decreas\w*|recover\w*|draining|partly|partially|helped|helping)\b`)
 
 // reportsNoHelp reports whether a person's message says that the symptom stayed
 // after what was done: the attempt just told did not stop the bleeding.
@@ -83,13 +83,17 @@ func reportsNoHelp(t msgTags) bool {
 	if t.verify {
 		return false
 	}
-	if noHelpRE.MatchString(t.lower) || saysNotHelped(t.lower) {
+	if noHelpRE.MatchString(t.lower) || saysNotHelped(t.lower) || failedResultRE.MatchString(t.lower) {
 		return true // "scale up didnt help, … doubled??" asks about what it saw
 	}
 	// "Resolvers that cached the NXDOMAIN still fail until the negative TTL
 	// expires": the symptom stays only until the step takes effect.
 	return !t.question && stillSymptom(t) && !improvedRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !untilRE.MatchString(t.lower)
 }
+
+// failedResultRE: a step written with its result after an arrow, the result a
+// failure ("resent the envelope webhook -> 'delivery failed'", "retried => connection refused").
+var failedResultRE = regexp.MustCompile(`(?:->|→|=>)\s*['"\x60]?(?:[a-z]+ )?(?:fail(?:ed|s|ure)?|errors?|error(?:ed)?|denied|refused|rejected|timed? ?out|timeout)\b`)
 
 // saysNotHelped reports a text that says a step did not help (notHelpedRE),
 // leaving out the "same" that does not mean unchanged: a question whether
@@ -546,6 +550,9 @@ func timelineAction(t msgTags) bool {
 		if base == "" {
 			continue
 		}
+		if base == "run" && k+1 < len(words) && sqlChangeRE.MatchString(words[k+1]) {
+			return true // "Joana runs CREATE INDEX CONCURRENTLY …": the statement is the step
+		}
 		if baseVerb[base] != base || diagnosticVerb(base) || failVerbRE.MatchString(w) {
 			return false
 		}
@@ -554,6 +561,11 @@ func timelineAction(t msgTags) bool {
 	}
 	return false
 }
+
+// sqlChangeRE: a statement that changes a database's schema or data, the word
+// after "runs" in a row ("runs CREATE INDEX …", "ran ALTER SEQUENCE …"); a query
+// run ("runs EXPLAIN", "ran SELECT count(*)") only looks.
+var sqlChangeRE = regexp.MustCompile(`^(?:create|alter|drop|reindex|vacuum|delete|update|insert|truncate|grant|revoke|cluster)$`)
 
 // rowFinding reports whether a report's timeline row tells a finding: its first
 // verb is one of reporting ("Viktor finds the purge selected galleries where …"),
