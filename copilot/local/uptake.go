@@ -423,7 +423,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			// nothing by itself ("we should have had a lag alert since forever" …
 			// "I'll add alerting on replica lag, page if…") is the follow-up; the
 			// remark does not take it over.
-			if item := cands[t.idx]; item != nil && item.accepted && cands[target] == nil && len(own) >= 3 {
+			if item := cands[t.idx]; item != nil && item.accepted && cands[target] == nil && len(own) >= 3 && !agreedTake {
 				break
 			}
 			// Nor does an idea already turned down take over a promise said in
@@ -609,11 +609,11 @@ func withoutDue(t msgTags) []string {
 }
 
 // upAgreeOpenRE: a reply that opens by agreeing with the idea before it.
-var upAgreeOpenRE = regexp.MustCompile(`^\W*(?:\+1|agreed?|good (?:idea|point|call|shout|one|thought)|great idea|yes|yeah|yep|sure|makes sense)\b`)
+var upAgreeOpenRE = regexp.MustCompile(`^\W*(?:\+1|agreed?|mine|good (?:idea|point|call|shout|one|thought)|great idea|yes|yeah|yep|sure|makes sense)\b`)
 
 // upPronounCommitRE: a promise whose object is the idea pointed back at ("I'll
 // write it up", "I'll scope it", "will do that").
-var upPronounCommitRE = regexp.MustCompile(`\b(?:i'?ll|i will|will|i can|can)\s+(?:[a-z]+\s+)?(?:it|that|this)\b`)
+var upPronounCommitRE = regexp.MustCompile(`\b(?:i'?ll|i will|we'?ll|we will|will|i can|can)\s+(?:[a-z]+\s+)?(?:it|that|this)\b`)
 
 // upItRE: work whose object is a pronoun for what was said ("@tom can you take it
 // to them?").
@@ -695,6 +695,17 @@ func replyTarget(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, t
 		return root
 	}
 	own := agreementTerms(t.lower)
+	if prev := t.idx - 1; prev >= 0 && upAgreeOpenRE.MatchString(t.lower) && upPronounCommitRE.MatchString(t.lower) {
+		// "yes, we'll add it to the dashboards" right after someone else's idea
+		// ("and an alert on >1 capture per invoice?", "2) alert on replication
+		// slots"): the pronoun stands for the idea just said, whatever words
+		// the reply adds.
+		p := lc.msgs[prev]
+		if !p.bot && speaker(p.msg) != self && (p.msg.ThreadTS == "" || p.msg.ThreadTS == p.msg.TS) && !isReplyOnly(p) && !upAgreeOpenRE.MatchString(p.lower) &&
+			(cands[prev] != nil || fuLastingRE.MatchString(p.lower) || proposalForm(p.lower, true) || listEntryRE.MatchString(p.lower)) {
+			return prev
+		}
+	}
 	best, bestOv := -1, 0.0
 	for i := t.idx - 1; i >= max(0, t.idx-4); i-- {
 		prev := lc.msgs[i]
@@ -734,6 +745,10 @@ func replyTarget(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, t
 	}
 	return best
 }
+
+// listEntryRE: a message that is one numbered entry of a list ("2) alert on
+// replication slots"), as people write the follow-ups asked for at a wrap-up.
+var listEntryRE = regexp.MustCompile(`^\W{0,3}\d{1,2}[).]\s+\S`)
 
 // isReplyOnly: a message that only answers (an affirmation or a take), not an idea.
 func isReplyOnly(t msgTags) bool {

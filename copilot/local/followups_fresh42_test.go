@@ -1,0 +1,47 @@
+package local
+
+import "testing"
+
+// From dev42 (judged on dev43): a take whose object is a pronoun ("I'll take it",
+// "we'll add it", "mine, I'll put it …") right after someone else's idea takes
+// that idea, even when the idea is a question after a label ("from support: can
+// agents get …?") or one numbered entry of a wrap-up list, and even when the take
+// adds words of its own. The idea is the item, its owner the taker; the take is
+// not a second item.
+func TestFresh42PronounTakes(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		lines      []string
+		idea, take int // indexes into lines
+		owner      string
+	}{
+		{"labelled question", []string{
+			"dee: from support: can agents see a banner in the support console when booking is down? they guessed for half an hour",
+			"marc: good one, I'll take it to the support-tools squad",
+		}, 0, 1, "marc"},
+		{"we take it", []string{
+			"sam: I'll add an alert on evicted keys for every redis that holds locks",
+			"kofi: and an alert on more than one capture per invoice per day?",
+			"nadia: yes, we'll add it to the billing dashboards + alerts. no ticket yet",
+		}, 1, 2, "nadia"},
+		{"numbered entry", []string{
+			"dmitri: 1) disk alerts for the history db go to the pager, not a mailing list. fixing it today",
+			"eirik: 2) alert on replication slots. inactive > 1h or retained wal > 20G",
+			"dmitri: mine, i'll put it next to the disk alert",
+		}, 1, 2, "dmitri"},
+	} {
+		inc, got := followUpsOf(t, tc.lines...)
+		base := len(firefight)
+		idea, ok := got[inc.Messages[base+tc.idea].TS]
+		if !ok {
+			t.Errorf("%s: the idea is no item (items %v)", tc.name, got)
+			continue
+		}
+		if idea.Owner != tc.owner {
+			t.Errorf("%s: owner %q, want %q", tc.name, idea.Owner, tc.owner)
+		}
+		if _, dup := got[inc.Messages[base+tc.take].TS]; dup {
+			t.Errorf("%s: the take is a second item", tc.name)
+		}
+	}
+}
