@@ -45,3 +45,25 @@ func TestFresh42PronounTakes(t *testing.T) {
 		}
 	}
 }
+
+// A refusal that says "I'd say no" turns the idea before it down and is no item
+// itself, in dev42's words and in others; a message that asks its own question,
+// answers it with "I'd say no" and asks someone for the work is still an idea.
+func TestFresh42SayNoRefuses(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"dee: could support get an automatic list of the customers charged twice, for cases like this?",
+		"kofi: I'd say no, it's a one-off, the export is enough. let's not build tooling for it",
+	)
+	base := len(firefight)
+	for k := 0; k < 2; k++ {
+		if _, ok := got[inc.Messages[base+k].TS]; ok {
+			t.Errorf("message %d is an item; the idea was turned down", k)
+		}
+	}
+	inc, got = followUpsOf(t,
+		"ivo: the password policy for service accounts: should they expire at all? I'd say no, rotate them from vault. Sasha, can you write the proposal?",
+	)
+	if _, ok := got[inc.Messages[base].TS]; !ok {
+		t.Errorf("an idea that answers its own question was dropped (items %v)", got)
+	}
+}

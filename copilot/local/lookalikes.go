@@ -559,20 +559,27 @@ func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) || l
 
 // letsNotOnly reports a message whose every sentence asks or turns something
 // down with "let's not" ("ravi thats basically the alert in 2) no? let's not
-// build two things"): it refuses, whatever the refusal names.
+// build two things"), or whose every sentence turns something down ("I'd say
+// no, it's a one-off."): it refuses, whatever the refusal names.
 func letsNotOnly(low string) bool {
-	not := false
+	not, refused, asked := false, false, false
 	for _, s := range splitSentences(low) {
 		s = strings.TrimSpace(s)
 		switch {
 		case lkLetsNotRE.MatchString(s):
 			not = true
+		case upRejectRE.MatchString(s):
+			refused = true
 		case strings.HasSuffix(s, "?"):
+			asked = true
 		default:
 			return false
 		}
 	}
-	return not
+	// "I'd say no, it's a one-off. let's not build tooling for it" refuses;
+	// "should they expire at all? I'd say no. Sasha, can you write it up?"
+	// answers its own question and asks for the work.
+	return not || refused && !asked
 }
 
 // lkLetsNotRE: a sentence that opens by turning something down.
