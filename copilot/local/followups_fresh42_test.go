@@ -67,3 +67,23 @@ func TestFresh42SayNoRefuses(t *testing.T) {
 		t.Errorf("an idea that answers its own question was dropped (items %v)", got)
 	}
 }
+
+// A call for follow-ups at the wrap-up asks for ideas and proposes none: "what do
+// we need so this doesn't bite again", "how do we find out about this before a
+// customer does next time". One that goes on to name lasting work is still one.
+func TestFresh42CallForIdeasIsNoItem(t *testing.T) {
+	for _, s := range []string{
+		"before everyone goes back to bed: what do we need so this doesn't bite again",
+		"thanks all. before we scatter: how do we find out about this before a customer does next time",
+		"how can we notice this earlier next time?",
+	} {
+		inc, got := followUpsOf(t, "ivo: "+s)
+		if _, ok := got[inc.Messages[len(firefight)].TS]; ok {
+			t.Errorf("%q is an item", s)
+		}
+	}
+	inc, got := followUpsOf(t, "ivo: how do we find out earlier next time? I'll add an alert on the indexer's rejected bulk items")
+	if _, ok := got[inc.Messages[len(firefight)].TS]; !ok {
+		t.Error("a call for ideas with a promise beside it was dropped")
+	}
+}

@@ -410,7 +410,9 @@ func inquiry(low string) bool {
 }
 
 // planAsked reports a message that asks what will be done so the incident does
-// not come back ("what do we do so it does not repeat?", "so this will not happen
+// not come back ("what do we do so it does not repeat?", "what do we need so
+// this doesn't bite again", "how do we find out before a customer does next
+// time?", "so this will not happen
 // on the 27th?", "what's the plan so this doesn't come back tonight?"): it asks
 // for a plan and proposes none, unless it goes on to name lasting work.
 func planAsked(low string) bool {
@@ -434,7 +436,7 @@ var (
 
 // lkPlanAskedRE: a question about the plan against a repeat, to the end of its
 // sentence.
-var lkPlanAskedRE = regexp.MustCompile(`\b(?:what (?:do|will|should|can|are) we (?:do|doing|going to do)|what'?s the plan|how do we (?:make sure|prevent|avoid|stop)|will (?:this|it) happen again|(?:this|it) (?:will not|won'?t|doesn'?t|does not|never) (?:happen|repeat|come back))\b[^.?!]*[.?!]*`)
+var lkPlanAskedRE = regexp.MustCompile(`\b(?:what (?:do|will|should|can|are) we (?:do|doing|going to do|need|change)|what'?s the plan|how (?:do|can|could|will) we (?:make sure|prevent|avoid|stop|find out|catch|notice|know|detect|spot|learn|hear)|will (?:this|it) happen again|(?:this|it) (?:will not|won'?t|doesn'?t|does not|never) (?:happen|repeat|come back))\b[^.?!]*[.?!]*`)
 
 // lkInquiryRE: asking someone why, whether or how, whether we know, or whether
 // someone must be told ("do we have to notify the regulator?").
