@@ -884,7 +884,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
 				doneInIncident(t) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
 				nothingToDo(low) || doneByNote(lc, t) || doneList(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) || temporaryMeasure(low) || reportMeta(low) ||
-				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && onlyRegrets(low) || fuNotAdoptedLabelRE.MatchString(low) || fuOpenQuestionRE.MatchString(low) ||
+				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && onlyRegrets(low) || fuNotAdoptedLabelRE.MatchString(low) || fuTurnedDownRE.MatchString(low) || fuOpenQuestionRE.MatchString(low) ||
 				refusalOnly(low) {
 				return nil
 			}
@@ -1157,20 +1157,27 @@ var fuWantsRE = regexp.MustCompile(`\b(?:will|won'?t|'ll|shall|should|must|need|
 // and rejected:").
 const notAdoptedLabel = `(?:considered (?:and|but) )?(?:rejected|declined|dismissed|not (?:pursued|taken|taking|adopted|chosen|doing))\s*:`
 
+// turnedDown: words that say an idea was turned down ("decided against it",
+// "was rejected", "was also proposed and rejected").
+const turnedDown = `decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved)|(?:was|were) (?:also )?(?:proposed|suggested|considered|discussed|raised) (?:and|but) (?:rejected|dropped|turned down|shelved|not (?:taken|adopted|pursued))`
+
 var (
 	// fuReportedRE: words that report what someone else said.
 	fuReportedRE = regexp.MustCompile(`\b(?:said|says|told (?:us|me|them)|per (?:their|the|our|its) \w+|according to)\b`)
 	// fuNotAdoptedLabelRE: a paragraph that opens with the label of ideas not
 	// taken up ("Not pursued: …", "Considered and rejected: …"). In an action
-	// section only the label counts: an entry that says it awaits an answer or a
-	// decision is still to do.
+	// section only the label or a turn-down (fuTurnedDownRE) counts: an entry
+	// that says it awaits an answer or a decision is still to do.
 	fuNotAdoptedLabelRE = regexp.MustCompile(`^\W*` + notAdoptedLabel)
 	// fuOpenQuestionRE: a paragraph the writer labels an open question ("Open
 	// question for the next risk review: should …?"): asked, not promised.
 	fuOpenQuestionRE = regexp.MustCompile(`^\W*(?:open|unresolved|unanswered) questions?\b[^:?]{0,60}:`)
 	// fuNotAdoptedRE: the writer says an idea was not taken up, in words or by
 	// the label.
-	fuNotAdoptedRE = regexp.MustCompile(`\b(?:not decided|undecided|no decision (?:yet|was made)|(?:nobody|no one|no-one) had an? (?:good |clear |real )?answer|no (?:good |clear )?answer (?:yet|so far)|decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved))\b|\b` + notAdoptedLabel)
+	fuNotAdoptedRE = regexp.MustCompile(`\b(?:not decided|undecided|no decision (?:yet|was made)|(?:nobody|no one|no-one) had an? (?:good |clear |real )?answer|no (?:good |clear )?answer (?:yet|so far)|` + turnedDown + `)\b|\b` + notAdoptedLabel)
+	// fuTurnedDownRE: an idea the writer says was turned down ("Raising the
+	// session expiry was also proposed and rejected"), in an action section too.
+	fuTurnedDownRE = regexp.MustCompile(`\b(?:` + turnedDown + `)\b`)
 	// fuDeferRE: an idea put off to no particular time, or doubted by its speaker.
 	fuDeferRE = regexp.MustCompile(`\b(?:at some point|some ?day|one day|eventually|idk|dunno|not sure (?:if|whether|it'?s)|to (?:be )?discuss(?:ed)?|needs? (?:more |further )?discussion)\b`)
 )
