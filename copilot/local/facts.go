@@ -1619,7 +1619,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		// or a progress report ("1,840 of 9,300 done and not moving") is not one,
 		// nor is anything a report says before its story begins ("This report is
 		// in English").
-		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !wholeStateRE.MatchString(t.lower) && !mustDoRE.MatchString(t.lower) && !fieldRow(t) && !headerLine(t.lower) && !headerFields(t.msg.Text) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
+		return t.idx >= onsetIdx && doneRE.MatchString(t.lower) && !failureTextRE.MatchString(t.lower) && !wholeStateRE.MatchString(t.lower) && !mustDoRE.MatchString(t.lower) && !fieldRow(t) && !headerLine(t.lower) && !headerFields(t.msg.Text) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) &&
 			!strings.Contains(t.lower, "not ") && t.cause < 2 && len(contentTerms(t.lower)) >= 2 && !doneButRE.MatchString(t.lower)
 	}
 	// A bare command ("CONFIG SET maxmemory-policy allkeys-lru on the primary")
@@ -1819,6 +1819,12 @@ func (b *summaryBuilder) findMitigationActs() []int {
 	}
 	return acts[:min(1, len(acts))]
 }
+
+// failureTextRE: the words of a failure as a system returns it ("came back with
+// HTTP 403 cluster_block_exception", "Forbidden"): a message quoting one tells
+// the damage, whatever completion word follows ("marked the entries as synced
+// anyway").
+var failureTextRE = regexp.MustCompile(`\bhttp [45]\d\d\b|\w*exception\b|\bforbidden\b`)
 
 // clauseOpensWithAction reports whether a clause after the first opens with an
 // action verb in the progressive or the past: "there is a flag

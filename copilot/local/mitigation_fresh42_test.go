@@ -1,6 +1,9 @@
 package local
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // From dev42 (judged on dev43): a check written as "still not in search" reports
 // the symptom, not a step; "the new one shows up now, but the old ones still
@@ -91,5 +94,20 @@ func TestRevertOfFailedTryAndStatementRun(t *testing.T) {
 	// reading does not take "flipping" for what was undone.
 	if undonePastRE.MatchString("flipping the acquirer back") {
 		t.Error("an undo in the progressive read as noun first")
+	}
+}
+
+// A report's paragraph that quotes the failure a system returned ("came back with
+// HTTP 403 cluster_block_exception … marked the entries as synced anyway") tells
+// the damage; its completion word is no step done.
+func TestFailureTextIsNoCompletion(t *testing.T) {
+	s := summarize(t, reportOf(
+		"Summary", "From 02:13 on Sunday until 15:40 on Tuesday, hours recorded in the time system never reached the billing index, so pre-bills showed no new time.",
+		"What happened", "Disk on es-3 crossed the flood-stage watermark at 02:13 and the index was made read-only.",
+		"What happened", "From then on every bulk request from the sync worker came back with HTTP 403 cluster_block_exception. The worker logged these at WARN and marked the entries as synced anyway.",
+		"Recovery", "At 13:10 Dana deleted the old log indices by hand. At 13:55 she removed the read-only block, and indexing resumed at 13:57.",
+	))
+	if strings.Contains(s.Mitigation, "synced anyway") || s.Mitigation == "" {
+		t.Errorf("mitigation %q, want the recovery steps", s.Mitigation)
 	}
 }
