@@ -111,3 +111,15 @@ func TestFailureTextIsNoCompletion(t *testing.T) {
 		t.Errorf("mitigation %q, want the recovery steps", s.Mitigation)
 	}
 }
+
+// The amount a step added, told in a clause after it ("extending the data disk
+// first, vSphere +500G on hist-db-01"), is part of the step; a check after a
+// step is still clipped.
+func TestStepAmountClauseKept(t *testing.T) {
+	if got := clipTrailingClauses("Extending the data disk first, vSphere +500G on hist-db-01.", isActionClause); !strings.Contains(got, "+500G") {
+		t.Errorf("clipped to %q", got)
+	}
+	if got := clipTrailingClauses("Restarted ci-dispatcher, new pushes trigger again.", isActionClause); strings.Contains(got, "again") {
+		t.Errorf("the check kept: %q", got)
+	}
+}

@@ -448,8 +448,15 @@ func clipTrailingClauses(s string, keep func(low string) bool) string {
 // isActionClause: a clause that does or reports an action, not the check after
 // it whose words name one ("no restarts", "0 evictions").
 func isActionClause(low string) bool {
+	if stepAmountRE.MatchString(low) && !symptomRE.MatchString(low) && !verifyRE.MatchString(low) {
+		return true // "…, vSphere +500G on hist-db-01": what the step added
+	}
 	return (actionCueRE.MatchString(low) || doneRE.MatchString(low)) && !symptomRE.MatchString(low) && !verifyRE.MatchString(low)
 }
+
+// stepAmountRE: a clause that opens, within its first words, with an amount
+// added ("+500G", "+2 replicas"): the size of the step told before it.
+var stepAmountRE = regexp.MustCompile(`^\W*(?:[\w.-]+ ){0,2}\+\d`)
 
 // firstQuotable is the first sentence of text with a content term, quoted.
 func firstQuotable(text string) string {
