@@ -123,3 +123,10 @@ func TestStepAmountClauseKept(t *testing.T) {
 		t.Errorf("the check kept: %q", got)
 	}
 }
+
+// "+1" after a step agrees with someone; it is no amount the step added.
+func TestPlusOneIsNoStepAmount(t *testing.T) {
+	if stepAmountRE.MatchString("+1 from me") || !stepAmountRE.MatchString("scaled out +2 replicas") {
+		t.Error("stepAmountRE misreads '+1 from me' or '+2 replicas'")
+	}
+}

@@ -455,8 +455,9 @@ func isActionClause(low string) bool {
 }
 
 // stepAmountRE: a clause that opens, within its first words, with an amount
-// added ("+500G", "+2 replicas"): the size of the step told before it.
-var stepAmountRE = regexp.MustCompile(`^\W*(?:[\w.-]+ ){0,2}\+\d`)
+// added and its unit ("+500G", "+2 replicas"): the size of the step told before
+// it. A bare "+1" agrees with someone.
+var stepAmountRE = regexp.MustCompile(`^\W*(?:[\w.-]+ ){0,2}\+\d[\d.,]*\s?(?:[kmgtp]i?b?|%|nodes?|replicas?|pods?|cores?|vcpus?|instances?|shards?|workers?|partitions?|brokers?)\b`)
 
 // firstQuotable is the first sentence of text with a content term, quoted.
 func firstQuotable(text string) string {

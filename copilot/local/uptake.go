@@ -608,7 +608,8 @@ func withoutDue(t msgTags) []string {
 	return agreementTerms(low)
 }
 
-// upAgreeOpenRE: a reply that opens by agreeing with the idea before it.
+// upAgreeOpenRE: a reply that opens by agreeing with the idea before it, or by
+// taking it ("mine, …").
 var upAgreeOpenRE = regexp.MustCompile(`^\W*(?:\+1|agreed?|mine|good (?:idea|point|call|shout|one|thought)|great idea|yes|yeah|yep|sure|makes sense)\b`)
 
 // upPronounCommitRE: a promise whose object is the idea pointed back at ("I'll
