@@ -1907,7 +1907,9 @@ func followUpText(raw string, entry bool) string {
 			}
 		}
 	}
-	text := fuLeadRE.ReplaceAllString(cleanText(strings.Join(keep, " ")), "")
+	// "3) i'll change the account email …": the entry's number in the list it
+	// was said in is no part of the item.
+	text := fuEnumLeadRE.ReplaceAllString(fuLeadRE.ReplaceAllString(cleanText(strings.Join(keep, " ")), ""), "")
 	if (len(contentTerms(text)) == 0 || fuHeaderRE.MatchString(text)) && !hasSecret(raw) {
 		// "Follow-ups:" / "So, todos:" heads the entries that follow it in the same
 		// message: quote them.

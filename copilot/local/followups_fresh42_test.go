@@ -1,6 +1,9 @@
 package local
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // From dev42 (judged on dev43): a take whose object is a pronoun ("I'll take it",
 // "we'll add it", "mine, I'll put it …") right after someone else's idea takes
@@ -85,5 +88,18 @@ func TestFresh42CallForIdeasIsNoItem(t *testing.T) {
 	inc, got := followUpsOf(t, "ivo: how do we find out earlier next time? I'll add an alert on the indexer's rejected bulk items")
 	if _, ok := got[inc.Messages[len(firefight)].TS]; !ok {
 		t.Error("a call for ideas with a promise beside it was dropped")
+	}
+}
+
+// An entry's number in the list it was said in ("3) i'll add …") is no part of
+// the item's text, which becomes a ticket's title.
+func TestItemTextDropsListNumber(t *testing.T) {
+	inc, got := followUpsOf(t, "ivo: 3) i'll add an alert on certificate expiry, 14 days ahead, by friday")
+	it, ok := got[inc.Messages[len(firefight)].TS]
+	if !ok {
+		t.Fatalf("no item (items %v)", got)
+	}
+	if strings.HasPrefix(it.Text, "3") || !strings.Contains(it.Text, "alert on certificate expiry") {
+		t.Errorf("item text %q", it.Text)
 	}
 }
