@@ -960,6 +960,13 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if !(marker || suggest || nextTime || commit || ask || complain) {
 		return nil
 	}
+	// "I'd rather not. That lets any broken clock through for twenty years …
+	// The gateway already has a fallback for this: …": before the incident is
+	// resolved, a reply that opens by turning the proposal before it down argues
+	// about the fix at hand; it takes on nothing unless it commits.
+	if t.section == "" && (lc.resolvedAt < 0 || t.idx < lc.resolvedAt) && !marker && !commit && refusalOpens(low) {
+		return nil
+	}
 	// "the others are exposed on their next failover" tells when a risk strikes;
 	// only a sentence that wants or orders something about it proposes.
 	if nextTime && !(marker || suggest || commit || ask || complain) && nextEventOnly(low) {
@@ -1599,6 +1606,13 @@ func refusalOnly(low string) bool {
 	}
 	rest := fuRefusalClauseRE.ReplaceAllString(low, " ")
 	return !fuCommitRE.MatchString(rest) && !sentencePromise(rest) && !fuMarkerRE.MatchString(rest) && !fuFutureRE.MatchString(rest)
+}
+
+// refusalOpens reports a message whose first sentence turns something down
+// ("I'd rather not.", "no, that drops every flow").
+func refusalOpens(low string) bool {
+	sents := splitSentences(low)
+	return len(sents) > 0 && upRejectRE.MatchString(strings.TrimSpace(sents[0]))
 }
 
 // fuFutureRE: something still to happen, whoever does it ("olu will add …").

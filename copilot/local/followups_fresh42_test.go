@@ -3,6 +3,8 @@ package local
 import (
 	"strings"
 	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
 // From dev42 (judged on dev43): a take whose object is a pronoun ("I'll take it",
@@ -101,5 +103,24 @@ func TestItemTextDropsListNumber(t *testing.T) {
 	}
 	if strings.HasPrefix(it.Text, "3") || !strings.Contains(it.Text, "alert on certificate expiry") {
 		t.Errorf("item text %q", it.Text)
+	}
+}
+
+// Before the incident is resolved, a reply that opens by turning the proposal
+// before it down ("I'd rather not. That lets any genuinely broken clock through for
+// the next twenty years … The gateway already has a fallback for this: …") argues
+// about the fix at hand and is no item: dev42's GPS week rollover chat. The
+// follow-ups of its wrap-up stay.
+func TestRefusalDuringTheFireIsNoItem(t *testing.T) {
+	incs, err := transcript.Read([]string{"../../evals/testdata/dev42/documents/yk-avl-gnss-week-rollover.json"}, transcript.Options{})
+	if err != nil || len(incs) != 1 {
+		t.Fatalf("read: %v (%d incidents)", err, len(incs))
+	}
+	got := followUpsBySource(t, incs[0])
+	if it, ok := got["1778992984.095024"]; ok {
+		t.Errorf("the refusal during the fire is an item: %q", it.Text)
+	}
+	if _, ok := got["1778994390.177564"]; !ok {
+		t.Errorf("the wrap-up's promise to chase the vendor is no item (%d items)", len(got))
 	}
 }
