@@ -1712,13 +1712,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			noHelp = t.idx
 			continue
 		}
-		tried := failed
-		if noHelp >= 0 {
-			// "19:05 | pool raised from 20 to 40 …; no improvement": the
-			// report that a try did not help may tell the try itself.
-			tried = append(tried[:len(tried):len(tried)], noHelp)
-		}
-		if b.undoesFailed(t, tried) {
+		if b.undoesFailed(t, failed, noHelp) {
 			continue // "flipping the acquirer back": the failed try undone
 		}
 		if commsOnly(t) && !t.verify && !t.resolved && !recovered(t) {
@@ -1880,10 +1874,15 @@ func (b *summaryBuilder) aimedAtCause(acts []int) []int {
 // tool's "payments.acquirer = paylane, was: backup_acquirer". Undoing a try
 // restores the state the incident began in; it stops no bleeding. A rollback
 // that names what the failed try did not ("rolling checkout-api back to
-// 2.30.4" after "restarting checkout-api") is a step of its own.
-func (b *summaryBuilder) undoesFailed(t msgTags, failed []int) bool {
-	if len(failed) == 0 || !undoRE.MatchString(t.lower) {
+// 2.30.4" after "restarting checkout-api") is a step of its own. report is the
+// latest report that a try did not help (-1 when none): "19:05 | pool raised
+// from 20 to 40 …; no improvement" tells the try itself.
+func (b *summaryBuilder) undoesFailed(t msgTags, failed []int, report int) bool {
+	if len(failed) == 0 && report < 0 || !undoRE.MatchString(t.lower) {
 		return false
+	}
+	if report >= 0 {
+		failed = append(failed[:len(failed):len(failed)], report)
 	}
 	// What the undoing sentence names, without its verb and "back".
 	var own []string

@@ -557,13 +557,13 @@ func followUpLike(low string) bool {
 }
 
 // bareRefusal reports a message that declines what was proposed.
-func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) || letsNotOnly(low) }
+func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) || refusesOnly(low) }
 
-// letsNotOnly reports a message whose every sentence asks or turns something
+// refusesOnly reports a message whose every sentence asks or turns something
 // down with "let's not" ("ravi thats basically the alert in 2) no? let's not
 // build two things"), or whose every sentence turns something down ("I'd say
 // no, it's a one-off."): it refuses, whatever the refusal names.
-func letsNotOnly(low string) bool {
+func refusesOnly(low string) bool {
 	not, refused, asked := false, false, false
 	for _, s := range splitSentences(low) {
 		s = strings.TrimSpace(s)

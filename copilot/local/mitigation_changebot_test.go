@@ -158,7 +158,7 @@ func TestUndoneTryIsNoMitigation(t *testing.T) {
 		said{"bo", "no change, still 5xx", false},
 		said{"ana", "rolling checkout-api back to 2.30.4", false},
 	))))
-	if b.undoesFailed(b.lc.msgs[2], []int{0}) {
+	if b.undoesFailed(b.lc.msgs[2], []int{0}, -1) {
 		t.Error("a rollback to a version read as undoing the restart")
 	}
 }

@@ -447,11 +447,9 @@ func clipTrailingClauses(s string, keep func(low string) bool) string {
 
 // isActionClause: a clause that does or reports an action, not the check after
 // it whose words name one ("no restarts", "0 evictions").
+// The amount a step added ("…, vSphere +500G on hist-db-01") is part of it.
 func isActionClause(low string) bool {
-	if stepAmountRE.MatchString(low) && !symptomRE.MatchString(low) && !verifyRE.MatchString(low) {
-		return true // "…, vSphere +500G on hist-db-01": what the step added
-	}
-	return (actionCueRE.MatchString(low) || doneRE.MatchString(low)) && !symptomRE.MatchString(low) && !verifyRE.MatchString(low)
+	return (actionCueRE.MatchString(low) || doneRE.MatchString(low) || stepAmountRE.MatchString(low)) && !symptomRE.MatchString(low) && !verifyRE.MatchString(low)
 }
 
 // stepAmountRE: a clause that opens, within its first words, with an amount

@@ -698,12 +698,12 @@ func replyTarget(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, t
 	own := agreementTerms(t.lower)
 	if prev := t.idx - 1; prev >= 0 && upAgreeOpenRE.MatchString(t.lower) && upPronounCommitRE.MatchString(t.lower) {
 		// "yes, we'll add it to the dashboards" right after someone else's idea
-		// ("and an alert on >1 capture per invoice?", "2) alert on replication
-		// slots"): the pronoun stands for the idea just said, whatever words
-		// the reply adds.
+		// ("and an alert on >1 capture per invoice?", or one numbered entry of a
+		// wrap-up list, "2) alert on replication slots"): the pronoun stands for
+		// the idea just said, whatever words the reply adds.
 		p := lc.msgs[prev]
 		if !p.bot && speaker(p.msg) != self && (p.msg.ThreadTS == "" || p.msg.ThreadTS == p.msg.TS) && !isReplyOnly(p) && !upAgreeOpenRE.MatchString(p.lower) &&
-			(cands[prev] != nil || fuLastingRE.MatchString(p.lower) || proposalForm(p.lower, true) || listEntryRE.MatchString(p.lower)) {
+			(cands[prev] != nil || fuLastingRE.MatchString(p.lower) || proposalForm(p.lower, true) || fuEnumLeadRE.MatchString(p.lower)) {
 			return prev
 		}
 	}
@@ -746,10 +746,6 @@ func replyTarget(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, t
 	}
 	return best
 }
-
-// listEntryRE: a message that is one numbered entry of a list ("2) alert on
-// replication slots"), as people write the follow-ups asked for at a wrap-up.
-var listEntryRE = regexp.MustCompile(`^\W{0,3}\d{1,2}[).]\s+\S`)
 
 // isReplyOnly: a message that only answers (an affirmation or a take), not an idea.
 func isReplyOnly(t msgTags) bool {
