@@ -93,13 +93,22 @@ type fuCandidate struct {
 	text     string
 	terms    []string
 	msgTerms []string // of the whole message, to match ticket titles
-	owner    string
-	due      string // YYYY-MM-DD, "" when the words name no day
-	dueText  string // the deadline as written
-	accepted bool   // a follow-up in its own right; otherwise only if someone agrees
-	ticket   string
-	src      string // the sentence it was split from, "" when it is the whole message
-	msgKinds int    // the deliverable kinds its whole message names (capture.go)
+	// takeTerms are the terms of the message that took the item on (takenAt).
+	// The take often says the work in concrete terms the proposal only hinted at
+	// ("that should be a trend alert" … "agree, I'll add a forecast alert …
+	// fire if full within 48h"), so a title in the take's words captures the
+	// item. A take may go on to other work of its own ("yes, will do, and I'll
+	// add 'CDN keys' as a category on the CAB form"), so they count only at the
+	// strict bar of matchTickets (coverage and onlyWhere), not at matchMutual's
+	// lower one.
+	takeTerms []string
+	owner     string
+	due       string // YYYY-MM-DD, "" when the words name no day
+	dueText   string // the deadline as written
+	accepted  bool   // a follow-up in its own right; otherwise only if someone agrees
+	ticket    string
+	src       string // the sentence it was split from, "" when it is the whole message
+	msgKinds  int    // the deliverable kinds its whole message names (capture.go)
 	// proposedAt is the remark another person made just before the item's own
 	// message and that the item answers ("that trigger has to page someone" …
 	// "I'll change it today: page PACS on-call when…"), 0 when none.
@@ -2632,7 +2641,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	}
 	var pairs []pair
 	for i, c := range open {
-		msgTerms := withParts(c.msgTerms)
+		msgTerms := withParts(slices.Concat(c.msgTerms, c.takeTerms))
 		for j, tk := range tickets {
 			title := withoutTerm(ticketTitleTerms(tk.Title), presupposedHead(tk.Title, msgText(lc, c)))
 			named := namedTerms(tk.Title, msgText(lc, c))
@@ -2645,7 +2654,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 			if l.ticketTrace != nil {
 				l.ticketTrace(lc.msgs[c.idx].msg.TS, tk.Key, TicketScores{TitleCovered: ov, TitleShared: n, ItemCovered: iv, ItemShared: in, Cosine: cs})
 			}
-			if settingDiffers(tk.Title, msgText(lc, c)) || deliverableDiffers(tk.Title, c.text) || actionDiffers(tk.Title, c.text) || onlyWhere(tk.Title, c.text, slices.Concat(c.msgTerms, named)) {
+			if settingDiffers(tk.Title, msgText(lc, c)) || deliverableDiffers(tk.Title, c.text) || actionDiffers(tk.Title, c.text) || onlyWhere(tk.Title, c.text, slices.Concat(c.msgTerms, c.takeTerms, named)) {
 				continue
 			}
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()

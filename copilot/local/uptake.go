@@ -472,6 +472,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			// you take it?" … "sure, I'll get one by end of month").
 			if !st.taken && (self != author || st.asked == self) {
 				c.takenAt = t.idx
+				c.takeTerms = contentTerms(t.msg.Text)
 			}
 			st.taken = true
 			if c.due == "" {

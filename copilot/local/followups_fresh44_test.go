@@ -1,0 +1,64 @@
+package local
+
+import (
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
+)
+
+// From dev44 (judged on dev45): an idea someone else takes on is captured by a
+// ticket titled in the take's words. The proposal only hints at the work ("that
+// should be a trend alert"); the take names it ("a forecast alert … fire if full
+// within 48h … for all rds instances"), and the tracker titles it so. A ticket
+// that shares a word or two with the take's other work is no capture.
+func TestTakeWordsCaptureTheIdea(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		lines   []string
+		tickets []copilot.Ticket
+		key     string // the ticket that captures line 0, "" for none
+	}{
+		{"other words", []string{
+			"ines: we should have something better than the hourly report for this",
+			"tomas: agreed, I'll add a synthetic probe that books and cancels a test slot every 5 minutes per region",
+		}, []copilot.Ticket{
+			{Key: "SHOP-88", Title: "Synthetic probe: book + cancel a test slot every 5 min in each region"},
+			{Key: "SHOP-80", Title: "Upgrade the booking service to Java 21"},
+		}, "SHOP-88"},
+		{"no capture by the take's other work", []string{
+			"ines: we should have something better than the hourly report for this",
+			"tomas: agreed, I'll sort it out",
+		}, []copilot.Ticket{
+			{Key: "SHOP-88", Title: "Synthetic probe: book + cancel a test slot every 5 min in each region"},
+		}, ""},
+	} {
+		inc := chat(append(append([]string{}, firefight...), tc.lines...)...)
+		inc.Tickets = tc.tickets
+		got := followUpsBySource(t, inc)
+		item, ok := got[ts(inc, 0)]
+		if !ok {
+			t.Errorf("%s: the idea is no item (items %v)", tc.name, got)
+			continue
+		}
+		if item.TicketKey != tc.key || item.Captured != (tc.key != "") {
+			t.Errorf("%s: captured %v by %q, want %q", tc.name, item.Captured, item.TicketKey, tc.key)
+		}
+	}
+}
+
+// The same in dev44's chat, where the incident's other messages set the words'
+// weights: maya's trend alert is captured by the ticket for oscar's forecast alert.
+func TestTakeWordsCaptureTheIdeaDev44(t *testing.T) {
+	incs, err := transcript.Read([]string{"../../evals/testdata/dev44/documents/wd-ledger-db-wal-slot-disk-full.json"}, transcript.Options{})
+	if err != nil || len(incs) != 1 {
+		t.Fatalf("read: %v (%d incidents)", err, len(incs))
+	}
+	it, ok := followUpsBySource(t, incs[0])["1778060830.374103"]
+	if !ok {
+		t.Fatal("the trend-alert idea is no item")
+	}
+	if it.TicketKey != "OPS-2419" {
+		t.Errorf("trend alert captured by %q, want OPS-2419 (the forecast alert's ticket)", it.TicketKey)
+	}
+}
