@@ -311,10 +311,14 @@ func deliverables(s string) int {
 	return kinds
 }
 
-// deliverableREs: one pattern per kind. "Page" is left out of the alert words: it is
-// as often a web page ("the account page") as a pager.
+// deliverableREs: one pattern per kind. "Page" alone is left out of the alert
+// words: it is as often a web page ("the account page") as a pager. A ticket's
+// "page on spike in rejected passes" or "page the ledger on-call when …", and
+// "pager", are the alert. "page someone when …" is left as it was, no kind: its
+// "page" is then a shared word ("alert") that, read as the kind, would no longer
+// count as what the item and an "Alert on …" title share (onlyWhere).
 var deliverableREs = []*regexp.Regexp{
-	regexp.MustCompile(`\b(?:alert\w*|alarm\w*|warn\w*|monitor\w*)\b`),
+	regexp.MustCompile(`\b(?:alert\w*|alarm\w*|warn\w*|monitor\w*|pagers?|page[sd]?\s+(?:on|the\s+[\w-]+\s+(?:on-?call|team)))\b`),
 	regexp.MustCompile(`\b(?:dashboards?|panels?|graphs?)\b`),
 	regexp.MustCompile(`\b(?:tests?|testing|drills?|exercises?|game ?days?)\b`),
 	regexp.MustCompile(`\b(?:runbooks?|playbooks?|checklists?|procedures?|guides?|docs|documentation|wiki)\b`),

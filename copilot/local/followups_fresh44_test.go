@@ -62,3 +62,43 @@ func TestTakeWordsCaptureTheIdeaDev44(t *testing.T) {
 		t.Errorf("trend alert captured by %q, want OPS-2419 (the forecast alert's ticket)", it.TicketKey)
 	}
 }
+
+// "Page on …" in a ticket title is an alert, as "pager" is; "page" alone, or a
+// page "when the database is unreachable", is a web page.
+func TestPageAsAlertKind(t *testing.T) {
+	for s, want := range map[string]bool{
+		"checkout-api: page on spike in rejected waiting-room passes":       true,
+		"page the ledger on-call when postings fail":                        true,
+		"forward the disk warning to the pager":                             true,
+		"enrol-web: user-facing maintenance page when database unreachable": false,
+		"fix the account page layout":                                       false,
+		"Route HesCollectorRunTooLong to PagerDuty metering rotation":       false,
+	} {
+		if got := deliverables(s)&1 != 0; got != want {
+			t.Errorf("%q: alert %v, want %v", s, got, want)
+		}
+	}
+}
+
+// From dev44: a ticket "page on spike in X" captures the alert on X, whose
+// words are an identifier's parts (queue_pass_invalid), and not the runbook entry
+// that only shares the component's name.
+func TestPageTicketCapturesTheAlert(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"lena: we had zero alerting on this, the box office found it. I'll add an alert on the seat_hold_failed 409 rate, separate from the generic 4xx one",
+		"omar: I'll write the manual release tool into the box office runbook, took us 10 min to find it",
+	)...)
+	inc.Tickets = []copilot.Ticket{
+		{Key: "BOX-51", Title: "box-office-api: page on spike in failed seat holds"},
+		{Key: "BOX-40", Title: "box-office-api: upgrade Node 20 -> 22"},
+	}
+	got := followUpsBySource(t, inc)
+	alert, ok := got[ts(inc, 0)]
+	if !ok || alert.TicketKey != "BOX-51" {
+		t.Errorf("the alert: item %v, captured by %q, want BOX-51", ok, alert.TicketKey)
+	}
+	runbook, ok := got[ts(inc, 1)]
+	if !ok || runbook.Captured {
+		t.Errorf("the runbook entry: item %v, captured %v by %q, want uncaptured", ok, runbook.Captured, runbook.TicketKey)
+	}
+}
