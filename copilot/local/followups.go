@@ -1998,6 +1998,9 @@ type postmortemShape struct {
 
 func shapeOf(lc *incidentLifecycle) postmortemShape {
 	pm := postmortemShape{todo: todoSections(lc), narrativeEnd: len(lc.msgs) / 2, rejected: rejectedEntries(lc)}
+	for i := range belowNotAdoptedLabel(lc) {
+		pm.rejected[i] = true
+	}
 	last := -1
 	for _, t := range lc.msgs {
 		if t.section != "" && !t.bot && (pm.todo[t.section] || forwardHeading(t.section) || (kindOfSection(t.section) == sectionActions && !reflectiveHeading(t.section))) {
@@ -2999,6 +3002,37 @@ var (
 // order but not their numbers, so entry n is the section's n-th message: the
 // latest section before the decision whose heading names the entries' noun
 // ("Recommendations"), else the latest with two entries or more.
+// belowNotAdoptedLabel holds the pieces a report lists under a label of ideas not
+// taken up that stands alone as a paragraph ("Considered and not taken:" and
+// then "- Raising max_connections to 3,000: memory on the writer would not
+// support it …"): the label heads the entries after it in its section, up to the
+// next label of its own (a short paragraph ending in a colon).
+func belowNotAdoptedLabel(lc *incidentLifecycle) map[int]bool {
+	out := map[int]bool{}
+	under := ""
+	for _, t := range lc.msgs {
+		switch {
+		case t.section == "" || t.section != under:
+			under = ""
+		case bareLabelRE.MatchString(t.lower):
+			under = ""
+		default:
+			out[t.idx] = true
+		}
+		if t.section != "" && bareNotAdoptedRE.MatchString(t.lower) {
+			under = t.section
+		}
+	}
+	return out
+}
+
+var (
+	// bareNotAdoptedRE: a paragraph that is only the label of ideas not taken up.
+	bareNotAdoptedRE = regexp.MustCompile(`^\W*` + notAdoptedLabel + `\s*$`)
+	// bareLabelRE: a short paragraph ending in a colon, a label of what follows.
+	bareLabelRE = regexp.MustCompile(`^\W*(?:\S+\s+){0,5}\S+:\s*$`)
+)
+
 func rejectedEntries(lc *incidentLifecycle) map[int]bool {
 	out := map[int]bool{}
 	for _, t := range lc.msgs {

@@ -1,6 +1,7 @@
 package local
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -100,5 +101,32 @@ func TestPageTicketCapturesTheAlert(t *testing.T) {
 	runbook, ok := got[ts(inc, 1)]
 	if !ok || runbook.Captured {
 		t.Errorf("the runbook entry: item %v, captured %v by %q, want uncaptured", ok, runbook.Captured, runbook.TicketKey)
+	}
+}
+
+// From dev44: a report's "Considered and not taken:" paragraph heads the list
+// after it; those entries are ideas turned down, not action items. An entry
+// after the next label ("Also open:") is an item again.
+func TestListUnderNotTakenLabel(t *testing.T) {
+	src := reportHead + "## Corrective actions\n\n" +
+		"| Action | Owner | Ticket |\n|---|---|---|\n" +
+		"| Put a connection proxy in front of orders-db | Priti Nair | PAY-1180 |\n\n" +
+		"Considered and not taken:\n\n" +
+		"- Raising max_connections to 3,000: memory on the writer would not support it.\n" +
+		"- Moving orders-db to a larger instance class before the June sales: same reason.\n\n" +
+		"Also open:\n\n" +
+		"- Add the pool budget to the on-sale checklist (Hana Sato).\n"
+	got := map[string]bool{}
+	for _, it := range reportAnswer(t, src).Items {
+		for _, k := range []string{"connection proxy", "max_connections", "larger instance", "on-sale checklist"} {
+			if strings.Contains(it.Text, k) {
+				got[k] = true
+			}
+		}
+	}
+	for k, want := range map[string]bool{"connection proxy": true, "max_connections": false, "larger instance": false, "on-sale checklist": true} {
+		if got[k] != want {
+			t.Errorf("%s: item %v, want %v", k, got[k], want)
+		}
 	}
 }
