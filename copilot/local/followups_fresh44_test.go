@@ -130,3 +130,25 @@ func TestListUnderNotTakenLabel(t *testing.T) {
 		}
 	}
 }
+
+// From dev44: a wrap-up question that asks for something with a switch in it
+// ("an in-app banner we can flip when the backend is degraded?") asks for that
+// step, it does not report one done; taken up ("good one, i'll take it to mobile
+// product") it is the item, owned by the taker, and the take is no second item.
+func TestQuestionWithAStepIsAnIdea(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"lena: i'll add a 'maps slow' scenario to the staging load test so this shows up before release. MOB-591",
+		"marco: support side: can we get an in-app banner we can flip when the backend is degraded? half the drivers reinstalled the app",
+		"ben: good one, i'll take it to mobile product",
+	)
+	idea, ok := got[ts(inc, 1)]
+	if !ok {
+		t.Fatalf("the banner question is no item (items %v)", got)
+	}
+	if idea.Owner != "ben" {
+		t.Errorf("owner %q, want ben", idea.Owner)
+	}
+	if _, dup := got[ts(inc, 2)]; dup {
+		t.Error("the take is a second item")
+	}
+}

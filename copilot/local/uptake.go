@@ -507,7 +507,9 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 // afterIncident: a message of the wrap-up, after the incident was resolved, that a
 // person wrote (not a bot, not a report's section) and that names no action taken.
 func afterIncident(lc *incidentLifecycle, t msgTags) bool {
-	if t.bot || t.section != "" || len(t.actions) > 0 || fuHopeRE.MatchString(t.lower) || len(contentTerms(t.msg.Text)) < 3 {
+	// A question's step is asked for, not done ("can we get an in-app banner we
+	// can flip when the backend is degraded?").
+	if t.bot || t.section != "" || len(t.actions) > 0 && !t.question || fuHopeRE.MatchString(t.lower) || len(contentTerms(t.msg.Text)) < 3 {
 		return false
 	}
 	// Without a recognised mitigation or resolution the wrap-up is the last part of
