@@ -152,3 +152,25 @@ func TestQuestionWithAStepIsAnIdea(t *testing.T) {
 		t.Error("the take is a second item")
 	}
 }
+
+// A JSON document names its speakers in "user" only ("user": "juno"), as a
+// Slack export names them in user_name: "juno can you own setting one up?"
+// asks juno in both, and the idea is juno's.
+func TestAddresseeInADocumentWithUserOnly(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"noor: honestly we need a status page. discord being our status page means i get 500 pings every time",
+		"mara: agreed. juno can you own setting one up? end of month is fine",
+		"juno: sure",
+	)...)
+	for i := range inc.Messages {
+		inc.Messages[i].User, inc.Messages[i].UserName = inc.Messages[i].UserName, ""
+	}
+	got := followUpsBySource(t, inc)
+	var owners []string
+	for _, it := range got {
+		owners = append(owners, it.Owner)
+	}
+	if len(got) != 1 || owners[0] != "juno" {
+		t.Errorf("items %d, owners %v; want one item, owned by juno", len(got), owners)
+	}
+}

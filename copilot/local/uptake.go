@@ -58,12 +58,9 @@ var (
 // people share is dropped: it names nobody.
 type participants map[string]string
 
-func participantsOf(msgs []msgTags) participants {
-	return nameForms(msgs, func(m copilot.Message) bool { return m.UserName != "" })
-}
-
-// speakersOf is participantsOf over every speaker whose name is not a user id: a
-// document's "user" is often the name itself ("mel").
+// speakersOf is the participants of a transcript: every human speaker whose name
+// is not a user id. A Slack export names them in user_name; a document's "user"
+// is often the name itself ("mel").
 func speakersOf(msgs []msgTags) participants {
 	return nameForms(msgs, func(m copilot.Message) bool { return !upUserIDRE.MatchString(speaker(m)) })
 }
@@ -235,7 +232,7 @@ type upTarget struct {
 // names a lasting improvement, or proposes by its grammar, becomes a candidate when
 // someone takes it or it is assigned.
 func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int, names map[string]string, threadOf func(copilot.Message) string) {
-	parts := participantsOf(lc.msgs)
+	parts := speakersOf(lc.msgs)
 	state := map[int]*upTarget{}
 	get := func(i int) *upTarget {
 		if state[i] == nil {
