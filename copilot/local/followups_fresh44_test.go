@@ -174,3 +174,28 @@ func TestAddresseeInADocumentWithUserOnly(t *testing.T) {
 		t.Errorf("items %d, owners %v; want one item, owned by juno", len(got), owners)
 	}
 }
+
+// From dev44: a promise right after an idea nobody owns yet, naming the idea's
+// rarest thing ("sweep", "G2"), takes the idea on in its own words: one item,
+// owned by the one who promised. A promise about something else right after the
+// idea is an item of its own.
+func TestPromiseRestatingTheIdeaTakesIt(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"tomas: someone has to sweep every image for a bundled G2 before the 30th when priya kills the key, or we do this again",
+		"dmitri: i'll do the sweep, scan the registry images for the G2 fingerprint and list owners by the 25th",
+	)
+	idea, ok := got[ts(inc, 0)]
+	if !ok || len(got) != 1 {
+		t.Fatalf("want one item, the idea; got %v", got)
+	}
+	if idea.Owner != "dmitri" || idea.TakenTS != ts(inc, 1) || idea.Due != "2026-03-25" {
+		t.Errorf("owner %q taken at %q due %q, want dmitri at %s by 2026-03-25", idea.Owner, idea.TakenTS, idea.Due, ts(inc, 1))
+	}
+	inc, got = followUpsOf(t,
+		"tomas: someone has to sweep every image for a bundled G2 before the 30th when priya kills the key, or we do this again",
+		"dmitri: i'll add a handshake failure counter per service and alert on it, by friday",
+	)
+	if len(got) != 2 {
+		t.Errorf("an idea and a promise about something else: %d items, want 2", len(got))
+	}
+}
