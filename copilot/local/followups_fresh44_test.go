@@ -199,3 +199,26 @@ func TestPromiseRestatingTheIdeaTakesIt(t *testing.T) {
 		t.Errorf("an idea and a promise about something else: %d items, want 2", len(got))
 	}
 }
+
+// From dev44: a reply that starts to take an idea and turns it down in its first
+// words ("I can... actually no, sandbox has its own fixed limit, it wouldnt tell
+// us anything") rejects it. A message that has an idea of its own and drops it
+// later ("was also thinking X... actually no, dropping that idea") leaves the
+// idea before it alone.
+func TestReplyThatReversesItselfRejects(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"hannah: can someone load test against the vendor sandbox with the Growth limits so we know where we break?",
+		"^4 tomasz: I can... actually no, sandbox has its own fixed 10 rps limit, it wouldnt tell us anything about prod. skipping that",
+	)
+	if it, ok := got[ts(inc, 0)]; ok {
+		t.Errorf("the load test turned down is an item: %q", it.Text)
+	}
+	inc, got = followUpsOf(t,
+		"dmitri: @kofi can you write the runbook section 'lag growing but cpu low' -> check rebalances before scaling out?",
+		"kofi: on it, after DISP-1187",
+		"dmitri: was also thinking autoscaling loc-ingest on lag... actually no, today showed that makes it worse. dropping that idea",
+	)
+	if _, ok := got[ts(inc, 0)]; !ok {
+		t.Error("the runbook section is no item after another idea was dropped")
+	}
+}
