@@ -1122,7 +1122,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// An offer ("should I add…?", "want me to…?") waits for someone to take it up;
 	// so does an idea put off to no time or doubted by its speaker ("at some point",
 	// "some day", "idk").
-	if (fuOfferRE.MatchString(low) || fuDeferRE.MatchString(low)) && !marker {
+	if (fuOfferRE.MatchString(low) || deferred(low)) && !marker {
 		accepted = false
 	}
 	// A weaker proposal becomes a follow-up only when someone agrees with it: one
@@ -1950,6 +1950,26 @@ func followUpText(raw string, entry bool) string {
 	}
 	return quoteFollowUp(text, keepTo)
 }
+
+// deferred reports whether some sentence of low puts an idea off to no particular
+// time ("we could shard it at some point"). A sentence that tells the past with
+// those words ("payments-db and rules-db had debezium on them at some point too")
+// puts nothing off: the promise beside it ("I'll audit every other postgres
+// cluster for inactive slots by friday") stands.
+func deferred(low string) bool {
+	if !fuDeferRE.MatchString(low) {
+		return false
+	}
+	for _, s := range followUpSentences(low) {
+		if fuDeferRE.MatchString(s) && !fuToldPastRE.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// fuToldPastRE: a sentence that tells what was, not what will be.
+var fuToldPastRE = regexp.MustCompile(`\b(?:had|did|used to)\b`)
 
 // fuBareTakeRE: a sentence that only takes the item ("mine.", "on me", "me.").
 var fuBareTakeRE = regexp.MustCompile(`^\W*(?:mine|me|on me|on it|i take it|i'?ll take it|(?:i'?ll|i will|i can|happy to) take (?:it|that|this)(?: one)?|yours\??|(?:i'?ll|i will|i can|happy to) (?:file|ticket|log|track|raise|handle|own|do|write up) (?:it|that|this)(?: one| up)?(?: (?:now|today|tomorrow|later|this week|next sprint))?)\W*$`)

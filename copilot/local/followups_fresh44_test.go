@@ -222,3 +222,20 @@ func TestReplyThatReversesItselfRejects(t *testing.T) {
 		t.Error("the runbook section is no item after another idea was dropped")
 	}
 }
+
+// From dev44: "at some point" in a sentence that tells the past ("payments-db
+// and rules-db had debezium on them at some point too") puts off nothing; the
+// dated promise beside it is an item. Said of the future ("would be nice if
+// someday this was automatic"), it still waits for someone to take it up.
+func TestDeferralWordsInAStoryDeferNothing(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"rafa: I'll audit every other postgres cluster for inactive slots by friday. payments-db and rules-db had debezium on them at some point too",
+		"lin: would be nice if someday this whole cert thing was automatic, like the web certs",
+	)
+	if _, ok := got[ts(inc, 0)]; !ok {
+		t.Error("the dated audit is no item")
+	}
+	if it, ok := got[ts(inc, 1)]; ok {
+		t.Errorf("the wish for someday is an item: %q", it.Text)
+	}
+}
