@@ -217,6 +217,25 @@ var (
 	camelRE       = regexp.MustCompile(`[A-Z]?[a-z0-9]+|[A-Z]+`)
 )
 
+// A ticket that moves a component from one version to another ("ledger-db:
+// PostgreSQL 15.6 -> 15.8 minor version upgrade", "bump Node 20 -> 22") is that
+// upgrade: it captures only an item that speaks of a version or an upgrade,
+// whatever component words the two share. versionDiffers reports whether title is
+// such a ticket and item does not.
+func versionDiffers(title, item string) bool {
+	return versionMoveRE.MatchString(strings.ToLower(title)) && !versionWordRE.MatchString(strings.ToLower(item))
+}
+
+var (
+	// versionMoveRE: a dotted version moved to another ("15.6 -> 15.8"), or an
+	// upgrade named with its version ("bump Node 20 -> 22", "upgrade to 3.3"). A
+	// value moved without those words ("raise the buffer from 500 to 5000") is a
+	// setting, not a version.
+	versionMoveRE = regexp.MustCompile(`\bv?\d+\.\d+(?:\.\d+)*\s*(?:->|→|=>|to)\s*v?\d+\.\d+|\b(?:upgrade|bump|version)\b[^.]{0,40}?\d|\d[^.]{0,40}?\b(?:upgrade|bump|version)\b`)
+	// versionWordRE: an item that speaks of versions.
+	versionWordRE = regexp.MustCompile(`\b(?:upgrad\w*|bump\w*|version\w*|patch\w*|release)\b|\bv?\d+\.\d+`)
+)
+
 // identifierParts splits an identifier into its stemmed words, without numbers
 // (a value, "30s", is not the setting).
 func identifierParts(id string) []string {

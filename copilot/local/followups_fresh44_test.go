@@ -239,3 +239,40 @@ func TestDeferralWordsInAStoryDeferNothing(t *testing.T) {
 		t.Errorf("the wish for someday is an item: %q", it.Text)
 	}
 }
+
+// A ticket that moves a component to another version captures only an item that
+// speaks of a version or an upgrade: "ledger-db: PostgreSQL 15.6 -> 15.8" shares
+// the component's words with "max_slot_wal_keep_size should be a default in our
+// shared rds terraform module, not only on ledger" and is other work. A value
+// moved ("raise the offline buffer from 500 to 5000") is a setting, no version.
+func TestVersionTicketCapturesOnlyAnUpgrade(t *testing.T) {
+	for _, tc := range []struct {
+		title, item string
+		differs     bool
+	}{
+		{"ledger-db: PostgreSQL 15.6 -> 15.8 minor version upgrade", "and max_slot_wal_keep_size should be a default in our shared rds terraform module, not only on ledger", true},
+		{"checkout-api: bump Node 20 -> 22 base image", "checkout-api should page on 401s", true},
+		{"ledger-db: PostgreSQL 15.6 -> 15.8 minor version upgrade", "we need to get ledger-db onto 15.8 before the next on-sale", false},
+		{"billing-db: upgrade to PostgreSQL 16", "schedule the billing-db upgrade for the maintenance window", false},
+		{"Scanner MDM profile: offline buffer 500 -> 5000 events", "i'll raise the offline buffer from 500 to 5000 events in the MDM profile", false},
+	} {
+		if got := versionDiffers(tc.title, tc.item); got != tc.differs {
+			t.Errorf("%q / %q: differs %v, want %v", tc.title, tc.item, got, tc.differs)
+		}
+	}
+}
+
+// In dev44's chat the upgrade ticket no longer captures the terraform default.
+func TestVersionTicketCapturesOnlyAnUpgradeDev44(t *testing.T) {
+	incs, err := transcript.Read([]string{"../../evals/testdata/dev44/documents/wd-ledger-db-wal-slot-disk-full.json"}, transcript.Options{})
+	if err != nil || len(incs) != 1 {
+		t.Fatalf("read: %v (%d incidents)", err, len(incs))
+	}
+	it, ok := followUpsBySource(t, incs[0])["1778061250.117036"]
+	if !ok {
+		t.Fatal("the terraform default is no item")
+	}
+	if it.Captured {
+		t.Errorf("the terraform default is captured by %q, the PostgreSQL upgrade", it.TicketKey)
+	}
+}
