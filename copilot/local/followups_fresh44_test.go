@@ -191,7 +191,7 @@ func TestPromiseRestatingTheIdeaTakesIt(t *testing.T) {
 	if idea.Owner != "dmitri" || idea.TakenTS != ts(inc, 1) || idea.Due != "2026-03-25" {
 		t.Errorf("owner %q taken at %q due %q, want dmitri at %s by 2026-03-25", idea.Owner, idea.TakenTS, idea.Due, ts(inc, 1))
 	}
-	inc, got = followUpsOf(t,
+	_, got = followUpsOf(t,
 		"tomas: someone has to sweep every image for a bundled G2 before the 30th when priya kills the key, or we do this again",
 		"dmitri: i'll add a handshake failure counter per service and alert on it, by friday",
 	)
