@@ -3016,12 +3016,6 @@ var (
 	fuOwnedByRE = regexp.MustCompile(`(?i:\bowned by)\s+(?:the\s+)?((?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)|(?:[\p{L}-]+ )?(?:team|squad|group|on-?call))\b`)
 )
 
-// rejectedEntries finds the entries of a report's numbered list that a decision
-// after it turns down by number ("Recommendation 4 is rejected", "Items 2 and 5
-// were dropped"). The reader keeps a list's entries as messages of its section in
-// order but not their numbers, so entry n is the section's n-th message: the
-// latest section before the decision whose heading names the entries' noun
-// ("Recommendations"), else the latest with two entries or more.
 // belowNotAdoptedLabel holds the pieces a report lists under a label of ideas not
 // taken up that stands alone as a paragraph ("Considered and not taken:" and
 // then "- Raising max_connections to 3,000: memory on the writer would not
@@ -3053,6 +3047,12 @@ var (
 	bareLabelRE = regexp.MustCompile(`^\W*(?:\S+\s+){0,5}\S+:\s*$`)
 )
 
+// rejectedEntries finds the entries of a report's numbered list that a decision
+// after it turns down by number ("Recommendation 4 is rejected", "Items 2 and 5
+// were dropped"). The reader keeps a list's entries as messages of its section in
+// order but not their numbers, so entry n is the section's n-th message: the
+// latest section before the decision whose heading names the entries' noun
+// ("Recommendations"), else the latest with two entries or more.
 func rejectedEntries(lc *incidentLifecycle) map[int]bool {
 	out := map[int]bool{}
 	for _, t := range lc.msgs {

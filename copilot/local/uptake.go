@@ -242,7 +242,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 	}
 	rejected := map[int]bool{}
 	merged := map[int]int{} // a request or an answer merged into the idea it is about
-	df := map[string]int{}  // in how many people's messages a term is said
+	df := map[string]int{}  // in how many messages of people (not bots) a term is said
 	for _, t := range lc.msgs {
 		if !t.bot {
 			for _, term := range contentTerms(t.msg.Text) {
@@ -347,12 +347,12 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// "+1, I'll write it up as a feature for Q3" right after a question takes
 		// the question on: it agrees first and its object points back.
 		agreedTake := self != author && target == t.idx-1 && upAgreeOpenRE.MatchString(low) && upPronounCommitRE.MatchString(low)
-		// "and alert on takeovers. more than a handful an hour for one client id
-		// should page" … "i'll add a takeover counter to the broker exporter and
-		// an alert rule, easy one": a promise right after someone's idea nobody
-		// owns yet, that names the idea's rarest thing, takes it on in its own
-		// words rather than adding an idea of its own.
-		// The date is then the taker's ("by the 25th" for "before the 30th").
+		// "someone has to sweep every image for a bundled G2 before the 30th" …
+		// "i'll do the sweep, scan the registry images for the G2 fingerprint and
+		// list owners by the 25th": a promise right after someone's idea nobody
+		// owns yet, naming the idea's rare things (sharesRare), takes it on in
+		// its own words rather than adding an idea of its own. The date is then
+		// the taker's ("by the 25th" for "before the 30th").
 		restated := !agreedTake && self != author && target == t.idx-1 && !tm.question && st.asked == "" && !st.taken && sentenceCommits(low) &&
 			cands[target] != nil && cands[target].owner == "" && !deliverableDiffers(tm.msg.Text, t.msg.Text) && sharesRare(df, tm.msg.Text, t.msg.Text)
 		agreedTake = agreedTake || restated
@@ -1217,10 +1217,9 @@ func caretElsewhere(lc *incidentLifecycle, t msgTags, target int) bool {
 
 // sharesRare reports whether b names two or more terms of a that are no kind of
 // deliverable (an alert or a runbook, which any two ideas may share) and no verb
-// of making ("add", fuMakeRE), one of them
-// said in at most three messages of the transcript (upRareDF): the thing the idea
-// is about, not one word of its setting ("the cycle total" and "the cycle
-// average" of two different checks).
+// of making ("add", fuMakeRE), one of them said in at most three messages of the
+// transcript (upRareDF): the thing the idea is about, not one word of its setting
+// ("the cycle total" and "the cycle average" of two different checks).
 func sharesRare(df map[string]int, a, b string) bool {
 	have := map[string]bool{}
 	for _, t := range contentTerms(b) {
