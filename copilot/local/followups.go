@@ -2018,9 +2018,7 @@ type postmortemShape struct {
 
 func shapeOf(lc *incidentLifecycle) postmortemShape {
 	pm := postmortemShape{todo: todoSections(lc), narrativeEnd: len(lc.msgs) / 2, rejected: rejectedEntries(lc)}
-	for i := range belowNotAdoptedLabel(lc) {
-		pm.rejected[i] = true
-	}
+	markBelowNotAdoptedLabel(lc, pm.rejected)
 	last := -1
 	for _, t := range lc.msgs {
 		if t.section != "" && !t.bot && (pm.todo[t.section] || forwardHeading(t.section) || (kindOfSection(t.section) == sectionActions && !reflectiveHeading(t.section))) {
@@ -3016,13 +3014,12 @@ var (
 	fuOwnedByRE = regexp.MustCompile(`(?i:\bowned by)\s+(?:the\s+)?((?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)|(?:[\p{L}-]+ )?(?:team|squad|group|on-?call))\b`)
 )
 
-// belowNotAdoptedLabel holds the pieces a report lists under a label of ideas not
-// taken up that stands alone as a paragraph ("Considered and not taken:" and
-// then "- Raising max_connections to 3,000: memory on the writer would not
-// support it …"): the label heads the entries after it in its section, up to the
-// next label of its own (a short paragraph ending in a colon).
-func belowNotAdoptedLabel(lc *incidentLifecycle) map[int]bool {
-	out := map[int]bool{}
+// markBelowNotAdoptedLabel marks in rejected the pieces a report lists under a
+// label of ideas not taken up that stands alone as a paragraph ("Considered and
+// not taken:" and then "- Raising max_connections to 3,000: memory on the writer
+// would not support it …"): the label heads the entries after it in its section,
+// up to the next label of its own (a short paragraph ending in a colon).
+func markBelowNotAdoptedLabel(lc *incidentLifecycle, rejected map[int]bool) {
 	under := ""
 	for _, t := range lc.msgs {
 		switch {
@@ -3031,13 +3028,12 @@ func belowNotAdoptedLabel(lc *incidentLifecycle) map[int]bool {
 		case bareLabelRE.MatchString(t.lower):
 			under = ""
 		default:
-			out[t.idx] = true
+			rejected[t.idx] = true
 		}
 		if t.section != "" && bareNotAdoptedRE.MatchString(t.lower) {
 			under = t.section
 		}
 	}
-	return out
 }
 
 var (

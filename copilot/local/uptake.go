@@ -242,13 +242,21 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 	}
 	rejected := map[int]bool{}
 	merged := map[int]int{} // a request or an answer merged into the idea it is about
-	df := map[string]int{}  // in how many messages of people (not bots) a term is said
-	for _, t := range lc.msgs {
-		if !t.bot {
-			for _, term := range contentTerms(t.msg.Text) {
-				df[term]++
+	// termDF counts in how many messages of people (not bots) each term is said;
+	// built the first time a restatement is weighed, which most chats never reach.
+	var df map[string]int
+	termDF := func() map[string]int {
+		if df == nil {
+			df = map[string]int{}
+			for _, t := range lc.msgs {
+				if !t.bot {
+					for _, term := range contentTerms(t.msg.Text) {
+						df[term]++
+					}
+				}
 			}
 		}
+		return df
 	}
 	ensure := func(i int) *fuCandidate {
 		if c := cands[i]; c != nil {
@@ -354,7 +362,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// its own words rather than adding an idea of its own. The date is then
 		// the taker's ("by the 25th" for "before the 30th").
 		restated := !agreedTake && self != author && target == t.idx-1 && !tm.question && st.asked == "" && !st.taken && sentenceCommits(low) &&
-			cands[target] != nil && cands[target].owner == "" && !deliverableDiffers(tm.msg.Text, t.msg.Text) && sharesRare(df, tm.msg.Text, t.msg.Text)
+			cands[target] != nil && cands[target].owner == "" && !deliverableDiffers(tm.msg.Text, t.msg.Text) && sharesRare(termDF(), tm.msg.Text, t.msg.Text)
 		agreedTake = agreedTake || restated
 		if !(inThread || asks || st.asked == self || len(own) <= 3 || ov >= 0.5 || doesIt(leadSentence(low)) || agreedTake) {
 			continue
@@ -489,8 +497,10 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 				c.takeTerms = contentTerms(t.msg.Text)
 			}
 			st.taken = true
-			if words, date := findDue(t.msg.Text, t.msg.Time(), true); restated && date != "" {
-				c.due, c.dueText = date, words
+			if restated {
+				if words, date := findDue(t.msg.Text, t.msg.Time(), true); date != "" {
+					c.due, c.dueText = date, words
+				}
 			}
 			if c.due == "" {
 				if words, date := replyDue(t); date != "" {
