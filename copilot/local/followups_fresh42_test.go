@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
@@ -112,15 +113,23 @@ func TestItemTextDropsListNumber(t *testing.T) {
 // about the fix at hand and is no item: dev42's GPS week rollover chat. The
 // follow-ups of its wrap-up stay.
 func TestRefusalDuringTheFireIsNoItem(t *testing.T) {
-	incs, err := transcript.Read([]string{"../../evals/testdata/dev42/documents/yk-avl-gnss-week-rollover.json"}, transcript.Options{})
-	if err != nil || len(incs) != 1 {
-		t.Fatalf("read: %v (%d incidents)", err, len(incs))
-	}
-	got := followUpsBySource(t, incs[0])
+	inc := devDocument(t, "dev42/documents/yk-avl-gnss-week-rollover.json")
+	got := followUpsBySource(t, inc)
 	if it, ok := got["1778992984.095024"]; ok {
 		t.Errorf("the refusal during the fire is an item: %q", it.Text)
 	}
 	if _, ok := got["1778994390.177564"]; !ok {
 		t.Errorf("the wrap-up's promise to chase the vendor is no item (%d items)", len(got))
 	}
+}
+
+// devDocument reads one JSON incident document of an extra dev set
+// (evals/testdata/<path>), as the dev-set tests quote whole chats.
+func devDocument(t *testing.T, path string) *copilot.Incident {
+	t.Helper()
+	incs, err := transcript.Read([]string{"../../evals/testdata/" + path}, transcript.Options{})
+	if err != nil || len(incs) != 1 {
+		t.Fatalf("read %s: %v (%d incidents)", path, err, len(incs))
+	}
+	return incs[0]
 }

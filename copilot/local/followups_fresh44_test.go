@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
-	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
 // From dev44 (judged on dev45): an idea someone else takes on is captured by a
@@ -51,11 +50,8 @@ func TestTakeWordsCaptureTheIdea(t *testing.T) {
 // The same in dev44's chat, where the incident's other messages set the words'
 // weights: maya's trend alert is captured by the ticket for oscar's forecast alert.
 func TestTakeWordsCaptureTheIdeaDev44(t *testing.T) {
-	incs, err := transcript.Read([]string{"../../evals/testdata/dev44/documents/wd-ledger-db-wal-slot-disk-full.json"}, transcript.Options{})
-	if err != nil || len(incs) != 1 {
-		t.Fatalf("read: %v (%d incidents)", err, len(incs))
-	}
-	it, ok := followUpsBySource(t, incs[0])["1778060830.374103"]
+	inc := devDocument(t, "dev44/documents/wd-ledger-db-wal-slot-disk-full.json")
+	it, ok := followUpsBySource(t, inc)["1778060830.374103"]
 	if !ok {
 		t.Fatal("the trend-alert idea is no item")
 	}
@@ -264,11 +260,8 @@ func TestVersionTicketCapturesOnlyAnUpgrade(t *testing.T) {
 
 // In dev44's chat the upgrade ticket no longer captures the terraform default.
 func TestVersionTicketCapturesOnlyAnUpgradeDev44(t *testing.T) {
-	incs, err := transcript.Read([]string{"../../evals/testdata/dev44/documents/wd-ledger-db-wal-slot-disk-full.json"}, transcript.Options{})
-	if err != nil || len(incs) != 1 {
-		t.Fatalf("read: %v (%d incidents)", err, len(incs))
-	}
-	it, ok := followUpsBySource(t, incs[0])["1778061250.117036"]
+	inc := devDocument(t, "dev44/documents/wd-ledger-db-wal-slot-disk-full.json")
+	it, ok := followUpsBySource(t, inc)["1778061250.117036"]
 	if !ok {
 		t.Fatal("the terraform default is no item")
 	}
