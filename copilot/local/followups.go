@@ -315,9 +315,16 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	}
 
 	// Requests, acceptances, declines and assignments around a proposal.
+	// The ideas as said, before the conversation around them is read: a
+	// take-back refers to its speaker's latest idea even when a reply already
+	// dropped it.
+	said := map[int]bool{}
+	for i, c := range cands {
+		said[i] = c != nil
+	}
 	applyUptake(lc, cands, &order, names, threadOf)
 	handOut(lc, cands)
-	dropCalledOff(lc, cands)
+	dropCalledOff(lc, cands, said)
 	withdrawConceded(lc, cands)
 	dropRefusals(lc, cands)
 	dropNotNeeded(lc, cands)
@@ -2460,6 +2467,11 @@ var (
 	fuIssueNumberRE = regexp.MustCompile(`(?i)\b(?:issue|ticket|bug|filed|opened|created|raised|tracked in|tracking in)\s*(?:as|:|->)?\s*#(\d{2,7})\b|\b(?:ticket|issue|bug|story|card)\s+(?:no\.?\s*|number\s+)?(\d{3,7})\b`)
 )
 
+// fuBotFilerRE: a tracker bot's announcement that opens with who filed the
+// ticket ("priya created OPS-4413: …", "raj.patel filed SEC-88"); group 1 is
+// the filer.
+var fuBotFilerRE = regexp.MustCompile(`^\W*@?([a-z][\w.-]*)\s+(?:created|filed|opened|raised|logged)\s+(?:an?\s+\w+\s+)?[a-z][a-z0-9]{1,9}-\d+\b`)
+
 // referredItem finds the follow-up that a later message's ticket reference captures:
 // one in the same thread, or one shortly before when the message announces a ticket,
 // comes from the item's author or owner, or is little more than the reference.
@@ -2491,13 +2503,26 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 	ownTerms := agreementTerms(strings.ToLower(text.WithoutTicketRefs(desc)))
 	bare := len(ownTerms) <= 2
 	inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
+	// A tracker's bot names who filed the ticket ("priya created OPS-4413: …"):
+	// the filer speaks through it.
+	filer := ""
+	if m := fuBotFilerRE.FindStringSubmatch(t.lower); t.bot && m != nil {
+		filer = m[1]
+	}
 	var best *fuCandidate
 	bestScore := -1.0
 	for _, c := range items {
-		if c.idx >= t.idx || c.ticket != "" {
+		if c.ticket != "" || c.idx == t.idx {
 			continue
 		}
 		m := lc.msgs[c.idx].msg
+		filed := filer != "" && (strings.EqualFold(filer, speaker(m)) || strings.EqualFold(filer, c.owner))
+		// The filer may say what the ticket is for right after the bot's
+		// announcement of it ("ravi created STREAM-438: …", then ravi: "I'll test
+		// 5.4.1 with a looped source …").
+		if c.idx > t.idx && !(strings.EqualFold(filer, speaker(m)) && c.idx-t.idx == 1) {
+			continue
+		}
 		sameThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS && t.msg.ThreadTS == threadOf(m)
 		// A report is written at once: a note in it that files a ticket and says
 		// what for may speak of any item before it, however far.
@@ -2505,6 +2530,9 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		// A report's sections all have its author as speaker: there, being the
 		// item's author says nothing of which item a ticket note is about.
 		author := t.section == "" && speaker(t.msg) != "" && (speaker(t.msg) == speaker(m) || speaker(t.msg) == c.owner)
+		// The filer's own items are theirs to file however long ago they were
+		// said: the words still have to fit.
+		near = near || filed
 		// A reply in a thread refers to that thread.
 		if inThread && !sameThread {
 			continue
@@ -2538,7 +2566,7 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			// a procedure step), is another piece of work of theirs.
 			continue
 		}
-		score := ov - 0.02*float64(t.idx-c.idx)
+		score := ov - 0.02*math.Abs(float64(t.idx-c.idx))
 		if sameThread {
 			score += 1
 		}

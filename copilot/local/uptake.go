@@ -885,7 +885,12 @@ var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh)
 // consumer already has one"; "nvm, not doing the AWS case"). The idea called off is
 // the earlier candidate that shares the most of the named thing's words (the latest
 // of those), or whose initials it spells ("DLQ" for "dead-letter queue").
-func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
+//
+// A bare take-back ("scratch that one") takes back its speaker's latest idea, the
+// one said as said: when a reply already dropped that idea ("that already exists,
+// it's the second alert that fired"), the take-back concedes it, and the
+// speaker's idea before it stands.
+func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[int]bool) {
 	for _, t := range lc.msgs {
 		var own []string
 		if !t.bot && t.section == "" {
@@ -947,7 +952,7 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		}
 		if !selfItem && upNotNeededRE.MatchString(t.lower) || retract {
 			for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
-				if cands[i] != nil && speaker(lc.msgs[i].msg) == speaker(t.msg) {
+				if (cands[i] != nil || said[i]) && speaker(lc.msgs[i].msg) == speaker(t.msg) {
 					delete(cands, i)
 					break
 				}

@@ -1,0 +1,103 @@
+package local
+
+import (
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
+
+// From dev45 (judged on dev46): a bare take-back ("scratch that one") takes back
+// its speaker's latest idea as said. When a reply already dropped that idea ("that
+// already exists"), the take-back concedes it; the idea said before it stands.
+func TestTakeBackConcedesTheDroppedIdea(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"priya: i'll add an alert on blocked sessions on appointments-db (anything waiting on a lock > 60s)",
+		"priya: and i'll add a page on pgbouncer cl_waiting too",
+		"kofi: @priya that already exists, it's the second alert that fired",
+		"priya: lol right. scratch that one",
+	)
+	wantFollowUpLines(t, inc, got, true, false, false, false)
+}
+
+// botSays marks line i (after the shared firefight) as a bot's message.
+func botSays(inc *copilot.Incident, i int) {
+	inc.Messages[len(firefight)+i].Kind = copilot.KindBot
+}
+
+// A tracker bot that names who filed the ticket ("priya created OPS-4413: …")
+// files it for the filer's own item, however long ago it was said, before an
+// item of someone else's said just before the announcement that shares a word or
+// two with it.
+func TestBotNamesTheFiler(t *testing.T) {
+	lines := []string{
+		"priya: nothing told us about the lock. i'll add an alert on blocked sessions on appointments-db (anything waiting on a lock > 60s)",
+		"marcus: should we ban schema migrations during clinic hours?",
+		"jun: wouldnt help, clinics in 4 timezones, no quiet window",
+		"marcus: fair, dropping it",
+		"dee: can the incident bot post into #clinic-support when a sev is opened?",
+		"priya: @dee yes, i'll wire the incident bot to post sev declarations into #clinic-support",
+		"kofi: i'll add a lock waits section to the booking-api latency runbook with the pg_blocking_pids query",
+		"jun: staging needs a prod-sized anonymized appointments table so migration timings mean something",
+		"marcus: agree. i'll get that onto the Q2 plan",
+		"dee: i'll make a canned reply for front desks with the paper fallback steps",
+		"marcus: we should also do a game day on staging: someone runs a locking migration and we see if priya's new alert actually catches it",
+		"jira: priya created OPS-4413: Alert on blocked sessions / lock waits on appointments-db",
+	}
+	for _, filer := range []string{"priya", "tomasz"} {
+		ls := append([]string{}, lines...)
+		ls[len(ls)-1] = "jira: " + filer + " created OPS-4413: Alert on blocked sessions / lock waits on appointments-db"
+		inc := chat(append(append([]string{}, firefight...), ls...)...)
+		botSays(inc, len(ls)-1)
+		inc.Tickets = []copilot.Ticket{{Key: "OPS-4413", Title: "Alert on blocked sessions / lock waits on appointments-db"}}
+		got := followUpsBySource(t, inc)
+		alert, gameDay := got[ts(inc, 0)], got[ts(inc, 10)]
+		if filer == "priya" && (alert.TicketKey != "OPS-4413" || gameDay.Captured) {
+			t.Errorf("filed by priya: alert captured by %q, game day captured %v by %q; want the alert by OPS-4413", alert.TicketKey, gameDay.Captured, gameDay.TicketKey)
+		}
+		// Filed by someone with no item, the announcement is judged by its words
+		// and nearness alone, as before: the alert is too far back for it.
+		if filer == "tomasz" && alert.TicketKey == "OPS-4413" {
+			t.Errorf("filed by tomasz: the far alert captured by the announcement")
+		}
+	}
+}
+
+// The filer may say what the ticket is for right after the bot's announcement:
+// that item, not the filer's older one sharing a few of its words, is the one
+// filed.
+func TestBotFilerDescribesRightAfter(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"kasia: @ravi can you add to the packager upgrade checklist a long-run test, min 27h with looped source, before any 24/7 channel gets a new version?",
+		"ravi: on it, checklist will be updated by friday",
+		"jonas: TODO me: alarm when a manifest timeline goes backwards, for all channels",
+		"marek: so every 26.5 hours we have our own little Y2K",
+		"ravi: news24 packager rolled back to 5.3.2 at 09:04, players reloaded",
+		"jira: ravi created STREAM-438: Packager 5.4.1: test PTS rollover fix and roll out to 24/7 channels",
+		"ravi: I'll test 5.4.1 with a looped source over the 26.5h wrap on the lab channel and roll it out after that. until then 24/7 channels stay pinned on 5.3.2",
+	)...)
+	botSays(inc, 5)
+	inc.Tickets = []copilot.Ticket{
+		{Key: "STREAM-438", Title: "Packager 5.4.1: test PTS rollover fix and roll out to 24/7 channels"},
+		{Key: "STREAM-441", Title: "Release process: 27h soak test on lab channel before upgrading always-on channels"},
+	}
+	got := followUpsBySource(t, inc)
+	if it := got[ts(inc, 6)]; it.TicketKey != "STREAM-438" {
+		t.Errorf("the test-and-roll-out item captured by %q, want STREAM-438", it.TicketKey)
+	}
+	if it := got[ts(inc, 0)]; it.TicketKey == "STREAM-438" {
+		t.Errorf("the checklist item captured by STREAM-438, the ticket filed for the item after it")
+	}
+}
+
+// In dev45's booking chat, priya's alert is filed by the bot that names her,
+// sixteen messages later, and marcus's game day, said just before, stays
+// uncaptured.
+func TestBotNamesTheFilerDev45(t *testing.T) {
+	got := followUpsBySource(t, devDocument(t, "dev45/documents/va-booking-appointments-lock.json"))
+	if it, ok := got["1773146434.372425"]; !ok || it.TicketKey != "OPS-4413" {
+		t.Errorf("priya's alert: item %v, captured by %q; want OPS-4413", ok, it.TicketKey)
+	}
+	if it, ok := got["1773146884.483291"]; !ok || it.Captured {
+		t.Errorf("the game day: item %v, captured %v by %q; want uncaptured", ok, it.Captured, it.TicketKey)
+	}
+}
