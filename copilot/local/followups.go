@@ -330,6 +330,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	dropNotNeeded(lc, cands)
 	ownContinuations(lc, cands)
 	absorbRemarks(lc, cands)
+	answeredWhen(lc, cands)
 	sort.Ints(order)
 
 	var items []*fuCandidate
@@ -618,6 +619,36 @@ func candidateOrder(cands map[int]*fuCandidate) []int {
 	}
 	sort.Ints(idxs)
 	return idxs
+}
+
+// answeredWhen dates an item by the answer to a question about when it will be
+// done: "can that land this sprint? ends 3/20" (whenAsked) right after dev's "I'll
+// add an archunit rule …", and dev's "yep, by the 20th" after it. The question
+// points back to the latest item before it; the answer is its owner's, within the
+// next two messages.
+func answeredWhen(lc *incidentLifecycle, cands map[int]*fuCandidate) {
+	for _, t := range lc.msgs {
+		if t.bot || t.section != "" || !whenAsked(t.lower) {
+			continue
+		}
+		var item *fuCandidate
+		for i := t.idx - 1; i >= max(0, t.idx-3) && item == nil; i-- {
+			item = cands[i]
+		}
+		if item == nil || item.due != "" || item.owner == "" {
+			continue
+		}
+		for j := t.idx + 1; j < min(len(lc.msgs), t.idx+3); j++ {
+			a := lc.msgs[j]
+			if !strings.EqualFold(speaker(a.msg), item.owner) {
+				continue
+			}
+			if words, date := replyDue(a); date != "" {
+				item.due, item.dueText = date, words
+			}
+			break
+		}
+	}
 }
 
 // absorbRemarks merges an unowned remark or proposal ("that trigger has to page
@@ -1000,7 +1031,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if onlyRegrets(low) && !(marker || ask || commit || suggest) && !fuLastingRE.MatchString(low) {
 		return nil
 	}
-	if paperwork(low) || reviewVerdict(low) || watchOnly(low) || leftoverOnly(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || blameOnMe(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) || (statusUpdate(low) && (!marker || pointsToList(low)) && t.section == "") || (onlyTells(low) && !marker) {
+	if paperwork(low) || reviewVerdict(low) || watchOnly(low) || leftoverOnly(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || blameOnMe(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || whenAsked(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) || (statusUpdate(low) && (!marker || pointsToList(low)) && t.section == "") || (onlyTells(low) && !marker) {
 		return nil
 	}
 	// "the 2019 postmortem already listed '…' as an action item" narrates: the
@@ -1248,9 +1279,19 @@ var fuBlameRE = regexp.MustCompile(`\b(?:partly|partially|mostly|largely|half|al
 
 // blameOnMe reports whether low takes a share of the blame and, that said,
 // promises nothing.
+//
+// After a regret of the speaker's own ("honestly should've caught the keying
+// change in review. that one's on me") "that's on me" owns the miss the regret
+// names, not work to come; after someone's proposal it takes the work.
 func blameOnMe(low string) bool {
-	return fuBlameRE.MatchString(low) && !fuCommitRE.MatchString(fuBlameRE.ReplaceAllString(low, " "))
+	if fuBlameRE.MatchString(low) && !fuCommitRE.MatchString(fuBlameRE.ReplaceAllString(low, " ")) {
+		return true
+	}
+	return fuRegretRE.MatchString(low) && fuThatOnMeRE.MatchString(low) && !sentencePromise(withoutRegrets(fuThatOnMeRE.ReplaceAllString(low, " ")))
 }
+
+// fuThatOnMeRE: "that's on me", "that one was on me", "this is on me".
+var fuThatOnMeRE = regexp.MustCompile(`\b(?:that|this|it)(?: one)?(?:'s| is| was) on me\b`)
 
 // fuLaughMarks are the marks of a laugh: the emoji, smileys and words that
 // tell a sentence is said with a smile, not what it says. They are hope marks

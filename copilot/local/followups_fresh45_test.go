@@ -101,3 +101,44 @@ func TestBotNamesTheFilerDev45(t *testing.T) {
 		t.Errorf("the game day: item %v, captured %v by %q; want uncaptured", ok, it.Captured, it.TicketKey)
 	}
 }
+
+// "that one's on me" after a regret of the speaker's own owns the miss; with a
+// promise beside it, the promise stands.
+func TestThatsOnMeAfterARegret(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"dev: honestly should've caught the keying change in review. that one's on me",
+		"lena: we need an old-gen-after-gc alert on every jvm service",
+		"dev: should've caught it in review, that's on me. i'll add a review checklist item for cache keys",
+	)
+	wantFollowUpLines(t, inc, got, false, true, true)
+}
+
+// A question about when an item will be done adds no item; its owner's answer
+// dates the item.
+func TestWhenAskedDatesTheItem(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"dev: I'll add an archunit rule that fails the build on caches without a size bound",
+		"keiko: can that land this sprint? ends 3/20",
+		"dev: yep, by the 20th",
+		"priya: can we add a heap alert to every jvm service by friday?",
+	)
+	wantFollowUpLines(t, inc, got, true, false, false, true)
+	if it := got[ts(inc, 0)]; it.Due != "2026-03-20" {
+		t.Errorf("the archunit rule due %q, want 2026-03-20 (its owner's answer)", it.Due)
+	}
+	for _, q := range []struct {
+		s    string
+		want bool
+	}{
+		{"can that land this sprint? ends 3/20", true},
+		{"will it be ready by friday?", true},
+		{"can it be done before the 20th?", true},
+		{"can we add an alert by friday?", false},
+		{"could that also cover the eu cluster?", false},
+		{"can that land?", false},
+	} {
+		if got := whenAsked(q.s); got != q.want {
+			t.Errorf("whenAsked(%q) = %v, want %v", q.s, got, q.want)
+		}
+	}
+}

@@ -838,3 +838,32 @@ var lkTellRE = regexp.MustCompile(`\b(?:(?:i'?ll|i will|will|i can|pls|please|ca
 func reviewVerdict(low string) bool { return lkReviewVerdictRE.MatchString(low) }
 
 var lkReviewVerdictRE = regexp.MustCompile(`^\W*(?:approved|lgtm|looks good to me|reviewed(?: (?:\+|and) approved)?)\s*[.,!:;]`)
+
+// whenAsked reports a question about when work already said will be done ("can
+// that land this sprint? ends 3/20", "will it be ready by friday?"): its subject
+// points back (that, it, this), and its words, the deadline aside, name no work of
+// their own. It asks a date of the item before it and adds no item.
+func whenAsked(low string) bool {
+	asked := false
+	for _, s := range followUpSentences(low) {
+		s = strings.TrimSpace(s)
+		rest := lkDateRE.ReplaceAllString(dueRE.ReplaceAllString(s, " "), " ")
+		if len(contentTerms(rest)) > 1 {
+			return false
+		}
+		if strings.HasSuffix(s, "?") {
+			if !lkPointBackRE.MatchString(s) || rest == s {
+				return false
+			}
+			asked = true
+		}
+	}
+	return asked
+}
+
+var (
+	// lkPointBackRE: a question whose subject points back to what was said.
+	lkPointBackRE = regexp.MustCompile(`^\W*(?:\w+[,.]?\s+)?(?:can|could|will|would|does|do|is|are|should|might)\s+(?:that|it|this|those|these|that one|this one)\b`)
+	// lkDateRE: a date or a day said without a trigger word ("ends 3/20", "friday?").
+	lkDateRE = regexp.MustCompile(`\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:this|next) (?:week|sprint|month|quarter)\b|\beo[dwmq]\b|\btomorrow\b|\bthe \d{1,2}(?:st|nd|rd|th)\b`)
+)
