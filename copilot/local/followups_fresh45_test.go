@@ -142,3 +142,13 @@ func TestWhenAskedDatesTheItem(t *testing.T) {
 		}
 	}
 }
+
+// An idea taken back before its message ends ("… nvm, canary wouldnt have
+// helped") is no item; a new idea after the take-back is.
+func TestTakenBackInItsOwnMessage(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"kofi: also deploybot should refuse 'canary skipped' deploys... nvm, canary wouldnt have helped, the migration runs once against the shared db either way",
+		"kofi: we should make deploybot refuse skipped canaries. nvm, better: we should add a migration lint to the booking-api CI",
+	)
+	wantFollowUpLines(t, inc, got, false, true)
+}

@@ -867,3 +867,19 @@ var (
 	// lkDateRE: a date or a day said without a trigger word ("ends 3/20", "friday?").
 	lkDateRE = regexp.MustCompile(`\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:this|next) (?:week|sprint|month|quarter)\b|\beo[dwmq]\b|\btomorrow\b|\bthe \d{1,2}(?:st|nd|rd|th)\b`)
 )
+
+// selfRetracted reports a message that says an idea and takes it back before it
+// ends ("also deploybot should refuse 'canary skipped' deploys... nvm, canary
+// wouldnt have helped"): what follows the take-back gives the reason and
+// proposes nothing new.
+func selfRetracted(low string) bool {
+	loc := lkSelfRetractRE.FindStringIndex(low)
+	if loc == nil || len(contentTerms(low[:loc[0]])) < 2 {
+		return false
+	}
+	rest := low[loc[1]:]
+	return !sentencePromise(rest) && !proposalForm(rest, true) && !fuCommitRE.MatchString(rest)
+}
+
+// lkSelfRetractRE: a take-back after something said in the same message.
+var lkSelfRetractRE = regexp.MustCompile(`(?:\.{2,}|…|[,.;:!—–-])\s*(?:(?:ah|oh|actually|hmm|wait|no)[,.]?\s+)?(?:nvm|never ?mind|scratch that|forget (?:it|that))\b`)
