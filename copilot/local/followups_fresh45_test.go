@@ -152,3 +152,39 @@ func TestTakenBackInItsOwnMessage(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, true)
 }
+
+// A promise that opens by taking the idea just said by a pronoun ("I'll write it,
+// incl the retention command and the poll settings") takes that idea, though its
+// other words are closer to an earlier message: one item, the taker's, dated.
+func TestOpensTakingThePreviousIdea(t *testing.T) {
+	_, got := followUpsOf(t,
+		"jonas: I was going to make the poll settings per-env in the helm chart - nvm, they already are",
+		"lars: a runbook for 'consumer stuck rebalancing' would be nice, it's the first thing i'd want at 3am",
+		"oskar: I'll write it, incl the retention command and the poll settings. by end of month",
+	)
+	items := 0
+	for _, it := range got {
+		items++
+		if it.Owner != "oskar" || it.Due != "2026-03-31" {
+			t.Errorf("item %q: owner %q due %q, want oskar and 2026-03-31", it.Text, it.Owner, it.Due)
+		}
+	}
+	if items != 1 {
+		t.Errorf("%d items, want the runbook once (%v)", items, got)
+	}
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"i'll write it, incl the retention command and the poll settings.", true},
+		{"ok, i can add that by friday", true},
+		{"also a retention cleanup script, I'll do that too", false},
+		{"I'll rerun it", false},
+		{"i add this field to the network change form in the cab tool.", false},
+		{"i'll add that one tomorrow", true},
+	} {
+		if got := opensTaking(c.s); got != c.want {
+			t.Errorf("opensTaking(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

@@ -212,6 +212,21 @@ func doesIt(low string) bool {
 	return false
 }
 
+// opensTaking reports a message whose first sentence opens with a promise whose
+// object points back ("I'll write it, incl …", "ok, I can add that by friday"):
+// nothing of its own is said before the pronoun.
+func opensTaking(low string) bool {
+	lead := leadSentence(low)
+	loc := upDoItRE.FindStringIndex(lead)
+	if loc == nil || !doesIt(lead[loc[0]:loc[1]]) || len(contentTerms(upAffirmRE.ReplaceAllString(lead[:loc[0]], ""))) > 0 {
+		return false
+	}
+	// "I add this field to the form": "this" with a noun after it is no pointer
+	// back, it names the thing.
+	next := strings.Fields(lead[loc[1]:])
+	return len(next) == 0 || next[0] == "one" || len(contentTerms(next[0])) == 0 || lkDateRE.MatchString(next[0])
+}
+
 // upStartOnRE: setting to work on what was said ("I'll start on it next week",
 // "will get on that", "I can get to it friday").
 var upStartOnRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(?:(?:i|we)(?:'ll| will| can|'m going to| am going to)?|will) (?:start|get|work|crack) (?:on|to) (?:it|that|this|them)\b`)
@@ -371,7 +386,10 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// adds an idea ("also a retention cleanup script, I'll do that too", "and I'll
 		// require 2 reviewers") rather than answering the one before it, unless it is
 		// the first word from the person asked.
-		if c := cands[t.idx]; c != nil && c.accepted && !inThread && !asks && len(own) >= 3 && ov < 0.5 && !(st.asked == self && !st.taken) && !agreedTake {
+		// One that opens by taking the idea by a pronoun ("I'll write it, incl
+		// the retention command and the poll settings") takes it, and the rest
+		// says what the taker will put in it.
+		if c := cands[t.idx]; c != nil && c.accepted && !inThread && !asks && len(own) >= 3 && ov < 0.5 && !(st.asked == self && !st.taken) && !agreedTake && !opensTaking(low) {
 			continue
 		}
 		// "and upload limit 5MB for logo, I do it this week": an entry that opens by
@@ -726,7 +744,7 @@ func replyTarget(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, t
 		return root
 	}
 	own := agreementTerms(t.lower)
-	if prev := t.idx - 1; prev >= 0 && upAgreeOpenRE.MatchString(t.lower) && upPronounCommitRE.MatchString(t.lower) {
+	if prev := t.idx - 1; prev >= 0 && (upAgreeOpenRE.MatchString(t.lower) && upPronounCommitRE.MatchString(t.lower) || opensTaking(t.lower)) {
 		// "yes, we'll add it to the dashboards" right after someone else's idea
 		// ("and an alert on >1 capture per invoice?", or one numbered entry of a
 		// wrap-up list, "2) alert on replication slots"): the pronoun stands for
