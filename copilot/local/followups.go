@@ -930,7 +930,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		case sectionActions:
 			if len(contentTerms(raw)) < 2 || fuNoneRE.MatchString(low) || remediationDone(t) || paperwork(low) || actionNote(raw) ||
 				doneInIncident(t) || narration(raw) || narration(unquoted(raw)) || remedy(low) || othersPromise(t.lower) ||
-				nothingToDo(low) || doneByNote(lc, t) || doneList(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) || temporaryMeasure(low) || reportMeta(low) ||
+				nothingToDo(low) || doneByNote(lc, t) || doneList(lc, t) || citedItem(raw) || notCommitted(low) || planOfOld(low) || othersDecide(low) || temporaryMeasure(low) || boundedWatch(low) || reportMeta(low) ||
 				refusedAsk(low) || fuDeferRE.MatchString(low) || fuEntryRegretRE.MatchString(low) && onlyRegrets(low) || fuNotAdoptedLabelRE.MatchString(low) || fuTurnedDownRE.MatchString(low) || fuOpenQuestionRE.MatchString(low) ||
 				refusalOnly(low) {
 				return nil

@@ -1,9 +1,11 @@
 package local
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/transcript"
 )
 
 // From dev45 (judged on dev46): a bare take-back ("scratch that one") takes back
@@ -185,6 +187,49 @@ func TestOpensTakingThePreviousIdea(t *testing.T) {
 	} {
 		if got := opensTaking(c.s); got != c.want {
 			t.Errorf("opensTaking(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+// A watch kept for a stretch that ends soon ("will watch the heap graphs daily
+// this week") is someone on watch while a fix proves itself, in a report's action
+// section as in chat (where it was no item before); a watch that makes something,
+// or lasts, is work.
+func TestBoundedWatch(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"the rights platform on-call will watch the heap graphs daily this week. we expect the bounded cache to hold.", true},
+		{"i'll keep an eye on the lag for the next few days", true},
+		{"i'll watch the heap graphs this week and add an alert on old-gen after gc", false},
+		{"i'll add a dashboard we can watch during launches", false},
+		{"we will watch the heap graphs", false},
+	} {
+		if got := boundedWatch(c.s); got != c.want {
+			t.Errorf("boundedWatch(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+	inc, got := followUpsOf(t,
+		"sam: fix is out. i'll watch the heap graphs daily this week. should hold now",
+		"ines: i'll write a heap pressure runbook page for rights-service",
+	)
+	wantFollowUpLines(t, inc, got, false, true)
+	pm := "# PIR-2026-090: rights-service heap\n\n## Corrective actions\n\n" +
+		"| # | Action | Owner | Ticket |\n|---|---|---|---|\n" +
+		"| 1 | Write a heap pressure runbook page for rights-service | Ines Duarte | |\n\n" +
+		"The Rights Platform on-call will watch the heap graphs daily this week. We expect the bounded cache to hold.\n"
+	inc, err := transcript.ReadPostmortem("pir.md", []byte(pm))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = followUpsBySource(t, inc)
+	if len(got) != 1 {
+		t.Errorf("%d items, want the runbook only: %v", len(got), got)
+	}
+	for _, it := range got {
+		if strings.Contains(it.Text, "watch") {
+			t.Errorf("the week's watch is an item: %q", it.Text)
 		}
 	}
 }

@@ -883,3 +883,31 @@ func selfRetracted(low string) bool {
 
 // lkSelfRetractRE: a take-back after something said in the same message.
 var lkSelfRetractRE = regexp.MustCompile(`(?:\.{2,}|…|[,.;:!—–-])\s*(?:(?:ah|oh|actually|hmm|wait|no)[,.]?\s+)?(?:nvm|never ?mind|scratch that|forget (?:it|that))\b`)
+
+// boundedWatch reports a promise to watch something for a stretch of time that
+// ends soon ("The on-call will watch the heap graphs daily this week. We expect
+// the bounded cache to hold."): someone on watch while a fix proves itself, not a
+// lasting change, unless a sentence makes something. A report's action section
+// reads it; in chat such a watch is no item already (no lasting word).
+func boundedWatch(low string) bool {
+	found := false
+	for _, s := range followUpSentences(low) {
+		if lkWatchRE.MatchString(s) && lkNearWindowRE.MatchString(s) {
+			rest := lkNearWindowRE.ReplaceAllString(lkWatchRE.ReplaceAllString(s, " "), " ")
+			if fuMakeRE.MatchString(rest) || fuStrongLastingRE.MatchString(rest) {
+				return false
+			}
+			found = true
+		} else if sentencePromise(s) || fuCommitRE.MatchString(s) {
+			return false
+		}
+	}
+	return found
+}
+
+var (
+	// lkWatchRE: looking at something over and over.
+	lkWatchRE = regexp.MustCompile(`\b(?:watch(?:es|ing)?|keep (?:an eye|watch|watching|checking) on|keep an eye|eyeball(?:ing)?|check(?:ing)? on)\b`)
+	// lkNearWindowRE: a stretch of time that ends soon.
+	lkNearWindowRE = regexp.MustCompile(`\b(?:this week|tonight|today|overnight|over the weekend|for the (?:next|coming|first) (?:few |couple of |\d+ |two |three |seven )?(?:days?|hours?|weeks?|nights?|runs?)|until (?:mon|tues|wednes|thurs|fri|satur|sun)day|through (?:the )?(?:weekend|week|night))\b`)
+)
