@@ -49,7 +49,7 @@ func TestCaptureByAcronymAndIdentifier(t *testing.T) {
 		"IAM-342|I will make a mail warning 14 days before any svc account password expires, to the owner",
 		"the nightly export should retry on 503",
 	}, tickets)
-	New(nil).matchMutual(items, tickets, w)
+	New(nil).matchMutual(items, tickets, w, nil)
 	for i, want := range []string{"CHG-1187", "SKL-2391", "IAM-342", ""} {
 		if items[i].ticket != want {
 			t.Errorf("item %d %q: ticket %q, want %q", i, items[i].text, items[i].ticket, want)

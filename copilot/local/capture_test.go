@@ -54,7 +54,7 @@ func TestMatchMutual(t *testing.T) {
 			if tt.th > 0 {
 				l.TicketMutualCoverage = tt.th
 			}
-			l.matchMutual(items, tickets, w)
+			l.matchMutual(items, tickets, w, nil)
 			for i, c := range items {
 				if c.ticket != tt.want[i] {
 					t.Errorf("item %d %q: ticket %q, want %q", i, c.text, c.ticket, tt.want[i])
@@ -190,12 +190,12 @@ func TestDeliverableDiffers(t *testing.T) {
 func TestMatchMutualDeliverable(t *testing.T) {
 	tickets := []copilot.Ticket{{Key: "EDGE-9", Title: "Cache hit ratio dashboard for the marketing site"}}
 	items, w := mutualCase([]string{"can you put the api cache hit ratio on the edge alert set?"}, tickets)
-	New(nil).matchMutual(items, tickets, w)
+	New(nil).matchMutual(items, tickets, w, nil)
 	if items[0].ticket != "" {
 		t.Errorf("the alert item was captured by the dashboard ticket %s", items[0].ticket)
 	}
 	items, w = mutualCase([]string{"can you put the api cache hit ratio on the edge dashboard?"}, tickets)
-	New(nil).matchMutual(items, tickets, w)
+	New(nil).matchMutual(items, tickets, w, nil)
 	if items[0].ticket != "EDGE-9" {
 		t.Errorf("the dashboard item was not captured by the dashboard ticket (got %q)", items[0].ticket)
 	}
@@ -217,7 +217,7 @@ func TestMatchMutualSameDeliverable(t *testing.T) {
 	} {
 		tickets := []copilot.Ticket{{Key: "ORD-552", Title: tt.title}, {Key: "ORD-553", Title: "Use gh-ost for large table migrations"}}
 		items, w := mutualCase(texts, tickets)
-		New(nil).matchMutual(items, tickets, w)
+		New(nil).matchMutual(items, tickets, w, nil)
 		if items[0].ticket != tt.want || items[1].ticket != "" {
 			t.Errorf("title %q: tickets %q, %q; want %q, none", tt.title, items[0].ticket, items[1].ticket, tt.want)
 		}
@@ -247,7 +247,7 @@ func TestMatchMutualSharedValue(t *testing.T) {
 	tickets := []copilot.Ticket{{Key: "PLAT-5", Title: "Raise general-b ASG max to 30 in terraform"}}
 	texts := []string{"and i put the 30 in terraform today, else next apply reverts it.", "lena will add an idempotency key on order submit.", "a readiness probe on checkout-worker that waits for the warmup.", "page the owning team when the export job fails twice."}
 	items, w := mutualCase(texts, tickets)
-	New(nil).matchMutual(items, tickets, w)
+	New(nil).matchMutual(items, tickets, w, nil)
 	if items[0].ticket != "PLAT-5" || items[1].ticket != "" {
 		t.Errorf("tickets %q, %q; want PLAT-5, none", items[0].ticket, items[1].ticket)
 	}

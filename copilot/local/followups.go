@@ -2450,8 +2450,13 @@ func dependsOnRef(src, ref string) bool {
 	if at < 0 {
 		return false
 	}
-	return fuDependsLeadRE.MatchString(low[:at])
+	return fuDependsLeadRE.MatchString(low[:at]) || fuPastRefLeadRE.MatchString(low[:at])
 }
+
+// fuPastRefLeadRE: the words before a key that make it past work, the change
+// behind the incident ("would have caught ENF-74", "introduced in OPS-12"), not
+// the item's ticket.
+var fuPastRefLeadRE = regexp.MustCompile(`\b(?:(?:would|could|might)(?:'ve| have) (?:caught|prevented|stopped|flagged|blocked|found|spotted)|caused by|introduced (?:by|in|with)|regressed (?:in|with)|broken (?:by|in))\s+(?:the\s+)?$`)
 
 // fuDependsLeadRE: the words before a key that make it what the item waits for.
 var fuDependsLeadRE = regexp.MustCompile(`\b(?:until|till|once|after|behind|blocked (?:on|by)|depends on|waiting (?:for|on))\s+(?:the\s+)?$`)
@@ -2786,8 +2791,30 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 			partners = append(partners, tk)
 		}
 	}
-	l.matchMutual(items, partners, w)
+	// A ticket a person cites in the channel is about what was said there: the
+	// citation captures by reference, or nothing ("thumbnails get their own
+	// redis … ENF-88", said as a decision, no item), and the mutual pass's low
+	// bar does not hand the ticket to another item by its words. It still counts
+	// when closeness is judged.
+	cited := map[string]bool{}
+	for _, tk := range partners {
+		cited[tk.Key] = citedIn(lc, inc, tk.Key)
+	}
+	l.matchMutual(items, partners, w, cited)
 	return nil
+}
+
+// citedIn reports whether a person's message cites key.
+func citedIn(lc *incidentLifecycle, inc *copilot.Incident, key string) bool {
+	for _, t := range lc.msgs {
+		if t.bot || key == "" {
+			continue
+		}
+		if slices.Contains(ticketRefs(t.msg.Text, inc), key) {
+			return true
+		}
+	}
+	return false
 }
 
 // msgText is what an item was said in: its sentence when split from a longer
@@ -2811,13 +2838,17 @@ func msgText(lc *incidentLifecycle, c *fuCandidate) string {
 // ways, so a long message that covers a little more of the title among many other
 // words does not outrank the item whose own words the title holds. The bar is on
 // the better of the two, with TicketMinSharedTerms shared terms. Being each other's
-// best is evidence no threshold on one pair has.
-func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w termWeights) {
+// best is evidence no threshold on one pair has. A ticket in cited (a person cited
+// its key in the channel) takes part in the closeness but captures nothing here.
+func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w termWeights, cited map[string]bool) {
 	th := l.ticketMutualCoverage()
 	if th > 1 || len(items) == 0 || len(tickets) == 0 {
 		return
 	}
 	used := map[string]bool{}
+	for k, v := range cited {
+		used[k] = v
+	}
 	for _, c := range items {
 		if c.ticket != "" {
 			used[c.ticket] = true

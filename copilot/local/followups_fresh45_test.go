@@ -246,3 +246,32 @@ func TestTakeBackInTheThreadOfAMusing(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, true, false, false, false)
 }
+
+// A key said as the change behind the incident ("would have caught ENF-74") is
+// past work, not the item's ticket; and a ticket a person cites in the channel
+// for something that is no item ("thumbnails get their own redis … ENF-88") does
+// not go to another item at the mutual pass's low bar by sharing a word or two.
+func TestCitedTicketsAreNotOtherItemsTickets(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"lin: thumbnails get their own redis, they're not going back into enforcement-cache. ENF-88",
+		"anya: I'll add an alert on evicted_keys > 0 for enforcement-cache, by wednesday",
+		"lin: could the release review ask 'which redis/db does this new cache land in and how big does it get'? would have caught ENF-74",
+		"dana: +1, I'll add that to the release review template",
+	)...)
+	inc.Tickets = []copilot.Ticket{
+		{Key: "ENF-88", Title: "Move ANPR thumbnail cache off enforcement-cache to a dedicated Redis"},
+		{Key: "ENF-74", Title: "ANPR: cache plate photo thumbnails for handheld evidence view"},
+		{Key: "ENF-79", Title: "permit-check: upgrade go-redis client to v9"},
+	}
+	got := followUpsBySource(t, inc)
+	it, ok := got[ts(inc, 2)]
+	if !ok {
+		t.Fatalf("the release review question is no item (%v)", got)
+	}
+	if it.Captured {
+		t.Errorf("the release review item captured by %q, want uncaptured", it.TicketKey)
+	}
+	if !dependsOnRef("could the release review ask it? would have caught ENF-74", "ENF-74") {
+		t.Errorf("'would have caught ENF-74' read as the item's own ticket")
+	}
+}
