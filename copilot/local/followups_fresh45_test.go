@@ -234,19 +234,6 @@ func TestBoundedWatch(t *testing.T) {
 	}
 }
 
-// A take-back in the thread of the speaker's own musing ("also tempted to flip
-// enforcement-cache to noeviction" … "fair, leaving it") takes back that musing,
-// not the speaker's promise said before it.
-func TestTakeBackInTheThreadOfAMusing(t *testing.T) {
-	inc, got := followUpsOf(t,
-		"anya: I'll add an alert on evicted_keys > 0 for enforcement-cache, by wednesday. sessions should never be evicted, full stop",
-		"anya: also tempted to flip enforcement-cache to noeviction",
-		"^5 kwame: noeviction means session-sync writes start failing when its full, thats just a different outage. leave the policy alone",
-		"^5 anya: fair, leaving it",
-	)
-	wantFollowUpLines(t, inc, got, true, false, false, false)
-}
-
 // A key said as the change behind the incident ("would have caught ENF-74") is
 // past work, not the item's ticket; and a ticket a person cites in the channel
 // for something that is no item ("thumbnails get their own redis … ENF-88") does

@@ -963,10 +963,7 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 		// api is unreachable the banner is too. dropping that").
 		retract := !selfItem && (upRetractRE.MatchString(t.lower) && (len(strings.Fields(t.lower)) <= retractWords || reasonedRetract(t.lower)) || upWithdrawnRE.MatchString(t.lower))
 		if retract {
-			// In the thread of the speaker's own message the take-back is about
-			// that message, an idea or not ("also tempted to flip it to
-			// noeviction" … "fair, leaving it"): nothing else is taken back.
-			if root := threadRoot(lc, t); root >= 0 && speaker(lc.msgs[root].msg) == speaker(t.msg) {
+			if root := threadRoot(lc, t); root >= 0 && cands[root] != nil && speaker(lc.msgs[root].msg) == speaker(t.msg) {
 				delete(cands, root)
 				continue
 			}
