@@ -262,3 +262,15 @@ func TestCitedTicketsAreNotOtherItemsTickets(t *testing.T) {
 		t.Errorf("'would have caught ENF-74' read as the item's own ticket")
 	}
 }
+
+// A take-back that opens its message, its reason after it ("ok drop that one
+// then, monitoring + the ticket process will have to do"), takes back the
+// speaker's idea.
+func TestTakeBackOpensTheMessage(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"oskar: was also going to suggest moving all the hl7 links to the new integration CA with auto-renewal",
+		"priya: the RIS appliance doesn't do ACME, lena confirmed that last year. dead end until their v9",
+		"oskar: ok drop that one then, monitoring + the ticket process will have to do",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false)
+}

@@ -881,6 +881,10 @@ var upCorrectOpenRE = regexp.MustCompile(`^\W*(?:actually|ah|hm+|oh|wait|on seco
 // retractWords: how long a retraction may be; a longer message says more.
 const retractWords = 8
 
+// upRetractLeadRE: a take-back that opens the message, its reason after it ("ok
+// drop that one then, monitoring + the ticket process will have to do").
+var upRetractLeadRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|true|ah|oh)[,.]?\s+)*(?:drop|scratch|forget|scrap|cancel|ignore|withdraw)\s+(?:that|it|this)(?:\s+(?:idea|one|proposal))?(?:\s+(?:then|for now))?\s*[,.;:!—–-]`)
+
 // threadRoot returns the index of the message t replies to in a thread, -1 when t
 // is no reply or its root is not in the transcript.
 func threadRoot(lc *incidentLifecycle, t msgTags) int {
@@ -961,7 +965,7 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 		// A longer message may give its reason first and take the idea back in
 		// its last clause ("actually the banner comes from the same api, if the
 		// api is unreachable the banner is too. dropping that").
-		retract := !selfItem && (upRetractRE.MatchString(t.lower) && (len(strings.Fields(t.lower)) <= retractWords || reasonedRetract(t.lower)) || upWithdrawnRE.MatchString(t.lower))
+		retract := !selfItem && (upRetractRE.MatchString(t.lower) && (len(strings.Fields(t.lower)) <= retractWords || reasonedRetract(t.lower)) || upWithdrawnRE.MatchString(t.lower) || upRetractLeadRE.MatchString(t.lower))
 		if retract {
 			if root := threadRoot(lc, t); root >= 0 && cands[root] != nil && speaker(lc.msgs[root].msg) == speaker(t.msg) {
 				delete(cands, root)
