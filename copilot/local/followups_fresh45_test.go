@@ -274,3 +274,15 @@ func TestTakeBackOpensTheMessage(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, false, false)
 }
+
+// An ask the next person says is done already ("dee can you have cedar hill call
+// her personally" … "yes already asked them to") is no item.
+func TestAskAlreadyDone(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"marcus: ugh. dee can you have cedar hill call her personally",
+		"dee: yes already asked them to",
+		"kofi: someone should go through the other singleton jobs for the same 'only replica' assumption",
+		"marcus: +1",
+	)
+	wantFollowUpLines(t, inc, got, false, false, true, false)
+}

@@ -1146,7 +1146,9 @@ func dropRefusals(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 // dropNotNeeded drops a promise the next person to speak says is not needed
 // ("I'll write a script to restore those streaks in bulk" … "no need,
 // streak-service has /admin/streaks/repair, i run it"): what it would build
-// exists, and the reply promises nothing lasting in its place.
+// exists, and the reply promises nothing lasting in its place. So does an ask the
+// next person says is done already ("dee can you have cedar hill call her
+// personally" … "yes already asked them to").
 func dropNotNeeded(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 	for i := range lc.msgs {
 		c := cands[i]
@@ -1157,7 +1159,7 @@ func dropNotNeeded(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 			if u.bot {
 				continue
 			}
-			if speaker(u.msg) != speaker(lc.msgs[i].msg) && upNoNeedRE.MatchString(u.lower) && cands[u.idx] == nil {
+			if speaker(u.msg) != speaker(lc.msgs[i].msg) && (upNoNeedRE.MatchString(u.lower) || upAlreadyDoneRE.MatchString(u.lower)) && cands[u.idx] == nil {
 				delete(cands, i)
 			}
 			break
@@ -1167,6 +1169,10 @@ func dropNotNeeded(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 
 // upNoNeedRE: a reply that opens by saying the thing is not needed.
 var upNoNeedRE = regexp.MustCompile(`^\W*(?:no need|not needed|unnecessary|don'?t bother)\b`)
+
+// upAlreadyDoneRE: a reply that opens by saying the thing asked is done already
+// ("yes already asked them to", "already did", "done already").
+var upAlreadyDoneRE = regexp.MustCompile(`^\W*(?:(?:yes|yep|yeah|ya|sure|ok|okay)[,.!]?\s+)?(?:i\s+|we\s+)?already\s+(?:did|done|asked|sent|called|told|handled|emailed|messaged|posted|on it|took care|fixed)\b|^\W*(?:(?:yes|yep|yeah)[,.!]?\s+)?done already\b`)
 
 // upNoLeadRE: a reply that opens with a no.
 var upNoLeadRE = regexp.MustCompile(`^\W*(?:no|nope|nah)\b\s*[.,!;:]`)
