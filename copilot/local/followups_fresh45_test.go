@@ -286,3 +286,13 @@ func TestAskAlreadyDone(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, false, true, false)
 }
+
+// A README is a document: a promise to write in one is lasting work, with the
+// rule it records after a colon.
+func TestReadmeIsADocument(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"tobi: and I'll put a note in the edge-config README: changing a backend's check path or port needs an ack from the owning team",
+		"ravi: I'll lower max.poll.records to 100 on all our java consumers and write down why in the consumer template README",
+	)
+	wantFollowUpLines(t, inc, got, true, true)
+}
