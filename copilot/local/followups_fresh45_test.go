@@ -296,3 +296,13 @@ func TestReadmeIsADocument(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, true, true)
 }
+
+// A guide or guidance for people is a document too: a promise to update one is
+// lasting work.
+func TestGuidanceIsADocument(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"sof: I'll update the officer guidance too: app sticker + NO ACTIVE SESSION in an app zone = call the desk before issuing",
+		"lea: I'll put a note in the SIU handler guide: if referrals go over 100 an hour, ping #claims-intel before anyone works the queue",
+	)
+	wantFollowUpLines(t, inc, got, true, true)
+}
