@@ -306,3 +306,17 @@ func TestGuidanceIsADocument(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, true, true)
 }
+
+// In the thread of its speaker's own idea, a reply that drops a thing it names
+// ("dropping the chain diff thing, noor's canary catches exactly that") takes the
+// idea back; one that drops something the idea does not name does not.
+func TestDropNamedInOwnThread(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"sam: and I'll write a chain diff check that compares intermediates on every renewal",
+		"noor: I'll set up a canary: one bench gateway per firmware version that reconnects to the staging broker after every cert renewal",
+		"^4 sam: dropping the chain diff thing, noor's canary catches exactly that and more",
+		"tyler: I'll add a renewal calendar for the broker certificates",
+		"^7 tyler: skipping the old dashboard, nobody reads it",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false, true, false)
+}

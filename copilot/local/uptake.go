@@ -881,6 +881,10 @@ var upCorrectOpenRE = regexp.MustCompile(`^\W*(?:actually|ah|hm+|oh|wait|on seco
 // retractWords: how long a retraction may be; a longer message says more.
 const retractWords = 8
 
+// upDropNamedRE: a message that opens by dropping a thing it names ("dropping the
+// chain diff thing", "ok, skipping the dashboard"); group 1 is the thing.
+var upDropNamedRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|ah)[,.]?\s+)*(?:i'?m\s+|we'?re\s+)?(?:dropping|drop|skipping|skip|scrapping|scrap|shelving|parking|abandoning|not doing)\s+(?:the|that|this|my|our)\s+([^,.;:!?]{2,60})`)
+
 // upRetractLeadRE: a take-back that opens the message, its reason after it ("ok
 // drop that one then, monitoring + the ticket process will have to do").
 var upRetractLeadRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|true|ah|oh)[,.]?\s+)*(?:drop|scratch|forget|scrap|cancel|ignore|withdraw)\s+(?:that|it|this)(?:\s+(?:idea|one|proposal))?(?:\s+(?:then|for now))?\s*[,.;:!—–-]`)
@@ -966,6 +970,17 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 		// its last clause ("actually the banner comes from the same api, if the
 		// api is unreachable the banner is too. dropping that").
 		retract := !selfItem && (upRetractRE.MatchString(t.lower) && (len(strings.Fields(t.lower)) <= retractWords || reasonedRetract(t.lower)) || upWithdrawnRE.MatchString(t.lower) || upRetractLeadRE.MatchString(t.lower))
+		// "dropping the chain diff thing, noor's canary catches exactly that" in
+		// the thread of its speaker's own "I'll write a chain diff check …" names
+		// the idea it takes back.
+		if root := threadRoot(lc, t); !selfItem && root >= 0 && cands[root] != nil && speaker(lc.msgs[root].msg) == speaker(t.msg) {
+			if m := upDropNamedRE.FindStringSubmatch(t.lower); m != nil {
+				if _, n := termOverlap(contentTerms(m[1]), cands[root].msgTerms); n > 0 {
+					delete(cands, root)
+					continue
+				}
+			}
+		}
 		if retract {
 			if root := threadRoot(lc, t); root >= 0 && cands[root] != nil && speaker(lc.msgs[root].msg) == speaker(t.msg) {
 				delete(cands, root)
