@@ -2513,6 +2513,11 @@ var (
 	fuIssueNumberRE = regexp.MustCompile(`(?i)\b(?:issue|ticket|bug|filed|opened|created|raised|tracked in|tracking in)\s*(?:as|:|->)?\s*#(\d{2,7})\b|\b(?:ticket|issue|bug|story|card)\s+(?:no\.?\s*|number\s+)?(\d{3,7})\b`)
 )
 
+// farAnnouncementBar: how many times the usual bar (TicketReferCoverage) a bot's
+// announcement must reach to file an item said further back than the capture
+// window.
+const farAnnouncementBar = 3.0
+
 // fuBotFilerRE: a tracker bot's announcement that opens with who filed the
 // ticket ("priya created OPS-4413: …", "raj.patel filed SEC-88"); group 1 is
 // the filer.
@@ -2579,6 +2584,12 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		// The filer's own items are theirs to file however long ago they were
 		// said: the words still have to fit.
 		near = near || filed
+		// A bot's announcement whose words the item says in good part may file an
+		// item said long before it (the tracker bot posts when the ticket is made,
+		// not when it was promised); the bar is then farAnnouncementBar times the
+		// usual one.
+		far := !near && t.bot && announces
+		near = near || far
 		// A reply in a thread refers to that thread.
 		if inThread && !sameThread {
 			continue
@@ -2603,9 +2614,14 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			if deliverables(title)&deliverables(c.text) != 0 {
 				bar /= 2
 			}
+			if far {
+				bar = farAnnouncementBar * l.ticketReferCoverage()
+			}
 			if n == 0 || ov < bar || settingDiffers(title, c.text) || deliverableDiffers(title, c.text) {
 				continue
 			}
+		} else if far {
+			continue
 		} else if !sameThread && (settingDiffers(title, c.text) || (!bare && (n == 0 || deliverableDiffers(title, c.text)))) {
 			// Said by the item's author or owner, a ticket described in words none of
 			// which the item holds, or delivering another kind of thing (an alert for
