@@ -152,7 +152,9 @@ func TestRootCauseIsTheTimedChange(t *testing.T) {
 	}
 }
 
-// readingTests are sentences with whether a reading of the root-cause scoring holds.
+// readingTests are sentences with whether a reading of them holds (a predicate of
+// the root-cause scoring or of the follow-up readings), each read as the engine
+// reads a message: cleaned and lower-cased.
 type readingTests []struct {
 	in   string
 	want bool

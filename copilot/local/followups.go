@@ -2567,11 +2567,12 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			continue
 		}
 		m := lc.msgs[c.idx].msg
-		filed := filer != "" && (strings.EqualFold(filer, speaker(m)) || strings.EqualFold(filer, c.owner))
+		saidByFiler := filer != "" && strings.EqualFold(filer, speaker(m))
+		filed := saidByFiler || filer != "" && strings.EqualFold(filer, c.owner)
 		// The filer may say what the ticket is for right after the bot's
 		// announcement of it ("ravi created STREAM-438: …", then ravi: "I'll test
 		// 5.4.1 with a looped source …").
-		if c.idx > t.idx && !(strings.EqualFold(filer, speaker(m)) && c.idx-t.idx == 1) {
+		if c.idx > t.idx && !(saidByFiler && c.idx-t.idx == 1) {
 			continue
 		}
 		sameThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS && t.msg.ThreadTS == threadOf(m)
@@ -2812,25 +2813,22 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	// redis … ENF-88", said as a decision, no item), and the mutual pass's low
 	// bar does not hand the ticket to another item by its words. It still counts
 	// when closeness is judged.
-	cited := map[string]bool{}
-	for _, tk := range partners {
-		cited[tk.Key] = citedIn(lc, inc, tk.Key)
-	}
-	l.matchMutual(items, partners, w, cited)
+	l.matchMutual(items, partners, w, citedKeys(lc, inc))
 	return nil
 }
 
-// citedIn reports whether a person's message cites key.
-func citedIn(lc *incidentLifecycle, inc *copilot.Incident, key string) bool {
+// citedKeys are the ticket keys people (not bots) cite in the channel.
+func citedKeys(lc *incidentLifecycle, inc *copilot.Incident) map[string]bool {
+	cited := map[string]bool{}
 	for _, t := range lc.msgs {
-		if t.bot || key == "" {
+		if t.bot {
 			continue
 		}
-		if slices.Contains(ticketRefs(t.msg.Text, inc), key) {
-			return true
+		for _, r := range ticketRefs(t.msg.Text, inc) {
+			cited[r] = true
 		}
 	}
-	return false
+	return cited
 }
 
 // msgText is what an item was said in: its sentence when split from a longer

@@ -129,21 +129,14 @@ func TestWhenAskedDatesTheItem(t *testing.T) {
 	if it := got[ts(inc, 0)]; it.Due != "2026-03-20" {
 		t.Errorf("the archunit rule due %q, want 2026-03-20 (its owner's answer)", it.Due)
 	}
-	for _, q := range []struct {
-		s    string
-		want bool
-	}{
+	readingTests{
 		{"can that land this sprint? ends 3/20", true},
 		{"will it be ready by friday?", true},
 		{"can it be done before the 20th?", true},
 		{"can we add an alert by friday?", false},
 		{"could that also cover the eu cluster?", false},
 		{"can that land?", false},
-	} {
-		if got := whenAsked(q.s); got != q.want {
-			t.Errorf("whenAsked(%q) = %v, want %v", q.s, got, q.want)
-		}
-	}
+	}.check(t, "whenAsked", whenAsked)
 }
 
 // An idea taken back before its message ends ("… nvm, canary wouldnt have
@@ -175,21 +168,14 @@ func TestOpensTakingThePreviousIdea(t *testing.T) {
 	if items != 1 {
 		t.Errorf("%d items, want the runbook once (%v)", items, got)
 	}
-	for _, c := range []struct {
-		s    string
-		want bool
-	}{
+	readingTests{
 		{"i'll write it, incl the retention command and the poll settings.", true},
 		{"ok, i can add that by friday", true},
 		{"also a retention cleanup script, I'll do that too", false},
 		{"I'll rerun it", false},
 		{"i add this field to the network change form in the cab tool.", false},
 		{"i'll add that one tomorrow", true},
-	} {
-		if got := opensTaking(c.s); got != c.want {
-			t.Errorf("opensTaking(%q) = %v, want %v", c.s, got, c.want)
-		}
-	}
+	}.check(t, "opensTaking", opensTaking)
 }
 
 // A watch kept for a stretch that ends soon ("will watch the heap graphs daily
@@ -197,20 +183,13 @@ func TestOpensTakingThePreviousIdea(t *testing.T) {
 // section as in chat (where it was no item before); a watch that makes something,
 // or lasts, is work.
 func TestBoundedWatch(t *testing.T) {
-	for _, c := range []struct {
-		s    string
-		want bool
-	}{
+	readingTests{
 		{"the rights platform on-call will watch the heap graphs daily this week. we expect the bounded cache to hold.", true},
 		{"i'll keep an eye on the lag for the next few days", true},
 		{"i'll watch the heap graphs this week and add an alert on old-gen after gc", false},
 		{"i'll add a dashboard we can watch during launches", false},
 		{"we will watch the heap graphs", false},
-	} {
-		if got := boundedWatch(c.s); got != c.want {
-			t.Errorf("boundedWatch(%q) = %v, want %v", c.s, got, c.want)
-		}
-	}
+	}.check(t, "boundedWatch", boundedWatch)
 	inc, got := followUpsOf(t,
 		"sam: fix is out. i'll watch the heap graphs daily this week. should hold now",
 		"ines: i'll write a heap pressure runbook page for rights-service",

@@ -970,19 +970,17 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 		// its last clause ("actually the banner comes from the same api, if the
 		// api is unreachable the banner is too. dropping that").
 		retract := !selfItem && (upRetractRE.MatchString(t.lower) && (len(strings.Fields(t.lower)) <= retractWords || reasonedRetract(t.lower)) || upWithdrawnRE.MatchString(t.lower) || upRetractLeadRE.MatchString(t.lower))
-		// "dropping the chain diff thing, noor's canary catches exactly that" in
-		// the thread of its speaker's own "I'll write a chain diff check …" names
-		// the idea it takes back.
-		if root := threadRoot(lc, t); !selfItem && root >= 0 && cands[root] != nil && speaker(lc.msgs[root].msg) == speaker(t.msg) {
-			if m := upDropNamedRE.FindStringSubmatch(t.lower); m != nil {
-				if _, n := termOverlap(contentTerms(m[1]), cands[root].msgTerms); n > 0 {
-					delete(cands, root)
-					continue
-				}
+		// In the thread of its speaker's own idea a take-back is about that idea:
+		// a bare one ("right, actually scratch that"), or one that names it
+		// ("dropping the chain diff thing, noor's canary catches exactly that"
+		// under "I'll write a chain diff check …").
+		if root := threadRoot(lc, t); root >= 0 && cands[root] != nil && speaker(lc.msgs[root].msg) == speaker(t.msg) {
+			named := false
+			if m := upDropNamedRE.FindStringSubmatch(t.lower); !selfItem && m != nil {
+				_, n := termOverlap(contentTerms(m[1]), cands[root].msgTerms)
+				named = n > 0
 			}
-		}
-		if retract {
-			if root := threadRoot(lc, t); root >= 0 && cands[root] != nil && speaker(lc.msgs[root].msg) == speaker(t.msg) {
+			if named || retract {
 				delete(cands, root)
 				continue
 			}
