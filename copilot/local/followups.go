@@ -2604,6 +2604,16 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			cterms = withoutTerm(terms, presupposedHead(title, lc.msgs[c.idx].msg.Text))
 		}
 		ov, n := termOverlap(cterms, c.terms)
+		// A bare note ("Raised as OPS-4525.") says nothing of its own: which item
+		// it files is judged, as by content, on how much of the ticket's words the
+		// item's message says and how much of the item's words the ticket says,
+		// each weighted by rarity. The raw share of shared terms would give an item
+		// of one word ("i'll make it page") a full match for one common word.
+		if bare && !sameThread {
+			tc, _ := w.coverage(c.msgTerms, cterms)
+			ic, _ := w.coverage(cterms, c.terms)
+			ov = (tc + ic) / 2
+		}
 		if byContent {
 			tc, _ := w.coverage(c.msgTerms, cterms)
 			ic, _ := w.coverage(cterms, c.terms)

@@ -315,3 +315,24 @@ func TestBotAnnouncementFilesAFarItem(t *testing.T) {
 		t.Errorf("the status page item: item %v, captured %v by %q; want uncaptured", ok, it.Captured, it.TicketKey)
 	}
 }
+
+// From dev46 (judged on dev47): a bare note that files a ticket ("Raised as
+// OPS-4525.") files its speaker's own item, whose message says the ticket's words,
+// rather than another's item of one word that shares one common word with the
+// title ("i'll make it page" and "alerts").
+func TestBareFilingNoteWeighsTheWholeMessage(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"ravi: PaymentsWebhook5xxRate only posts to #payments-alerts, paged nobody. we found out from a customer chat. i'll make it page",
+		"helen: From compliance: I want an automated daily reconciliation of payroute settlement vs wallet ledger as a standing control, breaks alerted to finance-ops. I'll drive it with finance, by end of May.",
+		"helen: Raised as OPS-4525.",
+	)...)
+	inc.Tickets = []copilot.Ticket{{Key: "OPS-4525", Title: "Daily PayRoute settlement-to-ledger reconciliation with break alerts to Finance Ops"}}
+	got := followUpsBySource(t, inc)
+	page, recon := got[ts(inc, 0)], got[ts(inc, 1)]
+	if page.Text == "" || recon.Text == "" {
+		t.Fatalf("want both items, got page %+v, reconciliation %+v", page, recon)
+	}
+	if page.Captured || recon.TicketKey != "OPS-4525" {
+		t.Errorf("page captured %v by %q, reconciliation by %q; want only the reconciliation, by OPS-4525", page.Captured, page.TicketKey, recon.TicketKey)
+	}
+}
