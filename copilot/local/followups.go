@@ -36,7 +36,7 @@ var (
 	fuHypothesisRE = regexp.MustCompile(`\b(could|can|would|might) (it|this|that|there) (be|have been)\b|\b(is|was) it (the|a|an|our|just)\b`)
 	// fuShouldRE: "<something> should <do>", except predictions about the incident.
 	fuShouldRE    = regexp.MustCompile(`\bshould(n'?t)?\b|\b(someone|somebody|one of us|the team|each team|every team|every service|all services) (needs to|should|must|has to|ought to)\b`)
-	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
+	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (?:hold|last|suffice|cope)(?: up)?(?:\s*[.,;!]|\s*$| for now\b| until\b| till\b)|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
 	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(?P<event>change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
 	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b|[.!;,]\s*will do\W*$|(?:^|[.!;:]\s+)(?:will|gonna|going to) (?:also |then |just )?(?:add|write|build|set ?up|create|put|fix|make|own|take|file|open|draft|update|change|move|automate|document|wire|implement|introduce|look into|follow up)\b`)
 	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:(?:you|u)\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look|(?:pls |please )?(?:own|take on|drive|pick up)\s+(?:an?|the|this|that|it)\b)|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
@@ -63,7 +63,7 @@ var (
 	// fuMakeRE: the verbs of building something, as opposed to looking at something.
 	fuMakeRE = regexp.MustCompile(`\b(add|restor|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm)\w*`)
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
-	fuPaperworkRE = regexp.MustCompile(`\b(?:a|the) written (?:timeline|summary|report|account|statement)\b|\b(?:weekly|monthly|daily|ops|incident|team|service) (?:review|sync|meeting|standup|stand-up) (?:doc(?:ument)?|notes|agenda|deck|slides?)\b|\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking|publish|publishing) (up |the |a |an |our )?(?:short |quick |first |brief |final )?(post-?mortem|pm|pir|post-incident review|incident report|retro|rca|rfo|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\bpost-?mortem (doc|meeting|review)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b|\b(?:updat|post)\w* (?:[\w-]+ ){0,3}?(?:on |to )?(?:the |our )?status ?page\b|\b(?:write|send|draft|post|file|submit)\w* (?:an? |the |our )?(?:official |formal |public |short |quick |initial |first |final |regulatory )?(?:note|statement|message|reply|update|letter|e-?mail|notification|notice)s? to\b|\b(?:must|have to|need to|needs to) report (?:in|within) \d+|\b(?:draft|send|write)\w* (?:\w+ )?(?:an? |the )?(?:apology |incident |customer |member |explanation )?(?:e-?mail|notice|announcement|letter)\b|\b(?:must|has to|have to|needs? to|shall) be (?:reported|notified|disclosed|declared) to\b|\b(?:impact|numbers?|figures?|timeline|summary|update) for (?:the )?(?:[\w-]+ )?(?:report|management|postmortem|pm|execs?|leadership|board|minister\w*|call|meeting|briefing|press)\b` +
+	fuPaperworkRE = regexp.MustCompile(`\b(?:a|the) written (?:timeline|summary|report|account|statement)\b|\b(?:weekly|monthly|daily|ops|incident|team|service) (?:review|sync|meeting|standup|stand-up) (?:doc(?:ument)?|notes|agenda|deck|slides?)\b|\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking|publish|publishing) (up |the |a |an |our )?(?:short |quick |first |brief |final )?(post-?mortem|pm|pir|post-incident review|incident report|retro|rca|rfo|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\b(?:post-?mortem|pm|pir|rca|retro) (doc|meeting|review|session)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b|\b(?:updat|post)\w* (?:[\w-]+ ){0,3}?(?:on |to )?(?:the |our )?status ?page\b|\b(?:write|send|draft|post|file|submit)\w* (?:an? |the |our )?(?:official |formal |public |short |quick |initial |first |final |regulatory )?(?:note|statement|message|reply|update|letter|e-?mail|notification|notice)s? to\b|\b(?:must|have to|need to|needs to) report (?:in|within) \d+|\b(?:draft|send|write)\w* (?:\w+ )?(?:an? |the )?(?:apology |incident |customer |member |explanation )?(?:e-?mail|notice|announcement|letter)\b|\b(?:must|has to|have to|needs? to|shall) be (?:reported|notified|disclosed|declared) to\b|\b(?:impact|numbers?|figures?|timeline|summary|update) for (?:the )?(?:[\w-]+ )?(?:report|management|postmortem|pm|execs?|leadership|board|minister\w*|call|meeting|briefing|press)\b` +
 		// Telling a party of the incident is its communication, not an improvement
 		// ("I will notify the partner bank of the SLA breach").
 		`|\b(?:notif(?:y|ying|ied)|inform(?:ing|ed)?) (?:the |our |all |every |each |affected )?(?:[\w-]+ ){0,3}(?:of|about) (?:the |this |a |our |today'?s )?(?:[\w-]+ ){0,2}(?:breach|incident|outage|delays?|issue|problem|impact|errors?|failures?|disruption|downtime)\b`)
@@ -1600,6 +1600,12 @@ var fuDeclQRE = regexp.MustCompile(`^\W*(?:(?:then|so|and|but|ok|okay)\W+)?(?:we
 // "should we…?" are read as the proposals or deliberations they are.
 var fuInfoQuestionRE = regexp.MustCompile(`^\W*(?:do|does|did|is|are|was|were|has|have|had|will|am)\b[^?]*\?$`)
 
+// fuLedInfoQuestionRE: the same question of how things stand after a short
+// lead-in set off by a comma or a dash ("just to confirm - were any funds
+// taken…?", "quick q, is the queue still growing?"). "will" is left out, and so
+// is a lead-in naming someone with "@": "@dana, will you add…?" asks for work.
+var fuLedInfoQuestionRE = regexp.MustCompile(`^\W*(?:[a-z'-]+\s+){0,5}[a-z'-]+\s*[,:–—-]\s+(?:do|does|did|is|are|was|were|has|have|had|am)\b[^?]*\?$`)
+
 // withoutInfoQuestions blanks the sentences of low that ask how things stand.
 func withoutInfoQuestions(low string) string {
 	if !strings.Contains(low, "?") {
@@ -1614,7 +1620,7 @@ func withoutInfoQuestions(low string) string {
 		if fuQuestionLabelRE.MatchString(sent) && strings.HasSuffix(sent, "?") {
 			continue
 		}
-		if !fuInfoQuestionRE.MatchString(fuLabelLeadRE.ReplaceAllString(sent, "")) {
+		if !fuInfoQuestionRE.MatchString(fuLabelLeadRE.ReplaceAllString(sent, "")) && !fuLedInfoQuestionRE.MatchString(sent) {
 			kept = append(kept, sent)
 		}
 	}
@@ -1931,7 +1937,7 @@ func followUpText(raw string, entry bool) string {
 		low := strings.ToLower(s)
 		// "Follow-ups please." or "Action items." alone heads the sentences after
 		// it, which say what the items are.
-		if i < len(sents)-1 && (fuMarkerRE.MatchString(low) || lkNextColonRE.MatchString(low)) && len(agreementTerms(fuMarkerRE.ReplaceAllString(lkNextColonRE.ReplaceAllString(low, " "), " "))) <= 1 {
+		if i < len(sents)-1 && ((fuMarkerRE.MatchString(low) || lkNextColonRE.MatchString(low)) && len(agreementTerms(fuMarkerRE.ReplaceAllString(lkNextColonRE.ReplaceAllString(low, " "), " "))) <= 1 || fuLabelAloneRE.MatchString(low)) {
 			headed = true
 			continue
 		}
@@ -2720,6 +2726,11 @@ func firstSentence(s string) string {
 	}
 	return s
 }
+
+// fuLabelAloneRE: a sentence that is only the name of the list that follows
+// ("follow-ups.", "action items", "next steps!"), without the colon fuMarkerRE
+// wants.
+var fuLabelAloneRE = regexp.MustCompile(`^\W*(?:(?:a|our|my|some|the|few|couple(?: of)?|quick|main|other)\s+)*(?:follow[- ]?ups?|action[- ]items?|next[- ]steps?|to-?dos?|remediations?|improvements?|takeaways?)\W*$`)
 
 // nextSentenceRE: the end of a sentence before the next one.
 var nextSentenceRE = regexp.MustCompile(`[.!?]\)?\s+\p{Lu}`)

@@ -35,9 +35,10 @@ var (
 	// upDeclineRE: the person asked says no.
 	upDeclineRE = regexp.MustCompile(`\bnot (?:this|next) (?:week|sprint)\b|\bnot me\b|(?:\b(?:i|we)\s+|^\W*)can'?t (?:take|do|own)\b|\bno (?:time|capacity|bandwidth)\b|\bon (?:leave|vacation|holiday|pto)\b|\bswamped\b|\bleave it open\b|\bsomeone else\b|\bmoving teams?\b|\bnot (?:now|today),? sorry\b|^\W*sorry\b`)
 	// upRejectRE: an idea turned down ("no, …", "lol no", "I'd rather not", "drop that",
-	// "not now, OPS-512 covers what bit us"). A reply that ends "…, not now" or
+	// "not now, OPS-512 covers what bit us", "then the prices are wrong forever 😅 no").
+	// A reply that ends "…, not now" or
 	// "… not for now" puts the idea off to no time.
-	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|agreed?|agree)[,.]?\s+)?(?:no\b|nope\b|nah\b|-1\b|not now\b|i'?d rather not\b|rather not\b|(?:i'?d|i would) say no\b|i vote no\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|^\W*(?:[\w']+\W+){0,3}actually,? (?:no|nah|nope)\b|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$|^\W*(?:we|you|u) (?:can'?t|cannot)\s*[,.;:!-]|\bnot worth (?:it|the (?:effort|pain|hassle|complexity|risk))\b|\bnot adding (?:another|one|it|that|this)\b|^\W*(?:[\w'-]+\W+){0,3}but no\s*[,.;!]|^\W*(?:absolutely|definitely|certainly) not\b|\bnot happening\b|\bno,? we won'?t\b`)
+	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|agreed?|agree)[,.]?\s+)?(?:no\b|nope\b|nah\b|-1\b|not now\b|i'?d rather not\b|rather not\b|(?:i'?d|i would) say no\b|i vote no\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|^\W*(?:[\w']+\W+){0,3}actually,? (?:no|nah|nope)\b|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$|\p{So}\s*no[.!]*\s*$|^\W*(?:we|you|u) (?:can'?t|cannot)\s*[,.;:!-]|\bnot worth (?:it|the (?:effort|pain|hassle|complexity|risk))\b|\bnot adding (?:another|one|it|that|this)\b|^\W*(?:[\w'-]+\W+){0,3}but no\s*[,.;!]|^\W*(?:absolutely|definitely|certainly) not\b|\bnot happening\b|\bno,? we won'?t\b`)
 	// upSelfRejectRE: an idea its author turns down in the same breath.
 	// "we could flatten the record instead, but with the CI check that's not worth
 	// the pain"; "we'd need a week to audit them all, not now".
@@ -860,8 +861,8 @@ var upAskRE = regexp.MustCompile(`\?|\b(?:please|pls|plz)\b|\b(?:can|could|would
 var upOwnItemRE = regexp.MustCompile(`(?:skip|forget(?: about)?|scrap|scratch|shelve|drop|cancel|ignore|withdraw)\s+my\s+((?:[\w-]+\s+){0,3}?)(?:todo|to-do|idea|item|action item|ai|proposal|suggestion|promise|plan)s?\b`)
 
 // upRetractRE: a short message taking back what its speaker just said ("ok
-// scratch that", "actually forget it", "cancel that").
-var upRetractRE = regexp.MustCompile(`(?:\b(?:scratch|forget|drop|cancel|scrap|ignore|withdraw)\s+(?:that|it|this|#?\d{1,2}\)?)(?:\s+(?:idea|one|proposal))?|\bnot (?:filing|doing|adding|writing|opening|raising|building) (?:it|that|this|one)|\b(?:leaving|dropping|parking) (?:it|that|this)(?: out)?)(?:\s+(?:then|for now))?\W*$`)
+// scratch that", "actually forget it", "cancel that", "ok dropping mine").
+var upRetractRE = regexp.MustCompile(`(?:\b(?:scratch|forget|drop|cancel|scrap|ignore|withdraw)\s+(?:that|it|this|mine|#?\d{1,2}\)?)(?:\s+(?:idea|one|proposal))?|\bnot (?:filing|doing|adding|writing|opening|raising|building) (?:it|that|this|one)|\b(?:leaving|dropping|parking) (?:it|that|this|mine)(?: out)?)(?:\s+(?:then|for now))?\W*$`)
 
 // reasonedRetract reports a message whose last clause, after a sentence or
 // clause break, is a short retraction and that opens by correcting itself
