@@ -1578,6 +1578,13 @@ func (b *summaryBuilder) findMitigationActs() []int {
 	}
 	onsetIdx := lc.responseOnset()
 	acting := func(t msgTags) bool {
+		// What a screen or a system said, quoted ("every kiosk shows \"Turn on
+		// TLS 1.0 … and try again\""), is no step of the speaker's.
+		if t.section == "" && lkQuoteRE.MatchString(t.msg.Text) {
+			m := t.msg
+			m.Text = lkQuoteRE.ReplaceAllString(m.Text, " ")
+			t = tagMessage(t.idx, m)
+		}
 		if !t.taken && mitigationActRE.MatchString(t.lower) && takenRE.MatchString(t.lower) && !t.bot && !t.question &&
 			!symptomRE.MatchString(t.lower) && !proposalRE.MatchString(t.lower) && !notDoneRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) {
 			return true

@@ -479,6 +479,10 @@ func mitigationSentenceScore(low string) float64 {
 		// "the record was removed because it was marked unused": why it
 		// broke, in an action's word, is the cause.
 		return 0
+	case stepStillNeededRE.MatchString(low):
+		// "kiosks cache dns ~5 min so lucas may need to flush": a step still
+		// to take, beside the one the message reports done.
+		return 0
 	case actionCueRE.MatchString(symptomRE.ReplaceAllString(low, " ")):
 		// "The queue drained in seconds": the system's doing, told in an
 		// action's word, is the recovery after the step.
@@ -496,6 +500,9 @@ func opensWithStep(low string) bool {
 	v, _ := openingReport(clauseSplitRE.Split(low, 2)[0])
 	return v != "" && !diagnosticVerb(v) && !untaken(low)
 }
+
+// stepStillNeededRE: a step said to be needed or possibly needed, not done.
+var stepStillNeededRE = regexp.MustCompile(`\b(?:may|might|will|would|could) (?:also )?(?:need|have) to\b|\b(?:still )?needs? to be\b`)
 
 // explainsRE: a sentence that gives a reason.
 var explainsRE = regexp.MustCompile(`\b(because|due to|caused by)\b`)
