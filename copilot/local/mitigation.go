@@ -521,8 +521,9 @@ func timelineRow(t msgTags) bool {
 // clockRowRE: a row that opens with a clock time, not a date or a range in prose.
 var clockRowRE = regexp.MustCompile(`^\W{0,3}\d{1,2}:\d{2}\b`)
 
-// rowLeadRE: a timeline row's time and the cell separator after it ("09:05 | ").
-var rowLeadRE = regexp.MustCompile(`^\W*\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–-]?\s*`)
+// rowLeadRE: a timeline row's time, with the date before it if any, and the cell
+// separator after it ("09:05 | ", "06-02 23:40 | ", "2026-06-02 23:40 – ").
+var rowLeadRE = regexp.MustCompile(`^\W*(?:(?:\d{4}-)?\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–-]?\s*`)
 
 // timelineAction reports whether a report's timeline row tells a step taken. A
 // timeline is written in the historical present after its subject ("Jana reloads

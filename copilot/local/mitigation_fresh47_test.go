@@ -49,3 +49,18 @@ func TestQuotedScreenTextIsNoStep(t *testing.T) {
 		{"flushed the kiosks' dns cache via sccm", false},
 	}.check(t, "stepStillNeededRE", stepStillNeededRE.MatchString)
 }
+
+// From dev47: a timeline row dated as well as timed ("06-02 23:40 | Marta Lind
+// finds every hold is exactly 300 s …") is read past its date as one timed
+// only: the finding is no step, and the hotfix row after it is the mitigation.
+func TestDatedTimelineRowFinding(t *testing.T) {
+	got := mitigationOfDoc(t, "dev47/postmortems/ta-pm-reservation-hold-timeout.md")
+	if !strings.Contains(got, "hold-timeout") || strings.Contains(got, "finds") {
+		t.Errorf("mitigation %q, want the hotfix row, not the finding", got)
+	}
+	for _, row := range []string{"06-02 23:40 | ", "2026-06-02 23:40 – ", "23:40 | ", "23:40:05 utc: "} {
+		if got := rowLeadRE.ReplaceAllString(row+"marta finds the key", ""); got != "marta finds the key" {
+			t.Errorf("row lead %q left %q", row, got)
+		}
+	}
+}
