@@ -1728,6 +1728,13 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if causalChain(t.lower) {
 			continue // "purge job spewing WAL -> replica 13+ min behind -> …"
 		}
+		if explainsWhen(t.lower) {
+			// "so when db-1 restarted for the rewind hikari lost its conns,
+			// reconnected, and went straight back to the old ip": what the
+			// system did, told to explain the symptom; neither a step nor a
+			// recovery.
+			continue
+		}
 		if t.taken && t.verify && !t.bot && !t.question && t.idx > onsetIdx && narrates(t) && !findingRE.MatchString(t.lower) &&
 			!proposalRE.MatchString(t.lower) && !hedgeRE.MatchString(t.lower) && !notHelpedRE.MatchString(t.lower) &&
 			verifyRE.MatchString(inRecoveryRE.ReplaceAllString(t.lower, "")) {
@@ -1820,6 +1827,21 @@ func (b *summaryBuilder) findMitigationActs() []int {
 	}
 	return acts[:min(1, len(acts))]
 }
+
+// explainsWhenRE: a message that opens with the clause of an explanation whose
+// subject is no person ("so when db-1 restarted …", "because the pool …"); "when
+// we restarted it, errors dropped" reports a step.
+var explainsWhenRE = regexp.MustCompile(`^\W*(?:(?:so|and|but|ah|oh|ok)[,.]?\s+)?(?:when|because|cause|'cause)\s+(?:the\s+)?([a-z0-9][\w.-]*)\s+(?:was\s+|got\s+|had\s+)?[a-z]+(?:ed|t)\b`)
+
+// explainsWhen reports a message that opens with an explanation (explainsWhenRE)
+// whose subject is no person.
+func explainsWhen(low string) bool {
+	m := explainsWhenRE.FindStringSubmatch(low)
+	return m != nil && !personPronoun[m[1]]
+}
+
+// personPronoun: the subjects that make a clause a person's doing.
+var personPronoun = map[string]bool{"i": true, "we": true, "you": true, "they": true, "he": true, "she": true, "someone": true, "somebody": true}
 
 // failureTextRE: the words of a failure as a system returns it ("came back with
 // HTTP 403 cluster_block_exception", "Forbidden"): a message quoting one tells

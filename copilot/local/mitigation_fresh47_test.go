@@ -64,3 +64,23 @@ func TestDatedTimelineRowFinding(t *testing.T) {
 		}
 	}
 }
+
+// From dev47: a reply that opens "nope." after an attempt says it did not help,
+// and a message that explains the symptom by what a system did ("so when db-1
+// restarted for the rewind hikari lost its conns, reconnected, …") tells neither
+// a step nor a recovery.
+func TestNopeAndExplanationsAreNoSteps(t *testing.T) {
+	got := mitigationOfDoc(t, "dev47/documents/td-topup-readonly-ledger.json")
+	if strings.HasPrefix(got, "So when") || strings.Contains(got, "Evicted, new conns") {
+		t.Errorf("mitigation %q: an explanation or an attempt that did not help", got)
+	}
+	if !reportsNoHelp(textTags(copilot.Message{Text: "nope. evicted, new conns, still .21, still read-only errors"})) {
+		t.Error(`"nope. evicted, …" not read as an attempt that did not help`)
+	}
+	readingTests{
+		{"so when db-1 restarted for the rewind hikari lost its conns, reconnected, and went straight back to the old ip", true},
+		{"because the pool recycled its connections the cache went cold", true},
+		{"when we restarted it, errors dropped to zero", false},
+		{"since the restart errors are at 0", false},
+	}.check(t, "explainsWhen", explainsWhen)
+}
