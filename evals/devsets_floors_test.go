@@ -157,9 +157,9 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		// dev47 and dev48, written on 2026-12-06 at the thirty-second session
 		// (evals/writers/README.md), committed before the engine was run on them.
 		// dev47 as it came 0.353/0.461/0.201, after the session's mitigation
-		// rules (taken from it) 0.370/0.464/0.279; dev48, the set that judged
+		// rules (taken from it) 0.370/0.469/0.320; dev48, the set that judged
 		// them, 0.343/0.512/0.188 as it came and after. Floors 0.03 under.
-		{"testdata/dev47", 0.34, 0.43, 0.24},
+		{"testdata/dev47", 0.34, 0.43, 0.29},
 		{"testdata/dev48", 0.31, 0.48, 0.15},
 	} {
 		c, err := LoadCorpus(set.dir)
