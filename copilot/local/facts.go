@@ -1834,14 +1834,11 @@ func (b *summaryBuilder) findMitigationActs() []int {
 var explainsWhenRE = regexp.MustCompile(`^\W*(?:(?:so|and|but|ah|oh|ok)[,.]?\s+)?(?:when|because|cause|'cause)\s+(?:the\s+)?([a-z0-9][\w.-]*)\s+(?:was\s+|got\s+|had\s+)?[a-z]+(?:ed|t)\b`)
 
 // explainsWhen reports a message that opens with an explanation (explainsWhenRE)
-// whose subject is no person.
+// whose subject is no person (personalSubject, lkPersonSubject).
 func explainsWhen(low string) bool {
 	m := explainsWhenRE.FindStringSubmatch(low)
-	return m != nil && !personPronoun[m[1]]
+	return m != nil && !personalSubject[m[1]] && !lkPersonSubject[m[1]]
 }
-
-// personPronoun: the subjects that make a clause a person's doing.
-var personPronoun = map[string]bool{"i": true, "we": true, "you": true, "they": true, "he": true, "she": true, "someone": true, "somebody": true}
 
 // failureTextRE: the words of a failure as a system returns it ("came back with
 // HTTP 403 cluster_block_exception", "Forbidden"): a message quoting one tells

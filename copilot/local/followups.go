@@ -2610,20 +2610,18 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			cterms = withoutTerm(terms, presupposedHead(title, lc.msgs[c.idx].msg.Text))
 		}
 		ov, n := termOverlap(cterms, c.terms)
-		// A bare note ("Raised as OPS-4525.") says nothing of its own: which item
-		// it files is judged, as by content, on how much of the ticket's words the
+		// Outside the item's thread the fit is how much of the ticket's words the
 		// item's message says and how much of the item's words the ticket says,
-		// each weighted by rarity. The raw share of shared terms would give an item
-		// of one word ("i'll make it page") a full match for one common word.
-		if bare && !sameThread {
+		// each weighted by rarity. That holds for a bare note too ("Raised as
+		// OPS-4525."), which says nothing of its own: the raw share of shared
+		// terms would give an item of one word ("i'll make it page") a full match
+		// for one common word.
+		if byContent || bare && !sameThread {
 			tc, _ := w.coverage(c.msgTerms, cterms)
 			ic, _ := w.coverage(cterms, c.terms)
 			ov = (tc + ic) / 2
 		}
 		if byContent {
-			tc, _ := w.coverage(c.msgTerms, cterms)
-			ic, _ := w.coverage(cterms, c.terms)
-			ov = (tc + ic) / 2
 			// The same kind of deliverable on both sides ("Monitor replication delay",
 			// "alerting on replica lag") is evidence the words cannot show, as in the
 			// mutual pass: half the bar.

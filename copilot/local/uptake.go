@@ -860,9 +860,13 @@ var upAskRE = regexp.MustCompile(`\?|\b(?:please|pls|plz)\b|\b(?:can|could|would
 // nightly script idea"): group 1 holds those words.
 var upOwnItemRE = regexp.MustCompile(`(?:skip|forget(?: about)?|scrap|scratch|shelve|drop|cancel|ignore|withdraw)\s+my\s+((?:[\w-]+\s+){0,3}?)(?:todo|to-do|idea|item|action item|ai|proposal|suggestion|promise|plan)s?\b`)
 
+// upRetractVerbs: the verbs that take back what was said ("scratch that", "drop
+// it"), for upRetractRE and upRetractLeadRE.
+const upRetractVerbs = `(?:scratch|forget|drop|cancel|scrap|ignore|withdraw)`
+
 // upRetractRE: a short message taking back what its speaker just said ("ok
 // scratch that", "actually forget it", "cancel that", "ok dropping mine").
-var upRetractRE = regexp.MustCompile(`(?:\b(?:scratch|forget|drop|cancel|scrap|ignore|withdraw)\s+(?:that|it|this|mine|#?\d{1,2}\)?)(?:\s+(?:idea|one|proposal))?|\bnot (?:filing|doing|adding|writing|opening|raising|building) (?:it|that|this|one)|\b(?:leaving|dropping|parking) (?:it|that|this|mine)(?: out)?)(?:\s+(?:then|for now))?\W*$`)
+var upRetractRE = regexp.MustCompile(`(?:\b` + upRetractVerbs + `\s+(?:that|it|this|mine|#?\d{1,2}\)?)(?:\s+(?:idea|one|proposal))?|\bnot (?:filing|doing|adding|writing|opening|raising|building) (?:it|that|this|one)|\b(?:leaving|dropping|parking) (?:it|that|this|mine)(?: out)?)(?:\s+(?:then|for now))?\W*$`)
 
 // reasonedRetract reports a message whose last clause, after a sentence or
 // clause break, is a short retraction and that opens by correcting itself
@@ -888,7 +892,7 @@ var upDropNamedRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|a
 
 // upRetractLeadRE: a take-back that opens the message, its reason after it ("ok
 // drop that one then, monitoring + the ticket process will have to do").
-var upRetractLeadRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|true|ah|oh)[,.]?\s+)*(?:drop|scratch|forget|scrap|cancel|ignore|withdraw)\s+(?:that|it|this)(?:\s+(?:idea|one|proposal))?(?:\s+(?:then|for now))?\s*[,.;:!—–-]`)
+var upRetractLeadRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|true|ah|oh)[,.]?\s+)*` + upRetractVerbs + `\s+(?:that|it|this)(?:\s+(?:idea|one|proposal))?(?:\s+(?:then|for now))?\s*[,.;:!—–-]`)
 
 // threadRoot returns the index of the message t replies to in a thread, -1 when t
 // is no reply or its root is not in the transcript.
