@@ -1011,7 +1011,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// The gateway already has a fallback for this: …": before the incident is
 	// resolved, a reply that opens by turning the proposal before it down argues
 	// about the fix at hand; it takes on nothing unless it commits.
-	if t.section == "" && (lc.resolvedAt < 0 || t.idx < lc.resolvedAt) && !marker && !commit && refusalOpens(low) {
+	if t.section == "" && !marker && !commit && refusalOpens(low) {
 		return nil
 	}
 	// "the others are exposed on their next failover" tells when a risk strikes;
@@ -1029,6 +1029,17 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// one that names the lasting thing that was missing ("we could have caught
 	// this with a pool wait alert") implies it.
 	if onlyRegrets(low) && !(marker || ask || commit || suggest) && !fuLastingRE.MatchString(low) {
+		return nil
+	}
+	// "lets do this properly", "we should do better": a proposal that names no
+	// work, only a resolve, is no item for anyone to take.
+	if t.section == "" && !(marker || commit) && namesNoWork(low) {
+		return nil
+	}
+	// "I'll scale booking-api down from 6 to 3 …?", and two messages on the deploy
+	// bot records "booking-api scaled 6 -> 3 replicas by jules": the promise was
+	// kept in the incident, a step of the response.
+	if t.section == "" && commit && carriedOutNow(t, lc) {
 		return nil
 	}
 	if paperwork(low) || reviewVerdict(low) || watchOnly(low) || leftoverOnly(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || blameOnMe(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || whenAsked(low) || selfRetracted(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) || (statusUpdate(low) && (!marker || pointsToList(low)) && t.section == "") || (onlyTells(low) && !marker) {
@@ -3563,3 +3574,58 @@ func theStepItself(text string) bool {
 
 // obligedRE: the words that make an item a proposal rather than a report.
 var obligedRE = regexp.MustCompile(`\b(?:should|need to|needs to|must|ought to)\b`)
+
+// namesNoWork reports a message whose every proposing sentence holds at most one
+// content word ("lets do this properly"): it wants something done without saying
+// what. A sentence that sets the state of what was just named ("should be
+// weekly") says it in that word.
+func namesNoWork(low string) bool {
+	n := 0
+	for _, sent := range followUpSentences(low) {
+		if !proposalForm(sent, true) {
+			continue
+		}
+		n++
+		if len(contentTerms(sent)) > 1 || fuBeStateRE.MatchString(sent) {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// fuBeStateRE: a proposal that gives a thing its new state ("should be weekly",
+// "needs to be a team alias").
+var fuBeStateRE = regexp.MustCompile(`\b(?:be|become)\s+(?:a\s+|an\s+|the\s+)?[a-z0-9]`)
+
+// carriedOutNow reports a chat promise that a ChatOps tool records done within
+// the next four messages and half an hour: a change made by the speaker (changeNotice) that names
+// a content word of the promise other than its verb.
+func carriedOutNow(t msgTags, lc *incidentLifecycle) bool {
+	who := strings.ToLower(strings.TrimPrefix(speaker(t.msg), "@"))
+	if who == "" || t.bot {
+		return false
+	}
+	mine := map[string]bool{}
+	for _, w := range contentTerms(t.msg.Text) {
+		mine[w] = true
+	}
+	people := channelPeople(lc)
+	for _, r := range lc.msgs[t.idx+1 : min(len(lc.msgs), t.idx+5)] {
+		if !changeNotice(r, people) || r.msg.Time().Sub(t.msg.Time()) > 30*time.Minute {
+			continue
+		}
+		if m := changeByRE.FindStringSubmatch(r.lower); m == nil || m[1] != who {
+			continue
+		}
+		shared := 0
+		for _, w := range contentTerms(changeByRE.ReplaceAllString(r.lower, " ")) {
+			if mine[w] {
+				shared++
+			}
+		}
+		if shared >= 2 {
+			return true
+		}
+	}
+	return false
+}

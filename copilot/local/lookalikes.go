@@ -38,7 +38,10 @@ var (
 		`(?i)[.;]\s+(?:we|the team|the review)\s+(?:(?:then|finally|eventually)\s+)?(?:decided against|rejected|ruled out|declined)\s+(?:it|this|that|the idea)\b|(?i)[.;]\s+(?:we|the team|the review)\s+ruled (?:it|this|that) out\b|` +
 		// or by a participle after the entry, with the forum that decided
 		// ("Add a second runner group … dropped after review").
-		`(?i)\b(?:dropped|rejected|abandoned|descoped|cancell?ed|shelved)\s+(?:after|following|at|in|during|by)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:review|discussion|meeting|triage|planning|vote|retro\w*|team|board|cab)\b`)
+		`(?i)\b(?:dropped|rejected|abandoned|descoped|cancell?ed|shelved)\s+(?:after|following|at|in|during|by)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:review|discussion|meeting|triage|planning|vote|retro\w*|team|board|cab)\b|` +
+		// or by its own last clause ("Automatic renewal via ACME was also raised;
+		// the TSO PKI does not offer it, so it is not an action.").
+		`(?i)\b(?:it|this|that)\s+(?:is|was|'s)\s+not\s+an?\s+(?:action|action item|follow-?up|item)\b`)
 	// lkDoneDuringRE: an entry said, anywhere in it, to have been done during the
 	// incident ("(done during the incident)"): a step of the response listed for
 	// completeness, not work still to come.
@@ -557,7 +560,25 @@ func followUpLike(low string) bool {
 }
 
 // bareRefusal reports a message that declines what was proposed.
-func bareRefusal(low string) bool { return lkBareRefusalRE.MatchString(low) || refusesOnly(low) }
+func bareRefusal(low string) bool {
+	return lkBareRefusalRE.MatchString(low) || refusesOnly(low) || letsNotOnly(low)
+}
+
+// letsNotOnly reports a message whose only proposal is a "let's not" clause ("the
+// exporter is the fix, let's not do both"): with the clause taken out nothing is
+// proposed, promised or marked, so it turns the idea down wherever in the
+// sentence the refusal stands.
+func letsNotOnly(low string) bool {
+	if !lkLetsNotClauseRE.MatchString(low) {
+		return false
+	}
+	rest := lkLetsNotClauseRE.ReplaceAllString(low, " ")
+	return !proposalForm(rest, true) && !fuCommitRE.MatchString(rest) && !fuMarkerRE.MatchString(rest) && !sentencePromise(rest)
+}
+
+// lkLetsNotClauseRE: a clause that turns something down with "let's not", up to
+// the end of its clause.
+var lkLetsNotClauseRE = regexp.MustCompile(`(?:^|[,;:—–-]\s*|\b(?:so|then|and|but|ok|okay)\s+)let'?s not\b[^.,;!?]*`)
 
 // refusesOnly reports a message whose every sentence asks or turns something
 // down with "let's not" ("ravi thats basically the alert in 2) no? let's not

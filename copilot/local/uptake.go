@@ -985,7 +985,11 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 				_, n := termOverlap(contentTerms(m[1]), cands[root].msgTerms)
 				named = n > 0
 			}
-			if named || retract {
+			// "ugh ok. then I'll point them at the nightly snapshot db instead"
+			// under its speaker's "I'll move the compliance notebooks onto the
+			// replica": the new promise takes the old one's place.
+			replaced := selfItem && upInsteadRE.MatchString(t.lower)
+			if named || retract || replaced {
 				delete(cands, root)
 				continue
 			}
@@ -1298,3 +1302,6 @@ func sharesRare(df map[string]int, a, b string) bool {
 
 // upRareDF: a term said in this many messages or fewer names one thing.
 const upRareDF = 3
+
+// upInsteadRE: a promise given in place of another.
+var upInsteadRE = regexp.MustCompile(`\binstead\b`)
