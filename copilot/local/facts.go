@@ -1728,6 +1728,12 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		if causalChain(t.lower) {
 			continue // "purge job spewing WAL -> replica 13+ min behind -> …"
 		}
+		if t.section == "" && statusPageSays(t.lower) {
+			// "status page says maintenance completed 00:40, all green": what a
+			// provider's page claims is a finding about their side, neither a
+			// step of the responders nor the recovery of the incident's signal.
+			continue
+		}
 		if explainsWhen(t.lower) {
 			// "so when db-1 restarted for the rewind hikari lost its conns,
 			// reconnected, and went straight back to the old ip": what the
@@ -1765,6 +1771,9 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			}
 			return []int{t.idx}
 		}
+		if b.reversedRecord(t) >= 0 {
+			continue // "replicas 48 → 24" after "replicas 24 → 48": a try undone
+		}
 		if commandThenRecovered(t) || announcedThenRecovered(t) || announcedThenReported(t) || t.idx > onsetIdx && changeNotice(t, people) {
 			acts = append(acts, t.idx)
 			continue
@@ -1792,6 +1801,13 @@ func (b *summaryBuilder) findMitigationActs() []int {
 						return w
 					}
 				}
+				if len(w) > 0 && b.ownRecord(lc.msgs[w[len(w)-1]], t) {
+					// "subscribe-web v2026.02.10-2 → prod by tomasz: 'pin
+					// paylane.js to 3.14.2'" then tomasz's "pinned build is live.
+					// test card purchase went through": the tool recorded the
+					// step, the message checks it.
+					return w[len(w)-1:]
+				}
 				return []int{t.idx} // done and checked in one message
 			}
 			if w := recentActs(acts, t.idx); len(w) > 0 && reportsActOf(t, lc.msgs[w[len(w)-1]]) {
@@ -1813,7 +1829,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// ("rolling back now" before "rollback done"; a kill before the revert),
 			// with those taken beside it; older ones did not make things better.
 			if w := b.afterSignal(recentActs(acts, t.idx), t); len(w) > 0 {
-				return b.aimedAtCause(w)
+				return b.aimedAtCause(b.pastPreparations(w))
 			}
 			return acts[len(acts)-1:]
 		}
@@ -2202,3 +2218,76 @@ var recapLeadRE = regexp.MustCompile(`^\W*(?:ok(?:ay)?\W+)?(?:summary|recap|tl;?
 // recapCauseBonus gives a causal recap back what its place after the fix took: the
 // finding bonus (+1) and the wrap-up penalty (0.75).
 const recapCauseBonus = 1.75
+
+// pastPreparations drops the steps at the head of acts that only obtained what a
+// later step put in place ("signed cert downloaded. openssl verify … OK" before
+// "replaced secret castell-mtls-client in prod with the new key+cert, restarting
+// connector"): getting the artefact changes nothing the users see, installing it
+// does. The last step is kept whatever it is.
+func (b *summaryBuilder) pastPreparations(acts []int) []int {
+	for len(acts) > 1 && obtainsOnly(b.lc.msgs[acts[0]].lower) {
+		acts = acts[1:]
+	}
+	return acts
+}
+
+// obtainsOnly reports a message whose first sentence reports getting something
+// (downloaded, received, fetched, obtained, approved) and no change to a system.
+func obtainsOnly(low string) bool {
+	sents := splitSentences(low)
+	if len(sents) == 0 {
+		return false
+	}
+	first := sents[0]
+	return obtainedRE.MatchString(first) && !changeVerbRE.MatchString(first) && !mitigationActRE.MatchString(first)
+}
+
+// obtainedRE: the verbs of getting an artefact rather than changing a system.
+var obtainedRE = regexp.MustCompile(`\b(?:download|receiv|fetch|obtain|approv)(?:ed|ing)\b|\bgot (?:the|a|an|it|them)\b`)
+
+// statusPageRE: a message that opens by telling what a status page or a
+// provider's notice says ("status page says …", "their status page: all green",
+// "the vendor's notice says …").
+var statusPageRE = regexp.MustCompile(`^\W*(?:(?:ok|so|and|but|fwiw|btw)[,.]?\s+)?(?:the\s+|their\s+|[\w-]+'s\s+|[\w-]+\s+)?(?:status ?page|status site|maintenance (?:notice|page)|service health (?:page|dashboard))\b\s*(?::|says|said|shows|showed|reports|reported|is|was|lists|all)\b?`)
+
+// statusPageSays reports statusPageRE.
+func statusPageSays(low string) bool { return statusPageRE.MatchString(low) }
+
+// reversedRecord returns the earlier record in the channel of a change that
+// tool's record t sets back: the same two values either side of its arrow,
+// swapped ("CNAME media-storage-ingest… -> edge-up…" after "CNAME edge-up… ->
+// media-storage-ingest…"), or -1. Undoing a try restores the state the
+// incident began in; it stops no bleeding.
+func (b *summaryBuilder) reversedRecord(t msgTags) int {
+	if !t.bot {
+		return -1
+	}
+	m := recordArrowRE.FindStringSubmatch(t.lower)
+	if m == nil {
+		return -1
+	}
+	for j := t.idx - 1; j >= 0; j-- {
+		u := b.lc.msgs[j]
+		if !u.bot {
+			continue
+		}
+		if n := recordArrowRE.FindStringSubmatch(u.lower); n != nil && n[1] == m[2] && n[2] == m[1] {
+			return j
+		}
+	}
+	return -1
+}
+
+// recordArrowRE: a value changed from one thing to another in a tool's record
+// ("edge-up.fastlane-cdn.net -> media-storage-ingest.lb…", "6 → 3").
+var recordArrowRE = regexp.MustCompile(`(\S+)\s*(?:->|→)\s*(\S+)`)
+
+// ownRecord reports whether r is a tool's record, at most two messages before
+// t, of a change made by t's speaker.
+func (b *summaryBuilder) ownRecord(r, t msgTags) bool {
+	if !r.bot || t.bot || t.idx-r.idx > 2 || t.idx <= r.idx {
+		return false
+	}
+	m := changeByRE.FindStringSubmatch(r.lower)
+	return m != nil && m[1] == strings.ToLower(strings.TrimPrefix(speaker(t.msg), "@"))
+}

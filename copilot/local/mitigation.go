@@ -98,15 +98,15 @@ var failedResultRE = regexp.MustCompile(`(?:->|→|=>)\s*['"\x60]?(?:[a-z]+ )?(?
 
 // saysNotHelped reports a text that says a step did not help (notHelpedRE),
 // leaving out the "same" that does not mean unchanged: a question whether
-// something else has the same problem ("do JFK crews have same problem?") asks
-// about the scope, and two means compared ("the 2h timeout does the same thing
+// something else has the same problem ("do JFK crews have same problem?", "ill
+// check if account-web loads the same thing") asks about the scope, and two means compared ("the 2h timeout does the same thing
 // without a cron") weigh an idea.
 func saysNotHelped(low string) bool {
 	return notHelpedRE.MatchString(sameNotUnchangedRE.ReplaceAllString(low, ""))
 }
 
 // sameNotUnchangedRE: see saysNotHelped.
-var sameNotUnchangedRE = regexp.MustCompile(`\bsame (?:errors?|thing|problem|story|picture|result)\b[^.!?]*\?|\b(?:does|do|did|would|will|can|could) (?:exactly |basically )?the same (?:thing|job)\b`)
+var sameNotUnchangedRE = regexp.MustCompile(`\b(?:check|see|look|find out|confirm|verify)\w*\s+(?:if|whether)\b[^.!?]*\bsame (?:errors?|thing|problem|story|picture|result)\b|\bsame (?:errors?|thing|problem|story|picture|result)\b[^.!?]*\?|\b(?:does|do|did|would|will|can|could) (?:exactly |basically )?the same (?:thing|job)\b`)
 
 // briefHelpRE: a step that helped only for a while, or a measure back above
 // where it was: the symptom returned, whatever recovery words come first.
@@ -258,7 +258,7 @@ func recovered(t msgTags) bool {
 	if t.bot && alertClearedRE.MatchString(t.lower) {
 		return true
 	}
-	if t.bot || t.question {
+	if t.bot || t.question || ruledOutRE.MatchString(t.lower) {
 		return false
 	}
 	if t.verify || recoveryRE.MatchString(t.lower) || stoppedSignal(t.lower) {
@@ -272,6 +272,11 @@ func recovered(t msgTags) bool {
 	return false
 }
 
+// ruledOutRE: a finding that rules a suspect out ("Postgres for accounts looks
+// normal, 40% of pool, no locks. So DB I think is not it"): the part that looks
+// healthy is not the one whose symptom the incident is about.
+var ruledOutRE = regexp.MustCompile(`\b(?:is|'s|was) not it\b|\b(?:isn'?t|wasn'?t|not) (?:it|the (?:cause|culprit|problem|issue))\s*(?:[.!,;]|$)|\brul(?:e|es|ed|ing) (?:it |that |this |\w+ )?out\b`)
+
 // alertClearedRE: a monitor's message that its alert cleared ("[RESOLVED]
 // #48213 iap-gateway purchase_verify_success_rate < 90%").
 // Grafana and others open the recovery with "[OK]".
@@ -282,8 +287,9 @@ var alertClearedRE = regexp.MustCompile(`^\W*(?:resolved|recovered|cleared|ok)\b
 var changeByRE = regexp.MustCompile(`\bby @?([a-z][\w.-]*[a-z0-9])`)
 
 // changeVerbRE: the verbs with which deploy, flag and config tools record a
-// change to a running system.
-var changeVerbRE = regexp.MustCompile(`\b(?:(?:flag|config|setting|env) change|deploy(?:ed|ment)?|rolled out|rollout|rolled back|rollback|reverted|changed|turned (?:on|off)|toggled|enabled|disabled|activated|applied|restarted|restart|scaled|paused|resumed|purged?|flushed|promoted|set to|→|->)`)
+// change to a running system. An arrow ("v2.1 → prod", "6 -> 3") stands between
+// spaces, where no word boundary is, so it is matched on its own.
+var changeVerbRE = regexp.MustCompile(`\b(?:(?:flag|config|setting|env) change|deploy(?:ed|ment)?|rolled out|rollout|rolled back|rollback|reverted|changed|turned (?:on|off)|toggled|enabled|disabled|activated|applied|restarted|restart|scaled|paused|resumed|purged?|flushed|promoted|published|set to)|→|->`)
 
 // changeNotice reports whether a tool's message records a change made by one
 // of the people in the channel: ChatOps bots post every deploy, flag flip and

@@ -1,0 +1,76 @@
+package local
+
+import (
+	"strings"
+	"testing"
+)
+
+// From dev48 (judged on dev49): of the steps before the recovery, one that only
+// obtained the artefact ("signed cert downloaded. openssl verify … OK") is passed
+// over for the step that put it in place.
+func TestGettingTheCertIsNoMitigation(t *testing.T) {
+	got := mitigationOfDoc(t, "dev48/documents/sc-castell-mtls-cert-expired.json")
+	if !strings.Contains(got, "castell-mtls-client") || strings.Contains(strings.ToLower(got), "downloaded") {
+		t.Errorf("mitigation %q, want the secret replaced, not the cert downloaded", got)
+	}
+	readingTests{
+		{"signed cert downloaded. openssl verify -> OK", true},
+		{"got the new key from the vendor", true},
+		{"replaced secret castell-mtls-client in prod with the new key+cert, restarting connector", false},
+		{"downloaded the fixed package and restarted the agent", false},
+	}.check(t, "obtainsOnly", obtainsOnly)
+}
+
+// From dev48: what a provider's status page says ("status page says maintenance
+// completed 00:40, all green") is neither a step nor the recovery.
+func TestStatusPageIsNoRecovery(t *testing.T) {
+	got := mitigationOfDoc(t, "dev48/documents/sa-pcs-client-cert-expired.json")
+	if strings.Contains(strings.ToLower(got), "status page") {
+		t.Errorf("mitigation %q quotes the provider's status page", got)
+	}
+	readingTests{
+		{"status page says maintenance completed 00:40, all green", true},
+		{"their status page: all green", true},
+		{"checked the status page of our own api, errors back to 0.1%", false},
+	}.check(t, "statusPageSays", statusPageSays)
+}
+
+// From dev48: a deploy tool's record with an arrow between spaces
+// ("subscribe-web v2026.02.10-2 → prod by tomasz: 'pin paylane.js to 3.14.2'")
+// records a change; the speaker's own "pinned build is live. test card purchase
+// went through" right after it checks that step, which the record names.
+func TestToolRecordBeforeTheSpeakersCheck(t *testing.T) {
+	got := mitigationOfDoc(t, "dev48/documents/sb-checkout-card-sdk.json")
+	if !strings.Contains(got, "3.14.2") {
+		t.Errorf("mitigation %q, want the deploy record of the pin to 3.14.2", got)
+	}
+	readingTests{
+		{"subscribe-web v2026.02.10-2 → prod by tomasz", true},
+		{"booking-api scaled 6 -> 3 replicas by jules", true},
+		{"created OPS-1 by ana", false},
+	}.check(t, "changeVerbRE", changeVerbRE.MatchString)
+	readingTests{
+		{"meanwhile ill check if account-web loads the same thing, pretty sure it uses elements too", false},
+		{"restarted, same thing", true},
+	}.check(t, "saysNotHelped", saysNotHelped)
+}
+
+// With arrows read, a record that sets back what an earlier one set ("CNAME b ->
+// a" after "CNAME a -> b", "replicas 48 → 24" after "replicas 24 → 48") undoes a
+// try; and a finding that rules a suspect out ("Postgres … looks normal, 40% of
+// pool, no locks. So DB I think is not it") is no recovery. dev38's and dev30's
+// mitigations stay the steps that worked.
+func TestUndoneTryAndRuledOutSuspect(t *testing.T) {
+	if got := mitigationOfDoc(t, "dev38/documents/xn-upload-presign-expired.json"); strings.Contains(got, "CNAME") {
+		t.Errorf("dev38 mitigation %q is the DNS try that was undone", got)
+	}
+	if got := mitigationOfDoc(t, "dev30/documents/zl-login-auth0-429-bloodmoon.json"); strings.Contains(got, "replicas") {
+		t.Errorf("dev30 mitigation %q is the scale-up that was undone", got)
+	}
+	readingTests{
+		{"postgres looks normal, 40% of pool, no locks. so db i think is not it.", true},
+		{"network is not the cause.", true},
+		{"we can rule out the cdn", true},
+		{"error rate back to 0.2%, it's fixed", false},
+	}.check(t, "ruledOutRE", ruledOutRE.MatchString)
+}
