@@ -1771,7 +1771,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			}
 			return []int{t.idx}
 		}
-		if b.reversedRecord(t) >= 0 {
+		if r := b.reversedRecord(t); r >= 0 && !b.madeWorse(r, t.idx) {
 			continue // "replicas 48 → 24" after "replicas 24 → 48": a try undone
 		}
 		if commandThenRecovered(t) || announcedThenRecovered(t) || announcedThenReported(t) || t.idx > onsetIdx && changeNotice(t, people) {
@@ -2277,6 +2277,22 @@ func (b *summaryBuilder) reversedRecord(t msgTags) int {
 	}
 	return -1
 }
+
+// madeWorse reports whether a person said, between messages from and to, that a
+// step made things worse ("uh. so more pods = more connections. I just made it
+// worse"): undoing that step is then part of stopping the bleeding, unlike
+// undoing a try that changed nothing.
+func (b *summaryBuilder) madeWorse(from, to int) bool {
+	for _, u := range b.lc.msgs[from+1 : to] {
+		if !u.bot && madeWorseRE.MatchString(u.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// madeWorseRE: a step said to have made things worse.
+var madeWorseRE = regexp.MustCompile(`\bmade (?:it|things|this|that|everything|matters) (?:\w+ )?worse\b|\bmaking (?:it|things) worse\b`)
 
 // recordArrowRE: a value changed from one thing to another in a tool's record
 // ("edge-up.fastlane-cdn.net -> media-storage-ingest.lb…", "6 → 3").

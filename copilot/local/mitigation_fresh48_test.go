@@ -74,3 +74,22 @@ func TestUndoneTryAndRuledOutSuspect(t *testing.T) {
 		{"error rate back to 0.2%, it's fixed", false},
 	}.check(t, "ruledOutRE", ruledOutRE.MatchString)
 }
+
+// From dev49, where the undone-try reading above first lowered the figure:
+// undoing a step a responder said made things worse ("I just made it worse",
+// then "hpa maxReplicas 24 -> 16") is part of stopping the bleeding; and a
+// timeline row whose symptom stays ("error ratio stays above 95%") tells a try
+// that did not help, so the batch paused after it is the mitigation.
+func TestUndoingWhatMadeItWorse(t *testing.T) {
+	if got := mitigationOfDoc(t, "dev49/documents/ra-crewhub-db-connections.json"); !strings.Contains(got, "24 -> 16") {
+		t.Errorf("dev49 crewhub mitigation %q, want the max bump reverted with its record", got)
+	}
+	if got := mitigationOfDoc(t, "dev49/postmortems/rb-pm-credit-decision-mesh-throttle.md"); strings.Contains(got, "8 to 16") || !strings.Contains(got, "paused") {
+		t.Errorf("dev49 credit decision mitigation %q, want the batch paused, not the scale-up that did not help", got)
+	}
+	readingTests{
+		{"admitted rate roughly doubles but retries consume it; error ratio stays above 95%.", true},
+		{"latency remained high", true},
+		{"error ratio stays at 0.1% since the fix", false},
+	}.check(t, "strongNoHelpRE", strongNoHelpRE.MatchString)
+}
