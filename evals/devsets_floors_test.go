@@ -160,7 +160,17 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		// rules (taken from it) 0.370/0.469/0.320; dev48, the set that judged
 		// them, 0.343/0.512/0.188 as it came and after. Floors 0.03 under.
 		{"testdata/dev47", 0.34, 0.43, 0.29},
-		{"testdata/dev48", 0.31, 0.48, 0.15},
+		// dev48 after the thirty-third session's mitigation readings, taken
+		// from it: 0.343/0.512/0.272 (tuning figures).
+		{"testdata/dev48", 0.31, 0.48, 0.24},
+		// dev49 and dev50, written on 2026-12-06 at the thirty-third session,
+		// committed before the engine was run on them. dev49 as it came
+		// 0.375/0.517/0.206, after the readings taken from dev48 (its judge)
+		// 0.375/0.522/0.185, then 0.375/0.522/0.200 with two read from it;
+		// dev50, which judged them all, 0.362/0.457/0.207 as it came and
+		// 0.362/0.457/0.230 after. Floors 0.03 under.
+		{"testdata/dev49", 0.34, 0.49, 0.17},
+		{"testdata/dev50", 0.33, 0.42, 0.20},
 	} {
 		c, err := LoadCorpus(set.dir)
 		if err != nil {
@@ -227,9 +237,9 @@ func TestFollowUpFloorsOnExtraDevSets(t *testing.T) {
 	}{
 		{"corpus and dev2-dev22", []string{"corpus"}, 0.90, 0.88},
 		{"dev23-dev39", nil, 0.86, 0.83},
-		{"dev40-dev48", nil, 0.80, 0.87},
+		{"dev40-dev50", nil, 0.80, 0.85},
 	}
-	for i := 2; i <= 48; i++ {
+	for i := 2; i <= 50; i++ {
 		p := 0
 		switch {
 		case i >= 40:

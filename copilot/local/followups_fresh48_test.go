@@ -117,3 +117,25 @@ func TestDev48RefusalsAndKeptPromises(t *testing.T) {
 		}
 	}
 }
+
+// From dev49 (read; judged on dev50): a proposal its speaker answers at once
+// ("oh wait we have one, it's what paged"), a report that the lasting fix is in
+// place ("plan is clean now, so the permanent fix is in") and a report's idea
+// "We dropped it: …" are no items.
+func TestDev49LookAlikes(t *testing.T) {
+	inc, got := followUpsOf(t,
+		`tomas: should intake get a "suspiciously little traffic" alert? oh wait we have one, it's what paged`,
+		"kai: #419 applied, binding imported into state. plan is clean now, so the permanent fix is in",
+		"kai: I'll add a runbook entry for the renderer: 403 from GCS -> check bucket IAM first, by tuesday",
+	)
+	wantFollowUpLines(t, inc, got, false, false, true)
+	readingTests{
+		{"should we get an alert? oh wait we have one", true},
+		{"we already have one, it paged at 05:01", true},
+		{"we have one alert but it fires too late, I'll fix the threshold", false},
+	}.check(t, "alreadyThere", alreadyThere)
+	readingTests{
+		{"We also talked about pushing a 5.9 build over the air. We dropped it: the bootloader is the blocker.", true},
+		{"Push a 5.9 build over the air to every K2 cabinet.", false},
+	}.check(t, "dropped", dropped)
+}

@@ -35,7 +35,7 @@ var (
 		`(?i)[.;]\s+(?:dropped|cancell?ed|rejected|abandoned|descoped|removed|won'?t do|wontfix|not doing)\s*:|` +
 		// or by the sentence after it ("We also discussed adding workers. We decided
 		// against it: …").
-		`(?i)[.;]\s+(?:we|the team|the review)\s+(?:(?:then|finally|eventually)\s+)?(?:decided against|rejected|ruled out|declined)\s+(?:it|this|that|the idea)\b|(?i)[.;]\s+(?:we|the team|the review)\s+ruled (?:it|this|that) out\b|` +
+		`(?i)[.;]\s+(?:we|the team|the review)\s+(?:(?:then|finally|eventually)\s+)?(?:decided against|rejected|ruled out|declined|dropped)\s+(?:it|this|that|the idea)\b|(?i)[.;]\s+(?:we|the team|the review)\s+ruled (?:it|this|that) out\b|` +
 		// or by a participle after the entry, with the forum that decided
 		// ("Add a second runner group … dropped after review").
 		`(?i)\b(?:dropped|rejected|abandoned|descoped|cancell?ed|shelved)\s+(?:after|following|at|in|during|by)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:review|discussion|meeting|triage|planning|vote|retro\w*|team|board|cab)\b|` +
@@ -286,12 +286,19 @@ var (
 // record back") or the change reported deployed ("Permanent fix: the limiter keys
 // on the token again. Rolled out 10:40"), with nothing still to do.
 func fixInPlace(low string) bool {
+	if lkFixIsInRE.MatchString(low) && !lkStillToDoRE.MatchString(low) && !fuCommitRE.MatchString(lkFixIsInRE.ReplaceAllString(low, " ")) {
+		return true // "#419 applied … plan is clean now, so the permanent fix is in"
+	}
 	m := lkFixLabelRE.FindStringSubmatch(low)
 	if m == nil || lkStillToDoRE.MatchString(low) {
 		return false
 	}
 	return lkPastLeadRE.MatchString(strings.TrimSpace(m[1])) || strings.Contains(m[0], "merged") || lkShippedRE.MatchString(low)
 }
+
+// lkFixIsInRE: the lasting fix reported in place by name ("so the permanent fix
+// is in", "the proper fix is deployed").
+var lkFixIsInRE = regexp.MustCompile(`\b(?:permanent|proper|real|long[- ]?term|actual) fix (?:is|'s|was) (?:now )?(?:in|done|live|deployed|merged|applied|out|shipped)\b`)
 
 // lkOffsetRE: "in the future" as a clock's or a timestamp's offset ("iat is 4
 // min in the future", "timestamps were in the future"), not "from now on".
@@ -467,7 +474,9 @@ func alreadyThere(low string) bool {
 }
 
 // lkAlreadyRE: a thing said to exist or be in place already.
-var lkAlreadyRE = regexp.MustCompile(`\balready (?:exists?|existed|in place|implemented|covered|live|shipped|there|done|fixed|merged|deployed|rolled out)\b`)
+// A proposal its speaker answers in the same breath ("should intake get a … alert?
+// oh wait we have one, it's what paged") names a thing that exists.
+var lkAlreadyRE = regexp.MustCompile(`\balready (?:exists?|existed|in place|implemented|covered|live|shipped|there|done|fixed|merged|deployed|rolled out)\b|\bwait,? we (?:already )?(?:have|got) (?:one|it|that|this)\b|\bwe already (?:have|got) (?:one|it|that|this)\b`)
 
 // othersDecide reports a message that leaves the decision to another party ("…
 // I will raise it with the platform team in our sync; their call"): passing the
