@@ -1638,7 +1638,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		}
 		for _, u := range lc.msgs[t.idx+1 : min(end, t.idx+3)] {
 			if !u.bot {
-				return u.verify && !u.question && !notHelpedRE.MatchString(u.lower)
+				return (u.verify || recovered(u)) && !u.question && !notHelpedRE.MatchString(u.lower)
 			}
 		}
 		return false
@@ -1727,6 +1727,12 @@ func (b *summaryBuilder) findMitigationActs() []int {
 		}
 		if causalChain(t.lower) {
 			continue // "purge job spewing WAL -> replica 13+ min behind -> …"
+		}
+		if hypothesisRE.MatchString(t.lower) {
+			// "07:16 | First theory: the Patroni switchover … Database checked
+			// and healthy": a suspect looked at and cleared is neither a step
+			// nor the recovery.
+			continue
 		}
 		if t.section == "" && statusPageSays(t.lower) {
 			// "status page says maintenance completed 00:40, all green": what a
@@ -2049,8 +2055,8 @@ func (b *summaryBuilder) relapsesAfter(i, end int) bool {
 }
 
 // relapseRE: the symptom named as coming back, or a measure rising again ("heap
-// climbing again, 71% 15 min after the restart").
-var relapseRE = regexp.MustCompile(`\b(?:climbing|climbed|growing|grew|rising|rose|spiking|spiked|filling|filled|creeping|crept|leaking|failing|crashing|erroring|dying|flapping|timing out) (?:up )?again\b|(?:\b(?:failures?|errors?|timeouts?|declines?|[45]xx|problems?|issues?|symptoms?|crash\w*|drops?|disconnects?|alerts?|alarms?)\b|(?:^|[\s(])[45]\d\ds?(?:\s|$))[^.;!?]{0,30}?\b(?:return(?:s|ed|ing)?|(?:are|is|came|come|coming) back|reappear\w*|start(?:s|ed)? again)\b`)
+// climbing again, 71% 15 min after the restart", "and it's back. 503s again").
+var relapseRE = regexp.MustCompile(`\b(?:climbing|climbed|growing|grew|rising|rose|spiking|spiked|filling|filled|creeping|crept|leaking|failing|crashing|erroring|dying|flapping|timing out) (?:up )?again\b|(?:\b(?:failures?|errors?|timeouts?|declines?|[45]xx|problems?|issues?|symptoms?|crash\w*|drops?|disconnects?|alerts?|alarms?)\b|(?:^|[\s(])[45]\d\ds?(?:\s|$))[^.;!?]{0,30}?\b(?:return(?:s|ed|ing)?|(?:are|is|came|come|coming) back|reappear\w*|start(?:s|ed)? again)\b|^\W*(?:(?:and|aaand|annnd|nope|ugh)[,.]?\s+)?(?:it'?s|its|it is|they'?re|theyre) back\b\s*(?:[.;!,]|$)|(?:^|[.!;]\s+)(?:[45]xx|[45]\d\ds?|errors?|failures?|timeouts?)\s+again\b`)
 
 // reflexStep reports whether a step is told as a guess or a first try ("just in
 // case", "thinking a job was stuck", "we first restarted"): when the channel goes
@@ -2307,3 +2313,7 @@ func (b *summaryBuilder) ownRecord(r, t msgTags) bool {
 	m := changeByRE.FindStringSubmatch(r.lower)
 	return m != nil && m[1] == strings.ToLower(strings.TrimPrefix(speaker(t.msg), "@"))
 }
+
+// hypothesisRE: a message or timeline row that opens by naming a theory ("07:16 |
+// First theory: the Patroni switchover …", "first guess: bureau latency").
+var hypothesisRE = regexp.MustCompile(`^[\s\d:|–—-]*(?:(?:our|the|my)\s+)?(?:first|initial|wrong|early|working|1st)\s+(?:theory|guess|hypothesis|suspicion|suspect)\s*:`)

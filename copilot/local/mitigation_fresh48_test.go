@@ -93,3 +93,37 @@ func TestUndoingWhatMadeItWorse(t *testing.T) {
 		{"error ratio stays at 0.1% since the fix", false},
 	}.check(t, "strongNoHelpRE", strongNoHelpRE.MatchString)
 }
+
+// Four more readings from dev49 (read; judged on dev50): a command followed by
+// a falling measure ("SELECT pg_cancel_backend(41822); -> t", then "lock waiters
+// 78 -> 0 within seconds") was the step that worked; "scale-up did nothing btw"
+// says the scale-up did not help, whatever else the message checks; "and it's
+// back. 503s again" after a first recovery tells a relapse; and a row that opens
+// with a theory ("07:16 | First theory: the Patroni switchover …") is no step.
+func TestDev49MitigationReadings(t *testing.T) {
+	for _, tt := range []struct {
+		doc, want, not string
+	}{
+		{"dev49/documents/rd-alloc-migration-lock.json", "pg_cancel_backend", "maximumPoolSize"},
+		{"dev49/documents/rb-broker-upload-throttle.json", "second=50", "6 → 12"},
+		{"dev49/documents/rb-intake-pg-wal-full.json", "900G", "old server logs"},
+		{"dev49/postmortems/ra-pm-crew-legality-ruleset.md", "", "checked and healthy"},
+	} {
+		got := mitigationOfDoc(t, tt.doc)
+		if !strings.Contains(got, tt.want) || strings.Contains(got, tt.not) {
+			t.Errorf("%s: mitigation %q, want %q and not %q", tt.doc, got, tt.want, tt.not)
+		}
+	}
+	readingTests{
+		{"and it's back. 503s again", true},
+		{"ugh, they're back.", true},
+		{"so a retry is a no-op even if we 500 again", false},
+		{"it's back to normal.", false},
+		{"its back up, 200s on /v3", false},
+	}.check(t, "relapseRE", relapseRE.MatchString)
+	readingTests{
+		{"07:16 | first theory: the patroni switchover of crewdb", true},
+		{"first guess: bureau latency", true},
+		{"07:40 | theory confirmed, reverting the rules file", false},
+	}.check(t, "hypothesisRE", hypothesisRE.MatchString)
+}
