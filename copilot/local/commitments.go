@@ -157,10 +157,35 @@ func followUpSentences(text string) []string {
 			out[n-1] += " " + s
 			continue
 		}
-		out = append(out, s)
+		out = append(out, emojiBreaks(s)...)
 	}
 	return out
 }
+
+// emojiBreaks splits a sentence after an emoji that stands where chat writers put
+// a full stop ("… not the thing marisol typed at 9:30 😅 I'll have it drafted by
+// friday"): a word after it opens a sentence of its own.
+func emojiBreaks(s string) []string {
+	locs := emojiStopRE.FindAllStringIndex(s, -1)
+	if locs == nil {
+		return []string{s}
+	}
+	var out []string
+	start := 0
+	for _, l := range locs {
+		if part := strings.TrimSpace(s[start:l[1]]); part != "" {
+			out = append(out, part)
+		}
+		start = l[1]
+	}
+	if rest := strings.TrimSpace(s[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// emojiStopRE: an emoji with a space after it and a word before it.
+var emojiStopRE = regexp.MustCompile(`\w\W{0,3}\p{So}+\s+`)
 
 // maxFollowUpRunes bounds a quoted follow-up. A commitment is quoted whole; only a
 // sentence longer than this is clipped, and never before its promise ends.

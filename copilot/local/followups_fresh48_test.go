@@ -1,6 +1,7 @@
 package local
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -138,4 +139,19 @@ func TestDev49LookAlikes(t *testing.T) {
 		{"We also talked about pushing a 5.9 build over the air. We dropped it: the bootloader is the blocker.", true},
 		{"Push a 5.9 build over the air to every K2 cabinet.", false},
 	}.check(t, "dropped", dropped)
+}
+
+// From dev50 (read; judged on dev51): an emoji with a word after it stands
+// where a chat writer puts a full stop, so the laugh ends its sentence and the
+// promise after it is a sentence of its own, which the laugh does not unsay.
+func TestEmojiEndsTheSentence(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"gabi: 5) support needs a proper overpayment macro in EN/JA/KO, not the thing marisol typed at 9:30 😅 I'll have it drafted by friday",
+		"dev: clearly nobody on app teams reads #db-changes 😅 I'll build the list of direct clients from performance_schema and we'll tag their owning teams",
+		"ola: the new dashboards look great 😂",
+	)
+	wantFollowUpLines(t, inc, got, true, true, false)
+	if got, want := emojiBreaks("not the thing marisol typed 😅 I'll have it drafted"), []string{"not the thing marisol typed 😅", "I'll have it drafted"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("emojiBreaks = %q, want %q", got, want)
+	}
 }
