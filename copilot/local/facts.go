@@ -1734,7 +1734,7 @@ func (b *summaryBuilder) findMitigationActs() []int {
 			// nor the recovery.
 			continue
 		}
-		if t.section == "" && statusPageSays(t.lower) {
+		if t.section == "" && statusPageRE.MatchString(t.lower) {
 			// "status page says maintenance completed 00:40, all green": what a
 			// provider's page claims is a finding about their side, neither a
 			// step of the responders nor the recovery of the incident's signal.
@@ -1998,11 +1998,17 @@ var undonePastRE = regexp.MustCompile(`(?:^|\s)(?:reverted|undone|(?:rolled|swit
 var genericChangeWord = map[string]bool{"change": true, "changes": true, "tweak": true, "edit": true, "bump": true, "fix": true, "update": true, "increase": true, "step": true, "attempt": true}
 
 // channelPeople is who speaks in a chat channel, by lower-case handle.
+// handleOf is the name a tool's record gives the speaker of m by ("… by @marek"
+// reads "marek"): lower case, without the "@".
+func handleOf(m copilot.Message) string {
+	return strings.ToLower(strings.TrimPrefix(speaker(m), "@"))
+}
+
 func channelPeople(lc *incidentLifecycle) map[string]bool {
 	people := map[string]bool{}
 	for _, t := range lc.msgs {
 		if !t.bot && t.section == "" {
-			people[strings.ToLower(strings.TrimPrefix(speaker(t.msg), "@"))] = true
+			people[handleOf(t.msg)] = true
 		}
 	}
 	return people
@@ -2256,9 +2262,6 @@ var obtainedRE = regexp.MustCompile(`\b(?:download|receiv|fetch|obtain|approv)(?
 // "the vendor's notice says …").
 var statusPageRE = regexp.MustCompile(`^\W*(?:(?:ok|so|and|but|fwiw|btw)[,.]?\s+)?(?:the\s+|their\s+|[\w-]+'s\s+|[\w-]+\s+)?(?:status ?page|status site|maintenance (?:notice|page)|service health (?:page|dashboard))\b\s*(?::|says|said|shows|showed|reports|reported|is|was|lists|all)\b?`)
 
-// statusPageSays reports statusPageRE.
-func statusPageSays(low string) bool { return statusPageRE.MatchString(low) }
-
 // reversedRecord returns the earlier record in the channel of a change that
 // tool's record t sets back: the same two values either side of its arrow,
 // swapped ("CNAME media-storage-ingest… -> edge-up…" after "CNAME edge-up… ->
@@ -2298,7 +2301,7 @@ func (b *summaryBuilder) madeWorse(from, to int) bool {
 }
 
 // madeWorseRE: a step said to have made things worse.
-var madeWorseRE = regexp.MustCompile(`\bmade (?:it|things|this|that|everything|matters) (?:\w+ )?worse\b|\bmaking (?:it|things) worse\b`)
+var madeWorseRE = regexp.MustCompile(madeWorse + `|\bmaking (?:it|things) worse\b`)
 
 // recordArrowRE: a value changed from one thing to another in a tool's record
 // ("edge-up.fastlane-cdn.net -> media-storage-ingest.lb…", "6 → 3").
@@ -2311,7 +2314,7 @@ func (b *summaryBuilder) ownRecord(r, t msgTags) bool {
 		return false
 	}
 	m := changeByRE.FindStringSubmatch(r.lower)
-	return m != nil && m[1] == strings.ToLower(strings.TrimPrefix(speaker(t.msg), "@"))
+	return m != nil && m[1] == handleOf(t.msg)
 }
 
 // hypothesisRE: a message or timeline row that opens by naming a theory ("07:16 |

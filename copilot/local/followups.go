@@ -3598,10 +3598,10 @@ func namesNoWork(low string) bool {
 var fuBeStateRE = regexp.MustCompile(`\b(?:be|become)\s+(?:a\s+|an\s+|the\s+)?[a-z0-9]`)
 
 // carriedOutNow reports a chat promise that a ChatOps tool records done within
-// the next four messages and half an hour: a change made by the speaker (changeNotice) that names
-// a content word of the promise other than its verb.
+// the next four messages and half an hour: a change made by the speaker
+// (changeNotice) whose record shares two content words with the promise.
 func carriedOutNow(t msgTags, lc *incidentLifecycle) bool {
-	who := strings.ToLower(strings.TrimPrefix(speaker(t.msg), "@"))
+	who := handleOf(t.msg)
 	if who == "" || t.bot {
 		return false
 	}
@@ -3609,12 +3609,11 @@ func carriedOutNow(t msgTags, lc *incidentLifecycle) bool {
 	for _, w := range contentTerms(t.msg.Text) {
 		mine[w] = true
 	}
-	people := channelPeople(lc)
+	// Only the speaker's own changes count, so the speaker is the only person
+	// changeNotice needs to know.
+	self := map[string]bool{who: true}
 	for _, r := range lc.msgs[t.idx+1 : min(len(lc.msgs), t.idx+5)] {
-		if !changeNotice(r, people) || r.msg.Time().Sub(t.msg.Time()) > 30*time.Minute {
-			continue
-		}
-		if m := changeByRE.FindStringSubmatch(r.lower); m == nil || m[1] != who {
+		if !changeNotice(r, self) || r.msg.Time().Sub(t.msg.Time()) > 30*time.Minute {
 			continue
 		}
 		shared := 0

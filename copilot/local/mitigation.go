@@ -34,7 +34,10 @@ var noHelpRE = regexp.MustCompile(`^\W*(?:nope|nah)\b|\b(?:went|goes|go|fell|fal
 // does nothing or made things worse (whatever else the paragraph found healthy),
 // or one said not to change anything ("pods were healthy … a restart won't change
 // anything").
-var strongNoHelpRE = regexp.MustCompile(`\b(?:won'?t|will not|wouldn'?t|would not|doesn'?t|does not|didn'?t|did not) (?:change|help|fix|do) (?:anything|a thing|much|squat)\b|\bmade (?:it|things|this|that|everything|matters) (?:\w+ )?worse\b|\b(latency|errors?|error rate|[45]xx|[45]\d\ds|timeouts?|lag|p\d\d|failures?|backlog|queue|ratio|\d{3} ratio|\d{3} rate)( \w+)? unchanged\b|\b(errors?|[45]xx|[45]\d\ds|latency|failures?|timeouts?|lag|backlog|queue)\s+(went|go|goes|going|are going|is going|shot|jumped)\s+up\b|\b(does|do|did|changes|change|changed|helps|help|helped) nothing\b|\b(alone |by itself )?(is|was) pointless\b|\b(success rate|throughput|hit rate|availability|success)\b[^.;!?]{0,20}\b(went|goes|going|dropped|fell) down\b|\b(errors?|error (?:rate|ratio)|[45]xx|[45]\d\ds|latency|failures?|timeouts?|lag|backlog|queue|p\d\d)\s+(?:stays?|stayed|remains?|remained)\s+(?:above|over|high|elevated|flat)\b`)
+var strongNoHelpRE = regexp.MustCompile(`\b(?:won'?t|will not|wouldn'?t|would not|doesn'?t|does not|didn'?t|did not) (?:change|help|fix|do) (?:anything|a thing|much|squat)\b|` + madeWorse + `|\b(latency|errors?|error rate|[45]xx|[45]\d\ds|timeouts?|lag|p\d\d|failures?|backlog|queue|ratio|\d{3} ratio|\d{3} rate)( \w+)? unchanged\b|\b(errors?|[45]xx|[45]\d\ds|latency|failures?|timeouts?|lag|backlog|queue)\s+(went|go|goes|going|are going|is going|shot|jumped)\s+up\b|\b(does|do|did|changes|change|changed|helps|help|helped) nothing\b|\b(alone |by itself )?(is|was) pointless\b|\b(success rate|throughput|hit rate|availability|success)\b[^.;!?]{0,20}\b(went|goes|going|dropped|fell) down\b|\b(errors?|error (?:rate|ratio)|[45]xx|[45]\d\ds|latency|failures?|timeouts?|lag|backlog|queue|p\d\d)\s+(?:stays?|stayed|remains?|remained)\s+(?:above|over|high|elevated|flat)\b`)
+
+// madeWorse: a step said to have made things worse ("I just made it worse").
+const madeWorse = `\bmade (?:it|things|this|that|everything|matters) (?:\w+ )?worse\b`
 
 // stillRE: "still" before the symptom ("still ~8% handshake fail", "still 403 for
 // some", "backlog still grows", "still servfail", "still logouts."): a number, a
@@ -99,8 +102,8 @@ var failedResultRE = regexp.MustCompile(`(?:->|→|=>)\s*['"\x60]?(?:[a-z]+ )?(?
 // saysNotHelped reports a text that says a step did not help (notHelpedRE),
 // leaving out the "same" that does not mean unchanged: a question whether
 // something else has the same problem ("do JFK crews have same problem?", "ill
-// check if account-web loads the same thing") asks about the scope, and two means compared ("the 2h timeout does the same thing
-// without a cron") weigh an idea.
+// check if account-web loads the same thing") asks about the scope, and two means
+// compared ("the 2h timeout does the same thing without a cron") weigh an idea.
 func saysNotHelped(low string) bool {
 	return notHelpedRE.MatchString(sameNotUnchangedRE.ReplaceAllString(low, ""))
 }

@@ -32,7 +32,7 @@ func TestStatusPageIsNoRecovery(t *testing.T) {
 		{"status page says maintenance completed 00:40, all green", true},
 		{"their status page: all green", true},
 		{"checked the status page of our own api, errors back to 0.1%", false},
-	}.check(t, "statusPageSays", statusPageSays)
+	}.check(t, "statusPageRE", statusPageRE.MatchString)
 }
 
 // From dev48: a deploy tool's record with an arrow between spaces

@@ -337,7 +337,7 @@ func (b *summaryBuilder) completedAnnouncement(mi int, m string) (int, string) {
 // (changeNotice). It returns the record's message and quote, or -1.
 func (b *summaryBuilder) changeRecordOf(mi int) (int, string) {
 	r := b.lc.msgs[mi]
-	who := strings.ToLower(strings.TrimPrefix(speaker(r.msg), "@"))
+	who := handleOf(r.msg)
 	if r.section != "" || r.bot || who == "" {
 		return -1, ""
 	}
