@@ -339,7 +339,7 @@ func deliverables(s string) int {
 var deliverableREs = []*regexp.Regexp{
 	regexp.MustCompile(`\b(?:alert\w*|alarm\w*|warn\w*|monitor\w*|pagers?|page[sd]?\s+(?:on|the\s+[\w-]+\s+(?:on-?call|team)))\b`),
 	regexp.MustCompile(`\b(?:dashboards?|panels?|graphs?)\b`),
-	regexp.MustCompile(`\b(?:tests?|testing|drills?|exercises?|game ?days?)\b`),
+	regexp.MustCompile(`\b(?:tests?|testing|lint(?:s|ing|er|ers)?|drills?|exercises?|game ?days?)\b`),
 	regexp.MustCompile(`\b(?:runbooks?|playbooks?|checklists?|procedures?|guides?|docs|documentation|wiki)\b`),
 }
 

@@ -65,7 +65,9 @@ var (
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
 	fuPaperworkRE = regexp.MustCompile(`\b(?:a|the) written (?:timeline|summary|report|account|statement)\b|\b(?:weekly|monthly|daily|ops|incident|team|service) (?:review|sync|meeting|standup|stand-up) (?:doc(?:ument)?|notes|agenda|deck|slides?)\b|\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking|publish|publishing) (up |the |a |an |our )?(?:short |quick |first |brief |final )?(post-?mortem|pm|pir|post-incident review|incident report|retro|rca|rfo|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\b(?:post-?mortem|pm|pir|rca|retro) (doc|meeting|review|session)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b|\b(?:updat|post)\w* (?:[\w-]+ ){0,3}?(?:on |to )?(?:the |our )?status ?page\b|\b(?:write|send|draft|post|file|submit)\w* (?:an? |the |our )?(?:official |formal |public |short |quick |initial |first |final |regulatory )?(?:note|statement|message|reply|update|letter|e-?mail|notification|notice)s? to\b|\b(?:must|have to|need to|needs to) report (?:in|within) \d+|\b(?:draft|send|write)\w* (?:\w+ )?(?:an? |the )?(?:apology |incident |customer |member |explanation )?(?:e-?mail|notice|announcement|letter)\b|\b(?:must|has to|have to|needs? to|shall) be (?:reported|notified|disclosed|declared) to\b|\b(?:impact|numbers?|figures?|timeline|summary|update) for (?:the )?(?:[\w-]+ )?(?:report|management|postmortem|pm|execs?|leadership|board|minister\w*|call|meeting|briefing|press)\b` +
 		// Telling a party of the incident is its communication, not an improvement
-		// ("I will notify the partner bank of the SLA breach").
+		// ("I will notify the partner bank of the SLA breach", "someone needs to
+		// write the note for the regulator liaison, they want it by 10 tomorrow").
+		`|\b(?:write|writing|draft|drafting|send|sending|prepare|preparing)\s+(?:up\s+)?(?:the|a|an|our)\s+(?:[\w-]+\s+)?(?:note|letter|statement|notice|report|notification|e-?mail)\s+(?:for|to)\s+(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,2}(?:regulators?|customers?|clients?|partners?|merchants?|press|board|execs?|leadership|liaison|authorit(?:y|ies)|insurers?|auditors?)\b` +
 		`|\b(?:notif(?:y|ying|ied)|inform(?:ing|ed)?) (?:the |our |all |every |each |affected )?(?:[\w-]+ ){0,3}(?:of|about) (?:the |this |a |our |today'?s )?(?:[\w-]+ ){0,2}(?:breach|incident|outage|delays?|issue|problem|impact|errors?|failures?|disruption|downtime)\b`)
 
 	// fuFiledRE marks a message that announces a ticket (read by text.TicketRef and
@@ -689,6 +691,17 @@ func absorbRemarks(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 				continue
 			}
 		}
+		// A question to the channel whose thread opens with another person's
+		// answer that gives the work to someone ("also can ops hear about this
+		// from something other than whatsapp?" … in its thread: "we dont have a
+		// synthetic on courier login at all. @felix can you take that") is
+		// that item's question: one item, at the answer.
+		if b := cands[j]; between == 0 && b != nil && b.accepted && b.owner != "" && t.question && r.section == "" &&
+			r.msg.ThreadTS == t.msg.TS && r.msg.TS != t.msg.TS && speaker(r.msg) != speaker(t.msg) {
+			b.proposedAt = i
+			delete(cands, i)
+			continue
+		}
 		// Past a reply in the idea's thread, an answer in the channel is another
 		// conversation.
 		if between > 0 && conversation(r.msg) != conversation(lc.msgs[j-1].msg) {
@@ -708,7 +721,7 @@ func absorbRemarks(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		if _, shared := termOverlap(b.terms, a.terms); shared == 0 && deliverables(a.text)&deliverables(b.text) == 0 {
 			continue
 		}
-		if upAddRE.MatchString(r.lower) || !(upAffirmRE.MatchString(r.lower) || absorbAckRE.MatchString(r.lower) || absorbBackRE.MatchString(r.lower)) {
+		if upAddRE.MatchString(r.lower) || !(upAffirmRE.MatchString(r.lower) || absorbAckRE.MatchString(r.lower) || absorbBackRE.MatchString(r.lower) || upTakeRE.MatchString(r.lower)) {
 			continue
 		}
 		b.proposedAt = i

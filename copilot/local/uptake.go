@@ -112,6 +112,17 @@ func (p participants) who(word string) string {
 	return p[w]
 }
 
+// named reports whether a message names the participant anywhere in its words
+// ("yes pls joao. by friday?").
+func (p participants) named(raw, name string) bool {
+	for _, w := range upNameWordRE.FindAllString(raw, -1) {
+		if p.who(w) == name {
+			return true
+		}
+	}
+	return false
+}
+
 // addressee is the participant a message asks for something: named at the start of
 // a sentence ("Jonas, you take…?", "chen can you…"), alone before a question mark
 // ("…, joost?"), with an honorific ("kenta-san") or by mention; "" when the message
@@ -257,7 +268,8 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		return state[i]
 	}
 	rejected := map[int]bool{}
-	merged := map[int]int{} // a request or an answer merged into the idea it is about
+	merged := map[int]int{}  // a request or an answer merged into the idea it is about
+	aimedAt := map[int]int{} // the idea each message was read as answering
 	// termDF counts in how many messages of people (not bots) each term is said;
 	// built the first time a restatement is weighed, which most chats never reach.
 	var df map[string]int
@@ -324,14 +336,33 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		if target < 0 || caretElsewhere(lc, t, target) {
 			continue
 		}
+		// In a thread, the answer of someone whose own item was just asked about
+		// ("I can add an alert …" … "yes pls joao. by friday?" … "Yes, by Friday
+		// it is ok.") answers that item, not the latest idea of another before it.
+		for k := t.idx - 1; k > target; k-- {
+			to, ok := aimedAt[k]
+			if st := state[k]; st != nil && st.asked == self && cands[k] != nil {
+				to, ok = k, true
+			}
+			if ok && to > target && cands[to] != nil && speaker(lc.msgs[to].msg) == self && speaker(lc.msgs[k].msg) != self && parts.named(lc.msgs[k].msg.Text, self) &&
+				threadOf(lc.msgs[to].msg) == threadOf(t.msg) && threadOf(lc.msgs[k].msg) == threadOf(t.msg) {
+				target = to
+				if st := get(to); st.asked == "" {
+					st.asked = self // the reply between asked them about it
+				}
+				break
+			}
+		}
 		// An answer to a request answers the idea the request was about.
 		for hops := 0; hops < 4; hops++ {
 			if to, ok := merged[target]; ok {
 				target = to
 			}
 		}
+		aimedAt[t.idx] = target
 		tm := lc.msgs[target]
 		st := get(target)
+
 		author := speaker(tm.msg)
 		inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 		own := agreementTerms(low)
@@ -498,6 +529,15 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			// template, I will update the template"): related work, another item.
 			if item, prev := cands[t.idx], cands[target]; item != nil && item.accepted && len(own) >= 3 && st.asked != self &&
 				prev != nil && prev.accepted && prev.owner != "" && prev.owner != self {
+				break
+			}
+			// Nor, in a wrap-up thread where each reply adds an idea, does a
+			// promise said in full that shares no word with the idea before it and
+			// makes another kind of thing take it ("someone should run a load test
+			// at rollover volume" … "I'll add 'pool changes need a DBA review' to
+			// the release checklist"): a test is not a checklist entry.
+			if item := cands[t.idx]; item != nil && item.accepted && len(own) >= 3 && shared == 0 && st.asked != self &&
+				!upTakeRE.MatchString(low) && !opensTaking(low) && deliverableDiffers(tm.msg.Text, t.msg.Text) {
 				break
 			}
 			c := ensure(target)
