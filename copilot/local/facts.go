@@ -2179,8 +2179,9 @@ func failedAttempt(t msgTags) bool {
 }
 
 // stillFailingRE: the symptom still there, said with "still" and a nothing or a
-// failing state ("still 0 routes", "still no data", "still failing").
-var stillFailingRE = regexp.MustCompile(`\bstill (?:0|zero|no|nothing|none|not|failing|broken|down|empty|missing|stuck|the same|same error|erroring|timing out|rejected|declined|coming(?: in)?|happening)\b|\bstill (?:~|at |on |getting |seeing |returning )?(?:[45]\d\d|[45]xx)s?\b|(?:^|[.;,]\s*)(?:so |ok,? )?(?:it'?s |it was |that'?s |that was )?not the (?:build|deploy\w*|release|rollout|version|change|cause|culprit)\b`)
+// failing state ("still 0 routes", "still no data", "still failing", "Uploads
+// still time out.").
+var stillFailingRE = regexp.MustCompile(`\bstill (?:0|zero|no|nothing|none|not|failing|fails?|broken|down|empty|missing|stuck|the same|same error|erroring|timing out|times? out|hangs?|hanging|rejected|declined|coming(?: in)?|happening)\b|\bstill (?:~|at |on |getting |seeing |returning )?(?:[45]\d\d|[45]xx)s?\b|(?:^|[.;,]\s*)(?:so |ok,? )?(?:it'?s |it was |that'?s |that was )?not the (?:build|deploy\w*|release|rollout|version|change|cause|culprit)\b`)
 
 // citeSentences records chosen sentences and joins them into a field.
 func (b *summaryBuilder) citeSentences(ss []scoredSentence) string {

@@ -297,11 +297,25 @@ func computeTextTags(m copilot.Message) msgTags {
 		t.taken = takenIn(low, section)
 		// "no rollback unless purge fails. rollback means everyone redownloads":
 		// a step refused up front is not taken in the sentences that weigh it.
+		// "re-adding ingress … by hand in the console now, will backport to tf
+		// after": the step is taken in its clause; what comes after is the next.
+		// Only a clause that ends in "now" says so: in "rolled back in staging,
+		// will roll back prod after the check" the step that matters is planned.
 		if !t.taken && !refusedLeadRE.MatchString(low) {
+		sentences:
 			for _, raw := range splitSentences(m.Text) {
-				if sl := lowerClean(raw); sl != low && actionCueRE.MatchString(sl) && takenIn(sl, section) {
+				sl := lowerClean(raw)
+				if sl != low && actionCueRE.MatchString(sl) && takenIn(sl, section) {
 					t.taken = true
 					break
+				}
+				if parts := clauseSplitRE.Split(sl, -1); len(parts) > 1 && !section {
+					for _, cl := range parts {
+						if actionCueRE.MatchString(cl) && nowRE.MatchString(cl) && takenIn(cl, false) {
+							t.taken = true
+							break sentences
+						}
+					}
 				}
 			}
 		}
@@ -549,8 +563,9 @@ var baselineRE = regexp.MustCompile(`\b(?:vs\.?|versus|compared to|against|than)
 // notRecoveredRE: a recovery word denied ("errors went UP as it scaled, not
 // down"), asked about ("how it works here"), or only expected ("I'd expect it
 // to be caught up in 30-40 minutes"), or said of a measure that should be high ("success rate went DOWN"),
-// which tells no recovery. The trouble that "is back" returned.
-var notRecoveredRE = regexp.MustCompile(`\b(?:errors?|alerts?|[45]xx|timeouts?|failures?|issues?|problems?|spikes?|lag|it|crash\w*|rejects?|complaints?|symptoms?|outages?) (?:is|are) back\b|\b(?:i'?d|i would|we'?d|we would) expect\b[^.;!?]*|\b(?:how|why|what|whether|if) (?:it|this|that|the \w+) (?:works|loads|opens|connects)\b|\b(?:not|never|instead of)\s+(?:going\s+)?(?:down|dropping|falling|better|recover\w*|draining)\b|\b(?:success|hit|availability|throughput)(?: rate| ratio)?\b[^.;!?]{0,20}\b(?:went|goes|going|dropped|fell|falls|falling) down\b`)
+// which tells no recovery. The trouble that "is back" returned. What is given
+// back ("pods … slow to give conns back") is handed over, not recovered.
+var notRecoveredRE = regexp.MustCompile(`\b(?:errors?|alerts?|[45]xx|timeouts?|failures?|issues?|problems?|spikes?|lag|it|crash\w*|rejects?|complaints?|symptoms?|outages?) (?:is|are) back\b|\b(?:i'?d|i would|we'?d|we would) expect\b[^.;!?]*|\b(?:how|why|what|whether|if) (?:it|this|that|the \w+) (?:works|loads|opens|connects)\b|\b(?:not|never|instead of)\s+(?:going\s+)?(?:down|dropping|falling|better|recover\w*|draining)\b|\b(?:success|hit|availability|throughput)(?: rate| ratio)?\b[^.;!?]{0,20}\b(?:went|goes|going|dropped|fell|falls|falling) down\b|\b(?:giv(?:e|es|ing)|gave|hand(?:s|ing|ed)?|releas(?:e|es|ing)|return(?:s|ing)?) (?:\w+ ){0,2}back\b`)
 
 // asks reports whether a message is a question: it holds a question mark, and
 // no statement of its own comes before its first question. "received. updated

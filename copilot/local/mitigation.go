@@ -532,8 +532,12 @@ func timelineRow(t msgTags) bool {
 var clockRowRE = regexp.MustCompile(`^\W{0,3}\d{1,2}:\d{2}\b`)
 
 // rowLeadRE: a timeline row's time, with the date before it if any, and the cell
-// separator after it ("09:05 | ", "06-02 23:40 | ", "2026-06-02 23:40 – ").
-var rowLeadRE = regexp.MustCompile(`^\W*(?:(?:\d{4}-)?\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–-]?\s*`)
+// separator after it ("09:05 | ", "06-02 23:40 | ", "2026-06-02 23:40 – ",
+// "16 Apr 07:31 | ", "Thu Apr 16 07:31 – ").
+var rowLeadRE = regexp.MustCompile(`^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?:\d{4}-)?\d{1,2}[-/.]\d{1,2}\s+|\d{1,2}\s+` + monthName + `,?\s+|` + monthName + `\s+\d{1,2},?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–-]?\s*`)
+
+// monthName: a month, in full or cut to three letters ("apr", "april", "sept.").
+const monthName = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
 
 // timelineAction reports whether a report's timeline row tells a step taken. A
 // timeline is written in the historical present after its subject ("Jana reloads
@@ -953,9 +957,10 @@ var passiveStepRE = regexp.MustCompile(`^\W*((?:[\w.'-]+ ){1,3}?)([a-z-]+ed|rebu
 
 // passiveSetRE: a setting named, however long its name, and the participle that
 // gave it a value ("global traffic manager weights for tokenisation set to site
-// A 100 / site B 0", "the canary pool repointed to the old build"): these verbs
-// are done to a setting by someone, never moved by the measure itself.
-var passiveSetRE = regexp.MustCompile(`^\W*((?:[\w.'/-]+ ){1,7}?)(?:set|reset|switched|pinned|flipped|pointed|repointed|lowered|raised) (?:back )?to\b`)
+// A 100 / site B 0", "the canary pool repointed to the old build", "exception
+// added to uni-edge-v14"): these verbs are done to a setting by someone, never
+// moved by the measure itself.
+var passiveSetRE = regexp.MustCompile(`^\W*((?:[\w.'/-]+ ){1,7}?)(?:set|reset|switched|pinned|flipped|pointed|repointed|lowered|raised|added|re-?added|appended|attached) (?:back )?to\b`)
 
 // movedByItselfRE: the participles of a measure that moved on its own.
 var movedByItselfRE = regexp.MustCompile(`^(doubled|tripled|grew|grown|increased|decreased|dropped|fell|rose|climbed|spiked|jumped|peaked|recovered|returned|reached|went|came|stayed|remained)$`)
@@ -1025,6 +1030,9 @@ func commsSentence(low string) bool {
 	return commsTicketRE.MatchString(low)
 }
 
+// postedQuoteRE: the colon and opening quote before a post's wording.
+var postedQuoteRE = regexp.MustCompile(`:\s*['"“‘]`)
+
 // commsOnly reports whether a message tells only of people told or asked ("I
 // called dispatch, they watch the vendor terminal meanwhile", "Posted on insta +
 // facebook", "Contacted support to add the new IPs, they say 2-4 hours"): keeping
@@ -1034,7 +1042,13 @@ func commsSentence(low string) bool {
 // capitals ("POST _aliases …") is a request to a system, not a post.
 func commsOnly(t msgTags) bool {
 	comms := false
-	for _, raw := range splitSentences(t.msg.Text) {
+	text := t.msg.Text
+	// "posted: 'Some users see a security warning … Fix in progress.'": what
+	// was posted, quoted after the colon, is the post's wording, not a step.
+	if loc := postedQuoteRE.FindStringIndex(text); loc != nil && commsOpenRE.MatchString(lowerClean(text[:loc[0]])) {
+		text = text[:loc[0]]
+	}
+	for _, raw := range splitSentences(text) {
 		first := clauseSplitRE.Split(cleanText(raw), 2)[0]
 		if f := strings.Fields(first); len(f) > 0 && len(f[0]) > 1 && f[0] != strings.ToLower(f[0]) && f[0] == strings.ToUpper(f[0]) {
 			return false
