@@ -1236,8 +1236,8 @@ var fuWantsRE = regexp.MustCompile(`\b(?:will|won'?t|'ll|shall|should|must|need|
 const notAdoptedLabel = `(?:considered (?:and|but) )?(?:rejected|declined|dismissed|not (?:pursued|taken|taking|adopted|chosen|doing))\s*:`
 
 // turnedDown: words that say an idea was turned down ("decided against it",
-// "was rejected", "was also proposed and rejected").
-const turnedDown = `decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved)|(?:was|were) (?:also )?(?:proposed|suggested|considered|discussed|raised) (?:and|but) (?:rejected|dropped|turned down|shelved|not (?:taken|adopted|pursued))`
+// "was rejected", "was also proposed and rejected", "It was not accepted").
+const turnedDown = `decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved)|(?:it|this|that|the idea|the proposal) (?:was|were) not (?:accepted|adopted|approved|agreed|taken (?:up|forward))|(?:was|were) (?:also )?(?:proposed|suggested|considered|discussed|raised) (?:and|but) (?:rejected|dropped|turned down|shelved|not (?:taken|adopted|pursued))`
 
 var (
 	// fuReportedRE: words that report what someone else said.

@@ -422,8 +422,9 @@ func inquiry(low string) bool {
 // planAsked reports a message that asks what will be done so the incident does
 // not come back ("what do we do so it does not repeat?", "what do we need so
 // this doesn't bite again", "how do we find out before a customer does next
-// time?", "so this will not happen
-// on the 27th?", "what's the plan so this doesn't come back tonight?"): it asks
+// time?", "so this will not happen on the 27th?", "what's the plan so this
+// doesn't come back tonight?", "what has to change so a config push can't do
+// this again?", "What do we want so this cant happen on the next rollover?"): it asks
 // for a plan and proposes none, unless it goes on to name lasting work.
 func planAsked(low string) bool {
 	return lkPlanAskedRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkPlanAskedRE.ReplaceAllString(low, " "))
@@ -440,13 +441,14 @@ func immediateAsk(low string) bool {
 var (
 	// lkAskRE: a request put to someone.
 	lkAskRE = regexp.MustCompile(`\b(?:can|could|would) (?:you|u|someone|somebody)\b|\bplease\b|\bpls\b`)
-	// lkImmediateRE: the time of a request that is now: the last minutes, asap.
-	lkImmediateRE = regexp.MustCompile(`\bin the last \d+ ?(?:min|mins|minutes|hours?|h)\b|\bfor now\b|\basap\b|\bimmediately\b|\bright away\b`)
+	// lkImmediateRE: the time of a request that is now: the last minutes, asap,
+	// a clock time ("can someone send me the lot list before 8am").
+	lkImmediateRE = regexp.MustCompile(`\bin the last \d+ ?(?:min|mins|minutes|hours?|h)\b|\bfor now\b|\basap\b|\bimmediately\b|\bright away\b|\b(?:before|by) \d{1,2}(?::\d\d)? ?(?:am|pm)\b`)
 )
 
 // lkPlanAskedRE: a question about the plan against a repeat, to the end of its
 // sentence.
-var lkPlanAskedRE = regexp.MustCompile(`\b(?:what (?:do|will|should|can|are) we (?:do|doing|going to do|need|change)|what'?s the plan|how (?:do|can|could|will) we (?:make sure|prevent|avoid|stop|find out|catch|notice|know|detect|spot|learn|hear)|will (?:this|it) happen again|(?:this|it) (?:will not|won'?t|doesn'?t|does not|never) (?:happen|repeat|come back))\b[^.?!]*[.?!]*`)
+var lkPlanAskedRE = regexp.MustCompile(`\b(?:what (?:do|will|should|can|are) we (?:do|doing|going to do|need|change)|what'?s the plan|how (?:do|can|could|will) we (?:make sure|prevent|avoid|stop|find out|catch|notice|know|detect|spot|learn|hear)|will (?:this|it) happen again|(?:this|it) (?:will not|won'?t|doesn'?t|does not|never) (?:happen|repeat|come back))\b[^.?!]*[.?!]*|\bwhat (?:has|have|needs?) to (?:change|happen|be done)[^.?!]*\?|\bwhat (?:do|would|should) we want[^.?!]*\?`)
 
 // lkInquiryRE: asking someone why, whether or how, whether we know, or whether
 // someone must be told ("do we have to notify the regulator?").

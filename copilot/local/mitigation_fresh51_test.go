@@ -50,7 +50,7 @@ func TestStepTakenInItsClauseNow(t *testing.T) {
 // uploads "still time out" did not help.
 func TestRowDatedByMonthName(t *testing.T) {
 	for in, want := range map[string]string{
-		"16 apr 07:31 | sinéad adds the static route": "sinéad adds the static route",
+		"16 apr 07:31 | sinéad adds the static route":    "sinéad adds the static route",
 		"thu apr 16 07:31 – colm restarts the publisher": "colm restarts the publisher",
 		"2026-06-02 23:40 – marta finds the key":         "marta finds the key",
 	} {

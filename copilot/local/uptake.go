@@ -38,7 +38,7 @@ var (
 	// "not now, OPS-512 covers what bit us", "then the prices are wrong forever 😅 no").
 	// A reply that ends "…, not now" or
 	// "… not for now" puts the idea off to no time.
-	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|agreed?|agree)[,.]?\s+)?(?:no\b|nope\b|nah\b|-1\b|not now\b|i'?d rather not\b|rather not\b|(?:i'?d|i would) say no\b|i vote no\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|^\W*(?:[\w']+\W+){0,3}actually,? (?:no|nah|nope)\b|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$|\p{So}\s*no[.!]*\s*$|^\W*(?:(?:we|you|u) )?(?:can'?t|cannot)\s*[,.;:!-]|\bnot worth (?:it|the (?:effort|pain|hassle|complexity|risk))\b|\bnot adding (?:another|one|it|that|this)\b|^\W*(?:[\w'-]+\W+){0,3}but no\s*[,.;!]|^\W*(?:absolutely|definitely|certainly) not\b|\bnot happening\b|\bno,? we won'?t\b`)
+	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|haha|agreed?|agree)[,.]?\s+)?(?:no\b|maybe (?:one day|some ?day|in a future life)\b|nope\b|nah\b|-1\b|not now\b|i'?d rather not\b|rather not\b|(?:i'?d|i would) say no\b|i vote no\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|^\W*(?:[\w']+\W+){0,3}actually,? (?:no|nah|nope)\b|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$|\p{So}\s*no[.!]*\s*$|^\W*(?:(?:we|you|u) )?(?:can'?t|cannot)\s*[,.;:!-]|\bnot worth (?:it|the (?:effort|pain|hassle|complexity|risk))\b|\bnot adding (?:another|one|it|that|this)\b|^\W*(?:[\w'-]+\W+){0,3}but no\s*[,.;!]|^\W*(?:absolutely|definitely|certainly) not\b|\bnot happening\b|\bno,? we won'?t\b|^\W*(?:nice|good|great|cool|neat|interesting) (?:idea|thought|one),? but\b`)
 	// upSelfRejectRE: an idea its author turns down in the same breath.
 	// "we could flatten the record instead, but with the CI check that's not worth
 	// the pain"; "we'd need a week to audit them all, not now".
@@ -329,7 +329,8 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 				get(t.idx).asked = c.owner
 			}
 		}
-		if c := cands[t.idx]; c != nil && upSelfRejectRE.MatchString(low) {
+		// A quoted label ("a macro for 'charged but no pass'") turns nothing down.
+		if c := cands[t.idx]; c != nil && upSelfRejectRE.MatchString(unquoted(low)) {
 			rejected[t.idx] = true
 		}
 		target := replyTarget(lc, cands, t, threadOf)
@@ -397,11 +398,19 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		earlier := contentTerms(tm.msg.Text)
 		back := pointsBack(low, earlier, parts)
 		noIdea := cands[t.idx] == nil && (back || freshTerms(withoutDue(t), earlier, parts) <= 3)
-		asks := (parts.addressee(t.msg.Text, names, self) != "" || parts.assigned(low, self) != "") &&
-			(noIdea || (strings.Contains(low, "?") && back))
+		// An agreement that goes on to ask someone by name ("agree. @jon can you
+		// write that down as an actual rule somewhere people will see it") asks
+		// them to take the idea it agrees with; it takes nothing itself.
+		addressed := parts.addressee(t.msg.Text, names, self)
+		// One that carries an idea of its own ("Agreed. And the manoeuvre
+		// procedure: … jules, can you add that to the procedure.") is read as
+		// before.
+		agreeAsks := addressed != "" && cands[t.idx] == nil && upAgreeOpenRE.MatchString(low) && upAskBackRE.MatchString(low)
+		asks := (addressed != "" || parts.assigned(low, self) != "") &&
+			(noIdea || (strings.Contains(low, "?") && back) || agreeAsks)
 		// "+1, I'll write it up as a feature for Q3" right after a question takes
 		// the question on: it agrees first and its object points back.
-		agreedTake := self != author && target == t.idx-1 && upAgreeOpenRE.MatchString(low) && upPronounCommitRE.MatchString(low)
+		agreedTake := self != author && target == t.idx-1 && upAgreeOpenRE.MatchString(low) && upPronounCommitRE.MatchString(low) && !agreeAsks
 		// "someone has to sweep every image for a bundled G2 before the 30th" …
 		// "i'll do the sweep, scan the registry images for the G2 fingerprint and
 		// list owners by the 25th": a promise right after someone's idea nobody
@@ -455,7 +464,10 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// points back ("I'll do that", "I will raise the ticket for same") or it
 		// restates the idea.
 		commits := sentenceCommits(low) && len(tm.actions) == 0
-		mine := upTakeRE.MatchString(low) || doesIt(low) || (commits && (inThread || ov >= 0.5 || st.asked == self)) || agreedTake
+		// In the idea's thread, a promise whose object points back ("I'll scope it
+		// for next sprint") takes it, whatever the idea's own message did.
+		mine := upTakeRE.MatchString(low) || doesIt(low) || (commits && (inThread || ov >= 0.5 || st.asked == self)) || agreedTake ||
+			(inThread && t.msg.ThreadTS == tm.msg.TS && upPronounCommitRE.MatchString(low))
 		if upLookRE.MatchString(low) {
 			mine = false // "I'll take a look" is triage, not taking the work
 		}
@@ -701,6 +713,10 @@ func withoutDue(t msgTags) []string {
 // taking it ("mine, …").
 var upAgreeOpenRE = regexp.MustCompile(`^\W*(?:\+1|agreed?|mine|good (?:idea|point|call|shout|one|thought)|great idea|yes|yeah|yep|sure|makes sense)\b`)
 
+// upAskBackRE: a request whose object points back ("can you write that down",
+// "could you own it"); "can you write the cert rotation runbook" names its own.
+var upAskBackRE = regexp.MustCompile(`\b(?:can|could|would|will) (?:you|u) (?:\w+ )?(?:it|that|this)\b`)
+
 // upPronounCommitRE: a promise whose object is the idea pointed back at ("I'll
 // write it up", "I'll scope it", "will do that").
 var upPronounCommitRE = regexp.MustCompile(`\b(?:i'?ll|i will|we'?ll|we will|will|i can|can)\s+(?:[a-z]+\s+)?(?:it|that|this)\b`)
@@ -759,8 +775,16 @@ func presentCommits(low string) bool {
 			return true
 		}
 	}
-	return false
+	// With the subject dropped, as chat drops it ("also adding 'check gw clock'
+	// as step 1 in the telemetry-gap runbook"), adding commits when what it adds
+	// to is a kind of deliverable (a runbook, a checklist, an alert, a test).
+	// A fix being written ("writing the parser fix meanwhile") is the response.
+	return upDroppedPresentRE.MatchString(low) && deliverables(low) != 0
 }
+
+// upDroppedPresentRE: a message that opens with adding to a list, its subject
+// dropped ("also adding …", "adding broker cert to night checklist").
+var upDroppedPresentRE = regexp.MustCompile(`^\W*(?:also |and |plus )?(?:adding|documenting)\b`)
 
 var notCommitLead = toSet(`could can should would shall will if when whenever why how whether maybe unless until before after that do did what where once while`)
 
