@@ -492,7 +492,7 @@ func (lc *incidentLifecycle) checkStep(t msgTags, d *stepDraft) {
 // recoveryRE: reports of recovery the lifecycle cues miss: a measure falling with
 // decimals in it ("queue 4.1k -> 3.2k and dropping"), work flowing again, no more
 // failures.
-var recoveryRE = regexp.MustCompile(`\b(queue|lag|backlog|errors?|error rate|5xx|latency|p99|p95|conns|connections|usage|failures|timeouts|declines|decline rate|rejects|rejections|drops)\b[^?!\n]{0,40}\b(dropping|falling|down to|back to|decreasing|draining|recover\w*)\b|\b(going|working|works?|ok|okay|fine|green|normal|flowing|running|moving|processing|passing|serving|resolving|loading) again\b|\b(zero|0) (new )?(failures|errors|timeouts|5xx|restarts)\b`)
+var recoveryRE = regexp.MustCompile(`\b(queue|lag|backlog|errors?|error rate|5xx|latency|p99|p95|conns|connections|usage|failures|timeouts|declines|decline rate|rejects|rejections|drops)\b[^?!\n]{0,40}\b(dropping|falling|down to|back to|decreasing|draining|recover\w*)\b|\b(going|working|works?|ok|okay|fine|green|normal|flowing|running|moving|processing|passing|serving|resolving|loading) again\b|\b(zero|0) (new |[a-z]+ )?(failures|errors|timeouts|5xx|restarts)\b|\b(dlq|queue|backlog|lag|errors?|5xx|retries|failures|disk|wal)\b[^.?!]{0,20}\bstopped (growing|rising|climbing|increasing|filling)\b`)
 
 // versionRE: a release version ("3.7.4", "v2.13", "14.1").
 var versionRE = regexp.MustCompile(`\bv?\d+\.\d+(\.\d+)?\b`)
