@@ -111,3 +111,23 @@ func TestAgreementThatAsksOnWholeChats(t *testing.T) {
 		t.Errorf("the reconciler: owner %q ticket %q, want helga's OPS-2306", it.Owner, it.TicketKey)
 	}
 }
+
+// A request taken on for the next hour ("yes I'll pull it after this, give me
+// an hour") is a step of the response when it names nothing lasting; an alert
+// taken on the same way is an item.
+func TestRequestTakenForTheNextHour(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"keisha: can we get the list of the portal ones so call center can reach out?",
+		"^4 tomasz: yes I'll pull it after this, give me an hour",
+	)
+	if len(got) != 0 {
+		t.Errorf("%d items for the call list taken for the next hour (%v)", len(got), inc.Messages[len(firefight)].Text)
+	}
+	_, got = followUpsOf(t,
+		"keisha: can we get an alert on failed portal bookings?",
+		"^4 tomasz: yes I'll add it after this, give me an hour",
+	)
+	if len(got) != 1 {
+		t.Errorf("%d items for the alert, want 1", len(got))
+	}
+}

@@ -552,6 +552,14 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 				!upTakeRE.MatchString(low) && !opensTaking(low) && deliverableDiffers(tm.msg.Text, t.msg.Text) {
 				break
 			}
+			// A request taken on for the next hour ("can we get the list of the
+			// portal ones so call center can reach out?" … "yes I'll pull it after
+			// this, give me an hour") is a step of the response, when the request
+			// names nothing lasting.
+			if upSoonRE.MatchString(low) && !fuStrongLastingRE.MatchString(tm.lower) {
+				rejected[target] = true
+				break
+			}
 			c := ensure(target)
 			if c == nil {
 				break
@@ -712,6 +720,10 @@ func withoutDue(t msgTags) []string {
 // upAgreeOpenRE: a reply that opens by agreeing with the idea before it, or by
 // taking it ("mine, …").
 var upAgreeOpenRE = regexp.MustCompile(`^\W*(?:\+1|agreed?|mine|good (?:idea|point|call|shout|one|thought)|great idea|yes|yeah|yep|sure|makes sense)\b`)
+
+// upSoonRE: a horizon of minutes or hours for taking something on ("give me an
+// hour", "after this", "in 10 min").
+var upSoonRE = regexp.MustCompile(`\bgive me (?:an? |a few |\d+ |half an )?(?:hour|hr|min\w*|sec\w*)s?\b|\bafter this\b|\bin (?:\d+|a few|ten|five|fifteen|twenty) ?(?:min\w*|m)\b`)
 
 // upAskBackRE: a request whose object points back ("can you write that down",
 // "could you own it"); "can you write the cert rotation runbook" names its own.
