@@ -697,7 +697,7 @@ func absorbRemarks(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		// synthetic on courier login at all. @felix can you take that") is
 		// that item's question: one item, at the answer.
 		if b := cands[j]; between == 0 && b != nil && b.accepted && b.owner != "" && t.question && r.section == "" &&
-			r.msg.ThreadTS == t.msg.TS && r.msg.TS != t.msg.TS && speaker(r.msg) != speaker(t.msg) {
+			r.msg.ThreadTS == t.msg.TS && speaker(r.msg) != speaker(t.msg) {
 			b.proposedAt = i
 			delete(cands, i)
 			continue

@@ -297,10 +297,6 @@ func computeTextTags(m copilot.Message) msgTags {
 		t.taken = takenIn(low, section)
 		// "no rollback unless purge fails. rollback means everyone redownloads":
 		// a step refused up front is not taken in the sentences that weigh it.
-		// "re-adding ingress … by hand in the console now, will backport to tf
-		// after": the step is taken in its clause; what comes after is the next.
-		// Only a clause that ends in "now" says so: in "rolled back in staging,
-		// will roll back prod after the check" the step that matters is planned.
 		if !t.taken && !refusedLeadRE.MatchString(low) {
 		sentences:
 			for _, raw := range splitSentences(m.Text) {
@@ -309,6 +305,11 @@ func computeTextTags(m copilot.Message) msgTags {
 					t.taken = true
 					break
 				}
+				// "re-adding ingress … by hand in the console now, will backport
+				// to tf after": the step is taken in its clause; what comes after
+				// is the next. Only a clause that ends in "now" says so: in
+				// "rolled back in staging, will roll back prod after the check"
+				// the step that matters is planned.
 				if parts := clauseSplitRE.Split(sl, -1); len(parts) > 1 && !section {
 					for _, cl := range parts {
 						if actionCueRE.MatchString(cl) && nowRE.MatchString(cl) && takenIn(cl, false) {

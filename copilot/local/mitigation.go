@@ -534,10 +534,7 @@ var clockRowRE = regexp.MustCompile(`^\W{0,3}\d{1,2}:\d{2}\b`)
 // rowLeadRE: a timeline row's time, with the date before it if any, and the cell
 // separator after it ("09:05 | ", "06-02 23:40 | ", "2026-06-02 23:40 – ",
 // "16 Apr 07:31 | ", "Thu Apr 16 07:31 – ").
-var rowLeadRE = regexp.MustCompile(`^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?:\d{4}-)?\d{1,2}[-/.]\d{1,2}\s+|\d{1,2}\s+` + monthName + `,?\s+|` + monthName + `\s+\d{1,2},?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–-]?\s*`)
-
-// monthName: a month, in full or cut to three letters ("apr", "april", "sept.").
-const monthName = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
+var rowLeadRE = regexp.MustCompile(`^\W*(?:` + dueWeekday + `,?\s+)?(?:(?:\d{4}-)?\d{1,2}[-/.]\d{1,2}\s+|\d{1,2}\s+` + dueMonth + `,?\s+|` + dueMonth + `\s+\d{1,2},?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:utc)?\s*[|:–-]?\s*`)
 
 // timelineAction reports whether a report's timeline row tells a step taken. A
 // timeline is written in the historical present after its subject ("Jana reloads

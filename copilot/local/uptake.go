@@ -341,11 +341,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// ("I can add an alert …" … "yes pls joao. by friday?" … "Yes, by Friday
 		// it is ok.") answers that item, not the latest idea of another before it.
 		for k := t.idx - 1; k > target; k-- {
-			to, ok := aimedAt[k]
-			if st := state[k]; st != nil && st.asked == self && cands[k] != nil {
-				to, ok = k, true
-			}
-			if ok && to > target && cands[to] != nil && speaker(lc.msgs[to].msg) == self && speaker(lc.msgs[k].msg) != self && parts.named(lc.msgs[k].msg.Text, self) &&
+			if to, ok := aimedAt[k]; ok && to > target && cands[to] != nil && speaker(lc.msgs[to].msg) == self && speaker(lc.msgs[k].msg) != self && parts.named(lc.msgs[k].msg.Text, self) &&
 				threadOf(lc.msgs[to].msg) == threadOf(t.msg) && threadOf(lc.msgs[k].msg) == threadOf(t.msg) {
 				target = to
 				if st := get(to); st.asked == "" {
@@ -363,7 +359,6 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		aimedAt[t.idx] = target
 		tm := lc.msgs[target]
 		st := get(target)
-
 		author := speaker(tm.msg)
 		inThread := t.msg.ThreadTS != "" && t.msg.ThreadTS != t.msg.TS
 		own := agreementTerms(low)
