@@ -419,6 +419,31 @@ func inquiry(low string) bool {
 	return lkInquiryRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkInquiryRE.ReplaceAllString(low, " "))
 }
 
+// infoQuestion reports a message that opens by asking for a fact ("how many
+// sites? ravi needs to know", "what exactly was visible?", "why did the canary
+// pass?") or for leave to tell someone something ("can i tell the station manager
+// its fixed?"): it asks, and proposes nothing, unless it goes on to name lasting
+// work. The forms that propose by asking ("what about capping the pool?", "what
+// if …", "why not …", "why don't we …", "how about …") are no such question, nor is
+// leave asked for the team ("should we tell support earlier next time?"). Across
+// the labelled channels no follow-up opens this way.
+func infoQuestion(low string) bool {
+	if lkProposeByAskingRE.MatchString(low) {
+		return false
+	}
+	return (lkInfoQuestionRE.MatchString(low) || lkLeaveToTellRE.MatchString(low)) && !fuStrongLastingRE.MatchString(low)
+}
+
+var (
+	// lkInfoQuestionRE: a message opening (after a filler or two) with a question
+	// for a fact.
+	lkInfoQuestionRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|and|also|but|q|question|quick q)[,:]?\s+)?(?:what|why|how (?:many|much|long))\b[^?]*\?`)
+	// lkLeaveToTellRE: a message opening with the speaker's own leave to tell.
+	lkLeaveToTellRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|and|also)[,:]?\s+)?(?:can|could|may|should) i (?:tell|say|let|inform|update|confirm)\b[^?]*\?`)
+	// lkProposeByAskingRE: the questions that propose.
+	lkProposeByAskingRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|and|also|but)[,:]?\s+)?(?:what about|what if|why not|why (?:don'?t|do not|wouldn'?t|can'?t) we|how about)\b`)
+)
+
 // planAsked reports a message that asks what will be done so the incident does
 // not come back ("what do we do so it does not repeat?", "what do we need so
 // this doesn't bite again", "how do we find out before a customer does next
