@@ -421,7 +421,8 @@ func inquiry(low string) bool {
 
 // infoQuestion reports a message that opens by asking for a fact ("how many
 // sites? ravi needs to know", "what exactly was visible?", "why did the canary
-// pass?") or for leave to tell someone something ("can i tell the station manager
+// pass?", or whether something is owed: "do we need to report this to patient
+// safety?", "do we owe the council a report?") or for leave to tell someone something ("can i tell the station manager
 // its fixed?"): it asks, and proposes nothing, unless it goes on to name lasting
 // work. The forms that propose by asking ("what about capping the pool?", "what
 // if …", "why not …", "why don't we …", "how about …") are no such question, nor is
@@ -436,8 +437,8 @@ func infoQuestion(low string) bool {
 
 var (
 	// lkInfoQuestionRE: a message opening (after a filler or two) with a question
-	// for a fact.
-	lkInfoQuestionRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|and|also|but|q|question|quick q)[,:]?\s+)?(?:what|why|how (?:many|much|long))\b[^?]*\?`)
+	// for a fact or for whether something is owed.
+	lkInfoQuestionRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|and|also|but|q|question|quick q)[,:]?\s+)?(?:what|why|how (?:many|much|long)|do we (?:even )?(?:need to|have to|owe)|are we (?:required|obliged|supposed) to)\b[^?]*\?`)
 	// lkLeaveToTellRE: a message opening with the speaker's own leave to tell.
 	lkLeaveToTellRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|and|also)[,:]?\s+)?(?:can|could|may|should) i (?:tell|say|let|inform|update|confirm)\b[^?]*\?`)
 	// lkProposeByAskingRE: the questions that propose.

@@ -296,8 +296,10 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		}
 		// Taken up or not, the incident's own business stays what it is ("can
 		// somebody write an official note to the 340 students?" … "I do it
-		// today").
-		if paperwork(t.lower) || remedy(t.lower) || reportMeta(t.lower) || planAsked(t.lower) || immediateAsk(t.lower) {
+		// today"), and so does a question for a fact or for whether something is
+		// owed ("do we owe the council a report on this?" … "i'll handle the
+		// council side").
+		if paperwork(t.lower) || remedy(t.lower) || reportMeta(t.lower) || planAsked(t.lower) || immediateAsk(t.lower) || infoQuestion(t.lower) {
 			return nil
 		}
 		c := newCandidate(t, t.msg.Text, names)
