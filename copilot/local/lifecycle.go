@@ -310,7 +310,10 @@ func computeTextTags(m copilot.Message) msgTags {
 				// is the next. Only a clause that ends in "now" says so: in
 				// "rolled back in staging, will roll back prod after the check"
 				// the step that matters is planned.
-				if parts := clauseSplitRE.Split(sl, -1); len(parts) > 1 && !section {
+				if section || !strings.Contains(sl, "now") {
+					continue // a report's paragraph, or no "now" to end a clause
+				}
+				if parts := clauseSplitRE.Split(sl, -1); len(parts) > 1 {
 					for _, cl := range parts {
 						if actionCueRE.MatchString(cl) && nowRE.MatchString(cl) && takenIn(cl, false) {
 							t.taken = true

@@ -421,13 +421,16 @@ func inquiry(low string) bool {
 
 // infoQuestion reports a message that opens by asking for a fact ("how many
 // sites? ravi needs to know", "what exactly was visible?", "why did the canary
-// pass?", or whether something is owed: "do we need to report this to patient
-// safety?", "do we owe the council a report?") or for leave to tell someone something ("can i tell the station manager
-// its fixed?"): it asks, and proposes nothing, unless it goes on to name lasting
-// work. The forms that propose by asking ("what about capping the pool?", "what
-// if …", "why not …", "why don't we …", "how about …") are no such question, nor is
-// leave asked for the team ("should we tell support earlier next time?"). Across
-// the labelled channels no follow-up opens this way.
+// pass?"), whether something is owed ("do we need to report this to patient
+// safety?", "do we owe the council a report?") or for leave to tell someone
+// something ("can i tell the station manager its fixed?"): it asks, and proposes
+// nothing, unless it goes on to name lasting work. The forms that propose by
+// asking ("what about capping the pool?", "what if …", "why not …", "why don't
+// we …", "how about …") are no such question, nor is leave asked for the team
+// ("should we tell support earlier next time?"). Across the labelled channels no
+// follow-up opens this way. Unlike inquiry, which finds a question for someone
+// anywhere in a message and weighs what is left, it reads only how the message
+// opens, and the whole message for lasting work.
 func infoQuestion(low string) bool {
 	if lkProposeByAskingRE.MatchString(low) {
 		return false
