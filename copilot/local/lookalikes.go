@@ -36,6 +36,13 @@ var (
 		// or by the sentence after it ("We also discussed adding workers. We decided
 		// against it: …").
 		`(?i)[.;]\s+(?:we|the team|the review)\s+(?:(?:then|finally|eventually)\s+)?(?:decided against|rejected|ruled out|declined|dropped)\s+(?:it|this|that|the idea)\b|(?i)[.;]\s+(?:we|the team|the review)\s+ruled (?:it|this|that) out\b|` +
+		// or says in the next sentence that it will not be done ("We also looked
+		// at raising the heap to 4 GB. We are not doing this; …").
+		`(?i)[.;]\s+(?:we|the team)(?:\s+are|'re|\s+will|'ll)?\s+(?:not|won'?t)\s+(?:doing|do|pursuing|pursue|adopting|adopt|implementing|implement)\s+(?:it|this|that)\b|` +
+		// or ends by saying no more work is needed ("Ravi checked the other
+		// backends: they check on their traffic ports, so no further change is
+		// needed there.").
+		`(?i)\bno (?:further|other|more) (?:changes?|actions?|work) (?:is |are )?(?:needed|required|necessary)(?:\s+(?:on|for) (?:it|this|that|them)|\s+there|\s+here)?\W*$|` +
 		// or by a participle after the entry, with the forum that decided
 		// ("Add a second runner group … dropped after review").
 		`(?i)\b(?:dropped|rejected|abandoned|descoped|cancell?ed|shelved)\s+(?:after|following|at|in|during|by)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:review|discussion|meeting|triage|planning|vote|retro\w*|team|board|cab)\b|` +
@@ -381,8 +388,10 @@ var (
 	// lkOwnPromiseRE: the writer or their team promises too.
 	lkOwnPromiseRE = regexp.MustCompile(`\b(?:i|we|i'll|we'll|i'm|we're|let'?s)\b|\b(?:our|my|the) team\s+(?:will|'ll)\b`)
 	// lkBareRefusalRE: "let's not" with nothing after it rejects what was
-	// proposed before ("No, let's not, …").
-	lkBareRefusalRE = regexp.MustCompile(`\blet'?s not\s*(?:[,.;:!]|$)`)
+	// proposed before ("No, let's not, …"), and so does a bare "no" closing the
+	// reasons against it ("pinning would have made today worse, every rotation
+	// would need an app release. no"); "…, no?" asks instead.
+	lkBareRefusalRE = regexp.MustCompile(`\blet'?s not\s*(?:[,.;:!]|$)|[.,;]\s*(?:no|nope|nah)[.!]*\s*$`)
 )
 
 // othersPromise reports a promise made by another party (a vendor, a lab, a
@@ -437,6 +446,16 @@ func infoQuestion(low string) bool {
 	}
 	return (lkInfoQuestionRE.MatchString(low) || lkLeaveToTellRE.MatchString(low)) && !fuStrongLastingRE.MatchString(low)
 }
+
+// handOver reports a message that opens (after the name of whom it asks) by
+// asking to be sent something that exists ("gethin can you send me the list of
+// the 118 for the audit file? just today's"): an errand, whatever the thing is
+// for, so the lasting words of its purpose ("audit") make no work of it. No
+// labelled follow-up opens this way.
+func handOver(low string) bool { return lkHandOverRE.MatchString(low) }
+
+// lkHandOverRE: "can you send / share / forward / paste me …".
+var lkHandOverRE = regexp.MustCompile(`^\W*(?:@?[\w.-]+[,:]?\s+)?(?:can|could|would) you (?:pls |please )?(?:send|share|forward|dm|paste|mail|email) (?:me|us)\b`)
 
 var (
 	// lkInfoQuestionRE: a message opening (after a filler or two) with a question
