@@ -886,13 +886,31 @@ func paperwork(low string) bool {
 	paper := false
 	for _, s := range sents {
 		switch {
-		case paperworkOnly(s):
+		case paperworkOnly(s) && !(fuWriteItUpRE.MatchString(s) && namesLastingBesidesReport(low)):
+			// "I'll write it up" writes up what the message named before it
+			// ("4) runbook page for 'haproxy backend all down': … I'll write
+			// it up by end of next week"): paperwork only when that is the
+			// incident's own report ("postmortem thursday, i'll write it up").
 			paper = true
 		case fuStrongLastingRE.MatchString(s) && (fuCommitRE.MatchString(s) || proposalForm(s, true) || fuAskRE.MatchString(s)):
 			return false
 		}
 	}
 	return paper
+}
+
+// fuWriteItUpRE: writing up what was named before ("I'll write it up").
+var fuWriteItUpRE = regexp.MustCompile(`\bwrit(?:e|ing) (?:it|this|that|them) up\b`)
+
+// namesLastingBesidesReport reports whether low names lasting work other than
+// the incident's own postmortem.
+func namesLastingBesidesReport(low string) bool {
+	for _, w := range fuStrongLastingRE.FindAllString(low, -1) {
+		if w != "postmortem" {
+			return true
+		}
+	}
+	return false
 }
 
 // paperworkOnly reports whether text names the incident's paperwork and

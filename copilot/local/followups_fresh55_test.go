@@ -48,3 +48,34 @@ func TestNoWorkSaidFresh55(t *testing.T) {
 		}
 	}
 }
+
+// Updating a meeting or an audience is telling ("thanks all, i'll update the
+// 8am ops call"); writing up what the message named before is that work, and
+// paperwork only when it is the incident's own report.
+func TestTellAndWriteItUpFresh55(t *testing.T) {
+	readingTests{
+		{"thanks all, i'll update the 8am ops call", true},
+		{"don't know yet, will update in this thread", true},
+		{"i'll update the runbook with the failover steps", false},
+		{"i'll update the pool config for all regions", false},
+	}.check(t, "onlyTells", func(s string) bool { return onlyTells(lowerClean(s)) })
+	readingTests{
+		{"4) runbook page for 'haproxy backend all down': look at L7TOUT vs L7STS first, curl the app directly, swap the check to /ping. I'll write it up by end of next week", false},
+		{"thanks all. I'll write it up tonight", true},
+		{"I'll write the postmortem by friday", true},
+	}.check(t, "paperwork", func(s string) bool { return paperwork(lowerClean(s)) })
+
+	got := followUpTexts(t, devDocument(t, "dev55/documents/lb-driver-routes-cert-expiry.json"))
+	for _, f := range got {
+		if strings.Contains(f.Text, "ops call") {
+			t.Errorf("follow-up %q, which tells a meeting", f.Text)
+		}
+	}
+	found := false
+	for _, f := range followUpTexts(t, devDocument(t, "dev55/documents/la-rtpi-health-check-timeout.json")) {
+		found = found || f.SourceTS == "1773142330.008104"
+	}
+	if !found {
+		t.Errorf("the runbook page kofi will write up by end of next week is no item")
+	}
+}

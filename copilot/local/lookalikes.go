@@ -905,10 +905,11 @@ func onlyTells(low string) bool {
 	return !fuCommitRE.MatchString(rest) && !fuSelfRE.MatchString(rest) && !fuAskRE.MatchString(rest)
 }
 
-// lkTellRE: a promise or a request to tell, inform or let someone know, from its
+// lkTellRE: a promise or a request to tell, inform, let someone know or update
+// a meeting or an audience ("i'll update the 8am ops call"), from its
 // lead ("I'll", "pls", "can you", or a name before "tell them") to the end of its
 // clause.
-var lkTellRE = regexp.MustCompile(`\b(?:(?:i'?ll|i will|will|i can|pls|please|can you|could you)\s+(?:just |also |personally )?(?:tell|inform|let (?:[\w.-]+ ){1,3}know)|[\w.-]+,? tell (?:them|him|her|everyone|people))\b[^.!?;]*`)
+var lkTellRE = regexp.MustCompile(`\b(?:(?:i'?ll|i will|will|i can|pls|please|can you|could you)\s+(?:just |also |personally )?(?:tell|inform|let (?:[\w.-]+ ){1,3}know|update (?:the |our |my )?(?:[\w-]+ ){0,2}(?:call|standup|stand-up|meeting|bridge|channel|thread|stakeholders|leadership|execs?|customers?|clients?|partners?|managers?|war ?room|huddle))|[\w.-]+,? tell (?:them|him|her|everyone|people))\b[^.!?;]*`)
 
 // reviewVerdict reports a message that opens with a reviewer's verdict on a change
 // ("Approved. Run it once against staging with a negative id seeded before you
