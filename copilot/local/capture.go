@@ -178,6 +178,14 @@ func settingDiffers(title, item string) bool {
 	for _, v := range settingValueRE.FindAllString(item, -1) {
 		values[v] = true
 	}
+	// An item that holds every value of the title, two or more, and names no
+	// setting of its own ("I'll get 120 / 90 into the helm values" for "…
+	// maxReplicas=120 … ASG max=90 …") names its settings by those values.
+	titleValues := settingValueRE.FindAllString(title, -1)
+	givesAll := len(titleValues) >= 2 && !settingRE.MatchString(item)
+	for _, v := range titleValues {
+		givesAll = givesAll && values[v]
+	}
 	for _, at := range settingRE.FindAllStringSubmatchIndex(title, -1) {
 		id := ""
 		for g := 2; g+1 < len(at); g += 2 {
@@ -198,7 +206,7 @@ func settingDiffers(title, item string) bool {
 		// The item that gives the setting the title's value ("the pool size
 		// pinned to 10" for "maxPoolSize=10") names it in its own words, as
 		// long as it holds most of the identifier's parts.
-		if v := settingValueRE.FindString(title[at[1]-1 : min(len(title), at[1]+12)]); v != "" && values[v] && 2*missing < len(parts) {
+		if v := settingValueRE.FindString(title[at[1]-1 : min(len(title), at[1]+12)]); v != "" && values[v] && (2*missing < len(parts) || givesAll) {
 			continue
 		}
 		return true

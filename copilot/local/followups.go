@@ -439,7 +439,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	// covers it, an alert beats a report nobody reads") files the idea there,
 	// even when that ticket was filed for another item: the work is tracked.
 	for _, t := range lc.msgs {
-		if !fuCoversRE.MatchString(t.lower) || byIdx[t.idx] != nil || upCallOffRE.MatchString(t.lower) || upOwnItemRE.MatchString(t.lower) {
+		if !fuCoversRE.MatchString(t.lower) || byIdx[t.idx] != nil || upCallOffRE.MatchString(t.lower) || upOwnItemRE.MatchString(t.lower) || fuRetractOwnRE.MatchString(t.lower) {
 			continue
 		}
 		refs := withoutDependencies(t.msg.Text, ticketRefs(t.msg.Text, inc))
@@ -2877,6 +2877,12 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 	l.matchMutual(items, partners, w, citedKeys(lc, inc))
 	return nil
 }
+
+// fuRetractOwnRE: a message that opens by taking back its speaker's own idea
+// ("actually nvm the calendar thing, SRE-2340 covers it", "scratch my control
+// total idea … BILL-2231 covers it"): the ticket covers that idea, not the item
+// someone else said just before.
+var fuRetractOwnRE = regexp.MustCompile(`^\W*(?:(?:actually|ok|okay|oh|ah|update)[,:]?\s+)*(?:nvm|never ?mind|scratch (?:that|my))\b`)
 
 // citedKeys are the ticket keys people (not bots) cite in the channel.
 func citedKeys(lc *incidentLifecycle, inc *copilot.Incident) map[string]bool {
