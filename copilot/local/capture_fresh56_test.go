@@ -52,3 +52,29 @@ func TestCaptureFresh56(t *testing.T) {
 		}
 	}
 }
+
+// Three ways a proposal is turned down in dev56's channels: the proposer takes
+// it back after fillers ("ha ok, nevermind then"), a reply will not make it an
+// action ("not making that an action from this one"), and a reply opening with
+// "nah" turns down the idea just said, whatever earlier idea its reason names
+// ("nah, overkill for one encoder. truncation fix + the field audit covers it").
+// dev46's "no - policy is no outbound internet ntp …" turns down the question
+// right before it the same way.
+func TestTurnedDownFresh56(t *testing.T) {
+	for path, ts := range map[string]string{
+		"dev56/documents/kd-payslip-renderer-oom.json":       "1782478520.459602",
+		"dev56/documents/ka-meter-kafka-disk-full.json":      "1773138765.000639",
+		"dev56/documents/kc-bcbp-long-name.json":             "1773736770.006538",
+		"dev46/documents/ub-erx-hub-signature-rejected.json": "1776334365.006094",
+	} {
+		items := followUpTexts(t, devDocument(t, path))
+		if len(items) == 0 {
+			t.Errorf("%s: no follow-up at all; the document has others", path)
+		}
+		for _, f := range items {
+			if f.SourceTS == ts {
+				t.Errorf("%s: follow-up %q, which was turned down", path, f.Text)
+			}
+		}
+	}
+}

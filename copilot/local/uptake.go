@@ -38,7 +38,7 @@ var (
 	// "not now, OPS-512 covers what bit us", "then the prices are wrong forever 😅 no").
 	// A reply that ends "…, not now" or
 	// "… not for now" puts the idea off to no time.
-	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|haha|agreed?|agree)[,.]?\s+)?(?:no\b|maybe (?:one day|some ?day|in a future life)\b|nope\b|nah\b|-1\b|not now\b|i'?d rather not\b|rather not\b|(?:i'?d|i would) say no\b|i vote no\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|^\W*(?:[\w']+\W+){0,3}actually,? (?:no|nah|nope)\b|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$|\p{So}\s*no[.!]*\s*$|^\W*(?:(?:we|you|u) )?(?:can'?t|cannot)\s*[,.;:!-]|\bnot worth (?:it|the (?:effort|pain|hassle|complexity|risk))\b|\bnot adding (?:another|one|it|that|this)\b|^\W*(?:[\w'-]+\W+){0,3}but no\s*[,.;!]|^\W*(?:absolutely|definitely|certainly) not\b|\bnot happening\b|\bno,? we won'?t\b|^\W*(?:nice|good|great|cool|neat|interesting) (?:idea|thought|one),? but\b`)
+	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|haha|agreed?|agree)[,.]?\s+)?(?:no\b|maybe (?:one day|some ?day|in a future life)\b|nope\b|nah\b|-1\b|not now\b|i'?d rather not\b|rather not\b|(?:i'?d|i would) say no\b|i vote no\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|^\W*(?:[\w']+\W+){0,3}actually,? (?:no|nah|nope)\b|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$|\p{So}\s*no[.!]*\s*$|^\W*(?:(?:we|you|u) )?(?:can'?t|cannot)\s*[,.;:!-]|\bnot worth (?:it|the (?:effort|pain|hassle|complexity|risk))\b|\bnot adding (?:another|one|it|that|this)\b|^\W*(?:[\w'-]+\W+){0,3}but no\s*[,.;!]|^\W*(?:absolutely|definitely|certainly) not\b|\bnot happening\b|\bnot (?:making|turning) (?:that|this|it) (?:into )?(?:an? )?(?:action|action item|follow-?up|item|ticket)\b|\bno,? we won'?t\b|^\W*(?:nice|good|great|cool|neat|interesting) (?:idea|thought|one),? but\b`)
 	// upSelfRejectRE: an idea its author turns down in the same breath.
 	// "we could flatten the record instead, but with the CI check that's not worth
 	// the pain"; "we'd need a week to audit them all, not now".
@@ -818,11 +818,14 @@ func replyTarget(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, t
 		return root
 	}
 	own := agreementTerms(t.lower)
-	if prev := t.idx - 1; prev >= 0 && (upAgreeOpenRE.MatchString(t.lower) && upPronounCommitRE.MatchString(t.lower) || opensTaking(t.lower)) {
+	if prev := t.idx - 1; prev >= 0 && (upAgreeOpenRE.MatchString(t.lower) && upPronounCommitRE.MatchString(t.lower) || opensTaking(t.lower) || upRejectOpenRE.MatchString(t.lower)) {
 		// "yes, we'll add it to the dashboards" right after someone else's idea
 		// ("and an alert on >1 capture per invoice?", or one numbered entry of a
 		// wrap-up list, "2) alert on replication slots"): the pronoun stands for
-		// the idea just said, whatever words the reply adds.
+		// the idea just said, whatever words the reply adds. So does a bare
+		// "nah" or "no" opening a reply ("nah, overkill for one encoder. truncation
+		// fix + the field audit covers it" turns down the lint rule just proposed,
+		// not the audit its reason names).
 		p := lc.msgs[prev]
 		if !p.bot && speaker(p.msg) != self && (p.msg.ThreadTS == "" || p.msg.ThreadTS == p.msg.TS) && !isReplyOnly(p) && !upAgreeOpenRE.MatchString(p.lower) &&
 			(cands[prev] != nil || fuLastingRE.MatchString(p.lower) || proposalForm(p.lower, true) || fuEnumLeadRE.MatchString(p.lower)) {
@@ -981,8 +984,12 @@ func threadRoot(lc *incidentLifecycle, t msgTags) int {
 	return -1
 }
 
-// upNotNeededRE: a message that opens by saying what was just offered is not needed.
-var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh)[,:.]?\s+)?(?:not needed|no need\b|not necessary|unnecessary|never ?mind|nvm)`)
+// upRejectOpenRE: a reply that opens by turning down what was just said.
+var upRejectOpenRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|haha)[,.]?\s+)?(?:no|nope|nah|-1)\b`)
+
+// upNotNeededRE: a message that opens, after a filler or a few ("ha ok,
+// nevermind then"), by saying what was just offered is not needed.
+var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh|ha|haha|right)[,:.!]?\s+){0,3}(?:not needed|no need\b|not necessary|unnecessary|never ?mind|nvm)`)
 
 // dropCalledOff removes an idea that a later message calls off by naming it: the
 // conversation decided against it after it was said ("tom, skip the DLQ, the new
