@@ -196,6 +196,15 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		// against the session's start and with all of its rules alike. Only its
 		// headline was read. Floors 0.03 under.
 		{"testdata/dev55", 0.26, 0.48, 0.19},
+		// dev56, written at the start of the thirty-sixth session, committed
+		// before the engine was run on it: 0.313/0.416/0.172 as it came and
+		// after every rule of the session (none of which touched summaries).
+		// Floors 0.03 under.
+		{"testdata/dev56", 0.28, 0.38, 0.14},
+		// dev57, written during the thirty-sixth session when dev56 was read,
+		// committed before the engine was run on it: 0.326/0.540/0.191 as it
+		// came. Only its headline was read. Floors 0.03 under.
+		{"testdata/dev57", 0.29, 0.51, 0.16},
 	} {
 		c, err := LoadCorpus(set.dir)
 		if err != nil {
@@ -267,6 +276,10 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 // the second, taken from dev50 and dev54. dev55 (end of the same session)
 // joined it, now dev40-dev55: dev55 P 0.784 R 0.853 as it came against the
 // session's start and with all of its rules alike (only its headline read).
+// dev56 and dev57 (thirty-sixth session) joined it, now dev40-dev57: dev56 P
+// 0.667 R 0.759 as it came and with the rules read from dev55 (its judge), P
+// 0.774 R 0.828 after the readings taken from it; dev57 P 0.800 R 0.889 as it
+// came and with every later rule of the session (only its headline read).
 // With FU_REPORT=1 it also logs every error with its message, one line each
 // ("FP", "MISSED", "OWNER", "DUE", "CAPTURED", "KEY" and the dataset, incident and ts):
 // `FU_REPORT=1 go test ./evals -run TestFollowUpFloorsOnExtraDevSets -v`, and a
@@ -279,9 +292,9 @@ func TestFollowUpFloorsOnExtraDevSets(t *testing.T) {
 	}{
 		{"corpus and dev2-dev22", []string{"corpus"}, 0.90, 0.88},
 		{"dev23-dev39", nil, 0.86, 0.83},
-		{"dev40-dev55", nil, 0.80, 0.85},
+		{"dev40-dev57", nil, 0.80, 0.85},
 	}
-	for i := 2; i <= 55; i++ {
+	for i := 2; i <= 57; i++ {
 		p := 0
 		switch {
 		case i >= 40:
