@@ -78,34 +78,3 @@ func TestTurnedDownFresh56(t *testing.T) {
 		}
 	}
 }
-
-// A message that promises work of its own and cites one key files that work,
-// even when it was not read as an item: the key does not go to an item said
-// before it (dev56: dana's "… I'll bring 01 and 03 up to 3TB in terraform next
-// week …, OPS-2213" had given OPS-2213 to her runbook item; dev25: marta's
-// "… I'll route the login check to the on-call SMS, created LIBIT-232" had
-// given LIBIT-232 to jonas's check; dev26's key for ines's backlog item went
-// astray the same way). A reply in the thread of its speaker's own
-// item restates that item, and its key is the item's (dev33's "right. so nothing
-// to build: i'll remove the --skip-canary option … MM-641").
-func TestOwnKeyedPromiseFresh56(t *testing.T) {
-	for _, c := range []struct{ path, ts, want string }{
-		{"dev56/documents/ka-meter-kafka-disk-full.json", "1773138890.000661", ""},
-		{"dev25/documents/q-member-login-ldap-bind.json", "1773132026.003500", "LIBIT-233"},
-		{"dev33/documents/zx-matchmaker-region-field-skew.json", "1772795200.010267", "MM-641"},
-		{"dev26/documents/t-crane-telemetry-disk-full.json", "1776865530.000315", "NCT-2261"},
-	} {
-		found := false
-		for _, f := range followUpTexts(t, devDocument(t, c.path)) {
-			if f.SourceTS == c.ts {
-				found = true
-				if f.TicketKey != c.want {
-					t.Errorf("%s %s: ticket %q, want %q (%s)", c.path, c.ts, f.TicketKey, c.want, f.Text)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%s %s: no item", c.path, c.ts)
-		}
-	}
-}

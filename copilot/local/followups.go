@@ -408,9 +408,6 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		if len(refs) == 0 || (byIdx[t.idx] != nil && len(refs) < 2) || (t.section != "" && fuNoteDisclaimRE.MatchString(t.lower)) {
 			continue
 		}
-		if byIdx[t.idx] == nil && len(refs) == 1 && t.section == "" && ownKeyedPromise(t) && !replyToOwnItem(lc, byIdx, t) {
-			continue
-		}
 		for _, ref := range refs {
 			if i, ok := laterCite[ref]; usedKey[ref] && !(ok && t.idx < i) {
 				continue
@@ -2886,31 +2883,6 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 // total idea … BILL-2231 covers it"): the ticket covers that idea, not the item
 // someone else said just before.
 var fuRetractOwnRE = regexp.MustCompile(`^\W*(?:(?:actually|ok|okay|oh|ah|update)[,:]?\s+)*(?:nvm|never ?mind|scratch (?:that|my))\b`)
-
-// ownKeyedPromise reports a message that promises work of its own and cites
-// one key ("one more: 02 is 3TB now and 01/03 are 2TB. I'll bring 01 and 03 up
-// to 3TB in terraform next week so they're the same, OPS-2213"): the key is
-// that promise's ticket, not one for an item said before it, even when the
-// message was not read as an item itself.
-func ownKeyedPromise(t msgTags) bool {
-	return !t.bot && sentencePromise(t.lower)
-}
-
-// replyToOwnItem reports a thread reply under an item its own speaker said
-// ("also i'll canary matchmaker deploys …" … "right. so nothing to build: i'll
-// remove the --skip-canary option … MM-641"): a promise there restates that
-// item, and its key is the item's.
-func replyToOwnItem(lc *incidentLifecycle, byIdx map[int]*fuCandidate, t msgTags) bool {
-	if t.msg.ThreadTS == "" || t.msg.ThreadTS == t.msg.TS {
-		return false
-	}
-	for i := t.idx - 1; i >= 0; i-- {
-		if m := lc.msgs[i].msg; m.TS == t.msg.ThreadTS {
-			return byIdx[i] != nil && speaker(m) == speaker(t.msg)
-		}
-	}
-	return false
-}
 
 // citedKeys are the ticket keys people (not bots) cite in the channel.
 func citedKeys(lc *incidentLifecycle, inc *copilot.Incident) map[string]bool {
