@@ -78,3 +78,18 @@ func TestTurnedDownFresh56(t *testing.T) {
 		}
 	}
 }
+
+// "think I've got it." opens a finding, not a take-on (dev56, dev44).
+func TestFoundItFresh56(t *testing.T) {
+	readingTests{
+		{"think I've got it. with weasyprint 63 our code builds a FontConfiguration per document", true},
+		{"think I've got it. pg_wal is 288GB. WAL isnt being recycled", true},
+		{"I've got it, will add the alert tomorrow", false},
+		{"i think we need an alert on it", false},
+	}.check(t, "foundIt", func(s string) bool { return foundIt(lowerClean(s)) })
+	for _, f := range followUpTexts(t, devDocument(t, "dev56/documents/kd-payslip-renderer-oom.json")) {
+		if f.SourceTS == "1782464534.245789" {
+			t.Errorf("follow-up %q, a finding", f.Text)
+		}
+	}
+}

@@ -447,6 +447,13 @@ func infoQuestion(low string) bool {
 	return (lkInfoQuestionRE.MatchString(low) || lkLeaveToTellRE.MatchString(low)) && !fuStrongLastingRE.MatchString(low)
 }
 
+// foundIt reports a message that opens by announcing a finding ("think I've
+// got it. pg_wal is 288GB", "think I've got it. with weasyprint 63 our code
+// builds …"): the diagnosis, not "I've got it" taking work on.
+func foundIt(low string) bool { return lkFoundItRE.MatchString(low) }
+
+var lkFoundItRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so)[,.]?\s+)?(?:i\s+)?think i'?ve (?:got|found) it\b`)
+
 // handOver reports a message that opens (after the name of whom it asks) by
 // asking to be sent something that exists ("gethin can you send me the list of
 // the 118 for the audit file? just today's"): an errand, whatever the thing is
