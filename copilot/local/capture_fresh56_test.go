@@ -93,3 +93,22 @@ func TestFoundItFresh56(t *testing.T) {
 		}
 	}
 }
+
+// "no need, …" right after another's offer ("I'll set a calendar reminder for
+// next year's expiry date too") answers that offer; it does not call off its
+// speaker's own item two messages before (dev56). "actually nvm the calendar
+// thing" still takes back its speaker's own.
+func TestNoNeedAnswersTheOfferFresh56(t *testing.T) {
+	found := false
+	for _, f := range followUpTexts(t, devDocument(t, "dev56/documents/kc-kiosk-client-cert-expiry.json")) {
+		found = found || f.SourceTS == "1778051490.007735"
+	}
+	if !found {
+		t.Errorf("olu's failure reason on the OOS screen is no item: the 'no need' after tomasz's offer called it off")
+	}
+	for _, f := range followUpTexts(t, devDocument(t, "dev56/documents/kb-wallet-pass-cert-expired.json")) {
+		if f.SourceTS == "1778925620.012062" {
+			t.Errorf("follow-up %q, taken back by its speaker ('actually nvm the calendar thing')", f.Text)
+		}
+	}
+}

@@ -1080,6 +1080,13 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 					delete(cands, i)
 					break
 				}
+				// "no need, with auto-renew … there is no single date anymore"
+				// right after another's "I'll set a calendar reminder …" answers
+				// that offer, not its speaker's own item before it.
+				// "nvm" takes back one's own; "no need" answers someone.
+				if o := lc.msgs[i]; !retract && upNoNeedRE.MatchString(t.lower) && !o.bot && speaker(o.msg) != speaker(t.msg) && fuCommitRE.MatchString(o.lower) {
+					break
+				}
 			}
 		}
 		if ownItem {
