@@ -278,7 +278,7 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 // session's start and with all of its rules alike (only its headline read).
 // dev56 and dev57 (thirty-sixth session) joined it, now dev40-dev57: dev56 P
 // 0.667 R 0.759 as it came and with the rules read from dev55 (its judge), P
-// 0.800 R 0.828 after the readings taken from it; dev57 P 0.800 R 0.889 as it
+// 0.806 R 0.862 after the readings taken from it; dev57 P 0.800 R 0.889 as it
 // came and with every later rule of the session (only its headline read).
 // With FU_REPORT=1 it also logs every error with its message, one line each
 // ("FP", "MISSED", "OWNER", "DUE", "CAPTURED", "KEY" and the dataset, incident and ts):
