@@ -22,33 +22,25 @@ func TestCaptureFresh56(t *testing.T) {
 		}
 	}
 
-	seat := devDocument(t, "dev56/documents/kb-seatmap-onsale-hpa-ceiling.json")
-	wallet := devDocument(t, "dev56/documents/kb-wallet-pass-cert-expired.json")
-	checks := []struct {
-		doc      string
-		ts, want string // the item and its ticket ("" for none)
+	for _, c := range []struct {
+		path, ts, want string // the item and its ticket ("" for none)
 	}{
-		{"seatmap", "1773399320.006503", "SRE-2291"},
-		{"seatmap", "1773399880.007736", ""},
-		{"wallet", "1778925704.012273", ""},
-	}
-	for _, c := range checks {
-		inc := seat
-		if c.doc == "wallet" {
-			inc = wallet
-		}
+		{"dev56/documents/kb-seatmap-onsale-hpa-ceiling.json", "1773399320.006503", "SRE-2291"},
+		{"dev56/documents/kb-seatmap-onsale-hpa-ceiling.json", "1773399880.007736", ""},
+		{"dev56/documents/kb-wallet-pass-cert-expired.json", "1778925704.012273", ""},
+	} {
 		found := false
-		for _, f := range followUpTexts(t, inc) {
+		for _, f := range followUpTexts(t, devDocument(t, c.path)) {
 			if f.SourceTS != c.ts {
 				continue
 			}
 			found = true
 			if f.TicketKey != c.want {
-				t.Errorf("%s %s: ticket %q, want %q (%s)", c.doc, c.ts, f.TicketKey, c.want, f.Text)
+				t.Errorf("%s %s: ticket %q, want %q (%s)", c.path, c.ts, f.TicketKey, c.want, f.Text)
 			}
 		}
 		if !found {
-			t.Errorf("%s %s: no item", c.doc, c.ts)
+			t.Errorf("%s %s: no item", c.path, c.ts)
 		}
 	}
 }
@@ -67,14 +59,12 @@ func TestTurnedDownFresh56(t *testing.T) {
 		"dev56/documents/kc-bcbp-long-name.json":             "1773736770.006538",
 		"dev46/documents/ub-erx-hub-signature-rejected.json": "1776334365.006094",
 	} {
-		items := followUpTexts(t, devDocument(t, path))
+		items := followUpsBySource(t, devDocument(t, path))
 		if len(items) == 0 {
 			t.Errorf("%s: no follow-up at all; the document has others", path)
 		}
-		for _, f := range items {
-			if f.SourceTS == ts {
-				t.Errorf("%s: follow-up %q, which was turned down", path, f.Text)
-			}
+		if f, ok := items[ts]; ok {
+			t.Errorf("%s: follow-up %q, which was turned down", path, f.Text)
 		}
 	}
 }
@@ -87,10 +77,8 @@ func TestFoundItFresh56(t *testing.T) {
 		{"I've got it, will add the alert tomorrow", false},
 		{"i think we need an alert on it", false},
 	}.check(t, "foundIt", func(s string) bool { return foundIt(lowerClean(s)) })
-	for _, f := range followUpTexts(t, devDocument(t, "dev56/documents/kd-payslip-renderer-oom.json")) {
-		if f.SourceTS == "1782464534.245789" {
-			t.Errorf("follow-up %q, a finding", f.Text)
-		}
+	if f, ok := followUpsBySource(t, devDocument(t, "dev56/documents/kd-payslip-renderer-oom.json"))["1782464534.245789"]; ok {
+		t.Errorf("follow-up %q, a finding", f.Text)
 	}
 }
 
@@ -99,16 +87,10 @@ func TestFoundItFresh56(t *testing.T) {
 // speaker's own item two messages before (dev56). "actually nvm the calendar
 // thing" still takes back its speaker's own.
 func TestNoNeedAnswersTheOfferFresh56(t *testing.T) {
-	found := false
-	for _, f := range followUpTexts(t, devDocument(t, "dev56/documents/kc-kiosk-client-cert-expiry.json")) {
-		found = found || f.SourceTS == "1778051490.007735"
-	}
-	if !found {
+	if _, ok := followUpsBySource(t, devDocument(t, "dev56/documents/kc-kiosk-client-cert-expiry.json"))["1778051490.007735"]; !ok {
 		t.Errorf("olu's failure reason on the OOS screen is no item: the 'no need' after tomasz's offer called it off")
 	}
-	for _, f := range followUpTexts(t, devDocument(t, "dev56/documents/kb-wallet-pass-cert-expired.json")) {
-		if f.SourceTS == "1778925620.012062" {
-			t.Errorf("follow-up %q, taken back by its speaker ('actually nvm the calendar thing')", f.Text)
-		}
+	if f, ok := followUpsBySource(t, devDocument(t, "dev56/documents/kb-wallet-pass-cert-expired.json"))["1778925620.012062"]; ok {
+		t.Errorf("follow-up %q, taken back by its speaker ('actually nvm the calendar thing')", f.Text)
 	}
 }

@@ -71,11 +71,7 @@ func TestTellAndWriteItUpFresh55(t *testing.T) {
 			t.Errorf("follow-up %q, which tells a meeting", f.Text)
 		}
 	}
-	found := false
-	for _, f := range followUpTexts(t, devDocument(t, "dev55/documents/la-rtpi-health-check-timeout.json")) {
-		found = found || f.SourceTS == "1773142330.008104"
-	}
-	if !found {
+	if _, ok := followUpsBySource(t, devDocument(t, "dev55/documents/la-rtpi-health-check-timeout.json"))["1773142330.008104"]; !ok {
 		t.Errorf("the runbook page kofi will write up by end of next week is no item")
 	}
 }
