@@ -507,6 +507,22 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			if item := cands[t.idx]; item != nil && item.accepted && cands[target] == nil && len(own) >= 3 && !agreedTake {
 				break
 			}
+			// A speaker who regrets something of their own and then, in the next
+			// words, promises the work in full ("honestly should've bounced the
+			// java apps after the switchover. the runbook just doesn't say so" …
+			// "I'll add it to the switchover runbook: after the switchover check
+			// …") commits where the promise is said; the regret was no idea to
+			// take, so it is folded into the promise, not the promise into it.
+			if item := cands[t.idx]; item != nil && item.accepted && self == author && len(own) >= 3 && !inThread &&
+				cands[target] != nil && onlyRegrets(tm.lower) {
+				if item.owner == "" {
+					item.owner = self
+				}
+				delete(cands, target)
+				merged[target] = t.idx
+				st.taken = true
+				break
+			}
 			// Nor does an idea already turned down take over a promise said in
 			// full after it ("maybe we also run the access analyzer?" … "not now"
 			// … "I'll also put the 403 case into the dock runbook"): the promise
