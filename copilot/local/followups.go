@@ -944,6 +944,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	}
 	low := fuPerfectRE.ReplaceAllString(unquoted(ownWords(t.msg.Text, t.lower)), "$1 have")
 	raw := t.msg.Text
+	if t.section == "" && boundedWatch(low) {
+		return nil
+	}
 	if t.section != "" {
 		kind := kindOfSection(t.section)
 		if kind == sectionActions && reflectiveHeading(t.section) {
@@ -1010,7 +1013,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	}
 
 	wrapUp := t.idx >= lc.wrapUpStart()
-	marker := fuMarkerRE.MatchString(low) || fuAIMarkerRE.MatchString(raw) || (t.idx > lc.wrapUpStart() && len(t.actions) == 0 && lkNextColonRE.MatchString(low))
+	marker := fuMarkerRE.MatchString(fuExistingTodoRE.ReplaceAllString(low, " ")) || fuAIMarkerRE.MatchString(raw) || (t.idx > lc.wrapUpStart() && len(t.actions) == 0 && lkNextColonRE.MatchString(low))
 	suggest := proposalForm(low, wrapUp)
 	// "and a blackbox probe on grafana that pages": a wish added to the ideas before
 	// it, a noun phrase without a verb.
@@ -1023,6 +1026,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	kept := withoutRefusals(low)
 	commit := fuCommitRE.MatchString(kept) || presentCommits(kept) || fuTeamWillRE.MatchString(kept) || fuSelfRE.MatchString(kept)
 	ask := fuAskRE.MatchString(raw) || namedOwner(raw, speaker(t.msg), names) != ""
+	// "rui please dont scale further, every new pod … gets refused": an order not
+	// to do something asks for nothing to be made, whoever it names.
+	if prohibits(low) && !(marker || nextTime || commit) {
+		return nil
+	}
 	// Before the fire is out a complaint reports the state of things: "why did
 	// nobody get paged?" asks what happened, "errors since 19:15 and nobody got
 	// paged" opens the incident.
@@ -3665,3 +3673,34 @@ func carriedOutNow(t msgTags, lc *incidentLifecycle) bool {
 	}
 	return false
 }
+
+// fuProhibitRE: a message that opens by telling someone not to do something
+// ("rui please dont scale further", "pls do NOT rm anything", "stop retrying!!"),
+// an addressee and a "please" allowed before it.
+var fuProhibitRE = regexp.MustCompile(`^\W*(?:@?[\w.\-]+[,:]?\s+)?(?:(?:please|pls|plz)\s+)?(?:don'?t|dont|do not|stop|hold off)\s+(\w+)`)
+
+// prohibits reports whether low opens with an order not to do something. "don't
+// know yet", "don't think so" and "don't agree" answer; "I"/"we" before it
+// says what the speaker does not do.
+func prohibits(low string) bool {
+	m := fuProhibitRE.FindStringSubmatch(low)
+	if m == nil {
+		return false
+	}
+	if i := strings.IndexFunc(strings.TrimLeft(low, " \t@"), func(r rune) bool { return r == ' ' || r == ',' || r == ':' }); i > 0 {
+		if notAddressee[strings.TrimLeft(low, " \t@")[:i]] {
+			return false
+		}
+	}
+	return !answerVerbs[m[1]]
+}
+
+var (
+	notAddressee = toSet(`i we you they he she it this that there people someone everyone also and but so ok okay`)
+	answerVerbs  = toSet(`know think agree see believe remember recall understand mind worry`)
+)
+
+// fuExistingTodoRE: a to-do note that exists already ("the assessor has a TODO
+// from 2023 that says …", "there's a FIXME in the parser"): a thing in the code,
+// not the speaker's list.
+var fuExistingTodoRE = regexp.MustCompile(`\b(?:has|have|had|there'?s|there is|there are|there was|with) (?:a|an|the|some|an old|old)\s+(?:todos?|to-dos?|fixmes?)\b`)

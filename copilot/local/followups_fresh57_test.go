@@ -48,3 +48,62 @@ func TestRegretThenOwnPromiseFresh57(t *testing.T) {
 		t.Errorf("dev57: the runbook promise is not an item")
 	}
 }
+
+// Four look-alikes read from dev57: an order not to do something, a watch for
+// the next hour that leaves a stopgap in place, an idea its thread turns down
+// ("…, i'd rather not", "agree, not doing that") and a to-do note that exists
+// in the code.
+func TestLookAlikesFresh57(t *testing.T) {
+	readingTests{
+		{"rui please dont scale further, every new pod opens 12 more conns and just gets refused", true},
+		{"pls do NOT rm anything inside pg_wal itself", true},
+		{"stop retrying!! every hard bounce counts against reputation", true},
+		{"dont know yet, give us 15 min", false},
+		{"I don't agree, scaling on 429 is a strange signal", false},
+		{"we don't have a staging sorter, it'd test nothing", false},
+		{"i'll add an alert so nobody has to stop the batch by hand again", false},
+	}.check(t, "prohibits", prohibits)
+	readingTests{
+		{"I'll keep an eye on conns for the next hour, leaving fanout pinned at 30 tonight", true},
+		{"i'll keep an eye on the gw error rate for the next hour before i sleep", true},
+		{"I'll keep an eye on it this week and pin the chart to 4.2 in terraform", false},
+		{"i'll add an alert on pool usage so nobody has to watch it for the next hour again", false},
+	}.check(t, "boundedWatch", boundedWatch)
+	readingTests{
+		{"dedupe in notifications would just hide bugs like this one, i'd rather not", true},
+		{"agree, not doing that", true},
+		{"ok not doing that then", true},
+		{"hope we're not doing this again next week lol", false},
+		{"we'd page less, rather not rely on the dashboard. I'll add the alert", false},
+	}.check(t, "upRejectRE", upRejectRE.MatchString)
+	readingTests{
+		{"this one I make", true},
+		{"we should go to 25% for this one, I can do that together with the timeout", true},
+		{"dedupe would just hide bugs like this one, i'd rather not", false},
+	}.check(t, "upTakeRE", upTakeRE.MatchString)
+	readingTests{
+		{"fwiw the assessor has a TODO from 2023 that says 'make idempotent'", true},
+		{"there's a FIXME in the parser about this", true},
+		{"TODO for me: make the assessor idempotent", false},
+		{"todo: add a lock to the assessor", false},
+	}.check(t, "fuExistingTodoRE", fuExistingTodoRE.MatchString)
+
+	inc, got := followUpsOf(t,
+		"lena: could notifications dedupe identical messages to the same customer within an hour? would've halved the calls",
+		"^4 rosa: dedupe in notifications would just hide bugs like this one, i'd rather not",
+		"^4 priya: agree, not doing that",
+		"rui: scaling the workers 40 -> 52",
+		"hana: rui please dont scale further, every new pod opens 12 more conns and just gets refused",
+		"hana: I'll keep an eye on conns for the next hour, leaving the workers pinned at 30 tonight",
+		"rosa: fwiw the assessor has a TODO from 2023 that says 'make idempotent'",
+		"priya: I'll add an alert on connection usage above 80% of max_connections",
+	)
+	for i := 4; i <= 10; i++ {
+		if f, ok := got[inc.Messages[i].TS]; ok {
+			t.Errorf("message %d is an item: %q", i, f.Text)
+		}
+	}
+	if _, ok := got[inc.Messages[11].TS]; !ok {
+		t.Errorf("the alert promise is no item; items: %v", got)
+	}
+}

@@ -981,7 +981,7 @@ func boundedWatch(low string) bool {
 	found := false
 	for _, s := range followUpSentences(low) {
 		if lkWatchRE.MatchString(s) && lkNearWindowRE.MatchString(s) {
-			rest := lkNearWindowRE.ReplaceAllString(lkWatchRE.ReplaceAllString(s, " "), " ")
+			rest := lkLeaveAsIsRE.ReplaceAllString(lkNearWindowRE.ReplaceAllString(lkWatchRE.ReplaceAllString(s, " "), " "), " ")
 			if fuMakeRE.MatchString(rest) || fuStrongLastingRE.MatchString(rest) {
 				return false
 			}
@@ -996,6 +996,9 @@ func boundedWatch(low string) bool {
 var (
 	// lkWatchRE: looking at something over and over.
 	lkWatchRE = regexp.MustCompile(`\b(?:watch(?:es|ing)?|keep (?:an eye|watch|watching|checking) on|keep an eye|eyeball(?:ing)?|check(?:ing)? on)\b`)
+	// lkLeaveAsIsRE: a clause that leaves something as it stands ("leaving fanout
+	// pinned at 30"), which makes nothing.
+	lkLeaveAsIsRE = regexp.MustCompile(`\bleav(?:e|ing)\b[^.,;!?]*`)
 	// lkNearWindowRE: a stretch of time that ends soon.
 	lkNearWindowRE = regexp.MustCompile(`\b(?:this week|tonight|today|overnight|over the weekend|for the (?:next|coming|first) (?:few |couple of |\d+ |two |three |seven )?(?:days?|hours?|weeks?|nights?|runs?)|until (?:mon|tues|wednes|thurs|fri|satur|sun)day|through (?:the )?(?:weekend|week|night))\b`)
 )
