@@ -1031,6 +1031,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if prohibits(low) && !(marker || nextTime || commit) {
 		return nil
 	}
+	// "PR #2297 up: puts the grant back … marta can you review": the change is
+	// written; asking for its review asks for nothing more to be made.
+	if t.section == "" && fuChangeUpRE.MatchString(low) && fuReviewAskRE.MatchString(low) && !(marker || nextTime) {
+		return nil
+	}
 	// Before the fire is out a complaint reports the state of things: "why did
 	// nobody get paged?" asks what happened, "errors since 19:15 and nobody got
 	// paged" opens the incident.
@@ -3704,3 +3709,11 @@ var (
 // from 2023 that says …", "there's a FIXME in the parser"): a thing in the code,
 // not the speaker's list.
 var fuExistingTodoRE = regexp.MustCompile(`\b(?:has|have|had|there'?s|there is|there are|there was|with) (?:a|an|the|some|an old|old)\s+(?:todos?|to-dos?|fixmes?)\b`)
+
+var (
+	// fuChangeUpRE: a change written and put up for merging ("PR #2297 up",
+	// "dedup PR is up", "PR smsgw#482", a pull request's link).
+	fuChangeUpRE = regexp.MustCompile(`\b(?:pr|mr|pull request|merge request)s?\b[^.!?]{0,30}?\b(?:is up|up|open|opened|raised)\b|\b(?:pr|mr)\s*(?:[\w.-]+)?#\d+|https?://\S+/(?:pull|pulls|merge_requests)/\d+`)
+	// fuReviewAskRE: a request to review it.
+	fuReviewAskRE = regexp.MustCompile(`\b(?:can|could|would) (?:you|u|someone|somebody|anyone)(?: please| pls)? review\b|\b(?:pls|please|plz) review\b|\breview (?:pls|please|plz)\b|\bneeds? (?:a )?review\W*$`)
+)

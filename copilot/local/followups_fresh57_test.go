@@ -107,3 +107,35 @@ func TestLookAlikesFresh57(t *testing.T) {
 		t.Errorf("the alert promise is no item; items: %v", got)
 	}
 }
+
+// Two more look-alikes read from dev57: an idea its thread puts off to "we'll
+// see after the load test", and a change already up for review.
+func TestPutOffAndReviewAskFresh57(t *testing.T) {
+	readingTests{
+		{"we'll see after the load test", true},
+		{"maybe, let's see", true},
+		{"let's see if the alert fires again before we page anyone", false},
+	}.check(t, "upRejectRE", upRejectRE.MatchString)
+	readingTests{
+		{"PR #2297 up: puts the bucket grant back in the module. marta can you review", true},
+		{"dedup PR is up, kuba can you review?", true},
+		{"code fix: close the channel before re-bind. PR smsgw#482, @oli can you review", true},
+		{"can you review the alert thresholds next week?", false},
+		{"I'll open a PR for the base image next week", false},
+	}.check(t, "changeUpForReview", func(low string) bool {
+		return fuChangeUpRE.MatchString(low) && fuReviewAskRE.MatchString(low)
+	})
+
+	inc, got := followUpsOf(t,
+		"ana: also thinking we could raise the autoscaler max back to 40 once the pooler is in?",
+		"^4 ben: we'll see after the load test",
+		"kofi: marta",
+		"marta: ?",
+		"kofi: PR #2297 up: puts the bucket grant back in modules/bucket-policy and keeps the TLS deny. marta can you review",
+	)
+	for _, i := range []int{4, 8} {
+		if f, ok := got[inc.Messages[i].TS]; ok {
+			t.Errorf("message %d is an item: %q", i, f.Text)
+		}
+	}
+}
