@@ -925,12 +925,13 @@ func paperworkOnly(low string) bool {
 }
 
 // fuOwnReportRE: the incident's own report named as a thing ("the PM by the 20th",
-// "final report within 30 days", "own the PIR doc"): what is asked or promised
+// "final report within 30 days", "own the PIR doc", "no full postmortem for this
+// one, I'll write the short note for the registrar"): what is asked or promised
 // about it is paperwork unless the rest names something lasting.
 var fuOwnReportRE = regexp.MustCompile(`\b(?:the|a|our|this|its) (?:post-?mortem|pm|pir|post-incident review|rca|rfo|final report|incident report)\b(?: doc(?:ument)?\b)?|\bfinal report\b` +
 	// The write-up of the incident, a note of it in a periodic report, the
 	// review's slot in the calendar.
-	`|\b(?:the|a|my|our|short|quick) write-?up\b|\bnote (?:it|this|that) in (?:the|our)\b|\b(?:put|add) (?:it|this|that|the \w+) in the (?:diary|calendar)\b|\bcalendar invite\b`)
+	`|\b(?:the|a|my|our|short|quick) write-?up\b|\bno (?:full |formal |proper |written )?(?:post-?mortem|pm|pir|rca|retro)\b|\bnote (?:it|this|that) in (?:the|our)\b|\b(?:put|add) (?:it|this|that|the \w+) in the (?:diary|calendar)\b|\bcalendar invite\b`)
 
 // detectFollowUp decides whether a message proposes a lasting improvement. It returns
 // nil for anything else, and a candidate with accepted unset for a weak proposal that
@@ -1130,7 +1131,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// page the on-call … I'll change the routing today"): the work is planned,
 	// not a step of the response. A stopgap stays one, and so does a hedge on
 	// digging ("i'll dig, not promising anything today").
-	if immediate && resolved && !fuStopgapRE.MatchString(low) &&
+	if immediate && (resolved || wrapUp) && !fuStopgapRE.MatchString(low) &&
 		(dueRE.MatchString(raw) || (!fuNowRE.MatchString(dayWords(low)) && (suggest || lasting))) {
 		immediate = false
 	}
@@ -1267,8 +1268,9 @@ var fuWantsRE = regexp.MustCompile(`\b(?:will|won'?t|'ll|shall|should|must|need|
 const notAdoptedLabel = `(?:considered (?:and|but) )?(?:rejected|declined|dismissed|not (?:pursued|taken|taking|adopted|chosen|doing))\s*:`
 
 // turnedDown: words that say an idea was turned down ("decided against it",
-// "was rejected", "was also proposed and rejected", "It was not accepted").
-const turnedDown = `decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved)|(?:it|this|that|the idea|the proposal) (?:was|were) not (?:accepted|adopted|approved|agreed|taken (?:up|forward))|(?:was|were) (?:also )?(?:proposed|suggested|considered|discussed|raised) (?:and|but) (?:rejected|dropped|turned down|shelved|not (?:taken|adopted|pursued))`
+// "was rejected", "was also proposed and rejected", "It was not accepted", "We
+// considered and rejected lowering the MTU …").
+const turnedDown = `decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved)|(?:it|this|that|the idea|the proposal) (?:was|were) not (?:accepted|adopted|approved|agreed|taken (?:up|forward))|(?:was|were) (?:also )?(?:proposed|suggested|considered|discussed|raised) (?:and|but) (?:rejected|dropped|turned down|shelved|not (?:taken|adopted|pursued))|(?:we|i|the team) (?:also |briefly )?(?:considered|discussed|looked at|evaluated|weighed|debated) (?:and|but) (?:rejected|dropped|decided against|ruled out|declined)|(?:we|the team) (?:also |briefly )?(?:considered|discussed|looked at|evaluated|weighed|debated) [^.!?]{1,80}? (?:and|but) (?:rejected|dropped|decided against|ruled out|declined) (?:it|this|that|them)`
 
 var (
 	// fuReportedRE: words that report what someone else said.
@@ -1288,7 +1290,7 @@ var (
 	// session expiry was also proposed and rejected"), in an action section too.
 	fuTurnedDownRE = regexp.MustCompile(`\b(?:` + turnedDown + `)\b`)
 	// fuDeferRE: an idea put off to no particular time, or doubted by its speaker.
-	fuDeferRE = regexp.MustCompile(`\b(?:at some point|some ?day|one day|eventually|idk|dunno|not sure (?:if|whether|it'?s)|to (?:be )?discuss(?:ed)?|needs? (?:more |further )?discussion)\b`)
+	fuDeferRE = regexp.MustCompile(`\b(?:at some point|some ?day|one day|eventually|idk|dunno|not sure (?:if|whether|it'?s)|to (?:be )?discuss(?:ed)?|needs? (?:more |further )?discussion|(?:we'?ll|let'?s) see (?:once|after|when|how)\b)\b`)
 )
 
 // committedBeside reports whether a sentence of low without a joke or a hope in it

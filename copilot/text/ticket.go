@@ -53,10 +53,11 @@ func OtherTicketRefs(s string) []string {
 	return out
 }
 
-// notTicketPrefixes are key prefixes that name standards, severities, regions or
-// instance types, not trackers (CVE-2024-1, SEV-1, ISO-8601, EU-1, M5-2).
-var notTicketPrefixes = toSet(`SEV HTTP HTTPS UTF ISO RFC CVE TLS SSL SHA AES RSA MD IPV X GPT
-	INC P PR US EU AP SA CA AZ T3 M5 C5 R5 E2 N1 N2 TCP UDP DNS`)
+// notTicketPrefixes are key prefixes that name standards, severities, regions,
+// instance types or a product's error codes, not trackers (CVE-2024-1, SEV-1,
+// ISO-8601, EU-1, M5-2, ORA-28001, TNS-12541, RMAN-03009).
+var notTicketPrefixes = toSet(`SEV HTTP HTTPS UTF ISO RFC CVE CWE TLS SSL SHA AES RSA MD IPV X GPT
+	INC P PR US EU AP SA CA AZ T3 M5 C5 R5 E2 N1 N2 TCP UDP DNS ORA TNS PLS RMAN SP2`)
 
 // NotTicketPrefix reports whether the prefix of a key-shaped word ("CVE" of
 // "CVE-2024-1") names a standard or severity rather than a tracker project.

@@ -25,6 +25,8 @@ var ticketRefTests = []struct {
 	{"Issue #88 on helixlab/demux-tools was closed", "helixlab/demux-tools#88", ""},
 	{"pull request #12 is ready", "", ""},
 	{"switch to DNS-01 challenges", "", ""},
+	{"I'll make ORA-28002 / any password-expiry warning log at ERROR", "", ""},
+	{"TNS-12541 no listener, then RMAN-03009 on the backup", "", ""},
 }
 
 func TestWithoutTicketRefsKeepsTheWords(t *testing.T) {

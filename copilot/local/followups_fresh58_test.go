@@ -1,0 +1,46 @@
+package local
+
+import (
+	"strings"
+	"testing"
+)
+
+// Readings from dev58: an idea a report says it considered and rejected, a
+// reply that waits to see, a note for someone instead of the postmortem, and a
+// plan said in the wrap-up with a deadline though it says "first".
+func TestReadingsFresh58(t *testing.T) {
+	readingTests{
+		{"We considered and rejected lowering the MTU on every server NIC.", true},
+		{"We discussed moving the cache to another tier and rejected it: the problem is the client.", true},
+		{"We considered lowering the MTU on every server NIC.", false},
+		{"We rejected the bad certificates at the gateway.", false},
+	}.check(t, "fuTurnedDownRE", fuTurnedDownRE.MatchString)
+	readingTests{
+		{"maybe, it all goes to #lms-alerts. lets see once the new alert exists", true},
+		{"we'll see after the load test", true},
+		{"I'll add the alert once the exporter exists", false},
+	}.check(t, "deferred", deferred)
+	readingTests{
+		{"thanks all. no full postmortem for this one, I'll write the short note for the registrar", true},
+		{"no postmortem needed, but I'll add an alert on account expiry", false},
+	}.check(t, "paperwork", paperwork)
+
+	// Mitigated, not yet resolved: the wrap-up has begun.
+	inc := chat(
+		"ana: feed to the grid operator frozen since 09:55",
+		"ben: restarted the collector, feed is live again, mitigated",
+		"ana: I'll agree a procedure with the grid operator: when our feed is stale > 10 min we phone them first. it goes in the control room manual by EOW",
+		"ben: ok, keeping the channel open until the vendor confirms the root cause",
+	)
+	got := followUpsBySource(t, inc)
+	if _, ok := got[inc.Messages[2].TS]; !ok {
+		t.Errorf("a plan with a deadline in the wrap-up is no item; items: %v", got)
+	}
+	found := false
+	for _, f := range followUpTexts(t, devDocument(t, "dev18/documents/wf-0925-scada-freeze.json")) {
+		found = found || strings.Contains(f.Text, "agree a procedure with the TSO")
+	}
+	if !found {
+		t.Errorf("dev18: the procedure promise is not an item")
+	}
+}
