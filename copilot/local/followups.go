@@ -3091,6 +3091,10 @@ func resolveName(s string, names map[string]string) string {
 // named is the one accountable, the one a ticket is assigned to; the cell as
 // written stays in the report. A cell that is only a role or a team keeps it.
 func cellOwner(cell string) string {
+	// "Deploy Tooling (unassigned)": a team that has given it to nobody yet.
+	if cellUnassignedRE.MatchString(cell) {
+		return ""
+	}
 	first := strings.TrimSpace(ownerSplitRE.Split(cell, 2)[0])
 	if name := strings.TrimSpace(ownerRoleRE.ReplaceAllString(first, "")); name != "" {
 		return name
@@ -3101,6 +3105,8 @@ func cellOwner(cell string) string {
 var (
 	// ownerSplitRE: what separates the people of one owner cell.
 	ownerSplitRE = regexp.MustCompile(`\s*(?:[,;/&+]|\band\b)\s*`)
+	// cellUnassignedRE: an owner cell marked as given to nobody yet.
+	cellUnassignedRE = regexp.MustCompile(`(?i)\((?:unassigned|not (?:yet )?assigned|tbd|to be (?:assigned|confirmed)|no owner(?: yet)?)\)`)
 	// ownerRoleRE: a role or team in parentheses after a name.
 	ownerRoleRE = regexp.MustCompile(`\s*\([^()]*\)`)
 )

@@ -263,7 +263,7 @@ func TestEntryLedByAMention(t *testing.T) {
 }
 
 // An owner cell's first entry, without the role after it, owns the item; a cell
-// that is only a team keeps it.
+// that is only a team keeps it; a cell marked as not assigned names nobody.
 func TestCellOwner(t *testing.T) {
 	for cell, want := range map[string]string{
 		"Dr. Mei Lin (research imaging)":           "Dr. Mei Lin",
@@ -272,7 +272,7 @@ func TestCellOwner(t *testing.T) {
 		"Niamh Kelly (spec), Web Platform (build)": "Niamh Kelly",
 		"ana / ben":     "ana",
 		"Platform team": "Platform team",
-		"(unassigned)":  "(unassigned)",
+		"(unassigned)":  "",
 	} {
 		if got := cellOwner(cell); got != want {
 			t.Errorf("cellOwner(%q) = %q, want %q", cell, got, want)
