@@ -44,17 +44,3 @@ func TestReadingsFresh58(t *testing.T) {
 		t.Errorf("dev18: the procedure promise is not an item")
 	}
 }
-
-// An owner cell that names a team marked as not assigned yet names nobody.
-func TestUnassignedOwnerCellFresh58(t *testing.T) {
-	for cell, want := range map[string]string{
-		"Deploy Tooling (unassigned)": "",
-		"Platform (TBD)":              "",
-		"Ines Duarte (Platform)":      "Ines Duarte",
-		"Platform SRE":                "Platform SRE",
-	} {
-		if got := cellOwner(cell); got != want {
-			t.Errorf("cellOwner(%q) = %q, want %q", cell, got, want)
-		}
-	}
-}

@@ -270,9 +270,11 @@ func TestCellOwner(t *testing.T) {
 		"Rafael Dunn (vendor), Priya Nair":         "Rafael Dunn",
 		"Karen Ellis, Supplier Management":         "Karen Ellis",
 		"Niamh Kelly (spec), Web Platform (build)": "Niamh Kelly",
-		"ana / ben":     "ana",
-		"Platform team": "Platform team",
-		"(unassigned)":  "",
+		"ana / ben":                   "ana",
+		"Platform team":               "Platform team",
+		"(unassigned)":                "",
+		"Deploy Tooling (unassigned)": "",
+		"Platform (TBD)":              "",
 	} {
 		if got := cellOwner(cell); got != want {
 			t.Errorf("cellOwner(%q) = %q, want %q", cell, got, want)
