@@ -137,8 +137,20 @@ type fuCandidate struct {
 // dev sets, the engine had found 18 items before that point and none of them was
 // a follow-up.
 func firefightingEnd(lc *incidentLifecycle) int {
-	return max(newSummaryBuilder(lc).mitigationIndex(), 0)
+	end := max(newSummaryBuilder(lc).mitigationIndex(), 0)
+	// A person who declares it mitigated ("mitigated 18:22. keeping the sev2
+	// open while we sort out the sanitiser") ends the bleeding there, whatever
+	// the permanent fix rolled out before the resolution.
+	for _, t := range lc.msgs[:end] {
+		if !t.bot && t.section == "" && fuDeclaredMitigatedRE.MatchString(t.lower) {
+			return t.idx
+		}
+	}
+	return end
 }
+
+// fuDeclaredMitigatedRE: a declaration that the incident is mitigated.
+var fuDeclaredMitigatedRE = regexp.MustCompile(`^\W*(?:ok,? |okay,? |so,? )?(?:calling it |it'?s |we'?re |now |status:? )?mitigated\b|\bcalling it mitigated\b|\bmitigated (?:at |as of |since )?~?\d{1,2}[:.h]?\d{2}\b`)
 
 // doingNow reports whether a chat message has its speaker doing something now ("I
 // replay the DLQ now", "I'm flipping verify_fail_mode to 'pending' now", "I'll

@@ -44,3 +44,24 @@ func TestReadingsFresh58(t *testing.T) {
 		t.Errorf("dev18: the procedure promise is not an item")
 	}
 }
+
+// A wrap-up held after someone declared the incident mitigated, while the
+// permanent fix still rolls out before a late resolution, is past the
+// bleeding: its promises are items (dev58's search chat had lost them).
+func TestDeclaredMitigationEndsBleedingFresh58(t *testing.T) {
+	readingTests{
+		{"mitigated 18:22. keeping the sev2 open while we sort out the sanitiser", true},
+		{"ok so, calling it mitigated. leaving channel open until terraform matches live", true},
+		{"queue empty. p95 back to 9s. mitigated ~19:54", true},
+		{"not mitigated yet, cpu still pinned", false},
+		{"is it mitigated?", false},
+	}.check(t, "fuDeclaredMitigatedRE", fuDeclaredMitigatedRE.MatchString)
+
+	found := false
+	for _, f := range followUpTexts(t, devDocument(t, "dev58/documents/ib-search-sanitiser-cpu.json")) {
+		found = found || strings.Contains(f.Text, "256")
+	}
+	if !found {
+		t.Errorf("dev58: the length cap promised in the wrap-up is no item")
+	}
+}
