@@ -292,7 +292,7 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 // came and with every later rule of the session (only its headline read).
 // dev58 (thirty-seventh session) joined it, now dev40-dev58: dev58 P 0.868 R
 // 0.917 as it came and with every rule of the session, read from dev57 (only
-// its headline read) until it was read, then P 0.943 R 0.917 after the
+// its headline read) until it was read, then P 0.944 R 0.944 after the
 // readings taken from it; dev57 P 0.971 R 0.917 after the readings taken from
 // it. dev59 (same session) joined it, now dev40-dev59: dev59 P 0.903 R 0.848 as
 // it came and with every later rule of the session (only its headline read).
