@@ -1046,7 +1046,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	}
 	// "PR #2297 up: puts the grant back … marta can you review": the change is
 	// written; asking for its review asks for nothing more to be made.
-	if t.section == "" && fuChangeUpRE.MatchString(low) && fuReviewAskRE.MatchString(low) && !(marker || nextTime) {
+	if t.section == "" && (fuChangeUpRE.MatchString(low) || fuChangeURLRE.MatchString(low)) && fuReviewAskRE.MatchString(low) && !(marker || nextTime) {
 		return nil
 	}
 	// Before the fire is out a complaint reports the state of things: "why did
@@ -3712,10 +3712,9 @@ func prohibits(low string) bool {
 	if m == nil {
 		return false
 	}
-	if i := strings.IndexFunc(strings.TrimLeft(low, " \t@"), func(r rune) bool { return r == ' ' || r == ',' || r == ':' }); i > 0 {
-		if notAddressee[strings.TrimLeft(low, " \t@")[:i]] {
-			return false
-		}
+	lead := strings.TrimLeft(low, " \t@")
+	if i := strings.IndexAny(lead, " ,:"); i > 0 && notAddressee[lead[:i]] {
+		return false
 	}
 	return !answerVerbs[m[1]]
 }
@@ -3732,8 +3731,8 @@ var fuExistingTodoRE = regexp.MustCompile(`\b(?:has|have|had|there'?s|there is|t
 
 var (
 	// fuChangeUpRE: a change written and put up for merging ("PR #2297 up",
-	// "dedup PR is up", "PR smsgw#482", a pull request's link).
-	fuChangeUpRE = regexp.MustCompile(`\b(?:pr|mr|pull request|merge request)s?\b[^.!?]{0,30}?\b(?:is up|up|open|opened|raised)\b|\b(?:pr|mr)\s*(?:[\w.-]+)?#\d+|https?://\S+/(?:pull|pulls|merge_requests)/\d+`)
+	// "dedup PR is up", "PR smsgw#482"); a pull request's link is fuChangeURLRE.
+	fuChangeUpRE = regexp.MustCompile(`\b(?:pr|mr|pull request|merge request)s?\b[^.!?]{0,30}?\b(?:is up|up|open|opened|raised)\b|\b(?:pr|mr)\s*(?:[\w.-]+)?#\d+`)
 	// fuReviewAskRE: a request to review it.
 	fuReviewAskRE = regexp.MustCompile(`\b(?:can|could|would) (?:you|u|someone|somebody|anyone)(?: please| pls)? review\b|\b(?:pls|please|plz) review\b|\breview (?:pls|please|plz)\b|\bneeds? (?:a )?review\W*$`)
 )

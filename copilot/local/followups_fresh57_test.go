@@ -35,18 +35,25 @@ func TestRegretThenOwnPromiseFresh57(t *testing.T) {
 		t.Errorf("the proposal taken on by its speaker is not an item at the proposal; items: %v", got)
 	}
 
-	for _, f := range followUpTexts(t, devDocument(t, "dev57/documents/jc-reminder-sms-duplicates.json")) {
-		if strings.Contains(strings.ToLower(f.Text), "should've bounced") {
-			t.Errorf("dev57: the regret is an item: %q", f.Text)
-		}
+	const doc = "dev57/documents/jc-reminder-sms-duplicates.json"
+	if docHasItem(t, doc, "should've bounced") {
+		t.Errorf("dev57: the regret is an item")
 	}
-	found := false
-	for _, f := range followUpTexts(t, devDocument(t, "dev57/documents/jc-reminder-sms-duplicates.json")) {
-		found = found || strings.Contains(f.Text, "switchover runbook")
-	}
-	if !found {
+	if !docHasItem(t, doc, "switchover runbook") {
 		t.Errorf("dev57: the runbook promise is not an item")
 	}
+}
+
+// docHasItem reports whether a dev set's document has a follow-up whose text
+// holds text (case-insensitive).
+func docHasItem(t *testing.T, path, text string) bool {
+	t.Helper()
+	for _, f := range followUpTexts(t, devDocument(t, path)) {
+		if strings.Contains(strings.ToLower(f.Text), strings.ToLower(text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Four look-alikes read from dev57: an order not to do something, a watch for
@@ -123,7 +130,7 @@ func TestPutOffAndReviewAskFresh57(t *testing.T) {
 		{"can you review the alert thresholds next week?", false},
 		{"I'll open a PR for the base image next week", false},
 	}.check(t, "changeUpForReview", func(low string) bool {
-		return fuChangeUpRE.MatchString(low) && fuReviewAskRE.MatchString(low)
+		return (fuChangeUpRE.MatchString(low) || fuChangeURLRE.MatchString(low)) && fuReviewAskRE.MatchString(low)
 	})
 
 	inc, got := followUpsOf(t,

@@ -1,9 +1,6 @@
 package local
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // Readings from dev58: an idea a report says it considered and rejected, a
 // reply that waits to see, a note for someone instead of the postmortem, and a
@@ -36,11 +33,7 @@ func TestReadingsFresh58(t *testing.T) {
 	if _, ok := got[inc.Messages[2].TS]; !ok {
 		t.Errorf("a plan with a deadline in the wrap-up is no item; items: %v", got)
 	}
-	found := false
-	for _, f := range followUpTexts(t, devDocument(t, "dev18/documents/wf-0925-scada-freeze.json")) {
-		found = found || strings.Contains(f.Text, "agree a procedure with the TSO")
-	}
-	if !found {
+	if !docHasItem(t, "dev18/documents/wf-0925-scada-freeze.json", "agree a procedure with the TSO") {
 		t.Errorf("dev18: the procedure promise is not an item")
 	}
 }
@@ -57,11 +50,7 @@ func TestDeclaredMitigationEndsBleedingFresh58(t *testing.T) {
 		{"is it mitigated?", false},
 	}.check(t, "fuDeclaredMitigatedRE", fuDeclaredMitigatedRE.MatchString)
 
-	found := false
-	for _, f := range followUpTexts(t, devDocument(t, "dev58/documents/ib-search-sanitiser-cpu.json")) {
-		found = found || strings.Contains(f.Text, "256")
-	}
-	if !found {
+	if !docHasItem(t, "dev58/documents/ib-search-sanitiser-cpu.json", "256") {
 		t.Errorf("dev58: the length cap promised in the wrap-up is no item")
 	}
 }

@@ -286,6 +286,17 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		}
 		return df
 	}
+	// foldInto merges the idea at target into the promise said in full at at:
+	// the item stays where the promise is, owned by its speaker unless it names
+	// someone, and the idea counts as taken.
+	foldInto := func(item *fuCandidate, self string, at, target int, st *upTarget) {
+		if item.owner == "" {
+			item.owner = self
+		}
+		delete(cands, target)
+		merged[target] = at
+		st.taken = true
+	}
 	ensure := func(i int) *fuCandidate {
 		if c := cands[i]; c != nil {
 			return c
@@ -515,12 +526,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			// take, so it is folded into the promise, not the promise into it.
 			if item := cands[t.idx]; item != nil && item.accepted && self == author && len(own) >= 3 && !inThread &&
 				cands[target] != nil && onlyRegrets(tm.lower) {
-				if item.owner == "" {
-					item.owner = self
-				}
-				delete(cands, target)
-				merged[target] = t.idx
-				st.taken = true
+				foldInto(item, self, t.idx, target, st)
 				break
 			}
 			// Nor does an idea already turned down take over a promise said in
@@ -539,12 +545,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 				// It says the thing again in its own words ("cap", "campaign",
 				// "default"), rather than pointing back ("I'll open it with them").
 				if _, q := questionOnly(tm.lower, true); q && shared >= 2 {
-					if item.owner == "" {
-						item.owner = self
-					}
-					delete(cands, target)
-					merged[target] = t.idx
-					st.taken = true
+					foldInto(item, self, t.idx, target, st)
 					break
 				}
 			}
