@@ -467,8 +467,8 @@ func defectReport(title string) bool {
 }
 
 // defectRE: the words of a defect: a state that should not be ("not rendered",
-// "failing", "too short", "wrong", "hard to tell apart", "flaky").
-var defectRE = regexp.MustCompile(`(?i)\b(?:(?:is |are )?not (?:rendered|working|sent|shown|loading|updating|reaching|delivered|applied|found|closed|cleared|saved|refreshed)|failing|broken|too (?:short|long|slow|low|high|small|big|large)|abnormal|wrong|hard to|flaky|intermittent(?:ly)?|crash(?:es|ing)?)\b`)
+// "failing", "too short", "wrong", "hard to tell apart", "flaky", "PDF render times out").
+var defectRE = regexp.MustCompile(`(?i)\b(?:(?:is |are )?not (?:rendered|working|sent|shown|loading|updating|reaching|delivered|applied|found|closed|cleared|saved|refreshed)|failing|broken|too (?:short|long|slow|low|high|small|big|large)|abnormal|wrong|hard to|flaky|times out|timing out|intermittent(?:ly)?|crash(?:es|ing)?)\b`)
 
 // One name, two surface forms: a ticket title writes an identifier whole
 // ("CooperativeStickyAssignor") where the channel writes its words

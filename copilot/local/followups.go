@@ -38,7 +38,7 @@ var (
 	fuShouldRE    = regexp.MustCompile(`\bshould(n'?t)?\b|\b(someone|somebody|one of us|the team|each team|every team|every service|all services) (needs to|should|must|has to|ought to)\b`)
 	fuShouldNotRE = regexp.MustCompile(`\bshould(n'?t)? (be |have )?(be )?(fine|ok|okay|good|back|recover\w*|work\w*|fixed|done|up|down|clear|settle|drain|catch up|finish\w*|complete|land|propagate|kick in|take effect|resolve|go away|help|stabili[sz]e|improve|drop|come back|start|restart|see|happen)\b|\bshould (?:hold|last|suffice|cope)(?: up)?(?:\s*[.,;!]|\s*$| for now\b| until\b| till\b)|\bshould (we|i)\b|\b(it|that|this) should(,| but| have)`)
 	fuNextTimeRE  = regexp.MustCompile(`\bnext time\b|\bnext (\w+ ){0,2}(?P<event>change|release|rollout|upgrade|migration|deploy|incident|rotation|renewal|campaign|launch|failover)\b|\bgoing forward\b|\bin (the )?future\b|\bfrom now on\b|\bnever again\b|\b(so|make sure|ensure) (this|it|that) (doesn'?t|does not|won'?t|will not|can'?t|cannot|never) (happen|bite|recur|repeat)|\bprevent(s|ing)? (this|it|that|a repeat|recurrence|the next)\b|\bavoid (this|that|a repeat)\b|\bbefore (it|this) (happens|bites) again\b|\bmake sure\b|\bensure\b|\bpermanent(ly)?\b|\blong(er)?[- ]term\b`)
-	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b|[.!;,]\s*will do\W*$|(?:^|[.!;:]\s+)(?:will|gonna|going to) (?:also |then |just )?(?:add|write|build|set ?up|create|put|fix|make|own|take|file|open|draft|update|change|move|automate|document|wire|implement|introduce|look into|follow up)\b`)
+	fuCommitRE    = regexp.MustCompile(`\blet me\b|\bwe'?re (going to|gonna)\b|\bwe are (going to|gonna)\b|\bi'?ll\b|\bi will\b|\bwe'll\b|\bwe will\b|\bi'?m (going to|gonna)\b|\bi can (take|own|do|write|add|open|file|look|put|set|pick|handle|draft|drive|follow|sort|get)\b|\b(on|assign(ed)? (to|it to)) me\b|\bi'?ve (got|opened|filed|created)\b|\bmine\b|\bi'?ll own\b|\bi'?m on (it|that)\b|[.!;,]\s*will do\W*$|(?:^|[.!;:]\s+)(?:(?:also|and|plus|then|ok|okay),? )?(?:will|gonna|going to) (?:also |then |just )?(?:add|write|build|set ?up|create|put|fix|make|own|take|file|open|draft|update|change|move|automate|document|wire|implement|introduce|look into|follow up|audit|go through|go over|review|sweep|clean up|rework|rewrite|replace|migrate|tune|split)\b`)
 	fuAskRE       = regexp.MustCompile(`(?i)(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would|will|please|pls)\s+(?:(?:you|u)\s+)?(?:own|take|pick|drive|look|write|add|open|file|handle|draft|set|follow|review|update|schedule|sort|get|make|put|run)\b|(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)\s+(?:to own|owns|to take|to drive|to write|to add|to follow up|to look|(?:pls |please )?(?:own|take on|drive|pick up)\s+(?:an?|the|this|that|it)\b)|\b(?:owner|assignee|assigned to|assigning to|assign to)\s*[:=]?\s*(?:@([\w.\-]+)|<@([A-Z0-9]+)(?:\|[^>]*)?>)`)
 	fuDeclareRE   = regexp.MustCompile(`\bdeclaring\b|\b(i'?m|taking|i'?ll be) (the )?ic\b`)
 	fuNoneRE      = regexp.MustCompile(`^\W*(none|n/?a|tbd|-)\W*$`)
@@ -458,8 +458,16 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		if len(refs) != 1 {
 			continue
 		}
+		// A reply in a thread speaks of that thread ("[th] no need, SEC-902 covers
+		// it" under a calendar reminder), not of the item said just before it in
+		// the channel.
+		thread := conversation(t.msg)
 		var prev *fuCandidate
 		for _, c := range items {
+			m := lc.msgs[c.idx].msg
+			if thread != "" && m.TS != thread && conversation(m) != thread {
+				continue
+			}
 			if c.idx < t.idx && t.idx-c.idx <= 2 && (prev == nil || c.idx > prev.idx) {
 				prev = c
 			}

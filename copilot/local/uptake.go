@@ -963,7 +963,8 @@ var upRetractRE = regexp.MustCompile(`(?:\b` + upRetractVerbs + `\s+(?:that|it|t
 
 // reasonedRetract reports a message whose last clause, after a sentence or
 // clause break, is a short retraction and that opens by correcting itself
-// ("actually", "ah", "hm", "oh", "wait", "on second thought").
+// ("actually", "ah", "hm", "oh", "wait", "on second thought") or by conceding an
+// objection ("fair. going back to 2Gi with the fix, dropping that").
 func reasonedRetract(low string) bool {
 	loc := upRetractRE.FindStringIndex(low)
 	if loc == nil || !upCorrectOpenRE.MatchString(low) {
@@ -973,8 +974,9 @@ func reasonedRetract(low string) bool {
 	return head != "" && strings.ContainsAny(head[len(head)-1:], ".,;!")
 }
 
-// upCorrectOpenRE: a message that opens by correcting what came before.
-var upCorrectOpenRE = regexp.MustCompile(`^\W*(?:actually|ah|hm+|oh|wait|on second thought|thinking about it|never ?mind|nvm)\b`)
+// upCorrectOpenRE: a message that opens by correcting what came before, or by
+// conceding to it.
+var upCorrectOpenRE = regexp.MustCompile(`^\W*(?:actually|ah|hm+|oh|wait|on second thought|thinking about it|never ?mind|nvm|(?:ok,? |okay,? )?(?:fair|true|good point|point taken|you'?re right))\b`)
 
 // retractWords: how long a retraction may be; a longer message says more.
 const retractWords = 8
