@@ -1752,7 +1752,7 @@ func refusalOnly(low string) bool {
 // ("I'd rather not.", "no, that drops every flow").
 func refusalOpens(low string) bool {
 	sents := splitSentences(low)
-	return len(sents) > 0 && upRejectRE.MatchString(strings.TrimSpace(sents[0]))
+	return len(sents) > 0 && rejects(strings.TrimSpace(sents[0]))
 }
 
 // fuFutureRE: something still to happen, whoever does it ("olu will add …").
@@ -2181,7 +2181,7 @@ func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, ow
 		// "agreed." right after someone turned the idea down ("I'd rather not.
 		// desk staff can't fix headers") agrees with turning it down.
 		if prev := lc.msgs[i]; !explicit && c == nil && t.idx-i == 1 && speaker(prev.msg) != speaker(t.msg) &&
-			upRejectRE.MatchString(prev.lower) && !upTakeRE.MatchString(prev.lower) && (!inThread || threadOf(prev.msg) == t.msg.ThreadTS) {
+			rejects(prev.lower) && !upTakeRE.MatchString(prev.lower) && (!inThread || threadOf(prev.msg) == t.msg.ThreadTS) {
 			return -1
 		}
 		if c == nil || speaker(lc.msgs[i].msg) == speaker(t.msg) {

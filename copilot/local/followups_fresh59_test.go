@@ -1,6 +1,9 @@
 package local
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Readings from dev59: a promise that leaves out its subject after "also", a
 // promise its speaker drops after conceding an objection, a ticket titled by
@@ -50,5 +53,41 @@ func TestReadingsFresh59(t *testing.T) {
 	wantFollowUpLines(t, inc, got, false, true, false, false, false)
 	if it, ok := got[ts(inc, 1)]; ok && it.Captured {
 		t.Errorf("the synthetic is captured by %q, a ticket named in another thread", it.TicketKey)
+	}
+}
+
+// More readings from dev59: a question quoted inside a sentence ends nothing,
+// "no blame" after an apology turns nothing down, and "sorry all, should've …"
+// after one's own promise apologises for the incident and gives up nothing.
+func TestApologyAndQuotedQuestionFresh59(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"and PR template: add a 'removes or changes a cache?' checkbox that needs a perf reviewer. I'll bring it to the guild", 2},
+		{"uploads stuck in 'processing...' since ~22:10", 1},
+		{"is it down? checking now", 2},
+		{"she said 'restart it.' Then it came back", 2},
+	} {
+		if got := splitSentences(tt.in); len(got) != tt.want {
+			t.Errorf("splitSentences(%q) = %q, want %d sentences", tt.in, got, tt.want)
+		}
+	}
+	readingTests{
+		{"no, the review missed it too", true},
+		{"nah, not worth it", true},
+		{"no blame, the review missed it too. thanks everyone, closing channel tomorrow", false},
+		{"no worries, happens", false},
+	}.check(t, "rejects", rejects)
+
+	inc, got := followUpsOf(t,
+		"dee: ok calling it resolved. wrap-up here: what do we change so this doesn't happen again?",
+		"tomas: and PR template: add a 'removes or changes a cache?' checkbox that needs a perf reviewer. I'll bring it to the backend guild thursday",
+		"tomas: sorry all, should've load tested #2217",
+		"dee: no blame, the review missed it too. thanks everyone, closing channel tomorrow",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false, false)
+	if it := got[ts(inc, 1)]; it.Owner != "tomas" || !strings.Contains(it.Text, "'removes or changes a cache?' checkbox") {
+		t.Errorf("owner %q text %q, want tomas and the quoted question kept in its sentence", it.Owner, it.Text)
 	}
 }

@@ -657,7 +657,7 @@ func refusesOnly(low string) bool {
 		switch {
 		case lkLetsNotRE.MatchString(s):
 			not = true
-		case upRejectRE.MatchString(s):
+		case rejects(s):
 			refused = true
 		case strings.HasSuffix(s, "?"):
 			asked = true

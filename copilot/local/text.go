@@ -76,6 +76,12 @@ func splitSentences(text string) []string {
 		if text[loc[0]] == '.' && loc[1]-loc[0] == 2 && abbreviationEndRE.MatchString(text[last:loc[0]]) {
 			continue
 		}
+		// "add a 'removes or changes a cache?' checkbox": a question quoted
+		// inside a sentence, its closing quote followed by the sentence's next
+		// word, ends nothing.
+		if quotedInside(text, last, loc) {
+			continue
+		}
 		// Keep the terminal punctuation with its sentence.
 		end := loc[0]
 		for end < loc[1] && strings.ContainsRune(".!?\"')]", rune(text[end])) {
@@ -90,6 +96,26 @@ func splitSentences(text string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// quotedInside reports whether the sentence end at loc closes a quotation that
+// opened in the same sentence (a quote mark after a space, since last) and the
+// text goes on in lower case right after it.
+func quotedInside(text string, last int, loc []int) bool {
+	q := strings.IndexAny(text[loc[0]:loc[1]], `"'`)
+	if q < 0 || loc[1] >= len(text) {
+		return false
+	}
+	if r := rune(text[loc[1]]); !unicode.IsLower(r) {
+		return false
+	}
+	mark := text[loc[0]+q]
+	for i := last; i < loc[0]; i++ {
+		if text[i] == mark && (i == last || text[i-1] == ' ' || text[i-1] == '(') {
+			return true
+		}
+	}
+	return false
 }
 
 // shortDateRowRE: a timeline row's lead that gives the day without the year

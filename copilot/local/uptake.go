@@ -378,13 +378,15 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		ov, shared := termOverlap(own, contentTerms(tm.msg.Text))
 		// "that is a marketing decision, we will raise it, no promise": a reply
 		// that takes the idea on without committing to it does not adopt it.
-		if (upRejectRE.MatchString(low) || notCommitted(low)) && !upTakeRE.MatchString(low) {
+		if (rejects(low) || notCommitted(low)) && !upTakeRE.MatchString(low) {
 			if c := cands[target]; self == author || c == nil || c.owner == "" {
 				rejected[target] = true
 			}
 			continue
 		}
-		if upDeclineRE.MatchString(low) && (st.asked == self || st.asked == "") {
+		// "sorry all, should've load tested #2217" apologises for the incident;
+		// it declines nothing.
+		if upDeclineRE.MatchString(low) && !onlyRegrets(low) && (st.asked == self || st.asked == "") {
 			if c := cands[target]; c != nil && c.owner == self {
 				c.owner = ""
 			}
@@ -1003,6 +1005,15 @@ func threadRoot(lc *incidentLifecycle, t msgTags) int {
 	return -1
 }
 
+// rejects reports whether a reply turns down what was said (upRejectRE). "No
+// blame, the review missed it too" answers an apology: it consoles, and turns
+// nothing down.
+func rejects(low string) bool { return upRejectRE.MatchString(low) && !upConsoleRE.MatchString(low) }
+
+// upConsoleRE: a reply that opens by consoling ("no blame", "no worries", "no
+// harm done", "no need to apologise").
+var upConsoleRE = regexp.MustCompile(`^\W*(?:no|nah)[,.]?\s+(?:blame|worries|worry|probs?|problem|stress|sweat|harm done|shame|need to (?:apologi[sz]e|be sorry))\b`)
+
 // upRejectOpenRE: a reply that opens by turning down what was just said.
 var upRejectOpenRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|haha)[,.]?\s+)?(?:no|nope|nah|-1)\b`)
 
@@ -1310,7 +1321,7 @@ var upNoLeadRE = regexp.MustCompile(`^\W*(?:no|nope|nah)\b\s*[.,!;:]`)
 // batches. I'll take that one").
 func takesOwnIdea(low string) bool {
 	ss := splitSentences(low)
-	if len(ss) < 2 || upTakeRE.MatchString(ss[0]) || len(contentTerms(ss[0])) < 4 || !proposalForm(ss[0], true) || upRejectRE.MatchString(ss[0]) || strings.Contains(ss[0], "?") {
+	if len(ss) < 2 || upTakeRE.MatchString(ss[0]) || len(contentTerms(ss[0])) < 4 || !proposalForm(ss[0], true) || rejects(ss[0]) || strings.Contains(ss[0], "?") {
 		return false
 	}
 	for _, x := range ss[1:] {
