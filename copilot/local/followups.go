@@ -291,9 +291,10 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			}
 		}
 		if target < 0 {
-			// "+1 to <an idea from elsewhere>" in the wrap-up proposes that idea here.
+			// "+1 to <an idea from elsewhere>" in the wrap-up proposes that idea here;
+			// "👍 thx all. postmortem doc later this week" names the paperwork.
 			firefight := (len(t.actions) > 0 || fuTriageRE.MatchString(t.lower)) && !fuStrongLastingRE.MatchString(t.lower)
-			if self == nil && len(own) >= 3 && t.idx >= lc.wrapUpStart() && !firefight && !fuHopeRE.MatchString(t.lower) && !reportMeta(t.lower) && !statusUpdate(t.lower) && !onlyTells(t.lower) {
+			if self == nil && len(own) >= 3 && t.idx >= lc.wrapUpStart() && !firefight && !fuHopeRE.MatchString(t.lower) && !reportMeta(t.lower) && !statusUpdate(t.lower) && !onlyTells(t.lower) && !paperwork(t.lower) {
 				self = newCandidate(t, t.msg.Text, names)
 				cands[t.idx] = self
 				order = append(order, t.idx)
@@ -946,12 +947,16 @@ func paperworkOnly(low string) bool {
 
 // fuOwnReportRE: the incident's own report named as a thing ("the PM by the 20th",
 // "final report within 30 days", "own the PIR doc", "no full postmortem for this
-// one, I'll write the short note for the registrar"): what is asked or promised
+// one, I'll write the short note for the registrar", "postmortem doc later this
+// week"): what is asked or promised
 // about it is paperwork unless the rest names something lasting.
 var fuOwnReportRE = regexp.MustCompile(`\b(?:the|a|our|this|its) (?:post-?mortem|pm|pir|post-incident review|rca|rfo|final report|incident report)\b(?: doc(?:ument)?\b)?|\bfinal report\b` +
 	// The write-up of the incident, a note of it in a periodic report, the
 	// review's slot in the calendar.
-	`|\b(?:the|a|my|our|short|quick) write-?up\b|\bno (?:full |formal |proper |written )?(?:post-?mortem|pm|pir|rca|retro)\b|\bnote (?:it|this|that) in (?:the|our)\b|\b(?:put|add) (?:it|this|that|the \w+) in the (?:diary|calendar)\b|\bcalendar invite\b`)
+	`|\b(?:the|a|my|our|short|quick) write-?up\b|\bno (?:full |formal |proper |written )?(?:post-?mortem|pm|pir|rca|retro)\b|\bnote (?:it|this|that) in (?:the|our)\b|\b(?:put|add) (?:it|this|that|the \w+) in the (?:diary|calendar)\b|\bcalendar invite\b` +
+	// The report with no article, followed by when it comes or from whom
+	// ("postmortem doc later this week", "PIR draft from me by thursday").
+	`|(?:^|[.!?,;:]\s*)(?:post-?mortem|pir|rca|retro)(?: doc(?:ument)?| draft| write-?up)? (?:later|tomorrow|today|tonight|this|next|by|on|from me|mon|tue|wed|thu|fri)`)
 
 // detectFollowUp decides whether a message proposes a lasting improvement. It returns
 // nil for anything else, and a candidate with accepted unset for a weak proposal that

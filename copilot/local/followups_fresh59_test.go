@@ -91,3 +91,31 @@ func TestApologyAndQuotedQuestionFresh59(t *testing.T) {
 		t.Errorf("owner %q text %q, want tomas and the quoted question kept in its sentence", it.Owner, it.Text)
 	}
 }
+
+// The incident's own postmortem named without an article, by when it comes
+// ("postmortem doc later this week"), is paperwork, also after a thumbs-up;
+// and a take-back is no idea for a later "i'll write it up" to take.
+func TestBarePostmortemFresh59(t *testing.T) {
+	readingTests{
+		{"👍 thx all. postmortem doc later this week", true},
+		{"ok. postmortem thursday, i'll write it up", true},
+		{"pir draft from me by thursday", true},
+		{"postmortem template: add a section for time to detect", false},
+		{"retro on the alerting next sprint: I'll add a page on queue age", false},
+	}.check(t, "paperwork", paperwork)
+
+	inc, got := followUpsOf(t,
+		"ana: resolved, paywall back to metered",
+		"roisin: 👍 thx all. postmortem doc later this week",
+	)
+	wantFollowUpLines(t, inc, got, false, false)
+
+	inc, got = followUpsOf(t,
+		"ana: resolved, loadboard is back",
+		"raj: also i'll put a circuit breaker around the maps client",
+		"farah: reverting the pool size to 40 tomorrow once the alerts exist",
+		"raj: actually dropping the circuit breaker, timeout + null fallback covers it and resilience4j drags in a pile of deps. not doing it",
+		"lena: ok. postmortem thursday, i'll write it up",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, false, false)
+}

@@ -310,7 +310,9 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// today"), and so does a question for a fact or for whether something is
 		// owed ("do we owe the council a report on this?" … "i'll handle the
 		// council side").
-		if paperwork(t.lower) || remedy(t.lower) || reportMeta(t.lower) || planAsked(t.lower) || immediateAsk(t.lower) || infoQuestion(t.lower) {
+		// Nor is a take-back an idea to take up ("actually dropping the circuit
+		// breaker, … not doing it" … "ok. postmortem thursday, i'll write it up").
+		if paperwork(t.lower) || remedy(t.lower) || reportMeta(t.lower) || planAsked(t.lower) || immediateAsk(t.lower) || infoQuestion(t.lower) || reasonedRetract(t.lower) {
 			return nil
 		}
 		c := newCandidate(t, t.msg.Text, names)
