@@ -377,6 +377,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	}
 	items = withoutCleanupAsks(lc, items, bleeding)
 	items = withoutAnsweredComplaints(items)
+	items = withoutFulfilled(lc, items)
 
 	// Capture by reference: a key in the same message, or a later message in the same
 	// thread or nearby that announces a ticket.
@@ -568,6 +569,56 @@ func withoutAnsweredComplaints(items []*fuCandidate) []*fuCandidate {
 	}
 	return kept
 }
+
+// withoutFulfilled drops a promise its speaker reports done later in the
+// channel ("I'll kick a full ARI resync for bookly after the backlog drains" …
+// "full resync done, bookly availability matches our inventory"): work finished
+// during the incident is no follow-up left open. The report must come from the
+// same person, within fulfilledWindow messages, say the work is done or under
+// way with nothing still to do, and share fulfilledTerms content words with the
+// promise.
+func withoutFulfilled(lc *incidentLifecycle, items []*fuCandidate) []*fuCandidate {
+	kept := items[:0:0]
+	for _, c := range items {
+		if !fulfilledLater(lc, c) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+func fulfilledLater(lc *incidentLifecycle, c *fuCandidate) bool {
+	t := lc.msgs[c.idx]
+	if t.section != "" || t.bot {
+		return false
+	}
+	who := speaker(t.msg)
+	for j := c.idx + 1; j < len(lc.msgs) && j <= c.idx+fulfilledWindow; j++ {
+		u := lc.msgs[j]
+		if u.bot || u.section != "" || speaker(u.msg) != who || len(strings.Fields(u.lower)) > fulfilledWords || !fuFulfilledRE.MatchString(u.lower) || fuToDoRE.MatchString(u.lower) {
+			continue
+		}
+		if _, n := termOverlap(c.terms, contentTerms(u.msg.Text)); n >= fulfilledTerms {
+			return true
+		}
+	}
+	return false
+}
+
+// fuFulfilledRE: work reported finished or under way ("resync done", "running",
+// "kicked off").
+var fuFulfilledRE = regexp.MustCompile(`\b(?:done|finished|completed?|running|kicked off|in place|shipped|merged|deployed)\b`)
+
+const (
+	// fulfilledWindow: how many messages after a promise its speaker may report
+	// it done.
+	fulfilledWindow = 12
+	// fulfilledTerms: the content words the report must share with the promise.
+	fulfilledTerms = 3
+	// fulfilledWords: how long the report may be; a longer message is a recap
+	// or an idea of its own.
+	fulfilledWords = 20
+)
 
 // complaintAnswerWindow: how many messages after a complaint a fix proposed
 // still answers it.
@@ -945,6 +996,21 @@ func paperworkOnly(low string) bool {
 	return false
 }
 
+// reaffirmOnly reports whether a message's only commitment says that work
+// promised before stays with its speaker ("scratch the training call, … runbook
+// update stays on me"): the promise was made where it was first said.
+func reaffirmOnly(low string) bool {
+	if !fuReaffirmRE.MatchString(low) {
+		return false
+	}
+	rest := fuReaffirmRE.ReplaceAllString(low, " ")
+	return !fuCommitRE.MatchString(rest) && !presentCommits(rest) && !fuSelfRE.MatchString(rest)
+}
+
+// fuReaffirmRE: work said to stay with the speaker ("stays on me", "still on
+// me", "remains with me").
+var fuReaffirmRE = regexp.MustCompile(`\b(?:stays?|still|remains?|is still) (?:on|with) me\b`)
+
 // fuOwnReportRE: the incident's own report named as a thing ("the PM by the 20th",
 // "final report within 30 days", "own the PIR doc", "no full postmortem for this
 // one, I'll write the short note for the registrar", "postmortem doc later this
@@ -1112,7 +1178,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if t.section == "" && commit && carriedOutNow(t, lc) {
 		return nil
 	}
-	if paperwork(low) || reviewVerdict(low) || watchOnly(low) || leftoverOnly(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || blameOnMe(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || infoQuestion(low) || handOver(low) || foundIt(low) || whenAsked(low) || selfRetracted(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) || (statusUpdate(low) && (!marker || pointsToList(low)) && t.section == "") || (onlyTells(low) && !marker) {
+	if paperwork(low) || reaffirmOnly(low) || reviewVerdict(low) || watchOnly(low) || leftoverOnly(low) || abandonedIntent(low) || praise(low) || lesson(low) || notCommitted(low) || fixInPlace(low) || refusedAsk(low) || remedy(low) || blameOnMe(low) || othersPromise(low) || bareRefusal(low) || oldItemRegret(t.lower) || inquiry(low) || infoQuestion(low) || handOver(low) || foundIt(low) || whenAsked(low) || selfRetracted(low) || planAsked(low) || immediateAsk(low) || planOfOld(low) || alreadyThere(low) || othersDecide(low) || (fieldLead(low) && !marker) || expectation(low) || vendorCase(low) || effectOfStep(low, t) || stopTheBleeding(low) || temporaryMeasure(low) || reportMeta(low) || nothingToDo(low) || lookOnly(low, raw, t) || (statusUpdate(low) && (!marker || pointsToList(low)) && t.section == "") || (onlyTells(low) && !marker) {
 		return nil
 	}
 	// "the 2019 postmortem already listed '…' as an action item" narrates: the

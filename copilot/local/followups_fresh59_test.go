@@ -119,3 +119,46 @@ func TestBarePostmortemFresh59(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, false, false, false, false)
 }
+
+// Work said to stay with its speaker restates an earlier promise, and a promise
+// its speaker reports done a few messages later is no follow-up left open.
+func TestReaffirmedAndFulfilledFresh59(t *testing.T) {
+	readingTests{
+		{"scratch the training call, hotel ops already has the quarterly fd training next week and they'll add the override. runbook update stays on me", true},
+		{"the runbook is still on me", true},
+		{"runbook update stays on me, and I'll add an alert on E14 rate per property", false},
+		{"I'll update the front desk runbook with the re-encode procedure", false},
+	}.check(t, "reaffirmOnly", reaffirmOnly)
+
+	resync := func(reporter string) []string {
+		return []string{
+			"ami: yes mitigated 06:45Z when the new cert went live. but the backlog replays in order, so stale updates first. I'll kick a full ARI resync for bookly after the backlog drains so they end on current state",
+			"jonas: ok",
+			reporter + ": backlog 0. full resync for bookly running, 212 properties",
+		}
+	}
+	inc, got := followUpsOf(t, resync("ami")...)
+	wantFollowUpLines(t, inc, got, false, false, false)
+	// Reported by someone else, the promise is not known to be done by its
+	// speaker: it stays.
+	inc, got = followUpsOf(t, resync("lena")...)
+	wantFollowUpLines(t, inc, got, true, false, false)
+	// Not yet under way, or told in a long recap, it is not reported done.
+	for _, report := range []string{
+		"ami: full resync for bookly not running yet, will kick it once backlog 0",
+		"ami: recap for the channel: cert renewed 06:45Z, backlog draining, the full resync for bookly is running and 212 properties are queued, then we check spot prices at boston lisbon and munich",
+	} {
+		lines := resync("ami")
+		lines[2] = report
+		inc, got = followUpsOf(t, lines...)
+		wantFollowUpLines(t, inc, got, true, false, false)
+	}
+
+	inc, got = followUpsOf(t,
+		"tomasz: ok wrap-up. what do we want out of this",
+		"marcus: I'll update the front desk runbook with the re-encode procedure and where the manual start override + PIN lives",
+		"marcus: and I'll set up a training call for all americas FD managers on the override",
+		"marcus: scratch the training call, hotel ops already has the quarterly FD training next week and they'll add the override. runbook update stays on me",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false, false)
+}
