@@ -162,3 +162,16 @@ func TestReaffirmedAndFulfilledFresh59(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, true, false, false)
 }
+
+// The person asked gives the date they commit to; it wins over the asker's.
+func TestTakersDateFresh59(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"tomasz: resolved. wrap-up: what do we want out of this",
+		"rhea: hold the rollout until a real lock-open check passes at the canary property. priya can you own the gate change? end of next week",
+		"priya: yep, by thu 12th",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false)
+	if it := got[ts(inc, 1)]; it.Owner != "priya" || it.Due != "2026-03-12" {
+		t.Errorf("owner %q due %q, want priya 2026-03-12 (the taker's date)", it.Owner, it.Due)
+	}
+}

@@ -599,10 +599,10 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 					c.due, c.dueText = date, words
 				}
 			}
-			if c.due == "" {
-				if words, date := replyDue(t); date != "" {
-					c.due, c.dueText = date, words
-				}
+			// The taker's own date is the one they commit to: "priya can you own
+			// the gate change? end of next week" … "yep, by fri 22nd".
+			if words, date := replyDue(t); date != "" && (c.due == "" || self != author) {
+				c.due, c.dueText = date, words
 			}
 			mergeReply(cands, t, c)
 			merged[t.idx] = target
