@@ -175,3 +175,18 @@ func TestTakersDateFresh59(t *testing.T) {
 		t.Errorf("owner %q due %q, want priya 2026-03-12 (the taker's date)", it.Owner, it.Due)
 	}
 }
+
+// "scratch mine" takes back its speaker's own idea; it does not take the idea
+// said just before it in the thread.
+func TestScratchMineTakesNothingFresh59(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"priya: resolved. follow-ups in thread pls",
+		`^4 olu: we only paged on total group lag and it was 20 min in. I'll add per-partition lag + "same offset for >5 min" alerts`,
+		"^4 ana: and on us: I'll update the elections graphics guide so anything over 2MB ships as an iframe embed, never inline. before the by-elections in june",
+		"^4 olu: I was going to add a memory alert for the renderer too, but it was already firing to #cms-lowprio the whole time. that's a routing thing, not a new alert — scratch mine, the per-partition one covers it",
+	)
+	wantFollowUpLines(t, inc, got, false, true, true, false)
+	if it := got[ts(inc, 2)]; it.Owner != "ana" {
+		t.Errorf("owner %q, want ana (olu took back his own idea, not hers)", it.Owner)
+	}
+}

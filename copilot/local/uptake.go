@@ -480,7 +480,9 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// for next sprint") takes it, whatever the idea's own message did.
 		mine := upTakeRE.MatchString(low) || doesIt(low) || (commits && (inThread || ov >= 0.5 || st.asked == self)) || agreedTake ||
 			(inThread && t.msg.ThreadTS == tm.msg.TS && upPronounCommitRE.MatchString(low))
-		if upLookRE.MatchString(low) {
+		// "… — scratch mine, the per-partition one covers it" takes back the
+		// speaker's own idea; it takes nobody's.
+		if upLookRE.MatchString(low) || upRetractMineRE.MatchString(low) {
 			mine = false // "I'll take a look" is triage, not taking the work
 		}
 		affirm := upAffirmRE.MatchString(low)
@@ -960,6 +962,10 @@ var upOwnItemRE = regexp.MustCompile(`(?:skip|forget(?: about)?|scrap|scratch|sh
 // upRetractVerbs: the verbs that take back what was said ("scratch that", "drop
 // it"), for upRetractRE and upRetractLeadRE.
 const upRetractVerbs = `(?:scratch|forget|drop|cancel|scrap|ignore|withdraw)`
+
+// upRetractMineRE: the speaker's own idea taken back by "mine" ("scratch mine",
+// "dropping mine").
+var upRetractMineRE = regexp.MustCompile(`\b(?:` + upRetractVerbs + `|scratching|dropping|forgetting|cancell?ing|scrapping)\s+mine\b`)
 
 // upRetractRE: a short message taking back what its speaker just said ("ok
 // scratch that", "actually forget it", "cancel that", "ok dropping mine").
