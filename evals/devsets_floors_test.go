@@ -215,6 +215,12 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		// came and with every later rule of the session. Only its headline was
 		// read. Floors 0.03 under.
 		{"testdata/dev59", 0.23, 0.42, 0.19},
+		// dev60, written at the start of the thirty-eighth session, committed
+		// before the engine was run on it: 0.374/0.539/0.295 as it came and
+		// with every rule of the session (none of which touched summaries but
+		// one sentence split, which left it alike). Only its headline was read.
+		// Floors 0.03 under.
+		{"testdata/dev60", 0.34, 0.50, 0.26},
 	} {
 		c, err := LoadCorpus(set.dir)
 		if err != nil {
@@ -295,7 +301,10 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 // its headline read) until it was read, then P 0.944 R 0.944 after the
 // readings taken from it; dev57 P 0.971 R 0.917 after the readings taken from
 // it. dev59 (same session) joined it, now dev40-dev59: dev59 P 0.903 R 0.848 as
-// it came and with every later rule of the session (only its headline read).
+// it came and with every later rule of the session (only its headline read),
+// then P 1.000 R 0.970 after the readings the thirty-eighth session took from it.
+// dev60 (thirty-eighth session) joined it, now dev40-dev60: dev60 P 0.727 R
+// 0.842 as it came and with every rule of the session (only its headline read).
 // With FU_REPORT=1 it also logs every error with its message, one line each
 // ("FP", "MISSED", "OWNER", "DUE", "CAPTURED", "KEY" and the dataset, incident and ts):
 // `FU_REPORT=1 go test ./evals -run TestFollowUpFloorsOnExtraDevSets -v`, and a
@@ -308,9 +317,9 @@ func TestFollowUpFloorsOnExtraDevSets(t *testing.T) {
 	}{
 		{"corpus and dev2-dev22", []string{"corpus"}, 0.90, 0.88},
 		{"dev23-dev39", nil, 0.86, 0.83},
-		{"dev40-dev59", nil, 0.80, 0.85},
+		{"dev40-dev60", nil, 0.80, 0.85},
 	}
-	for i := 2; i <= 59; i++ {
+	for i := 2; i <= 60; i++ {
 		p := 0
 		switch {
 		case i >= 40:
