@@ -587,6 +587,8 @@ func withoutFulfilled(lc *incidentLifecycle, items []*fuCandidate) []*fuCandidat
 	return kept
 }
 
+// fulfilledLater reports whether c's speaker reports it done later (see
+// withoutFulfilled).
 func fulfilledLater(lc *incidentLifecycle, c *fuCandidate) bool {
 	t := lc.msgs[c.idx]
 	if t.section != "" || t.bot {
@@ -1009,13 +1011,13 @@ func reaffirmOnly(low string) bool {
 
 // fuReaffirmRE: work said to stay with the speaker ("stays on me", "still on
 // me", "remains with me").
-var fuReaffirmRE = regexp.MustCompile(`\b(?:stays?|still|remains?|is still) (?:on|with) me\b`)
+var fuReaffirmRE = regexp.MustCompile(`\b(?:stays?|still|remains?) (?:on|with) me\b`)
 
 // fuOwnReportRE: the incident's own report named as a thing ("the PM by the 20th",
 // "final report within 30 days", "own the PIR doc", "no full postmortem for this
 // one, I'll write the short note for the registrar", "postmortem doc later this
-// week"): what is asked or promised
-// about it is paperwork unless the rest names something lasting.
+// week"): what is asked or promised about it is paperwork unless the rest names
+// something lasting.
 var fuOwnReportRE = regexp.MustCompile(`\b(?:the|a|our|this|its) (?:post-?mortem|pm|pir|post-incident review|rca|rfo|final report|incident report)\b(?: doc(?:ument)?\b)?|\bfinal report\b` +
 	// The write-up of the incident, a note of it in a periodic report, the
 	// review's slot in the calendar.
