@@ -1149,7 +1149,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// The gateway already has a fallback for this: …": before the incident is
 	// resolved, a reply that opens by turning the proposal before it down argues
 	// about the fix at hand; it takes on nothing unless it commits.
-	if t.section == "" && !marker && !commit && refusalOpens(low) {
+	// So does one that closes by turning it down after its reasons ("if the
+	// client gets fixed that's headroom we don't need, and every new IP has to
+	// be allowlisted … not now").
+	if t.section == "" && !marker && !commit && (refusalOpens(low) || refusalCloses(low)) {
 		return nil
 	}
 	// "the others are exposed on their next failover" tells when a risk strikes;
@@ -1826,6 +1829,17 @@ func refusalOnly(low string) bool {
 func refusalOpens(low string) bool {
 	sents := splitSentences(low)
 	return len(sents) > 0 && rejects(strings.TrimSpace(sents[0]))
+}
+
+// refusalCloses reports a message whose last sentence is a short refusal ("…
+// a 3 week process. not now", "… so no."), its reasons before it.
+func refusalCloses(low string) bool {
+	sents := splitSentences(low)
+	if len(sents) < 2 {
+		return false
+	}
+	last := strings.TrimSpace(sents[len(sents)-1])
+	return len(strings.Fields(last)) <= 3 && rejects(last)
 }
 
 // fuFutureRE: something still to happen, whoever does it ("olu will add …").
