@@ -309,7 +309,8 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 // it came and with every later rule of the session (only its headline read),
 // then P 1.000 R 0.970 after the readings the thirty-eighth session took from it.
 // dev60 (thirty-eighth session) joined it, now dev40-dev60: dev60 P 0.727 R
-// 0.842 as it came and with every rule of the session (only its headline read).
+// 0.842 as it came and with every rule read from dev59 (only its headline read
+// until then), P 0.780 R 0.842 after the first three readings taken from it.
 // dev61 (end of the same session) joined it, now dev40-dev61: dev61 P 0.708 R
 // 0.895 as it came and with the engine of the session's start alike (only its
 // headline read).
