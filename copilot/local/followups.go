@@ -466,8 +466,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		thread := conversation(t.msg)
 		var prev *fuCandidate
 		for _, c := range items {
-			m := lc.msgs[c.idx].msg
-			if thread != "" && m.TS != thread && conversation(m) != thread {
+			if thread != "" && threadOf(lc.msgs[c.idx].msg) != thread {
 				continue
 			}
 			if c.idx < t.idx && t.idx-c.idx <= 2 && (prev == nil || c.idx > prev.idx) {
