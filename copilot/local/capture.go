@@ -126,7 +126,7 @@ func onlyWhere(title, item string, itemTerms []string) bool {
 		have[t] = true
 	}
 	for _, t := range contentTerms(what) {
-		if have[t] && kindOfTerm(t)&both == 0 {
+		if have[t] && kindOfTerm(t)&both == 0 && !changeVerbTerms[t] {
 			return false
 		}
 	}
@@ -299,7 +299,18 @@ func actionDiffers(title, item string) bool {
 // changeVerbs name a particular change to something that exists.
 var changeVerbs = toSet(`raise increase lower reduce bump revert roll remove rotate upgrade downgrade migrate
 replace rename disable enable delete retire deprecate move split shard pin unpin resize scale restart
-extend shorten tighten loosen relax purge drop`)
+extend shorten tighten loosen relax purge drop switch`)
+
+// changeVerbTerms are changeVerbs as content terms.
+var changeVerbTerms = func() map[string]bool {
+	out := map[string]bool{}
+	for v := range changeVerbs {
+		for _, t := range contentTerms(v) {
+			out[t] = true
+		}
+	}
+	return out
+}()
 
 // titleHeadWord is the first word of a ticket title after a "component:" prefix,
 // lower-cased, "" when there is none.
