@@ -255,7 +255,9 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 					order = append(order, t.idx)
 				}
 				c.accepted = true
-				if c.owner == "" {
+				// "2. alert on per-partition lag … who wants it?" asks for a taker:
+				// the list's author does not own that entry.
+				if c.owner == "" && !fuOpenAskRE.MatchString(t.lower) {
 					c.owner = listAuthorOwns(lc, cands, t)
 				}
 			}
@@ -827,6 +829,10 @@ func namesTaker(raw string) bool {
 // fuWhoseAskRE: a closing ask of who takes the work ("@tomas yours?", "anyone?").
 var fuWhoseAskRE = regexp.MustCompile(`[.,;]?\s*(?:<?@[\w.|-]+>?\s*,?\s*)?(?:yours|you|anyone|someone|who|mine|takers)\s*\?\W*$`)
 
+// fuOpenAskRE: a closing ask for anyone to take the work ("who wants it?",
+// "any takers?"), one that names nobody.
+var fuOpenAskRE = regexp.MustCompile(`\b(?:who|anyone|anybody|someone|somebody|takers|volunteers?)\b[^.!?]{0,20}\?\W*$`)
+
 // fuContinueRE: a message that opens by joining itself to the one before.
 var fuContinueRE = regexp.MustCompile(`^\W*(?:and|also|plus|\+)\s`)
 
@@ -1302,6 +1308,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		accepted = (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
 		// A plan with an owner and a date is a follow-up by its form.
 		accepted = accepted || (wrapUp && !firefight && dueRE.MatchString(raw)) || (ask && wrapUp && fuOwnRE.MatchString(low))
+		// A check or a look given a later day ("I'll check their n_distinct
+		// against reality by thursday") is planned work, not triage: the fire
+		// is fought today.
+		accepted = accepted || (wrapUp && firefight && dueOnLaterDay(raw, t.msg.Time()))
 		// After the resolution, a commitment to make or change something is one by
 		// its grammar, like an obligation: the lasting vocabulary cannot list every
 		// system ("I'll allow 30s of leeway in the JWT iat check").
@@ -3830,3 +3840,17 @@ var (
 	// fuReviewAskRE: a request to review it.
 	fuReviewAskRE = regexp.MustCompile(`\b(?:can|could|would) (?:you|u|someone|somebody|anyone)(?: please| pls)? review\b|\b(?:pls|please|plz) review\b|\breview (?:pls|please|plz)\b|\bneeds? (?:a )?review\W*$`)
 )
+
+// dueOnLaterDay reports whether the words give a deadline on a day after the
+// one they were said on.
+func dueOnLaterDay(raw string, said time.Time) bool {
+	if said.IsZero() || !dueRE.MatchString(raw) {
+		return false
+	}
+	// "booked for 24 mar" dates someone else's plan, not the speaker's work.
+	words, date := findDue(raw, said, true)
+	if strings.HasPrefix(strings.ToLower(words), "for ") {
+		return false
+	}
+	return date != "" && date > said.UTC().Format("2006-01-02")
+}

@@ -6,8 +6,8 @@ import (
 	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
-// Readings from dev60 once dev62 was in place: "switch" is a change like
-// "move" or "replace", and a ticket that shares with an item only its
+// Readings from dev60 and dev61 once dev62 was in place: "switch" is a change
+// like "move" or "replace", and a ticket that shares with an item only its
 // component and the verb of change ("erx-sender: switch to structured JSON
 // logs" for "switch the portal contact to the erx-oncall@ alias") is other work.
 func TestReadingsFresh61(t *testing.T) {
@@ -35,5 +35,50 @@ func TestReadingsFresh61(t *testing.T) {
 	}
 	if !onlyWhere(tickets[0].Title, items[0].text, items[0].terms) {
 		t.Error("onlyWhere: the verb of change counts as what the ticket is")
+	}
+}
+
+// A check given a later day in the wrap-up is planned work, not triage; a date
+// of someone else's plan ("booked for 24 mar") gives the speaker no deadline.
+func TestCheckOnALaterDayIsPlanned(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"ana: thanks all. follow-ups?",
+		"dmitri: the other Harbor-loaded tables probably have the same skew, cash_ledger and corp_action_events. I'll check their n_distinct against reality by thursday",
+		"ines: I'll check the replica lag graphs now",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false)
+	said := inc.Messages[len(firefight)+1].Time()
+	for _, tt := range []struct {
+		raw  string
+		want bool
+	}{
+		{"I'll check their n_distinct against reality by thursday", true},
+		{"I'll check it by tomorrow", true},
+		{"I'll check it by tonight", false},
+		{"perf team already has one booked for 24 mar. I'll just send them today's numbers", false},
+		{"I'll check the graphs", false},
+	} {
+		if got := dueOnLaterDay(tt.raw, said); got != tt.want {
+			t.Errorf("dueOnLaterDay(%q) = %v, want %v", tt.raw, got, tt.want)
+		}
+	}
+}
+
+// "2. … who wants it?" asks for a taker: the list's author, who owned entry 1,
+// does not own entry 2, and "I can take 2, …" takes it rather than making a
+// second item of the same work.
+func TestListEntryAskingWhoWantsIt(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"tomasz: 1. dead-letter topic for the price consumer: park a record after 5 failed attempts and move on. mine.",
+		"tomasz: 2. alert on per-partition lag and on time since last offset commit, not on total lag. who wants it?",
+		"kofi: I can take 2, the per-partition lag alert. sorry if thats too big for me but I'd like to try",
+		"tomasz: not too big at all, thanks kofi",
+	)
+	wantFollowUpLines(t, inc, got, true, true, false, false)
+	if it := got[ts(inc, 1)]; it.Owner != "kofi" || it.TakenTS != ts(inc, 2) {
+		t.Errorf("entry 2: owner %q taken at %q, want kofi at %s", it.Owner, it.TakenTS, ts(inc, 2))
+	}
+	if it := got[ts(inc, 0)]; it.Owner != "tomasz" {
+		t.Errorf("entry 1: owner %q, want tomasz", it.Owner)
 	}
 }
