@@ -82,3 +82,41 @@ func TestListEntryAskingWhoWantsIt(t *testing.T) {
 		t.Errorf("entry 1: owner %q, want tomasz", it.Owner)
 	}
 }
+
+// "re the circuit breaker — <reasons>. dropping that one" takes back the idea
+// it names, its reasons between the name and the take-back.
+func TestReNamedIdeaDroppedAfterReasons(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"tom: follow-ups. @kwame can the app show 'holdings unavailable' instead of zero when the call times out?",
+		"kwame: yes, will do it this sprint, web and mobile both",
+		"kwame: and I'll put a circuit breaker around GetPositionsWithLots so it fails fast instead of holding pool slots for 10s",
+		"ines: I'll write a runbook page for plan flips by friday",
+		"kwame: re the circuit breaker — thought about it more, with the unavailable state it doesnt buy us much. dropping that one",
+	)
+	if _, ok := got[ts(inc, 2)]; ok {
+		t.Error("the circuit breaker, dropped after its reasons, is still a follow-up")
+	}
+	if _, ok := got[ts(inc, 3)]; !ok {
+		t.Error("the runbook page is lost")
+	}
+	// The take-back may open with a filler and read as a proposal itself
+	// ("lets not do a separate one"): it proposes nothing.
+	inc, got = followUpsOf(t,
+		"ines: and fridays load test ran with hpa pinned at 12 pods. i'll add a scenario that lets hpa scale out to max, before next friday's launch",
+		"kemi: i'll set up a game day for db saturation next month",
+		"marek: menu-launch runbook should say: if orders-db conns are saturated do NOT scale menu-selection up. i'll add that",
+		"kemi: actually re game day - if ines' load test covers scale-out lets not do a separate one. dropping it",
+	)
+	wantFollowUpLines(t, inc, got, true, false, true, false)
+	// One that commits to other work keeps that work.
+	inc, got = followUpsOf(t,
+		"kemi: i'll set up a game day for db saturation next month",
+		"marek: re game day - the load test covers it. i'll add a db saturation step to the load test plan instead by friday, dropping it",
+	)
+	wantFollowUpLines(t, inc, got, false, true)
+	for _, s := range []string{"dropping that one", "ok, dropping that idea", "dropping it"} {
+		if !upRetractRE.MatchString(s) {
+			t.Errorf("upRetractRE misses %q", s)
+		}
+	}
+}

@@ -969,7 +969,7 @@ var upRetractMineRE = regexp.MustCompile(`\b(?:` + upRetractVerbs + `|scratching
 
 // upRetractRE: a short message taking back what its speaker just said ("ok
 // scratch that", "actually forget it", "cancel that", "ok dropping mine").
-var upRetractRE = regexp.MustCompile(`(?:\b` + upRetractVerbs + `\s+(?:that|it|this|mine|#?\d{1,2}\)?)(?:\s+(?:idea|one|proposal))?|\bnot (?:filing|doing|adding|writing|opening|raising|building) (?:it|that|this|one)|\b(?:leaving|dropping|parking) (?:it|that|this|mine)(?: out)?)(?:\s+(?:then|for now))?\W*$`)
+var upRetractRE = regexp.MustCompile(`(?:\b` + upRetractVerbs + `\s+(?:that|it|this|mine|#?\d{1,2}\)?)(?:\s+(?:idea|one|proposal))?|\bnot (?:filing|doing|adding|writing|opening|raising|building) (?:it|that|this|one)|\b(?:leaving|dropping|parking) (?:it|that|this|mine)(?: out| idea| one| proposal)?)(?:\s+(?:then|for now))?\W*$`)
 
 // reasonedRetract reports a message whose last clause, after a sentence or
 // clause break, is a short retraction and that opens by correcting itself
@@ -1132,10 +1132,21 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 		}
 		// "re my restart script: nvm, scrap that": the thing called off is named
 		// where the reply says what it is about.
-		if m := upReCallOffRE.FindStringSubmatch(t.lower); m != nil {
+		// So is "re game day - if ines' load test covers scale-out lets not do a
+		// separate one. dropping it", its reasons before the take-back: the
+		// take-back proposes nothing itself unless it commits.
+		m := upReCallOffRE.FindStringSubmatch(t.lower)
+		reasoned := false
+		if m == nil && upRetractRE.MatchString(t.lower) {
+			m, reasoned = upReTopicRE.FindStringSubmatch(t.lower), true
+		}
+		if m != nil {
 			if named := contentTerms(m[1]); len(named) > 0 && len(named) <= 4 {
 				if i := calledOffIdea(lc, cands, t, named); i >= 0 {
 					delete(cands, i)
+					if reasoned && !fuCommitRE.MatchString(t.lower) {
+						delete(cands, t.idx)
+					}
 					continue
 				}
 			}
@@ -1172,7 +1183,17 @@ var upWithdrawnRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|lol|fine|fa
 // "re: the DLQ idea -", "about my IdP alert:"; "about the schedule:" may only
 // name a topic) and then takes it back ("nvm", "scrap that"); group 1 is
 // the thing.
-var upReCallOffRE = regexp.MustCompile(`^\W*(?:re:?\s+(?:my |the |our |your |that |this )?|(?:about|regarding)\s+my\s+)([^:,.;!?]{2,40}?)\s*[:,\-–—]\s*(?:ok[,.]?\s*|ah[,.]?\s*|actually[,.]?\s*)?(?:nvm|never ?mind|scrap|scratch|forget|drop|ignore|withdraw|cancel)\b`)
+var upReCallOffRE = regexp.MustCompile(upReLead + `\s*(?:ok[,.]?\s*|ah[,.]?\s*|actually[,.]?\s*)?(?:nvm|never ?mind|scrap|scratch|forget|drop|ignore|withdraw|cancel)\b`)
+
+// upReLead: a reply that opens, after a filler at most ("actually re game day
+// -"), by naming what it is about ("re the circuit breaker —"); group 1 is the
+// thing.
+const upReLead = `^\W*(?:(?:actually|ok|okay|ah|oh|update)[,:]?\s+)?(?:re:?\s+(?:my |the |our |your |that |this )?|(?:about|regarding)\s+my\s+)([^:,.;!?]{2,40}?)\s*[:,\-–—]`
+
+// upReTopicRE: upReLead alone. With a retraction closing the message ("re the
+// circuit breaker — thought about it more, … it doesnt buy us much. dropping
+// that one") the thing named is what is taken back, after the reasons.
+var upReTopicRE = regexp.MustCompile(upReLead)
 
 // calledOffIdea is the earlier candidate that shares the most of named's words:
 // "scratch the SDK cache TTL idea" calls off the cache TTL bump, not the later
