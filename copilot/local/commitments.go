@@ -263,10 +263,11 @@ func kindOfSection(section string) sectionKind {
 		return sectionSkip
 	case rejectedHeadingRE.MatchString(section):
 		return sectionSkip // "Things we decided not to do": the list of what will not be
-	case actionsTakenHeadingRE.MatchString(section) || responseActionsHeadingRE.MatchString(section) || doneHeadingRE.MatchString(section):
+	case actionsTakenHeadingRE.MatchString(section) || responseActionsHeadingRE.MatchString(section) || anyHeadingPart(section, doneHeadingRE):
 		// "Actions taken", "Containment actions" (an 8D report's D3), "Remediation
 		// already done", "Done during the response": the response's own steps,
-		// done by the time the report was written.
+		// done by the time the report was written. So is a subsection of the
+		// actions headed so ("Corrective actions / Done during the incident").
 		return sectionNarrative
 	case actionHeadingRE.MatchString(section):
 		return sectionActions
@@ -280,7 +281,7 @@ func kindOfSection(section string) sectionKind {
 
 var (
 	actionHeadingRE       = regexp.MustCompile(`\bwe(?:'re| are) (?:\w+ )?(?:chang|do|fix|improv|add|build|prevent|mak)\w*|\bwe(?:'ll| will| are going to|'re going to| plan to| intend to) \w+|\b(actions?|follow[- ]?ups?|next steps?|todo|to-do|to do|remediat\w*|corrective|prevent\w*|improv\w*|recommend\w*|future|going forward|tasks?|work items?|backlog)\b`)
-	rejectedHeadingRE     = regexp.MustCompile(`\b(?:not to do|won'?t do|will not do|not doing|decided against|rejected|declined|out of scope|discarded|not pursued|considered but|we (?:will not|won'?t))\b`)
+	rejectedHeadingRE     = regexp.MustCompile(`\b(?:not to do|won'?t do|will not do|not doing|decided against|rejected|declined|out of scope|discarded|not (?:pursued|taken|adopted|chosen)|considered but|we (?:will not|won'?t))\b`)
 	actionsTakenHeadingRE = regexp.MustCompile(`\b` + text.ActionsTakenPattern)
 	// responseActionsHeadingRE: a heading naming the actions that contained or
 	// mitigated the incident, as against those that will prevent the next.

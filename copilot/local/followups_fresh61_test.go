@@ -17,6 +17,11 @@ func TestReadingsFresh61(t *testing.T) {
 		"mo: I'll switch the rxnet portal technical contact from carla to the erx-oncall@ alias, today",
 	)
 	wantFollowUpLines(t, inc, got, false, false, true)
+	// Switching something over is a change; switching between accounts while
+	// investigating is using a tool (a dfds report's lesson).
+	if !fuMakeRE.MatchString("i'll switch the portal contact to the alias") || fuMakeRE.MatchString("a better way to quickly switch between accounts") {
+		t.Error("fuMakeRE: switch the X is a change, switch between is not")
+	}
 
 	tickets := []copilot.Ticket{
 		{Key: "ERX-1165", Title: "erx-sender: switch to structured JSON logs"},
