@@ -553,9 +553,23 @@ var (
 func spelledOut(long, short string) []string {
 	var out []string
 	words := spelledWordRE.FindAllString(long, -1)
+	// The words of a CamelCase identifier spell its acronym too ("PDBs" for
+	// "PodDisruptionBudget"): the parts are spelled, the identifier is the term.
+	var parts []string
+	var whole []int // the word of words each part is from
+	for w, word := range words {
+		ps := []string{word}
+		if camelWordRE.MatchString(word) {
+			ps = camelRE.FindAllString(word, -1)
+		}
+		for _, p := range ps {
+			parts = append(parts, p)
+			whole = append(whole, w)
+		}
+	}
 	for _, a := range acronymRE.FindAllString(short, -1) {
-		if i, k := acronymAt(a, words); i >= 0 {
-			out = append(out, contentTerms(strings.Join(words[i:i+k], " "))...)
+		if i, k := acronymAt(a, parts); i >= 0 {
+			out = append(out, contentTerms(strings.Join(words[whole[i]:whole[i+k-1]+1], " "))...)
 		}
 	}
 	return out

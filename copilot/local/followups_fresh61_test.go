@@ -1,6 +1,7 @@
 package local
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -122,6 +123,24 @@ func TestReNamedIdeaDroppedAfterReasons(t *testing.T) {
 	for _, s := range []string{"dropping that one", "ok, dropping that idea", "dropping it"} {
 		if !upRetractRE.MatchString(s) {
 			t.Errorf("upRetractRE misses %q", s)
+		}
+	}
+}
+
+// An acronym names a CamelCase identifier whose parts it spells ("PDBs" for
+// "PodDisruptionBudget"), as it names words written apart ("DLQ").
+func TestAcronymOfCamelCaseIdentifier(t *testing.T) {
+	for _, tt := range []struct {
+		title, item string
+		want        string
+	}{
+		{"Kyverno policy: reject prod Deployments with no matching PodDisruptionBudget", "we keep finding workloads without PDBs", "poddisruptionbudget"},
+		{"Route rejected records to a dead letter queue", "add a DLQ for the consumer", "dead letter queue"},
+		{"Kyverno policy: reject prod Deployments with no matching PodDisruptionBudget", "we keep finding workloads without PDQs", ""},
+	} {
+		got := strings.Join(spelledOut(tt.title, tt.item), " ")
+		if want := strings.Join(contentTerms(tt.want), " "); got != want {
+			t.Errorf("spelledOut(%q, %q) = %q, want %q", tt.title, tt.item, got, want)
 		}
 	}
 }
