@@ -494,6 +494,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	if err := l.matchTickets(ctx, inc, lc, items, usedKey, w); err != nil {
 		return nil, err
 	}
+	foldIntoOwnWork(lc, items)
 
 	out := make([]copilot.FollowUp, 0, len(items))
 	for _, c := range items {
@@ -3854,3 +3855,32 @@ func dueOnLaterDay(raw string, said time.Time) bool {
 	}
 	return date != "" && date > said.UTC().Format("2006-01-02")
 }
+
+// foldIntoOwnWork: a take that folds the idea into its taker's own earlier
+// work ("could we also alert on db size vs quota?" … "yep will fold that into
+// the same alerting work") makes it part of that item: it is filed under that
+// item's ticket, which a ticket otherwise never shares.
+func foldIntoOwnWork(lc *incidentLifecycle, items []*fuCandidate) {
+	for _, c := range items {
+		if c.ticket != "" || c.owner == "" {
+			continue
+		}
+		at := c.idx
+		if c.takenAt > 0 {
+			at = c.takenAt
+		}
+		if !fuFoldRE.MatchString(lc.msgs[at].lower) {
+			continue
+		}
+		for _, o := range items {
+			if o != c && o.ticket != "" && o.owner == c.owner && o.idx < c.idx && c.idx-o.idx <= listOwnerWindow {
+				c.ticket = o.ticket
+			}
+		}
+	}
+}
+
+// fuFoldRE: work folded into the speaker's own earlier work ("will fold that
+// into the same alerting work", "I'll add it to my ticket", "part of the same
+// change").
+var fuFoldRE = regexp.MustCompile(`\b(?:fold|roll|add|put|include)\w*\s+(?:that|it|this|them)\s+(?:in|into|to|under|with)\s+(?:the same|my)\b[^.!?]{0,30}\b(?:work|ticket|item|change|pr|alerting|one)\b|\bpart of (?:the same|my)\b`)

@@ -144,3 +144,48 @@ func TestAcronymOfCamelCaseIdentifier(t *testing.T) {
 		}
 	}
 }
+
+// A take that folds the idea into the taker's own earlier work files it under
+// that work's ticket (dev60); one that puts it into a shared document does not.
+func TestFoldIntoOwnWorkSharesItsTicket(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"tomasz: nothing alerted on etcd itself. I'll add paging alerts for etcd_server_has_leader == 0 and members down. PLAT-2294",
+		"kwame: could we also alert on db size vs quota? 7.4 of 8 is scary",
+		"tomasz: yep will fold that into the same alerting work",
+		"tomasz: and for DNS: no AAAA record without a reachability test first. I will put that in the DNS change checklist by friday",
+	)...)
+	inc.Tickets = append(inc.Tickets, copilot.Ticket{Key: "PLAT-2294", Title: "Page platform on leaderless etcd / member down"})
+	got := followUpsBySource(t, inc)
+	var folded *copilot.FollowUp
+	for _, it := range got {
+		if it.SourceTS == ts(inc, 1) || it.TakenTS == ts(inc, 2) || it.SourceTS == ts(inc, 2) {
+			folded = &it
+		}
+	}
+	if folded == nil {
+		t.Fatalf("the db size alert is no item: %v", got)
+	}
+	if folded.TicketKey != "PLAT-2294" || folded.Owner != "tomasz" {
+		t.Errorf("db size alert: ticket %q owner %q, want PLAT-2294 and tomasz", folded.TicketKey, folded.Owner)
+	}
+	if it := got[ts(inc, 3)]; it.Captured {
+		t.Errorf("the checklist entry is captured by %s", it.TicketKey)
+	}
+	// Folded into work of the taker's own, not into another's ticket.
+	inc = chat(append(append([]string{}, firefight...),
+		"ines: I'll add a dashboard for etcd db size per member. PLAT-2300",
+		"kwame: could we also alert on db size vs quota? 7.4 of 8 is scary",
+		"tomasz: yep will fold that into the same alerting work",
+	)...)
+	inc.Tickets = append(inc.Tickets, copilot.Ticket{Key: "PLAT-2300", Title: "Dashboard: etcd db size per member"})
+	for _, it := range followUpsBySource(t, inc) {
+		if it.SourceTS != ts(inc, 0) && it.Captured {
+			t.Errorf("%q is filed under %s, another's ticket", it.Text, it.TicketKey)
+		}
+	}
+	for _, s := range []string{"yep will fold that into the same alerting work", "i'll add it to my ticket", "that's part of the same change"} {
+		if !fuFoldRE.MatchString(s) {
+			t.Errorf("fuFoldRE misses %q", s)
+		}
+	}
+}
