@@ -189,3 +189,14 @@ func TestFoldIntoOwnWorkSharesItsTicket(t *testing.T) {
 		}
 	}
 }
+
+// A promise without its subject after "also" may ask a vendor or chase one as
+// well as build something (dev60).
+func TestSubjectlessPromiseToAskAVendor(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"ana: follow-ups please",
+		"noor: i'll write the renewal runbook by friday, csr + portal + vault + restart",
+		"pete: also going to ask statsarena on the vendor call next tuesday whether they do ACME or 2 year certs, a yearly manual step will bite again",
+	)
+	wantFollowUpLines(t, inc, got, false, true, true)
+}
