@@ -200,3 +200,39 @@ func TestSubjectlessPromiseToAskAVendor(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, true, true)
 }
+
+// A promise its speaker made for themselves keeps its owner when a later
+// request asks someone else for other work (dev36, dev18; read from dev61).
+func TestOwnPromiseNotHandedOnByALaterRequest(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"helga: errors back to baseline, closing the bridge in 10",
+		"kenji: what I will do: a UI test in CI that boots the app with an empty remote config and checks a Plus user still sees Plus",
+		"tomasz: I'll also write the key rotation steps into the config-edge runbook, took us 20 min to even find who's flaghub admin",
+		"noor: from the community side: I'll add a rule to our escalation doc - more than 5 reviews about the same paid feature in an hour = page on-call",
+		"ruth: csv received, thanks tomasz",
+		"dana: thanks all. helga can you own the postmortem?",
+		"helga: Yes.",
+	)
+	if it, ok := got[ts(inc, 3)]; !ok || it.Owner != "noor" {
+		t.Errorf("noor's escalation rule: %+v, want owned by noor", it)
+	}
+	// The request asks for other work, which the person asked then promises.
+	inc, got = followUpsOf(t,
+		"dmitri: follow-ups then",
+		"lukas: we should hear about this long before a sequence runs out, like at 70% used, on every prod db. i'll do the prometheus rule, postgres-exporter can read pg_sequences with a custom query",
+		"ben: are there other int4 sequences about to blow? dmitri can you check all of them",
+		"dmitri: quick look: wagon_movements_id_seq at 61%, train_consists 12%, rest tiny. I'll do a proper audit across all dbs by friday",
+	)
+	if it := got[ts(inc, 1)]; it.Owner != "lukas" || it.Due != "" {
+		t.Errorf("lukas's alert rule: owner %q due %q, want lukas and no date", it.Owner, it.Due)
+	}
+	found := false
+	for _, it := range got {
+		if it.Owner == "dmitri" && (it.SourceTS == ts(inc, 3) || it.TakenTS == ts(inc, 3)) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("dmitri's audit is no item of his: %v", got)
+	}
+}
