@@ -236,3 +236,16 @@ func TestOwnPromiseNotHandedOnByALaterRequest(t *testing.T) {
 		t.Errorf("dmitri's audit is no item of his: %v", got)
 	}
 }
+
+// The incident held open until something is done: what it waits for is the
+// repair of this incident, not work for after it (dev61).
+func TestHeldOpenUntilRepaired(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"tomasz: mitigated 14:29. NOT closing yet - forced closed means zero protection if shadow actually falls over. probe needs fixing first",
+		"priya: nothing alerted on the breaker itself. i'll add a page for any breaker stuck non-closed > 5 min",
+	)
+	wantFollowUpLines(t, inc, got, false, true)
+	if !stopTheBleeding("not closing yet - the probe needs fixing first") || stopTheBleeding("not closing yet. next time the probe should do a real read") {
+		t.Error("stopTheBleeding: a hold until repaired is the response; a recurrence guard is not")
+	}
+}

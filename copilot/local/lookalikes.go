@@ -713,8 +713,13 @@ func citedItem(raw string) bool {
 // DOMAIN.md counts as mitigation, not an improvement to outlive the incident. A
 // need to keep it from coming back ("stop the errors from recurring") looks ahead.
 func stopTheBleeding(low string) bool {
-	return lkStopBleedingRE.MatchString(low) && !lkRecurRE.MatchString(low)
+	return (lkStopBleedingRE.MatchString(low) || lkHeldOpenRE.MatchString(low)) && !lkRecurRE.MatchString(low)
 }
+
+// lkHeldOpenRE: the incident held open until something is done ("NOT closing
+// yet - … probe needs fixing first"): what it waits for is the repair of this
+// incident, not work for after it.
+var lkHeldOpenRE = regexp.MustCompile(`\bnot (?:closing|resolving) (?:it |this |the incident )?yet\b`)
 
 var (
 	lkStopBleedingRE = regexp.MustCompile(`\b(?:need to|needs to|must|have to|let'?s|got to|gotta)\s+(?:\w+\s+)?(?:stop|contain|halt|limit)\s+(?:the\s+)?(?:bleeding|damage|blast radius)\b`)
