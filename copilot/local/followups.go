@@ -3859,7 +3859,9 @@ func dueOnLaterDay(raw string, said time.Time) bool {
 // foldIntoOwnWork: a take that folds the idea into its taker's own earlier
 // work ("could we also alert on db size vs quota?" … "yep will fold that into
 // the same alerting work") makes it part of that item: it is filed under that
-// item's ticket, which a ticket otherwise never shares.
+// item's ticket, which a ticket otherwise never shares. The earlier work is
+// the taker's own captured item at most listOwnerWindow messages before, the
+// reach of a list its author is still writing.
 func foldIntoOwnWork(lc *incidentLifecycle, items []*fuCandidate) {
 	for _, c := range items {
 		if c.ticket != "" || c.owner == "" {

@@ -505,7 +505,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			// rule") is not handed to someone else by a later request ("are there
 			// other int4 sequences about to blow? dmitri can you check all of
 			// them"): the request asks for other work, its own idea.
-			if who := cmp.Or(parts.assigned(low, self), parts.addressee(t.msg.Text, names, self)); c.owner != "" && c.owner == author && who != author {
+			if who := cmp.Or(parts.assigned(low, self), addressed); c.owner != "" && c.owner == author && who != author {
 				if own := ensure(t.idx); own != nil {
 					own.accepted, own.owner = true, who
 					get(t.idx).asked = who
