@@ -1123,9 +1123,12 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	nextTime := fuNextTimeRE.MatchString(timeOffsets(low))
 	// "Decision: we will not switch off the password policy": a decision
 	// against doing something commits to nothing.
-	kept := withoutRefusals(low)
+	// "priya let me know", "keep me posted": asking to be told what happens
+	// promises nothing and asks for no work.
+	kept := fuReportBackRE.ReplaceAllString(withoutRefusals(low), " ")
 	commit := fuCommitRE.MatchString(kept) || presentCommits(kept) || fuTeamWillRE.MatchString(kept) || fuSelfRE.MatchString(kept)
-	ask := fuAskRE.MatchString(raw) || namedOwner(raw, speaker(t.msg), names) != ""
+	asked := fuReportBackRE.ReplaceAllString(raw, " ")
+	ask := fuAskRE.MatchString(asked) || namedOwner(asked, speaker(t.msg), names) != ""
 	// "rui please dont scale further, every new pod … gets refused": an order not
 	// to do something asks for nothing to be made, whoever it names.
 	if prohibits(low) && !(marker || nextTime || commit) {
@@ -2898,6 +2901,10 @@ func firstSentence(s string) string {
 	}
 	return s
 }
+
+// fuReportBackRE: a request to be kept informed ("let me know", "lmk", "keep me
+// posted"), in any case.
+var fuReportBackRE = regexp.MustCompile(`(?i)\b(?:let (?:me|us) know|lmk|keep (?:me|us) (?:posted|updated|in the loop))\b`)
 
 // fuLabelAloneRE: a sentence that is only the name of the list that follows
 // ("follow-ups.", "action items", "next steps!"), without the colon fuMarkerRE

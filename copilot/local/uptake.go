@@ -202,7 +202,7 @@ var upLookRE = regexp.MustCompile(`\b(?:take|have|grab) an? (?:quick |closer |fi
 // upDoItRE: a first-person commitment whose object points back at what was said
 // ("I'll do that", "I will raise the ticket for same", "I make it until friday",
 // "will add it there" with the subject left out, as chat does).
-var upDoItRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(?:(?:i|we)(?:'ll| will| can| could|'m going to| am going to)?|will)(?: to)? (\w+(?: up)?) (?:it|that|this|same|them|the ticket|a ticket)\b|\bfor same\b`)
+var upDoItRE = regexp.MustCompile(`(?:^|[\s,.;:!(])(?:(?:i|we)(?:'ll| will| can| could|'m going to| am going to)?|will)(?: to)? (\w+(?: up)?) (?:it|that|this|same|them|the ticket|a ticket)\b(?: (up|out|together)\b)?|\bfor same\b`)
 
 // doesIt reports an upDoItRE commitment whose verb makes or takes on work ("do",
 // "raise", "bring", "fix"), not one of looking or firefighting ("I'll rerun it").
@@ -214,12 +214,14 @@ func doesIt(low string) bool {
 		if m[1] == "" {
 			return true // "for same"
 		}
-		v := m[1]
-		if strings.HasSuffix(v, "ed") {
+		if strings.HasSuffix(m[1], "ed") {
 			continue // "I added this incident to it" reports
 		}
-		if (fuMakeRE.MatchString(v) || upTakeVerbs[v]) && !fuTriageRE.MatchString(v) {
-			return true
+		// "I'll set that up": the particle after the pronoun belongs to the verb.
+		for _, v := range []string{m[1], m[1] + " " + m[2]} {
+			if (fuMakeRE.MatchString(v) || upTakeVerbs[v]) && !fuTriageRE.MatchString(v) {
+				return true
+			}
 		}
 	}
 	return false
@@ -1375,11 +1377,13 @@ func takesOwnIdea(low string) bool {
 
 // upWithdrawRE: a speaker withdrawing a thing they offered, by name ("then no
 // script from me", "ok then I don't need the vendor case", "ok, autoscaling
-// cancelled", "on reflection not merging pg_wal"); the one group that matched is
+// cancelled", "on reflection not merging pg_wal", "yeah fair, withdrawing the
+// second run"); the one group that matched is
 // the thing.
 var upWithdrawRE = regexp.MustCompile(`\bno ([a-z][^,.;:!?]{1,40}?) from me\b|\bi (?:don'?t|do not) need (?:the |that |this |my |a |an )?([^,.;:!?]{2,40})` +
 	`|(?:^|[,.;!]\s*)(?:(?:ok|okay|so|then)\s+)?([a-z][\w-]*(?: [a-z][\w-]*)?) (?:cancell?ed|withdrawn|called off)\b` +
-	`|(?:^|[.;!]\s+)(?:(?:on reflection|on second thoughts?|actually|ok|okay|so|then|hmm)[,]?\s+)?not ([a-z]+ing (?:the |that |my )?[^,.;:!?]{2,40})`)
+	`|(?:^|[.;!]\s+)(?:(?:on reflection|on second thoughts?|actually|ok|okay|so|then|hmm)[,]?\s+)?not ([a-z]+ing (?:the |that |my )?[^,.;:!?]{2,40})` +
+	`|\bwithdraw(?:ing)? (?:the |that |my )([a-z][^,.;:!?]{1,40})`)
 
 // withdrawOwn drops the latest earlier item of t's speaker that t withdraws by
 // naming it, and t itself when it commits to nothing new ("oh nice. then no script
