@@ -63,7 +63,7 @@ var (
 	// fuMakeRE: the verbs of building something, as opposed to looking at something.
 	fuMakeRE = regexp.MustCompile(`\b(add|restor|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|switch\w* (?:the|our|its?|their|that|this)|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm)\w*`)
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
-	fuPaperworkRE = regexp.MustCompile(`\b(?:a|the) written (?:timeline|summary|report|account|statement)\b|\b(?:weekly|monthly|daily|ops|incident|team|service) (?:review|sync|meeting|standup|stand-up) (?:doc(?:ument)?|notes|agenda|deck|slides?)\b|\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking|publish|publishing) (up |the |a |an |our )?(?:short |quick |first |brief |final )?(post-?mortem|pm|pir|post-incident review|incident report|retro|rca|rfo|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\b(?:post-?mortem|pm|pir|rca|retro) (doc|meeting|review|session)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b|\b(?:updat|post)\w* (?:[\w-]+ ){0,3}?(?:on |to )?(?:the |our )?status ?page\b|\b(?:write|send|draft|post|file|submit)\w* (?:an? |the |our )?(?:official |formal |public |short |quick |initial |first |final |regulatory )?(?:note|statement|message|reply|update|letter|e-?mail|notification|notice)s? to\b|\b(?:must|have to|need to|needs to) report (?:in|within) \d+|\b(?:draft|send|write)\w* (?:\w+ )?(?:an? |the )?(?:apology |incident |customer |member |explanation )?(?:e-?mail|notice|announcement|letter)\b|\b(?:must|has to|have to|needs? to|shall) be (?:reported|notified|disclosed|declared) to\b|\b(?:impact|numbers?|figures?|timeline|summary|update) for (?:the )?(?:[\w-]+ )?(?:report|management|postmortem|pm|execs?|leadership|board|minister\w*|call|meeting|briefing|press)\b` +
+	fuPaperworkRE = regexp.MustCompile(`\b(?:a|the) written (?:timeline|summary|report|account|statement)\b|\b(?:weekly|monthly|daily|ops|incident|team|service) (?:review|sync|meeting|standup|stand-up) (?:doc(?:ument)?|notes|agenda|deck|slides?)\b|\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking|publish|publishing) (up |the |a |an |our )?(?:short |quick |first |brief |final )?(post-?mortem|pm|pir|post-incident review|incident report|retro|rca|rfo|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\b(?:post-?mortem|pm|pir|rca|retro) (doc|meeting|review|session)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b|\b(?:updat|post)\w* (?:[\w-]+ ){0,3}?(?:on |to )?(?:the |our )?status ?page\b|\bfor (?:the |our )?status ?page\b|\b(?:wants?|asked for|asking for|requests?(?:ed)?|expects?)\s+(?:an?|the|our)\s+(?:rca|rfo|post-?mortem|pir|incident report)\b|\b(?:write|send|draft|post|file|submit)\w* (?:an? |the |our )?(?:official |formal |public |short |quick |initial |first |final |regulatory )?(?:note|statement|message|reply|update|letter|e-?mail|notification|notice)s? to\b|\b(?:must|have to|need to|needs to) report (?:in|within) \d+|\b(?:draft|send|write)\w* (?:\w+ )?(?:an? |the )?(?:apology |incident |customer |member |explanation )?(?:e-?mail|notice|announcement|letter)\b|\b(?:must|has to|have to|needs? to|shall) be (?:reported|notified|disclosed|declared) to\b|\b(?:impact|numbers?|figures?|timeline|summary|update) for (?:the )?(?:[\w-]+ )?(?:report|management|postmortem|pm|execs?|leadership|board|minister\w*|call|meeting|briefing|press)\b` +
 		// Telling a party of the incident is its communication, not an improvement
 		// ("I will notify the partner bank of the SLA breach", "someone needs to
 		// write the note for the regulator liaison, they want it by 10 tomorrow").
@@ -274,6 +274,11 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		own := agreementTerms(t.lower)
 		explicit := fuAgreeToRE.MatchString(t.lower)
 		self := cands[t.idx]
+		// "agree with hana, no delayed replica": agreeing with a refusal
+		// promotes nothing and proposes nothing.
+		if self == nil && upRejectOpenRE.MatchString(fuAgreeWithRE.ReplaceAllString(fuLeadRE.ReplaceAllString(t.lower, ""), "")) {
+			continue
+		}
 		target := agreedIdea(lc, cands, t, own, explicit, threadOf)
 		if !explicit {
 			// "+1 but keep it separate from the audit" right after "and I would make
@@ -1113,7 +1118,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	}
 
 	wrapUp := t.idx >= lc.wrapUpStart()
-	marker := fuMarkerRE.MatchString(fuExistingTodoRE.ReplaceAllString(low, " ")) || fuAIMarkerRE.MatchString(raw) || (t.idx > lc.wrapUpStart() && len(t.actions) == 0 && lkNextColonRE.MatchString(low))
+	marker := fuMarkerRE.MatchString(fuNotItemRE.ReplaceAllString(fuExistingTodoRE.ReplaceAllString(low, " "), " ")) || fuAIMarkerRE.MatchString(raw) || (t.idx > lc.wrapUpStart() && len(t.actions) == 0 && lkNextColonRE.MatchString(low))
 	suggest := proposalForm(low, wrapUp)
 	// "and a blackbox probe on grafana that pages": a wish added to the ideas before
 	// it, a noun phrase without a verb.
@@ -1125,7 +1130,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// against doing something commits to nothing.
 	// "priya let me know", "keep me posted": asking to be told what happens
 	// promises nothing and asks for no work.
-	kept := fuReportBackRE.ReplaceAllString(withoutRefusals(low), " ")
+	// "next time I'll just not touch regexes on a tuesday": a promise to
+	// abstain makes nothing.
+	kept := fuAbstainRE.ReplaceAllString(fuReportBackRE.ReplaceAllString(withoutRefusals(low), " "), " ")
 	commit := fuCommitRE.MatchString(kept) || presentCommits(kept) || fuTeamWillRE.MatchString(kept) || fuSelfRE.MatchString(kept)
 	asked := fuReportBackRE.ReplaceAllString(raw, " ")
 	ask := fuAskRE.MatchString(asked) || namedOwner(asked, speaker(t.msg), names) != ""
@@ -1629,8 +1636,9 @@ const fuHeaderLead = `\W*(?:\w+,?\s+){0,2}(?:todos?|to-dos?|action[- ]items?|fol
 var fuObligationRE = regexp.MustCompile(`\b(should|shouldn'?t|must|mustn'?t|needs? to|needs? (?:a|an)|has to|have to|ought to|gotta)\b|^\W*(?:\w+ ){0,2}(?:please|pls|kindly) \w+`)
 
 // fuEpistemicRE: a modal that guesses rather than obliges ("that must be the new
-// driver", "it has to be dns", "must have been the deploy").
-var fuEpistemicRE = regexp.MustCompile(`\bshould still\b|\bshould (?:be )?(?:fine|ok|okay|good|alright)\b|\b(?:it|that|this|there|which|who|what)\s+(?:must|has to|have to|gotta)\b|\bmust(?:'ve| have)\b|\b(?:must|has to|have to) be (?:the|a|an|it|that|this|because|related|from|caused|due|why|our|some)\b`)
+// driver", "it has to be dns", "must have been the deploy"), or compares with
+// what was expected ("a bad-image test pod got denied as it should").
+var fuEpistemicRE = regexp.MustCompile(`\b(?:as|like) (?:it|they) should(?:'?ve| have)?\b|\bshould still\b|\bshould (?:be )?(?:fine|ok|okay|good|alright)\b|\b(?:it|that|this|there|which|who|what)\s+(?:must|has to|have to|gotta)\b|\bmust(?:'ve| have)\b|\b(?:must|has to|have to) be (?:the|a|an|it|that|this|because|related|from|caused|due|why|our|some)\b`)
 
 // obligation reports whether some sentence of low that is not a question obliges
 // someone or something to change: the grammar of a proposal without its vocabulary.
@@ -2264,6 +2272,9 @@ func shapeOf(lc *incidentLifecycle) postmortemShape {
 	}
 	return pm
 }
+
+// fuAgreeWithRE: whom an agreement names after its lead ("with hana, ").
+var fuAgreeWithRE = regexp.MustCompile(`^\s*(?:with|w/|to)\s+@?[\w.-]+\s*[,:;.!-]*\s*`)
 
 var fuLeadRE = regexp.MustCompile(`(?i)^\s*(\+\s?1+|:\+1:|agreed?|yes please)?[\s,.!:;-]*((action[- ]items?|todo|to-do|follow[- ]?ups?|ai|next steps?)\s*(\([^)]*\))?\s*[:\-–]\s*)?`)
 
@@ -2905,6 +2916,10 @@ func firstSentence(s string) string {
 // fuReportBackRE: a request to be kept informed ("let me know", "lmk", "keep me
 // posted"), in any case.
 var fuReportBackRE = regexp.MustCompile(`(?i)\b(?:let (?:me|us) know|lmk|keep (?:me|us) (?:posted|updated|in the loop))\b`)
+
+// fuAbstainRE: the speaker promising not to do something ("I'll just not touch
+// regexes on a tuesday", "i will never deploy on a friday").
+var fuAbstainRE = regexp.MustCompile(`\bi(?:'?ll| will)(?: just| simply)? (?:not|never)\b`)
 
 // fuLabelAloneRE: a sentence that is only the name of the list that follows
 // ("follow-ups.", "action items", "next steps!"), without the colon fuMarkerRE
@@ -3839,6 +3854,10 @@ var (
 // fuExistingTodoRE: a to-do note that exists already ("the assessor has a TODO
 // from 2023 that says …", "there's a FIXME in the parser"): a thing in the code,
 // not the speaker's list.
+// fuNotItemRE: a remark that says it is no item ("not an action item but thanks
+// for the fast turnaround").
+var fuNotItemRE = regexp.MustCompile(`\b(?:not|no|isn'?t|is not)\s+(?:really\s+)?(?:an?\s+)?(?:action[- ]items?|follow[- ]?ups?|todos?|to-dos?)\b`)
+
 var fuExistingTodoRE = regexp.MustCompile(`\b(?:has|have|had|there'?s|there is|there are|there was|with) (?:a|an|the|some|an old|old)\s+(?:todos?|to-dos?|fixmes?)\b`)
 
 var (

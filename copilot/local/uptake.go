@@ -883,7 +883,10 @@ func replyTarget(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, t
 			if idea && best < 0 && (cands[i] != nil || i == t.idx-1) {
 				return i
 			}
-			if idea && len(own) > 0 {
+			// A refusal after someone else's idea ("what about a delayed replica
+			// as well?" … "with PITR it buys nothing … i'd rather not") turns that
+			// idea down, whatever words it shares with its speaker's own.
+			if idea && len(own) > 0 && !(best >= 0 && rejects(t.lower)) {
 				if ov, n := termOverlap(own, contentTerms(m.Text)); n > 0 && ov > bestOv {
 					best, bestOv = i, ov
 				}
@@ -982,8 +985,9 @@ const upRetractVerbs = `(?:scratch|forget|drop|cancel|scrap|ignore|withdraw)`
 var upRetractMineRE = regexp.MustCompile(`\b(?:` + upRetractVerbs + `|scratching|dropping|forgetting|cancell?ing|scrapping)\s+mine\b`)
 
 // upRetractRE: a short message taking back what its speaker just said ("ok
-// scratch that", "actually forget it", "cancel that", "ok dropping mine").
-var upRetractRE = regexp.MustCompile(`(?:\b` + upRetractVerbs + `\s+(?:that|it|this|mine|#?\d{1,2}\)?)(?:\s+(?:idea|one|proposal))?|\bnot (?:filing|doing|adding|writing|opening|raising|building) (?:it|that|this|one)|\b(?:leaving|dropping|parking) (?:it|that|this|mine)(?: out| idea| one| proposal)?)(?:\s+(?:then|for now))?\W*$`)
+// scratch that", "actually forget it", "cancel that", "ok dropping mine",
+// "dropping it from my list").
+var upRetractRE = regexp.MustCompile(`(?:\b` + upRetractVerbs + `\s+(?:that|it|this|mine|#?\d{1,2}\)?)(?:\s+(?:idea|one|proposal))?|\bnot (?:filing|doing|adding|writing|opening|raising|building) (?:it|that|this|one)|\b(?:leaving|dropping|parking) (?:it|that|this|mine)(?: out| idea| one| proposal)?)(?:\s+(?:from|off) (?:my|the|our) (?:list|plate|todo|to-do)s?)?(?:\s+(?:then|for now))?\W*$`)
 
 // reasonedRetract reports a message whose last clause, after a sentence or
 // clause break, is a short retraction and that opens by correcting itself
