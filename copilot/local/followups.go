@@ -353,6 +353,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 	ownContinuations(lc, cands)
 	absorbRemarks(lc, cands)
 	answeredWhen(lc, cands)
+	answeredByArgument(lc, cands, threadOf)
 	sort.Ints(order)
 
 	var items []*fuCandidate

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Who owns a follow-up, and whether it is one at all, is often settled by the
@@ -1471,3 +1472,58 @@ const upRareDF = 3
 
 // upInsteadRE: a promise given in place of another.
 var upInsteadRE = regexp.MustCompile(`\binstead\b`)
+
+// answeredByArgument drops a question that proposed something nobody took
+// ("could we move pg_wal to its own volume?") when the first reply to it, by
+// someone else, argues about it rather than taking it up: it speaks of the
+// same things, opens with no agreement, commits to nothing, asks nobody and
+// adds no idea of its own ("it'd just fill that volume and writes stop the same
+// way. the keep_size limit is the actual fix"). The question was answered in
+// the channel. The first reply is the first message in the question's thread,
+// or, for a question outside threads, the next human message outside threads.
+func answeredByArgument(lc *incidentLifecycle, cands map[int]*fuCandidate, threadOf func(copilot.Message) string) {
+	parts := speakersOf(lc.msgs)
+	for i, c := range cands {
+		if c == nil || c.owner != "" || c.takenAt != 0 || c.askedAt != 0 || lc.msgs[i].section != "" || !strings.Contains(c.text, "?") || fuAskRE.MatchString(lc.msgs[i].msg.Text) {
+			continue
+		}
+		q := lc.msgs[i]
+		self := speaker(q.msg)
+		root := threadOf(q.msg)
+		inThread := q.msg.ThreadTS != "" && q.msg.ThreadTS != q.msg.TS
+		reply := -1
+		for k := i + 1; k < len(lc.msgs); k++ {
+			r := lc.msgs[k]
+			if r.bot || r.section != "" {
+				continue
+			}
+			rThread := r.msg.ThreadTS != "" && r.msg.ThreadTS != r.msg.TS
+			if rThread && threadOf(r.msg) == root || !inThread && !rThread {
+				if speaker(r.msg) != self {
+					reply = k
+				}
+				break
+			}
+		}
+		if reply < 0 || cands[reply] != nil {
+			continue
+		}
+		r := lc.msgs[reply]
+		// A reply that names a ticket ("there's already SEC-77 for dlp coverage")
+		// tells where the idea is tracked; one that opens by correcting itself
+		// ("actually scratch the SDK cache TTL idea") speaks of its own.
+		if upArgueOpenRE.MatchString(r.lower) || upAffirmRE.MatchString(r.lower) || upTakeRE.MatchString(r.lower) || fuCommitRE.MatchString(r.lower) || doesIt(r.lower) ||
+			parts.addressee(r.msg.Text, nil, speaker(r.msg)) != "" || text.HasTicketKey(r.msg.Text) || upCorrectOpenRE.MatchString(r.lower) {
+			continue
+		}
+		if _, n := termOverlap(contentTerms(r.msg.Text), contentTerms(q.msg.Text)); n == 0 || !upCounterRE.MatchString(r.lower) {
+			continue
+		}
+		delete(cands, i)
+	}
+}
+
+// upCounterRE: the words a counter-argument turns on: a negation, or "just",
+// "only", "already", "instead" ("it'd just fill that volume", "wouldnt change
+// anything", "load test corpus is CT/MR only").
+var upCounterRE = regexp.MustCompile(`\b(?:no|not|nothing|never|none|nope|nah|\w+n'?t|just|only|already|instead|pointless|overkill)\b`)
