@@ -276,7 +276,9 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		self := cands[t.idx]
 		// "agree with hana, no delayed replica": agreeing with a refusal
 		// promotes nothing and proposes nothing.
-		if self == nil && upRejectOpenRE.MatchString(fuAgreeWithRE.ReplaceAllString(fuLeadRE.ReplaceAllString(t.lower, ""), "")) {
+		// So does "agree, DLQ + alert on DLQ depth covers it. no auto-skip": what
+		// is there covers the idea.
+		if agreed := fuAgreeWithRE.ReplaceAllString(fuLeadRE.ReplaceAllString(t.lower, ""), ""); self == nil && (upRejectOpenRE.MatchString(agreed) || fuCoversRE.MatchString(agreed)) {
 			continue
 		}
 		target := agreedIdea(lc, cands, t, own, explicit, threadOf)
@@ -318,8 +320,10 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		// with its own taker.
 		rest := fuLeadRE.ReplaceAllString(t.lower, "")
 		taken := upTakeRE.MatchString(rest)
+		// "+1 but audit first or it blocks half the cluster" puts a condition
+		// on the idea agreed with; it adds none.
 		if ov, _ := termOverlap(own, tc.terms); self == nil && !explicit && (len(own) >= 4 || taken && len(own) >= 3) && ov < 0.5 &&
-			t.idx >= lc.wrapUpStart() && (fuLastingRE.MatchString(rest) || taken) && !fuHopeRE.MatchString(t.lower) {
+			t.idx >= lc.wrapUpStart() && (fuLastingRE.MatchString(rest) || taken) && !fuHopeRE.MatchString(t.lower) && !(fuButRE.MatchString(rest) && !taken && !sentenceCommits(rest)) {
 			self = newCandidate(t, t.msg.Text, names)
 			self.accepted = true
 			cands[t.idx] = self
@@ -1636,6 +1640,11 @@ const fuHeaderLead = `\W*(?:\w+,?\s+){0,2}(?:todos?|to-dos?|action[- ]items?|fol
 // run on postgres", "someone has to make…", "needs an index", "kindly add…").
 var fuObligationRE = regexp.MustCompile(`\b(should|shouldn'?t|must|mustn'?t|needs? to|needs? (?:a|an)|has to|have to|ought to|gotta)\b|^\W*(?:\w+ ){0,2}(?:please|pls|kindly) \w+`)
 
+// fuLetsNotRE: a clause that turns something down ("let's not build two things",
+// "… lets not spin up a separate item", a bare "let's not"), not the "let's not
+// hope" that goes on to act.
+var fuLetsNotRE = regexp.MustCompile(`\blet'?s not(?:\s*(?:[.;!?,]|$)|\s+[^\s.;!?]+\s+[^.;!?]*)`)
+
 // fuEpistemicRE: a modal that guesses rather than obliges ("that must be the new
 // driver", "it has to be dns", "must have been the deploy"), or compares with
 // what was expected ("a bad-image test pod got denied as it should").
@@ -1666,6 +1675,7 @@ func proposalForm(low string, wrapUp bool) bool {
 		return true
 	}
 	low = fuEpistemicRE.ReplaceAllString(low, " ") // "that must be the driver" guesses
+	low = fuLetsNotRE.ReplaceAllString(low, " ")   // "lets not spin up a separate item" refuses
 	low = fuDeniedNeedRE.ReplaceAllString(low, " ")
 	if fuSuggestRE.MatchString(low) || (fuModalQRE.MatchString(low) && !fuHypothesisRE.MatchString(low)) ||
 		(fuShouldRE.MatchString(low) && !fuShouldNotRE.MatchString(low)) {
@@ -2273,6 +2283,9 @@ func shapeOf(lc *incidentLifecycle) postmortemShape {
 	}
 	return pm
 }
+
+// fuButRE: what follows an agreement opening with "but".
+var fuButRE = regexp.MustCompile(`^\W*but\b`)
 
 // fuAgreeWithRE: whom an agreement names after its lead ("with hana, ").
 var fuAgreeWithRE = regexp.MustCompile(`^\s*(?:with|w/|to)\s+@?[\w.-]+\s*[,:;.!-]*\s*`)

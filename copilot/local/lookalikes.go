@@ -39,6 +39,9 @@ var (
 		// or says in the next sentence that it will not be done ("We also looked
 		// at raising the heap to 4 GB. We are not doing this; …").
 		`(?i)[.;]\s+(?:we|the team)(?:\s+are|'re|\s+will|'ll)?\s+(?:not|won'?t)\s+(?:doing|do|pursuing|pursue|adopting|adopt|implementing|implement)\s+(?:it|this|that)\b|` +
+		// or that the people agreed not to ("… covers the same risk more
+		// cheaply, so we agreed not to pursue it").
+		`(?i)\b(?:we|the team|the review|everyone)\s+(?:agreed|decided)\s+not\s+to\s+(?:pursue|do|adopt|implement|build)\s+(?:it|this|that)\b|` +
 		// or ends by saying no more work is needed ("Ravi checked the other
 		// backends: they check on their traffic ports, so no further change is
 		// needed there.").
