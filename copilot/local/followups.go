@@ -1465,8 +1465,21 @@ func blameOnMe(low string) bool {
 	if fuBlameRE.MatchString(low) && !fuCommitRE.MatchString(fuBlameRE.ReplaceAllString(low, " ")) {
 		return true
 	}
+	// "i had the cdn PR in my review queue last week and rubber stamped it. on
+	// me": a bare "on me" closing the speaker's own account of what they did.
+	if fuOnMeCloseRE.MatchString(low) && fuOwnPastRE.MatchString(low) && !sentencePromise(fuOnMeCloseRE.ReplaceAllString(low, " ")) {
+		return true
+	}
 	return fuRegretRE.MatchString(low) && fuThatOnMeRE.MatchString(low) && !sentencePromise(withoutRegrets(fuThatOnMeRE.ReplaceAllString(low, " ")))
 }
+
+var (
+	// fuOnMeCloseRE: a message that ends on a bare "on me".
+	fuOnMeCloseRE = regexp.MustCompile(`[.!;,]\s*(?:all |that'?s |totally |fully )?on me\W*$`)
+	// fuOwnPastRE: the speaker telling what they did ("i had", "i approved",
+	// "i rubber stamped").
+	fuOwnPastRE = regexp.MustCompile(`(?:^|[.!;]\s+)i (?:\w+ )?(?:\w+ed|had|was|did|made|wrote|broke|forgot|ran|put|let|took|saw)\b`)
+)
 
 // fuThatOnMeRE: "that's on me", "that one was on me", "this is on me".
 var fuThatOnMeRE = regexp.MustCompile(`\b(?:that|this|it)(?: one)?(?:'s| is| was) on me\b`)

@@ -1272,7 +1272,7 @@ var upConcedeRE = regexp.MustCompile(`^\W*(?:(?:(?:ok(?:ay)?|fair|true|noted|rig
 
 // upDropThat: the speaker dropping the point just argued ("dropping that one
 // then", "scrap it", "fair, dropping the limit bump").
-const upDropThat = `(?:dropping|drop|scrapping|scrap|skipping|skip|forget|withdrawing) (?:that|it|this|the(?: [\w-]+){1,3}?)(?: one| idea)?(?: then)?\b[\W_]*`
+const upDropThat = `(?:dropping|drop|scrapping|scrap|skipping|skip|forget|withdrawing) (?:that|it|this|the(?: [\w:.-]+){1,3}?)(?: one| idea)?(?: then)?\b[\W_]*`
 
 // upArgueOpenRE: a reply that opens by agreeing or asking the speaker to go on is
 // no objection ("yes good idea, …", "+1 …", "go for it").
