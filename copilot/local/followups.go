@@ -1884,8 +1884,16 @@ func refusalCloses(low string) bool {
 		return false
 	}
 	last := strings.TrimSpace(sents[len(sents)-1])
-	return len(strings.Fields(last)) <= 3 && rejects(last)
+	// "… not doing that off the back of this one": a last sentence that opens
+	// by declining the thing, whatever reason follows.
+	return len(strings.Fields(last)) <= 3 && rejects(last) || fuNotDoingRE.MatchString(last)
 }
+
+// fuNotDoingRE: a sentence that opens by declining the thing just proposed.
+// What may follow is an end, a pause, or the when or why of not doing it ("off
+// the back of this one", "for now"); "not doing that would leave prod exposed"
+// argues for the idea.
+var fuNotDoingRE = regexp.MustCompile(`^\W*not (?:doing|adding|building|pursuing) (?:that|this|it)(?:\W*$|\s*[,.;!]|\s+(?:off|for|now|today|right now|this|in|as|until|either|again|then|yet)\b)`)
 
 // fuFutureRE: something still to happen, whoever does it ("olu will add …").
 var fuFutureRE = regexp.MustCompile(`\b(?:will|shall|going to|gonna)\b|'ll\b`)

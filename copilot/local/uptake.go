@@ -1046,7 +1046,7 @@ var upRejectOpenRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|
 
 // upNotNeededRE: a message that opens, after a filler or a few ("ha ok,
 // nevermind then"), by saying what was just offered is not needed.
-var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh|ha|haha|right)[,:.!]?\s+){0,3}(?:not needed|no need\b|not necessary|unnecessary|never ?mind|nvm)`)
+var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh|ha|haha|lol|heh|right)[,:.!]?\s+){0,3}(?:not needed|no need\b|not necessary|unnecessary|never ?mind|nvm)`)
 
 // dropCalledOff removes an idea that a later message calls off by naming it: the
 // conversation decided against it after it was said ("tom, skip the DLQ, the new
@@ -1383,12 +1383,14 @@ func takesOwnIdea(low string) bool {
 // upWithdrawRE: a speaker withdrawing a thing they offered, by name ("then no
 // script from me", "ok then I don't need the vendor case", "ok, autoscaling
 // cancelled", "on reflection not merging pg_wal", "yeah fair, withdrawing the
-// second run"); the one group that matched is
+// second run", "that's better than my check tbh. I'll drop the pipeline check
+// then"); the one group that matched is
 // the thing.
 var upWithdrawRE = regexp.MustCompile(`\bno ([a-z][^,.;:!?]{1,40}?) from me\b|\bi (?:don'?t|do not) need (?:the |that |this |my |a |an )?([^,.;:!?]{2,40})` +
 	`|(?:^|[,.;!]\s*)(?:(?:ok|okay|so|then)\s+)?([a-z][\w-]*(?: [a-z][\w-]*)?) (?:cancell?ed|withdrawn|called off)\b` +
 	`|(?:^|[.;!]\s+)(?:(?:on reflection|on second thoughts?|actually|ok|okay|so|then|hmm)[,]?\s+)?not ([a-z]+ing (?:the |that |my )?[^,.;:!?]{2,40})` +
-	`|\bwithdraw(?:ing)? (?:the |that |my )([a-z][^,.;:!?]{1,40})`)
+	`|\bwithdraw(?:ing)? (?:the |that |my )([a-z][^,.;:!?]{1,40})` +
+	`|\b(?:drop|scrap|shelve|skip)(?:ping)? (?:the |my )([a-z][^,.;:!?]{1,40}?) then\b`)
 
 // withdrawOwn drops the latest earlier item of t's speaker that t withdraws by
 // naming it, and t itself when it commits to nothing new ("oh nice. then no script
@@ -1404,7 +1406,7 @@ func withdrawOwn(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags) b
 			if c := cands[i]; c != nil && speaker(lc.msgs[i].msg) == self {
 				if _, n := termOverlap(named, c.msgTerms); n > 0 {
 					delete(cands, i)
-					if cands[t.idx] != nil && !sentenceCommits(t.lower) {
+					if cands[t.idx] != nil && !sentenceCommits(upWithdrawRE.ReplaceAllString(t.lower, " ")) {
 						delete(cands, t.idx)
 					}
 					return true
