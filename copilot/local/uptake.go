@@ -1485,7 +1485,11 @@ var upInsteadRE = regexp.MustCompile(`\binstead\b`)
 // or, for a question outside threads, the next human message outside threads.
 func answeredByArgument(lc *incidentLifecycle, cands map[int]*fuCandidate, threadOf func(copilot.Message) string) {
 	parts := speakersOf(lc.msgs)
-	for i, c := range cands {
+	// Judged on the candidates as they stand, then dropped together: the
+	// outcome must not depend on the order the map is walked in.
+	var answered []int
+	for _, i := range candidateOrder(cands) {
+		c := cands[i]
 		if c == nil || c.owner != "" || c.takenAt != 0 || c.askedAt != 0 || lc.msgs[i].section != "" || !strings.Contains(c.text, "?") || fuAskRE.MatchString(lc.msgs[i].msg.Text) {
 			continue
 		}
@@ -1521,6 +1525,9 @@ func answeredByArgument(lc *incidentLifecycle, cands map[int]*fuCandidate, threa
 		if _, n := termOverlap(contentTerms(r.msg.Text), contentTerms(q.msg.Text)); n == 0 || !upCounterRE.MatchString(r.lower) {
 			continue
 		}
+		answered = append(answered, i)
+	}
+	for _, i := range answered {
 		delete(cands, i)
 	}
 }
