@@ -289,9 +289,9 @@ func explicitDate(low string, day time.Time) (time.Time, bool) {
 		y, _ = strconv.Atoi(sub[1])
 		m, _ = strconv.Atoi(sub[2])
 		d, _ = strconv.Atoi(sub[3])
-	case dueDotRE.MatchString(low):
+	case dottedDate(low) != nil:
 		// "17.9." is day.month, as written where dots separate dates.
-		sub := dueDotRE.FindStringSubmatch(low)
+		sub := dottedDate(low)
 		d, _ = strconv.Atoi(sub[1])
 		m, _ = strconv.Atoi(sub[2])
 		y = numericYear(sub[3])
@@ -376,4 +376,28 @@ func monthOf(s string) int {
 		}
 	}
 	return 0
+}
+
+// dottedDate is the first day.month of low written with dots ("17.9.",
+// "3.11.2026"), its groups as dueDotRE's, or nil. A version is no date: a number
+// that goes on with more digits or dots ("pricing-svc 4.12.2", "1.4.12.3") or
+// follows a dot or a "v" ("v1.2.3") is skipped.
+func dottedDate(low string) []string {
+	for _, loc := range dueDotRE.FindAllStringSubmatchIndex(low, -1) {
+		start, end := loc[0], loc[1]
+		if start > 0 && (low[start-1] == '.' || low[start-1] == 'v') {
+			continue
+		}
+		if end < len(low) && (low[end] >= '0' && low[end] <= '9' || low[end] == '.' && end+1 < len(low) && low[end+1] >= '0' && low[end+1] <= '9') {
+			continue
+		}
+		sub := make([]string, 4)
+		for g := 0; g < 4; g++ {
+			if loc[2*g] >= 0 {
+				sub[g] = low[loc[2*g]:loc[2*g+1]]
+			}
+		}
+		return sub
+	}
+	return nil
 }

@@ -129,3 +129,22 @@ func TestResolveDueWeekdayIsAWord(t *testing.T) {
 		}
 	}
 }
+
+// A version number is no day.month: "pricing-svc 4.12.2" in an action item's
+// text must not make it due on 4 December; "17.9." and "3.11.2026" still are
+// dates.
+func TestVersionIsNoDottedDate(t *testing.T) {
+	said := time.Date(2026, 5, 28, 10, 0, 0, 0, time.UTC)
+	for _, tt := range []struct{ expr, want string }{
+		{"pricing-svc 4.12.2", ""},
+		{"v1.2.3", ""},
+		{"1.4.12.3", ""},
+		{"17.9.", "2026-09-17"},
+		{"3.11.2026", "2026-11-03"},
+		{"until 17.9. latest", "2026-09-17"},
+	} {
+		if got := resolveDue(tt.expr, said); got != tt.want {
+			t.Errorf("resolveDue(%q) = %q, want %q", tt.expr, got, tt.want)
+		}
+	}
+}
