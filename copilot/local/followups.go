@@ -3889,11 +3889,11 @@ var (
 // fuExistingTodoRE: a to-do note that exists already ("the assessor has a TODO
 // from 2023 that says …", "there's a FIXME in the parser"): a thing in the code,
 // not the speaker's list.
+var fuExistingTodoRE = regexp.MustCompile(`\b(?:has|have|had|there'?s|there is|there are|there was|with) (?:a|an|the|some|an old|old)\s+(?:todos?|to-dos?|fixmes?)\b`)
+
 // fuNotItemRE: a remark that says it is no item ("not an action item but thanks
 // for the fast turnaround").
 var fuNotItemRE = regexp.MustCompile(`\b(?:not|no|isn'?t|is not)\s+(?:really\s+)?(?:an?\s+)?(?:action[- ]items?|follow[- ]?ups?|todos?|to-dos?)\b`)
-
-var fuExistingTodoRE = regexp.MustCompile(`\b(?:has|have|had|there'?s|there is|there are|there was|with) (?:a|an|the|some|an old|old)\s+(?:todos?|to-dos?|fixmes?)\b`)
 
 var (
 	// fuChangeUpRE: a change written and put up for merging ("PR #2297 up",
