@@ -452,7 +452,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// "and upload limit 5MB for logo, I do it this week": an entry that opens by
 		// adding to the list and says something the idea before it does not is a
 		// new idea its author takes, whatever verb of taking it ends with.
-		if !inThread && !asks && len(own) >= 3 && ov < 0.5 && upAddRE.MatchString(low) && (upTakeRE.MatchString(low) || sentenceCommits(low)) {
+		if (!inThread || shared == 0) && !asks && len(own) >= 3 && ov < 0.5 && upAddRE.MatchString(low) && (upTakeRE.MatchString(low) || sentenceCommits(low)) {
 			if c := ensure(t.idx); c != nil {
 				c.accepted = true
 				if c.owner == "" {
@@ -1132,6 +1132,15 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 			}
 		}
 		if !selfItem && upNotNeededRE.MatchString(t.lower) || retract {
+			// "actually drop the customs-lookup scaling, … not doing that" names
+			// which of its speaker's ideas it takes back: the one sharing the
+			// most of the named words, not merely the latest.
+			if m := upDropNamedRE.FindStringSubmatch(upCorrectOpenRE.ReplaceAllString(t.lower, "")); m != nil {
+				if i := ownNamedIdea(lc, cands, t, contentTerms(m[1])); i >= 0 {
+					delete(cands, i)
+					continue
+				}
+			}
 			for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
 				if (cands[i] != nil || said[i]) && speaker(lc.msgs[i].msg) == speaker(t.msg) {
 					delete(cands, i)
@@ -1191,6 +1200,22 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 			}
 		}
 	}
+}
+
+// ownNamedIdea is the candidate of t's speaker among the ten messages before t
+// that shares the most of named's words, the latest of those; -1 when none
+// shares one.
+func ownNamedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, named []string) int {
+	best, bestN := -1, 0
+	for i := t.idx - 1; i >= max(0, t.idx-10); i-- {
+		if cands[i] == nil || speaker(lc.msgs[i].msg) != speaker(t.msg) {
+			continue
+		}
+		if _, n := termOverlap(named, cands[i].msgTerms); n > bestN {
+			best, bestN = i, n
+		}
+	}
+	return best
 }
 
 // upWithdrawnRE: an idea declared taken back in the past participle, after an
