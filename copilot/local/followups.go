@@ -2752,6 +2752,10 @@ const farAnnouncementBar = 3.0
 // the filer.
 var fuBotFilerRE = regexp.MustCompile(`^\W*@?([a-z][\w.-]*)\s+(?:created|filed|opened|raised|logged)\s+(?:an?\s+\w+\s+)?[a-z][a-z0-9]{1,9}-\d+\b`)
 
+// fuBotAssigneeRE: a tracker bot's announcement naming the ticket's assignee
+// ("(assignee: ola)", "assigned to priya"); group 1 is the assignee.
+var fuBotAssigneeRE = regexp.MustCompile(`\b(?:assignee|assigned to)\s*:?\s*@?([a-z][\w.-]*[a-z0-9])`)
+
 // referredItem finds the follow-up that a later message's ticket reference captures:
 // one in the same thread, or one shortly before when the message announces a ticket,
 // comes from the item's author or owner, or is little more than the reference.
@@ -2789,6 +2793,19 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 	if m := fuBotFilerRE.FindStringSubmatch(t.lower); t.bot && m != nil {
 		filer = m[1]
 	}
+	// It may also name whom the ticket is assigned to ("created OPS-2362: …
+	// (assignee: ola)"): an item said and owned by others is not that one.
+	// The name must be the handle of someone who said or owns an item: a full
+	// name ("Assignee: Lucía Martín") is left unread.
+	assignee := ""
+	if m := fuBotAssigneeRE.FindStringSubmatch(t.lower); t.bot && m != nil {
+		for _, c := range items {
+			if strings.EqualFold(m[1], c.owner) || strings.EqualFold(m[1], speaker(lc.msgs[c.idx].msg)) {
+				assignee = m[1]
+				break
+			}
+		}
+	}
 	var best *fuCandidate
 	bestScore := -1.0
 	for _, c := range items {
@@ -2796,6 +2813,9 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			continue
 		}
 		m := lc.msgs[c.idx].msg
+		if assignee != "" && c.owner != "" && !strings.EqualFold(assignee, c.owner) && !strings.EqualFold(assignee, speaker(m)) {
+			continue
+		}
 		saidByFiler := filer != "" && strings.EqualFold(filer, speaker(m))
 		filed := saidByFiler || filer != "" && strings.EqualFold(filer, c.owner)
 		// The filer may say what the ticket is for right after the bot's
@@ -2832,7 +2852,13 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		if byContent {
 			cterms = withoutTerm(terms, presupposedHead(title, lc.msgs[c.idx].msg.Text))
 		}
-		ov, n := termOverlap(cterms, c.terms)
+		// An item whose words only point back ("i'll add them" after "scheduler
+		// runbook needs the dedupe steps") is about what its message says.
+		iterms := c.terms
+		if len(iterms) <= 1 && t.bot {
+			iterms = c.msgTerms
+		}
+		ov, n := termOverlap(cterms, iterms)
 		// Outside the item's thread the fit is how much of the ticket's words the
 		// item's message says and how much of the item's words the ticket says,
 		// each weighted by rarity. That holds for a bare note too ("Raised as
@@ -2841,7 +2867,7 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		// for one common word.
 		if byContent || bare && !sameThread {
 			tc, _ := w.coverage(c.msgTerms, cterms)
-			ic, _ := w.coverage(cterms, c.terms)
+			ic, _ := w.coverage(cterms, iterms)
 			ov = (tc + ic) / 2
 		}
 		if byContent {

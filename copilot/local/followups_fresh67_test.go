@@ -1,6 +1,10 @@
 package local
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
 
 // Readings from dev67 once dev68 was in place.
 
@@ -34,4 +38,46 @@ func TestNamedTakeBackPicksTheNamedIdea(t *testing.T) {
 		"^4 omar: actually drop the geo-lookup replicas, with the cache in front 8 is overkill. not doing that",
 	)
 	wantFollowUpLines(t, inc, got, false, false, true, false)
+}
+
+// A promise whose words only point back ("i'll add them") is about what its
+// message said before it: the tracker bot's announcement right after, in those
+// words, files it (the ticket is not in the export, so only the announcement
+// can).
+//
+// An assignee named in full ("Assignee: Lucía Martín") is no handle of anyone
+// who spoke, and leaves the item to the words.
+func TestBotFilesAPronounPromise(t *testing.T) {
+	for _, tail := range []string{"", " (Assignee: Lucía Martín)"} {
+		inc := chat(append(append([]string{}, firefight...),
+			"maya: follow-ups?",
+			"ola: the failover runbook needs the drain + ledger dedupe steps, took us half an hour to work them out. i'll add them",
+			"jira: created OPS-77: Failover runbook: drain and ledger dedupe procedure"+tail,
+		)...)
+		botSays(inc, 2)
+		got := followUpsBySource(t, inc)
+		if it, ok := got[ts(inc, 1)]; !ok || it.TicketKey != "OPS-77" {
+			t.Errorf("announced%s: the runbook steps found %v, captured by %q; want OPS-77", tail, ok, it.TicketKey)
+		}
+	}
+}
+
+// A tracker bot that names the assignee ("(assignee: teo)") files an item of
+// theirs, not another's item said just before that shares more of the words.
+func TestBotNamesTheAssignee(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"maya: follow-ups?",
+		"nkem: the allocator shouldn't trust the flag alone, it should refuse the new path for any branch outside its own pilot allowlist. I'll do that this sprint",
+		"teo: i'll add an alert on allocator mix",
+		"jira: created LIB-93: allocator: page on new-path allocations for branches outside the pilot (assignee: teo)",
+	)...)
+	botSays(inc, 3)
+	inc.Tickets = []copilot.Ticket{{Key: "LIB-93", Title: "allocator: page on new-path allocations for branches outside the pilot"}}
+	got := followUpsBySource(t, inc)
+	if it := got[ts(inc, 2)]; it.TicketKey != "LIB-93" {
+		t.Errorf("teo's alert: captured by %q, want LIB-93", it.TicketKey)
+	}
+	if it := got[ts(inc, 1)]; it.Captured {
+		t.Errorf("nkem's allowlist: captured by %q, want uncaptured", it.TicketKey)
+	}
 }
