@@ -68,6 +68,9 @@ var (
 		// ("I will notify the partner bank of the SLA breach", "someone needs to
 		// write the note for the regulator liaison, they want it by 10 tomorrow").
 		`|\b(?:write|writing|draft|drafting|send|sending|prepare|preparing)\s+(?:up\s+)?(?:the|a|an|our)\s+(?:[\w-]+\s+)?(?:note|letter|statement|notice|report|notification|e-?mail)\s+(?:for|to)\s+(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,2}(?:regulators?|customers?|clients?|partners?|merchants?|press|board|execs?|leadership|liaison|authorit(?:y|ies)|insurers?|auditors?)\b` +
+		// The review's invitation is its paperwork too ("postmortem thursday,
+		// I'll send the invite").
+		`|\bsend(?:ing)?\s+(?:out\s+)?(?:the\s+|an?\s+)?(?:calendar\s+|meeting\s+)?invites?\b` +
 		`|\b(?:notif(?:y|ying|ied)|inform(?:ing|ed)?) (?:the |our |all |every |each |affected )?(?:[\w-]+ ){0,3}(?:of|about) (?:the |this |a |our |today'?s )?(?:[\w-]+ ){0,2}(?:breach|incident|outage|delays?|issue|problem|impact|errors?|failures?|disruption|downtime)\b`)
 
 	// fuFiledRE marks a message that announces a ticket (read by text.TicketRef and
@@ -588,7 +591,7 @@ func withoutAnsweredComplaints(items []*fuCandidate) []*fuCandidate {
 // during the incident is no follow-up left open. The report must come from the
 // same person, within fulfilledWindow messages, say the work is done or under
 // way with nothing still to do, and share fulfilledTerms content words with the
-// promise.
+// promise. A report that names ticket keys reports those tickets' work.
 func withoutFulfilled(lc *incidentLifecycle, items []*fuCandidate) []*fuCandidate {
 	kept := items[:0:0]
 	for _, c := range items {
@@ -610,6 +613,11 @@ func fulfilledLater(lc *incidentLifecycle, c *fuCandidate) bool {
 	for j := c.idx + 1; j < len(lc.msgs) && j <= c.idx+fulfilledWindow; j++ {
 		u := lc.msgs[j]
 		if u.bot || u.section != "" || speaker(u.msg) != who || len(strings.Fields(u.lower)) > fulfilledWords || !fuFulfilledRE.MatchString(u.lower) || fuToDoRE.MatchString(u.lower) {
+			continue
+		}
+		// "FWD-916 merged: …" reports the work of that ticket done: a promise
+		// whose message cites none of the keys reported is other work.
+		if keys := text.TicketKeys(u.msg.Text); len(keys) > 0 && !slices.ContainsFunc(keys, func(k string) bool { return strings.Contains(t.msg.Text, k) }) {
 			continue
 		}
 		if _, n := termOverlap(c.terms, contentTerms(u.msg.Text)); n >= fulfilledTerms {
@@ -1007,12 +1015,17 @@ func namesLastingBesidesReport(low string) bool {
 // nothing lasting besides.
 func paperworkOnly(low string) bool {
 	for _, re := range []*regexp.Regexp{lkOwnerOfPaperRE, fuOwnReportRE, fuPaperworkRE} {
-		if re.MatchString(low) && !fuStrongLastingRE.MatchString(re.ReplaceAllString(low, "")) {
+		if re.MatchString(low) && !fuStrongLastingRE.MatchString(fuReviewWhenRE.ReplaceAllString(re.ReplaceAllString(low, ""), "")) {
 			return true
 		}
 	}
 	return false
 }
+
+// fuReviewWhenRE: the incident's review named with its day ("postmortem
+// thursday", "PIR on monday"), which says when the paperwork is due, nothing
+// lasting.
+var fuReviewWhenRE = regexp.MustCompile(`\b(?:post-?mortem|pir|retro|rca|post-incident review)\s+(?:(?:is|on|at|this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b`)
 
 // reaffirmOnly reports whether a message's only commitment says that work
 // promised before stays with its speaker ("scratch the training call, … runbook
@@ -1285,7 +1298,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	accepted, complaintOnly := false, false
 	switch {
 	case marker:
-		accepted = lasting || len(contentTerms(raw)) >= 3
+		// "thanks all. action items before we scatter?" and "before people
+		// drop, follow-ups:" call for the items; they name none.
+		accepted = lasting || len(contentTerms(raw)) >= 3 && !callsForItems(low)
 	case complain:
 		accepted = true
 		complaintOnly = !(suggest || nextTime || commit || ask || fuCounterfactualRE.MatchString(low) || fuWouldHaveRE.MatchString(low) || fuPleaseRE.MatchString(low))
@@ -1637,6 +1652,19 @@ func experiment(t msgTags) bool {
 	low := t.lower
 	// A report's action items are items by their section.
 	return t.section == "" && fuExperimentRE.MatchString(low) && !fuMarkerRE.MatchString(low) && !lkNextColonRE.MatchString(low) && !fuAIMarkerRE.MatchString(t.msg.Text)
+}
+
+// callsForItems reports a message that ends by asking for the list or heading
+// it ("… action items before we scatter?", "… follow-ups:") and proposes,
+// promises or asks nothing else.
+func callsForItems(low string) bool {
+	trimmed := strings.TrimRightFunc(low, func(r rune) bool { return unicode.IsSpace(r) || r == '!' })
+	if !strings.HasSuffix(trimmed, "?") && !strings.HasSuffix(trimmed, ":") {
+		return false
+	}
+	sents := followUpSentences(trimmed)
+	last := strings.ToLower(sents[len(sents)-1])
+	return fuMarkerRE.MatchString(last) && !fuMakeRE.MatchString(low) && !fuCommitRE.MatchString(low) && !fuSuggestRE.MatchString(low)
 }
 
 // fuHeaderRE: a line that only announces a list ("So, todos:", "Follow-ups:").

@@ -81,3 +81,51 @@ func TestBotNamesTheAssignee(t *testing.T) {
 		t.Errorf("nkem's allowlist: captured by %q, want uncaptured", it.TicketKey)
 	}
 }
+
+// A message that ends by calling for the list ("thanks all. action items
+// before we scatter?", "before people drop, follow-ups:") names no item.
+func TestCallForItemsIsNoItem(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: thanks all. action items before we scatter?",
+		"lee: I'll add an alert on queue depth doubling within ten minutes",
+		"omar: before people drop, follow-ups:",
+		"omar: I'll move the importer to batched commits",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false, true)
+	if callsForItems("todo: add the alert on queue depth:") {
+		t.Error("callsForItems: a to-do that names its work is an item")
+	}
+}
+
+// "FWD-916 merged: …" reports the work of that ticket done; the speaker's
+// promise that shares its words but cites no such key stays open.
+func TestFulfilledReportNamesItsTicket(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"omar: geo lookups go async with a cache and a hard timeout before the flag goes back on, FWD-16",
+		"omar: before turning the flag back on I'll add a load test for the importer with geo lookups at prod latency",
+		"omar: FWD-16 merged: geo lookups async with a cache, flag back on",
+	)
+	wantFollowUpLines(t, inc, got, false, false, true, false)
+}
+
+// "postmortem thursday, I'll send the invite" is the review's paperwork: the
+// day it is held names nothing lasting.
+func TestReviewInviteIsPaperwork(t *testing.T) {
+	if !paperwork("still clean through the peak. resolving. thanks all — postmortem thursday, i'll send the invite") {
+		t.Error("sending the review's invite is its paperwork")
+	}
+	if paperwork("postmortem thursday. i'll add the invite-code check to the signup alert") {
+		t.Error("an alert beside the review's day is lasting work")
+	}
+}
+
+// "that'd make it worse" argues against the question it answers.
+func TestWorseArguesAgainst(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"lee: could we schedule the pdf job overnight?",
+		"^5 omar: overnight is when backups and vacuum run, that'd make it worse. replica plus a throttle is the better fix",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false)
+}

@@ -1560,4 +1560,4 @@ func answeredByArgument(lc *incidentLifecycle, cands map[int]*fuCandidate, threa
 // upCounterRE: the words a counter-argument turns on: a negation, or "just",
 // "only", "already", "instead" ("it'd just fill that volume", "wouldnt change
 // anything", "load test corpus is CT/MR only").
-var upCounterRE = regexp.MustCompile(`\b(?:no|not|nothing|never|none|nope|nah|\w+n'?t|just|only|already|instead|pointless|overkill)\b`)
+var upCounterRE = regexp.MustCompile(`\b(?:no|not|nothing|never|none|nope|nah|\w+n'?t|just|only|already|instead|pointless|overkill|worse)\b`)
