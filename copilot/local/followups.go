@@ -77,7 +77,7 @@ var (
 	// friends: one rule for every reader).
 	fuFiledRE = regexp.MustCompile(`\b(filed|file|created|create|opened|open|raised|logged|added|ticket\w*|tracking|tracked|jira|issue|here'?s|here it is|see|->|=>|backlog)\b`)
 
-	dueRE = regexp.MustCompile(`(?i)\b(?:by|before|until|due|for)\s+(?:the\s+)?(end of (?:the )?(?:next |this )?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|next (?:week|sprint|month|quarter|release|retro)|this (?:week|sprint|month|quarter)|tomorrow|tonight|(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|q[1-4]|the (?:next )?(?:retro|postmortem|review|release))\b|\b(eo[dwm]|next sprint|this sprint)\b|\bin (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:days?|weeks?)\b`)
+	dueRE = regexp.MustCompile(`(?i)\b(?:by|before|until|due|for)\s+(?:the\s+)?(end of (?:the )?(?:next |this )?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|next (?:week|sprint|month|quarter|release|retro)|this (?:week|sprint|month|quarter)|tomorrow|tonight|(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|q[1-4]|the (?:next )?(?:retro|postmortem|review|release))\b|\b(eo[dwm]|next sprint|this sprint|end of (?:the )?(?:next |this )?(?:week|month|sprint|quarter))\b|\bin (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:days?|weeks?)\b`)
 )
 
 // Defaults of the follow-up thresholds; see Engine.
@@ -1285,7 +1285,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if nextTime && !suggest && !commit && !ask && !marker && strings.HasSuffix(strings.TrimSpace(low), "?") {
 		return nil
 	}
-	if firefight && !strong && !resolved && !marker && !nextTime {
+	// A promise in the wrap-up dated to a later day ("auto-pause a send when
+	// trap hits cross a threshold. i'll spec it with nadia by friday") is no
+	// step of the response, whatever action word it names.
+	if firefight && !strong && !resolved && !marker && !nextTime && !(wrapUp && commit && dueOnLaterDay(raw, t.msg.Time())) {
 		return nil
 	}
 	// "I'll re-create the old LB from terraform state" while the fire burns is a
@@ -2451,6 +2454,9 @@ var fuClauseEndRE = regexp.MustCompile(`[,.;:!?()—–]|\s-\s|\b(?:but|because|
 // "agreed on both,").
 var fuHandOutLeadRE = regexp.MustCompile(`^\W*(?:\+\s?1+|agreed?)\b[^.!?;:]{0,20}[.!?;:,]\s*`)
 
+// fuAlsoRE: a clause that adds to what was said ("also", "as well", "too").
+var fuAlsoRE = regexp.MustCompile(`\b(?:also|as well)\b`)
+
 // fuHandOutClauseRE ends a clause of a hand-out.
 var fuHandOutClauseRE = regexp.MustCompile(`[,;.!?]\s+|\s+and\s+`)
 
@@ -2477,6 +2483,12 @@ func handOut(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		whole := true
 		for _, cl := range fuHandOutClauseRE.Split(t.lower[len(lead):], -1) {
 			if strings.TrimSpace(cl) == "" {
+				continue
+			}
+			// "+1. @nadia can you also put the delist steps into the
+			// runbook" asks for more work: an idea of its own, not a hand-out.
+			if fuAlsoRE.MatchString(cl) {
+				whole = false
 				continue
 			}
 			words, date := findDue(cl, t.msg.Time(), true)

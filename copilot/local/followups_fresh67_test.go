@@ -129,3 +129,48 @@ func TestWorseArguesAgainst(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, false, false)
 }
+
+// "end of month" alone dates a promise as "by end of month" does: the answer
+// to a wrap-up question that promises admin-tool work for then is an item.
+func TestBareEndOfMonthDates(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"dana: could support see failed saves per customer somewhere?",
+		"^5 piotr: I'll expose last successful save + failed save count in the admin tool, end of month",
+	)
+	wantFollowUpLines(t, inc, got, false, false, true)
+	if it := got[ts(inc, 2)]; it.Due != "2026-03-31" {
+		t.Errorf("due %q, want 2026-03-31", it.Due)
+	}
+}
+
+// "+1. @nadia can you also put the delist steps into the runbook" asks for
+// more work: it is an item of its own, not a hand-out of the idea before it.
+func TestAlsoAskIsNoHandOut(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"nadia: i'll set up blocklist monitoring for every sending ip with a slack alert",
+		"kofi: +1. @nadia can you also put the pull-ips-from-pool + delist steps into the deliverability runbook",
+		"^6 nadia: yep will do",
+	)
+	wantFollowUpLines(t, inc, got, false, true, true, false)
+	if it := got[ts(inc, 2)]; it.Owner != "nadia" {
+		t.Errorf("the runbook steps: owner %q, want nadia", it.Owner)
+	}
+}
+
+// In the wrap-up, a promise dated to a later day is no step of the response,
+// whatever action word it names ("auto-pause a send …").
+func TestWrapUpPromiseForLaterDayIsNoStep(t *testing.T) {
+	inc := chat(
+		"ana: receipts delayed for starter accounts since 09:10",
+		"ben: paused the campaign sends from the listed ips, deferrals dropping",
+		"ana: mitigated. wrap-up while we wait for the delists: follow-ups?",
+		"jess: T&S side: auto-pause a send when trap hits in the first 10 min of a campaign cross a threshold. i'll spec it with nadia by friday",
+		"ana: calling it resolved",
+	)
+	got := followUpsBySource(t, inc)
+	if _, ok := got[inc.Messages[3].TS]; !ok {
+		t.Error("the auto-pause spec, promised for friday, is a follow-up")
+	}
+}
