@@ -63,7 +63,7 @@ var (
 	// fuMakeRE: the verbs of building something, as opposed to looking at something.
 	fuMakeRE = regexp.MustCompile(`\b(add|restor|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|switch\w* (?:the|our|its?|their|that|this)|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm)\w*`)
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
-	fuPaperworkRE = regexp.MustCompile(`\b(?:a|the) written (?:timeline|summary|report|account|statement)\b|\b(?:weekly|monthly|daily|ops|incident|team|service) (?:review|sync|meeting|standup|stand-up) (?:doc(?:ument)?|notes|agenda|deck|slides?)\b|\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking|publish|publishing) (up |the |a |an |our )?(?:short |quick |first |brief |final )?(post-?mortem|pm|pir|post-incident review|incident report|retro|rca|rfo|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\b(?:post-?mortem|pm|pir|rca|retro) (doc|meeting|review|session)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b|\b(?:updat|post)\w* (?:[\w-]+ ){0,3}?(?:on |to )?(?:the |our )?status ?page\b|\bfor (?:the |our )?status ?page\b|\b(?:wants?|asked for|asking for|requests?(?:ed)?|expects?)\s+(?:an?|the|our)\s+(?:rca|rfo|post-?mortem|pir|incident report)\b|\b(?:write|send|draft|post|file|submit)\w* (?:an? |the |our )?(?:official |formal |public |short |quick |initial |first |final |regulatory )?(?:note|statement|message|reply|update|letter|e-?mail|notification|notice)s? to\b|\b(?:must|have to|need to|needs to) report (?:in|within) \d+|\b(?:draft|send|write)\w* (?:\w+ )?(?:an? |the )?(?:apology |incident |customer |member |explanation )?(?:e-?mail|notice|announcement|letter)\b|\b(?:must|has to|have to|needs? to|shall) be (?:reported|notified|disclosed|declared) to\b|\b(?:impact|numbers?|figures?|timeline|summary|update) for (?:the )?(?:[\w-]+ )?(?:report|management|postmortem|pm|execs?|leadership|board|minister\w*|call|meeting|briefing|press)\b` +
+	fuPaperworkRE = regexp.MustCompile(`\b(?:a|the) written (?:timeline|summary|report|account|statement)\b|\b(?:weekly|monthly|daily|ops|incident|team|service) (?:review|sync|meeting|standup|stand-up) (?:doc(?:ument)?|notes|agenda|deck|slides?)\b|\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking|publish|publishing) (up |the |a |an |our )?(?:short |quick |first |brief |final )?(post-?mortem|pm|pir|post-incident review|incident report|retro|rca|rfo|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\b(?:post-?mortem|pm|pir|rca|retro) (doc|meeting|review|session)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b|\b(?:updat|post)\w* (?:[\w-]+ ){0,3}?(?:on |to )?(?:the |our )?status ?page\b|\bfor (?:the |our )?status ?page\b|\b(?:wants?|asked for|asking for|requests?(?:ed)?|expects?)\s+(?:an?|the|our)\s+(?:rca|rfo|post-?mortem|pir|incident report)\b|\b(?:(?:write|send|draft|post|file|submit)\w*|(?:take|taking) care of|handl(?:e|ing)) (?:an? |the |our )?(?:official |formal |public |short |quick |initial |first |final |regulatory )?(?:note|statement|message|reply|update|letter|e-?mail|notification|notice)s? to\b|\b(?:must|have to|need to|needs to) report (?:in|within) \d+|\b(?:draft|send|write)\w* (?:\w+ )?(?:an? |the )?(?:apology |incident |customer |member |explanation )?(?:e-?mail|notice|announcement|letter)\b|\b(?:must|has to|have to|needs? to|shall) be (?:reported|notified|disclosed|declared) to\b|\b(?:impact|numbers?|figures?|timeline|summary|update) for (?:the )?(?:[\w-]+ )?(?:report|management|postmortem|pm|execs?|leadership|board|minister\w*|call|meeting|briefing|press)\b` +
 		// Telling a party of the incident is its communication, not an improvement
 		// ("I will notify the partner bank of the SLA breach", "someone needs to
 		// write the note for the regulator liaison, they want it by 10 tomorrow").
@@ -1275,6 +1275,11 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		return nil // "declaring sev3, I'll watch the dashboards" is the incident starting
 	}
 	if evidenceChore(low) && !marker {
+		return nil
+	}
+	// "I'll check the save audit table for half-written batches to be sure":
+	// a check hedged to be sure or just in case verifies this incident.
+	if fuHedgedCheckRE.MatchString(low) && !marker && !fuStrongLastingRE.MatchString(fuHedgedCheckRE.ReplaceAllString(low, " ")) {
 		return nil
 	}
 	if experiment(t) {
@@ -3835,6 +3840,11 @@ func participant(w string, names map[string]string) string {
 // fuDeliberateRE: a question that opens by asking whether to ("should we…?",
 // "so shall I…?"), after a sentence break or a filler word.
 var fuDeliberateRE = regexp.MustCompile(`(?:^|[.!?;]\s+)\W*(?:(?:and|so|also|but|then|ok|hmm)\W+)?(?:should|shall) (?:we|i)\b`)
+
+// fuHedgedCheckRE: a check the speaker will make, hedged as a precaution ("I'll
+// check the bucket policy to be sure", "ill check kite status … just in
+// case").
+var fuHedgedCheckRE = regexp.MustCompile(`\b(?:i'?ll|i will|let me|gonna|going to)\s+(?:\w+\s+)?(?:check|verify|confirm|double-check|look at|look into)\b[^.!?]*?\b(?:to be sure|to make sure|to be safe|just in case|to double-check)\b`)
 
 // evidenceChore reports whether a text only gathers evidence: logs, graphs, dumps
 // or traces grabbed, saved or exported, for the review or before they roll off

@@ -174,3 +174,22 @@ func TestWrapUpPromiseForLaterDayIsNoStep(t *testing.T) {
 		t.Error("the auto-pause spec, promised for friday, is a follow-up")
 	}
 }
+
+// A check hedged as a precaution ("… I'll check the save audit table for
+// half-written batches to be sure") verifies this incident; a lasting check
+// added "to make sure" it never recurs is an item.
+func TestHedgedCheckIsTriage(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: did we lose any grades?",
+		"^4 lee: shouldn't have, failed saves returned an error. I'll check the save audit table for half-written batches to be sure",
+		"omar: I'll add a nightly job that compares grade entries against the save audit, to make sure a half-written batch pages us",
+	)
+	wantFollowUpLines(t, inc, got, false, false, true)
+}
+
+// "I'll take care of the note to schools" is the incident's communication.
+func TestTakeCareOfTheNoteIsPaperwork(t *testing.T) {
+	if !paperwork("ok. i'll take care of the note to schools with jo") {
+		t.Error("taking care of the note to schools is the incident's communication")
+	}
+}
