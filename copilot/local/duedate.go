@@ -71,8 +71,9 @@ var (
 	// dueLastWeekdayRE: a weekday as a sentence's last word, with the word before it.
 	dueLastWeekdayRE = regexp.MustCompile(`(?i)\b([a-z']+)\s+(` + dueWeekday + `)\W*$`)
 	// dueNotDeadlineRE: the words before a weekday that make it a day gone by or a
-	// habit ("since monday", "every friday", "last tuesday").
-	dueNotDeadlineRE = regexp.MustCompile(`(?i)^(?:since|last|from|after|every|past|each|of|and|or|until|till|by|before|on|this|next)$`)
+	// habit ("since monday", "every friday", "last tuesday", "every other
+	// tuesday").
+	dueNotDeadlineRE = regexp.MustCompile(`(?i)^(?:since|last|from|after|every|past|each|of|and|or|until|till|by|before|on|this|next|other|alternate)$`)
 	// dueTodayToldRE: what follows "today" when it opens a clause told in the
 	// past ("today we googled it", "today it went only to email"): the day of
 	// the incident, not a deadline.
@@ -110,7 +111,7 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 	// does ("next week, by wednesday").
 	for _, re := range []*regexp.Regexp{dueTriggeredRE, dueBareRE, dueInSpanRE} {
 		m := re.FindStringSubmatchIndex(text)
-		if m == nil {
+		if m == nil || dueCounterfactual(text, m[0]) {
 			continue
 		}
 		e := text[m[2]:m[3]]
@@ -138,7 +139,7 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 			// "I'll add it monday", "fix them monday.": the weekday closing a
 			// promise, after any word but one that looks back ("since monday").
 			loc, expr = m[4:6], tail[m[4]:m[5]]
-		} else if m := dueSoonRE.FindStringSubmatchIndex(tail); m != nil && !(m[2] >= 0 && dueTodayToldRE.MatchString(tail[m[3]:])) {
+		} else if m := dueSoonRE.FindStringSubmatchIndex(tail); m != nil && !(m[2] >= 0 && (dueTodayToldRE.MatchString(tail[m[3]:]) || dueToldBeforeRE.MatchString(clauseBefore(tail, m[2])))) {
 			loc = m[:2]
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 {
@@ -155,6 +156,32 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 	}
 	words = strings.Join(strings.Fields(text[loc[0]:loc[1]]), " ")
 	return words, resolveDue(expr, said)
+}
+
+// dueToldBeforeRE: a clause told in the past ("we pinged oskar first", "the
+// lease thing bit us twice"), which "today" after it dates to the incident.
+var dueToldBeforeRE = regexp.MustCompile(`(?i)\b(?:we|i|it|they|he|she|you|nobody|everyone|someone|that|this|thing|\w+s)\s+(?:\w+ed|went|was|were|had|did|got|saw|found|knew|came|took|made|began|sent|ran|bit|hit|lost|broke)\b`)
+
+// dueCounterfactualRE: a sentence about what would have been ("that would have
+// caught this on the 13th"), whose dates are not deadlines.
+var dueCounterfactualRE = regexp.MustCompile(`(?i)\b(?:would|could|should|might)(?:'ve|\s+have)\b`)
+
+// clauseBefore is the clause of s that ends at i: from the last sentence or
+// clause mark before i.
+func clauseBefore(s string, i int) string {
+	start := strings.LastIndexAny(s[:i], ".!?;:,")
+	return s[start+1 : i]
+}
+
+// dueCounterfactual reports whether the sentence of text holding position i
+// tells what would have been.
+func dueCounterfactual(text string, i int) bool {
+	start := strings.LastIndexAny(text[:i], ".!?") + 1
+	end := len(text)
+	if j := strings.IndexAny(text[i:], ".!?"); j >= 0 {
+		end = i + j
+	}
+	return dueCounterfactualRE.MatchString(text[start:end])
 }
 
 // resolveDue turns deadline words into a YYYY-MM-DD date against the time they were
@@ -182,6 +209,9 @@ func resolveDue(expr string, said time.Time) string {
 		if sub[2] == "" && end.Before(day) {
 			end = time.Date(y+1, time.Month(monthOf(sub[1]))+1, 0, 0, 0, 0, 0, time.UTC)
 		}
+		if end.Before(day.AddDate(-1, 0, 0)) {
+			return "" // a year written out long gone ("end of feb 2019")
+		}
 		return format(end)
 	}
 	// "end of Q2" is the quarter's last day, this year's unless it is over.
@@ -194,6 +224,9 @@ func resolveDue(expr string, said time.Time) string {
 		end := time.Date(y, time.Month(3*q)+1, 0, 0, 0, 0, 0, time.UTC)
 		if sub[2] == "" && end.Before(day) {
 			end = time.Date(y+1, time.Month(3*q)+1, 0, 0, 0, 0, 0, time.UTC)
+		}
+		if end.Before(day.AddDate(-1, 0, 0)) {
+			return ""
 		}
 		return format(end)
 	}
@@ -341,6 +374,12 @@ func explicitDate(low string, day time.Time) (time.Time, bool) {
 	}
 	if guess && t.Before(day.AddDate(0, -1, 0)) {
 		t = t.AddDate(1, 0, 0)
+	}
+	// A year written out that puts the day more than a year before the message
+	// ("by 1.01.00") names no deadline; a report may well list action items
+	// due some weeks before it was written.
+	if !guess && t.Before(day.AddDate(-1, 0, 0)) {
+		return time.Time{}, false
 	}
 	return t, true
 }

@@ -15,6 +15,14 @@ var dueTests = []struct {
 	{"today told in the past", "I'll write the runbook for rotating the key by hand, today we googled it", "2026-03-02", true, "", ""},
 	{"today it went", "I'll put the stale-list alert on the on-call phone, today it went only to email", "2026-03-02", true, "", ""},
 	{"today as the deadline", "I'll put the stale-list alert on the on-call phone today", "2026-03-02", true, "today", "2026-03-02"},
+	// "Today" closing a clause told in the past is the incident's day too.
+	{"today after a clause told in the past", "I'll add a line to the support playbook to page SRE first. we pinged the catalogue team first today", "2026-03-02", true, "", ""},
+	{"bit us today", "the lease thing bit us twice today. I'll write a reaper for that", "2026-03-02", true, "", ""},
+	// A date in what would have been is no deadline.
+	{"would have caught it on the 13th", "an alert on retained WAL > 20GB. that would have caught this on the 13th. I'll do that one", "2026-05-21", true, "", ""},
+	{"would've shown it on saturday", "can we get a per-insurer latency panel? would have shown it going weird on saturday", "2026-03-02", false, "", ""},
+	// A weekday that recurs is a habit.
+	{"every other tuesday", "i'll raise it with the vendor, we have a call with them every other tuesday", "2026-05-14", true, "", ""},
 	{"bare weekday", "i'll take it, by friday", "2026-09-15", true, "by friday", "2026-09-18"},
 	{"weekday on the day is a week later", "@ravi can you add a test by tuesday?", "2026-05-19", false, "by tuesday", "2026-05-26"},
 	{"next weekday is the following week", "write the runbook by next thursday?", "2025-09-30", false, "by next thursday", "2025-10-09"},

@@ -1277,6 +1277,14 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if evidenceChore(low) && !marker {
 		return nil
 	}
+	// "ingest should dead-letter on 23514 instead... actually no, scrap that,
+	// retrying is exactly why nothing got lost": the speaker takes the idea
+	// back in the same message and proposes nothing after.
+	if loc := fuSelfRetractRE.FindStringIndex(low); loc != nil && loc[0] > 0 {
+		if rest := low[loc[1]:]; !fuCommitRE.MatchString(rest) && !fuSuggestRE.MatchString(rest) && !fuAskRE.MatchString(rest) {
+			return nil
+		}
+	}
 	// "I'll check the save audit table for half-written batches to be sure":
 	// a check hedged to be sure or just in case verifies this incident.
 	if fuHedgedCheckRE.MatchString(low) && !marker && !fuStrongLastingRE.MatchString(fuHedgedCheckRE.ReplaceAllString(low, " ")) {
@@ -3840,6 +3848,10 @@ func participant(w string, names map[string]string) string {
 // fuDeliberateRE: a question that opens by asking whether to ("should we…?",
 // "so shall I…?"), after a sentence break or a filler word.
 var fuDeliberateRE = regexp.MustCompile(`(?:^|[.!?;]\s+)\W*(?:(?:and|so|also|but|then|ok|hmm)\W+)?(?:should|shall) (?:we|i)\b`)
+
+// fuSelfRetractRE: a take-back after something said in the same message
+// ("… actually no, scrap that", "…, on second thought forget it").
+var fuSelfRetractRE = regexp.MustCompile(`(?:\.\.\.|[.!?,;:—–]|\s-)\s*(?:actually|wait|hmm+|ok|okay|on second thought)[,.]?\s+(?:no[,.]?\s+)?(?:scrap|scratch|forget|never ?mind|nvm|ignore)\s+(?:that|it|this)\b`)
 
 // fuHedgedCheckRE: a check the speaker will make, hedged as a precaution ("I'll
 // check the bucket policy to be sure", "ill check kite status … just in

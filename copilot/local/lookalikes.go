@@ -990,8 +990,8 @@ var lkSelfRetractRE = regexp.MustCompile(`(?:\.{2,}|…|[,.;:!—–-])\s*(?:(?:
 func boundedWatch(low string) bool {
 	found := false
 	for _, s := range followUpSentences(low) {
-		if lkWatchRE.MatchString(s) && lkNearWindowRE.MatchString(s) {
-			rest := lkLeaveAsIsRE.ReplaceAllString(lkNearWindowRE.ReplaceAllString(lkWatchRE.ReplaceAllString(s, " "), " "), " ")
+		if lkWatchForRE.MatchString(s) || lkWatchRE.MatchString(s) && lkNearWindowRE.MatchString(s) {
+			rest := lkLeaveAsIsRE.ReplaceAllString(lkNearWindowRE.ReplaceAllString(lkWatchRE.ReplaceAllString(lkWatchForRE.ReplaceAllString(s, " "), " "), " "), " ")
 			if fuMakeRE.MatchString(rest) || fuStrongLastingRE.MatchString(rest) {
 				return false
 			}
@@ -1004,6 +1004,10 @@ func boundedWatch(low string) bool {
 }
 
 var (
+	// lkWatchForRE: watching for minutes or hours ("monitoring for 20 min first
+	// pls", "watch it for another hour"); an alert's condition ("a monitor on
+	// zero results > 20% for 5 min") names no watcher.
+	lkWatchForRE = regexp.MustCompile(`\b(?:monitoring|watching|watch|monitor) (?:it |this |things |that )?for (?:another |a further |the next )?(?:\d+|a few|a couple of|an?) ?(?:min(?:ute)?s?|hours?|h|m)\b`)
 	// lkWatchRE: looking at something over and over.
 	lkWatchRE = regexp.MustCompile(`\b(?:watch(?:es|ing)?|keep (?:an eye|watch|watching|checking) on|keep an eye|eyeball(?:ing)?|check(?:ing)? on)\b`)
 	// lkLeaveAsIsRE: a clause that leaves something as it stands ("leaving fanout
