@@ -444,6 +444,11 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			if c := l.referredItem(lc, items, t, ref, inc, w, threadOf); c != nil {
 				c.ticket = ref
 				usedKey[ref] = true
+				// "ines created LOANS-884: …" for ines's own idea nobody took:
+				// filing it is taking it.
+				if m := fuBotFilerRE.FindStringSubmatch(t.lower); t.bot && m != nil && c.owner == "" && strings.EqualFold(m[1], speaker(lc.msgs[c.idx].msg)) {
+					c.owner = speaker(lc.msgs[c.idx].msg)
+				}
 				delete(laterCite, ref) // one announcement, one item
 				siblingsCovered(items, c, ref, t.msg.Text)
 			}

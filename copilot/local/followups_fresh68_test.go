@@ -26,3 +26,18 @@ func TestSameMessageTakeBack(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, false, true)
 }
+
+// "ines created LOANS-884: …" right after ines's own idea that nobody took:
+// filing it is taking it, and she owns it.
+func TestBotFilerOwnsTheirIdea(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"maya: follow-ups?",
+		"ines: and a synthetic that does a real checkout and return on a test patron every minute. the health check only reads",
+		"jira: ines created LOANS-884: Synthetic checkout and return probe for the loans write path",
+	)...)
+	botSays(inc, 2)
+	got := followUpsBySource(t, inc)
+	if it, ok := got[ts(inc, 1)]; !ok || it.TicketKey != "LOANS-884" || it.Owner != "ines" {
+		t.Errorf("the synthetic: found %v, ticket %q, owner %q; want LOANS-884 owned by ines", ok, it.TicketKey, it.Owner)
+	}
+}
