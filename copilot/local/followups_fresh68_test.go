@@ -41,3 +41,14 @@ func TestBotFilerOwnsTheirIdea(t *testing.T) {
 		t.Errorf("the synthetic: found %v, ticket %q, owner %q; want LOANS-884 owned by ines", ok, it.TicketKey, it.Owner)
 	}
 }
+
+// "I'll check use1 and staging for the same /24 setup" looks elsewhere for
+// the flaw just found: an audit, not a look at this incident.
+func TestCheckElsewhereForTheSameIsAnAudit(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"priya: and I'll check use1 and staging for the same /24 setup, pretty sure use1 is similar",
+		"lee: I'll check the bucket policy to be sure",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false)
+}

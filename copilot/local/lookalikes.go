@@ -816,7 +816,9 @@ func lookOnly(low, raw string, t msgTags) bool {
 	look := false
 	for _, sent := range splitSentences(raw) {
 		sl := lowerClean(sent)
-		if lkLookLeadRE.MatchString(sl) {
+		// "I'll check use1 and staging for the same /24 setup": a look at the
+		// other places for the same flaw is an audit, work of its own.
+		if lkLookLeadRE.MatchString(sl) && !lkSameFlawRE.MatchString(sl) {
 			look = true
 			continue
 		}
@@ -832,6 +834,10 @@ func lookOnly(low, raw string, t msgTags) bool {
 	words, _ := findDue(raw, t.msg.Time(), true)
 	return words == ""
 }
+
+// lkSameFlawRE: looking elsewhere for the flaw just found ("for the same
+// pattern", "for the same /24 setup", "for similar configs").
+var lkSameFlawRE = regexp.MustCompile(`\bfor (?:the same|similar)\b`)
 
 // lkLookTailRE: a question the speaker closes by going to look.
 var lkLookTailRE = regexp.MustCompile(`\?\s*(?:looking|checking|digging|investigating)(?: (?:now|into it))?\W*$`)
