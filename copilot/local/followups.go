@@ -1684,6 +1684,9 @@ func callsForItems(low string) bool {
 		return false
 	}
 	sents := followUpSentences(trimmed)
+	if len(sents) == 0 {
+		return false
+	}
 	last := strings.ToLower(sents[len(sents)-1])
 	return fuMarkerRE.MatchString(last) && !fuMakeRE.MatchString(low) && !fuCommitRE.MatchString(low) && !fuSuggestRE.MatchString(low)
 }
@@ -2472,7 +2475,7 @@ var fuClauseEndRE = regexp.MustCompile(`[,.;:!?()—–]|\s-\s|\b(?:but|because|
 // "agreed on both,").
 var fuHandOutLeadRE = regexp.MustCompile(`^\W*(?:\+\s?1+|agreed?)\b[^.!?;:]{0,20}[.!?;:,]\s*`)
 
-// fuAlsoRE: a clause that adds to what was said ("also", "as well", "too").
+// fuAlsoRE: a clause that adds to what was said ("also", "as well").
 var fuAlsoRE = regexp.MustCompile(`\b(?:also|as well)\b`)
 
 // fuHandOutClauseRE ends a clause of a hand-out.

@@ -95,6 +95,11 @@ func TestCallForItemsIsNoItem(t *testing.T) {
 	if callsForItems("todo: add the alert on queue depth:") {
 		t.Error("callsForItems: a to-do that names its work is an item")
 	}
+	for _, s := range []string{"?", ":", " ?! "} {
+		if callsForItems(s) {
+			t.Errorf("callsForItems(%q): punctuation alone calls for nothing", s)
+		}
+	}
 }
 
 // "FWD-916 merged: …" reports the work of that ticket done; the speaker's
