@@ -1020,17 +1020,12 @@ func namesLastingBesidesReport(low string) bool {
 // nothing lasting besides.
 func paperworkOnly(low string) bool {
 	for _, re := range []*regexp.Regexp{lkOwnerOfPaperRE, fuOwnReportRE, fuPaperworkRE} {
-		if re.MatchString(low) && !fuStrongLastingRE.MatchString(fuReviewWhenRE.ReplaceAllString(re.ReplaceAllString(low, ""), "")) {
+		if re.MatchString(low) && !fuStrongLastingRE.MatchString(re.ReplaceAllString(low, "")) {
 			return true
 		}
 	}
 	return false
 }
-
-// fuReviewWhenRE: the incident's review named with its day ("postmortem
-// thursday", "PIR on monday"), which says when the paperwork is due, nothing
-// lasting.
-var fuReviewWhenRE = regexp.MustCompile(`\b(?:post-?mortem|pir|retro|rca|post-incident review)\s+(?:(?:is|on|at|this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b`)
 
 // reaffirmOnly reports whether a message's only commitment says that work
 // promised before stays with its speaker ("scratch the training call, … runbook
@@ -1058,7 +1053,7 @@ var fuOwnReportRE = regexp.MustCompile(`\b(?:the|a|our|this|its) (?:post-?mortem
 	`|\b(?:the|a|my|our|short|quick) write-?up\b|\bno (?:full |formal |proper |written )?(?:post-?mortem|pm|pir|rca|retro)\b|\bnote (?:it|this|that) in (?:the|our)\b|\b(?:put|add) (?:it|this|that|the \w+) in the (?:diary|calendar)\b|\bcalendar invite\b` +
 	// The report with no article, followed by when it comes or from whom
 	// ("postmortem doc later this week", "PIR draft from me by thursday").
-	`|(?:^|[.!?,;:]\s*)(?:post-?mortem|pir|rca|retro)(?: doc(?:ument)?| draft| write-?up)? (?:later|tomorrow|today|tonight|this|next|by|on|from me|mon|tue|wed|thu|fri)`)
+	`|(?:^|[.!?,;:—–]\s*)(?:post-?mortem|pir|rca|retro)(?: doc(?:ument)?| draft| write-?up)? (?:later|tomorrow|today|tonight|this|next|by|on|from me|mon|tue|wed|thu|fri)`)
 
 // detectFollowUp decides whether a message proposes a lasting improvement. It returns
 // nil for anything else, and a candidate with accepted unset for a weak proposal that
@@ -1280,19 +1275,6 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		return nil // "declaring sev3, I'll watch the dashboards" is the incident starting
 	}
 	if evidenceChore(low) && !marker {
-		return nil
-	}
-	// "ingest should dead-letter on 23514 instead... actually no, scrap that,
-	// retrying is exactly why nothing got lost": the speaker takes the idea
-	// back in the same message and proposes nothing after.
-	if loc := fuSelfRetractRE.FindStringIndex(low); loc != nil && loc[0] > 0 {
-		if rest := low[loc[1]:]; !fuCommitRE.MatchString(rest) && !fuSuggestRE.MatchString(rest) && !fuAskRE.MatchString(rest) {
-			return nil
-		}
-	}
-	// "I'll check the save audit table for half-written batches to be sure":
-	// a check hedged to be sure or just in case verifies this incident.
-	if fuHedgedCheckRE.MatchString(low) && !marker && !fuStrongLastingRE.MatchString(fuHedgedCheckRE.ReplaceAllString(low, " ")) {
 		return nil
 	}
 	if experiment(t) {
@@ -3856,15 +3838,6 @@ func participant(w string, names map[string]string) string {
 // fuDeliberateRE: a question that opens by asking whether to ("should we…?",
 // "so shall I…?"), after a sentence break or a filler word.
 var fuDeliberateRE = regexp.MustCompile(`(?:^|[.!?;]\s+)\W*(?:(?:and|so|also|but|then|ok|hmm)\W+)?(?:should|shall) (?:we|i)\b`)
-
-// fuSelfRetractRE: a take-back after something said in the same message
-// ("… actually no, scrap that", "…, on second thought forget it").
-var fuSelfRetractRE = regexp.MustCompile(`(?:\.\.\.|[.!?,;:—–]|\s-)\s*(?:actually|wait|hmm+|ok|okay|on second thought)[,.]?\s+(?:no[,.]?\s+)?(?:scrap|scratch|forget|never ?mind|nvm|ignore)\s+(?:that|it|this)\b`)
-
-// fuHedgedCheckRE: a check the speaker will make, hedged as a precaution ("I'll
-// check the bucket policy to be sure", "ill check kite status … just in
-// case").
-var fuHedgedCheckRE = regexp.MustCompile(`\b(?:i'?ll|i will|let me|gonna|going to)\s+(?:\w+\s+)?(?:check|verify|confirm|double-check|look at|look into)\b[^.!?]*?\b(?:to be sure|to make sure|to be safe|just in case|to double-check)\b`)
 
 // evidenceChore reports whether a text only gathers evidence: logs, graphs, dumps
 // or traces grabbed, saved or exported, for the review or before they roll off

@@ -842,8 +842,10 @@ var lkSameFlawRE = regexp.MustCompile(`\bfor (?:the same|similar)\b`)
 // lkLookTailRE: a question the speaker closes by going to look.
 var lkLookTailRE = regexp.MustCompile(`\?\s*(?:looking|checking|digging|investigating)(?: (?:now|into it))?\W*$`)
 
-// lkNoEffectRE: an expectation that something has no effect, not a proposal.
-var lkNoEffectRE = regexp.MustCompile(`\bshouldn'?t (?:affect|matter|impact|touch|break|change|hurt)\b`)
+// lkNoEffectRE: an expectation that something has no effect, not a proposal,
+// or a bare "shouldn't have" answering whether harm was done ("shouldn't have,
+// failed saves returned an error").
+var lkNoEffectRE = regexp.MustCompile(`\bshouldn'?t (?:affect|matter|impact|touch|break|change|hurt)\b|^\W*shouldn'?t(?:'ve| have)?\s*(?:[,.;:!]|$)`)
 
 // lkLookLeadRE: a sentence opening with the speaker's promise to look.
 var lkLookLeadRE = regexp.MustCompile(`^\W*(?:and |also |ok,? )?i'?ll (?:also )?(?:check|look at|look into|have a look|verify|confirm|double-check)\b`)
@@ -985,8 +987,9 @@ func selfRetracted(low string) bool {
 	return !sentencePromise(rest) && !proposalForm(rest, true) && !fuCommitRE.MatchString(rest)
 }
 
-// lkSelfRetractRE: a take-back after something said in the same message.
-var lkSelfRetractRE = regexp.MustCompile(`(?:\.{2,}|…|[,.;:!—–-])\s*(?:(?:ah|oh|actually|hmm|wait|no)[,.]?\s+)?(?:nvm|never ?mind|scratch that|forget (?:it|that))\b`)
+// lkSelfRetractRE: a take-back after something said in the same message
+// ("… nvm", "… actually no, scrap that").
+var lkSelfRetractRE = regexp.MustCompile(`(?:\.{2,}|…|[,.;:!—–-])\s*(?:(?:ah|oh|actually|hmm|wait|no)[,.]?\s+){0,2}(?:nvm|never ?mind|(?:scratch|scrap) (?:that|it)|forget (?:it|that))\b`)
 
 // boundedWatch reports a promise to watch something for a stretch of time that
 // ends soon ("The on-call will watch the heap graphs daily this week. We expect

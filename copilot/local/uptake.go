@@ -1068,21 +1068,7 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 		if ownItem {
 			// "ignore my nightly script idea": the speaker's idea that names the
 			// words, else, named by its kind only, the speaker's latest.
-			named := contentTerms(own[1])
-			best, bestN := -1, 0
-			for i := t.idx - 1; i >= max(0, t.idx-10); i-- {
-				if cands[i] == nil || speaker(lc.msgs[i].msg) != speaker(t.msg) {
-					continue
-				}
-				if len(named) == 0 {
-					best = i
-					break
-				}
-				if _, n := termOverlap(named, cands[i].msgTerms); n > bestN {
-					best, bestN = i, n
-				}
-			}
-			if best >= 0 {
+			if best := ownNamedIdea(lc, cands, t, contentTerms(own[1])); best >= 0 {
 				delete(cands, best)
 			}
 			// The call-off may come with a new ask ("scratch my TODO then, priya
@@ -1136,9 +1122,11 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 			// which of its speaker's ideas it takes back: the one sharing the
 			// most of the named words, not merely the latest.
 			if m := upDropNamedRE.FindStringSubmatch(upCorrectOpenRE.ReplaceAllString(t.lower, "")); m != nil {
-				if i := ownNamedIdea(lc, cands, t, contentTerms(m[1])); i >= 0 {
-					delete(cands, i)
-					continue
+				if named := contentTerms(m[1]); len(named) > 0 {
+					if i := ownNamedIdea(lc, cands, t, named); i >= 0 {
+						delete(cands, i)
+						continue
+					}
 				}
 			}
 			for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
@@ -1204,12 +1192,15 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 
 // ownNamedIdea is the candidate of t's speaker among the ten messages before t
 // that shares the most of named's words, the latest of those; -1 when none
-// shares one.
+// shares one. With no words named it is the speaker's latest candidate there.
 func ownNamedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, named []string) int {
 	best, bestN := -1, 0
 	for i := t.idx - 1; i >= max(0, t.idx-10); i-- {
 		if cands[i] == nil || speaker(lc.msgs[i].msg) != speaker(t.msg) {
 			continue
+		}
+		if len(named) == 0 {
+			return i
 		}
 		if _, n := termOverlap(named, cands[i].msgTerms); n > bestN {
 			best, bestN = i, n
