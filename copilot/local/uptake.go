@@ -826,12 +826,23 @@ func presentCommits(low string) bool {
 	// as step 1 in the telemetry-gap runbook"), adding commits when what it adds
 	// to is a kind of deliverable (a runbook, a checklist, an alert, a test).
 	// A fix being written ("writing the parser fix meanwhile") is the response.
-	return upDroppedPresentRE.MatchString(low) && deliverables(low) != 0
+	// The deliverable is what the clause makes: "writing the parser fix
+	// meanwhile: … + unit test" is the fix, its test a part of it.
+	return upDroppedPresentRE.MatchString(low) && deliverables(firstClause(low)) != 0
 }
 
-// upDroppedPresentRE: a message that opens with adding to a list, its subject
-// dropped ("also adding …", "adding broker cert to night checklist").
-var upDroppedPresentRE = regexp.MustCompile(`^\W*(?:also |and |plus )?(?:adding|documenting)\b`)
+// firstClause is s up to its first colon, semicolon, comma or sentence end.
+func firstClause(s string) string {
+	if i := strings.IndexAny(s, ":;,.!?"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// upDroppedPresentRE: a message that opens with adding to a list or writing or
+// putting a deliverable, its subject dropped ("also adding …", "adding broker
+// cert to night checklist", "also putting pool wait on the match-day dashboard").
+var upDroppedPresentRE = regexp.MustCompile(`^\W*(?:also |and |plus )?(?:adding|documenting|putting|writing)\b`)
 
 var notCommitLead = toSet(`could can should would shall will if when whenever why how whether maybe unless until before after that do did what where once while`)
 
@@ -1046,7 +1057,7 @@ var upRejectOpenRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|
 
 // upNotNeededRE: a message that opens, after a filler or a few ("ha ok,
 // nevermind then"), by saying what was just offered is not needed.
-var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh|ha|haha|lol|heh|right)[,:.!]?\s+){0,3}(?:not needed|no need\b|not necessary|unnecessary|never ?mind|nvm)`)
+var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh|ha|haha|lol|heh|right|nice|cool|great|perfect)[,:.!]?\s+){0,3}(?:not needed|no need\b|not necessary|unnecessary|never ?mind|nvm)`)
 
 // dropCalledOff removes an idea that a later message calls off by naming it: the
 // conversation decided against it after it was said ("tom, skip the DLQ, the new
@@ -1114,6 +1125,9 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 			replaced := selfItem && upInsteadRE.MatchString(t.lower)
 			if named || retract || replaced {
 				delete(cands, root)
+				if !replaced {
+					dropObjections(lc, cands, root, t)
+				}
 				continue
 			}
 		}
@@ -1132,6 +1146,9 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 			for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
 				if (cands[i] != nil || said[i]) && speaker(lc.msgs[i].msg) == speaker(t.msg) {
 					delete(cands, i)
+					if retract {
+						dropObjections(lc, cands, i, t)
+					}
 					break
 				}
 				// "no need, with auto-renew … there is no single date anymore"
@@ -1186,6 +1203,22 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 			if best >= 0 {
 				delete(cands, best)
 			}
+		}
+	}
+}
+
+// dropObjections removes the candidates between an idea and its speaker's
+// take-back that others said in answer to it and that commit to nothing: the objections the
+// take-back concedes ("I'll open a claim with certaxis" … "we have no contract
+// with certaxis, paycore does" … "fair, dropping that"). What they say is why
+// the idea went, not a gap of their own to fill.
+func dropObjections(lc *incidentLifecycle, cands map[int]*fuCandidate, idea int, t msgTags) {
+	for j := idea + 1; j < t.idx; j++ {
+		// An answer to the idea: in its thread, or the one message between it
+		// and the take-back.
+		answers := threadRoot(lc, lc.msgs[j]) == idea || j == idea+1 && t.idx == idea+2
+		if c := cands[j]; c != nil && answers && !lc.msgs[j].bot && speaker(lc.msgs[j].msg) != speaker(t.msg) && !fuCommitRE.MatchString(lc.msgs[j].lower) {
+			delete(cands, j)
 		}
 	}
 }
