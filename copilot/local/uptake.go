@@ -40,7 +40,7 @@ var (
 	// "not now, OPS-512 covers what bit us", "then the prices are wrong forever 😅 no").
 	// A reply that ends "…, not now" or
 	// "… not for now" puts the idea off to no time.
-	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|haha|agreed?|agree)[,.]?\s+)?(?:no\b|maybe (?:one day|some ?day|in a future life)\b|nope\b|nah\b|-1\b|not now\b|i'?d rather not\b|rather not\b|(?:i'?d|i would) say no\b|i vote no\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|^\W*(?:[\w']+\W+){0,3}actually,? (?:no|nah|nope)\b|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$|\p{So}\s*no[.!]*\s*$|^\W*(?:(?:we|you|u) )?(?:can'?t|cannot)\s*[,.;:!-]|\bnot worth (?:it|the (?:effort|pain|hassle|complexity|risk))\b|\bnot adding (?:another|one|it|that|this)\b|^\W*(?:[\w'-]+\W+){0,3}but no\s*[,.;!]|^\W*(?:absolutely|definitely|certainly) not\b|\bnot happening\b|\bnot (?:making|turning) (?:that|this|it) (?:into )?(?:an? )?(?:action|action item|follow-?up|item|ticket)\b|\bno,? we won'?t\b|^\W*(?:nice|good|great|cool|neat|interesting) (?:idea|thought|one),? but\b|^\W*(?:ok,? |okay,? |agreed?,? )?not doing (?:that|this|it)\b|(?:^|[,.;]\s*)(?:i'?d |id )?rather not\W*$|^\W*(?:maybe,? |hmm+,? )?(?:we'?ll|let'?s) see(?: (?:after|once|when|later|next)\b|\W*$)`)
+	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|haha|agreed?|agree)[,.]?\s+)?(?:no\b|maybe (?:one day|some ?day|in a future life)\b|nope\b|nah\b|meh\b|-1\b|not now\b|i'?d rather not\b|rather not\b|(?:i'?d|i would) say no\b|i vote no\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|^\W*(?:[\w']+\W+){0,3}actually,? (?:no|nah|nope)\b|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$|\p{So}\s*no[.!]*\s*$|^\W*(?:(?:we|you|u) )?(?:can'?t|cannot)\s*[,.;:!-]|\bnot worth (?:it|the (?:effort|pain|hassle|complexity|risk))\b|\bnot adding (?:another|one|it|that|this)\b|^\W*(?:[\w'-]+\W+){0,3}but no\s*[,.;!]|^\W*(?:absolutely|definitely|certainly) not\b|\bnot happening\b|\bnot (?:making|turning) (?:that|this|it) (?:into )?(?:an? )?(?:action|action item|follow-?up|item|ticket)\b|\bno,? we won'?t\b|^\W*(?:nice|good|great|cool|neat|interesting) (?:idea|thought|one),? but\b|^\W*(?:ok,? |okay,? |agreed?,? )?not doing (?:that|this|it)\b|(?:^|[,.;]\s*)(?:i'?d |id )?rather not\W*$|^\W*(?:maybe,? |hmm+,? )?(?:we'?ll|let'?s) see(?: (?:after|once|when|later|next)\b|\W*$)`)
 	// upSelfRejectRE: an idea its author turns down in the same breath.
 	// "we could flatten the record instead, but with the CI check that's not worth
 	// the pain"; "we'd need a week to audit them all, not now".
@@ -1182,6 +1182,14 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 					}
 					continue
 				}
+				// What it takes back was its speaker's own words and no item:
+				// the take-back is none either unless it promises.
+				if ownSaid(lc, cands, t, named) > 0 {
+					if !fuCommitRE.MatchString(t.lower) {
+						delete(cands, t.idx)
+					}
+					continue
+				}
 			}
 		}
 		for _, m := range upCallOffRE.FindAllStringSubmatch(t.lower, -1) {
@@ -1251,7 +1259,7 @@ var upWithdrawnRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|lol|fine|fa
 // "re: the DLQ idea -", "about my IdP alert:"; "about the schedule:" may only
 // name a topic) and then takes it back ("nvm", "scrap that"); group 1 is
 // the thing.
-var upReCallOffRE = regexp.MustCompile(upReLead + `\s*(?:ok[,.]?\s*|ah[,.]?\s*|actually[,.]?\s*)?(?:nvm|never ?mind|scrap|scratch|forget|drop|ignore|withdraw|cancel)\b`)
+var upReCallOffRE = regexp.MustCompile(upReLead + `\s*(?:ok[,.]?\s*|ah[,.]?\s*|actually[,.]?\s*)?(?:nvm|never ?mind|scrap|scratch|forget|drop|ignore|withdraw|cancel|tak(?:e|ing) (?:that|it|this) back)\b`)
 
 // upReLead: a reply that opens, after a filler at most ("actually re game day
 // -"), by naming what it is about ("re the circuit breaker —"); group 1 is the
@@ -1286,8 +1294,31 @@ func calledOffIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags,
 			best, bestN, bestOwn = i, n, own
 		}
 	}
+	// "re the soak schedule - taking that back" after its speaker's own "I'll
+	// just delete the nightly soak schedule", no item: the idea called off is
+	// that one, not another's "scheduled pipeline" sharing one word.
+	if ownSaid(lc, cands, t, named) > bestN {
+		return -1
+	}
 	return best
 }
+
+// ownSaid is the most of named's words one of t's speaker's own recent messages
+// that is no candidate says.
+func ownSaid(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, named []string) int {
+	most := 0
+	for i := t.idx - 1; i >= max(0, t.idx-ownSaidWindow); i-- {
+		if o := lc.msgs[i]; cands[i] == nil && !o.bot && speaker(o.msg) == speaker(t.msg) {
+			_, n := termOverlap(named, contentTerms(o.msg.Text))
+			most = max(most, n)
+		}
+	}
+	return most
+}
+
+// ownSaidWindow: how many messages back calledOffIdea looks for the speaker's
+// own words that were no item.
+const ownSaidWindow = 15
 
 // upEntryRefRE: a called-off thing that is a list entry's number ("3)", "#3",
 // "no. 3", "item 3", "3"); the one group that matched is the number. A number
@@ -1348,6 +1379,11 @@ func withdrawConceded(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 			continue
 		}
 		if !upConcedeRE.MatchString(t.lower) || len(strings.Fields(t.lower)) > 6 {
+			continue
+		}
+		// A reply that takes back its own speaker's idea ("re the soak schedule -
+		// taking that back, keeping it") argues nothing against p.
+		if upReCallOffRE.MatchString(r.lower) {
 			continue
 		}
 		if r.question || strings.HasSuffix(strings.TrimSpace(r.lower), "?") || upArgueOpenRE.MatchString(r.lower) || fuAgreeRE.MatchString(r.lower) || upAddRE.MatchString(r.lower) ||
