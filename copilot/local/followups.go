@@ -2942,6 +2942,12 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		if author {
 			score += 0.25
 		}
+		// The bot names who filed it ("lena created GEO-418: …"): the filer's
+		// own idea, said a dozen messages back, before another's just above
+		// that shares a word.
+		if filed {
+			score += 0.25
+		}
 		if score > bestScore {
 			best, bestScore = c, score
 		}

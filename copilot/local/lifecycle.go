@@ -88,7 +88,7 @@ var (
 	notDoneRE = regexp.MustCompile(`\b(never|didn'?t|did not|haven'?t|hasn'?t|not yet|forgot to|without)\b|^\W*no[,.!]|\b(?:considered|discussed|proposed|suggested|evaluated|weighed)\b[^.;]{0,20}\b(?:rejected|dismissed|ruled out|dropped|not taken)\b`)
 	// insteadRE: the alternative a sentence sets against what happens ("refuses
 	// every write instead of dropping old keys"), up to the clause's end.
-	insteadRE = regexp.MustCompile(`\b(?:instead of|rather than) \w+ing\b[^.;,]*`)
+	insteadRE = regexp.MustCompile(`\b(?:instead of|rather than) \w+ing\b[^.;,]*|` + noStep)
 	// refusedLeadRE: a message that opens by refusing a step for now ("no
 	// rollback unless the purge fails", "no restart until we have a dump").
 	refusedLeadRE = regexp.MustCompile(`^\W*(?:no|not) (?:[\w-]+ ){1,2}(?:unless|until|before|yet|for now)\b`)
@@ -266,6 +266,10 @@ func tagMessage(i int, m copilot.Message) msgTags {
 // same messages, and the tagging (some forty expressions a message) was most of
 // their work.
 var tagMemo = text.NewMemo[string, msgTags](1 << 15)
+
+// noStep: a step named as what a change spares ("so a location change busts the
+// cdn cache by itself, no manual purge", "without a restart"): no step taken.
+const noStep = `\b(?:no|without(?: an?| the| any)?)\s+(?:manual|more|further|extra|separate)\s+\w+`
 
 // textTags tags a message by its text and kind alone (tagMessage adds the rest).
 func textTags(m copilot.Message) msgTags {

@@ -828,8 +828,23 @@ func presentCommits(low string) bool {
 	// A fix being written ("writing the parser fix meanwhile") is the response.
 	// The deliverable is what the clause makes: "writing the parser fix
 	// meanwhile: … + unit test" is the fix, its test a part of it.
-	return upDroppedPresentRE.MatchString(low) && deliverables(firstClause(low)) != 0
+	if upDroppedPresentRE.MatchString(low) && deliverables(firstClause(low)) != 0 {
+		return true
+	}
+	// The same after the clause that says what ("and cert-manager upgrades get a
+	// release notes review for changed defaults, … adding that to the platform
+	// upgrade checklist").
+	for _, loc := range upLaterDroppedRE.FindAllStringIndex(low, -1) {
+		if deliverables(firstClause(low[loc[1]:])) != 0 {
+			return true
+		}
+	}
+	return false
 }
+
+// upLaterDroppedRE: "adding that to …" after a sentence or clause break; what
+// follows it names the list.
+var upLaterDroppedRE = regexp.MustCompile(`[.;,!]\s+(?:also |and |plus )?(?:adding|putting) (?:that|it|this|them|those) (?:to|in|on|into)\b`)
 
 // firstClause is s up to its first colon, semicolon, comma or sentence end.
 func firstClause(s string) string {
