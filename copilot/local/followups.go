@@ -337,7 +337,9 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 		if self != nil {
 			// "+1. also, could we…" adds a second idea; "+1, I'll take it" does not.
-			if ov, _ := termOverlap(own, tc.terms); !(self.accepted && !explicit && (len(own) >= 4 || taken && len(own) >= 3) && ov < 0.5) || (!taken && weighsOnly(rest)) {
+			// "+1, pipeline already writes that param on every bake" says what is
+			// in place already: a reason to agree, no idea of its own.
+			if ov, _ := termOverlap(own, tc.terms); !(self.accepted && !explicit && (len(own) >= 4 || taken && len(own) >= 3) && ov < 0.5) || (!taken && (weighsOnly(rest) || upAlreadyStateRE.MatchString(rest))) {
 				delete(cands, t.idx)
 			}
 		}
@@ -1981,6 +1983,10 @@ func personOnlyTells(low string) bool {
 	}
 	return true
 }
+
+// upAlreadyStateRE: what already is, in the present ("already writes", "already
+// has", "is already there").
+var upAlreadyStateRE = regexp.MustCompile(`\balready (?:\w+s|has|have|does|do|is|are)\b|\b(?:is|are) already\b`)
 
 // personalSubject: "I need to think", "you must be tired" oblige no system.
 var personalSubject = toSet(`i you he she they we who i'm really just still also`)
