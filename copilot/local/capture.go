@@ -108,31 +108,6 @@ func withParts(terms []string) []string {
 	return out
 }
 
-// withCamelParts is terms with the parts of the camelCase identifiers in raw
-// added, as withParts adds snake_case ones: "checkRevocation=true" says
-// "revocation" to a title that writes it apart. The terms lost the case, so the
-// parts come from raw.
-func withCamelParts(terms []string, raw string) []string {
-	have := toSet(strings.Join(terms, " "))
-	for _, id := range camelIdentRE.FindAllString(raw, -1) {
-		for _, p := range camelRE.FindAllString(id, -1) {
-			p = strings.ToLower(p)
-			if len(p) < 3 || !text.IsContent(p) {
-				continue
-			}
-			if c := canonical(p); c != "" && !have[c] {
-				have[c] = true
-				terms = append(terms, c)
-			}
-		}
-	}
-	return terms
-}
-
-// camelIdentRE: a word with a capital after a small letter ("checkRevocation",
-// "PKIXRevocationChecker", "maxPoolSize").
-var camelIdentRE = regexp.MustCompile(`\b[A-Za-z][a-z0-9]*[a-z0-9][A-Z][A-Za-z0-9]*\b|\b[A-Z]{2,}[A-Z][a-z]+[A-Za-z0-9]*\b`)
-
 // onlyWhere reports whether every term an item shares with a ticket's title lies
 // in the title's "component:" prefix (up to four words, "Depot print agent: retry
 // on 5xx with backoff") or names the kind of deliverable both deliver ("runbook"):

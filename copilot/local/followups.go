@@ -1996,7 +1996,7 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 	c := &fuCandidate{idx: t.idx}
 	c.text = followUpText(raw, t.section != "")
 	c.terms = contentTerms(c.text)
-	c.msgTerms = withCamelParts(contentTerms(raw), raw)
+	c.msgTerms = contentTerms(raw)
 	if sub := fuAskRE.FindStringSubmatch(raw); sub != nil {
 		for _, g := range sub[1:] {
 			if g != "" {

@@ -3,8 +3,6 @@ package local
 import (
 	"fmt"
 	"testing"
-
-	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Readings from dev69 once dev70 was being written.
@@ -65,56 +63,4 @@ func TestDroppedSubjectPuttingWriting(t *testing.T) {
 		"omar: writing the parser fix meanwhile: if ts > 1e11 treat as ms, + unit test w/ their new payload",
 	)
 	wantFollowUpLines(t, inc, got, false, true, true, false)
-}
-
-// "checkRevocation=true" says "revocation" to the tracker bot's title that
-// writes it apart, as snake_case parts do.
-func TestCamelCasePartsMatchTheAnnouncement(t *testing.T) {
-	inc := chat(append(append([]string{}, firefight...),
-		"maya: follow-ups?",
-		"bjorn: I'll get the hardening baseline reviewed for every other service that has checkRevocation=true, payments isn't the only one",
-		"jira: created SEC-118: Audit JVM services for hard-fail OCSP revocation settings",
-	)...)
-	botSays(inc, 2)
-	got := followUpsBySource(t, inc)
-	if it, ok := got[ts(inc, 1)]; !ok || it.TicketKey != "SEC-118" {
-		t.Errorf("the review: found %v, ticket %q; want SEC-118", ok, it.TicketKey)
-	}
-}
-
-// "add-on" is a noun: a ticket for a "Sports pass add-on entitlement check"
-// shares no "add" with "I'll add a … alert".
-func TestHyphenParticleCompoundIsOneTerm(t *testing.T) {
-	inc := chat(append(append([]string{}, firefight...),
-		"sofi: I'll add a pg_stat_statements alert for seq scans on tables >1M rows on entitlements-db",
-	)...)
-	inc.Tickets = []copilot.Ticket{
-		{Key: "ENT-765", Title: "Sports pass add-on entitlement check", Status: "done"},
-		{Key: "ENT-771", Title: "CI: EXPLAIN gate for new entitlement queries against prod-sized data"},
-	}
-	got := followUpsBySource(t, inc)
-	if it, ok := got[ts(inc, 0)]; !ok || it.Captured {
-		t.Errorf("the alert: found %v, captured by %q; want uncaptured", ok, it.TicketKey)
-	}
-	if terms := contentTerms("the add-on, clean-up after"); !hasAll(terms, "addon", "cleanup") || hasAll(terms, "add") {
-		t.Errorf("contentTerms = %v, want addon and cleanup whole", terms)
-	}
-}
-
-func hasAll(terms []string, want ...string) bool {
-	have := toSet(joinTerms(terms))
-	for _, w := range want {
-		if !have[w] {
-			return false
-		}
-	}
-	return true
-}
-
-func joinTerms(terms []string) string {
-	s := ""
-	for _, t := range terms {
-		s += t + " "
-	}
-	return s
 }

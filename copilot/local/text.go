@@ -233,7 +233,7 @@ func canonical(w string) string {
 func contentTerms(s string) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, w := range text.ContentWords(particleCompoundRE.ReplaceAllString(cleanText(s), "$1$2")) {
+	for _, w := range text.ContentWords(cleanText(s)) {
 		c := canonical(w)
 		if c == "" || text.IsStopWord(c) || seen[c] {
 			continue
@@ -243,11 +243,6 @@ func contentTerms(s string) []string {
 	}
 	return out
 }
-
-// particleCompoundRE: a hyphenated word whose second half is a particle ("add-on",
-// "roll-out", "sign-in", "clean-up") is one noun, not its verb and a stop word:
-// "Sports pass add-on …" shares no "add" with "I'll add an alert …".
-var particleCompoundRE = regexp.MustCompile(`(?i)\b([a-z]+)-(on|in|out|up|off)\b`)
 
 // termOverlap measures how much two term lists share: shared terms over the size of
 // the smaller list (the overlap coefficient), which suits a short ticket title
