@@ -988,8 +988,8 @@ func selfRetracted(low string) bool {
 }
 
 // lkSelfRetractRE: a take-back after something said in the same message
-// ("… nvm", "… actually no, scrap that").
-var lkSelfRetractRE = regexp.MustCompile(`(?:\.{2,}|…|[,.;:!—–-])\s*(?:(?:ah|oh|actually|hmm|wait|no)[,.]?\s+){0,2}(?:nvm|never ?mind|(?:scratch|scrap) (?:that|it)|forget (?:it|that))\b`)
+// ("… nvm", "… actually no, scrap that", "… already on 3 retries. ignore me").
+var lkSelfRetractRE = regexp.MustCompile(`(?:\.{2,}|…|[,.;:!—–-])\s*(?:(?:ah|oh|actually|hmm|wait|no)[,.]?\s+){0,2}(?:(?:nvm|never ?mind|(?:scratch|scrap) (?:that|it)|forget (?:it|that))\b|ignore me\b\W*$)`)
 
 // boundedWatch reports a promise to watch something for a stretch of time that
 // ends soon ("The on-call will watch the heap graphs daily this week. We expect
@@ -999,7 +999,10 @@ var lkSelfRetractRE = regexp.MustCompile(`(?:\.{2,}|…|[,.;:!—–-])\s*(?:(?:
 func boundedWatch(low string) bool {
 	found := false
 	for _, s := range followUpSentences(low) {
-		if lkWatchForRE.MatchString(s) || lkWatchRE.MatchString(s) && lkNearWindowRE.MatchString(s) {
+		// A watch that points back may have its stretch in the sentence before
+		// ("tonight's run is the first real test of the import. I'll keep an eye
+		// on it").
+		if lkWatchForRE.MatchString(s) || lkWatchRE.MatchString(s) && (lkNearWindowRE.MatchString(s) || lkWatchBackRE.MatchString(s) && lkNearWindowRE.MatchString(low)) {
 			rest := lkLeaveAsIsRE.ReplaceAllString(lkNearWindowRE.ReplaceAllString(lkWatchRE.ReplaceAllString(lkWatchForRE.ReplaceAllString(s, " "), " "), " "), " ")
 			if fuMakeRE.MatchString(rest) || fuStrongLastingRE.MatchString(rest) {
 				return false
@@ -1019,6 +1022,8 @@ var (
 	lkWatchForRE = regexp.MustCompile(`\b(?:monitoring|watching|watch|monitor) (?:it |this |things |that )?for (?:another |a further |the next )?(?:\d+|a few|a couple of|an?) ?(?:min(?:ute)?s?|hours?|h|m)\b`)
 	// lkWatchRE: looking at something over and over.
 	lkWatchRE = regexp.MustCompile(`\b(?:watch(?:es|ing)?|keep (?:an eye|watch|watching|checking) on|keep an eye|eyeball(?:ing)?|check(?:ing)? on)\b`)
+	// lkWatchBackRE: a watch whose object points back ("keep an eye on it").
+	lkWatchBackRE = regexp.MustCompile(`\b(?:eye|watch|watching|checking|check) on (?:it|this|that|them|things)\b|\bwatch(?:ing)? (?:it|this|that|them)\b`)
 	// lkLeaveAsIsRE: a clause that leaves something as it stands ("leaving fanout
 	// pinned at 30"), which makes nothing.
 	lkLeaveAsIsRE = regexp.MustCompile(`\bleav(?:e|ing)\b[^.,;!?]*`)
