@@ -339,7 +339,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 			// "+1. also, could we…" adds a second idea; "+1, I'll take it" does not.
 			// "+1, pipeline already writes that param on every bake" says what is
 			// in place already: a reason to agree, no idea of its own.
-			if ov, _ := termOverlap(own, tc.terms); !(self.accepted && !explicit && (len(own) >= 4 || taken && len(own) >= 3) && ov < 0.5) || (!taken && (weighsOnly(rest) || upAlreadyStateRE.MatchString(rest))) {
+			if ov, _ := termOverlap(own, tc.terms); !(self.accepted && !explicit && (len(own) >= 4 || taken && len(own) >= 3) && ov < 0.5) || (!taken && (weighsOnly(rest) || upAlreadyStateRE.MatchString(rest) || fuButRE.MatchString(rest) && !sentenceCommits(rest))) {
 				delete(cands, t.idx)
 			}
 		}
@@ -2345,8 +2345,10 @@ func shapeOf(lc *incidentLifecycle) postmortemShape {
 	return pm
 }
 
-// fuButRE: what follows an agreement opening with "but".
-var fuButRE = regexp.MustCompile(`^\W*but\b`)
+// fuButRE: what follows an agreement opening with "but", or closing with
+// "though" ("+1, account holder has to grant the role though"): a condition on
+// the idea agreed with.
+var fuButRE = regexp.MustCompile(`^\W*but\b|\b(?:though|tho)\W*$`)
 
 // fuAgreeWithRE: whom an agreement names after its lead ("with hana, ").
 var fuAgreeWithRE = regexp.MustCompile(`^\s*(?:with|w/|to)\s+@?[\w.-]+\s*[,:;.!-]*\s*`)

@@ -1,6 +1,9 @@
 package local
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // Readings from dev73 once dev74 was in place.
 
@@ -38,4 +41,16 @@ func TestStatusPageStateIsPaperwork(t *testing.T) {
 		"omar: I'll add a status page component for the partner feed so partners see it before they call us",
 	)
 	wantFollowUpLines(t, inc, got, false, false, false, true)
+}
+
+// "+1, account holder has to grant the role though" agrees and puts a condition
+// on the idea, as "+1 but …" does: no idea of its own.
+func TestAgreementWithThoughIsACondition(t *testing.T) {
+	root := fmt.Sprintf("^%d ", len(firefight)+1)
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"omar: we also need more than one person who can mint an apple key on a saturday morning. theo was the only admin awake",
+		root+"jonas: +1, account holder has to grant the role though",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false)
 }
