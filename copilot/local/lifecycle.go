@@ -268,7 +268,8 @@ func tagMessage(i int, m copilot.Message) msgTags {
 var tagMemo = text.NewMemo[string, msgTags](1 << 15)
 
 // noStep: a step named as what a change spares ("so a location change busts the
-// cdn cache by itself, no manual purge", "without a restart"): no step taken.
+// cdn cache by itself, no manual purge", "without a manual restart"): no step
+// taken. A bare "no purge" is left alone: it as often refuses the step now.
 const noStep = `\b(?:no|without(?: an?| the| any)?)\s+(?:manual|more|further|extra|separate)\s+\w+`
 
 // textTags tags a message by its text and kind alone (tagMessage adds the rest).

@@ -1231,8 +1231,8 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 }
 
 // dropObjections removes the candidates between an idea and its speaker's
-// take-back that others said in answer to it and that commit to nothing: the objections the
-// take-back concedes ("I'll open a claim with certaxis" … "we have no contract
+// take-back that others said in answer to it and that commit to nothing: the
+// objections the take-back concedes ("I'll open a claim with certaxis" … "we have no contract
 // with certaxis, paycore does" … "fair, dropping that"). What they say is why
 // the idea went, not a gap of their own to fill.
 func dropObjections(lc *incidentLifecycle, cands map[int]*fuCandidate, idea int, t msgTags) {
