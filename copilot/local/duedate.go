@@ -209,7 +209,7 @@ func resolveDue(expr string, said time.Time) string {
 		if sub[2] == "" && end.Before(day) {
 			end = time.Date(y+1, time.Month(monthOf(sub[1]))+1, 0, 0, 0, 0, 0, time.UTC)
 		}
-		if end.Before(day.AddDate(-1, 0, 0)) {
+		if longGone(end, day) {
 			return "" // a year written out long gone ("end of feb 2019")
 		}
 		return format(end)
@@ -225,7 +225,7 @@ func resolveDue(expr string, said time.Time) string {
 		if sub[2] == "" && end.Before(day) {
 			end = time.Date(y+1, time.Month(3*q)+1, 0, 0, 0, 0, 0, time.UTC)
 		}
-		if end.Before(day.AddDate(-1, 0, 0)) {
+		if longGone(end, day) {
 			return ""
 		}
 		return format(end)
@@ -375,14 +375,17 @@ func explicitDate(low string, day time.Time) (time.Time, bool) {
 	if guess && t.Before(day.AddDate(0, -1, 0)) {
 		t = t.AddDate(1, 0, 0)
 	}
-	// A year written out that puts the day more than a year before the message
-	// ("by 1.01.00") names no deadline; a report may well list action items
-	// due some weeks before it was written.
-	if !guess && t.Before(day.AddDate(-1, 0, 0)) {
+	if !guess && longGone(t, day) {
 		return time.Time{}, false
 	}
 	return t, true
 }
+
+// longGone reports whether a date with its year written out ("by 1.01.00",
+// "end of feb 2019") lies more than a year before the message day: it names no
+// deadline. A report may well list action items due some weeks before it was
+// written, so a shorter lag is kept.
+func longGone(t, day time.Time) bool { return t.Before(day.AddDate(-1, 0, 0)) }
 
 // fridayOf is the Friday of day's week, or of the week n weeks later. On a weekend
 // the week that is ending has no working days left, so it is the next one.

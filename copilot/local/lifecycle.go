@@ -86,9 +86,10 @@ var (
 	// notDoneRE: an action that was not taken ("we never dropped the slot",
 	// "failover to the replica considered and rejected").
 	notDoneRE = regexp.MustCompile(`\b(never|didn'?t|did not|haven'?t|hasn'?t|not yet|forgot to|without)\b|^\W*no[,.!]|\b(?:considered|discussed|proposed|suggested|evaluated|weighed)\b[^.;]{0,20}\b(?:rejected|dismissed|ruled out|dropped|not taken)\b`)
-	// insteadRE: the alternative a sentence sets against what happens ("refuses
-	// every write instead of dropping old keys"), up to the clause's end.
-	insteadRE = regexp.MustCompile(`\b(?:instead of|rather than) \w+ing\b[^.;,]*|` + noStep)
+	// notTakenRE: a step a sentence names without taking it: the alternative it
+	// sets against what happens ("refuses every write instead of dropping old
+	// keys"), up to the clause's end, or the step a change spares (noStep).
+	notTakenRE = regexp.MustCompile(`\b(?:instead of|rather than) \w+ing\b[^.;,]*|` + noStep)
 	// refusedLeadRE: a message that opens by refusing a step for now ("no
 	// rollback unless the purge fails", "no restart until we have a dump").
 	refusedLeadRE = regexp.MustCompile(`^\W*(?:no|not) (?:[\w-]+ ){1,2}(?:unless|until|before|yet|for now)\b`)
@@ -291,7 +292,7 @@ func computeTextTags(m copilot.Message) msgTags {
 	t.cause = causeScore(low)
 	// What is done "instead of dropping old keys" is the alternative that was
 	// not taken: its verb names no step.
-	acting := insteadRE.ReplaceAllString(low, "")
+	acting := notTakenRE.ReplaceAllString(low, "")
 	for _, ac := range actionClasses {
 		if ac.re.MatchString(acting) {
 			t.actions = append(t.actions, ac.name)
