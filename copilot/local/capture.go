@@ -118,15 +118,25 @@ func withParts(terms []string) []string {
 func onlyWhere(title, item string, itemTerms []string) bool {
 	both := deliverables(title) & deliverables(item)
 	what := title
+	where := map[string]bool{}
 	if i := strings.Index(title, ": "); i > 0 && i < 50 && len(strings.Fields(title[:i])) <= 4 {
 		what = title[i+2:]
+		// A part of the component's identifier said again after it
+		// ("vehicle-lookup-adapter: cache VRM lookups") still names where.
+		for _, f := range strings.Fields(title[:i]) {
+			if strings.ContainsAny(f, "-_") {
+				for _, t := range identifierParts(f) {
+					where[t] = true
+				}
+			}
+		}
 	}
 	have := map[string]bool{}
 	for _, t := range itemTerms {
 		have[t] = true
 	}
 	for _, t := range contentTerms(what) {
-		if have[t] && kindOfTerm(t)&both == 0 && !changeVerbTerms[t] {
+		if have[t] && !where[t] && kindOfTerm(t)&both == 0 && !changeVerbTerms[t] {
 			return false
 		}
 	}

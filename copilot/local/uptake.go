@@ -828,7 +828,10 @@ func presentCommits(low string) bool {
 	// A fix being written ("writing the parser fix meanwhile") is the response.
 	// The deliverable is what the clause makes: "writing the parser fix
 	// meanwhile: … + unit test" is the fix, its test a part of it.
-	if upDroppedPresentRE.MatchString(low) && deliverables(firstClause(low)) != 0 {
+	// So does one with a deadline after "by" or "before" ("also putting
+	// handheld-gateway in the service catalogue … by the 20th"): work still
+	// to do, whatever it makes.
+	if upDroppedPresentRE.MatchString(low) && (deliverables(firstClause(low)) != 0 || byDeadline(low)) {
 		return true
 	}
 	// The same after the clause that says what ("and cert-manager upgrades get a
@@ -836,6 +839,17 @@ func presentCommits(low string) bool {
 	// upgrade checklist").
 	for _, loc := range upLaterDroppedRE.FindAllStringIndex(low, -1) {
 		if deliverables(firstClause(low[loc[1]:])) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// byDeadline reports whether low sets a deadline with "by" or "before" ("by
+// the 20th", "before friday"), the words that make a date one to meet.
+func byDeadline(low string) bool {
+	for _, m := range dueTriggeredRE.FindAllStringIndex(low, -1) {
+		if w := low[m[0]:]; strings.HasPrefix(w, "by ") || strings.HasPrefix(w, "before ") {
 			return true
 		}
 	}
@@ -1071,8 +1085,9 @@ var upConsoleRE = regexp.MustCompile(`^\W*(?:no|nah)[,.]?\s+(?:blame|worries|wor
 var upRejectOpenRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|haha)[,.]?\s+)?(?:no|nope|nah|-1)\b`)
 
 // upNotNeededRE: a message that opens, after a filler or a few ("ha ok,
-// nevermind then"), by saying what was just offered is not needed.
-var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh|ha|haha|lol|heh|right|nice|cool|great|perfect)[,:.!]?\s+){0,3}(?:not needed|no need\b|not necessary|unnecessary|never ?mind|nvm)`)
+// nevermind then", "oh good, nothing to do there then"), by saying what was
+// just offered is not needed.
+var upNotNeededRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|ah|actually|update|oh|ha|haha|lol|heh|right|nice|cool|great|perfect|good)[,:.!]?\s+){0,3}(?:not needed|no need\b|not necessary|unnecessary|never ?mind|nvm|nothing (?:(?:left|more|else) )?to do\b)`)
 
 // dropCalledOff removes an idea that a later message calls off by naming it: the
 // conversation decided against it after it was said ("tom, skip the DLQ, the new
@@ -1144,6 +1159,20 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 					dropObjections(lc, cands, root, t)
 				}
 				continue
+			}
+		}
+		// "dropping the mark-as-paid button, reconciliation covers it" opens by
+		// dropping a thing its speaker promised a few messages before, the
+		// reason after it: that idea is taken back, wherever it was said.
+		if m := upDropNamedRE.FindStringSubmatch(upCorrectOpenRE.ReplaceAllString(t.lower, "")); !selfItem && !retract && m != nil {
+			if named := contentTerms(m[1]); len(named) > 0 {
+				if i := ownNamedIdea(lc, cands, t, named); i >= 0 {
+					if share, _ := termOverlap(named, cands[i].msgTerms); share >= 0.5 {
+						delete(cands, i)
+						dropObjections(lc, cands, i, t)
+						continue
+					}
+				}
 			}
 		}
 		if !selfItem && upNotNeededRE.MatchString(t.lower) || retract {
