@@ -22,6 +22,10 @@ import (
 // before the incident is mitigated, a proposal to act ("should we roll back?") is
 // firefighting, not a follow-up.
 
+// fuPullOut: pulling or ripping a thing out ("pull the static route out"), a
+// change, where pulling up a graph or pulling the logs is a look.
+const fuPullOut = `(?:pull|rip)(?:s|ed|ing|ping|ped)?(?: [\w-]+){0,3} out\b`
+
 var (
 	fuMarkerRE = regexp.MustCompile(`\baction[- ]items?\b|\btodos?\b|\bto-dos?\b|\bfollow[- ]?ups?\s*[:\-–]|\bas a follow[- ]?up\b|\bfollow[- ]?up (item|ticket|task)s?\b|\bnext steps?\s*:|\bpostmortem items?\b|\blong[- ]term fix\b|\bpermanent fix\b|` +
 		// A numbered label of the review's kinds of work ("remediation 1: …",
@@ -60,8 +64,10 @@ var (
 	// fuStrongLastingRE is the part of the lasting vocabulary that never describes a
 	// firefighting step, so it outweighs an action verb in the same message.
 	fuStrongLastingRE = regexp.MustCompile(`\b(alert\w*|alarm\w*|monitor\w*|dashboards?|slos?|runbooks?|playbooks?|checklists?|docs?|document\w*|wiki|readmes?|guidance|guides?|drills?|game ?days?|chaos|tests?|testing|canar(y|ies)|guard\w*|lint\w*|validat\w*|automat\w*|polic(y|ies)|process|audit\w*|postmortem|ticket|jira|backlog|permanent\w*|long[- ]term|defaults?|ci|pipelines?|gates?|approvals?|terraform|iac|helm|precommit|pre-commit|admission|webhook|contracts?|sla|vendors?|training|ownership|lifecycle|auto[- ]?renew\w*|synthetic\w*|probes?|next time|going forward|in the future|from now on|for good|headroom|notif\w*|warning|longer[- ]term)\b`)
+	// fuPullOutRE: pulling or ripping a thing out, a removal (fuPullOut).
+	fuPullOutRE = regexp.MustCompile(`\b` + fuPullOut)
 	// fuMakeRE: the verbs of building something, as opposed to looking at something.
-	fuMakeRE = regexp.MustCompile(`\b(add|restor|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|switch\w* (?:the|our|its?|their|that|this)|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm)\w*`)
+	fuMakeRE = regexp.MustCompile(`\b(add|restor|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|switch\w* (?:the|our|its?|their|that|this)|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm|` + fuPullOut + `)\w*`)
 	// fuPaperworkRE: the incident's own paperwork is not an improvement.
 	fuPaperworkRE = regexp.MustCompile(`\bstatus ?page (?:to|as|at|back to) (?:resolved|monitoring|investigating|identified|operational|degraded(?: performance)?|partial outage|major outage)\b|\b(?:a|the) written (?:timeline|summary|report|account|statement)\b|\b(?:weekly|monthly|daily|ops|incident|team|service) (?:review|sync|meeting|standup|stand-up) (?:doc(?:ument)?|notes|agenda|deck|slides?)\b|\b(write|writing|draft|drafting|schedule|scheduling|start|starting|book|booking|publish|publishing) (up |the |a |an |our )?(?:short |quick |first |brief |final )?(post-?mortem|pm|pir|post-incident review|incident report|retro|rca|rfo|timeline|review)( doc(ument)?| meeting)?\b|\bwrit(e|ing) (it|this|that|them) up\b|\bwrit(e|ing) (up|down) (why|what|how|when)\b|\b(short|quick) (note|summary|write-?up)\b|\b(?:post-?mortem|pm|pir|rca|retro) (doc|meeting|review|session)\b|\b(status ?page|customer) (update|comms|communication|post|message|notice)s?\b|\b(?:updat|post)\w* (?:[\w-]+ ){0,3}?(?:on |to )?(?:the |our )?status ?page\b|\bfor (?:the |our )?status ?page\b|\b(?:wants?|asked for|asking for|requests?(?:ed)?|expects?)\s+(?:an?|the|our)\s+(?:rca|rfo|post-?mortem|pir|incident report)\b|\b(?:(?:write|send|draft|post|file|submit)\w*|(?:take|taking) care of|handl(?:e|ing)) (?:an? |the |our )?(?:official |formal |public |short |quick |initial |first |final |regulatory )?(?:note|statement|message|reply|update|letter|e-?mail|notification|notice)s? to\b|\b(?:must|have to|need to|needs to) report (?:in|within) \d+|\b(?:draft|send|write)\w* (?:\w+ )?(?:an? |the )?(?:apology |incident |customer |member |explanation )?(?:e-?mail|notice|announcement|letter)\b|\b(?:must|has to|have to|needs? to|shall) be (?:reported|notified|disclosed|declared) to\b|\b(?:impact|numbers?|figures?|timeline|summary|update) for (?:the )?(?:[\w-]+ )?(?:report|management|postmortem|pm|execs?|leadership|board|minister\w*|call|meeting|briefing|press)\b` +
 		// Telling a party of the incident is its communication, not an improvement
@@ -1254,7 +1260,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		lasting, strong = fuLastingRE.MatchString(q), fuStrongLastingRE.MatchString(q)
 	}
 	resolved := lc.resolvedAt >= 0 && t.idx > lc.resolvedAt
-	firefight := len(t.actions) > 0 || fuTriageRE.MatchString(low)
+	// Pulling a thing out ("ill pull the static out once NET-812 is in")
+	// removes it, where pulling up or pulling the logs looks.
+	firefight := len(t.actions) > 0 || fuTriageRE.MatchString(fuPullOutRE.ReplaceAllString(low, " "))
 	// Filing the ticket now ("mine, filing now") captures the work; it does not
 	// do it.
 	immediate := fuNowRE.MatchString(fuFilingNowRE.ReplaceAllString(low, " "))
@@ -2201,7 +2209,7 @@ func followUpText(raw string, entry bool) string {
 		promise, _ := isPromise(s)
 		switch {
 		case headed || promise || fuMarkerRE.MatchString(low) || lkNextColonRE.MatchString(low) || fuSuggestRE.MatchString(low) || fuNextTimeRE.MatchString(low) ||
-			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuSelfRE.MatchString(low) || fuNameWillRE.MatchString(s) || fuTeamWillRE.MatchString(low) ||
+			fuCommitRE.MatchString(low) || fuAskRE.MatchString(s) || fuAddressedAskRE.MatchString(s) || fuSelfRE.MatchString(low) || fuNameWillRE.MatchString(s) || fuTeamWillRE.MatchString(low) ||
 			presentCommits(low):
 			propose = append(propose, s)
 		case fuComplainRE.MatchString(low) || fuLastingRE.MatchString(low):
@@ -2261,6 +2269,11 @@ func followUpText(raw string, entry bool) string {
 	}
 	return quoteFollowUp(text, keepTo)
 }
+
+// fuAddressedAskRE: a question put to someone by name about what their part
+// could do ("@sam can the app drop the badge when position age > 2 min?"): the
+// ask, where the sentences before it tell why.
+var fuAddressedAskRE = regexp.MustCompile(`(?i)^\W*(?:@[\w.\-]+|<@[A-Z0-9]+(?:\|[^>]*)?>)[,:]?\s+(?:can|could|would)\s+(?:the|your|our|we)\b[^?]*\?\W*$`)
 
 // deferred reports whether some sentence of low puts an idea off to no particular
 // time ("we could shard it at some point"). A sentence that tells the past with

@@ -1,6 +1,8 @@
 package local
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -83,4 +85,61 @@ func TestComponentWordSaidAgainIsWhere(t *testing.T) {
 			t.Errorf("onlyWhere(%q, %q) = %v, want %v", title, tt.item, got, tt.where)
 		}
 	}
+}
+
+// A question answered by the next person with "they do, …" asks for what is so
+// already; a question answered otherwise stands.
+func TestQuestionAnsweredTheyDo(t *testing.T) {
+	root := fmt.Sprintf("^%d ", len(firefight)+1)
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"kwame: can't thermotrace just email us before our certs expire?",
+		root+"ines: they do, to the account owner. which is Arne",
+		"kwame: could the tracking page show a 'data delayed' banner when the last reading is older than 15 min?",
+		"ines: good idea, I'll add it next sprint",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, true)
+}
+
+// "@sam can the app drop the badge when position age > 2 min?" after two
+// sentences that tell why is the ask: the item quotes it. (Where the first
+// entry's item is kept, the entry or tomasz's take, is not this test's.)
+func TestAddressedAskIsTheItemsText(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"priya: 1) nothing told us the vendor range overlapped. netbox has 10.20.48.0/22 down as northgate, nobody looked",
+		"tomasz: +1. ill add a prefix overlap check against netbox to the vpn/peering change template, scripted off the api so its not just a checkbox. end of month",
+		"priya: 2) the app kept the live badge while rtpi was serving timetable. thats why gwen and the public trusted wrong times. @sam can the app drop the badge when position age > 2 min?",
+		"sam: yeah thats easy, ill put it on our board",
+	)
+	if _, ok := got[ts(inc, 4)]; ok {
+		t.Error("sam's take is an item of its own, want it on the ask")
+	}
+	if f, ok := got[ts(inc, 3)]; !ok || !strings.Contains(f.Text, "drop the badge") || strings.Contains(f.Text, "kept the live badge") {
+		t.Errorf("the item quotes %q, want the ask", f.Text)
+	}
+}
+
+// "fair. cancelling the order then" after being told the box was never the
+// cause takes back its speaker's "ill order a replacement moxa".
+func TestCancellingTheNamedThingTakesItBack(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"ray: ill order a replacement moxa anyway while were at it, that one is from 2014",
+		"tomasz: it was never the box though",
+		"ray: fair. cancelling the order then",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, false)
+}
+
+// Pulling or ripping a thing out is removing it, a change to make ("ill pull
+// the static out once NET-812 is in"); pulling the logs is a look.
+func TestPullingAThingOutIsAChange(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"tomasz: ill pull the static out once NET-812 is in, dont want two ways to northgate",
+		"dana: and I'll rip out the old cert-based apns code path from notifier so nobody can flip back to it",
+		"tomasz: ill pull the logs for the postmortem",
+	)
+	wantFollowUpLines(t, inc, got, false, true, true, false)
 }

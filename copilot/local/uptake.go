@@ -1052,7 +1052,7 @@ const retractWords = 8
 
 // upDropNamedRE: a message that opens by dropping a thing it names ("dropping the
 // chain diff thing", "ok, skipping the dashboard"); group 1 is the thing.
-var upDropNamedRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|ah)[,.]?\s+)*(?:i'?m\s+|we'?re\s+)?(?:dropping|drop|skipping|skip|scrapping|scrap|shelving|parking|abandoning|not doing)\s+(?:the|that|this|my|our)\s+([^,.;:!?]{2,60})`)
+var upDropNamedRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|ah)[,.]?\s+)*(?:i'?m\s+|we'?re\s+)?(?:dropping|drop|skipping|skip|scrapping|scrap|shelving|parking|abandoning|cancell?ing|not doing)\s+(?:the|that|this|my|our)\s+([^,.;:!?]{2,60})`)
 
 // upRetractLeadRE: a take-back that opens the message, its reason after it ("ok
 // drop that one then, monitoring + the ticket process will have to do").
@@ -1464,7 +1464,8 @@ func dropRefusals(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 // streak-service has /admin/streaks/repair, i run it"): what it would build
 // exists, and the reply promises nothing lasting in its place. So does an ask the
 // next person says is done already ("dee can you have cedar hill call her
-// personally" … "yes already asked them to").
+// personally" … "yes already asked them to"), and a question the next person
+// answers by saying it is so already (upTheyDoRE).
 func dropNotNeeded(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 	for i := range lc.msgs {
 		c := cands[i]
@@ -1475,13 +1476,19 @@ func dropNotNeeded(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 			if u.bot {
 				continue
 			}
-			if speaker(u.msg) != speaker(lc.msgs[i].msg) && (upNoNeedRE.MatchString(u.lower) || upAlreadyDoneRE.MatchString(u.lower)) && cands[u.idx] == nil {
+			asked := strings.HasSuffix(strings.TrimSpace(lc.msgs[i].lower), "?")
+			if speaker(u.msg) != speaker(lc.msgs[i].msg) && (upNoNeedRE.MatchString(u.lower) || upAlreadyDoneRE.MatchString(u.lower) || asked && upTheyDoRE.MatchString(u.lower)) && cands[u.idx] == nil {
 				delete(cands, i)
 			}
 			break
 		}
 	}
 }
+
+// upTheyDoRE: a reply that opens by saying what a question asks for is so
+// already ("can't thermotrace just email us before our certs expire?" … "they
+// do, to the account owner").
+var upTheyDoRE = regexp.MustCompile(`^\W*(?:(?:yes|yeah|yep|ya)[,.!]?\s+)?(?:they|it|we) (?:do|does)\s*[,.;:!—–-]`)
 
 // upNoNeedRE: a reply that opens by saying the thing is not needed.
 var upNoNeedRE = regexp.MustCompile(`^\W*(?:no need|not needed|unnecessary|don'?t bother)\b`)
