@@ -56,6 +56,13 @@ var (
 	// "due", "the target is"…): weekdays and dates need it, or "on monday we saw"
 	// would be a deadline.
 	dueTriggeredRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|due:?|no later than|for|on|in|(?:target|deadline)(?:\s+date)?(?:\s+is|:))\s+(?:the\s+)?((?:` + dueEODOf + `|` + dueDayExpr + `|` + dueExplicit + `|` + dueRelative + `|today|tonight|` + dueTomorrow + `|\d{1,2}(?:st|nd|rd|th))\b|` + dueDotted + `)`)
+	// dueEventDateRE is the date in brackets of an event a deadline names ("before
+	// the june change (13 june)").
+	dueEventDateRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|ahead of)\s+(?:the\s+)?[^().,;:!?]{1,30}\(\s*(` + dueExplicit + `)\s*\)`)
+	// dueWeekdaysEventRE is a weekday's event a promise is for ("at thursday's
+	// planning meeting", "in monday's standup"): a deadline in a sentence that
+	// commits.
+	dueWeekdaysEventRE = regexp.MustCompile(`(?i)\b(?:at|in|for)\s+(?:this\s+|next\s+)?(((?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:'s|’s|s)?)\s+[a-z]`)
 	// dueBareRE is a deadline that is one without a trigger ("this week", "EOW").
 	dueBareRE = regexp.MustCompile(`(?i)\b(` + dueEODOf + `|` + dueEndOfQuarter + `|` + dueEndOfMonth + `|end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:day|week|month|sprint|quarter|year)|eo[dwmq]|(?:this|next)\s+(?:week|sprint)|(?:this|next)\s+` + dueWeekday + `)\b`)
 	// dueInSpanRE is a span from the day said, after "in" ("in 2 weeks"); "for 7
@@ -109,7 +116,7 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 	var expr, day string
 	// The first deadline written wins, unless it names no day and a later one
 	// does ("next week, by wednesday").
-	for _, re := range []*regexp.Regexp{dueTriggeredRE, dueBareRE, dueInSpanRE} {
+	for _, re := range []*regexp.Regexp{dueTriggeredRE, dueBareRE, dueInSpanRE, dueEventDateRE} {
 		m := re.FindStringSubmatchIndex(text)
 		if m == nil || dueCounterfactual(text, m[0]) {
 			continue
@@ -149,6 +156,10 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 					break
 				}
 			}
+		} else if m := dueWeekdaysEventRE.FindStringSubmatchIndex(text); m != nil {
+			// "ill raise at thursdays planning meeting …": the day of the
+			// event the promise is for.
+			loc, expr = m[2:4], text[m[4]:m[5]]
 		}
 	}
 	if loc == nil {

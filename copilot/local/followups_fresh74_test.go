@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 )
@@ -142,4 +143,50 @@ func TestPullingAThingOutIsAChange(t *testing.T) {
 		"tomasz: ill pull the logs for the postmortem",
 	)
 	wantFollowUpLines(t, inc, got, false, true, true, false)
+}
+
+// A deadline may name an event and give its date in brackets ("before the june
+// change (13 june)"), or be the event of a weekday a promise is for ("ill raise
+// at thursdays planning meeting", "at thursday's sync"); "on thursdays" is a
+// habit, and a weekday event in a sentence that commits to nothing is no
+// deadline.
+func TestDeadlineOfANamedEvent(t *testing.T) {
+	said := time.Date(2026, 4, 18, 9, 7, 0, 0, time.UTC) // a saturday
+	for _, tt := range []struct {
+		text    string
+		commits bool
+		want    string
+	}{
+		{"ill put it in the change-day checklist before the june change (13 june)", true, "2026-06-13"},
+		{"ill put it in the change-day checklist before the june change", true, ""},
+		{"ill raise at thursdays planning meeting that changes to export profiles need a second person to sign off", true, "2026-04-23"},
+		{"good point, I'll take that to the dashboard team at thursday's sync", true, "2026-04-23"},
+		{"we deploy on thursdays", true, ""},
+		{"at thursday's sync we looked at it", false, ""},
+	} {
+		if _, got := findDue(tt.text, said, tt.commits); got != tt.want {
+			t.Errorf("findDue(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// An action row whose item is struck through and then labelled in brackets
+// ("~~Move customerservice@ to its own tenant~~ (dropped: limits are per
+// mailbox)") was considered and dropped; a bracket that only adds detail leaves
+// the row an item.
+func TestBracketedDroppedLabel(t *testing.T) {
+	ans := reportAnswer(t, reportHead+"## Actions\n\n| # | Action | Owner | Ticket | Due |\n|---|---|---|---|---|\n"+
+		"| 1 | ~~Move customerservice@ to its own Exchange tenant with higher limits~~ (dropped: limits are per mailbox, not per tenant, so this would not help) | Gwen Parry | | |\n"+
+		"| 2 | Alert on case creation rate per sender domain (more than 100 an hour) | Marcus Lindqvist | | |\n")
+	var texts []string
+	for _, it := range ans.Items {
+		texts = append(texts, it.Text)
+	}
+	all := strings.Join(texts, " | ")
+	if strings.Contains(all, "Exchange tenant") {
+		t.Errorf("the dropped row is reported: %s", all)
+	}
+	if !strings.Contains(all, "case creation rate") {
+		t.Errorf("the alert row is missing: %s", all)
+	}
 }

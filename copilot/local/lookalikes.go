@@ -30,9 +30,13 @@ var (
 	lkMitigateTypeRE = regexp.MustCompile(`(?im)^type:\s*(?:mitigat\w*|repair|recover\w*|respon\w*)\s*$`)
 	// lkDroppedRE: an entry the report says was dropped, by a field after its dash,
 	// in its status, or as a label after its sentence ("— dropped: the sweep makes it
-	// unnecessary", "Replace the library. Won't do: it behaved correctly").
+	// unnecessary", "Replace the library. Won't do: it behaved correctly") or in
+	// brackets.
 	lkDroppedRE = regexp.MustCompile(`(?i)\s[—–-]\s*(?:dropped|cancell?ed|rejected|abandoned|descoped|won'?t do|wontfix|not doing)\b|(?im)^status:\s*(?:dropped|cancell?ed|rejected|abandoned|won'?t do|wontfix|withdrawn|superseded|obsolete|duplicate)\b|` +
 		`(?i)[.;]\s+(?:dropped|cancell?ed|rejected|abandoned|descoped|removed|won'?t do|wontfix|not doing)\s*:|` +
+		// or in brackets after it ("… higher limits (dropped: limits are per
+		// mailbox)").
+		`(?i)\(\s*(?:dropped|cancell?ed|rejected|abandoned|descoped|withdrawn|won'?t do|wontfix|not doing)\s*[:;,)—–-]|` +
 		// or by the sentence after it ("We also discussed adding workers. We decided
 		// against it: …").
 		`(?i)[.;]\s+(?:we|the team|the review)\s+(?:(?:then|finally|eventually)\s+)?(?:decided against|rejected|ruled out|declined|dropped)\s+(?:it|this|that|the idea)\b|(?i)[.;]\s+(?:we|the team|the review)\s+ruled (?:it|this|that) out\b|` +
