@@ -1265,7 +1265,9 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	firefight := len(t.actions) > 0 || fuTriageRE.MatchString(fuPullOutRE.ReplaceAllString(low, " "))
 	// Filing the ticket now ("mine, filing now") captures the work; it does not
 	// do it.
-	immediate := fuNowRE.MatchString(fuFilingNowRE.ReplaceAllString(low, " "))
+	// "was going to write one now but im fried, ill do it monday": the now
+	// of an intention told in the past is no time of the promise after it.
+	immediate := fuNowRE.MatchString(fuFilingNowRE.ReplaceAllString(fuWasGoingButRE.ReplaceAllString(low, " "), " "))
 	// After the resolution a deadline says when ("…, by next tuesday"), and a day
 	// word alone names one for a proposal or a lasting thing ("cronitor should
 	// page the on-call … I'll change the routing today"): the work is planned,
@@ -2312,12 +2314,21 @@ func abandonedIntent(low string) bool {
 		return false
 	}
 	for _, s := range followUpSentences(low) {
+		// "…was going to write one now but im fried, ill do it monday": the
+		// intention is carried through by the promise after the "but".
+		if rest := fuWasGoingButRE.ReplaceAllString(s, " "); rest != s && fuCommitRE.MatchString(rest) {
+			return false
+		}
 		if !fuWasGoingRE.MatchString(s) && (sentencePromise(s) || fuSuggestRE.MatchString(s)) {
 			return false
 		}
 	}
 	return true
 }
+
+// fuWasGoingButRE: an intention told in the past up to the "but" that turns from
+// it ("(i) was going to write one now but").
+var fuWasGoingButRE = regexp.MustCompile(`\b(?:(?:i|we)\s+)?(?:was|were)\s+(?:going|gonna|about)\s+to\b[^.!?;]*?\bbut\b`)
 
 // sentencePromise reports whether some sentence of text is a promise.
 func sentencePromise(text string) bool {

@@ -190,3 +190,17 @@ func TestBracketedDroppedLabel(t *testing.T) {
 		t.Errorf("the alert row is missing: %s", all)
 	}
 }
+
+// "was going to write one now but im fried, ill do it monday": the intention
+// told in the past turns, after "but", into a promise for monday, and its "now"
+// is no time of that promise. Without a promise after the "but" the intention
+// stays abandoned.
+func TestWasGoingToButWillLater(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		`ollie: and can i have a pre-written "planner wrong, services running" message. was going to write one now but im fried, ill do it monday`,
+		"ben: I was going to write a script that checks all cronjobs, but the alerting covers that right?",
+		"dana: I was going to update the failover runbook tonight but its late, I'll finish it tuesday",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false, true)
+}
