@@ -2301,8 +2301,9 @@ var fuToldPastRE = regexp.MustCompile(`\b(?:had|did|used to)\b`)
 var fuBareTakeRE = regexp.MustCompile(`^\W*(?:mine|me|on me|on it|i take it|i'?ll take it|(?:i'?ll|i will|i can|happy to) take (?:it|that|this)(?: one)?|yours\??|(?:i'?ll|i will|i can|happy to) (?:file|ticket|log|track|raise|handle|own|do|write up) (?:it|that|this)(?: one| up)?(?: (?:now|today|tomorrow|later|this week|next sprint))?)\W*$`)
 
 // fuWasGoingRE: an intention told in the past ("I was going to add a canary
-// stage", "we were about to write a script"): one not carried through.
-var fuWasGoingRE = regexp.MustCompile(`\b(?:i|we) (?:was|were) (?:going|gonna|about) to\b`)
+// stage", "we were about to write a script", its subject dropped at the start:
+// "was going to script the renewal …"): one not carried through.
+var fuWasGoingRE = regexp.MustCompile(`\b(?:i|we) (?:was|were) (?:going|gonna|about) to\b|^\W*(?:(?:and|so|ok|okay|also|actually)[,.]?\s+)?(?:was|were) (?:going|gonna|about) to\b`)
 
 // abandonedIntent reports whether a message's only intention is told in the past
 // ("I was going to write a script that checks all cronjobs, but the alerting

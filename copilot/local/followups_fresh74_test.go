@@ -204,3 +204,20 @@ func TestWasGoingToButWillLater(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, true, false, true)
 }
+
+// An intention told in the past, its subject dropped ("was going to script the
+// renewal against the bank api but they don't have one … dropping that"), is no
+// idea for the next promise to take up ("postmortem monday, I'll draft it").
+func TestPastIntentionIsNoIdeaToTake(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"dave: should we move to a bank that does auto renewal? 🙃",
+		"hal: not switching banks over a cert, dave",
+		"kofi: was going to script the renewal against the bank api but they don't have one for cert requests. dropping that",
+		"tomasz: postmortem monday, I'll draft it",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, false, false)
+	if !abandonedIntent("was going to script the renewal against the bank api but they don't have one for cert requests") {
+		t.Error("a subject-dropped past intention not read as one")
+	}
+}

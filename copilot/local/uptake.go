@@ -315,8 +315,10 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// owed ("do we owe the council a report on this?" … "i'll handle the
 		// council side").
 		// Nor is a take-back an idea to take up ("actually dropping the circuit
-		// breaker, … not doing it" … "ok. postmortem thursday, i'll write it up").
-		if paperwork(t.lower) || remedy(t.lower) || reportMeta(t.lower) || planAsked(t.lower) || immediateAsk(t.lower) || infoQuestion(t.lower) || reasonedRetract(t.lower) {
+		// breaker, … not doing it" … "ok. postmortem thursday, i'll write it up"),
+		// or an intention told in the past ("was going to script the renewal …
+		// but they don't have one" … "postmortem monday, I'll draft it").
+		if paperwork(t.lower) || remedy(t.lower) || reportMeta(t.lower) || planAsked(t.lower) || immediateAsk(t.lower) || infoQuestion(t.lower) || reasonedRetract(t.lower) || abandonedIntent(t.lower) {
 			return nil
 		}
 		c := newCandidate(t, t.msg.Text, names)
