@@ -28,3 +28,15 @@ func TestParkItTurnsDown(t *testing.T) {
 		t.Error("a runbook step that parks a message read as a refusal")
 	}
 }
+
+// "i'll add a CI check … sqlfluff custom rule eventually, a dumb grep to start"
+// promises the check now; only its later form is put off. An idea put off with
+// no promise beside it ("we could shard it at some point") is none.
+func TestPromiseBesideALaterForm(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"tomasz: i'll add a CI check that flags any ORDER BY ... LIMIT in our repos that doesn't end on a unique column. sqlfluff custom rule eventually, a dumb grep to start",
+		"ines: we could shard the bookings table at some point",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false)
+}
