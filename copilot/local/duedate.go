@@ -84,7 +84,10 @@ var (
 	// dueTodayToldRE: what follows "today" when it opens a clause told in the
 	// past ("today we googled it", "today it went only to email"): the day of
 	// the incident, not a deadline.
-	dueTodayToldRE = regexp.MustCompile(`(?i)^\W*(?:we|i|it|they|he|she|you|nobody|everyone|someone|the \w+)\s+(?:\w+ed|went|was|were|had|did|got|saw|found|knew|came|took|made|began|paged|sent|ran)\b`)
+	dueTodayToldRE = regexp.MustCompile(`(?i)^\W*(?:we|i|it|they|he|she|you|nobody|everyone|someone|the \w+)\s+(?:\w+ed|went|was|were|had|did|got|saw|found|knew|came|took|made|began|paged|sent|ran)\b` +
+		// or the way things are now ("today it goes to whichever account
+		// manager they have"), what the promise changes.
+		`|^\W*(?:it|they|this|that|everything|all of it)\s+(?:goes|go|is|are|sits|lands|ends up|only|just|still)\b`)
 	// dueTrailingRefRE: a link or a ticket key closing a message.
 	dueTrailingRefRE = regexp.MustCompile(`[\s(\[]*(?:<?https?://[^\s>]+>?|\b[A-Z][A-Z0-9]+-\d+\b)[\s.)\]]*$`)
 
@@ -142,11 +145,15 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 			}
 			tail = t
 		}
-		if m := dueLastWeekdayRE.FindStringSubmatchIndex(tail); m != nil && dueSoonRE.FindStringIndex(tail) == nil && !dueNotDeadlineRE.MatchString(tail[m[2]:m[3]]) {
+		// A "today" told of the incident ("nothing fired for 9 hours today")
+		// leaves the weekday closing the promise its deadline.
+		soon := dueSoonRE.FindStringSubmatchIndex(tail)
+		told := soon != nil && soon[2] >= 0 && (dueTodayToldRE.MatchString(tail[soon[3]:]) || dueToldBeforeRE.MatchString(clauseBefore(tail, soon[2])))
+		if m := dueLastWeekdayRE.FindStringSubmatchIndex(tail); m != nil && (soon == nil || told) && !dueNotDeadlineRE.MatchString(tail[m[2]:m[3]]) {
 			// "I'll add it monday", "fix them monday.": the weekday closing a
 			// promise, after any word but one that looks back ("since monday").
 			loc, expr = m[4:6], tail[m[4]:m[5]]
-		} else if m := dueSoonRE.FindStringSubmatchIndex(tail); m != nil && !(m[2] >= 0 && (dueTodayToldRE.MatchString(tail[m[3]:]) || dueToldBeforeRE.MatchString(clauseBefore(tail, m[2])))) {
+		} else if m := soon; m != nil && !told {
 			loc = m[:2]
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 {
@@ -171,7 +178,7 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 
 // dueToldBeforeRE: a clause told in the past ("we pinged oskar first", "the
 // lease thing bit us twice"), which "today" after it dates to the incident.
-var dueToldBeforeRE = regexp.MustCompile(`(?i)\b(?:we|i|it|they|he|she|you|nobody|everyone|someone|that|this|thing|\w+s)\s+(?:\w+ed|went|was|were|had|did|got|saw|found|knew|came|took|made|began|sent|ran|bit|hit|lost|broke)\b`)
+var dueToldBeforeRE = regexp.MustCompile(`(?i)\b(?:we|i|it|they|he|she|you|nobody|nothing|no one|everyone|someone|that|this|thing|\w+s)\s+(?:\w+ed|went|was|were|had|did|got|saw|found|knew|came|took|made|began|sent|ran|bit|hit|lost|broke)\b`)
 
 // dueCounterfactualRE: a sentence about what would have been ("that would have
 // caught this on the 13th"), whose dates are not deadlines.

@@ -3,6 +3,7 @@ package local
 import (
 	"fmt"
 	"testing"
+	"time"
 )
 
 // Readings from dev75 once dev76 was in place.
@@ -39,4 +40,33 @@ func TestPromiseBesideALaterForm(t *testing.T) {
 		"ines: we could shard the bookings table at some point",
 	)
 	wantFollowUpLines(t, inc, got, false, true, false)
+}
+
+// Asking someone for the incident's figures ("can someone give me rough numbers
+// on affected returns for my weekly report?", "someone give me numbers for the
+// exec update pls") asks for a fact; asking for a tool that gives them is work.
+func TestAskForNumbersIsAFact(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"dermot: can someone give me rough numbers on affected returns for my weekly report?",
+		"rhiannon: ok. someone give me numbers for the exec update pls",
+		"dermot: can someone build a dashboard of failed photo uploads per branch so we see it before the lane backs up?",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, true)
+}
+
+// A "today" that tells the incident ("nothing fired for 9 hours today") or the
+// way things are now ("today it goes to whichever account manager they have")
+// is no deadline: the weekday closing the promise is, or none.
+func TestTodayToldIsNoDeadline(t *testing.T) {
+	said := time.Date(2026, 3, 7, 9, 41, 0, 0, time.UTC) // a saturday
+	for _, tt := range []struct{ text, want string }{
+		{"and an alert on feed age, last_updated older than 5 min pages platform on-call. nothing fired for 9 hours today. I'll add it monday", "2026-03-09"},
+		{"i'll set up a shared mailbox + form for partners to report missing bookings. today it goes to whichever account manager they have and sits in an inbox", ""},
+		{"i'll set up a shared mailbox for partners today", "2026-03-07"},
+	} {
+		if _, got := findDue(tt.text, said, true); got != tt.want {
+			t.Errorf("findDue(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
 }

@@ -474,7 +474,10 @@ var lkHandOverRE = regexp.MustCompile(`^\W*(?:@?[\w.-]+[,:]?\s+)?(?:can|could|wo
 var (
 	// lkInfoQuestionRE: a message opening (after a filler or two) with a question
 	// for a fact or for whether something is owed.
-	lkInfoQuestionRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|and|also|but|q|question|quick q)[,:]?\s+)?(?:what|why|how (?:many|much|long)|do we (?:even )?(?:need to|have to|owe)|are we (?:required|obliged|supposed) to)\b[^?]*\?`)
+	lkInfoQuestionRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|and|also|but|q|question|quick q)[,:]?\s+)?(?:what|why|how (?:many|much|long)|do we (?:even )?(?:need to|have to|owe)|are we (?:required|obliged|supposed) to)\b[^?]*\?` +
+		// or asking for the figures of the incident ("can someone give me rough
+		// numbers on affected returns for my weekly report?").
+		`|^\W*(?:(?:ok|okay|so|and|also)[,.]?\s+)?(?:(?:can|could)\s+)?(?:someone|somebody|anyone|you|u)\s+(?:give|send|get|pull|share)\s+(?:me|us)\s+(?:(?:the|some|rough|a|final)\s+)*(?:numbers|figures|stats|counts?|totals?)\b`)
 	// lkLeaveToTellRE: a message opening with the speaker's own leave to tell.
 	lkLeaveToTellRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|so|and|also)[,:]?\s+)?(?:can|could|may|should) i (?:tell|say|let|inform|update|confirm)\b[^?]*\?`)
 	// lkProposeByAskingRE: the questions that propose.
