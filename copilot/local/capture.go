@@ -362,14 +362,15 @@ func deliverables(s string) int {
 // deliverableREs: one pattern per kind. "Page" alone is left out of the alert
 // words: it is as often a web page ("the account page") as a pager. A ticket's
 // "page on spike in rejected passes" or "page the ledger on-call when …", and
-// "pager", are the alert. "page someone when …" is left as it was, no kind: its
+// "pager", are the alert, not the "pager" of a "one-pager", a short document. "page
+// someone when …" is left as it was, no kind: its
 // "page" is then a shared word ("alert") that, read as the kind, would no longer
 // count as what the item and an "Alert on …" title share (onlyWhere).
 var deliverableREs = []*regexp.Regexp{
-	regexp.MustCompile(`\b(?:alert\w*|alarm\w*|warn\w*|monitor\w*|pagers?|page[sd]?\s+(?:on|the\s+[\w-]+\s+(?:on-?call|team)))\b`),
+	regexp.MustCompile(`\b(?:alert\w*|alarm\w*|warn\w*|monitor\w*|page[sd]?\s+(?:on|the\s+[\w-]+\s+(?:on-?call|team)))\b|(?:^|[^\w-])pagers?\b`),
 	regexp.MustCompile(`\b(?:dashboards?|panels?|graphs?)\b`),
 	regexp.MustCompile(`\b(?:tests?|testing|lint(?:s|ing|er|ers)?|drills?|exercises?|game ?days?)\b`),
-	regexp.MustCompile(`\b(?:runbooks?|playbooks?|checklists?|procedures?|guides?|docs|documentation|wiki)\b`),
+	regexp.MustCompile(`\b(?:runbooks?|playbooks?|checklists?|procedures?|guides?|docs|documentation|wiki|one-?pagers?|cheat ?sheets?|handouts?)\b`),
 }
 
 // sharedValues counts the numbers of two or more digits (a limit, a size, a

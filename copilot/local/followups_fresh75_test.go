@@ -70,3 +70,18 @@ func TestTodayToldIsNoDeadline(t *testing.T) {
 		}
 	}
 }
+
+// A one-pager, a cheat sheet or a handout is a document, not the "pager" of an
+// alert: a ticket escalating an alert to a duty phone does not capture the
+// promise of a one-pager for the ticket office, though both name the gate and
+// lift ops.
+func TestOnePagerIsADocument(t *testing.T) {
+	item := "For the kassa I'll write a one-pager for my team: gate says invalid but POS says valid = dont reissue, call lift ops. will hand it out tomorrow morning"
+	title := "PagerDuty: escalate gate deny-ratio alert to lift operations duty phone"
+	if !deliverableDiffers(title, item) {
+		t.Errorf("a one-pager read as the alert kind: deliverables(item) = %b", deliverables(item))
+	}
+	if deliverables("add a pager alert on deny ratio") != deliverables(title) {
+		t.Error("a pager alert no longer the alert kind")
+	}
+}
