@@ -2704,6 +2704,13 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 			opening[k] = true
 		}
 	}
+	// So does one the incident speaks of as an error ("HLD-400 errors stop",
+	// "stuck on error LS-29"), wherever it is said.
+	for _, m := range inc.Messages {
+		for _, k := range text.ErrorCodes(m.Text) {
+			opening[k] = true
+		}
+	}
 	for _, k := range text.TicketKeys(s) {
 		prefix := k[:strings.IndexByte(k, '-')]
 		if known[k] || (!text.NotTicketPrefix(prefix) && !strings.EqualFold(k, inc.ID) && !opening[k]) {

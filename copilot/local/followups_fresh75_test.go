@@ -2,8 +2,11 @@ package local
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/incidentcopilot/incident-copilot/copilot/text"
 )
 
 // Readings from dev75 once dev76 was in place.
@@ -83,5 +86,37 @@ func TestOnePagerIsADocument(t *testing.T) {
 	}
 	if deliverables("add a pager alert on deny ratio") != deliverables(title) {
 		t.Error("a pager alert no longer the alert kind")
+	}
+}
+
+// A key-shaped code the report speaks of as an error ("HLD-400 errors stop")
+// names the failure: the action "Add HLD-400 to the branch troubleshooting
+// sheet" has no ticket, while a row citing a ticket key keeps it.
+func TestErrorCodeIsNoTicket(t *testing.T) {
+	ans := reportAnswer(t, "# Holds failing at the desk\n\nDate: 2026-04-21.\n\n## Summary\n\nLibrarians got HLD-400 when placing holds.\n\n"+
+		"## Timeline\n\n| Time | Event |\n|---|---|\n| 09:05 | Westmoor desk reports HLD-400 |\n| 11:56 | HLD-400 errors stop |\n\n"+
+		"## Actions\n\n| # | Action | Owner | Ticket | Due |\n|---|---|---|---|---|\n"+
+		"| 1 | Add HLD-400 to the branch troubleshooting sheet as a system issue | Margit Lind | | 2026-05-01 |\n"+
+		"| 2 | Add a pre-check to the node upgrade runbook for workloads not pinned by digest (OPS-4525) | Tomasz Kowal | | |\n")
+	found := 0
+	for _, it := range ans.Items {
+		switch {
+		case strings.Contains(it.Text, "troubleshooting sheet"):
+			found++
+			if it.Captured || it.TicketKey != "" {
+				t.Errorf("the sheet row is captured by %q: the error code is no ticket", it.TicketKey)
+			}
+		case strings.Contains(it.Text, "node upgrade runbook"):
+			found++
+			if it.TicketKey != "OPS-4525" {
+				t.Errorf("the runbook row's ticket is %q, want OPS-4525", it.TicketKey)
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("found %d of the two rows: %+v", found, ans.Items)
+	}
+	if got := text.ErrorCodes("HLD-400 errors stop; stuck on error LS-29; filed OPS-12"); len(got) != 2 || got[0] != "HLD-400" || got[1] != "LS-29" {
+		t.Errorf("ErrorCodes = %v, want [HLD-400 LS-29]", got)
 	}
 }

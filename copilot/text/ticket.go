@@ -63,6 +63,18 @@ var notTicketPrefixes = toSet(`SEV HTTP HTTPS UTF ISO RFC CVE CWE TLS SSL SHA AE
 // "CVE-2024-1") names a standard or severity rather than a tracker project.
 func NotTicketPrefix(prefix string) bool { return notTicketPrefixes[prefix] }
 
+// ErrorCodes returns the key-shaped codes s speaks of as errors ("HLD-400 errors
+// stop", "stuck on error LS-29"): names of a failure, not tickets.
+func ErrorCodes(s string) []string {
+	var out []string
+	for _, m := range errorCodeRE.FindAllStringSubmatch(s, -1) {
+		out = append(out, m[1]+m[2])
+	}
+	return out
+}
+
+var errorCodeRE = regexp.MustCompile(`\b([A-Z][A-Z0-9]+-\d+)\s+(?:errors?|error codes?)\b|\b(?:error|error code)\s+([A-Z][A-Z0-9]+-\d+)\b`)
+
 // TicketKeys returns every key-shaped word of s ("PAY-881", "CVE-2024-1" too), in
 // order. Callers decide which prefixes to trust; see NotTicketPrefix.
 func TicketKeys(s string) []string {

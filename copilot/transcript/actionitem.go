@@ -218,7 +218,7 @@ func (pm *pmBuilder) rowAction(blk mdBlock) *pmAction {
 		// The ticket column holds a key of a tracker whose project names have parts
 		// ("BT-DEV-9702"): the column says it is the ticket, whatever its shape.
 		a.key = k
-	} else if k, u, ok := pm.ticketRef(a.text); ok {
+	} else if k, u, ok := pm.ticketRef(a.text); ok && !pm.errorCodes[k] {
 		a.key, a.url, a.keyInText = k, u, true
 	} else if a.status == "open" && doneWordRE.MatchString(ticketCell) && !strings.Contains(strings.ToLower(ticketCell), "yes") {
 		// A bug column that holds no ticket but "done" says the item needed none:
@@ -241,7 +241,7 @@ func (pm *pmBuilder) listAction(blk mdBlock) *pmAction {
 	if doneRE.MatchString(a.text) {
 		a.status = "done"
 	}
-	if k, u, ok := pm.ticketRef(a.text); ok {
+	if k, u, ok := pm.ticketRef(a.text); ok && !pm.errorCodes[k] {
 		a.key, a.url, a.keyInText = k, u, true
 	}
 	return a

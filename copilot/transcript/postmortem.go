@@ -66,7 +66,10 @@ func ReadPostmortem(name string, data []byte) (*copilot.Incident, error) {
 	if id == "" {
 		return nil, invalidf("%s: no id: name the file like \"PM2021-005 - Title.md\"", name)
 	}
-	pm := &pmBuilder{id: id, name: name, lim: Limits{}.withDefaults()}
+	pm := &pmBuilder{id: id, name: name, lim: Limits{}.withDefaults(), errorCodes: map[string]bool{}}
+	for _, k := range text.ErrorCodes(src) {
+		pm.errorCodes[k] = true
+	}
 	inc := &copilot.Incident{
 		ID:         id,
 		Title:      title,
@@ -205,6 +208,10 @@ func postmortemIDTitle(name string, blocks []mdBlock) (id, title string) {
 type pmBuilder struct {
 	id, name string
 	lim      Limits
+	// errorCodes are the key-shaped codes the report speaks of as errors
+	// ("HLD-400 errors stop"): an action item that names one ("Add HLD-400 to
+	// the troubleshooting sheet") names the failure, not its ticket.
+	errorCodes map[string]bool
 }
 
 type pmTimeRow struct {
