@@ -2698,22 +2698,26 @@ func ticketRefs(s string, inc *copilot.Incident) []string {
 	// ticket filed for what people promise later; a known ticket's key is one
 	// anyway. A report's first piece is its header, whose related tickets
 	// ("Tickets: OPS-123") may be the ones its action items cite.
-	opening := map[string]bool{}
-	if len(inc.Messages) > 0 && inc.Messages[0].Kind != copilot.KindSection {
-		for _, k := range text.TicketKeys(inc.Messages[0].Text) {
-			opening[k] = true
-		}
-	}
 	// So does one the incident speaks of as an error ("HLD-400 errors stop",
-	// "stuck on error LS-29"), wherever it is said.
-	for _, m := range inc.Messages {
-		for _, k := range text.ErrorCodes(m.Text) {
-			opening[k] = true
+	// "stuck on error LS-29"), wherever it is said. The incident is read for
+	// them only when s holds a key-shaped word at all.
+	shaped := text.TicketKeys(s)
+	failure := map[string]bool{}
+	if len(shaped) > 0 {
+		if len(inc.Messages) > 0 && inc.Messages[0].Kind != copilot.KindSection {
+			for _, k := range text.TicketKeys(inc.Messages[0].Text) {
+				failure[k] = true
+			}
+		}
+		for _, m := range inc.Messages {
+			for _, k := range text.ErrorCodes(m.Text) {
+				failure[k] = true
+			}
 		}
 	}
-	for _, k := range text.TicketKeys(s) {
+	for _, k := range shaped {
 		prefix := k[:strings.IndexByte(k, '-')]
-		if known[k] || (!text.NotTicketPrefix(prefix) && !strings.EqualFold(k, inc.ID) && !opening[k]) {
+		if known[k] || (!text.NotTicketPrefix(prefix) && !strings.EqualFold(k, inc.ID) && !failure[k]) {
 			add(k)
 		}
 	}

@@ -1166,28 +1166,20 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 		// "dropping the mark-as-paid button, reconciliation covers it" opens by
 		// dropping a thing its speaker promised a few messages before, the
 		// reason after it: that idea is taken back, wherever it was said.
-		if m := upDropNamedRE.FindStringSubmatch(upCorrectOpenRE.ReplaceAllString(t.lower, "")); !selfItem && !retract && m != nil {
-			if named := contentTerms(m[1]); len(named) > 0 {
-				if i := ownNamedIdea(lc, cands, t, named); i >= 0 {
-					if share, _ := termOverlap(named, cands[i].msgTerms); share >= 0.5 {
-						delete(cands, i)
-						dropObjections(lc, cands, i, t)
-						continue
-					}
-				}
+		if !selfItem && !retract {
+			if i, share := droppedOwnIdea(lc, cands, t); i >= 0 && share >= 0.5 {
+				delete(cands, i)
+				dropObjections(lc, cands, i, t)
+				continue
 			}
 		}
 		if !selfItem && upNotNeededRE.MatchString(t.lower) || retract {
 			// "actually drop the customs-lookup scaling, … not doing that" names
 			// which of its speaker's ideas it takes back: the one sharing the
 			// most of the named words, not merely the latest.
-			if m := upDropNamedRE.FindStringSubmatch(upCorrectOpenRE.ReplaceAllString(t.lower, "")); m != nil {
-				if named := contentTerms(m[1]); len(named) > 0 {
-					if i := ownNamedIdea(lc, cands, t, named); i >= 0 {
-						delete(cands, i)
-						continue
-					}
-				}
+			if i, _ := droppedOwnIdea(lc, cands, t); i >= 0 {
+				delete(cands, i)
+				continue
 			}
 			for i := t.idx - 1; i >= max(0, t.idx-3); i-- {
 				if (cands[i] != nil || said[i]) && speaker(lc.msgs[i].msg) == speaker(t.msg) {
@@ -1294,6 +1286,27 @@ func ownNamedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, 
 		}
 	}
 	return best
+}
+
+// droppedOwnIdea is the idea of t's speaker that a message opening by dropping
+// a thing it names ("dropping the mark-as-paid button", "actually drop the
+// customs-lookup scaling") names (ownNamedIdea), with the share of the named
+// words that idea's message holds; -1 when it opens otherwise or names none.
+func droppedOwnIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags) (int, float64) {
+	m := upDropNamedRE.FindStringSubmatch(upCorrectOpenRE.ReplaceAllString(t.lower, ""))
+	if m == nil {
+		return -1, 0
+	}
+	named := contentTerms(m[1])
+	if len(named) == 0 {
+		return -1, 0
+	}
+	i := ownNamedIdea(lc, cands, t, named)
+	if i < 0 {
+		return -1, 0
+	}
+	share, _ := termOverlap(named, cands[i].msgTerms)
+	return i, share
 }
 
 // upWithdrawnRE: an idea declared taken back in the past participle, after an
