@@ -290,12 +290,20 @@ func deliverableDiffers(title, item string) bool {
 // is not its work. Verbs that only say something will exist ("add", "create",
 // "implement") name no particular change and are judged by the words alone.
 func actionDiffers(title, item string) bool {
-	if ik := deliverables(item); ik == 0 || deliverables(title) != 0 {
+	ik := deliverables(item)
+	if ik == 0 || deliverables(title) != 0 {
 		return false
 	}
 	head := titleHeadWord(title)
 	if !changeVerbs[head] {
 		return false
+	}
+	// Writing about a change is not making it: an item that only delivers
+	// something to read (a playbook entry, a macro) is not the ticket's change
+	// even where it names it ("the 'charged twice' macro + refund timeline into
+	// the cx playbook" against "Refund batch for duplicate captures").
+	if ik&^(kindDocs|kindSupport) == 0 {
+		return true
 	}
 	term := canonical(head)
 	for _, w := range strings.Fields(strings.ToLower(item)) {
@@ -309,7 +317,7 @@ func actionDiffers(title, item string) bool {
 // changeVerbs name a particular change to something that exists.
 var changeVerbs = toSet(`raise increase lower reduce bump revert roll remove rotate upgrade downgrade migrate
 replace rename disable enable delete retire deprecate move split shard pin unpin resize scale restart
-extend shorten tighten loosen relax purge drop switch`)
+extend shorten tighten loosen relax purge drop switch refund hold pause send`)
 
 // changeVerbTerms are changeVerbs as content terms.
 var changeVerbTerms = func() map[string]bool {
@@ -371,7 +379,17 @@ var deliverableREs = []*regexp.Regexp{
 	regexp.MustCompile(`\b(?:dashboards?|panels?|graphs?)\b`),
 	regexp.MustCompile(`\b(?:tests?|testing|lint(?:s|ing|er|ers)?|drills?|exercises?|game ?days?)\b`),
 	regexp.MustCompile(`\b(?:runbooks?|playbooks?|checklists?|procedures?|guides?|docs|documentation|wiki|one-?pagers?|cheat ?sheets?|handouts?)\b`),
+	// Support content: what the people answering customers or staff read out or
+	// paste (a help-desk macro, a knowledge-base article, a canned reply), not
+	// the engineers' runbook.
+	regexp.MustCompile(`\b(?:macros?|kb\s+(?:articles?|entr(?:y|ies))|knowledge\s?base|help\s?cent(?:er|re)\s+articles?|canned\s+(?:responses?|repl(?:y|ies))|saved\s+repl(?:y|ies))\b`),
 }
+
+// Kinds of deliverable by their bit in deliverables.
+const (
+	kindDocs    = 1 << 3
+	kindSupport = 1 << 4
+)
 
 // sharedValues counts the numbers of two or more digits (a limit, a size, a
 // timeout: "30", "6,000", "1.16") that both texts name.

@@ -1267,20 +1267,23 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// do it.
 	// "was going to write one now but im fried, ill do it monday": the now
 	// of an intention told in the past is no time of the promise after it.
-	immediate := fuNowRE.MatchString(fuFilingNowRE.ReplaceAllString(fuWasGoingButRE.ReplaceAllString(low, " "), " "))
+	// A quoted name ("a macro for 'speaking temporarily unavailable'") tells
+	// what the thing says, not when the writer acts.
+	unnamed := withoutNames(low)
+	immediate := fuNowRE.MatchString(fuFilingNowRE.ReplaceAllString(fuWasGoingButRE.ReplaceAllString(unnamed, " "), " "))
 	// After the resolution a deadline says when ("…, by next tuesday"), and a day
 	// word alone names one for a proposal or a lasting thing ("cronitor should
 	// page the on-call … I'll change the routing today"): the work is planned,
 	// not a step of the response. A stopgap stays one, and so does a hedge on
 	// digging ("i'll dig, not promising anything today").
-	if immediate && (resolved || wrapUp) && !fuStopgapRE.MatchString(low) &&
+	if immediate && (resolved || wrapUp) && !fuStopgapRE.MatchString(unnamed) &&
 		(dueRE.MatchString(raw) || (!fuNowRE.MatchString(dayWords(low)) && (suggest || lasting))) {
 		immediate = false
 	}
 
 	// A step to take now, however phrased, is firefighting or a chore; one said to
 	// last only "for now" is a stopgap, whatever it names.
-	if immediate && ((!strong && !strongComplaint) || fuStopgapRE.MatchString(low)) && !marker {
+	if immediate && ((!strong && !strongComplaint) || fuStopgapRE.MatchString(unnamed)) && !marker {
 		return nil
 	}
 	if fuDeclareRE.MatchString(low) && !marker {

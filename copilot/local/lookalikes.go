@@ -225,6 +225,14 @@ var lkPasteRE = regexp.MustCompile(`\(?\b(?:pasted|pasting|copy-?pasted|quoting)
 // they quote, proposes or promises.
 func unquoted(low string) string { return lkQuoteRE.ReplaceAllString(low, " ") }
 
+// lkNameQuoteRE: any passage in quotes, however short: the name of a thing
+// ("a macro for 'speaking temporarily unavailable'"), whose words tell what
+// the thing says, not when or how the writer will act.
+var lkNameQuoteRE = regexp.MustCompile(`"[^"]*"|“[^”]*”|(?:^|\s)'[^'\s](?:[^']*[^'\s])?'(?:\s|$|[.,;:!?])`)
+
+// withoutNames blanks every quoted passage of low, the short names too.
+func withoutNames(low string) string { return lkNameQuoteRE.ReplaceAllString(low, " ") }
+
 // questionOnly returns the question sentences of low when they alone propose
 // (every sentence with a proposal form ends in a question mark); ok is false when
 // a statement proposes too, or nothing does.
