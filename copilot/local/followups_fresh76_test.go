@@ -1,6 +1,7 @@
 package local
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -81,4 +82,36 @@ func TestAddingToTheMacroIsDone(t *testing.T) {
 		"ana: resolved",
 	)
 	wantFollowUpLines(t, inc, followUpsBySource(t, inc), false, true, false)
+}
+
+// A check someone writes or adds ("i'll write a small parity check that runs
+// nightly") is a thing made, not the look of "i'll check"; a sign-off is a
+// process gate, so a line added to it is lasting work, whatever verb the line
+// itself opens with.
+func TestMadeCheckIsLasting(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"tomasz: i'll also write a small parity check (class, param group, extensions, storage) that runs nightly and moans in #collections-platform if primary and replica drift",
+		"gwen: I'll add a line to our monthly payroll sign-off: check gov.uk for newly announced bank holidays before the file is cut",
+		"priya: i'll check the replica's instance class",
+	)
+	wantFollowUpLines(t, inc, got, false, true, true, false)
+}
+
+// A take-back with its reason beside it: "fair, dropping that one. oskar's
+// linter covers it better" in the thread of its speaker's own promise, and
+// "thinking about the ansible check again: … dropping that one, the checklist
+// covers it" naming the promise made earlier.
+func TestTakeBackWithReason(t *testing.T) {
+	root := fmt.Sprintf("^%d ", len(firefight)+1)
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"kenji: I'll also add a pre-deploy alert that looks in pg_stat_statements for the dropped column, to catch readers we don't know about",
+		root+"hollis: 0 right now, and it would also have said 0 yesterday for the monthly report job. false confidence",
+		root+"kenji: fair, dropping that one. oskar's linter covers it better",
+		"oonagh: and I'll add a check to the learn ansible deploy that the name resolves the same from inside and outside",
+		"jens: I'll write the TTL step into the cutover checklist by friday",
+		"oonagh: thinking about the ansible check again: the learn deploy never touches DNS so it's the wrong place. dropping that one, the checklist covers it.",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, false, false, true, false)
 }

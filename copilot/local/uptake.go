@@ -1025,6 +1025,14 @@ var upOwnItemRE = regexp.MustCompile(`(?:skip|forget(?: about)?|scrap|scratch|sh
 // it"), for upRetractRE and upRetractLeadRE.
 const upRetractVerbs = `(?:scratch|forget|drop|cancel|scrap|ignore|withdraw)`
 
+// upRetractGerunds: the same verbs as the speaker's doing ("dropping that one").
+const upRetractGerunds = `(?:scratching|forgetting|dropping|cancell?ing|scrapping|skipping|withdrawing)`
+
+// upRetractClauseRE: a take-back as a clause of a longer message, a reason on
+// either side ("… so it's the wrong place, … dropping that one, the checklist
+// covers it").
+var upRetractClauseRE = regexp.MustCompile(`[.,;:!?]\s+(?:` + upRetractVerbs + `|` + upRetractGerunds + `)\s+(?:that|it|this)(?:\s+(?:idea|one|proposal))?\s*[,.;:!—–-]`)
+
 // upRetractMineRE: the speaker's own idea taken back by "mine" ("scratch mine",
 // "dropping mine").
 var upRetractMineRE = regexp.MustCompile(`\b(?:` + upRetractVerbs + `|scratching|dropping|forgetting|cancell?ing|scrapping)\s+mine\b`)
@@ -1059,8 +1067,9 @@ const retractWords = 8
 var upDropNamedRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|ah)[,.]?\s+)*(?:i'?m\s+|we'?re\s+)?(?:dropping|drop|skipping|skip|scrapping|scrap|shelving|parking|abandoning|cancell?ing|not doing)\s+(?:the|that|this|my|our)\s+([^,.;:!?]{2,60})`)
 
 // upRetractLeadRE: a take-back that opens the message, its reason after it ("ok
-// drop that one then, monitoring + the ticket process will have to do").
-var upRetractLeadRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|true|ah|oh)[,.]?\s+)*` + upRetractVerbs + `\s+(?:that|it|this)(?:\s+(?:idea|one|proposal))?(?:\s+(?:then|for now))?\s*[,.;:!—–-]`)
+// drop that one then, monitoring + the ticket process will have to do", "fair,
+// dropping that one. oskar's linter covers it better").
+var upRetractLeadRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|true|ah|oh)[,.]?\s+)*(?:` + upRetractVerbs + `|` + upRetractGerunds + `)\s+(?:that|it|this)(?:\s+(?:idea|one|proposal))?(?:\s+(?:then|for now))?\s*[,.;:!—–-]`)
 
 // threadRoot returns the index of the message t replies to in a thread, -1 when t
 // is no reply or its root is not in the transcript.
@@ -1210,7 +1219,7 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 		// take-back proposes nothing itself unless it commits.
 		m := upReCallOffRE.FindStringSubmatch(t.lower)
 		reasoned := false
-		if m == nil && upRetractRE.MatchString(t.lower) {
+		if m == nil && (upRetractRE.MatchString(t.lower) || upRetractClauseRE.MatchString(t.lower)) {
 			m, reasoned = upReTopicRE.FindStringSubmatch(t.lower), true
 		}
 		if m != nil {
@@ -1323,9 +1332,9 @@ var upWithdrawnRE = regexp.MustCompile(`(?:^|[,.;:!]\s*|\b(?:ok|okay|lol|fine|fa
 var upReCallOffRE = regexp.MustCompile(upReLead + `\s*(?:ok[,.]?\s*|ah[,.]?\s*|actually[,.]?\s*)?(?:nvm|never ?mind|scrap|scratch|forget|drop|ignore|withdraw|cancel|tak(?:e|ing) (?:that|it|this) back)\b`)
 
 // upReLead: a reply that opens, after a filler at most ("actually re game day
-// -"), by naming what it is about ("re the circuit breaker —"); group 1 is the
-// thing.
-const upReLead = `^\W*(?:(?:actually|ok|okay|ah|oh|update)[,:]?\s+)?(?:re:?\s+(?:my |the |our |your |that |this )?|(?:about|regarding)\s+my\s+)([^:,.;!?]{2,40}?)\s*[:,\-–—]`
+// -"), by naming what it is about ("re the circuit breaker —", "thinking about
+// the ansible check again:"); group 1 is the thing.
+const upReLead = `^\W*(?:(?:actually|ok|okay|ah|oh|update)[,:]?\s+)?(?:re:?\s+(?:my |the |our |your |that |this )?|(?:about|regarding)\s+my\s+|(?:thinking|thought)\s+(?:about|more about|again about)\s+(?:my |the |our |that |this )?)([^:,.;!?]{2,40}?)\s*[:,\-–—]`
 
 // upReTopicRE: upReLead alone. With a retraction closing the message ("re the
 // circuit breaker — thought about it more, … it doesnt buy us much. dropping
