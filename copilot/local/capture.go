@@ -289,9 +289,17 @@ func deliverableDiffers(title, item string) bool {
 // fd usage passes 70% of the limit" shares the limit's words with that ticket but
 // is not its work. Verbs that only say something will exist ("add", "create",
 // "implement") name no particular change and are judged by the words alone.
-func actionDiffers(title, item string) bool {
+// When the item's own sentence names no kind, the kinds of the message it was
+// said in (msgKinds) tell whether it only writes something down ("… decom
+// checklist needs 'drop the replication slot' as an explicit step. I'll add it
+// to the data platform decommission page today").
+func actionDiffers(title, item string, msgKinds int) bool {
 	ik := deliverables(item)
-	if ik == 0 || deliverables(title) != 0 {
+	k := ik
+	if k == 0 {
+		k = msgKinds
+	}
+	if k == 0 || deliverables(title) != 0 {
 		return false
 	}
 	head := titleHeadWord(title)
@@ -302,8 +310,11 @@ func actionDiffers(title, item string) bool {
 	// something to read (a playbook entry, a macro) is not the ticket's change
 	// even where it names it ("the 'charged twice' macro + refund timeline into
 	// the cx playbook" against "Refund batch for duplicate captures").
-	if ik&^(kindDocs|kindSupport) == 0 {
+	if k&^(kindDocs|kindSupport) == 0 {
 		return true
+	}
+	if ik == 0 {
+		return false
 	}
 	term := canonical(head)
 	for _, w := range strings.Fields(strings.ToLower(item)) {
@@ -317,7 +328,7 @@ func actionDiffers(title, item string) bool {
 // changeVerbs name a particular change to something that exists.
 var changeVerbs = toSet(`raise increase lower reduce bump revert roll remove rotate upgrade downgrade migrate
 replace rename disable enable delete retire deprecate move split shard pin unpin resize scale restart
-extend shorten tighten loosen relax purge drop switch refund hold pause send`)
+extend shorten tighten loosen relax purge drop switch refund hold pause send decommission`)
 
 // changeVerbTerms are changeVerbs as content terms.
 var changeVerbTerms = func() map[string]bool {

@@ -3148,7 +3148,7 @@ func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *in
 			if l.ticketTrace != nil {
 				l.ticketTrace(lc.msgs[c.idx].msg.TS, tk.Key, TicketScores{TitleCovered: ov, TitleShared: n, ItemCovered: iv, ItemShared: in, Cosine: cs})
 			}
-			if settingDiffers(tk.Title, msgText(lc, c)) || versionDiffers(tk.Title, msgText(lc, c)) || deliverableDiffers(tk.Title, c.text) || actionDiffers(tk.Title, c.text) || onlyWhere(tk.Title, c.text, slices.Concat(msgTerms, named)) {
+			if settingDiffers(tk.Title, msgText(lc, c)) || versionDiffers(tk.Title, msgText(lc, c)) || deliverableDiffers(tk.Title, c.text) || actionDiffers(tk.Title, c.text, c.msgKinds) || onlyWhere(tk.Title, c.text, slices.Concat(msgTerms, named)) {
 				continue
 			}
 			ok := ov >= l.ticketTermOverlap() && n >= l.ticketMinShared()
@@ -3289,7 +3289,7 @@ func (l *Engine) matchMutual(items []*fuCandidate, tickets []copilot.Ticket, w t
 			if agree {
 				need = 1
 			}
-			if max(n, in) < need || settingDiffers(tickets[j].Title, c.text) || versionDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) || actionDiffers(tickets[j].Title, c.text) || kindUnsaid(tickets[j].Title, c) || onlyWhere(tickets[j].Title, c.text, slices.Concat(msgTerms, named)) {
+			if max(n, in) < need || settingDiffers(tickets[j].Title, c.text) || versionDiffers(tickets[j].Title, c.text) || deliverableDiffers(tickets[j].Title, c.text) || actionDiffers(tickets[j].Title, c.text, c.msgKinds) || kindUnsaid(tickets[j].Title, c) || onlyWhere(tickets[j].Title, c.text, slices.Concat(msgTerms, named)) {
 				continue
 			}
 			cover[i][j] = math.Max(ov, iv)

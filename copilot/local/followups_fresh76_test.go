@@ -2,6 +2,7 @@ package local
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
@@ -54,7 +55,7 @@ func TestSupportContentIsNotTheChange(t *testing.T) {
 		{"Raise fd limit on snapshot hosts", "alert when fd usage passes 70% of the limit, and raise it", false},
 		{"Add a KB article on stale tracker positions", "i'll write a KB article on stale tracker positions", false},
 	} {
-		if got := actionDiffers(tt.title, tt.item); got != tt.want {
+		if got := actionDiffers(tt.title, tt.item, deliverables(tt.item)); got != tt.want {
 			t.Errorf("actionDiffers(%q, %q) = %v, want %v", tt.title, tt.item, got, tt.want)
 		}
 	}
@@ -114,4 +115,80 @@ func TestTakeBackWithReason(t *testing.T) {
 		"oonagh: thinking about the ansible check again: the learn deploy never touches DNS so it's the wrong place. dropping that one, the checklist covers it.",
 	)
 	wantFollowUpLines(t, inc, got, false, false, false, false, false, true, false)
+}
+
+// "actually dropping the backoff idea, with the role limit its redundant" in
+// the thread of its speaker's "I'll write a backoff into the stmt job", many
+// messages later, takes the promise back, as "ok, dropping …" did.
+func TestActuallyDroppingTheNamedIdea(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"maya: follow-ups?",
+		"jira: created DBA-1190: Point annual statements batch at members read replica",
+		"kasia: and an alert at 80% of max_connections on every db, we had zero warning before the portal fell over. by friday",
+		"farid: portal should alert on hikari pending threads too, not only 5xx. we'd have seen it 10 min earlier. I'll add it",
+		"ines: I'll write a backoff into the stmt job so it slows down when db connections go over 70%",
+		"farid: what about pgbouncer in front of members-db so nobody can hog it",
+		fmt.Sprintf("^%d ", len(firefight)+1+4)+"kasia: not this quarter. big change for the java apps (prepared statements) and role limits do the job",
+		"ines: any change to batch parallelism should go through DBA review. I'll add a db connection budget section to the change template",
+		"dele: can the statement emails go out after the run finishes and spread over a week? we told 200k people to log in on the same morning the batch was hammering the db",
+		fmt.Sprintf("^%d ", len(firefight)+1+7)+"ruth: +1. dele can you take that with comms",
+		fmt.Sprintf("^%d ", len(firefight)+1+7)+"dele: yes, I'll agree a staggered send with comms before next year's run",
+		"kasia: I'll check whether any other batch role has no connection limit",
+		fmt.Sprintf("^%d ", len(firefight)+1+1)+"kasia: DBA-1191 for the connections alert",
+		"farid: and note to self, I was so sure it was my deploy I spent 10 mins rolling back instead of looking at the db",
+		fmt.Sprintf("^%d ", len(firefight)+1+10)+"kasia: checked: contrib_batch and payroll_batch already have limits (40 and 20). only stmt_batch was missing one. I'll make a default CONNECTION LIMIT part of the role provisioning module so new batch roles get one",
+		fmt.Sprintf("^%d ", len(firefight)+1+3)+"ines: actually dropping the backoff idea, with the role limit its redundant and would just make the run slower",
+		"ines: lesson for me: 64 was a number I liked the look of",
+	)...)
+	botSays(inc, 1)
+	got := followUpsBySource(t, inc)
+	for k := range inc.Messages {
+		if strings.Contains(inc.Messages[k].Text, "write a backoff") {
+			if _, ok := got[inc.Messages[k].TS]; ok {
+				t.Error("the backoff promise taken back in its thread is still a follow-up")
+			}
+		}
+		if strings.Contains(inc.Messages[k].Text, "default CONNECTION LIMIT") {
+			if _, ok := got[inc.Messages[k].TS]; !ok {
+				t.Error("the CONNECTION LIMIT promise is lost")
+			}
+		}
+	}
+}
+
+// A promise said in full after an idea was turned down is new work even when it
+// names the same vendor: "could we not just poll trakvista …?" … "… no" …
+// "… i'll put it to them at the contract review on the 30th that they alert us
+// when webhooks fail".
+func TestPromiseAfterTurnedDownIdea(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"helen: follow-ups pls",
+		"gaz: could we not just poll trakvista every few min instead of waiting for them to push to us?",
+		"sam: their api is 1 req/min per fleet and only gives 15 min points, worse than what we've got. no",
+		"helen: trakvista knew at 08:49 their deliveries were failing and told nobody till we asked. i'll put it to them at the contract review on the 30th that they alert us when webhooks fail",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, true)
+}
+
+// "CDC connector decom checklist needs 'drop the replication slot' as an
+// explicit step. I'll add it to the data platform decommission page today"
+// writes a step down; the done ticket that decommissioned the connector is not
+// that work, though the promise's own sentence names no document.
+func TestWrittenStepIsNotTheDoneChange(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"priya: CDC connector decom checklist needs 'drop the replication slot' as an explicit step. I'll add it to the data platform decommission page today",
+	)...)
+	inc.Tickets = []copilot.Ticket{
+		{Key: "OPS-4379", Title: "Decommission Debezium billing CDC connector (analytics warehouse retired)", Status: "done"},
+	}
+	it, ok := followUpsBySource(t, inc)[ts(inc, 0)]
+	if !ok || it.Captured {
+		t.Errorf("the checklist step: item %v, captured %v by %q, want uncaptured", ok, it.Captured, it.TicketKey)
+	}
+	// A title saying most of the step's words is judged the same way.
+	inc.Tickets = []copilot.Ticket{{Key: "OPS-4380", Title: "Decommission the CDC connector and drop the replication slot on the data platform", Status: "done"}}
+	it, ok = followUpsBySource(t, inc)[ts(inc, 0)]
+	if !ok || it.Captured {
+		t.Errorf("the checklist step against a wordy title: item %v, captured %v by %q, want uncaptured", ok, it.Captured, it.TicketKey)
+	}
 }

@@ -556,7 +556,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			// full after it ("maybe we also run the access analyzer?" … "not now"
 			// … "I'll also put the 403 case into the dock runbook"): the promise
 			// is new work, not the refused idea taken on after all.
-			if item := cands[t.idx]; item != nil && item.accepted && rejected[target] && len(own) >= 3 && shared == 0 {
+			if item := cands[t.idx]; item != nil && item.accepted && rejected[target] && len(own) >= 3 && ov < 0.2 {
 				break
 			}
 			// So is one that answers a question put to nobody in particular ("can
@@ -1063,8 +1063,9 @@ var upCorrectOpenRE = regexp.MustCompile(`^\W*(?:actually|ah|hm+|oh|wait|on seco
 const retractWords = 8
 
 // upDropNamedRE: a message that opens by dropping a thing it names ("dropping the
-// chain diff thing", "ok, skipping the dashboard"); group 1 is the thing.
-var upDropNamedRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|ah)[,.]?\s+)*(?:i'?m\s+|we'?re\s+)?(?:dropping|drop|skipping|skip|scrapping|scrap|shelving|parking|abandoning|cancell?ing|not doing)\s+(?:the|that|this|my|our)\s+([^,.;:!?]{2,60})`)
+// chain diff thing", "ok, skipping the dashboard", "actually dropping the backoff
+// idea"); group 1 is the thing.
+var upDropNamedRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|ah|actually|hm+|on second thought)[,.]?\s+)*(?:i'?m\s+|we'?re\s+)?(?:dropping|drop|skipping|skip|scrapping|scrap|shelving|parking|abandoning|cancell?ing|not doing)\s+(?:the|that|this|my|our)\s+([^,.;:!?]{2,60})`)
 
 // upRetractLeadRE: a take-back that opens the message, its reason after it ("ok
 // drop that one then, monitoring + the ticket process will have to do", "fair,
