@@ -293,6 +293,11 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		if agreed := fuAgreeWithRE.ReplaceAllString(fuLeadRE.ReplaceAllString(t.lower, ""), ""); self == nil && (upRejectOpenRE.MatchString(agreed) || fuCoversRE.MatchString(agreed)) {
 			continue
 		}
+		// So does "agree w ines, …" when ines's last word was a refusal ("no,
+		// that just moves the typo to me").
+		if self == nil && agreesWithRefusal(lc, t) {
+			continue
+		}
 		target := agreedIdea(lc, cands, t, own, explicit, threadOf)
 		if !explicit {
 			// "+1 but keep it separate from the audit" right after "and I would make
@@ -2388,8 +2393,33 @@ func shapeOf(lc *incidentLifecycle) postmortemShape {
 // the idea agreed with.
 var fuButRE = regexp.MustCompile(`^\W*but\b|\b(?:though|tho)\W*$`)
 
-// fuAgreeWithRE: whom an agreement names after its lead ("with hana, ").
-var fuAgreeWithRE = regexp.MustCompile(`^\s*(?:with|w/|to)\s+@?[\w.-]+\s*[,:;.!-]*\s*`)
+// fuAgreeWithRE: whom an agreement names after its lead ("with hana, ", "w
+// ines, ").
+var fuAgreeWithRE = regexp.MustCompile(`^\s*(?:with|w/|w|to)\s+@?[\w.-]+\s*[,:;.!-]*\s*`)
+
+// fuAgreePersonRE: an agreement that names a person ("agree w ines", "+1 to
+// hana"); group 1 is the name as written.
+var fuAgreePersonRE = regexp.MustCompile(`^\W*(?:\+\s?1+|agreed?)\s*,?\s*(?:with|w/|w|to)\s+@?([\w.-]+)`)
+
+// agreesWithRefusal reports whether t agrees with a participant whose last
+// message before it turned an idea down: it takes that side, and proposes
+// nothing by agreeing.
+func agreesWithRefusal(lc *incidentLifecycle, t msgTags) bool {
+	m := fuAgreePersonRE.FindStringSubmatch(t.lower)
+	if m == nil {
+		return false
+	}
+	who := speakersOf(lc.msgs).who(m[1])
+	if who == "" {
+		return false
+	}
+	for i := t.idx - 1; i >= 0; i-- {
+		if o := lc.msgs[i]; !o.bot && speaker(o.msg) == who {
+			return rejects(o.lower) || upNoLeadRE.MatchString(o.lower)
+		}
+	}
+	return false
+}
 
 var fuLeadRE = regexp.MustCompile(`(?i)^\s*(\+\s?1+|:\+1:|agreed?|yes please)?[\s,.!:;-]*((action[- ]items?|todo|to-do|follow[- ]?ups?|ai|next steps?)\s*(\([^)]*\))?\s*[:\-–]\s*)?`)
 

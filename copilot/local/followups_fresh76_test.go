@@ -192,3 +192,23 @@ func TestWrittenStepIsNotTheDoneChange(t *testing.T) {
 		t.Errorf("the checklist step against a wordy title: item %v, captured %v by %q, want uncaptured", ok, it.Captured, it.TicketKey)
 	}
 }
+
+// "agree w ines, and i'd rather own my own ramps" right after ines turned the
+// idea down ("no, that just moves the typo to me") takes her side: it proposes
+// nothing. Agreeing with someone's idea still promotes it.
+func TestAgreeingWithARefusal(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"kofi: follow-ups?",
+		"leo: honest question, should we just stop PMs editing allocations directly?",
+		"ines: no, that just moves the typo to me. the guard is the fix, not who types",
+		"priya: agree w ines, and i'd rather own my own ramps",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, false)
+	lc := analyzeLifecycle(inc.Messages)
+	if !agreesWithRefusal(lc, lc.msgs[len(lc.msgs)-1]) {
+		t.Error("the agreement with ines's refusal is not read as one")
+	}
+	if agreesWithRefusal(lc, lc.msgs[len(lc.msgs)-3]) {
+		t.Error("leo's question read as agreeing with a refusal")
+	}
+}
