@@ -212,3 +212,27 @@ func TestAgreeingWithARefusal(t *testing.T) {
 		t.Error("leo's question read as agreeing with a refusal")
 	}
 }
+
+// "can we not just give them paper sheets every day" … "ha no, …" … "fair. i'll
+// get a printed set of last weeks rounds kept in both depot offices as a backup
+// tho, by friday": conceding the refusal of one's own idea and promising a
+// smaller thing is that speaker's own item, not a take of the item before; and
+// "i'll raise a case with aws" after it opens a case, it takes nothing.
+func TestConcedeThenPromiseOwn(t *testing.T) {
+	root := fmt.Sprintf("^%d ", len(firefight))
+	inc, got := followUpsOf(t,
+		"helen: wrap-up while it's fresh, what do we change",
+		root+"priya: and the manifest build should fall back to last week's sheet by itself if it's not done by 05:50, not me pushing it by hand at 6am. ticket incoming",
+		root+"gaz: can we not just give them paper sheets every day and forget the tablets",
+		root+"priya: ha no, bulky and assisted change daily, paper would be wrong by wednesday",
+		root+"gaz: fair. i'll get a printed set of last weeks rounds kept in both depot offices as a backup tho, by friday",
+		root+"tomasz: i'll raise a case with aws about why the storage died",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false, false, true, false)
+	if it := got[ts(inc, 4)]; it.Owner != "gaz" || it.Due != "2026-03-06" {
+		t.Errorf("the printed set: owner %q due %q, want gaz and the friday", it.Owner, it.Due)
+	}
+	if it := got[ts(inc, 1)]; it.Owner == "gaz" || it.Due != "" {
+		t.Errorf("the manifest fallback: owner %q due %q, want it not gaz's and no date", it.Owner, it.Due)
+	}
+}

@@ -469,6 +469,20 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// "the purge job needs to delete in small batches … I'll take that one":
 		// a message that states an idea and then takes one takes its own, in a
 		// thread as anywhere, not the idea before it.
+		// "can we not just give them paper sheets every day" … "ha no, …" … "fair.
+		// i'll get a printed set of last weeks rounds kept in both depot offices as
+		// a backup tho": conceding the refusal of one's own idea and promising a
+		// smaller thing in full is an idea of one's own, not a take of the item
+		// before the refused one.
+		if !asks && len(own) >= 3 && concedesOwnRefused(lc, t) && sentenceCommits(low) && !upPronounCommitRE.MatchString(low) {
+			if c := ensure(t.idx); c != nil {
+				c.accepted = true
+				if c.owner == "" {
+					c.owner = self
+				}
+			}
+			continue
+		}
 		if !asks && st.asked != self && takesOwnIdea(low) {
 			if c := ensure(t.idx); c != nil {
 				c.accepted = true
@@ -488,7 +502,9 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			(inThread && t.msg.ThreadTS == tm.msg.TS && upPronounCommitRE.MatchString(low))
 		// "… — scratch mine, the per-partition one covers it" takes back the
 		// speaker's own idea; it takes nobody's.
-		if upLookRE.MatchString(low) || upRetractMineRE.MatchString(low) {
+		// "i'll raise a case with aws about why the storage died" opens a case
+		// with a vendor: a look of its own, not the idea before it taken.
+		if upLookRE.MatchString(low) || upRetractMineRE.MatchString(low) || vendorCase(low) {
 			mine = false // "I'll take a look" is triage, not taking the work
 		}
 		affirm := upAffirmRE.MatchString(low)
@@ -765,6 +781,22 @@ var upSoonRE = regexp.MustCompile(`\bgive me (?:an? |a few |\d+ |half an )?(?:ho
 // upAskBackRE: a request whose object points back ("can you write that down",
 // "could you own it"); "can you write the cert rotation runbook" names its own.
 var upAskBackRE = regexp.MustCompile(`\b(?:can|could|would|will) (?:you|u) (?:\w+ )?(?:it|that|this)\b`)
+
+// concedesOwnRefused reports whether t opens by conceding ("fair.", "ok fair")
+// right after another person turned down the idea its speaker put just before.
+func concedesOwnRefused(lc *incidentLifecycle, t msgTags) bool {
+	if !upCorrectOpenRE.MatchString(t.lower) {
+		return false
+	}
+	var prev []msgTags
+	for i := t.idx - 1; i >= 0 && len(prev) < 2; i-- {
+		if o := lc.msgs[i]; !o.bot && o.section == "" {
+			prev = append(prev, o)
+		}
+	}
+	return len(prev) == 2 && speaker(prev[1].msg) == speaker(t.msg) && speaker(prev[0].msg) != speaker(t.msg) &&
+		(rejects(prev[0].lower) || upNoLeadRE.MatchString(prev[0].lower))
+}
 
 // upPronounCommitRE: a promise whose object is the idea pointed back at ("I'll
 // write it up", "I'll scope it", "will do that").
