@@ -236,3 +236,15 @@ func TestConcedeThenPromiseOwn(t *testing.T) {
 		t.Errorf("the manifest fallback: owner %q due %q, want it not gaz's and no date", it.Owner, it.Due)
 	}
 }
+
+// "thanks all. I'll link this from the weekly ops review" files the incident's
+// paperwork; "I'll add a db connection budget section to the change template"
+// beside it is work.
+func TestLinkingTheIncidentIsPaperwork(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"kofi: follow-ups?",
+		"ines: I'll add a db connection budget section to the change template",
+		"ruth: thanks all. I'll link this from the weekly ops review",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false)
+}

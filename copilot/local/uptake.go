@@ -466,9 +466,6 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			}
 			continue
 		}
-		// "the purge job needs to delete in small batches … I'll take that one":
-		// a message that states an idea and then takes one takes its own, in a
-		// thread as anywhere, not the idea before it.
 		// "can we not just give them paper sheets every day" … "ha no, …" … "fair.
 		// i'll get a printed set of last weeks rounds kept in both depot offices as
 		// a backup tho": conceding the refusal of one's own idea and promising a
@@ -483,6 +480,9 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			}
 			continue
 		}
+		// "the purge job needs to delete in small batches … I'll take that one":
+		// a message that states an idea and then takes one takes its own, in a
+		// thread as anywhere, not the idea before it.
 		if !asks && st.asked != self && takesOwnIdea(low) {
 			if c := ensure(t.idx); c != nil {
 				c.accepted = true
@@ -1067,7 +1067,7 @@ var upRetractClauseRE = regexp.MustCompile(`[.,;:!?]\s+(?:` + upRetractVerbs + `
 
 // upRetractMineRE: the speaker's own idea taken back by "mine" ("scratch mine",
 // "dropping mine").
-var upRetractMineRE = regexp.MustCompile(`\b(?:` + upRetractVerbs + `|scratching|dropping|forgetting|cancell?ing|scrapping)\s+mine\b`)
+var upRetractMineRE = regexp.MustCompile(`\b(?:` + upRetractVerbs + `|` + upRetractGerunds + `)\s+mine\b`)
 
 // upRetractRE: a short message taking back what its speaker just said ("ok
 // scratch that", "actually forget it", "cancel that", "ok dropping mine",
