@@ -248,3 +248,15 @@ func TestLinkingTheIncidentIsPaperwork(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, true, false)
 }
+
+// "i'll reply to the top 200 reviews today with the streak restore note"
+// answers the people the incident hit, once; a reply macro for next time is
+// work.
+func TestReplyingToTheAffectedIsComms(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"kofi: follow-ups?",
+		"dana: i'll reply to the top 200 reviews today with the streak restore note",
+		"dana: i'll add a zendesk macro for streak restores so we're not writing it live next time",
+	)
+	wantFollowUpLines(t, inc, got, false, false, true)
+}
