@@ -293,12 +293,9 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		// promotes nothing and proposes nothing.
 		// So does "agree, DLQ + alert on DLQ depth covers it. no auto-skip": what
 		// is there covers the idea.
-		if agreed := fuAgreeWithRE.ReplaceAllString(fuLeadRE.ReplaceAllString(t.lower, ""), ""); self == nil && (upRejectOpenRE.MatchString(agreed) || fuCoversRE.MatchString(agreed)) {
-			continue
-		}
 		// So does "agree w ines, …" when ines's last word was a refusal ("no,
 		// that just moves the typo to me").
-		if self == nil && agreesWithRefusal(lc, t) {
+		if agreed := fuAgreeWithRE.ReplaceAllString(fuLeadRE.ReplaceAllString(t.lower, ""), ""); self == nil && (upRejectOpenRE.MatchString(agreed) || fuCoversRE.MatchString(agreed) || agreesWithRefusal(lc, t)) {
 			continue
 		}
 		target := agreedIdea(lc, cands, t, own, explicit, threadOf)
@@ -2397,18 +2394,14 @@ func shapeOf(lc *incidentLifecycle) postmortemShape {
 var fuButRE = regexp.MustCompile(`^\W*but\b|\b(?:though|tho)\W*$`)
 
 // fuAgreeWithRE: whom an agreement names after its lead ("with hana, ", "w
-// ines, ").
-var fuAgreeWithRE = regexp.MustCompile(`^\s*(?:with|w/|w|to)\s+@?[\w.-]+\s*[,:;.!-]*\s*`)
+// ines, "); group 1 is the name as written.
+var fuAgreeWithRE = regexp.MustCompile(`^\s*(?:with|w/|w|to)\s+@?([\w.-]+)\s*[,:;.!-]*\s*`)
 
-// fuAgreePersonRE: an agreement that names a person ("agree w ines", "+1 to
-// hana"); group 1 is the name as written.
-var fuAgreePersonRE = regexp.MustCompile(`^\W*(?:\+\s?1+|agreed?)\s*,?\s*(?:with|w/|w|to)\s+@?([\w.-]+)`)
-
-// agreesWithRefusal reports whether t agrees with a participant whose last
-// message before it turned an idea down: it takes that side, and proposes
-// nothing by agreeing.
+// agreesWithRefusal reports whether the agreement t names a participant
+// (fuAgreeWithRE after its lead: "agree w ines") whose last message before it
+// turned an idea down: it takes that side, and proposes nothing by agreeing.
 func agreesWithRefusal(lc *incidentLifecycle, t msgTags) bool {
-	m := fuAgreePersonRE.FindStringSubmatch(t.lower)
+	m := fuAgreeWithRE.FindStringSubmatch(fuLeadRE.ReplaceAllString(t.lower, ""))
 	if m == nil {
 		return false
 	}
@@ -2418,7 +2411,7 @@ func agreesWithRefusal(lc *incidentLifecycle, t msgTags) bool {
 	}
 	for i := t.idx - 1; i >= 0; i-- {
 		if o := lc.msgs[i]; !o.bot && speaker(o.msg) == who {
-			return rejects(o.lower) || upNoLeadRE.MatchString(o.lower)
+			return refuses(o.lower)
 		}
 	}
 	return false

@@ -795,7 +795,7 @@ func concedesOwnRefused(lc *incidentLifecycle, t msgTags) bool {
 		}
 	}
 	return len(prev) == 2 && speaker(prev[1].msg) == speaker(t.msg) && speaker(prev[0].msg) != speaker(t.msg) &&
-		(rejects(prev[0].lower) || upNoLeadRE.MatchString(prev[0].lower))
+		refuses(prev[0].lower)
 }
 
 // upPronounCommitRE: a promise whose object is the idea pointed back at ("I'll
@@ -1060,10 +1060,14 @@ const upRetractVerbs = `(?:scratch|forget|drop|cancel|scrap|ignore|withdraw)`
 // upRetractGerunds: the same verbs as the speaker's doing ("dropping that one").
 const upRetractGerunds = `(?:scratching|forgetting|dropping|cancell?ing|scrapping|skipping|withdrawing)`
 
+// upRetractThat: taking back what was just said, by a verb or its gerund
+// ("drop that", "dropping that one"), for upRetractLeadRE and upRetractClauseRE.
+const upRetractThat = `(?:` + upRetractVerbs + `|` + upRetractGerunds + `)\s+(?:that|it|this)(?:\s+(?:idea|one|proposal))?`
+
 // upRetractClauseRE: a take-back as a clause of a longer message, a reason on
 // either side ("… so it's the wrong place, … dropping that one, the checklist
 // covers it").
-var upRetractClauseRE = regexp.MustCompile(`[.,;:!?]\s+(?:` + upRetractVerbs + `|` + upRetractGerunds + `)\s+(?:that|it|this)(?:\s+(?:idea|one|proposal))?\s*[,.;:!—–-]`)
+var upRetractClauseRE = regexp.MustCompile(`[.,;:!?]\s+` + upRetractThat + `\s*[,.;:!—–-]`)
 
 // upRetractMineRE: the speaker's own idea taken back by "mine" ("scratch mine",
 // "dropping mine").
@@ -1102,7 +1106,7 @@ var upDropNamedRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|a
 // upRetractLeadRE: a take-back that opens the message, its reason after it ("ok
 // drop that one then, monitoring + the ticket process will have to do", "fair,
 // dropping that one. oskar's linter covers it better").
-var upRetractLeadRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|true|ah|oh)[,.]?\s+)*(?:` + upRetractVerbs + `|` + upRetractGerunds + `)\s+(?:that|it|this)(?:\s+(?:idea|one|proposal))?(?:\s+(?:then|for now))?\s*[,.;:!—–-]`)
+var upRetractLeadRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|true|ah|oh)[,.]?\s+)*` + upRetractThat + `(?:\s+(?:then|for now))?\s*[,.;:!—–-]`)
 
 // threadRoot returns the index of the message t replies to in a thread, -1 when t
 // is no reply or its root is not in the transcript.
@@ -1122,6 +1126,10 @@ func threadRoot(lc *incidentLifecycle, t msgTags) int {
 // blame, the review missed it too" answers an apology: it consoles, and turns
 // nothing down.
 func rejects(low string) bool { return upRejectRE.MatchString(low) && !upConsoleRE.MatchString(low) }
+
+// refuses reports a message that turns an idea down, by its words (rejects) or
+// by opening with a bare no ("no, that just moves the typo to me").
+func refuses(low string) bool { return rejects(low) || upNoLeadRE.MatchString(low) }
 
 // upConsoleRE: a reply that opens by consoling ("no blame", "no worries", "no
 // harm done", "no need to apologise").
