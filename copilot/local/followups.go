@@ -1321,6 +1321,21 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		fuCommitRE.MatchString(low) && !fuPurposeRE.MatchString(low) {
 		return nil
 	}
+	// committedWork: a promise or a request judged as one.
+	committedWork := func() bool {
+		ok := (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
+		// A plan with an owner and a date is a follow-up by its form.
+		ok = ok || (wrapUp && !firefight && dueRE.MatchString(raw)) || (ask && wrapUp && fuOwnRE.MatchString(low))
+		// A check or a look given a later day ("I'll check their n_distinct
+		// against reality by thursday") is planned work, not triage: the fire
+		// is fought today.
+		ok = ok || (wrapUp && firefight && dueOnLaterDay(raw, t.msg.Time()))
+		// After the resolution, a commitment to make or change something is one by
+		// its grammar, like an obligation: the lasting vocabulary cannot list every
+		// system ("I'll allow 30s of leeway in the JWT iat check").
+		return ok || (t.section == "" && resolved && !firefight && len(contentTerms(raw)) >= 4 &&
+			(fuMakeRE.MatchString(low) || fuAssignSelfRE.MatchString(low)))
+	}
 	accepted, complaintOnly := false, false
 	switch {
 	case marker:
@@ -1341,6 +1356,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		// word on or read ("someone should tell the java people about their
 		// config", "someone should read the annotation docs").
 		accepted = (lasting && (wrapUp || strong) || (t.section == "" && wrapUp && !firefight && len(contentTerms(raw)) >= 4 && (obligation(low) || fuRealFixRE.MatchString(low)))) && !personOnlyTells(low)
+		// A proposal its speaker (or the one asked) then takes on ("thank-you
+		// page shouldn't say couldn't-confirm … I'll change it to a 'payment
+		// received' state by friday") is also judged as the promise it makes.
+		accepted = accepted || (fuCommitRE.MatchString(kept) && committedWork())
 		// "should we notify the users?" asks about one thing to do now; a
 		// question proposes something lasting when it says what.
 		if strings.HasSuffix(strings.TrimSpace(low), "?") && len(followUpSentences(low)) == 1 && len(contentTerms(raw)) < 3 {
@@ -1362,18 +1381,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 			accepted = false
 		}
 	case ask, commit:
-		accepted = (strong || (lasting && resolved)) && fuMakeRE.MatchString(low)
-		// A plan with an owner and a date is a follow-up by its form.
-		accepted = accepted || (wrapUp && !firefight && dueRE.MatchString(raw)) || (ask && wrapUp && fuOwnRE.MatchString(low))
-		// A check or a look given a later day ("I'll check their n_distinct
-		// against reality by thursday") is planned work, not triage: the fire
-		// is fought today.
-		accepted = accepted || (wrapUp && firefight && dueOnLaterDay(raw, t.msg.Time()))
-		// After the resolution, a commitment to make or change something is one by
-		// its grammar, like an obligation: the lasting vocabulary cannot list every
-		// system ("I'll allow 30s of leeway in the JWT iat check").
-		accepted = accepted || (t.section == "" && resolved && !firefight && len(contentTerms(raw)) >= 4 &&
-			(fuMakeRE.MatchString(low) || fuAssignSelfRE.MatchString(low)))
+		accepted = committedWork()
 	}
 	// An offer ("should I add…?", "want me to…?") waits for someone to take it up;
 	// so does an idea put off to no time or doubted by its speaker ("at some point",
