@@ -55,7 +55,7 @@ var (
 	// dueTriggeredRE is a deadline after a word that makes it one ("by", "before",
 	// "due", "the target is"…): weekdays and dates need it, or "on monday we saw"
 	// would be a deadline.
-	dueTriggeredRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|due:?|no later than|for|on|in|(?:target|deadline)(?:\s+date)?(?:\s+is|:))\s+(?:the\s+)?((?:` + dueEODOf + `|` + dueDayExpr + `|` + dueExplicit + `|` + dueRelative + `|today|tonight|` + dueTomorrow + `|\d{1,2}(?:st|nd|rd|th))\b|` + dueDotted + `)`)
+	dueTriggeredRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|due:?|no later than|for|on|in|(?:target|deadline)(?:\s+date)?(?:\s+is|:)?)\s+(?:the\s+)?((?:` + dueEODOf + `|` + dueDayExpr + `|` + dueExplicit + `|` + dueRelative + `|today|tonight|` + dueTomorrow + `|\d{1,2}(?:st|nd|rd|th))\b|` + dueDotted + `)`)
 	// dueEventDateRE is the date in brackets of an event a deadline names ("before
 	// the june change (13 june)").
 	dueEventDateRE = regexp.MustCompile(`(?i)\b(?:by|before|until|till|ahead of)\s+(?:the\s+)?[^().,;:!?]{1,30}\(\s*(` + dueExplicit + `)\s*\)`)

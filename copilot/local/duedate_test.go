@@ -81,6 +81,8 @@ var dueTests = []struct {
 	{"end of a named month alone", "I'll own that, end of june.", "2026-05-16", true, "end of june", "2026-06-30"},
 	// A deadline naming no day gives way to a later one that does.
 	{"next week, then the day", "I'll do that next week, by wednesday", "2026-06-05", true, "by wednesday", "2026-06-10"},
+	// "target" names the deadline with or without "is" or a colon.
+	{"bare target", "I'll push the new truststore to all 14. not during harvest tho, target nov 20", "2026-09-28", true, "target nov 20", "2026-11-20"},
 }
 
 func TestFindDue(t *testing.T) {

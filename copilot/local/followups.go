@@ -1270,7 +1270,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	resolved := lc.resolvedAt >= 0 && t.idx > lc.resolvedAt
 	// Pulling a thing out ("ill pull the static out once NET-812 is in")
 	// removes it, where pulling up or pulling the logs looks.
-	firefight := len(t.actions) > 0 || fuTriageRE.MatchString(fuPullOutRE.ReplaceAllString(low, " "))
+	firefight := responseActions(t, low) || fuTriageRE.MatchString(fuPullOutRE.ReplaceAllString(withoutDesignedSteps(low), " "))
 	// Filing the ticket now ("mine, filing now") captures the work; it does not
 	// do it.
 	// "was going to write one now but im fried, ill do it monday": the now
@@ -1401,6 +1401,49 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	c.accepted, c.complaintOnly = accepted, complaintOnly
 	return c
 }
+
+// withoutDesignedSteps leaves out the steps a message asks a system to take by
+// design rather than a person to take now: what a thing should do ("the
+// rotator should restart one service at a time, smoke check it, and roll the
+// secret back itself") and what a change makes it do ("I'll change the
+// rotator to restart services one at a time"). A restart, a check or a roll
+// back said so describes the improvement; said by or to a person ("someone
+// should restart the workers", "I'll restart them") it is the response.
+func withoutDesignedSteps(low string) string {
+	low = fuMadeToDoRE.ReplaceAllString(low, "$1")
+	for _, m := range fuThingShouldRE.FindAllStringSubmatchIndex(low, -1) {
+		if !personNouns[low[m[2]:m[3]]] {
+			low = low[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + low[m[1]:]
+		}
+	}
+	return low
+}
+
+// responseActions reports whether the message names a step of the response
+// (t.actions) outside the steps it asks a system to take by design.
+func responseActions(t msgTags, low string) bool {
+	if len(t.actions) == 0 {
+		return false
+	}
+	designed := withoutDesignedSteps(low)
+	if designed == low {
+		return true
+	}
+	designed = notTakenRE.ReplaceAllString(designed, "")
+	return slices.ContainsFunc(actionClasses, func(ac actionClass) bool { return ac.re.MatchString(designed) })
+}
+
+var (
+	// fuThingShouldRE: a thing (a noun after a determiner) and what it should or
+	// must do, to the end of the clause; the noun is group 1.
+	fuThingShouldRE = regexp.MustCompile(`\b(?:the|our|its|their|this|that|each|every) (?:[\w.-]+ )?([\w.-]+) (?:should|must|needs? to|has to|ought to)(?:n'?t| not| never| also| always| only| just| itself)* [^.;!?]*`)
+	// fuMadeToDoRE: a change that makes a thing do something ("change the
+	// rotator to restart …", "teach the job to retry …"): the verb of making
+	// stays, what the thing will do goes.
+	fuMadeToDoRE = regexp.MustCompile(`\b((?:add|build|chang|configur|extend|fix|make|mak|rewrit|script|set up|teach|updat|writ)\w*\b[^.;!?]{0,40}?) to [^.;!?]*`)
+	// personNouns: the people a clause may oblige ("the on-call should check …").
+	personNouns = toSet(`i we you they he she someone somebody anyone anybody everyone everybody nobody oncall on-call ic team teams person people engineer engineers owner owners lead leads manager managers agent agents staff sre sres ops dev devs developer developers support rota shift desk commander responder responders`)
+)
 
 // nextEventOnly reports whether every sentence that looks ahead does so only by
 // naming the next event ("next failover", "next release") in a statement that

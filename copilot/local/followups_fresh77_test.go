@@ -1,6 +1,8 @@
 package local
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -18,4 +20,46 @@ func TestProposalThenOwnPromise(t *testing.T) {
 		"olu: the receipt page shouldn't say that, yeah",
 	)
 	wantFollowUpLines(t, inc, got, false, true, false)
+}
+
+// What a message asks a system to do by design ("the rotator should restart
+// one service at a time, smoke check it, and roll the secret back itself") or
+// what a change makes it do ("change the rotator to restart services one at a
+// time") is the improvement, not a step of the response: the restart and the
+// check in it do not make the promise firefighting. Said of or by a person, the
+// same verbs stay the response, and a thing that "should restart in a minute"
+// is a prediction.
+func TestDesignedStepsAreNoResponse(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"dmitri: also the rotator should restart one service at a time, smoke check it, and roll the secret back itself if errors jump. I'll spec that one, not this sprint though",
+		"olu: I'll change the deploy job to restart the consumers one at a time",
+		"kasia: someone should restart the thank-you workers",
+		"bev: the workers should restart in a minute",
+	)
+	wantFollowUpLines(t, inc, got, false, true, true, false, false)
+	for _, tt := range []struct{ in, want string }{
+		{"the rotator should restart one service at a time. i'll spec it", strings.Repeat(" ", len("the rotator should restart one service at a time")) + ". i'll spec it"},
+		{"i'll change the rotator to restart services", "i'll change the rotator"},
+		{"the on-call should restart the workers", "the on-call should restart the workers"},
+		{"we must restart it", "we must restart it"},
+	} {
+		if got := withoutDesignedSteps(tt.in); got != tt.want {
+			t.Errorf("withoutDesignedSteps(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// "then no need, I am dropping the cron" in the thread of its speaker's own
+// promise, after someone said other work covers it, takes the promise back.
+func TestDroppingTheNamedThingAfterNoNeed(t *testing.T) {
+	n := len(firefight)
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"kofi: cap the report logs with logrotate, size based, 5G max. i'll do it tomorrow",
+		"pranav: I will also write a weekly cron to purge trace logs older than 7 days on the report host.",
+		fmt.Sprintf("^%d kofi: logrotate covers that tbh", n+2),
+		fmt.Sprintf("^%d pranav: Ok, then no need, I am dropping the cron.", n+2),
+	)
+	wantFollowUpLines(t, inc, got, false, true, false, false, false)
 }

@@ -1100,8 +1100,8 @@ const retractWords = 8
 
 // upDropNamedRE: a message that opens by dropping a thing it names ("dropping the
 // chain diff thing", "ok, skipping the dashboard", "actually dropping the backoff
-// idea"); group 1 is the thing.
-var upDropNamedRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|ah|actually|hm+|on second thought)[,.]?\s+)*(?:i'?m\s+|we'?re\s+)?(?:dropping|drop|skipping|skip|scrapping|scrap|shelving|parking|abandoning|cancell?ing|not doing)\s+(?:the|that|this|my|our)\s+([^,.;:!?]{2,60})`)
+// idea", "ok, then no need, I am dropping the cron"); group 1 is the thing.
+var upDropNamedRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|ah|actually|hm+|on second thought|then|in that case|no need)[,.]?\s+)*(?:i'?m\s+|i am\s+|we'?re\s+|we are\s+)?(?:dropping|drop|skipping|skip|scrapping|scrap|shelving|parking|abandoning|cancell?ing|not doing)\s+(?:the|that|this|my|our)\s+([^,.;:!?]{2,60})`)
 
 // upRetractLeadRE: a take-back that opens the message, its reason after it ("ok
 // drop that one then, monitoring + the ticket process will have to do", "fair,
