@@ -110,6 +110,10 @@ var (
 	dueNextWeekDayRE = regexp.MustCompile(`(?i)^(` + dueWeekday + `)` + dueOfNextWeek + `$`)
 )
 
+// pastDateMonths: how many months behind its message a date without a year may
+// be and still be read as one that passed rather than next year's.
+const pastDateMonths = 6
+
 // findDue finds the deadline in a follow-up's text: the words (with their trigger,
 // "by friday 3/6") and the date they name, "" when they name none. commits says the
 // text is a commitment or a request, where a bare "today" or "tomorrow" is a
@@ -121,7 +125,7 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 	// does ("next week, by wednesday").
 	for _, re := range []*regexp.Regexp{dueTriggeredRE, dueBareRE, dueInSpanRE, dueEventDateRE} {
 		m := re.FindStringSubmatchIndex(text)
-		if m == nil || dueCounterfactual(text, m[0]) {
+		if m == nil || dueCounterfactual(text, m[0]) || dueRate(text, m[0]) {
 			continue
 		}
 		e := text[m[2]:m[3]]
@@ -176,13 +180,25 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 	return words, resolveDue(expr, said)
 }
 
+// dueRate reports whether the span at i is the time a count was reached in
+// ("1,214 suspensions in two days", "40 replies in 10 min"): a rate, not a
+// deadline.
+func dueRate(text string, i int) bool {
+	return strings.HasPrefix(strings.ToLower(text[i:]), "in ") && dueCountBeforeRE.MatchString(text[:i])
+}
+
+// dueCountBeforeRE: a clause that opens with a number and the one or two words
+// it counts, just before ("I'll move the 14 PCs in two weeks" promises).
+var dueCountBeforeRE = regexp.MustCompile(`(?:^|[.!?;:,(]\s*|\s[-–—]\s*)[~≈]?\d[\d,.]*[kKmM%]?\s+(?:[\p{L}-]+\s+){1,2}$`)
+
 // dueToldBeforeRE: a clause told in the past ("we pinged oskar first", "the
 // lease thing bit us twice"), which "today" after it dates to the incident.
 var dueToldBeforeRE = regexp.MustCompile(`(?i)\b(?:we|i|it|they|he|she|you|nobody|nothing|no one|everyone|someone|that|this|thing|\w+s)\s+(?:\w+ed|went|was|were|had|did|got|saw|found|knew|came|took|made|began|sent|ran|bit|hit|lost|broke)\b`)
 
 // dueCounterfactualRE: a sentence about what would have been ("that would have
-// caught this on the 13th"), whose dates are not deadlines.
-var dueCounterfactualRE = regexp.MustCompile(`(?i)\b(?:would|could|should|might)(?:'ve|\s+have)\b`)
+// caught this on the 13th", "we'd have caught this on 8 Oct"), whose dates are
+// not deadlines.
+var dueCounterfactualRE = regexp.MustCompile(`(?i)\b(?:would|could|should|might)(?:'ve|\s+have)\b|\w'd(?:'ve|\s+have)\b`)
 
 // clauseBefore is the clause of s that ends at i: from the last sentence or
 // clause mark before i.
@@ -391,6 +407,13 @@ func explicitDate(low string, day time.Time) (time.Time, bool) {
 		return time.Time{}, false // 2/30
 	}
 	if guess && t.Before(day.AddDate(0, -1, 0)) {
+		// A date without a year months behind the message is one that passed
+		// ("we put the geo rule on the ingress on 8 Oct", said in November),
+		// not the same day next year; a date most of a year behind is next
+		// year's ("by 15 jan", said in November).
+		if t.After(day.AddDate(0, -pastDateMonths, 0)) {
+			return time.Time{}, false
+		}
 		t = t.AddDate(1, 0, 0)
 	}
 	if !guess && longGone(t, day) {

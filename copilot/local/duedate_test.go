@@ -81,6 +81,14 @@ var dueTests = []struct {
 	{"end of a named month alone", "I'll own that, end of june.", "2026-05-16", true, "end of june", "2026-06-30"},
 	// A deadline naming no day gives way to a later one that does.
 	{"next week, then the day", "I'll do that next week, by wednesday", "2026-06-05", true, "by wednesday", "2026-06-10"},
+	// A date without a year months behind the message passed; most of a year
+	// behind, it is next year's.
+	{"a past date without a year", "we put the geo rule on the ingress on 8 Oct", "2026-11-12", true, "on 8 Oct", ""},
+	{"a date most of a year behind", "I'll have it done by 15 jan", "2026-11-12", true, "by 15 jan", "2027-01-15"},
+	// A count reached in a span is a rate; a promise about a count keeps it.
+	{"a count reached in a span", "1,214 suspensions in two days, normal is like 30", "2026-09-03", true, "", ""},
+	{"a count in a promise", "I'll move the 14 PCs in two weeks", "2026-09-03", true, "in two weeks", "2026-09-17"},
+	{"would have, shortened", "I'll add a question to the change template. we'd have caught this on 8 Oct", "2026-09-03", true, "", ""},
 	// "target" names the deadline with or without "is" or a colon.
 	{"bare target", "I'll push the new truststore to all 14. not during harvest tho, target nov 20", "2026-09-28", true, "target nov 20", "2026-11-20"},
 }
