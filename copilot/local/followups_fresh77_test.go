@@ -63,3 +63,22 @@ func TestDroppingTheNamedThingAfterNoNeed(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, true, false, false, false)
 }
+
+// A request opened by its addressee's name and an order ("and dana, put the
+// mass-unsuspend script in the membership runbook … by friday pls") gives the
+// work to that participant; a name that is no participant's gives it to nobody.
+func TestAddressedOrderNamesItsOwner(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"dana: I'll make the strike job idempotent per member and cycle",
+		"helen: and dana, put the mass-unsuspend script in the membership runbook so on-call doesnt have to write it at 5am again. by friday pls",
+	)
+	wantFollowUpLines(t, inc, got, false, true, true)
+	if it := got[ts(inc, 2)]; it.Owner != "dana" {
+		t.Errorf("owner %q, want dana", it.Owner)
+	}
+	names := userNames(inc.Messages)
+	if o := namedOwner("and zed, put the script in the runbook", "helen", names); o != "" {
+		t.Errorf("namedOwner gave the work to %q, who is no participant", o)
+	}
+}
