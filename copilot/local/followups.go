@@ -3063,10 +3063,11 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			}
 		} else if far {
 			continue
-		} else if !sameThread && (settingDiffers(title, c.text) || (!bare && (n == 0 || deliverableDiffers(title, c.text)))) {
-			// Said by the item's author or owner, a ticket described in words none of
-			// which the item holds, or delivering another kind of thing (an alert for
-			// a procedure step), is another piece of work of theirs.
+		} else if !sameThread && (settingDiffers(title, c.text) || (!bare && (n < 2 || deliverableDiffers(title, c.text)))) {
+			// Said by the item's author or owner, a ticket described in words of
+			// which the item holds fewer than two (one is chance: "tracked in
+			// TASK-1736" beside a "tracker"), or delivering another kind of thing
+			// (an alert for a procedure step), is another piece of work of theirs.
 			continue
 		}
 		score := ov - 0.02*math.Abs(float64(t.idx-c.idx))

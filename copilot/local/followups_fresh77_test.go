@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Readings from dev77 once dev78 was in place.
@@ -81,4 +83,26 @@ func TestAddressedOrderNamesItsOwner(t *testing.T) {
 	if o := namedOwner("and zed, put the script in the runbook", "helen", names); o != "" {
 		t.Errorf("namedOwner gave the work to %q, who is no participant", o)
 	}
+}
+
+// The owner of an item who later cites a ticket for other work ("re-tasks for
+// all 11 orders are in the plan, tracked in TASK-1736") does not file the item
+// under it: one word shared by chance ("tracked", "tracker") is no fit. Two
+// shared words, said by the owner, still are.
+func TestOwnersLaterTicketNeedsTheWords(t *testing.T) {
+	tickets := []copilot.Ticket{{Key: "TASK-1736", Title: "Re-acquire 11 off-target SAT-4 orders at priority, no charge"}}
+	inc, got := followUpsWithTickets(t, tickets,
+		"maya: follow-ups?",
+		"sigrid: Last one. Shared service accounts with expiring passwords. tomas, put the space-track account on the credential expiry tracker with a 14 day warning, end of next week.",
+		"tomas: 👍",
+		"tomas: re-tasks for all 11 orders are in the plan, tracked in TASK-1736",
+	)
+	wantTicket(t, got, ts(inc, 1), "")
+	inc, got = followUpsWithTickets(t, []copilot.Ticket{{Key: "OPS-88", Title: "Space-track account on the credential expiry tracker"}},
+		"maya: follow-ups?",
+		"sigrid: Last one. Shared service accounts with expiring passwords. tomas, put the space-track account on the credential expiry tracker with a 14 day warning, end of next week.",
+		"tomas: 👍",
+		"tomas: space-track account is on the expiry tracker now, OPS-88",
+	)
+	wantTicket(t, got, ts(inc, 1), "OPS-88")
 }
