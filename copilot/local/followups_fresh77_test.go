@@ -106,3 +106,16 @@ func TestOwnersLaterTicketNeedsTheWords(t *testing.T) {
 	)
 	wantTicket(t, got, ts(inc, 1), "OPS-88")
 }
+
+// Keeping the incident's channel open or archiving it is the incident's own
+// housekeeping, however far off the day it names; a lasting promise beside it
+// stays one.
+func TestChannelHousekeepingIsPaperwork(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"olu: I'll leave the channel open till PLAT-242 refunds are done tomorrow, then archive",
+		"kasia: I'll archive the channel on friday",
+		"dmitri: I'll archive the channel tomorrow. and I'll add an alert on webhook signature failures by friday",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, true)
+}
