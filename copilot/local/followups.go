@@ -1161,7 +1161,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	// An ask of who takes it after the wish ("…, with backoff on 429. @tomas
 	// yours?") leaves it a wish, not a question.
 	suggest = suggest || (wrapUp && fuEllipticRE.MatchString(low) && fuLastingRE.MatchString(low) && !strings.HasSuffix(strings.TrimSpace(fuWhoseAskRE.ReplaceAllString(low, "")), "?"))
-	nextTime := fuNextTimeRE.MatchString(timeOffsets(low))
+	nextTime := fuNextTimeRE.MatchString(timeOffsets(withoutWhQuestions(low)))
 	// "Decision: we will not switch off the password policy": a decision
 	// against doing something commits to nothing.
 	// "priya let me know", "keep me posted": asking to be told what happens
@@ -1913,6 +1913,26 @@ var fuInfoQuestionRE = regexp.MustCompile(`^\W*(?:do|does|did|is|are|was|were|ha
 // taken…?", "quick q, is the queue still growing?"). "will" is left out, and so
 // is a lead-in naming someone with "@": "@dana, will you add…?" asks for work.
 var fuLedInfoQuestionRE = regexp.MustCompile(`^\W*(?:[a-z'-]+\s+){0,5}[a-z'-]+\s*[,:–—-]\s+(?:do|does|did|is|are|was|were|has|have|had|am)\b[^?]*\?$`)
+
+// withoutWhQuestions leaves out the sentences that ask what or how, with or
+// without a question mark ("what stops this next time", "how do we catch it
+// next time?"): they ask for the improvement, they do not name it.
+func withoutWhQuestions(low string) string {
+	if !fuWhQuestionRE.MatchString(low) {
+		return low
+	}
+	var kept []string
+	for _, sent := range followUpSentences(low) {
+		if !fuWhQuestionRE.MatchString(sent) {
+			kept = append(kept, sent)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// fuWhQuestionRE: a sentence that opens by asking what, how or who does
+// something.
+var fuWhQuestionRE = regexp.MustCompile(`(?:^|[.!?;]\s+)\W*(?:(?:so|and|ok|okay|but)\s+)?(?:what|how|who)\s+(?:do|does|did|can|could|would|will|should|is|are|was|were|stops|prevents|catches|keeps|makes|tells|alerts|pages|owns)\b`)
 
 // withoutInfoQuestions blanks the sentences of low that ask how things stand.
 func withoutInfoQuestions(low string) string {

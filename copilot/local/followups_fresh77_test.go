@@ -119,3 +119,22 @@ func TestChannelHousekeepingIsPaperwork(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, false, false, true)
 }
+
+// "what stops this next time" asks for the improvement rather than naming one:
+// the complaint before it is answered by the item that follows, and is no item
+// itself. A sentence that names what next time brings still proposes it.
+func TestWhatStopsThisNextTimeAsks(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"helen: ok wrap up. a schedule change nobody noticed locked 1.2k people out of our clubs. what stops this next time",
+		"priya.cs: holding macro stays live till monday",
+		"dana: the job should never hand out more than one strike per billing cycle. I'll make it idempotent on (member, cycle)",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, true)
+	if got := withoutWhQuestions("nobody noticed. what stops this next time"); got != "nobody noticed." {
+		t.Errorf("withoutWhQuestions = %q", got)
+	}
+	if got := withoutWhQuestions("next time we page on suspensions per day"); got != "next time we page on suspensions per day" {
+		t.Errorf("withoutWhQuestions = %q", got)
+	}
+}
