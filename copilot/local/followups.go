@@ -1083,7 +1083,7 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	if t.section == "" && doingNow(t.lower) {
 		return nil
 	}
-	low := fuPerfectRE.ReplaceAllString(unquoted(ownWords(t.msg.Text, t.lower)), "$1 have")
+	low := fuPerfectRE.ReplaceAllString(unquoted(fuLetsEncryptRE.ReplaceAllString(ownWords(t.msg.Text, t.lower), "letsencrypt")), "$1 have")
 	raw := t.msg.Text
 	if t.section == "" && boundedWatch(low) {
 		return nil
@@ -1913,6 +1913,10 @@ var fuInfoQuestionRE = regexp.MustCompile(`^\W*(?:do|does|did|is|are|was|were|ha
 // taken…?", "quick q, is the queue still growing?"). "will" is left out, and so
 // is a lead-in naming someone with "@": "@dana, will you add…?" asks for work.
 var fuLedInfoQuestionRE = regexp.MustCompile(`^\W*(?:[a-z'-]+\s+){0,5}[a-z'-]+\s*[,:–—-]\s+(?:do|does|did|is|are|was|were|has|have|had|am)\b[^?]*\?$`)
+
+// fuLetsEncryptRE: the certificate authority's name ("lets encrypt validates
+// from outside the UK"), which opens like a proposal ("let's …") and is none.
+var fuLetsEncryptRE = regexp.MustCompile(`\blet'?s ?encrypt\b`)
 
 // withoutWhQuestions leaves out the sentences that ask what or how, with or
 // without a question mark ("what stops this next time", "how do we catch it

@@ -138,3 +138,15 @@ func TestWhatStopsThisNextTimeAsks(t *testing.T) {
 		t.Errorf("withoutWhQuestions = %q", got)
 	}
 }
+
+// The certificate authority's name opens like a proposal ("lets encrypt
+// validates from outside the UK") and proposes nothing; "let's" before a verb
+// still does.
+func TestLetsEncryptIsAName(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"sam: 403 on the acme challenge is the geo rule we put on the public ingress after the scraping thing. lets encrypt validates from outside the UK",
+		"ola: let's add an alert when a certificate sits not-ready for a day",
+	)
+	wantFollowUpLines(t, inc, got, false, false, true)
+}
