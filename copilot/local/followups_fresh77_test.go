@@ -150,3 +150,20 @@ func TestLetsEncryptIsAName(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, false, true)
 }
+
+// A reply that says the very action proposed cannot be done ("can we just
+// reindex 03" … "cant REINDEX a standby - its read only") turns the proposal
+// down by its reason; "can't believe …" names no action of the proposal.
+func TestCannotTheVerbRefuses(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"gareth: thanks. permanent fix? can we just reindex replica 03 and move on",
+		"ines: cant REINDEX a standby - its read only and its index pages come from the primary's WAL",
+		"tom: can we add a parity canary that runs the same lookups against every replica and alerts when they disagree?",
+		"ines: can't wait for the jammy move honestly",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, true, false)
+	if !deniesTheVerb("cant reindex a standby", "can we just reindex 03") || deniesTheVerb("can't believe it", "can we just reindex 03") {
+		t.Error("deniesTheVerb")
+	}
+}

@@ -3,9 +3,11 @@ package local
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/incidentcopilot/incident-copilot/copilot"
 	"github.com/incidentcopilot/incident-copilot/copilot/text"
@@ -386,7 +388,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		ov, shared := termOverlap(own, contentTerms(tm.msg.Text))
 		// "that is a marketing decision, we will raise it, no promise": a reply
 		// that takes the idea on without committing to it does not adopt it.
-		if (rejects(low) || notCommitted(low)) && !upTakeRE.MatchString(low) {
+		if (rejects(low) || notCommitted(low) || deniesTheVerb(low, tm.lower)) && !upTakeRE.MatchString(low) {
 			if c := cands[target]; self == author || c == nil || c.owner == "" {
 				rejected[target] = true
 			}
@@ -1097,6 +1099,21 @@ var upCorrectOpenRE = regexp.MustCompile(`^\W*(?:actually|ah|hm+|oh|wait|on seco
 
 // retractWords: how long a retraction may be; a longer message says more.
 const retractWords = 8
+
+// deniesTheVerb reports whether a reply opens by saying the very action the
+// message it answers proposes cannot be done ("can we just reindex 03" … "cant
+// REINDEX a standby - its read only"): a refusal by its reason. "can't believe
+// a pause image took down prod" names no action of the message before it.
+func deniesTheVerb(low, target string) bool {
+	m := upCannotRE.FindStringSubmatch(low)
+	if m == nil {
+		return false
+	}
+	return slices.Contains(strings.FieldsFunc(target, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }), m[1])
+}
+
+// upCannotRE: a reply that opens with "can't" and a verb (group 1).
+var upCannotRE = regexp.MustCompile(`^\W*(?:(?:we|you|u|nope|no)[,.]?\s+)?(?:can'?t|cannot)\s+(?:just\s+|really\s+|simply\s+)?([a-z][a-z-]+)\b`)
 
 // upDropNamedRE: a message that opens by dropping a thing it names ("dropping the
 // chain diff thing", "ok, skipping the dashboard", "actually dropping the backoff
