@@ -70,7 +70,7 @@ var (
 	// fuPullOutRE: pulling or ripping a thing out, a removal (fuPullOut).
 	fuPullOutRE = regexp.MustCompile(`\b` + fuPullOut)
 	// fuMakeRE: the verbs of building something, as opposed to looking at something.
-	fuMakeRE = regexp.MustCompile(`\b(add|restor|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|switch\w* (?:the|our|its?|their|that|this)|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm|` + fuPullOut + `)\w*`)
+	fuMakeRE = regexp.MustCompile(`\b(add|restor|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|switch\w* (?:the|our|its?|their|that|this)|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm|expos|surfac|` + fuPullOut + `)\w*`)
 	// fuPaperworkRE: the incident's own paperwork is not an improvement, and
 	// neither is keeping its channel open or archiving it ("I'll leave the
 	// channel open till the refunds are done tomorrow, then archive"), linking

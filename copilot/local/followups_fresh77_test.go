@@ -167,3 +167,13 @@ func TestCannotTheVerbRefuses(t *testing.T) {
 		t.Error("deniesTheVerb")
 	}
 }
+
+// Exposing or surfacing a field in a tool ("I'll expose suspended_reason +
+// suspended_by in the zendesk sidebar app") builds something, like adding it.
+func TestExposingAFieldIsMaking(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"dana: yep, I'll expose suspended_reason + suspended_by in the zendesk sidebar app",
+	)
+	wantFollowUpLines(t, inc, got, false, true)
+}
