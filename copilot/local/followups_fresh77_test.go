@@ -177,3 +177,18 @@ func TestExposingAFieldIsMaking(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, true)
 }
+
+// "doable, I'll put it on the donate page backlog" after another's proposal
+// accepts it and takes it on, as "sure, I'll …" does: one item, the proposal
+// taken, not a second item beside it.
+func TestDoableTakesTheProposal(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"priya: could the donate form warn when someone gives the same amount again within 10 min? 'did you mean to donate again?'",
+		"kasia: doable, I'll put it on the donate page backlog",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false)
+	if it := got[ts(inc, 1)]; it.Owner != "kasia" {
+		t.Errorf("owner %q, want kasia", it.Owner)
+	}
+}

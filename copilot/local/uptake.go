@@ -30,7 +30,7 @@ var (
 	// upAffirmRE: a short affirmation, an acceptance only from the person asked.
 	// A thumbs-up or an OK hand from the person asked says yes too ("👍 by end of
 	// next week").
-	upAffirmRE = regexp.MustCompile(`^\W*(yes|yep|yup|ya|yeah|yah|ja|jep|sure|ok|okay|k|kk|ack|noted|understood|fine|oui|si|haan|roger|can do|got it|will do|on it|done|right|of course|np|no problem|absolutely|definitely)\b|^\s*(?:👍|👌|🙋|✋)`)
+	upAffirmRE = regexp.MustCompile(`^\W*(yes|yep|yup|ya|yeah|yah|ja|jep|sure|ok|okay|k|kk|ack|noted|understood|fine|oui|si|haan|roger|can do|doable|feasible|got it|will do|on it|done|right|of course|np|no problem|absolutely|definitely)\b|^\s*(?:👍|👌|🙋|✋)`)
 	// upTakeRE: a first-person take, an acceptance from anyone ("mine", "on it",
 	// "I'll take the replica one", "me. by 31st", "I can take the freshness one").
 	upTakeRE = regexp.MustCompile(`(?:^|[.!,;:]\s*)on it\b|\bmine\b|^\W*me\b|\bi(?:'ll| will| can| could| would)? (?:take|own|grab|handle|pick)\b|\bi(?:'ll| will| can| could)? do (?:it|this|that|them|the)\b|\bi(?:'m| am) on (?:it|that|this)\b|\bi(?:'ve)? (?:have|got) (?:it|this|that)\b|\b(?:assign|put) (?:it|that|this) (?:to|on) me\b|\bi own (?:it|that|this|the)\b|\bi'?ll (?:own|be on) (?:it|this|that)\b|\bleave it (?:to|with) me\b|\bdoe ik\b|^\W*(?:i'?m |i am )?(?:gonna|going to|will) (?:do|take|handle|own) (?:it|that|this)\b|\b(?:this|that) one,? i(?:'m| am|'ll| will| can| make| do| take| own| handle)\b`)
