@@ -1272,7 +1272,8 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 	resolved := lc.resolvedAt >= 0 && t.idx > lc.resolvedAt
 	// Pulling a thing out ("ill pull the static out once NET-812 is in")
 	// removes it, where pulling up or pulling the logs looks.
-	firefight := responseActions(t, low) || fuTriageRE.MatchString(fuPullOutRE.ReplaceAllString(withoutDesignedSteps(low), " "))
+	designed := withoutDesignedSteps(low)
+	firefight := responseActions(t, low, designed) || fuTriageRE.MatchString(fuPullOutRE.ReplaceAllString(designed, " "))
 	// Filing the ticket now ("mine, filing now") captures the work; it does not
 	// do it.
 	// "was going to write one now but im fried, ill do it monday": the now
@@ -1422,17 +1423,10 @@ func withoutDesignedSteps(low string) string {
 }
 
 // responseActions reports whether the message names a step of the response
-// (t.actions) outside the steps it asks a system to take by design.
-func responseActions(t msgTags, low string) bool {
-	if len(t.actions) == 0 {
-		return false
-	}
-	designed := withoutDesignedSteps(low)
-	if designed == low {
-		return true
-	}
-	designed = notTakenRE.ReplaceAllString(designed, "")
-	return slices.ContainsFunc(actionClasses, func(ac actionClass) bool { return ac.re.MatchString(designed) })
+// (t.actions) outside the steps it asks a system to take by design (designed
+// is low without them, withoutDesignedSteps).
+func responseActions(t msgTags, low, designed string) bool {
+	return len(t.actions) > 0 && (designed == low || len(actionsNamed(designed)) > 0)
 }
 
 var (
@@ -1921,18 +1915,7 @@ var fuLetsEncryptRE = regexp.MustCompile(`\blet'?s ?encrypt\b`)
 // withoutWhQuestions leaves out the sentences that ask what or how, with or
 // without a question mark ("what stops this next time", "how do we catch it
 // next time?"): they ask for the improvement, they do not name it.
-func withoutWhQuestions(low string) string {
-	if !fuWhQuestionRE.MatchString(low) {
-		return low
-	}
-	var kept []string
-	for _, sent := range followUpSentences(low) {
-		if !fuWhQuestionRE.MatchString(sent) {
-			kept = append(kept, sent)
-		}
-	}
-	return strings.Join(kept, " ")
-}
+func withoutWhQuestions(low string) string { return withoutSentences(low, fuWhQuestionRE) }
 
 // fuWhQuestionRE: a sentence that opens by asking what, how or who does
 // something.
@@ -1978,13 +1961,17 @@ var fuRealFixRE = regexp.MustCompile(`\b(?:real|proper|permanent|long[- ]term|ac
 var fuRefusalRE = regexp.MustCompile(`\b(?:we|i)\s+(?:will not|won'?t|shall not|are not going to|aren'?t going to|am not going to)\b`)
 
 // withoutRefusals blanks the sentences of low that decide against a step.
-func withoutRefusals(low string) string {
-	if !fuRefusalRE.MatchString(low) {
+func withoutRefusals(low string) string { return withoutSentences(low, fuRefusalRE) }
+
+// withoutSentences leaves out the sentences of low that re matches; low as it
+// is when re matches nowhere in it.
+func withoutSentences(low string, re *regexp.Regexp) string {
+	if !re.MatchString(low) {
 		return low
 	}
 	var kept []string
 	for _, sent := range followUpSentences(low) {
-		if !fuRefusalRE.MatchString(sent) {
+		if !re.MatchString(sent) {
 			kept = append(kept, sent)
 		}
 	}

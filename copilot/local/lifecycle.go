@@ -273,6 +273,20 @@ var tagMemo = text.NewMemo[string, msgTags](1 << 15)
 // taken. A bare "no purge" is left alone: it as often refuses the step now.
 const noStep = `\b(?:no|without(?: an?| the| any)?)\s+(?:manual|more|further|extra|separate)\s+\w+`
 
+// actionsNamed is the names of the action classes whose steps low names. What
+// is done "instead of dropping old keys" is the alternative that was not
+// taken: its verb names no step.
+func actionsNamed(low string) []string {
+	acting := notTakenRE.ReplaceAllString(low, "")
+	var names []string
+	for _, ac := range actionClasses {
+		if ac.re.MatchString(acting) {
+			names = append(names, ac.name)
+		}
+	}
+	return names
+}
+
 // textTags tags a message by its text and kind alone (tagMessage adds the rest).
 func textTags(m copilot.Message) msgTags {
 	return tagMemo.Get(m.Kind+"\x00"+m.Text, func() msgTags {
@@ -290,14 +304,7 @@ func computeTextTags(m copilot.Message) msgTags {
 	t.detection = detectionRE.MatchString(low)
 	t.escalated = escalationRE.MatchString(low)
 	t.cause = causeScore(low)
-	// What is done "instead of dropping old keys" is the alternative that was
-	// not taken: its verb names no step.
-	acting := notTakenRE.ReplaceAllString(low, "")
-	for _, ac := range actionClasses {
-		if ac.re.MatchString(acting) {
-			t.actions = append(t.actions, ac.name)
-		}
-	}
+	t.actions = actionsNamed(low)
 	if len(t.actions) > 0 && !t.question {
 		section := m.Kind == copilot.KindSection
 		t.taken = takenIn(low, section)
