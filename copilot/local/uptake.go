@@ -556,7 +556,12 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			// nothing by itself ("we should have had a lag alert since forever" …
 			// "I'll add alerting on replica lag, page if…") is the follow-up; the
 			// remark does not take it over.
-			if item := cands[t.idx]; item != nil && item.accepted && cands[target] == nil && len(own) >= 3 && !agreedTake {
+			// Agreeing with a complaint that proposed nothing ("honestly we found
+			// out from patrons. the registration alert fired an hour and a half
+			// after" … "+1, I'll tighten the anomaly alert, 1.5x over 30 min") is
+			// no take of it either: the complaint is answered by the promise.
+			if item := cands[t.idx]; item != nil && item.accepted && len(own) >= 3 &&
+				(cands[target] == nil && !agreedTake || cands[target] != nil && cands[target].complaintOnly) {
 				break
 			}
 			// A speaker who regrets something of their own and then, in the next
