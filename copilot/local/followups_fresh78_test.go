@@ -21,3 +21,15 @@ func TestAgreeingWithAComplaintThenPromising(t *testing.T) {
 		t.Errorf("owner of the tightened alert = %q, want raj", it.Owner)
 	}
 }
+
+// "I'll take that to the pay station vendor, no promises on a date tho"
+// commits to the work and declines only to name its time; a bare "no promise"
+// still commits nobody.
+func TestNoPromiseOnTheDateStillCommits(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maya: follow-ups?",
+		"sinead: gary's team needs a manual override for the member discount on the pay stations for when the partner is down. I'll take that to the pay station vendor, no promises on a date tho",
+		"kim: next contract period maybe I can look at moving segments to object storage, but no promise",
+	)
+	wantFollowUpLines(t, inc, got, false, true, false)
+}

@@ -274,7 +274,15 @@ func praise(low string) bool { return lkPraiseLeadRE.MatchString(low) }
 
 // notCommitted reports a message whose writer says in so many words that it commits
 // nobody ("… whether the feed should move to push, but this is not a commitment").
-func notCommitted(low string) bool { return lkNotCommittedRE.MatchString(low) }
+// "I'll take that to the vendor, no promises on a date" commits to the work and
+// declines only to name its time: lkNoDateRE is taken out first.
+func notCommitted(low string) bool {
+	return lkNotCommittedRE.MatchString(lkNoDateRE.ReplaceAllString(low, " "))
+}
+
+// lkNoDateRE: a promise declined only for its time ("no promises on timing",
+// "no promise about their timeline", "no commitment on a date").
+var lkNoDateRE = regexp.MustCompile(`\bno (?:commitment|promises?) (?:on|about|re|for|as to) (?:a |the |any |their |our |my )?(?:timing|timelines?|time ?frames?|dates?|eta|when|deadlines?|schedule|delivery date)\b`)
 
 var lkNotCommittedRE = regexp.MustCompile(`\b(?:is|it's|that's|this's)\s+not\s+(?:yet\s+)?a\s+commitment\b|\bno (?:commitment|promises?)\b|\bnot (?:committing|promising)\b|\b(?:do not|don't) know (?:if|whether) (?:we|i)(?:'ll| will)\b|\bnot (?:a )?new (?:one|item|action)\b|\b(?:nobody|no one|no-one) (?:took|has taken|owns|picked up|volunteered for) (?:that|it|this)\b|\bnot deciding (?:that|this|it)\b|\b(?:look at|revisit|reconsider|come back to) (?:it|this|that) (?:again )?(?:if|when|should) (?:it|this|that) (?:happens|happen|recurs|comes back)\b`)
 
