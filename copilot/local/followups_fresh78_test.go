@@ -33,3 +33,32 @@ func TestNoPromiseOnTheDateStillCommits(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, true, false)
 }
+
+// "scratch that, the analyzer is on ntp … not going" in the thread of its
+// speaker's own "I'll drive out tomorrow and check the analyzer clock", a look
+// that was never an item, takes that look back, not the inventory its speaker
+// promised just before. An idea said in that thread before the take-back is
+// still what it takes back.
+func TestTakeBackInTheThreadOfALook(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"maya: follow-ups?",
+		"bram: i'll do an inventory of every cert out at the sites, analyzers, scale indicators, ticket printers, with expiry dates in one sheet. by end of week",
+		"bram: I'll drive out to dunmore tomorrow and check the analyzer clock, its log timestamps looked off",
+		"bram: scratch that, dunmore analyzer is on ntp, offset 3ms. not going",
+	)...)
+	inc.Messages[len(firefight)+3].ThreadTS = inc.Messages[len(firefight)+2].TS
+	got := followUpsBySource(t, inc)
+	wantFollowUpLines(t, inc, got, false, true, false, false)
+
+	inc = chat(append(append([]string{}, firefight...),
+		"teo: RESOLVED 11:25. wrap-up in thread",
+		"teo: also i'll add a pre-commit lint for flag rules that blocks NOT ONE OF on patron-facing flags",
+		"nkem: flag rules don't live in git, they're edited in the flag UI, so there's nothing to pre-commit on",
+		"teo: right. scratch that",
+	)...)
+	for _, i := range []int{1, 2, 3} {
+		inc.Messages[len(firefight)+i].ThreadTS = inc.Messages[len(firefight)].TS
+	}
+	got = followUpsBySource(t, inc)
+	wantFollowUpLines(t, inc, got, false, false, false, false)
+}

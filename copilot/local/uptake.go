@@ -1237,6 +1237,15 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 				continue
 			}
 		}
+		// "scratch that, dunmore analyzer is on ntp … not going" in the thread of
+		// its speaker's own "I'll drive out to dunmore tomorrow and check the
+		// analyzer clock", a look that was never an idea: the take-back is about
+		// that look, not about the item its speaker said before it.
+		// An idea of its speaker's said after that look is what it takes back.
+		if root := threadRoot(lc, t); retract && root >= 0 && cands[root] == nil && !said[root] && speaker(lc.msgs[root].msg) == speaker(t.msg) &&
+			!saidSince(lc, said, root, t) {
+			continue
+		}
 		// "dropping the mark-as-paid button, reconciliation covers it" opens by
 		// dropping a thing its speaker promised a few messages before, the
 		// reason after it: that idea is taken back, wherever it was said.
@@ -1325,6 +1334,16 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 			}
 		}
 	}
+}
+
+// saidSince reports whether t's speaker put an idea between message from and t.
+func saidSince(lc *incidentLifecycle, said map[int]bool, from int, t msgTags) bool {
+	for i := from + 1; i < t.idx; i++ {
+		if said[i] && speaker(lc.msgs[i].msg) == speaker(t.msg) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropObjections removes the candidates between an idea and its speaker's
