@@ -62,3 +62,20 @@ func TestTakeBackInTheThreadOfALook(t *testing.T) {
 	got = followUpsBySource(t, inc)
 	wantFollowUpLines(t, inc, got, false, false, false, false)
 }
+
+// "lol ok ignore me then" under someone's "search already reads from the
+// replica" concedes the point and takes its speaker's idea back, as "right,
+// ignore me" does.
+func TestLaughingConcessionTakesTheIdeaBack(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"maya: follow-ups?",
+		"tomasz: I'll also set up a read replica for search/quote to take load off the primary",
+		"marek: search already reads from the replica, since november fwiw",
+		"tomasz: lol ok ignore me then",
+	)...)
+	for _, i := range []int{2, 3} {
+		inc.Messages[len(firefight)+i].ThreadTS = inc.Messages[len(firefight)+1].TS
+	}
+	got := followUpsBySource(t, inc)
+	wantFollowUpLines(t, inc, got, false, false, false, false)
+}

@@ -1498,9 +1498,10 @@ func numberedEntry(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags,
 }
 
 // upConcedeRE: a reply that only grants the point ("ok fair", "fair fair", "true",
-// "noted 🙈", "ok ok", "right, ignore me", "ah ok, dropping that one then"),
+// "noted 🙈", "ok ok", "right, ignore me", "lol ok ignore me then", "ah ok,
+// dropping that one then"),
 // nothing else said.
-var upConcedeRE = regexp.MustCompile(`^\W*(?:(?:(?:ok(?:ay)?|fair|true|noted|right|understood|point taken|good point|makes sense|ignore me|yeah|ah|hm+)\b[\W_]*)+(?:` + upDropThat + `)?|` + upDropThat + `)$`)
+var upConcedeRE = regexp.MustCompile(`^\W*(?:(?:(?:ok(?:ay)?|fair|true|noted|right|understood|point taken|good point|makes sense|ignore me(?: then)?|yeah|ah|hm+|lol|haha|heh)\b[\W_]*)+(?:` + upDropThat + `)?|` + upDropThat + `)$`)
 
 // upDropThat: the speaker dropping the point just argued ("dropping that one
 // then", "scrap it", "fair, dropping the limit bump").
