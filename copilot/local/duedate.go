@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // A deadline is read in two parts: the words as written ("by friday 3/6") and, when
@@ -119,6 +120,10 @@ const pastDateMonths = 6
 // text is a commitment or a request, where a bare "today" or "tomorrow" is a
 // deadline rather than a report.
 func findDue(text string, said time.Time, commits bool) (words, date string) {
+	// A quoted passage names a thing by what it says ("add \"client says they
+	// booked online for today\" to the escalation list"): its days are no
+	// deadline of the writer's.
+	text = lkNameQuoteRE.ReplaceAllStringFunc(text, blankQuoted)
 	var loc []int
 	var expr, day string
 	// The first deadline written wins, unless it names no day and a later one
@@ -178,6 +183,19 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 	}
 	words = strings.Join(strings.Fields(text[loc[0]:loc[1]]), " ")
 	return words, resolveDue(expr, said)
+}
+
+// blankQuoted blanks a quoted passage from its opening quote to its closing
+// one, keeping its length and what lkNameQuoteRE took around it (the space
+// before, the full stop after).
+func blankQuoted(q string) string {
+	i := strings.IndexAny(q, `'"“`)
+	j := strings.LastIndexAny(q, `'"”`)
+	if i < 0 || j <= i {
+		return q
+	}
+	_, n := utf8.DecodeRuneInString(q[j:])
+	return q[:i] + strings.Repeat(" ", j+n-i) + q[j+n:]
 }
 
 // dueRate reports whether the span at i is the time a count was reached in

@@ -1,6 +1,9 @@
 package local
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // Readings from dev78 once dev79 was in place.
 
@@ -78,4 +81,22 @@ func TestLaughingConcessionTakesTheIdeaBack(t *testing.T) {
 	}
 	got := followUpsBySource(t, inc)
 	wantFollowUpLines(t, inc, got, false, false, false, false)
+}
+
+// A quoted passage names a thing by what it says: the "today" in 'add "client
+// says they booked online for today" to the escalation list' is no deadline,
+// while a deadline after a quoted name still is.
+func TestQuotedDaysAreNoDeadline(t *testing.T) {
+	said := time.Date(2026, 4, 21, 10, 0, 0, 0, time.UTC)
+	for _, tt := range []struct{ in, words, date string }{
+		{`Add "client says they booked online for today but is not in the diary" to the daily huddle escalation list`, "", ""},
+		{`I'll add “booked for tomorrow, not in the diary” to the huddle list`, "", ""},
+		{"also we should have a runbook page for 'CI not starting'. I'll write it this week", "this week", "2026-04-24"},
+		{`I'll add "not in the diary" to the huddle list by friday`, "by friday", "2026-04-24"},
+	} {
+		words, date := findDue(tt.in, said, true)
+		if words != tt.words || date != tt.date {
+			t.Errorf("findDue(%q) = %q, %q; want %q, %q", tt.in, words, date, tt.words, tt.date)
+		}
+	}
 }
