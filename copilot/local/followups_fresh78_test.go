@@ -100,3 +100,13 @@ func TestQuotedDaysAreNoDeadline(t *testing.T) {
 		}
 	}
 }
+
+// "wrap-up, follow-ups please, ticket them if you can" asks for the
+// follow-ups to come and to be ticketed, whatever they will be: no item.
+func TestAskingToTicketTheFollowUpsIsNoItem(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"ines: wrap-up, follow-ups please, ticket them if you can",
+		"kaspar: I'll find the other two feeds with the same float parsing and ticket them by friday",
+	)
+	wantFollowUpLines(t, inc, got, false, true)
+}

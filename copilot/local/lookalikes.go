@@ -889,6 +889,9 @@ func reportMeta(low string) bool { return lkReportMetaRE.MatchString(low) }
 
 // lkReportMetaRE: explaining what happened, or an update asked for someone.
 var lkReportMetaRE = regexp.MustCompile(`\b(?:record|capture|collect|list|write down|write up|go through|go over|run through) (?:the |our |some )?(?:action items|follow-?ups|next steps)\b|\b(?:check|follow up|report back) on (?:these|those|the|our|all) (?:actions|action items|follow-?ups)\b|\b(?:review|revisit|track|discuss|prioriti[sz]e)\w* (?:of )?(?:the )?(?:progress (?:of|on) )?(?:(?:these|those|the above) (?:\w+ )?(?:actions|action items|follow-?ups|items|next steps)|(?:all|our|the) (?:open |remaining )?(?:actions|action items|follow-?ups|next steps))\b|\b(?:keep|continue|continuing) (?:to )?(?:watch|watching|monitor|monitoring|an eye on)\b[^.!?]*\b(?:coming|next|following) (?:days|hours|weeks)\b|\b(?:explains?|describes?|shares?|tell you|walk (?:you )?through)\b[^.!?]{0,30}\bwhat (?:went wrong|happened|we (?:will|are going to|'ll) (?:change|do)|we(?:'re| are) (?:changing|doing))\b|\b(?:need|want|get|give|send|post)\w* (?:me |us )?(?:an? )?(?:status |quick |short )?update (?:for|to)\b` +
+	// The follow-ups asked to be ticketed, whatever they will be ("wrap-up,
+	// follow-ups please, ticket them if you can").
+	`|\b(?:follow-?ups|action items|next steps)\b[^.!?]{0,30}?\b(?:ticket|file|log|raise|jira)\s+(?:them|these|those|each|all)\b` +
 	// The numbers asked for a report ("impact numbers please, for the ops report").
 	`|\b(?:impact |final |the )?(?:numbers|figures|stats)\s*,?\s*(?:please|pls|plz)\b|\b(?:numbers|figures|stats),? for (?:the |our )?(?:ops |incident |status |weekly |board )?(?:report|update|postmortem|comms|pack)\b` +
 	// The report's own review: who reviewed it, when its actions are next
