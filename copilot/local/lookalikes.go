@@ -273,7 +273,9 @@ var (
 func praise(low string) bool { return lkPraiseLeadRE.MatchString(low) }
 
 // notCommitted reports a message whose writer says in so many words that it commits
-// nobody ("… whether the feed should move to push, but this is not a commitment").
+// nobody ("… whether the feed should move to push, but this is not a commitment",
+// "the top-up payments were one-off corrections and are complete; they are not
+// tracked as action items").
 // "I'll take that to the vendor, no promises on a date" commits to the work and
 // declines only to name its time: lkNoDateRE is taken out first.
 func notCommitted(low string) bool {
@@ -284,7 +286,7 @@ func notCommitted(low string) bool {
 // "no promise about their timeline", "no commitment on a date").
 var lkNoDateRE = regexp.MustCompile(`\bno (?:commitment|promises?) (?:on|about|re|for|as to) (?:a |the |any |their |our |my )?(?:timing|timelines?|time ?frames?|dates?|eta|when|deadlines?|schedule|delivery date)\b`)
 
-var lkNotCommittedRE = regexp.MustCompile(`\b(?:is|it's|that's|this's)\s+not\s+(?:yet\s+)?a\s+commitment\b|\bno (?:commitment|promises?)\b|\bnot (?:committing|promising)\b|\b(?:do not|don't) know (?:if|whether) (?:we|i)(?:'ll| will)\b|\bnot (?:a )?new (?:one|item|action)\b|\b(?:nobody|no one|no-one) (?:took|has taken|owns|picked up|volunteered for) (?:that|it|this)\b|\bnot deciding (?:that|this|it)\b|\b(?:look at|revisit|reconsider|come back to) (?:it|this|that) (?:again )?(?:if|when|should) (?:it|this|that) (?:happens|happen|recurs|comes back)\b`)
+var lkNotCommittedRE = regexp.MustCompile(`\b(?:is|it's|that's|this's)\s+not\s+(?:yet\s+)?a\s+commitment\b|\bno (?:commitment|promises?)\b|\bnot (?:committing|promising)\b|\b(?:do not|don't) know (?:if|whether) (?:we|i)(?:'ll| will)\b|\bnot (?:a )?new (?:one|item|action)\b|\bnot (?:tracked|listed|counted|kept|recorded|logged|filed) as (?:an? )?(?:action items?|actions?|follow-?ups?)\b|\b(?:is|are|was|were) not (?:an? )?(?:action items?|follow-?ups?)\b|\b(?:nobody|no one|no-one) (?:took|has taken|owns|picked up|volunteered for) (?:that|it|this)\b|\bnot deciding (?:that|this|it)\b|\b(?:look at|revisit|reconsider|come back to) (?:it|this|that) (?:again )?(?:if|when|should) (?:it|this|that) (?:happens|happen|recurs|comes back)\b`)
 
 // lesson reports a message its writer labels a lesson ("lesson: rotation scripts
 // that touch two teams need a handshake", "the bigger lesson, honestly, is that …"):
