@@ -110,3 +110,32 @@ func TestAskingToTicketTheFollowUpsIsNoItem(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, true)
 }
+
+// A request its taker carries out as they answer ("tomasz can we drop the pool
+// to 8 per pod and allow 20 pods?" … "yep, changing hikari maximumPoolSize 15
+// -> 8 and hpa max to 20. deploying") is a step of the response; one taken on
+// for later is the follow-up.
+func TestRequestCarriedOutAsAnsweredIsAStep(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"marek: 10 pods is running hot, ~80% cpu. i'd hold the 2nd wave until we've got headroom",
+		"marek: tomasz can we drop the pool to 8 per pod and allow 20 pods? 160 conns max. latency is fine with 8, most queries are sub 10ms",
+		"tomasz: yep, changing hikari maximumPoolSize 15 -> 8 and hpa max to 20. deploying",
+		"marek: priya can we get a CI check that maxReplicas x pool size stays under max_connections?",
+		"priya: yep, I'll add it this week",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, true, false)
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"yep, changing hikari maximumPoolSize 15 -> 8 and hpa max to 20. deploying", true},
+		{"ok, bumping it now", true},
+		{"sure, applying now", true},
+		{"yep, I'll add it this week", false},
+		{"changing the pool size needs a review first", false},
+	} {
+		if got := upUnderWayRE.MatchString(tt.in); got != tt.want {
+			t.Errorf("upUnderWayRE(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -616,7 +616,10 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			// portal ones so call center can reach out?" … "yes I'll pull it after
 			// this, give me an hour") is a step of the response, when the request
 			// names nothing lasting.
-			if upSoonRE.MatchString(low) && !fuStrongLastingRE.MatchString(tm.lower) {
+			// So is one the taker carries out as they answer ("tomasz can we drop
+			// the pool to 8 per pod?" … "yep, changing hikari maximumPoolSize 15 ->
+			// 8 and hpa max to 20. deploying").
+			if (upSoonRE.MatchString(low) || upUnderWayRE.MatchString(low)) && !fuStrongLastingRE.MatchString(tm.lower) {
 				rejected[target] = true
 				break
 			}
@@ -784,6 +787,12 @@ var upAgreeOpenRE = regexp.MustCompile(`^\W*(?:\+1|agreed?|mine|good (?:idea|poi
 // upSoonRE: a horizon of minutes or hours for taking something on ("give me an
 // hour", "after this", "in 10 min").
 var upSoonRE = regexp.MustCompile(`\bgive me (?:an? |a few |\d+ |half an )?(?:hour|hr|min\w*|sec\w*)s?\b|\bafter this\b|\bin (?:\d+|a few|ten|five|fifteen|twenty) ?(?:min\w*|m)\b`)
+
+// upUnderWayRE: a reply that reports the change being made as it answers: an
+// affirmation and a change verb in the progressive ("yep, changing the pool
+// to 8", "ok, bumping it now"), or one that closes on the deploy under way
+// ("… deploying", "applying now").
+var upUnderWayRE = regexp.MustCompile(`^\W*(?:(?:yep|yes|yeah|ok|okay|sure|on it|doing it|will do)\b[\W_]*)+(?:changing|setting|bumping|dropping|lowering|raising|scaling|rolling|reverting|restarting|applying|deploying|pushing|flipping|disabling|enabling|increasing|decreasing|reducing)\b|\b(?:deploying|applying|rolling (?:it )?out|pushing (?:it )?(?:out|now))(?: (?:now|it now))?\W*$`)
 
 // upAskBackRE: a request whose object points back ("can you write that down",
 // "could you own it"); "can you write the cert rotation runbook" names its own.
