@@ -317,6 +317,11 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 		// came (engine 1208923), and the same after the readings taken from
 		// dev77. Only its headline was read. Floors 0.03 under.
 		{"testdata/dev78", 0.25, 0.50, 0.17},
+		// dev79, written in the forty-sixth session before dev78 was read,
+		// committed before the engine was run on it: 0.265/0.308/0.225 as it
+		// came (engine 7327ada), and the same after the readings taken from
+		// dev78. Only its headline was read. Floors 0.03 under.
+		{"testdata/dev79", 0.23, 0.27, 0.19},
 	} {
 		c, err := LoadCorpus(set.dir)
 		if err != nil {
@@ -456,6 +461,10 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 // dev78 (forty-fifth session) joined it, now dev40-dev78: dev78 P 0.867 R
 // 0.788 as it came (engine 1208923) and after the readings taken from dev77
 // (only its headline read).
+// dev79 (forty-sixth session) joined it, now dev40-dev79: dev79 P 0.892 R
+// 0.917 as it came (engine 7327ada), P 0.868 R 0.917 after the readings taken
+// from dev78 (one more follow-up found whose ticket is matched wrong; only its
+// headline read).
 // With FU_REPORT=1 it also logs every error with its message, one line each
 // ("FP", "MISSED", "OWNER", "DUE", "CAPTURED", "KEY" and the dataset, incident and ts):
 // `FU_REPORT=1 go test ./evals -run TestFollowUpFloorsOnExtraDevSets -v`, and a
@@ -468,9 +477,9 @@ func TestFollowUpFloorsOnExtraDevSets(t *testing.T) {
 	}{
 		{"corpus and dev2-dev22", []string{"corpus"}, 0.90, 0.88},
 		{"dev23-dev39", nil, 0.86, 0.83},
-		{"dev40-dev78", nil, 0.80, 0.85},
+		{"dev40-dev79", nil, 0.80, 0.85},
 	}
-	for i := 2; i <= 78; i++ {
+	for i := 2; i <= 79; i++ {
 		p := 0
 		switch {
 		case i >= 40:
