@@ -501,6 +501,21 @@ func incidentRecord(title string) bool { return incidentRecordRE.MatchString(tit
 // work).
 var incidentRecordRE = regexp.MustCompile(`(?i)^\W*(?:sev\s*-?\s*\d\b|(?:inc|incident|post-?mortem|post-incident review|pir|rca)[\s#:-]*(?:[a-z]+-)?\d)`)
 
+// datedRecord reports whether a ticket's title names a calendar day ("Reinstate
+// holds expired unclaimed 16-18 May (notices outage)", "Refund duplicate
+// collections of 2026-06-01", "Check 380 duplicate returns of 29 April"): the
+// one-off work on the incident's own days (a refund, a repair, a notice, its
+// review), which shares the failure's words with every remark about it. Over
+// dev2-dev78 the 36 such tickets the channel never cites by key capture no
+// labelled follow-up by their words; one cited by key still captures.
+func datedRecord(title string) bool { return datedTitleRE.MatchString(title) }
+
+// datedTitleRE: a day and a month named, either order, or an ISO date.
+var datedTitleRE = regexp.MustCompile(`(?i)\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:st|nd|rd|th)?\s+` + monthNameRE + `\b|\b` + monthNameRE + `\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{4}-\d{2}-\d{2}\b`)
+
+// monthNameRE: a month's name or its three-letter short form.
+const monthNameRE = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+
 // defectReport reports whether a ticket's title states a defect rather than the
 // work on it: no verb of work opens its description (after a "component:"
 // prefix), and it says what is wrong ("label-api: pickup_window not rendered on

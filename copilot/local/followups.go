@@ -3193,10 +3193,11 @@ var nextSentenceRE = regexp.MustCompile(`[.!?]\)?\s+\p{Lu}`)
 // (TicketCosine) while sharing at least one term.
 // Each ticket captures at most one follow-up, best pairs first.
 func (l *Engine) matchTickets(ctx context.Context, inc *copilot.Incident, lc *incidentLifecycle, items []*fuCandidate, usedKey map[string]bool, w termWeights) error {
-	// The incident's own record tickets capture nothing by their words.
+	// The incident's own record tickets capture nothing by their words, nor do
+	// the tickets of its one-off work, which name its days.
 	var work, tickets []copilot.Ticket
 	for _, tk := range inc.Tickets {
-		if incidentRecord(tk.Title) {
+		if incidentRecord(tk.Title) || datedRecord(tk.Title) {
 			continue
 		}
 		work = append(work, tk)

@@ -3,6 +3,8 @@ package local
 import (
 	"testing"
 	"time"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
 )
 
 // Readings from dev78 once dev79 was in place.
@@ -136,6 +138,44 @@ func TestRequestCarriedOutAsAnsweredIsAStep(t *testing.T) {
 	} {
 		if got := upUnderWayRE.MatchString(tt.in); got != tt.want {
 			t.Errorf("upUnderWayRE(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A ticket whose title names the incident's days ("Reinstate holds expired
+// unclaimed 16-18 May (notices outage)") is one-off work on them: it captures
+// no lasting item by its words ("could the holds expiry job just not expire a
+// hold if no pickup notice was ever sent?").
+func TestDatedTicketCapturesNothingByWords(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"marcus: could the holds expiry job just not expire a hold if no pickup notice was ever sent?",
+		"priya: good one. that's kestrel config + a small check, I'll spec it with kwame",
+	)...)
+	inc.Tickets = append(inc.Tickets,
+		copilot.Ticket{Key: "CLS-520", Title: "Reinstate holds expired unclaimed 16-18 May (notices outage)", Status: "done"},
+		copilot.Ticket{Key: "CLS-524", Title: "PagerDuty routing for broker resource alarms and zero notice volume"},
+	)
+	got := followUpsBySource(t, inc)
+	var proposal copilot.FollowUp
+	for _, it := range got {
+		if it.SourceTS == ts(inc, 0) || it.SourceTS == ts(inc, 1) {
+			proposal = it
+		}
+	}
+	if proposal.Text == "" || proposal.Captured {
+		t.Errorf("holds-expiry guard: %q captured %v by %q, want an uncaptured follow-up", proposal.Text, proposal.Captured, proposal.TicketKey)
+	}
+	for title, want := range map[string]bool{
+		"Reinstate holds expired unclaimed 16-18 May (notices outage)": true,
+		"Refund duplicate collections of 2026-06-01":                   true,
+		"Check 380 duplicate VAT returns of 29 April with back office": true,
+		"NordAir short-shipped bags Apr 19 - rush forwarding list":     true,
+		"Game day: simulate in-play transition of 50 markets":          false,
+		"Alert when the retry queue may 2x in an hour":                 false,
+		"Page on RabbitMQ resource alarms and consumerless queues":     false,
+	} {
+		if got := datedRecord(title); got != want {
+			t.Errorf("datedRecord(%q) = %v, want %v", title, got, want)
 		}
 	}
 }
