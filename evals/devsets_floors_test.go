@@ -462,9 +462,8 @@ func TestSummaryFloorsOnExtraDevSets(t *testing.T) {
 // 0.788 as it came (engine 1208923) and after the readings taken from dev77
 // (only its headline read).
 // dev79 (forty-sixth session) joined it, now dev40-dev79: dev79 P 0.892 R
-// 0.917 as it came (engine 7327ada), P 0.868 R 0.917 after the readings taken
-// from dev78 (one more follow-up found whose ticket is matched wrong; only its
-// headline read).
+// 0.917 as it came (engine 7327ada), P 0.872 R 0.944 after the readings taken
+// from dev78 (only its headline read).
 // With FU_REPORT=1 it also logs every error with its message, one line each
 // ("FP", "MISSED", "OWNER", "DUE", "CAPTURED", "KEY" and the dataset, incident and ts):
 // `FU_REPORT=1 go test ./evals -run TestFollowUpFloorsOnExtraDevSets -v`, and a
