@@ -179,3 +179,22 @@ func TestDatedTicketCapturesNothingByWords(t *testing.T) {
 		}
 	}
 }
+
+// A remedy stays one even when it names the rule it keeps to: "we must refund
+// all 11,940 duplicate collections today to remain within our customer
+// policy" refunds; the policy is in place already, no work to come. A remedy
+// beside a new policy of its own is still a proposal.
+func TestRemedyKeepingToAPolicyIsNoFollowUp(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"we must refund all 11,940 duplicate collections today to remain within our customer policy. pieter, please prepare the refund file.", true},
+		{"refund all affected customers as per the sla", true},
+		{"refund all affected customers and write a refund policy for duplicate collections", false},
+	} {
+		if got := remedy(tt.in); got != tt.want {
+			t.Errorf("remedy(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
