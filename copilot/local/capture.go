@@ -510,11 +510,8 @@ var incidentRecordRE = regexp.MustCompile(`(?i)^\W*(?:sev\s*-?\s*\d\b|(?:inc|inc
 // labelled follow-up by their words; one cited by key still captures.
 func datedRecord(title string) bool { return datedTitleRE.MatchString(title) }
 
-// datedTitleRE: a day and a month named, either order, or an ISO date.
-var datedTitleRE = regexp.MustCompile(`(?i)\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:st|nd|rd|th)?\s+` + monthNameRE + `\b|\b` + monthNameRE + `\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{4}-\d{2}-\d{2}\b`)
-
-// monthNameRE: a month's name or its three-letter short form.
-const monthNameRE = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+// datedTitleRE: a day and a month named (dueMonth), either order, or an ISO date.
+var datedTitleRE = regexp.MustCompile(`(?i)\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:st|nd|rd|th)?\s+` + dueMonth + `\b|\b` + dueMonth + `\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{4}-\d{2}-\d{2}\b`)
 
 // defectReport reports whether a ticket's title states a defect rather than the
 // work on it: no verb of work opens its description (after a "component:"

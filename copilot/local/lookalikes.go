@@ -71,10 +71,6 @@ var (
 // lasting besides ("Customer success will send an apology email with a credit").
 // Redoing once what the incident missed ("the 22 spots must be rescheduled",
 // "resend today's invoices", "rerun the import tonight") is a remedy too.
-// lkBoundByRE: the rule a remedy keeps to ("to remain within our customer
-// policy", "as per the SLA"), which is in place already and no work to come.
-var lkBoundByRE = regexp.MustCompile(`\b(?:(?:to )?(?:remain|stay|be|keep) (?:within|inside|in line with|compliant with)|compl(?:y|ying) with|in line with|as per|per) (?:our |the |their )?(?:[\w-]+ ){0,3}(?:polic(?:y|ies)|slas?|contracts?|terms)\b`)
-
 func remedy(low string) bool {
 	for _, re := range remedyREs {
 		if re.MatchString(low) && !fuStrongLastingRE.MatchString(lkBoundByRE.ReplaceAllString(re.ReplaceAllString(low, " "), " ")) {
@@ -83,6 +79,10 @@ func remedy(low string) bool {
 	}
 	return false
 }
+
+// lkBoundByRE: the rule a remedy keeps to ("to remain within our customer
+// policy", "as per the SLA"), which is in place already and no work to come.
+var lkBoundByRE = regexp.MustCompile(`\b(?:(?:to )?(?:remain|stay|be|keep) (?:within|inside|in line with|compliant with)|compl(?:y|ying) with|in line with|as per|per) (?:our |the |their )?(?:[\w-]+ ){0,3}(?:polic(?:y|ies)|slas?|contracts?|terms)\b`)
 
 // remedyREs: the one-off remedies, each read apart from what lasts besides it.
 var remedyREs = []*regexp.Regexp{lkRemedyRE, lkRedoRE}
