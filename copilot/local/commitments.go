@@ -65,7 +65,10 @@ align inform link map mark extract collect enrich label alarm subscribe contact 
 // isPromise reports whether a sentence commits its speaker or team to work, and where
 // the commitment ends (so a clip never cuts it).
 func isPromise(s string) (bool, int) {
-	if m := promiseRE.FindStringSubmatchIndex(s); m != nil && !promiseNotRE.MatchString(s[m[0]:]) {
+	for _, m := range promiseRE.FindAllStringSubmatchIndex(s, -1) {
+		if embeddedClause(s[:m[0]]) || promiseNotRE.MatchString(s[m[0]:]) {
+			continue
+		}
 		rest := strings.ToLower(s[m[2]:])
 		if fuMakeRE.MatchString(rest) || fuLastingRE.MatchString(rest) {
 			return true, m[1]
@@ -81,13 +84,24 @@ func isPromise(s string) (bool, int) {
 			return true, m[1]
 		}
 	}
-	if m := progressiveRE.FindStringSubmatchIndex(s); m != nil {
+	for _, m := range progressiveRE.FindAllStringSubmatchIndex(s, -1) {
 		verb := strings.ToLower(s[m[2]:m[3]])
-		if fuMakeRE.MatchString(verb) && !fuTriageRE.MatchString(verb) {
+		if !embeddedClause(s[:m[0]]) && fuMakeRE.MatchString(verb) && !fuTriageRE.MatchString(verb) {
 			return true, m[1]
 		}
 	}
 	return false, 0
+}
+
+// embeddedWhRE: a question word ending the text before a subject.
+var embeddedWhRE = regexp.MustCompile(`(?i)\b(?:what|whatever|how|why)\W*$`)
+
+// embeddedClause reports whether the subject after before opens a clause that
+// names work instead of promising it: "it covers what happened and what we are
+// changing", "this section says how we will prevent it". The promise is the
+// sentence's object, told about; the items themselves are written elsewhere.
+func embeddedClause(before string) bool {
+	return embeddedWhRE.MatchString(before)
 }
 
 // isImperative reports whether an entry opens with a verb in its base form.
