@@ -2301,6 +2301,7 @@ func followUpText(raw string, entry bool) string {
 			said = append(said, p)
 		}
 	}
+	said = withAntecedent(sents, said)
 	keep := said
 	if len(keep) == 0 {
 		keep = related
@@ -2345,6 +2346,48 @@ func followUpText(raw string, entry bool) string {
 		keepTo = loc[1]
 	}
 	return quoteFollowUp(text, keepTo)
+}
+
+// fuPronounWorkRE: a promise whose work is a pronoun ("I'll do it in thursday's
+// window", "we'll ship that tomorrow").
+var fuPronounWorkRE = regexp.MustCompile(`\b(?:i'?ll|i will|we'?ll|we will|i can|i'?m going to|gonna)\s+(?:\w+\s+)?(?:do|handle|take care of|ship|apply|push|roll out|roll|make|get)\s+(?:it|that|this|them|those)\b`)
+
+// withAntecedent puts before a promise whose work is a pronoun the sentences of
+// its message that precede it ("cap it: max_slot_wal_keep_size = 50GB on
+// roster-db … I'll do it in thursday's window"): they say what "it" is, and
+// the item, quoted and matched against tickets, needs them.
+func withAntecedent(sents, said []string) []string {
+	if len(said) == 0 {
+		return said
+	}
+	low := strings.ToLower(said[0])
+	loc := fuPronounWorkRE.FindStringIndex(low)
+	if loc == nil {
+		return said
+	}
+	// What follows the pronoun may say when ("in thursday's window") but not
+	// where the work goes ("i'll get it into the edge-gw ansible role"), which
+	// names the work itself.
+	rest := low[loc[1]:]
+	if words, _ := findDue(rest, time.Time{}, true); words != "" {
+		rest = strings.Replace(rest, strings.ToLower(words), " ", 1)
+	}
+	if len(contentTerms(rest)) > 1 {
+		return said
+	}
+	var before []string
+	for _, s := range sents {
+		if s == said[0] {
+			break
+		}
+		if !hasSecret(s) {
+			before = append(before, s)
+		}
+	}
+	if len(before) == len(sents) || len(before) == 0 {
+		return said
+	}
+	return append(before, said...)
 }
 
 // fuAddressedAskRE: a question put to someone by name about what their part
