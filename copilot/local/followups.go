@@ -2564,9 +2564,27 @@ func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, ow
 		if !sameThread && dist > 4 {
 			continue
 		}
+		// An idea its thread turned down ("should we just allow * as the
+		// origin?" … "I don't think that works for us") is not what a later
+		// bare "+1" in the channel agrees with.
+		if !sameThread && turnedDownInThread(lc, i, t.idx, threadOf) {
+			continue
+		}
 		return i // the latest idea
 	}
 	return best
+}
+
+// turnedDownInThread reports whether a reply in the thread of message i, before
+// message end, turns it down.
+func turnedDownInThread(lc *incidentLifecycle, i, end int, threadOf func(copilot.Message) string) bool {
+	root := lc.msgs[i].msg.TS
+	for _, o := range lc.msgs[i+1 : end] {
+		if !o.bot && o.msg.TS != root && threadOf(o.msg) == root && speaker(o.msg) != speaker(lc.msgs[i].msg) && rejects(o.lower) && !upTakeRE.MatchString(o.lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // fuAgreeToRE: an agreement that names what it agrees with.

@@ -37,3 +37,55 @@ func TestPronounPromiseTakesItsWorkFromTheMessage(t *testing.T) {
 		t.Errorf("line 1: %q captured %v, want only its own sentence, uncaptured", second.Text, second.Captured)
 	}
 }
+
+// Advice against the work ("I would suggest we do not produce one") proposes
+// nothing: with the advice taken out the message neither promises nor asks.
+func TestAdviceAgainstProposesNothing(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"ruth: i can write a customer-facing template for 'status page not updated' for next time",
+		"hb: Ruth, the vendor owns customer messages about their status page; a template from us risks contradicting theirs. I would suggest we do not produce one.",
+		"ruth: fair, dropping the template then",
+		"kai: I'll add a probe that alerts when the vendor status feed is older than 10 minutes",
+	)
+	wantFollowUpLines(t, inc, got, false, false, false, true)
+}
+
+// "I don't think that works for us" and "yeah no wildcard" turn an idea down;
+// "yeah no worries" waves a thanks away.
+func TestRejectsDontThinkItWorksAndYeahNo(t *testing.T) {
+	for low, want := range map[string]bool{
+		"i don't think that works for us, the app sends cookies and browsers reject * with credentials": true,
+		"yeah no wildcard":                      true,
+		"yeah, no. keep the allowlist explicit": true,
+		"yeah no worries, thanks for the help":  false,
+		"yeah no problem, I'll take it":         false,
+		"i think that works, ship it":           false,
+	} {
+		if got := rejects(low); got != want {
+			t.Errorf("rejects(%q) = %v, want %v", low, got, want)
+		}
+	}
+}
+
+// An idea turned down in its thread ("should we just allow * as the origin?"
+// … "I don't think that works for us") is not the idea a later bare "+1,
+// I'll take it to the product sync" in the channel takes on: that one agrees
+// with the request just before it, which it takes.
+func TestPlusOneSkipsAnIdeaItsThreadTurnedDown(t *testing.T) {
+	inc := chat(append(append([]string{}, firefight...),
+		"oskar: honestly, should we just allow * as the origin on the public api and never deal with this again?",
+		"dana: I don't think that works for us, the portal sends cookies and browsers refuse * with credentials",
+		"lorraine: could we get a banner on the portal we can switch on ourselves when something's broken?",
+		"marcus: +1. I'll take it to the product sync monday and get it prioritised",
+	)...)
+	root := ts(inc, 0)
+	inc.Messages[len(firefight)+1].ThreadTS = root
+	got := followUpsBySource(t, inc)
+	if it, ok := got[root]; ok {
+		t.Errorf("the wildcard idea its thread turned down is an item (owner %q)", it.Owner)
+	}
+	banner, ok := got[ts(inc, 2)]
+	if !ok || banner.Owner != "marcus" || banner.TakenTS != ts(inc, 3) {
+		t.Errorf("banner item = %+v (found %v), want it taken by marcus", banner, ok)
+	}
+}

@@ -663,7 +663,8 @@ func bareRefusal(low string) bool {
 }
 
 // letsNotOnly reports a message whose only proposal is a "let's not" clause ("the
-// exporter is the fix, let's not do both"): with the clause taken out nothing is
+// exporter is the fix, let's not do both") or advice against the work ("… I
+// would suggest we do not produce one"): with the clause taken out nothing is
 // proposed, promised or marked, so it turns the idea down wherever in the
 // sentence the refusal stands.
 func letsNotOnly(low string) bool {
@@ -674,9 +675,10 @@ func letsNotOnly(low string) bool {
 	return !proposalForm(rest, true) && !fuCommitRE.MatchString(rest) && !fuMarkerRE.MatchString(rest) && !sentencePromise(rest)
 }
 
-// lkLetsNotClauseRE: a clause that turns something down with "let's not", up to
-// the end of its clause.
-var lkLetsNotClauseRE = regexp.MustCompile(`(?:^|[,;:—–-]\s*|\b(?:so|then|and|but|ok|okay)\s+)let'?s not\b[^.,;!?]*`)
+// lkLetsNotClauseRE: a clause that turns something down with "let's not", or
+// advises against it ("I would suggest we do not produce one", "I'd recommend
+// against a second pipeline"), up to the end of its clause.
+var lkLetsNotClauseRE = regexp.MustCompile(`(?:^|[,;:—–-]\s*|\b(?:so|then|and|but|ok|okay)\s+)let'?s not\b[^.,;!?]*|\b(?:i(?:'d| would)?\s+)?(?:suggest|recommend|propose|advise)\s+(?:that\s+)?we\s+(?:do not|don'?t|not|shouldn'?t|should not|never)\b[^.,;!?]*|\b(?:i(?:'d| would)?\s+)?(?:recommend|advise|argue)\s+against\b[^.,;!?]*`)
 
 // refusesOnly reports a message whose every sentence asks or turns something
 // down with "let's not" ("ravi thats basically the alert in 2) no? let's not

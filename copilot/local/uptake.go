@@ -39,10 +39,11 @@ var (
 	// upDeclineRE: the person asked says no.
 	upDeclineRE = regexp.MustCompile(`\bnot (?:this|next) (?:week|sprint)\b|\bnot me\b|(?:\b(?:i|we)\s+|^\W*)can'?t (?:take|do|own)\b|\bno (?:time|capacity|bandwidth)\b|\bon (?:leave|vacation|holiday|pto)\b|\bswamped\b|\bleave it open\b|\bsomeone else\b|\bmoving teams?\b|\bnot (?:now|today),? sorry\b|^\W*sorry\b`)
 	// upRejectRE: an idea turned down ("no, …", "lol no", "I'd rather not", "drop that",
+	// "I don't think that works for us, …",
 	// "not now, OPS-512 covers what bit us", "then the prices are wrong forever 😅 no").
 	// A reply that ends "…, not now" or
 	// "… not for now" puts the idea off to no time.
-	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|haha|agreed?|agree)[,.]?\s+)?(?:no\b|maybe (?:one day|some ?day|in a future life)\b|nope\b|nah\b|meh\b|-1\b|not now\b|i'?d rather not\b|rather not\b|(?:i'?d|i would) say no\b|i vote no\b|not worth\b|don'?t think so\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|^\W*(?:[\w']+\W+){0,3}actually,? (?:no|nah|nope)\b|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$|\p{So}\s*no[.!]*\s*$|^\W*(?:(?:we|you|u) )?(?:can'?t|cannot)\s*[,.;:!-]|\bnot worth (?:it|the (?:effort|pain|hassle|complexity|risk))\b|\bnot adding (?:another|one|it|that|this)\b|^\W*(?:[\w'-]+\W+){0,3}but no\s*[,.;!]|^\W*(?:absolutely|definitely|certainly) not\b|[,.;!]\s*park (?:it|that|this)(?: for\b[^.;!?]*| until\b[^.;!?]*| for now)?\W*$|^\W*park (?:it|that|this)\b|\bnot happening\b|\bnot (?:making|turning) (?:that|this|it) (?:into )?(?:an? )?(?:action|action item|follow-?up|item|ticket)\b|\bno,? we won'?t\b|^\W*(?:nice|good|great|cool|neat|interesting) (?:idea|thought|one),? but\b|^\W*(?:ok,? |okay,? |agreed?,? )?not doing (?:that|this|it)\b|(?:^|[,.;]\s*)(?:i'?d |id )?rather not\W*$|^\W*(?:maybe,? |hmm+,? )?(?:we'?ll|let'?s) see(?: (?:after|once|when|later|next)\b|\W*$)`)
+	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|haha|agreed?|agree)[,.]?\s+)?(?:no\b|maybe (?:one day|some ?day|in a future life)\b|nope\b|nah\b|meh\b|-1\b|not now\b|i'?d rather not\b|rather not\b|(?:i'?d|i would) say no\b|i vote no\b|not worth\b|don'?t think so\b|(?:i\s+)?don'?t think (?:that|this|it)(?:'d| would| will|'ll)? (?:works?|flies|fly|helps?)\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|^\W*(?:[\w']+\W+){0,3}actually,? (?:no|nah|nope)\b|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$|\p{So}\s*no[.!]*\s*$|^\W*(?:(?:we|you|u) )?(?:can'?t|cannot)\s*[,.;:!-]|\bnot worth (?:it|the (?:effort|pain|hassle|complexity|risk))\b|\bnot adding (?:another|one|it|that|this)\b|^\W*(?:[\w'-]+\W+){0,3}but no\s*[,.;!]|^\W*(?:absolutely|definitely|certainly) not\b|[,.;!]\s*park (?:it|that|this)(?: for\b[^.;!?]*| until\b[^.;!?]*| for now)?\W*$|^\W*park (?:it|that|this)\b|\bnot happening\b|\bnot (?:making|turning) (?:that|this|it) (?:into )?(?:an? )?(?:action|action item|follow-?up|item|ticket)\b|\bno,? we won'?t\b|^\W*(?:nice|good|great|cool|neat|interesting) (?:idea|thought|one),? but\b|^\W*(?:ok,? |okay,? |agreed?,? )?not doing (?:that|this|it)\b|(?:^|[,.;]\s*)(?:i'?d |id )?rather not\W*$|^\W*(?:maybe,? |hmm+,? )?(?:we'?ll|let'?s) see(?: (?:after|once|when|later|next)\b|\W*$)`)
 	// upSelfRejectRE: an idea its author turns down in the same breath.
 	// "we could flatten the record instead, but with the CI check that's not worth
 	// the pain"; "we'd need a week to audit them all, not now".
@@ -1156,7 +1157,20 @@ func threadRoot(lc *incidentLifecycle, t msgTags) int {
 // rejects reports whether a reply turns down what was said (upRejectRE). "No
 // blame, the review missed it too" answers an apology: it consoles, and turns
 // nothing down.
-func rejects(low string) bool { return upRejectRE.MatchString(low) && !upConsoleRE.MatchString(low) }
+func rejects(low string) bool {
+	if upYeahNoRE.MatchString(low) && !upNoTroubleRE.MatchString(low) {
+		return true
+	}
+	return upRejectRE.MatchString(low) && !upConsoleRE.MatchString(low)
+}
+
+// upYeahNoRE: "yeah no" opening a reply turns the idea down ("yeah no
+// wildcard") after agreeing with the person who turned it down first;
+// upNoTroubleRE: the same words that wave a thanks away ("yeah no worries").
+var (
+	upYeahNoRE    = regexp.MustCompile(`^\W*(?:yeah|yea|ya|yep)[,.]?\s+no\b`)
+	upNoTroubleRE = regexp.MustCompile(`^\W*(?:yeah|yea|ya|yep)[,.]?\s+no\s+(?:problem|prob|probs|worries|worry|rush|doubt|kidding|question|issue|biggie)\b`)
+)
 
 // refuses reports a message that turns an idea down, by its words (rejects) or
 // by opening with a bare no ("no, that just moves the typo to me").
