@@ -1333,6 +1333,10 @@ func detectFollowUp(t msgTags, lc *incidentLifecycle, pm postmortemShape, names 
 		// against reality by thursday") is planned work, not triage: the fire
 		// is fought today.
 		ok = ok || (wrapUp && firefight && dueOnLaterDay(raw, t.msg.Time()))
+		// "tombstones-per-read histogram per table on the dashboard. mine": a
+		// thing to make, named without a verb, and the speaker's word that it
+		// is theirs.
+		ok = ok || (wrapUp && !firefight && takesNamedDeliverable(low))
 		// After the resolution, a commitment to make or change something is one by
 		// its grammar, like an obligation: the lasting vocabulary cannot list every
 		// system ("I'll allow 30s of leeway in the JWT iat check").
@@ -2388,6 +2392,22 @@ func withAntecedent(sents, said []string) []string {
 		return said
 	}
 	return append(before, said...)
+}
+
+// takesNamedDeliverable reports a message that names a kind of thing to make (a
+// dashboard, an alert, a test, a runbook) in one sentence and takes it in a
+// sentence of its own ("mine", "on me").
+func takesNamedDeliverable(low string) bool {
+	taken, named := false, false
+	for _, s := range followUpSentences(low) {
+		switch {
+		case fuBareTakeRE.MatchString(s):
+			taken = true
+		case deliverables(s)&^kindSupport != 0:
+			named = true
+		}
+	}
+	return taken && named
 }
 
 // fuAddressedAskRE: a question put to someone by name about what their part

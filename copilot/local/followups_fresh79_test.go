@@ -89,3 +89,18 @@ func TestPlusOneSkipsAnIdeaItsThreadTurnedDown(t *testing.T) {
 		t.Errorf("banner item = %+v (found %v), want it taken by marcus", banner, ok)
 	}
 }
+
+// A thing to make named without a verb and taken in a sentence of its own
+// ("queue depth and oldest job age on the billing dashboard. mine") is its
+// speaker's follow-up after the resolution; a dashboard told about, not
+// taken, stays none.
+func TestNamedDeliverableTakenWithMine(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"kenji: compactions-per-hour panel per table on the cassandra dashboard. mine",
+		"lee: the sync worker lag graph on the ops dashboard showed it first",
+	)
+	wantFollowUpLines(t, inc, got, true, false)
+	if it := got[ts(inc, 0)]; it.Owner != "kenji" {
+		t.Errorf("owner %q, want kenji", it.Owner)
+	}
+}
