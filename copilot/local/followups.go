@@ -1503,7 +1503,10 @@ var (
 	// session expiry was also proposed and rejected"), in an action section too.
 	fuTurnedDownRE = regexp.MustCompile(`\b(?:` + turnedDown + `)\b`)
 	// fuDeferRE: an idea put off to no particular time, or doubted by its speaker.
-	fuDeferRE = regexp.MustCompile(`\b(?:at some point|some ?day|one day|eventually|idk|dunno|not sure (?:if|whether|it'?s)|to (?:be )?discuss(?:ed)?|needs? (?:more |further )?discussion|(?:we'?ll|let'?s) see (?:once|after|when|how)\b)\b`)
+	// "One day" puts off where it ends its clause ("maybe one day, …", "… we
+	// lose warranty data one day."); before a noun or a verb it counts
+	// ("three in one day pages Ops", "one day early").
+	fuDeferRE = regexp.MustCompile(`\b(?:at some point|some ?day|eventually|idk|dunno|not sure (?:if|whether|it'?s)|to (?:be )?discuss(?:ed)?|needs? (?:more |further )?discussion|(?:we'?ll|let'?s) see (?:once|after|when|how)\b)\b|\bone day(?:\s*[,.;:!?)]|\s*$|\s+(?:we|i|you|someone|somebody|maybe|perhaps|but|when|if|though|tho)\b)`)
 )
 
 // committedBeside reports whether a sentence of low without a joke or a hope in it
