@@ -1132,8 +1132,9 @@ var upCannotRE = regexp.MustCompile(`^\W*(?:(?:we|you|u|nope|no)[,.]?\s+)?(?:can
 
 // upDropNamedRE: a message that opens by dropping a thing it names ("dropping the
 // chain diff thing", "ok, skipping the dashboard", "actually dropping the backoff
-// idea", "ok, then no need, I am dropping the cron"); group 1 is the thing.
-var upDropNamedRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|ah|actually|hm+|on second thought|then|in that case|no need)[,.]?\s+)*(?:i'?m\s+|i am\s+|we'?re\s+|we are\s+)?(?:dropping|drop|skipping|skip|scrapping|scrap|shelving|parking|abandoning|cancell?ing|not doing)\s+(?:the|that|this|my|our)\s+([^,.;:!?]{2,60})`)
+// idea", "ok, then no need, I am dropping the cron", "fair. droppin the retry
+// thing", "ya nvm on the script then"); group 1 is the thing.
+var upDropNamedRE = regexp.MustCompile(`^\W*(?:(?:ok|okay|fine|fair|right|yeah|ya|yea|yep|yup|ah|actually|hm+|on second thought|then|in that case|no need)[,.]?\s+)*(?:i'?m\s+|i am\s+|we'?re\s+|we are\s+)?(?:dropping|droppin'?|drop|skipping|skippin'?|skip|scrapping|scrappin'?|scrap|shelving|parking|abandoning|cancell?ing|not doing|nvm(?:\s+on)?|never ?mind(?:\s+on)?)\s+(?:the|that|this|my|our)\s+([^,.;:!?]{2,60})`)
 
 // upRetractLeadRE: a take-back that opens the message, its reason after it ("ok
 // drop that one then, monitoring + the ticket process will have to do", "fair,
