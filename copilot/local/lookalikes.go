@@ -19,11 +19,12 @@ import (
 
 var (
 	// lkRemedyRE: a one-off remedy for the customers an incident hit (a refund, a
-	// fee waived, a credit, an apology, honouring the mispriced orders): it repairs this incident's damage and changes nothing
-	// that outlives it.
+	// fee waived, a credit, an apology, honouring the mispriced orders, offering
+	// those it hit a return visit): it repairs this incident's damage and changes
+	// nothing that outlives it.
 	// The refund is the act ("refund the missing credits", "issue refunds"), not
 	// the refund service a lasting fix may change.
-	lkRemedyRE = regexp.MustCompile(`\b(?:waiv(?:e|ed|es|ing) (?:the |all |their )?(?:[\w-]+ ){0,2}(?:fees?|charges?|penalt(?:y|ies)|fines?)\b|(?:fees?|charges?|penalt(?:y|ies)) (?:[\w:.-]+ ){0,8}(?:are|is|were|was) waived\b|refund(?:ing|ed)? (?:the |all |every |missing |affected |\d)|refund(?:s|ing|ed)? (?:them|those|these|everyone|everybody|each)\b|(?:issu|send|pay|process)\w* (?:\w+ )?refunds?|refunds? (?:to|for) (?:\w+ ){0,2}(?:customers?|users?|owners?|merchants?|accounts?)|honou?r(?:ing)? (?:the |all |every |affected )?(?:[\w-]+ ){0,2}(?:orders?|prices?|bookings?|purchases?)|apolog\w*|compensat\w*|reimburs\w*|goodwill|vouchers?|(?:premium|service|account|missing|one-month|\d+%) credits?|credits? (?:to|for) (?:all |the |every |affected |\d[\d,]* )?(?:customers?|users?|owners?|merchants?|accounts?)|credit(?:ing|ed)? (?:back )?(?:the |all |every |affected )?(?:[\w-]+ ){0,2}(?:fees?|charges?|subscriptions?)\b[^.!?]{0,40}\b(?:customers?|users?|clients?|accounts?|merchants?))\b`)
+	lkRemedyRE = regexp.MustCompile(`\b(?:(?:offer|give)(?:s|ing|n)? (?:those|these|the affected|all affected|affected|all the affected|each affected) (?:[\w-]+ ){0,2}?(?:an? |free |\d)|waiv(?:e|ed|es|ing) (?:the |all |their )?(?:[\w-]+ ){0,2}(?:fees?|charges?|penalt(?:y|ies)|fines?)\b|(?:fees?|charges?|penalt(?:y|ies)) (?:[\w:.-]+ ){0,8}(?:are|is|were|was) waived\b|refund(?:ing|ed)? (?:the |all |every |missing |affected |\d)|refund(?:s|ing|ed)? (?:them|those|these|everyone|everybody|each)\b|(?:issu|send|pay|process)\w* (?:\w+ )?refunds?|refunds? (?:to|for) (?:\w+ ){0,2}(?:customers?|users?|owners?|merchants?|accounts?)|honou?r(?:ing)? (?:the |all |every |affected )?(?:[\w-]+ ){0,2}(?:orders?|prices?|bookings?|purchases?)|apolog\w*|compensat\w*|reimburs\w*|goodwill|vouchers?|(?:premium|service|account|missing|one-month|\d+%) credits?|credits? (?:to|for) (?:all |the |every |affected |\d[\d,]* )?(?:customers?|users?|owners?|merchants?|accounts?)|credit(?:ing|ed)? (?:back )?(?:the |all |every |affected )?(?:[\w-]+ ){0,2}(?:fees?|charges?|subscriptions?)\b[^.!?]{0,40}\b(?:customers?|users?|clients?|accounts?|merchants?))\b`)
 	// lkDoneStatusRE and lkMitigateTypeRE read an entry's closing fields as the
 	// report's table or checklist gave them ("Status: done", "Type: mitigate").
 	lkDoneStatusRE   = regexp.MustCompile(`(?im)^status:\s*(?:done|closed|complete\w*|fixed)\s*$`)
