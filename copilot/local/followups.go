@@ -1482,8 +1482,9 @@ const notAdoptedLabel = `(?:considered (?:and|but) )?(?:rejected|declined|dismis
 
 // turnedDown: words that say an idea was turned down ("decided against it",
 // "was rejected", "was also proposed and rejected", "It was not accepted", "We
-// considered and rejected lowering the MTU …").
-const turnedDown = `decided (?:not to|against)|(?:was|were) (?:turned down|rejected|shelved)|(?:it|this|that|the idea|the proposal) (?:was|were) not (?:accepted|adopted|approved|agreed|taken (?:up|forward))|(?:was|were) (?:also )?(?:proposed|suggested|considered|discussed|raised) (?:and|but) (?:rejected|dropped|turned down|shelved|not (?:taken|adopted|pursued))|(?:we|i|the team) (?:also |briefly )?(?:considered|discussed|looked at|evaluated|weighed|debated) (?:and|but) (?:rejected|dropped|decided against|ruled out|declined)|(?:we|the team) (?:also |briefly )?(?:considered|discussed|looked at|evaluated|weighed|debated) [^.!?]{1,80}? (?:and|but) (?:rejected|dropped|decided against|ruled out|declined) (?:it|this|that|them)`
+// considered and rejected lowering the MTU …", "… was proposed as a buffer.
+// Rejected, since …").
+const turnedDown = `decided (?:not to|against)|(?:was|were) (?:also )?(?:proposed|suggested|considered|discussed|raised)\b[^.!?;]{0,80}[.;]\s*(?:(?:it|this|that) (?:was )?)?(?:rejected|dropped|turned down|declined|ruled out)|(?:was|were) (?:turned down|rejected|shelved)|(?:it|this|that|the idea|the proposal) (?:was|were) not (?:accepted|adopted|approved|agreed|taken (?:up|forward))|(?:was|were) (?:also )?(?:proposed|suggested|considered|discussed|raised) (?:and|but) (?:rejected|dropped|turned down|shelved|not (?:taken|adopted|pursued))|(?:we|i|the team) (?:also |briefly )?(?:considered|discussed|looked at|evaluated|weighed|debated) (?:and|but) (?:rejected|dropped|decided against|ruled out|declined)|(?:we|the team) (?:also |briefly )?(?:considered|discussed|looked at|evaluated|weighed|debated) [^.!?]{1,80}? (?:and|but) (?:rejected|dropped|decided against|ruled out|declined) (?:it|this|that|them)`
 
 var (
 	// fuReportedRE: words that report what someone else said.
