@@ -635,7 +635,10 @@ func fulfilledLater(lc *incidentLifecycle, c *fuCandidate) bool {
 	who := speaker(t.msg)
 	for j := c.idx + 1; j < len(lc.msgs) && j <= c.idx+fulfilledWindow; j++ {
 		u := lc.msgs[j]
-		if u.bot || u.section != "" || speaker(u.msg) != who || len(strings.Fields(u.lower)) > fulfilledWords || !fuFulfilledRE.MatchString(u.lower) || fuToDoRE.MatchString(u.lower) {
+		// A deploy bot's "… deployed to prod by kwame (…)" reports the
+		// speaker's own change done, in the settings it names.
+		byWho := u.bot && doneBy(u.lower, who)
+		if (u.bot && !byWho) || u.section != "" || (speaker(u.msg) != who && !byWho) || len(strings.Fields(u.lower)) > fulfilledWords || !fuFulfilledRE.MatchString(u.lower) || fuToDoRE.MatchString(u.lower) {
 			continue
 		}
 		// "FWD-916 merged: …" reports the work of that ticket done: a promise
@@ -644,6 +647,21 @@ func fulfilledLater(lc *incidentLifecycle, c *fuCandidate) bool {
 			continue
 		}
 		if _, n := termOverlap(c.terms, contentTerms(u.msg.Text)); n >= fulfilledTerms {
+			return true
+		}
+	}
+	return false
+}
+
+// doneBy reports whether a bot's message names who as the one it acted for
+// ("deployed to prod by kwame", "merged by @kwame").
+func doneBy(low, who string) bool {
+	words := strings.FieldsFunc(low, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '_' && r != '-' && r != '@'
+	})
+	who = strings.ToLower(who)
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "by" && strings.TrimSuffix(strings.TrimPrefix(words[i+1], "@"), ".") == who {
 			return true
 		}
 	}

@@ -60,3 +60,29 @@ func TestOfferingThoseHitIsARemedy(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, false, true)
 }
+
+// A deploy bot's report that names the speaker ("… deployed to prod by kwame
+// (hikari.maximumPoolSize=10, minimumIdle=2, hpa.maxReplicas=24)") fulfils
+// the change they had just said they would make; a bot's report naming
+// someone else fulfils nothing of theirs.
+func TestDeployBotByTheSpeakerFulfilsTheChange(t *testing.T) {
+	for _, tt := range []struct {
+		by   string
+		want bool
+	}{{"kwame", false}, {"raj", true}} {
+		inc := chatOf(
+			said{"raj", "checkout 500s, ticketing-db at max_connections", false},
+			said{"kwame", "hpa scaled ticket-api to 40 pods x 20 hikari connections = 800 on a 300 box", false},
+			said{"raj", "holding at 12 pods. db ~210 connections, cpu 55%. mitigated as of 09:31", false},
+			said{"ines", "pre-sale traffic is still ~500 rps and p95 on /reserve is 620ms, higher than normal but inside the SLO", false},
+			said{"kwame", "fine. permanent-ish: maximumPoolSize 10, minimumIdle 2, then HPA max back to 24. 24 x 10 = 240. config PR", false},
+			said{"deploybot", "ticket-api config 2026.03.17-2 deployed to prod by " + tt.by + " (hikari.maximumPoolSize=10, minimumIdle=2, hpa.maxReplicas=24)", true},
+			said{"kwame", "14 pods, db connections 131, p95 back to 210ms", false},
+			said{"raj", "calling it resolved", false},
+		)
+		got := followUpsBySource(t, inc)
+		if _, ok := got[inc.Messages[4].TS]; ok != tt.want {
+			t.Errorf("deployed by %s: the pool change is a follow-up %v, want %v", tt.by, ok, tt.want)
+		}
+	}
+}
