@@ -104,3 +104,24 @@ func TestNamedDeliverableTakenWithMine(t *testing.T) {
 		t.Errorf("owner %q, want kenji", it.Owner)
 	}
 }
+
+// A name with "'s" after it speaks about its person's things ("fiona's team
+// clicked publish 20 times"), and addresses nobody; "joao yours" from the lead
+// gives the idea to joao.
+func TestPossessiveNameAddressesNobodyAndYoursAssigns(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"joao: also maybe the app should say clearly 'not saved' when the api gives 500? fiona's team clicked publish like 20 times because it was just spinning",
+		"fiona: yes please, we honestly thought it was our wifi",
+		"ana: joao yours",
+	)
+	it, ok := got[ts(inc, 0)]
+	if !ok {
+		t.Fatalf("no follow-up for the 'not saved' message")
+	}
+	if it.Owner != "joao" {
+		t.Errorf("owner %q, want joao", it.Owner)
+	}
+	if p := (participants{"fiona": "fiona", "joao": "joao"}); p.addressee("can we fix it? fiona's team clicked publish 20 times", nil, "joao") != "" {
+		t.Errorf("a possessive name is read as the addressee")
+	}
+}

@@ -147,7 +147,7 @@ func (p participants) addressee(raw string, names map[string]string, self string
 		return ""
 	}
 	for _, s := range followUpSentences(cleanText(raw)) {
-		words := upNameWordRE.FindAllString(s, -1)
+		words := nonPossessiveWords(s)
 		if len(words) == 0 {
 			continue
 		}
@@ -182,6 +182,25 @@ func (p participants) addressee(raw string, names map[string]string, self string
 	return ""
 }
 
+// nonPossessiveWords is the words of s that may name a person addressed: a name
+// with "'s" after it ("fiona's team clicked publish 20 times") speaks about its
+// person's things, not to them.
+func nonPossessiveWords(s string) []string {
+	var out []string
+	for _, loc := range upNameWordRE.FindAllStringIndex(s, -1) {
+		rest := s[loc[1]:]
+		if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+			continue
+		}
+		out = append(out, s[loc[0]:loc[1]])
+	}
+	return out
+}
+
+// upYoursRE: a message or its last sentence handing the idea to a person
+// ("joao yours", "ok. @mel, yours."); group 1 is the person.
+var upYoursRE = regexp.MustCompile(`(?:^|[.!,;:]\s*)@?([\w.\-]+),? yours[.!]*\s*$`)
+
 // upClauseRE ends a clause inside a sentence.
 var upClauseRE = regexp.MustCompile(`[,;:]\s+|\s+[—–-]\s+`)
 
@@ -189,6 +208,12 @@ var fillerWords = toSet(`hey hi ok okay so and also haan ja yes then hmm well`)
 
 // assigned returns the participant a message assigns work to in the third person.
 func (p participants) assigned(low string, self string) string {
+	// "joao yours" hands the idea over; "@hanna yours?" asks.
+	if m := upYoursRE.FindStringSubmatch(low); m != nil {
+		if n := p.who(m[1]); n != "" {
+			return n
+		}
+	}
 	for _, sub := range upAssignRE.FindAllStringSubmatch(low, -1) {
 		for _, g := range sub[1:] {
 			if n := p.who(g); g != "" && n != "" {
