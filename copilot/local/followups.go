@@ -2401,17 +2401,12 @@ func withAntecedent(sents, said []string) []string {
 	if len(contentTerms(rest)) > 1 {
 		return said
 	}
+	k := slices.Index(sents, said[0])
 	var before []string
-	for _, s := range sents {
-		if s == said[0] {
-			break
-		}
+	for _, s := range sents[:max(k, 0)] {
 		if !hasSecret(s) {
 			before = append(before, s)
 		}
-	}
-	if len(before) == len(sents) || len(before) == 0 {
-		return said
 	}
 	return append(before, said...)
 }
@@ -2582,7 +2577,7 @@ func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, ow
 		// "agreed." right after someone turned the idea down ("I'd rather not.
 		// desk staff can't fix headers") agrees with turning it down.
 		if prev := lc.msgs[i]; !explicit && c == nil && t.idx-i == 1 && speaker(prev.msg) != speaker(t.msg) &&
-			rejects(prev.lower) && !upTakeRE.MatchString(prev.lower) && (!inThread || threadOf(prev.msg) == t.msg.ThreadTS) {
+			turnsDown(prev.lower) && (!inThread || threadOf(prev.msg) == t.msg.ThreadTS) {
 			return -1
 		}
 		if c == nil || speaker(lc.msgs[i].msg) == speaker(t.msg) {
@@ -2622,12 +2617,16 @@ func agreedIdea(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags, ow
 func turnedDownInThread(lc *incidentLifecycle, i, end int, threadOf func(copilot.Message) string) bool {
 	root := lc.msgs[i].msg.TS
 	for _, o := range lc.msgs[i+1 : end] {
-		if !o.bot && o.msg.TS != root && threadOf(o.msg) == root && speaker(o.msg) != speaker(lc.msgs[i].msg) && rejects(o.lower) && !upTakeRE.MatchString(o.lower) {
+		if !o.bot && o.msg.TS != root && threadOf(o.msg) == root && speaker(o.msg) != speaker(lc.msgs[i].msg) && turnsDown(o.lower) {
 			return true
 		}
 	}
 	return false
 }
+
+// turnsDown reports a reply that turns an idea down (rejects) without taking
+// anything on itself.
+func turnsDown(low string) bool { return rejects(low) && !upTakeRE.MatchString(low) }
 
 // fuAgreeToRE: an agreement that names what it agrees with.
 var fuAgreeToRE = regexp.MustCompile(`^\s*(\+\s?1+|:\+1:|👍|\+100|big \+1|strong \+1|huge \+1|agreed?)\s*(to|on|with|for|re|about)\b`)

@@ -197,14 +197,14 @@ func nonPossessiveWords(s string) []string {
 	return out
 }
 
-// upYoursRE: a message or its last sentence handing the idea to a person
-// ("joao yours", "ok. @mel, yours."); group 1 is the person.
-var upYoursRE = regexp.MustCompile(`(?:^|[.!,;:]\s*)@?([\w.\-]+),? yours[.!]*\s*$`)
-
 // upClauseRE ends a clause inside a sentence.
 var upClauseRE = regexp.MustCompile(`[,;:]\s+|\s+[—–-]\s+`)
 
 var fillerWords = toSet(`hey hi ok okay so and also haan ja yes then hmm well`)
+
+// upYoursRE: a message or its last sentence handing the idea to a person
+// ("joao yours", "ok. @mel, yours."); group 1 is the person.
+var upYoursRE = regexp.MustCompile(`(?:^|[.!,;:]\s*)@?([\w.\-]+),? yours[.!]*\s*$`)
 
 // assigned returns the participant a message assigns work to in the third person.
 func (p participants) assigned(low string, self string) string {
