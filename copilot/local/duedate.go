@@ -128,19 +128,22 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 	var expr, day string
 	// The first deadline written wins, unless it names no day and a later one
 	// does ("next week, by wednesday").
+	// Every match counts, not only each pattern's first: "I'll put that in the
+	// release checklist by friday" has its day after an event that names none.
 	for _, re := range []*regexp.Regexp{dueTriggeredRE, dueBareRE, dueInSpanRE, dueEventDateRE} {
-		m := re.FindStringSubmatchIndex(text)
-		if m == nil || dueCounterfactual(text, m[0]) || dueRate(text, m[0]) {
-			continue
-		}
-		e := text[m[2]:m[3]]
-		d := resolveDue(e, said)
-		better := loc == nil || m[0] < loc[0]
-		if loc != nil && (d == "") != (day == "") {
-			better = d != ""
-		}
-		if better {
-			loc, expr, day = m[:2], e, d
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			if dueCounterfactual(text, m[0]) || dueRate(text, m[0]) {
+				continue
+			}
+			e := text[m[2]:m[3]]
+			d := resolveDue(e, said)
+			better := loc == nil || m[0] < loc[0]
+			if loc != nil && (d == "") != (day == "") {
+				better = d != ""
+			}
+			if better {
+				loc, expr, day = m[:2], e, d
+			}
 		}
 	}
 	if loc == nil && commits {
@@ -233,8 +236,21 @@ func dueCounterfactual(text string, i int) bool {
 	if j := strings.IndexAny(text[i:], ".!?"); j >= 0 {
 		end = i + j
 	}
-	return dueCounterfactualRE.MatchString(text[start:end])
+	sent := text[start:end]
+	for _, m := range dueCounterfactualRE.FindAllStringIndex(sent, -1) {
+		// "should have it by friday", "would have a draft by the 24th": "have"
+		// that holds a thing looks ahead; only "have" before a participle
+		// ("should have caught") tells what would have been.
+		if !dueHaveThingRE.MatchString(sent[m[1]:]) {
+			return true
+		}
+	}
+	return false
 }
+
+// dueHaveThingRE: the words after "should have" when "have" holds a thing (a
+// pronoun, an article or a possessive), not a participle.
+var dueHaveThingRE = regexp.MustCompile(`(?i)^\s+(?:it|that|this|them|those|these|one|something|a|an|the|my|our|your|his|her|their|some|all|both)\b`)
 
 // resolveDue turns deadline words into a YYYY-MM-DD date against the time they were
 // said, "" when they name no day or said is unknown.

@@ -445,6 +445,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 	}
 	w := weightsOf(lc.msgs, inc.Tickets)
+	parts := speakersOf(lc.msgs)
 	for _, t := range lc.msgs {
 		refs := withoutDependencies(t.msg.Text, ticketRefs(t.msg.Text, inc))
 		// A note that its ticket is no fix for this incident ("OPS-411 was opened
@@ -466,6 +467,14 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 				// filing it is taking it.
 				if m := fuBotFilerRE.FindStringSubmatch(t.lower); t.bot && m != nil && c.owner == "" && strings.EqualFold(m[1], speaker(lc.msgs[c.idx].msg)) {
 					c.owner = speaker(lc.msgs[c.idx].msg)
+				}
+				// "created OPS-4472: … (assignee: kofi)" for an item nobody took
+				// ("playout pod not Ready > 60s should page us"): the tracker
+				// says whose it is, when it names someone in the channel.
+				if m := fuBotAssigneeRE.FindStringSubmatch(t.lower); t.bot && m != nil && c.owner == "" {
+					if who := parts.who(m[1]); who != "" {
+						c.owner = who
+					}
 				}
 				delete(laterCite, ref) // one announcement, one item
 				siblingsCovered(items, c, ref, t.msg.Text)
