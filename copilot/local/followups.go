@@ -905,14 +905,14 @@ var fuOpenAskRE = regexp.MustCompile(`\b(?:who|anyone|anybody|someone|somebody|t
 // fuContinueRE: a message that opens by joining itself to the one before.
 var fuContinueRE = regexp.MustCompile(`^\W*(?:and|also|plus|\+)\s`)
 
-// enumNumber is the number a message's list entry opens with ("2) …", "3/ …"), 0
-// when it opens with none.
+// enumNumber is the number a message's list entry opens with ("2) …", "3/ …",
+// "(4) …"), 0 when it opens with none.
 func enumNumber(s string) int {
 	m := fuEnumNumRE.FindStringSubmatch(s)
 	if m == nil {
 		return 0
 	}
-	n, _ := strconv.Atoi(m[1])
+	n, _ := strconv.Atoi(m[1] + m[2])
 	return n
 }
 
@@ -934,7 +934,7 @@ func listAuthorOwns(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags
 // earlier entry of the same list.
 const listOwnerWindow = 8
 
-var fuEnumNumRE = regexp.MustCompile(`^\s*(\d{1,2})\s*[/).:]\s+\S`)
+var fuEnumNumRE = regexp.MustCompile(`^\s*(?:\((\d{1,2})\)|(\d{1,2})\s*[/).:])\s+\S`)
 
 // fuFieldLineRE: a sentence that is only one field of an entry.
 var fuFieldLineRE = regexp.MustCompile(`^\W*(?:owners?|assignee|assigned to|responsible|due(?: date)?|deadline|target(?: date)?|eta|tickets?|issue|status|priority|team)\s*:\s*[^:]{0,60}$`)

@@ -47,3 +47,39 @@ func TestTrackerAssigneeOwnsAnUntakenItem(t *testing.T) {
 		}
 	}
 }
+
+// A stopgap asked of someone ("@joon_cc can we keep the 12G for now?") stays
+// one when they agree and promise to note it: the agreement does not make it
+// work to outlive the incident. The alert promised after it is a follow-up.
+func TestStopgapTakenUpIsNoFollowUp(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"lena: @joon_cc can we keep the 12G for now?",
+		"joon_cc: yes, billed hourly, scale down whenever you like. I'll note it on the ticket",
+		"sanne: I'll add an alert on redis used_memory above 80% of maxmemory",
+	)
+	wantFollowUpLines(t, inc, got, false, false, true)
+}
+
+// "We cannot do that, Bronwyn. Blocking removals would stop emergency doses"
+// in answer to a proposal turns it down, like "we can't, …".
+func TestWeCannotDoThatTurnsDown(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"bron: can we make the cabinets refuse CD removals when the ledger is behind?? then this can't happen to my nurses again",
+		"^4 hkaur: We cannot do that, Bronwyn. Blocking removals would stop emergency doses on the wards, which is a far greater risk than a ledger gap we can recover from.",
+		"hkaur: I will ask the vendor to raise the journal retention to 30 days.",
+	)
+	wantFollowUpLines(t, inc, got, false, false, true)
+}
+
+// An entry numbered "(4)" is called off by "scratch (4)" like "scratch 4)",
+// and the reason given with it ("500ms is a broadcast budget … we shouldn't
+// need more") is no item of its own.
+func TestScratchParenthesisedEntry(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"hal: (3) I'll write up NodeLocal DNSCache for every node and own the rollout.",
+		"hal: (4) and I'll raise the stitcher VAST timeout from 500 to 800ms so a single DNS retry doesn't cost us a whole break.",
+		"^5 ruth: on (4): 800ms doesn't work for us. the cue arrives ~700ms before the break starts, if the stitcher waits 800 the first spot is already late",
+		"^5 hal: Fair, scratch (4). 500ms is a broadcast budget, not an arbitrary number, and with DNS fixed we shouldn't need more.",
+	)
+	wantFollowUpLines(t, inc, got, true, false, false, false)
+}

@@ -43,7 +43,7 @@ var (
 	// "not now, OPS-512 covers what bit us", "then the prices are wrong forever 😅 no").
 	// A reply that ends "…, not now" or
 	// "… not for now" puts the idea off to no time.
-	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|haha|agreed?|agree)[,.]?\s+)?(?:no\b|maybe (?:one day|some ?day|in a future life)\b|nope\b|nah\b|meh\b|-1\b|not now\b|i'?d rather not\b|rather not\b|(?:i'?d|i would) say no\b|i vote no\b|not worth\b|don'?t think so\b|(?:i\s+)?don'?t think (?:that|this|it)(?:'d| would| will|'ll)? (?:works?|flies|fly|helps?)\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|^\W*(?:[\w']+\W+){0,3}actually,? (?:no|nah|nope)\b|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$|\p{So}\s*no[.!]*\s*$|^\W*(?:(?:we|you|u) )?(?:can'?t|cannot)\s*[,.;:!-]|\bnot worth (?:it|the (?:effort|pain|hassle|complexity|risk))\b|\bnot adding (?:another|one|it|that|this)\b|^\W*(?:[\w'-]+\W+){0,3}but no\s*[,.;!]|^\W*(?:absolutely|definitely|certainly) not\b|[,.;!]\s*park (?:it|that|this)(?: for\b[^.;!?]*| until\b[^.;!?]*| for now)?\W*$|^\W*park (?:it|that|this)\b|\bnot happening\b|\bnot (?:making|turning) (?:that|this|it) (?:into )?(?:an? )?(?:action|action item|follow-?up|item|ticket)\b|\bno,? we won'?t\b|^\W*(?:nice|good|great|cool|neat|interesting) (?:idea|thought|one),? but\b|^\W*(?:ok,? |okay,? |agreed?,? )?not doing (?:that|this|it)\b|(?:^|[,.;]\s*)(?:i'?d |id )?rather not\W*$|^\W*(?:maybe,? |hmm+,? )?(?:we'?ll|let'?s) see(?: (?:after|once|when|later|next)\b|\W*$)`)
+	upRejectRE = regexp.MustCompile(`^\W*(?:(?:hmm+|honestly|well|eh|lol|ha|haha|agreed?|agree)[,.]?\s+)?(?:no\b|maybe (?:one day|some ?day|in a future life)\b|nope\b|nah\b|meh\b|-1\b|not now\b|i'?d rather not\b|rather not\b|(?:i'?d|i would) say no\b|i vote no\b|not worth\b|don'?t think so\b|(?:i\s+)?don'?t think (?:that|this|it)(?:'d| would| will|'ll)? (?:works?|flies|fly|helps?)\b|let'?s not\b|please don'?t\b|drop (?:it|that)\b)|^\W*(?:[\w']+\W+){0,3}actually,? (?:no|nah|nope)\b|\bok,? drop (?:it|that)\b|[,;.]\s*not (?:for )?now\W*$|[.!]\s+no[.!]*\s*$|\p{So}\s*no[.!]*\s*$|^\W*(?:(?:we|you|u) )?(?:can'?t|cannot)\s*[,.;:!-]|^\W*(?:we|you|u) (?:can'?t|cannot) do (?:that|this)\b|\bnot worth (?:it|the (?:effort|pain|hassle|complexity|risk))\b|\bnot adding (?:another|one|it|that|this)\b|^\W*(?:[\w'-]+\W+){0,3}but no\s*[,.;!]|^\W*(?:absolutely|definitely|certainly) not\b|[,.;!]\s*park (?:it|that|this)(?: for\b[^.;!?]*| until\b[^.;!?]*| for now)?\W*$|^\W*park (?:it|that|this)\b|\bnot happening\b|\bnot (?:making|turning) (?:that|this|it) (?:into )?(?:an? )?(?:action|action item|follow-?up|item|ticket)\b|\bno,? we won'?t\b|^\W*(?:nice|good|great|cool|neat|interesting) (?:idea|thought|one),? but\b|^\W*(?:ok,? |okay,? |agreed?,? )?not doing (?:that|this|it)\b|(?:^|[,.;]\s*)(?:i'?d |id )?rather not\W*$|^\W*(?:maybe,? |hmm+,? )?(?:we'?ll|let'?s) see(?: (?:after|once|when|later|next)\b|\W*$)`)
 	// upSelfRejectRE: an idea its author turns down in the same breath.
 	// "we could flatten the record instead, but with the CI check that's not worth
 	// the pain"; "we'd need a week to audit them all, not now".
@@ -346,7 +346,10 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// breaker, … not doing it" … "ok. postmortem thursday, i'll write it up"),
 		// or an intention told in the past ("was going to script the renewal …
 		// but they don't have one" … "postmortem monday, I'll draft it").
-		if paperwork(t.lower) || remedy(t.lower) || reportMeta(t.lower) || planAsked(t.lower) || immediateAsk(t.lower) || infoQuestion(t.lower) || reasonedRetract(t.lower) || abandonedIntent(t.lower) {
+		// Nor is a stopgap ("@joon_cc can we keep the 12G for now?" … "yes,
+		// billed hourly … I'll note it on the ticket"): said to last only until
+		// the real change, it is no work to outlive the incident, taken or not.
+		if paperwork(t.lower) || remedy(t.lower) || reportMeta(t.lower) || planAsked(t.lower) || immediateAsk(t.lower) || infoQuestion(t.lower) || reasonedRetract(t.lower) || abandonedIntent(t.lower) || fuStopgapRE.MatchString(withoutNames(t.lower)) {
 			return nil
 		}
 		c := newCandidate(t, t.msg.Text, names)
@@ -1368,6 +1371,12 @@ func dropCalledOff(lc *incidentLifecycle, cands map[int]*fuCandidate, said map[i
 			if n := upEntryRefRE.FindStringSubmatch(m[1]); n != nil {
 				if i := numberedEntry(lc, cands, t, n[1]+n[2]+n[3]); i >= 0 {
 					delete(cands, i)
+					// The reason given for calling it off ("Fair, scratch (4).
+					// 500ms is a broadcast budget … we shouldn't need more") is
+					// no item of its own unless the message also promises.
+					if !fuCommitRE.MatchString(t.lower) {
+						delete(cands, t.idx)
+					}
 				}
 				continue
 			}
@@ -1525,7 +1534,7 @@ const ownSaidWindow = 15
 // "no. 3", "item 3", "3"); the one group that matched is the number. A number
 // followed by a word counts something ("forget the 10 years"): it refers to an
 // entry only when marked as one or when nothing follows it.
-var upEntryRefRE = regexp.MustCompile(`^(?:#|no\.?\s*|item\s+|point\s+)(\d{1,2})(?:\)|\.)?(?:\s|$)|^(\d{1,2})(?:\)|\.)(?:\s|$)|^(\d{1,2})\s*$`)
+var upEntryRefRE = regexp.MustCompile(`^(?:#|no\.?\s*|item\s+|point\s+|\()(\d{1,2})(?:\)|\.)?(?:\s|$)|^(\d{1,2})(?:\)|\.)(?:\s|$)|^(\d{1,2})\s*$`)
 
 // numberedEntry is the latest candidate before t whose message is the list entry
 // numbered num, said by t's speaker if any is, else by anyone; -1 when none.
