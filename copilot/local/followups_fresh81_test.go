@@ -83,3 +83,15 @@ func TestScratchParenthesisedEntry(t *testing.T) {
 	)
 	wantFollowUpLines(t, inc, got, true, false, false, false)
 }
+
+// "I'm glad to draft the wording myself by Friday" offers the work: its
+// speaker owns the request it closes.
+func TestGladToOffersTheWork(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"ingrid: One request from the library side, if I may: could the runbook say what branch staff should tell patrons when availability is stale? Today I improvised. I'm glad to draft the wording myself by Friday.",
+	)
+	it, ok := got[ts(inc, 0)]
+	if !ok || it.Owner != "ingrid" {
+		t.Errorf("the runbook wording: found %v owner %q, want owner ingrid", ok, it.Owner)
+	}
+}

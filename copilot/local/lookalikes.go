@@ -63,9 +63,10 @@ var (
 	lkDoneDuringRE = regexp.MustCompile(`\b(?:done|completed|performed|carried out|applied|handled|taken)\s+(?:already\s+)?(?:during|while|in the course of|as part of)\s+(?:the\s+)?(?:incident|response|outage|mitigation|recovery|firefight\w*)\b`)
 	// lkPastLaterRE: "later" between a past auxiliary and its participle.
 	// lkNarrateRE: a sentence told in the past by its subject ("we had written",
-	// "that item was closed", "we discussed", "we decided against it").
+	// "that item was closed", "we discussed", "we decided against it"), or
+	// reporting work in place ("That change is done and is not tracked here").
 	lkPastLaterRE = regexp.MustCompile(`\b(was|were|had been|had)\s+later\b`)
-	lkNarrateRE   = regexp.MustCompile(`\b(?:we|i|they|it|that|this|which|(?:the|that|this) \w+)\s+(?:had|was|were|did|already \w+ed|(?:\w+ed)(?:\s|$|[,.;]))|\b(?:was|were|had been)\s+(?:(?:later|then|since|also|\w+ly)\s+)?\w+(?:ed|en)\b|\b\w+ already \w+ed\b`)
+	lkNarrateRE   = regexp.MustCompile(`\b(?:we|i|they|it|that|this|which|(?:the|that|this) \w+)\s+(?:had|was|were|did|already \w+ed|(?:\w+ed)(?:\s|$|[,.;]))|\b(?:was|were|had been)\s+(?:(?:later|then|since|also|\w+ly)\s+)?\w+(?:ed|en)\b|\b\w+ already \w+ed\b|\b(?:is|are) (?:already )?(?:done|complete|completed|finished|in place)\b`)
 )
 
 // remedy reports whether low is a one-off remedy for customers with nothing
