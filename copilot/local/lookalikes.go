@@ -56,7 +56,11 @@ var (
 		`(?i)\b(?:dropped|rejected|abandoned|descoped|cancell?ed|shelved)\s+(?:after|following|at|in|during|by)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:review|discussion|meeting|triage|planning|vote|retro\w*|team|board|cab)\b|` +
 		// or by its own last clause ("Automatic renewal via ACME was also raised;
 		// the TSO PKI does not offer it, so it is not an action.").
-		`(?i)\b(?:it|this|that)\s+(?:is|was|'s)\s+not\s+an?\s+(?:action|action item|follow-?up|item)\b`)
+		`(?i)\b(?:it|this|that)\s+(?:is|was|'s)\s+not\s+an?\s+(?:action|action item|follow-?up|item)\b|` +
+		// or that another entry covers it and no item of its own was opened
+		// ("Oskar suggested a schema check … We agreed item 4 covers it and did
+		// not open a separate item.").
+		`(?i)\b(?:did not|didn'?t|will not|won'?t|do not|don'?t)\s+open\s+(?:a\s+)?separate\s+(?:action\s+)?(?:item|action|ticket)s?\b`)
 	// lkDoneDuringRE: an entry said, anywhere in it, to have been done during the
 	// incident ("(done during the incident)"): a step of the response listed for
 	// completeness, not work still to come.
@@ -66,7 +70,7 @@ var (
 	// "that item was closed", "we discussed", "we decided against it"), or
 	// reporting work in place ("That change is done and is not tracked here").
 	lkPastLaterRE = regexp.MustCompile(`\b(was|were|had been|had)\s+later\b`)
-	lkNarrateRE   = regexp.MustCompile(`\b(?:we|i|they|it|that|this|which|(?:the|that|this) \w+)\s+(?:had|was|were|did|already \w+ed|(?:\w+ed)(?:\s|$|[,.;]))|\b(?:was|were|had been)\s+(?:(?:later|then|since|also|\w+ly)\s+)?\w+(?:ed|en)\b|\b\w+ already \w+ed\b|\b(?:is|are) (?:already )?(?:done|complete|completed|finished|in place)\b`)
+	lkNarrateRE   = regexp.MustCompile(`\b(?:we|i|they|it|that|this|which|(?:the|that|this) \w+)\s+(?:had|was|were|did|already \w+ed|(?:\w+ed)(?:\s|$|[,.;]))|\b(?:was|were|had been)\s+(?:(?:later|then|since|also|\w+ly)\s+)?\w+(?:ed|en)\b|\b\w+ already \w+ed\b|\b(?:is|are) (?:already )?(?:done|complete|completed|finished|in place|in production|live|deployed|merged|shipped)\b`)
 )
 
 // remedy reports whether low is a one-off remedy for customers with nothing

@@ -1561,6 +1561,10 @@ func numberedEntry(lc *incidentLifecycle, cands map[int]*fuCandidate, t msgTags,
 // nothing else said.
 var upConcedeRE = regexp.MustCompile(`^\W*(?:(?:(?:ok(?:ay)?|fair|true|noted|right|understood|point taken|good point|makes sense|ignore me(?: then)?|yeah|ah|hm+|lol|haha|heh)\b[\W_]*)+(?:` + upDropThat + `)?|` + upDropThat + `)$`)
 
+// upConcedeTailRE: a reply that ends by dropping the speaker's point ("…, not
+// resizing, dropping that") or that drops it by name ("ok ok, no redis then").
+var upConcedeTailRE = regexp.MustCompile(`(?:^|[.,;:!]\s*)(?:(?:so|then|ok|okay),?\s+)?(?:dropping|scrapping|skipping|withdrawing) (?:that|it|this)(?: one| idea)?(?: then)?\W*$|^\W*(?:(?:ok(?:ay)?|fine|fair|right|alright)\b[\s,.!]*)*no [\w-]+(?: [\w-]+){0,2} then\W*$`)
+
 // upDropThat: the speaker dropping the point just argued ("dropping that one
 // then", "scrap it", "fair, dropping the limit bump").
 const upDropThat = `(?:dropping|drop|scrapping|scrap|skipping|skip|forget|withdrawing) (?:that|it|this|the(?: [\w:.-]+){1,3}?)(?: one| idea)?(?: then)?\b[\W_]*`
@@ -1589,7 +1593,15 @@ func withdrawConceded(lc *incidentLifecycle, cands map[int]*fuCandidate) {
 		if cands[p.idx] == nil || speaker(t.msg) != speaker(p.msg) || speaker(r.msg) == speaker(p.msg) {
 			continue
 		}
-		if !upConcedeRE.MatchString(t.lower) || len(strings.Fields(t.lower)) > 6 {
+		conceded := upConcedeRE.MatchString(t.lower) && len(strings.Fields(t.lower)) <= 6
+		// It may give its reason first ("looked again, with ttls back we sit at
+		// 12% at peak. not resizing, dropping that") or name what it drops ("ok
+		// ok, no redis then"), promising nothing new; one that calls off an idea
+		// by name ("kindly ignore my nightly script idea … Dropping it.") drops
+		// that idea, not the one before the objection.
+		conceded = conceded || upConcedeTailRE.MatchString(t.lower) && !fuCommitRE.MatchString(t.lower) &&
+			!upOwnItemRE.MatchString(t.lower) && !upCallOffRE.MatchString(t.lower)
+		if !conceded {
 			continue
 		}
 		// A reply that takes back its own speaker's idea ("re the soak schedule -
