@@ -136,6 +136,11 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 				continue
 			}
 			e := text[m[2]:m[3]]
+			// "a pre-check of the nightly jobs on the friday before": a weekday
+			// counted from an event, not from the day it was said.
+			if dueWeekdayRE.MatchString(e) && strings.HasSuffix(strings.ToLower(strings.TrimSpace(text[m[0]:m[2]])), "the") && dueEventRelRE.MatchString(text[m[1]:]) {
+				continue
+			}
 			d := resolveDue(e, said)
 			better := loc == nil || m[0] < loc[0]
 			if loc != nil && (d == "") != (day == "") {
@@ -159,8 +164,12 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 		}
 		// A "today" told of the incident ("nothing fired for 9 hours today")
 		// leaves the weekday closing the promise its deadline.
+		// Nor does "today's" ("with today's openssl commands", which names what
+		// was done), or a "today" of what would be ("ledger_entries would page
+		// today").
 		soon := dueSoonRE.FindStringSubmatchIndex(tail)
-		told := soon != nil && soon[2] >= 0 && (dueTodayToldRE.MatchString(tail[soon[3]:]) || dueToldBeforeRE.MatchString(clauseBefore(tail, soon[2])))
+		told := soon != nil && soon[2] >= 0 && (dueTodayToldRE.MatchString(tail[soon[3]:]) || dueToldBeforeRE.MatchString(clauseBefore(tail, soon[2])) ||
+			duePossessiveRE.MatchString(tail[soon[3]:]) || dueWouldBeforeRE.MatchString(clauseBefore(tail, soon[2])))
 		if m := dueLastWeekdayRE.FindStringSubmatchIndex(tail); m != nil && (soon == nil || told) && !dueNotDeadlineRE.MatchString(tail[m[2]:m[3]]) {
 			// "I'll add it monday", "fix them monday.": the weekday closing a
 			// promise, after any word but one that looks back ("since monday").
@@ -215,6 +224,18 @@ var dueCountBeforeRE = regexp.MustCompile(`(?:^|[.!?;:,(]\s*|\s[-–—]\s*)[~�
 // dueToldBeforeRE: a clause told in the past ("we pinged oskar first", "the
 // lease thing bit us twice"), which "today" after it dates to the incident.
 var dueToldBeforeRE = regexp.MustCompile(`(?i)\b(?:we|i|it|they|he|she|you|nobody|nothing|no one|everyone|someone|that|this|thing|\w+s)\s+(?:\w+ed|went|was|were|had|did|got|saw|found|knew|came|took|made|began|sent|ran|bit|hit|lost|broke)\b`)
+
+// dueEventRelRE: the words after a weekday that count it from an event ("the
+// friday before", "the monday after the release").
+var dueEventRelRE = regexp.MustCompile(`(?i)^\s+(?:before|after)\b`)
+
+// duePossessiveRE: "'s" after a day word ("today's commands"): the day owns a
+// thing, it is no deadline.
+var duePossessiveRE = regexp.MustCompile(`^['’]s\b`)
+
+// dueWouldBeforeRE: a clause of what would happen ("ledger_entries would page"),
+// whose day word tells when, not by when.
+var dueWouldBeforeRE = regexp.MustCompile(`(?i)\bwould(?:n'?t)?\s+(?:\w+\s+){0,2}$`)
 
 // dueCounterfactualRE: a sentence about what would have been ("that would have
 // caught this on the 13th", "we'd have caught this on 8 Oct"), whose dates are
