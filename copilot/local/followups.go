@@ -195,6 +195,11 @@ var (
 
 // fuFilingNowRE: filing the ticket for the work at once ("filing now", "creating
 // the ticket right now").
+// fuSelfFilesRE: the speaker filing the work themselves ("… alert on clock
+// offset … filing now", "filing it"): over the chats of the dev sets, every
+// follow-up said so (42) is labelled its speaker's.
+var fuSelfFilesRE = regexp.MustCompile(`(?:^|[.,;:!]\s*|\band\s+)(?:filing|ticketing) (?:it|that|this|one|now)\b`)
+
 var fuFilingNowRE = regexp.MustCompile(`\b(?:filing|creating|opening|raising|logging|file|create|open|raise)(?: (?:it|that|this|one|an? (?:ticket|issue|jira)|the (?:ticket|issue|jira)))? (?:right )?now\b`)
 
 // deferredLasting reports whether an item said while the bleeding went on is put
@@ -2137,7 +2142,7 @@ func newCandidate(t msgTags, raw string, names map[string]string) *fuCandidate {
 		// "Platform team will add read-your-writes …": the team named takes
 		// the work, whoever says it ("…, I'll make sure it's in the notes").
 		c.owner = sub[1]
-	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || presentCommits(t.lower) || upTakeRE.MatchString(t.lower) || fuSelfDoesRE.MatchString(t.lower)) && t.section == "" && !fuWhoTakesRE.MatchString(t.lower) {
+	} else if (fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || presentCommits(t.lower) || upTakeRE.MatchString(t.lower) || fuSelfDoesRE.MatchString(t.lower) || fuSelfFilesRE.MatchString(t.lower)) && t.section == "" && !fuWhoTakesRE.MatchString(t.lower) {
 		c.owner = speaker(t.msg)
 	}
 	commits := c.owner != "" || fuCommitRE.MatchString(t.lower) || fuSelfRE.MatchString(t.lower) || fuAskRE.MatchString(raw) || presentCommits(t.lower)

@@ -46,3 +46,20 @@ func TestDueNotFromPossessiveConditionalOrEventDay(t *testing.T) {
 		}
 	}
 }
+
+// Whoever says they are filing the work ("… alert on clock offset … filing
+// now") owns it; "… from now on. rik file it" hands it to rik.
+func TestFilingItOwnsAndNameFileItHandsOver(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"tomasz: quick wrap-up before we lose everyone: what do we change",
+		"gkerr: infra side first: alert on clock offset. node_timex_offset_seconds > 1s for 5m on every linux host. we had nothing, this would have paged at 05:55. filing now",
+		"maren: base image changes go through platform review from now on, not just a PR approval. rik file it",
+		"rik: ok",
+	)
+	for i, want := range map[int]string{1: "gkerr", 2: "rik"} {
+		it, ok := got[ts(inc, i)]
+		if !ok || it.Owner != want {
+			t.Errorf("line %d (%s): found %v owner %q, want owner %q", i, inc.Messages[len(firefight)+i].Text, ok, it.Owner, want)
+		}
+	}
+}

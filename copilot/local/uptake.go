@@ -203,8 +203,9 @@ var upClauseRE = regexp.MustCompile(`[,;:]\s+|\s+[—–-]\s+`)
 var fillerWords = toSet(`hey hi ok okay so and also haan ja yes then hmm well`)
 
 // upYoursRE: a message or its last sentence handing the idea to a person
-// ("joao yours", "ok. @mel, yours."); group 1 is the person.
-var upYoursRE = regexp.MustCompile(`(?:^|[.!,;:]\s*)@?([\w.\-]+),? yours[.!]*\s*$`)
+// ("joao yours", "ok. @mel, yours.", "… from now on. rik file it"); group 1 is
+// the person.
+var upYoursRE = regexp.MustCompile(`(?:^|[.!,;:]\s*)@?([\w.\-]+),? (?:yours|(?:pls |please )?(?:file|ticket|take|own|grab) (?:it|that|this)(?: one)?(?: pls| please)?)[.!]*\s*$`)
 
 // assigned returns the participant a message assigns work to in the third person.
 func (p participants) assigned(low string, self string) string {
