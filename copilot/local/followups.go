@@ -3058,6 +3058,10 @@ const farAnnouncementBar = 3.0
 // the filer.
 var fuBotFilerRE = regexp.MustCompile(`^\W*@?([a-z][\w.-]*)\s+(?:created|filed|opened|raised|logged)\s+(?:an?\s+\w+\s+)?[a-z][a-z0-9]{1,9}-\d+\b`)
 
+// fuTransitionRE: a tracker bot's report that a ticket changed state ("OPS-2292
+// transitioned to Done by birgit", "status: In Progress → Done").
+var fuTransitionRE = regexp.MustCompile(`\btransitioned\b|\bstatus (?:changed|updated)\b|\bstatus:?\s*[\w ]+\s*(?:->|→)|\bmoved (?:from|to) (?:done|in progress|to do|todo|review|closed|resolved)\b`)
+
 // fuBotAssigneeRE: a tracker bot's announcement naming the ticket's assignee
 // ("(assignee: ola)", "assigned to priya"); group 1 is the assignee.
 var fuBotAssigneeRE = regexp.MustCompile(`\b(?:assignee|assigned to)\s*:?\s*@?([a-z][\w.-]*[a-z0-9])`)
@@ -3073,6 +3077,11 @@ var fuBotAssigneeRE = regexp.MustCompile(`\b(?:assignee|assigned to)\s*:?\s*@?([
 // names a setting the item does not (settingDiffers). The item is the closest one, a
 // little less for each message between them.
 func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msgTags, ref string, inc *copilot.Incident, w termWeights, threadOf func(copilot.Message) string) *fuCandidate {
+	// A tracker bot's "OPS-2292 transitioned to Done by birgit" reports on a
+	// ticket filed already: it files nothing.
+	if t.bot && fuTransitionRE.MatchString(t.lower) {
+		return nil
+	}
 	window := l.captureWindow()
 	desc := refDescription(t.msg.Text, ref, ticketRefs(t.msg.Text, inc))
 	msgText := desc
@@ -3187,8 +3196,17 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 			if far {
 				bar = farAnnouncementBar * l.ticketReferCoverage()
 			}
-			if n == 0 || ov < bar || settingDiffers(title, c.text) || deliverableDiffers(title, c.text) {
+			// The bot names the item's owner as the assignee right after the
+			// item ("i'll do the proper fix: shadow bigint column …", then
+			// "created OPS-2292: item_instances.id int4 -> int8 online migration
+			// (assignee: birgit)"): the ticket is that item's, in whatever words.
+			assigned := assignee != "" && t.bot && c.idx < t.idx && t.idx-c.idx <= 2 &&
+				(strings.EqualFold(assignee, c.owner) || c.owner == "" && strings.EqualFold(assignee, speaker(m)))
+			if !assigned && (n == 0 || ov < bar || settingDiffers(title, c.text) || deliverableDiffers(title, c.text)) {
 				continue
+			}
+			if assigned {
+				ov = math.Max(ov, bar)
 			}
 		} else if far {
 			continue

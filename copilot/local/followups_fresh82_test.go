@@ -63,3 +63,31 @@ func TestFilingItOwnsAndNameFileItHandsOver(t *testing.T) {
 		}
 	}
 }
+
+// A tracker bot's "created OPS-2292: item_instances.id int4 -> int8 online
+// migration (assignee: birgit)" right after birgit's "i'll do the proper fix:
+// shadow bigint column, backfill in batches, swap under a short lock" files
+// that promise, though they share no word; the ticket's later "transitioned
+// to Done" hands it to nobody else. Assigned to someone else, it files nothing
+// of birgit's, and its transition still files nothing.
+func TestAssigneeAnnouncementFilesTheOwnersPromiseBeforeIt(t *testing.T) {
+	for _, tt := range []struct{ assignee, want string }{{"birgit", "OPS-2292"}, {"tamsin", ""}} {
+		inc := chatOf(
+			said{"hal", "store purchases failing, integer out of range on item_instances", false},
+			said{"birgit", "restarted the sequence at -2147483648, grants work again", false},
+			said{"hal", "resolved", false},
+			said{"birgit", "i'll do the proper fix: shadow bigint column, backfill in batches, swap under a short lock. done by thursday", false},
+			said{"jira", "created OPS-2292: item_instances.id int4 -> int8 online migration (assignee: " + tt.assignee + ")", true},
+			said{"jonas", "i want a runbook page: how to pause rm purchases, who decides, the comms template. i'll write it by tuesday", false},
+			said{"jira", "OPS-2292 transitioned to Done by birgit", true},
+		)
+		got := followUpsBySource(t, inc)
+		fix, ok := got[inc.Messages[3].TS]
+		if !ok || fix.TicketKey != tt.want {
+			t.Errorf("assignee %s: the bigint fix found %v ticket %q, want %q", tt.assignee, ok, fix.TicketKey, tt.want)
+		}
+		if page, ok := got[inc.Messages[5].TS]; !ok || page.Captured {
+			t.Errorf("assignee %s: the runbook page found %v captured %v (%s), want uncaptured", tt.assignee, ok, page.Captured, page.TicketKey)
+		}
+	}
+}
