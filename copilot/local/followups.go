@@ -3991,7 +3991,7 @@ var (
 	// fuVocativeRE: a request addressed by name ("Maria, please own this", "Pablo
 	// can you make this?", "Could you move the crons to UTC, Omar?", "kindly add the
 	// cron by EOD @suresh", "and dana, put the script in the runbook").
-	fuVocativeRE = regexp.MustCompile(`(?:^|[.!?]\s+)@?(\p{L}[\p{L}\p{N}_.\-]*)[,:]?\s+(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\b|(?i:\b(?:can|could|would|will) you\b[^?.!]*,\s*@?([\w.\-]+)\s*\?)|(?i:\b(?:please|pls|kindly|can you|could you)\b[^@.!?]*@([\w.\-]+)\W*$)|(?i:(?:^|[.!?;]\s+)(?:(?:and|also|ok|okay|so|then)\s+)?@?(\p{L}[\p{L}\p{N}_.\-]*),\s+(?:please\s+|pls\s+)?(?:put|add|write|make|update|file|own|take on|set up|document|draft|build|create|schedule)\b)`)
+	fuVocativeRE = regexp.MustCompile(`(?:^|[.!?]\s+)@?(\p{L}[\p{L}\p{N}_.\-]*)[,:]?\s+(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\b|(?i:\b(?:can|could|would|will) you\b[^?.!]*,\s*@?([\w.\-]+)\s*\?)|(?i:\b(?:please|pls|kindly|can you|could you)\b[^@.!?]*@([\w.\-]+)\W*$)|(?i:(?:^|[.!?;]\s+)(?:(?:and|also|ok|okay|so|then)\s+)?@?(\p{L}[\p{L}\p{N}_.\-]*)(?:,\s+|\s+also\s+)(?:please\s+|pls\s+)?(?:put|add|write|make|update|file|own|take on|set up|document|draft|build|create|schedule)\b)`)
 )
 
 // parenOwner is the participant named alone in parentheses after an item's clause

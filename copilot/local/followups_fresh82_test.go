@@ -91,3 +91,20 @@ func TestAssigneeAnnouncementFilesTheOwnersPromiseBeforeIt(t *testing.T) {
 		}
 	}
 }
+
+// "theo also add 'watch ingress 5xx during the rollout' to the deploy
+// runbook. today pls" in a wrap-up thread asks theo by name, as "theo, add …"
+// does: his follow-up, due the day it was asked.
+func TestNameAlsoImperativeAsks(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"maren: resolving. thanks all. follow-ups in thread 👇",
+		"^4 rik: I'll put deploy markers on the ingress 5xx dashboard so next time nobody has to line up deploys by eye. PLAT-412",
+		"^4 rik: was going to audit the other 14 deployments for missing preStop by hand but the conftest rule will flag them anyway. scratch that",
+		"^4 maren: theo also add 'watch ingress 5xx during the rollout' to the deploy runbook. today pls",
+		"^4 theo: will do, adding it this afternoon",
+	)
+	it, ok := got[ts(inc, 3)]
+	if !ok || it.Owner != "theo" || it.Due != "2026-03-03" {
+		t.Errorf("the runbook line: found %v owner %q due %q, want theo's, due 2026-03-03", ok, it.Owner, it.Due)
+	}
+}
