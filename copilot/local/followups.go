@@ -195,12 +195,12 @@ var (
 
 // fuFilingNowRE: filing the ticket for the work at once ("filing now", "creating
 // the ticket right now").
+var fuFilingNowRE = regexp.MustCompile(`\b(?:filing|creating|opening|raising|logging|file|create|open|raise)(?: (?:it|that|this|one|an? (?:ticket|issue|jira)|the (?:ticket|issue|jira)))? (?:right )?now\b`)
+
 // fuSelfFilesRE: the speaker filing the work themselves ("… alert on clock
 // offset … filing now", "filing it"): over the chats of the dev sets, every
 // follow-up said so (42) is labelled its speaker's.
 var fuSelfFilesRE = regexp.MustCompile(`(?:^|[.,;:!]\s*|\band\s+)(?:filing|ticketing) (?:it|that|this|one|now)\b`)
-
-var fuFilingNowRE = regexp.MustCompile(`\b(?:filing|creating|opening|raising|logging|file|create|open|raise)(?: (?:it|that|this|one|an? (?:ticket|issue|jira)|the (?:ticket|issue|jira)))? (?:right )?now\b`)
 
 // deferredLasting reports whether an item said while the bleeding went on is put
 // off to after the incident: it names a lasting thing and a time beyond the
@@ -3990,7 +3990,8 @@ var (
 	fuNameWillRE = regexp.MustCompile(`(?:^|[.!?,;]\s+|\band\s+)([A-Z][a-z]+)\s+(?:will|'ll|is going to|agreed to|volunteered to|offered to|is taking|takes)\b`)
 	// fuVocativeRE: a request addressed by name ("Maria, please own this", "Pablo
 	// can you make this?", "Could you move the crons to UTC, Omar?", "kindly add the
-	// cron by EOD @suresh", "and dana, put the script in the runbook").
+	// cron by EOD @suresh", "and dana, put the script in the runbook", "theo also
+	// add 'watch ingress 5xx' to the deploy runbook").
 	fuVocativeRE = regexp.MustCompile(`(?:^|[.!?]\s+)@?(\p{L}[\p{L}\p{N}_.\-]*)[,:]?\s+(?:please|pls|kindly|(?:can|could|would|will) (?:you|u))\b|(?i:\b(?:can|could|would|will) you\b[^?.!]*,\s*@?([\w.\-]+)\s*\?)|(?i:\b(?:please|pls|kindly|can you|could you)\b[^@.!?]*@([\w.\-]+)\W*$)|(?i:(?:^|[.!?;]\s+)(?:(?:and|also|ok|okay|so|then)\s+)?@?(\p{L}[\p{L}\p{N}_.\-]*)(?:,\s+|\s+also\s+)(?:please\s+|pls\s+)?(?:put|add|write|make|update|file|own|take on|set up|document|draft|build|create|schedule)\b)`)
 )
 
