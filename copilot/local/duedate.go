@@ -136,9 +136,7 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 				continue
 			}
 			e := text[m[2]:m[3]]
-			// "a pre-check of the nightly jobs on the friday before": a weekday
-			// counted from an event, not from the day it was said.
-			if dueWeekdayRE.MatchString(e) && strings.HasSuffix(strings.ToLower(strings.TrimSpace(text[m[0]:m[2]])), "the") && dueEventRelRE.MatchString(text[m[1]:]) {
+			if countedFromEvent(text, m) {
 				continue
 			}
 			d := resolveDue(e, said)
@@ -169,7 +167,7 @@ func findDue(text string, said time.Time, commits bool) (words, date string) {
 		// today").
 		soon := dueSoonRE.FindStringSubmatchIndex(tail)
 		told := soon != nil && soon[2] >= 0 && (dueTodayToldRE.MatchString(tail[soon[3]:]) || dueToldBeforeRE.MatchString(clauseBefore(tail, soon[2])) ||
-			duePossessiveRE.MatchString(tail[soon[3]:]) || dueWouldBeforeRE.MatchString(clauseBefore(tail, soon[2])))
+			possessiveNext(tail[soon[3]:]) || dueWouldBeforeRE.MatchString(clauseBefore(tail, soon[2])))
 		if m := dueLastWeekdayRE.FindStringSubmatchIndex(tail); m != nil && (soon == nil || told) && !dueNotDeadlineRE.MatchString(tail[m[2]:m[3]]) {
 			// "I'll add it monday", "fix them monday.": the weekday closing a
 			// promise, after any word but one that looks back ("since monday").
@@ -225,13 +223,18 @@ var dueCountBeforeRE = regexp.MustCompile(`(?:^|[.!?;:,(]\s*|\s[-–—]\s*)[~�
 // lease thing bit us twice"), which "today" after it dates to the incident.
 var dueToldBeforeRE = regexp.MustCompile(`(?i)\b(?:we|i|it|they|he|she|you|nobody|nothing|no one|everyone|someone|that|this|thing|\w+s)\s+(?:\w+ed|went|was|were|had|did|got|saw|found|knew|came|took|made|began|sent|ran|bit|hit|lost|broke)\b`)
 
+// countedFromEvent reports whether the deadline match m names a weekday counted
+// from an event rather than from the day it was said ("a pre-check of the
+// nightly jobs on the friday before", "the monday after the release"); "by
+// friday before lunch" names no such weekday.
+func countedFromEvent(text string, m []int) bool {
+	lead := strings.ToLower(strings.TrimSpace(text[m[0]:m[2]]))
+	return dueWeekdayRE.MatchString(text[m[2]:m[3]]) && strings.HasSuffix(lead, "the") && dueEventRelRE.MatchString(text[m[1]:])
+}
+
 // dueEventRelRE: the words after a weekday that count it from an event ("the
 // friday before", "the monday after the release").
 var dueEventRelRE = regexp.MustCompile(`(?i)^\s+(?:before|after)\b`)
-
-// duePossessiveRE: "'s" after a day word ("today's commands"): the day owns a
-// thing, it is no deadline.
-var duePossessiveRE = regexp.MustCompile(`^['’]s\b`)
 
 // dueWouldBeforeRE: a clause of what would happen ("ledger_entries would page"),
 // whose day word tells when, not by when.

@@ -457,8 +457,10 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		// the same week; it is routine and not a fix for this") captures nothing.
 		// A message that is an item itself keeps its own ticket; the other tickets it
 		// names ("AB#20931 created for the checklist, and AB#20932 for the alert, I
-		// take the alert") may capture items said before it.
-		if len(refs) == 0 || (byIdx[t.idx] != nil && len(refs) < 2) || (t.section != "" && fuNoteDisclaimRE.MatchString(t.lower)) {
+		// take the alert") may capture items said before it. A tracker bot's
+		// "OPS-2292 transitioned to Done by birgit" reports on a ticket filed
+		// already: it files nothing.
+		if len(refs) == 0 || (byIdx[t.idx] != nil && len(refs) < 2) || (t.section != "" && fuNoteDisclaimRE.MatchString(t.lower)) || (t.bot && fuTransitionRE.MatchString(t.lower)) {
 			continue
 		}
 		for _, ref := range refs {
@@ -3077,11 +3079,6 @@ var fuBotAssigneeRE = regexp.MustCompile(`\b(?:assignee|assigned to)\s*:?\s*@?([
 // names a setting the item does not (settingDiffers). The item is the closest one, a
 // little less for each message between them.
 func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msgTags, ref string, inc *copilot.Incident, w termWeights, threadOf func(copilot.Message) string) *fuCandidate {
-	// A tracker bot's "OPS-2292 transitioned to Done by birgit" reports on a
-	// ticket filed already: it files nothing.
-	if t.bot && fuTransitionRE.MatchString(t.lower) {
-		return nil
-	}
 	window := l.captureWindow()
 	desc := refDescription(t.msg.Text, ref, ticketRefs(t.msg.Text, inc))
 	msgText := desc

@@ -10,14 +10,24 @@ import (
 // unlike "should have caught this on the 13th", which tells what would have
 // been.
 func TestDueAfterAnUndatedEventAndShouldHaveIt(t *testing.T) {
-	said := time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC) // a tuesday
-	for _, tt := range []struct{ text, want string }{
+	wantDueDates(t, []dueCase{
 		{"before any validator change ships we should replay last week's feeds in staging. I'll put that in the release checklist by friday", "2026-03-13"},
 		{"I'll build an hourly journal vs ledger count check that pages us. should have it by friday", "2026-03-13"},
 		{"I'll have a draft by the 24th, should have that reviewed by friday too", "2026-03-24"},
 		{"an hourly count check should have caught this on the 13th", ""},
 		{"we should have had the alert by friday", ""},
-	} {
+	})
+}
+
+// dueCase is a promise's text and the deadline findDue should read in it, said
+// on a tuesday, 2026-03-10.
+type dueCase struct{ text, want string }
+
+// wantDueDates checks findDue on each case, said as a commitment.
+func wantDueDates(t *testing.T, cases []dueCase) {
+	t.Helper()
+	said := time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC) // a tuesday
+	for _, tt := range cases {
 		if _, got := findDue(tt.text, said, true); got != tt.want {
 			t.Errorf("findDue(%q) = %q, want %q", tt.text, got, tt.want)
 		}

@@ -1,9 +1,6 @@
 package local
 
-import (
-	"testing"
-	"time"
-)
+import "testing"
 
 // A promise its speaker takes back after an objection, giving a reason first
 // ("looked again, with ttls back we sit at 12% at peak. not resizing, dropping
@@ -32,19 +29,14 @@ func TestConcededWithReasonOrByName(t *testing.T) {
 // what would happen, and "on the friday before" a day counted from an event:
 // none is a deadline. "by friday before lunch" and a bare "today" still are.
 func TestDueNotFromPossessiveConditionalOrEventDay(t *testing.T) {
-	said := time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC) // a tuesday
-	for _, tt := range []struct{ text, want string }{
+	wantDueDates(t, []dueCase{
 		{"I'll write a short runbook page for vendor TLS handshake failures with today's openssl commands", ""},
 		{"i'll write a headroom check for every int4 key and sequence, alert at 70%. ledger_entries would page today", ""},
 		{"and I'll put both DST weekends in the change calendar with a pre-check of the nightly jobs on the friday before", ""},
 		{"I'll write the resubmit procedure into the runbook, today's was improvised. by friday", "2026-03-13"},
 		{"I'll fix the alert by friday before lunch", "2026-03-13"},
 		{"i'll add it to the runbook today", "2026-03-10"},
-	} {
-		if _, got := findDue(tt.text, said, true); got != tt.want {
-			t.Errorf("findDue(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // Whoever says they are filing the work ("… alert on clock offset … filing

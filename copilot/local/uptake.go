@@ -188,13 +188,18 @@ func (p participants) addressee(raw string, names map[string]string, self string
 func nonPossessiveWords(s string) []string {
 	var out []string
 	for _, loc := range upNameWordRE.FindAllStringIndex(s, -1) {
-		rest := s[loc[1]:]
-		if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		if possessiveNext(s[loc[1]:]) {
 			continue
 		}
 		out = append(out, s[loc[0]:loc[1]])
 	}
 	return out
+}
+
+// possessiveNext reports whether rest opens with "'s" or "’s": the word before
+// it owns what follows ("fiona's team", "today's commands").
+func possessiveNext(rest string) bool {
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
 }
 
 // upClauseRE ends a clause inside a sentence.
