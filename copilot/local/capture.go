@@ -522,12 +522,24 @@ var datedTitleRE = regexp.MustCompile(`(?i)\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:s
 // capture an item that says the same thing by the first pass's bar, but it is no
 // evidence that some item of the incident is about it, which the mutual pass
 // assumes of the tickets it pairs.
+//
+// A prefix that names the kind of work ("Alerting: paid orders waiting too long
+// for a print-ready render", "Monitoring: …") titles the deliverable, and what
+// follows is the condition it watches for, not a defect filed on its own. A
+// prefix written as an identifier ("policy-docs: PDF render times out") names a
+// component, whatever words it is made of.
 func defectReport(title string) bool {
 	if imperativeVerbs[titleHeadWord(title)] {
 		return false
 	}
+	if i := strings.Index(title, ": "); i > 0 && i < 40 && len(strings.Fields(title[:i])) <= 2 && plainWordsRE.MatchString(title[:i]) && deliverables(title[:i]) != 0 {
+		return false
+	}
 	return defectRE.MatchString(title)
 }
+
+// plainWordsRE: words of letters only, no identifier.
+var plainWordsRE = regexp.MustCompile(`^\s*\p{L}+(?:\s+\p{L}+)*\s*$`)
 
 // defectRE: the words of a defect: a state that should not be ("not rendered",
 // "failing", "too short", "wrong", "hard to tell apart", "flaky", "PDF render times out").

@@ -266,6 +266,9 @@ func doesIt(low string) bool {
 // object points back ("I'll write it, incl …", "ok, I can add that by friday"):
 // nothing of its own is said before the pronoun.
 func opensTaking(low string) bool {
+	if upClaimOpenRE.MatchString(low) {
+		return true
+	}
 	lead := leadSentence(low)
 	loc := upDoItRE.FindStringIndex(lead)
 	if loc == nil || !doesIt(lead[loc[0]:loc[1]]) || len(contentTerms(upAffirmRE.ReplaceAllString(lead[:loc[0]], ""))) > 0 {
@@ -276,6 +279,11 @@ func opensTaking(low string) bool {
 	next := strings.Fields(lead[loc[1]:])
 	return len(next) == 0 || next[0] == "one" || len(contentTerms(next[0])) == 0 || lkDateRE.MatchString(next[0])
 }
+
+// upClaimOpenRE: a message that opens by claiming the idea before it ("that one's
+// mine, I'll put it on the CMS roadmap", "mine. friday"): what follows says how
+// the claimer will do it, not an idea of their own.
+var upClaimOpenRE = regexp.MustCompile(`^\W*(?:(?:ok(?:ay)?|sure|yes|yep|yeah)\W+)?(?:(?:that|this)(?: one)?(?:'s| is) )?mine\b`)
 
 // upStartOnRE: setting to work on what was said ("I'll start on it next week",
 // "will get on that", "I can get to it friday").
@@ -465,7 +473,9 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 			(noIdea || (strings.Contains(low, "?") && back) || agreeAsks)
 		// "+1, I'll write it up as a feature for Q3" right after a question takes
 		// the question on: it agrees first and its object points back.
-		agreedTake := self != author && target == t.idx-1 && upAgreeOpenRE.MatchString(low) && upPronounCommitRE.MatchString(low) && !agreeAsks
+		// So does "doable, offline redemption w a daily cap … filing LOY-347,
+		// mine": it agrees first and ends by claiming the work.
+		agreedTake := self != author && target == t.idx-1 && upAgreeOpenRE.MatchString(low) && (upPronounCommitRE.MatchString(low) || upClaimEndRE.MatchString(low)) && !agreeAsks
 		// "someone has to sweep every image for a bundled G2 before the 30th" …
 		// "i'll do the sweep, scan the registry images for the G2 fingerprint and
 		// list owners by the 25th": a promise right after someone's idea nobody
@@ -520,7 +530,7 @@ func applyUptake(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int
 		// "the purge job needs to delete in small batches … I'll take that one":
 		// a message that states an idea and then takes one takes its own, in a
 		// thread as anywhere, not the idea before it.
-		if !asks && st.asked != self && takesOwnIdea(low) {
+		if !asks && st.asked != self && !agreedTake && takesOwnIdea(low) {
 			if c := ensure(t.idx); c != nil {
 				c.accepted = true
 				if c.owner == "" {
@@ -817,7 +827,11 @@ func withoutDue(t msgTags) []string {
 
 // upAgreeOpenRE: a reply that opens by agreeing with the idea before it, or by
 // taking it ("mine, …").
-var upAgreeOpenRE = regexp.MustCompile(`^\W*(?:\+1|agreed?|mine|good (?:idea|point|call|shout|one|thought)|great idea|yes|yeah|yep|sure|makes sense)\b`)
+var upAgreeOpenRE = regexp.MustCompile(`^\W*(?:\+1|agreed?|mine|good (?:idea|point|call|shout|one|thought)|great idea|yes|yeah|yep|sure|makes sense|doable|can do)\b`)
+
+// upClaimEndRE: a message that ends by claiming the work in a clause of its own
+// ("… filing LOY-347, mine", "… that one's mine").
+var upClaimEndRE = regexp.MustCompile(`(?:^|[,.;:!]\s*)(?:(?:that|this)(?: one)?(?:'s| is) )?mine\W*$`)
 
 // upSoonRE: a horizon of minutes or hours for taking something on ("give me an
 // hour", "after this", "in 10 min").

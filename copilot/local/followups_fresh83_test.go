@@ -1,0 +1,70 @@
+package local
+
+import (
+	"testing"
+
+	"github.com/incidentcopilot/incident-copilot/copilot"
+)
+
+// A tracker title whose prefix names the kind of work ("Alerting: …",
+// "Monitoring: …") titles that deliverable; what follows is the condition it
+// watches for, not a defect filed on its own, so it captures the promise of
+// that alert by the mutual pass. The same words under a component's prefix are
+// still a defect report.
+func TestDeliverablePrefixIsNoDefectReport(t *testing.T) {
+	for title, want := range map[string]bool{
+		"Alerting: paid orders waiting too long for a print-ready render": false,
+		"Monitoring: replica lag too high during the nightly batch":       false,
+		"render-queue: paid orders waiting too long for a print-ready":    true,
+		"TURN credential TTL too short for visits longer than 60 min":     true,
+		"policy-docs: PDF render times out for multi-vehicle policies":    true,
+	} {
+		if got := defectReport(title); got != want {
+			t.Errorf("defectReport(%q) = %v, want %v", title, got, want)
+		}
+	}
+	inc := chat(append(append([]string{}, firefight...),
+		"ana: from the stores: we saw the empty queue long before any alert. can something tell us when paid orders stop arriving?",
+		"ben: good point. I'll add an alert on time from payment to packing, page if the p95 goes over 15 min in opening hours",
+	)...)
+	inc.Tickets = []copilot.Ticket{
+		{Key: "OPS-2309", Title: "Alerting: paid orders waiting too long for packing during opening hours"},
+		{Key: "OPS-2290", Title: "packer: bump base image to debian 12.11"},
+	}
+	got := followUpsBySource(t, inc)
+	var keys []string
+	for _, it := range got {
+		keys = append(keys, it.TicketKey)
+	}
+	if len(got) != 1 || keys[0] != "OPS-2309" {
+		t.Errorf("items %v, want one under OPS-2309", got)
+	}
+}
+
+// "that one's mine, I'll put it on the CMS roadmap for Q3" after someone's
+// "- the composer needs a resend to one platform only" claims that idea, and
+// what follows says how: one item, the claimer's.
+func TestOpeningClaimTakesTheIdeaBefore(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"ana: - the exporter needs a retry per region, tonight one bad region blocked all of them",
+		"ben: that one's mine, I'll put it on the platform roadmap for Q3",
+	)
+	it, ok := got[ts(inc, 0)]
+	if len(got) != 1 || !ok || it.Owner != "ben" || it.TakenTS != ts(inc, 1) {
+		t.Errorf("items %v, want one at the idea, owned and taken by ben", got)
+	}
+}
+
+// "doable, offline redemption with a daily cap … filing LOY-347, mine" right
+// after a request put to nobody agrees first and ends by claiming the work: it
+// takes the request, under the key it files, rather than adding an idea.
+func TestAgreeingReplyEndingInAClaimTakesTheRequest(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"ana: I would also like the kiosks to keep working when the loyalty system is down. Could they accept a reward and reconcile it later?",
+		"ben: doable, offline redemption with a daily cap per kiosk, needs finance sign-off. filing LOY-347, mine",
+	)
+	it, ok := got[ts(inc, 0)]
+	if len(got) != 1 || !ok || it.Owner != "ben" || it.TicketKey != "LOY-347" || it.TakenTS != ts(inc, 1) {
+		t.Errorf("items %v, want one at the request, ben's, under LOY-347", got)
+	}
+}
