@@ -3145,7 +3145,10 @@ func (l *Engine) referredItem(lc *incidentLifecycle, items []*fuCandidate, t msg
 		author := t.section == "" && speaker(t.msg) != "" && (speaker(t.msg) == speaker(m) || speaker(t.msg) == c.owner)
 		// The filer's own items are theirs to file however long ago they were
 		// said: the words still have to fit.
-		near = near || filed
+		// So are the items of a person who says they filed it ("filed ROAM-321
+		// for the runbook work", nine messages after their runbook promise).
+		ownNote := !t.bot && announces && t.section == "" && strings.EqualFold(speaker(t.msg), speaker(m))
+		near = near || filed || ownNote
 		// A bot's announcement whose words the item says in good part may file an
 		// item said long before it (the tracker bot posts when the ticket is made,
 		// not when it was promised); the bar is then farAnnouncementBar times the

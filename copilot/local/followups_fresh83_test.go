@@ -68,3 +68,30 @@ func TestAgreeingReplyEndingInAClaimTakesTheRequest(t *testing.T) {
 		t.Errorf("items %v, want one at the request, ben's, under LOY-347", got)
 	}
 }
+
+// A person's note that they filed a ticket ("filed ROAM-321 for the runbook
+// work") files one of their own items however long ago it was said, as a
+// tracker bot's "<filer> created …" does: here the runbook promise nine
+// messages back, not the nearer idea they only agreed to see looked at.
+func TestOwnFilingNoteReachesTheirEarlierItem(t *testing.T) {
+	inc, _ := followUpsOf(t,
+		"ingrid: the mass token restore + local list re-push in batches lived in teo's head today. I'll write it into the runbook with teo by Friday.",
+		"kofi: from the field: i could not look up a card on site. if the tech app showed a tag's status and issuer i'd have known in 2 min. i'll write it up for the field tooling backlog",
+		"^1 ingrid: +1, I'll make sure it gets looked at.",
+		"ren: i'll also add a canary: a fake token we authorize every 10 min",
+		"^3 teo: the canary wouldn't have caught this, the revocation alert covers it",
+		"^3 ren: fair, dropping the canary",
+		"hana: could the driver app show a banner when RFID is degraded?",
+		"^6 ingrid: I'd rather not, a banner about cards confuses everyone else",
+		"teo: also token-sync should snapshot auth_tokens before every full run. i'll do that next sprint",
+		"ingrid: filed ROAM-321 for the runbook work",
+	)
+	inc.Tickets = []copilot.Ticket{{Key: "ROAM-321", Title: "Runbook: bulk tag restore from snapshot and staged local list re-push"}}
+	got := followUpsBySource(t, inc)
+	if it := got[ts(inc, 0)]; it.TicketKey != "ROAM-321" {
+		t.Errorf("runbook promise under %q, want ROAM-321", it.TicketKey)
+	}
+	if it := got[ts(inc, 1)]; it.TicketKey != "" {
+		t.Errorf("tooling idea under %q, want none", it.TicketKey)
+	}
+}
