@@ -70,7 +70,7 @@ var (
 	// fuPullOutRE: pulling or ripping a thing out, a removal (fuPullOut).
 	fuPullOutRE = regexp.MustCompile(`\b` + fuPullOut)
 	// fuMakeRE: the verbs of building something, as opposed to looking at something.
-	fuMakeRE = regexp.MustCompile(`\b(add|restor|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|switch\w* (?:the|our|its?|their|that|this)|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm|expos|surfac|` + fuPullOut + `)\w*`)
+	fuMakeRE = regexp.MustCompile(`\b(add|restor|writ|set ?up|creat|build|automat|document|updat|fix|chang|implement|introduc|improv|tun|adjust|rais|lower|open|fil|draft|put|own|tak|schedul|run|review|audit|migrat|replac|upgrad|mov|split|switch\w* (?:the|our|its?|their|that|this)|mak|wir|hook|enabl|enforc|block|requir|alert|pag|track|remov|clean|rewrit|extend|cover|get|look into|follow up|sync|talk|ask|reach out|chas|escalat|pin|rotat|renew|bump|cap|limit|shard|subscrib|register|bound|decoupl|isolat|separat|reject|refus|validat|check|gate|lock|stagger|spread|pre-?warm|expos|surfac|show|` + fuPullOut + `)\w*`)
 	// fuPaperworkRE: the incident's own paperwork is not an improvement, and
 	// neither is keeping its channel open or archiving it ("I'll leave the
 	// channel open till the refunds are done tomorrow, then archive"), linking
@@ -465,6 +465,16 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		}
 		for _, ref := range refs {
 			if i, ok := laterCite[ref]; usedKey[ref] && !(ok && t.idx < i) {
+				// "created ROAM-318: … (assignee: teo)" for a key teo cited in
+				// his own unowned item ("moving us to delta sync … ROAM-318"):
+				// the tracker says whose it is.
+				if m := fuBotAssigneeRE.FindStringSubmatch(t.lower); t.bot && m != nil {
+					for _, c := range items {
+						if c.ticket == ref && c.owner == "" && c.idx < t.idx {
+							c.owner = parts.who(m[1])
+						}
+					}
+				}
 				continue
 			}
 			if c := l.referredItem(lc, items, t, ref, inc, w, threadOf); c != nil {

@@ -95,3 +95,36 @@ func TestOwnFilingNoteReachesTheirEarlierItem(t *testing.T) {
 		t.Errorf("tooling idea under %q, want none", it.TicketKey)
 	}
 }
+
+// Making a product show something ("tablet side i'll show 'order delayed -
+// check customer's phone' after 60s instead of spinning forever") is building
+// it: after the resolution it is a promise like "i'll add a banner", and the
+// bare key its speaker gives when asked ("jules ticket?" … "TAB-233") files it.
+func TestShowingSomethingIsWork(t *testing.T) {
+	inc, _ := followUpsOf(t,
+		"jules: tablet side i'll show 'order delayed - check customer's phone' after 60s instead of spinning forever, and log ack timeouts w store id",
+		"mara: jules ticket?",
+		"jules: TAB-233",
+	)
+	got := followUpsBySource(t, inc)
+	if it, ok := got[ts(inc, 0)]; !ok || it.Owner != "jules" || it.TicketKey != "TAB-233" {
+		t.Errorf("items %v, want jules's banner under TAB-233", got)
+	}
+}
+
+// An item that cites its own key but names no owner ("moving us to delta
+// sync … ROAM-318") takes the assignee the tracker bot then announces for that
+// key ("created ROAM-318: … (assignee: teo)").
+func TestBotAssigneeOwnsAnItemCitingTheKey(t *testing.T) {
+	inc := chatOf(
+		said{"ren", "token sync revoked 80% of partner cards overnight", false},
+		said{"teo", "restored from the snapshot, cards authorize again", false},
+		said{"ren", "resolved", false},
+		said{"teo", "big one: a full sync must never revoke on absence. moving us to delta sync and only revoking on an explicit invalidation. ROAM-318", false},
+		said{"jira", "created ROAM-318: token-sync: delta-based sync, revoke only on explicit invalidation (assignee: teo)", true},
+	)
+	got := followUpsBySource(t, inc)
+	if it, ok := got[inc.Messages[3].TS]; !ok || it.TicketKey != "ROAM-318" || it.Owner != "teo" {
+		t.Errorf("items %v, want teo's delta sync under ROAM-318", got)
+	}
+}
