@@ -283,6 +283,11 @@ func kindOfSection(section string) sectionKind {
 		// done by the time the report was written. So is a subsection of the
 		// actions headed so ("Corrective actions / Done during the incident").
 		return sectionNarrative
+	case findingsHeadingRE.MatchString(section):
+		// "Areas for Improvement" in an after-action report (the HSEEP format
+		// public bodies use) lists what the review found wanting; the
+		// improvement plan that follows commits to the work.
+		return sectionLessons
 	case actionHeadingRE.MatchString(section):
 		return sectionActions
 	case sectionIs(section, "lesson", "what went wrong", "what went well", "where we got lucky", "discussion", "learning", "takeaway", "reflection", "general"):
@@ -295,6 +300,7 @@ func kindOfSection(section string) sectionKind {
 
 var (
 	actionHeadingRE       = regexp.MustCompile(`\bwe(?:'re| are) (?:\w+ )?(?:chang|do|fix|improv|add|build|prevent|mak)\w*|\bwe(?:'ll| will| are going to|'re going to| plan to| intend to) \w+|\b(actions?|follow[- ]?ups?|next steps?|todo|to-do|to do|remediat\w*|corrective|prevent\w*|improv\w*|recommend\w*|future|going forward|tasks?|work items?|backlog)\b`)
+	findingsHeadingRE     = regexp.MustCompile(`\b(?:areas?|opportunit(?:y|ies)) (?:for|of) improvement\b|\bimprovement (?:areas?|opportunit(?:y|ies))\b`)
 	rejectedHeadingRE     = regexp.MustCompile(`\b(?:not to do|won'?t do|will not do|not doing|decided against|rejected|declined|out of scope|discarded|not (?:pursued|taken|adopted|chosen)|considered but|we (?:will not|won'?t))\b`)
 	actionsTakenHeadingRE = regexp.MustCompile(`\b` + text.ActionsTakenPattern)
 	// responseActionsHeadingRE: a heading naming the actions that contained or

@@ -86,7 +86,7 @@ var columnWords = []struct {
 	role  int
 	words map[string]bool
 }{
-	{colOwner, wordSet("owner owners owned assignee assignees assigned who responsible dri lead")},
+	{colOwner, wordSet("owner owners owned assignee assignees assigned who responsible dri lead poc")},
 	{colTicket, wordSet("ticket tickets issue issues jira link links tracker tracking bug ref reference key url pr")},
 	{colDue, wordSet("due date deadline eta target when by")},
 	{colStatus, wordSet("status state done progress complete completed")},

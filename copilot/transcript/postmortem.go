@@ -94,7 +94,7 @@ func ReadPostmortem(name string, data []byte) (*copilot.Incident, error) {
 }
 
 // actionWords names a report's list of things to do, as a heading or an inline label.
-const actionWords = `action items?|action points|actions|improvements|improvement (?:actions|measures)|(?:agreed|open) actions|corrective measures|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective (?:and prevent(?:ive|ative) )?actions?|prevent(?:ive|ative) (?:actions|measures)|capas?\b`
+const actionWords = `action items?|action points|actions|improvements|improvement (?:actions|measures|plans?)|action plans?|(?:agreed|open) actions|corrective measures|follow[- ]?ups?|remediation(?: items| steps)?|next steps?|corrective (?:and prevent(?:ive|ative) )?actions?|prevent(?:ive|ative) (?:actions|measures)|capas?\b`
 
 var (
 	pmIDRE         = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*[-_]?[0-9][A-Za-z0-9._-]*$`)
