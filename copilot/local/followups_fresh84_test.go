@@ -19,3 +19,26 @@ func TestAreasForImprovementAreFindings(t *testing.T) {
 		}
 	}
 }
+
+// A question that asks whether something is or was so ("wasn't there a pg
+// failover drill for paytix this week?", "so /healthz/ready now calls out to
+// the processor on every probe?") checks a fact: the drill and the probe are
+// what it asks about, not work it proposes. A question that asks for the
+// lasting thing still proposes it.
+func TestFactQuestionsProposeNothing(t *testing.T) {
+	for low, want := range map[string]bool{
+		"catching up. 503 + pods not ready smells like the db to me. wasn't there a pg failover drill for paytix this week?": true,
+		"@obi thanks that's probably it. so /healthz/ready now calls out to the processor on every probe?":                   true,
+		"isn't there an alert for this already?":                          true,
+		"can we get a failover drill for paytix every quarter?":           false,
+		"wasn't there a drill this week? we should run one every quarter": false,
+	} {
+		if got := factQuestion(low); got != want {
+			t.Errorf("factQuestion(%q) = %v, want %v", low, got, want)
+		}
+	}
+	inc, got := followUpsOf(t, "petr: catching up. smells like the db to me. wasn't there a pg failover drill for paytix this week?")
+	if _, ok := got[ts(inc, 0)]; ok {
+		t.Errorf("the question about the drill is an item: %v", got)
+	}
+}

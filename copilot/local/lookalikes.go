@@ -463,6 +463,29 @@ func inquiry(low string) bool {
 	return lkInquiryRE.MatchString(low) && !fuStrongLastingRE.MatchString(lkInquiryRE.ReplaceAllString(low, " "))
 }
 
+// factQuestion reports a message whose proposing sentences all ask whether
+// something is or was so: a negative question about a state or an event
+// ("wasn't there a pg failover drill for paytix this week?") or a statement
+// put back for confirmation ("so /healthz/ready now calls out to the processor
+// on every probe?"). Such a question checks a fact; the lasting things it
+// names (a drill, a probe) are what it asks about, not work it proposes.
+func factQuestion(low string) bool {
+	found := false
+	for _, s := range followUpSentences(low) {
+		if lkFactQuestionRE.MatchString(s) {
+			found = true
+			continue
+		}
+		if proposalForm(s, true) {
+			return false
+		}
+	}
+	return found
+}
+
+// lkFactQuestionRE: a sentence asking whether something is or was so.
+var lkFactQuestionRE = regexp.MustCompile(`^\W*(?:(?:hm+|ok|okay|and|but)[,.]?\s+)?(?:(?:wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t|hasn'?t|haven'?t|doesn'?t) (?:there|it|this|that|they|he|she)\b|so (?:the |our |this |that )?[\w./-]+ (?:now|already|still|just) [a-z]+s\b)[^?]*\?\W*$`)
+
 // infoQuestion reports a message that opens by asking for a fact ("how many
 // sites? ravi needs to know", "what exactly was visible?", "why did the canary
 // pass?"), whether something is owed ("do we need to report this to patient
