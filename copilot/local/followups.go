@@ -375,6 +375,7 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 		said[i] = c != nil
 	}
 	applyUptake(lc, cands, &order, names, threadOf)
+	takeBoth(lc, cands, &order, names)
 	handOut(lc, cands)
 	dropCalledOff(lc, cands, said)
 	withdrawConceded(lc, cands)
@@ -3330,6 +3331,47 @@ var fuLabelAloneRE = regexp.MustCompile(`^\W*(?:(?:a|our|my|some|the|few|couple(
 
 // nextSentenceRE: the end of a sentence before the next one.
 var nextSentenceRE = regexp.MustCompile(`[.!?]\)?\s+\p{Lu}`)
+
+// takeBoth reads a promise to do "both" ("and the CA url comes from the config
+// service, not hardcoded in the job. I'll do both") as its speaker taking two
+// ideas: the one its own message states, and the unowned idea said just before
+// it, by them or by the person they answer. A message that states nothing of
+// its own ("I'll do both") takes the idea before it alone.
+func takeBoth(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int, names map[string]string) {
+	for _, t := range lc.msgs {
+		if t.bot || t.section != "" || !fuBothRE.MatchString(t.lower) {
+			continue
+		}
+		self := speaker(t.msg)
+		var prev *fuCandidate
+		for i := t.idx - 1; i >= 0 && i >= t.idx-2; i-- {
+			if c := cands[i]; c != nil {
+				prev = c
+				break
+			}
+		}
+		if prev == nil || prev.owner != "" && prev.owner != self {
+			continue
+		}
+		prev.accepted, prev.owner = true, self
+		rest := fuBothRE.ReplaceAllString(t.lower, " ")
+		if own := cands[t.idx]; own != nil {
+			own.accepted = true
+			if own.owner == "" {
+				own.owner = self
+			}
+		} else if len(contentTerms(rest)) >= 3 {
+			own := newCandidate(t, t.msg.Text, names)
+			own.accepted, own.owner = true, self
+			cands[t.idx] = own
+			*order = append(*order, t.idx)
+		}
+	}
+}
+
+// fuBothRE: the speaker promising to do two things named before ("I'll do both",
+// "i can take both", "will handle both of them").
+var fuBothRE = regexp.MustCompile(`(?:^|[.,;:!]\s*)(?:(?:ok|okay|sure|yes|and)[,]?\s+)?(?:i(?:'ll| will| can)|will) (?:do|take|own|handle|grab|pick up) (?:them )?both(?: of them)?\W*$`)
 
 // matchTickets captures follow-ups by content: a ticket whose title's IDF-weighted
 // terms the follow-up's message covers (TicketTermOverlap, with at least

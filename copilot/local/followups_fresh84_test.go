@@ -42,3 +42,18 @@ func TestFactQuestionsProposeNothing(t *testing.T) {
 		t.Errorf("the question about the drill is an item: %v", got)
 	}
 }
+
+// "and the CA url comes from the config service, not hardcoded in the job.
+// I'll do both" after the speaker's own "renewer has to exit non-zero and page
+// when the CA says no" takes both ideas: two items, both theirs.
+func TestDoingBothTakesTheIdeaBeforeAndItsOwn(t *testing.T) {
+	inc, got := followUpsOf(t,
+		"tomas: the exporter has to exit non-zero and page when the upstream says no. weeks of silent errors is the real bug",
+		"tomas: and the upstream url comes from the config service, not hardcoded in the job. I'll do both",
+	)
+	for i := 0; i < 2; i++ {
+		if it, ok := got[ts(inc, i)]; !ok || it.Owner != "tomas" {
+			t.Errorf("line %d: found %v owner %q, want tomas's item", i, ok, it.Owner)
+		}
+	}
+}
