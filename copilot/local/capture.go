@@ -158,12 +158,22 @@ func kindOfTerm(term string) int {
 // a tracker title often starts with ("checkout-api: …", "invoice-pdf Dockerfile: …"),
 // which names where, not what.
 func ticketTitleTerms(title string) []string {
-	if i := strings.Index(title, ": "); i > 0 && i < 40 && len(strings.Fields(title[:i])) <= 2 {
-		if rest := contentTerms(title[i+2:]); len(rest) >= 2 {
-			return rest
+	if _, rest, ok := titlePrefix(title); ok {
+		if terms := contentTerms(rest); len(terms) >= 2 {
+			return terms
 		}
 	}
 	return contentTerms(title)
+}
+
+// titlePrefix splits a tracker title at its "component:" prefix of one or two
+// words ("checkout-api: …", "Alerting: …"); ok is false when it has none.
+func titlePrefix(title string) (prefix, rest string, ok bool) {
+	i := strings.Index(title, ": ")
+	if i <= 0 || i >= 40 || len(strings.Fields(title[:i])) > 2 {
+		return "", title, false
+	}
+	return title[:i], title[i+2:], true
 }
 
 // A ticket that sets a setting or a flag (statement_timeout=30s, --dry-run,
@@ -344,10 +354,7 @@ var changeVerbTerms = func() map[string]bool {
 // titleHeadWord is the first word of a ticket title after a "component:" prefix,
 // lower-cased, "" when there is none.
 func titleHeadWord(title string) string {
-	title = strings.TrimLeft(title, ":;-–—·| \t\n")
-	if i := strings.Index(title, ": "); i > 0 && i < 40 && len(strings.Fields(title[:i])) <= 2 {
-		title = title[i+2:]
-	}
+	_, title, _ = titlePrefix(strings.TrimLeft(title, ":;-–—·| \t\n"))
 	f := strings.Fields(title)
 	if len(f) == 0 {
 		return ""
@@ -532,7 +539,7 @@ func defectReport(title string) bool {
 	if imperativeVerbs[titleHeadWord(title)] {
 		return false
 	}
-	if i := strings.Index(title, ": "); i > 0 && i < 40 && len(strings.Fields(title[:i])) <= 2 && plainWordsRE.MatchString(title[:i]) && deliverables(title[:i]) != 0 {
+	if prefix, _, ok := titlePrefix(title); ok && plainWordsRE.MatchString(prefix) && deliverables(prefix) != 0 {
 		return false
 	}
 	return defectRE.MatchString(title)

@@ -469,10 +469,10 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 				// "created ROAM-318: … (assignee: teo)" for a key teo cited in
 				// his own unowned item ("moving us to delta sync … ROAM-318"):
 				// the tracker says whose it is.
-				if m := fuBotAssigneeRE.FindStringSubmatch(t.lower); t.bot && m != nil {
+				if who := botAssignee(t, parts); who != "" {
 					for _, c := range items {
 						if c.ticket == ref && c.owner == "" && c.idx < t.idx {
-							c.owner = parts.who(m[1])
+							c.owner = who
 						}
 					}
 				}
@@ -489,10 +489,8 @@ func (l *Engine) FollowUps(ctx context.Context, inc *copilot.Incident) (*copilot
 				// "created OPS-4472: … (assignee: kofi)" for an item nobody took
 				// ("playout pod not Ready > 60s should page us"): the tracker
 				// says whose it is, when it names someone in the channel.
-				if m := fuBotAssigneeRE.FindStringSubmatch(t.lower); t.bot && m != nil && c.owner == "" {
-					if who := parts.who(m[1]); who != "" {
-						c.owner = who
-					}
+				if who := botAssignee(t, parts); who != "" && c.owner == "" {
+					c.owner = who
 				}
 				delete(laterCite, ref) // one announcement, one item
 				siblingsCovered(items, c, ref, t.msg.Text)
@@ -3075,6 +3073,16 @@ var fuBotFilerRE = regexp.MustCompile(`^\W*@?([a-z][\w.-]*)\s+(?:created|filed|o
 // transitioned to Done by birgit", "status: In Progress → Done").
 var fuTransitionRE = regexp.MustCompile(`\btransitioned\b|\bstatus (?:changed|updated)\b|\bstatus:?\s*[\w ]+\s*(?:->|→)|\bmoved (?:from|to) (?:done|in progress|to do|todo|review|closed|resolved)\b`)
 
+// botAssignee is the participant a tracker bot's message names as a ticket's
+// assignee ("created OPS-4472: … (assignee: kofi)"), "" when it names nobody
+// in the channel or t is no bot's.
+func botAssignee(t msgTags, parts participants) string {
+	if m := fuBotAssigneeRE.FindStringSubmatch(t.lower); t.bot && m != nil {
+		return parts.who(m[1])
+	}
+	return ""
+}
+
 // fuBotAssigneeRE: a tracker bot's announcement naming the ticket's assignee
 // ("(assignee: ola)", "assigned to priya"); group 1 is the assignee.
 var fuBotAssigneeRE = regexp.MustCompile(`\b(?:assignee|assigned to)\s*:?\s*@?([a-z][\w.-]*[a-z0-9])`)
@@ -3354,13 +3362,12 @@ func takeBoth(lc *incidentLifecycle, cands map[int]*fuCandidate, order *[]int, n
 			continue
 		}
 		prev.accepted, prev.owner = true, self
-		rest := fuBothRE.ReplaceAllString(t.lower, " ")
 		if own := cands[t.idx]; own != nil {
 			own.accepted = true
 			if own.owner == "" {
 				own.owner = self
 			}
-		} else if len(contentTerms(rest)) >= 3 {
+		} else if len(contentTerms(fuBothRE.ReplaceAllString(t.lower, " "))) >= 3 {
 			own := newCandidate(t, t.msg.Text, names)
 			own.accepted, own.owner = true, self
 			cands[t.idx] = own

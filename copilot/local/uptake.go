@@ -283,7 +283,10 @@ func opensTaking(low string) bool {
 // upClaimOpenRE: a message that opens by claiming the idea before it ("that one's
 // mine, I'll put it on the CMS roadmap", "mine. friday"): what follows says how
 // the claimer will do it, not an idea of their own.
-var upClaimOpenRE = regexp.MustCompile(`^\W*(?:(?:ok(?:ay)?|sure|yes|yep|yeah)\W+)?(?:(?:that|this)(?: one)?(?:'s| is) )?mine\b`)
+var upClaimOpenRE = regexp.MustCompile(`^\W*(?:(?:ok(?:ay)?|sure|yes|yep|yeah)\W+)?` + upClaimMine + `\b`)
+
+// upClaimMine: a claim of the work ("mine", "that one's mine", "this is mine").
+const upClaimMine = `(?:(?:that|this)(?: one)?(?:'s| is) )?mine`
 
 // upStartOnRE: setting to work on what was said ("I'll start on it next week",
 // "will get on that", "I can get to it friday").
@@ -831,7 +834,7 @@ var upAgreeOpenRE = regexp.MustCompile(`^\W*(?:\+1|agreed?|mine|good (?:idea|poi
 
 // upClaimEndRE: a message that ends by claiming the work in a clause of its own
 // ("… filing LOY-347, mine", "… that one's mine").
-var upClaimEndRE = regexp.MustCompile(`(?:^|[,.;:!]\s*)(?:(?:that|this)(?: one)?(?:'s| is) )?mine\W*$`)
+var upClaimEndRE = regexp.MustCompile(`(?:^|[,.;:!]\s*)` + upClaimMine + `\W*$`)
 
 // upSoonRE: a horizon of minutes or hours for taking something on ("give me an
 // hour", "after this", "in 10 min").
